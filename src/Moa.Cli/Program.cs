@@ -1,0 +1,1 @@
+return Moa.Cli.MoaCommand.Run(args);
