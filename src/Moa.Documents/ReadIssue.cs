@@ -15,7 +15,7 @@ public sealed record ReadIssue(string File, long Line, string Code, string Messa
 }
 
 /// <summary>Thrown when a reader cannot go on with a file at all, or when the run fails fast.</summary>
-public sealed class DocumentReadException : Exception
+public sealed class DocumentReadException : MoaException
 {
     public DocumentReadException(ReadIssue issue) : base(issue.ToString()) => Issue = issue;
 
