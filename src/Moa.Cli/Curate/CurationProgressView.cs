@@ -16,7 +16,7 @@ internal sealed class CurationProgressView : IProgress<CurationProgress>, IDispo
     private readonly Lock _lock = new();
     private string _phase = string.Empty;
     private TimeSpan _phaseStart;
-    private TimeSpan _last = TimeSpan.MinValue;
+    private TimeSpan? _last;
     private bool _drawn;
 
     public CurationProgressView(bool quiet) => _quiet = quiet;
@@ -35,11 +35,11 @@ internal sealed class CurationProgressView : IProgress<CurationProgress>, IDispo
             {
                 _phase = value.Phase;
                 _phaseStart = now;
-                _last = TimeSpan.MinValue;
+                _last = null;
             }
 
             var interval = _terminal ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(5);
-            if (now - _last < interval)
+            if (_last is { } last && now - last < interval)
             {
                 return;
             }

@@ -10,7 +10,7 @@ internal static class CurationSummary
     public static void Print(CurationResult result)
     {
         var stats = result.Stats;
-        var console = AnsiConsole.Console;
+        var console = CliConsole.Out;
         var funnel = new Table().Title("Curation funnel").AddColumns("stage", "docs in", "docs out", "removed", "MB in", "MB out");
         foreach (var s in stats.Stages.Where(s => s.DocumentsIn > 0))
         {

@@ -78,7 +78,10 @@ internal static class RunGuard
 
             foreach (var file in new[] { layout.StatsPath, layout.ManifestPath, layout.ReportPath })
             {
-                File.Delete(file);
+                if (File.Exists(file))
+                {
+                    File.Delete(file);
+                }
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
