@@ -4,7 +4,7 @@ using System.Text.Unicode;
 namespace Moa.Text.Encodings;
 
 /// <summary>An encoding found for a byte sample.</summary>
-/// <param name="Encoding">Decoder to use (throws on invalid bytes for UTF-8; CP949 replaces unmapped bytes).</param>
+/// <param name="Encoding">Strict decoder to use: invalid bytes throw <see cref="DecoderFallbackException"/>.</param>
 /// <param name="PreambleLength">Bytes of byte-order mark to skip before decoding.</param>
 /// <param name="Name">One of <c>utf-8</c>, <c>utf-8-bom</c>, <c>utf-16le</c>, <c>utf-16be</c>, <c>cp949</c>.</param>
 public readonly record struct DetectedEncoding(Encoding Encoding, int PreambleLength, string Name);
@@ -18,13 +18,13 @@ public static class TextEncodingDetector
     private static readonly Lazy<Encoding> s_cp949 = new(() =>
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding(949);
+        return Encoding.GetEncoding(949, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     });
 
     /// <summary>Strict UTF-8 without BOM emission: decoding invalid bytes throws.</summary>
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Code page 949 (Unified Hangul Code, an EUC-KR superset).</summary>
+    /// <summary>Code page 949 (Unified Hangul Code, an EUC-KR superset), strict: unmapped bytes throw.</summary>
     public static Encoding Cp949 => s_cp949.Value;
 
     /// <summary>
