@@ -34,7 +34,14 @@ public sealed class CsvReader : IDocumentReader
 
     private static IEnumerable<SourceDocument> ReadIterator(string path, ReadContext context, CancellationToken cancellationToken)
     {
-        using var parser = Open(path, out var encodingName);
+        using var parser = Open(path, out var encodingName, out var validSample);
+        if (!validSample)
+        {
+            context.Report(new ReadIssue(path, 0, "invalid-encoding",
+                "The file is neither valid UTF-8 nor valid CP949/EUC-KR; it was skipped. Convert it to UTF-8 (e.g. iconv -f ENCODING -t UTF-8)."));
+            yield break;
+        }
+
         var sample = parser.Peek();
         if (sample.IsEmpty && parser.Failure is null)
         {
@@ -106,7 +113,7 @@ public sealed class CsvReader : IDocumentReader
         }
     }
 
-    private static CsvRecordParser Open(string path, out string encodingName)
+    private static CsvRecordParser Open(string path, out string encodingName, out bool validSample)
     {
         FileStream file;
         try
@@ -122,6 +129,7 @@ public sealed class CsvReader : IDocumentReader
         var n = file.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
         var detected = TextEncodingDetector.Detect(sample.AsSpan(0, n));
         encodingName = detected.Name;
+        validSample = detected.Name != "cp949" || TextEncodingDetector.IsValidCp949(sample.AsSpan(0, n));
         file.Position = detected.PreambleLength;
         var reader = new StreamReader(file, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         return new CsvRecordParser(reader);

@@ -66,14 +66,22 @@ public sealed class PlainTextReader : IDocumentReader
             return null;
         }
 
-        string text;
+        string? text = null;
+        var at = string.Empty;
         try
         {
-            text = detected.Encoding.GetString(body);
+            if (detected.Name != "cp949" || TextEncodingDetector.IsValidCp949(body))
+            {
+                text = detected.Encoding.GetString(body);
+            }
         }
         catch (DecoderFallbackException ex)
         {
-            var at = ex.Index >= 0 ? $" near byte {ex.Index + detected.PreambleLength:N0}" : string.Empty;
+            at = ex.Index >= 0 ? $" near byte {ex.Index + detected.PreambleLength:N0}" : string.Empty;
+        }
+
+        if (text is null)
+        {
             context.Report(new ReadIssue(path, 0, "invalid-encoding",
                 $"The file is neither valid UTF-8 nor valid CP949/EUC-KR{at}; it was skipped. Convert it to UTF-8 (e.g. iconv -f ENCODING -t UTF-8)."));
             return null;

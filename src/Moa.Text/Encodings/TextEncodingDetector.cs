@@ -59,6 +59,50 @@ public static class TextEncodingDetector
     /// <summary>Whether <paramref name="bytes"/> is entirely valid UTF-8 (vectorised).</summary>
     public static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => Utf8.IsValid(bytes);
 
+    /// <summary>
+    /// Whether <paramref name="bytes"/> is well-formed CP949: ASCII, or a lead byte 0x81–0xFE followed by a trail byte
+    /// 0x41–0x5A, 0x61–0x7A or 0x81–0xFE (0xA1–0xFE only after leads 0xC7 and up). The decoder itself maps some invalid
+    /// bytes (0x80, 0xFF) to private-use characters instead of failing, so readers check this first.
+    /// A sequence cut by the end of the sample is allowed.
+    /// </summary>
+    public static bool IsValidCp949(ReadOnlySpan<byte> bytes)
+    {
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            var ascii = bytes[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                return true;
+            }
+
+            i += ascii;
+            var lead = bytes[i];
+            if (lead is 0x80 or 0xFF)
+            {
+                return false;
+            }
+
+            if (i + 1 >= bytes.Length)
+            {
+                return true;
+            }
+
+            var trail = bytes[i + 1];
+            var valid = lead >= 0xC7
+                ? trail is >= 0xA1 and <= 0xFE
+                : trail is (>= 0x41 and <= 0x5A) or (>= 0x61 and <= 0x7A) or (>= 0x81 and <= 0xFE);
+            if (!valid)
+            {
+                return false;
+            }
+
+            i += 2;
+        }
+
+        return true;
+    }
+
     /// <summary>Drops a multi-byte sequence cut by the end of the sample (at most 3 bytes), if its start is well formed.</summary>
     internal static ReadOnlySpan<byte> TrimIncompleteTail(ReadOnlySpan<byte> sample)
     {
