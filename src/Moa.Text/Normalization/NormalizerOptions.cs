@@ -12,7 +12,7 @@ public sealed class NormalizerOptions
     public string Form { get; set; } = "NFC";
 
     /// <summary>
-    /// Removes C0/C1 control characters (except <c>\n</c> and <c>\t</c>), lone surrogates (replaced by U+FFFD),
+    /// Removes C0/C1 control characters (except <c>\n</c> and <c>\t</c>), lone surrogates and U+FFFE (always replaced by U+FFFD, whatever this option),
     /// and stray zero-width characters (U+200B, U+2060, U+FEFF; U+200D unless it joins two non-ASCII characters as in emoji sequences).
     /// </summary>
     public bool RemoveControlCharacters { get; set; } = true;

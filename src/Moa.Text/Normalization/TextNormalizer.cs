@@ -352,8 +352,9 @@ public sealed class TextNormalizer
 
                     c = '\uFFFD';
                 }
-                else if (char.IsLowSurrogate(c))
+                else if (char.IsLowSurrogate(c) || c == '\uFFFE')
                 {
+                    // Lone surrogates and the non-character U+FFFE (which ICU rejects) become U+FFFD.
                     c = '\uFFFD';
                 }
 
@@ -447,13 +448,18 @@ public sealed class TextNormalizer
     private static bool IsUnicodeSpace(char c) =>
         c is '\u00A0' or '\u1680' or (>= '\u2000' and <= '\u200A') or '\u202F' or '\u205F' or '\u3000';
 
-    private static bool IsRemovable(char c, bool whitespaceOn) =>
-        (c < 0x20 && c != '\n' && c != '\t' && (c != '\r' || whitespaceOn))
-        || c is (>= '\u007F' and <= '\u009F') or '\u200B' or '\u2060' or '\uFEFF';
+    /// <summary>Controls and zero-width characters to drop; line ends are not, when whitespace normalisation turns them into newlines.</summary>
+    private static bool IsRemovable(char c, bool whitespaceOn) => c switch
+    {
+        '\n' or '\t' or '\r' => false,
+        '\v' or '\f' or '\u0085' => !whitespaceOn,
+        < '\u0020' or (>= '\u007F' and <= '\u009F') or '\u200B' or '\u2060' or '\uFEFF' => true,
+        _ => false,
+    };
 
     /// <summary>A character a zero-width joiner may join: non-ASCII, not a space, not a control.</summary>
     private static bool IsJoinable(char c) =>
-        c > '\u007F' && !IsRemovable(c, true) && !IsUnicodeSpace(c) && c is not ('\u2028' or '\u2029' or '\u200D');
+        c > '\u007F' && !IsRemovable(c, true) && !IsUnicodeSpace(c) && c is not ('\u0085' or '\u2028' or '\u2029' or '\u200D');
 
     private bool IsSupplementaryUnsafe(int codePoint)
     {
@@ -527,7 +533,7 @@ public sealed class TextNormalizer
             {
                 k = HighSurrogate;
             }
-            else if (char.IsLowSurrogate(ch))
+            else if (char.IsLowSurrogate(ch) || ch == '\uFFFE')
             {
                 k = FixWhitespaceOrControl;
             }
@@ -544,7 +550,7 @@ public sealed class TextNormalizer
         Span<char> one = stackalloc char[1];
         for (var c = from; c < 65536; c++)
         {
-            if (c is >= 0xD800 and <= 0xDFFF)
+            if (c is (>= 0xD800 and <= 0xDFFF) or 0xFFFE)
             {
                 continue;
             }
