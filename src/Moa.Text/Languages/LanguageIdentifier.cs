@@ -135,6 +135,7 @@ public sealed class LanguageIdentifier
     private (string Code, double Confidence) IdentifyLatin(ReadOnlySpan<char> text)
     {
         Span<double> hits = stackalloc double[s_latinCodes.Length];
+        Span<double> unique = stackalloc double[s_latinCodes.Length];
         Span<char> lower = stackalloc char[MaxWordLength];
         var table = s_script;
         var words = 0;
@@ -156,6 +157,7 @@ public sealed class LanguageIdentifier
                 {
                     nonAsciiLetters++;
                     AddLetterCue(c, hits);
+                    AddLetterCue(c, unique);
                 }
 
                 i++;
@@ -171,7 +173,13 @@ public sealed class LanguageIdentifier
             var length = word.ToLowerInvariant(lower);
             if (_lookup.TryGetValue(lower[..length], out var mask))
             {
-                var share = 1.0 / BitOperations.PopCount(mask);
+                var languages = BitOperations.PopCount(mask);
+                if (languages == 1)
+                {
+                    unique[BitOperations.TrailingZeroCount(mask)] += 1;
+                }
+
+                var share = 1.0 / languages;
                 while (mask != 0)
                 {
                     hits[BitOperations.TrailingZeroCount(mask)] += share;
@@ -197,7 +205,14 @@ public sealed class LanguageIdentifier
             return nonAsciiLetters == 0 ? ("en", 0.3) : ("other", 0.3);
         }
 
-        var purity = hits[bestIndex] / sum;
+        // Purity from words that belong to one language only ("the", "und", "của"); shared ones ("a", "in") only add coverage.
+        double uniqueSum = 0;
+        foreach (var u in unique)
+        {
+            uniqueSum += u;
+        }
+
+        var purity = uniqueSum > 0 ? unique[bestIndex] / uniqueSum : hits[bestIndex] / sum;
         var coverage = Math.Min(1, hits[bestIndex] / Math.Max(1, 0.2 * words));
         return (s_latinCodes[bestIndex], purity * (0.5 + (0.5 * coverage)));
     }
