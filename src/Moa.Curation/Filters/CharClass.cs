@@ -21,6 +21,8 @@ internal static class CharClass
     public const ushort Terminal = 512;
     /// <summary>A combining mark or other word-internal character counted in word length.</summary>
     public const ushort Mark = 1024;
+    /// <summary>Counted specially: '#', '…', U+FFFD.</summary>
+    public const ushort Other = 2048;
 
     private static readonly ushort[] s_table = Build();
 
@@ -105,6 +107,11 @@ internal static class CharClass
             if (c is '.' or '!' or '?' or '。' or '！' or '？' or '｡')
             {
                 f |= Terminal;
+            }
+
+            if (c is '#' or '…' or '\uFFFD')
+            {
+                f |= Other;
             }
 
             t[i] = f;

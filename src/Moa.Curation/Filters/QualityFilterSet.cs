@@ -11,16 +11,21 @@ namespace Moa.Curation.Filters;
 /// </summary>
 public sealed class QualityFilterSet
 {
-    private static readonly string[] PolicyPhrases =
-    [
-        "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies",
-        "개인정보처리방침", "개인정보 처리방침", "개인정보취급방침", "이용약관", "쿠키를 사용", "쿠키 정책", "쿠키 설정", "쿠키에 동의",
-    ];
+    // English phrases are searched case-insensitively (ASCII, vectorised); Korean has no case, so its phrases are
+    // searched ordinally, which keeps that search vectorised too.
+    private static readonly string[] PolicyPhrasesEn =
+        ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
 
-    private static readonly SearchValues<string> s_policy = SearchValues.Create(PolicyPhrases, StringComparison.OrdinalIgnoreCase);
+    private static readonly string[] PolicyPhrasesKo =
+        ["개인정보처리방침", "개인정보 처리방침", "개인정보취급방침", "이용약관", "쿠키를 사용", "쿠키 정책", "쿠키 설정", "쿠키에 동의"];
 
-    private static readonly SearchValues<string> s_c4Needles = SearchValues.Create(
-        ["javascript", "lorem ipsum", .. PolicyPhrases], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> s_policyEn = SearchValues.Create(PolicyPhrasesEn, StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> s_policyKo = SearchValues.Create(PolicyPhrasesKo, StringComparison.Ordinal);
+
+    // Multi-string search over Hangul is not vectorised (about 250 MB/s); the rare anchors 쿠(키), (방)침, 약(관) are.
+    private static readonly SearchValues<char> s_policyKoAnchors = SearchValues.Create("쿠침약");
+    private static readonly SearchValues<string> s_c4NeedlesEn = SearchValues.Create(
+        ["javascript", "lorem ipsum", .. PolicyPhrasesEn], StringComparison.OrdinalIgnoreCase);
 
     private readonly QualityOptions _options;
     private readonly HashSet<string> _terminalExempt;
@@ -96,7 +101,7 @@ public sealed class QualityFilterSet
     {
         var c4 = _options.C4;
         var terminal = c4.RemoveNoTerminalPunctLines && !_terminalExempt.Contains(language);
-        var needles = text.AsSpan().IndexOfAny(s_c4Needles) >= 0;
+        var needles = text.AsSpan().IndexOfAny(s_c4NeedlesEn) >= 0 || MayHoldKoreanPolicy(text);
         var curly = c4.FilterCurlyBracket && text.Contains('{', StringComparison.Ordinal);
         if (!terminal && !needles && !curly && c4.MinWordsPerLine is null
             && (c4.MaxWordLength is null || text.Length <= c4.MaxWordLength))
@@ -129,7 +134,7 @@ public sealed class QualityFilterSet
                 }
 
                 remove = (c4.RemoveJavascriptLines && line.Contains("javascript", StringComparison.OrdinalIgnoreCase))
-                    || (c4.RemovePolicyLines && line.IndexOfAny(s_policy) >= 0);
+                    || (c4.RemovePolicyLines && (line.IndexOfAny(s_policyEn) >= 0 || line.IndexOfAny(s_policyKo) >= 0));
             }
 
             drop[i] = remove;
@@ -162,6 +167,28 @@ public sealed class QualityFilterSet
         }
 
         return (sb.ToString(), removed, null);
+    }
+
+    private static bool MayHoldKoreanPolicy(ReadOnlySpan<char> s)
+    {
+        int i;
+        while ((i = s.IndexOfAny(s_policyKoAnchors)) >= 0)
+        {
+            var hit = s[i] switch
+            {
+                '쿠' => i + 1 < s.Length && s[i + 1] == '키',
+                '침' => i > 0 && s[i - 1] == '방',
+                _ => i + 1 < s.Length && s[i + 1] == '관',
+            };
+            if (hit)
+            {
+                return true;
+            }
+
+            s = s[(i + 1)..];
+        }
+
+        return false;
     }
 
     private static bool EndsTerminal(ReadOnlySpan<char> line)

@@ -24,13 +24,13 @@ internal sealed class TextAnalyzer
     // Non-blank lines.
     private int[] _lineStart = new int[256];
     private int[] _lineLen = new int[256];
-    private int[] _lineWords = new int[256];
-    private int[] _lineMaxWord = new int[256];
+    private int[] _lineWordCounts = new int[256];
+    private int[] _lineMaxWords = new int[256];
     private ulong[] _lineHash = new ulong[256];
 
     // Paragraphs (blocks of non-blank lines).
     private ulong[] _paraHash = new ulong[64];
-    private int[] _paraChars = new int[64];
+    private int[] _paraCharCounts = new int[64];
 
     // N-gram scratch.
     private ulong[] _prefix = new ulong[4097];
@@ -39,6 +39,20 @@ internal sealed class TextAnalyzer
     private byte[] _level = new byte[4096];
     private readonly HashCounter _counter = new();
     private static readonly ulong[] s_pow = BuildPowers();
+
+    // Line and paragraph state during a scan.
+    private bool _english;
+    private int _lineFirst;
+    private int _lineLast;
+    private int _lineWords;
+    private int _lineMaxWord;
+    private ulong _lh;
+    private int _lineTerminals;
+    private int _lastTerminal;
+    private int _lastAlnumWordEnd;
+    private ulong _ph;
+    private int _paraChars;
+    private int _paraLines;
 
     public static TextAnalyzer ForCurrentThread() => t_current ??= new TextAnalyzer();
 
@@ -77,8 +91,8 @@ internal sealed class TextAnalyzer
 
     public ReadOnlySpan<int> LineStarts => _lineStart.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineLengths => _lineLen.AsSpan(0, LineCount);
-    public ReadOnlySpan<int> LineWordCounts => _lineWords.AsSpan(0, LineCount);
-    public ReadOnlySpan<int> LineMaxWordLengths => _lineMaxWord.AsSpan(0, LineCount);
+    public ReadOnlySpan<int> LineWordCounts => _lineWordCounts.AsSpan(0, LineCount);
+    public ReadOnlySpan<int> LineMaxWordLengths => _lineMaxWords.AsSpan(0, LineCount);
 
     /// <summary>Scans <paramref name="text"/>: words, lines, paragraphs and character classes.</summary>
     public void Analyze(string text, bool cjkCharWords, bool english)
@@ -92,363 +106,357 @@ internal sealed class TextAnalyzer
         NonSpaceChars = LetterChars = HangulChars = HanChars = SymbolChars = ReplacementChars = 0;
         JamoRunChars = Latin1MojiChars = HangulHanSwitches = HangulEojeol = ParticleEojeol = Newlines = 0;
         TerminalLines = BulletLines = EllipsisLines = Sentences = 0;
+        _english = english;
+        ResetLine();
+        _ph = 0;
+        _paraChars = 0;
+        _paraLines = 0;
 
         var table = CharClass.Table;
         var s = text.AsSpan();
         var n = s.Length;
-
-        // Word state.
-        var inWord = false;
-        var wordStart = 0;
-        ulong wh = 0;
-        ushort wFlags = 0;
-        var wAlnum = 0;
-        char lastLetter = '\0';
-        var prevScript = 0;
-
-        // Line state.
-        var lineFirst = -1;
-        var lineLast = -1;
-        var lineWords = 0;
-        var lineMaxWord = 0;
-        ulong lh = 0;
-        var lineTerminals = 0;
-        var trailingContent = false;
-
-        // Paragraph state.
-        ulong ph = 0;
-        var paraChars = 0;
-        var paraLines = 0;
-
-        // Runs.
-        var jamoRun = 0;
-        var mojiRun = 0;
-        var dotRun = 0;
-
-        for (var i = 0; i <= n; i++)
+        const ushort Rare = CharClass.Symbol | CharClass.Jamo | CharClass.Latin1Moji | CharClass.Terminal | CharClass.Other;
+        const ushort Cjk = CharClass.Han | CharClass.Kana;
+        const ushort Alnum = CharClass.Letter | CharClass.Digit | CharClass.Mark;
+        var i = 0;
+        var letters = 0;
+        var hangul = 0;
+        var han = 0;
+        while (true)
         {
-            var c = i < n ? s[i] : '\n';
-            var f = c == '\n' ? CharClass.Space : table[c];
-
-            // Runs of jamo and of Latin-1 mojibake characters (spaces end runs).
-            if ((f & CharClass.Jamo) != 0)
+            // Whitespace and line ends.
+            while (i < n)
             {
-                jamoRun++;
-            }
-            else
-            {
-                if (jamoRun >= 3)
+                var sc = s[i];
+                if ((table[sc] & CharClass.Space) == 0)
                 {
-                    JamoRunChars += jamoRun;
+                    break;
                 }
 
-                jamoRun = 0;
-            }
-
-            if ((f & CharClass.Latin1Moji) != 0)
-            {
-                mojiRun++;
-            }
-            else
-            {
-                if (mojiRun >= 2)
+                if (sc == '\n')
                 {
-                    Latin1MojiChars += mojiRun;
+                    Newlines++;
+                    EndLine(text);
                 }
 
-                mojiRun = 0;
+                i++;
             }
 
-            if (c == '.')
+            if (i >= n)
             {
-                dotRun++;
+                break;
             }
-            else
+
+            // One word: the hot loop hashes and classifies; rare classes take the side path.
+            var start = i;
+            var wh = FnvOffset;
+            ushort or = 0;
+            var alnum = 0;
+            do
             {
-                if (dotRun >= 3)
+                var c = s[i];
+                var f = table[c];
+                if ((f & CharClass.Space) != 0)
                 {
-                    Ellipses++;
+                    break;
                 }
 
-                dotRun = 0;
-            }
-
-            if ((f & CharClass.Space) != 0)
-            {
-                if (inWord)
+                if (cjkCharWords && (f & Cjk) != 0 && i > start)
                 {
-                    EndWord(i);
+                    break;
                 }
 
-                if (c == '\n')
+                wh = (wh ^ c) * FnvPrime;
+                or |= f;
+                alnum += (f & Alnum) != 0 ? 1 : 0;
+                letters += f & CharClass.Letter;
+                hangul += (f >> 4) & 1;
+                han += (f >> 6) & 1;
+                if ((f & Rare) != 0)
                 {
-                    if (i < n)
-                    {
-                        Newlines++;
-                    }
-
-                    EndLine();
+                    RareChar(s, i, c, f);
                 }
 
-                continue;
-            }
-
-            // A non-space character.
-            NonSpaceChars++;
-            if (lineFirst < 0)
-            {
-                lineFirst = i;
-            }
-
-            lineLast = i;
-            if ((f & CharClass.Terminal) != 0)
-            {
-                // A terminal mark followed by a space or the line end closes a sentence.
-                var next = i + 1 < n ? s[i + 1] : '\n';
-                if ((table[next] & CharClass.Space) != 0 || next == '\n')
+                i++;
+                if (cjkCharWords && (f & Cjk) != 0)
                 {
-                    lineTerminals++;
-                    trailingContent = false;
+                    break;
                 }
             }
-            else if ((f & (CharClass.Letter | CharClass.Digit)) != 0)
-            {
-                trailingContent = true;
-            }
+            while (i < n);
 
-            if (c == '#')
-            {
-                HashChars++;
-            }
-            else if (c == '…')
-            {
-                Ellipses++;
-            }
-            else if (c == '\uFFFD')
-            {
-                ReplacementChars++;
-            }
-
-            if ((f & CharClass.Letter) != 0)
-            {
-                LetterChars++;
-            }
-
-            if ((f & CharClass.Symbol) != 0)
-            {
-                SymbolChars++;
-            }
-
-            if (cjkCharWords && (f & (CharClass.Han | CharClass.Kana)) != 0)
-            {
-                // Chinese and Japanese: each Han/kana character is a word.
-                if (inWord)
-                {
-                    EndWord(i);
-                }
-
-                StartWord(i);
-                Accumulate(c, f);
-                EndWord(i + 1);
-                continue;
-            }
-
-            if (!inWord)
-            {
-                StartWord(i);
-            }
-
-            Accumulate(c, f);
+            EndWord(text, start, i, wh, or, alnum);
         }
 
-        if (paraLines > 0)
+        EndLine(text);
+        if (_paraLines > 0)
         {
             EndParagraph();
         }
 
-        return;
+        LetterChars = letters;
+        HangulChars = hangul;
+        HanChars = han;
+    }
 
-        void StartWord(int i)
+    /// <summary>Side path for symbols, jamo, Latin-1 look-alikes, terminal punctuation and a few marks; runs are measured once, at their first character.</summary>
+    private void RareChar(ReadOnlySpan<char> s, int i, char c, ushort f)
+    {
+        var table = CharClass.Table;
+        if ((f & CharClass.Symbol) != 0)
         {
-            inWord = true;
-            wordStart = i;
-            wh = FnvOffset;
-            wFlags = 0;
-            wAlnum = 0;
-            lastLetter = '\0';
-            prevScript = 0;
+            SymbolChars++;
         }
 
-        void Accumulate(char c, ushort f)
+        if ((f & CharClass.Jamo) != 0 && (i == 0 || (table[s[i - 1]] & CharClass.Jamo) == 0))
         {
-            wh = (wh ^ c) * FnvPrime;
-            wFlags |= f;
-            if ((f & (CharClass.Letter | CharClass.Digit | CharClass.Mark)) != 0)
+            var j = i + 1;
+            while (j < s.Length && (table[s[j]] & CharClass.Jamo) != 0)
             {
-                wAlnum++;
+                j++;
             }
 
-            if ((f & CharClass.Letter) == 0)
+            if (j - i >= 3)
             {
-                // Punctuation and digits separate scripts: 경선의(經線儀)는 is not a switch.
-                prevScript = 0;
-            }
-            else
-            {
-                lastLetter = c;
-                var script = (f & CharClass.Hangul) != 0 ? 1 : (f & CharClass.Han) != 0 ? 2 : 3;
-                if (script != 3 && prevScript != 0 && prevScript != 3 && script != prevScript)
-                {
-                    HangulHanSwitches++;
-                }
-
-                prevScript = script;
-                if (script == 1)
-                {
-                    HangulChars++;
-                }
-                else if (script == 2)
-                {
-                    HanChars++;
-                }
+                JamoRunChars += j - i;
             }
         }
 
-        void EndWord(int end)
+        if ((f & CharClass.Latin1Moji) != 0 && (i == 0 || (table[s[i - 1]] & CharClass.Latin1Moji) == 0))
         {
-            inWord = false;
-            var len = end - wordStart;
-            var idx = WordCount;
-            if (idx == _wordHash.Length)
+            // A run counts when it holds a Latin-1 supplement character: "……" and "”’" are typography, not mojibake.
+            var latin1 = c is >= '\u0080' and <= '\u00FF';
+            var j = i + 1;
+            while (j < s.Length && (table[s[j]] & CharClass.Latin1Moji) != 0)
             {
-                Grow(ref _wordHash);
-                Grow(ref _wordLen);
+                latin1 |= s[j] is >= '\u0080' and <= '\u00FF';
+                j++;
             }
 
-            var mixed = Mix(wh);
-            _wordHash[idx] = mixed;
-            _wordLen[idx] = wAlnum;
-            WordCount = idx + 1;
-
-            if ((wFlags & (CharClass.Letter | CharClass.Digit)) != 0)
+            if (j - i >= 2 && latin1)
             {
-                NonSymbolWords++;
-                NonSymbolWordChars += wAlnum;
+                Latin1MojiChars += j - i;
             }
-
-            if ((wFlags & CharClass.Letter) != 0)
-            {
-                AlphaWords++;
-            }
-
-            if ((wFlags & CharClass.Hangul) != 0)
-            {
-                HangulEojeol++;
-                if (KoreanEndings.IsEnding(lastLetter))
-                {
-                    ParticleEojeol++;
-                }
-            }
-
-            if (english && len <= 4 && IsEnglishStopword(text.AsSpan(wordStart, len)))
-            {
-                Stopwords++;
-            }
-
-            lineWords++;
-            if (len > lineMaxWord)
-            {
-                lineMaxWord = len;
-            }
-
-            lh = (BitOperations.RotateLeft(lh, 23) ^ mixed) * FnvPrime;
         }
 
-        void EndLine()
+        if ((f & CharClass.Terminal) != 0)
         {
-            if (lineWords == 0)
+            var next = i + 1 < s.Length ? s[i + 1] : '\n';
+            if ((table[next] & CharClass.Space) != 0)
             {
-                // A blank line ends the paragraph.
-                if (paraLines > 0)
+                // A terminal mark followed by a space or the line end closes a sentence.
+                _lineTerminals++;
+                _lastTerminal = i;
+            }
+
+            if (c == '.' && (i == 0 || s[i - 1] != '.'))
+            {
+                var j = i + 1;
+                while (j < s.Length && s[j] == '.')
                 {
-                    EndParagraph();
+                    j++;
                 }
 
-                ResetLine();
-                return;
+                if (j - i >= 3)
+                {
+                    Ellipses++;
+                }
             }
+        }
 
-            var idx = LineCount;
-            if (idx == _lineStart.Length)
+        switch (c)
+        {
+            case '#':
+                HashChars++;
+                break;
+            case '…':
+                Ellipses++;
+                break;
+            case '\uFFFD':
+                ReplacementChars++;
+                break;
+        }
+    }
+
+    private void EndWord(string text, int start, int end, ulong wh, ushort flags, int alnum)
+    {
+        var len = end - start;
+        NonSpaceChars += len;
+        var idx = WordCount;
+        if (idx == _wordHash.Length)
+        {
+            Grow(ref _wordHash);
+            Grow(ref _wordLen);
+        }
+
+        var mixed = Mix(wh);
+        _wordHash[idx] = mixed;
+        _wordLen[idx] = alnum;
+        WordCount = idx + 1;
+
+        if ((flags & (CharClass.Letter | CharClass.Digit)) != 0)
+        {
+            NonSymbolWords++;
+            NonSymbolWordChars += alnum;
+            _lastAlnumWordEnd = end;
+        }
+
+        if ((flags & CharClass.Letter) != 0)
+        {
+            AlphaWords++;
+        }
+
+        if ((flags & CharClass.Hangul) != 0)
+        {
+            HangulEojeol++;
+            var span = text.AsSpan(start, len);
+            var table = CharClass.Table;
+            for (var k = span.Length - 1; k >= 0; k--)
             {
-                Grow(ref _lineStart);
-                Grow(ref _lineLen);
-                Grow(ref _lineWords);
-                Grow(ref _lineMaxWord);
-                Grow(ref _lineHash);
+                if ((table[span[k]] & CharClass.Letter) != 0)
+                {
+                    if (KoreanEndings.IsEnding(span[k]))
+                    {
+                        ParticleEojeol++;
+                    }
+
+                    break;
+                }
             }
 
-            var len = lineLast - lineFirst + 1;
-            _lineStart[idx] = lineFirst;
-            _lineLen[idx] = len;
-            _lineWords[idx] = lineWords;
-            _lineMaxWord[idx] = lineMaxWord;
-            var hash = Mix(lh ^ (ulong)lineWords);
-            _lineHash[idx] = hash;
-            LineCount = idx + 1;
-
-            var first = text[lineFirst];
-            var last = text[lineLast];
-            if (CharClass.IsBullet(first))
+            if ((flags & CharClass.Han) != 0)
             {
-                BulletLines++;
+                HangulHanSwitches += CountScriptSwitches(span);
             }
+        }
 
-            var endsEllipsis = last == '…' || (last == '.' && len >= 3 && text[lineLast - 1] == '.' && text[lineLast - 2] == '.');
-            if (endsEllipsis)
+        if (_english && len <= 4 && IsEnglishStopword(text.AsSpan(start, len)))
+        {
+            Stopwords++;
+        }
+
+        if (_lineWords == 0)
+        {
+            _lineFirst = start;
+        }
+
+        _lineLast = end - 1;
+        _lineWords++;
+        if (len > _lineMaxWord)
+        {
+            _lineMaxWord = len;
+        }
+
+        _lh = (BitOperations.RotateLeft(_lh, 23) ^ mixed) * FnvPrime;
+    }
+
+    /// <summary>Hangul↔Han switches between adjacent letters; punctuation and digits separate scripts (경선의(經線儀)는 has none).</summary>
+    private static int CountScriptSwitches(ReadOnlySpan<char> word)
+    {
+        var table = CharClass.Table;
+        var prev = 0;
+        var switches = 0;
+        foreach (var c in word)
+        {
+            var f = table[c];
+            var script = (f & CharClass.Hangul) != 0 ? 1 : (f & CharClass.Han) != 0 ? 2 : 0;
+            if (script != 0 && prev != 0 && script != prev)
             {
-                EllipsisLines++;
+                switches++;
             }
-            else if (CharClass.IsLineEnd(last))
+
+            prev = (f & CharClass.Letter) != 0 ? script : 0;
+        }
+
+        return switches;
+    }
+
+    private void EndLine(string text)
+    {
+        if (_lineWords == 0)
+        {
+            // A blank line ends the paragraph.
+            if (_paraLines > 0)
             {
-                TerminalLines++;
+                EndParagraph();
             }
 
-            Sentences += lineTerminals + (trailingContent ? 1 : 0);
-
-            ph = (BitOperations.RotateLeft(ph, 29) ^ hash) * FnvPrime;
-            paraChars += len + (paraLines > 0 ? 1 : 0);
-            paraLines++;
             ResetLine();
+            return;
         }
 
-        void ResetLine()
+        var idx = LineCount;
+        if (idx == _lineStart.Length)
         {
-            lineFirst = -1;
-            lineLast = -1;
-            lineWords = 0;
-            lineMaxWord = 0;
-            lh = 0;
-            lineTerminals = 0;
-            trailingContent = false;
+            Grow(ref _lineStart);
+            Grow(ref _lineLen);
+            Grow(ref _lineWordCounts);
+            Grow(ref _lineMaxWords);
+            Grow(ref _lineHash);
         }
 
-        void EndParagraph()
+        var len = _lineLast - _lineFirst + 1;
+        _lineStart[idx] = _lineFirst;
+        _lineLen[idx] = len;
+        _lineWordCounts[idx] = _lineWords;
+        _lineMaxWords[idx] = _lineMaxWord;
+        var hash = Mix(_lh ^ (ulong)_lineWords);
+        _lineHash[idx] = hash;
+        LineCount = idx + 1;
+
+        var first = text[_lineFirst];
+        var last = text[_lineLast];
+        if (CharClass.IsBullet(first))
         {
-            var idx = ParaCount;
-            if (idx == _paraHash.Length)
-            {
-                Grow(ref _paraHash);
-                Grow(ref _paraChars);
-            }
-
-            _paraHash[idx] = Mix(ph ^ (ulong)paraLines);
-            _paraChars[idx] = paraChars;
-            ParaCount = idx + 1;
-            ph = 0;
-            paraChars = 0;
-            paraLines = 0;
+            BulletLines++;
         }
+
+        var endsEllipsis = last == '…' || (last == '.' && len >= 3 && text[_lineLast - 1] == '.' && text[_lineLast - 2] == '.');
+        if (endsEllipsis)
+        {
+            EllipsisLines++;
+        }
+        else if (CharClass.IsLineEnd(last))
+        {
+            TerminalLines++;
+        }
+
+        // Sentences: closed ones, plus the unterminated text after the last terminal mark.
+        Sentences += _lineTerminals + (_lastAlnumWordEnd > _lastTerminal + 1 ? 1 : 0);
+
+        _ph = (BitOperations.RotateLeft(_ph, 29) ^ hash) * FnvPrime;
+        _paraChars += len + (_paraLines > 0 ? 1 : 0);
+        _paraLines++;
+        ResetLine();
+    }
+
+    private void ResetLine()
+    {
+        _lineFirst = -1;
+        _lineLast = -1;
+        _lineWords = 0;
+        _lineMaxWord = 0;
+        _lh = 0;
+        _lineTerminals = 0;
+        _lastTerminal = -1;
+        _lastAlnumWordEnd = -1;
+    }
+
+    private void EndParagraph()
+    {
+        var idx = ParaCount;
+        if (idx == _paraHash.Length)
+        {
+            Grow(ref _paraHash);
+            Grow(ref _paraCharCounts);
+        }
+
+        _paraHash[idx] = Mix(_ph ^ (ulong)_paraLines);
+        _paraCharCounts[idx] = _paraChars;
+        ParaCount = idx + 1;
+        _ph = 0;
+        _paraChars = 0;
+        _paraLines = 0;
     }
 
     /// <summary>Repeated lines: count and characters of lines equal (word for word) to an earlier line.</summary>
@@ -480,7 +488,7 @@ internal sealed class TextAnalyzer
             if (!_counter.AddIfAbsent(_paraHash[i]))
             {
                 count++;
-                chars += _paraChars[i];
+                chars += _paraCharCounts[i];
             }
         }
 
