@@ -190,8 +190,7 @@ public sealed class NearDuplicateClusterer
                 Grow();
             }
 
-            var capacity = (ulong)_keys.Length;
-            var slot = (int)(((key >> 32) * capacity) >> 32);
+            var slot = SlotOf(key, _keys.Length);
             while (true)
             {
                 var value = _values[slot];
@@ -222,6 +221,11 @@ public sealed class NearDuplicateClusterer
             }
         }
 
+        // Keys are hashes already, but a multiplicative scramble keeps structured keys (tests, adversarial input)
+        // from piling into one probe run; the top 32 bits then map onto the table by multiply-shift.
+        private static int SlotOf(ulong key, int capacity) =>
+            (int)((((key * 0x9E3779B97F4A7C15UL) >> 32) * (ulong)capacity) >> 32);
+
         private void Grow()
         {
             var oldKeys = _keys;
@@ -242,7 +246,7 @@ public sealed class NearDuplicateClusterer
                     continue;
                 }
 
-                var slot = (int)(((oldKeys[i] >> 32) * (ulong)capacity) >> 32);
+                var slot = SlotOf(oldKeys[i], capacity);
                 while (_values[slot] != 0)
                 {
                     slot = slot + 1 == capacity ? 0 : slot + 1;
