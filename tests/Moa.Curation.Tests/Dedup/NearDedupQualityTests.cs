@@ -144,7 +144,7 @@ public class NearDedupQualityTests(ITestOutputHelper output)
                 $"{label} | {pairs.Count} | {pairs.Average(p => Math.Abs(p.Estimate - p.True)):F4} | {Math.Sqrt(pairs.Average(p => (p.Estimate - p.True) * (p.Estimate - p.True))):F4} | {pairs.Average(p => p.Estimate - p.True):+0.0000;-0.0000}");
 
     private static string Header() =>
-        "config | recall exact | 1% | 2% | 3% | mean true J at 1/2/3% | false-positive docs (J < 0.5) | real source near-dups merged | docs | ms (signatures + LSH)";
+        "config | recall exact | 1% | 2% | 3% | mean true J at 1/2/3% | false-positive docs (J < 0.5) | real source near-dups merged | median words of missed originals | docs | ms (signatures + LSH)";
 
     /// <summary>
     /// Picks <paramref name="groups"/> originals, plants an exact copy and one copy at each edit rate, shuffles
@@ -196,6 +196,7 @@ public class NearDedupQualityTests(ITestOutputHelper output)
         var planted = new int[s_editRates.Length];
         var trueJ = new double[s_editRates.Length];
         var violations = 0;
+        var missedWords = new List<int>();
         for (var i = 0; i < shuffled.Length; i++)
         {
             if (reps[i] > i || reps[reps[i]] != reps[i])
@@ -214,6 +215,10 @@ public class NearDedupQualityTests(ITestOutputHelper output)
             if (reps[i] == reps[o])
             {
                 found[rate]++;
+            }
+            else
+            {
+                missedWords.Add(DedupTestCorpus.Words(originals[group]).Length);
             }
 
             if (measureJaccard && rate > 0 && planted[rate] <= 200)
@@ -262,12 +267,13 @@ public class NearDedupQualityTests(ITestOutputHelper output)
             violations,
             clustersWithoutKeeper,
             sourceNearDuplicates,
+            missedWords.Count == 0 ? 0 : missedWords.Order().ElementAt(missedWords.Count / 2),
             watch.Elapsed.TotalMilliseconds);
     }
 
     internal sealed record EvaluationResult(
         double[] Recall, double[] MeanTrueJaccard, double FalsePositiveRate, int FalsePositiveDocuments,
-        int Documents, int InvariantViolations, int ClustersWithoutKeeper, int SourceNearDuplicates, double Milliseconds)
+        int Documents, int InvariantViolations, int ClustersWithoutKeeper, int SourceNearDuplicates, int MedianWordsOfMissed, double Milliseconds)
     {
         public string Row(string label)
         {
@@ -278,7 +284,7 @@ public class NearDedupQualityTests(ITestOutputHelper output)
             }
 
             sb.Append(CultureInfo.InvariantCulture, $" | {MeanTrueJaccard[1]:F2}/{MeanTrueJaccard[2]:F2}/{MeanTrueJaccard[3]:F2}");
-            sb.Append(CultureInfo.InvariantCulture, $" | {FalsePositiveDocuments} ({FalsePositiveRate:P3}) | {SourceNearDuplicates} | {Documents} | {Milliseconds:F0}");
+            sb.Append(CultureInfo.InvariantCulture, $" | {FalsePositiveDocuments} ({FalsePositiveRate:P3}) | {SourceNearDuplicates} | {MedianWordsOfMissed} | {Documents} | {Milliseconds:F0}");
             return sb.ToString();
         }
     }
