@@ -7,6 +7,9 @@ namespace Moa.Curation.Filters;
 /// </summary>
 public sealed class QualityOptions
 {
+    /// <summary>Whether the quality stage runs at all.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Gopher repetition rules (Rae et al. 2021): duplicated lines, paragraphs and n-grams.</summary>
     public GopherRepetitionOptions GopherRepetition { get; set; } = new();
 

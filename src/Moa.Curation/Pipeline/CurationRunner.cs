@@ -24,7 +24,7 @@ public sealed class CurationRunner
 {
     private readonly ReaderRegistry _registry;
 
-    public CurationRunner(ReaderRegistry? registry = null) => _registry = registry ?? new ReaderRegistry([new Moa.Documents.Jsonl.JsonlReader()]); // TEMP
+    public CurationRunner(ReaderRegistry? registry = null) => _registry = registry ?? ReaderRegistry.Default;
 
     /// <summary>The tool version recorded in outputs.</summary>
     public static string ToolVersion { get; } =

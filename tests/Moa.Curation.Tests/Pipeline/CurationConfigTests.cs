@@ -8,8 +8,8 @@ public sealed class CurationConfigTests
     public void Parse_EmptyDocument_GivesDefaults()
     {
         var config = CurationConfigLoader.Parse(string.Empty);
-        config.Dedup.Near.Bands.ShouldBe(14);
-        config.Dedup.Near.Rows.ShouldBe(8);
+        config.Dedup.Near.Bands.ShouldBe(20); // measured choice, docs/curation/dedup.md
+        config.Dedup.Near.Rows.ShouldBe(5);
         config.Dedup.Near.ShingleWords.ShouldBe(5);
         config.Pii.Operator.ShouldBe("tag");
     }
