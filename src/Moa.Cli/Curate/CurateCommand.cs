@@ -12,10 +12,10 @@ internal static class CurateCommand
         var input = new Option<string[]>("--input", "-i")
         {
             Description = "Input files or folders (JSONL, JSONL.gz, TXT, CSV/TSV, HWP, HWPX, PDF, DOCX, XLSX, HTML).",
-            Required = true,
             AllowMultipleArgumentsPerToken = true,
         };
-        var output = new Option<string>("--output", "-o") { Description = "Output folder.", Required = true };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder." };
+        var printConfig = new Option<bool>("--print-config") { Description = "Print the effective config (defaults, or --config merged over them) as YAML and exit." };
         var config = new Option<string?>("--config", "-c") { Description = "Pipeline config (YAML); the embedded defaults otherwise." };
         var workers = new Option<int>("--workers", "-w") { Description = "Worker threads (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rank = new Option<int>("--rank") { Description = "This process's slice of the inputs (0-based), with --world-size.", DefaultValueFactory = _ => 0 };
@@ -29,7 +29,7 @@ internal static class CurateCommand
 
         var command = new Command("curate", "Turn provider files into a training-ready corpus: normalise, identify language, filter, deduplicate, scrub PII, write with provenance, statistics and a report.")
         {
-            input, output, config, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
+            input, output, config, printConfig, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
         };
         command.SetAction(parse =>
         {
@@ -49,11 +49,24 @@ internal static class CurateCommand
                 cfg.Input.Provider = p;
             }
 
+            if (parse.GetValue(printConfig))
+            {
+                Console.Write(CurationConfigLoader.ToYaml(cfg));
+                return 0;
+            }
+
+            var inputs = parse.GetValue(input) ?? [];
+            var outputDir = parse.GetValue(output);
+            if (inputs.Length == 0 || string.IsNullOrEmpty(outputDir))
+            {
+                throw new MoaException("moa curate needs --input PATH... and --output DIR (see moa curate --help).");
+            }
+
             using var progress = new CurationProgressView(parse.GetValue(quiet));
             var request = new CurationRequest
             {
-                Inputs = parse.GetValue(input) ?? [],
-                OutputDir = parse.GetValue(output)!,
+                Inputs = inputs,
+                OutputDir = outputDir,
                 Config = cfg,
                 Workers = parse.GetValue(workers),
                 Rank = parse.GetValue(rank),

@@ -67,6 +67,13 @@ public static class CurationConfigLoader
         return config;
     }
 
+    /// <summary>The config as YAML with every key (what <c>moa curate --print-config</c> shows).</summary>
+    public static string ToYaml(CurationConfig config) =>
+        new SerializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build()
+            .Serialize(config);
+
     /// <summary>The config as canonical JSON (snake_case keys, fixed order): what the manifest records and hashes.</summary>
     public static string ToCanonicalJson(CurationConfig config) => JsonSerializer.Serialize(config, s_canonicalJson);
 

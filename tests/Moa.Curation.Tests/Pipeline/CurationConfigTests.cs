@@ -72,3 +72,17 @@ public sealed class CurationConfigTests
         CurationConfigLoader.Hash(changed).ShouldNotBe(a);
     }
 }
+
+public sealed class ExampleConfigTests
+{
+    [Fact]
+    public void ExamplePipelineYaml_ListsExactlyTheDefaults()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "examples", "programme", "pipeline.yaml");
+        var example = CurationConfigLoader.Load(path);
+
+        CurationConfigLoader.ToCanonicalJson(example).ShouldBe(
+            CurationConfigLoader.ToCanonicalJson(new CurationConfig()),
+            "examples/programme/pipeline.yaml is out of date: regenerate it with ./moa curate --print-config");
+    }
+}
