@@ -41,6 +41,23 @@ public sealed class CsvReaderTests
         docs.ShouldAllBe(d => !d.Text.Contains('\uFFFD'));
     }
 
+    [Theory]
+    [InlineData("BoolQ", 700, "Text")]
+    [InlineData("COPA", 500, "sentence")]
+    [InlineData("HellaSwag", 500, "context")]
+    [InlineData("SentiNeg", 400, "Text")]
+    [InlineData("WiC", 610, "SENTENCE1")]
+    public void Read_KobestTsv_AllRowsTabSeparated(string task, int rows, string textColumn)
+    {
+        var path = TestPaths.Data("benchmarks", "kobest", task, "dev.tsv");
+
+        var (docs, issues) = ReadAll(path, new ReaderOptions { CsvTextColumns = [textColumn] });
+
+        issues.ShouldBeEmpty();
+        docs.Count.ShouldBe(rows);
+        docs.ShouldAllBe(d => d.Text.Length > 0 && !d.Text.Contains('\t'));
+    }
+
     [Fact]
     public void Read_EucKrParks_TextColumnsAndIdColumn()
     {

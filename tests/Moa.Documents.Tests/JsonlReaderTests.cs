@@ -260,6 +260,8 @@ public sealed class JsonlReaderTests
         reader.CanRead("a.NDJSON", "{"u8).ShouldBeTrue();
         reader.CanRead("a.json", "{\"a\":1}"u8).ShouldBeTrue();
         reader.CanRead("a.json", "[{\"a\":1}]"u8).ShouldBeFalse();
+        reader.CanRead("a.json", "{\n  \"a\": 1\n}\n"u8).ShouldBeFalse();
+        reader.CanRead("a.json", "{\"a\":1}\n{\"a\":2}\n"u8).ShouldBeTrue();
         reader.CanRead("a.jsonl.gz", [0x1F, 0x8B, 8]).ShouldBeTrue();
         reader.CanRead("a.jsonl.gz", "{"u8).ShouldBeFalse();
         reader.CanRead("a.csv.gz", [0x1F, 0x8B, 8]).ShouldBeFalse();

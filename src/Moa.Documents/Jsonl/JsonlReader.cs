@@ -42,11 +42,18 @@ public sealed class JsonlReader : IDocumentReader
             return false;
         }
 
-        // A .json file holding one array or document is not JSON Lines.
+        // A .json file holding one array or one pretty-printed document is not JSON Lines: its first line must be a whole object.
         if (name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && !IsGzip(head))
         {
             var trimmed = SkipBomAndWhitespace(head);
-            return trimmed.IsEmpty || trimmed[0] == (byte)'{';
+            if (trimmed.IsEmpty)
+            {
+                return true;
+            }
+
+            var newline = trimmed.IndexOf((byte)'\n');
+            // With no line break in the head the first record is long (or the file is one minified object): JSON Lines either way.
+            return trimmed[0] == (byte)'{' && (newline < 0 || IsWholeObject(trimmed[..newline]));
         }
 
         return true;
@@ -271,13 +278,11 @@ public sealed class JsonlReader : IDocumentReader
         string? id = null;
         JsonTokenType textType = JsonTokenType.None;
         Dictionary<string, string>? extra = null;
-        List<string>? seen = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isText = reader.ValueTextEquals(fields.Text);
             var isId = !isText && reader.ValueTextEquals(fields.Id);
             var name = isText ? fields.TextName : isId ? fields.IdName : fields.NameOf(ref reader);
-            (seen ??= []).Add(name);
             reader.Read();
             var type = reader.TokenType;
             if (isText)
@@ -327,7 +332,7 @@ public sealed class JsonlReader : IDocumentReader
 
         if (textType == JsonTokenType.None)
         {
-            var have = seen is null ? "none" : string.Join(", ", seen);
+            var have = FieldList(bytes);
             context.Report(new ReadIssue(path, line, "missing-field",
                 $"Record has no field '{fields.TextName}' (fields: {have}); it was skipped. Name the text field with --text-field NAME."));
             return null;
@@ -347,6 +352,22 @@ public sealed class JsonlReader : IDocumentReader
         }
 
         return new SourceDocument(id ?? ReadContext.DerivedId(path, line), text, new DocumentOrigin(path, line, "jsonl"), extra);
+    }
+
+    /// <summary>The top-level field names of a record that parsed, for the missing-field message.</summary>
+    private static string FieldList(ReadOnlySpan<byte> bytes)
+    {
+        var names = new List<string>();
+        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            names.Add(reader.GetString()!);
+            reader.Read();
+            reader.Skip();
+        }
+
+        return names.Count == 0 ? "none" : string.Join(", ", names);
     }
 
     private static string Describe(JsonTokenType type) => type switch
@@ -467,6 +488,19 @@ public sealed class JsonlReader : IDocumentReader
         finally
         {
             ArrayPool<byte>.Shared.Return(block);
+        }
+    }
+
+    private static bool IsWholeObject(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(line, isFinalBlock: true, state: default);
+            return reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.TrySkip();
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

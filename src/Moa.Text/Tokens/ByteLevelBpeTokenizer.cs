@@ -207,13 +207,35 @@ public sealed class ByteLevelBpeTokenizer : ITokenCounter
             return;
         }
 
+        // Matches and the text between them are pieces ("Isolated" split behaviour); the GPT-2 pattern leaves no gaps.
+        var done = 0;
         foreach (var match in _pattern.EnumerateMatches(text))
         {
-            var piece = text.Slice(match.Index, match.Length);
-            var word = EncodeWord(piece);
-            ids?.AddRange(word);
-            count += word.Length;
+            if (match.Index > done)
+            {
+                AddWord(text[done..match.Index], ids, ref count);
+            }
+
+            AddWord(text.Slice(match.Index, match.Length), ids, ref count);
+            done = match.Index + match.Length;
         }
+
+        if (done < text.Length)
+        {
+            AddWord(text[done..], ids, ref count);
+        }
+    }
+
+    private void AddWord(ReadOnlySpan<char> piece, List<int>? ids, ref int count)
+    {
+        if (piece.IsEmpty)
+        {
+            return;
+        }
+
+        var word = EncodeWord(piece);
+        ids?.AddRange(word);
+        count += word.Length;
     }
 
     private int[] EncodeWord(ReadOnlySpan<char> piece)
@@ -406,19 +428,27 @@ public sealed class ByteLevelBpeTokenizer : ITokenCounter
         var byteLevelRegex = false;
         if (root.TryGetProperty("pre_tokenizer", out var pre) && pre.ValueKind == JsonValueKind.Object)
         {
-            var steps = pre.GetProperty("type").GetString() == "Sequence" && pre.TryGetProperty("pretokenizers", out var list)
+            var steps = pre.TryGetProperty("type", out var pt) && pt.GetString() == "Sequence" && pre.TryGetProperty("pretokenizers", out var list)
                 ? [.. list.EnumerateArray()]
                 : new[] { pre };
             foreach (var step in steps)
             {
-                switch (step.GetProperty("type").GetString())
+                var stepType = step.TryGetProperty("type", out var st) ? st.GetString() : null;
+                switch (stepType)
                 {
                     case "ByteLevel":
                         addPrefixSpace |= step.TryGetProperty("add_prefix_space", out var aps) && aps.ValueKind == JsonValueKind.True;
                         byteLevelRegex |= !step.TryGetProperty("use_regex", out var ur) || ur.ValueKind != JsonValueKind.False;
                         break;
                     case "Split" when split is null:
-                        var source = step.GetProperty("pattern");
+                        var behavior = step.TryGetProperty("behavior", out var be) ? be.GetString() : "Isolated";
+                        var invert = step.TryGetProperty("invert", out var inv) && inv.ValueKind == JsonValueKind.True;
+                        if (behavior != "Isolated" || invert || !step.TryGetProperty("pattern", out var source))
+                        {
+                            throw new MoaException(
+                                $"{path}: only Split pre-tokenizers with behavior 'Isolated', invert false and a pattern are supported (found '{behavior}', invert {invert}).");
+                        }
+
                         var regex = source.TryGetProperty("Regex", out var r) ? r.GetString()!
                             : Regex.Escape(source.GetProperty("String").GetString()!);
                         try

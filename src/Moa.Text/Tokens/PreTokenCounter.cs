@@ -14,7 +14,7 @@ namespace Moa.Text.Tokens;
 /// frequent syllable pairs; an approximation, not a vocabulary look-up);</item>
 /// <item>each Han ideograph or kana character: 1;</item>
 /// <item>a run of digits: one per 3 digits, rounded up (as GPT-4-style pre-tokenizers split numbers);</item>
-/// <item>a run of other characters (punctuation, symbols, emoji): 1;</item>
+/// <item>a run of other characters (punctuation, symbols, emoji and any other supplementary-plane character): 1;</item>
 /// <item>whitespace: a single space or tab belongs to the next token (0); a longer run of spaces, or any run holding a
 /// line break, is 1.</item>
 /// </list>

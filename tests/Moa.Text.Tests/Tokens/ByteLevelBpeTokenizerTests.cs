@@ -133,6 +133,24 @@ public sealed class ByteLevelBpeTokenizerTests
     }
 
     [Fact]
+    public void Load_SplitPatternWithGaps_KeepsTheGapsAsPieces()
+    {
+        var pre = new { type = "Split", pattern = new { Regex = "e" }, behavior = "Isolated", invert = false };
+        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer(preTokenizer: pre));
+
+        // Pieces "th" and "e": "t h" merges inside the first piece, "h e" cannot cross pieces.
+        tokenizer.Encode("the").ShouldBe([259, 'e']);
+        tokenizer.Decode(tokenizer.Encode("the tree")).ShouldBe("the tree");
+    }
+
+    [Fact]
+    public void Load_UnsupportedSplitBehaviour_Throws()
+    {
+        var pre = new { type = "Split", pattern = new { Regex = "e" }, behavior = "MergedWithPrevious", invert = false };
+        Should.Throw<MoaException>(() => ByteLevelBpeTokenizer.Load(WriteTokenizer(preTokenizer: pre))).Message.ShouldContain("MergedWithPrevious");
+    }
+
+    [Fact]
     public void Load_NonBpeModel_Throws()
     {
         var ex = Should.Throw<MoaException>(() => ByteLevelBpeTokenizer.Load(WriteTokenizer(modelType: "Unigram")));
