@@ -96,6 +96,7 @@ public sealed class MinHasher
     public int SignatureLength => _length;
 
     /// <summary>Writes the LSH band keys of <paramref name="text"/> (NFC-normalised) into <paramref name="bandHashes"/>. Allocation-free.</summary>
+    [SkipLocalsInit]
     public void ComputeBandHashes(ReadOnlySpan<char> text, Span<ulong> bandHashes)
     {
         if (bandHashes.Length != _bands)
@@ -188,6 +189,7 @@ public sealed class MinHasher
     }
 
     /// <summary>Optimal densification: each empty bin copies the first filled bin of its own fixed order.</summary>
+    [SkipLocalsInit]
     private void Densify(Span<ulong> signature)
     {
         var k = _length;
