@@ -175,7 +175,8 @@ public class MinHasherTests
     {
         var options = new NearDedupOptions { Method = method };
         var docs = DedupTestCorpus.Originals.Take(1500).ToArray();
-        var sequential = docs.Select(d => Bands(new MinHasher(options), d)).ToArray();
+        var separate = new MinHasher(options);
+        var sequential = docs.Select(d => Bands(separate, d)).ToArray();
         var shared = new MinHasher(options);
         var parallel = new ulong[docs.Length][];
         Parallel.For(0, docs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[docs.Length - 1 - i] = Bands(shared, docs[docs.Length - 1 - i]));
