@@ -211,6 +211,22 @@ public class MinHasherTests
     }
 
     [Fact]
+    public void OphDensification_VectorPathEqualsOrderWalk()
+    {
+        var options = new NearDedupOptions();
+        var fast = new MinHasher(options);
+        var reference = new MinHasher(options) { ForceWalkDensification = true };
+        var texts = DedupTestCorpus.Originals.Take(300)
+            .Concat(File.ReadLines(TestPaths.Data("text", "nsmc_reviews_sample.jsonl")).Take(300)
+                .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!))
+            .Append("한 단어").Append("x");
+        foreach (var text in texts)
+        {
+            Signature(fast, text).ShouldBe(Signature(reference, text), text);
+        }
+    }
+
+    [Fact]
     public void HashBits32_KeepsValuesBelow2To32AndStillFindsCopies()
     {
         var hasher = new MinHasher(new NearDedupOptions { HashBits = 32 });
