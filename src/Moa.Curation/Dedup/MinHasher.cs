@@ -35,7 +35,7 @@ public sealed class MinHasher
     private readonly ulong[] _multipliers;
     private readonly ulong[] _offsets;
     private readonly ushort[] _densifyOrder;
-    private readonly ushort[] _densifyRank;
+    private readonly uint[] _densifyPacked;
 
     /// <summary>Creates a hasher; throws <see cref="MoaException"/> when the options are invalid.</summary>
     public MinHasher(NearDedupOptions options)
@@ -60,13 +60,13 @@ public sealed class MinHasher
         }
 
         _densifyOrder = [];
-        _densifyRank = [];
+        _densifyPacked = [];
         if (_method == MinHashMethod.OnePermutation)
         {
             // Bin i tries the other bins in its own fixed random order (sampling without replacement), so two
             // documents with bin i empty pick the same source bin whenever that bin is filled in both.
             _densifyOrder = new ushort[_length * _length];
-            _densifyRank = new ushort[_length * _length];
+            _densifyPacked = new uint[_length * _length];
             for (var i = 0; i < _length; i++)
             {
                 var order = _densifyOrder.AsSpan(i * _length, _length);
@@ -81,9 +81,12 @@ public sealed class MinHasher
                     (order[j], order[pick]) = (order[pick], order[j]);
                 }
 
+                // Transposed and packed for the few-filled-bins path: row j holds, for every bin i,
+                // (position of j in i's order) << 16 | j, so a lane-wise minimum over the filled rows gives
+                // each empty bin its first filled bin.
                 for (var t = 0; t < _length; t++)
                 {
-                    _densifyRank[(i * _length) + order[t]] = (ushort)t;
+                    _densifyPacked[(order[t] * _length) + i] = ((uint)t << 16) | order[t];
                 }
             }
         }
@@ -96,6 +99,7 @@ public sealed class MinHasher
     public int SignatureLength => _length;
 
     /// <summary>Writes the LSH band keys of <paramref name="text"/> (NFC-normalised) into <paramref name="bandHashes"/>. Allocation-free.</summary>
+    [SkipLocalsInit]
     public void ComputeBandHashes(ReadOnlySpan<char> text, Span<ulong> bandHashes)
     {
         if (bandHashes.Length != _bands)
@@ -188,6 +192,7 @@ public sealed class MinHasher
     }
 
     /// <summary>Optimal densification: each empty bin copies the first filled bin of its own fixed order.</summary>
+    [SkipLocalsInit]
     private void Densify(Span<ulong> signature)
     {
         var k = _length;
@@ -209,9 +214,29 @@ public sealed class MinHasher
         filled = filled.Slice(0, filledCount);
         Span<ulong> original = stackalloc ulong[k];
         signature.CopyTo(original);
+        if (filledCount * filledCount < 4 * k && !ForceWalkDensification)
+        {
+            // Few filled bins (short documents): lane-wise minimum over the filled bins' packed rows, O(filled x k / lanes).
+            Span<uint> best = stackalloc uint[k];
+            best.Fill(uint.MaxValue);
+            foreach (var j in filled)
+            {
+                MinInto(best, _densifyPacked.AsSpan(j * k, k));
+            }
+
+            for (var i = 0; i < k; i++)
+            {
+                if (original[i] == ulong.MaxValue)
+                {
+                    signature[i] = original[(int)(best[i] & 0xFFFF)];
+                }
+            }
+
+            return;
+        }
+
+        // Many filled bins: walk each empty bin's order until a filled bin, expected k / filled steps.
         var order = _densifyOrder.AsSpan();
-        var rank = _densifyRank.AsSpan();
-        var useRanks = filledCount * filledCount < k;
         for (var i = 0; i < k; i++)
         {
             if (original[i] != ulong.MaxValue)
@@ -219,37 +244,36 @@ public sealed class MinHasher
                 continue;
             }
 
-            int source;
-            if (useRanks)
+            var row = order.Slice(i * k, k);
+            var t = 0;
+            while (original[row[t]] == ulong.MaxValue)
             {
-                // Few filled bins: the filled bin with the lowest rank in bin i's order, in O(filled).
-                var ranks = rank.Slice(i * k, k);
-                source = filled[0];
-                var best = ranks[source];
-                for (var f = 1; f < filled.Length; f++)
-                {
-                    var r = ranks[filled[f]];
-                    if (r < best)
-                    {
-                        best = r;
-                        source = filled[f];
-                    }
-                }
-            }
-            else
-            {
-                // Many filled bins: walk bin i's order until a filled bin, expected k / filled steps.
-                var row = order.Slice(i * k, k);
-                var t = 0;
-                while (original[row[t]] == ulong.MaxValue)
-                {
-                    t++;
-                }
-
-                source = row[t];
+                t++;
             }
 
-            signature[i] = original[source];
+            signature[i] = original[row[t]];
+        }
+    }
+
+    /// <summary>For tests: always use the order-walking densification, the reference for the vectorised path.</summary>
+    internal bool ForceWalkDensification { get; init; }
+
+    private static void MinInto(Span<uint> accumulator, ReadOnlySpan<uint> row)
+    {
+        var i = 0;
+        ref var acc = ref MemoryMarshal.GetReference(accumulator);
+        ref var src = ref MemoryMarshal.GetReference(row);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= accumulator.Length - Vector256<uint>.Count; i += Vector256<uint>.Count)
+            {
+                Vector256.Min(Vector256.LoadUnsafe(ref acc, (nuint)i), Vector256.LoadUnsafe(ref src, (nuint)i)).StoreUnsafe(ref acc, (nuint)i);
+            }
+        }
+
+        for (; i < accumulator.Length; i++)
+        {
+            Unsafe.Add(ref acc, i) = Math.Min(Unsafe.Add(ref acc, i), Unsafe.Add(ref src, i));
         }
     }
 

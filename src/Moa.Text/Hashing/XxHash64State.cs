@@ -4,7 +4,8 @@ namespace Moa.Text.Hashing;
 
 /// <summary>
 /// Incremental xxHash64: append data in pieces of any size, then <see cref="Digest"/>; the result equals
-/// <see cref="XxHash64.Hash(ReadOnlySpan{byte}, ulong)"/> over the concatenation. A mutable struct: do not copy it mid-stream.
+/// <see cref="XxHash64.Hash(ReadOnlySpan{byte}, ulong)"/> over the concatenation. A mutable struct: create it with
+/// the constructor (not <c>default</c>) and do not copy it mid-stream.
 /// </summary>
 public struct XxHash64State
 {

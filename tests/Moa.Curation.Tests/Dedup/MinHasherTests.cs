@@ -175,7 +175,8 @@ public class MinHasherTests
     {
         var options = new NearDedupOptions { Method = method };
         var docs = DedupTestCorpus.Originals.Take(1500).ToArray();
-        var sequential = docs.Select(d => Bands(new MinHasher(options), d)).ToArray();
+        var separate = new MinHasher(options);
+        var sequential = docs.Select(d => Bands(separate, d)).ToArray();
         var shared = new MinHasher(options);
         var parallel = new ulong[docs.Length][];
         Parallel.For(0, docs.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => parallel[docs.Length - 1 - i] = Bands(shared, docs[docs.Length - 1 - i]));
@@ -207,6 +208,37 @@ public class MinHasherTests
         }
 
         (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+    }
+
+    private const string GoldenText = "구한말, 통영 안뒤산 기슭 간창골에 김봉제 형제가 살았다. 김봉제는 관약국을 경영하며 부를 누렸는데, The Quick Brown fox jumps over the lazy dog.";
+
+    // Pinned values: a change of shingling, hashing or densification changes which documents a run keeps,
+    // so it must be deliberate. Identical on every CPU path (checked with DOTNET_EnableHWIntrinsic=0 and AVX2-only).
+    [Theory]
+    [InlineData("oph", 0x61E0D0DE207BCD95UL, 0xDD7DFA1E849F2BECUL, 0xAF7E8CB84B266536UL, 0x8C6790837344BD6BUL)]
+    [InlineData("classic", 0xF90C9954EA142100UL, 0x98E07CD1573D50B7UL, 0x670204F126DA1D62UL, 0x9A8745393D30F1B9UL)]
+    [InlineData("cminhash", 0x1435830992078FEFUL, 0xDF4D9E207B8DD6CCUL, 0x00DD5622FADA190EUL, 0x8CC48796D1B915C2UL)]
+    public void BandHashes_FixedText_AreStableAcrossVersionsAndCpus(string method, ulong band0, ulong band1, ulong band2, ulong shortBand0)
+    {
+        var hasher = new MinHasher(new NearDedupOptions { Method = method });
+        Bands(hasher, GoldenText).Take(3).ShouldBe([band0, band1, band2]);
+        Bands(hasher, "짧은 글")[0].ShouldBe(shortBand0);
+    }
+
+    [Fact]
+    public void OphDensification_VectorPathEqualsOrderWalk()
+    {
+        var options = new NearDedupOptions();
+        var fast = new MinHasher(options);
+        var reference = new MinHasher(options) { ForceWalkDensification = true };
+        var texts = DedupTestCorpus.Originals.Take(300)
+            .Concat(File.ReadLines(TestPaths.Data("text", "nsmc_reviews_sample.jsonl")).Take(300)
+                .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!))
+            .Append("한 단어").Append("x");
+        foreach (var text in texts)
+        {
+            Signature(fast, text).ShouldBe(Signature(reference, text), text);
+        }
     }
 
     [Fact]
