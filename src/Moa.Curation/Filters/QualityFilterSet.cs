@@ -147,8 +147,9 @@ public sealed class QualityFilterSet
         }
 
         // Keep the surviving lines; a blank line between two kept lines survives as a paragraph break.
+        var paragraphs = a.LineParagraphs;
         var sb = new StringBuilder(text.Length);
-        var prevEnd = -1;
+        var prevPara = -1;
         for (var i = 0; i < starts.Length; i++)
         {
             if (drop[i])
@@ -156,14 +157,13 @@ public sealed class QualityFilterSet
                 continue;
             }
 
-            if (prevEnd >= 0)
+            if (prevPara >= 0)
             {
-                var gap = text.AsSpan(prevEnd, starts[i] - prevEnd);
-                sb.Append(gap.Count('\n') >= 2 ? "\n\n" : "\n");
+                sb.Append(paragraphs[i] != prevPara ? "\n\n" : "\n");
             }
 
             sb.Append(text, starts[i], lengths[i]);
-            prevEnd = starts[i] + lengths[i];
+            prevPara = paragraphs[i];
         }
 
         return (sb.ToString(), removed, null);
