@@ -142,7 +142,7 @@ public sealed class KoreanOptions
     public double? MaxLatin1MojibakeRatio { get; set; } = 0.1;
 
     /// <summary>Maximum rate of Hangul↔Han switches inside words, per Hangul or Han character (UTF-8 bytes read as CP949).</summary>
-    public double? MaxHangulHanSwitchRatio { get; set; } = 0.1;
+    public double? MaxHangulHanSwitchRatio { get; set; } = 0.05;
 }
 
 /// <summary>C4 rules. Line rules remove lines (the document is kept when enough remains); document rules reject.</summary>
