@@ -37,6 +37,28 @@ internal sealed class DocumentSignals
     public double CharDupRatio;
     public double NewlineWordRatio;
 
+    [ThreadStatic]
+    private static DocumentSignals? t_scratch;
+
+    /// <summary>This thread's reusable instance, cleared (Evaluate copies what it keeps into the outcome's scores).</summary>
+    public static DocumentSignals ForCurrentThread()
+    {
+        var s = t_scratch ??= new DocumentSignals();
+        s.Clear();
+        return s;
+    }
+
+    private void Clear()
+    {
+        Words = NonSymbolWords = Stopwords = HangulEojeol = Lines = LinesRemoved = Sentences = 0;
+        MeanWordLength = HashWordRatio = EllipsisWordRatio = BulletLineRatio = EllipsisLineRatio = AlphaWordRatio = 0;
+        DupLineFrac = DupParaFrac = DupLineCharFrac = DupParaCharFrac = 0;
+        ParticleRatio = HangulShare = SymbolRatio = JamoRunRatio = ReplacementRatio = Latin1MojibakeRatio = HangulHanSwitchRatio = 0;
+        LinePunctRatio = ShortLineRatio = CharDupRatio = NewlineWordRatio = 0;
+        Array.Clear(TopNgramFrac);
+        Array.Clear(DupNgramFrac);
+    }
+
     /// <summary>All signals by name, for measurement and documentation.</summary>
     public IEnumerable<KeyValuePair<string, double>> All()
     {

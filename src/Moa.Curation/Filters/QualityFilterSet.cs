@@ -47,7 +47,7 @@ public sealed class QualityFilterSet
     {
         ArgumentNullException.ThrowIfNull(text);
         language ??= "other";
-        var signals = new DocumentSignals();
+        var signals = DocumentSignals.ForCurrentThread();
         var (finalText, rule) = Run(text, language, signals);
         return new FilterOutcome(rule is null, rule, finalText, BuildScores(signals, language));
     }
@@ -147,8 +147,9 @@ public sealed class QualityFilterSet
         }
 
         // Keep the surviving lines; a blank line between two kept lines survives as a paragraph break.
+        var paragraphs = a.LineParagraphs;
         var sb = new StringBuilder(text.Length);
-        var prevEnd = -1;
+        var prevPara = -1;
         for (var i = 0; i < starts.Length; i++)
         {
             if (drop[i])
@@ -156,14 +157,13 @@ public sealed class QualityFilterSet
                 continue;
             }
 
-            if (prevEnd >= 0)
+            if (prevPara >= 0)
             {
-                var gap = text.AsSpan(prevEnd, starts[i] - prevEnd);
-                sb.Append(gap.Count('\n') >= 2 ? "\n\n" : "\n");
+                sb.Append(paragraphs[i] != prevPara ? "\n\n" : "\n");
             }
 
             sb.Append(text, starts[i], lengths[i]);
-            prevEnd = starts[i] + lengths[i];
+            prevPara = paragraphs[i];
         }
 
         return (sb.ToString(), removed, null);
@@ -485,38 +485,39 @@ public sealed class QualityFilterSet
 
     private KeyValuePair<string, double>[] BuildScores(DocumentSignals s, string language)
     {
-        var list = new List<KeyValuePair<string, double>>(12)
+        var repetition = _options.GopherRepetition.Enabled;
+        var count = 7 + (repetition ? 2 : 0) + (language == "ko" ? 2 : language == "en" ? 1 : 0) + (s.LinesRemoved > 0 ? 1 : 0);
+        var scores = new KeyValuePair<string, double>[count];
+        var i = 0;
+        scores[i++] = new("words", s.Words);
+        scores[i++] = new("mean_word_len", Round(s.MeanWordLength));
+        scores[i++] = new("alpha_word_ratio", Round(s.AlphaWordRatio));
+        scores[i++] = new("dup_line_frac", Round(s.DupLineFrac));
+        scores[i++] = new("dup_para_frac", Round(s.DupParaFrac));
+        if (repetition)
         {
-            new("words", s.Words),
-            new("mean_word_len", Round(s.MeanWordLength)),
-            new("alpha_word_ratio", Round(s.AlphaWordRatio)),
-            new("dup_line_frac", Round(s.DupLineFrac)),
-            new("dup_para_frac", Round(s.DupParaFrac)),
-        };
-        if (_options.GopherRepetition.Enabled)
-        {
-            list.Add(new("top_2gram_frac", Round(s.TopNgramFrac[2])));
-            list.Add(new("dup_5gram_frac", Round(s.DupNgramFrac[5])));
+            scores[i++] = new("top_2gram_frac", Round(s.TopNgramFrac[2]));
+            scores[i++] = new("dup_5gram_frac", Round(s.DupNgramFrac[5]));
         }
 
-        list.Add(new("line_punct_ratio", Round(s.LinePunctRatio)));
-        list.Add(new("short_line_ratio", Round(s.ShortLineRatio)));
+        scores[i++] = new("line_punct_ratio", Round(s.LinePunctRatio));
+        scores[i++] = new("short_line_ratio", Round(s.ShortLineRatio));
         if (language == "ko")
         {
-            list.Add(new("particle_ratio", Round(s.ParticleRatio)));
-            list.Add(new("hangul_share", Round(s.HangulShare)));
+            scores[i++] = new("particle_ratio", Round(s.ParticleRatio));
+            scores[i++] = new("hangul_share", Round(s.HangulShare));
         }
         else if (language == "en")
         {
-            list.Add(new("stopwords", s.Stopwords));
+            scores[i++] = new("stopwords", s.Stopwords);
         }
 
         if (s.LinesRemoved > 0)
         {
-            list.Add(new("c4_lines_removed", s.LinesRemoved));
+            scores[i] = new("c4_lines_removed", s.LinesRemoved);
         }
 
-        return [.. list];
+        return scores;
     }
 
     private static double Round(double v) => Math.Round(v, 4, MidpointRounding.AwayFromZero);

@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Moa.Curation.Filters;
 
 /// <summary>
@@ -22,7 +24,8 @@ public sealed class QualityOptions
     /// <summary>C4 rules (Raffel et al. 2020): line removal and document rules.</summary>
     public C4Options C4 { get; set; } = new();
 
-    /// <summary>FineWeb rules (Penedo et al. 2024): line punctuation, short lines, duplicated characters, lists.</summary>
+    /// <summary>FineWeb rules (Penedo et al. 2024): line punctuation, short lines, duplicated characters, lists. YAML key <c>fineweb</c>, as in the rule names.</summary>
+    [YamlMember(Alias = "fineweb")]
     public FineWebOptions FineWeb { get; set; } = new();
 }
 
@@ -139,10 +142,10 @@ public sealed class KoreanOptions
     public double? MaxReplacementCharRatio { get; set; } = 0.001;
 
     /// <summary>Maximum share of non-space characters that are adjacent Latin-1 supplement letters/signs (CP949 or UTF-8 bytes read as Latin-1/Windows-1252, e.g. "ÇÑ±¹").</summary>
-    public double? MaxLatin1MojibakeRatio { get; set; } = 0.05;
+    public double? MaxLatin1MojibakeRatio { get; set; } = 0.1;
 
     /// <summary>Maximum rate of Hangul↔Han switches inside words, per Hangul or Han character (UTF-8 bytes read as CP949).</summary>
-    public double? MaxHangulHanSwitchRatio { get; set; } = 0.1;
+    public double? MaxHangulHanSwitchRatio { get; set; } = 0.05;
 }
 
 /// <summary>C4 rules. Line rules remove lines (the document is kept when enough remains); document rules reject.</summary>

@@ -26,6 +26,7 @@ internal sealed class TextAnalyzer
     private int[] _lineLen = new int[256];
     private int[] _lineWordCounts = new int[256];
     private int[] _lineMaxWords = new int[256];
+    private int[] _linePara = new int[256];
     private ulong[] _lineHash = new ulong[256];
 
     // Paragraphs (blocks of non-blank lines).
@@ -93,6 +94,9 @@ internal sealed class TextAnalyzer
     public ReadOnlySpan<int> LineLengths => _lineLen.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineWordCounts => _lineWordCounts.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineMaxWordLengths => _lineMaxWords.AsSpan(0, LineCount);
+
+    /// <summary>For each non-blank line, the index of its paragraph.</summary>
+    public ReadOnlySpan<int> LineParagraphs => _linePara.AsSpan(0, LineCount);
 
     /// <summary>Scans <paramref name="text"/>: words, lines, paragraphs and character classes.</summary>
     public void Analyze(string text, bool cjkCharWords, bool english)
@@ -170,7 +174,7 @@ internal sealed class TextAnalyzer
                 or |= f;
                 alnum += (f & Alnum) != 0 ? 1 : 0;
                 letters += f & CharClass.Letter;
-                hangul += (f >> 4) & 1;
+                hangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
                 han += (f >> 6) & 1;
                 if ((f & Rare) != 0)
                 {
@@ -392,6 +396,7 @@ internal sealed class TextAnalyzer
             Grow(ref _lineLen);
             Grow(ref _lineWordCounts);
             Grow(ref _lineMaxWords);
+            Grow(ref _linePara);
             Grow(ref _lineHash);
         }
 
@@ -400,6 +405,7 @@ internal sealed class TextAnalyzer
         _lineLen[idx] = len;
         _lineWordCounts[idx] = _lineWords;
         _lineMaxWords[idx] = _lineMaxWord;
+        _linePara[idx] = ParaCount;
         var hash = Mix(_lh ^ (ulong)_lineWords);
         _lineHash[idx] = hash;
         LineCount = idx + 1;
@@ -496,7 +502,7 @@ internal sealed class TextAnalyzer
     }
 
     /// <summary>
-    /// Word n-gram repetition (Gopher): for n = 2..4 the characters of the most frequent repeated n-gram times its count;
+    /// Word n-gram repetition (Gopher): for n = 2..4 the characters of the most frequent n-gram (seen twice or more) times its count;
     /// for n = 5..10 the characters inside duplicated n-grams, counted greedily left to right (a match skips its n words).
     /// An n-gram can repeat only where its (n-1)-gram prefix repeats, so each level counts only those positions.
     /// Characters are word characters (letters, digits, marks). Results go to <paramref name="top"/>[n] and <paramref name="dup"/>[n].
@@ -548,7 +554,8 @@ internal sealed class TextAnalyzer
             }
 
             anyRepeated = false;
-            long best = 0;
+            var bestCount = 0;
+            var bestLen = 0;
             if (counted > 0)
             {
                 for (var i = 0; i < positions; i++)
@@ -561,17 +568,19 @@ internal sealed class TextAnalyzer
                         {
                             level[i] = (byte)ng;
                             anyRepeated = true;
-                            var v = (long)cnt * (prefixLen[i + ng] - prefixLen[i]);
-                            if (v > best)
+                            // The most frequent n-gram (Gopher); among equally frequent ones, the longest.
+                            var len = prefixLen[i + ng] - prefixLen[i];
+                            if (cnt > bestCount || (cnt == bestCount && len > bestLen))
                             {
-                                best = v;
+                                bestCount = cnt;
+                                bestLen = len;
                             }
                         }
                     }
                 }
             }
 
-            top[ng] = best;
+            top[ng] = (long)bestCount * bestLen;
             if (ng >= 5 && anyRepeated)
             {
                 // Greedy duplicate coverage; n-grams that occur once can never match and are skipped.
