@@ -12,6 +12,22 @@ namespace Moa.Documents.Hwpx;
 public sealed class HwpxReader : IDocumentReader
 {
     private const string ContentManifest = "Contents/content.hpf";
+
+    /// <summary>
+    /// OWPML paragraph markup: <c>hp:p</c> paragraphs, <c>hp:t</c> runs holding tab, line break and special-space
+    /// elements, <c>hp:tbl</c> tables (1x1 tables are layout boxes, not grids); hidden comments are not text.
+    /// </summary>
+    private static readonly MarkupVocabulary s_vocabulary = new()
+    {
+        Namespaces = ["http://www.hancom.co.kr/hwpml/"],
+        InlineScope = "t",
+        Breaks = ["lineBreak"],
+        Spaces = ["nbSpace", "fwSpace"],
+        Hyphens = ["hyphen"],
+        Skip = ["hiddenComment"],
+        IsGrid = static x => !(x.GetAttribute("rowCnt") == "1" && x.GetAttribute("colCnt") == "1"),
+    };
+
     private static ReadOnlySpan<byte> MimeMarker => "application/hwp+zip"u8;
 
     /// <inheritdoc />
@@ -77,7 +93,7 @@ public sealed class HwpxReader : IDocumentReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             using var xml = package.OpenXml(name);
-            ReadSection(xml, lines, cancellationToken);
+            MarkupText.Walk(xml, lines, s_vocabulary, cancellationToken);
             lines.EndBlock();
         }
 
@@ -163,131 +179,6 @@ public sealed class HwpxReader : IDocumentReader
     {
         var file = href.AsSpan(href.LastIndexOf('/') + 1);
         return file.StartsWith("section", StringComparison.OrdinalIgnoreCase) && file.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>
-    /// Streams one section: <c>hp:p</c> paragraphs become lines, <c>hp:t</c> runs their text (with tab, line
-    /// break and special-space elements), tables with more than one cell become tab-separated rows, and hidden
-    /// comments are skipped.
-    /// </summary>
-    private static void ReadSection(XmlReader xml, TextLines lines, CancellationToken cancellationToken)
-    {
-        // Per open table: whether it lays out cells as a grid (false for 1x1 layout boxes).
-        var tables = new Stack<bool>();
-        var grids = 0;
-        var inText = 0;
-        var count = 0;
-        while (xml.Read())
-        {
-            if ((++count & 0x3FFF) == 0)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-
-            var inGrid = grids > 0;
-            var ownGrid = tables.Count > 0 && tables.Peek();
-            switch (xml.NodeType)
-            {
-                case XmlNodeType.Element:
-                    switch (xml.LocalName)
-                    {
-                        case "t":
-                            if (!xml.IsEmptyElement)
-                            {
-                                inText++;
-                            }
-
-                            break;
-                        case "p":
-                            BreakParagraph(lines, inGrid);
-                            break;
-                        case "tab" when inText > 0:
-                            lines.Append('\t');
-                            break;
-                        case "lineBreak" when inText > 0:
-                            if (inGrid)
-                            {
-                                lines.Append(' ');
-                            }
-                            else
-                            {
-                                lines.EndLine();
-                            }
-
-                            break;
-                        case "nbSpace" or "fwSpace" when inText > 0:
-                            lines.Append(' ');
-                            break;
-                        case "hyphen" when inText > 0:
-                            lines.Append('-');
-                            break;
-                        case "hiddenComment":
-                            xml.Skip();
-                            continue;
-                        case "tbl" when !xml.IsEmptyElement:
-                            var rows = xml.GetAttribute("rowCnt");
-                            var cols = xml.GetAttribute("colCnt");
-                            var grid = !(rows == "1" && cols == "1") && !inGrid;
-                            if (!inGrid)
-                            {
-                                lines.EndLine();
-                            }
-
-                            grids += grid ? 1 : 0;
-                            tables.Push(grid);
-                            break;
-                    }
-
-                    break;
-                case XmlNodeType.EndElement:
-                    switch (xml.LocalName)
-                    {
-                        case "t":
-                            inText = Math.Max(0, inText - 1);
-                            break;
-                        case "p":
-                            BreakParagraph(lines, inGrid);
-                            break;
-                        case "tc" when ownGrid:
-                            lines.TrimEnd();
-                            lines.Append('\t');
-                            break;
-                        case "tr" when ownGrid:
-                            lines.EndLine();
-                            break;
-                        case "tbl" when tables.Count > 0:
-                            if (tables.Pop())
-                            {
-                                grids--;
-                            }
-
-                            if (grids == 0)
-                            {
-                                lines.EndLine();
-                            }
-
-                            break;
-                    }
-
-                    break;
-                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA when inText > 0:
-                    lines.Append(xml.Value);
-                    break;
-            }
-        }
-    }
-
-    /// <summary>Between paragraphs: a new line, or a space inside a grid table's cell.</summary>
-    private static void BreakParagraph(TextLines lines, bool inGrid)
-    {
-        if (!inGrid)
-        {
-            lines.EndLine();
-        }
-        else if (!lines.EndsWithWhitespace)
-        {
-            lines.Append(' ');
-        }
     }
 
     private static string VersionOf(ZipPackage package)
