@@ -183,7 +183,7 @@ internal static class HwpExtractor
     private static byte[] Inflate(byte[] compressed, int maxBytes, string name, out int length)
     {
         using var inflater = new DeflateStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((long)compressed.Length * 4, 4096, maxBytes));
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp((long)compressed.Length * 4, Math.Min(4096, maxBytes), maxBytes));
         length = 0;
         try
         {
