@@ -28,10 +28,15 @@ public sealed class HtmlReader : IDocumentReader
         "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "hr", "caption", "details", "summary", "center", "body",
     };
 
+    private static readonly HashSet<string> s_densityBlocks = new(StringComparer.Ordinal) { "div", "section", "ul", "ol", "dl", "table", "p" };
+
     static HtmlReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Largest HTML file read (bytes).</summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Longest time the HTML parser may take on one file.</summary>
+    public TimeSpan ParseTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Blocks whose share of characters inside links exceeds this are boilerplate (menus, link lists).</summary>
     public double MaxLinkDensity { get; init; } = 0.5;
@@ -48,7 +53,7 @@ public sealed class HtmlReader : IDocumentReader
             return true;
         }
 
-        var start = head.StartsWith("\xEF\xBB\xBF"u8) ? head[3..] : head;
+        var start = head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..] : head;
         start = start.TrimStart(" \t\r\n"u8);
         return StartsWithIgnoreCase(start, "<!doctype html"u8) || StartsWithIgnoreCase(start, "<html"u8);
     }
@@ -90,8 +95,21 @@ public sealed class HtmlReader : IDocumentReader
     {
         var parser = new HtmlParser();
         using var stream = new MemoryStream(html, writable: false);
-        using var document = parser.ParseDocument(stream);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(ParseTimeout);
+        IDocument document;
+        try
+        {
+            // The HTML tree builder is quadratic in nesting depth; the parser checks the token between tokens.
+            document = parser.ParseDocumentAsync(stream, deadline.Token).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new DocumentFormatException("html-too-complex",
+                $"parsing the HTML took longer than {ParseTimeout.TotalSeconds:N1} s (pathologically deep nesting?) and was stopped");
+        }
+
+        using var owned = document;
         var title = Collapse(document.Title ?? "");
 
         foreach (var element in document.QuerySelectorAll(string.Join(',', s_dropped)).ToList())
@@ -114,14 +132,7 @@ public sealed class HtmlReader : IDocumentReader
             return (title, "");
         }
 
-        foreach (var block in root.QuerySelectorAll("div, section, ul, ol, dl, table, p").ToList())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (block.Parent is not null && IsLinkHeavy(block))
-            {
-                block.Remove();
-            }
-        }
+        RemoveLinkHeavyBlocks(root, cancellationToken);
 
         var walker = new Walker();
         walker.Walk(root, 0);
@@ -140,21 +151,77 @@ public sealed class HtmlReader : IDocumentReader
         return articles.Length == 1 ? articles[0] : document.Body ?? document.DocumentElement;
     }
 
-    private bool IsLinkHeavy(IElement block)
+    /// <summary>
+    /// Removes the outermost blocks whose text is mostly link text. Counts are gathered in one post-order pass
+    /// (no recursion, linear in the page), so deep or huge pages cost no more than their size.
+    /// </summary>
+    private void RemoveLinkHeavyBlocks(IElement root, CancellationToken cancellationToken)
     {
-        var total = CountChars(block.TextContent);
-        if (total == 0)
+        var counts = new Dictionary<INode, (int Text, int Link)>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<(INode Node, bool Done)>();
+        stack.Push((root, false));
+        var steps = 0;
+        while (stack.Count > 0)
         {
-            return false;
+            if ((++steps & 0xFFF) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var (node, done) = stack.Pop();
+            if (node is IText text)
+            {
+                counts[node] = (CountChars(text.Data), 0);
+                continue;
+            }
+
+            if (!done)
+            {
+                stack.Push((node, true));
+                foreach (var child in node.ChildNodes)
+                {
+                    stack.Push((child, false));
+                }
+
+                continue;
+            }
+
+            var (total, linked) = (0, 0);
+            foreach (var child in node.ChildNodes)
+            {
+                if (counts.TryGetValue(child, out var c))
+                {
+                    total += c.Text;
+                    linked += c.Link;
+                }
+            }
+
+            counts[node] = (total, node is IElement { LocalName: "a" } ? total : linked);
         }
 
-        var linked = 0;
-        foreach (var link in block.QuerySelectorAll("a"))
+        var pending = new Stack<IElement>();
+        pending.Push(root);
+        var doomed = new List<IElement>();
+        while (pending.Count > 0)
         {
-            linked += CountChars(link.TextContent);
+            var element = pending.Pop();
+            if (element != root && s_densityBlocks.Contains(element.LocalName)
+                && counts.TryGetValue(element, out var c) && c.Text > 0 && (double)c.Link / c.Text > MaxLinkDensity)
+            {
+                doomed.Add(element);
+                continue;
+            }
+
+            foreach (var child in element.Children)
+            {
+                pending.Push(child);
+            }
         }
 
-        return (double)linked / total > MaxLinkDensity;
+        foreach (var element in doomed)
+        {
+            element.Remove();
+        }
     }
 
     private static int CountChars(string s)
