@@ -69,6 +69,7 @@ internal static class HwpExtractor
         var compressed = (flags & FlagCompressed) != 0;
         var text = new StringBuilder();
         var paragraphs = 0;
+        long inflatedTotal = 0;
         foreach (var entry in sections)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -81,6 +82,12 @@ internal static class HwpExtractor
                 {
                     rented = Inflate(raw, maxSectionBytes, entry.Path, out var length);
                     records = rented.AsSpan(0, length);
+                    inflatedTotal += length;
+                    if (inflatedTotal > 2L * maxSectionBytes)
+                    {
+                        throw new DocumentFormatException("file-too-large",
+                            $"the body sections inflate to more than {2L * maxSectionBytes:N0} bytes together (a deflate bomb or a damaged file)");
+                    }
                 }
                 else
                 {

@@ -59,13 +59,14 @@ public sealed class XlsxReader : IDocumentReader
                 continue;
             }
 
-            var cells = new SheetCells(strings, dateStyles, date1904);
+            var sheetText = new SheetText(MaxSheetChars, name);
             using (var xml = package.OpenXml(part))
             {
-                cells.Read(xml, cancellationToken);
+                new SheetCells(strings, dateStyles, date1904).Read(xml, sheetText.AddRow, cancellationToken);
             }
 
-            var (text, dataRows, columns) = Render(cells.Rows, MaxSheetChars, name);
+            var text = sheetText.ToString();
+            var (dataRows, columns) = (sheetText.DataRows, sheetText.Columns);
             if (text.Length == 0)
             {
                 context.Report(new ReadIssue(path, i + 1, "empty-text", $"sheet '{name}' holds no values"));
@@ -269,69 +270,77 @@ public sealed class XlsxReader : IDocumentReader
         return false;
     }
 
-    /// <summary>Header-aware text of one sheet: rows separated by blank lines, <c>header: value</c> per cell.</summary>
-    internal static (string Text, int DataRows, int Columns) Render(List<List<(int Column, string Value)>> rows, int maxChars, string sheet)
+    /// <summary>
+    /// Header-aware text of one sheet, built row by row as the sheet streams in: the first non-empty row is the
+    /// header, later rows become <c>header: value</c> lines separated by blank lines.
+    /// </summary>
+    internal sealed class SheetText(int maxChars, string sheet)
     {
-        var first = rows.FindIndex(r => r.Exists(c => c.Value.Length > 0));
-        if (first < 0)
-        {
-            return ("", 0, 0);
-        }
+        private readonly StringBuilder _text = new();
+        private Dictionary<int, string>? _header;
+        private List<(int Column, string Value)>? _headerRow;
 
-        var header = new Dictionary<int, string>();
-        foreach (var (column, value) in rows[first])
+        public int DataRows { get; private set; }
+
+        public int Columns { get; private set; }
+
+        public void AddRow(List<(int Column, string Value)> row)
         {
-            var name = value.ReplaceLineEndings(" ").Trim();
-            if (name.Length > 0)
+            if (!row.Exists(c => !c.Value.AsSpan().IsWhiteSpace()))
             {
-                header[column] = name;
+                return;
             }
-        }
 
-        var columns = rows.Max(r => r.Count == 0 ? 0 : r.Max(c => c.Column) + 1);
-        var sb = new StringBuilder();
-        var dataRows = 0;
-        for (var r = first + 1; r < rows.Count; r++)
-        {
-            var wroteRow = false;
-            foreach (var (column, value) in rows[r])
+            Columns = Math.Max(Columns, row.Max(c => c.Column) + 1);
+            if (_header is null)
             {
-                if (value.Length == 0 || value.AsSpan().IsWhiteSpace())
+                _headerRow = row;
+                _header = [];
+                foreach (var (column, value) in row)
+                {
+                    var name = value.ReplaceLineEndings(" ").Trim();
+                    if (name.Length > 0)
+                    {
+                        _header[column] = name;
+                    }
+                }
+
+                return;
+            }
+
+            if (_text.Length > 0)
+            {
+                _text.Append("\n\n");
+            }
+
+            var first = true;
+            foreach (var (column, value) in row)
+            {
+                if (value.AsSpan().IsWhiteSpace())
                 {
                     continue;
                 }
 
-                if (!wroteRow && sb.Length > 0)
+                if (!first)
                 {
-                    sb.Append("\n\n");
-                }
-                else if (wroteRow)
-                {
-                    sb.Append('\n');
+                    _text.Append('\n');
                 }
 
-                wroteRow = true;
-                sb.Append(header.TryGetValue(column, out var name) ? name : ColumnName(column)).Append(": ").Append(value.ReplaceLineEndings("\n").Trim());
+                first = false;
+                _text.Append(_header.TryGetValue(column, out var name) ? name : ColumnName(column)).Append(": ").Append(value.ReplaceLineEndings("\n").Trim());
             }
 
-            if (wroteRow)
-            {
-                dataRows++;
-            }
-
-            if (sb.Length > maxChars)
+            DataRows++;
+            if (_text.Length > maxChars)
             {
                 throw new DocumentFormatException("file-too-large", $"sheet '{sheet}' renders to more than {maxChars:N0} characters; split the workbook");
             }
         }
 
-        if (dataRows == 0)
-        {
-            // A sheet with a single row: its values are the content.
-            return (string.Join('\t', rows[first].Select(c => c.Value.ReplaceLineEndings("\n").Trim())).Trim(), 0, columns);
-        }
-
-        return (sb.ToString(), dataRows, columns);
+        public override string ToString() =>
+            DataRows > 0 || _headerRow is null
+                ? _text.ToString()
+                : string.Join('\t', _headerRow.Select(c => c.Value.ReplaceLineEndings("\n").Trim())).Trim(); // a single row is the content
     }
 
     /// <summary>Excel column letters for a 0-based index (0 = A, 26 = AA).</summary>
@@ -350,14 +359,10 @@ public sealed class XlsxReader : IDocumentReader
     private sealed class SheetCells(List<string> strings, List<bool> dateStyles, bool date1904)
     {
         private const int MaxColumns = 16_384;
-        private const int MaxRows = 1_048_576;
 
-        public List<List<(int Column, string Value)>> Rows { get; } = [];
-
-        public void Read(XmlReader xml, CancellationToken cancellationToken)
+        public void Read(XmlReader xml, Action<List<(int Column, string Value)>> onRow, CancellationToken cancellationToken)
         {
             List<(int, string)>? row = null;
-            var rowIndex = -1;
             var nextColumn = 0;
             var count = 0;
             var sb = new StringBuilder();
@@ -365,6 +370,11 @@ public sealed class XlsxReader : IDocumentReader
             {
                 if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "row")
                 {
+                    if (row is not null)
+                    {
+                        onRow(row);
+                    }
+
                     row = null;
                     continue;
                 }
@@ -381,17 +391,8 @@ public sealed class XlsxReader : IDocumentReader
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    var r = int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var rn) && rn is > 0 and <= MaxRows
-                        ? rn - 1
-                        : rowIndex + 1;
-                    rowIndex = Math.Max(r, rowIndex + 1);
-                    row = [];
-                    Rows.Add(row);
+                    row = xml.IsEmptyElement ? null : [];
                     nextColumn = 0;
-                    if (xml.IsEmptyElement)
-                    {
-                        row = null;
-                    }
                 }
                 else if (xml.LocalName == "c" && row is not null)
                 {

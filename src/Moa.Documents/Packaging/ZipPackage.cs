@@ -51,7 +51,7 @@ internal sealed class ZipPackage : IDisposable
     public const long MaxPartBytes = 256L * 1024 * 1024;
 
     /// <summary>Most bytes read from all parts of one package together.</summary>
-    public const long MaxTotalBytes = 1024L * 1024 * 1024;
+    public const long MaxTotalBytes = 512L * 1024 * 1024;
 
     /// <summary>Highest compression ratio accepted for parts above 1 MiB (XML rarely passes 50).</summary>
     public const int MaxRatio = 250;
