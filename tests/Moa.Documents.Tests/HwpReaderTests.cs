@@ -22,8 +22,9 @@ public sealed class HwpReaderTests
         document.Text.ShouldContain("과학기술정보통신부(장관 유영민, 이하 ‘과기정통부’)는");
         document.Text.ShouldContain("한국형발사체(KSLV-2)");
 
-        // The header box is a table: its cells are nested paragraphs.
-        document.Text.ShouldContain("담당부서\n거대공공연구정책과");
+        // Tables are nested paragraphs; data tables (short cells) come out as tab-separated rows.
+        document.Text.ShouldStartWith("보도일시\t2018. 9. 4.(화) 조간(온라인 9. 3. 12:00)부터 보도해 주시기 바랍니다.\n배포일시\t2018. 9. 3.(월) 09:00\t담당부서\t거대공공연구정책과\n");
+        document.Text.ShouldContain("\n총 길이\t47.2 m\t25.8 m\n");
         document.Id.ShouldBe("msit_press_release_noori.hwp:0");
         document.Origin.Format.ShouldBe("hwp");
         document.Origin.Part.ShouldBeNull();
@@ -42,6 +43,9 @@ public sealed class HwpReaderTests
         text.ShouldContain("리포트의 제목");
         text.ShouldContain("담당교수");
         text.ShouldContain("(각주1)");
+
+        // The body sits in a two-column layout table whose cells hold whole passages: read as lines, not one row.
+        text.ShouldContain("\n● 서론\n1)\n각주목록을 적용합니다.\n(각주1)\n");
         text.ShouldContain("과목명\t\tOOOO");
         text.ShouldNotContain("\n\n\n");
         text.ShouldNotContain("\r");

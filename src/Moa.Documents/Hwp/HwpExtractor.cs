@@ -24,9 +24,12 @@ internal static class HwpExtractor
     private const int TagBegin = 16;
     private const int TagParaText = TagBegin + 51;
     private const int TagCtrlHeader = TagBegin + 55;
+    private const int TagListHeader = TagBegin + 56;
+    private const int TagTable = TagBegin + 61;
 
     // Control ids are four ASCII letters packed big-endian: 'tcmt' is a hidden comment (not shown, not text).
     private const uint CtrlHiddenComment = ('t' << 24) | ('c' << 16) | ('m' << 8) | 't';
+    private const uint CtrlTable = ('t' << 24) | ('b' << 16) | ('l' << 8) | ' ';
 
     private const uint FlagCompressed = 1 << 0;
     private const uint FlagPassword = 1 << 1;
@@ -101,9 +104,11 @@ internal static class HwpExtractor
                 }
 
                 paragraphs += AppendSection(records, text, entry.Path, cancellationToken);
-                if (text.Length == before + (before > 0 ? 2 : 0))
+
+                // An empty section (or one ending in an empty table) leaves only separators: drop them.
+                while (text.Length > 0 && char.IsWhiteSpace(text[^1]))
                 {
-                    text.Length = before;
+                    text.Length--;
                 }
             }
             finally
@@ -226,13 +231,20 @@ internal static class HwpExtractor
         }
     }
 
-    /// <summary>Walks one section's records and appends each paragraph's text as a line; returns the paragraphs added.</summary>
+    /// <summary>
+    /// Walks one section's records and appends each paragraph's text as a line; returns the paragraphs added.
+    /// A table (control <c>tbl </c>) with more than one cell is rendered by <see cref="TableText"/>: each cell's
+    /// <c>LIST_HEADER</c> gives its row address, so data tables become rows of tab-separated cells. A record at
+    /// or above the table control's level ends the table.
+    /// </summary>
     internal static int AppendSection(ReadOnlySpan<byte> records, StringBuilder text, string name, CancellationToken cancellationToken)
     {
         var paragraphs = 0;
         var position = 0;
         var skipAboveLevel = -1;
         var count = 0;
+        var tables = new List<TableState>();
+        var grids = 0;
         while (position < records.Length)
         {
             if ((++count & 0xFFF) == 0)
@@ -270,6 +282,11 @@ internal static class HwpExtractor
             var payload = records.Slice(position, (int)size);
             position += (int)size;
 
+            while (tables.Count > 0 && level <= tables[^1].Level)
+            {
+                grids -= CloseTable(tables, text);
+            }
+
             if (skipAboveLevel >= 0)
             {
                 if (level > skipAboveLevel)
@@ -280,17 +297,77 @@ internal static class HwpExtractor
                 skipAboveLevel = -1;
             }
 
-            if (tag == TagCtrlHeader && payload.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(payload) == CtrlHiddenComment)
+            switch (tag)
             {
-                skipAboveLevel = level;
-            }
-            else if (tag == TagParaText && AppendParagraph(payload, text))
-            {
-                paragraphs++;
+                case TagCtrlHeader when payload.Length >= 4:
+                    var control = BinaryPrimitives.ReadUInt32LittleEndian(payload);
+                    if (control == CtrlHiddenComment)
+                    {
+                        skipAboveLevel = level;
+                    }
+                    else if (control == CtrlTable && tables.Count < 64)
+                    {
+                        tables.Add(new TableState { Level = level });
+                    }
+
+                    break;
+                case TagTable when tables.Count > 0 && tables[^1].Level == level - 1 && !tables[^1].SeenTable && payload.Length >= 8:
+                    var table = tables[^1];
+                    table.SeenTable = true;
+                    var rows = BinaryPrimitives.ReadUInt16LittleEndian(payload[4..]);
+                    var columns = BinaryPrimitives.ReadUInt16LittleEndian(payload[6..]);
+                    table.Grid = grids == 0 && rows > 0 && columns > 0 && !(rows == 1 && columns == 1);
+                    if (table.Grid)
+                    {
+                        grids++;
+                        NewLine(text);
+                        table.Start = text.Length;
+                    }
+
+                    break;
+                case TagListHeader when tables.Count > 0 && tables[^1] is { Grid: true, SeenTable: true } cellTable
+                                        && cellTable.Level == level - 1 && payload.Length >= 12:
+                    var row = BinaryPrimitives.ReadUInt16LittleEndian(payload[10..]);
+                    NewLine(text);
+                    text.Append(row != cellTable.Row ? TableText.RowMarker : TableText.CellMarker);
+                    cellTable.Row = row;
+                    break;
+                case TagParaText when AppendParagraph(payload, text):
+                    paragraphs++;
+                    break;
             }
         }
 
+        while (tables.Count > 0)
+        {
+            CloseTable(tables, text);
+        }
+
         return paragraphs;
+    }
+
+    /// <summary>Ends the innermost table; a grid table's marked region is rendered as rows or lines. Returns 1 for a grid.</summary>
+    private static int CloseTable(List<TableState> tables, StringBuilder text)
+    {
+        var table = tables[^1];
+        tables.RemoveAt(tables.Count - 1);
+        if (!table.Grid)
+        {
+            return 0;
+        }
+
+        var region = text.ToString(table.Start, text.Length - table.Start);
+        text.Length = table.Start;
+        text.Append(TableText.Render(region));
+        return 1;
+    }
+
+    private static void NewLine(StringBuilder text)
+    {
+        if (text.Length > 0 && text[^1] != '\n')
+        {
+            text.Append('\n');
+        }
     }
 
     /// <summary>
@@ -378,7 +455,7 @@ internal static class HwpExtractor
 
         // Trim trailing spaces and line breaks so blank lines do not pile up.
         var end = text.Length;
-        while (end > lineStart && (text[end - 1] is ' ' or '\n' or '\t' or '\u3000'))
+        while (end > lineStart && text[end - 1] is ' ' or '\n' or '\t' or '\u3000')
         {
             end--;
         }
@@ -391,5 +468,20 @@ internal static class HwpExtractor
 
         text.Length = end;
         return true;
+    }
+
+    /// <summary>An open table control while walking records.</summary>
+    private sealed class TableState
+    {
+        public int Level { get; init; }
+
+        public bool SeenTable { get; set; }
+
+        public bool Grid { get; set; }
+
+        public int Row { get; set; } = -1;
+
+        /// <summary>Where the grid table's marked region starts in the text.</summary>
+        public int Start { get; set; }
     }
 }

@@ -53,19 +53,21 @@ internal sealed class MarkupVocabulary
 }
 
 /// <summary>
-/// Streams a word-processor XML part into lines: paragraphs become lines, grid tables become rows of
-/// tab-separated cells (a cell's paragraphs joined by spaces, nested tables flattened into their cell),
-/// and skipped elements leave no text.
+/// Streams a word-processor XML part into lines: paragraphs become lines, grid tables are rendered by
+/// <see cref="TableText"/> (data tables as tab-separated rows, layout tables as lines; nested tables are
+/// flattened into their cell), and skipped elements leave no text.
 /// </summary>
 internal static class MarkupText
 {
     public static void Walk(XmlReader xml, TextLines lines, MarkupVocabulary v, CancellationToken cancellationToken)
     {
-        var tables = new Stack<bool>();
+        // Open tables, innermost last: whether each is a grid and where its marked region starts.
+        var tables = new Stack<(bool Grid, int Start)>();
         var grids = 0;
         var inText = 0;
         var inScope = 0;
         var count = 0;
+        var rowPending = false;
         xml.Read();
         while (!xml.EOF)
         {
@@ -74,7 +76,6 @@ internal static class MarkupText
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            var inGrid = grids > 0;
             switch (xml.NodeType)
             {
                 case XmlNodeType.Element:
@@ -91,6 +92,7 @@ internal static class MarkupText
                     }
 
                     var empty = xml.IsEmptyElement;
+                    var ownGrid = tables.Count > 0 && tables.Peek().Grid;
                     if (name == v.Text)
                     {
                         inText += empty ? 0 : 1;
@@ -103,18 +105,25 @@ internal static class MarkupText
 
                     if (name == v.Paragraph)
                     {
-                        BreakParagraph(lines, inGrid);
+                        lines.EndLine();
                     }
                     else if (name == v.Table && !empty)
                     {
-                        var grid = !inGrid && v.IsGrid(xml);
-                        if (!inGrid)
-                        {
-                            lines.EndLine();
-                        }
-
+                        var grid = grids == 0 && v.IsGrid(xml);
                         grids += grid ? 1 : 0;
-                        tables.Push(grid);
+                        tables.Push((grid, grid ? lines.Mark() : 0));
+                        lines.EndLine();
+                    }
+                    else if (name == v.Row && ownGrid)
+                    {
+                        rowPending = true;
+                    }
+                    else if (name == v.Cell && ownGrid)
+                    {
+                        lines.EndLine();
+                        lines.Append(rowPending ? TableText.RowMarker : TableText.CellMarker);
+                        lines.EndLine();
+                        rowPending = false;
                     }
                     else if (inScope > 0)
                     {
@@ -124,14 +133,7 @@ internal static class MarkupText
                         }
                         else if (Array.IndexOf(v.Breaks, name) >= 0)
                         {
-                            if (inGrid)
-                            {
-                                lines.Append(' ');
-                            }
-                            else
-                            {
-                                lines.EndLine();
-                            }
+                            lines.EndLine();
                         }
                         else if (Array.IndexOf(v.Spaces, name) >= 0)
                         {
@@ -151,7 +153,6 @@ internal static class MarkupText
                     }
 
                     var end = xml.LocalName;
-                    var ownGrid = tables.Count > 0 && tables.Peek();
                     if (end == v.Text)
                     {
                         inText = Math.Max(0, inText - 1);
@@ -164,28 +165,18 @@ internal static class MarkupText
 
                     if (end == v.Paragraph)
                     {
-                        BreakParagraph(lines, inGrid);
-                    }
-                    else if (end == v.Cell && ownGrid)
-                    {
-                        lines.TrimEnd();
-                        lines.Append('\t');
-                    }
-                    else if (end == v.Row && ownGrid)
-                    {
                         lines.EndLine();
                     }
                     else if (end == v.Table && tables.Count > 0)
                     {
-                        if (tables.Pop())
+                        var (grid, start) = tables.Pop();
+                        if (grid)
                         {
                             grids--;
+                            lines.Rewrite(start, TableText.Render);
                         }
 
-                        if (grids == 0)
-                        {
-                            lines.EndLine();
-                        }
+                        lines.EndLine();
                     }
 
                     break;
@@ -195,19 +186,6 @@ internal static class MarkupText
             }
 
             xml.Read();
-        }
-    }
-
-    /// <summary>Between paragraphs: a new line, or a space inside a grid table's cell.</summary>
-    private static void BreakParagraph(TextLines lines, bool inGrid)
-    {
-        if (!inGrid)
-        {
-            lines.EndLine();
-        }
-        else if (!lines.EndsWithWhitespace)
-        {
-            lines.Append(' ');
         }
     }
 }

@@ -81,6 +81,36 @@ internal sealed class TextLines
         }
     }
 
+    /// <summary>Ends the current line and returns where the next committed text starts.</summary>
+    public int Mark()
+    {
+        EndLine();
+        return _text.Length;
+    }
+
+    /// <summary>Replaces the text committed since <paramref name="start"/> (a <see cref="Mark"/>) by <paramref name="render"/>'s result.</summary>
+    public void Rewrite(int start, Func<string, string> render)
+    {
+        EndLine();
+        var region = _text.ToString(start, _text.Length - start);
+        var separator = region.StartsWith("\n\n", StringComparison.Ordinal) ? "\n\n" : start > 0 ? "\n" : "";
+        _text.Length = start;
+        var rendered = render(region);
+        if (rendered.Length == 0)
+        {
+            _blockPending |= separator.Length == 2;
+            return;
+        }
+
+        if (start > 0)
+        {
+            _text.Append(_blockPending ? "\n\n" : separator);
+        }
+
+        _text.Append(rendered);
+        _blockPending = false;
+    }
+
     /// <inheritdoc />
     public override string ToString()
     {
