@@ -9,6 +9,9 @@ public sealed class PdfReaderTests
     private static readonly Lazy<bool> s_poppler = new(EnsurePoppler);
     private static readonly PdfReader s_reader = new();
 
+    // Written once, long before it is run, so no test executes a file that was just written.
+    private static readonly Lazy<string> s_sleepingTool = new(WriteSleepingTool);
+
     private static string Pdf(string name) => TestPaths.Data("providers", "pdf", name);
 
     [Fact]
@@ -166,7 +169,9 @@ public sealed class PdfReaderTests
         return File.Exists("/usr/bin/pdftotext");
     }
 
-    private static string SleepingTool()
+    private static string SleepingTool() => s_sleepingTool.Value;
+
+    private static string WriteSleepingTool()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "pdftotext");
         File.WriteAllText(path, "#!/bin/sh\nexec sleep 30\n");
