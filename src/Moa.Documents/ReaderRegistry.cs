@@ -14,6 +14,13 @@ public sealed class ReaderRegistry
     public static ReaderRegistry Default { get; } = new(
     [
         // Binary formats first: they are recognised by magic bytes.
+        new Hwp.HwpReader(),
+        new Hwpx.HwpxReader(),
+        new Pdf.PdfReader(),
+        new Office.DocxReader(),
+        new Office.XlsxReader(),
+        new Office.PptxReader(),
+        new Html.HtmlReader(),
         // Text formats last.
         new Jsonl.JsonlReader(),
         new Csv.CsvReader(),
