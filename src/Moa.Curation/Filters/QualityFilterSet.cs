@@ -31,9 +31,11 @@ public sealed class QualityFilterSet
     private readonly HashSet<string> _terminalExempt;
     private readonly HashSet<string> _linePunctExempt;
 
+    /// <exception cref="MoaException">An option is out of range or a group is empty; the message names the YAML key.</exception>
     public QualityFilterSet(QualityOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        QualityOptionsValidation.Validate(options);
         _options = options;
         _terminalExempt = new HashSet<string>(options.C4.TerminalPunctExemptLanguages ?? [], StringComparer.OrdinalIgnoreCase);
         _linePunctExempt = new HashSet<string>(options.FineWeb.LinePunctExemptLanguages ?? [], StringComparer.OrdinalIgnoreCase);

@@ -167,3 +167,56 @@ public sealed class QualityFilterSetTests(ITestOutputHelper output)
         output.WriteLine(defaults);
     }
 }
+
+public sealed class QualityOptionsValidationTests
+{
+    [Fact]
+    public void NegativeFraction_ThrowsNamingTheKey()
+    {
+        var o = new QualityOptions();
+        o.GopherRepetition.MaxDupLineFrac = -0.1;
+        Should.Throw<MoaException>(() => new QualityFilterSet(o)).Message.ShouldContain("quality.gopher_repetition.max_dup_line_frac");
+    }
+
+    [Fact]
+    public void FractionAboveOne_Throws()
+    {
+        var o = new QualityOptions();
+        o.Korean.MinParticleRatio = 30;
+        Should.Throw<MoaException>(() => new QualityFilterSet(o)).Message.ShouldContain("korean.min_particle_ratio is 30; expected a fraction");
+    }
+
+    [Fact]
+    public void MinAboveMax_Throws()
+    {
+        var o = new QualityOptions();
+        o.GopherQuality.MinMeanWordLengthKo = 7;
+        Should.Throw<MoaException>(() => new QualityFilterSet(o)).Message.ShouldContain("min_mean_word_length_ko (7) is above quality.gopher_quality.max_mean_word_length_ko (6)");
+    }
+
+    [Fact]
+    public void EmptyGroupFromYaml_Throws()
+    {
+        var options = new YamlDotNet.Serialization.DeserializerBuilder()
+            .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance).Build()
+            .Deserialize<QualityOptions>("korean: ~\n");
+        Should.Throw<MoaException>(() => new QualityFilterSet(options)).Message.ShouldContain("quality.korean is empty");
+    }
+
+    [Fact]
+    public void MaxWordLengthZero_Throws()
+    {
+        var o = new QualityOptions();
+        o.C4.MaxWordLength = 0;
+        Should.Throw<MoaException>(() => new QualityFilterSet(o)).Message.ShouldContain("c4.max_word_length");
+    }
+
+    [Fact]
+    public void NullThresholds_AreValidAndSwitchRulesOff()
+    {
+        var o = new QualityOptions();
+        o.GopherQuality.MinWords = null;
+        o.GopherQuality.MinWordsKo = null;
+        new QualityFilterSet(o).Evaluate("짧은 글", "ko").Rule.ShouldNotBe("gopher_quality.min_words");
+    }
+}
