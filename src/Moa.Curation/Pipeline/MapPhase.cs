@@ -30,7 +30,6 @@ internal sealed class MapPhase
         {
             TextField = input.TextField,
             IdField = input.IdField,
-            Provider = input.Provider,
             CsvTextColumns = input.CsvTextColumns,
             CsvIdColumn = input.CsvIdColumn,
         };
