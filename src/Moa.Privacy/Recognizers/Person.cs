@@ -1,0 +1,254 @@
+using System.Buffers;
+using Moa.Privacy.Analysis;
+
+namespace Moa.Privacy.Recognizers;
+
+/// <summary>
+/// Person names (<c>PERSON</c>) found through context: a Korean name (common surname + given name) before a title or
+/// honorific (김민준 씨, 이서연님, 박지훈 교수, 봉준호 감독) or after a label (성명: 홍길동, 담당자 최유진), and English names
+/// after an honorific or label (Mr. John Smith, Name: Jane Doe). All context words are found in one multi-string search.
+/// </summary>
+internal static class Person
+{
+    private static readonly string[] s_titles =
+    [
+        "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",
+        "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사", "배우",
+    ];
+
+    private static readonly string[] s_labels =
+    [
+        "성명", "이름", "담당자", "작성자", "신청인", "피고인", "원고", "고객명", "수령인", "예금주", "환자명", "보호자", "대표자", "성함",
+        "받는 사람", "보내는 사람", "연락 담당",
+    ];
+
+    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: "];
+
+    private static readonly SearchValues<string> s_all = Context.Words([.. s_titles, .. s_labels, .. s_englishLabels]);
+
+    private const string Surnames =
+        "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈";
+
+    private static readonly SearchValues<char> s_surnames = SearchValues.Create(Surnames);
+    private static readonly string[] s_compoundSurnames = ["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"];
+
+    private static readonly HashSet<string> s_notNames = new(StringComparer.Ordinal)
+    {
+        "하나님", "하느님", "부처님", "시어머", "시아버", "주인공", "공주", "왕자", "고객", "손님", "선배", "후배", "여러분", "조카", "사모",
+        "도련", "장모", "장인", "부모", "사위", "며느리", "아기", "우리", "여자", "남자", "주인", "감독", "배우", "작가", "기자", "교수",
+        "이번", "이분", "그분", "저분", "이사람", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
+    };
+
+    private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
+
+    public static void Scan(string text, List<PiiFinding> sink)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var rel = text.AsSpan(i).IndexOfAny(s_all);
+            if (rel < 0)
+            {
+                return;
+            }
+
+            var at = i + rel;
+            var next = at + 1;
+            foreach (var title in s_titles)
+            {
+                if (text.AsSpan(at).StartsWith(title, StringComparison.Ordinal))
+                {
+                    TryTitle(text, at, title, sink);
+                    next = at + title.Length;
+                }
+            }
+
+            foreach (var label in s_labels)
+            {
+                if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal))
+                {
+                    TryLabel(text, at + label.Length, sink);
+                }
+            }
+
+            foreach (var label in s_englishLabels)
+            {
+                if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal))
+                {
+                    TryEnglish(text, at, at + label.Length, label[0] is 'N' or 'n' or 'C' or 'A' ? 0.9 : 0.85, sink);
+                }
+            }
+
+            i = Math.Max(next, at + 1);
+        }
+    }
+
+    private static void TryTitle(string text, int at, string title, List<PiiFinding> sink)
+    {
+        var after = Context.At(text, at + title.Length);
+        if (Context.IsHangulSyllable(after) && !s_particles.Contains(after))
+        {
+            return;
+        }
+
+        var honorific = title is "씨" or "님";
+        var spaced = Context.At(text, at - 1) == ' ';
+        var end = spaced ? at - 1 : at;
+        var start = end;
+        while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+        {
+            return;
+        }
+
+        var length = end - start;
+        var compound = length >= 3 && IsCompoundSurname(text, start);
+        var ok = length switch
+        {
+            3 => s_surnames.Contains(text[start]),
+            4 => compound,
+            2 => !honorific && spaced && s_surnames.Contains(text[start]),
+            _ => false,
+        };
+        if (!ok)
+        {
+            return;
+        }
+
+        var name = text.AsSpan(start, length);
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name))
+        {
+            return;
+        }
+
+        double score = (length, honorific, spaced) switch
+        {
+            (2, _, _) => 0.55,
+            (_, false, true) => 0.85,
+            (_, false, false) => 0.75,
+            (_, true, true) => 0.75,
+            _ => 0.6,
+        };
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
+    }
+
+    private static void TryLabel(string text, int p, List<PiiFinding> sink)
+    {
+        var colon = false;
+        var skipped = 0;
+        while (p < text.Length && text[p] is ' ' or ':' or '：' or '\t' && skipped < 4)
+        {
+            colon |= text[p] is ':' or '：';
+            p++;
+            skipped++;
+        }
+
+        if (skipped == 0)
+        {
+            return;
+        }
+
+        var start = p;
+        while (p < text.Length && Context.IsHangulSyllable(text[p]) && p - start < 5)
+        {
+            p++;
+        }
+
+        var length = p - start;
+        if (length is < 2 or > 4 || !s_surnames.Contains(Context.At(text, start)))
+        {
+            return;
+        }
+
+        if (length == 4 && !IsCompoundSurname(text, start))
+        {
+            // A four-syllable word after a label is usually a name plus a particle (홍길동이): keep the name.
+            if (!s_particles.Contains(text[start + 3]))
+            {
+                return;
+            }
+
+            length = 3;
+        }
+
+        var name = text.AsSpan(start, length);
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        {
+            return;
+        }
+
+        var score = length == 2 ? (colon ? 0.6 : 0.45) : (colon ? 0.95 : 0.85);
+        sink.Add(new PiiFinding(start, start + length, PiiTypes.Person, score));
+    }
+
+    private static void TryEnglish(string text, int labelStart, int p, double score, List<PiiFinding> sink)
+    {
+        if (labelStart > 0 && Context.IsAsciiLetter(text[labelStart - 1]))
+        {
+            return;
+        }
+
+        var start = p;
+        var words = 0;
+        var end = p;
+        while (words < 3 && p < text.Length && text[p] is >= 'A' and <= 'Z')
+        {
+            var q = p + 1;
+            while (q < text.Length && (text[q] is >= 'a' and <= 'z' || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))))
+            {
+                q++;
+            }
+
+            if (q - p < 2)
+            {
+                break;
+            }
+
+            words++;
+            end = q;
+            if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
+            {
+                break;
+            }
+
+            p = q + 1;
+        }
+
+        if (words == 0)
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, words == 1 ? score - 0.2 : score));
+    }
+
+    private static bool IsCompoundSurname(string text, int start)
+    {
+        foreach (var c in s_compoundSurnames)
+        {
+            if (text.AsSpan(start).StartsWith(c, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithTitle(ReadOnlySpan<char> name)
+    {
+        foreach (var t in s_titles)
+        {
+            if (t.Length >= 2 && name.EndsWith(t, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
