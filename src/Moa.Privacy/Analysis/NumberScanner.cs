@@ -162,7 +162,7 @@ internal static class NumberScanner
             return false;
         }
 
-        return !(c is '-' or '.' or ',' or '/' or ':' && Context.IsDigit(Context.At(text, end + 1)));
+        return !(c is '-' or '.' or ',' or '/' && Context.IsDigit(Context.At(text, end + 1)));
     }
 
     private static readonly uint PassportBit = PiiTypes.Bit(PiiTypes.Passport);

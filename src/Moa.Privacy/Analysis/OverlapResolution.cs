@@ -1,4 +1,4 @@
-namespace Moa.Privacy.Analysis;
+namespace Moa.Privacy;
 
 /// <summary>
 /// Turns overlapping candidates into one deterministic, non-overlapping list. Candidates below the minimum score are

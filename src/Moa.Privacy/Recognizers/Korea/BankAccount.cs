@@ -27,6 +27,12 @@ internal static class BankAccount
             return false;
         }
 
+        if (v.Digits[0] == 0 && v.Digits[1] == 1 && (v.HasShape([3, 4, 4]) || v.HasShape([3, 3, 4]) || v.HasShape([11])))
+        {
+            // A mobile number next to a bank word is still a phone number.
+            return false;
+        }
+
         double score;
         if (v.IsContiguous)
         {
