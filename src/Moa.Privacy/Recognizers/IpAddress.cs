@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers;
@@ -9,7 +8,7 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class IpAddress
 {
-    private static readonly SearchValues<string> s_versionWords = Context.WordsIgnoreCase("버전", "version", "ver.", "릴리스", "release", "build");
+    private static readonly HashSet<string> s_versionWords = new(StringComparer.OrdinalIgnoreCase) { "버전", "version", "ver", "v", "릴리스", "release", "build", "firmware", "펌웨어" };
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
@@ -31,12 +30,30 @@ internal static class IpAddress
             offset += len;
         }
 
-        if (Context.Before(v.Text, v.Start, s_versionWords, 12))
+        if (IsVersion(v.Text, v.Start))
         {
             return false;
         }
 
         sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.IpAddress, allSmall ? 0.6 : 0.9));
         return true;
+    }
+
+    /// <summary>Whether the word just before the number (skipping spaces, '.' and ':') names a version.</summary>
+    private static bool IsVersion(string text, int start)
+    {
+        var e = start;
+        while (e > 0 && text[e - 1] is ' ' or '.' or ':')
+        {
+            e--;
+        }
+
+        var s = e;
+        while (s > 0 && !char.IsWhiteSpace(text[s - 1]) && (char.IsLetter(text[s - 1])))
+        {
+            s--;
+        }
+
+        return e > s && s_versionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(s, e - s));
     }
 }

@@ -36,8 +36,11 @@ internal static class Person
     {
         "하나님", "하느님", "부처님", "시어머", "시아버", "주인공", "공주", "왕자", "고객", "손님", "선배", "후배", "여러분", "조카", "사모",
         "도련", "장모", "장인", "부모", "사위", "며느리", "아기", "우리", "여자", "남자", "주인", "감독", "배우", "작가", "기자", "교수",
-        "이번", "이분", "그분", "저분", "이사람", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
+        "이번", "이분", "그분", "저분", "이사람", "여자인", "남자인", "주인공인", "신인", "무명", "유명", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
     };
+
+    // Final syllables of modifiers and particles ("표현한 감독", "최고의 배우"), which given names practically never end with.
+    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한");
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
@@ -111,7 +114,7 @@ internal static class Person
         {
             3 => s_surnames.Contains(text[start]),
             4 => compound,
-            2 => !honorific && spaced && s_surnames.Contains(text[start]),
+            2 => spaced && IsStrongTitle(title) && s_surnames.Contains(text[start]),
             _ => false,
         };
         if (!ok)
@@ -120,7 +123,7 @@ internal static class Person
         }
 
         var name = text.AsSpan(start, length);
-        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name))
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name) || s_inflectedEndings.Contains(name[^1]))
         {
             return;
         }
@@ -225,6 +228,9 @@ internal static class Person
 
         sink.Add(new PiiFinding(start, end, PiiTypes.Person, words == 1 ? score - 0.2 : score));
     }
+
+    /// <summary>Titles specific enough to accept a two-syllable name before them (이황 선생, 허준 교수).</summary>
+    private static bool IsStrongTitle(string title) => title is "교수" or "기자" or "선생" or "의원" or "장관" or "박사" or "감독" or "작가" or "변호사";
 
     private static bool IsCompoundSurname(string text, int start)
     {

@@ -11,8 +11,10 @@ namespace Moa.Privacy.Recognizers.Korea;
 internal static class BankAccount
 {
     private static readonly SearchValues<string> s_words = Context.WordsIgnoreCase(
-        "은행", "계좌", "입금", "예금주", "송금", "이체", "국민", "KB", "신한", "우리", "하나", "농협", "NH", "기업", "IBK", "SC제일", "씨티",
+        "은행", "계좌", "입금", "예금주", "송금", "이체", "KB국민", "KB", "신한", "농협", "NH", "IBK", "SC제일", "씨티",
         "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고", "신협", "수협", "account", "bank");
+
+    private static readonly SearchValues<string> s_negativeWords = Context.WordsIgnoreCase("주문번호", "주문 번호", "송장", "바코드", "상품", "ISBN", "사건", "관리번호");
 
     private static readonly int[][] s_shapes =
     [
@@ -22,7 +24,8 @@ internal static class BankAccount
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
-        if (v.Separators.Contains('.') || !v.UniformSeparators || !Context.Around(v.Text, v.Start, v.End, s_words))
+        if (v.Separators.Contains('.') || !v.UniformSeparators || !Context.Around(v.Text, v.Start, v.End, s_words)
+            || Context.Before(v.Text, v.Start, s_negativeWords, 12))
         {
             return false;
         }

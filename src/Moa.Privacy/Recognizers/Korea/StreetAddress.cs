@@ -31,13 +31,24 @@ internal static partial class StreetAddress
         {
             numberStart--;
         }
+        else if (Context.At(text, numberStart - 1) == ' ' && Context.At(text, numberStart - 2) == '산' && Context.At(text, numberStart - 3) == ' ')
+        {
+            numberStart -= 2;
+        }
 
-        if (Context.At(text, numberStart - 1) != ' ' || firstEnd - tokenStart > 5)
+        if (firstEnd - tokenStart > 5)
         {
             return;
         }
 
-        var we = numberStart - 1;
+        // The number either follows its road/동 word after a space (세종대로 209) or is glued to it (만어로776, 덕마리343-9).
+        var glued = Context.At(text, numberStart - 1) is '로' or '길' or '동' or '리' or '가';
+        if (!glued && Context.At(text, numberStart - 1) != ' ')
+        {
+            return;
+        }
+
+        var we = glued ? numberStart : numberStart - 1;
         var ws = WordStart(text, we);
         if (we - ws < 2)
         {
@@ -55,11 +66,6 @@ internal static partial class StreetAddress
             road = false;
         }
         else
-        {
-            return;
-        }
-
-        if (!Context.IsHangulSyllable(text[ws]))
         {
             return;
         }
@@ -101,6 +107,11 @@ internal static partial class StreetAddress
 
             start = ps;
             admin++;
+        }
+
+        if (glued && admin == 0)
+        {
+            return;
         }
 
         double score;
