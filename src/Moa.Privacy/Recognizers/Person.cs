@@ -13,7 +13,7 @@ internal static class Person
     private static readonly string[] s_titles =
     [
         "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",
-        "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사", "배우",
+        "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사",
     ];
 
     private static readonly string[] s_labels =
@@ -36,11 +36,13 @@ internal static class Person
     {
         "하나님", "하느님", "부처님", "시어머", "시아버", "주인공", "공주", "왕자", "고객", "손님", "선배", "후배", "여러분", "조카", "사모",
         "도련", "장모", "장인", "부모", "사위", "며느리", "아기", "우리", "여자", "남자", "주인", "감독", "배우", "작가", "기자", "교수",
-        "이번", "이분", "그분", "저분", "이사람", "여자인", "남자인", "주인공인", "신인", "무명", "유명", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
+        "이번", "이분", "그분", "저분", "이사람", "여자인", "남자인", "주인공인", "신인", "무명", "유명",
+        "정말", "진짜", "하긴", "역시", "그냥", "너무", "완전", "아주", "제일", "가장", "다시", "최고", "모두", "이건", "이런", "그런", "저런",
+        "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
     };
 
     // Final syllables of modifiers and particles ("표현한 감독", "최고의 배우"), which given names practically never end with.
-    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한");
+    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한에고서며면게로와과랑께");
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
@@ -230,7 +232,7 @@ internal static class Person
     }
 
     /// <summary>Titles specific enough to accept a two-syllable name before them (이황 선생, 허준 교수).</summary>
-    private static bool IsStrongTitle(string title) => title is "교수" or "기자" or "선생" or "의원" or "장관" or "박사" or "감독" or "작가" or "변호사";
+    private static bool IsStrongTitle(string title) => title is "교수" or "기자" or "선생" or "의원" or "장관" or "박사" or "변호사";
 
     private static bool IsCompoundSurname(string text, int start)
     {
@@ -245,8 +247,22 @@ internal static class Person
         return false;
     }
 
+    private static readonly string[] s_roles =
+    [
+        "형사", "검사", "판사", "부모", "지사", "반장", "실장", "소장", "대장", "병장", "중사", "하사", "상사", "경사", "경위", "선배", "후배",
+        "형님", "언니", "오빠", "누나", "동생", "아빠", "엄마", "배우", "주연", "조연", "작품",
+    ];
+
     private static bool EndsWithTitle(ReadOnlySpan<char> name)
     {
+        foreach (var r in s_roles)
+        {
+            if (name.EndsWith(r, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         foreach (var t in s_titles)
         {
             if (t.Length >= 2 && name.EndsWith(t, StringComparison.Ordinal))
