@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 
 namespace Moa.Privacy.Analysis;
@@ -21,24 +20,24 @@ internal static class Context
     public static char At(string text, int index) => (uint)index < (uint)text.Length ? text[index] : '\0';
 
     /// <summary>Whether one of <paramref name="words"/> occurs in the <paramref name="window"/> characters before <paramref name="start"/>.</summary>
-    public static bool Before(string text, int start, SearchValues<string> words, int window = Window)
+    public static bool Before(string text, int start, ContextWords words, int window = Window)
     {
         var from = Math.Max(0, start - window);
-        return text.AsSpan(from, start - from).IndexOfAny(words) >= 0;
+        return words.In(text.AsSpan(from, start - from));
     }
 
     /// <summary>Whether one of <paramref name="words"/> occurs in the <paramref name="window"/> characters after <paramref name="end"/>.</summary>
-    public static bool After(string text, int end, SearchValues<string> words, int window = 12)
+    public static bool After(string text, int end, ContextWords words, int window = 12)
     {
         var to = Math.Min(text.Length, end + window);
-        return text.AsSpan(end, to - end).IndexOfAny(words) >= 0;
+        return words.In(text.AsSpan(end, to - end));
     }
 
     /// <summary>Context before or just after the candidate.</summary>
-    public static bool Around(string text, int start, int end, SearchValues<string> words) =>
+    public static bool Around(string text, int start, int end, ContextWords words) =>
         Before(text, start, words) || After(text, end, words);
 
-    public static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
+    public static ContextWords Words(params string[] words) => new(words, ignoreCase: false);
 
-    public static SearchValues<string> WordsIgnoreCase(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
+    public static ContextWords WordsIgnoreCase(params string[] words) => new(words, ignoreCase: true);
 }

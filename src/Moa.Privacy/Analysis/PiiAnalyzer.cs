@@ -14,6 +14,10 @@ public sealed class PiiAnalyzer
     private static readonly uint s_personBit = PiiTypes.Bit(PiiTypes.Person);
     private readonly uint _mask;
 
+    // Candidate buffer reused per thread: the analyzer allocates only when it finds something.
+    [ThreadStatic]
+    private static List<PiiFinding>? t_candidates;
+
     /// <summary>An analyzer with every type enabled and the default minimum score 0.5.</summary>
     public static PiiAnalyzer Default { get; } = new();
 
@@ -41,49 +45,52 @@ public sealed class PiiAnalyzer
     public IReadOnlyList<PiiFinding> Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        List<PiiFinding>? candidates = null;
-        Collect(text, ref candidates);
-        if (candidates is null || candidates.Count == 0)
+        var candidates = t_candidates ??= new List<PiiFinding>(16);
+        candidates.Clear();
+        Collect(text, candidates);
+        if (candidates.Count == 0)
         {
             return [];
         }
 
-        return OverlapResolution.Resolve(candidates, MinScore);
+        var result = OverlapResolution.Resolve(candidates, MinScore);
+        candidates.Clear();
+        return result;
     }
 
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
     internal List<PiiFinding> Candidates(string text)
     {
-        List<PiiFinding>? candidates = null;
-        Collect(text, ref candidates);
-        return candidates ?? [];
+        var candidates = new List<PiiFinding>();
+        Collect(text, candidates);
+        return candidates;
     }
 
-    private void Collect(string text, ref List<PiiFinding>? candidates)
+    private void Collect(string text, List<PiiFinding> candidates)
     {
         var span = text.AsSpan();
         if (span.ContainsAnyInRange('0', '9'))
         {
-            candidates ??= [];
             NumberScanner.Scan(text, _mask, candidates);
         }
 
         if ((_mask & s_emailBit) != 0 && span.Contains('@'))
         {
-            candidates ??= [];
             Email.Scan(text, candidates);
         }
 
         if ((_mask & s_personBit) != 0)
         {
-            candidates ??= [];
             Person.Scan(text, candidates);
         }
 
-        if (candidates is not null)
+        // Recognisers that emit several types (13-digit numbers) may produce a disabled one.
+        for (var i = candidates.Count - 1; i >= 0; i--)
         {
-            var mask = _mask;
-            candidates.RemoveAll(c => (mask & PiiTypes.Bit(c.Type)) == 0);
+            if ((_mask & PiiTypes.Bit(candidates[i].Type)) == 0)
+            {
+                candidates.RemoveAt(i);
+            }
         }
     }
 }

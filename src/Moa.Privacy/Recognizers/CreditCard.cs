@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers;
@@ -10,8 +9,8 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class CreditCard
 {
-    private static readonly SearchValues<string> s_cardWords = Context.WordsIgnoreCase("카드", "card", "visa", "master", "결제");
-    private static readonly SearchValues<string> s_negativeWords = Context.WordsIgnoreCase("주문번호", "주문 번호", "송장", "운송장", "바코드", "order", "tracking", "invoice", "ISBN", "계좌");
+    private static readonly ContextWords s_cardWords = Context.WordsIgnoreCase("카드", "card", "visa", "master", "결제");
+    private static readonly ContextWords s_negativeWords = Context.WordsIgnoreCase("주문번호", "주문 번호", "송장", "운송장", "바코드", "order", "tracking", "invoice", "ISBN", "계좌");
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {

@@ -24,7 +24,10 @@ internal static class Person
 
     private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: "];
 
-    private static readonly SearchValues<string> s_all = Context.Words([.. s_titles, .. s_labels, .. s_englishLabels]);
+    // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
+    private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
+
+    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels]);
 
     private const string Surnames =
         "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈";
@@ -48,20 +51,32 @@ internal static class Person
 
     public static void Scan(string text, List<PiiFinding> sink)
     {
-        var i = 0;
-        while (i < text.Length)
+        var span = text.AsSpan();
+        for (var i = 0; i < text.Length;)
         {
-            var rel = text.AsSpan(i).IndexOfAny(s_all);
+            var rel = span[i..].IndexOfAny(s_honorifics);
             if (rel < 0)
+            {
+                break;
+            }
+
+            var at = i + rel;
+            TryTitle(text, at, text[at] == '씨' ? "씨" : "님", sink);
+            i = at + 1;
+        }
+
+        for (var i = 0; i < text.Length;)
+        {
+            var at = s_words.Next(span, i);
+            if (at < 0)
             {
                 return;
             }
 
-            var at = i + rel;
             var next = at + 1;
             foreach (var title in s_titles)
             {
-                if (text.AsSpan(at).StartsWith(title, StringComparison.Ordinal))
+                if (title.Length > 1 && span[at..].StartsWith(title, StringComparison.Ordinal))
                 {
                     TryTitle(text, at, title, sink);
                     next = at + title.Length;
@@ -70,7 +85,7 @@ internal static class Person
 
             foreach (var label in s_labels)
             {
-                if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal))
+                if (span[at..].StartsWith(label, StringComparison.Ordinal))
                 {
                     TryLabel(text, at + label.Length, sink);
                 }
@@ -78,7 +93,7 @@ internal static class Person
 
             foreach (var label in s_englishLabels)
             {
-                if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal))
+                if (span[at..].StartsWith(label, StringComparison.Ordinal))
                 {
                     TryEnglish(text, at, at + label.Length, label[0] is 'N' or 'n' or 'C' or 'A' ? 0.9 : 0.85, sink);
                 }

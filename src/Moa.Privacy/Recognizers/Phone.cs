@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers;
@@ -10,7 +9,7 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class Phone
 {
-    private static readonly SearchValues<string> s_words = Context.WordsIgnoreCase(
+    private static readonly ContextWords s_words = Context.WordsIgnoreCase(
         "전화", "연락처", "연락", "휴대폰", "핸드폰", "폰번호", "번호", "문의", "tel", "phone", "mobile", "fax", "팩스", "☎", "H.P", "HP", "call");
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)

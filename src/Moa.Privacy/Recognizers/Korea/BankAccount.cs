@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers.Korea;
@@ -10,11 +9,11 @@ namespace Moa.Privacy.Recognizers.Korea;
 /// </summary>
 internal static class BankAccount
 {
-    private static readonly SearchValues<string> s_words = Context.WordsIgnoreCase(
+    private static readonly ContextWords s_words = Context.WordsIgnoreCase(
         "은행", "계좌", "입금", "예금주", "송금", "이체", "KB국민", "KB", "신한", "농협", "NH", "IBK", "SC제일", "씨티",
         "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고", "신협", "수협", "account", "bank");
 
-    private static readonly SearchValues<string> s_negativeWords = Context.WordsIgnoreCase("주문번호", "주문 번호", "송장", "바코드", "상품", "ISBN", "사건", "관리번호");
+    private static readonly ContextWords s_negativeWords = Context.WordsIgnoreCase("주문번호", "주문 번호", "송장", "바코드", "상품", "ISBN", "사건", "관리번호");
 
     private static readonly int[][] s_shapes =
     [

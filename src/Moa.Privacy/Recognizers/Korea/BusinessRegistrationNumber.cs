@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers.Korea;
@@ -9,7 +8,7 @@ namespace Moa.Privacy.Recognizers.Korea;
 /// </summary>
 internal static class BusinessRegistrationNumber
 {
-    private static readonly SearchValues<string> s_words = Context.WordsIgnoreCase("사업자", "등록번호", "사업자번호", "business registration", "BRN", "부가세");
+    private static readonly ContextWords s_words = Context.WordsIgnoreCase("사업자", "등록번호", "사업자번호", "business registration", "BRN", "부가세");
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {

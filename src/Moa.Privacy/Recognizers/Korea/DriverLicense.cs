@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers.Korea;
@@ -9,7 +8,7 @@ namespace Moa.Privacy.Recognizers.Korea;
 /// </summary>
 internal static class DriverLicense
 {
-    private static readonly SearchValues<string> s_words = Context.WordsIgnoreCase("운전면허", "면허번호", "면허증", "driver", "licence", "license");
+    private static readonly ContextWords s_words = Context.WordsIgnoreCase("운전면허", "면허번호", "면허증", "driver", "licence", "license");
 
     private static readonly string[] s_regionNames =
         ["서울", "부산", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주", "대구", "인천", "광주", "대전", "울산", "경기남부", "경기북부"];

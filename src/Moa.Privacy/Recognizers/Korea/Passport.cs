@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers.Korea;
@@ -9,7 +8,7 @@ namespace Moa.Privacy.Recognizers.Korea;
 /// </summary>
 internal static class Passport
 {
-    private static readonly SearchValues<string> s_words = Context.WordsIgnoreCase("여권", "passport", "旅券");
+    private static readonly ContextWords s_words = Context.WordsIgnoreCase("여권", "passport", "旅券");
 
     // digitStart: First digit of the run; the type letter must sit just before it.
     // runLength: Length of that digit run.

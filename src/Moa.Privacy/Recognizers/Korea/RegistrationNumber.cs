@@ -1,4 +1,3 @@
-using System.Buffers;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers.Korea;
@@ -11,10 +10,10 @@ namespace Moa.Privacy.Recognizers.Korea;
 /// </summary>
 internal static class RegistrationNumber
 {
-    private static readonly SearchValues<string> s_residentWords = Context.Words("주민등록번호", "주민번호", "주민등록", "생년월일", "RRN", "resident registration");
-    private static readonly SearchValues<string> s_alienWords = Context.Words("외국인등록", "외국인 등록", "alien registration", "ARC");
-    private static readonly SearchValues<string> s_corporateWords = Context.Words("법인등록번호", "법인번호", "법인 등록번호", "등기번호", "corporate registration");
-    private static readonly SearchValues<string> s_barcodeWords = Context.WordsIgnoreCase("바코드", "EAN", "ISBN", "상품코드", "상품번호", "품번", "barcode", "GTIN", "주문번호", "송장", "운송장");
+    private static readonly ContextWords s_residentWords = Context.Words("주민등록번호", "주민번호", "주민등록", "생년월일", "RRN", "resident registration");
+    private static readonly ContextWords s_alienWords = Context.Words("외국인등록", "외국인 등록", "alien registration", "ARC");
+    private static readonly ContextWords s_corporateWords = Context.Words("법인등록번호", "법인번호", "법인 등록번호", "등기번호", "corporate registration");
+    private static readonly ContextWords s_barcodeWords = Context.WordsIgnoreCase("바코드", "EAN", "ISBN", "상품코드", "상품번호", "품번", "barcode", "GTIN", "주문번호", "송장", "운송장");
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.RegularExpressions;
 using Moa.Privacy.Analysis;
 
@@ -12,8 +11,8 @@ namespace Moa.Privacy.Recognizers.Korea;
 /// </summary>
 internal static partial class StreetAddress
 {
-    private static readonly SearchValues<string> s_provinces = Context.Words(
-        "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주");
+    private static readonly string[] s_provinces =
+        ["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주"];
 
     private static readonly HashSet<string> s_notRoads = new(StringComparer.Ordinal)
     {
@@ -166,9 +165,12 @@ internal static partial class StreetAddress
             }
         }
 
-        if (word.IndexOfAny(s_provinces) == 0)
+        foreach (var province in s_provinces)
         {
-            return true;
+            if (word.StartsWith(province, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         return word[^1] is '시' or '도' or '군' or '구' or '읍' or '면' || (word.Length >= 2 && word[^1] == '동');

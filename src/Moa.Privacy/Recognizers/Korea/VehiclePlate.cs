@@ -13,7 +13,7 @@ internal static class VehiclePlate
     private static readonly SearchValues<char> s_plateLetters = SearchValues.Create(
         "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호");
 
-    private static readonly SearchValues<string> s_words = Context.Words("차량", "번호판", "차번호", "자동차", "주차", "차종", "승용차", "택시");
+    private static readonly ContextWords s_words = Context.Words("차량", "번호판", "차번호", "자동차", "주차", "차종", "승용차", "택시");
 
     private static readonly string[] s_regions =
         ["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주"];
