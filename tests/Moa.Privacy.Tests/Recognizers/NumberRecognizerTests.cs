@@ -136,5 +136,6 @@ public class VehiclePlateTests
     [InlineData("예산 12조3456억원")]
     [InlineData("12가 34")]
     [InlineData("1가1234")]
+    [InlineData("100배 1000배 낫다")]
     public void Scan_NotAPlate_IsNotFound(string text) => Scan.ShouldFindNothing(text, PiiTypes.VehiclePlate);
 }

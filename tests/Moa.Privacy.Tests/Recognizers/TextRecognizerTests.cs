@@ -36,6 +36,7 @@ public class AddressTests
     [InlineData("최고로 10점")]
     [InlineData("감동 100배")]
     [InlineData("운동 30분")]
+    [InlineData("이럴꺼면 디아블로2 에서 하지")]
     public void Scan_NotAnAddress_IsNotFound(string text) => Scan.ShouldFindNothing(text, PiiTypes.Address);
 }
 

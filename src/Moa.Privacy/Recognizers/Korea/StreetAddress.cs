@@ -90,6 +90,7 @@ internal static partial class StreetAddress
 
         var start = ws;
         var admin = 0;
+        var strongStart = -1;
         for (var k = 0; k < 4; k++)
         {
             if (Context.At(text, start - 1) != ' ')
@@ -106,6 +107,21 @@ internal static partial class StreetAddress
 
             start = ps;
             admin++;
+            if (IsStrongAdministrative(text.AsSpan(ps, pe - ps)))
+            {
+                strongStart = ps;
+            }
+        }
+
+        // 읍/면/동 words alone ("이럴꺼면") are not enough: a 시/도/군/구 or province must be there too.
+        if (strongStart < 0)
+        {
+            start = ws;
+            admin = 0;
+        }
+        else
+        {
+            start = strongStart;
         }
 
         if (glued && admin == 0)
@@ -174,6 +190,19 @@ internal static partial class StreetAddress
         }
 
         return word[^1] is '시' or '도' or '군' or '구' or '읍' or '면' || (word.Length >= 2 && word[^1] == '동');
+    }
+
+    private static bool IsStrongAdministrative(ReadOnlySpan<char> word)
+    {
+        foreach (var province in s_provinces)
+        {
+            if (word.StartsWith(province, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return word[^1] is '시' or '도' or '군' or '구';
     }
 
     [GeneratedRegex(@"\G,? ?(?:(?:[0-9]{1,4}동 ?)?[0-9]{1,5}호|[0-9]{1,3}층)")]

@@ -13,6 +13,9 @@ internal static class VehiclePlate
     private static readonly SearchValues<char> s_plateLetters = SearchValues.Create(
         "가나다라마거너더러머버서어저고노도로모보소오조구누두루무부수우주바사아자배하허호");
 
+    // Counters and units that turn "100배 1000배" or "12조3456억" into amounts, not plates.
+    private static readonly SearchValues<char> s_unitsAfter = SearchValues.Create("억만원명개년천백조호번배회점위등분초일월시살세%");
+
     private static readonly ContextWords s_words = Context.Words("차량", "번호판", "차번호", "자동차", "주차", "차종", "승용차", "택시");
 
     private static readonly string[] s_regions =
@@ -53,7 +56,7 @@ internal static class VehiclePlate
 
         var end = p + 4;
         var after = Context.At(text, end);
-        if (Context.IsDigit(after) || Context.IsAsciiLetter(after) || after is '억' or '만' or '원' or '명' or '개' or '년' or '천' or '백' or '조' or '호' or '번')
+        if (Context.IsDigit(after) || Context.IsAsciiLetter(after) || s_unitsAfter.Contains(after))
         {
             return;
         }
