@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Moa.Privacy.Recognizers;
 using Moa.Privacy.Recognizers.Korea;
 
@@ -12,6 +13,7 @@ internal static class NumberScanner
     private const int MaxGroups = 6;
     private const int MaxGroupDigits = 19;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, uint mask, List<PiiFinding> sink)
     {
         Span<int> starts = stackalloc int[MaxGroups];
@@ -85,6 +87,7 @@ internal static class NumberScanner
 
     private static bool IsSeparator(char c) => c is '-' or '.' or ' ';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dispatch(
         string text, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, ReadOnlySpan<char> seps,
         ReadOnlySpan<int> offsets, ReadOnlySpan<byte> digits, uint mask, List<PiiFinding> sink)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Recognizers;
 
@@ -42,6 +43,7 @@ public sealed class PiiAnalyzer
     public IReadOnlyList<string> Types { get; }
 
     /// <summary>Non-overlapping findings ordered by start offset (UTF-16 code units).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<PiiFinding> Analyze(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -66,6 +68,7 @@ public sealed class PiiAnalyzer
         return candidates;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Collect(string text, List<PiiFinding> candidates)
     {
         var span = text.AsSpan();

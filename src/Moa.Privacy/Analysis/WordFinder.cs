@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Moa.Privacy.Analysis;
 
 /// <summary>
@@ -27,6 +28,7 @@ internal sealed class WordFinder
     private static int Hash(char a, char b) => ((a * 0x9E3B) ^ (b * 0x3F)) & 0xFFFF;
 
     /// <summary>The first index ≥ <paramref name="from"/> where a word may start, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Next(ReadOnlySpan<char> text, int from)
     {
         var pairs = _pairs;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace Moa.Privacy.Jsonl;
@@ -39,6 +40,7 @@ internal sealed class JsonlLines : IDisposable
         return batch.Count > 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         while (true)

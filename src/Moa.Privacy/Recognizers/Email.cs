@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Recognizers;
@@ -8,6 +9,7 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class Email
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, List<PiiFinding> sink)
     {
         var i = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using Moa.Privacy.Analysis;
 
@@ -49,6 +50,7 @@ internal static class Person
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
