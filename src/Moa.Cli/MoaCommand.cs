@@ -10,6 +10,7 @@ internal static class MoaCommand
         var root = new RootCommand("Moa (모아): curation, privacy, benchmarks and evaluation for a sovereign-AI data programme.");
         root.Subcommands.Add(Curate.CurateCommand.Create());
         root.Subcommands.Add(Quickstart.QuickstartCommand.Create());
+        root.Subcommands.Add(Pii.PiiCommand.Create());
         return CliErrors.Guard(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 }

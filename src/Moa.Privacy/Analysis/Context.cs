@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+
+namespace Moa.Privacy.Analysis;
+
+/// <summary>Character classes and context-window look-ups shared by the recognisers.</summary>
+internal static class Context
+{
+    /// <summary>How many characters before a candidate are searched for context words.</summary>
+    public const int Window = 24;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsHangulSyllable(char c) => (uint)(c - '\uAC00') <= '\uD7A3' - '\uAC00';
+
+    public static char At(string text, int index) => (uint)index < (uint)text.Length ? text[index] : '\0';
+
+    /// <summary>Whether one of <paramref name="words"/> occurs in the <paramref name="window"/> characters before <paramref name="start"/>.</summary>
+    public static bool Before(string text, int start, ContextWords words, int window = Window)
+    {
+        var from = Math.Max(0, start - window);
+        return words.In(text.AsSpan(from, start - from));
+    }
+
+    /// <summary>Whether one of <paramref name="words"/> occurs in the <paramref name="window"/> characters after <paramref name="end"/>.</summary>
+    public static bool After(string text, int end, ContextWords words, int window = 12)
+    {
+        var to = Math.Min(text.Length, end + window);
+        return words.In(text.AsSpan(end, to - end));
+    }
+
+    /// <summary>Context before or just after the candidate.</summary>
+    public static bool Around(string text, int start, int end, ContextWords words) =>
+        Before(text, start, words) || After(text, end, words);
+
+    public static ContextWords Words(params string[] words) => new(words, ignoreCase: false);
+
+    public static ContextWords WordsIgnoreCase(params string[] words) => new(words, ignoreCase: true);
+}

@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using Moa.Privacy.Analysis;
+using Moa.Privacy.Recognizers;
+
+namespace Moa.Privacy;
+
+/// <summary>
+/// Finds personal information in text with every enabled recogniser and resolves overlaps (see
+/// <see cref="OverlapResolution"/>). Immutable and thread-safe: build one and share it.
+/// Text without digits, '@' or a context word costs three vectorised passes.
+/// </summary>
+public sealed class PiiAnalyzer
+{
+    private static readonly uint s_emailBit = PiiTypes.Bit(PiiTypes.Email);
+    private static readonly uint s_personBit = PiiTypes.Bit(PiiTypes.Person);
+    private readonly uint _mask;
+
+    // Candidate buffer reused per thread: the analyzer allocates only when it finds something.
+    [ThreadStatic]
+    private static List<PiiFinding>? t_candidates;
+
+    /// <summary>An analyzer with every type enabled and the default minimum score 0.5.</summary>
+    public static PiiAnalyzer Default { get; } = new();
+
+    /// <param name="types">Types to report (names from <see cref="PiiTypes"/>); null or empty means all.</param>
+    /// <param name="minScore">Findings scoring below this are dropped (0..1).</param>
+    public PiiAnalyzer(IEnumerable<string>? types = null, double minScore = 0.5)
+    {
+        if (double.IsNaN(minScore) || minScore is < 0 or > 1)
+        {
+            throw new MoaException($"min score must be between 0 and 1, got {minScore}.");
+        }
+
+        _mask = PiiTypes.ParseMask(types);
+        MinScore = minScore;
+        Types = [.. PiiTypes.All.Where(t => (_mask & PiiTypes.Bit(t)) != 0)];
+    }
+
+    /// <summary>The minimum score a finding needs to be reported.</summary>
+    public double MinScore { get; }
+
+    /// <summary>The enabled types, in priority order.</summary>
+    public IReadOnlyList<string> Types { get; }
+
+    /// <summary>Non-overlapping findings ordered by start offset (UTF-16 code units).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public IReadOnlyList<PiiFinding> Analyze(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var candidates = t_candidates ??= new List<PiiFinding>(16);
+        candidates.Clear();
+        Collect(text, candidates);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var result = OverlapResolution.Resolve(candidates, MinScore);
+        candidates.Clear();
+        return result;
+    }
+
+    /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
+    internal List<PiiFinding> Candidates(string text)
+    {
+        var candidates = new List<PiiFinding>();
+        Collect(text, candidates);
+        return candidates;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Collect(string text, List<PiiFinding> candidates)
+    {
+        var span = text.AsSpan();
+        if (span.ContainsAnyInRange('0', '9'))
+        {
+            NumberScanner.Scan(text, _mask, candidates);
+        }
+
+        if ((_mask & s_emailBit) != 0 && span.Contains('@'))
+        {
+            Email.Scan(text, candidates);
+        }
+
+        if ((_mask & s_personBit) != 0)
+        {
+            Person.Scan(text, candidates);
+        }
+
+        // Recognisers that emit several types (13-digit numbers) may produce a disabled one.
+        for (var i = candidates.Count - 1; i >= 0; i--)
+        {
+            if ((_mask & PiiTypes.Bit(candidates[i].Type)) == 0)
+            {
+                candidates.RemoveAt(i);
+            }
+        }
+    }
+}

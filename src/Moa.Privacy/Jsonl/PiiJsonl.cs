@@ -1,0 +1,342 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Moa.Privacy.Jsonl;
+
+/// <summary>Settings shared by the JSONL commands.</summary>
+public sealed record PiiJsonlOptions
+{
+    /// <summary>Name of the top-level string field holding the text.</summary>
+    public string TextField { get; init; } = "text";
+
+    /// <summary>Name of the top-level field holding the document id (string or number); absent ids become FILE:LINE.</summary>
+    public string IdField { get; init; } = "id";
+
+    /// <summary>Worker threads; 0 means one per processor. Output order never depends on it.</summary>
+    public int Threads { get; init; }
+}
+
+/// <summary>What a JSONL run saw: documents, bytes and findings per type.</summary>
+public sealed class PiiRunSummary
+{
+    private readonly Dictionary<string, long> _perType = new(StringComparer.Ordinal);
+
+    public long Documents { get; internal set; }
+
+    public long DocumentsWithPii { get; internal set; }
+
+    public long Bytes { get; internal set; }
+
+    public long Findings { get; internal set; }
+
+    /// <summary>Findings per type, in <see cref="PiiTypes.All"/> order, types with none left out.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> PerType =>
+        [.. PiiTypes.All.Where(_perType.ContainsKey).Select(t => new KeyValuePair<string, long>(t, _perType[t]))];
+
+    internal void Add(IReadOnlyList<PiiFinding> findings, long bytes)
+    {
+        Documents++;
+        Bytes += bytes;
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        DocumentsWithPii++;
+        Findings += findings.Count;
+        foreach (var f in findings)
+        {
+            _perType[f.Type] = _perType.GetValueOrDefault(f.Type) + 1;
+        }
+    }
+}
+
+/// <summary>
+/// <c>moa pii scan|redact|reveal</c> over JSONL files: each line a JSON object whose text field is scanned or rewritten.
+/// Lines are validated (UTF-8, JSON object, string text field) with errors that name the file and line; batches are
+/// processed in parallel and written in input order, so output is byte-identical whatever the thread count.
+/// </summary>
+public static class PiiJsonl
+{
+    private const int BatchBytes = 4 << 20;
+
+    // Korean stays readable and only what JSON requires is escaped: these are data files, not HTML.
+    private static readonly JsonSerializerOptions s_write = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Writes one JSON object per finding (<c>{"doc","start","end","type","score"}</c>) to <paramref name="output"/>.</summary>
+    public static PiiRunSummary Scan(IReadOnlyList<string> inputs, PiiAnalyzer analyzer, PiiJsonlOptions options, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        ArgumentNullException.ThrowIfNull(options);
+        var summary = new PiiRunSummary();
+        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = s_write.Encoder, SkipValidation = true });
+        foreach (var input in inputs)
+        {
+            Process(input, options, line =>
+            {
+                var (id, text) = ReadDocument(input, line, options);
+                return (id, analyzer.Analyze(text), line.Bytes.Length);
+            }, results =>
+            {
+                foreach (var (id, findings, bytes) in results)
+                {
+                    summary.Add(findings, bytes);
+                    foreach (var f in findings)
+                    {
+                        writer.WriteStartObject();
+                        writer.WriteString("doc", id);
+                        writer.WriteNumber("start", f.Start);
+                        writer.WriteNumber("end", f.End);
+                        writer.WriteString("type", f.Type);
+                        writer.WriteNumber("score", Math.Round(f.Score, 3));
+                        writer.WriteEndObject();
+                        writer.Flush();
+                        writer.Reset();
+                        output.WriteByte((byte)'\n');
+                    }
+                }
+            });
+        }
+
+        writer.Flush();
+        return summary;
+    }
+
+    /// <summary>Writes each input file to <paramref name="outputDir"/> under its own name with the text field scrubbed.</summary>
+    public static PiiRunSummary Redact(IReadOnlyList<string> inputs, PiiScrubber scrubber, PiiJsonlOptions options, string outputDir)
+    {
+        ArgumentNullException.ThrowIfNull(scrubber);
+        return Rewrite(inputs, options, outputDir, (input, line) =>
+        {
+            var (_, text) = ReadDocument(input, line, options);
+            var result = scrubber.Scrub(text);
+            return (result.Findings, ReferenceEquals(result.Text, text) ? null : result.Text);
+        });
+    }
+
+    /// <summary>Restores values encrypted by the <c>encrypt</c> operator, for the holder of <paramref name="key"/>.</summary>
+    public static PiiRunSummary Reveal(IReadOnlyList<string> inputs, PiiKey key, PiiJsonlOptions options, string outputDir)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Rewrite(inputs, options, outputDir, (input, line) =>
+        {
+            var (_, text) = ReadDocument(input, line, options);
+            string revealed;
+            int count;
+            try
+            {
+                revealed = EncryptOperator.Reveal(text, key, out count);
+            }
+            catch (MoaException ex)
+            {
+                throw new MoaException($"{input}:{line.Number}: {ex.Message}", ex);
+            }
+
+            IReadOnlyList<PiiFinding> marks = [.. Enumerable.Repeat(new PiiFinding(0, 0, "REVEALED", 1), count)];
+            return (marks, count == 0 ? null : revealed);
+        });
+    }
+
+    private static PiiRunSummary Rewrite(
+        IReadOnlyList<string> inputs, PiiJsonlOptions options, string outputDir,
+        Func<string, RawLine, (IReadOnlyList<PiiFinding> Findings, string? NewText)> transform)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(outputDir);
+        Directory.CreateDirectory(outputDir);
+        var summary = new PiiRunSummary();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            var target = Path.Combine(outputDir, Path.GetFileName(input));
+            if (string.Equals(Path.GetFullPath(target), Path.GetFullPath(input), StringComparison.Ordinal))
+            {
+                throw new MoaException($"{input}: the output folder is the input's own folder; the input would be overwritten. Choose another --output.");
+            }
+
+            if (!seen.Add(target))
+            {
+                throw new MoaException($"{input}: two inputs are named {Path.GetFileName(input)}; their outputs would collide in {outputDir}.");
+            }
+
+            var temp = target + ".partial";
+            using (var output = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                Process(input, options, line =>
+                {
+                    var (findings, newText) = transform(input, line);
+                    var bytes = newText is null ? line.Bytes : ReplaceText(line, newText, options.TextField);
+                    return (findings, bytes, line.Bytes.Length);
+                }, results =>
+                {
+                    foreach (var (findings, bytes, size) in results)
+                    {
+                        summary.Add(findings, size);
+                        output.Write(bytes);
+                        output.WriteByte((byte)'\n');
+                    }
+                });
+            }
+
+            File.Move(temp, target, overwrite: true);
+        }
+
+        return summary;
+    }
+
+    private static byte[] ReplaceText(RawLine line, string newText, string field)
+    {
+        var node = JsonNode.Parse(line.Bytes)!.AsObject();
+        node[field] = newText;
+        return Encoding.UTF8.GetBytes(node.ToJsonString(s_write));
+    }
+
+    /// <summary>Reads batches, runs <paramref name="work"/> on every non-blank line in parallel, hands results back in order.</summary>
+    private static void Process<T>(string input, PiiJsonlOptions options, Func<RawLine, T> work, Action<T[]> write)
+    {
+        if (!File.Exists(input))
+        {
+            throw new MoaException($"{input}: input file not found.");
+        }
+
+        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        using var lines = new JsonlLines(input);
+        var batch = new List<RawLine>();
+        while (lines.ReadBatch(batch, BatchBytes))
+        {
+            var items = batch.Where(l => !IsBlank(l.Bytes)).ToArray();
+            var results = new T[items.Length];
+            if (threads == 1 || items.Length < 64)
+            {
+                for (var i = 0; i < items.Length; i++)
+                {
+                    results[i] = work(items[i]);
+                }
+            }
+            else
+            {
+                try
+                {
+                    Parallel.For(0, items.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => results[i] = work(items[i]));
+                }
+                catch (AggregateException ex) when (ex.InnerExceptions.OfType<MoaException>().FirstOrDefault() is { } first)
+                {
+                    // Report the earliest bad line, as a serial run would.
+                    var earliest = ex.InnerExceptions.OfType<LineException>().OrderBy(e => e.Line).FirstOrDefault();
+                    throw earliest ?? first;
+                }
+            }
+
+            write(results);
+        }
+    }
+
+    private static bool IsBlank(byte[] line)
+    {
+        foreach (var b in line)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Validates a line and returns its id and text; every problem names the file and line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static (string Id, string Text) ReadDocument(string input, RawLine line, PiiJsonlOptions options)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(line.Bytes))
+        {
+            var valid = InvalidUtf8Offset(line.Bytes);
+            throw new LineException(line.Number, $"{input}:{line.Number}: invalid UTF-8 at byte {valid} of the line; convert the file to UTF-8 (e.g. iconv -f cp949 -t utf-8).");
+        }
+
+        string? text = null;
+        string? id = null;
+        try
+        {
+            var reader = new Utf8JsonReader(line.Bytes);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new LineException(line.Number, $"{input}:{line.Number}: expected a JSON object per line, found {Describe(reader.TokenType)}.");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isText = reader.ValueTextEquals(options.TextField);
+                var isId = !isText && reader.ValueTextEquals(options.IdField);
+                reader.Read();
+                if (isText)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw new LineException(line.Number, $"{input}:{line.Number}: field '{options.TextField}' is {Describe(reader.TokenType)}, expected a string.");
+                    }
+
+                    text = reader.GetString();
+                }
+                else if (isId)
+                {
+                    id = reader.TokenType switch
+                    {
+                        JsonTokenType.String => reader.GetString(),
+                        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
+                        _ => throw new LineException(line.Number, $"{input}:{line.Number}: field '{options.IdField}' is {Describe(reader.TokenType)}, expected a string or number."),
+                    };
+                }
+
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                {
+                    reader.Skip();
+                }
+            }
+
+            // Read to the end so a truncated line is reported, not half-processed.
+            while (reader.Read())
+            {
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new LineException(line.Number, $"{input}:{line.Number}: not valid JSON ({ex.Message}).");
+        }
+
+        if (text is null)
+        {
+            throw new LineException(line.Number, $"{input}:{line.Number}: no '{options.TextField}' field; name the text field with --text-field.");
+        }
+
+        return (id ?? $"{Path.GetFileName(input)}:{line.Number}", text);
+    }
+
+    private static int InvalidUtf8Offset(byte[] bytes)
+    {
+        var chars = new char[bytes.Length];
+        System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
+        return read;
+    }
+
+    private static string Describe(JsonTokenType t) => t switch
+    {
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        JsonTokenType.String => "a string",
+        _ => "nothing",
+    };
+
+    private sealed class LineException(long line, string message) : MoaException(message)
+    {
+        public long Line { get; } = line;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Text.RegularExpressions;
+using Moa.Privacy.Analysis;
+
+namespace Moa.Privacy.Recognizers.Korea;
+
+/// <summary>
+/// Korean postal addresses (<c>KR_ADDRESS</c>): road-name addresses (도로명주소, "서울특별시 종로구 세종대로 209") and
+/// lot-number addresses (지번주소, "대구광역시 동구 율하동 1626", "산35"), anchored on the building or lot number and
+/// extended back over the road or 동/리 word and the administrative units (시/도, 시/군/구, 읍/면), and forward over
+/// "번지" and a unit detail ("101동 1203호"). Without an administrative unit only road words ending in 길 or 대로 count.
+/// </summary>
+internal static partial class StreetAddress
+{
+    private static readonly string[] s_provinces =
+        ["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주"];
+
+    private static readonly HashSet<string> s_notRoads = new(StringComparer.Ordinal)
+    {
+        "그대로", "마음대로", "생각대로", "멋대로", "제멋대로", "말대로", "뜻대로", "이대로", "저대로", "법대로", "순서대로", "원래대로",
+        "예상대로", "사실대로", "약속대로", "계획대로", "있는대로", "기대대로", "맘대로", "지맘대로", "내맘대로", "나름대로", "바라던대로",
+    };
+
+    // tokenStart: First digit of the number.
+    // firstEnd: End of its first digit group.
+    // dashEnd: End of a second group joined by '-' (lot 123-45), or -1.
+    public static void TryMatch(string text, int tokenStart, int firstEnd, int dashEnd, List<PiiFinding> sink)
+    {
+        var numberStart = tokenStart;
+        if (Context.At(text, numberStart - 1) == '산' && Context.At(text, numberStart - 2) == ' ')
+        {
+            numberStart--;
+        }
+        else if (Context.At(text, numberStart - 1) == ' ' && Context.At(text, numberStart - 2) == '산' && Context.At(text, numberStart - 3) == ' ')
+        {
+            numberStart -= 2;
+        }
+
+        if (firstEnd - tokenStart > 5)
+        {
+            return;
+        }
+
+        // The number either follows its road/동 word after a space (세종대로 209) or is glued to it (만어로776, 덕마리343-9).
+        var glued = Context.At(text, numberStart - 1) is '로' or '길' or '동' or '리' or '가';
+        if (!glued && Context.At(text, numberStart - 1) != ' ')
+        {
+            return;
+        }
+
+        var we = glued ? numberStart : numberStart - 1;
+        var ws = WordStart(text, we);
+        if (we - ws < 2)
+        {
+            return;
+        }
+
+        var last = text[we - 1];
+        bool road;
+        if (last is '로' or '길')
+        {
+            road = true;
+        }
+        else if (last is '동' or '리' or '가')
+        {
+            road = false;
+        }
+        else
+        {
+            return;
+        }
+
+        var end = dashEnd > 0 && dashEnd - firstEnd <= 5 ? dashEnd : firstEnd;
+        var lotSuffix = false;
+        if (text.AsSpan(end).StartsWith("번지", StringComparison.Ordinal))
+        {
+            end += 2;
+            lotSuffix = true;
+        }
+
+        var next = Context.At(text, end);
+        if (next is '%' || Context.IsAsciiLetter(next) || (next is '.' or ',' && Context.IsDigit(Context.At(text, end + 1))))
+        {
+            return;
+        }
+
+        if (Context.IsHangulSyllable(next) && next is not ('에' or '의' or '로' or '으' or '은' or '는' or '이' or '가' or '호' or '층' or '길' or '번'))
+        {
+            return;
+        }
+
+        var start = ws;
+        var admin = 0;
+        var strongStart = -1;
+        for (var k = 0; k < 4; k++)
+        {
+            if (Context.At(text, start - 1) != ' ')
+            {
+                break;
+            }
+
+            var pe = start - 1;
+            var ps = WordStart(text, pe);
+            if (pe - ps < 2 || !IsAdministrative(text.AsSpan(ps, pe - ps)))
+            {
+                break;
+            }
+
+            start = ps;
+            admin++;
+            if (IsStrongAdministrative(text.AsSpan(ps, pe - ps)))
+            {
+                strongStart = ps;
+            }
+        }
+
+        // 읍/면/동 words alone ("이럴꺼면") are not enough: a 시/도/군/구 or province must be there too.
+        if (strongStart < 0)
+        {
+            start = ws;
+            admin = 0;
+        }
+        else
+        {
+            start = strongStart;
+        }
+
+        if (glued && admin == 0)
+        {
+            return;
+        }
+
+        double score;
+        var word = text.AsSpan(ws, we - ws);
+        if (road)
+        {
+            if (admin > 0)
+            {
+                score = 0.9;
+            }
+            else if (s_notRoads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                return;
+            }
+            else
+            {
+                score = word.EndsWith("길") || word.EndsWith("대로") ? 0.6 : 0.45;
+            }
+        }
+        else
+        {
+            score = admin > 0 ? 0.85 : lotSuffix ? 0.7 : 0.4;
+        }
+
+        var detail = DetailPattern().Match(text, end);
+        if (detail.Success && detail.Index == end)
+        {
+            end += detail.Length;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Address, score));
+    }
+
+    private static int WordStart(string text, int wordEnd)
+    {
+        var p = wordEnd;
+        while (p > 0 && !char.IsWhiteSpace(text[p - 1]) && text[p - 1] is not (',' or '(' or '"' or '\'' or ':' or '/'))
+        {
+            p--;
+        }
+
+        return p;
+    }
+
+    private static bool IsAdministrative(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!Context.IsHangulSyllable(c))
+            {
+                return false;
+            }
+        }
+
+        foreach (var province in s_provinces)
+        {
+            if (word.StartsWith(province, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return word[^1] is '시' or '도' or '군' or '구' or '읍' or '면' || (word.Length >= 2 && word[^1] == '동');
+    }
+
+    private static bool IsStrongAdministrative(ReadOnlySpan<char> word)
+    {
+        foreach (var province in s_provinces)
+        {
+            if (word.StartsWith(province, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return word[^1] is '시' or '도' or '군' or '구';
+    }
+
+    [GeneratedRegex(@"\G,? ?(?:(?:[0-9]{1,4}동 ?)?[0-9]{1,5}호|[0-9]{1,3}층)")]
+    private static partial Regex DetailPattern();
+}

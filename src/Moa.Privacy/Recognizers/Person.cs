@@ -1,0 +1,293 @@
+using System.Runtime.CompilerServices;
+using System.Buffers;
+using Moa.Privacy.Analysis;
+
+namespace Moa.Privacy.Recognizers;
+
+/// <summary>
+/// Person names (<c>PERSON</c>) found through context: a Korean name (common surname + given name) before a title or
+/// honorific (김민준 씨, 이서연님, 박지훈 교수, 봉준호 감독) or after a label (성명: 홍길동, 담당자 최유진), and English names
+/// after an honorific or label (Mr. John Smith, Name: Jane Doe). All context words are found in one multi-string search.
+/// </summary>
+internal static class Person
+{
+    private static readonly string[] s_titles =
+    [
+        "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",
+        "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사",
+    ];
+
+    private static readonly string[] s_labels =
+    [
+        "성명", "이름", "담당자", "작성자", "신청인", "피고인", "원고", "고객명", "수령인", "예금주", "환자명", "보호자", "대표자", "성함",
+        "받는 사람", "보내는 사람", "연락 담당",
+    ];
+
+    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: "];
+
+    // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
+    private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
+
+    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels]);
+
+    private const string Surnames =
+        "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈";
+
+    private static readonly SearchValues<char> s_surnames = SearchValues.Create(Surnames);
+    private static readonly string[] s_compoundSurnames = ["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"];
+
+    private static readonly HashSet<string> s_notNames = new(StringComparer.Ordinal)
+    {
+        "하나님", "하느님", "부처님", "시어머", "시아버", "주인공", "공주", "왕자", "고객", "손님", "선배", "후배", "여러분", "조카", "사모",
+        "도련", "장모", "장인", "부모", "사위", "며느리", "아기", "우리", "여자", "남자", "주인", "감독", "배우", "작가", "기자", "교수",
+        "이번", "이분", "그분", "저분", "이사람", "여자인", "남자인", "주인공인", "신인", "무명", "유명",
+        "정말", "진짜", "하긴", "역시", "그냥", "너무", "완전", "아주", "제일", "가장", "다시", "최고", "모두", "이건", "이런", "그런", "저런",
+        "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
+    };
+
+    // Final syllables of modifiers and particles ("표현한 감독", "최고의 배우"), which given names practically never end with.
+    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한에고서며면게로와과랑께");
+
+    private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Scan(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var i = 0; i < text.Length;)
+        {
+            var rel = span[i..].IndexOfAny(s_honorifics);
+            if (rel < 0)
+            {
+                break;
+            }
+
+            var at = i + rel;
+            TryTitle(text, at, text[at] == '씨' ? "씨" : "님", sink);
+            i = at + 1;
+        }
+
+        for (var i = 0; i < text.Length;)
+        {
+            var at = s_words.Next(span, i);
+            if (at < 0)
+            {
+                return;
+            }
+
+            var next = at + 1;
+            foreach (var title in s_titles)
+            {
+                if (title.Length > 1 && span[at..].StartsWith(title, StringComparison.Ordinal))
+                {
+                    TryTitle(text, at, title, sink);
+                    next = at + title.Length;
+                }
+            }
+
+            foreach (var label in s_labels)
+            {
+                if (span[at..].StartsWith(label, StringComparison.Ordinal))
+                {
+                    TryLabel(text, at + label.Length, sink);
+                }
+            }
+
+            foreach (var label in s_englishLabels)
+            {
+                if (span[at..].StartsWith(label, StringComparison.Ordinal))
+                {
+                    TryEnglish(text, at, at + label.Length, label[0] is 'N' or 'n' or 'C' or 'A' ? 0.9 : 0.85, sink);
+                }
+            }
+
+            i = Math.Max(next, at + 1);
+        }
+    }
+
+    private static void TryTitle(string text, int at, string title, List<PiiFinding> sink)
+    {
+        var after = Context.At(text, at + title.Length);
+        if (Context.IsHangulSyllable(after) && !s_particles.Contains(after))
+        {
+            return;
+        }
+
+        var honorific = title is "씨" or "님";
+        var spaced = Context.At(text, at - 1) == ' ';
+        var end = spaced ? at - 1 : at;
+        var start = end;
+        while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+        {
+            start--;
+        }
+
+        if (start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+        {
+            return;
+        }
+
+        var length = end - start;
+        var compound = length >= 3 && IsCompoundSurname(text, start);
+        var ok = length switch
+        {
+            3 => s_surnames.Contains(text[start]),
+            4 => compound,
+            2 => spaced && IsStrongTitle(title) && s_surnames.Contains(text[start]),
+            _ => false,
+        };
+        if (!ok)
+        {
+            return;
+        }
+
+        var name = text.AsSpan(start, length);
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name) || s_inflectedEndings.Contains(name[^1]))
+        {
+            return;
+        }
+
+        double score = (length, honorific, spaced) switch
+        {
+            (2, _, _) => 0.55,
+            (_, false, true) => 0.85,
+            (_, false, false) => 0.75,
+            (_, true, true) => 0.75,
+            _ => 0.6,
+        };
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
+    }
+
+    private static void TryLabel(string text, int p, List<PiiFinding> sink)
+    {
+        var colon = false;
+        var skipped = 0;
+        while (p < text.Length && text[p] is ' ' or ':' or '：' or '\t' && skipped < 4)
+        {
+            colon |= text[p] is ':' or '：';
+            p++;
+            skipped++;
+        }
+
+        if (skipped == 0)
+        {
+            return;
+        }
+
+        var start = p;
+        while (p < text.Length && Context.IsHangulSyllable(text[p]) && p - start < 5)
+        {
+            p++;
+        }
+
+        var length = p - start;
+        if (length is < 2 or > 4 || !s_surnames.Contains(Context.At(text, start)))
+        {
+            return;
+        }
+
+        if (length == 4 && !IsCompoundSurname(text, start))
+        {
+            // A four-syllable word after a label is usually a name plus a particle (홍길동이): keep the name.
+            if (!s_particles.Contains(text[start + 3]))
+            {
+                return;
+            }
+
+            length = 3;
+        }
+
+        var name = text.AsSpan(start, length);
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        {
+            return;
+        }
+
+        var score = length == 2 ? (colon ? 0.6 : 0.45) : (colon ? 0.95 : 0.85);
+        sink.Add(new PiiFinding(start, start + length, PiiTypes.Person, score));
+    }
+
+    private static void TryEnglish(string text, int labelStart, int p, double score, List<PiiFinding> sink)
+    {
+        if (labelStart > 0 && Context.IsAsciiLetter(text[labelStart - 1]))
+        {
+            return;
+        }
+
+        var start = p;
+        var words = 0;
+        var end = p;
+        while (words < 3 && p < text.Length && text[p] is >= 'A' and <= 'Z')
+        {
+            var q = p + 1;
+            while (q < text.Length && (text[q] is >= 'a' and <= 'z' || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))))
+            {
+                q++;
+            }
+
+            if (q - p < 2)
+            {
+                break;
+            }
+
+            words++;
+            end = q;
+            if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
+            {
+                break;
+            }
+
+            p = q + 1;
+        }
+
+        if (words == 0)
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, words == 1 ? score - 0.2 : score));
+    }
+
+    /// <summary>Titles specific enough to accept a two-syllable name before them (이황 선생, 허준 교수).</summary>
+    private static bool IsStrongTitle(string title) => title is "교수" or "기자" or "선생" or "의원" or "장관" or "박사" or "변호사";
+
+    private static bool IsCompoundSurname(string text, int start)
+    {
+        foreach (var c in s_compoundSurnames)
+        {
+            if (text.AsSpan(start).StartsWith(c, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] s_roles =
+    [
+        "형사", "검사", "판사", "부모", "지사", "반장", "실장", "소장", "대장", "병장", "중사", "하사", "상사", "경사", "경위", "선배", "후배",
+        "형님", "언니", "오빠", "누나", "동생", "아빠", "엄마", "배우", "주연", "조연", "작품",
+    ];
+
+    private static bool EndsWithTitle(ReadOnlySpan<char> name)
+    {
+        foreach (var r in s_roles)
+        {
+            if (name.EndsWith(r, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        foreach (var t in s_titles)
+        {
+            if (t.Length >= 2 && name.EndsWith(t, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,147 @@
+using Moa.Privacy.Analysis;
+
+namespace Moa.Privacy.Recognizers;
+
+/// <summary>
+/// Korean telephone numbers (<c>PHONE</c>): mobiles (010, and 011/016–019), Seoul 02, area codes 031–064, 070 and 080,
+/// nationwide 15xx/16xx/18xx numbers and the +82 international forms; separators '-', '.', ' ' or none.
+/// A local number never starts with 0 or 1, which keeps dates and prices out.
+/// </summary>
+internal static class Phone
+{
+    private static readonly ContextWords s_words = Context.WordsIgnoreCase(
+        "전화", "연락처", "연락", "휴대폰", "핸드폰", "폰번호", "번호", "문의", "tel", "phone", "mobile", "fax", "팩스", "☎", "H.P", "HP", "call");
+
+    public static bool TryMatch(NumberView v, List<PiiFinding> sink)
+    {
+        var text = v.Text;
+        var international = Context.At(text, v.Start - 1) == '+' && v.Digits.Length > 2 && v.Digits[0] == 8 && v.Digits[1] == 2;
+        double score;
+        if (international)
+        {
+            var national = v.Digits[2..];
+            if (national.Length > 0 && national[0] == 0)
+            {
+                national = national[1..];
+            }
+
+            var kind = Classify(national, leadingZero: false);
+            if (kind == Kind.None)
+            {
+                return false;
+            }
+
+            sink.Add(new PiiFinding(v.Start - 1, v.End, PiiTypes.Phone, 0.95));
+            return true;
+        }
+
+        var k = Classify(v.Digits, leadingZero: true);
+        if (k == Kind.None || !v.UniformSeparators || !GroupsFit(v, k))
+        {
+            return false;
+        }
+
+        var context = Context.Before(text, v.Start, s_words);
+        score = k switch
+        {
+            Kind.Mobile => v.IsContiguous ? (context ? 0.95 : 0.8) : 0.95,
+            Kind.Landline => v.IsContiguous ? (context ? 0.85 : 0.45) : (context ? 0.95 : 0.85),
+            _ => context ? 0.85 : 0.6,
+        };
+        if (v.Separators.Length > 0 && v.Separators[0] == ' ' && !context)
+        {
+            score -= 0.1;
+        }
+
+        sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.Phone, score));
+        return true;
+    }
+
+    private enum Kind
+    {
+        None,
+        Mobile,
+        Landline,
+        Nationwide,
+    }
+
+    /// <summary>Classifies a national number; <paramref name="leadingZero"/> says whether its trunk 0 is present.</summary>
+    private static Kind Classify(ReadOnlySpan<byte> d, bool leadingZero)
+    {
+        if (leadingZero)
+        {
+            if (d.Length == 8 && d[0] == 1 && d[1] is 5 or 6 or 8)
+            {
+                return Kind.Nationwide;
+            }
+
+            if (d.Length < 9 || d[0] != 0)
+            {
+                return Kind.None;
+            }
+
+            d = d[1..];
+        }
+
+        // d is now the number without the trunk 0: area/mobile prefix then subscriber number.
+        if (d.Length is < 8 or > 10)
+        {
+            return Kind.None;
+        }
+
+        if (d[0] == 1 && d[1] is 0 or 1 or 6 or 7 or 8 or 9)
+        {
+            var subscriber = d[2..];
+            var ok = d[1] == 0 ? subscriber.Length == 8 : subscriber.Length is 7 or 8;
+            return ok && subscriber[0] >= 1 ? Kind.Mobile : Kind.None;
+        }
+
+        int prefixLength;
+        if (d[0] == 2)
+        {
+            prefixLength = 1;
+        }
+        else if (IsAreaCode(d[0], d[1]) || (d[0] is 7 or 8 && d[1] == 0))
+        {
+            prefixLength = 2;
+        }
+        else
+        {
+            return Kind.None;
+        }
+
+        var local = d[prefixLength..];
+        return local.Length is 7 or 8 && local[0] >= 2 ? Kind.Landline : Kind.None;
+    }
+
+    private static bool IsAreaCode(int a, int b) => a switch
+    {
+        3 => b is >= 1 and <= 3,
+        4 => b is >= 1 and <= 4,
+        5 => b is >= 1 and <= 5,
+        6 => b is >= 1 and <= 4,
+        _ => false,
+    };
+
+    private static bool GroupsFit(NumberView v, Kind kind)
+    {
+        if (v.IsContiguous)
+        {
+            return kind != Kind.Nationwide;
+        }
+
+        var l = v.Lengths;
+        if (kind == Kind.Nationwide)
+        {
+            return l.Length == 2 && l[0] == 4 && v.Separators[0] == '-';
+        }
+
+        if (l.Length != 3 || l[2] != 4 || l[1] is < 3 or > 4)
+        {
+            return false;
+        }
+
+        var prefix = v.Digits[1] == 2 ? 2 : 3;
+        return l[0] == prefix;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text;
+using System.Text.Json;
+using Moa.Privacy;
+using Moa.Privacy.Jsonl;
+
+namespace Moa.Privacy.Tests.Jsonl;
+
+public class PiiJsonlTests
+{
+    private static string Write(string dir, string name, string content)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static string ScanToString(string path, PiiJsonlOptions? options = null)
+    {
+        using var ms = new MemoryStream();
+        PiiJsonl.Scan([path], PiiAnalyzer.Default, options ?? new PiiJsonlOptions(), ms);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    [Fact]
+    public void Scan_WritesOneObjectPerFinding_WithUtf16Offsets()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "a.jsonl", "{\"id\":\"d1\",\"text\":\"😀 연락처 010-1234-5678\"}\n\n{\"id\":7,\"text\":\"없음\"}\r\n{\"text\":\"메일 a@b.co\"}");
+        var lines = ScanToString(path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines.Length.ShouldBe(2);
+        using var first = JsonDocument.Parse(lines[0]);
+        first.RootElement.GetProperty("doc").GetString().ShouldBe("d1");
+        first.RootElement.GetProperty("start").GetInt32().ShouldBe(7); // the emoji is two UTF-16 code units
+        first.RootElement.GetProperty("end").GetInt32().ShouldBe(20);
+        first.RootElement.GetProperty("type").GetString().ShouldBe("PHONE");
+        using var second = JsonDocument.Parse(lines[1]);
+        second.RootElement.GetProperty("doc").GetString().ShouldBe("a.jsonl:4");
+    }
+
+    [Fact]
+    public void Scan_RealReviews_SameOutputWhateverTheThreadCount()
+    {
+        var path = TestPaths.Data("text", "nsmc_reviews_sample.jsonl");
+        ScanToString(path, new PiiJsonlOptions { Threads = 1 }).ShouldBe(ScanToString(path, new PiiJsonlOptions { Threads = 4 }));
+    }
+
+    [Theory]
+    [InlineData("{\"id\":1,\"text\":5}", "a.jsonl:2: field 'text' is a number, expected a string")]
+    [InlineData("{\"id\":1}", "a.jsonl:2: no 'text' field")]
+    [InlineData("[1,2]", "a.jsonl:2: expected a JSON object")]
+    [InlineData("{\"id\":1,\"text\":\"abc", "a.jsonl:2: not valid JSON")]
+    [InlineData("{\"id\":[1],\"text\":\"x\"}", "a.jsonl:2: field 'id' is an array")]
+    public void Scan_BadLine_NamesFileAndLine(string bad, string expected)
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "a.jsonl", "{\"id\":0,\"text\":\"ok\"}\n" + bad + "\n");
+        Should.Throw<MoaException>(() => ScanToString(path)).Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void Scan_InvalidUtf8_NamesFileLineAndByte()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "b.jsonl");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n{\"text\":\"a"), 0xC0, 0x20, .. Encoding.UTF8.GetBytes("\"}\n")]);
+        var ex = Should.Throw<MoaException>(() => ScanToString(path));
+        ex.Message.ShouldContain("b.jsonl:2: invalid UTF-8 at byte 10");
+    }
+
+    [Fact]
+    public void Scan_MissingFile_IsClearError() =>
+        Should.Throw<MoaException>(() => ScanToString("/nonexistent/x.jsonl")).Message.ShouldContain("not found");
+
+    [Fact]
+    public void Redact_ReplacesOnlyTheTextField_KeepsUntouchedLinesByteIdentical()
+    {
+        var dir = TestPaths.NewTempDir();
+        var clean = "{\"id\":\"c\",  \"text\":\"깨끗한 문장\", \"x\":1}";
+        var path = Write(dir, "in.jsonl", clean + "\n{\"id\":\"p\",\"text\":\"홍길동 씨 010-1234-5678\",\"meta\":{\"k\":[1,2]}}\n");
+        var outDir = Path.Combine(dir, "out");
+        var summary = PiiJsonl.Redact([path], PiiScrubber.Create(new PiiStageOptions()), new PiiJsonlOptions(), outDir);
+        summary.Documents.ShouldBe(2);
+        summary.DocumentsWithPii.ShouldBe(1);
+        summary.PerType.ShouldBe([new(PiiTypes.Phone, 1L), new(PiiTypes.Person, 1L)]);
+        var lines = File.ReadAllLines(Path.Combine(outDir, "in.jsonl"));
+        lines[0].ShouldBe(clean);
+        using var doc = JsonDocument.Parse(lines[1]);
+        doc.RootElement.GetProperty("text").GetString().ShouldBe("[PERSON] 씨 [PHONE]");
+        doc.RootElement.GetProperty("meta").GetProperty("k")[1].GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public void Redact_IntoInputFolder_IsRefused()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "in.jsonl", "{\"text\":\"x\"}\n");
+        Should.Throw<MoaException>(() => PiiJsonl.Redact([path], PiiScrubber.Create(new PiiStageOptions()), new PiiJsonlOptions(), dir))
+            .Message.ShouldContain("overwritten");
+    }
+
+    [Fact]
+    public void EncryptThenReveal_RestoresFilesByteForByte()
+    {
+        var dir = TestPaths.NewTempDir();
+        var keyFile = Path.Combine(dir, "k.key");
+        var key = PiiKey.Generate(keyFile);
+        var source = Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "pii-eval.jsonl");
+        var scrubber = PiiScrubber.Create(new PiiStageOptions { Operator = "encrypt", KeyFile = keyFile });
+        PiiJsonl.Redact([source], scrubber, new PiiJsonlOptions(), Path.Combine(dir, "enc"));
+        var enc = Path.Combine(dir, "enc", "pii-eval.jsonl");
+        File.ReadAllText(enc).ShouldContain("[PHONE:enc:"); // the eval file also stores gold values in "spans"; only "text" is encrypted
+        var revealed = PiiJsonl.Reveal([enc], key, new PiiJsonlOptions(), Path.Combine(dir, "rev"));
+        revealed.Findings.ShouldBeGreaterThan(1000);
+        File.ReadAllBytes(Path.Combine(dir, "rev", "pii-eval.jsonl")).ShouldBe(File.ReadAllBytes(source));
+    }
+
+    [Fact]
+    public void Reveal_WithAnotherKey_NamesFileAndLine()
+    {
+        var dir = TestPaths.NewTempDir();
+        var keyA = Path.Combine(dir, "a.key");
+        PiiKey.Generate(keyA);
+        var keyB = PiiKey.Generate(Path.Combine(dir, "b.key"));
+        var path = Write(dir, "in.jsonl", "{\"text\":\"없음\"}\n{\"text\":\"연락처 010-1234-5678\"}\n");
+        PiiJsonl.Redact([path], PiiScrubber.Create(new PiiStageOptions { Operator = "encrypt", KeyFile = keyA }), new PiiJsonlOptions(), Path.Combine(dir, "enc"));
+        var ex = Should.Throw<MoaException>(() => PiiJsonl.Reveal([Path.Combine(dir, "enc", "in.jsonl")], keyB, new PiiJsonlOptions(), Path.Combine(dir, "rev")));
+        ex.Message.ShouldContain("in.jsonl:2:");
+        ex.Message.ShouldContain("another key");
+    }
+}
