@@ -115,6 +115,10 @@ public sealed class BenchmarkEntry
 public sealed class CatalogueService(HubDatabase db, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, object> _cache = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>Changes whenever the catalogue changes (for caches of rendered responses).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
 
     /// <summary>Slugs are lower-case ASCII letters, digits and hyphens (stable URLs).</summary>
     public static string ValidateSlug(string? slug)
@@ -221,6 +225,7 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
             return dv;
         }).ConfigureAwait(false);
         _cache.Clear();
+        Interlocked.Increment(ref _generation);
         return result;
     }
 
