@@ -24,6 +24,9 @@ public sealed class HubOptions
     /// <summary>Failed sign-ins allowed per account or address within <see cref="LoginWindow"/>.</summary>
     public int MaxFailedLogins { get; set; } = 5;
 
+    /// <summary>Failed sign-ins allowed per remote address within <see cref="LoginWindow"/> (higher: many people may share an address).</summary>
+    public int MaxFailedLoginsPerAddress { get; set; } = 20;
+
     /// <summary>The sliding window of failed-login counting.</summary>
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -130,7 +130,7 @@ public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions
         var keys = new[] { "u:" + email, "a:" + remoteAddress };
         foreach (var key in keys)
         {
-            if (RecentFailures(key, now) >= options.MaxFailedLogins)
+            if (RecentFailures(key, now) >= (key[0] == 'u' ? options.MaxFailedLogins : options.MaxFailedLoginsPerAddress))
             {
                 throw new HubException(HubErrorKind.TooManyRequests,
                     $"too many failed sign-ins for this account or address; wait {options.LoginWindow.TotalMinutes:0} minutes and try again.");

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Dapper;
 using Moa.Evaluation.Benchmarks;
 using Moa.Hub.Accounts;
@@ -45,13 +46,17 @@ public sealed class DatasetVersion
 
     public long Tokens { get; set; }
 
-    internal string ManifestJson { get; set; } = "";
+    [JsonIgnore]
+    public string ManifestJson { get; set; } = "";
 
-    internal string StatsJson { get; set; } = "";
+    [JsonIgnore]
+    public string StatsJson { get; set; } = "";
 
-    internal string SampleJson { get; set; } = "";
+    [JsonIgnore]
+    public string SampleJson { get; set; } = "";
 
-    internal string StorageDir { get; set; } = "";
+    [JsonIgnore]
+    public string StorageDir { get; set; } = "";
 
     public long CreatedAt { get; set; }
 }

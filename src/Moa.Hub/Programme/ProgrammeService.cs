@@ -377,6 +377,13 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
                 throw HubException.Forbidden($"application {applicationId} belongs to a consortium your organisation is not part of.");
             }
 
+            if (from == ApplicationStates.Draft ? actor.Role != HubRoles.Provider : !actor.IsOperator)
+            {
+                throw HubException.Forbidden(from == ApplicationStates.Draft
+                    ? "only provider members of the consortium submit an application."
+                    : $"only operators move applications to {to}; you are signed in as {actor.Role}.");
+            }
+
             if (app.State != from)
             {
                 throw HubException.Conflict($"application {applicationId} is {app.State}; it must be {from} to become {to}.");

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Moa.Hub.Programme;
 
 /// <summary>An institution: a data provider, a model team, a university, a demand organisation.</summary>
@@ -103,7 +105,8 @@ public sealed class ApplicationDocument
 
     public string Sha256 { get; set; } = "";
 
-    internal string StoragePath { get; set; } = "";
+    [JsonIgnore]
+    public string StoragePath { get; set; } = "";
 
     public long UploadedAt { get; set; }
 }
