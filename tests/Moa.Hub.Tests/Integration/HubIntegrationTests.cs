@@ -11,7 +11,7 @@ using Moa.Hub.Tests.Unit;
 namespace Moa.Hub.Tests.Integration;
 
 /// <summary>The hub's behaviour through its HTTP API; runs once per database (sealed subclasses below).</summary>
-public abstract class HubIntegrationTests(HubFixture f)
+public abstract partial class HubIntegrationTests(HubFixture f)
 {
     private static int s_seq;
 
