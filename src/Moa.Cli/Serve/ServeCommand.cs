@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Moa.Hub;
 
 namespace Moa.Cli.Serve;
@@ -22,8 +23,14 @@ internal static class ServeCommand
                 ?? (spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(Path.GetFullPath(spec["sqlite:".Length..])) : null)
                 ?? Path.GetFullPath("data");
             using var cts = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => cts.Cancel();
+            void Stop(PosixSignalContext signal)
+            {
+                signal.Cancel = true;
+                cts.Cancel();
+            }
+
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
             Run(spec, parse.GetValue(urls)!, dataDir, cts.Token).GetAwaiter().GetResult();
             return 0;
         }));

@@ -102,7 +102,7 @@ public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions
         }
 
         var generated = string.IsNullOrEmpty(password) ? PasswordHasher.Generate() : null;
-        await CreateUserAsync(null, email, "Operator", HubRoles.Operator, password ?? generated!, null).ConfigureAwait(false);
+        await CreateUserAsync(null, email, "Operator", HubRoles.Operator, generated ?? password!, null).ConfigureAwait(false);
         return (true, generated);
     }
 
