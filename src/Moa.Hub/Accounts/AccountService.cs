@@ -187,6 +187,18 @@ public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions
 
     private void RecordFailure(string key, DateTimeOffset now)
     {
+        if (_failures.Count > 50_000)
+        {
+            // Bound memory under a spray of made-up accounts: forget keys with no failure inside the window.
+            foreach (var k in _failures.Keys)
+            {
+                if (RecentFailures(k, now) == 0)
+                {
+                    _failures.TryRemove(k, out _);
+                }
+            }
+        }
+
         var q = _failures.GetOrAdd(key, _ => new Queue<long>());
         lock (q)
         {

@@ -54,6 +54,24 @@ internal sealed class ApiCache(CatalogueService catalogue)
         return body;
     }
 
+    /// <summary>Cached raw bytes (e.g. a page rendered for the public), rebuilt when the catalogue changes.</summary>
+    public async Task<byte[]?> GetRawAsync(string key, Func<Task<byte[]?>> build)
+    {
+        var gen = catalogue.Generation;
+        if (_entries.TryGetValue(key, out var e) && e.Generation == gen)
+        {
+            return e.Body;
+        }
+
+        var body = await build().ConfigureAwait(false);
+        if (body is not null)
+        {
+            _entries[key] = (gen, body);
+        }
+
+        return body;
+    }
+
     internal static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
 }
 

@@ -35,7 +35,11 @@ internal static class Html
         return $"<input type=\"hidden\" name=\"{E(tokens.FormFieldName)}\" value=\"{E(tokens.RequestToken)}\">";
     }
 
-    public static IResult Page(HttpContext ctx, string title, string body, int status = 200)
+    public static IResult Page(HttpContext ctx, string title, string body, int status = 200) =>
+        Results.Content(Render(ctx, title, body), "text/html; charset=utf-8", Encoding.UTF8, status);
+
+    /// <summary>The full HTML document: header with navigation, language switch and sign-in state, then the body.</summary>
+    public static string Render(HttpContext ctx, string title, string body)
     {
         var user = ctx.User();
         var sb = new StringBuilder(4096);
@@ -71,7 +75,7 @@ internal static class Html
         }
 
         sb.Append("</div></header><main><h1>").Append(E(title)).Append("</h1>").Append(body).Append("</main></body></html>");
-        return Results.Content(sb.ToString(), "text/html; charset=utf-8", Encoding.UTF8, status);
+        return sb.ToString();
     }
 
     private static readonly Dictionary<string, (string Ko, string En)> s_strings = new(StringComparer.Ordinal)

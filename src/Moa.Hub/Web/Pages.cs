@@ -67,8 +67,19 @@ internal static class Pages
 
             return Page(ctx, T(ctx, "datasets.title"), sb.Append("</tbody></table>").ToString());
         });
-        app.MapGet("/datasets/{slug}", async (HttpContext ctx, string slug, CatalogueService catalogue) =>
+        app.MapGet("/datasets/{slug}", async (HttpContext ctx, string slug, CatalogueService catalogue, ApiCache cache) =>
         {
+            if (ctx.User() is null)
+            {
+                // The public page has no per-user parts (no forms), so it is rendered once per language and catalogue change.
+                var body = await cache.GetRawAsync($"page:{slug}:{Lang(ctx)}", async () =>
+                {
+                    var detail = await catalogue.GetAsync(slug).ConfigureAwait(false);
+                    return detail is null ? null : Encoding.UTF8.GetBytes(Render(ctx, detail.Dataset.Name, DatasetBody(ctx, detail)));
+                }).ConfigureAwait(false);
+                return body is null ? throw HubException.NotFound($"dataset '{slug}' does not exist.") : Results.Bytes(body, "text/html; charset=utf-8");
+            }
+
             var d = await catalogue.GetAsync(slug).ConfigureAwait(false) ?? throw HubException.NotFound($"dataset '{slug}' does not exist.");
             return Page(ctx, d.Dataset.Name, DatasetBody(ctx, d));
         });
