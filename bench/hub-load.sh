@@ -7,7 +7,9 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 dur="${1:-10}"; conns="${2:-64}"; port="${MOA_BENCH_PORT:-5099}"
 "$here/scripts/ensure-deps.sh" wrk curl
-work="$(mktemp -d)"; trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+work="$(mktemp -d)"
+stop() { if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi; rm -rf "$work"; }
+trap stop EXIT
 
 # A curate output folder: two gzip JSONL parts with manifest.json and stats.json.
 src="${MOA_SHARED_DATA:-$here/../shared/data}/text/nsmc_reviews_sample.jsonl"

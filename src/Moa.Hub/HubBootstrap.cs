@@ -53,7 +53,15 @@ public static class HubBootstrap
         }
 
         await using var app = HubApp.Build(db, options, urls);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new MoaException($"--urls {urls}: the address is already in use; stop the other server or choose another port.", ex);
+        }
+
         foreach (var url in app.Urls)
         {
             await output.WriteLineAsync($"moa hub: serving {db.Description} at {url}").ConfigureAwait(false);
