@@ -52,6 +52,7 @@ public static class HubApp
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<DownloadService>();
         services.AddSingleton<ApiCache>();
+        services.AddHostedService<ExpirySweeper>();
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
@@ -108,6 +109,34 @@ public static class HubApp
         app.MapHubApi();
         app.MapHubPages();
         return app;
+    }
+}
+
+/// <summary>
+/// Records the expiry of agreements past their end in the state column and the audit log once a minute. Access does not
+/// wait for it: every access check already treats an agreement past its end as expired.
+/// </summary>
+internal sealed class ExpirySweeper(AgreementService agreements, ILogger<ExpirySweeper> logger) : Microsoft.Extensions.Hosting.BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        do
+        {
+            try
+            {
+                var n = await agreements.SweepExpiredAsync().ConfigureAwait(false);
+                if (n > 0)
+                {
+                    logger.LogInformation("Recorded the expiry of {Count} agreement(s).", n);
+                }
+            }
+            catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException)
+            {
+                logger.LogWarning(ex, "Agreement expiry sweep failed; retrying in a minute.");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }
 

@@ -148,7 +148,7 @@ public abstract class HubFixture : IAsyncLifetime
 
     public static async Task<string> Detail(HttpResponseMessage r) => (await Json(r)).GetProperty("detail").GetString()!;
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
@@ -165,6 +165,21 @@ public sealed class SqliteHubFixture : HubFixture
 /// <summary>A fresh PostgreSQL database per fixture on the server from MOA_TEST_PG (scripts/start-postgres.sh). Fails, never skips, when unreachable.</summary>
 public sealed class PostgresHubFixture : HubFixture
 {
+    private string? _database;
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(ServerConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+    }
+
     public static string ServerConnectionString =>
         Environment.GetEnvironmentVariable("MOA_TEST_PG") is { Length: > 0 } cs ? cs : "Host=127.0.0.1;Port=55432;Username=moa;Password=moa;Database=moa_test";
 
@@ -184,6 +199,7 @@ public sealed class PostgresHubFixture : HubFixture
                 $"PostgreSQL is expected but unreachable at '{ServerConnectionString}' ({ex.Message}). Start it with: eval \"$(scripts/start-postgres.sh)\" (./test.sh does this).", ex);
         }
 
+        _database = name;
         var b = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
         return await Moa.Hub.HubBootstrap.OpenAsync("postgres:" + b.ConnectionString);
     }

@@ -240,6 +240,13 @@ public abstract partial class HubIntegrationTests(HubFixture f)
             var r = await Download(team, "rag");
             r.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
             (await HubFixture.Detail(r)).ShouldContain("agreement expired");
+
+            // The sweep records the expiry as a state change in the audit log.
+            (await new Moa.Hub.Agreements.AgreementService(f.Db, f.Time).SweepExpiredAsync()).ShouldBeGreaterThanOrEqualTo(1);
+            await using var conn = await f.Db.OpenAsync();
+            (await conn.ExecuteScalarAsync<string>("SELECT state FROM agreements WHERE id = @id", new { id })).ShouldBe("expired");
+            (await AuditLog.ReadAllAsync(conn)).ShouldContain(e => e.Action == "agreement.expired" && e.Subject == $"agreement:{id}");
+            (await HubFixture.Detail(await Download(team, "rag"))).ShouldContain("agreement expired");
         }
         finally
         {
