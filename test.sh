@@ -6,6 +6,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 scripts/ensure-deps.sh chromium fonts-nanum poppler-utils ripgrep || exit 1
+scripts/vendor-js.sh || exit 1
+eval "$(scripts/start-postgres.sh)" || { echo "Tests: 0 passed, 1 failed (PostgreSQL did not start)"; exit 1; }
+export MOA_TEST_PG
 
 dotnet build Moa.slnx -c Release -nologo -v:q || { echo "Tests: 0 passed, 1 failed (build failed)"; exit 1; }
 

@@ -11,6 +11,10 @@ internal static class MoaCommand
         root.Subcommands.Add(Curate.CurateCommand.Create());
         root.Subcommands.Add(Quickstart.QuickstartCommand.Create());
         root.Subcommands.Add(Pii.PiiCommand.Create());
+        root.Subcommands.Add(Serve.ServeCommand.Create());
+        root.Subcommands.Add(Audit.AuditCommand.Create());
+
+        // System.CommandLine's own handler would print stack traces; CliErrors turns user errors into one line.
         return CliErrors.Guard(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 }

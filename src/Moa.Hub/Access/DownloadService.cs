@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Moa.Hub.Accounts;
+using Moa.Hub.Agreements;
+using Moa.Hub.Audit;
+using Moa.Hub.Catalogue;
+using Moa.Hub.Storage;
+
+namespace Moa.Hub.Access;
+
+/// <summary>A signed, expiring download link.</summary>
+public sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt, long AgreementId, string Sha256);
+
+/// <summary>A checked download: the file to stream and its recorded hash.</summary>
+public sealed record ApprovedDownload(string FullPath, string FileName, long Bytes, string Sha256);
+
+/// <summary>
+/// Governed downloads: only team members under an active agreement that covers the dataset and the stated purpose get a
+/// link; links are HMAC-signed and expire; redeeming re-checks the agreement (so revocation and expiry act at once)
+/// and records the download in the downloads table and the audit log.
+/// </summary>
+public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOptions options, CatalogueService catalogue)
+{
+    private readonly byte[] _key = options.LinkSigningKey ?? LoadOrCreateKey(options.DataDirectory);
+
+    /// <summary>Finds the agreement that allows <paramref name="user"/> to use <paramref name="slug"/> for <paramref name="purpose"/>, or throws 401/403 saying why.</summary>
+    public async Task<Agreement> AuthoriseAsync(HubUser? user, string slug, string purpose)
+    {
+        if (user is null)
+        {
+            throw new HubException(HubErrorKind.Unauthenticated, "not signed in: downloads need a team member's sign-in or API token with the 'download' scope.");
+        }
+
+        Purposes.Validate(purpose);
+        if (user.Role != HubRoles.Team || user.OrganisationId is null)
+        {
+            throw HubException.Forbidden($"only members of a model team download data; you are signed in as {user.Role}.");
+        }
+
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        var datasetId = await conn.ExecuteScalarAsync<long?>("SELECT id FROM datasets WHERE slug = @slug", new { slug }).ConfigureAwait(false)
+            ?? throw HubException.NotFound($"dataset '{slug}' does not exist.");
+        var agreements = await AgreementService.ForTeamAndDatasetAsync(conn, user.OrganisationId.Value, datasetId).ConfigureAwait(false);
+        if (agreements.Count == 0)
+        {
+            throw HubException.Forbidden($"no agreement: your team has no agreement covering dataset '{slug}'. Ask the agency for one.");
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var active = agreements.Where(a => a.EffectiveState(now) == AgreementStates.Active && now >= a.StartsAt).ToList();
+        if (active.Count == 0)
+        {
+            var a = agreements[0];
+            var state = a.EffectiveState(now);
+            throw HubException.Forbidden(state switch
+            {
+                AgreementStates.Revoked => $"agreement revoked: agreement {a.Id} covering '{slug}' was revoked ({a.StateReason}).",
+                AgreementStates.Expired => $"agreement expired: agreement {a.Id} covering '{slug}' ended on {DateTimeOffset.FromUnixTimeMilliseconds(a.EndsAt):yyyy-MM-dd HH:mm} UTC.",
+                AgreementStates.Draft => $"agreement not active: agreement {a.Id} covering '{slug}' still needs signatures from {string.Join(", ", Parties.All.Where(p => a.Signatures.All(s => s.Party != p)))}.",
+                _ => $"agreement not active: agreement {a.Id} covering '{slug}' starts on {DateTimeOffset.FromUnixTimeMilliseconds(a.StartsAt):yyyy-MM-dd} UTC.",
+            });
+        }
+
+        return active.FirstOrDefault(a => a.PurposeList.Contains(purpose))
+            ?? throw HubException.Forbidden($"purpose not covered: your active agreement {active[0].Id} for '{slug}' allows {string.Join(", ", active[0].PurposeList)}, not {purpose}.");
+    }
+
+    /// <summary>Issues a signed link for one file of a dataset version after checking the agreement.</summary>
+    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl)
+    {
+        var agreement = await AuthoriseAsync(user, slug, purpose).ConfigureAwait(false);
+        var found = await catalogue.FindFileAsync(slug, version, path).ConfigureAwait(false)
+            ?? throw HubException.NotFound($"dataset '{slug}' version {version} has no file '{path}'.");
+        var expires = time.GetUtcNow() + options.DownloadLinkLifetime;
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{user!.Id}.{agreement.Id}.{found.File.Id}.{purpose}.{expires.ToUnixTimeSeconds()}");
+        var token = Base64Url(Encoding.UTF8.GetBytes(payload)) + "." + Base64Url(Sign(payload));
+        return new DownloadLink($"{baseUrl.TrimEnd('/')}/dl/{token}", expires, agreement.Id, found.File.Sha256);
+    }
+
+    /// <summary>
+    /// Redeems a signed link: checks signature and expiry, re-checks the agreement now, and records the download.
+    /// </summary>
+    public async Task<ApprovedDownload> RedeemAsync(string token, string remoteAddress)
+    {
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        string payload;
+        byte[] sig;
+        try
+        {
+            payload = Encoding.UTF8.GetString(FromBase64Url(token[..Math.Max(dot, 0)]));
+            sig = FromBase64Url(token[(dot + 1)..]);
+        }
+        catch (FormatException)
+        {
+            throw HubException.Forbidden("link invalid: this download link is damaged; request a new one from the dataset page.");
+        }
+
+        if (dot <= 0 || !CryptographicOperations.FixedTimeEquals(sig, Sign(payload)))
+        {
+            throw HubException.Forbidden("link invalid: this download link was not issued by this hub or was altered; request a new one.");
+        }
+
+        var parts = payload.Split('.');
+        if (parts.Length != 5)
+        {
+            throw HubException.Forbidden("link invalid: this download link is damaged; request a new one.");
+        }
+
+        var userId = long.Parse(parts[0], CultureInfo.InvariantCulture);
+        var agreementId = long.Parse(parts[1], CultureInfo.InvariantCulture);
+        var fileId = long.Parse(parts[2], CultureInfo.InvariantCulture);
+        var purpose = parts[3];
+        var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[4], CultureInfo.InvariantCulture));
+        var now = time.GetUtcNow();
+        if (now >= expires)
+        {
+            throw HubException.Forbidden($"link expired: this download link expired at {expires:yyyy-MM-dd HH:mm:ss} UTC; request a new one.");
+        }
+
+        HubUser user;
+        string slug, fullPath;
+        DatasetFile file;
+        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        {
+            user = (await conn.QueryFirstOrDefaultAsync<UserRow>("SELECT * FROM users WHERE id = @userId", new { userId }).ConfigureAwait(false))?.ToUser()
+                ?? throw HubException.Forbidden("link invalid: the account it was issued to no longer exists.");
+            file = await conn.QueryFirstAsync<DatasetFile>("SELECT * FROM dataset_files WHERE id = @fileId", new { fileId }).ConfigureAwait(false);
+            var row = await conn.QueryFirstAsync<(string Slug, string StorageDir)>(
+                "SELECT d.slug, v.storage_dir FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = @VersionId", new { file.VersionId }).ConfigureAwait(false);
+            slug = row.Slug;
+            fullPath = CurateOutput.ResolveInside(row.StorageDir, file.Path) ?? throw HubException.NotFound("the file is no longer available.");
+        }
+
+        var agreement = await AuthoriseAsync(user, slug, purpose).ConfigureAwait(false);
+        if (!File.Exists(fullPath))
+        {
+            throw HubException.NotFound($"'{file.Path}' of '{slug}' is registered but missing on the hub's disk; tell the operator.");
+        }
+
+        var at = now.ToUnixTimeMilliseconds();
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            await conn.ExecuteAsync(
+                "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
+                new { userId, aid = agreement.Id, fileId, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, at, user.AuditName, "dataset.downloaded", $"dataset:{slug}",
+                new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, purpose, from = remoteAddress, linkAgreement = agreementId }).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        return new ApprovedDownload(fullPath, Path.GetFileName(file.Path), file.Bytes, file.Sha256);
+    }
+
+    private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] FromBase64Url(string s)
+    {
+        var b = s.Replace('-', '+').Replace('_', '/');
+        return Convert.FromBase64String(b.PadRight(b.Length + ((4 - (b.Length % 4)) % 4), '='));
+    }
+
+    private static byte[] LoadOrCreateKey(string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, "link-signing.key");
+        if (File.Exists(path))
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        var key = RandomNumberGenerator.GetBytes(32);
+        File.WriteAllBytes(path, key);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return key;
+    }
+}

@@ -1,0 +1,386 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dapper;
+using Moa.Evaluation.Benchmarks;
+using Moa.Hub.Accounts;
+using Moa.Hub.Audit;
+using Moa.Hub.Storage;
+
+namespace Moa.Hub.Catalogue;
+
+/// <summary>A dataset in the catalogue.</summary>
+public sealed class Dataset
+{
+    public long Id { get; set; }
+
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public string Licence { get; set; } = "";
+
+    public long? ProviderOrganisationId { get; set; }
+
+    public long CreatedAt { get; set; }
+}
+
+/// <summary>A registered version of a dataset (one curate run).</summary>
+public sealed class DatasetVersion
+{
+    public long Id { get; set; }
+
+    public long DatasetId { get; set; }
+
+    public int Version { get; set; }
+
+    public string ToolVersion { get; set; } = "";
+
+    public string ConfigHash { get; set; } = "";
+
+    public long Documents { get; set; }
+
+    public long Bytes { get; set; }
+
+    public long Tokens { get; set; }
+
+    [JsonIgnore]
+    public string ManifestJson { get; set; } = "";
+
+    [JsonIgnore]
+    public string StatsJson { get; set; } = "";
+
+    [JsonIgnore]
+    public string SampleJson { get; set; } = "";
+
+    [JsonIgnore]
+    public string StorageDir { get; set; } = "";
+
+    public long CreatedAt { get; set; }
+}
+
+/// <summary>A data file of a dataset version.</summary>
+public sealed class DatasetFile
+{
+    public long Id { get; set; }
+
+    public long VersionId { get; set; }
+
+    public string Path { get; set; } = "";
+
+    public string Sha256 { get; set; } = "";
+
+    public long Bytes { get; set; }
+
+    public long Documents { get; set; }
+}
+
+/// <summary>A masked sample row.</summary>
+public sealed record SampleRow(string Id, string Text);
+
+/// <summary>Everything the dataset page shows: card, latest version, its files, statistics and masked samples.</summary>
+public sealed record DatasetDetail(Dataset Dataset, IReadOnlyList<DatasetVersion> Versions, DatasetVersion Latest, IReadOnlyList<DatasetFile> Files, JsonElement Stats, IReadOnlyList<SampleRow> Sample);
+
+/// <summary>A benchmark registered in the hub.</summary>
+public sealed class BenchmarkEntry
+{
+    public long Id { get; set; }
+
+    public string Slug { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Version { get; set; } = "";
+
+    public string Licence { get; set; } = "";
+
+    public string Language { get; set; } = "";
+
+    public string TaskType { get; set; } = "";
+
+    public string Metric { get; set; } = "";
+
+    public string Subsets { get; set; } = "";
+
+    public long Items { get; set; }
+
+    public string ItemsSha256 { get; set; } = "";
+
+    public string Description { get; set; } = "";
+
+    public long CreatedAt { get; set; }
+}
+
+/// <summary>
+/// The catalogue: datasets registered from <c>moa curate</c> output folders (each registration of changed content is
+/// a new version), their detail pages, Croissant metadata and registered benchmarks. Reads are cached until the next write.
+/// </summary>
+public sealed class CatalogueService(HubDatabase db, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, object> _cache = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>Changes whenever the catalogue changes (for caches of rendered responses).</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Slugs are lower-case ASCII letters, digits and hyphens (stable URLs).</summary>
+    public static string ValidateSlug(string? slug)
+    {
+        if (string.IsNullOrEmpty(slug) || slug.Length > 80 || !slug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-') || slug[0] == '-')
+        {
+            throw HubException.Invalid($"slug: '{slug}' must be 1-80 characters of a-z, 0-9 and '-' (it becomes the dataset's URL).");
+        }
+
+        return slug;
+    }
+
+    /// <summary>
+    /// Registers a curate output folder as a dataset, or as a new version of it when the files differ from the latest
+    /// version; registering the same files again returns the existing version.
+    /// </summary>
+    public async Task<DatasetVersion> RegisterAsync(HubUser? actor, string folder, string slug, string name, string licence, string description, long? providerOrganisationId)
+    {
+        if (actor is not null && !actor.IsOperator)
+        {
+            throw HubException.Forbidden($"only operators register datasets; you are signed in as {actor.Role}.");
+        }
+
+        ValidateSlug(slug);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw HubException.Invalid("name: a dataset needs a name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(licence))
+        {
+            throw HubException.Invalid("licence: say under which licence or terms the dataset is provided (an SPDX id or the agreement's terms).");
+        }
+
+        var output = CurateOutput.Load(folder);
+        var sample = output.ReadSample(5, 400).Select(r => new SampleRow(r.Id, SampleMasker.Mask(r.Text))).ToList();
+        long tokens = 0;
+        using (var stats = JsonDocument.Parse(output.StatsJson))
+        {
+            if (stats.RootElement.TryGetProperty("tokens_out", out var t) && t.TryGetInt64(out var tv))
+            {
+                tokens = tv;
+            }
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var fingerprint = string.Join('\n', output.Files.Select(f => f.Path + ":" + f.Sha256));
+        var actorName = actor?.AuditName ?? "system";
+        var result = await db.WriteAsync(async (conn, tx) =>
+        {
+            var ds = await conn.QueryFirstOrDefaultAsync<Dataset>("SELECT * FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
+            long datasetId;
+            if (ds is null)
+            {
+                datasetId = await conn.ExecuteScalarAsync<long>(
+                    "INSERT INTO datasets (slug, name, description, licence, provider_organisation_id, created_at) VALUES (@slug, @name, @description, @licence, @providerOrganisationId, @now) RETURNING id",
+                    new { slug, name, description = description ?? "", licence, providerOrganisationId, now }, tx).ConfigureAwait(false);
+                await AuditLog.AppendAsync(conn, tx, now, actorName, "dataset.created", $"dataset:{slug}", new { name, licence }).ConfigureAwait(false);
+            }
+            else
+            {
+                datasetId = ds.Id;
+                await conn.ExecuteAsync("UPDATE datasets SET name = @name, description = @description, licence = @licence WHERE id = @datasetId",
+                    new { name, description = description ?? "", licence, datasetId }, tx).ConfigureAwait(false);
+                var latest = await conn.QueryFirstOrDefaultAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE dataset_id = @datasetId ORDER BY version DESC LIMIT 1", new { datasetId }, tx).ConfigureAwait(false);
+                if (latest is not null)
+                {
+                    var files = await conn.QueryAsync<DatasetFile>("SELECT * FROM dataset_files WHERE version_id = @Id ORDER BY id", new { latest.Id }, tx).ConfigureAwait(false);
+                    if (string.Join('\n', files.Select(f => f.Path + ":" + f.Sha256)) == fingerprint)
+                    {
+                        return latest;
+                    }
+                }
+            }
+
+            var version = 1 + await conn.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM dataset_versions WHERE dataset_id = @datasetId", new { datasetId }, tx).ConfigureAwait(false);
+            var dv = new DatasetVersion
+            {
+                DatasetId = datasetId,
+                Version = version,
+                ToolVersion = output.ToolVersion,
+                ConfigHash = output.ConfigHash,
+                Documents = output.Files.Sum(f => f.Documents),
+                Bytes = output.Files.Sum(f => f.Bytes),
+                Tokens = tokens,
+                ManifestJson = output.ManifestJson,
+                StatsJson = output.StatsJson,
+                SampleJson = JsonSerializer.Serialize(sample),
+                StorageDir = output.Folder,
+                CreatedAt = now,
+            };
+            dv.Id = await conn.ExecuteScalarAsync<long>(
+                @"INSERT INTO dataset_versions (dataset_id, version, tool_version, config_hash, documents, bytes, tokens, manifest_json, stats_json, sample_json, storage_dir, created_at)
+                  VALUES (@DatasetId, @Version, @ToolVersion, @ConfigHash, @Documents, @Bytes, @Tokens, @ManifestJson, @StatsJson, @SampleJson, @StorageDir, @CreatedAt) RETURNING id",
+                dv, tx).ConfigureAwait(false);
+            foreach (var f in output.Files)
+            {
+                await conn.ExecuteAsync("INSERT INTO dataset_files (version_id, path, sha256, bytes, documents) VALUES (@id, @Path, @Sha256, @Bytes, @Documents)",
+                    new { id = dv.Id, f.Path, f.Sha256, f.Bytes, f.Documents }, tx).ConfigureAwait(false);
+            }
+
+            await AuditLog.AppendAsync(conn, tx, now, actorName, "dataset.version_registered", $"dataset:{slug}",
+                new { version, configHash = output.ConfigHash, files = output.Files.Count, documents = dv.Documents, folder = output.Folder }).ConfigureAwait(false);
+            return dv;
+        }).ConfigureAwait(false);
+        _cache.Clear();
+        Interlocked.Increment(ref _generation);
+        return result;
+    }
+
+    /// <summary>All datasets with their latest version (cached).</summary>
+    public async Task<IReadOnlyList<(Dataset Dataset, DatasetVersion Latest)>> ListAsync()
+    {
+        if (_cache.TryGetValue("list", out var cached))
+        {
+            return (IReadOnlyList<(Dataset, DatasetVersion)>)cached;
+        }
+
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        var datasets = (await conn.QueryAsync<Dataset>("SELECT * FROM datasets ORDER BY slug").ConfigureAwait(false)).AsList();
+        var versions = (await conn.QueryAsync<DatasetVersion>(
+            "SELECT v.* FROM dataset_versions v WHERE v.version = (SELECT MAX(version) FROM dataset_versions w WHERE w.dataset_id = v.dataset_id)").ConfigureAwait(false))
+            .ToDictionary(v => v.DatasetId);
+        var list = datasets.Where(d => versions.ContainsKey(d.Id)).Select(d => (d, versions[d.Id])).ToList();
+        _cache["list"] = list;
+        return list;
+    }
+
+    /// <summary>A dataset's page data (cached), or null.</summary>
+    public async Task<DatasetDetail?> GetAsync(string slug)
+    {
+        if (_cache.TryGetValue("ds:" + slug, out var cached))
+        {
+            return (DatasetDetail)cached;
+        }
+
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        var ds = await conn.QueryFirstOrDefaultAsync<Dataset>("SELECT * FROM datasets WHERE slug = @slug", new { slug }).ConfigureAwait(false);
+        if (ds is null)
+        {
+            return null;
+        }
+
+        var versions = (await conn.QueryAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE dataset_id = @Id ORDER BY version DESC", new { ds.Id }).ConfigureAwait(false)).AsList();
+        if (versions.Count == 0)
+        {
+            return null;
+        }
+
+        var latest = versions[0];
+        var files = (await conn.QueryAsync<DatasetFile>("SELECT * FROM dataset_files WHERE version_id = @Id ORDER BY path", new { latest.Id }).ConfigureAwait(false)).AsList();
+        var stats = JsonDocument.Parse(latest.StatsJson).RootElement.Clone();
+        var sample = JsonSerializer.Deserialize<List<SampleRow>>(latest.SampleJson) ?? [];
+        var detail = new DatasetDetail(ds, versions, latest, files, stats, sample);
+        _cache["ds:" + slug] = detail;
+        return detail;
+    }
+
+    /// <summary>A file of a version with its on-disk path.</summary>
+    internal async Task<(Dataset Dataset, DatasetVersion Version, DatasetFile File, string FullPath)?> FindFileAsync(string slug, int version, string path)
+    {
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        var ds = await conn.QueryFirstOrDefaultAsync<Dataset>("SELECT * FROM datasets WHERE slug = @slug", new { slug }).ConfigureAwait(false);
+        if (ds is null)
+        {
+            return null;
+        }
+
+        var v = await conn.QueryFirstOrDefaultAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE dataset_id = @Id AND version = @version", new { ds.Id, version }).ConfigureAwait(false);
+        if (v is null)
+        {
+            return null;
+        }
+
+        var f = await conn.QueryFirstOrDefaultAsync<DatasetFile>("SELECT * FROM dataset_files WHERE version_id = @Id AND path = @path", new { v.Id, path }).ConfigureAwait(false);
+        var full = f is null ? null : CurateOutput.ResolveInside(v.StorageDir, f.Path);
+        return f is null || full is null ? null : (ds, v, f, full);
+    }
+
+    /// <summary>Registers a benchmark folder (<c>benchmark.yaml</c> + <c>items.jsonl</c>) so it appears in the hub.</summary>
+    public async Task<BenchmarkEntry> RegisterBenchmarkAsync(HubUser? actor, string folder, string slug)
+    {
+        if (actor is not null && !actor.IsOperator)
+        {
+            throw HubException.Forbidden($"only operators register benchmarks; you are signed in as {actor.Role}.");
+        }
+
+        ValidateSlug(slug);
+        folder = Path.GetFullPath(folder);
+        var cardPath = Path.Combine(folder, "benchmark.yaml");
+        var itemsPath = Path.Combine(folder, "items.jsonl");
+        if (!File.Exists(cardPath) || !File.Exists(itemsPath))
+        {
+            throw HubException.Invalid($"{folder}: a benchmark folder needs benchmark.yaml and items.jsonl.");
+        }
+
+        BenchmarkCard card;
+        try
+        {
+            card = new YamlDotNet.Serialization.DeserializerBuilder()
+                .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
+                .IgnoreUnmatchedProperties()
+                .Build()
+                .Deserialize<BenchmarkCard>(File.ReadAllText(cardPath)) ?? new BenchmarkCard();
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw HubException.Invalid($"{cardPath}: line {ex.Start.Line}: {ex.Message}");
+        }
+
+        long items = 0;
+        foreach (var line in File.ReadLines(itemsPath))
+        {
+            if (line.Length > 0)
+            {
+                items++;
+            }
+        }
+
+        string sha;
+        using (var s = File.OpenRead(itemsPath))
+        {
+            sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s));
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var entry = new BenchmarkEntry
+        {
+            Slug = slug,
+            Name = string.IsNullOrWhiteSpace(card.Name) ? slug : card.Name,
+            Version = card.Version,
+            Licence = card.License,
+            Language = card.Language,
+            TaskType = card.TaskType,
+            Metric = card.Metric,
+            Subsets = string.Join(',', card.Subsets),
+            Items = items,
+            ItemsSha256 = sha,
+            Description = card.Description,
+            CreatedAt = now,
+        };
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            await conn.ExecuteAsync("DELETE FROM benchmarks WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
+            entry.Id = await conn.ExecuteScalarAsync<long>(
+                @"INSERT INTO benchmarks (slug, name, version, licence, language, task_type, metric, subsets, items, items_sha256, description, storage_dir, created_at)
+                  VALUES (@Slug, @Name, @Version, @Licence, @Language, @TaskType, @Metric, @Subsets, @Items, @ItemsSha256, @Description, @folder, @CreatedAt) RETURNING id",
+                new { entry.Slug, entry.Name, entry.Version, entry.Licence, entry.Language, entry.TaskType, entry.Metric, entry.Subsets, entry.Items, entry.ItemsSha256, entry.Description, folder, entry.CreatedAt }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, actor?.AuditName ?? "system", "benchmark.registered", $"benchmark:{slug}", new { entry.Name, entry.Items, sha256 = sha }).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        return entry;
+    }
+
+    public async Task<IReadOnlyList<BenchmarkEntry>> ListBenchmarksAsync()
+    {
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        return (await conn.QueryAsync<BenchmarkEntry>("SELECT * FROM benchmarks ORDER BY slug").ConfigureAwait(false)).AsList();
+    }
+}

@@ -1,0 +1,177 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Moa.Hub.Catalogue;
+
+/// <summary>One data file listed in a curate manifest.</summary>
+public sealed record CurateFile(string Path, string Sha256, long Documents, long Bytes);
+
+/// <summary>
+/// A <c>moa curate</c> output folder, read and checked: <c>manifest.json</c> (tool, version, config hash, files with
+/// sha256), <c>stats.json</c>, optional <c>report.html</c>, and the <c>data/part-*.jsonl.gz</c> files themselves.
+/// </summary>
+public sealed class CurateOutput
+{
+    private CurateOutput(string folder, string toolVersion, string configHash, IReadOnlyList<CurateFile> files, string manifestJson, string statsJson)
+    {
+        Folder = folder;
+        ToolVersion = toolVersion;
+        ConfigHash = configHash;
+        Files = files;
+        ManifestJson = manifestJson;
+        StatsJson = statsJson;
+    }
+
+    public string Folder { get; }
+
+    public string ToolVersion { get; }
+
+    public string ConfigHash { get; }
+
+    public IReadOnlyList<CurateFile> Files { get; }
+
+    public string ManifestJson { get; }
+
+    public string StatsJson { get; }
+
+    /// <summary>Reads and checks a folder: every manifest file exists inside the folder and has the recorded size and SHA-256.</summary>
+    public static CurateOutput Load(string folder)
+    {
+        folder = System.IO.Path.GetFullPath(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw HubException.Invalid($"{folder}: no such folder; expected a `moa curate` output folder.");
+        }
+
+        var manifestPath = System.IO.Path.Combine(folder, "manifest.json");
+        var statsPath = System.IO.Path.Combine(folder, "stats.json");
+        if (!File.Exists(manifestPath))
+        {
+            throw HubException.Invalid($"{manifestPath}: missing; expected a `moa curate` output folder with manifest.json and stats.json.");
+        }
+
+        if (!File.Exists(statsPath))
+        {
+            throw HubException.Invalid($"{statsPath}: missing; `moa curate` writes stats.json beside manifest.json.");
+        }
+
+        var manifestJson = File.ReadAllText(manifestPath);
+        var statsJson = File.ReadAllText(statsPath);
+        JsonElement manifest;
+        try
+        {
+            manifest = JsonDocument.Parse(manifestJson).RootElement;
+            using var _ = JsonDocument.Parse(statsJson);
+        }
+        catch (JsonException ex)
+        {
+            throw HubException.Invalid($"{folder}: manifest.json or stats.json is not valid JSON ({ex.Message}).");
+        }
+
+        if (!manifest.TryGetProperty("tool", out var tool) || tool.GetString() != "moa")
+        {
+            throw HubException.Invalid($"{manifestPath}: field 'tool' must be \"moa\"; this folder was not written by `moa curate`.");
+        }
+
+        var version = manifest.TryGetProperty("version", out var v) ? v.ToString() : "";
+        var configHash = manifest.TryGetProperty("config_hash", out var ch) ? ch.GetString() ?? "" : "";
+        if (!manifest.TryGetProperty("files", out var filesEl) || filesEl.ValueKind != JsonValueKind.Array || filesEl.GetArrayLength() == 0)
+        {
+            throw HubException.Invalid($"{manifestPath}: field 'files' must be a non-empty array.");
+        }
+
+        var files = new List<CurateFile>();
+        var i = 0;
+        foreach (var f in filesEl.EnumerateArray())
+        {
+            var where = $"{manifestPath}: files[{i++}]";
+            var path = f.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "";
+            var sha = f.TryGetProperty("sha256", out var s) ? (s.GetString() ?? "").ToLowerInvariant() : "";
+            var docs = f.TryGetProperty("documents", out var d) && d.TryGetInt64(out var dn) ? dn : -1;
+            var bytes = f.TryGetProperty("bytes", out var b) && b.TryGetInt64(out var bn) ? bn : -1;
+            var full = ResolveInside(folder, path) ?? throw HubException.Invalid($"{where}: path '{path}' must be relative and stay inside the folder.");
+            if (sha.Length != 64 || docs < 0 || bytes < 0)
+            {
+                throw HubException.Invalid($"{where}: each file needs path, sha256 (64 hex), documents and bytes.");
+            }
+
+            if (!File.Exists(full))
+            {
+                throw HubException.Invalid($"{where}: {full} is listed but missing.");
+            }
+
+            var info = new FileInfo(full);
+            if (info.Length != bytes)
+            {
+                throw HubException.Invalid($"{where}: {path} has {info.Length} bytes but the manifest says {bytes}; the folder changed after curation.");
+            }
+
+            using (var stream = File.OpenRead(full))
+            {
+                var actual = Convert.ToHexStringLower(SHA256.HashData(stream));
+                if (actual != sha)
+                {
+                    throw HubException.Invalid($"{where}: {path} hashes to {actual} but the manifest says {sha}; the file was changed or damaged.");
+                }
+            }
+
+            files.Add(new CurateFile(path.Replace('\\', '/'), sha, docs, bytes));
+        }
+
+        return new CurateOutput(folder, version, configHash, files, manifestJson, statsJson);
+    }
+
+    /// <summary>The first <paramref name="count"/> records (<c>id</c>, <c>text</c>) of the data files, text cut to <paramref name="maxChars"/>.</summary>
+    public IReadOnlyList<(string Id, string Text)> ReadSample(int count, int maxChars)
+    {
+        var list = new List<(string, string)>();
+        foreach (var f in Files)
+        {
+            using var file = File.OpenRead(System.IO.Path.Combine(Folder, f.Path));
+            Stream s = f.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+            using var reader = new StreamReader(s, Encoding.UTF8);
+            string? line;
+            while (list.Count < count && (line = reader.ReadLine()) is not null)
+            {
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    var id = doc.RootElement.TryGetProperty("id", out var idEl) ? idEl.ToString() : "";
+                    var text = doc.RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
+                    list.Add((id, text.Length > maxChars ? text[..maxChars] + "…" : text));
+                }
+                catch (JsonException)
+                {
+                    throw HubException.Invalid($"{f.Path}: line {list.Count + 1} is not a JSON object.");
+                }
+            }
+
+            if (list.Count >= count)
+            {
+                break;
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The full path of a relative path inside <paramref name="folder"/>, or null when it escapes it or is absolute.</summary>
+    internal static string? ResolveInside(string folder, string relative)
+    {
+        if (string.IsNullOrEmpty(relative) || System.IO.Path.IsPathRooted(relative) || relative.Contains('\0', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var full = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, relative));
+        var root = folder.EndsWith(System.IO.Path.DirectorySeparatorChar) ? folder : folder + System.IO.Path.DirectorySeparatorChar;
+        return full.StartsWith(root, StringComparison.Ordinal) ? full : null;
+    }
+}
