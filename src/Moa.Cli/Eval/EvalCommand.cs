@@ -134,11 +134,11 @@ internal static class EvalCommand
                 Console.Error.WriteLine($"moa: warning: the runs scored different benchmark content ({a.BenchmarkHash[..12]} vs {b.BenchmarkHash[..12]}); only shared item ids are compared.");
             }
 
-            var table = new Table().AddColumns("group", "n", $"A {Markup.Escape(a.Model)}", $"B {Markup.Escape(b.Model)}", "B - A [95% CI]", "p (bootstrap)", "A only / B only", "p (McNemar exact)", "p (McNemar cc)");
+            var table = new Table().AddColumns("group", "n", $"A {Markup.Escape(a.Model)}", $"B {Markup.Escape(b.Model)}", "B - A [[95% CI]]", "p (bootstrap)", "A only / B only", "p (McNemar exact)", "p (McNemar cc)");
             foreach (var g in cmp.Subsets.Prepend(cmp.Overall))
             {
                 table.AddRow(Markup.Escape(g.Group), g.Items.ToString(CultureInfo.InvariantCulture), F(g.MeanA), F(g.MeanB),
-                    $"{g.Bootstrap.Delta:+0.0000;-0.0000;0.0000} [{F(g.Bootstrap.CiLow)}, {F(g.Bootstrap.CiHigh)}]",
+                    Markup.Escape($"{g.Bootstrap.Delta.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture)} [{F(g.Bootstrap.CiLow)}, {F(g.Bootstrap.CiHigh)}]"),
                     P(g.Bootstrap.PValue), $"{g.McNemar.OnlyA} / {g.McNemar.OnlyB}", P(g.McNemar.ExactP), P(g.McNemar.CorrectedP));
             }
 
@@ -156,7 +156,7 @@ internal static class EvalCommand
         var table = new Table().AddColumn("subset").AddColumn("n").AddColumn("errors");
         foreach (var m in metrics)
         {
-            table.AddColumn(m == s.PrimaryMetric ? $"[bold]{m}[/] ± se [95% CI]" : m);
+            table.AddColumn(m == s.PrimaryMetric ? $"[bold]{m}[/] ± se [[95% CI]]" : m);
         }
 
         void Row(string name, GroupScores g)
@@ -190,7 +190,7 @@ internal static class EvalCommand
         return 1;
     }
 
-    private static string Full(MetricEstimate e) => $"{F(e.Mean)} ± {F(e.StdErr)} [{F(e.CiLow)}, {F(e.CiHigh)}]";
+    private static string Full(MetricEstimate e) => Markup.Escape($"{F(e.Mean)} ± {F(e.StdErr)} [{F(e.CiLow)}, {F(e.CiHigh)}]");
 
     private static string F(double v) => double.IsFinite(v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
 
