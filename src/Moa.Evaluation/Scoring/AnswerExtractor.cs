@@ -192,7 +192,7 @@ public static partial class AnswerExtractor
     private static partial Regex MarkerRegex();
 
     // A response that opens with a label: "3", "3.", "3번", "(C)", "C.", "C)", "가.", "ㄴ)".
-    [GeneratedRegex(@"^\s*(?:\*\*)?(?:\((?<label>10|[1-9]|[A-Ja-j]|[가나다라마바사아자차]|[ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊ])\)|(?<label>10|[1-9])(?:번|[.):\]]|\s*$)|(?<label>[A-J]|[가나다라마바사아자차]|[ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊ])(?:[.):\]]|\s*$))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:\*\*)?(?:\((?<label>10|[1-9]|[A-Ja-j]|[가나다라마바사아자차]|[ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊ])\)|(?<label>10|[1-9])(?:번(?!\s*(?:과|와|이나|또는|혹은|,))|[.):\]]|\s*$)|(?<label>[A-J]|[가나다라마바사아자차]|[ㄱㄴㄷㄹㅁㅂㅅㅇㅈㅊ])(?:[.):\]]|\s*$))", RegexOptions.CultureInvariant)]
     private static partial Regex LeadingRegex();
 
     [GeneratedRegex(@"(?<![0-9])(?<label>10|[1-9])\s*번(?!째)", RegexOptions.CultureInvariant)]
