@@ -238,12 +238,12 @@ public sealed class ModelClient : IDisposable
             var refused = http.InnerException is SocketException || http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             return refused
                 ? new RequestFailedException(RequestErrorKind.Unreachable, $"cannot reach {_endpoint}{path}: {http.Message} Is the server running and is --base-url right?", ex)
-                : new RequestFailedException(RequestErrorKind.TruncatedResponse, $"{path}: the connection broke during the response ({http.Message}).", ex);
+                : new RequestFailedException(RequestErrorKind.TruncatedResponse, $"{path}: the response was cut off, the connection broke ({http.Message}).", ex);
         }
 
         if (ex is IOException io)
         {
-            return new RequestFailedException(RequestErrorKind.TruncatedResponse, $"{path}: the connection broke during the response ({io.Message}).", ex);
+            return new RequestFailedException(RequestErrorKind.TruncatedResponse, $"{path}: the response was cut off, the connection broke ({io.Message}).", ex);
         }
 
         return null;

@@ -22,7 +22,7 @@ public sealed class CharNgramModel
     private readonly string[] _textOf;
     private readonly int _bits;
     private readonly Level[] _levels; // index k-1 holds order k
-    private readonly int[] _unigramRanking; // ids by descending unigram probability
+    private readonly double[] _unigram; // P1 by id
 
     private CharNgramModel(int order, Dictionary<int, int> idOf, string[] textOf, int bits, Level[] levels, long trainingChars, int documents)
     {
@@ -33,7 +33,11 @@ public sealed class CharNgramModel
         _levels = levels;
         TrainingCharacters = trainingChars;
         Documents = documents;
-        _unigramRanking = [.. Enumerable.Range(UnknownId, textOf.Length - UnknownId).OrderByDescending(UnigramProbability).ThenBy(id => id)];
+        _unigram = new double[textOf.Length];
+        for (var id = UnknownId; id < textOf.Length; id++)
+        {
+            _unigram[id] = UnigramProbability(id);
+        }
     }
 
     /// <summary>The n of the n-gram model.</summary>
@@ -164,7 +168,7 @@ public sealed class CharNgramModel
     /// <summary>P(next | history) under interpolated Kneser-Ney.</summary>
     public double Probability(ReadOnlySpan<int> history, int next)
     {
-        var p = UnigramProbability(next);
+        var p = _unigram[next];
 
         for (var k = 2; k <= Order; k++)
         {
@@ -195,12 +199,19 @@ public sealed class CharNgramModel
     }
 
     /// <summary>
-    /// The <paramref name="k"/> most probable next tokens, exactly: every token never seen after any suffix of the
-    /// history gets the same backoff weight times its unigram probability, so beyond the seen followers the ranking is the unigram ranking.
+    /// The <paramref name="k"/> most probable next tokens, exactly. With p_n = a_n(w) + g_n p_(n-1), where a_n is the discounted
+    /// count term (non-zero only for followers of the level-n context) and g_n the backoff weight, the whole distribution is
+    /// G * P1(w) plus a sparse sum over the followers of each existing context: one dense pass over the vocabulary per call.
     /// </summary>
     public IReadOnlyList<(int Id, double LogProb)> TopK(ReadOnlySpan<int> history, int k)
     {
-        var candidates = new HashSet<int>();
+        if (k <= 0)
+        {
+            return [];
+        }
+
+        Span<(Level Level, Context Ctx)> chain = new (Level, Context)[Order];
+        var depth = 0;
         for (var n = 2; n <= Order; n++)
         {
             var level = _levels[n - 1];
@@ -209,34 +220,67 @@ public sealed class CharNgramModel
                 break;
             }
 
-            foreach (var id in level.Followers(ctx))
-            {
-                candidates.Add(id);
-            }
+            chain[depth++] = (level, ctx);
         }
 
-        var added = 0;
-        foreach (var id in _unigramRanking)
+        var size = _textOf.Length;
+        var scores = System.Buffers.ArrayPool<double>.Shared.Rent(size);
+        try
         {
-            if (added >= k)
+            // above[d]: product of the backoff weights of the levels above level d; g ends as the product of them all.
+            var g = 1.0;
+            Span<double> above = stackalloc double[Math.Max(depth, 1)];
+            for (var d = depth - 1; d >= 0; d--)
             {
-                break;
+                above[d] = g;
+                var (level, ctx) = chain[d];
+                g *= level.Discount * ctx.Types / ctx.Total;
             }
 
-            if (candidates.Add(id))
+            for (var id = UnknownId; id < size; id++)
             {
-                added++;
+                scores[id] = g * _unigram[id];
             }
+
+            for (var d = 0; d < depth; d++)
+            {
+                var (level, ctx) = chain[d];
+                var ids = level.Followers(ctx);
+                var counts = level.FollowerCounts(ctx);
+                for (var i = 0; i < ids.Length; i++)
+                {
+                    scores[ids[i]] += above[d] * Math.Max(counts[i] - level.Discount, 0) / ctx.Total;
+                }
+            }
+
+            var top = new List<(int Id, double P)>(k + 1);
+            for (var id = UnknownId; id < size; id++)
+            {
+                var p = scores[id];
+                if (top.Count == k && p <= top[^1].P)
+                {
+                    continue;
+                }
+
+                var at = top.Count;
+                while (at > 0 && top[at - 1].P < p)
+                {
+                    at--;
+                }
+
+                top.Insert(at, (id, p));
+                if (top.Count > k)
+                {
+                    top.RemoveAt(k);
+                }
+            }
+
+            return [.. top.Select(t => (t.Id, Math.Log(t.P)))];
         }
-
-        var scored = new List<(int Id, double LogProb)>(candidates.Count);
-        foreach (var id in candidates)
+        finally
         {
-            scored.Add((id, LogProbability(history, id)));
+            System.Buffers.ArrayPool<double>.Shared.Return(scores);
         }
-
-        scored.Sort((a, b) => b.LogProb != a.LogProb ? b.LogProb.CompareTo(a.LogProb) : a.Id.CompareTo(b.Id));
-        return scored.Count > k ? scored[..k] : scored;
     }
 
     /// <summary>Key of the last <paramref name="length"/> ids of the history (padded with &lt;s&gt;), packed like the training keys.</summary>
@@ -322,6 +366,8 @@ public sealed class CharNgramModel
         }
 
         public ReadOnlySpan<int> Followers(Context ctx) => _followerIds.AsSpan(ctx.Start, ctx.Types);
+
+        public ReadOnlySpan<int> FollowerCounts(Context ctx) => _followerCounts.AsSpan(ctx.Start, ctx.Types);
     }
 
     private readonly record struct Context(int Start, int Types, long Total);
