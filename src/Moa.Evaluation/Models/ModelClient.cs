@@ -354,9 +354,11 @@ public sealed class ModelClient : IDisposable
         return TimeSpan.FromMilliseconds(Random.Shared.NextDouble() * cap);
     }
 
+    /// <summary>Releases the HTTP client and the cache handed to the constructor (the client owns it).</summary>
     public void Dispose()
     {
         _http.Dispose();
         _slots.Dispose();
+        _cache?.Dispose();
     }
 }

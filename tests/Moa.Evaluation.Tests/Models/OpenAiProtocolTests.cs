@@ -96,3 +96,33 @@ public class OpenAiProtocolTests
         RequestCache.Key("http://h/v1", "a", "/completions", body).ShouldBe(RequestCache.Key("http://h/v1", "a", "/completions", body));
     }
 }
+
+public class RequestCacheTests
+{
+    [Fact]
+    public void Cache_SurvivesReopen_AndIgnoresATornTail()
+    {
+        var dir = TestPaths.NewTempDir();
+        var k1 = RequestCache.Key("e", "m", "/p", "1"u8);
+        var k2 = RequestCache.Key("e", "m", "/p", "2"u8);
+        using (var cache = new RequestCache(dir))
+        {
+            cache.Put(k1, "{\"a\":1}"u8);
+            cache.Put(k2, "{\"b\":\"둘\"}"u8);
+            cache.TryGet(k1, out var b1).ShouldBeTrue();
+            b1.ShouldBe("{\"a\":1}"u8.ToArray());
+        }
+
+        // A kill in the middle of a record leaves a torn tail.
+        var seg = Directory.GetFiles(dir).Single();
+        File.AppendAllText(seg, RequestCache.Key("e", "m", "/p", "3"u8) + " 500\n{\"partial");
+
+        using var reopened = new RequestCache(dir);
+        reopened.Count.ShouldBe(2);
+        reopened.TryGet(k2, out var b2).ShouldBeTrue();
+        System.Text.Encoding.UTF8.GetString(b2).ShouldBe("{\"b\":\"둘\"}");
+        reopened.TryGet(RequestCache.Key("e", "m", "/p", "3"u8), out _).ShouldBeFalse();
+        reopened.Put(RequestCache.Key("e", "m", "/p", "4"u8), "{}"u8);
+        Directory.GetFiles(dir).Length.ShouldBe(2); // each process appends its own segment
+    }
+}
