@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Harness overhead of `moa eval` per request against a fast local server (in-process Kestrel, canned echo+logprobs reply),
 # at concurrency 64: raw HttpClient vs ModelClient without cache, with a cold cache and with a warm cache.
-# Targets: overhead < 1 ms per request and >= 2,000 requests/s. Results: BenchmarkDotNet.Artifacts/results/*EvalHarness*.
+# Targets: overhead < 1 ms per request and >= 2,000 requests/s. Results: bench/BenchmarkDotNet.Artifacts/results/*EvalHarness*.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 MSBUILDDISABLENODEREUSE=1
-cd "$here/Moa.Bench"
-dotnet run -c Release -- --filter '*EvalHarnessBenchmarks*' "$@"
+cd "$here"
+dotnet run -c Release --project Moa.Bench -- --filter '*EvalHarnessBenchmarks*' "$@"
 report="$(ls -t BenchmarkDotNet.Artifacts/results/*EvalHarness*-report.csv 2>/dev/null | head -1 || true)"
 if [ -n "$report" ]; then
   echo
