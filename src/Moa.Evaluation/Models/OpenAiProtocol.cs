@@ -95,9 +95,19 @@ public static class OpenAiProtocol
         double sum = 0;
         int count = 0;
         var greedy = hasTop && hasTokens;
+
+        // Walk the arrays in lockstep: JsonElement indexing of arrays holding objects is linear, enumeration is not.
+        var topIt = hasTop ? top.EnumerateArray() : default;
+        var tokIt = hasTokens ? tokens.EnumerateArray() : default;
         i = 0;
         foreach (var t in tlp.EnumerateArray())
         {
+            if (greedy)
+            {
+                topIt.MoveNext();
+                tokIt.MoveNext();
+            }
+
             var start = offsets[i];
             var end = offsets[i + 1];
             if (start >= promptLength)
@@ -112,11 +122,12 @@ public static class OpenAiProtocol
                     throw new RequestFailedException(RequestErrorKind.MissingLogprobs, $"token {i} of the continuation has no logprob (null): the server does not score prompt tokens.");
                 }
 
-                sum += t.GetDouble();
+                var value = t.GetDouble();
+                sum += value;
                 count++;
                 if (greedy)
                 {
-                    greedy = IsTopToken(top[i], tokens[i].GetString(), t.GetDouble());
+                    greedy = IsTopToken(topIt.Current, tokIt.Current.GetString(), value);
                 }
             }
 
