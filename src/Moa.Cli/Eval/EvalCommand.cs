@@ -134,23 +134,37 @@ internal static class EvalCommand
                 Console.Error.WriteLine($"moa: warning: the runs scored different benchmark content ({a.BenchmarkHash[..12]} vs {b.BenchmarkHash[..12]}); only shared item ids are compared.");
             }
 
-            var table = new Table().AddColumns("group", "n", $"A {Markup.Escape(a.Model)}", $"B {Markup.Escape(b.Model)}", "B - A [[95% CI]]", "p (bootstrap)", "A only / B only", "p (McNemar exact)", "p (McNemar cc)");
+            WideWhenRedirected();
+            Console.WriteLine($"A = {a.Model} ({a.Directory})");
+            Console.WriteLine($"B = {b.Model} ({b.Directory})");
+            var table = new Table().AddColumns("group", "n", "A", "B", "B-A", "95% CI", "p boot", "A+B- / A-B+", "p exact", "p cc");
             foreach (var g in cmp.Subsets.Prepend(cmp.Overall))
             {
                 table.AddRow(Markup.Escape(g.Group), g.Items.ToString(CultureInfo.InvariantCulture), F(g.MeanA), F(g.MeanB),
-                    Markup.Escape($"{g.Bootstrap.Delta.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture)} [{F(g.Bootstrap.CiLow)}, {F(g.Bootstrap.CiHigh)}]"),
+                    g.Bootstrap.Delta.ToString("+0.0000;-0.0000;0.0000", CultureInfo.InvariantCulture),
+                    Markup.Escape($"[{F(g.Bootstrap.CiLow)}, {F(g.Bootstrap.CiHigh)}]"),
                     P(g.Bootstrap.PValue), $"{g.McNemar.OnlyA} / {g.McNemar.OnlyB}", P(g.McNemar.ExactP), P(g.McNemar.CorrectedP));
             }
 
             AnsiConsole.Write(table);
-            Console.WriteLine($"{cmp.Shared} shared items, {cmp.Failed} left out (failed in a run), {cmp.OnlyInOne} in one run only.");
+            Console.WriteLine($"{cmp.Shared} shared items, {cmp.Failed} left out (failed in a run), {cmp.OnlyInOne} in one run only. p boot: paired bootstrap of B-A; p exact / p cc: McNemar exact and with continuity correction.");
             return 0;
         }));
         return command;
     }
 
+    // Spectre assumes 80 columns when output is redirected, which wraps every number; logs and pipes get a wide table.
+    private static void WideWhenRedirected()
+    {
+        if (Console.IsOutputRedirected)
+        {
+            AnsiConsole.Profile.Width = 200;
+        }
+    }
+
     private static void Print(RunResult result)
     {
+        WideWhenRedirected();
         var s = result.Scores;
         var metrics = s.MetricNames;
         var table = new Table().AddColumn("subset").AddColumn("n").AddColumn("errors");

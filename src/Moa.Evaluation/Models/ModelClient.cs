@@ -237,7 +237,7 @@ public sealed class ModelClient : IDisposable
         {
             var refused = http.InnerException is SocketException || http.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError;
             return refused
-                ? new RequestFailedException(RequestErrorKind.Unreachable, $"cannot reach {_endpoint}{path}: {http.Message} Is the server running and is --base-url right?", ex)
+                ? new RequestFailedException(RequestErrorKind.Unreachable, $"cannot reach {_endpoint}{path}: {http.Message.TrimEnd('.')}. Is the server running and is --base-url right?", ex)
                 : new RequestFailedException(RequestErrorKind.TruncatedResponse, $"{path}: the response was cut off, the connection broke ({http.Message}).", ex);
         }
 
