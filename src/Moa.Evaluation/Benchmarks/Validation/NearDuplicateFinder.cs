@@ -1,0 +1,169 @@
+using System.Runtime.InteropServices;
+
+namespace Moa.Evaluation.Benchmarks.Validation;
+
+/// <summary>A pair of texts whose character 5-gram sets overlap by at least the threshold.</summary>
+/// <param name="First">Index of the first text.</param>
+/// <param name="Second">Index of the second text (greater than <paramref name="First"/>).</param>
+/// <param name="Jaccard">Exact Jaccard similarity of the two shingle sets.</param>
+public readonly record struct NearDuplicatePair(int First, int Second, double Jaccard);
+
+/// <summary>
+/// Finds near-duplicate texts by exact Jaccard similarity of character 5-gram sets. Candidate pairs come from
+/// buckets keyed by each text's <see cref="SketchSize"/> smallest shingle hashes (a bottom-k sketch): two texts with a high
+/// Jaccard similarity share most of their smallest hashes, so they meet in some bucket; every candidate is then verified exactly.
+/// </summary>
+public sealed class NearDuplicateFinder
+{
+    /// <summary>Shingle width in characters.</summary>
+    public const int ShingleWidth = 5;
+
+    /// <summary>How many of the smallest shingle hashes of a text are bucketed.</summary>
+    public const int SketchSize = 12;
+
+    /// <summary>Buckets larger than this (a shingle shared by a template across many items) are not expanded into pairs.</summary>
+    public const int MaxBucket = 2000;
+
+    /// <summary>Finds every pair with Jaccard ≥ <paramref name="threshold"/> (0 &lt; threshold ≤ 1), sorted by indices.</summary>
+    public static List<NearDuplicatePair> Find(IReadOnlyList<string> texts, double threshold)
+    {
+        if (threshold is <= 0 or > 1 || double.IsNaN(threshold))
+        {
+            throw new MoaException($"near-duplicate threshold must be in (0, 1], got {threshold}.");
+        }
+
+        var shingles = new ulong[texts.Count][];
+        Parallel.For(0, texts.Count, i => shingles[i] = Shingles(texts[i]));
+
+        var buckets = new Dictionary<ulong, List<int>>();
+        for (var i = 0; i < shingles.Length; i++)
+        {
+            var set = shingles[i];
+            for (var k = 0; k < Math.Min(SketchSize, set.Length); k++)
+            {
+                ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, set[k], out _);
+                (list ??= []).Add(i);
+            }
+        }
+
+        var candidates = new HashSet<long>();
+        foreach (var list in buckets.Values)
+        {
+            if (list.Count < 2 || list.Count > MaxBucket)
+            {
+                continue;
+            }
+
+            for (var a = 0; a < list.Count; a++)
+            {
+                for (var b = a + 1; b < list.Count; b++)
+                {
+                    candidates.Add(((long)list[a] << 32) | (uint)list[b]);
+                }
+            }
+        }
+
+        var pairs = new List<NearDuplicatePair>();
+        foreach (var key in candidates)
+        {
+            var first = (int)(key >> 32);
+            var second = (int)(key & 0xFFFFFFFF);
+            var a = shingles[first];
+            var b = shingles[second];
+            var smaller = Math.Min(a.Length, b.Length);
+            var larger = Math.Max(a.Length, b.Length);
+            if (larger == 0 || (double)smaller / larger < threshold)
+            {
+                continue; // Jaccard can be at most |small| / |large|.
+            }
+
+            var jaccard = Jaccard(a, b);
+            if (jaccard >= threshold)
+            {
+                pairs.Add(new NearDuplicatePair(first, second, jaccard));
+            }
+        }
+
+        pairs.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
+        return pairs;
+    }
+
+    /// <summary>Sorted distinct hashes of the character 5-grams of <paramref name="text"/> (the whole text when shorter).</summary>
+    public static ulong[] Shingles(string text)
+    {
+        if (text.Length == 0)
+        {
+            return [];
+        }
+
+        if (text.Length <= ShingleWidth)
+        {
+            return [Hash(text)];
+        }
+
+        var hashes = new ulong[text.Length - ShingleWidth + 1];
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            hashes[i] = Hash(text.AsSpan(i, ShingleWidth));
+        }
+
+        Array.Sort(hashes);
+        var distinct = hashes.Length == 0 ? 0 : 1;
+        for (var i = 1; i < hashes.Length; i++)
+        {
+            if (hashes[i] != hashes[distinct - 1])
+            {
+                hashes[distinct++] = hashes[i];
+            }
+        }
+
+        return hashes[..distinct];
+    }
+
+    /// <summary>Exact Jaccard similarity of two sorted distinct hash sets.</summary>
+    public static double Jaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        if (a.Length == 0 && b.Length == 0)
+        {
+            return 1;
+        }
+
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            if (a[i] == b[j])
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return (double)common / (a.Length + b.Length - common);
+    }
+
+    // FNV-1a over UTF-16 code units, then a 64-bit finaliser so the order of hashes is well mixed for the bottom-k sketch.
+    private static ulong Hash(ReadOnlySpan<char> shingle)
+    {
+        var h = 14695981039346656037UL;
+        foreach (var c in shingle)
+        {
+            h = (h ^ c) * 1099511628211UL;
+        }
+
+        h ^= h >> 33;
+        h *= 0xff51afd7ed558ccdUL;
+        h ^= h >> 33;
+        h *= 0xc4ceb9fe1a85ec53UL;
+        h ^= h >> 33;
+        return h;
+    }
+}
