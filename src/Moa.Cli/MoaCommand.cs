@@ -9,6 +9,7 @@ internal static class MoaCommand
     {
         var root = new RootCommand("Moa (모아): curation, privacy, benchmarks and evaluation for a sovereign-AI data programme.");
         // Verbs: one line each, e.g. root.Subcommands.Add(Curate.CurateCommand.Create());
+        root.Subcommands.Add(Bench.BenchCommand.Create());
         return CliErrors.Guard(() => root.Parse(args).Invoke());
     }
 }

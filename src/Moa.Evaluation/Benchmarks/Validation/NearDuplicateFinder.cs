@@ -21,8 +21,14 @@ public sealed class NearDuplicateFinder
     /// <summary>How many of the smallest shingle hashes of a text are bucketed.</summary>
     public const int SketchSize = 12;
 
-    /// <summary>Buckets larger than this (a shingle shared by a template across many items) are not expanded into pairs.</summary>
+    /// <summary>Buckets larger than this are not expanded into pairs.</summary>
     public const int MaxBucket = 2000;
+
+    /// <summary>
+    /// A shingle seen in the sketches of more than this many texts (or 1% of them, whichever is more) is template text and is
+    /// not used to find candidates; near duplicates still meet through their other shingles.
+    /// </summary>
+    public const int MinCommonFrequency = 50;
 
     /// <summary>Finds every pair with Jaccard ≥ <paramref name="threshold"/> (0 &lt; threshold ≤ 1), sorted by indices.</summary>
     public static List<NearDuplicatePair> Find(IReadOnlyList<string> texts, double threshold)
@@ -35,14 +41,33 @@ public sealed class NearDuplicateFinder
         var shingles = new ulong[texts.Count][];
         Parallel.For(0, texts.Count, i => shingles[i] = Shingles(texts[i]));
 
+        // Shingles shared by many texts (a template: "두 문장에서", "| 아니요 | 예") would put every text in one bucket; they are
+        // left out of the sketches, so candidates come from the shingles that make a text particular.
+        var common = Math.Max(MinCommonFrequency, texts.Count / 100);
+        var frequency = new Dictionary<ulong, int>();
+        foreach (var set in shingles)
+        {
+            foreach (var hash in set.AsSpan(0, Math.Min(SketchSize * 4, set.Length)))
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(frequency, hash, out _)++;
+            }
+        }
+
         var buckets = new Dictionary<ulong, List<int>>();
         for (var i = 0; i < shingles.Length; i++)
         {
             var set = shingles[i];
-            for (var k = 0; k < Math.Min(SketchSize, set.Length); k++)
+            var taken = 0;
+            for (var k = 0; k < Math.Min(SketchSize * 4, set.Length) && taken < SketchSize; k++)
             {
+                if (frequency[set[k]] > common)
+                {
+                    continue;
+                }
+
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, set[k], out _);
                 (list ??= []).Add(i);
+                taken++;
             }
         }
 
