@@ -52,13 +52,31 @@ public static partial class EncodingDamage
             return $"mojibake '{utf8AsLatin.Value}' at character {utf8AsLatin.Index} (UTF-8 text read as Latin-1/CP1252; re-read the source as UTF-8)";
         }
 
-        var eucKrAsLatin = EucKrReadAsLatin1().Match(text);
-        if (eucKrAsLatin.Success)
+        for (var m = EucKrReadAsLatin1().Match(text); m.Success; m = m.NextMatch())
         {
-            return $"mojibake '{eucKrAsLatin.Value}' at character {eucKrAsLatin.Index} (EUC-KR text read as Latin-1; re-read the source as EUC-KR/CP949)";
+            if (LooksLikeEucKr(m.ValueSpan))
+            {
+                return $"mojibake '{m.Value}' at character {m.Index} (EUC-KR text read as Latin-1; re-read the source as EUC-KR/CP949)";
+            }
         }
 
         return null;
+    }
+
+    // Runs of one symbol (a row of middle dots "······") match the byte ranges too; Hangul read as Latin-1 mixes
+    // several characters, some of them accented letters (À-þ).
+    private static bool LooksLikeEucKr(ReadOnlySpan<char> run)
+    {
+        var letters = 0;
+        var first = run[0];
+        var varied = false;
+        foreach (var c in run)
+        {
+            letters += c is >= '\u00C0' and not '\u00D7' and not '\u00F7' ? 1 : 0;
+            varied |= c != first;
+        }
+
+        return varied && letters >= 2;
     }
 
     private static int IndexOfLoneSurrogate(ReadOnlySpan<char> span)
