@@ -97,7 +97,7 @@ public static class BenchmarkSplitter
         }
 
         held.Sort(StringComparer.Ordinal);
-        return new SplitManifest { Seed = seed, HoldoutFraction = holdout, Subsets = counts, HoldoutIdList = held };
+        return new SplitManifest { Format = SplitManifest.FormatTag, Seed = seed, HoldoutFraction = holdout, Subsets = counts, HoldoutIdList = held };
     }
 
     /// <summary>Lower-case hex SHA-256 of a file.</summary>

@@ -20,8 +20,8 @@ public sealed record SplitManifest
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Always <see cref="FormatTag"/>.</summary>
-    public string Format { get; init; } = FormatTag;
+    /// <summary><see cref="FormatTag"/> in every manifest Moa writes; checked on reading.</summary>
+    public string Format { get; init; } = string.Empty;
 
     /// <summary>The seed given to <c>moa bench split</c>.</summary>
     public long Seed { get; init; }

@@ -37,15 +37,6 @@ public static partial class EncodingDamage
             return $"replacement character U+FFFD at character {replacement} (text was decoded with the wrong encoding; re-read the source as EUC-KR/CP949 or UTF-8)";
         }
 
-        for (var i = at; i < span.Length; i++)
-        {
-            var c = span[i];
-            if ((c < 0x20 && c is not ('\t' or '\n' or '\r')) || c is >= '\u007F' and <= '\u009F')
-            {
-                return $"control character U+{(int)c:X4} at character {i}";
-            }
-        }
-
         var utf8AsLatin = Utf8ReadAsLatin1().Match(text);
         if (utf8AsLatin.Success)
         {
@@ -57,6 +48,15 @@ public static partial class EncodingDamage
             if (LooksLikeEucKr(m.ValueSpan))
             {
                 return $"mojibake '{m.Value}' at character {m.Index} (EUC-KR text read as Latin-1; re-read the source as EUC-KR/CP949)";
+            }
+        }
+
+        for (var i = at; i < span.Length; i++)
+        {
+            var c = span[i];
+            if ((c < 0x20 && c is not ('\t' or '\n' or '\r')) || c is >= '\u007F' and <= '\u009F')
+            {
+                return $"control character U+{(int)c:X4} at character {i}";
             }
         }
 
