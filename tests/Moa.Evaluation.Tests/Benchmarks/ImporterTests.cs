@@ -115,14 +115,15 @@ public class ImporterTests
         imported.Card.Subsets.Count.ShouldBe(11);
         imported.Card.Subsets.ShouldContain("History");
         imported.Card.Subsets.ShouldContain("Grammar");
-        imported.Items.Select(i => i.Id).Distinct().Count().ShouldBe(1995);
+        var byId = imported.Items.ToDictionary(i => i.Id);
+        byId.Count.ShouldBe(1995);
         foreach (var file in Directory.EnumerateFiles(source, "*.json", SearchOption.AllDirectories))
         {
             using var doc = JsonDocument.Parse(File.ReadAllBytes(file));
             var stem = Path.GetFileNameWithoutExtension(file);
             foreach (var element in doc.RootElement.EnumerateArray())
             {
-                var item = imported.Items.Single(i => i.Id == $"{stem}-{element.GetProperty("id").GetString()}");
+                var item = byId[$"{stem}-{element.GetProperty("id").GetString()}"];
                 item.AnswerText.ShouldBe(element.GetProperty("answer").GetString());
             }
         }

@@ -21,6 +21,9 @@ public sealed class NearDuplicateFinder
     /// <summary>How many of the smallest shingle hashes of a text are bucketed.</summary>
     public const int SketchSize = 12;
 
+    /// <summary>How far below the threshold a pair's sketch estimate may be and still be verified exactly.</summary>
+    public const double EstimateMargin = 0.3;
+
     /// <summary>Buckets larger than this are not expanded into pairs.</summary>
     public const int MaxBucket = 2000;
 
@@ -53,12 +56,13 @@ public sealed class NearDuplicateFinder
             }
         }
 
+        var sketches = new ulong[shingles.Length][];
         var buckets = new Dictionary<ulong, List<int>>();
         for (var i = 0; i < shingles.Length; i++)
         {
             var set = shingles[i];
-            var taken = 0;
-            for (var k = 0; k < Math.Min(SketchSize * 4, set.Length) && taken < SketchSize; k++)
+            var sketch = new List<ulong>(SketchSize);
+            for (var k = 0; k < Math.Min(SketchSize * 4, set.Length) && sketch.Count < SketchSize; k++)
             {
                 if (frequency[set[k]] > common)
                 {
@@ -67,50 +71,83 @@ public sealed class NearDuplicateFinder
 
                 ref var list = ref CollectionsMarshal.GetValueRefOrAddDefault(buckets, set[k], out _);
                 (list ??= []).Add(i);
-                taken++;
+                sketch.Add(set[k]);
             }
+
+            sketches[i] = [.. sketch];
         }
 
-        var candidates = new HashSet<long>();
-        foreach (var list in buckets.Values)
+        var pairs = new List<NearDuplicatePair>();
+        foreach (var (hash, list) in buckets)
         {
             if (list.Count < 2 || list.Count > MaxBucket)
             {
                 continue;
             }
 
-            for (var a = 0; a < list.Count; a++)
+            for (var x = 0; x < list.Count; x++)
             {
-                for (var b = a + 1; b < list.Count; b++)
+                for (var y = x + 1; y < list.Count; y++)
                 {
-                    candidates.Add(((long)list[a] << 32) | (uint)list[b]);
+                    var first = list[x];
+                    var second = list[y];
+
+                    // A pair meets in every bucket of a shared sketch hash; it is judged in the bucket of the smallest one,
+                    // after a bottom-k estimate of its similarity rules out the clearly different pairs cheaply.
+                    var (smallestShared, estimate) = Estimate(sketches[first], sketches[second]);
+                    if (smallestShared != hash || estimate < threshold - EstimateMargin)
+                    {
+                        continue;
+                    }
+
+                    var a = shingles[first];
+                    var b = shingles[second];
+                    if ((double)Math.Min(a.Length, b.Length) / Math.Max(a.Length, b.Length) < threshold)
+                    {
+                        continue; // Jaccard can be at most |small| / |large|.
+                    }
+
+                    var jaccard = Jaccard(a, b);
+                    if (jaccard >= threshold)
+                    {
+                        pairs.Add(new NearDuplicatePair(first, second, jaccard));
+                    }
                 }
-            }
-        }
-
-        var pairs = new List<NearDuplicatePair>();
-        foreach (var key in candidates)
-        {
-            var first = (int)(key >> 32);
-            var second = (int)(key & 0xFFFFFFFF);
-            var a = shingles[first];
-            var b = shingles[second];
-            var smaller = Math.Min(a.Length, b.Length);
-            var larger = Math.Max(a.Length, b.Length);
-            if (larger == 0 || (double)smaller / larger < threshold)
-            {
-                continue; // Jaccard can be at most |small| / |large|.
-            }
-
-            var jaccard = Jaccard(a, b);
-            if (jaccard >= threshold)
-            {
-                pairs.Add(new NearDuplicatePair(first, second, jaccard));
             }
         }
 
         pairs.Sort((x, y) => x.First != y.First ? x.First.CompareTo(y.First) : x.Second.CompareTo(y.Second));
         return pairs;
+    }
+
+    // Bottom-k estimate of the Jaccard similarity of two sketches (shared share of the k smallest hashes of their union),
+    // and the smallest hash they share.
+    private static (ulong SmallestShared, double Estimate) Estimate(ulong[] a, ulong[] b)
+    {
+        int i = 0, j = 0, seen = 0, shared = 0;
+        var smallest = ulong.MaxValue;
+        while (i < a.Length && j < b.Length && seen < SketchSize)
+        {
+            if (a[i] == b[j])
+            {
+                smallest = Math.Min(smallest, a[i]);
+                shared++;
+                i++;
+                j++;
+            }
+            else if (a[i] < b[j])
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+
+            seen++;
+        }
+
+        return (smallest, seen == 0 ? 0 : (double)shared / seen);
     }
 
     /// <summary>Sorted distinct hashes of the character 5-grams of <paramref name="text"/> (the whole text when shorter).</summary>
