@@ -48,6 +48,21 @@ public static class ContaminationChecker
         var results = new FileHits[files.Count];
         var seen = new bool[index.GramCount];
         var gate = new object();
+        try
+        {
+            Scan(files, index, results, seen, gate, options);
+        }
+        catch (AggregateException ex) when (ex.Flatten().InnerExceptions.OfType<MoaException>().FirstOrDefault() is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        stopwatch.Stop();
+
+        return BuildReport(benchmark, index, results, seen, corpora, options, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private static void Scan(List<CorpusFile> files, ContaminationIndex index, FileHits[] results, bool[] seen, object gate, ContaminationOptions options) =>
         Parallel.For(
             0,
             files.Count,
@@ -69,10 +84,6 @@ public static class ContaminationChecker
                     }
                 }
             });
-        stopwatch.Stop();
-
-        return BuildReport(benchmark, index, results, seen, corpora, options, stopwatch.Elapsed.TotalSeconds);
-    }
 
     /// <summary>Turns per-file hits and seen n-grams into a report (deterministic: files are merged in path order).</summary>
     public static ContaminationReport BuildReport(

@@ -233,7 +233,7 @@ public sealed class CorpusScanner
         }
         catch (JsonException ex)
         {
-            throw Bad(path, $"not valid JSON ({ex.Message.Split(" Path:")[0]})");
+            throw Bad(path, $"not valid JSON ({ex.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd('.')})");
         }
 
         if (textLength < 0)
