@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Moa.Evaluation.Benchmarks;
 using Moa.Evaluation.Benchmarks.Import;
 using Moa.Evaluation.Contamination;
 
