@@ -1,7 +1,21 @@
 using BenchmarkDotNet.Running;
+using Moa.Bench.Curation;
 
-// Stage micro-benchmarks: dotnet run -c Release --project bench/Moa.Bench -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Stage micro-benchmarks (BenchmarkDotNet): dotnet run -c Release --project bench/Moa.Bench -- --filter '*'
+// Corpus-scale measurements used by bench/*.sh:
+//   corpus SHARED_ROOT OUT_DIR MEGABYTES FILES   build the benchmark corpus
+//   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
+switch (args.FirstOrDefault())
+{
+    case "corpus":
+        BenchCorpus.Build(args[1], args[2], long.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) * 1_000_000, int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
+    case "stages":
+        return StageThroughput.Run(args[1]);
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+}
 
 /// <summary>Entry point holder for BenchmarkDotNet.</summary>
 public partial class Program;

@@ -8,8 +8,9 @@ internal static class MoaCommand
     public static int Run(string[] args)
     {
         var root = new RootCommand("Moa (모아): curation, privacy, benchmarks and evaluation for a sovereign-AI data programme.");
-        // Verbs: one line each, e.g. root.Subcommands.Add(Curate.CurateCommand.Create());
+        root.Subcommands.Add(Curate.CurateCommand.Create());
+        root.Subcommands.Add(Quickstart.QuickstartCommand.Create());
         root.Subcommands.Add(Bench.BenchCommand.Create());
-        return CliErrors.Guard(() => root.Parse(args).Invoke());
+        return CliErrors.Guard(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
     }
 }

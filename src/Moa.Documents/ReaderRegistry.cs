@@ -15,6 +15,9 @@ public sealed class ReaderRegistry
     [
         // Binary formats first: they are recognised by magic bytes.
         // Text formats last.
+        new Jsonl.JsonlReader(),
+        new Csv.CsvReader(),
+        new PlainText.PlainTextReader(),
     ]);
 
     /// <summary>The readers, in the order they are tried.</summary>

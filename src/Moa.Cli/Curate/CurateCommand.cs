@@ -1,0 +1,92 @@
+using System.CommandLine;
+using Moa.Curation.Configuration;
+using Moa.Curation.Pipeline;
+
+namespace Moa.Cli.Curate;
+
+/// <summary><c>moa curate</c>: provider files in, a training-ready corpus out.</summary>
+internal static class CurateCommand
+{
+    public static Command Create()
+    {
+        var input = new Option<string[]>("--input", "-i")
+        {
+            Description = "Input files or folders (JSONL, JSONL.gz, TXT, CSV/TSV, HWP, HWPX, PDF, DOCX, XLSX, HTML).",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder." };
+        var printConfig = new Option<bool>("--print-config") { Description = "Print the effective config (defaults, or --config merged over them) as YAML and exit." };
+        var config = new Option<string?>("--config", "-c") { Description = "Pipeline config (YAML); the embedded defaults otherwise." };
+        var workers = new Option<int>("--workers", "-w") { Description = "Worker threads (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var rank = new Option<int>("--rank") { Description = "This process's slice of the inputs (0-based), with --world-size.", DefaultValueFactory = _ => 0 };
+        var worldSize = new Option<int>("--world-size") { Description = "Processes sharing the inputs; run once more without --rank to merge.", DefaultValueFactory = _ => 1 };
+        var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first problem with the input." };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Replace whatever the output folder holds." };
+        var textField = new Option<string?>("--text-field") { Description = "JSON field with the text (default: text)." };
+        var idField = new Option<string?>("--id-field") { Description = "JSON field with the id (default: id)." };
+        var provider = new Option<string?>("--provider") { Description = "Provider (institution) recorded in every document's meta." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress output." };
+
+        var command = new Command("curate", "Turn provider files into a training-ready corpus: normalise, identify language, filter, deduplicate, scrub PII, write with provenance, statistics and a report.")
+        {
+            input, output, config, printConfig, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
+        };
+        command.SetAction(parse =>
+        {
+            var cfg = parse.GetValue(config) is { } path ? CurationConfigLoader.Load(path) : new CurationConfig();
+            if (parse.GetValue(textField) is { } tf)
+            {
+                cfg.Input.TextField = tf;
+            }
+
+            if (parse.GetValue(idField) is { } idf)
+            {
+                cfg.Input.IdField = idf;
+            }
+
+            if (parse.GetValue(provider) is { } p)
+            {
+                cfg.Input.Provider = p;
+            }
+
+            if (parse.GetValue(printConfig))
+            {
+                Console.Write(CurationConfigLoader.ToYaml(cfg));
+                return 0;
+            }
+
+            var inputs = parse.GetValue(input) ?? [];
+            var outputDir = parse.GetValue(output);
+            if (inputs.Length == 0 || string.IsNullOrEmpty(outputDir))
+            {
+                throw new MoaException("moa curate needs --input PATH... and --output DIR (see moa curate --help).");
+            }
+
+            using var progress = new CurationProgressView(parse.GetValue(quiet));
+            var request = new CurationRequest
+            {
+                Inputs = inputs,
+                OutputDir = outputDir,
+                Config = cfg,
+                Workers = parse.GetValue(workers),
+                Rank = parse.GetValue(rank),
+                WorldSize = parse.GetValue(worldSize),
+                FailFast = parse.GetValue(failFast),
+                Overwrite = parse.GetValue(overwrite),
+                Progress = progress,
+            };
+            var result = new CurationRunner().Run(request);
+            progress.Finish();
+            if (!result.Completed)
+            {
+                Console.WriteLine($"rank {request.Rank}/{request.WorldSize}: per-file stages done; {result.PendingShards} input file(s) still pending on other ranks.");
+                Console.WriteLine($"When every rank has finished, run the same command without --rank/--world-size to deduplicate globally and write {result.OutputDir}.");
+                return 0;
+            }
+
+            CurationSummary.Print(result);
+            return 0;
+        });
+        return command;
+    }
+}

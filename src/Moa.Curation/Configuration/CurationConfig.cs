@@ -1,0 +1,91 @@
+using Moa.Curation.Dedup;
+using Moa.Curation.Filters;
+using Moa.Privacy;
+using Moa.Text.Normalization;
+
+namespace Moa.Curation.Configuration;
+
+/// <summary>
+/// Everything a curation run is configured by: the <c>pipeline.yaml</c> file, or the embedded defaults.
+/// Every stage is on by default and can be switched off or tuned; the whole object is hashed into the manifest.
+/// </summary>
+public sealed class CurationConfig
+{
+    public InputOptions Input { get; set; } = new();
+
+    public NormalizerOptions Normalize { get; set; } = new();
+
+    public LanguageOptions Language { get; set; } = new();
+
+    public QualityOptions Quality { get; set; } = new();
+
+    public DedupOptions Dedup { get; set; } = new();
+
+    public PiiStageOptions Pii { get; set; } = new();
+
+    public OutputOptions Output { get; set; } = new();
+}
+
+/// <summary>How input records are read.</summary>
+public sealed class InputOptions
+{
+    /// <summary>JSON field with the text. Default <c>text</c>.</summary>
+    public string TextField { get; set; } = "text";
+
+    /// <summary>JSON field with the id; records without one get a stable id from file and line.</summary>
+    public string IdField { get; set; } = "id";
+
+    /// <summary>Provider (institution) recorded in every document's meta.</summary>
+    public string? Provider { get; set; }
+
+    /// <summary>CSV/TSV columns joined into the text; empty means every column as <c>header: value</c>.</summary>
+    public List<string> CsvTextColumns { get; set; } = [];
+
+    /// <summary>CSV/TSV column with the id, if any.</summary>
+    public string? CsvIdColumn { get; set; }
+}
+
+/// <summary>Language identification and the keep list.</summary>
+public sealed class LanguageOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Languages kept (codes such as <c>ko</c>, <c>en</c>); empty keeps every language.</summary>
+    public List<string> Keep { get; set; } = ["ko", "en"];
+
+    /// <summary>Documents whose best language scores below this are removed as <c>language.low_score</c>.</summary>
+    public double MinScore { get; set; } = 0.5;
+}
+
+/// <summary>Exact and near deduplication over all inputs together.</summary>
+public sealed class DedupOptions
+{
+    public ExactDedupOptions Exact { get; set; } = new();
+
+    public NearDedupOptions Near { get; set; } = new();
+}
+
+/// <summary>Exact deduplication on the normalised text.</summary>
+public sealed class ExactDedupOptions
+{
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>Output layout.</summary>
+public sealed class OutputOptions
+{
+    /// <summary>Target uncompressed size of one output part; parts are cut at document boundaries.</summary>
+    public long PartBytes { get; set; } = 128L * 1024 * 1024;
+
+    /// <summary>gzip level of the output parts: <c>fastest</c>, <c>optimal</c> or <c>smallest</c>.</summary>
+    public string Compression { get; set; } = "optimal";
+
+    /// <summary>Whether removed documents keep their text in <c>removed/</c> (useful to inspect filters).</summary>
+    public bool RemovedText { get; set; } = true;
+
+    /// <summary>Keep the intermediate <c>.work</c> folder after a successful run.</summary>
+    public bool KeepWork { get; set; }
+
+    /// <summary>Records per batch handed to a worker.</summary>
+    public int BatchDocuments { get; set; } = 512;
+}

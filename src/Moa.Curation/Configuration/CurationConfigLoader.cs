@@ -1,0 +1,121 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Moa.Curation.Configuration;
+
+/// <summary>Reads <c>pipeline.yaml</c> into a <see cref="CurationConfig"/>, validates it and hashes it.</summary>
+public static class CurationConfigLoader
+{
+    private static readonly JsonSerializerOptions s_canonicalJson = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    /// <summary>Loads a YAML file; unknown keys, wrong types and invalid values are errors naming the line.</summary>
+    public static CurationConfig Load(string path)
+    {
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (IOException ex)
+        {
+            throw new MoaException($"{path}: cannot read the pipeline config ({ex.Message}).", ex);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new MoaException($"{path}: permission denied reading the pipeline config.", ex);
+        }
+
+        return Parse(yaml, path);
+    }
+
+    /// <summary>Parses YAML text (an empty document gives the defaults).</summary>
+    public static CurationConfig Parse(string yaml, string sourceName = "pipeline.yaml")
+    {
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build();
+        CurationConfig? config;
+        try
+        {
+            config = deserializer.Deserialize<CurationConfig?>(yaml);
+        }
+        catch (YamlException ex)
+        {
+            var detail = ex.InnerException?.Message ?? ex.Message;
+            if (detail.Contains("not found on type", StringComparison.Ordinal))
+            {
+                detail = "unknown key" + DescribeUnknownKey(detail);
+            }
+
+            throw new MoaException($"{sourceName}:{ex.Start.Line}:{ex.Start.Column}: {detail}. See examples/pipeline.yaml for every key and its default.", ex);
+        }
+
+        config ??= new CurationConfig();
+        Validate(config, sourceName);
+        return config;
+    }
+
+    /// <summary>The config as YAML with every key (what <c>moa curate --print-config</c> shows).</summary>
+    public static string ToYaml(CurationConfig config) =>
+        new SerializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build()
+            .Serialize(config);
+
+    /// <summary>The config as canonical JSON (snake_case keys, fixed order): what the manifest records and hashes.</summary>
+    public static string ToCanonicalJson(CurationConfig config) => JsonSerializer.Serialize(config, s_canonicalJson);
+
+    /// <summary>The config as a JSON element for embedding in the manifest.</summary>
+    public static JsonElement ToJsonElement(CurationConfig config) => JsonSerializer.SerializeToElement(config, s_canonicalJson);
+
+    /// <summary>sha256 of the canonical JSON, lower-case hex.</summary>
+    public static string Hash(CurationConfig config) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
+
+    private static string DescribeUnknownKey(string detail)
+    {
+        // YamlDotNet says: "Property 'foo' not found on type 'Moa.Curation.Configuration.LanguageOptions'."
+        var start = detail.IndexOf('\'', StringComparison.Ordinal);
+        var end = start >= 0 ? detail.IndexOf('\'', start + 1) : -1;
+        var typeStart = detail.LastIndexOf('.') is var dot and > 0 ? dot + 1 : 0;
+        var typeName = detail[typeStart..].TrimEnd('\'', '.');
+        return start >= 0 && end > start ? $" '{detail[(start + 1)..end]}' in section {typeName}" : string.Empty;
+    }
+
+    private static void Validate(CurationConfig c, string source)
+    {
+        static void Require(bool ok, string source, string field, string message)
+        {
+            if (!ok)
+            {
+                throw new MoaException($"{source}: {field}: {message}");
+            }
+        }
+
+        Require(!string.IsNullOrWhiteSpace(c.Input.TextField), source, "input.text_field", "must not be empty.");
+        Require(!string.IsNullOrWhiteSpace(c.Input.IdField), source, "input.id_field", "must not be empty.");
+        Require(c.Language.MinScore is >= 0 and <= 1, source, "language.min_score", $"must be between 0 and 1, not {c.Language.MinScore}.");
+        Require(c.Normalize.Form is "NFC" or "NFKC", source, "normalize.form", $"must be NFC or NFKC, not '{c.Normalize.Form}'.");
+        var near = c.Dedup.Near;
+        Require(near.ShingleWords is >= 1 and <= 64, source, "dedup.near.shingle_words", $"must be 1..64, not {near.ShingleWords}.");
+        Require(near.Bands is >= 1 and <= 1024, source, "dedup.near.bands", $"must be 1..1024, not {near.Bands}.");
+        Require(near.Rows is >= 1 and <= 1024, source, "dedup.near.rows", $"must be 1..1024, not {near.Rows}.");
+        Require(c.Output.PartBytes >= 1024, source, "output.part_bytes", $"must be at least 1024, not {c.Output.PartBytes}.");
+        Require(c.Output.Compression is "fastest" or "optimal" or "smallest", source, "output.compression", $"must be fastest, optimal or smallest, not '{c.Output.Compression}'.");
+        Require(c.Output.BatchDocuments is >= 1 and <= 1_000_000, source, "output.batch_documents", $"must be 1..1000000, not {c.Output.BatchDocuments}.");
+        Require(c.Pii.Operator is "tag" or "mask" or "pseudonym" or "encrypt", source, "pii.operator", $"must be tag, mask, pseudonym or encrypt, not '{c.Pii.Operator}'.");
+        Require(c.Pii.MinScore is >= 0 and <= 1, source, "pii.min_score", $"must be between 0 and 1, not {c.Pii.MinScore}.");
+    }
+}

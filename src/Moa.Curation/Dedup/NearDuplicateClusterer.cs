@@ -1,0 +1,260 @@
+namespace Moa.Curation.Dedup;
+
+/// <summary>
+/// The global merge step of near dedup: LSH buckets per band (band key -> lowest document seen) and a
+/// union-find over documents, so every document sharing any band key with another ends in one cluster whose
+/// kept representative is its lowest index. Single-threaded; the result does not depend on the order of
+/// <see cref="Add"/> calls.
+/// </summary>
+/// <remarks>
+/// Memory: per band an open-addressing table of 12-byte slots (8-byte key, 4-byte document) kept at most 80%
+/// full, plus 4 bytes per document for the union-find: about 15 x bands + 4 bytes per document when
+/// <c>expectedDocuments</c> is right (304 bytes with 20 bands), up to twice the table part when it grows.
+/// Band keys equal to <see cref="MinHasher.EmptyBandHash"/> (texts without words) are ignored.
+/// </remarks>
+public sealed class NearDuplicateClusterer
+{
+    private readonly BandTable[] _tables;
+    private int[] _parent;
+    private int _documentCount;
+
+    /// <summary>Creates an empty clusterer for band keys of <paramref name="bands"/> values; <paramref name="expectedDocuments"/> pre-sizes the tables.</summary>
+    public NearDuplicateClusterer(int bands, int expectedDocuments = 0)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bands, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedDocuments);
+        _tables = new BandTable[bands];
+        for (var b = 0; b < bands; b++)
+        {
+            _tables[b] = new BandTable(expectedDocuments);
+        }
+
+        _parent = new int[Math.Max(expectedDocuments, 16)];
+    }
+
+    /// <summary>Number of document indexes covered (highest index added + 1).</summary>
+    public int DocumentCount => _documentCount;
+
+    /// <summary>Adds document <paramref name="document"/> (0-based canonical index) with its band keys; adding the same document again is harmless.</summary>
+    public void Add(int document, ReadOnlySpan<ulong> bandHashes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(document);
+        if (bandHashes.Length != _tables.Length)
+        {
+            throw new ArgumentException($"Expected {_tables.Length} band hashes, got {bandHashes.Length}.", nameof(bandHashes));
+        }
+
+        EnsureDocument(document);
+        for (var b = 0; b < bandHashes.Length; b++)
+        {
+            var key = bandHashes[b];
+            if (key == MinHasher.EmptyBandHash)
+            {
+                continue;
+            }
+
+            var other = _tables[b].GetOrAdd(key, document);
+            if (other != document)
+            {
+                Union(document, other);
+            }
+        }
+    }
+
+    /// <summary>For each document index, the index kept for its cluster: the lowest index in the cluster (itself when unique).</summary>
+    public int[] Representatives()
+    {
+        var result = new int[_documentCount];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = Find(i);
+        }
+
+        return result;
+    }
+
+    /// <summary>Cluster size -> number of clusters of that size, for clusters of two or more documents.</summary>
+    public IReadOnlyDictionary<int, int> ClusterSizeHistogram()
+    {
+        var sizes = new int[_documentCount];
+        for (var i = 0; i < _documentCount; i++)
+        {
+            sizes[Find(i)]++;
+        }
+
+        var histogram = new SortedDictionary<int, int>();
+        foreach (var size in sizes)
+        {
+            if (size >= 2)
+            {
+                histogram[size] = histogram.GetValueOrDefault(size) + 1;
+            }
+        }
+
+        return histogram;
+    }
+
+    /// <summary>Approximate bytes held, for reports.</summary>
+    public long MemoryBytes
+    {
+        get
+        {
+            long total = (long)_parent.Length * sizeof(int);
+            foreach (var table in _tables)
+            {
+                total += table.MemoryBytes;
+            }
+
+            return total;
+        }
+    }
+
+    private void EnsureDocument(int document)
+    {
+        if (document >= _parent.Length)
+        {
+            var size = (int)Math.Min(Math.Max((long)_parent.Length * 2, (long)document + 1), Array.MaxLength);
+            Array.Resize(ref _parent, size);
+        }
+
+        for (var i = _documentCount; i <= document; i++)
+        {
+            _parent[i] = i;
+        }
+
+        _documentCount = Math.Max(_documentCount, document + 1);
+    }
+
+    private int Find(int x)
+    {
+        var root = x;
+        while (_parent[root] != root)
+        {
+            root = _parent[root];
+        }
+
+        while (_parent[x] != root)
+        {
+            var next = _parent[x];
+            _parent[x] = root;
+            x = next;
+        }
+
+        return root;
+    }
+
+    private void Union(int a, int b)
+    {
+        var ra = Find(a);
+        var rb = Find(b);
+        if (ra == rb)
+        {
+            return;
+        }
+
+        // The lower index becomes the root, so every root is its cluster's minimum.
+        if (ra < rb)
+        {
+            _parent[rb] = ra;
+        }
+        else
+        {
+            _parent[ra] = rb;
+        }
+    }
+
+    /// <summary>Open addressing with linear probing: band key -> lowest document index seen with it.</summary>
+    private sealed class BandTable
+    {
+        private const double MaxLoad = 0.8;
+        private ulong[] _keys;
+        private int[] _values; // document + 1; 0 marks a free slot
+        private int _count;
+        private int _growAt;
+
+        public BandTable(int expected)
+        {
+            var capacity = Math.Max(16, (int)Math.Min(Array.MaxLength, Math.Ceiling((expected + 1) / MaxLoad)));
+            _keys = new ulong[capacity];
+            _values = new int[capacity];
+            _growAt = (int)(capacity * MaxLoad);
+        }
+
+        public long MemoryBytes => ((long)_keys.Length * sizeof(ulong)) + ((long)_values.Length * sizeof(int));
+
+        /// <summary>Inserts <paramref name="key"/> for <paramref name="document"/>, or returns the document already there (keeping the lower one).</summary>
+        public int GetOrAdd(ulong key, int document)
+        {
+            if (_count >= _growAt)
+            {
+                Grow();
+            }
+
+            var slot = SlotOf(key, _keys.Length);
+            while (true)
+            {
+                var value = _values[slot];
+                if (value == 0)
+                {
+                    _keys[slot] = key;
+                    _values[slot] = document + 1;
+                    _count++;
+                    return document;
+                }
+
+                if (_keys[slot] == key)
+                {
+                    var existing = value - 1;
+                    if (document < existing)
+                    {
+                        _values[slot] = document + 1;
+                    }
+
+                    return existing;
+                }
+
+                slot++;
+                if (slot == _keys.Length)
+                {
+                    slot = 0;
+                }
+            }
+        }
+
+        // Keys are hashes already, but a multiplicative scramble keeps structured keys (tests, adversarial input)
+        // from piling into one probe run; the top 32 bits then map onto the table by multiply-shift.
+        private static int SlotOf(ulong key, int capacity) =>
+            (int)((((key * 0x9E3779B97F4A7C15UL) >> 32) * (ulong)capacity) >> 32);
+
+        private void Grow()
+        {
+            var oldKeys = _keys;
+            var oldValues = _values;
+            var capacity = (int)Math.Min(Array.MaxLength, (long)oldKeys.Length * 2);
+            if (capacity == oldKeys.Length)
+            {
+                throw new InvalidOperationException("Near-dedup band table is full.");
+            }
+
+            _keys = new ulong[capacity];
+            _values = new int[capacity];
+            _growAt = (int)(capacity * MaxLoad);
+            for (var i = 0; i < oldKeys.Length; i++)
+            {
+                if (oldValues[i] == 0)
+                {
+                    continue;
+                }
+
+                var slot = SlotOf(oldKeys[i], capacity);
+                while (_values[slot] != 0)
+                {
+                    slot = slot + 1 == capacity ? 0 : slot + 1;
+                }
+
+                _keys[slot] = oldKeys[i];
+                _values[slot] = oldValues[i];
+            }
+        }
+    }
+}

@@ -1,0 +1,752 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+
+namespace Moa.Curation.Filters;
+
+/// <summary>
+/// One pass over a document that splits words and lines once, hashes each word and line once, and gathers every
+/// signal the filters need. One instance per thread ([ThreadStatic]); its buffers grow and are reused, so
+/// analysing a document allocates nothing.
+/// </summary>
+internal sealed class TextAnalyzer
+{
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+    private const ulong NgramBase = 0x9E3779B97F4A7C15UL;
+
+    [ThreadStatic]
+    private static TextAnalyzer? t_current;
+
+    // Words.
+    private ulong[] _wordHash = new ulong[4096];
+    private int[] _wordLen = new int[4096];
+
+    // Non-blank lines.
+    private int[] _lineStart = new int[256];
+    private int[] _lineLen = new int[256];
+    private int[] _lineWordCounts = new int[256];
+    private int[] _lineMaxWords = new int[256];
+    private int[] _linePara = new int[256];
+    private ulong[] _lineHash = new ulong[256];
+
+    // Paragraphs (blocks of non-blank lines).
+    private ulong[] _paraHash = new ulong[64];
+    private int[] _paraCharCounts = new int[64];
+
+    // N-gram scratch.
+    private ulong[] _prefix = new ulong[4097];
+    private int[] _prefixLen = new int[4097];
+    private int[] _slot = new int[4096];
+    private byte[] _level = new byte[4096];
+    private readonly HashCounter _counter = new();
+    private static readonly ulong[] s_pow = BuildPowers();
+
+    // Line and paragraph state during a scan.
+    private bool _english;
+    private int _lineFirst;
+    private int _lineLast;
+    private int _lineWords;
+    private int _lineMaxWord;
+    private ulong _lh;
+    private int _lineTerminals;
+    private int _lastTerminal;
+    private int _lastAlnumWordEnd;
+    private ulong _ph;
+    private int _paraChars;
+    private int _paraLines;
+
+    public static TextAnalyzer ForCurrentThread() => t_current ??= new TextAnalyzer();
+
+    public string Text { get; private set; } = "";
+    public int WordCount { get; private set; }
+    public int LineCount { get; private set; }
+    public int ParaCount { get; private set; }
+
+    // Word signals.
+    public int NonSymbolWords;
+    public long NonSymbolWordChars;
+    public int AlphaWords;
+    public int Stopwords;
+    public int HashChars;
+    public int Ellipses;
+
+    // Character signals.
+    public int NonSpaceChars;
+    public int LetterChars;
+    public int HangulChars;
+    public int HanChars;
+    public int SymbolChars;
+    public int ReplacementChars;
+    public int JamoRunChars;
+    public int Latin1MojiChars;
+    public int HangulHanSwitches;
+    public int HangulEojeol;
+    public int ParticleEojeol;
+    public int Newlines;
+
+    // Line signals.
+    public int TerminalLines;
+    public int BulletLines;
+    public int EllipsisLines;
+    public int Sentences;
+
+    public ReadOnlySpan<int> LineStarts => _lineStart.AsSpan(0, LineCount);
+    public ReadOnlySpan<int> LineLengths => _lineLen.AsSpan(0, LineCount);
+    public ReadOnlySpan<int> LineWordCounts => _lineWordCounts.AsSpan(0, LineCount);
+    public ReadOnlySpan<int> LineMaxWordLengths => _lineMaxWords.AsSpan(0, LineCount);
+
+    /// <summary>For each non-blank line, the index of its paragraph.</summary>
+    public ReadOnlySpan<int> LineParagraphs => _linePara.AsSpan(0, LineCount);
+
+    /// <summary>Scans <paramref name="text"/>: words, lines, paragraphs and character classes.</summary>
+    public void Analyze(string text, bool cjkCharWords, bool english)
+    {
+        Text = text;
+        WordCount = 0;
+        LineCount = 0;
+        ParaCount = 0;
+        NonSymbolWords = AlphaWords = Stopwords = HashChars = Ellipses = 0;
+        NonSymbolWordChars = 0;
+        NonSpaceChars = LetterChars = HangulChars = HanChars = SymbolChars = ReplacementChars = 0;
+        JamoRunChars = Latin1MojiChars = HangulHanSwitches = HangulEojeol = ParticleEojeol = Newlines = 0;
+        TerminalLines = BulletLines = EllipsisLines = Sentences = 0;
+        _english = english;
+        ResetLine();
+        _ph = 0;
+        _paraChars = 0;
+        _paraLines = 0;
+
+        var table = CharClass.Table;
+        var s = text.AsSpan();
+        var n = s.Length;
+        const ushort Rare = CharClass.Symbol | CharClass.Jamo | CharClass.Latin1Moji | CharClass.Terminal | CharClass.Other;
+        const ushort Cjk = CharClass.Han | CharClass.Kana;
+        const ushort Alnum = CharClass.Letter | CharClass.Digit | CharClass.Mark;
+        var i = 0;
+        var letters = 0;
+        var hangul = 0;
+        var han = 0;
+        while (true)
+        {
+            // Whitespace and line ends.
+            while (i < n)
+            {
+                var sc = s[i];
+                if ((table[sc] & CharClass.Space) == 0)
+                {
+                    break;
+                }
+
+                if (sc == '\n')
+                {
+                    Newlines++;
+                    EndLine(text);
+                }
+
+                i++;
+            }
+
+            if (i >= n)
+            {
+                break;
+            }
+
+            // One word: the hot loop hashes and classifies; rare classes take the side path.
+            var start = i;
+            var wh = FnvOffset;
+            ushort or = 0;
+            var alnum = 0;
+            do
+            {
+                var c = s[i];
+                var f = table[c];
+                if ((f & CharClass.Space) != 0)
+                {
+                    break;
+                }
+
+                if (cjkCharWords && (f & Cjk) != 0 && i > start)
+                {
+                    break;
+                }
+
+                wh = (wh ^ c) * FnvPrime;
+                or |= f;
+                alnum += (f & Alnum) != 0 ? 1 : 0;
+                letters += f & CharClass.Letter;
+                hangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
+                han += (f >> 6) & 1;
+                if ((f & Rare) != 0)
+                {
+                    RareChar(s, i, c, f);
+                }
+
+                i++;
+                if (cjkCharWords && (f & Cjk) != 0)
+                {
+                    break;
+                }
+            }
+            while (i < n);
+
+            EndWord(text, start, i, wh, or, alnum);
+        }
+
+        EndLine(text);
+        if (_paraLines > 0)
+        {
+            EndParagraph();
+        }
+
+        LetterChars = letters;
+        HangulChars = hangul;
+        HanChars = han;
+    }
+
+    /// <summary>Side path for symbols, jamo, Latin-1 look-alikes, terminal punctuation and a few marks; runs are measured once, at their first character.</summary>
+    private void RareChar(ReadOnlySpan<char> s, int i, char c, ushort f)
+    {
+        var table = CharClass.Table;
+        if ((f & CharClass.Symbol) != 0)
+        {
+            SymbolChars++;
+        }
+
+        if ((f & CharClass.Jamo) != 0 && (i == 0 || (table[s[i - 1]] & CharClass.Jamo) == 0))
+        {
+            var j = i + 1;
+            while (j < s.Length && (table[s[j]] & CharClass.Jamo) != 0)
+            {
+                j++;
+            }
+
+            if (j - i >= 3)
+            {
+                JamoRunChars += j - i;
+            }
+        }
+
+        if ((f & CharClass.Latin1Moji) != 0 && (i == 0 || (table[s[i - 1]] & CharClass.Latin1Moji) == 0))
+        {
+            // A run counts when it holds a Latin-1 supplement character: "……" and "”’" are typography, not mojibake.
+            var latin1 = c is >= '\u0080' and <= '\u00FF';
+            var j = i + 1;
+            while (j < s.Length && (table[s[j]] & CharClass.Latin1Moji) != 0)
+            {
+                latin1 |= s[j] is >= '\u0080' and <= '\u00FF';
+                j++;
+            }
+
+            if (j - i >= 2 && latin1)
+            {
+                Latin1MojiChars += j - i;
+            }
+        }
+
+        if ((f & CharClass.Terminal) != 0)
+        {
+            var next = i + 1 < s.Length ? s[i + 1] : '\n';
+            if ((table[next] & CharClass.Space) != 0)
+            {
+                // A terminal mark followed by a space or the line end closes a sentence.
+                _lineTerminals++;
+                _lastTerminal = i;
+            }
+
+            if (c == '.' && (i == 0 || s[i - 1] != '.'))
+            {
+                var j = i + 1;
+                while (j < s.Length && s[j] == '.')
+                {
+                    j++;
+                }
+
+                if (j - i >= 3)
+                {
+                    Ellipses++;
+                }
+            }
+        }
+
+        switch (c)
+        {
+            case '#':
+                HashChars++;
+                break;
+            case '…':
+                Ellipses++;
+                break;
+            case '\uFFFD':
+                ReplacementChars++;
+                break;
+        }
+    }
+
+    private void EndWord(string text, int start, int end, ulong wh, ushort flags, int alnum)
+    {
+        var len = end - start;
+        NonSpaceChars += len;
+        var idx = WordCount;
+        if (idx == _wordHash.Length)
+        {
+            Grow(ref _wordHash);
+            Grow(ref _wordLen);
+        }
+
+        var mixed = Mix(wh);
+        _wordHash[idx] = mixed;
+        _wordLen[idx] = alnum;
+        WordCount = idx + 1;
+
+        if ((flags & (CharClass.Letter | CharClass.Digit)) != 0)
+        {
+            NonSymbolWords++;
+            NonSymbolWordChars += alnum;
+            _lastAlnumWordEnd = end;
+        }
+
+        if ((flags & CharClass.Letter) != 0)
+        {
+            AlphaWords++;
+        }
+
+        if ((flags & CharClass.Hangul) != 0)
+        {
+            HangulEojeol++;
+            var span = text.AsSpan(start, len);
+            var table = CharClass.Table;
+            for (var k = span.Length - 1; k >= 0; k--)
+            {
+                if ((table[span[k]] & CharClass.Letter) != 0)
+                {
+                    if (KoreanEndings.IsEnding(span[k]))
+                    {
+                        ParticleEojeol++;
+                    }
+
+                    break;
+                }
+            }
+
+            if ((flags & CharClass.Han) != 0)
+            {
+                HangulHanSwitches += CountScriptSwitches(span);
+            }
+        }
+
+        if (_english && len <= 4 && IsEnglishStopword(text.AsSpan(start, len)))
+        {
+            Stopwords++;
+        }
+
+        if (_lineWords == 0)
+        {
+            _lineFirst = start;
+        }
+
+        _lineLast = end - 1;
+        _lineWords++;
+        if (len > _lineMaxWord)
+        {
+            _lineMaxWord = len;
+        }
+
+        _lh = (BitOperations.RotateLeft(_lh, 23) ^ mixed) * FnvPrime;
+    }
+
+    /// <summary>Hangul↔Han switches between adjacent letters; punctuation and digits separate scripts (경선의(經線儀)는 has none).</summary>
+    private static int CountScriptSwitches(ReadOnlySpan<char> word)
+    {
+        var table = CharClass.Table;
+        var prev = 0;
+        var switches = 0;
+        foreach (var c in word)
+        {
+            var f = table[c];
+            var script = (f & CharClass.Hangul) != 0 ? 1 : (f & CharClass.Han) != 0 ? 2 : 0;
+            if (script != 0 && prev != 0 && script != prev)
+            {
+                switches++;
+            }
+
+            prev = (f & CharClass.Letter) != 0 ? script : 0;
+        }
+
+        return switches;
+    }
+
+    private void EndLine(string text)
+    {
+        if (_lineWords == 0)
+        {
+            // A blank line ends the paragraph.
+            if (_paraLines > 0)
+            {
+                EndParagraph();
+            }
+
+            ResetLine();
+            return;
+        }
+
+        var idx = LineCount;
+        if (idx == _lineStart.Length)
+        {
+            Grow(ref _lineStart);
+            Grow(ref _lineLen);
+            Grow(ref _lineWordCounts);
+            Grow(ref _lineMaxWords);
+            Grow(ref _linePara);
+            Grow(ref _lineHash);
+        }
+
+        var len = _lineLast - _lineFirst + 1;
+        _lineStart[idx] = _lineFirst;
+        _lineLen[idx] = len;
+        _lineWordCounts[idx] = _lineWords;
+        _lineMaxWords[idx] = _lineMaxWord;
+        _linePara[idx] = ParaCount;
+        var hash = Mix(_lh ^ (ulong)_lineWords);
+        _lineHash[idx] = hash;
+        LineCount = idx + 1;
+
+        var first = text[_lineFirst];
+        var last = text[_lineLast];
+        if (CharClass.IsBullet(first))
+        {
+            BulletLines++;
+        }
+
+        var endsEllipsis = last == '…' || (last == '.' && len >= 3 && text[_lineLast - 1] == '.' && text[_lineLast - 2] == '.');
+        if (endsEllipsis)
+        {
+            EllipsisLines++;
+        }
+        else if (CharClass.IsLineEnd(last))
+        {
+            TerminalLines++;
+        }
+
+        // Sentences: closed ones, plus the unterminated text after the last terminal mark.
+        Sentences += _lineTerminals + (_lastAlnumWordEnd > _lastTerminal + 1 ? 1 : 0);
+
+        _ph = (BitOperations.RotateLeft(_ph, 29) ^ hash) * FnvPrime;
+        _paraChars += len + (_paraLines > 0 ? 1 : 0);
+        _paraLines++;
+        ResetLine();
+    }
+
+    private void ResetLine()
+    {
+        _lineFirst = -1;
+        _lineLast = -1;
+        _lineWords = 0;
+        _lineMaxWord = 0;
+        _lh = 0;
+        _lineTerminals = 0;
+        _lastTerminal = -1;
+        _lastAlnumWordEnd = -1;
+    }
+
+    private void EndParagraph()
+    {
+        var idx = ParaCount;
+        if (idx == _paraHash.Length)
+        {
+            Grow(ref _paraHash);
+            Grow(ref _paraCharCounts);
+        }
+
+        _paraHash[idx] = Mix(_ph ^ (ulong)_paraLines);
+        _paraCharCounts[idx] = _paraChars;
+        ParaCount = idx + 1;
+        _ph = 0;
+        _paraChars = 0;
+        _paraLines = 0;
+    }
+
+    /// <summary>Repeated lines: count and characters of lines equal (word for word) to an earlier line.</summary>
+    public (int Count, long Chars) DuplicateLines()
+    {
+        _counter.Reset(LineCount);
+        var count = 0;
+        long chars = 0;
+        for (var i = 0; i < LineCount; i++)
+        {
+            if (!_counter.AddIfAbsent(_lineHash[i]))
+            {
+                count++;
+                chars += _lineLen[i];
+            }
+        }
+
+        return (count, chars);
+    }
+
+    /// <summary>Repeated paragraphs: count and characters of paragraphs equal to an earlier paragraph.</summary>
+    public (int Count, long Chars) DuplicateParagraphs()
+    {
+        _counter.Reset(ParaCount);
+        var count = 0;
+        long chars = 0;
+        for (var i = 0; i < ParaCount; i++)
+        {
+            if (!_counter.AddIfAbsent(_paraHash[i]))
+            {
+                count++;
+                chars += _paraCharCounts[i];
+            }
+        }
+
+        return (count, chars);
+    }
+
+    /// <summary>
+    /// Word n-gram repetition (Gopher): for n = 2..4 the characters of the most frequent n-gram (seen twice or more) times its count;
+    /// for n = 5..10 the characters inside duplicated n-grams, counted greedily left to right (a match skips its n words).
+    /// An n-gram can repeat only where its (n-1)-gram prefix repeats, so each level counts only those positions.
+    /// Characters are word characters (letters, digits, marks). Results go to <paramref name="top"/>[n] and <paramref name="dup"/>[n].
+    /// </summary>
+    public void NgramRepetition(Span<long> top, Span<long> dup, int maxN = 10)
+    {
+        top.Clear();
+        dup.Clear();
+        var w = WordCount;
+        if (w < 2)
+        {
+            return;
+        }
+
+        EnsureNgramScratch(w);
+        var prefix = _prefix;
+        var prefixLen = _prefixLen;
+        prefix[0] = 0;
+        prefixLen[0] = 0;
+        for (var i = 0; i < w; i++)
+        {
+            prefix[i + 1] = (prefix[i] * NgramBase) + _wordHash[i];
+            prefixLen[i + 1] = prefixLen[i] + _wordLen[i];
+        }
+
+        var level = _level.AsSpan(0, w);
+        level.Fill(1);
+        var slot = _slot;
+        var anyRepeated = true;
+        for (var ng = 2; ng <= maxN && ng <= w && anyRepeated; ng++)
+        {
+            var positions = w - ng + 1;
+            var pow = s_pow[ng];
+            var prev = (byte)(ng - 1);
+            _counter.Reset(positions);
+            var counted = 0;
+            for (var i = 0; i < positions; i++)
+            {
+                if (level[i] == prev)
+                {
+                    var h = prefix[i + ng] - (prefix[i] * pow);
+                    slot[i] = _counter.Increment(Mix(h + (ulong)ng));
+                    counted++;
+                }
+                else
+                {
+                    slot[i] = -1;
+                }
+            }
+
+            anyRepeated = false;
+            var bestCount = 0;
+            var bestLen = 0;
+            if (counted > 0)
+            {
+                for (var i = 0; i < positions; i++)
+                {
+                    var sl = slot[i];
+                    if (sl >= 0)
+                    {
+                        var cnt = _counter.CountAt(sl);
+                        if (cnt >= 2)
+                        {
+                            level[i] = (byte)ng;
+                            anyRepeated = true;
+                            // The most frequent n-gram (Gopher); among equally frequent ones, the longest.
+                            var len = prefixLen[i + ng] - prefixLen[i];
+                            if (cnt > bestCount || (cnt == bestCount && len > bestLen))
+                            {
+                                bestCount = cnt;
+                                bestLen = len;
+                            }
+                        }
+                    }
+                }
+            }
+
+            top[ng] = (long)bestCount * bestLen;
+            if (ng >= 5 && anyRepeated)
+            {
+                // Greedy duplicate coverage; n-grams that occur once can never match and are skipped.
+                _counter.Reset(positions);
+                long rep = 0;
+                var idx = 0;
+                while (idx < positions)
+                {
+                    if (level[idx] != ng)
+                    {
+                        idx++;
+                        continue;
+                    }
+
+                    var h = prefix[idx + ng] - (prefix[idx] * pow);
+                    if (_counter.AddIfAbsent(Mix(h + (ulong)ng)))
+                    {
+                        idx++;
+                    }
+                    else
+                    {
+                        rep += prefixLen[idx + ng] - prefixLen[idx];
+                        idx += ng;
+                    }
+                }
+
+                dup[ng] = rep;
+            }
+        }
+    }
+
+    private void EnsureNgramScratch(int w)
+    {
+        if (_prefix.Length < w + 1)
+        {
+            var size = (int)BitOperations.RoundUpToPowerOf2((uint)w + 1);
+            _prefix = new ulong[size];
+            _prefixLen = new int[size];
+            _slot = new int[size];
+            _level = new byte[size];
+        }
+    }
+
+    private static bool IsEnglishStopword(ReadOnlySpan<char> w) =>
+        w.Equals("the", StringComparison.OrdinalIgnoreCase) || w.Equals("be", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("of", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("that", StringComparison.OrdinalIgnoreCase)
+        || w.Equals("have", StringComparison.OrdinalIgnoreCase) || w.Equals("with", StringComparison.OrdinalIgnoreCase);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong x)
+    {
+        x ^= x >> 33;
+        x *= 0xFF51AFD7ED558CCDUL;
+        x ^= x >> 33;
+        x *= 0xC4CEB9FE1A85EC53UL;
+        x ^= x >> 33;
+        return x;
+    }
+
+    private static ulong[] BuildPowers()
+    {
+        var p = new ulong[17];
+        p[0] = 1;
+        for (var i = 1; i < p.Length; i++)
+        {
+            p[i] = p[i - 1] * NgramBase;
+        }
+
+        return p;
+    }
+
+    private static void Grow<T>(ref T[] array)
+    {
+        var bigger = new T[array.Length * 2];
+        array.CopyTo(bigger, 0);
+        array = bigger;
+    }
+}
+
+/// <summary>
+/// Open-addressing hash counter over 64-bit keys with generation stamps, so clearing between uses is O(1).
+/// Keys are already well-mixed hashes; linear probing.
+/// </summary>
+internal sealed class HashCounter
+{
+    private struct Entry
+    {
+        public ulong Key;
+        public int Count;
+        public uint Stamp;
+    }
+
+    private Entry[] _entries = new Entry[1 << 12];
+    private int _mask;
+    private uint _stamp;
+
+    /// <summary>Starts a new empty set able to hold <paramref name="expected"/> keys at load ≤ 0.5.</summary>
+    public void Reset(int expected)
+    {
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, expected * 2));
+        if (size > _entries.Length)
+        {
+            _entries = new Entry[size];
+            _stamp = 0;
+        }
+
+        _mask = size - 1;
+        _stamp++;
+        if (_stamp == 0)
+        {
+            Array.Clear(_entries);
+            _stamp = 1;
+        }
+    }
+
+    /// <summary>Adds one to the key's count; returns its slot.</summary>
+    public int Increment(ulong key)
+    {
+        var entries = _entries;
+        var i = (int)key & _mask;
+        while (true)
+        {
+            ref var e = ref entries[i];
+            if (e.Stamp != _stamp)
+            {
+                e.Stamp = _stamp;
+                e.Key = key;
+                e.Count = 1;
+                return i;
+            }
+
+            if (e.Key == key)
+            {
+                e.Count++;
+                return i;
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+
+    public int CountAt(int slot) => _entries[slot].Count;
+
+    /// <summary>Adds the key; false when it was already present.</summary>
+    public bool AddIfAbsent(ulong key)
+    {
+        var entries = _entries;
+        var i = (int)key & _mask;
+        while (true)
+        {
+            ref var e = ref entries[i];
+            if (e.Stamp != _stamp)
+            {
+                e.Stamp = _stamp;
+                e.Key = key;
+                e.Count = 1;
+                return true;
+            }
+
+            if (e.Key == key)
+            {
+                return false;
+            }
+
+            i = (i + 1) & _mask;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Moa.Curation.Configuration;
+
+namespace Moa.Curation.Pipeline;
+
+/// <summary>What to curate, where to, and how.</summary>
+public sealed class CurationRequest
+{
+    /// <summary>Input files or folders, in the order given.</summary>
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    /// <summary>Output folder (created if missing).</summary>
+    public required string OutputDir { get; init; }
+
+    public CurationConfig Config { get; init; } = new();
+
+    /// <summary>Worker threads; the output does not depend on it.</summary>
+    public int Workers { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>This process's slice (0-based) when the inputs are spread over <see cref="WorldSize"/> processes.</summary>
+    public int Rank { get; init; }
+
+    /// <summary>Number of processes sharing the inputs; 1 runs everything, more runs only this rank's per-file stages.</summary>
+    public int WorldSize { get; init; } = 1;
+
+    /// <summary>Stop at the first problem with the input instead of recording it and going on.</summary>
+    public bool FailFast { get; init; }
+
+    /// <summary>Discard whatever the output folder holds (finished or unfinished run) and start again.</summary>
+    public bool Overwrite { get; init; }
+
+    /// <summary>Receives progress a few times a second.</summary>
+    public IProgress<CurationProgress>? Progress { get; init; }
+}
+
+/// <summary>A progress snapshot.</summary>
+/// <param name="Phase">map, dedup or write.</param>
+/// <param name="Documents">Documents processed so far in this phase.</param>
+/// <param name="Bytes">Input bytes processed so far (estimate for compressed inputs).</param>
+/// <param name="TotalBytes">Input bytes of the whole phase.</param>
+public readonly record struct CurationProgress(string Phase, long Documents, long Bytes, long TotalBytes);
+
+/// <summary>What a run produced.</summary>
+/// <param name="Completed">False when this process only ran its slice of the per-file stages (<c>--world-size</c> &gt; 1).</param>
+/// <param name="OutputDir">The output folder.</param>
+/// <param name="Stats">The run's statistics (also in <c>stats.json</c>).</param>
+/// <param name="PendingShards">Input files not yet processed by any rank (0 once the run completed).</param>
+public sealed record CurationResult(bool Completed, string OutputDir, Statistics.CurationStats Stats, int PendingShards);

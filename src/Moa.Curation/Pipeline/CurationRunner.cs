@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Moa.Curation.Configuration;
+using Moa.Curation.Output;
+using Moa.Curation.Reporting;
+using Moa.Curation.Statistics;
+using Moa.Documents;
+
+namespace Moa.Curation.Pipeline;
+
+/// <summary>
+/// Runs a curation: provider files in, a training-ready corpus out. Three phases:
+/// <list type="number">
+/// <item><b>map</b> (per input file, parallel, resumable per file, sliceable with rank/world size): read, normalise,
+/// identify language, filter, and compute exact hashes and MinHash band hashes into <c>.work/shards</c>;</item>
+/// <item><b>dedup</b> (global, over all shards in canonical order): exact and near duplicate clusters, first copy kept;</item>
+/// <item><b>write</b> (parallel over output parts, resumable per part): PII stage, token counts, gzip parts, then
+/// <c>stats.json</c>, <c>manifest.json</c> and <c>report.html</c>.</item>
+/// </list>
+/// The canonical order of documents (input order, then position in file) decides every tie, so the same inputs and
+/// config give byte-identical <c>data/</c> for any worker count, after any interruption.
+/// </summary>
+public sealed class CurationRunner
+{
+    private readonly ReaderRegistry _registry;
+
+    public CurationRunner(ReaderRegistry? registry = null) => _registry = registry ?? ReaderRegistry.Default;
+
+    /// <summary>The tool version recorded in outputs.</summary>
+    public static string ToolVersion { get; } =
+        typeof(CurationRunner).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>Runs (or resumes) a curation.</summary>
+    public CurationResult Run(CurationRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.WorldSize < 1 || request.Rank < 0 || request.Rank >= request.WorldSize)
+        {
+            throw new MoaException($"--rank must be in 0..{Math.Max(0, request.WorldSize - 1)} and --world-size at least 1 (got rank {request.Rank}, world size {request.WorldSize}).");
+        }
+
+        if (request.Workers < 1)
+        {
+            throw new MoaException($"--workers must be at least 1 (got {request.Workers}).");
+        }
+
+        var total = Stopwatch.StartNew();
+        var plan = InputPlan.Resolve(request.Inputs, _registry);
+        var layout = new OutputLayout(request.OutputDir);
+        var configHash = CurationConfigLoader.Hash(request.Config);
+        RunGuard.Prepare(layout, plan, configHash, request.Overwrite);
+
+        // Phase 1: map
+        var map = Stopwatch.StartNew();
+        var mine = plan.Files.Where(f => f.Index % request.WorldSize == request.Rank).ToList();
+        new MapPhase(request, layout).Run(mine, cancellationToken);
+        map.Stop();
+
+        var pending = plan.Files.Count(f => !File.Exists(ShardFiles.Done(layout.WorkDir, f.Index)));
+        if (request.WorldSize > 1)
+        {
+            var partial = new CurationStats { Version = ToolVersion };
+            return new CurationResult(false, layout.Root, partial, pending);
+        }
+
+        // Phase 2: dedup
+        var shardStats = plan.Files.Select(f => MapPhase.LoadDone(layout.WorkDir, f.Index)).ToList();
+        var dedup = Stopwatch.StartNew();
+        var dedupResult = DedupPhase.Run(layout.WorkDir, plan.Files.Count, request.Config, request.Progress);
+        dedup.Stop();
+
+        // Phase 3: write
+        var write = Stopwatch.StartNew();
+        var written = new WritePhase(request, layout, dedupResult).Run(cancellationToken);
+        write.Stop();
+
+        // Statistics, manifest, report
+        var stats = new CurationStats { Version = ToolVersion };
+        foreach (var s in shardStats)
+        {
+            stats.Add(s.Stats);
+        }
+
+        stats.Add(dedupResult.Stats);
+        stats.Add(written.Stats);
+        stats.DocumentsOut = written.Stats.DocumentsOut;
+        stats.BytesOut = written.Stats.BytesOut;
+        stats.TokenCounter = written.Stats.TokenCounter;
+        foreach (var skipped in plan.Skipped)
+        {
+            stats.Issues.Record(skipped.File, skipped.Line, skipped.Code, skipped.Message);
+        }
+
+        for (var i = 0; i < plan.Files.Count; i++)
+        {
+            var file = stats.Files[i];
+            file.DocumentsOut = written.KeptPerShard.GetValueOrDefault(i);
+        }
+
+        stats.Timings["map"] = Math.Round(map.Elapsed.TotalSeconds, 3);
+        stats.Timings["dedup"] = Math.Round(dedup.Elapsed.TotalSeconds, 3);
+        stats.Timings["write"] = Math.Round(write.Elapsed.TotalSeconds, 3);
+        stats.Timings["total"] = Math.Round(total.Elapsed.TotalSeconds, 3);
+
+        var manifest = new Manifest
+        {
+            Version = ToolVersion,
+            ConfigHash = configHash,
+            Config = CurationConfigLoader.ToJsonElement(request.Config),
+            Inputs = [.. shardStats.Select(s => s.Input)],
+            Files = [.. written.Files],
+        };
+        layout.WriteAtomically(layout.StatsPath, stream => JsonSerializer.Serialize(stream, stats, OutputJson.Options));
+        layout.WriteAtomically(layout.ReportPath, stream => ReportWriter.Write(stream, stats, manifest));
+        layout.WriteAtomically(layout.ManifestPath, stream => JsonSerializer.Serialize(stream, manifest, OutputJson.Options));
+        if (!request.Config.Output.KeepWork)
+        {
+            layout.DeleteWork();
+        }
+
+        return new CurationResult(true, layout.Root, stats, 0);
+    }
+}

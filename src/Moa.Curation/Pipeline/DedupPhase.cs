@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Moa.Curation.Configuration;
+using Moa.Curation.Dedup;
+using Moa.Curation.Statistics;
+
+namespace Moa.Curation.Pipeline;
+
+/// <summary>
+/// Phase 2: global deduplication over every shard in canonical order. Exact duplicates (same normalised text) go
+/// first; the remaining documents are clustered by MinHash LSH. In every cluster the document with the lowest
+/// canonical index is kept, so the winner never depends on thread count or on how the inputs were sliced.
+/// </summary>
+internal static class DedupPhase
+{
+    public const int KeptFate = -1;
+    public const int FilteredFate = -2;
+
+    public static DedupResult Run(string workDir, int shards, CurationConfig config, IProgress<CurationProgress>? progress)
+    {
+        var bands = config.Dedup.Near.Enabled ? new MinHasher(config.Dedup.Near).BandCount : 0;
+        var entryBytes = ShardFiles.EntryBytes(bands);
+        var shardStart = new int[shards + 1];
+        long total = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            shardStart[s] = checked((int)total);
+            total += new FileInfo(ShardFiles.Signatures(workDir, s)).Length / entryBytes;
+        }
+
+        shardStart[shards] = checked((int)total);
+        var n = (int)total;
+        var fate = new int[n];
+        var kind = new byte[n];
+        var textBytes = new int[n];
+        var recordOffset = new long[n];
+        var recordLength = new int[n];
+        var stats = new CurationStats();
+        var exactStage = stats.Stage("dedup_exact");
+        var nearStage = stats.Stage("dedup_near");
+        var clock = Stopwatch.StartNew();
+
+        var exactFirst = new Dictionary<UInt128, int>();
+        var nearIndex = new List<int>(); // compact near-dedup index -> global index
+        var clusterer = bands > 0 ? new NearDuplicateClusterer(bands, n) : null;
+        Span<ulong> bandHashes = stackalloc ulong[Math.Max(1, bands)];
+        var buffer = new byte[entryBytes * 4096];
+        var g = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            using var sig = new FileStream(ShardFiles.Signatures(workDir, s), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            int read;
+            while ((read = sig.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+            {
+                for (var off = 0; off + entryBytes <= read; off += entryBytes, g++)
+                {
+                    var entryBuffer = buffer.AsSpan(off, entryBytes);
+                    var entry = ShardFiles.ReadEntry(entryBuffer);
+                    textBytes[g] = entry.TextBytes;
+                    recordOffset[g] = entry.Offset;
+                    recordLength[g] = entry.Length;
+                    if (entry.Status != ProcessedBatch.Kept)
+                    {
+                        fate[g] = FilteredFate;
+                        continue;
+                    }
+
+                    fate[g] = KeptFate;
+                    if (config.Dedup.Exact.Enabled)
+                    {
+                        if (exactFirst.TryGetValue(entry.Exact, out var first))
+                        {
+                            fate[g] = first;
+                            kind[g] = 1;
+                            continue;
+                        }
+
+                        exactFirst.Add(entry.Exact, g);
+                    }
+
+                    if (clusterer is not null)
+                    {
+                        ShardFiles.ReadBands(entryBuffer, bandHashes[..bands]);
+                        clusterer.Add(nearIndex.Count, bandHashes[..bands]);
+                        nearIndex.Add(g);
+                    }
+                }
+
+                progress?.Report(new CurationProgress("dedup", g, g, n));
+            }
+        }
+
+        exactStage.Seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        if (clusterer is not null && nearIndex.Count > 0)
+        {
+            var representatives = clusterer.Representatives();
+            for (var i = 0; i < nearIndex.Count; i++)
+            {
+                var rep = representatives[i];
+                if (rep != i)
+                {
+                    fate[nearIndex[i]] = nearIndex[rep];
+                    kind[nearIndex[i]] = 2;
+                }
+            }
+
+            // An exact copy of a document that is itself a near duplicate points at the cluster's kept copy.
+            for (var i = 0; i < n; i++)
+            {
+                if (kind[i] == 1 && fate[fate[i]] >= 0)
+                {
+                    fate[i] = fate[fate[i]];
+                }
+            }
+        }
+
+        nearStage.Seconds += clock.Elapsed.TotalSeconds;
+
+        // Stage counts and cluster sizes.
+        var clusterSize = new Dictionary<int, int>();
+        for (var i = 0; i < n; i++)
+        {
+            if (fate[i] == FilteredFate)
+            {
+                continue;
+            }
+
+            exactStage.Count(textBytes[i], kind[i] != 1, textBytes[i]);
+            if (kind[i] != 1)
+            {
+                nearStage.Count(textBytes[i], kind[i] != 2, textBytes[i]);
+            }
+
+            if (fate[i] >= 0)
+            {
+                CurationStats.Increment(stats.Reasons, kind[i] == 1 ? "dedup_exact:duplicate" : "dedup_near:duplicate");
+                clusterSize[fate[i]] = clusterSize.GetValueOrDefault(fate[i], 1) + 1;
+            }
+        }
+
+        foreach (var size in clusterSize.Values)
+        {
+            stats.DuplicateClusters[size] = stats.DuplicateClusters.GetValueOrDefault(size) + 1;
+        }
+
+        return new DedupResult(shardStart, fate, kind, recordOffset, recordLength, stats);
+    }
+}
+
+/// <summary>The fate of every document: kept, removed by a per-document stage, or a duplicate of a kept one.</summary>
+/// <param name="ShardStart">Global index of each shard's first document; the last element is the total.</param>
+/// <param name="Fate">-1 kept, -2 removed earlier, otherwise the global index of the kept copy.</param>
+/// <param name="Kind">For duplicates: 1 exact, 2 near.</param>
+/// <param name="RecordOffset">Offset of each document's record in its shard's <c>.docs</c> file.</param>
+/// <param name="RecordLength">Length of each document's record.</param>
+/// <param name="Stats">Dedup stage counts and cluster sizes.</param>
+internal sealed record DedupResult(int[] ShardStart, int[] Fate, byte[] Kind, long[] RecordOffset, int[] RecordLength, CurationStats Stats)
+{
+    /// <summary>The shard holding global index <paramref name="index"/>.</summary>
+    public int ShardOf(int index)
+    {
+        var s = Array.BinarySearch(ShardStart, index);
+        if (s < 0)
+        {
+            return ~s - 1;
+        }
+
+        // Skip empty shards that share a start index.
+        while (s + 1 < ShardStart.Length && ShardStart[s + 1] == index)
+        {
+            s++;
+        }
+
+        return s;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Moa.Curation.Configuration;
+using Moa.Curation.Dedup;
+using Moa.Curation.Filters;
+using Moa.Curation.Statistics;
+using Moa.Documents;
+using Moa.Text.Languages;
+using Moa.Text.Normalization;
+
+namespace Moa.Curation.Pipeline;
+
+/// <summary>
+/// The per-document stages of a run: normalisation, language identification, quality filters, and the
+/// keys the global stages need (exact hash, MinHash band hashes). Thread-safe: workers share one instance.
+/// </summary>
+internal sealed class DocumentProcessor
+{
+    /// <summary>JSON writer settings for every record Moa writes: Korean stays readable, not \uXXXX.</summary>
+    internal static readonly JsonWriterOptions RecordJson = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+        SkipValidation = true,
+    };
+
+    private readonly CurationConfig _config;
+    private readonly TextNormalizer _normalizer;
+    private readonly QualityFilterSet _filters;
+    private readonly MinHasher _minHasher;
+    private readonly HashSet<string> _keepLanguages;
+
+    public DocumentProcessor(CurationConfig config)
+    {
+        _config = config;
+        _normalizer = new TextNormalizer(config.Normalize);
+        _filters = new QualityFilterSet(config.Quality);
+        _minHasher = new MinHasher(config.Dedup.Near);
+        _keepLanguages = new HashSet<string>(config.Language.Keep, StringComparer.Ordinal);
+        Bands = config.Dedup.Near.Enabled ? _minHasher.BandCount : 0;
+    }
+
+    /// <summary>Band hashes stored per document (0 when near dedup is off).</summary>
+    public int Bands { get; }
+
+    /// <summary>Runs the per-document stages over a batch, appending one record per document to <paramref name="batch"/>.</summary>
+    public void Process(IReadOnlyList<SourceDocument> documents, ProcessedBatch batch)
+    {
+        var stats = batch.Stats;
+        var ticks = new long[4];
+        using var writer = new Utf8JsonWriter(batch.Records, RecordJson);
+        Span<ulong> bands = stackalloc ulong[Math.Max(1, Bands)];
+        foreach (var doc in documents)
+        {
+            var bytesIn = Encoding.UTF8.GetByteCount(doc.Text);
+            stats.DocumentsIn++;
+            stats.BytesIn += bytesIn;
+            stats.Stage("read").Count(bytesIn, true, bytesIn);
+            CurationStats.Increment(stats.Formats, doc.Origin.Format);
+            stats.Lengths.In[LengthHistograms.Bin(doc.Text.Length)]++;
+
+            // 1. normalise
+            var t0 = Stopwatch.GetTimestamp();
+            var text = _config.Normalize.Enabled ? _normalizer.Normalize(doc.Text) : doc.Text;
+            var bytesNorm = ReferenceEquals(text, doc.Text) ? bytesIn : Encoding.UTF8.GetByteCount(text);
+            var t1 = Stopwatch.GetTimestamp();
+            ticks[0] += t1 - t0;
+            var emptied = string.IsNullOrWhiteSpace(text);
+            stats.Stage("normalize").Count(bytesIn, !emptied, bytesNorm);
+            if (emptied)
+            {
+                Remove(batch, writer, doc, text, "normalize:empty", null);
+                continue;
+            }
+
+            // 2. language
+            var language = "und";
+            var languageScore = 0.0;
+            if (_config.Language.Enabled)
+            {
+                var guess = LanguageIdentifier.Default.Identify(text);
+                language = guess.Code;
+                languageScore = guess.Score;
+                CurationStats.Increment(stats.Languages, language);
+                string? reason = null;
+                if (_keepLanguages.Count > 0 && !_keepLanguages.Contains(language))
+                {
+                    reason = "language:not_kept";
+                }
+                else if (languageScore < _config.Language.MinScore)
+                {
+                    reason = "language:low_score";
+                }
+
+                var t2 = Stopwatch.GetTimestamp();
+                ticks[1] += t2 - t1;
+                t1 = t2;
+                stats.Stage("language").Count(bytesNorm, reason is null, bytesNorm);
+                if (reason is not null)
+                {
+                    Remove(batch, writer, doc, text, reason, language);
+                    continue;
+                }
+            }
+
+            // 3. quality
+            IReadOnlyList<KeyValuePair<string, double>> scores = [];
+            if (_config.Quality.Enabled)
+            {
+                var outcome = _filters.Evaluate(text, language);
+                var t3 = Stopwatch.GetTimestamp();
+                ticks[2] += t3 - t1;
+                t1 = t3;
+                scores = outcome.Scores;
+                var bytesQuality = ReferenceEquals(outcome.Text, text) ? bytesNorm : Encoding.UTF8.GetByteCount(outcome.Text);
+                stats.Stage("quality").Count(bytesNorm, outcome.Keep, bytesQuality);
+                if (!outcome.Keep)
+                {
+                    Remove(batch, writer, doc, text, "quality:" + (outcome.Rule ?? "rejected"), language);
+                    continue;
+                }
+
+                text = outcome.Text;
+                bytesNorm = bytesQuality;
+            }
+
+            // keys for the global stages
+            var exact = _config.Dedup.Exact.Enabled ? ContentHash.Of(text) : default;
+            if (Bands > 0)
+            {
+                _minHasher.ComputeBandHashes(text, bands);
+            }
+
+            ticks[3] += Stopwatch.GetTimestamp() - t1;
+            var start = batch.Records.WrittenCount;
+            WriteKept(writer, doc, text, language, languageScore, scores);
+            batch.Records.Write("\n"u8);
+            batch.Add(ProcessedBatch.Kept, start, batch.Records.WrittenCount - start, exact, bands[..Bands], bytesNorm, doc.Text.Length);
+        }
+
+        var f = 1.0 / Stopwatch.Frequency;
+        stats.Stage("normalize").Seconds += ticks[0] * f;
+        stats.Stage("language").Seconds += ticks[1] * f;
+        stats.Stage("quality").Seconds += ticks[2] * f;
+        stats.Stage("dedup_near").Seconds += ticks[3] * f;
+    }
+
+    private void Remove(ProcessedBatch batch, Utf8JsonWriter writer, SourceDocument doc, string text, string reason, string? language)
+    {
+        CurationStats.Increment(batch.Stats.Reasons, reason);
+        var start = batch.Records.WrittenCount;
+        writer.Reset();
+        writer.WriteStartObject();
+        writer.WriteString("id", doc.Id);
+        writer.WriteString("reason", reason);
+        if (_config.Output.RemovedText)
+        {
+            writer.WriteString("text", text);
+        }
+
+        writer.WriteStartObject("meta");
+        WriteOrigin(writer, doc);
+        if (language is not null)
+        {
+            writer.WriteString("lang", language);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+        batch.Records.Write("\n"u8);
+        batch.Add(ProcessedBatch.Removed, start, batch.Records.WrittenCount - start, default, [], 0, doc.Text.Length);
+    }
+
+    private void WriteKept(Utf8JsonWriter writer, SourceDocument doc, string text, string language, double languageScore, IReadOnlyList<KeyValuePair<string, double>> scores)
+    {
+        writer.Reset();
+        writer.WriteStartObject();
+        writer.WriteString("id", doc.Id);
+        writer.WriteString("text", text);
+        writer.WriteStartObject("meta");
+        WriteOrigin(writer, doc);
+        if (_config.Language.Enabled)
+        {
+            writer.WriteString("lang", language);
+            writer.WriteNumber("lang_score", Math.Round(languageScore, 4));
+        }
+
+        if (scores.Count > 0)
+        {
+            writer.WriteStartObject("quality");
+            foreach (var (name, value) in scores)
+            {
+                writer.WriteNumber(name, Math.Round(value, 4));
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.Flush();
+    }
+
+    private void WriteOrigin(Utf8JsonWriter writer, SourceDocument doc)
+    {
+        writer.WriteString("source", doc.Origin.File);
+        if (doc.Origin.Line > 0)
+        {
+            writer.WriteNumber("line", doc.Origin.Line);
+        }
+
+        writer.WriteString("format", doc.Origin.Format);
+        if (doc.Origin.Part is not null)
+        {
+            writer.WriteString("part", doc.Origin.Part);
+        }
+
+        var provider = _config.Input.Provider;
+        if (!string.IsNullOrEmpty(provider))
+        {
+            writer.WriteString("provider", provider);
+        }
+
+        if (doc.Extra is { Count: > 0 } extra)
+        {
+            writer.WriteStartObject("fields");
+            foreach (var (key, value) in extra)
+            {
+                writer.WriteString(key, value);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
+}

@@ -1,0 +1,327 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Win32.SafeHandles;
+using Moa.Curation.Output;
+using Moa.Curation.Statistics;
+using Moa.Privacy;
+using Moa.Text.Tokens;
+
+namespace Moa.Curation.Pipeline;
+
+/// <summary>
+/// Phase 3: cuts the canonical document sequence into parts of about <c>output.part_bytes</c>, and writes each part
+/// (in parallel, each part a pure function of the shards and the dedup result): kept documents go through the PII
+/// stage into <c>data/part-NNNNN.jsonl.gz</c>; removed ones into <c>removed/part-NNNNN.jsonl.gz</c>. A part is
+/// finished when its marker exists, so a resumed run skips it.
+/// </summary>
+internal sealed class WritePhase
+{
+    private readonly CurationRequest _request;
+    private readonly OutputLayout _layout;
+    private readonly DedupResult _dedup;
+    private readonly PiiScrubber? _pii;
+    private readonly ITokenCounter _tokens = PreTokenCounter.Default;
+    private readonly CompressionLevel _level;
+    private long _documents;
+
+    public WritePhase(CurationRequest request, OutputLayout layout, DedupResult dedup)
+    {
+        _request = request;
+        _layout = layout;
+        _dedup = dedup;
+        _pii = request.Config.Pii.Enabled ? PiiScrubber.Create(request.Config.Pii) : null;
+        _level = request.Config.Output.Compression switch
+        {
+            "fastest" => CompressionLevel.Fastest,
+            "smallest" => CompressionLevel.SmallestSize,
+            _ => CompressionLevel.Optimal,
+        };
+    }
+
+    public WriteResult Run(CancellationToken cancellationToken)
+    {
+        var parts = PlanParts();
+        var results = new PartDone[parts.Count];
+        try
+        {
+            Parallel.For(
+                0,
+                parts.Count,
+                new ParallelOptions { MaxDegreeOfParallelism = _request.Workers, CancellationToken = cancellationToken },
+                k => results[k] = LoadOrWrite(k, parts[k].Start, parts[k].End));
+        }
+        catch (AggregateException ex)
+        {
+            throw MapPhase.Unwrap(ex);
+        }
+
+        var stats = new CurationStats { TokenCounter = _tokens.Name };
+        var files = new List<FileEntry>();
+        var keptPerShard = new Dictionary<int, long>();
+        foreach (var part in results)
+        {
+            stats.Add(part.Stats);
+            files.AddRange(part.Files);
+            foreach (var (shard, kept) in part.KeptPerShard)
+            {
+                keptPerShard[shard] = keptPerShard.GetValueOrDefault(shard) + kept;
+            }
+        }
+
+        files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return new WriteResult(files, stats, keptPerShard);
+    }
+
+    /// <summary>Part boundaries over the canonical sequence, cut when the records reach <c>part_bytes</c>.</summary>
+    private List<(int Start, int End)> PlanParts()
+    {
+        var parts = new List<(int, int)>();
+        var limit = _request.Config.Output.PartBytes;
+        var n = _dedup.Fate.Length;
+        var start = 0;
+        long size = 0;
+        for (var i = 0; i < n; i++)
+        {
+            size += _dedup.RecordLength[i];
+            if (size >= limit)
+            {
+                parts.Add((start, i + 1));
+                start = i + 1;
+                size = 0;
+            }
+        }
+
+        if (start < n)
+        {
+            parts.Add((start, n));
+        }
+
+        return parts;
+    }
+
+    private PartDone LoadOrWrite(int part, int start, int end)
+    {
+        var marker = Path.Combine(_layout.WorkDir, "parts", $"{part:D5}.done");
+        if (File.Exists(marker))
+        {
+            try
+            {
+                var done = JsonSerializer.Deserialize<PartDone>(File.ReadAllText(marker), OutputJson.Options);
+                if (done is not null && done.Files.All(f => File.Exists(Path.Combine(_layout.Root, f.Path))))
+                {
+                    return done;
+                }
+            }
+            catch (JsonException)
+            {
+                // A damaged marker: the part is written again.
+            }
+        }
+
+        var result = WritePart(part, start, end);
+        _layout.WriteAtomically(marker, s => JsonSerializer.Serialize(s, result, OutputJson.Options));
+        return result;
+    }
+
+    private PartDone WritePart(int part, int start, int end)
+    {
+        var stats = new CurationStats();
+        var piiStage = stats.Stage("pii");
+        var writeStage = stats.Stage("write");
+        var keptPerShard = new Dictionary<int, long>();
+        var name = $"part-{part:D5}.jsonl.gz";
+        using var data = new PartWriter(Path.Combine(_layout.DataDir, name), $"data/{name}", "data", _level);
+        using var removed = new PartWriter(Path.Combine(_layout.RemovedDir, name), $"removed/{name}", "removed", _level);
+        var recordBuffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var writer = new Utf8JsonWriter(recordBuffer, DocumentProcessor.RecordJson);
+        var handles = new Dictionary<int, SafeFileHandle>();
+        var piiTicks = 0L;
+        try
+        {
+            var g = start;
+            while (g < end)
+            {
+                var shard = _dedup.ShardOf(g);
+                var shardEnd = Math.Min(end, _dedup.ShardStart[shard + 1]);
+                var segmentStart = g;
+                using var docs = new FileStream(ShardFiles.Docs(_layout.WorkDir, shard), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+                docs.Seek(_dedup.RecordOffset[g], SeekOrigin.Begin);
+                for (; g < shardEnd; g++)
+                {
+                    var length = _dedup.RecordLength[g];
+                    var record = ArrayPool<byte>.Shared.Rent(length);
+                    try
+                    {
+                        docs.ReadExactly(record, 0, length);
+                        var bytes = record.AsSpan(0, length);
+                        var fate = _dedup.Fate[g];
+                        if (fate == DedupPhase.FilteredFate)
+                        {
+                            removed.Write(bytes);
+                            continue;
+                        }
+
+                        using var json = JsonDocument.Parse(record.AsMemory(0, length));
+                        var root = json.RootElement;
+                        var id = root.GetProperty("id").GetString() ?? string.Empty;
+                        var text = root.GetProperty("text").GetString() ?? string.Empty;
+                        var meta = root.GetProperty("meta");
+                        recordBuffer.ResetWrittenCount();
+                        writer.Reset();
+                        if (fate >= 0)
+                        {
+                            WriteDuplicate(writer, id, text, meta, fate, _dedup.Kind[g], handles);
+                            writer.Flush();
+                            recordBuffer.Write("\n"u8);
+                            removed.Write(recordBuffer.WrittenSpan);
+                            continue;
+                        }
+
+                        var t0 = Stopwatch.GetTimestamp();
+                        var textBytes = Encoding.UTF8.GetByteCount(text);
+                        IReadOnlyList<PiiFinding> findings = [];
+                        if (_pii is not null)
+                        {
+                            var scrubbed = _pii.Scrub(text);
+                            findings = scrubbed.Findings;
+                            text = scrubbed.Text;
+                        }
+
+                        piiTicks += Stopwatch.GetTimestamp() - t0;
+                        var outBytes = findings.Count == 0 ? textBytes : Encoding.UTF8.GetByteCount(text);
+                        if (_pii is not null)
+                        {
+                            piiStage.Count(textBytes, true, outBytes);
+                        }
+
+                        var tokens = _tokens.Count(text);
+                        WriteKept(writer, id, text, meta, findings, stats);
+                        writer.Flush();
+                        recordBuffer.Write("\n"u8);
+                        data.Write(recordBuffer.WrittenSpan);
+                        writeStage.Count(outBytes, true, outBytes);
+                        stats.DocumentsOut++;
+                        stats.BytesOut += outBytes;
+                        stats.TokensOut += tokens;
+                        stats.Lengths.Out[LengthHistograms.Bin(text.Length)]++;
+                        keptPerShard[shard] = keptPerShard.GetValueOrDefault(shard) + 1;
+                        if (meta.TryGetProperty("lang", out var lang) && lang.GetString() is { } code)
+                        {
+                            CurationStats.Increment(stats.LanguagesOut, code);
+                            CurationStats.Increment(stats.TokensByLanguage, code, tokens);
+                        }
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(record);
+                    }
+                }
+
+                var done = Interlocked.Add(ref _documents, shardEnd - segmentStart);
+                _request.Progress?.Report(new CurationProgress("write", done, done, _dedup.Fate.Length));
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw OutputErrors.CannotWrite(data.FinalPath, ex);
+        }
+        finally
+        {
+            foreach (var h in handles.Values)
+            {
+                h.Dispose();
+            }
+        }
+
+        piiStage.Seconds = piiTicks / (double)Stopwatch.Frequency;
+        var files = new List<FileEntry>();
+        if (data.Complete() is { } dataEntry)
+        {
+            files.Add(dataEntry);
+        }
+
+        if (removed.Complete() is { } removedEntry)
+        {
+            files.Add(removedEntry);
+        }
+
+        return new PartDone { Files = files, Stats = stats, KeptPerShard = keptPerShard };
+    }
+
+    private void WriteDuplicate(Utf8JsonWriter writer, string id, string text, JsonElement meta, int keptIndex, byte kind, Dictionary<int, SafeFileHandle> handles)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("reason", kind == 1 ? "dedup_exact:duplicate" : "dedup_near:duplicate");
+        writer.WriteString("duplicate_of", KeptId(keptIndex, handles));
+        if (_request.Config.Output.RemovedText)
+        {
+            writer.WriteString("text", text);
+        }
+
+        writer.WritePropertyName("meta");
+        meta.WriteTo(writer);
+        writer.WriteEndObject();
+    }
+
+    private string KeptId(int index, Dictionary<int, SafeFileHandle> handles)
+    {
+        var shard = _dedup.ShardOf(index);
+        if (!handles.TryGetValue(shard, out var handle))
+        {
+            handle = File.OpenHandle(ShardFiles.Docs(_layout.WorkDir, shard));
+            handles[shard] = handle;
+        }
+
+        return ShardFiles.ReadId(handle, _dedup.RecordOffset[index], _dedup.RecordLength[index]);
+    }
+
+    private static void WriteKept(Utf8JsonWriter writer, string id, string text, JsonElement meta, IReadOnlyList<PiiFinding> findings, CurationStats stats)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", id);
+        writer.WriteString("text", text);
+        writer.WriteStartObject("meta");
+        foreach (var property in meta.EnumerateObject())
+        {
+            property.WriteTo(writer);
+        }
+
+        if (findings.Count > 0)
+        {
+            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            foreach (var f in findings)
+            {
+                CurationStats.Increment(counts, f.Type);
+                CurationStats.Increment(stats.Pii, f.Type);
+            }
+
+            writer.WriteStartObject("pii");
+            foreach (var (type, count) in counts)
+            {
+                writer.WriteNumber(type, count);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+}
+
+/// <summary>What the write phase produced.</summary>
+internal sealed record WriteResult(List<FileEntry> Files, CurationStats Stats, Dictionary<int, long> KeptPerShard);
+
+/// <summary>The marker of a finished output part.</summary>
+internal sealed class PartDone
+{
+    public List<FileEntry> Files { get; set; } = [];
+
+    public CurationStats Stats { get; set; } = new();
+
+    public Dictionary<int, long> KeptPerShard { get; set; } = [];
+}

@@ -1,0 +1,266 @@
+using System.Text.Json.Serialization;
+
+namespace Moa.Curation.Statistics;
+
+/// <summary>
+/// Counts of a curation run, written as <c>stats.json</c>: documents and bytes in and out per stage,
+/// removal reasons, languages, input files, formats, PII findings, token counts, length histograms,
+/// duplicate cluster sizes, problems with the input and timings. Shard statistics merge into run statistics.
+/// </summary>
+public sealed class CurationStats
+{
+    /// <summary>Stage names in pipeline order.</summary>
+    public static readonly IReadOnlyList<string> StageOrder =
+        ["read", "normalize", "language", "quality", "dedup_exact", "dedup_near", "pii", "write"];
+
+    public string Tool { get; set; } = "moa";
+
+    public string Version { get; set; } = string.Empty;
+
+    public long DocumentsIn { get; set; }
+
+    public long DocumentsOut { get; set; }
+
+    public long BytesIn { get; set; }
+
+    public long BytesOut { get; set; }
+
+    /// <summary>Tokens of the kept documents, counted by <see cref="TokenCounter"/>.</summary>
+    public long TokensOut { get; set; }
+
+    /// <summary>Name of the token counter (e.g. <c>pretokens</c> or a tokenizer file).</summary>
+    public string TokenCounter { get; set; } = string.Empty;
+
+    public List<StageStats> Stages { get; set; } = [.. StageOrder.Select(n => new StageStats { Name = n })];
+
+    /// <summary>Removed documents per <c>stage:rule</c>.</summary>
+    public SortedDictionary<string, long> Reasons { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Documents per detected language, among documents that reached language identification.</summary>
+    public SortedDictionary<string, long> Languages { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Kept documents per language.</summary>
+    public SortedDictionary<string, long> LanguagesOut { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tokens of kept documents per language.</summary>
+    public SortedDictionary<string, long> TokensByLanguage { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Documents read per reader format.</summary>
+    public SortedDictionary<string, long> Formats { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>PII findings replaced, per type.</summary>
+    public SortedDictionary<string, long> Pii { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Near-duplicate clusters by size (size ≥ 2 → number of clusters).</summary>
+    public SortedDictionary<int, long> DuplicateClusters { get; set; } = [];
+
+    /// <summary>Histogram of document lengths in characters, bin <c>i</c> holding lengths in [2^i, 2^(i+1)) (bin 0 holds 0 and 1).</summary>
+    public LengthHistograms Lengths { get; set; } = new();
+
+    public List<FileStats> Files { get; set; } = [];
+
+    public IssueStats Issues { get; set; } = new();
+
+    /// <summary>Wall-clock seconds per phase (map, reduce, write, total).</summary>
+    public SortedDictionary<string, double> Timings { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The stage entry for <paramref name="name"/>.</summary>
+    public StageStats Stage(string name)
+    {
+        foreach (var s in Stages)
+        {
+            if (s.Name == name)
+            {
+                return s;
+            }
+        }
+
+        var added = new StageStats { Name = name };
+        Stages.Add(added);
+        return added;
+    }
+
+    /// <summary>Adds the counts of <paramref name="other"/> into this (files are appended).</summary>
+    public void Add(CurationStats other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        DocumentsIn += other.DocumentsIn;
+        DocumentsOut += other.DocumentsOut;
+        BytesIn += other.BytesIn;
+        BytesOut += other.BytesOut;
+        TokensOut += other.TokensOut;
+        foreach (var s in other.Stages)
+        {
+            Stage(s.Name).Add(s);
+        }
+
+        AddAll(Reasons, other.Reasons);
+        AddAll(Languages, other.Languages);
+        AddAll(LanguagesOut, other.LanguagesOut);
+        AddAll(TokensByLanguage, other.TokensByLanguage);
+        AddAll(Formats, other.Formats);
+        AddAll(Pii, other.Pii);
+        foreach (var (k, v) in other.DuplicateClusters)
+        {
+            DuplicateClusters[k] = DuplicateClusters.GetValueOrDefault(k) + v;
+        }
+
+        Lengths.Add(other.Lengths);
+        Files.AddRange(other.Files);
+        Issues.Add(other.Issues);
+    }
+
+    /// <summary>Adds one to <paramref name="key"/> of a counter map.</summary>
+    public static void Increment(SortedDictionary<string, long> map, string key, long by = 1)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        map[key] = map.GetValueOrDefault(key) + by;
+    }
+
+    private static void AddAll(SortedDictionary<string, long> into, SortedDictionary<string, long> from)
+    {
+        foreach (var (k, v) in from)
+        {
+            into[k] = into.GetValueOrDefault(k) + v;
+        }
+    }
+}
+
+/// <summary>Documents and bytes (UTF-8) entering and leaving one stage, and the time spent in it.</summary>
+public sealed class StageStats
+{
+    public string Name { get; set; } = string.Empty;
+
+    public long DocumentsIn { get; set; }
+
+    public long DocumentsOut { get; set; }
+
+    public long BytesIn { get; set; }
+
+    public long BytesOut { get; set; }
+
+    /// <summary>CPU seconds summed over workers.</summary>
+    public double Seconds { get; set; }
+
+    public void Add(StageStats other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        DocumentsIn += other.DocumentsIn;
+        DocumentsOut += other.DocumentsOut;
+        BytesIn += other.BytesIn;
+        BytesOut += other.BytesOut;
+        Seconds += other.Seconds;
+    }
+
+    /// <summary>Counts one document entering and, if kept, leaving.</summary>
+    public void Count(long bytesIn, bool kept, long bytesOut)
+    {
+        DocumentsIn++;
+        BytesIn += bytesIn;
+        if (kept)
+        {
+            DocumentsOut++;
+            BytesOut += bytesOut;
+        }
+    }
+}
+
+/// <summary>Per input file: what was read, what stayed, what went wrong.</summary>
+public sealed class FileStats
+{
+    public string Path { get; set; } = string.Empty;
+
+    public string Format { get; set; } = string.Empty;
+
+    public long Bytes { get; set; }
+
+    public long DocumentsIn { get; set; }
+
+    /// <summary>Documents that passed the per-document stages (before deduplication).</summary>
+    public long DocumentsFiltered { get; set; }
+
+    /// <summary>Documents in the final corpus.</summary>
+    public long DocumentsOut { get; set; }
+
+    public long Issues { get; set; }
+}
+
+/// <summary>Problems with the input: total, per code, and the first ones in full.</summary>
+public sealed class IssueStats
+{
+    /// <summary>How many problems are listed in full; the rest are only counted.</summary>
+    public const int MaxListed = 200;
+
+    public long Count { get; set; }
+
+    public SortedDictionary<string, long> ByCode { get; set; } = new(StringComparer.Ordinal);
+
+    public List<IssueEntry> First { get; set; } = [];
+
+    public void Record(string file, long line, string code, string message)
+    {
+        Count++;
+        CurationStats.Increment(ByCode, code);
+        if (First.Count < MaxListed)
+        {
+            First.Add(new IssueEntry { File = file, Line = line, Code = code, Message = message });
+        }
+    }
+
+    public void Add(IssueStats other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Count += other.Count;
+        foreach (var (k, v) in other.ByCode)
+        {
+            ByCode[k] = ByCode.GetValueOrDefault(k) + v;
+        }
+
+        foreach (var e in other.First)
+        {
+            if (First.Count >= MaxListed)
+            {
+                break;
+            }
+
+            First.Add(e);
+        }
+    }
+}
+
+/// <summary>One problem with the input.</summary>
+public sealed class IssueEntry
+{
+    public string File { get; set; } = string.Empty;
+
+    public long Line { get; set; }
+
+    public string Code { get; set; } = string.Empty;
+
+    public string Message { get; set; } = string.Empty;
+}
+
+/// <summary>Length histograms (characters, log2 bins) of input and output documents.</summary>
+public sealed class LengthHistograms
+{
+    public const int Bins = 32;
+
+    [JsonPropertyName("in")]
+    public long[] In { get; set; } = new long[Bins];
+
+    [JsonPropertyName("out")]
+    public long[] Out { get; set; } = new long[Bins];
+
+    /// <summary>The bin of a length: 0 for 0..1, else floor(log2(length)).</summary>
+    public static int Bin(int length) => length <= 1 ? 0 : Math.Min(Bins - 1, System.Numerics.BitOperations.Log2((uint)length));
+
+    public void Add(LengthHistograms other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        for (var i = 0; i < Bins; i++)
+        {
+            In[i] += other.In[i];
+            Out[i] += other.Out[i];
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Moa.Text.Languages;
+using Moa.Text.Normalization;
+using Moa.Text.Tokens;
+
+namespace Moa.Text.Tests;
+
+/// <summary>The hot paths promise not to allocate; checked with the thread's allocation counter.</summary>
+public sealed class AllocationTests
+{
+    private static long AllocatedBy(Action action)
+    {
+        action(); // warm up (JIT, lazy tables)
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            action();
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    private const string Korean = "실버영화관에 가서 잘 보고 왔습니다.\n그시대의 향수가 물씬 풍기는 작품에 다시한번 옛날을 회상하였네요. 재밌게 잘 감상하였습니다.";
+    private const string English = "The Ministry of Science and ICT announced that it will begin collecting large-scale training data.";
+
+    [Fact]
+    public void Normalize_CleanText_DoesNotAllocate()
+    {
+        var normalizer = new TextNormalizer(new NormalizerOptions());
+        AllocatedBy(() => normalizer.Normalize(Korean)).ShouldBe(0);
+    }
+
+    [Fact]
+    public void Identify_AndProfile_DoNotAllocate()
+    {
+        AllocatedBy(() => LanguageIdentifier.Default.Identify(Korean)).ShouldBe(0);
+        AllocatedBy(() => LanguageIdentifier.Default.Identify(English)).ShouldBe(0);
+        AllocatedBy(() => LanguageIdentifier.Profile(English)).ShouldBe(0);
+    }
+
+    [Fact]
+    public void PreTokenCount_DoesNotAllocate()
+    {
+        var text = Korean + English;
+        AllocatedBy(() => PreTokenCounter.Default.Count(text)).ShouldBe(0);
+    }
+}
