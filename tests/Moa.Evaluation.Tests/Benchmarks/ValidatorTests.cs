@@ -255,3 +255,24 @@ public class ValidatorTests
         Should.Throw<MoaException>(() => NearDuplicateFinder.Find(texts, 0));
     }
 }
+
+public class NearDuplicateItemsTests
+{
+    [Fact]
+    public void CurationMinHashClusters_FindTheSamePairsAsTheExactSearch_OnRealKobest()
+    {
+        var items = KobestImporter.Import(TestPaths.Data("benchmarks", "kobest")).Items;
+        var texts = items.Select(ItemText.Normalized).ToList();
+        var planted = texts[100] + " 추가";
+        texts.Add(planted);
+
+        var viaMinHash = NearDuplicateItems.Find(texts, 0.9);
+        var exact = NearDuplicateFinder.Find(texts, 0.9);
+
+        viaMinHash.ShouldBe(exact);
+        viaMinHash.ShouldContain(p => p.First == 100 && p.Second == texts.Count - 1);
+        var boolq = viaMinHash.Where(p => p.Second < items.Count).Select(p => (items[p.First].Id, items[p.Second].Id));
+        boolq.ShouldContain(("boolq-test-59", "boolq-test-227"));
+        Should.Throw<MoaException>(() => NearDuplicateItems.Find(texts, 1.5));
+    }
+}

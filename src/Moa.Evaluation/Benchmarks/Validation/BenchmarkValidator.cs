@@ -270,7 +270,7 @@ public static class BenchmarkValidator
         }
 
         var exact = new HashSet<int>(exactGroups.SelectMany(g => g.Skip(1)));
-        var pairs = NearDuplicateFinder.Find(texts, options.NearDuplicateThreshold)
+        var pairs = NearDuplicateItems.Find(texts, options.NearDuplicateThreshold)
             .Where(p => !exact.Contains(p.First) && !exact.Contains(p.Second) && !string.Equals(texts[p.First], texts[p.Second], StringComparison.Ordinal))
             .ToList();
         if (pairs.Count > 0)
