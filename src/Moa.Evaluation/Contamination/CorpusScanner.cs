@@ -45,9 +45,8 @@ public sealed class CorpusScanner
     private long _document;
     private FileHits? _file;
     private string _corpus = string.Empty;
-    private byte[]? _idBuffer;
-    private int _idStart;
-    private int _idLength;
+    private byte[] _idBytes = new byte[256];
+    private int _idLength = -1;
     private bool _idEscaped;
     private int _lineNumber;
     private CorpusDocument? _currentDocument;
@@ -96,8 +95,7 @@ public sealed class CorpusScanner
     {
         var hits = new FileHits(name);
         Begin(hits, corpus);
-        var buffer = jsonl.ToArray();
-        ScanLines(buffer, 0, buffer.Length, name, final: true);
+        ScanLines(jsonl, name, final: true);
         _file = null;
         return hits;
     }
@@ -142,12 +140,12 @@ public sealed class CorpusScanner
                 var read = stream.Read(buffer, filled, buffer.Length - filled);
                 if (read == 0)
                 {
-                    ScanLines(buffer, 0, filled, path, final: true);
+                    ScanLines(buffer.AsSpan(0, filled), path, final: true);
                     break;
                 }
 
                 filled += read;
-                var consumed = ScanLines(buffer, 0, filled, path, final: false);
+                var consumed = ScanLines(buffer.AsSpan(0, filled), path, final: false);
                 buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
                 filled -= consumed;
             }
@@ -159,13 +157,13 @@ public sealed class CorpusScanner
         }
     }
 
-    // Scans complete lines in buffer[start..end); returns the offset after the last complete line (or end when final).
-    private int ScanLines(byte[] buffer, int start, int end, string path, bool final)
+    // Scans the complete lines of data; returns the offset after the last complete line (or the length when final).
+    private int ScanLines(ReadOnlySpan<byte> data, string path, bool final)
     {
-        var position = start;
-        while (position < end)
+        var position = 0;
+        while (position < data.Length)
         {
-            var length = buffer.AsSpan(position, end - position).IndexOf((byte)'\n');
+            var length = data[position..].IndexOf((byte)'\n');
             if (length < 0)
             {
                 if (!final)
@@ -173,28 +171,27 @@ public sealed class CorpusScanner
                     return position;
                 }
 
-                length = end - position;
+                length = data.Length - position;
             }
 
             _lineNumber++;
-            ScanLine(buffer, position, length, path);
+            ScanLine(data.Slice(position, length), path);
             position += length + 1;
         }
 
-        return Math.Min(position, end);
+        return Math.Min(position, data.Length);
     }
 
-    private void ScanLine(byte[] buffer, int start, int length, string path)
+    private void ScanLine(ReadOnlySpan<byte> line, string path)
     {
-        var line = buffer.AsSpan(start, length);
         if (line.Trim(" \t\r"u8).IsEmpty)
         {
             return;
         }
 
-        _file!.Bytes += length + 1;
+        _file!.Bytes += line.Length + 1;
         var textLength = -1;
-        _idBuffer = null;
+        _idLength = -1;
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -219,10 +216,15 @@ public sealed class CorpusScanner
                 }
                 else if (isId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
                 {
-                    _idBuffer = buffer;
-                    var quote = reader.TokenType == JsonTokenType.String ? 1 : 0;
-                    _idStart = start + (int)reader.TokenStartIndex + quote;
-                    _idLength = reader.ValueSpan.Length;
+                    // Kept as raw bytes; a string is made only when the document hits an item.
+                    var id = reader.ValueSpan;
+                    if (_idBytes.Length < id.Length)
+                    {
+                        _idBytes = new byte[Math.Max(id.Length, _idBytes.Length * 2)];
+                    }
+
+                    id.CopyTo(_idBytes);
+                    _idLength = id.Length;
                     _idEscaped = reader.ValueIsEscaped;
                 }
                 else
@@ -256,17 +258,17 @@ public sealed class CorpusScanner
         }
 
         string id;
-        if (_idBuffer is null)
+        if (_idLength < 0)
         {
             id = $"{Path.GetFileName(_file!.Path)}:{_lineNumber}";
         }
         else if (!_idEscaped)
         {
-            id = Encoding.UTF8.GetString(_idBuffer, _idStart, _idLength);
+            id = Encoding.UTF8.GetString(_idBytes, 0, _idLength);
         }
         else
         {
-            id = JsonSerializer.Deserialize<string>([(byte)'"', .. _idBuffer.AsSpan(_idStart, _idLength), (byte)'"'])!;
+            id = JsonSerializer.Deserialize<string>([(byte)'"', .. _idBytes.AsSpan(0, _idLength), (byte)'"'])!;
         }
 
         return _currentDocument = new CorpusDocument(_corpus, id);
