@@ -15,6 +15,7 @@ internal static class MoaCommand
         root.Subcommands.Add(Audit.AuditCommand.Create());
         root.Subcommands.Add(Eval.EvalCommand.Create());
         root.Subcommands.Add(ServeModel.ServeModelCommand.Create());
+        root.Subcommands.Add(Bench.BenchCommand.Create());
 
         // System.CommandLine's own handler would print stack traces; CliErrors turns user errors into one line.
         return CliErrors.Guard(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

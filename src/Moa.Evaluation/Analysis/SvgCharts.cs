@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+
+namespace Moa.Evaluation.Analysis;
+
+/// <summary>Small inline SVG charts (bars, histogram, scatter) for self-contained HTML reports: no scripts, no external files.</summary>
+public static class SvgCharts
+{
+    /// <summary>Colour of series <c>i</c> (a colour-blind-safe palette, repeated after ten).</summary>
+    public static string Color(int i) => Palette[i % Palette.Length];
+
+    private static readonly string[] Palette = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac"];
+
+    /// <summary>Grouped bar chart of values in [0, 1]: one group per category, one bar per series.</summary>
+    public static string GroupedBars(IReadOnlyList<string> categories, IReadOnlyList<string> series, Func<int, int, double?> value, string yLabel)
+    {
+        const int left = 48, top = 12, height = 220, bottom = 90;
+        var barWidth = Math.Max(4, Math.Min(18, 120 / Math.Max(1, series.Count)));
+        var groupWidth = (barWidth * series.Count) + 14;
+        var width = left + (groupWidth * categories.Count) + 20;
+        var svg = Start(width, top + height + bottom, yLabel);
+        Axis(svg, left, top, height, width - 10, "0%", "50%", "100%");
+        for (var c = 0; c < categories.Count; c++)
+        {
+            var x0 = left + 7 + (c * groupWidth);
+            for (var s = 0; s < series.Count; s++)
+            {
+                if (value(c, s) is not { } v || double.IsNaN(v))
+                {
+                    continue;
+                }
+
+                var h = v * height;
+                svg.Append(Invariant($"<rect x=\"{x0 + (s * barWidth)}\" y=\"{top + height - h:0.#}\" width=\"{barWidth - 1}\" height=\"{h:0.#}\" fill=\"{Color(s)}\"><title>{Encode(categories[c])} · {Encode(series[s])}: {v:P1}</title></rect>"));
+            }
+
+            var lx = x0 + (groupWidth / 2.0);
+            svg.Append(Invariant($"<text x=\"{lx:0.#}\" y=\"{top + height + 12}\" font-size=\"11\" text-anchor=\"end\" transform=\"rotate(-40 {lx:0.#} {top + height + 12})\">{Encode(Clip(categories[c], 22))}</text>"));
+        }
+
+        return End(svg);
+    }
+
+    /// <summary>Histogram of values in [0, 1] with <paramref name="bins"/> equal bins.</summary>
+    public static string Histogram(IEnumerable<double> values, int bins, string xLabel)
+    {
+        var counts = new int[bins];
+        foreach (var v in values)
+        {
+            if (!double.IsNaN(v))
+            {
+                counts[Math.Clamp((int)(v * bins), 0, bins - 1)]++;
+            }
+        }
+
+        const int left = 48, top = 12, height = 200, barWidth = 36;
+        var width = left + (bins * barWidth) + 20;
+        var max = Math.Max(1, counts.Max());
+        var svg = Start(width, top + height + 40, xLabel);
+        Axis(svg, left, top, height, width - 10, "0", (max / 2).ToString(CultureInfo.InvariantCulture), max.ToString(CultureInfo.InvariantCulture));
+        for (var b = 0; b < bins; b++)
+        {
+            var h = (double)counts[b] / max * height;
+            var x = left + (b * barWidth) + 2;
+            svg.Append(Invariant($"<rect x=\"{x}\" y=\"{top + height - h:0.#}\" width=\"{barWidth - 3}\" height=\"{h:0.#}\" fill=\"{Color(0)}\"><title>{(double)b / bins:0.0}–{(double)(b + 1) / bins:0.0}: {counts[b]} items</title></rect>"));
+            svg.Append(Invariant($"<text x=\"{x}\" y=\"{top + height + 14}\" font-size=\"10\">{(double)b / bins:0.0}</text>"));
+        }
+
+        svg.Append(Invariant($"<text x=\"{left + (bins * barWidth / 2)}\" y=\"{top + height + 32}\" font-size=\"11\" text-anchor=\"middle\">{Encode(xLabel)}</text>"));
+        return End(svg);
+    }
+
+    /// <summary>Scatter of points with x in [0, 1] and y in [-1, 1]; highlighted points are drawn in red.</summary>
+    public static string Scatter(IReadOnlyList<(double X, double Y, bool Highlight, string Label)> points, string xLabel, string yLabel)
+    {
+        const int left = 48, top = 12, size = 260;
+        var svg = Start(left + size + 20, top + size + 40, $"{yLabel} by {xLabel}");
+        Axis(svg, left, top, size, left + size, "-1", "0", "1");
+        svg.Append(Invariant($"<line x1=\"{left}\" y1=\"{top + (size / 2)}\" x2=\"{left + size}\" y2=\"{top + (size / 2)}\" stroke=\"#999\" stroke-dasharray=\"3 3\"/>"));
+        foreach (var (x, y, highlight, label) in points)
+        {
+            var cx = left + (x * size);
+            var cy = top + ((1 - ((y + 1) / 2)) * size);
+            svg.Append(Invariant($"<circle cx=\"{cx:0.#}\" cy=\"{cy:0.#}\" r=\"2.5\" fill=\"{(highlight ? "#e15759" : Color(0))}\" fill-opacity=\"0.55\"><title>{Encode(label)}</title></circle>"));
+        }
+
+        svg.Append(Invariant($"<text x=\"{left + (size / 2)}\" y=\"{top + size + 30}\" font-size=\"11\" text-anchor=\"middle\">{Encode(xLabel)}</text>"));
+        svg.Append(Invariant($"<text x=\"{left}\" y=\"{top + size + 14}\" font-size=\"10\">0</text><text x=\"{left + size - 6}\" y=\"{top + size + 14}\" font-size=\"10\">1</text>"));
+        return End(svg);
+    }
+
+    /// <summary>HTML-encodes text for element content and attributes.</summary>
+    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static StringBuilder Start(int width, int height, string title) =>
+        new StringBuilder().Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{Encode(title)}\" font-family=\"sans-serif\">"));
+
+    private static string End(StringBuilder svg) => svg.Append("</svg>").ToString();
+
+    private static void Axis(StringBuilder svg, int left, int top, int height, int right, string low, string mid, string high)
+    {
+        svg.Append(Invariant($"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{top + height}\" stroke=\"#333\"/>"));
+        svg.Append(Invariant($"<line x1=\"{left}\" y1=\"{top + height}\" x2=\"{right}\" y2=\"{top + height}\" stroke=\"#333\"/>"));
+        foreach (var (fraction, label) in (ReadOnlySpan<(double, string)>)[(0, low), (0.5, mid), (1, high)])
+        {
+            var y = top + height - (fraction * height);
+            svg.Append(Invariant($"<line x1=\"{left - 4}\" y1=\"{y:0.#}\" x2=\"{right}\" y2=\"{y:0.#}\" stroke=\"#ddd\"/><text x=\"{left - 6}\" y=\"{y + 4:0.#}\" font-size=\"10\" text-anchor=\"end\">{Encode(label)}</text>"));
+        }
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

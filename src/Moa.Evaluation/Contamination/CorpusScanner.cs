@@ -1,0 +1,316 @@
+using System.Buffers;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Json;
+
+namespace Moa.Evaluation.Contamination;
+
+/// <summary>A corpus document: the corpus it belongs to (folder name) and its id.</summary>
+/// <param name="Corpus">Name of the corpus folder or file given.</param>
+/// <param name="Id">The document's <c>id</c> (or <c>file:line</c> when it has none).</param>
+public sealed record CorpusDocument(string Corpus, string Id);
+
+/// <summary>What one corpus file contributed: documents hitting each item (first few in file order) and counts.</summary>
+public sealed class FileHits
+{
+    internal FileHits(string path) => Path = path;
+
+    /// <summary>The file scanned.</summary>
+    public string Path { get; }
+
+    /// <summary>Item index → the first documents (file order) with an n-gram of the item.</summary>
+    public Dictionary<int, List<CorpusDocument>> Examples { get; } = [];
+
+    /// <summary>Item index → number of documents with an n-gram of the item.</summary>
+    public Dictionary<int, long> DocumentCounts { get; } = [];
+
+    /// <summary>Documents scanned.</summary>
+    public long Documents { get; internal set; }
+
+    /// <summary>Uncompressed JSONL bytes scanned.</summary>
+    public long Bytes { get; internal set; }
+}
+
+/// <summary>
+/// Scans corpus documents for the n-grams of a <see cref="ContaminationIndex"/>. One scanner per thread: it keeps which
+/// n-grams were seen (<see cref="GramSeen"/>) and, per file, which documents hit which items. The per-character loop allocates nothing.
+/// </summary>
+public sealed class CorpusScanner
+{
+    private readonly ContaminationIndex _index;
+    private readonly bool[] _gramSeen;
+    private readonly long[] _lastDocument;
+    private readonly int _maxExamples;
+    private char[] _chars = new char[1 << 16];
+    private long _document;
+    private FileHits? _file;
+    private string _corpus = string.Empty;
+    private byte[] _idBytes = new byte[256];
+    private int _idLength = -1;
+    private bool _idEscaped;
+    private int _lineNumber;
+    private CorpusDocument? _currentDocument;
+
+    /// <summary>Creates a scanner over <paramref name="index"/> that lists at most <paramref name="maxExamples"/> documents per item and file.</summary>
+    public CorpusScanner(ContaminationIndex index, int maxExamples = 20)
+    {
+        _index = index;
+        _gramSeen = new bool[index.GramCount];
+        _lastDocument = new long[index.Items.Count];
+        Array.Fill(_lastDocument, -1);
+        _maxExamples = maxExamples;
+    }
+
+    /// <summary>Per n-gram slot: whether some scanned document contained it.</summary>
+    public ReadOnlySpan<bool> GramSeen => _gramSeen;
+
+    /// <summary>Scans a <c>.jsonl.gz</c> or <c>.jsonl</c> file of <c>{"id", "text", "meta"}</c> lines.</summary>
+    /// <exception cref="MoaException">A line is not JSON or has no text (names file and line), or the gzip stream is damaged.</exception>
+    public FileHits ScanFile(string path, string corpus)
+    {
+        var hits = new FileHits(path);
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            {
+                using var gzip = new GZipStream(file, CompressionMode.Decompress);
+                ScanStream(gzip, path, corpus, hits);
+            }
+            else
+            {
+                ScanStream(file, path, corpus, hits);
+            }
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new MoaException($"{path}: damaged gzip stream ({ex.Message}); re-run the curation that wrote it.", ex);
+        }
+
+        return hits;
+    }
+
+    /// <summary>Scans JSONL bytes held in memory (one document a line).</summary>
+    public FileHits ScanJsonl(ReadOnlySpan<byte> jsonl, string name, string corpus)
+    {
+        var hits = new FileHits(name);
+        Begin(hits, corpus);
+        ScanLines(jsonl, name, final: true);
+        _file = null;
+        return hits;
+    }
+
+    /// <summary>Scans one document's text.</summary>
+    public void ScanDocument(ReadOnlySpan<char> text, CorpusDocument document, FileHits hits)
+    {
+        _file = hits;
+        _corpus = document.Corpus;
+        _document++;
+        _currentDocument = document;
+        hits.Documents++;
+        var sink = new HitSink(this);
+        NGramHasher.Hash(text, _index.Unit, _index.N, ref sink);
+        _file = null;
+    }
+
+    private void Begin(FileHits hits, string corpus)
+    {
+        _file = hits;
+        _corpus = corpus;
+        _lineNumber = 0;
+    }
+
+    private void ScanStream(Stream stream, string path, string corpus, FileHits hits)
+    {
+        Begin(hits, corpus);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 22);
+        try
+        {
+            var filled = 0;
+            while (true)
+            {
+                if (filled == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = stream.Read(buffer, filled, buffer.Length - filled);
+                if (read == 0)
+                {
+                    ScanLines(buffer.AsSpan(0, filled), path, final: true);
+                    break;
+                }
+
+                filled += read;
+                var consumed = ScanLines(buffer.AsSpan(0, filled), path, final: false);
+                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
+                filled -= consumed;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            _file = null;
+        }
+    }
+
+    // Scans the complete lines of data; returns the offset after the last complete line (or the length when final).
+    private int ScanLines(ReadOnlySpan<byte> data, string path, bool final)
+    {
+        var position = 0;
+        while (position < data.Length)
+        {
+            var length = data[position..].IndexOf((byte)'\n');
+            if (length < 0)
+            {
+                if (!final)
+                {
+                    return position;
+                }
+
+                length = data.Length - position;
+            }
+
+            _lineNumber++;
+            ScanLine(data.Slice(position, length), path);
+            position += length + 1;
+        }
+
+        return Math.Min(position, data.Length);
+    }
+
+    private void ScanLine(ReadOnlySpan<byte> line, string path)
+    {
+        if (line.Trim(" \t\r"u8).IsEmpty)
+        {
+            return;
+        }
+
+        _file!.Bytes += line.Length + 1;
+        var textLength = -1;
+        _idLength = -1;
+        try
+        {
+            var reader = new Utf8JsonReader(line);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw Bad(path, "expected a JSON object per line");
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isText = reader.ValueTextEquals("text"u8);
+                var isId = !isText && reader.ValueTextEquals("id"u8);
+                reader.Read();
+                if (isText && reader.TokenType == JsonTokenType.String)
+                {
+                    if (_chars.Length < reader.ValueSpan.Length)
+                    {
+                        _chars = new char[Math.Max(reader.ValueSpan.Length, _chars.Length * 2)];
+                    }
+
+                    textLength = reader.CopyString(_chars);
+                }
+                else if (isId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
+                {
+                    // Kept as raw bytes; a string is made only when the document hits an item.
+                    var id = reader.ValueSpan;
+                    if (_idBytes.Length < id.Length)
+                    {
+                        _idBytes = new byte[Math.Max(id.Length, _idBytes.Length * 2)];
+                    }
+
+                    id.CopyTo(_idBytes);
+                    _idLength = id.Length;
+                    _idEscaped = reader.ValueIsEscaped;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw Bad(path, $"not valid JSON ({ex.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd('.')})");
+        }
+
+        if (textLength < 0)
+        {
+            throw Bad(path, "no string field 'text'; corpus lines are {\"id\": ..., \"text\": ..., \"meta\": {...}} as 'moa curate' writes them");
+        }
+
+        _file.Documents++;
+        _document++;
+        _currentDocument = null;
+        var sink = new HitSink(this);
+        NGramHasher.Hash(_chars.AsSpan(0, textLength), _index.Unit, _index.N, ref sink);
+    }
+
+    private CorpusDocument CurrentDocument()
+    {
+        if (_currentDocument is not null)
+        {
+            return _currentDocument;
+        }
+
+        string id;
+        if (_idLength < 0)
+        {
+            id = $"{Path.GetFileName(_file!.Path)}:{_lineNumber}";
+        }
+        else if (!_idEscaped)
+        {
+            id = Encoding.UTF8.GetString(_idBytes, 0, _idLength);
+        }
+        else
+        {
+            id = JsonSerializer.Deserialize<string>([(byte)'"', .. _idBytes.AsSpan(0, _idLength), (byte)'"'])!;
+        }
+
+        return _currentDocument = new CorpusDocument(_corpus, id);
+    }
+
+    private void OnHit(int slot)
+    {
+        _gramSeen[slot] = true;
+        for (var posting = _index.FirstPosting(slot); posting >= 0; posting = _index.NextPosting(posting))
+        {
+            var item = _index.PostingItem(posting);
+            if (_lastDocument[item] == _document)
+            {
+                continue;
+            }
+
+            _lastDocument[item] = _document;
+            var file = _file!;
+            file.DocumentCounts[item] = file.DocumentCounts.GetValueOrDefault(item) + 1;
+            if (!file.Examples.TryGetValue(item, out var examples))
+            {
+                file.Examples[item] = examples = [];
+            }
+
+            if (examples.Count < _maxExamples)
+            {
+                examples.Add(CurrentDocument());
+            }
+        }
+    }
+
+    private MoaException Bad(string path, string what) => new($"{path} line {_lineNumber}: {what}.");
+
+    private readonly struct HitSink(CorpusScanner scanner) : IGramSink
+    {
+        public void OnGram(ulong hash)
+        {
+            var slot = scanner._index.Find(hash);
+            if (slot >= 0)
+            {
+                scanner.OnHit(slot);
+            }
+        }
+    }
+}
