@@ -13,12 +13,12 @@ public static class CorpusReader
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
                 .Order(StringComparer.Ordinal)
                 .ToList();
             if (files.Count == 0)
             {
-                throw new MoaException($"{path}: no .txt or .jsonl files in this folder; give a corpus file or a folder holding some.");
+                throw new MoaException($"{path}: no .txt, .jsonl or .jsonl.gz files in this folder; give a corpus file or a folder holding some.");
             }
 
             return files.SelectMany(f => ReadFile(f, textField));
@@ -34,9 +34,10 @@ public static class CorpusReader
 
     private static IEnumerable<string> ReadFile(string file, string textField)
     {
-        var jsonl = file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        var gzip = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        var jsonl = gzip || file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
         var lineNo = 0;
-        foreach (var line in File.ReadLines(file, Encoding.UTF8))
+        foreach (var line in gzip ? GzipLines(file) : File.ReadLines(file, Encoding.UTF8))
         {
             lineNo++;
             if (string.IsNullOrWhiteSpace(line))
@@ -67,6 +68,16 @@ public static class CorpusReader
             {
                 yield return text;
             }
+        }
+    }
+
+    /// <summary>Lines of a gzip text file, e.g. a <c>moa curate</c> output part.</summary>
+    private static IEnumerable<string> GzipLines(string file)
+    {
+        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress), Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
         }
     }
 }
