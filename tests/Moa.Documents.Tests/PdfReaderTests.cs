@@ -141,6 +141,99 @@ public sealed class PdfReaderTests
     }
 
     [Fact]
+    public void Read_CriminalCode_RunningHeadersAndPageNumbersRemoved()
+    {
+        s_poppler.Value.ShouldBeTrue();
+
+        var (documents, _) = BinaryReaderTestKit.ReadAll(s_reader, Pdf("형법.pdf"));
+        var (raw, _) = BinaryReaderTestKit.ReadAll(new PdfReader { RemoveRunningHeaders = false }, Pdf("형법.pdf"));
+
+        var text = documents.ShouldHaveSingleItem().Text;
+        var lines = text.Split('\n');
+        var rawLines = raw.ShouldHaveSingleItem().Text.Split('\n');
+        rawLines.Count(l => l == "국가법령정보센터").ShouldBe(37);
+        rawLines.Count(l => l == "법제처").ShouldBe(37);
+        lines.ShouldNotContain("국가법령정보센터");
+        lines.ShouldNotContain("법제처");
+        lines.ShouldNotContain("2");
+        lines.ShouldNotContain("37");
+        lines.Count(l => l == "형법").ShouldBeLessThanOrEqualTo(1, "the title line repeated at the top of every page");
+        text.ShouldContain("제1조(범죄의 성립과 처벌) ① 범죄의 성립과 처벌은 행위 시의 법률에 따른다.");
+        text.ShouldContain("제250조(살인, 존속살해)");
+        text.ShouldContain("제10조(심신장애인)");
+        var removed = int.Parse(documents[0].Extra!["header_lines_removed"], System.Globalization.CultureInfo.InvariantCulture);
+        removed.ShouldBeInRange(37 * 3, (37 * 4) + 2);
+        (rawLines.Length - lines.Length).ShouldBeGreaterThanOrEqualTo(removed);
+        raw[0].Extra!.ContainsKey("header_lines_removed").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Read_Paper_RunningHeaderRemovedBodyKept()
+    {
+        s_poppler.Value.ShouldBeTrue();
+
+        var (documents, _) = BinaryReaderTestKit.ReadAll(s_reader, Pdf("korquad2_paper.pdf"));
+
+        var document = documents.ShouldHaveSingleItem();
+        document.Text.ShouldNotContain("제31회 한글 및 한국어 정보처리 학술대회 논문집 (2019년)");
+        document.Text.ShouldContain("KorQuAD 2.0: 웹문서 기계독해를 위한 한국어 질의응답");
+        document.Text.ShouldContain("seungyoung.lim");
+        int.Parse(document.Extra!["header_lines_removed"], System.Globalization.CultureInfo.InvariantCulture).ShouldBeInRange(6, 8);
+    }
+
+    [Fact]
+    public void RunningHeaders_RecurringEdgeLinesAndPageNumbers()
+    {
+        string[] topics = ["rain", "soil", "wind", "snow"];
+        var pages = Enumerable.Range(1, 4)
+            .Select(i => $"Annual report\nBody about {topics[i - 1]}.\nMore on {topics[i - 1]}.\n\n- {i} -")
+            .ToList();
+        pages.Add("");
+
+        var removed = RunningHeaders.Remove(pages);
+
+        removed.ShouldBe(8);
+        pages[0].ShouldBe("Body about rain.\nMore on rain.");
+        pages[3].ShouldBe("Body about snow.\nMore on snow.");
+        pages[4].ShouldBe("");
+    }
+
+    [Fact]
+    public void RunningHeaders_TooFewPagesOrNotRecurring_Kept()
+    {
+        // Two pages: a recurring line is not enough evidence (minimum 3 pages); page numbers still go.
+        List<string> two = ["Title\nbody one.\n1", "Title\nbody two.\n2"];
+        RunningHeaders.Remove(two).ShouldBe(2);
+        two.ShouldBe(["Title\nbody one.", "Title\nbody two."]);
+
+        // A line recurring on 2 of 6 pages is below half.
+        string[] words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+        var six = Enumerable.Range(1, 6).Select(i => (i <= 2 ? "Chapter A\n" : "") + $"text {words[i - 1]} here.").ToList();
+        RunningHeaders.Remove(six).ShouldBe(0);
+        six[0].ShouldStartWith("Chapter A");
+
+        // A one-page document keeps a lone number.
+        List<string> one = ["12"];
+        RunningHeaders.Remove(one).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("3", true)]
+    [InlineData("- 3 -", true)]
+    [InlineData("3 / 37", true)]
+    [InlineData("Page 3 of 37", true)]
+    [InlineData("12쪽", true)]
+    [InlineData("(3)", true)]
+    [InlineData("제3조", false)]
+    [InlineData("2023. 7. 1.", false)]
+    [InlineData("", false)]
+    [InlineData("합계", false)]
+    public void IsPageNumber_Patterns(string line, bool expected) => RunningHeaders.IsPageNumber(line).ShouldBe(expected);
+
+    [Fact]
+    public void Fold_DigitsAndSpaces() => RunningHeaders.Fold("  Page  12 of   345 ").ShouldBe("Page # of #");
+
+    [Fact]
     public void SplitPages_FormFeeds_TrailingEmptyPageDropped()
     {
         var pages = PdfReader.SplitPages("a  \n\n\n\nb\n\f\n  \n\fc\f");

@@ -326,6 +326,11 @@ public sealed class QualityFilterSet
             return "gopher_repetition.dup_line_char_frac";
         }
 
+        if (s.NonSymbolWords < r.MinWordsForNgramRules)
+        {
+            return null;
+        }
+
         ReadOnlySpan<double?> tops = [null, null, r.MaxTop2GramFrac, r.MaxTop3GramFrac, r.MaxTop4GramFrac];
         for (var n = 2; n <= 4; n++)
         {
@@ -410,7 +415,7 @@ public sealed class QualityFilterSet
             return "gopher_quality.ellipsis_line_ratio";
         }
 
-        if (q.MinAlphaWordRatio is { } alpha && s.Words > 0 && s.AlphaWordRatio < alpha)
+        if ((korean ? q.MinAlphaWordRatioKo : q.MinAlphaWordRatio) is { } alpha && s.Words > 0 && s.AlphaWordRatio < alpha)
         {
             return "gopher_quality.alpha_word_ratio";
         }

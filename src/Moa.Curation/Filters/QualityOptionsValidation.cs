@@ -26,6 +26,7 @@ internal static class QualityOptionsValidation
         Fraction(r.MaxDup8GramFrac, "gopher_repetition.max_dup8_gram_frac");
         Fraction(r.MaxDup9GramFrac, "gopher_repetition.max_dup9_gram_frac");
         Fraction(r.MaxDup10GramFrac, "gopher_repetition.max_dup10_gram_frac");
+        NonNegative(r.MinWordsForNgramRules, "gopher_repetition.min_words_for_ngram_rules");
 
         NonNegative(q.MinWords, "gopher_quality.min_words");
         NonNegative(q.MinWordsKo, "gopher_quality.min_words_ko");
@@ -45,6 +46,7 @@ internal static class QualityOptionsValidation
         Fraction(q.MaxEllipsisLineRatio, "gopher_quality.max_ellipsis_line_ratio");
         Fraction(q.MaxEllipsisLineRatioKo, "gopher_quality.max_ellipsis_line_ratio_ko");
         Fraction(q.MinAlphaWordRatio, "gopher_quality.min_alpha_word_ratio");
+        Fraction(q.MinAlphaWordRatioKo, "gopher_quality.min_alpha_word_ratio_ko");
         NonNegative(q.MinStopwordsEn, "gopher_quality.min_stopwords_en");
 
         Fraction(k.MinParticleRatio, "korean.min_particle_ratio");

@@ -24,6 +24,13 @@ public sealed class PdfReader : IDocumentReader
     /// </summary>
     public bool Layout { get; init; }
 
+    /// <summary>
+    /// Remove running headers and footers (lines recurring at the top or bottom of at least half of the pages, at
+    /// least 3, digits folded so page numbers match) and stand-alone page-number lines at a page's edge. On by
+    /// default; the count removed is recorded in <c>Extra["header_lines_removed"]</c>.
+    /// </summary>
+    public bool RemoveRunningHeaders { get; init; } = true;
+
     /// <summary>Longest time one file may take before <c>pdftotext</c> is stopped.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromMinutes(2);
 
@@ -54,6 +61,7 @@ public sealed class PdfReader : IDocumentReader
 
         var output = RunPdfToText(path, cancellationToken);
         var pages = SplitPages(output);
+        var headerLines = RemoveRunningHeaders ? RunningHeaders.Remove(pages) : 0;
         var text = new StringBuilder();
         var empty = new List<int>();
         for (var i = 0; i < pages.Count; i++)
@@ -94,6 +102,11 @@ public sealed class PdfReader : IDocumentReader
             ["pages"] = pages.Count.ToString(CultureInfo.InvariantCulture),
             ["format_detail"] = Layout ? "pdftotext -layout" : "pdftotext",
         };
+        if (RemoveRunningHeaders)
+        {
+            extra["header_lines_removed"] = headerLines.ToString(CultureInfo.InvariantCulture);
+        }
+
         if (empty.Count > 0)
         {
             extra["pages_without_text"] = Ranges(empty);

@@ -57,8 +57,13 @@ public sealed class FineWebRuleTests
     public void CharDupRatio_OneRepeatedLine_FiresAndNone_Kept()
     {
         var lines = Lines(20, 10);
-        Run(string.Join('\n', lines.Append(lines[3]))).Rule.ShouldBe("fineweb.char_dup_ratio");
+        Run(string.Join('\n', lines.Concat(lines.Take(3)))).Rule.ShouldBe("fineweb.char_dup_ratio");
         Run(string.Join('\n', lines)).Keep.ShouldBeTrue();
+
+        // One repeated line in 21 (about 5 % of the characters) is a repeated title or form line, kept by default
+        // (FineWeb's original 0.01 removed real notices and RFPs); the original threshold still fires.
+        Run(string.Join('\n', lines.Append(lines[3]))).Keep.ShouldBeTrue();
+        Run(string.Join('\n', lines.Append(lines[3])), tune: f => f.MaxCharDupRatio = 0.01).Rule.ShouldBe("fineweb.char_dup_ratio");
     }
 
     [Fact]

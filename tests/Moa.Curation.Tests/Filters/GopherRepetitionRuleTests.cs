@@ -10,6 +10,9 @@ public sealed class GopherRepetitionRuleTests
         var options = Only(o =>
         {
             o.GopherRepetition.Enabled = true;
+
+            // These tests exercise the n-gram rules on short texts; the word gate has its own tests.
+            o.GopherRepetition.MinWordsForNgramRules = 0;
             tune?.Invoke(o.GopherRepetition);
         });
         return new QualityFilterSet(options).Evaluate(text, "ko");
@@ -19,6 +22,37 @@ public sealed class GopherRepetitionRuleTests
     {
         r.MaxTop2GramFrac = r.MaxTop3GramFrac = r.MaxTop4GramFrac = null;
         r.MaxDup5GramFrac = r.MaxDup6GramFrac = r.MaxDup7GramFrac = r.MaxDup8GramFrac = r.MaxDup9GramFrac = r.MaxDup10GramFrac = null;
+    }
+
+    // An NTS ruling (010000000000069924): the summary (요지) restates the answer (회신), so 26 % of its characters sit
+    // in duplicated 5-grams although nothing is boilerplate.
+    private const string Ruling =
+        "[ 제 목 ]\n선하증권(B/L) 양도시 세금계산서 교부 여부\n[ 요 지 ]\n수입통관 전에 선하증권(B/L)을 양도한 경우에는 부가가치세가 과세되므로 세금계산서를 교부하여야 하는 것이며 선하증권을 양도받은 사업자가 수입통관하는 때에는 세관장으로부터 수입세금계산서를 다시 교부받는 것임.\n"
+        + "[ 회 신 ]\n사업자가 수입통관 전에 선하증권(B/L)을 양도한 경우에는 부가가치세가 과세되므로 세금계산서를 교부하여야 하는 것이며 선하증권을 양도받은 사업자가 수입통관하는 때에는 세관장으로부터 수입세금계산서를 다시 교부받는 것입니다.";
+
+    [Fact]
+    public void NgramRules_ShortRulingBelowWordGate_KeptAndWithoutGate_Fires()
+    {
+        Run(Ruling, r => r.MinWordsForNgramRules = new GopherRepetitionOptions().MinWordsForNgramRules).Keep.ShouldBeTrue();
+        Run(Ruling).Rule.ShouldBe("gopher_repetition.dup_5gram_frac");
+    }
+
+    [Fact]
+    public void NgramRules_LongRepetitiveDocumentAboveWordGate_StillFires()
+    {
+        // The same restated passage, grown past the gate by repeating it inside one paragraph.
+        var text = string.Join(' ', Enumerable.Repeat(Ruling.Replace('\n', ' '), 4));
+        var outcome = Run(text, r => r.MinWordsForNgramRules = 150);
+        outcome.Rule.ShouldNotBeNull();
+        outcome.Rule.ShouldStartWith("gopher_repetition.");
+    }
+
+    [Fact]
+    public void MinWordsForNgramRules_Negative_Rejected()
+    {
+        var options = new QualityOptions();
+        options.GopherRepetition.MinWordsForNgramRules = -1;
+        Should.Throw<MoaException>(() => new QualityFilterSet(options)).Message.ShouldContain("min_words_for_ngram_rules");
     }
 
     [Fact]
