@@ -88,6 +88,14 @@ public sealed class CurateOutput
         {
             var where = $"{manifestPath}: files[{i++}]";
             var path = f.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "";
+
+            // Only the corpus itself is catalogued and served; removed/ holds unscrubbed text for the provider's own inspection.
+            var kind = f.TryGetProperty("kind", out var k) ? k.GetString() : null;
+            if (kind is not null && kind != "data")
+            {
+                continue;
+            }
+
             var sha = f.TryGetProperty("sha256", out var s) ? (s.GetString() ?? "").ToLowerInvariant() : "";
             var docs = f.TryGetProperty("documents", out var d) && d.TryGetInt64(out var dn) ? dn : -1;
             var bytes = f.TryGetProperty("bytes", out var b) && b.TryGetInt64(out var bn) ? bn : -1;
@@ -118,6 +126,11 @@ public sealed class CurateOutput
             }
 
             files.Add(new CurateFile(path.Replace('\\', '/'), sha, docs, bytes));
+        }
+
+        if (files.Count == 0)
+        {
+            throw HubException.Invalid($"{manifestPath}: the run kept no documents (no data/ files), so there is nothing to catalogue.");
         }
 
         return new CurateOutput(folder, version, configHash, files, manifestJson, statsJson);
