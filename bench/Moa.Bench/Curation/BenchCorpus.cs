@@ -11,6 +11,9 @@ namespace Moa.Bench.Curation;
 /// </summary>
 internal static class BenchCorpus
 {
+    // Real provider JSONL is UTF-8 text, not \uXXXX escapes: write it that way so sizes mean text.
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static void Build(string sharedRoot, string outputDir, long targetBytes, int files)
     {
         Directory.CreateDirectory(outputDir);
@@ -84,7 +87,7 @@ internal static class BenchCorpus
                     }
                 }
 
-                var json = JsonSerializer.Serialize(new { id = $"f{f}-{n++}", text });
+                var json = JsonSerializer.Serialize(new { id = $"f{f}-{n++}", text }, s_json);
                 w.Write(json);
                 w.Write('\n');
                 written += Encoding.UTF8.GetByteCount(json) + 1;

@@ -74,8 +74,8 @@ public sealed class ExactDedupOptions
 /// <summary>Output layout.</summary>
 public sealed class OutputOptions
 {
-    /// <summary>Target uncompressed size of one output part; parts are cut at document boundaries.</summary>
-    public long PartBytes { get; set; } = 128L * 1024 * 1024;
+    /// <summary>Target uncompressed size of one output part; parts are cut at document boundaries and written in parallel.</summary>
+    public long PartBytes { get; set; } = 32L * 1024 * 1024;
 
     /// <summary>gzip level of the output parts: <c>fastest</c>, <c>optimal</c> or <c>smallest</c>.</summary>
     public string Compression { get; set; } = "optimal";
