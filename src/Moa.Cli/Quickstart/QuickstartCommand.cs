@@ -133,11 +133,14 @@ internal static class QuickstartCommand
         }
 
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
         {
-            e.Cancel = true;
+            signal.Cancel = true;
             stop.Cancel();
-        };
+        }
+
+        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
         HubBootstrap.ServeAsync(db, new HubOptions { DataDirectory = hubData }, urls, Console.Out, stop.Token).GetAwaiter().GetResult();
         return 0;
     }
