@@ -26,7 +26,7 @@ public class CorpusScanBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var data = SharedData();
+        var data = BenchData.SharedData();
         var items = KobestImporter.Import(Path.Combine(data, "benchmarks", "kobest")).Items;
         _words = ContaminationIndex.Build(items, NGramUnit.Word, 13);
         _characters = ContaminationIndex.Build(items, NGramUnit.Character, 13);
@@ -65,24 +65,4 @@ public class CorpusScanBenchmarks
 
     [Benchmark]
     public long WordGrams_GzipFile() => new CorpusScanner(_words).ScanFile(_gzipPath, "bench").Documents;
-
-    private static string SharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("MOA_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found; set MOA_SHARED_DATA.");
-    }
 }

@@ -23,7 +23,7 @@ internal static class DedupCorpus
     {
         var megabytes = int.TryParse(Environment.GetEnvironmentVariable("MOA_BENCH_DEDUP_MB"), out var mb) ? mb : 64;
         var target = megabytes * 1_000_000L;
-        var data = FindSharedData();
+        var data = BenchData.SharedData();
         var reviews = File.ReadLines(Path.Combine(data, "text", "nsmc_reviews_sample.jsonl"))
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("text").GetString() ?? "").ToArray();
         var paragraphs = Directory.EnumerateFiles(Path.Combine(data, "benchmarks", "kobest", "BoolQ"), "*.tsv").Order(StringComparer.Ordinal)
@@ -93,25 +93,5 @@ internal static class DedupCorpus
         }
 
         return result.Count > 0 ? [.. result] : throw new InvalidOperationException("No .NET reference XML docs found under " + packs);
-    }
-
-    private static string FindSharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("MOA_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found; set MOA_SHARED_DATA.");
     }
 }

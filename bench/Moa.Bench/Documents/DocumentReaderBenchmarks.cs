@@ -22,7 +22,7 @@ public class DocumentReaderBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var providers = Path.Combine(FindSharedData(), "providers");
+        var providers = Path.Combine(BenchData.SharedData(), "providers");
         _hwpFiles = [.. Directory.GetFiles(Path.Combine(providers, "hwp"), "*.hwp", SearchOption.AllDirectories)
             .Where(f => !Path.GetFileName(f).StartsWith("drm_", StringComparison.Ordinal)).Order()];
         _hwpxFiles = [.. Directory.GetFiles(Path.Combine(providers, "hwpx"), "*.hwpx").Order()];
@@ -48,25 +48,5 @@ public class DocumentReaderBenchmarks
         }
 
         return chars;
-    }
-
-    private static string FindSharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("MOA_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found; set MOA_SHARED_DATA");
     }
 }

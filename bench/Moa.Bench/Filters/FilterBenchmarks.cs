@@ -75,7 +75,7 @@ public class FilterBenchmarks
 
     private static List<(string Text, string Language)> LoadSource()
     {
-        var data = FindSharedData();
+        var data = BenchData.SharedData();
         var docs = new List<(string, string)>();
         foreach (var (task, column) in new[] { ("BoolQ", "Text"), ("HellaSwag", "context") })
         {
@@ -124,25 +124,6 @@ public class FilterBenchmarks
         return docs.Select(d => (d.Item1.Normalize(NormalizationForm.FormC), d.Item2)).ToList();
     }
 
-    private static string FindSharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("MOA_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found; set MOA_SHARED_DATA.");
-    }
 
     /// <summary>Adds an MB/s column (UTF-8 megabytes per second on one core).</summary>
     private sealed class ThroughputConfig : ManualConfig

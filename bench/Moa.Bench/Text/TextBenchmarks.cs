@@ -32,7 +32,7 @@ public class TextBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var data = FindSharedData();
+        var data = BenchData.SharedData();
         _nsmcPath = Path.Combine(data, "text", "nsmc_reviews_sample.jsonl");
         _parksPath = Path.Combine(data, "providers", "csv", "전국도시공원정보표준데이터.csv");
         _reviews = [.. File.ReadLines(_nsmcPath).Select(l => _normalizer.Normalize(JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!))];
@@ -102,25 +102,5 @@ public class TextBenchmarks
         }
 
         return n;
-    }
-
-    private static string FindSharedData()
-    {
-        var env = Environment.GetEnvironmentVariable("MOA_SHARED_DATA");
-        if (!string.IsNullOrEmpty(env))
-        {
-            return env;
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("shared/data not found; set MOA_SHARED_DATA.");
     }
 }
