@@ -38,6 +38,9 @@ public sealed class HtmlReader : IDocumentReader
     /// <summary>Longest time the HTML parser may take on one file.</summary>
     public TimeSpan ParseTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>Deepest element nesting accepted; the tree builder is quadratic in depth, so deeper files are refused before parsing.</summary>
+    public int MaxNestingDepth { get; init; } = 2000;
+
     /// <summary>Blocks whose share of characters inside links exceeds this are boilerplate (menus, link lists).</summary>
     public double MaxLinkDensity { get; init; } = 0.5;
 
@@ -90,9 +93,72 @@ public sealed class HtmlReader : IDocumentReader
         return [new SourceDocument(ReadContext.DerivedId(path, 0), text, new DocumentOrigin(path, 0, Format), extra)];
     }
 
+    /// <summary>
+    /// The deepest nesting of elements, estimated from the raw bytes: an opening tag deepens, a closing tag or
+    /// <c>/&gt;</c> returns, void elements (br, img, meta...) do not count. Linear, allocation-free.
+    /// </summary>
+    internal static int NestingDepth(ReadOnlySpan<byte> html)
+    {
+        int depth = 0, max = 0;
+        for (var i = html.IndexOf((byte)'<'); i >= 0 && i + 1 < html.Length; )
+        {
+            var next = html[(i + 1)..];
+            if (next[0] == (byte)'/')
+            {
+                depth = Math.Max(0, depth - 1);
+            }
+            else if (char.IsAsciiLetter((char)next[0]))
+            {
+                var end = next.IndexOf((byte)'>');
+                var tag = end < 0 ? next : next[..end];
+                var nameEnd = tag.IndexOfAny(" \t\r\n/>"u8);
+                var name = nameEnd < 0 ? tag : tag[..nameEnd];
+                if (!IsVoid(name) && !(end > 0 && tag[^1] == (byte)'/'))
+                {
+                    max = Math.Max(max, ++depth);
+                }
+            }
+
+            var after = next.IndexOf((byte)'<');
+            i = after < 0 ? -1 : i + 1 + after;
+        }
+
+        return max;
+    }
+
+    private static bool IsVoid(ReadOnlySpan<byte> name)
+    {
+        Span<byte> lower = stackalloc byte[8];
+        if (name.Length > lower.Length)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < name.Length; k++)
+        {
+            lower[k] = (byte)char.ToLowerInvariant((char)name[k]);
+        }
+
+        return lower[..name.Length] switch
+        {
+            var n when n.SequenceEqual("br"u8) || n.SequenceEqual("img"u8) || n.SequenceEqual("hr"u8) || n.SequenceEqual("meta"u8)
+                || n.SequenceEqual("link"u8) || n.SequenceEqual("input"u8) || n.SequenceEqual("source"u8) || n.SequenceEqual("wbr"u8)
+                || n.SequenceEqual("area"u8) || n.SequenceEqual("base"u8) || n.SequenceEqual("col"u8) || n.SequenceEqual("embed"u8)
+                || n.SequenceEqual("param"u8) || n.SequenceEqual("track"u8) || n.SequenceEqual("p"u8) || n.SequenceEqual("li"u8) => true,
+            _ => false,
+        };
+    }
+
     /// <summary>The page title and its main-content text.</summary>
     internal (string Title, string Text) Extract(byte[] html, CancellationToken cancellationToken)
     {
+        var depth = NestingDepth(html);
+        if (depth > MaxNestingDepth)
+        {
+            throw new DocumentFormatException("html-too-complex",
+                $"elements are nested {depth} deep (more than {MaxNestingDepth}); such pages are generated junk or an attack on the parser and are not read");
+        }
+
         var parser = new HtmlParser();
         using var stream = new MemoryStream(html, writable: false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
