@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Moa.Cli.Tests;
+
+/// <summary>The benchmark and evaluation verbs as a user runs them: real processes, real KoBEST files, a real server.</summary>
+public sealed class BenchAndEvalCommandTests
+{
+    [Fact]
+    public void Bench_ImportValidateSplit_ProfileFailureBlocksSplitUntilForced()
+    {
+        var dir = Path.Combine(TestPaths.NewTempDir(), "copa");
+
+        MoaProcess.Run("bench", "import", "kobest", TestPaths.Data("benchmarks", "kobest", "COPA"), "-o", dir).Code.ShouldBe(0);
+        var validate = MoaProcess.Run("bench", "validate", dir, "--profile", "nia-2024");
+        var split = MoaProcess.Run("bench", "split", dir, "--holdout", "0.1", "--seed", "7");
+        var forced = MoaProcess.Run("bench", "split", dir, "--holdout", "0.1", "--seed", "7", "--force");
+
+        validate.Code.ShouldBe(1);
+        validate.Out.ShouldContain("FAILED kobest (1,000 items, profile nia-2024)");
+        split.Code.ShouldBe(2);
+        split.Err.ShouldContain("--force");
+        split.Err.ShouldNotContain("   at ");
+        forced.Code.ShouldBe(0, forced.Err);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "split.json")));
+        manifest.RootElement.GetProperty("holdout_ids").GetArrayLength().ShouldBe(100);
+    }
+
+    [Fact]
+    public void Eval_AgainstServeModel_WritesScoresAndRefusesAnUnreachableServer()
+    {
+        var root = TestPaths.NewTempDir();
+        var bench = Path.Combine(root, "copa");
+        MoaProcess.Run("bench", "import", "kobest", TestPaths.Data("benchmarks", "kobest", "COPA"), "-o", bench).Code.ShouldBe(0);
+        var port = FreePort();
+        using var server = Process.Start(MoaProcess.StartInfo("serve-model", "--ngram", TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), "--order", "3", "--port", port.ToString()))!;
+        server.StandardOutput.ReadToEndAsync();
+        server.StandardError.ReadToEndAsync();
+        try
+        {
+            WaitForPort(port);
+            var run = Path.Combine(root, "run");
+            var result = MoaProcess.Run("eval", bench, "--base-url", $"http://127.0.0.1:{port}/v1", "--model", "moa-ngram", "--limit", "40", "--out", run);
+
+            result.Code.ShouldBe(0, result.Err);
+            using var scores = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "scores.json")));
+            scores.RootElement.ToString().ShouldContain("acc_norm");
+            File.ReadLines(Path.Combine(run, "items.jsonl")).Count().ShouldBe(40);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+        }
+
+        var dead = MoaProcess.Run("eval", bench, "--base-url", $"http://127.0.0.1:{FreePort()}/v1", "--model", "m", "--limit", "5", "--retries", "0", "--out", Path.Combine(root, "dead"));
+        dead.Code.ShouldNotBe(0);
+        (dead.Err + dead.Out).ShouldContain("127.0.0.1");
+        dead.Err.ShouldNotContain("   at ");
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);
+        l.Start();
+        return ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
+    }
+
+    private static void WaitForPort(int port)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            try
+            {
+                using var c = new TcpClient("127.0.0.1", port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(200);
+            }
+        }
+
+        throw new TimeoutException($"serve-model did not listen on {port}");
+    }
+}
