@@ -85,6 +85,11 @@ internal static class CurateCommand
             }
 
             CurationSummary.Print(result);
+            if (result.Stats.DocumentsIn == 0)
+            {
+                return CliErrors.Report($"no document could be read from the inputs ({result.Stats.Issues.Count} problem(s), listed in {Path.Combine(result.OutputDir, "stats.json")}).");
+            }
+
             return 0;
         });
         return command;

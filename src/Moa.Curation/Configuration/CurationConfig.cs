@@ -86,6 +86,12 @@ public sealed class OutputOptions
     /// <summary>Keep the intermediate <c>.work</c> folder after a successful run.</summary>
     public bool KeepWork { get; set; }
 
+    /// <summary>
+    /// A Hugging Face <c>tokenizer.json</c> (byte-level BPE) whose token counts go into <c>stats.json</c>; without one,
+    /// GPT-style pre-tokens are counted (see <c>Moa.Text.Tokens.PreTokenCounter</c>).
+    /// </summary>
+    public string? Tokenizer { get; set; }
+
     /// <summary>Records per batch handed to a worker.</summary>
     public int BatchDocuments { get; set; } = 512;
 }

@@ -46,6 +46,7 @@ public sealed class CurationRunner
 
         var total = Stopwatch.StartNew();
         var plan = InputPlan.Resolve(request.Inputs, _registry);
+        var tools = WriteTools.Create(request.Config);
         var layout = new OutputLayout(request.OutputDir);
         var configHash = CurationConfigLoader.Hash(request.Config);
         RunGuard.Prepare(layout, plan, configHash, request.Overwrite);
@@ -71,7 +72,7 @@ public sealed class CurationRunner
 
         // Phase 3: write
         var write = Stopwatch.StartNew();
-        var written = new WritePhase(request, layout, dedupResult).Run(cancellationToken);
+        var written = new WritePhase(request, layout, dedupResult, tools).Run(cancellationToken);
         write.Stop();
 
         // Statistics, manifest, report

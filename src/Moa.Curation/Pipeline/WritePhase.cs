@@ -23,16 +23,17 @@ internal sealed class WritePhase
     private readonly OutputLayout _layout;
     private readonly DedupResult _dedup;
     private readonly PiiScrubber? _pii;
-    private readonly ITokenCounter _tokens = PreTokenCounter.Default;
+    private readonly ITokenCounter _tokens;
     private readonly CompressionLevel _level;
     private long _documents;
 
-    public WritePhase(CurationRequest request, OutputLayout layout, DedupResult dedup)
+    public WritePhase(CurationRequest request, OutputLayout layout, DedupResult dedup, WriteTools tools)
     {
         _request = request;
         _layout = layout;
         _dedup = dedup;
-        _pii = request.Config.Pii.Enabled ? PiiScrubber.Create(request.Config.Pii) : null;
+        _pii = tools.Pii;
+        _tokens = tools.Tokens;
         _level = request.Config.Output.Compression switch
         {
             "fastest" => CompressionLevel.Fastest,
@@ -311,6 +312,17 @@ internal sealed class WritePhase
         writer.WriteEndObject();
         writer.WriteEndObject();
     }
+}
+
+/// <summary>
+/// The PII scrubber and token counter of the write phase, built when a run starts so that a missing key file or
+/// tokenizer is reported before hours of work, not after.
+/// </summary>
+internal sealed record WriteTools(PiiScrubber? Pii, ITokenCounter Tokens)
+{
+    public static WriteTools Create(Configuration.CurationConfig config) => new(
+        config.Pii.Enabled ? PiiScrubber.Create(config.Pii) : null,
+        config.Output.Tokenizer is { Length: > 0 } tokenizer ? ByteLevelBpeTokenizer.Load(tokenizer) : PreTokenCounter.Default);
 }
 
 /// <summary>What the write phase produced.</summary>
