@@ -165,22 +165,20 @@ internal sealed class WritePhase
                             continue;
                         }
 
-                        using var json = JsonDocument.Parse(record.AsMemory(0, length));
-                        var root = json.RootElement;
-                        var id = root.GetProperty("id").GetString() ?? string.Empty;
-                        var text = root.GetProperty("text").GetString() ?? string.Empty;
-                        var meta = root.GetProperty("meta");
                         recordBuffer.ResetWrittenCount();
                         writer.Reset();
                         if (fate >= 0)
                         {
-                            WriteDuplicate(writer, id, text, meta, fate, _dedup.Kind[g], handles);
+                            using var json = JsonDocument.Parse(record.AsMemory(0, length));
+                            var root = json.RootElement;
+                            WriteDuplicate(writer, root.GetProperty("id").GetString() ?? string.Empty, root.GetProperty("text").GetString() ?? string.Empty, root.GetProperty("meta"), fate, _dedup.Kind[g], handles);
                             writer.Flush();
                             recordBuffer.Write("\n"u8);
                             removed.Write(recordBuffer.WrittenSpan);
                             continue;
                         }
 
+                        var (text, language) = KeptRecord.Read(bytes);
                         var t0 = Stopwatch.GetTimestamp();
                         var textBytes = Encoding.UTF8.GetByteCount(text);
                         IReadOnlyList<PiiFinding> findings = [];
@@ -199,20 +197,31 @@ internal sealed class WritePhase
                         }
 
                         var tokens = _tokens.Count(text);
-                        WriteKept(writer, id, text, meta, findings, stats);
-                        writer.Flush();
-                        recordBuffer.Write("\n"u8);
-                        data.Write(recordBuffer.WrittenSpan);
+                        if (findings.Count == 0)
+                        {
+                            // Nothing changed since the map phase wrote the record: copy its bytes.
+                            data.Write(bytes);
+                        }
+                        else
+                        {
+                            using var json = JsonDocument.Parse(record.AsMemory(0, length));
+                            var root = json.RootElement;
+                            WriteKept(writer, root.GetProperty("id").GetString() ?? string.Empty, text, root.GetProperty("meta"), findings, stats);
+                            writer.Flush();
+                            recordBuffer.Write("\n"u8);
+                            data.Write(recordBuffer.WrittenSpan);
+                        }
+
                         writeStage.Count(outBytes, true, outBytes);
                         stats.DocumentsOut++;
                         stats.BytesOut += outBytes;
                         stats.TokensOut += tokens;
                         stats.Lengths.Out[LengthHistograms.Bin(text.Length)]++;
                         keptPerShard[shard] = keptPerShard.GetValueOrDefault(shard) + 1;
-                        if (meta.TryGetProperty("lang", out var lang) && lang.GetString() is { } code)
+                        if (language is not null)
                         {
-                            CurationStats.Increment(stats.LanguagesOut, code);
-                            CurationStats.Increment(stats.TokensByLanguage, code, tokens);
+                            CurationStats.Increment(stats.LanguagesOut, language);
+                            CurationStats.Increment(stats.TokensByLanguage, language, tokens);
                         }
                     }
                     finally
@@ -323,6 +332,50 @@ internal sealed record WriteTools(PiiScrubber? Pii, ITokenCounter Tokens)
     public static WriteTools Create(Configuration.CurationConfig config) => new(
         config.Pii.Enabled ? PiiScrubber.Create(config.Pii) : null,
         config.Output.Tokenizer is { Length: > 0 } tokenizer ? ByteLevelBpeTokenizer.Load(tokenizer) : PreTokenCounter.Default);
+}
+
+/// <summary>Reads what the write phase needs from a kept record (<c>text</c>, <c>meta.lang</c>) without building a DOM.</summary>
+internal static class KeptRecord
+{
+    public static (string Text, string? Language) Read(ReadOnlySpan<byte> record)
+    {
+        var reader = new Utf8JsonReader(record);
+        string? text = null;
+        string? language = null;
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("text"u8))
+            {
+                reader.Read();
+                text = reader.GetString();
+            }
+            else if (reader.ValueTextEquals("meta"u8))
+            {
+                reader.Read();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var isLang = reader.ValueTextEquals("lang"u8);
+                    reader.Read();
+                    if (isLang && reader.TokenType == JsonTokenType.String)
+                    {
+                        language = reader.GetString();
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return (text ?? throw new InvalidDataException("kept record without text"), language);
+    }
 }
 
 /// <summary>What the write phase produced.</summary>
