@@ -57,85 +57,36 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLine(ReadOnlySpan<byte> line, long number, PiiRunSummary summary, Utf8JsonWriter writer, ArrayBufferWriter<byte> output)
     {
-        if (!Utf8.IsValid(line))
-        {
-            throw new PiiJsonl.LineException(number, $"{input}:{number}: invalid UTF-8 at byte {PiiJsonl.InvalidUtf8Offset(line)} of the line; convert the file to UTF-8 (e.g. iconv -f cp949 -t utf-8).");
-        }
-
-        var chars = t_chars ??= new char[4096];
-        var textLength = -1;
-        var idKind = JsonTokenType.None;
-        int idStart = 0, idLength = 0;
-        string? idString = null;
+        Document doc;
         try
         {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            doc = Parse(line, number);
+
+            // The text was validated by transcoding it; the rest of the line is checked here.
+            if (!Utf8.IsValid(line[..doc.TextStart]) || !Utf8.IsValid(line[doc.TextEnd..]))
             {
-                throw new PiiJsonl.LineException(number, $"{input}:{number}: expected a JSON object per line, found {PiiJsonl.Describe(reader.TokenType)}.");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isText = reader.ValueTextEquals(_textField);
-                var isId = !isText && reader.ValueTextEquals(_idField);
-                reader.Read();
-                if (isText)
-                {
-                    if (reader.TokenType != JsonTokenType.String)
-                    {
-                        throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.TextField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string.");
-                    }
-
-                    // UTF-8 never takes fewer bytes than UTF-16 code units, escaped or not.
-                    if (chars.Length < reader.ValueSpan.Length)
-                    {
-                        chars = t_chars = new char[Math.Max(reader.ValueSpan.Length, chars.Length * 2)];
-                    }
-
-                    textLength = reader.CopyString(chars);
-                }
-                else if (isId)
-                {
-                    if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
-                    {
-                        throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.IdField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string or number.");
-                    }
-
-                    idKind = reader.TokenType;
-                    idString = null;
-                    if (reader.ValueIsEscaped)
-                    {
-                        idString = reader.GetString();
-                    }
-                    else
-                    {
-                        idStart = (int)reader.TokenStartIndex + (idKind == JsonTokenType.String ? 1 : 0);
-                        idLength = reader.ValueSpan.Length;
-                    }
-                }
-
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
-                }
-            }
-
-            // Read to the end so a truncated line is reported, not half-processed.
-            while (reader.Read())
-            {
+                throw new InvalidOperationException();
             }
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or PiiJsonl.LineException)
         {
-            throw new PiiJsonl.LineException(number, $"{input}:{number}: not valid JSON ({ex.Message}).");
+            // Bad bytes explain any other failure, so they are reported first, as a full validation up front would.
+            if (!Utf8.IsValid(line))
+            {
+                throw new PiiJsonl.LineException(number, $"{input}:{number}: invalid UTF-8 at byte {PiiJsonl.InvalidUtf8Offset(line)} of the line; convert the file to UTF-8 (e.g. iconv -f cp949 -t utf-8).");
+            }
+
+            if (ex is JsonException)
+            {
+                throw new PiiJsonl.LineException(number, $"{input}:{number}: not valid JSON ({ex.Message}).");
+            }
+
+            throw;
         }
 
-        if (textLength < 0)
-        {
-            throw new PiiJsonl.LineException(number, $"{input}:{number}: no '{options.TextField}' field; name the text field with --text-field.");
-        }
-
+        var chars = t_chars!;
+        var textLength = doc.TextLength;
+        var (idKind, idStart, idLength, idString) = (doc.IdKind, doc.IdStart, doc.IdLength, doc.IdString);
         var text = chars.AsSpan(0, textLength);
         var findings = analyzer.MayFind(text) ? analyzer.Analyze(new string(text)) : [];
         summary.Add(findings, line.Length);
@@ -164,6 +115,85 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
             writer.Reset();
             output.Write("\n"u8);
         }
+    }
+
+    /// <summary>Finds the text (decoded into <see cref="t_chars"/>) and the id of one line; throws on a malformed line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private Document Parse(ReadOnlySpan<byte> line, long number)
+    {
+        var chars = t_chars ??= new char[4096];
+        var doc = new Document { TextLength = -1 };
+        var reader = new Utf8JsonReader(line);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new PiiJsonl.LineException(number, $"{input}:{number}: expected a JSON object per line, found {PiiJsonl.Describe(reader.TokenType)}.");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isText = reader.ValueTextEquals(_textField);
+            var isId = !isText && reader.ValueTextEquals(_idField);
+            reader.Read();
+            if (isText)
+            {
+                if (reader.TokenType != JsonTokenType.String)
+                {
+                    throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.TextField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string.");
+                }
+
+                // UTF-8 never takes fewer bytes than UTF-16 code units, escaped or not.
+                var length = reader.ValueSpan.Length;
+                if (chars.Length < length)
+                {
+                    chars = t_chars = new char[Math.Max(length, chars.Length * 2)];
+                }
+
+                doc.TextLength = reader.CopyString(chars);
+                doc.TextStart = (int)reader.TokenStartIndex + 1;
+                doc.TextEnd = doc.TextStart + length;
+            }
+            else if (isId)
+            {
+                if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+                {
+                    throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.IdField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string or number.");
+                }
+
+                doc.IdKind = reader.TokenType;
+                doc.IdString = reader.ValueIsEscaped ? reader.GetString() : null;
+                doc.IdStart = (int)reader.TokenStartIndex + (doc.IdKind == JsonTokenType.String ? 1 : 0);
+                doc.IdLength = reader.ValueSpan.Length;
+            }
+
+            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                reader.Skip();
+            }
+        }
+
+        // Read to the end so a truncated line is reported, not half-processed.
+        while (reader.Read())
+        {
+        }
+
+        if (doc.TextLength < 0)
+        {
+            throw new PiiJsonl.LineException(number, $"{input}:{number}: no '{options.TextField}' field; name the text field with --text-field.");
+        }
+
+        return doc;
+    }
+
+    /// <summary>Where one line's text and id are: the text as decoded length and byte range, the id as a byte range or a string.</summary>
+    private struct Document
+    {
+        public int TextLength;
+        public int TextStart;
+        public int TextEnd;
+        public JsonTokenType IdKind;
+        public int IdStart;
+        public int IdLength;
+        public string? IdString;
     }
 }
 

@@ -127,4 +127,65 @@ public class PiiJsonlTests
         ex.Message.ShouldContain("in.jsonl:2:");
         ex.Message.ShouldContain("another key");
     }
+
+    [Theory]
+    [InlineData("{\"id\":\"x", "\",\"text\":\"ok\"}", 8)] // in the id
+    [InlineData("{\"text\":\"\\u0041", "\"}", 15)] // in an escaped text
+    [InlineData("{\"text\":\"ok\",\"x\":\"", "\"}", 18)] // in a field that is not read
+    [InlineData("{\"text\":\"ok\"", "}", 12)] // between tokens: bad bytes are reported before bad JSON
+    public void Scan_InvalidUtf8_AnywhereInTheLine_IsReportedWithItsByte(string before, string after, int offset)
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "c.jsonl");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n" + before), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(after + "\n")]);
+        Should.Throw<MoaException>(() => ScanToString(path, new PiiJsonlOptions { Threads = 1 })).Message
+            .ShouldContain($"c.jsonl:2: invalid UTF-8 at byte {offset}");
+    }
+
+    [Fact]
+    public void Scan_Ids_EscapedNumericAndMissing_AreWrittenAsStrings()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "ids.jsonl",
+            "{\"text\":\"010-1234-5678\",\"id\":\"a\\\"b\\u00e9\"}\n" +
+            "{\"id\":12.50,\"text\":\"010-1234-5678\"}\n" +
+            "{\"id\":\"문서 \\\\ 1\",\"meta\":{\"id\":\"inner\"},\"text\":\"010-1234-5678\"}\n" +
+            "{\"text\":\"010-1234-5678\"}");
+        var docs = ScanToString(path).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("doc").GetString()).ToArray();
+        docs.ShouldBe(["a\"bé", "12.50", "문서 \\ 1", "ids.jsonl:4"]);
+    }
+
+    [Fact]
+    public void Scan_LinesLongerThanABlock_AndManyBlocks_KeepOffsetsLineNumbersAndOrder()
+    {
+        var dir = TestPaths.NewTempDir();
+        var sb = new StringBuilder();
+        var filler = new string('가', 700_000); // 2.1 MB of UTF-8: longer than one read block
+        sb.Append("{\"id\":\"long\",\"text\":\"").Append(filler).Append(" 010-1234-5678\"}\n");
+        for (var i = 0; i < 30_000; i++)
+        {
+            sb.Append("{\"id\":\"d").Append(i).Append("\",\"text\":\"리뷰 ").Append(i).Append(" 연락 010-").Append(1000 + (i % 9000)).Append("-5678\"}\n");
+        }
+
+        sb.Append("{\"id\":\"last\",\"text\":5}\n");
+        var path = Write(dir, "big.jsonl", sb.ToString());
+        var lines = File.ReadAllLines(path).Length;
+        foreach (var threads in new[] { 1, 3 })
+        {
+            Should.Throw<MoaException>(() => ScanToString(path, new PiiJsonlOptions { Threads = threads })).Message
+                .ShouldContain($"big.jsonl:{lines}: field 'text' is a number");
+        }
+
+        File.WriteAllText(path, sb.ToString()[..sb.ToString().LastIndexOf("{\"id\":\"last\"", StringComparison.Ordinal)], new UTF8Encoding(false));
+        var one = ScanToString(path, new PiiJsonlOptions { Threads = 1 });
+        one.ShouldBe(ScanToString(path, new PiiJsonlOptions { Threads = 3 }));
+        var found = one.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        found.Length.ShouldBe(30_001);
+        using var first = JsonDocument.Parse(found[0]);
+        first.RootElement.GetProperty("doc").GetString().ShouldBe("long");
+        first.RootElement.GetProperty("start").GetInt32().ShouldBe(700_001);
+        using var last = JsonDocument.Parse(found[^1]);
+        last.RootElement.GetProperty("doc").GetString().ShouldBe("d29999");
+    }
 }
