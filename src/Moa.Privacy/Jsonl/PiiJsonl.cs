@@ -193,7 +193,8 @@ public static class PiiJsonl
 
     /// <summary>
     /// Reads blocks of lines, runs <paramref name="work"/> on each (on up to <see cref="PiiJsonlOptions.Threads"/> blocks
-    /// at once) and hands results to <paramref name="write"/> in input order; a bad line in an earlier block is reported first.
+    /// at once, the calling thread included) and hands results to <paramref name="write"/> in input order; a bad line in
+    /// an earlier block is reported first.
     /// </summary>
     private static void ProcessChunks<T>(string input, PiiJsonlOptions options, Func<JsonlChunk, T> work, Action<T> write)
     {
@@ -204,53 +205,8 @@ public static class PiiJsonl
 
         var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
         using var chunks = new JsonlChunks(input, ChunkBytes);
-        T Run(JsonlChunk chunk)
-        {
-            try
-            {
-                return work(chunk);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(chunk.Buffer);
-            }
-        }
-
-        if (threads == 1)
-        {
-            while (chunks.TryRead(out var chunk))
-            {
-                write(Run(chunk));
-            }
-
-            return;
-        }
-
-        var running = new Queue<Task<T>>();
-        try
-        {
-            while (chunks.TryRead(out var chunk))
-            {
-                running.Enqueue(Task.Run(() => Run(chunk)));
-                while (running.Count > threads)
-                {
-                    write(running.Dequeue().GetAwaiter().GetResult());
-                }
-            }
-
-            while (running.Count > 0)
-            {
-                write(running.Dequeue().GetAwaiter().GetResult());
-            }
-        }
-        finally
-        {
-            // On an error, let the blocks still in flight finish before the caller closes its output.
-            foreach (var task in running)
-            {
-                ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
-            }
-        }
+        using var pipeline = new OrderedPipeline<T>(chunks, work, write, threads);
+        pipeline.Run();
     }
 
     /// <summary>Reads batches, runs <paramref name="work"/> on every non-blank line in parallel, hands results back in order.</summary>

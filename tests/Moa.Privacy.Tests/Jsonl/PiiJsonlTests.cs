@@ -188,4 +188,34 @@ public class PiiJsonlTests
         using var last = JsonDocument.Parse(found[^1]);
         last.RootElement.GetProperty("doc").GetString().ShouldBe("d29999");
     }
+
+    [Fact]
+    public void Scan_SeveralBadLinesInDifferentBlocks_ReportsTheEarliestWhateverTheThreadCount()
+    {
+        var dir = TestPaths.NewTempDir();
+        var sb = new StringBuilder();
+        for (var i = 1; i <= 120_000; i++)
+        {
+            sb.Append(i switch
+            {
+                70_000 => "{\"text\":\"abc",
+                90_000 => "[]",
+                _ => $"{{\"id\":{i},\"text\":\"문장 {i} 전화 010-1234-5678\"}}",
+            }).Append('\n');
+        }
+
+        var path = Write(dir, "bad.jsonl", sb.ToString());
+        foreach (var threads in new[] { 1, 2, 4 })
+        {
+            using var ms = new MemoryStream();
+            Should.Throw<MoaException>(() => PiiJsonl.Scan([path], PiiAnalyzer.Default, new PiiJsonlOptions { Threads = threads }, ms))
+                .Message.ShouldContain("bad.jsonl:70000: not valid JSON");
+
+            // Every line before the bad one was written, none after it.
+            var written = Encoding.UTF8.GetString(ms.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            written.Length.ShouldBeGreaterThan(0);
+            using var last = JsonDocument.Parse(written[^1]);
+            int.Parse(last.RootElement.GetProperty("doc").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(70_000);
+        }
+    }
 }
