@@ -15,9 +15,6 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
-    [ThreadStatic]
-    private static char[]? t_chars;
-
     private readonly string _fileName = Path.GetFileName(input);
     private readonly byte[] _textField = System.Text.Encoding.UTF8.GetBytes(options.TextField);
     private readonly byte[] _idField = System.Text.Encoding.UTF8.GetBytes(options.IdField);
@@ -31,22 +28,30 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         using var writer = new Utf8JsonWriter(output, s_writerOptions);
         var rest = chunk.Buffer.AsSpan(0, chunk.Length);
         var number = chunk.FirstLine;
-        while (rest.Length > 0)
+        var chars = ArrayPool<char>.Shared.Rent(4096);
+        try
         {
-            var nl = rest.IndexOf((byte)'\n');
-            var line = nl >= 0 ? rest[..nl] : rest;
-            rest = nl >= 0 ? rest[(nl + 1)..] : default;
-            if (line.Length > 0 && line[^1] == '\r')
+            while (rest.Length > 0)
             {
-                line = line[..^1];
-            }
+                var nl = rest.IndexOf((byte)'\n');
+                var line = nl >= 0 ? rest[..nl] : rest;
+                rest = nl >= 0 ? rest[(nl + 1)..] : default;
+                if (line.Length > 0 && line[^1] == '\r')
+                {
+                    line = line[..^1];
+                }
 
-            if (!IsBlank(line))
-            {
-                ScanLine(line, number, summary, writer, output);
-            }
+                if (!IsBlank(line))
+                {
+                    ScanLine(line, number, ref chars, summary, writer, output);
+                }
 
-            number++;
+                number++;
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(chars);
         }
 
         return new ChunkResult(output, summary);
@@ -55,12 +60,12 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanLine(ReadOnlySpan<byte> line, long number, PiiRunSummary summary, Utf8JsonWriter writer, ArrayBufferWriter<byte> output)
+    private void ScanLine(ReadOnlySpan<byte> line, long number, ref char[] chars, PiiRunSummary summary, Utf8JsonWriter writer, ArrayBufferWriter<byte> output)
     {
         Document doc;
         try
         {
-            doc = Parse(line, number);
+            doc = Parse(line, number, ref chars);
 
             // The text was validated by transcoding it; the rest of the line is checked here.
             if (!Utf8.IsValid(line[..doc.TextStart]) || !Utf8.IsValid(line[doc.TextEnd..]))
@@ -84,7 +89,6 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
             throw;
         }
 
-        var chars = t_chars!;
         var textLength = doc.TextLength;
         var (idKind, idStart, idLength, idString) = (doc.IdKind, doc.IdStart, doc.IdLength, doc.IdString);
         var text = chars.AsSpan(0, textLength);
@@ -117,11 +121,10 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         }
     }
 
-    /// <summary>Finds the text (decoded into <see cref="t_chars"/>) and the id of one line; throws on a malformed line.</summary>
+    /// <summary>Finds the text (decoded into <paramref name="chars"/>, grown as needed) and the id of one line; throws on a malformed line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private Document Parse(ReadOnlySpan<byte> line, long number)
+    private Document Parse(ReadOnlySpan<byte> line, long number, ref char[] chars)
     {
-        var chars = t_chars ??= new char[4096];
         var doc = new Document { TextLength = -1 };
         var reader = new Utf8JsonReader(line);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -145,7 +148,8 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
                 var length = reader.ValueSpan.Length;
                 if (chars.Length < length)
                 {
-                    chars = t_chars = new char[Math.Max(length, chars.Length * 2)];
+                    ArrayPool<char>.Shared.Return(chars);
+                    chars = ArrayPool<char>.Shared.Rent(Math.Max(length, chars.Length * 2));
                 }
 
                 doc.TextLength = reader.CopyString(chars);
