@@ -60,6 +60,15 @@ public sealed class PiiAnalyzer
         return result;
     }
 
+    /// <summary>
+    /// False when <see cref="Analyze"/> is certain to find nothing in <paramref name="text"/> (no digit, no '@' and no
+    /// context word for the enabled types), so callers holding a span can skip making a string of it.
+    /// </summary>
+    internal bool MayFind(ReadOnlySpan<char> text) =>
+        text.ContainsAnyInRange('0', '9')
+        || ((_mask & s_emailBit) != 0 && text.Contains('@'))
+        || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
+
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
     internal List<PiiFinding> Candidates(string text)
     {

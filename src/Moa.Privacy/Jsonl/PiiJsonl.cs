@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -36,6 +37,18 @@ public sealed class PiiRunSummary
     public IReadOnlyList<KeyValuePair<string, long>> PerType =>
         [.. PiiTypes.All.Where(_perType.ContainsKey).Select(t => new KeyValuePair<string, long>(t, _perType[t]))];
 
+    internal void Merge(PiiRunSummary other)
+    {
+        Documents += other.Documents;
+        DocumentsWithPii += other.DocumentsWithPii;
+        Bytes += other.Bytes;
+        Findings += other.Findings;
+        foreach (var (type, count) in other._perType)
+        {
+            _perType[type] = _perType.GetValueOrDefault(type) + count;
+        }
+    }
+
     internal void Add(IReadOnlyList<PiiFinding> findings, long bytes)
     {
         Documents++;
@@ -62,6 +75,7 @@ public sealed class PiiRunSummary
 public static class PiiJsonl
 {
     private const int BatchBytes = 4 << 20;
+    private const int ChunkBytes = 1 << 20;
 
     // Korean stays readable and only what JSON requires is escaped: these are data files, not HTML.
     private static readonly JsonSerializerOptions s_write = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -73,36 +87,17 @@ public static class PiiJsonl
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(options);
         var summary = new PiiRunSummary();
-        using var writer = new Utf8JsonWriter(output, new JsonWriterOptions { Encoder = s_write.Encoder, SkipValidation = true });
         foreach (var input in inputs)
         {
-            Process(input, options, line =>
+            var scanner = new JsonlScanner(input, analyzer, options);
+            ProcessChunks(input, options, scanner.Scan, result =>
             {
-                var (id, text) = ReadDocument(input, line, options);
-                return (id, analyzer.Analyze(text), line.Bytes.Length);
-            }, results =>
-            {
-                foreach (var (id, findings, bytes) in results)
-                {
-                    summary.Add(findings, bytes);
-                    foreach (var f in findings)
-                    {
-                        writer.WriteStartObject();
-                        writer.WriteString("doc", id);
-                        writer.WriteNumber("start", f.Start);
-                        writer.WriteNumber("end", f.End);
-                        writer.WriteString("type", f.Type);
-                        writer.WriteNumber("score", Math.Round(f.Score, 3));
-                        writer.WriteEndObject();
-                        writer.Flush();
-                        writer.Reset();
-                        output.WriteByte((byte)'\n');
-                    }
-                }
+                summary.Merge(result.Summary);
+                output.Write(result.Output.WrittenSpan);
             });
         }
 
-        writer.Flush();
+        output.Flush();
         return summary;
     }
 
@@ -194,6 +189,24 @@ public static class PiiJsonl
         var node = JsonNode.Parse(line.Bytes)!.AsObject();
         node[field] = newText;
         return Encoding.UTF8.GetBytes(node.ToJsonString(s_write));
+    }
+
+    /// <summary>
+    /// Reads blocks of lines, runs <paramref name="work"/> on each (on up to <see cref="PiiJsonlOptions.Threads"/> blocks
+    /// at once, the calling thread included) and hands results to <paramref name="write"/> in input order; a bad line in
+    /// an earlier block is reported first.
+    /// </summary>
+    private static void ProcessChunks<T>(string input, PiiJsonlOptions options, Func<JsonlChunk, T> work, Action<T> write)
+    {
+        if (!File.Exists(input))
+        {
+            throw new MoaException($"{input}: input file not found.");
+        }
+
+        var threads = options.Threads > 0 ? options.Threads : Environment.ProcessorCount;
+        using var chunks = new JsonlChunks(input, ChunkBytes);
+        using var pipeline = new OrderedPipeline<T>(chunks, work, write, threads);
+        pipeline.Run();
     }
 
     /// <summary>Reads batches, runs <paramref name="work"/> on every non-blank line in parallel, hands results back in order.</summary>
@@ -317,14 +330,14 @@ public static class PiiJsonl
         return (id ?? $"{Path.GetFileName(input)}:{line.Number}", text);
     }
 
-    private static int InvalidUtf8Offset(byte[] bytes)
+    internal static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
     {
         var chars = new char[bytes.Length];
         System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
         return read;
     }
 
-    private static string Describe(JsonTokenType t) => t switch
+    internal static string Describe(JsonTokenType t) => t switch
     {
         JsonTokenType.Number => "a number",
         JsonTokenType.True or JsonTokenType.False => "a boolean",
@@ -335,7 +348,7 @@ public static class PiiJsonl
         _ => "nothing",
     };
 
-    private sealed class LineException(long line, string message) : MoaException(message)
+    internal sealed class LineException(long line, string message) : MoaException(message)
     {
         public long Line { get; } = line;
     }

@@ -50,6 +50,9 @@ internal static class Person
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
+    /// <summary>False when <see cref="Scan"/> cannot find anything: no honorific and no context word in the text.</summary>
+    public static bool MayMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, List<PiiFinding> sink)
     {

@@ -127,4 +127,95 @@ public class PiiJsonlTests
         ex.Message.ShouldContain("in.jsonl:2:");
         ex.Message.ShouldContain("another key");
     }
+
+    [Theory]
+    [InlineData("{\"id\":\"x", "\",\"text\":\"ok\"}", 8)] // in the id
+    [InlineData("{\"text\":\"\\u0041", "\"}", 15)] // in an escaped text
+    [InlineData("{\"text\":\"ok\",\"x\":\"", "\"}", 18)] // in a field that is not read
+    [InlineData("{\"text\":\"ok\"", "}", 12)] // between tokens: bad bytes are reported before bad JSON
+    public void Scan_InvalidUtf8_AnywhereInTheLine_IsReportedWithItsByte(string before, string after, int offset)
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "c.jsonl");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n" + before), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(after + "\n")]);
+        Should.Throw<MoaException>(() => ScanToString(path, new PiiJsonlOptions { Threads = 1 })).Message
+            .ShouldContain($"c.jsonl:2: invalid UTF-8 at byte {offset}");
+    }
+
+    [Fact]
+    public void Scan_Ids_EscapedNumericAndMissing_AreWrittenAsStrings()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "ids.jsonl",
+            "{\"text\":\"010-1234-5678\",\"id\":\"a\\\"b\\u00e9\"}\n" +
+            "{\"id\":12.50,\"text\":\"010-1234-5678\"}\n" +
+            "{\"id\":\"문서 \\\\ 1\",\"meta\":{\"id\":\"inner\"},\"text\":\"010-1234-5678\"}\n" +
+            "{\"text\":\"010-1234-5678\"}");
+        var docs = ScanToString(path).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("doc").GetString()).ToArray();
+        docs.ShouldBe(["a\"bé", "12.50", "문서 \\ 1", "ids.jsonl:4"]);
+    }
+
+    [Fact]
+    public void Scan_LinesLongerThanABlock_AndManyBlocks_KeepOffsetsLineNumbersAndOrder()
+    {
+        var dir = TestPaths.NewTempDir();
+        var sb = new StringBuilder();
+        var filler = new string('가', 700_000); // 2.1 MB of UTF-8: longer than one read block
+        sb.Append("{\"id\":\"long\",\"text\":\"").Append(filler).Append(" 010-1234-5678\"}\n");
+        for (var i = 0; i < 30_000; i++)
+        {
+            sb.Append("{\"id\":\"d").Append(i).Append("\",\"text\":\"리뷰 ").Append(i).Append(" 연락 010-").Append(1000 + (i % 9000)).Append("-5678\"}\n");
+        }
+
+        sb.Append("{\"id\":\"last\",\"text\":5}\n");
+        var path = Write(dir, "big.jsonl", sb.ToString());
+        var lines = File.ReadAllLines(path).Length;
+        foreach (var threads in new[] { 1, 3 })
+        {
+            Should.Throw<MoaException>(() => ScanToString(path, new PiiJsonlOptions { Threads = threads })).Message
+                .ShouldContain($"big.jsonl:{lines}: field 'text' is a number");
+        }
+
+        File.WriteAllText(path, sb.ToString()[..sb.ToString().LastIndexOf("{\"id\":\"last\"", StringComparison.Ordinal)], new UTF8Encoding(false));
+        var one = ScanToString(path, new PiiJsonlOptions { Threads = 1 });
+        one.ShouldBe(ScanToString(path, new PiiJsonlOptions { Threads = 3 }));
+        var found = one.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        found.Length.ShouldBe(30_001);
+        using var first = JsonDocument.Parse(found[0]);
+        first.RootElement.GetProperty("doc").GetString().ShouldBe("long");
+        first.RootElement.GetProperty("start").GetInt32().ShouldBe(700_001);
+        using var last = JsonDocument.Parse(found[^1]);
+        last.RootElement.GetProperty("doc").GetString().ShouldBe("d29999");
+    }
+
+    [Fact]
+    public void Scan_SeveralBadLinesInDifferentBlocks_ReportsTheEarliestWhateverTheThreadCount()
+    {
+        var dir = TestPaths.NewTempDir();
+        var sb = new StringBuilder();
+        for (var i = 1; i <= 120_000; i++)
+        {
+            sb.Append(i switch
+            {
+                70_000 => "{\"text\":\"abc",
+                90_000 => "[]",
+                _ => $"{{\"id\":{i},\"text\":\"문장 {i} 전화 010-1234-5678\"}}",
+            }).Append('\n');
+        }
+
+        var path = Write(dir, "bad.jsonl", sb.ToString());
+        foreach (var threads in new[] { 1, 2, 4 })
+        {
+            using var ms = new MemoryStream();
+            Should.Throw<MoaException>(() => PiiJsonl.Scan([path], PiiAnalyzer.Default, new PiiJsonlOptions { Threads = threads }, ms))
+                .Message.ShouldContain("bad.jsonl:70000: not valid JSON");
+
+            // Every line before the bad one was written, none after it.
+            var written = Encoding.UTF8.GetString(ms.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            written.Length.ShouldBeGreaterThan(0);
+            using var last = JsonDocument.Parse(written[^1]);
+            int.Parse(last.RootElement.GetProperty("doc").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(70_000);
+        }
+    }
 }
