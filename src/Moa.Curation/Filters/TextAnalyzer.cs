@@ -698,35 +698,31 @@ internal sealed class HashCounter
     }
 
     /// <summary>Adds one to the key's count; returns its slot.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public int Increment(ulong key)
     {
-        var entries = _entries;
-        var i = (int)key & _mask;
-        while (true)
+        var slot = FindOrAdd(key, out var added);
+        if (!added)
         {
-            ref var e = ref entries[i];
-            if (e.Stamp != _stamp)
-            {
-                e.Stamp = _stamp;
-                e.Key = key;
-                e.Count = 1;
-                return i;
-            }
-
-            if (e.Key == key)
-            {
-                e.Count++;
-                return i;
-            }
-
-            i = (i + 1) & _mask;
+            _entries[slot].Count++;
         }
+
+        return slot;
     }
 
     public int CountAt(int slot) => _entries[slot].Count;
 
     /// <summary>Adds the key; false when it was already present.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool AddIfAbsent(ulong key)
+    {
+        FindOrAdd(key, out var added);
+        return added;
+    }
+
+    /// <summary>The key's slot (linear probing); a new key starts with a count of one.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private int FindOrAdd(ulong key, out bool added)
     {
         var entries = _entries;
         var i = (int)key & _mask;
@@ -738,12 +734,14 @@ internal sealed class HashCounter
                 e.Stamp = _stamp;
                 e.Key = key;
                 e.Count = 1;
-                return true;
+                added = true;
+                return i;
             }
 
             if (e.Key == key)
             {
-                return false;
+                added = false;
+                return i;
             }
 
             i = (i + 1) & _mask;

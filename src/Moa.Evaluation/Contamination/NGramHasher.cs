@@ -138,19 +138,7 @@ public static class NGramHasher
             while (i < text.Length && IsWordChar(c = text[i]));
 
             word = Mix(word);
-            if (filled == n)
-            {
-                rolling -= ring[at] * top;
-            }
-            else
-            {
-                filled++;
-            }
-
-            rolling = (rolling * Base) + word;
-            ring[at] = word;
-            at = at + 1 == n ? 0 : at + 1;
-            if (filled == n)
+            if (Push(ring, top, word, ref rolling, ref filled, ref at))
             {
                 sink.OnGram(Mix(rolling));
             }
@@ -174,22 +162,30 @@ public static class NGramHasher
             }
 
             var unit = (Lower(c) + 1UL) * 0xD6E8FEB86659FD93UL;
-            if (filled == n)
-            {
-                rolling -= ring[at] * top;
-            }
-            else
-            {
-                filled++;
-            }
-
-            rolling = (rolling * Base) + unit;
-            ring[at] = unit;
-            at = at + 1 == n ? 0 : at + 1;
-            if (filled == n)
+            if (Push(ring, top, unit, ref rolling, ref filled, ref at))
             {
                 sink.OnGram(Mix(rolling));
             }
         }
+    }
+
+    /// <summary>Slides the rolling window by one unit; true once it holds n units.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Push(Span<ulong> ring, ulong top, ulong unit, ref ulong rolling, ref int filled, ref int at)
+    {
+        var n = ring.Length;
+        if (filled == n)
+        {
+            rolling -= ring[at] * top;
+        }
+        else
+        {
+            filled++;
+        }
+
+        rolling = (rolling * Base) + unit;
+        ring[at] = unit;
+        at = at + 1 == n ? 0 : at + 1;
+        return filled == n;
     }
 }
