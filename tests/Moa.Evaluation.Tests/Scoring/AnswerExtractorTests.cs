@@ -28,6 +28,20 @@ public class AnswerExtractorTests
     [InlineData("<think>1번일까? 아니다, 4번이다.</think>\n정답: 4", 3)]
     [InlineData("고구려가 아닌 고려가 맞습니다.", 1)]
     [InlineData("이 문제의 답은 신라입니다.", 2)]
+    [InlineData("정답: ㄴ", 1)] // NFKC turns compatibility jamo into conjoining ones
+    [InlineData("ㄷ. 신라", 2)]
+    [InlineData("정답은 (ㄹ)입니다.", 3)]
+    [InlineData("1번이 아니라 2번입니다.", 1)]
+    [InlineData("A가 아니고 C가 정답입니다.", 2)]
+    [InlineData("정답은 1번이 아니라 4번", 3)]
+    [InlineData("answer: b", 1)]
+    [InlineData("b.", 1)]
+    [InlineData("[2]", 1)]
+    [InlineData("보기 중에서는 [3]이 맞습니다.", 2)]
+    [InlineData("**2**", 1)]
+    [InlineData("제 생각에는 **3번**이 맞습니다.", 2)]
+    [InlineData("B입니다", 1)]
+    [InlineData("3입니다.", 2)]
     public void Extract_RealisticKoreanOutputs_FindTheChoice(string response, int expected)
     {
         AnswerExtractor.Extract(response, 4, s_choices).Index.ShouldBe(expected);
@@ -40,6 +54,8 @@ public class AnswerExtractorTests
     [InlineData("정답: 7")] // out of range
     [InlineData("I think it is hard to say.")]
     [InlineData("가장 적절한 것을 고르기 어렵습니다.")]
+    [InlineData("The answer is a difficult one.")]
+    [InlineData("1번이 아니라 다른 것 같습니다.")]
     public void Extract_NoClearAnswer_ReturnsMinusOne(string response)
     {
         AnswerExtractor.Extract(response, 4, s_choices).Index.ShouldBe(-1);
@@ -50,7 +66,9 @@ public class AnswerExtractorTests
     {
         AnswerExtractor.Extract("정답: 2", 4).Method.ShouldBe("marker");
         AnswerExtractor.Extract("(B) 고려", 4).Method.ShouldBe("leading");
-        AnswerExtractor.Extract("보기 중 ②가 맞다", 4).Method.ShouldBe("circled");
+        AnswerExtractor.Extract("보기 중 ②가 맞다", 4).Method.ShouldBe("affirmed");
+        AnswerExtractor.Extract("보기 ②를 고르겠다", 4).Method.ShouldBe("circled");
+        AnswerExtractor.Extract("고민했지만 **3**", 4).Method.ShouldBe("bold");
         AnswerExtractor.Extract("신라", 4, s_choices).Method.ShouldBe("choice_text");
     }
 
