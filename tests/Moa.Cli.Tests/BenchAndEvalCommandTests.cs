@@ -47,10 +47,22 @@ public sealed class BenchAndEvalCommandTests
             using var scores = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "scores.json")));
             scores.RootElement.ToString().ShouldContain("acc_norm");
             File.ReadLines(Path.Combine(run, "items.jsonl")).Count().ShouldBe(40);
+
+            // SIGTERM (what a service manager or `kill` sends) stops the server cleanly with exit code 0.
+            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                kill.WaitForExit();
+            }
+
+            server.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("serve-model did not stop on SIGTERM");
+            server.ExitCode.ShouldBe(0);
         }
         finally
         {
-            server.Kill(entireProcessTree: true);
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
         }
 
         var dead = MoaProcess.Run("eval", bench, "--base-url", $"http://127.0.0.1:{FreePort()}/v1", "--model", "m", "--limit", "5", "--retries", "0", "--out", Path.Combine(root, "dead"));

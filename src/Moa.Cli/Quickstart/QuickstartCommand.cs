@@ -132,16 +132,8 @@ internal static class QuickstartCommand
             return 0;
         }
 
-        using var stop = new CancellationTokenSource();
-        void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
-        {
-            signal.Cancel = true;
-            stop.Cancel();
-        }
-
-        using var sigint = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
-        HubBootstrap.ServeAsync(db, new HubOptions { DataDirectory = hubData }, urls, Console.Out, stop.Token).GetAwaiter().GetResult();
+        using var signals = CliSignals.Listen();
+        HubBootstrap.ServeAsync(db, new HubOptions { DataDirectory = hubData }, urls, Console.Out, signals.Token).GetAwaiter().GetResult();
         return 0;
     }
 

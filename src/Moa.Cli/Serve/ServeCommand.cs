@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Moa.Hub;
 
 namespace Moa.Cli.Serve;
@@ -22,16 +21,8 @@ internal static class ServeCommand
             var dataDir = parse.GetValue(data)
                 ?? (spec.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? Path.GetDirectoryName(Path.GetFullPath(spec["sqlite:".Length..])) : null)
                 ?? Path.GetFullPath("data");
-            using var cts = new CancellationTokenSource();
-            void Stop(PosixSignalContext signal)
-            {
-                signal.Cancel = true;
-                cts.Cancel();
-            }
-
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            Run(spec, parse.GetValue(urls)!, dataDir, cts.Token).GetAwaiter().GetResult();
+            using var signals = CliSignals.Listen();
+            Run(spec, parse.GetValue(urls)!, dataDir, signals.Token).GetAwaiter().GetResult();
             return 0;
         }));
         return command;

@@ -30,13 +30,8 @@ internal static class ServeModelCommand
             var model = CharNgramModel.Train(CorpusReader.Read(corpus, parse.GetValue(field)!), parse.GetValue(order));
             Console.Error.WriteLine($"moa: trained {model} from {model.Documents:N0} documents in {clock.Elapsed.TotalSeconds:0.0} s");
             var service = new ReferenceCompletionService(model, parse.GetValue(name)!, parse.GetValue(maxContext));
-            using var stop = new CancellationTokenSource();
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stop.Cancel();
-            };
-            return Serve(service, parse.GetValue(port), stop.Token).GetAwaiter().GetResult();
+            using var signals = CliSignals.Listen();
+            return Serve(service, parse.GetValue(port), signals.Token).GetAwaiter().GetResult();
         }));
         return command;
     }
@@ -44,14 +39,14 @@ internal static class ServeModelCommand
     private static async Task<int> Serve(ReferenceCompletionService service, int port, CancellationToken stop)
     {
         await using var server = await ReferenceModelServer.StartAsync(service, port, stop).ConfigureAwait(false);
-        Console.WriteLine($"serving '{service.ModelName}' at {server.BaseUrl} (Ctrl+C to stop)");
+        Console.WriteLine($"serving '{service.ModelName}' at {server.BaseUrl} (Ctrl+C or SIGTERM to stop)");
         try
         {
             await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: stop cleanly.
+            // SIGINT or SIGTERM: stop cleanly.
         }
 
         return 0;
