@@ -16,6 +16,7 @@ internal static class EvalCommand
         var bench = new Argument<string>("benchmark") { Description = "Benchmark folder (benchmark.yaml + items.jsonl) or an items.jsonl file." };
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1.", Required = true };
         var model = new Option<string>("--model") { Description = "Model name the server expects.", Required = true };
+        var modelDigest = new Option<string?>("--model-digest") { Description = "What identifies the weights (e.g. sha256:<hex> of the safetensors); part of every cache key. Default: the 'digest' the server reports in /v1/models; without either the cache is not used." };
         var apiKeyEnv = new Option<string?>("--api-key-env") { Description = "Environment variable holding the API key (sent as a Bearer token)." };
         var mode = new Option<string>("--mode") { Description = "loglikelihood (multiple choice via /v1/completions echo+logprobs) or generate (/v1/chat/completions).", DefaultValueFactory = _ => "loglikelihood" };
         var output = new Option<string?>("--out") { Description = "Run folder to write (default runs/<benchmark>-<model>)." };
@@ -41,7 +42,7 @@ internal static class EvalCommand
 
         var command = new Command("eval", "Evaluate a model served over an OpenAI-compatible API on a benchmark, scored like lm-evaluation-harness.");
         command.Arguments.Add(bench);
-        foreach (var o in new Option[] { baseUrl, model, apiKeyEnv, mode, output, cache, noCache, concurrency, rate, timeout, retries, maxContext, fewshot, fewshotFrom, seed, limit, subset, promptTemplate, choiceTemplate, instruction, system, maxTokens, metric, bootstrap })
+        foreach (var o in new Option[] { baseUrl, model, modelDigest, apiKeyEnv, mode, output, cache, noCache, concurrency, rate, timeout, retries, maxContext, fewshot, fewshotFrom, seed, limit, subset, promptTemplate, choiceTemplate, instruction, system, maxTokens, metric, bootstrap })
         {
             command.Options.Add(o);
         }
@@ -74,6 +75,7 @@ internal static class EvalCommand
             {
                 BaseUrl = parse.GetValue(baseUrl)!,
                 Model = parse.GetValue(model)!,
+                ModelDigest = parse.GetValue(modelDigest),
                 ApiKeyEnvironmentVariable = parse.GetValue(apiKeyEnv),
                 Concurrency = parse.GetValue(concurrency),
                 RequestsPerSecond = parse.GetValue(rate),
@@ -105,6 +107,11 @@ internal static class EvalCommand
                     Console.Error.WriteLine($"moa: {done}/{total} items");
                 }
             }).GetAwaiter().GetResult();
+            if (client.CacheBypassReason is { } bypass && cacheStore is not null)
+            {
+                Console.Error.WriteLine($"moa: request cache not used: {bypass}.");
+            }
+
             Print(result);
             return Report(result);
         }));

@@ -11,6 +11,13 @@ public sealed record EndpointOptions
 
     public required string Model { get; init; }
 
+    /// <summary>
+    /// What identifies the model's weights (e.g. <c>sha256:…</c> of the safetensors, or a release tag the operator vouches for).
+    /// Part of every cache key, so that new weights served under an old name never reuse old answers. When null, the client
+    /// asks the server (<see cref="ModelClient.ResolveModelDigestAsync"/>).
+    /// </summary>
+    public string? ModelDigest { get; init; }
+
     /// <summary>Name of the environment variable holding the API key; the key itself never reaches a file.</summary>
     public string? ApiKeyEnvironmentVariable { get; init; }
 
@@ -44,6 +51,11 @@ public sealed record EndpointOptions
         if (string.IsNullOrWhiteSpace(Model))
         {
             throw new MoaException("--model is empty; give the model name the server expects (see its /v1/models).");
+        }
+
+        if (ModelDigest is not null && (string.IsNullOrWhiteSpace(ModelDigest) || ModelDigest.Length > 256 || ModelDigest.Any(char.IsControl)))
+        {
+            throw new MoaException("--model-digest must be 1-256 printable characters, e.g. sha256:<hex of the weights>.");
         }
 
         if (Concurrency is < 1 or > 4096)

@@ -83,6 +83,7 @@ public sealed class ModelClient : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Options = options;
+        ModelDigest = options.ModelDigest;
         _cache = cache;
         _endpoint = options.NormalizedBaseUrl;
         _slots = new SemaphoreSlim(options.Concurrency, options.Concurrency);
@@ -107,6 +108,61 @@ public sealed class ModelClient : IDisposable
     public RequestCounters Counters { get; } = new();
 
     /// <summary>
+    /// What identifies the served weights: the operator's <see cref="EndpointOptions.ModelDigest"/>, else what the server
+    /// reported in <see cref="ResolveModelDigestAsync"/>. Null means unknown, and then the cache is not used: answers of
+    /// unidentified weights are never stored or reused.
+    /// </summary>
+    public string? ModelDigest { get; private set; }
+
+    /// <summary>Why the cache is not used, or null when it is.</summary>
+    public string? CacheBypassReason => _cache is null ? "no cache" : ModelDigest is null
+        ? "the model's weights are not identified: pass --model-digest (e.g. sha256 of the weights) or serve a 'digest' in /v1/models"
+        : null;
+
+    /// <summary>
+    /// Settles <see cref="ModelDigest"/>: the declared digest when there is one; otherwise the <c>digest</c> (or
+    /// <c>sha256</c>) field of this model's entry in <c>GET /models</c>, which some servers report. Never throws for a
+    /// server without the endpoint; the digest then stays unknown.
+    /// </summary>
+    public async Task<string?> ResolveModelDigestAsync(CancellationToken cancellationToken = default)
+    {
+        if (Options.ModelDigest is { } declared)
+        {
+            return ModelDigest = declared;
+        }
+
+        try
+        {
+            var body = await GetAsync("/models", cancellationToken).ConfigureAwait(false);
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var entry in data.EnumerateArray())
+                {
+                    if (entry.ValueKind == JsonValueKind.Object
+                        && entry.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && id.GetString() == Options.Model)
+                    {
+                        foreach (var name in (ReadOnlySpan<string>)["digest", "sha256"])
+                        {
+                            if (entry.TryGetProperty(name, out var d) && d.ValueKind == JsonValueKind.String && d.GetString() is { Length: > 0 and <= 256 } value)
+                            {
+                                return ModelDigest = value;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is RequestFailedException or JsonException)
+        {
+            // No model list: the weights stay unidentified and the cache is bypassed.
+        }
+
+        return null;
+    }
+
+    /// <summary>
     /// POSTs <paramref name="body"/> to <paramref name="path"/> (e.g. <c>/completions</c>), parses the reply with <paramref name="parse"/>
     /// (which throws <see cref="RequestFailedException"/> or <see cref="JsonException"/> on a bad body), retries what can be retried and
     /// throws <see cref="RequestFailedException"/> when the request fails for good.
@@ -116,9 +172,9 @@ public sealed class ModelClient : IDisposable
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(parse);
         string? key = null;
-        if (_cache is not null)
+        if (_cache is not null && ModelDigest is { } digest)
         {
-            key = RequestCache.Key(_endpoint, Options.Model, path, body);
+            key = RequestCache.Key(_endpoint, Options.Model, digest, path, body);
             if (_cache.TryGet(key, out var cached))
             {
                 try

@@ -7,8 +7,8 @@ using Microsoft.Win32.SafeHandles;
 namespace Moa.Evaluation.Models;
 
 /// <summary>
-/// Disk cache of successful responses, keyed by SHA-256 of endpoint, model, path and the exact request body (the model is part
-/// of the key, so two models behind one URL never share answers). Each process appends to its own segment file
+/// Disk cache of successful responses, keyed by SHA-256 of endpoint, model, the digest of its weights, path and the exact request body (so
+/// two models behind one URL, or new weights under an old name, never share answers). Each process appends to its own segment file
 /// (<c>KEY LENGTH\n BODY \n</c> records, written with positional writes, no per-request file creation); at start every segment
 /// in the folder is indexed, and a record cut short by a kill is ignored, so a killed run resumes without repeating finished requests.
 /// </summary>
@@ -48,14 +48,15 @@ public sealed class RequestCache : IDisposable
     /// <summary>Responses currently in the cache.</summary>
     public int Count => _index.Count;
 
-    /// <summary>Hex SHA-256 of endpoint, model, path and body.</summary>
-    public static string Key(string endpoint, string model, string path, ReadOnlySpan<byte> body)
+    /// <summary>Hex SHA-256 of endpoint, model, the digest of its weights, path and body.</summary>
+    public static string Key(string endpoint, string model, string modelDigest, string path, ReadOnlySpan<byte> body)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(modelDigest);
         ArgumentNullException.ThrowIfNull(path);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(endpoint + "\n" + model + "\n" + path + "\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes(endpoint + "\n" + model + "\n" + modelDigest + "\n" + path + "\n"));
         hash.AppendData(body);
         Span<byte> digest = stackalloc byte[32];
         hash.GetHashAndReset(digest);

@@ -24,9 +24,10 @@ public sealed class CharNgramModel
     private readonly Level[] _levels; // index k-1 holds order k
     private readonly double[] _unigram; // P1 by id
 
-    private CharNgramModel(int order, Dictionary<int, int> idOf, string[] textOf, int bits, Level[] levels, long trainingChars, int documents)
+    private CharNgramModel(int order, Dictionary<int, int> idOf, string[] textOf, int bits, Level[] levels, long trainingChars, int documents, string digest)
     {
         Order = order;
+        Digest = digest;
         _idOf = idOf;
         _textOf = textOf;
         _bits = bits;
@@ -39,6 +40,9 @@ public sealed class CharNgramModel
             _unigram[id] = UnigramProbability(id);
         }
     }
+
+    /// <summary>SHA-256 of the order and the training text: two models with equal digests give equal probabilities.</summary>
+    public string Digest { get; }
 
     /// <summary>The n of the n-gram model.</summary>
     public int Order { get; }
@@ -63,12 +67,17 @@ public sealed class CharNgramModel
         var textOf = new List<string> { string.Empty, "<s>", "<unk>" };
         var docs = new List<int[]>();
         long chars = 0;
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"moa-char-ngram order={order}\n"));
         foreach (var doc in documents)
         {
             if (string.IsNullOrEmpty(doc))
             {
                 continue;
             }
+
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes(doc));
+            sha.AppendData("\n"u8);
 
             var ids = new List<int>(doc.Length);
             foreach (var rune in doc.EnumerateRunes())
@@ -143,7 +152,7 @@ public sealed class CharNgramModel
             levels[k - 1] = Level.Build(counts[k - 1], bits, k);
         }
 
-        return new CharNgramModel(order, idOf, [.. textOf], bits, levels, chars, docs.Count);
+        return new CharNgramModel(order, idOf, [.. textOf], bits, levels, chars, docs.Count, "sha256:" + Convert.ToHexStringLower(sha.GetHashAndReset()));
     }
 
     /// <summary>Splits text into character tokens: ids, and each token's text.</summary>

@@ -40,6 +40,7 @@ public sealed class ReferenceCompletionService
         w.WriteString("id", ModelName);
         w.WriteString("object", "model");
         w.WriteString("owned_by", "moa");
+        w.WriteString("digest", _model.Digest);
         w.WriteString("description", _model.ToString());
         w.WriteNumber("max_model_len", _maxContext);
         w.WriteEndObject();

@@ -51,6 +51,8 @@ public sealed class EvalRunner
             : metrics[0];
         var sampler = new FewShotSampler(input.FewShotPool ?? [], options.Seed);
 
+        // The cache is keyed by the weights' digest; without one it is bypassed rather than trusted.
+        await _client.ResolveModelDigestAsync(cancellationToken).ConfigureAwait(false);
         if (options.Mode == EvalMode.LogLikelihood)
         {
             await LogprobProbe.EnsurePromptLogprobsAsync(_client, cancellationToken).ConfigureAwait(false);

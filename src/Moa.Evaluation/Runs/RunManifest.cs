@@ -13,6 +13,9 @@ public sealed record RunManifest
 {
     public required string MoaVersion { get; init; }
     public required string Model { get; init; }
+
+    /// <summary>What identified the weights (declared or reported by the server), or null when nothing did.</summary>
+    public string? ModelDigest { get; init; }
     public required string Endpoint { get; init; }
     public required string Mode { get; init; }
     public required string BenchmarkName { get; init; }
@@ -59,6 +62,7 @@ public sealed record RunManifest
         {
             MoaVersion = typeof(RunManifest).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
             Model = client.Options.Model,
+            ModelDigest = client.ModelDigest,
             Endpoint = client.Options.NormalizedBaseUrl,
             Mode = (string)config["mode"]!,
             BenchmarkName = input.Card.Name,

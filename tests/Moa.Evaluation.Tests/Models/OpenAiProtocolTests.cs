@@ -92,8 +92,9 @@ public class OpenAiProtocolTests
     public void RequestCache_KeyDependsOnModel()
     {
         var body = "{}"u8.ToArray();
-        RequestCache.Key("http://h/v1", "a", "/completions", body).ShouldNotBe(RequestCache.Key("http://h/v1", "b", "/completions", body));
-        RequestCache.Key("http://h/v1", "a", "/completions", body).ShouldBe(RequestCache.Key("http://h/v1", "a", "/completions", body));
+        RequestCache.Key("http://h/v1", "a", "d", "/completions", body).ShouldNotBe(RequestCache.Key("http://h/v1", "b", "d", "/completions", body));
+        RequestCache.Key("http://h/v1", "a", "sha256:1", "/completions", body).ShouldNotBe(RequestCache.Key("http://h/v1", "a", "sha256:2", "/completions", body));
+        RequestCache.Key("http://h/v1", "a", "d", "/completions", body).ShouldBe(RequestCache.Key("http://h/v1", "a", "d", "/completions", body));
     }
 }
 
@@ -103,8 +104,8 @@ public class RequestCacheTests
     public void Cache_SurvivesReopen_AndIgnoresATornTail()
     {
         var dir = TestPaths.NewTempDir();
-        var k1 = RequestCache.Key("e", "m", "/p", "1"u8);
-        var k2 = RequestCache.Key("e", "m", "/p", "2"u8);
+        var k1 = RequestCache.Key("e", "m", "d", "/p", "1"u8);
+        var k2 = RequestCache.Key("e", "m", "d", "/p", "2"u8);
         using (var cache = new RequestCache(dir))
         {
             cache.Put(k1, "{\"a\":1}"u8);
@@ -115,14 +116,14 @@ public class RequestCacheTests
 
         // A kill in the middle of a record leaves a torn tail.
         var seg = Directory.GetFiles(dir).Single();
-        File.AppendAllText(seg, RequestCache.Key("e", "m", "/p", "3"u8) + " 500\n{\"partial");
+        File.AppendAllText(seg, RequestCache.Key("e", "m", "d", "/p", "3"u8) + " 500\n{\"partial");
 
         using var reopened = new RequestCache(dir);
         reopened.Count.ShouldBe(2);
         reopened.TryGet(k2, out var b2).ShouldBeTrue();
         System.Text.Encoding.UTF8.GetString(b2).ShouldBe("{\"b\":\"둘\"}");
-        reopened.TryGet(RequestCache.Key("e", "m", "/p", "3"u8), out _).ShouldBeFalse();
-        reopened.Put(RequestCache.Key("e", "m", "/p", "4"u8), "{}"u8);
+        reopened.TryGet(RequestCache.Key("e", "m", "d", "/p", "3"u8), out _).ShouldBeFalse();
+        reopened.Put(RequestCache.Key("e", "m", "d", "/p", "4"u8), "{}"u8);
         Directory.GetFiles(dir).Length.ShouldBe(2); // each process appends its own segment
     }
 }

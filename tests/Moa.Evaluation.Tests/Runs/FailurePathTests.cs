@@ -13,11 +13,12 @@ public class FailurePathTests
     private static List<BenchmarkItem> Items(int n, string tag = "") => [.. Enumerable.Range(0, n).Select(i =>
         new BenchmarkItem($"q{i}", "s", $"질문 {i}{tag}", null, ["맞음", "틀✗림"], TestBenchmarks.Number(0)))];
 
-    private static ModelClient Client(FakeOpenAiServer fake, int retries = 3, double timeoutS = 30, string? cache = null) => new(
+    private static ModelClient Client(FakeOpenAiServer fake, int retries = 3, double timeoutS = 30, string? cache = null, string? digest = "sha256:fake-weights") => new(
         new EndpointOptions
         {
             BaseUrl = fake.BaseUrl,
             Model = "fake",
+            ModelDigest = digest,
             Concurrency = 4,
             MaxRetries = retries,
             RetryBaseDelay = TimeSpan.FromMilliseconds(2),
@@ -79,6 +80,33 @@ public class FailurePathTests
         run.Manifest.Retries.ShouldBe(retries * run.Manifest.RequestErrors);
         File.ReadAllText(Path.Combine(dir, "items.jsonl")).ShouldContain($"\"kind\":\"{kind}\"");
         File.ReadAllText(Path.Combine(dir, "scores.json")).ShouldContain("\"complete\": false");
+    }
+
+    [Fact]
+    public async Task Cache_IsKeyedByTheWeights_AndBypassedWhenTheyAreUnknown()
+    {
+        await using var fake = await FakeOpenAiServer.StartAsync((_, _) => FakeBehaviour.Ok);
+        var cache = TestPaths.NewTempDir();
+        async Task<RunResult> Run(string? digest)
+        {
+            using var client = Client(fake, cache: cache, digest: digest);
+            var result = await new EvalRunner(client).RunAsync(new EvalInput(s_card, Items(3), "h"), new EvalOptions(), TestPaths.NewTempDir());
+            (client.CacheBypassReason is null).ShouldBe(digest is not null);
+            return result;
+        }
+
+        (await Run("sha256:aaaa")).Manifest.RequestsCached.ShouldBe(0);
+        var same = await Run("sha256:aaaa");
+        same.Manifest.RequestsCached.ShouldBeGreaterThanOrEqualTo(6);
+        same.Manifest.ModelDigest.ShouldBe("sha256:aaaa");
+
+        // New weights under the same name and URL: nothing is reused.
+        (await Run("sha256:bbbb")).Manifest.RequestsCached.ShouldBe(0);
+
+        // The fake reports no digest in /v1/models: unidentified weights never use the cache.
+        var unknown = await Run(null);
+        unknown.Manifest.RequestsCached.ShouldBe(0);
+        unknown.Manifest.ModelDigest.ShouldBeNull();
     }
 
     [Fact]
