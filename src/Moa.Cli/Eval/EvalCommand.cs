@@ -38,11 +38,12 @@ internal static class EvalCommand
         var system = new Option<string?>("--system") { Description = "System message in generate mode." };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Largest completion in generate mode.", DefaultValueFactory = _ => 256 };
         var metric = new Option<string?>("--metric") { Description = "Primary metric (acc, acc_norm, acc_bytes, exact_match, char_f1); default from the card." };
+        var taskName = new Option<string?>("--task") { Description = "An lm-evaluation-harness task reproduced exactly (" + string.Join(", ", LmEvalTasks.Names) + "): its prompt, choices, delimiters and metrics (acc, acc_norm, f1) instead of the card's template; selects the task's subset." };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for confidence intervals.", DefaultValueFactory = _ => 1000 };
 
         var command = new Command("eval", "Evaluate a model served over an OpenAI-compatible API on a benchmark, scored like lm-evaluation-harness.");
         command.Arguments.Add(bench);
-        foreach (var o in new Option[] { baseUrl, model, modelDigest, apiKeyEnv, mode, output, cache, noCache, concurrency, rate, timeout, retries, maxContext, fewshot, fewshotFrom, seed, limit, subset, promptTemplate, choiceTemplate, instruction, system, maxTokens, metric, bootstrap })
+        foreach (var o in new Option[] { baseUrl, model, modelDigest, apiKeyEnv, mode, output, cache, noCache, concurrency, rate, timeout, retries, maxContext, fewshot, fewshotFrom, seed, limit, subset, promptTemplate, choiceTemplate, instruction, system, maxTokens, metric, taskName, bootstrap })
         {
             command.Options.Add(o);
         }
@@ -51,13 +52,26 @@ internal static class EvalCommand
         {
             var (card, items, hash) = EvalBenchmarkSource.Load(parse.GetValue(bench)!);
             var subsets = parse.GetValue(subset) ?? [];
+            var task = parse.GetValue(taskName) is { } tn ? LmEvalTasks.Get(tn) : null;
             IReadOnlyList<Moa.Evaluation.Benchmarks.BenchmarkItem> selected = subsets.Length > 0 ? [.. items.Where(i => subsets.Contains(i.Subset, StringComparer.Ordinal))] : items;
+            if (task is not null)
+            {
+                selected = [.. selected.Where(task.AppliesTo)];
+                if (selected.Count == 0)
+                {
+                    throw new MoaException($"--task {task.Name} scores subset {task.Subset}, and benchmark '{card.Name}' has no such items; import the benchmark the task is defined on.");
+                }
+            }
             if (parse.GetValue(limit) is { } n)
             {
                 selected = [.. selected.Take(n)];
             }
 
-            var pool = parse.GetValue(fewshotFrom) is { } fs ? EvalBenchmarkSource.Load(fs).Items : null;
+            IReadOnlyList<Moa.Evaluation.Benchmarks.BenchmarkItem>? pool = parse.GetValue(fewshotFrom) is { } fs ? EvalBenchmarkSource.Load(fs).Items : null;
+            if (task is not null && pool is not null)
+            {
+                pool = [.. pool.Where(task.AppliesTo)];
+            }
             var evalMode = parse.GetValue(mode)!.ToLowerInvariant() switch
             {
                 "loglikelihood" or "ll" => EvalMode.LogLikelihood,
@@ -95,6 +109,7 @@ internal static class EvalCommand
                 Metric = parse.GetValue(metric),
                 SystemPrompt = parse.GetValue(system),
                 BootstrapResamples = parse.GetValue(bootstrap),
+                Task = task,
             };
             using var client = new ModelClient(endpoint, cacheStore);
             var runner = new EvalRunner(client);

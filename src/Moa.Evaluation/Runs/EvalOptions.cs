@@ -40,6 +40,12 @@ public sealed record EvalOptions
     public string? SystemPrompt { get; init; }
 
     public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>
+    /// An lm-evaluation-harness task definition (<c>--task kobest_copa</c>): its prompt, choices, delimiters and metrics replace
+    /// the card's template, so that scores compare with lm-eval's. Log-likelihood mode only.
+    /// </summary>
+    public LmEvalTask? Task { get; init; }
 }
 
 /// <summary>The benchmark a run scores: its card, its items, its content hash, and an optional few-shot pool (a dev split).</summary>

@@ -44,7 +44,7 @@ public sealed class EvalRunner
         ArgumentNullException.ThrowIfNull(outDir);
         Validate(input, options);
         var template = options.Template ?? PromptTemplate.FromCard(input.Card);
-        var metrics = MetricsFor(options.Mode, input.Items);
+        var metrics = options.Task?.Metrics ?? MetricsFor(options.Mode, input.Items);
         var primary = options.Metric is { } m && metrics.Contains(m) ? m
             : input.Card.Metric is { Length: > 0 } cm && metrics.Contains(cm) && options.Metric is null ? cm
             : options.Metric is { } bad ? throw new MoaException($"--metric {bad} does not apply to {Describe(options.Mode)}: use one of {string.Join(", ", metrics)}.")
@@ -98,6 +98,19 @@ public sealed class EvalRunner
             throw new MoaException("--fewshot and --bootstrap must be >= 0 and --max-tokens >= 1.");
         }
 
+        if (options.Task is { } task)
+        {
+            if (options.Mode != EvalMode.LogLikelihood)
+            {
+                throw new MoaException($"--task {task.Name} is a log-likelihood multiple-choice task: leave out --mode generate.");
+            }
+
+            if (input.Items.FirstOrDefault(i => !task.AppliesTo(i)) is { } stray)
+            {
+                throw new MoaException($"item '{stray.Id}' (subset {stray.Subset}) is not part of task {task.Name}, which scores subset {task.Subset}; select it with --subset {task.Subset}.");
+            }
+        }
+
         if (options.FewShot > 0 && (input.FewShotPool is null || input.FewShotPool.Count == 0))
         {
             throw new MoaException($"--fewshot {options.FewShot} needs examples: give --fewshot-from with a dev split of '{input.Card.Name}'.");
@@ -122,13 +135,28 @@ public sealed class EvalRunner
     private async Task<ItemResult> ScoreLogLikelihoodAsync(BenchmarkItem item, IReadOnlyList<BenchmarkItem> shots, PromptTemplate template, EvalOptions options, string primary, CancellationToken ct)
     {
         var result = new ItemResult { Id = item.Id, Subset = item.Subset, Answer = item.AnswerIndex };
-        var continuations = Enumerable.Range(0, item.Choices.Count).Select(i => template.RenderChoice(item, i)).ToArray();
+        var task = options.Task;
+        IReadOnlyList<string> choices = task?.DocToChoice(item) ?? item.Choices;
+        var continuations = task is null
+            ? Enumerable.Range(0, item.Choices.Count).Select(i => template.RenderChoice(item, i)).ToArray()
+            : [.. choices.Select(c => task.TargetDelimiter + c)];
         var longest = continuations.Max(c => c.Length);
-        var itemPrompt = template.RenderPrompt(item);
-        var (context, used) = FitContext(shots, s => template.RenderPrompt(s) + template.RenderChoice(s, s.AnswerIndex) + template.FewShotSeparator, itemPrompt, longest, options.MaxContextChars);
+        var itemPrompt = task is null ? template.RenderPrompt(item) : task.DocToText(item);
+        Func<BenchmarkItem, string> shot = task is null
+            ? s => template.RenderPrompt(s) + template.RenderChoice(s, s.AnswerIndex) + template.FewShotSeparator
+            : s => task.FewShotExample(s) + task.FewShotDelimiter;
+        var (context, used) = FitContext(shots, shot, itemPrompt, longest, options.MaxContextChars);
+        result.FewShotIds = used;
+        if (context is not null && task is not null)
+        {
+            // lm-eval moves trailing white space of the context into every continuation.
+            var moved = continuations.Select(c => LmEvalTask.Request(context, c)).ToArray();
+            context = moved[0].Context;
+            continuations = [.. moved.Select(m => m.Continuation)];
+        }
+
         result.Prompt = context ?? itemPrompt;
         result.Continuations = continuations;
-        result.FewShotIds = used;
         if (context is null)
         {
             return Fail(result, RequestErrorKind.ContextOverflow, $"the prompt and its longest choice exceed --max-context {options.MaxContextChars} characters even without few-shot examples.");
@@ -158,12 +186,15 @@ public sealed class EvalRunner
         result.LogLikelihoods = lls;
         result.IsGreedy = tasks.Select(t => t.Result.Value.IsGreedy).ToArray();
         result.Cached = tasks.All(t => t.Result.FromCache);
-        var score = MultipleChoiceScore.Compute(lls, item.Choices, item.AnswerIndex);
+        var score = MultipleChoiceScore.Compute(lls, choices, item.AnswerIndex);
         result.Metrics["acc"] = score.Acc;
         result.Metrics["acc_norm"] = score.AccNorm;
         result.Metrics["acc_bytes"] = score.AccBytes;
+
+        // f1 is a corpus metric (macro-F1 of acc's predictions over the run): the item scores by acc.
         result.Predicted = primary switch { "acc_norm" => score.PredictedNorm, "acc_bytes" => score.PredictedBytes, _ => score.Predicted };
-        result.Score = result.Metrics[primary];
+        result.ArgmaxPredicted = score.Predicted;
+        result.Score = result.Metrics[primary == RunScores.MacroF1 ? "acc" : primary];
         result.Correct = result.Score >= 1.0;
         return result;
     }

@@ -13,6 +13,9 @@ public sealed class ItemResult
     /// <summary>0-based predicted choice (by the primary metric), or -1.</summary>
     public int Predicted { get; set; } = -1;
 
+    /// <summary>0-based choice of highest log-likelihood (what lm-eval's <c>f1</c> is computed from), or -1.</summary>
+    public int ArgmaxPredicted { get; set; } = -1;
+
     public bool Correct { get; set; }
 
     /// <summary>Value of the primary metric for this item.</summary>

@@ -56,6 +56,7 @@ public sealed record RunManifest
             ["system_prompt"] = options.SystemPrompt,
             ["bootstrap_resamples"] = options.BootstrapResamples,
             ["items"] = input.Items.Count,
+            ["lm_eval_task"] = options.Task?.Name,
         };
         var c = client.Counters;
         return new RunManifest

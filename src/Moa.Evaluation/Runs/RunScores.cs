@@ -8,6 +8,9 @@ public sealed record GroupScores(int Items, int Scored, int Errors, IReadOnlyDic
 /// <summary>A run's scores: overall (micro average over items), macro average over subsets, and per subset.</summary>
 public sealed record RunScores(string PrimaryMetric, IReadOnlyList<string> MetricNames, GroupScores Overall, IReadOnlyDictionary<string, double> Macro, IReadOnlyDictionary<string, GroupScores> Subsets)
 {
+    /// <summary>lm-eval's <c>f1</c>: macro-F1 of the arg-max predictions over a group of items, not a per-item mean.</summary>
+    public const string MacroF1 = "f1";
+
     /// <summary>True when no item failed.</summary>
     public bool Complete => Overall.Errors == 0;
 
@@ -45,6 +48,12 @@ public sealed record RunScores(string PrimaryMetric, IReadOnlyList<string> Metri
         var metrics = new Dictionary<string, MetricEstimate>(StringComparer.Ordinal);
         foreach (var m in metricNames)
         {
+            if (m == MacroF1)
+            {
+                metrics[m] = SampleStatistics.EstimateMacroF1([.. ok.Select(i => i.Answer)], [.. ok.Select(i => i.ArgmaxPredicted)], resamples, seed);
+                continue;
+            }
+
             var values = ok.Select(i => i.Metrics[m]).ToArray();
             metrics[m] = SampleStatistics.Estimate(values, resamples, seed);
         }

@@ -154,7 +154,8 @@ public static class KobestImporter
                 $"wic-{split}-{row.Fields[id]}", "WiC", $"두 문장에서 '{word}'의 뜻이 같은가?",
                 $"문장 1: {row.Fields[first]}\n문장 2: {row.Fields[second]}", s_noYes,
                 BenchmarkItemJson.Index(Bool(row.Fields[answer], table, row, "ANSWER") ? 1 : 0),
-                ImportMeta.Source(root, table.Path, row.Line).With("source_id", row.Fields[id]).With("target", word));
+                ImportMeta.Source(root, table.Path, row.Line).With("source_id", row.Fields[id]).With("target", word)
+                    .With("sentence1", row.Fields[first]).With("sentence2", row.Fields[second]));
         }
     }
 
