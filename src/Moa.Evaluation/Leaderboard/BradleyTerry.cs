@@ -1,0 +1,185 @@
+using MathNet.Numerics.LinearAlgebra;
+
+namespace Moa.Evaluation.Leaderboard;
+
+/// <summary>The outcome of one blind pairwise battle, from model A's side.</summary>
+public enum BattleOutcome
+{
+    AWins,
+    BWins,
+    Tie,
+}
+
+/// <summary>
+/// One blind battle: two anonymous answers to the same prompt and the voter's choice. <see cref="LengthA"/> and
+/// <see cref="LengthB"/> (characters of each answer) feed the length control; leave them 0 to fit without it.
+/// </summary>
+public readonly record struct Battle(string ModelA, string ModelB, BattleOutcome Outcome, int LengthA = 0, int LengthB = 0);
+
+/// <summary>A model's Bradley–Terry rating on the Elo-like scale (mean 1000, 400 points = 10:1 odds) with its bootstrap interval.</summary>
+public sealed record BtRating(string Model, double Rating, double Low, double High, int Battles);
+
+/// <summary>A fitted Bradley–Terry model: ratings best first, and the length coefficient when length was controlled.</summary>
+public sealed record BtResult(IReadOnlyList<BtRating> Ratings, double? LengthCoefficient);
+
+/// <summary>
+/// Bradley–Terry scores from pairwise votes, fitted as a logistic regression (the way LMArena computes its leaderboard):
+/// P(A beats B) = σ(β_A − β_B + γ·d), where d is the normalised length difference (len_A − len_B)/(len_A + len_B) when
+/// <c>controlLength</c> is set ("style control"), so that a model is not rewarded for long answers alone. A tie counts as half
+/// a win for each side. Fitted by Newton's method with a tiny ridge for identifiability; ratings are centred on 1000;
+/// intervals come from a percentile bootstrap over battles.
+/// </summary>
+public static class BradleyTerry
+{
+    private const double Scale = 400 / 2.302585092994046; // 400 / ln 10: 400 rating points = 10:1 odds
+    private const double Ridge = 1e-8;
+
+    public static BtResult Fit(IReadOnlyList<Battle> battles, bool controlLength = false, int resamples = 1000, int seed = 1234, double confidence = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(battles);
+        if (battles.Count == 0)
+        {
+            throw new ArgumentException("no battles to rate.", nameof(battles));
+        }
+
+        var models = battles.SelectMany(b => new[] { b.ModelA, b.ModelB }).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = models.Select((m, i) => (m, i)).ToDictionary(p => p.m, p => p.i, StringComparer.Ordinal);
+        foreach (var b in battles)
+        {
+            if (b.ModelA == b.ModelB)
+            {
+                throw new ArgumentException($"a battle pits {b.ModelA} against itself.", nameof(battles));
+            }
+        }
+
+        var counts = new int[models.Length];
+        foreach (var b in battles)
+        {
+            counts[index[b.ModelA]]++;
+            counts[index[b.ModelB]]++;
+        }
+
+        var all = Enumerable.Range(0, battles.Count).ToArray();
+        var (beta, gamma) = Solve(battles, all, index, models.Length, controlLength);
+        var samples = new double[models.Length][];
+        for (var m = 0; m < models.Length; m++)
+        {
+            samples[m] = new double[Math.Max(0, resamples)];
+        }
+
+        var rng = new Random(seed);
+        var pick = new int[battles.Count];
+        for (var r = 0; r < resamples; r++)
+        {
+            for (var i = 0; i < pick.Length; i++)
+            {
+                pick[i] = rng.Next(pick.Length);
+            }
+
+            var (bs, _) = Solve(battles, pick, index, models.Length, controlLength);
+            for (var m = 0; m < models.Length; m++)
+            {
+                samples[m][r] = bs[m];
+            }
+        }
+
+        var alpha = (1 - confidence) / 2;
+        var ratings = new List<BtRating>(models.Length);
+        for (var m = 0; m < models.Length; m++)
+        {
+            double low = double.NaN, high = double.NaN;
+            if (resamples > 0)
+            {
+                Array.Sort(samples[m]);
+                low = Statistics.SampleStatistics.Percentile(samples[m], alpha);
+                high = Statistics.SampleStatistics.Percentile(samples[m], 1 - alpha);
+            }
+
+            ratings.Add(new BtRating(models[m], beta[m], low, high, counts[m]));
+        }
+
+        return new BtResult([.. ratings.OrderByDescending(r => r.Rating).ThenBy(r => r.Model, StringComparer.Ordinal)], controlLength ? gamma : null);
+    }
+
+    /// <summary>Ratings (centred on 1000) and the length coefficient from the battles at <paramref name="rows"/>.</summary>
+    private static (double[] Ratings, double Gamma) Solve(IReadOnlyList<Battle> battles, int[] rows, Dictionary<string, int> index, int k, bool controlLength)
+    {
+        var p = k + (controlLength ? 1 : 0);
+        var w = new double[p];
+        var grad = Vector<double>.Build.Dense(p);
+        var hess = Matrix<double>.Build.Dense(p, p);
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            grad.Clear();
+            hess.Clear();
+            foreach (var row in rows)
+            {
+                var b = battles[row];
+                int a = index[b.ModelA], c = index[b.ModelB];
+                var d = controlLength ? LengthFeature(b) : 0;
+                var z = w[a] - w[c] + (controlLength ? w[k] * d : 0);
+                var prob = 1 / (1 + Math.Exp(-z));
+                var y = b.Outcome switch { BattleOutcome.AWins => 1.0, BattleOutcome.BWins => 0.0, _ => 0.5 };
+                var residual = y - prob;
+                var weight = prob * (1 - prob);
+                grad[a] += residual;
+                grad[c] -= residual;
+                hess[a, a] += weight;
+                hess[c, c] += weight;
+                hess[a, c] -= weight;
+                hess[c, a] -= weight;
+                if (controlLength)
+                {
+                    grad[k] += residual * d;
+                    hess[k, k] += weight * d * d;
+                    hess[a, k] += weight * d;
+                    hess[k, a] += weight * d;
+                    hess[c, k] -= weight * d;
+                    hess[k, c] -= weight * d;
+                }
+            }
+
+            for (var i = 0; i < p; i++)
+            {
+                grad[i] -= Ridge * w[i];
+                hess[i, i] += Ridge;
+            }
+
+            var step = hess.Solve(grad);
+            var largest = 0.0;
+            for (var i = 0; i < p; i++)
+            {
+                // Undefeated or winless models drift to ±∞ under maximum likelihood: cap the step so the ridge holds them.
+                var s = Math.Clamp(step[i], -5, 5);
+                w[i] += s;
+                largest = Math.Max(largest, Math.Abs(s));
+            }
+
+            if (largest < 1e-10)
+            {
+                break;
+            }
+        }
+
+        var mean = 0.0;
+        for (var i = 0; i < k; i++)
+        {
+            mean += w[i];
+        }
+
+        mean /= k;
+        var ratings = new double[k];
+        for (var i = 0; i < k; i++)
+        {
+            ratings[i] = 1000 + (Scale * (w[i] - mean));
+        }
+
+        return (ratings, controlLength ? w[k] : 0);
+    }
+
+    private static double LengthFeature(Battle b)
+    {
+        var total = (double)b.LengthA + b.LengthB;
+        return total <= 0 ? 0 : (b.LengthA - b.LengthB) / total;
+    }
+}
