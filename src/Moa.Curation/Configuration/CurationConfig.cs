@@ -77,8 +77,17 @@ public sealed class OutputOptions
     /// <summary>Target uncompressed size of one output part; parts are cut at document boundaries and written in parallel.</summary>
     public long PartBytes { get; set; } = 32L * 1024 * 1024;
 
-    /// <summary>gzip level of the output parts: <c>fastest</c>, <c>optimal</c> or <c>smallest</c>.</summary>
+    /// <summary>
+    /// Format of the training parts: <c>jsonl.gz</c>, <c>jsonl.zst</c> or <c>parquet</c> (columns id, text, meta; what
+    /// Hugging Face datasets, DuckDB, Polars and datatrove read directly).
+    /// </summary>
+    public string Format { get; set; } = "jsonl.gz";
+
+    /// <summary>Compression level of the output parts: <c>fastest</c>, <c>optimal</c> or <c>smallest</c> (gzip, or zstd 1 / 3 / 19).</summary>
     public string Compression { get; set; } = "optimal";
+
+    /// <summary>Parquet only: a row group is closed after this many bytes of records, so that readers can stream a part.</summary>
+    public long ParquetRowGroupBytes { get; set; } = 16L * 1024 * 1024;
 
     /// <summary>Whether removed documents keep their text in <c>removed/</c> (useful to inspect filters).</summary>
     public bool RemovedText { get; set; } = true;

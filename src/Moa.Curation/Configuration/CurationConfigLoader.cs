@@ -114,6 +114,8 @@ public static class CurationConfigLoader
         Require(near.Rows is >= 1 and <= 1024, source, "dedup.near.rows", $"must be 1..1024, not {near.Rows}.");
         Require(c.Output.PartBytes >= 1024, source, "output.part_bytes", $"must be at least 1024, not {c.Output.PartBytes}.");
         Require(c.Output.Compression is "fastest" or "optimal" or "smallest", source, "output.compression", $"must be fastest, optimal or smallest, not '{c.Output.Compression}'.");
+        Require(Output.PartSettings.Names.Contains(c.Output.Format), source, "output.format", $"must be one of {string.Join(", ", Output.PartSettings.Names)}, not '{c.Output.Format}'.");
+        Require(c.Output.ParquetRowGroupBytes is >= 65536 and <= 1L << 31, source, "output.parquet_row_group_bytes", $"must be 65536 to 2147483648, not {c.Output.ParquetRowGroupBytes}.");
         Require(c.Output.BatchDocuments is >= 1 and <= 1_000_000, source, "output.batch_documents", $"must be 1..1000000, not {c.Output.BatchDocuments}.");
         Require(c.Pii.Operator is "tag" or "mask" or "pseudonym" or "encrypt", source, "pii.operator", $"must be tag, mask, pseudonym or encrypt, not '{c.Pii.Operator}'.");
         Require(c.Pii.MinScore is >= 0 and <= 1, source, "pii.min_score", $"must be between 0 and 1, not {c.Pii.MinScore}.");

@@ -1,59 +1,108 @@
 using System.IO.Compression;
+using System.Text.Json;
+using Parquet;
+using Parquet.Schema;
+using ZstdSharp;
 
 namespace Moa.Curation.Output;
 
 /// <summary>
-/// Writes one gzip JSONL part through a temporary file, hashing the compressed bytes on the way. The file appears
-/// under its final name only after <see cref="Complete"/>; a part with no records is not written at all.
+/// Writes one output part (gzip or zstd JSON lines, or Parquet) through a temporary file, hashing the file's bytes on the
+/// way. The file appears under its final name only after <see cref="Complete"/>; a part with no records is not written.
 /// </summary>
 internal sealed class PartWriter : IDisposable
 {
+    private static readonly ParquetSchema s_schema = new(new DataField<string>("id"), new DataField<string>("text"), new DataField<string>("meta"));
+
     private readonly string _relativePath;
     private readonly string _kind;
-    private readonly CompressionLevel _level;
+    private readonly PartSettings _settings;
+    private readonly bool _parquet;
     private FileStream? _file;
     private HashingWriteStream? _hashing;
-    private GZipStream? _gzip;
+    private Stream? _compressor;
+    private ParquetWriter? _parquetWriter;
+    private readonly List<string> _ids = [];
+    private readonly List<string> _texts = [];
+    private readonly List<string> _metas = [];
+    private long _bufferedBytes;
     private long _documents;
     private bool _completed;
 
-    public PartWriter(string finalPath, string relativePath, string kind, CompressionLevel level)
+    public PartWriter(string finalPath, string relativePath, string kind, PartSettings settings, bool jsonLines = false)
     {
         FinalPath = finalPath;
         _relativePath = relativePath;
         _kind = kind;
-        _level = level;
+        _settings = settings;
+        _parquet = settings.Format == PartFormat.Parquet && !jsonLines;
     }
 
     public string FinalPath { get; }
 
     private string TempPath => FinalPath + ".tmp";
 
-    /// <summary>Appends one JSONL record (ending in a newline).</summary>
+    /// <summary>Appends one JSONL record (<c>{"id","text","meta"}</c>, ending in a newline).</summary>
     public void Write(ReadOnlySpan<byte> record)
     {
-        if (_gzip is null)
+        if (_file is null)
         {
             _file = new FileStream(TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
             _hashing = new HashingWriteStream(_file);
-            _gzip = new GZipStream(_hashing, _level, leaveOpen: true);
+            if (_parquet)
+            {
+                _parquetWriter = ParquetWriter.CreateAsync(s_schema, _hashing, new ParquetOptions { CompressionMethod = CompressionMethod.Zstd }).GetAwaiter().GetResult();
+            }
+            else
+            {
+                _compressor = _settings.Format == PartFormat.JsonlGzip
+                    ? new GZipStream(_hashing, _settings.Level, leaveOpen: true)
+                    : new CompressionStream(_hashing, _settings.ZstdLevel, leaveOpen: true);
+            }
         }
 
-        _gzip.Write(record);
         _documents++;
+        if (!_parquet)
+        {
+            _compressor!.Write(record);
+            return;
+        }
+
+        var reader = new Utf8JsonReader(record);
+        using var json = JsonDocument.ParseValue(ref reader);
+        var root = json.RootElement;
+        _ids.Add(root.GetProperty("id").GetString() ?? string.Empty);
+        var text = root.GetProperty("text").GetString() ?? string.Empty;
+        _texts.Add(text);
+        _metas.Add(root.TryGetProperty("meta", out var meta) ? meta.GetRawText() : "{}");
+        _bufferedBytes += record.Length;
+        if (_bufferedBytes >= _settings.RowGroupBytes)
+        {
+            FlushRowGroup();
+        }
     }
 
     /// <summary>Finishes the part and moves it into place; <see langword="null"/> when nothing was written.</summary>
     public FileEntry? Complete()
     {
-        if (_gzip is null || _hashing is null || _file is null)
+        if (_hashing is null || _file is null)
         {
             OutputLayout.TryDelete(FinalPath);
             _completed = true;
             return null;
         }
 
-        _gzip.Dispose();
+        if (_parquet)
+        {
+            FlushRowGroup();
+            _parquetWriter!.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _parquetWriter = null;
+        }
+        else
+        {
+            _compressor!.Dispose();
+        }
+
         _file.Flush(flushToDisk: true);
         var entry = new FileEntry
         {
@@ -77,12 +126,42 @@ internal sealed class PartWriter : IDisposable
             return;
         }
 
-        _gzip?.Dispose();
+        try
+        {
+            _compressor?.Dispose();
+            _parquetWriter?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+        catch (IOException)
+        {
+            // The part is being abandoned: its temporary file goes below.
+        }
+
         _hashing?.Dispose();
         _file?.Dispose();
         if (_file is not null)
         {
             OutputLayout.TryDelete(TempPath);
         }
+    }
+
+    private void FlushRowGroup()
+    {
+        if (_ids.Count == 0)
+        {
+            return;
+        }
+
+        using (var group = _parquetWriter!.CreateRowGroup())
+        {
+            group.WriteAsync(s_schema.DataFields[0], _ids, null).GetAwaiter().GetResult();
+            group.WriteAsync(s_schema.DataFields[1], _texts, null).GetAwaiter().GetResult();
+            group.WriteAsync(s_schema.DataFields[2], _metas, null).GetAwaiter().GetResult();
+            group.CompleteValidate();
+        }
+
+        _ids.Clear();
+        _texts.Clear();
+        _metas.Clear();
+        _bufferedBytes = 0;
     }
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
@@ -24,7 +23,7 @@ internal sealed class WritePhase
     private readonly DedupResult _dedup;
     private readonly PiiScrubber? _pii;
     private readonly ITokenCounter _tokens;
-    private readonly CompressionLevel _level;
+    private readonly PartSettings _parts;
     private long _documents;
 
     public WritePhase(CurationRequest request, OutputLayout layout, DedupResult dedup, WriteTools tools)
@@ -34,12 +33,7 @@ internal sealed class WritePhase
         _dedup = dedup;
         _pii = tools.Pii;
         _tokens = tools.Tokens;
-        _level = request.Config.Output.Compression switch
-        {
-            "fastest" => CompressionLevel.Fastest,
-            "smallest" => CompressionLevel.SmallestSize,
-            _ => CompressionLevel.Optimal,
-        };
+        _parts = PartSettings.From(request.Config.Output);
     }
 
     public WriteResult Run(CancellationToken cancellationToken)
@@ -133,9 +127,10 @@ internal sealed class WritePhase
         var piiStage = stats.Stage("pii");
         var writeStage = stats.Stage("write");
         var keptPerShard = new Dictionary<int, long>();
-        var name = $"part-{part:D5}.jsonl.gz";
-        using var data = new PartWriter(Path.Combine(_layout.DataDir, name), $"data/{name}", "data", _level);
-        using var removed = new PartWriter(Path.Combine(_layout.RemovedDir, name), $"removed/{name}", "removed", _level);
+        var name = $"part-{part:D5}{_parts.DataExtension}";
+        var removedName = $"part-{part:D5}{_parts.RemovedExtension}";
+        using var data = new PartWriter(Path.Combine(_layout.DataDir, name), $"data/{name}", "data", _parts);
+        using var removed = new PartWriter(Path.Combine(_layout.RemovedDir, removedName), $"removed/{removedName}", "removed", _parts, jsonLines: true);
         var recordBuffer = new ArrayBufferWriter<byte>(64 * 1024);
         using var writer = new Utf8JsonWriter(recordBuffer, DocumentProcessor.RecordJson);
         var handles = new Dictionary<int, SafeFileHandle>();

@@ -36,12 +36,12 @@ public static class CorpusFiles
             var data = Path.Combine(corpus, "data");
             var folder = Directory.Exists(data) ? data : corpus;
             var found = Directory.EnumerateFiles(folder)
-                .Where(f => f.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+                .Where(Moa.Documents.Jsonl.CorpusPart.IsPart)
                 .Order(StringComparer.Ordinal)
                 .ToList();
             if (found.Count == 0)
             {
-                throw new MoaException($"{corpus}: no data/part-NNNNN.jsonl.gz files; is this a 'moa curate' output folder?");
+                throw new MoaException($"{corpus}: no data/part-NNNNN files (.jsonl.gz, .jsonl.zst, .parquet); is this a 'moa curate' output folder?");
             }
 
             files.AddRange(found.Select(f => new CorpusFile(name, f)));

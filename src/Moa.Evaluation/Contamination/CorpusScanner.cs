@@ -1,7 +1,8 @@
 using System.Buffers;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+
+using Moa.Documents.Jsonl;
 
 namespace Moa.Evaluation.Contamination;
 
@@ -64,27 +65,29 @@ public sealed class CorpusScanner
     /// <summary>Per n-gram slot: whether some scanned document contained it.</summary>
     public ReadOnlySpan<bool> GramSeen => _gramSeen;
 
-    /// <summary>Scans a <c>.jsonl.gz</c> or <c>.jsonl</c> file of <c>{"id", "text", "meta"}</c> lines.</summary>
-    /// <exception cref="MoaException">A line is not JSON or has no text (names file and line), or the gzip stream is damaged.</exception>
+    /// <summary>Scans a corpus part: <c>.jsonl</c>, <c>.jsonl.gz</c> or <c>.jsonl.zst</c> lines of <c>{"id", "text", "meta"}</c>, or Parquet.</summary>
+    /// <exception cref="MoaException">A line is not JSON or has no text (names file and line), or the file is damaged.</exception>
     public FileHits ScanFile(string path, string corpus)
     {
         var hits = new FileHits(path);
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (CorpusPart.IsParquet(path))
+        {
+            foreach (var record in CorpusPart.Read(path))
+            {
+                ScanDocument(record.Text, new CorpusDocument(corpus, record.Id), hits);
+            }
+
+            return hits;
+        }
+
+        using var stream = CorpusPart.OpenJsonLines(path);
         try
         {
-            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            {
-                using var gzip = new GZipStream(file, CompressionMode.Decompress);
-                ScanStream(gzip, path, corpus, hits);
-            }
-            else
-            {
-                ScanStream(file, path, corpus, hits);
-            }
+            ScanStream(stream, path, corpus, hits);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or ZstdSharp.ZstdException)
         {
-            throw new MoaException($"{path}: damaged gzip stream ({ex.Message}); re-run the curation that wrote it.", ex);
+            throw new MoaException($"{path}: damaged compressed stream ({ex.Message}); re-run the curation that wrote it.", ex);
         }
 
         return hits;

@@ -1,5 +1,6 @@
 using System.Text;
-using System.Text.Json;
+using Moa.Documents;
+using Moa.Documents.Jsonl;
 
 namespace Moa.Evaluation.ReferenceModel;
 
@@ -13,12 +14,12 @@ public static class CorpusReader
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase))
+                .Where(f => f.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || CorpusPart.IsPart(f))
                 .Order(StringComparer.Ordinal)
                 .ToList();
             if (files.Count == 0)
             {
-                throw new MoaException($"{path}: no .txt, .jsonl or .jsonl.gz files in this folder; give a corpus file or a folder holding some.");
+                throw new MoaException($"{path}: no .txt, .jsonl, .jsonl.gz, .jsonl.zst or .parquet files in this folder; give a corpus file or a folder holding some.");
             }
 
             return files.SelectMany(f => ReadFile(f, textField));
@@ -34,50 +35,35 @@ public static class CorpusReader
 
     private static IEnumerable<string> ReadFile(string file, string textField)
     {
-        var gzip = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-        var jsonl = gzip || file.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-        var lineNo = 0;
-        foreach (var line in gzip ? GzipLines(file) : File.ReadLines(file, Encoding.UTF8))
+        if (file.EndsWith(".txt", StringComparison.OrdinalIgnoreCase))
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!jsonl)
-            {
-                yield return line;
-                continue;
-            }
-
-            string? text;
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                text = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty(textField, out var t) && t.ValueKind == JsonValueKind.String
-                    ? t.GetString()
-                    : null;
-            }
-            catch (JsonException ex)
-            {
-                throw new MoaException($"{file}:{lineNo}: not valid JSON ({ex.Message}); each line must be one JSON object with a \"{textField}\" field.", ex);
-            }
-
-            if (!string.IsNullOrEmpty(text))
-            {
-                yield return text;
-            }
+            return File.ReadLines(file, Encoding.UTF8).Where(line => !string.IsNullOrWhiteSpace(line));
         }
+
+        return Records(file, textField);
     }
 
-    /// <summary>Lines of a gzip text file, e.g. a <c>moa curate</c> output part.</summary>
-    private static IEnumerable<string> GzipLines(string file)
+    private static IEnumerable<string> Records(string file, string textField)
     {
-        using var reader = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress), Encoding.UTF8);
-        while (reader.ReadLine() is { } line)
+        using var records = CorpusPart.Read(file, textField, skipWithoutText: true).GetEnumerator();
+        while (true)
         {
-            yield return line;
+            try
+            {
+                if (!records.MoveNext())
+                {
+                    yield break;
+                }
+            }
+            catch (DocumentReadException ex)
+            {
+                throw new MoaException($"{ex.Issue}; each line must be one JSON object with a \"{textField}\" field.", ex);
+            }
+
+            if (records.Current.Text.Length > 0)
+            {
+                yield return records.Current.Text;
+            }
         }
     }
 }

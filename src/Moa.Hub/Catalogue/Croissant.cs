@@ -35,7 +35,7 @@ public static class Croissant
                 ["description"] = string.Create(CultureInfo.InvariantCulture, $"{f.Documents} documents; download requires an active agreement."),
                 ["contentUrl"] = $"{baseUrl}/api/datasets/{ds.Slug}/versions/{v.Version}/files/{f.Path}",
                 ["contentSize"] = string.Create(CultureInfo.InvariantCulture, $"{f.Bytes} B"),
-                ["encodingFormat"] = f.Path.EndsWith(".gz", StringComparison.Ordinal) ? "application/gzip" : "application/jsonlines",
+                ["encodingFormat"] = Moa.Documents.Jsonl.CorpusPart.MediaType(f.Path),
                 ["sha256"] = f.Sha256,
             });
             partIds.Add(new JsonObject { ["@id"] = id });

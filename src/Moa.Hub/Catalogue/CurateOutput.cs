@@ -1,7 +1,8 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+
+using Moa.Documents;
+using Moa.Documents.Jsonl;
 
 namespace Moa.Hub.Catalogue;
 
@@ -142,28 +143,21 @@ public sealed class CurateOutput
         var list = new List<(string, string)>();
         foreach (var f in Files)
         {
-            using var file = File.OpenRead(System.IO.Path.Combine(Folder, f.Path));
-            Stream s = f.Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-            using var reader = new StreamReader(s, Encoding.UTF8);
-            string? line;
-            while (list.Count < count && (line = reader.ReadLine()) is not null)
+            try
             {
-                if (line.Length == 0)
+                foreach (var record in CorpusPart.Read(System.IO.Path.Combine(Folder, f.Path)))
                 {
-                    continue;
-                }
+                    if (list.Count >= count)
+                    {
+                        break;
+                    }
 
-                try
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    var id = doc.RootElement.TryGetProperty("id", out var idEl) ? idEl.ToString() : "";
-                    var text = doc.RootElement.TryGetProperty("text", out var t) ? t.GetString() ?? "" : "";
-                    list.Add((id, text.Length > maxChars ? text[..maxChars] + "…" : text));
+                    list.Add((record.Id, record.Text.Length > maxChars ? record.Text[..maxChars] + "…" : record.Text));
                 }
-                catch (JsonException)
-                {
-                    throw HubException.Invalid($"{f.Path}: line {list.Count + 1} is not a JSON object.");
-                }
+            }
+            catch (DocumentReadException ex)
+            {
+                throw HubException.Invalid($"{f.Path}: {ex.Issue.Message}");
             }
 
             if (list.Count >= count)

@@ -57,6 +57,8 @@ public sealed class CurationConfigTests
     [InlineData("dedup:\n  near:\n    bands: 0\n", "dedup.near.bands")]
     [InlineData("pii:\n  operator: shred\n", "pii.operator")]
     [InlineData("output:\n  compression: zip\n", "output.compression")]
+    [InlineData("output:\n  format: csv\n", "output.format")]
+    [InlineData("output:\n  parquet_row_group_bytes: 10\n", "output.parquet_row_group_bytes")]
     public void Parse_InvalidValue_NamesField(string yaml, string field)
     {
         Should.Throw<MoaException>(() => CurationConfigLoader.Parse(yaml)).Message.ShouldContain(field);
