@@ -1,11 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
 using Moa.Privacy.Analysis;
+using Moa.Privacy.Names;
 
 namespace Moa.Privacy.Recognizers;
 
 /// <summary>
-/// Person names (<c>PERSON</c>) found through context: a Korean name (common surname + given name) before a title or
+/// Person names (<c>PERSON</c>): every Hangul name the learned tagger (<see cref="PersonModel"/>) finds, plus names found
+/// through context rules: a Korean name (common surname + given name) before a title or
 /// honorific (김민준 씨, 이서연님, 박지훈 교수, 봉준호 감독) or after a label (성명: 홍길동, 담당자 최유진), and English names
 /// after an honorific or label (Mr. John Smith, Name: Jane Doe). All context words are found in one multi-string search.
 /// </summary>
@@ -30,11 +32,12 @@ internal static class Person
 
     private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels]);
 
-    private const string Surnames =
-        "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈";
+    private static readonly SearchValues<char> s_surnames = SearchValues.Create(NameGazetteer.Surnames);
+    private static readonly string[] s_compoundSurnames = NameGazetteer.CompoundSurnames;
 
-    private static readonly SearchValues<char> s_surnames = SearchValues.Create(Surnames);
-    private static readonly string[] s_compoundSurnames = ["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"];
+    // Names the tagger found, reused per thread.
+    [ThreadStatic]
+    private static List<TaggedName>? t_tagged;
 
     private static readonly HashSet<string> s_notNames = new(StringComparer.Ordinal)
     {
@@ -50,11 +53,35 @@ internal static class Person
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
-    /// <summary>False when <see cref="Scan"/> cannot find anything: no honorific and no context word in the text.</summary>
-    public static bool MayMatch(ReadOnlySpan<char> text) => text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0;
+    /// <summary>
+    /// False when <see cref="Scan"/> cannot find anything: no Hangul syllable (the tagger's input), no honorific and no
+    /// context word in the text.
+    /// </summary>
+    public static bool MayMatch(ReadOnlySpan<char> text) =>
+        text.ContainsAnyInRange('\uAC00', '\uD7A3') || text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0;
+
+    /// <summary>Maps the tagger's mean margin to a score: 0.5 at the decision boundary, rising with the margin.</summary>
+    internal static double ModelScore(float margin) => 1 / (1 + Math.Exp(-margin / MarginScale));
+
+    /// <summary>Margin (in averaged-perceptron units) that moves the score from 0.5 to 0.73.</summary>
+    internal const double MarginScale = 1.0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Scan(string text, List<PiiFinding> sink)
+    public static void Scan(string text, List<PiiFinding> sink, PersonModel model)
+    {
+        var tagged = t_tagged ??= new List<TaggedName>(8);
+        tagged.Clear();
+        model.Find(text, tagged);
+        foreach (var n in tagged)
+        {
+            sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
+        }
+
+        ScanRules(text, sink);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ScanRules(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
         for (var i = 0; i < text.Length;)
