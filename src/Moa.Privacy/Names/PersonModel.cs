@@ -105,8 +105,26 @@ internal sealed class PersonModel
         }
     }
 
-    /// <summary>The end of the segment starting at Hangul syllable <paramref name="s"/>: Hangul words joined by single spaces.</summary>
+    /// <summary>Longest segment decoded at once; longer runs are cut at a space (names are never this long).</summary>
+    internal const int MaxSegment = 2048;
+
+    /// <summary>
+    /// The end of the segment starting at Hangul syllable <paramref name="s"/>: Hangul words joined by single spaces, at
+    /// most <see cref="MaxSegment"/> characters (cut after the last space before that, if any).
+    /// </summary>
     internal static int SegmentEnd(ReadOnlySpan<char> t, int s)
+    {
+        var e = Join(t, s);
+        if (e - s <= MaxSegment)
+        {
+            return e;
+        }
+
+        var space = t.Slice(s, MaxSegment).LastIndexOf(' ');
+        return space > 0 ? s + space : s + MaxSegment;
+    }
+
+    private static int Join(ReadOnlySpan<char> t, int s)
     {
         var e = s;
         while (true)

@@ -25,6 +25,22 @@ public class DevPersonTests(ITestOutputHelper output)
             }
         }
 
+        var margins = new List<(float M, bool Ok)>();
+        var gold = 0;
+        foreach (var s in tune)
+        {
+            var names = new List<TaggedName>();
+            model.Find(s.Text, names);
+            gold += s.Persons.Count;
+            margins.AddRange(names.Select(n => (n.Margin, s.Persons.Contains((n.Start, n.End)))));
+        }
+
+        foreach (var t in new[] { 0f, 2, 4, 6, 8, 10, 12, 15, 20, 25, 30 })
+        {
+            var sel = margins.Where(m => m.M >= t).ToList();
+            output.WriteLine($"margin>={t}: found {sel.Count} P {sel.Count(m => m.Ok) / (double)sel.Count:F3} R {sel.Count(m => m.Ok) / (double)gold:F3}");
+        }
+
         if (Environment.GetEnvironmentVariable("DEV_ERRORS") is not null)
         {
             var a = new PiiAnalyzer([PiiTypes.Person], 0.5, model);
