@@ -17,6 +17,7 @@ internal static class Person
     [
         "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",
         "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사",
+        "드림", "올림", "배상",
     ];
 
     private static readonly string[] s_labels =
@@ -108,8 +109,15 @@ internal static class Person
 
             var at = i + rel;
             TryTitle(text, at, text[at] == '씨' ? "씨" : "님", sink);
+            if (text[at] == '씨')
+            {
+                TryInitial(text, at, sink);
+            }
+
             i = at + 1;
         }
+
+        TryChatSpeakers(text, sink);
 
         for (var i = 0; i < text.Length;)
         {
@@ -202,6 +210,73 @@ internal static class Person
         sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
     }
 
+    /// <summary>
+    /// News-style anonymised persons before 씨: an initial (A씨, B(42)씨) or a surname with 모 (김모 씨, 최모(32)씨). The
+    /// span is the initial or the surname, as KLUE-NER annotates them.
+    /// </summary>
+    private static void TryInitial(string text, int at, List<PiiFinding> sink)
+    {
+        var p = at - 1;
+        if (Context.At(text, p) == ' ')
+        {
+            p--;
+        }
+
+        if (Context.At(text, p) == ')')
+        {
+            var q = p - 1;
+            while (Context.IsDigit(Context.At(text, q)))
+            {
+                q--;
+            }
+
+            if (q == p - 1 || Context.At(text, q) != '(')
+            {
+                return;
+            }
+
+            p = q - 1;
+        }
+
+        var c = Context.At(text, p);
+        var before = Context.At(text, p - 1);
+        if (c is >= 'A' and <= 'Z' && !Context.IsAsciiLetter(before) && !Context.IsDigit(before))
+        {
+            sink.Add(new PiiFinding(p, p + 1, PiiTypes.Person, 0.8));
+        }
+        else if (c == '모' && s_surnames.Contains(before) && !Context.IsHangulSyllable(Context.At(text, p - 2)))
+        {
+            sink.Add(new PiiFinding(p - 1, p, PiiTypes.Person, 0.8));
+        }
+    }
+
+    /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>).</summary>
+    private static void TryChatSpeakers(string text, List<PiiFinding> sink)
+    {
+        for (var colon = text.IndexOf(':', StringComparison.Ordinal); colon > 0; colon = text.IndexOf(':', colon + 1))
+        {
+            var end = Context.At(text, colon - 1) == ' ' ? colon - 1 : colon;
+            var start = end;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+            {
+                start--;
+            }
+
+            var lineStart = start == 0 || text[start - 1] is '\n' or '\r';
+            var length = end - start;
+            if (lineStart && length is 3 && s_surnames.Contains(text[start]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length))
+                && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.7));
+            }
+
+            if (colon + 1 >= text.Length)
+            {
+                break;
+            }
+        }
+    }
+
     private static void TryLabel(string text, int p, List<PiiFinding> sink)
     {
         var colon = false;
@@ -216,6 +291,16 @@ internal static class Person
         if (skipped == 0)
         {
             return;
+        }
+
+        // A title between the label and the name (담당자 사무관 이기태, 책임자 과장 정태경) is skipped once.
+        foreach (var title in s_titles)
+        {
+            if (title.Length > 1 && text.AsSpan(p).StartsWith(title, StringComparison.Ordinal) && Context.At(text, p + title.Length) == ' ')
+            {
+                p += title.Length + 1;
+                break;
+            }
         }
 
         var start = p;

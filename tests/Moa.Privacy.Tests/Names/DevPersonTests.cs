@@ -8,6 +8,30 @@ namespace Moa.Privacy.Tests.Names;
 public class DevPersonTests(ITestOutputHelper output)
 {
     [Fact]
+    public void Dev_RealTuningHalf()
+    {
+        var tune = PersonEvaluationTests.LoadReal().Where(s => PersonEvaluation.Fold(s.Id, 2) == 0).ToList();
+        var analyzer = new PiiAnalyzer([PiiTypes.Person]);
+        var total = default(PersonScore);
+        foreach (var s in tune)
+        {
+            var found = analyzer.Analyze(s.Text);
+            total += new PersonScore(s.Persons.Count, found.Count, found.Count(f => s.Persons.Contains((f.Start, f.End))));
+            foreach (var f in found.Where(f => !s.Persons.Contains((f.Start, f.End))))
+            {
+                output.WriteLine($"FP '{s.Text[f.Start..f.End]}' {f.Score:F2} in {s.Text[..Math.Min(60, s.Text.Length)]}");
+            }
+
+            foreach (var p in s.Persons.Where(p => !found.Any(f => f.Start == p.Start && f.End == p.End)))
+            {
+                output.WriteLine($"FN '{s.Text[p.Start..p.End]}' in {s.Text[..Math.Min(60, s.Text.Length)]}");
+            }
+        }
+
+        output.WriteLine($"tuning half: gold {total.Gold} found {total.Found} P {total.Precision:F3} R {total.Recall:F3}");
+    }
+
+    [Fact]
     public void Dev_TuningQuarters()
     {
         var all = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv"));
