@@ -21,7 +21,7 @@ internal static class PersonFeatures
 
     /// <summary>
     /// Writes <see cref="Count"/> bucket indices for position <paramref name="i"/> of a Hangul word <c>[a, b)</c>
-    /// (or, for a space between two words, <c>a == b == i</c>) whose whole-word hash is <paramref name="word"/>.
+    /// whose whole-word hash is <paramref name="word"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, Span<int> f)
@@ -31,24 +31,6 @@ internal static class PersonFeatures
         var m2 = At(t, i - 2);
         var p1 = At(t, i + 1);
         var p2 = At(t, i + 2);
-        if (c0 == ' ')
-        {
-            f[0] = H(40, 0, 0, 0);
-            f[1] = H(41, m1, p1, 0);
-            f[2] = H(42, m2, m1, 0);
-            f[3] = H(43, p1, p2, 0);
-            f[4] = H(44, m1, 0, 0);
-            f[5] = H(45, p1, 0, 0);
-            f[6] = H(46, (char)NameGazetteer.SurnameRank(m1), (char)NameGazetteer.SurnameRank(p1), 0);
-            f[7] = H(47, Shape(m2), Shape(p2), (char)(Context.IsHangulSyllable(At(t, i + 3)) ? 1 : 0));
-            for (var k = 8; k < Count; k++)
-            {
-                f[k] = H(48, (char)k, 0, 0);
-            }
-
-            return;
-        }
-
         var p = i - a;
         var len = b - a;
         var rest = b - i - 1;
@@ -80,6 +62,35 @@ internal static class PersonFeatures
         f[23] = len <= 6 ? Bucket(word ^ 0xA5A5_0000_0000_0017UL) : H(23, (char)1, 0, 0);
         f[24] = len <= 6 ? Bucket((word * 31) ^ (ulong)p ^ 0x5A5A_0000_0000_0018UL) : H(24, pc, 0, 0);
         f[25] = H(25, At(t, b), (char)Math.Min(rest, 3), c0);
+    }
+
+    /// <summary>
+    /// Features of a space between two Hangul words (which may be inside a name: 조니 뎁): the words on both sides
+    /// (whole, their lengths, the last syllable of the left one and the first of the right one) and the nearby characters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AtSpace(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, Span<int> f)
+    {
+        var m1 = At(t, i - 1);
+        var p1 = At(t, i + 1);
+        f[0] = H(40, 0, 0, 0);
+        f[1] = H(41, m1, p1, 0);
+        f[2] = H(42, At(t, i - 2), m1, 0);
+        f[3] = H(43, p1, At(t, i + 2), 0);
+        f[4] = H(44, m1, 0, 0);
+        f[5] = H(45, p1, 0, 0);
+        f[6] = H(46, NameGazetteer.SurnameRank(m1), NameGazetteer.SurnameRank(p1), 0);
+        f[7] = H(47, Math.Min(leftLength, 6), Math.Min(rightLength, 6), 0);
+        f[8] = leftLength <= 6 ? Bucket(left ^ 0x1234_0000_0000_0031UL) : H(48, 1, 0, 0);
+        f[9] = rightLength <= 6 ? Bucket(right ^ 0x1234_0000_0000_0032UL) : H(49, 1, 0, 0);
+        f[10] = H(50, At(t, i + rightLength), Math.Min(rightLength, 6), 0);
+        f[11] = H(51, At(t, i - leftLength), Math.Min(leftLength, 6), 0);
+        f[12] = H(52, m1, At(t, i + rightLength), 0);
+        f[13] = H(53, At(t, i - leftLength), p1, 0);
+        for (var k = 14; k < Count; k++)
+        {
+            f[k] = H(54, k, 0, 0);
+        }
     }
 
     /// <summary>A hash of the characters of a word, for the whole-word features.</summary>

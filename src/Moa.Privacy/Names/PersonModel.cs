@@ -20,7 +20,7 @@ internal sealed class PersonModel
     internal const int O = 0;
     internal const int B = 1;
     internal const int I = 2;
-    private const string Magic = "MOAPERS1";
+    private const string Magic = "MOAPERS2";
     private const string ResourceName = "Moa.Privacy.Names.person-model.bin";
     private static readonly Lazy<PersonModel> s_default = new(LoadDefault);
 
@@ -147,15 +147,10 @@ internal sealed class PersonModel
     /// <summary>Features of every position of segment <c>[s, e)</c> into <paramref name="feats"/> (Count per position).</summary>
     internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats)
     {
+        ulong previous = 0;
+        var previousLength = 0;
         for (var a = s; a < e;)
         {
-            if (t[a] == ' ')
-            {
-                PersonFeatures.At(t, a, a, a, 0, feats.Slice((a - s) * PersonFeatures.Count, PersonFeatures.Count));
-                a++;
-                continue;
-            }
-
             var b = a;
             while (b < e && t[b] != ' ')
             {
@@ -163,12 +158,19 @@ internal sealed class PersonModel
             }
 
             var word = PersonFeatures.WordHash(t[a..b]);
+            if (a > s)
+            {
+                // The space before this word, between the previous word and this one.
+                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
+            }
+
             for (var i = a; i < b; i++)
             {
                 PersonFeatures.At(t, i, a, b, word, feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
             }
 
-            a = b;
+            (previous, previousLength) = (word, b - a);
+            a = b + 1;
         }
     }
 

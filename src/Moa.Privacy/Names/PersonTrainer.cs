@@ -9,7 +9,7 @@ public sealed record PersonTrainingOptions
     public int Epochs { get; init; } = 10;
 
     /// <summary>Extra copies of each sentence with a person, its Korean names swapped for generated ones.</summary>
-    public int AugmentedCopies { get; init; } = 2;
+    public int AugmentedCopies { get; init; } = 4;
 
     /// <summary>Seed of the shuffling and the generated names: same data and seed give the same model.</summary>
     public int Seed { get; init; } = 20261203;
@@ -36,12 +36,17 @@ public static class PersonTrainer
 
         var rng = new Random(options.Seed);
         var segments = new List<Segment>();
+
+        // Names that are not Korean-shaped (foreign names in Hangul, nicknames) are swapped among themselves.
+        var pool = sentences.SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
+            .Where(n => n.Length >= 2 && IsHangul(n.Replace(" ", "", StringComparison.Ordinal)) && !IsKoreanShaped(n))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         foreach (var s in sentences)
         {
             AddSegments(s.Text, s.Persons, segments);
             for (var k = 0; k < options.AugmentedCopies && s.Persons.Count > 0; k++)
             {
-                var (text, persons) = Augment(s, rng);
+                var (text, persons) = Augment(s, pool, rng);
                 if (text is not null)
                 {
                     AddSegments(text, persons, segments);
@@ -170,7 +175,10 @@ public static class PersonTrainer
     /// A copy of the sentence with each Korean name (surname alone, or surname + one or two syllables) replaced by a
     /// generated one of the same shape; null when the sentence has no such name.
     /// </summary>
-    private static (string? Text, List<(int, int)> Persons) Augment(NerSentence s, Random rng)
+    private static bool IsKoreanShaped(string name) =>
+        (name.Length == 1 && NameGazetteer.SurnameRank(name[0]) > 0) || (name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0 && IsHangul(name));
+
+    private static (string? Text, List<(int, int)> Persons) Augment(NerSentence s, string[] pool, Random rng)
     {
         var sb = new StringBuilder(s.Text.Length + 8);
         var persons = new List<(int, int)>();
@@ -191,6 +199,10 @@ public static class PersonTrainer
             else if (name.Length is 3 && NameGazetteer.SurnameRank(name[0]) > 0 && IsHangul(name))
             {
                 replacement = string.Concat(NameGazetteer.RandomSurname(rng), NameGazetteer.RandomGiven(rng));
+            }
+            else if (pool.Length > 0 && name.Length >= 2 && IsHangul(name.ToString().Replace(" ", "", StringComparison.Ordinal)))
+            {
+                replacement = pool[rng.Next(pool.Length)];
             }
 
             sb.Append(s.Text, last, start - last);
