@@ -76,16 +76,18 @@ public static class PersonPolicies
             return "sensitive dataset";
         }
 
+        // The context is the sentence (or line) around the name, at most Window characters each side.
+        var (lo, hi) = Sentence(text, person);
         foreach (var f in findings)
         {
-            if (f.Type != PiiTypes.Person && f.End > person.Start - Window && f.Start < person.End + Window && SameLine(text, person, f))
+            if (f.Type != PiiTypes.Person && f.End > lo && f.Start < hi)
             {
                 return "near " + f.Type;
             }
         }
 
-        var from = Math.Max(0, person.Start - Window);
-        var to = Math.Min(text.Length, person.End + 12);
+        var from = lo;
+        var to = Math.Min(hi, person.End + 12);
         var before = text.AsSpan(from, person.Start - from);
         var after = text.AsSpan(person.End, to - person.End);
         foreach (var role in s_roles)
@@ -124,9 +126,32 @@ public static class PersonPolicies
     /// <summary>Whether a reason from <see cref="Judge"/> says the person is private.</summary>
     public static bool IsPrivate(string reason) => !reason.StartsWith(PublicPrefix, StringComparison.Ordinal);
 
-    private static bool SameLine(string text, PiiFinding a, PiiFinding b)
+    /// <summary>
+    /// The window around a name that counts as its context: up to <see cref="Window"/> characters each side, cut at a
+    /// line break or at the end of a sentence (., ? or ! followed by a space).
+    /// </summary>
+    private static (int From, int To) Sentence(string text, PiiFinding person)
     {
-        var (from, to) = a.Start < b.Start ? (a.End, b.Start) : (b.End, a.Start);
-        return from >= to || text.AsSpan(from, to - from).IndexOfAny('\n', '\r') < 0;
+        var from = Math.Max(0, person.Start - Window);
+        for (var i = person.Start - 1; i >= from; i--)
+        {
+            if (text[i] is '\n' or '\r' || (text[i] is '.' or '?' or '!' && i + 1 < text.Length && text[i + 1] == ' '))
+            {
+                from = i + 1;
+                break;
+            }
+        }
+
+        var to = Math.Min(text.Length, person.End + Window);
+        for (var i = person.End; i < to; i++)
+        {
+            if (text[i] is '\n' or '\r' || (text[i] is '.' or '?' or '!' && (i + 1 == text.Length || text[i + 1] == ' ')))
+            {
+                to = i;
+                break;
+            }
+        }
+
+        return (from, to);
     }
 }
