@@ -94,6 +94,7 @@ internal static class PiiCommand
 
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
+            PersonPolicies.Parse(r.GetValue(policy));
             var scrubber = PiiScrubber.Create(new PiiStageOptions
             {
                 Operator = r.GetValue(op)!,
