@@ -73,22 +73,22 @@ internal static class Person
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, List<PiiFinding> sink, PersonModel model)
     {
-        // Context rules first: where a rule and the tagger disagree on the same name, the rule's boundaries win.
-        var rulesFrom = sink.Count;
+        // Context rules first: where a rule and the tagger disagree on the same name, the rule's boundaries win; a
+        // tagged span that overlaps an identifier already found (an address, a number) is not a name either.
         ScanRules(text, sink);
-        var rulesTo = sink.Count;
+        var before = sink.Count;
         var tagged = t_tagged ??= new List<TaggedName>(8);
         tagged.Clear();
         model.Find(text, tagged);
         foreach (var n in tagged)
         {
-            var overlapsRule = false;
-            for (var i = rulesFrom; i < rulesTo && !overlapsRule; i++)
+            var overlapsFound = false;
+            for (var i = 0; i < before && !overlapsFound; i++)
             {
-                overlapsRule = sink[i].Start < n.End && n.Start < sink[i].End;
+                overlapsFound = sink[i].Start < n.End && n.Start < sink[i].End && sink[i].Score >= 0.5;
             }
 
-            if (!overlapsRule)
+            if (!overlapsFound)
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
