@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Moa.Privacy.Names;
 
 /// <summary>
@@ -21,14 +23,31 @@ internal static class NameGazetteer
     /// <summary>Approximate population shares (per mille) of the ten most frequent surnames; the rest share the remainder.</summary>
     private static readonly int[] s_topShares = [215, 147, 84, 47, 43, 24, 21, 21, 20, 17];
 
-    /// <summary>0 = not a surname, 1 = one of the five most frequent, 2 = top 20, 3 = other surname.</summary>
-    public static int SurnameRank(char c)
-    {
-        var i = Surnames.IndexOf(c, StringComparison.Ordinal);
-        return i < 0 ? 0 : i < 5 ? 1 : i < 20 ? 2 : 3;
-    }
+    // Per Hangul syllable (U+AC00..U+D7A3): bits 0-1 the surname rank, bit 2 a given-name syllable. One load per look-up.
+    private static readonly byte[] s_syllables = BuildTable();
 
-    public static bool IsGivenSyllable(char c) => GivenSyllables.Contains(c, StringComparison.Ordinal);
+    /// <summary>0 = not a surname, 1 = one of the five most frequent, 2 = top 20, 3 = other surname.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int SurnameRank(char c) => (uint)(c - '\uAC00') < (uint)s_syllables.Length ? s_syllables[c - '\uAC00'] & 3 : 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsGivenSyllable(char c) => (uint)(c - '\uAC00') < (uint)s_syllables.Length && (s_syllables[c - '\uAC00'] & 4) != 0;
+
+    private static byte[] BuildTable()
+    {
+        var table = new byte['\uD7A3' - '\uAC00' + 1];
+        for (var i = Surnames.Length - 1; i >= 0; i--)
+        {
+            table[Surnames[i] - '\uAC00'] = (byte)(i < 5 ? 1 : i < 20 ? 2 : 3);
+        }
+
+        foreach (var c in GivenSyllables)
+        {
+            table[c - '\uAC00'] |= 4;
+        }
+
+        return table;
+    }
 
     /// <summary>A surname drawn with (roughly) its population frequency.</summary>
     public static string RandomSurname(Random rng)
