@@ -3,7 +3,9 @@
 # CLIcK, data.go.kr CSV rows, and the labelled PII evaluation set), then times, over the same file in the same run,
 #   1. `moa pii scan --threads 1` (every recogniser on; JSON parsing, validation, overlap resolution, output included),
 #   2. `moa pii scan` on every core,
-#   3. ripgrep (`rg -c -f bench/pii-patterns.txt`) with regexes for the same types (no checksums, no context rules).
+#   3. ripgrep (`rg -c -f bench/pii-patterns.txt`) with regexes for the same types (no checksums, no context rules),
+#   4. `moa pii scan --threads 1` with the structured types only (every type but PERSON), and
+#   5. `moa pii scan --threads 1 --types PERSON` (the person tagger and context rules alone): its cost, reported separately.
 # Usage: bench/pii-speed.sh [corpus-MB (default 200)] [work-dir (default artifacts/pii-speed)]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -78,6 +80,11 @@ read -r wn cn < <(timeit "${moa[@]}" pii scan "$corpus" --out "$work/findings-n.
 cmp -s "$work/findings-1.jsonl" "$work/findings-n.jsonl" && same=yes || same=NO
 read -r wr cr < <(timeit rg -c -f bench/pii-patterns.txt "$corpus")
 rglines=$(cat "$work/last.out")
+structured=$("${moa[@]}" pii scan --help | tr -d ' \n' | grep -o 'default:all):[A-Z_,]*' | cut -d: -f3 | tr ',' '\n' | grep -vx PERSON | paste -sd,)
+read -r ws cs < <(timeit "${moa[@]}" pii scan "$corpus" --out "$work/findings-s.jsonl" --threads 1 --types "$structured")
+sfindings=$(wc -l < "$work/findings-s.jsonl")
+read -r wq cq < <(timeit "${moa[@]}" pii scan "$corpus" --out "$work/findings-person.jsonl" --threads 1 --types PERSON)
+pfindings=$(wc -l < "$work/findings-person.jsonl")
 
 echo
 echo "corpus: $corpus ($mb MB, $(wc -l < "$corpus") documents)"
@@ -87,3 +94,5 @@ printf '| moa pii scan --threads 1 (all 14 types) | %s | %s | %s | %s | %s findi
 printf '| same, DOTNET_TieredPGO=1 (the CLI turns it off) | %s | %s | %s | %s | |\n' "$wp" "$cp" "$(rate "$cp")" "$(rate "$wp")"
 printf '| moa pii scan (%s threads) | %s | %s | %s | %s | output identical: %s |\n' "$(nproc)" "$wn" "$cn" "$(rate "$cn")" "$(rate "$wn")" "$same"
 printf '| rg -c -f bench/pii-patterns.txt | %s | %s | %s | %s | %s matching lines |\n' "$wr" "$cr" "$(rate "$cr")" "$(rate "$wr")" "$rglines"
+printf '| moa pii scan --threads 1, structured types only (all but PERSON) | %s | %s | %s | %s | %s findings |\n' "$ws" "$cs" "$(rate "$cs")" "$(rate "$ws")" "$sfindings"
+printf '| moa pii scan --threads 1 --types PERSON (tagger + rules) | %s | %s | %s | %s | %s findings |\n' "$wq" "$cq" "$(rate "$cq")" "$(rate "$wq")" "$pfindings"

@@ -32,7 +32,7 @@ public sealed class PiiScrubber
     public static PiiScrubber Create(PiiStageOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var analyzer = new PiiAnalyzer(options.Types, options.MinScore);
+        var analyzer = new PiiAnalyzer(options.Types, options.MinScore, Names.PersonPolicies.Parse(options.PersonPolicy, "person_policy"), options.Sensitive);
         PiiKey? key = null;
         if (PiiOperator.NeedsKeyFile(options.Operator ?? ""))
         {

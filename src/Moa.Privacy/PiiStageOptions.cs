@@ -18,6 +18,15 @@ public sealed class PiiStageOptions
     /// <summary>Findings scoring below this are ignored.</summary>
     public double MinScore { get; set; } = 0.5;
 
+    /// <summary>
+    /// Which persons are replaced: <c>all</c>, <c>private</c> (persons in a private context; the default for provider
+    /// data) or <c>none</c>. See <see cref="Names.PersonPolicy"/>.
+    /// </summary>
+    public string PersonPolicy { get; set; } = "private";
+
+    /// <summary>The provider marked the dataset sensitive: under the <c>private</c> policy every person is replaced.</summary>
+    public bool Sensitive { get; set; }
+
     /// <summary>Key file made by <c>moa pii keygen</c>; required by <c>pseudonym</c> and <c>encrypt</c>.</summary>
     public string? KeyFile { get; set; }
 }

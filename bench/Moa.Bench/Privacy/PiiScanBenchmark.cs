@@ -7,7 +7,7 @@ namespace Moa.Bench.Privacy;
 
 /// <summary>
 /// In-memory PII analysis over real mixed text (NSMC reviews and the labelled PII evaluation set), every recogniser on
-/// versus a single type. MB/s = <see cref="Bytes"/> (UTF-8) / mean time; printed at setup.
+/// versus the structured types only, the person tagger only, and a single type. MB/s = <see cref="Bytes"/> (UTF-8) / mean time; printed at setup.
 /// Run: dotnet run -c Release --project bench/Moa.Bench -- --filter '*PiiScan*'
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 5)]
@@ -17,6 +17,8 @@ public class PiiScanBenchmark
     private string[] _texts = [];
     private PiiAnalyzer _all = PiiAnalyzer.Default;
     private PiiAnalyzer _phone = PiiAnalyzer.Default;
+    private PiiAnalyzer _structured = PiiAnalyzer.Default;
+    private PiiAnalyzer _person = PiiAnalyzer.Default;
     private PiiScrubber _tag = PiiScrubber.Create(new PiiStageOptions());
 
     /// <summary>UTF-8 size of the texts scanned per operation.</summary>
@@ -46,6 +48,8 @@ public class PiiScanBenchmark
         Bytes = _texts.Sum(t => (long)Encoding.UTF8.GetByteCount(t));
         _all = PiiAnalyzer.Default;
         _phone = new PiiAnalyzer([PiiTypes.Phone]);
+        _structured = new PiiAnalyzer(PiiTypes.All.Where(t => t != PiiTypes.Person));
+        _person = new PiiAnalyzer([PiiTypes.Person]);
         _tag = PiiScrubber.Create(new PiiStageOptions());
         Console.WriteLine($"// PiiScanBenchmark: {_texts.Length} documents, {Bytes / 1e6:F2} MB per operation");
     }
@@ -57,6 +61,32 @@ public class PiiScanBenchmark
         foreach (var t in _texts)
         {
             n += _all.Analyze(t).Count;
+        }
+
+        return n;
+    }
+
+    /// <summary>Every type but <c>PERSON</c>: the structured identifiers.</summary>
+    [Benchmark]
+    public int AnalyzeStructuredOnly()
+    {
+        var n = 0;
+        foreach (var t in _texts)
+        {
+            n += _structured.Analyze(t).Count;
+        }
+
+        return n;
+    }
+
+    /// <summary><c>PERSON</c> alone: the person tagger and its context rules.</summary>
+    [Benchmark]
+    public int AnalyzePersonOnly()
+    {
+        var n = 0;
+        foreach (var t in _texts)
+        {
+            n += _person.Analyze(t).Count;
         }
 
         return n;

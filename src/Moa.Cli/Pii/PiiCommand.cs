@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Moa.Privacy;
 using Moa.Privacy.Jsonl;
+using Moa.Privacy.Names;
 using Spectre.Console;
 
 namespace Moa.Cli.Pii;
@@ -17,6 +18,8 @@ internal static class PiiCommand
         pii.Subcommands.Add(Redact());
         pii.Subcommands.Add(Reveal());
         pii.Subcommands.Add(Keygen());
+        pii.Subcommands.Add(TrainPerson());
+        pii.Subcommands.Add(EvalPerson());
         return pii;
     }
 
@@ -30,6 +33,14 @@ internal static class PiiCommand
 
     private static Option<double> MinScore() => new("--min-score") { Description = "Ignore findings scoring below this (0..1).", DefaultValueFactory = _ => 0.5 };
 
+    private static Option<string> Policy(string fallback) => new("--person-policy")
+    {
+        Description = "Which persons are reported/replaced: all | private (persons in a private context: next to other identifiers, roles such as 환자 or 신청인, contact lines) | none.",
+        DefaultValueFactory = _ => fallback,
+    };
+
+    private static Option<bool> Sensitive() => new("--sensitive") { Description = "The dataset is marked sensitive: under --person-policy private every person is private." };
+
     private static Option<int> Threads() => new("--threads") { Description = "Worker threads (default: one per core). Output does not depend on it.", DefaultValueFactory = _ => 0 };
 
     private static List<string> SplitTypes(string? types) =>
@@ -40,16 +51,17 @@ internal static class PiiCommand
         var inputs = Inputs();
         var output = new Option<string>("--out") { Description = "Findings file (JSONL: doc, start, end, type, score; UTF-16 offsets).", Required = true };
         var (text, id, types, minScore, threads) = (TextField(), IdField(), Types(), MinScore(), Threads());
-        var cmd = new Command("scan", "Write one JSON line per finding and print counts per type.");
+        var (policy, sensitive) = (Policy("all"), Sensitive());
+        var cmd = new Command("scan", "Write one JSON line per finding (persons with the reason they are private or public) and print counts per type.");
         cmd.Arguments.Add(inputs);
-        foreach (var o in new Option[] { output, text, id, types, minScore, threads })
+        foreach (var o in new Option[] { output, text, id, types, minScore, policy, sensitive, threads })
         {
             cmd.Options.Add(o);
         }
 
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
-            var analyzer = new PiiAnalyzer(SplitTypes(r.GetValue(types)), r.GetValue(minScore));
+            var analyzer = new PiiAnalyzer(SplitTypes(r.GetValue(types)), r.GetValue(minScore), PersonPolicies.Parse(r.GetValue(policy)), r.GetValue(sensitive));
             var options = new PiiJsonlOptions { TextField = r.GetValue(text)!, IdField = r.GetValue(id)!, Threads = r.GetValue(threads) };
             var path = r.GetValue(output)!;
             var watch = CpuWatch.Start();
@@ -72,21 +84,25 @@ internal static class PiiCommand
         var op = new Option<string>("--operator") { Description = "tag | mask | pseudonym | encrypt", DefaultValueFactory = _ => "tag" };
         var keyFile = new Option<string?>("--key-file") { Description = "Key from `moa pii keygen` (pseudonym, encrypt)." };
         var (text, id, types, minScore, threads) = (TextField(), IdField(), Types(), MinScore(), Threads());
+        var (policy, sensitive) = (Policy("private"), Sensitive());
         var cmd = new Command("redact", "Rewrite JSONL files with personal information replaced by the chosen operator.");
         cmd.Arguments.Add(inputs);
-        foreach (var o in new Option[] { output, op, keyFile, text, id, types, minScore, threads })
+        foreach (var o in new Option[] { output, op, keyFile, text, id, types, minScore, policy, sensitive, threads })
         {
             cmd.Options.Add(o);
         }
 
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
+            PersonPolicies.Parse(r.GetValue(policy));
             var scrubber = PiiScrubber.Create(new PiiStageOptions
             {
                 Operator = r.GetValue(op)!,
                 KeyFile = r.GetValue(keyFile),
                 Types = SplitTypes(r.GetValue(types)),
                 MinScore = r.GetValue(minScore),
+                PersonPolicy = r.GetValue(policy)!,
+                Sensitive = r.GetValue(sensitive),
             });
             var options = new PiiJsonlOptions { TextField = r.GetValue(text)!, IdField = r.GetValue(id)!, Threads = r.GetValue(threads) };
             var watch = CpuWatch.Start();
@@ -132,6 +148,67 @@ internal static class PiiCommand
             var path = r.GetValue(output)!;
             var key = PiiKey.Generate(path);
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "wrote key [bold]{0}[/] to {1} (mode 0600). Store it separately from the pseudonymised data.", key.Fingerprint, Markup.Escape(path));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Option<string> KlueData() => new("--data")
+    {
+        Description = "Character-tagged NER sentences in the KLUE-NER format (PS = person).",
+        DefaultValueFactory = _ => Path.Combine("..", "shared", "data", "ner", "klue-ner-v1.1_dev_part1.tsv"),
+    };
+
+    private static Option<int> Epochs() => new("--epochs") { Description = "Passes over the training sentences.", DefaultValueFactory = _ => new PersonTrainingOptions().Epochs };
+
+    private static Option<int> Copies() => new("--copies") { Description = "Copies of each sentence with names swapped for generated ones.", DefaultValueFactory = _ => new PersonTrainingOptions().AugmentedCopies };
+
+    private static Command TrainPerson()
+    {
+        var (data, epochs, copies) = (KlueData(), Epochs(), Copies());
+        var output = new Option<string>("--out") { Description = "Model file to write (the shipped one is src/Moa.Privacy/Names/person-model.bin).", Required = true };
+        var cmd = new Command("train-person", "Train the person-name tagger (averaged structured perceptron) on character-tagged sentences.");
+        foreach (var o in new Option[] { data, output, epochs, copies })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(r => CliErrors.Guard(() =>
+        {
+            var watch = Stopwatch.StartNew();
+            var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
+            var n = PersonTrainer.TrainFile(r.GetValue(data)!, r.GetValue(output)!, options);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "trained on {0:N0} sentences ({1} epochs, {2} augmented copies) in {3:N1} s; model written to {4}",
+                n, options.Epochs, options.AugmentedCopies, watch.Elapsed.TotalSeconds, Markup.Escape(r.GetValue(output)!));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command EvalPerson()
+    {
+        var (data, epochs, copies) = (KlueData(), Epochs(), Copies());
+        var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by hash of the sentence id).", DefaultValueFactory = _ => 5 };
+        var cmd = new Command("eval-person", "Person precision and recall by k-fold cross-validation (no sentence is scored by a model trained on it), per source.");
+        foreach (var o in new Option[] { data, folds, epochs, copies })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(r => CliErrors.Guard(() =>
+        {
+            var sentences = KlueNer.Read(r.GetValue(data)!);
+            var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
+            var scores = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options);
+            var table = new Table().AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
+            foreach (var (source, s) in scores)
+            {
+                table.AddRow(source, s.Gold.ToString(CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
+                    s.Precision.ToString("F3", CultureInfo.InvariantCulture), s.Recall.ToString("F3", CultureInfo.InvariantCulture), s.F1.ToString("F3", CultureInfo.InvariantCulture));
+            }
+
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}-fold cross-validation on {1:N0} sentences (exact person spans; rules + tagger at min score 0.5)", r.GetValue(folds), sentences.Count);
             return 0;
         }));
         return cmd;

@@ -119,5 +119,6 @@ public static class CurationConfigLoader
         Require(c.Output.BatchDocuments is >= 1 and <= 1_000_000, source, "output.batch_documents", $"must be 1..1000000, not {c.Output.BatchDocuments}.");
         Require(c.Pii.Operator is "tag" or "mask" or "pseudonym" or "encrypt", source, "pii.operator", $"must be tag, mask, pseudonym or encrypt, not '{c.Pii.Operator}'.");
         Require(c.Pii.MinScore is >= 0 and <= 1, source, "pii.min_score", $"must be between 0 and 1, not {c.Pii.MinScore}.");
+        Require(c.Pii.PersonPolicy is "all" or "private" or "none", source, "pii.person_policy", $"must be all, private or none, not '{c.Pii.PersonPolicy}'.");
     }
 }

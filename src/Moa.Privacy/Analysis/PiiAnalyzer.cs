@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
+using Moa.Privacy.Names;
 using Moa.Privacy.Recognizers;
 
 namespace Moa.Privacy;
@@ -14,6 +15,7 @@ public sealed class PiiAnalyzer
     private static readonly uint s_emailBit = PiiTypes.Bit(PiiTypes.Email);
     private static readonly uint s_personBit = PiiTypes.Bit(PiiTypes.Person);
     private readonly uint _mask;
+    private readonly PersonModel? _personModel;
 
     // Candidate buffer reused per thread: the analyzer allocates only when it finds something.
     [ThreadStatic]
@@ -24,17 +26,39 @@ public sealed class PiiAnalyzer
 
     /// <param name="types">Types to report (names from <see cref="PiiTypes"/>); null or empty means all.</param>
     /// <param name="minScore">Findings scoring below this are dropped (0..1).</param>
-    public PiiAnalyzer(IEnumerable<string>? types = null, double minScore = 0.5)
+    /// <param name="personPolicy">Which persons are reported; under <c>All</c> and <c>Private</c> each carries its reason.</param>
+    /// <param name="sensitive">The dataset is marked sensitive: every person is private.</param>
+    public PiiAnalyzer(IEnumerable<string>? types = null, double minScore = 0.5, PersonPolicy personPolicy = PersonPolicy.All, bool sensitive = false)
+        : this(types, minScore, null, personPolicy, sensitive)
     {
+    }
+
+    /// <summary>An analyzer that uses <paramref name="personModel"/> instead of the shipped person tagger (evaluation of trained models).</summary>
+    internal PiiAnalyzer(IEnumerable<string>? types, double minScore, PersonModel? personModel, PersonPolicy personPolicy = PersonPolicy.All, bool sensitive = false)
+    {
+        _personModel = personModel;
+        PersonPolicy = personPolicy;
+        Sensitive = sensitive;
         if (double.IsNaN(minScore) || minScore is < 0 or > 1)
         {
             throw new MoaException($"min score must be between 0 and 1, got {minScore}.");
         }
 
         _mask = PiiTypes.ParseMask(types);
+        if (personPolicy == PersonPolicy.None)
+        {
+            _mask &= ~s_personBit;
+        }
+
         MinScore = minScore;
         Types = [.. PiiTypes.All.Where(t => (_mask & PiiTypes.Bit(t)) != 0)];
     }
+
+    /// <summary>Which persons are reported.</summary>
+    public PersonPolicy PersonPolicy { get; }
+
+    /// <summary>Whether the dataset is marked sensitive (every person private).</summary>
+    public bool Sensitive { get; }
 
     /// <summary>The minimum score a finding needs to be reported.</summary>
     public double MinScore { get; }
@@ -57,7 +81,7 @@ public sealed class PiiAnalyzer
 
         var result = OverlapResolution.Resolve(candidates, MinScore);
         candidates.Clear();
-        return result;
+        return (_mask & s_personBit) != 0 ? ApplyPersonPolicy(text, result) : result;
     }
 
     /// <summary>
@@ -68,6 +92,30 @@ public sealed class PiiAnalyzer
         text.ContainsAnyInRange('0', '9')
         || ((_mask & s_emailBit) != 0 && text.Contains('@'))
         || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
+
+    /// <summary>Gives every person its private/public reason and, under <see cref="PersonPolicy.Private"/>, drops the public ones.</summary>
+    private IReadOnlyList<PiiFinding> ApplyPersonPolicy(string text, IReadOnlyList<PiiFinding> findings)
+    {
+        List<PiiFinding>? judged = null;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (f.Type != PiiTypes.Person)
+            {
+                judged?.Add(f);
+                continue;
+            }
+
+            judged ??= [.. findings.Take(i)];
+            var reason = PersonPolicies.Judge(text, f, findings, Sensitive);
+            if (PersonPolicy == PersonPolicy.All || PersonPolicies.IsPrivate(reason))
+            {
+                judged.Add(f with { Reason = reason });
+            }
+        }
+
+        return judged ?? findings;
+    }
 
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
     internal List<PiiFinding> Candidates(string text)
@@ -93,7 +141,7 @@ public sealed class PiiAnalyzer
 
         if ((_mask & s_personBit) != 0)
         {
-            Person.Scan(text, candidates);
+            Person.Scan(text, candidates, _personModel ?? PersonModel.Default);
         }
 
         // Recognisers that emit several types (13-digit numbers) may produce a disabled one.

@@ -114,6 +114,11 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
             writer.WriteNumber("end"u8, f.End);
             writer.WriteString("type"u8, f.Type);
             writer.WriteNumber("score"u8, Math.Round(f.Score, 3));
+            if (f.Reason is not null)
+            {
+                writer.WriteString("reason"u8, f.Reason);
+            }
+
             writer.WriteEndObject();
             writer.Flush();
             writer.Reset();

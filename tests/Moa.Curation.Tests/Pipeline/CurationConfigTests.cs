@@ -56,6 +56,7 @@ public sealed class CurationConfigTests
     [InlineData("language:\n  min_score: 1.5\n", "language.min_score")]
     [InlineData("dedup:\n  near:\n    bands: 0\n", "dedup.near.bands")]
     [InlineData("pii:\n  operator: shred\n", "pii.operator")]
+    [InlineData("pii:\n  person_policy: everyone\n", "pii.person_policy")]
     [InlineData("output:\n  compression: zip\n", "output.compression")]
     [InlineData("output:\n  format: csv\n", "output.format")]
     [InlineData("output:\n  parquet_row_group_bytes: 10\n", "output.parquet_row_group_bytes")]

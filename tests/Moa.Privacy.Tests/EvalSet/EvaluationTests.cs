@@ -65,7 +65,12 @@ public class EvaluationTests(ITestOutputHelper output)
 
         m[PiiTypes.Person].Recall.ShouldBeGreaterThanOrEqualTo(0.80);
         m[PiiTypes.Address].Recall.ShouldBeGreaterThanOrEqualTo(0.80);
-        m["overall"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+
+        // The carriers are real reviews and paragraphs full of unlabelled people (actors, characters, authors): the
+        // person tagger finds them, so PERSON precision is asserted on hand-labelled sets (Names/PersonEvaluationTests)
+        // and overall precision here covers the other types.
+        var others = m.Where(kv => kv.Key is not "overall" and not PiiTypes.Person).Select(kv => kv.Value).ToList();
+        ((double)others.Sum(c => c.TruePositives) / others.Sum(c => c.Predicted)).ShouldBeGreaterThanOrEqualTo(0.90);
     }
 
     internal sealed record Counts(int Gold, int Predicted, int TruePositives)

@@ -161,7 +161,7 @@ public class PiiJsonlTests
     {
         var dir = TestPaths.NewTempDir();
         var sb = new StringBuilder();
-        var filler = new string('가', 700_000); // 2.1 MB of UTF-8: longer than one read block
+        var filler = new string('…', 700_000); // 2.1 MB of UTF-8: longer than one read block
         sb.Append("{\"id\":\"long\",\"text\":\"").Append(filler).Append(" 010-1234-5678\"}\n");
         for (var i = 0; i < 30_000; i++)
         {

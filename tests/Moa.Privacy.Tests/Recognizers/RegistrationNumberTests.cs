@@ -60,7 +60,7 @@ public class RegistrationNumberTests
     [InlineData("상품 8801011234567 재고")]
     [InlineData("ISBN 9788934567899")]
     [InlineData("가격 8,801,011원")]
-    public void Scan_BarcodesAndPrices_AreNotRegistrationNumbers(string text) => Scan.ShouldFindNothing(text);
+    public void Scan_BarcodesAndPrices_AreNotRegistrationNumbers(string text) => Scan.ShouldFindNoIdentifier(text);
 
     [Fact]
     public void Scan_RrnInsideLongerNumber_IsNotFound() => Scan.ShouldFindNothing("일련번호 19001011000006", PiiTypes.ResidentRegistrationNumber);

@@ -24,6 +24,13 @@ internal static class Scan
         found.ShouldBeEmpty($"expected no {type ?? "PII"} in '{text}', found: {Describe(text, found)}");
     }
 
+    /// <summary>No finding of any type but <c>PERSON</c> (the person tagger judges words, not numbers).</summary>
+    public static void ShouldFindNoIdentifier(string text)
+    {
+        var found = All(text).Where(f => f.Type != PiiTypes.Person).ToList();
+        found.ShouldBeEmpty($"expected no identifier in '{text}', found: {Describe(text, found)}");
+    }
+
     public static string Describe(string text, IEnumerable<PiiFinding> found) =>
         string.Join("; ", found.Select(f => $"{f.Type} '{text[f.Start..f.End]}' {f.Score:0.00}"));
 }

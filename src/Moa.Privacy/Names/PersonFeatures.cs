@@ -1,0 +1,137 @@
+using System.Runtime.CompilerServices;
+using Moa.Privacy.Analysis;
+
+namespace Moa.Privacy.Names;
+
+/// <summary>
+/// The features of one character for the person tagger, hashed into <c>2^Bits</c> buckets: surrounding characters
+/// (unigrams to trigrams), the position of the syllable in its Hangul word and the word's length, what follows the
+/// name inside the word (particles, 씨/님) and around it (the next word: titles such as 감독, 대표), the surname and
+/// given-name gazetteers, and the whole word. Shared by training and tagging so that both see the same features.
+/// </summary>
+internal static class PersonFeatures
+{
+    public const int Bits = 18;
+    public const int Count = 26;
+    private const int Shift = 64 - Bits;
+
+    /// <summary>Whether the tagger looks at this character at all (Hangul syllables; spaces between them).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsTagged(char c) => Context.IsHangulSyllable(c);
+
+    /// <summary>
+    /// Writes <see cref="Count"/> bucket indices for position <paramref name="i"/> of a Hangul word <c>[a, b)</c>
+    /// whose whole-word hash is <paramref name="word"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, Span<int> f)
+    {
+        var c0 = At(t, i);
+        var m1 = At(t, i - 1);
+        var m2 = At(t, i - 2);
+        var p1 = At(t, i + 1);
+        var p2 = At(t, i + 2);
+        var p = i - a;
+        var len = b - a;
+        var rest = b - i - 1;
+        var pc = (char)Math.Min(p, 5);
+        var lc = (char)Math.Min(len, 7);
+        f[0] = H(0, 0, 0, 0);
+        f[1] = H(1, c0, 0, 0);
+        f[2] = H(2, m1, 0, 0);
+        f[3] = H(3, p1, 0, 0);
+        f[4] = H(4, m2, 0, 0);
+        f[5] = H(5, p2, 0, 0);
+        f[6] = H(6, m1, c0, 0);
+        f[7] = H(7, c0, p1, 0);
+        f[8] = H(8, m2, m1, 0);
+        f[9] = H(9, p1, p2, 0);
+        f[10] = H(10, m1, c0, p1);
+        f[11] = H(11, p1, p2, At(t, i + 3));
+        f[12] = H(12, At(t, i - 3), m2, m1);
+        f[13] = H(13, pc, lc, 0);
+        f[14] = H(14, pc, c0, 0);
+        f[15] = H(15, (char)Math.Min(rest, 5), c0, 0);
+        f[16] = rest <= 3 ? H(16, rest >= 1 ? p1 : '\0', rest >= 2 ? p2 : '\0', rest >= 3 ? At(t, i + 3) : '\0') : H(16, (char)1, (char)rest, 0);
+        f[17] = p <= 2 ? H(17, p >= 1 ? m1 : '\0', p >= 2 ? m2 : '\0', c0) : H(17, (char)1, (char)p, c0);
+        f[18] = H(18, At(t, b), At(t, b + 1), At(t, b + 2), Math.Min(rest, 3));
+        f[19] = H(19, At(t, a - 3), At(t, a - 2), At(t, a - 1), Math.Min(p, 3));
+        f[20] = H(20, (char)NameGazetteer.SurnameRank(c0), pc, lc);
+        f[21] = H(21, (char)NameGazetteer.SurnameRank(m1), (char)((NameGazetteer.IsGivenSyllable(c0) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(p1) ? 2 : 0)), pc);
+        f[22] = H(22, Shape(m1), Shape(p1), Shape(m2), Shape(p2));
+        f[23] = len <= 6 ? Bucket(word ^ 0xA5A5_0000_0000_0017UL) : H(23, (char)1, 0, 0);
+        f[24] = len <= 6 ? Bucket((word * 31) ^ (ulong)p ^ 0x5A5A_0000_0000_0018UL) : H(24, pc, 0, 0);
+        f[25] = H(25, At(t, b), (char)Math.Min(rest, 3), c0);
+    }
+
+    /// <summary>
+    /// Features of a space between two Hangul words (which may be inside a name: 조니 뎁): the words on both sides
+    /// (whole, their lengths, the last syllable of the left one and the first of the right one) and the nearby characters.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void AtSpace(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, Span<int> f)
+    {
+        var m1 = At(t, i - 1);
+        var p1 = At(t, i + 1);
+        f[0] = H(40, 0, 0, 0);
+        f[1] = H(41, m1, p1, 0);
+        f[2] = H(42, At(t, i - 2), m1, 0);
+        f[3] = H(43, p1, At(t, i + 2), 0);
+        f[4] = H(44, m1, 0, 0);
+        f[5] = H(45, p1, 0, 0);
+        f[6] = H(46, NameGazetteer.SurnameRank(m1), NameGazetteer.SurnameRank(p1), 0);
+        f[7] = H(47, Math.Min(leftLength, 6), Math.Min(rightLength, 6), 0);
+        f[8] = leftLength <= 6 ? Bucket(left ^ 0x1234_0000_0000_0031UL) : H(48, 1, 0, 0);
+        f[9] = rightLength <= 6 ? Bucket(right ^ 0x1234_0000_0000_0032UL) : H(49, 1, 0, 0);
+        f[10] = H(50, At(t, i + rightLength), Math.Min(rightLength, 6), 0);
+        f[11] = H(51, At(t, i - leftLength), Math.Min(leftLength, 6), 0);
+        f[12] = H(52, m1, At(t, i + rightLength), 0);
+        f[13] = H(53, At(t, i - leftLength), p1, 0);
+        for (var k = 14; k < Count; k++)
+        {
+            f[k] = H(54, k, 0, 0);
+        }
+    }
+
+    /// <summary>A hash of the characters of a word, for the whole-word features.</summary>
+    public static ulong WordHash(ReadOnlySpan<char> word)
+    {
+        var h = 0xcbf29ce484222325UL;
+        foreach (var c in word)
+        {
+            h = (h ^ c) * 0x100000001b3UL;
+        }
+
+        return h;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char At(ReadOnlySpan<char> t, int i) => (uint)i < (uint)t.Length ? t[i] : '\0';
+
+    /// <summary>0 none, 1 Hangul, 2 space, 3 Latin, 4 digit, 5 opening bracket/quote, 6 closing, 7 other punctuation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static char Shape(char c) => c switch
+    {
+        '\0' => (char)0,
+        >= '\uAC00' and <= '\uD7A3' => (char)1,
+        ' ' or '\t' or '\n' or '\r' => (char)2,
+        >= 'A' and <= 'Z' or >= 'a' and <= 'z' => (char)3,
+        >= '0' and <= '9' => (char)4,
+        '(' or '[' or '"' or '\'' or '“' or '‘' or '<' or '《' or '「' => (char)5,
+        ')' or ']' or '”' or '’' or '>' or '》' or '」' => (char)6,
+        _ => (char)7,
+    };
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int H(int template, int x, int y, int z, int extra = 0) =>
+        Bucket(((ulong)template << 58) ^ ((ulong)(uint)x << 40) ^ ((ulong)(uint)extra << 36) ^ ((ulong)(uint)y << 20) ^ (uint)z);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bucket(ulong key)
+    {
+        var h = key * 0x9E3779B97F4A7C15UL;
+        h ^= h >> 29;
+        h *= 0xBF58476D1CE4E5B9UL;
+        return (int)(h >> Shift);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Moa.Privacy.Names;
+using Xunit.Abstractions;
+
+namespace Moa.Privacy.Tests.Names;
+
+/// <summary>
+/// Person precision and recall on data the shipped model and the rules were not tuned on: the KLUE-NER part (train on
+/// one half by hash of the sentence id, score the other) and the hand-labelled real-carrier set (test half only).
+/// The asserted levels are the ones measured and reported in docs/privacy/person-model.md, not the issue's targets.
+/// </summary>
+public class PersonEvaluationTests(ITestOutputHelper output)
+{
+    private static readonly string KluePath = TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv");
+
+    /// <summary>One sentence of the hand-labelled set in <c>EvalSet/person-real.jsonl</c>.</summary>
+    internal sealed record RealSentence(string Id, string Source, string Text, List<(int Start, int End)> Persons, List<(int Start, int End)> Private, string Licence);
+
+    internal static List<RealSentence> LoadReal()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-real.jsonl");
+        var list = new List<RealSentence>();
+        foreach (var line in File.ReadLines(path))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            static List<(int, int)> Spans(JsonElement a) => [.. a.EnumerateArray().Select(s => (s[0].GetInt32(), s[1].GetInt32()))];
+            list.Add(new RealSentence(r.GetProperty("id").GetString()!, r.GetProperty("source").GetString()!, r.GetProperty("text").GetString()!,
+                Spans(r.GetProperty("persons")), Spans(r.GetProperty("private")), r.GetProperty("licence").GetString()!));
+        }
+
+        return list;
+    }
+
+    [Fact]
+    public void Klue_TrainOnHalf_ScoreOtherHalf_PersonPrecisionAndRecall()
+    {
+        var scores = PersonEvaluation.HeldOutHalf(KlueNer.Read(KluePath), new PersonTrainingOptions());
+        foreach (var (source, s) in scores)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}: gold {s.Gold} found {s.Found} correct {s.Correct} P {s.Precision:F3} R {s.Recall:F3}"));
+        }
+
+        // Measured P 0.739 R 0.608 (news R 0.676, reviews R 0.545; docs/privacy/person-model.md). The issue's target,
+        // recall 0.85 at precision 0.90, is not reached: this asserts the measured level, not the target.
+        scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.60);
+        scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.72);
+        scores["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.65);
+        scores["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.53);
+    }
+
+    [Fact]
+    public void RealCarriers_FixtureHasProvenanceLicenceNegativesAndPrivatePersons()
+    {
+        var set = LoadReal();
+        set.Count.ShouldBeGreaterThanOrEqualTo(250);
+        set.Sum(s => s.Persons.Count).ShouldBeGreaterThanOrEqualTo(100);
+        set.Count(s => s.Persons.Count == 0).ShouldBeGreaterThanOrEqualTo(100);
+        set.Sum(s => s.Private.Count).ShouldBeGreaterThanOrEqualTo(9);
+        set.Select(s => s.Id).Distinct().Count().ShouldBe(set.Count);
+        foreach (var s in set)
+        {
+            s.Licence.ShouldNotBeNullOrWhiteSpace();
+            s.Id.ShouldContain("#");
+            s.Persons.ShouldAllBe(p => p.Start >= 0 && p.Start < p.End && p.End <= s.Text.Length);
+            s.Private.ShouldAllBe(p => s.Persons.Contains(p));
+        }
+    }
+
+    [Fact]
+    public void RealCarriers_TestHalf_ShippedModel_PersonPrecisionAndRecall()
+    {
+        var test = LoadReal().Where(s => PersonEvaluation.Fold(s.Id, 2) == 1).ToList();
+        var analyzer = new PiiAnalyzer([PiiTypes.Person]);
+        var total = default(PersonScore);
+        foreach (var s in test)
+        {
+            var found = analyzer.Analyze(s.Text);
+            var correct = found.Count(f => s.Persons.Contains((f.Start, f.End)));
+            total += new PersonScore(s.Persons.Count, found.Count, correct);
+            foreach (var f in found.Where(f => !s.Persons.Contains((f.Start, f.End))))
+            {
+                output.WriteLine($"FP '{s.Text[f.Start..f.End]}' in {s.Id}");
+            }
+
+            foreach (var p in s.Persons.Where(p => !found.Any(f => f.Start == p.Start && f.End == p.End)))
+            {
+                output.WriteLine($"FN '{s.Text[p.Start..p.End]}' in {s.Id}");
+            }
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half: {test.Count} sentences, gold {total.Gold} found {total.Found} correct {total.Correct} P {total.Precision:F3} R {total.Recall:F3}"));
+
+        // Measured on the untouched test half: P 0.456 R 0.525 (docs/privacy/person-model.md); far below the target.
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.50);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.44);
+    }
+
+    [Fact]
+    public void RealCarriers_PrivatePolicy_ReplacesThePersonsInAPrivateContext()
+    {
+        var set = LoadReal();
+        var analyzer = new PiiAnalyzer(null, 0.5, PersonPolicy.Private);
+        int gold = 0, hit = 0;
+        foreach (var s in set.Where(s => s.Private.Count > 0))
+        {
+            var found = analyzer.Analyze(s.Text).Where(f => f.Type == PiiTypes.Person).ToList();
+            foreach (var p in s.Private)
+            {
+                gold++;
+                if (found.Any(f => f.Start == p.Start && f.End == p.End))
+                {
+                    hit++;
+                }
+                else
+                {
+                    output.WriteLine($"missed private '{s.Text[p.Start..p.End]}' in {s.Id}");
+                }
+            }
+        }
+
+        output.WriteLine($"private persons replaced: {hit} of {gold}");
+
+        // Measured 8 of 9 (0.89; the issue's target is 0.95): the tagger misses a name glued to its role (백승엽학생에게는).
+        ((double)hit / gold).ShouldBeGreaterThanOrEqualTo(0.85);
+    }
+}

@@ -1,0 +1,198 @@
+using System.Text;
+using Moa.Privacy.Names;
+
+namespace Moa.Privacy.Tests.Names;
+
+public class PersonModelTests
+{
+    private static string[] Persons(string text, PersonPolicy policy = PersonPolicy.All) =>
+        [.. new PiiAnalyzer([PiiTypes.Person], 0.5, policy).Analyze(text).Select(f => text[f.Start..f.End])];
+
+    [Theory]
+    [InlineData("어제 김민준 씨가 사무실에 왔다.", "김민준")]
+    [InlineData("A(57)씨는 경찰에 신고했다.", "A")]
+    [InlineData("B씨는 이날 출석하지 않았다.", "B")]
+    [InlineData("성매매 여성 김모(33)씨 등 16명", "김")]
+    [InlineData("회사원 최모 씨는 전화했다.", "최")]
+    [InlineData("박지훈\n연구팀장\n감사합니다.\n\n이서연 드림", "이서연")]
+    [InlineData("김민수: 내일 회의 몇 시예요?\n이서연: 10시요", "김민수")]
+    [InlineData("김민수: 내일 회의 몇 시예요?\n이서연: 10시요", "이서연")]
+    [InlineData("담당자 사무관 이기태 (044-203-3185)", "이기태")]
+    public void Analyze_NameInCommonForm_IsFound(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Fact]
+    public void Tagger_TextWithoutHangul_FindsNothingAndRulesStillWork()
+    {
+        var found = new List<TaggedName>();
+        PersonModel.Default.Find("plain ASCII text 12345, Mr. John Smith", found);
+        found.ShouldBeEmpty();
+        Persons("Contact Mr. John Smith today").ShouldBe(["John Smith"]);
+    }
+
+    [Fact]
+    public void Tagger_VeryLongSegment_IsCutAndStillFindsNames()
+    {
+        var text = new StringBuilder().Insert(0, "그리고 ", 2000).Append("김민준 씨가 왔다").ToString();
+        Persons(text).ShouldContain("김민준");
+    }
+
+    [Fact]
+    public void Model_IsSmallAndItsMemoryIsStated()
+    {
+        PersonModel.Default.MemoryBytes.ShouldBe(((1L << PersonFeatures.Bits) * 3 + 12) * sizeof(float));
+        new FileInfo(Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "person-model.bin")).Length.ShouldBeLessThan(2_000_000);
+    }
+
+    [Fact]
+    public void Train_SameDataAndSeed_GiveTheSameModel()
+    {
+        var data = new List<NerSentence>
+        {
+            new("s-wikitree", "wikitree", "김민준 씨는 어제 왔다.", [(0, 3)]),
+            new("t-nsmc", "nsmc", "톰 크루즈 연기 최고", [(0, 5)]),
+            new("u-nsmc", "nsmc", "그냥 그런 영화", []),
+        };
+        var options = new PersonTrainingOptions { Epochs = 3, AugmentedCopies = 2 };
+        var a = PersonTrainer.Train(data, options);
+        var b = PersonTrainer.Train(data, options);
+        a.Weights.ShouldBe(b.Weights);
+        a.Transitions.ShouldBe(b.Transitions);
+    }
+
+    [Fact]
+    public void SaveLoad_RoundTrips_AndGarbageIsAClearError()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "m.bin");
+        var model = PersonTrainer.Train([new("s-wikitree", "wikitree", "김민준 씨는 어제 왔다.", [(0, 3)])], new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0 });
+        model.Save(path);
+        using (var stream = File.OpenRead(path))
+        {
+            var loaded = PersonModel.Load(stream, path);
+            loaded.Transitions.ShouldBe(model.Transitions);
+            loaded.Weights.Zip(model.Weights).ShouldAllBe(p => Math.Abs(p.First - p.Second) <= 1e-3 * Math.Max(1, Math.Abs(p.Second)));
+        }
+
+        File.WriteAllBytes(path, Encoding.UTF8.GetBytes("not a model at all"));
+        using var bad = File.OpenRead(path);
+        Should.Throw<MoaException>(() => PersonModel.Load(bad, path)).Message.ShouldContain(path);
+    }
+
+    [Fact]
+    public void Train_BadOptions_AreClearErrors()
+    {
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { Epochs = 0 })).Message.ShouldContain("epochs");
+        Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate([], 1, new PersonTrainingOptions())).Message.ShouldContain("folds");
+    }
+
+    [Fact]
+    public void KlueReader_ReadsSentencesSourcesAndPersonSpans()
+    {
+        var path = Write("## klue-ner-v1_dev_00001-nsmc\t<조니 뎁:PS>이 최고\n조\tB-PS\n니\tI-PS\n \tI-PS\n뎁\tI-PS\n이\tO\n \tO\n최\tO\n고\tO\n\n## klue-ner-v1_dev_00002-wikitree\t<박:PS>씨\n박\tB-PS\n씨\tO\n");
+        var s = KlueNer.Read(path);
+        s.Count.ShouldBe(2);
+        s[0].Source.ShouldBe("nsmc");
+        s[0].Text.ShouldBe("조니 뎁이 최고");
+        s[0].Persons.ShouldBe([(0, 4)]);
+        s[1].Source.ShouldBe("wikitree");
+        s[1].Persons.ShouldBe([(0, 1)]);
+    }
+
+    [Theory]
+    [InlineData("## klue-ner-v1_dev_00001-nsmc\tx\n조 B-PS\n", ":2:")]
+    [InlineData("## klue-ner-v1_dev_00001-nsmc\tx\n조\tPERSON\n", "tag 'PERSON'")]
+    [InlineData("조\tO\n", ":1:")]
+    [InlineData("## just a comment\n", "no sentences")]
+    public void KlueReader_MalformedFile_NamesFileAndLine(string content, string expected)
+    {
+        var path = Write(content);
+        var ex = Should.Throw<MoaException>(() => KlueNer.Read(path));
+        ex.Message.ShouldContain(Path.GetFileName(path));
+        ex.Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void KlueReader_MissingFile_IsClearError() =>
+        Should.Throw<MoaException>(() => KlueNer.Read("/nonexistent/klue.tsv")).Message.ShouldContain("/nonexistent/klue.tsv");
+
+    [Fact]
+    public void Fold_IsStableAndBalanced()
+    {
+        PersonEvaluation.Fold("klue-ner-v1_dev_00000-wikitree", 5).ShouldBe(PersonEvaluation.Fold("klue-ner-v1_dev_00000-wikitree", 5));
+        var counts = Enumerable.Range(0, 1000).GroupBy(i => PersonEvaluation.Fold($"id-{i}", 2)).Select(g => g.Count()).ToList();
+        counts.Count.ShouldBe(2);
+        counts.ShouldAllBe(c => c > 400);
+    }
+
+    private static string Write(string content)
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "klue.tsv");
+        File.WriteAllText(path, content, new UTF8Encoding(false));
+        return path;
+    }
+}
+
+public class PersonPolicyTests
+{
+    private static List<PiiFinding> Persons(string text, PersonPolicy policy, bool sensitive = false) =>
+        [.. new PiiAnalyzer(null, 0.5, policy, sensitive).Analyze(text).Where(f => f.Type == PiiTypes.Person)];
+
+    [Theory]
+    [InlineData("환자 김민준 (010-1234-5678) 내원", "near PHONE")]
+    [InlineData("보호자 이서연 씨가 동의서에 서명했다.", "role:보호자")]
+    [InlineData("민원인 박지훈 씨는 소음 피해를 호소했다.", "role:민원인")]
+    [InlineData("성명: 홍길동", "label:성명")]
+    public void Judge_PrivateContext_GivesItsReason(string text, string reason)
+    {
+        var p = Persons(text, PersonPolicy.Private).ShouldHaveSingleItem();
+        p.Reason.ShouldBe(reason);
+        PersonPolicies.IsPrivate(p.Reason!).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void PrivatePolicy_PublicFigureInNews_IsKeptWithItsReason()
+    {
+        const string text = "과학기술정보통신부 유영민 장관은 이날 발사체 이름을 발표했다.";
+        Persons(text, PersonPolicy.Private).ShouldBeEmpty();
+        var p = Persons(text, PersonPolicy.All).ShouldHaveSingleItem();
+        text[p.Start..p.End].ShouldBe("유영민");
+        p.Reason.ShouldBe("public:title 장관");
+    }
+
+    [Fact]
+    public void SensitiveDataset_EveryPersonIsPrivate()
+    {
+        const string text = "유영민 장관은 이날 발표했다.";
+        Persons(text, PersonPolicy.Private, sensitive: true).ShouldHaveSingleItem().Reason.ShouldBe("sensitive dataset");
+    }
+
+    [Fact]
+    public void NonePolicy_ReplacesNoPersonButEveryIdentifier()
+    {
+        var scrubber = PiiScrubber.Create(new PiiStageOptions { PersonPolicy = "none" });
+        scrubber.Scrub("환자 김민준 씨 연락처 010-1234-5678").Text.ShouldBe("환자 김민준 씨 연락처 [PHONE]");
+    }
+
+    [Fact]
+    public void StageDefault_IsPrivate_AndReplacesOnlyPrivatePersons()
+    {
+        new PiiStageOptions().PersonPolicy.ShouldBe("private");
+        var scrubber = PiiScrubber.Create(new PiiStageOptions());
+        scrubber.Scrub("유영민 장관은 발표했다. 신청인 김민준 씨 연락처 010-1234-5678").Text
+            .ShouldBe("유영민 장관은 발표했다. 신청인 [PERSON] 씨 연락처 [PHONE]");
+    }
+
+    [Theory]
+    [InlineData("ALL", PersonPolicy.All)]
+    [InlineData(" private ", PersonPolicy.Private)]
+    [InlineData("none", PersonPolicy.None)]
+    public void Parse_KnownNames(string value, PersonPolicy expected) => PersonPolicies.Parse(value).ShouldBe(expected);
+
+    [Fact]
+    public void Parse_UnknownName_IsClearErrorNamingTheOrigin()
+    {
+        var ex = Should.Throw<MoaException>(() => PiiScrubber.Create(new PiiStageOptions { PersonPolicy = "public" }));
+        ex.Message.ShouldContain("person_policy");
+        ex.Message.ShouldContain("all, private, none");
+    }
+}
