@@ -38,6 +38,15 @@ public sealed class NearDedupOptions
     /// </summary>
     public string Method { get; set; } = "oph";
 
+    /// <summary>
+    /// Exact Jaccard similarity of word-shingle sets from which a candidate is removed as a near duplicate of the kept
+    /// document it is compared with (0 &lt; value &lt;= 1). Chosen on the tuning half of the planted copies: see docs/curation/dedup.md.
+    /// </summary>
+    public double MinSimilarity { get; set; } = 0.6;
+
+    /// <summary>Kept documents verified per document at most (those sharing the most LSH bands first).</summary>
+    public int MaxCandidates { get; set; } = 16;
+
     /// <summary>Checks every field; throws <see cref="MoaException"/> naming the field and the allowed values.</summary>
     /// <param name="section">The YAML path of this section, used in messages.</param>
     public void Validate(string section = "near_dedup")
@@ -65,6 +74,16 @@ public sealed class NearDedupOptions
         if (HashBits is not (32 or 64))
         {
             throw new MoaException($"{section}.hash_bits is {HashBits}; expected 32 or 64.");
+        }
+
+        if (!(MinSimilarity is > 0 and <= 1))
+        {
+            throw new MoaException($"{section}.min_similarity is {MinSimilarity}; expected a Jaccard similarity above 0 and at most 1 (0.6 is the default).");
+        }
+
+        if (MaxCandidates is < 1 or > 1024)
+        {
+            throw new MoaException($"{section}.max_candidates is {MaxCandidates}; expected a whole number from 1 to 1024 (16 is the default).");
         }
 
         _ = ParseMethod(section);
