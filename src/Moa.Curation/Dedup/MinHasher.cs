@@ -169,13 +169,16 @@ public sealed class MinHasher
         return span[..distinct].ToArray();
     }
 
-    /// <summary>Exact Jaccard similarity of two sorted distinct sets (see <see cref="ShingleSet"/>); 0 when both are empty.</summary>
+    /// <summary>Exact Jaccard similarity of two sorted distinct sets (see <see cref="ShingleSet"/>); 0 when either is empty.</summary>
     public static double ExactJaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
     {
-        if (a.IsEmpty || b.IsEmpty)
-        {
-            return 0;
-        }
+        var common = CommonCount(a, b);
+        return a.IsEmpty || b.IsEmpty ? 0 : (double)common / (a.Length + b.Length - common);
+    }
+
+    /// <summary>The number of values two sorted distinct sets share.</summary>
+    public static int CommonCount(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
 
         int i = 0, j = 0, common = 0;
         while (i < a.Length && j < b.Length)
@@ -198,7 +201,7 @@ public sealed class MinHasher
             }
         }
 
-        return (double)common / (a.Length + b.Length - common);
+        return common;
     }
 
     /// <summary>Computes the signature; false (and the sentinel signature) when the text has no word.</summary>

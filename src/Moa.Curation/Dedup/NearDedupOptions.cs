@@ -42,7 +42,17 @@ public sealed class NearDedupOptions
     /// Exact Jaccard similarity of word-shingle sets from which a candidate is removed as a near duplicate of the kept
     /// document it is compared with (0 &lt; value &lt;= 1). Chosen on the tuning half of the planted copies: see docs/curation/dedup.md.
     /// </summary>
-    public double MinSimilarity { get; set; } = 0.6;
+    public double MinSimilarity { get; set; } = 0.7;
+
+    /// <summary>
+    /// Word edits by which a document may differ from a kept one and still be removed whatever its similarity (0 to 8):
+    /// shingle sets differing by at most 2 x <see cref="ShingleWords"/> x this many shingles. In short documents one
+    /// edited word changes most shingles, so Jaccard alone would keep them.
+    /// </summary>
+    public int MaxWordEdits { get; set; } = 1;
+
+    /// <summary>Shingles by which two sets may differ under <see cref="MaxWordEdits"/>.</summary>
+    internal int MaxDifferingShingles => 2 * ShingleWords * MaxWordEdits;
 
     /// <summary>Kept documents verified per document at most (those sharing the most LSH bands first).</summary>
     public int MaxCandidates { get; set; } = 16;
@@ -78,7 +88,12 @@ public sealed class NearDedupOptions
 
         if (!(MinSimilarity is > 0 and <= 1))
         {
-            throw new MoaException($"{section}.min_similarity is {MinSimilarity}; expected a Jaccard similarity above 0 and at most 1 (0.6 is the default).");
+            throw new MoaException($"{section}.min_similarity is {MinSimilarity}; expected a Jaccard similarity above 0 and at most 1 (0.7 is the default).");
+        }
+
+        if (MaxWordEdits is < 0 or > 8)
+        {
+            throw new MoaException($"{section}.max_word_edits is {MaxWordEdits}; expected a whole number from 0 to 8 (1 is the default).");
         }
 
         if (MaxCandidates is < 1 or > 1024)

@@ -4,7 +4,9 @@ namespace Moa.Curation.Dedup;
 /// The global merge step of near dedup with verification. Documents arrive in canonical order; LSH band keys
 /// propose the <em>kept</em> documents that share a band with the new one, and the new document is removed only
 /// when its exact shingle Jaccard similarity with one of them reaches <c>min_similarity</c>. It then points to
-/// the most similar one. Otherwise it is kept and its band keys are indexed. Clusters therefore have one kept
+/// the most similar one, or when the two shingle sets differ by no more than <c>max_word_edits</c> word edits would
+/// cause (2 x shingle_words shingles per edit: short documents, where one edited word changes most shingles).
+/// Otherwise it is kept and its band keys are indexed. Clusters therefore have one kept
 /// document and members that are each similar to it: they cannot chain through dissimilar documents.
 /// </summary>
 /// <remarks>
@@ -26,6 +28,7 @@ public sealed class VerifiedNearDeduplicator
     private readonly BandMultimap[] _tables;
     private readonly double _minSimilarity;
     private readonly int _maxCandidates;
+    private readonly int _maxDiffering;
     private readonly Func<int, ulong[]> _shinglesOf;
     private readonly Dictionary<int, ulong[]> _cache = [];
     private readonly Dictionary<int, int> _shared = [];
@@ -37,10 +40,12 @@ public sealed class VerifiedNearDeduplicator
     /// <param name="bands">Band keys per document.</param>
     /// <param name="minSimilarity">Jaccard similarity of shingle sets from which a document is a near duplicate (0..1].</param>
     /// <param name="maxCandidates">Kept documents verified per new document at most, those sharing the most bands first.</param>
+    /// <param name="maxDifferingShingles">Shingles by which two sets may differ (symmetric difference) and still be duplicates whatever their similarity; 0 for none.</param>
     /// <param name="shinglesOf">The sorted distinct shingle hashes of a document (see <see cref="MinHasher.ShingleSet"/>).</param>
     /// <param name="expectedDocuments">Pre-sizes the tables.</param>
-    public VerifiedNearDeduplicator(int bands, double minSimilarity, int maxCandidates, Func<int, ulong[]> shinglesOf, int expectedDocuments = 0)
+    public VerifiedNearDeduplicator(int bands, double minSimilarity, int maxCandidates, int maxDifferingShingles, Func<int, ulong[]> shinglesOf, int expectedDocuments = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDifferingShingles);
         ArgumentOutOfRangeException.ThrowIfLessThan(bands, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCandidates, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedDocuments);
@@ -52,6 +57,7 @@ public sealed class VerifiedNearDeduplicator
 
         _minSimilarity = minSimilarity;
         _maxCandidates = maxCandidates;
+        _maxDiffering = maxDifferingShingles;
         _shinglesOf = shinglesOf;
         _tables = new BandMultimap[bands];
         for (var b = 0; b < bands; b++)
@@ -119,16 +125,19 @@ public sealed class VerifiedNearDeduplicator
             for (var c = 0; c < count; c++)
             {
                 var candidate = _ranked[c].Key;
-                var similarity = MinHasher.ExactJaccard(mine, CachedShingles(candidate));
+                var theirs = CachedShingles(candidate);
+                var common = MinHasher.CommonCount(mine, theirs);
+                var similarity = mine.Length == 0 || theirs.Length == 0 ? 0 : (double)common / (mine.Length + theirs.Length - common);
+                var duplicate = similarity >= _minSimilarity || (mine.Length > 0 && mine.Length + theirs.Length - (2 * common) <= _maxDiffering);
                 Verified++;
-                if (similarity >= _minSimilarity && (similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best)))
+                if (!duplicate)
+                {
+                    Rejected++;
+                }
+                else if (best < 0 || similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best))
                 {
                     best = candidate;
                     bestSimilarity = similarity;
-                }
-                else if (similarity < _minSimilarity)
-                {
-                    Rejected++;
                 }
             }
 
