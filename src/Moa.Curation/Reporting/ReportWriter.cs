@@ -9,7 +9,8 @@ namespace Moa.Curation.Reporting;
 
 /// <summary>
 /// Writes <c>report.html</c>: one self-contained page (inline CSS and SVG, no scripts or external files) about a run:
-/// the removal funnel, reasons, length distributions, language mix, duplicate cluster sizes, PII, inputs and problems.
+/// the removal funnel, reasons, length distributions, language mix, duplicate cluster sizes, the similarity of near
+/// duplicates with their kept copy, example documents per removal reason (PII masked), PII, inputs and problems.
 /// Headings are in Korean and English.
 /// </summary>
 public static class ReportWriter
