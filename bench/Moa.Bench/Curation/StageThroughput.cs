@@ -99,7 +99,7 @@ internal static class StageThroughput
         // (c) near dedup as moa curate runs it: verified against the kept copy (texts in memory here), 1 thread.
         GC.Collect();
         sw.Restart();
-        var verified = new VerifiedNearDeduplicator(hasher.BandCount, options.MinSimilarity, options.MaxCandidates, options.MaxDifferingShingles, i => hasher.ShingleSet(normalised[i]), normalised.Length);
+        var verified = new VerifiedNearDeduplicator(hasher.BandCount, options.Rule, options.MaxCandidates, i => hasher.ShingleSet(normalised[i]), normalised.Length);
         var verifiedRemoved = 0;
         for (var i = 0; i < normalised.Length; i++)
         {

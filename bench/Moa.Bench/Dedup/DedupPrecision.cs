@@ -30,7 +30,7 @@ internal static class DedupPrecision
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{texts.Count:N0} documents after exact dedup, {mb:N1} MB of UTF-8 text"));
         var options = new NearDedupOptions();
         var hasher = new MinHasher(options);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"options: {options.Method} {options.Bands}x{options.Rows}, min_similarity {options.MinSimilarity}, max_word_edits {options.MaxWordEdits}, max_candidates {options.MaxCandidates}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"options: {options.Method} {options.Bands}x{options.Rows}, min_similarity {options.MinSimilarity}, max_word_edits {options.MaxWordEdits}, max_edit_rate {options.MaxEditRate}, max_candidates {options.MaxCandidates}"));
 
         // Warm both paths, then measure each twice and keep the faster (thread CPU time: the per-core cost).
         var warm = texts.Take(Math.Min(2000, texts.Count)).ToList();
@@ -88,7 +88,7 @@ internal static class DedupPrecision
 
     private static (NearDecision[] Decisions, long Bytes) Verified(IReadOnlyList<string> texts, MinHasher hasher, NearDedupOptions options)
     {
-        var dedup = new VerifiedNearDeduplicator(hasher.BandCount, options.MinSimilarity, options.MaxCandidates, options.MaxDifferingShingles, i => hasher.ShingleSet(texts[i]), texts.Count);
+        var dedup = new VerifiedNearDeduplicator(hasher.BandCount, options.Rule, options.MaxCandidates, i => hasher.ShingleSet(texts[i]), texts.Count);
         var bands = new ulong[hasher.BandCount];
         var result = new NearDecision[texts.Count];
         for (var i = 0; i < texts.Count; i++)
@@ -97,7 +97,8 @@ internal static class DedupPrecision
             result[i] = dedup.Add(i, bands);
         }
 
-        return (result, dedup.MemoryBytes);
+        Console.WriteLine($"  verified: {dedup.Verified:N0} candidate pairs verified, {dedup.Rejected:N0} rejected; shingle-set cache {dedup.CacheBytes / 1e6:N1} MB");
+        return (result, dedup.MemoryBytes - dedup.CacheBytes);
     }
 
     private static void Report(string label, IReadOnlyList<string> texts, int[] keptOf, double mbPerSecond, long bytes)

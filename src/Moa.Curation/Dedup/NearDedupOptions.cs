@@ -51,8 +51,15 @@ public sealed class NearDedupOptions
     /// </summary>
     public int MaxWordEdits { get; set; } = 1;
 
-    /// <summary>Shingles by which two sets may differ under <see cref="MaxWordEdits"/>.</summary>
-    internal int MaxDifferingShingles => 2 * ShingleWords * MaxWordEdits;
+    /// <summary>
+    /// Fraction of a document's words that may be edited for it to stay a near duplicate whatever its Jaccard (0 to 0.2):
+    /// the allowed edits are max(<see cref="MaxWordEdits"/>, round(this x words)). Matters below ~100 words, where
+    /// 3% of edited words already take Jaccard of 5-word shingles below 0.7; longer copies pass on <see cref="MinSimilarity"/>.
+    /// </summary>
+    public double MaxEditRate { get; set; } = 0.03;
+
+    /// <summary>The verification rule of these options.</summary>
+    internal NearDuplicateRule Rule => new(MinSimilarity, MaxWordEdits, MaxEditRate, ShingleWords);
 
     /// <summary>Kept documents verified per document at most (those sharing the most LSH bands first).</summary>
     public int MaxCandidates { get; set; } = 16;
@@ -94,6 +101,11 @@ public sealed class NearDedupOptions
         if (MaxWordEdits is < 0 or > 8)
         {
             throw new MoaException($"{section}.max_word_edits is {MaxWordEdits}; expected a whole number from 0 to 8 (1 is the default).");
+        }
+
+        if (!(MaxEditRate is >= 0 and <= 0.2))
+        {
+            throw new MoaException($"{section}.max_edit_rate is {MaxEditRate}; expected a fraction from 0 to 0.2 (0.03 is the default).");
         }
 
         if (MaxCandidates is < 1 or > 1024)

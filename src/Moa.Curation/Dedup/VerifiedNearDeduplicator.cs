@@ -4,8 +4,8 @@ namespace Moa.Curation.Dedup;
 /// The global merge step of near dedup with verification. Documents arrive in canonical order; LSH band keys
 /// propose the <em>kept</em> documents that share a band with the new one, and the new document is removed only
 /// when its exact shingle Jaccard similarity with one of them reaches <c>min_similarity</c>. It then points to
-/// the most similar one, or when the two shingle sets differ by no more than <c>max_word_edits</c> word edits would
-/// cause (2 x shingle_words shingles per edit: short documents, where one edited word changes most shingles).
+/// the most similar one, or when the two shingle sets differ by no more than the allowed word edits would cause
+/// (see <see cref="NearDuplicateRule"/>: short documents, where one edited word changes most shingles).
 /// Otherwise it is kept and its band keys are indexed. Clusters therefore have one kept
 /// document and members that are each similar to it: they cannot chain through dissimilar documents.
 /// </summary>
@@ -26,9 +26,8 @@ public sealed class VerifiedNearDeduplicator
     public const int CacheShingles = 8 << 20;
 
     private readonly BandMultimap[] _tables;
-    private readonly double _minSimilarity;
+    private readonly NearDuplicateRule _rule;
     private readonly int _maxCandidates;
-    private readonly int _maxDiffering;
     private readonly Func<int, ulong[]> _shinglesOf;
     private readonly Dictionary<int, ulong[]> _cache = [];
     private readonly Dictionary<int, int> _shared = [];
@@ -38,26 +37,23 @@ public sealed class VerifiedNearDeduplicator
 
     /// <summary>Creates an empty deduplicator.</summary>
     /// <param name="bands">Band keys per document.</param>
-    /// <param name="minSimilarity">Jaccard similarity of shingle sets from which a document is a near duplicate (0..1].</param>
+    /// <param name="rule">When a verified pair is a near duplicate.</param>
     /// <param name="maxCandidates">Kept documents verified per new document at most, those sharing the most bands first.</param>
-    /// <param name="maxDifferingShingles">Shingles by which two sets may differ (symmetric difference) and still be duplicates whatever their similarity; 0 for none.</param>
     /// <param name="shinglesOf">The sorted distinct shingle hashes of a document (see <see cref="MinHasher.ShingleSet"/>).</param>
     /// <param name="expectedDocuments">Pre-sizes the tables.</param>
-    public VerifiedNearDeduplicator(int bands, double minSimilarity, int maxCandidates, int maxDifferingShingles, Func<int, ulong[]> shinglesOf, int expectedDocuments = 0)
+    public VerifiedNearDeduplicator(int bands, NearDuplicateRule rule, int maxCandidates, Func<int, ulong[]> shinglesOf, int expectedDocuments = 0)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(maxDifferingShingles);
         ArgumentOutOfRangeException.ThrowIfLessThan(bands, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxCandidates, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedDocuments);
         ArgumentNullException.ThrowIfNull(shinglesOf);
-        if (!(minSimilarity is > 0 and <= 1))
+        if (!(rule.MinSimilarity is > 0 and <= 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(minSimilarity), minSimilarity, "expected a similarity in (0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(rule), rule.MinSimilarity, "expected a minimum similarity in (0, 1].");
         }
 
-        _minSimilarity = minSimilarity;
+        _rule = rule;
         _maxCandidates = maxCandidates;
-        _maxDiffering = maxDifferingShingles;
         _shinglesOf = shinglesOf;
         _tables = new BandMultimap[bands];
         for (var b = 0; b < bands; b++)
@@ -71,6 +67,9 @@ public sealed class VerifiedNearDeduplicator
 
     /// <summary>Candidate pairs computed and found below <c>min_similarity</c>.</summary>
     public long Rejected { get; private set; }
+
+    /// <summary>Bytes of shingle values held in the cache of kept documents' shingle sets (at most 8 x <see cref="CacheShingles"/>).</summary>
+    public long CacheBytes => _cached * sizeof(ulong);
 
     /// <summary>Approximate bytes held by the band tables and the cache.</summary>
     public long MemoryBytes
@@ -128,7 +127,7 @@ public sealed class VerifiedNearDeduplicator
                 var theirs = CachedShingles(candidate);
                 var common = MinHasher.CommonCount(mine, theirs);
                 var similarity = mine.Length == 0 || theirs.Length == 0 ? 0 : (double)common / (mine.Length + theirs.Length - common);
-                var duplicate = similarity >= _minSimilarity || (mine.Length > 0 && mine.Length + theirs.Length - (2 * common) <= _maxDiffering);
+                var duplicate = _rule.IsDuplicate(mine.Length, theirs.Length, common);
                 Verified++;
                 if (!duplicate)
                 {
@@ -284,6 +283,33 @@ public sealed class VerifiedNearDeduplicator
                 _values[slot] = oldValues[i];
             }
         }
+    }
+}
+
+/// <summary>
+/// When two verified documents are near duplicates: shingle Jaccard similarity at least <paramref name="MinSimilarity"/>,
+/// or shingle sets differing by no more than the allowed word edits change: each edited word changes at most
+/// 2 x <paramref name="ShingleWords"/> shingles, and max(<paramref name="MaxWordEdits"/>, round(<paramref name="MaxEditRate"/> x words))
+/// edits are allowed, words estimated from the larger set (shingles + shingle_words - 1).
+/// </summary>
+public readonly record struct NearDuplicateRule(double MinSimilarity, int MaxWordEdits = 0, double MaxEditRate = 0, int ShingleWords = 5)
+{
+    /// <summary>Whether sets of <paramref name="sizeA"/> and <paramref name="sizeB"/> shingles sharing <paramref name="common"/> are near duplicates.</summary>
+    public bool IsDuplicate(int sizeA, int sizeB, int common)
+    {
+        if (sizeA == 0 || sizeB == 0)
+        {
+            return false;
+        }
+
+        if ((double)common / (sizeA + sizeB - common) >= MinSimilarity)
+        {
+            return true;
+        }
+
+        var words = Math.Max(sizeA, sizeB) + ShingleWords - 1;
+        var edits = Math.Max(MaxWordEdits, (int)Math.Round(MaxEditRate * words));
+        return sizeA + sizeB - (2 * common) <= 2 * ShingleWords * edits;
     }
 }
 

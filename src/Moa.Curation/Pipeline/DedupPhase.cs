@@ -50,7 +50,7 @@ internal static class DedupPhase
         var hasher = bands > 0 ? new MinHasher(config.Dedup.Near) : null;
         var near = hasher is null
             ? null
-            : new VerifiedNearDeduplicator(bands, config.Dedup.Near.MinSimilarity, config.Dedup.Near.MaxCandidates, config.Dedup.Near.MaxDifferingShingles, i => hasher.ShingleSet(texts.Text(nearIndex[i])), n);
+            : new VerifiedNearDeduplicator(bands, config.Dedup.Near.Rule, config.Dedup.Near.MaxCandidates, i => hasher.ShingleSet(texts.Text(nearIndex[i])), n);
         Span<ulong> bandHashes = stackalloc ulong[Math.Max(1, bands)];
         var buffer = new byte[entryBytes * 4096];
         var nearTicks = 0L;

@@ -17,7 +17,7 @@ internal static class VerifiedDedupHarness
     public static NearDecision[] RunVerified(IReadOnlyList<string> texts, NearDedupOptions options)
     {
         var hasher = new MinHasher(options);
-        var dedup = new VerifiedNearDeduplicator(hasher.BandCount, options.MinSimilarity, options.MaxCandidates, options.MaxDifferingShingles, i => hasher.ShingleSet(texts[i]), texts.Count);
+        var dedup = new VerifiedNearDeduplicator(hasher.BandCount, options.Rule, options.MaxCandidates, i => hasher.ShingleSet(texts[i]), texts.Count);
         var bands = new ulong[hasher.BandCount];
         var result = new NearDecision[texts.Count];
         for (var i = 0; i < texts.Count; i++)

@@ -33,16 +33,16 @@ public class VerifiedNearDedupQualityTests(ITestOutputHelper output)
     [Fact]
     public void Tuning_MinSimilarityAndBandShape_PrintsTuningHalfTable()
     {
-        output.WriteLine("tuning half (seed 1, 3000 groups): bands x rows, max_word_edits, min_similarity | recall exact | 1% | 2% | 3% | removed | removed with true J < 0.7");
+        output.WriteLine("tuning half (seed 1, 3000 groups): bands x rows, max_word_edits, max_edit_rate, min_similarity | recall exact | 1% | 2% | 3% | removed | removed with true J < 0.7");
         foreach (var (bands, rows) in new[] { (20, 5), (25, 4) })
         {
-            foreach (var edits in new[] { 0, 1 })
+            foreach (var (edits, rate) in new[] { (0, 0.0), (1, 0.0), (1, 0.03) })
             {
                 foreach (var min in new[] { 0.6, 0.65, 0.7, 0.75 })
                 {
-                    var options = new NearDedupOptions { Bands = bands, Rows = rows, MinSimilarity = min, MaxWordEdits = edits };
+                    var options = new NearDedupOptions { Bands = bands, Rows = rows, MinSimilarity = min, MaxWordEdits = edits, MaxEditRate = rate };
                     var result = EvaluatePlanted(options, seed: 1, groups: 3000, tuning: true);
-                    output.WriteLine($"{bands}x{rows}, {edits}, {min.ToString(CultureInfo.InvariantCulture)} | {result.Row()}");
+                    output.WriteLine($"{bands}x{rows}, {edits}, {rate.ToString(CultureInfo.InvariantCulture)}, {min.ToString(CultureInfo.InvariantCulture)} | {result.Row()}");
                     result.Recall[0].ShouldBe(1.0);
                 }
             }

@@ -12,7 +12,7 @@ public class VerifiedNearDeduplicatorTests
     {
         // A ~ B (J 0.8), B ~ C (J 0.8), A vs C J 0.6: unverified LSH would put all three in one cluster.
         ulong[][] sets = [Range(0, 90), Range(10, 100), Range(20, 110)];
-        var dedup = new VerifiedNearDeduplicator(2, 0.7, 16, 0, i => sets[i]);
+        var dedup = new VerifiedNearDeduplicator(2, new NearDuplicateRule(0.7), 16, i => sets[i]);
 
         dedup.Add(0, [11, 12]).IsDuplicate.ShouldBeFalse();
         var b = dedup.Add(1, [11, 12]);
@@ -29,7 +29,7 @@ public class VerifiedNearDeduplicatorTests
     public void Add_SeveralKeptCandidates_PointsToTheMostSimilar()
     {
         ulong[][] sets = [Range(0, 100), Range(200, 300), Range(205, 300)];
-        var dedup = new VerifiedNearDeduplicator(1, 0.5, 16, 0, i => sets[i]);
+        var dedup = new VerifiedNearDeduplicator(1, new NearDuplicateRule(0.5), 16, i => sets[i]);
         dedup.Add(0, [7]);
         dedup.Add(1, [7]).IsDuplicate.ShouldBeFalse();
 
@@ -44,22 +44,35 @@ public class VerifiedNearDeduplicatorTests
     {
         // 10 shingles each, 5 changed by one substituted word: J = 5/15 but the sets differ by 10 = 2 x 5 shingles.
         ulong[][] sets = [Range(0, 10), [.. Range(0, 5), .. Range(50, 55)]];
-        var strict = new VerifiedNearDeduplicator(1, 0.7, 16, 0, i => sets[i]);
+        var strict = new VerifiedNearDeduplicator(1, new NearDuplicateRule(0.7), 16, i => sets[i]);
         strict.Add(0, [3]);
         strict.Add(1, [3]).IsDuplicate.ShouldBeFalse();
 
-        var lenient = new VerifiedNearDeduplicator(1, 0.7, 16, new NearDedupOptions { MaxWordEdits = 1 }.MaxDifferingShingles, i => sets[i]);
+        var lenient = new VerifiedNearDeduplicator(1, new NearDuplicateRule(0.7, MaxWordEdits: 1), 16, i => sets[i]);
         lenient.Add(0, [3]);
         var decision = lenient.Add(1, [3]);
         decision.DuplicateOf.ShouldBe(0);
         decision.Similarity.ShouldBe(5.0 / 15, 1e-12);
     }
 
+    [Theory]
+    [InlineData(0.0, false)]
+    [InlineData(0.03, true)]
+    public void Rule_FiftyWordCopyWithTwoEditedWords_IsDuplicateUnderMaxEditRate(double rate, bool duplicate)
+    {
+        // 50 words = 46 shingles; two substituted words change 10 shingles each: J = 36 / 56 ~ 0.64.
+        var rule = new NearDuplicateRule(0.7, MaxWordEdits: 1, MaxEditRate: rate);
+        rule.IsDuplicate(46, 46, 36).ShouldBe(duplicate);
+        rule.IsDuplicate(46, 46, 35).ShouldBeFalse("three edits' worth of changed shingles is more than 3% of 50 words");
+        rule.IsDuplicate(0, 0, 0).ShouldBeFalse();
+        new NearDuplicateRule(0.7).IsDuplicate(100, 100, 83).ShouldBeTrue("J = 83 / 117 >= 0.7");
+    }
+
     [Fact]
     public void Add_EmptyBandKeys_AreNeverCandidates()
     {
         var calls = 0;
-        var dedup = new VerifiedNearDeduplicator(2, 0.5, 16, 0, _ =>
+        var dedup = new VerifiedNearDeduplicator(2, new NearDuplicateRule(0.5), 16, _ =>
         {
             calls++;
             return [1UL];
@@ -73,7 +86,7 @@ public class VerifiedNearDeduplicatorTests
     public void Add_ManyKeptDocumentsUnderOneKey_VerifiesAtMostMaxCandidates()
     {
         var sets = Enumerable.Range(0, 40).Select(i => Range(i * 1000, (i * 1000) + 50)).ToArray();
-        var dedup = new VerifiedNearDeduplicator(1, 0.7, 4, 0, i => sets[i], expectedDocuments: 2);
+        var dedup = new VerifiedNearDeduplicator(1, new NearDuplicateRule(0.7), 4, i => sets[i], expectedDocuments: 2);
         for (var i = 0; i < 40; i++)
         {
             dedup.Add(i, [99]).IsDuplicate.ShouldBeFalse();
@@ -86,7 +99,7 @@ public class VerifiedNearDeduplicatorTests
     [Fact]
     public void Add_OutOfOrder_Throws()
     {
-        var dedup = new VerifiedNearDeduplicator(1, 0.7, 16, 0, _ => [1UL]);
+        var dedup = new VerifiedNearDeduplicator(1, new NearDuplicateRule(0.7), 16, _ => [1UL]);
         dedup.Add(5, [1]);
         Should.Throw<ArgumentOutOfRangeException>(() => dedup.Add(3, [1]));
         Should.Throw<ArgumentException>(() => dedup.Add(6, [1, 2]));
@@ -97,7 +110,7 @@ public class VerifiedNearDeduplicatorTests
     [InlineData(1.5)]
     [InlineData(double.NaN)]
     public void Constructor_SimilarityOutOfRange_Throws(double similarity) =>
-        Should.Throw<ArgumentOutOfRangeException>(() => new VerifiedNearDeduplicator(1, similarity, 16, 0, _ => []));
+        Should.Throw<ArgumentOutOfRangeException>(() => new VerifiedNearDeduplicator(1, new NearDuplicateRule(similarity), 16, _ => []));
 
     [Fact]
     public void ShingleSet_AndExactJaccard_MatchTheSetDefinition()
@@ -117,6 +130,7 @@ public class VerifiedNearDeduplicatorTests
     [InlineData("dedup:\n  near:\n    min_similarity: 1.2\n", "dedup.near.min_similarity")]
     [InlineData("dedup:\n  near:\n    max_word_edits: 9\n", "dedup.near.max_word_edits")]
     [InlineData("dedup:\n  near:\n    max_candidates: 0\n", "dedup.near.max_candidates")]
+    [InlineData("dedup:\n  near:\n    max_edit_rate: 0.5\n", "dedup.near.max_edit_rate")]
     public void Config_InvalidVerificationSetting_IsAnErrorNamingTheField(string yaml, string field)
     {
         var ex = Should.Throw<MoaException>(() => CurationConfigLoader.Parse(yaml, "p.yaml"));
@@ -129,5 +143,6 @@ public class VerifiedNearDeduplicatorTests
         Should.Throw<MoaException>(() => new MinHasher(new NearDedupOptions { MinSimilarity = -1 })).Message.ShouldContain("min_similarity");
         Should.Throw<MoaException>(() => new MinHasher(new NearDedupOptions { MaxCandidates = 0 })).Message.ShouldContain("max_candidates");
         Should.Throw<MoaException>(() => new MinHasher(new NearDedupOptions { MaxWordEdits = -1 })).Message.ShouldContain("max_word_edits");
+        Should.Throw<MoaException>(() => new MinHasher(new NearDedupOptions { MaxEditRate = double.NaN })).Message.ShouldContain("max_edit_rate");
     }
 }
