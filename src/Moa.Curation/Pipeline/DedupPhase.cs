@@ -168,6 +168,7 @@ internal static class DedupPhase
     /// <summary>Reads the text of kept records from the shards' <c>.docs</c> files by global index (random access).</summary>
     private sealed class ShardTexts(string workDir, int[] shardStart, long[] recordOffset, int[] recordLength) : IDisposable
     {
+        private const int MaxOpen = 64;
         private readonly Dictionary<int, SafeFileHandle> _handles = [];
 
         public string Text(int index)
@@ -175,6 +176,13 @@ internal static class DedupPhase
             var shard = DedupResult.ShardOf(shardStart, index);
             if (!_handles.TryGetValue(shard, out var handle))
             {
+                // Runs may have thousands of shards: keep the number of open files bounded.
+                if (_handles.Count >= MaxOpen)
+                {
+                    Dispose();
+                    _handles.Clear();
+                }
+
                 handle = File.OpenHandle(ShardFiles.Docs(workDir, shard));
                 _handles[shard] = handle;
             }
