@@ -39,6 +39,39 @@ public sealed class NearDedupPipelineTests
     }
 
     [Fact]
+    public void Run_NearCopiesAcrossManyFiles_AreVerifiedWithBoundedOpenFiles()
+    {
+        // 80 input files: file i holds thread i and a near copy of thread i - 1, so verification reads 80 shards.
+        var dir = TestPaths.NewTempDir();
+        var threads = CurationFixture.Threads(80, reviewsPerDoc: 20, skip: 4000);
+        var inputs = new List<string>();
+        for (var i = 0; i < threads.Count; i++)
+        {
+            var path = Path.Combine(dir, $"in{i:D3}.jsonl");
+            var records = new List<(string, string)> { ($"t{i}", threads[i]) };
+            if (i > 0)
+            {
+                var firstBreak = threads[i - 1].IndexOf('\n', StringComparison.Ordinal);
+                records.Add(($"near-{i - 1}", threads[i - 1][..firstBreak] + " 진짜" + threads[i - 1][firstBreak..]));
+            }
+
+            CurationFixture.WriteJsonl(path, records);
+            inputs.Add(path);
+        }
+
+        CurationFixture.Run(inputs, Path.Combine(dir, "out"));
+
+        var removed = CurationFixture.ReadParts(Path.Combine(dir, "out", "removed"))
+            .Where(r => r.GetProperty("reason").GetString() == "dedup_near:duplicate")
+            .ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("duplicate_of").GetString());
+        removed.Count.ShouldBe(threads.Count - 1);
+        for (var i = 0; i + 1 < threads.Count; i++)
+        {
+            removed[$"near-{i}"].ShouldBe($"t{i}");
+        }
+    }
+
+    [Fact]
     public void Run_Report_ShowsExamplesPerReasonWithPiiMasked()
     {
         var dir = TestPaths.NewTempDir();
