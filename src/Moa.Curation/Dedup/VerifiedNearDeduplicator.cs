@@ -290,7 +290,8 @@ public sealed class VerifiedNearDeduplicator
 /// When two verified documents are near duplicates: shingle Jaccard similarity at least <paramref name="MinSimilarity"/>,
 /// or shingle sets differing by no more than the allowed word edits change: each edited word changes at most
 /// 2 x <paramref name="ShingleWords"/> shingles, and max(<paramref name="MaxWordEdits"/>, round(<paramref name="MaxEditRate"/> x words))
-/// edits are allowed, words estimated from the larger set (shingles + shingle_words - 1).
+/// edits are allowed, words estimated from the larger set (shingles + shingle_words - 1). The edit rule applies only
+/// to documents short enough that a copy with that many substituted words can fall below the similarity threshold.
 /// </summary>
 public readonly record struct NearDuplicateRule(double MinSimilarity, int MaxWordEdits = 0, double MaxEditRate = 0, int ShingleWords = 5)
 {
@@ -307,9 +308,18 @@ public readonly record struct NearDuplicateRule(double MinSimilarity, int MaxWor
             return true;
         }
 
-        var words = Math.Max(sizeA, sizeB) + ShingleWords - 1;
-        var edits = Math.Max(MaxWordEdits, (int)Math.Round(MaxEditRate * words));
-        return sizeA + sizeB - (2 * common) <= 2 * ShingleWords * edits;
+        var larger = Math.Max(sizeA, sizeB);
+        var edits = Math.Max(MaxWordEdits, (int)Math.Round(MaxEditRate * (larger + ShingleWords - 1)));
+
+        // Only where the threshold cannot tell: if a copy with that many substituted words would still reach
+        // MinSimilarity, similarity alone decides (longer documents).
+        var changed = ShingleWords * edits;
+        if (larger > changed && (double)(larger - changed) / (larger + changed) >= MinSimilarity)
+        {
+            return false;
+        }
+
+        return sizeA + sizeB - (2 * common) <= 2 * changed;
     }
 }
 

@@ -66,6 +66,11 @@ public class VerifiedNearDeduplicatorTests
         rule.IsDuplicate(46, 46, 35).ShouldBeFalse("three edits' worth of changed shingles is more than 3% of 50 words");
         rule.IsDuplicate(0, 0, 0).ShouldBeFalse();
         new NearDuplicateRule(0.7).IsDuplicate(100, 100, 83).ShouldBeTrue("J = 83 / 117 >= 0.7");
+
+        // 150 shingles: 3% of the words is 5 edits, and a copy with 5 substituted words keeps J >= 125 / 175 = 0.714,
+        // so the edit rule does not apply: a paragraph of 50 shingles added (J 0.67, 50 differing) is not a duplicate.
+        rule.IsDuplicate(100, 150, 100).ShouldBeFalse();
+        rule.IsDuplicate(140, 150, 130).ShouldBeTrue("J = 130 / 160 >= 0.7");
     }
 
     [Fact]
