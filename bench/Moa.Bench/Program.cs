@@ -5,6 +5,7 @@ using Moa.Bench.Curation;
 // Corpus-scale measurements used by bench/*.sh:
 //   corpus SHARED_ROOT OUT_DIR MEGABYTES FILES   build the benchmark corpus
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
+//   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -12,6 +13,8 @@ switch (args.FirstOrDefault())
         return 0;
     case "stages":
         return StageThroughput.Run(args[1]);
+    case "dedup-precision":
+        return Moa.Bench.Dedup.DedupPrecision.Run([.. args.Skip(1)]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

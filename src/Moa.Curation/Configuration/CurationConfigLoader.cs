@@ -112,6 +112,10 @@ public static class CurationConfigLoader
         Require(near.ShingleWords is >= 1 and <= 64, source, "dedup.near.shingle_words", $"must be 1..64, not {near.ShingleWords}.");
         Require(near.Bands is >= 1 and <= 1024, source, "dedup.near.bands", $"must be 1..1024, not {near.Bands}.");
         Require(near.Rows is >= 1 and <= 1024, source, "dedup.near.rows", $"must be 1..1024, not {near.Rows}.");
+        Require(near.MinSimilarity is > 0 and <= 1, source, "dedup.near.min_similarity", $"must be above 0 and at most 1, not {near.MinSimilarity}.");
+        Require(near.MaxWordEdits is >= 0 and <= 8, source, "dedup.near.max_word_edits", $"must be 0..8, not {near.MaxWordEdits}.");
+        Require(near.MaxEditRate is >= 0 and <= 0.2, source, "dedup.near.max_edit_rate", $"must be 0..0.2, not {near.MaxEditRate}.");
+        Require(near.MaxCandidates is >= 1 and <= 1024, source, "dedup.near.max_candidates", $"must be 1..1024, not {near.MaxCandidates}.");
         Require(c.Output.PartBytes >= 1024, source, "output.part_bytes", $"must be at least 1024, not {c.Output.PartBytes}.");
         Require(c.Output.Compression is "fastest" or "optimal" or "smallest", source, "output.compression", $"must be fastest, optimal or smallest, not '{c.Output.Compression}'.");
         Require(Output.PartSettings.Names.Contains(c.Output.Format), source, "output.format", $"must be one of {string.Join(", ", Output.PartSettings.Names)}, not '{c.Output.Format}'.");

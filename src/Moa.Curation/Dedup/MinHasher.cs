@@ -149,6 +149,61 @@ public sealed class MinHasher
         return (double)equal / a.Length;
     }
 
+    /// <summary>The sorted distinct shingle hashes of <paramref name="text"/> (the set MinHash samples), for exact verification.</summary>
+    public ulong[] ShingleSet(ReadOnlySpan<char> text)
+    {
+        var sink = new CollectingSink(new List<ulong>(Math.Max(4, text.Length / 8)));
+        Shingler.Enumerate(text, _shingleWords, _seed, ref sink);
+        var values = sink.Values;
+        values.Sort();
+        var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(values);
+        var distinct = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i == 0 || span[i] != span[distinct - 1])
+            {
+                span[distinct++] = span[i];
+            }
+        }
+
+        return span[..distinct].ToArray();
+    }
+
+    /// <summary>Exact Jaccard similarity of two sorted distinct sets (see <see cref="ShingleSet"/>); 0 when either is empty.</summary>
+    public static double ExactJaccard(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+        var common = CommonCount(a, b);
+        return a.IsEmpty || b.IsEmpty ? 0 : (double)common / (a.Length + b.Length - common);
+    }
+
+    /// <summary>The number of values two sorted distinct sets share.</summary>
+    public static int CommonCount(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b)
+    {
+
+        int i = 0, j = 0, common = 0;
+        while (i < a.Length && j < b.Length)
+        {
+            var x = a[i];
+            var y = b[j];
+            if (x == y)
+            {
+                common++;
+                i++;
+                j++;
+            }
+            else if (x < y)
+            {
+                i++;
+            }
+            else
+            {
+                j++;
+            }
+        }
+
+        return common;
+    }
+
     /// <summary>Computes the signature; false (and the sentinel signature) when the text has no word.</summary>
     private bool Fill(ReadOnlySpan<char> text, Span<ulong> signature)
     {
@@ -275,6 +330,14 @@ public sealed class MinHasher
         {
             Unsafe.Add(ref acc, i) = Math.Min(Unsafe.Add(ref acc, i), Unsafe.Add(ref src, i));
         }
+    }
+
+    /// <summary>Collects every shingle hash.</summary>
+    private readonly struct CollectingSink(List<ulong> values) : IShingleSink
+    {
+        public List<ulong> Values { get; } = values;
+
+        public void Add(ulong shingleHash) => Values.Add(shingleHash);
     }
 
     /// <summary>OPH: the top 32 bits pick the bin (Lemire's multiply-shift range reduction), the whole hash is the value.</summary>

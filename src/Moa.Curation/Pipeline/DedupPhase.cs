@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Diagnostics;
+using Microsoft.Win32.SafeHandles;
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
 using Moa.Curation.Statistics;
@@ -7,8 +9,10 @@ namespace Moa.Curation.Pipeline;
 
 /// <summary>
 /// Phase 2: global deduplication over every shard in canonical order. Exact duplicates (same normalised text) go
-/// first; the remaining documents are clustered by MinHash LSH. In every cluster the document with the lowest
-/// canonical index is kept, so the winner never depends on thread count or on how the inputs were sliced.
+/// first; the remaining documents go through verified near dedup in canonical order: MinHash LSH proposes kept
+/// documents, and a document is removed only when its exact shingle Jaccard similarity with one of them reaches
+/// <c>dedup.near.min_similarity</c> (see <see cref="VerifiedNearDeduplicator"/>). The first copy in canonical order is
+/// kept, so the winner never depends on thread count or on how the inputs were sliced.
 /// </summary>
 internal static class DedupPhase
 {
@@ -41,9 +45,15 @@ internal static class DedupPhase
 
         var exactFirst = new Dictionary<UInt128, int>();
         var nearIndex = new List<int>(); // compact near-dedup index -> global index
-        var clusterer = bands > 0 ? new NearDuplicateClusterer(bands, n) : null;
+        var similarity = new float[n];
+        using var texts = new ShardTexts(workDir, shardStart, recordOffset, recordLength);
+        var hasher = bands > 0 ? new MinHasher(config.Dedup.Near) : null;
+        var near = hasher is null
+            ? null
+            : new VerifiedNearDeduplicator(bands, config.Dedup.Near.Rule, config.Dedup.Near.MaxCandidates, i => hasher.ShingleSet(texts.Text(nearIndex[i])), n);
         Span<ulong> bandHashes = stackalloc ulong[Math.Max(1, bands)];
         var buffer = new byte[entryBytes * 4096];
+        var nearTicks = 0L;
         var g = 0;
         for (var s = 0; s < shards; s++)
         {
@@ -71,17 +81,27 @@ internal static class DedupPhase
                         {
                             fate[g] = first;
                             kind[g] = 1;
+                            similarity[g] = 1;
                             continue;
                         }
 
                         exactFirst.Add(entry.Exact, g);
                     }
 
-                    if (clusterer is not null)
+                    if (near is not null)
                     {
+                        var t0 = Stopwatch.GetTimestamp();
                         ShardFiles.ReadBands(entryBuffer, bandHashes[..bands]);
-                        clusterer.Add(nearIndex.Count, bandHashes[..bands]);
                         nearIndex.Add(g);
+                        var decision = near.Add(nearIndex.Count - 1, bandHashes[..bands]);
+                        if (decision.IsDuplicate)
+                        {
+                            fate[g] = nearIndex[decision.DuplicateOf];
+                            kind[g] = 2;
+                            similarity[g] = (float)decision.Similarity;
+                        }
+
+                        nearTicks += Stopwatch.GetTimestamp() - t0;
                     }
                 }
 
@@ -89,32 +109,26 @@ internal static class DedupPhase
             }
         }
 
-        exactStage.Seconds = clock.Elapsed.TotalSeconds;
+        exactStage.Seconds = clock.Elapsed.TotalSeconds - (nearTicks / (double)Stopwatch.Frequency);
         clock.Restart();
-        if (clusterer is not null && nearIndex.Count > 0)
-        {
-            var representatives = clusterer.Representatives();
-            for (var i = 0; i < nearIndex.Count; i++)
-            {
-                var rep = representatives[i];
-                if (rep != i)
-                {
-                    fate[nearIndex[i]] = nearIndex[rep];
-                    kind[nearIndex[i]] = 2;
-                }
-            }
 
-            // An exact copy of a document that is itself a near duplicate points at the cluster's kept copy.
-            for (var i = 0; i < n; i++)
+        // An exact copy of a document that is itself a near duplicate points at that document's kept copy.
+        for (var i = 0; i < n; i++)
+        {
+            if (kind[i] == 1 && fate[fate[i]] >= 0)
             {
-                if (kind[i] == 1 && fate[fate[i]] >= 0)
-                {
-                    fate[i] = fate[fate[i]];
-                }
+                similarity[i] = similarity[fate[i]];
+                fate[i] = fate[fate[i]];
             }
         }
 
-        nearStage.Seconds += clock.Elapsed.TotalSeconds;
+        if (near is not null)
+        {
+            stats.NearDedup.CandidatesVerified = near.Verified;
+            stats.NearDedup.CandidatesRejected = near.Rejected;
+        }
+
+        nearStage.Seconds += nearTicks / (double)Stopwatch.Frequency;
 
         // Stage counts and cluster sizes.
         var clusterSize = new Dictionary<int, int>();
@@ -134,6 +148,11 @@ internal static class DedupPhase
             if (fate[i] >= 0)
             {
                 CurationStats.Increment(stats.Reasons, kind[i] == 1 ? "dedup_exact:duplicate" : "dedup_near:duplicate");
+                if (kind[i] == 2)
+                {
+                    stats.NearDedup.Count(similarity[i]);
+                }
+
                 clusterSize[fate[i]] = clusterSize.GetValueOrDefault(fate[i], 1) + 1;
             }
         }
@@ -143,7 +162,51 @@ internal static class DedupPhase
             stats.DuplicateClusters[size] = stats.DuplicateClusters.GetValueOrDefault(size) + 1;
         }
 
-        return new DedupResult(shardStart, fate, kind, recordOffset, recordLength, stats);
+        return new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats);
+    }
+
+    /// <summary>Reads the text of kept records from the shards' <c>.docs</c> files by global index (random access).</summary>
+    private sealed class ShardTexts(string workDir, int[] shardStart, long[] recordOffset, int[] recordLength) : IDisposable
+    {
+        private const int MaxOpen = 64;
+        private readonly Dictionary<int, SafeFileHandle> _handles = [];
+
+        public string Text(int index)
+        {
+            var shard = DedupResult.ShardOf(shardStart, index);
+            if (!_handles.TryGetValue(shard, out var handle))
+            {
+                // Runs may have thousands of shards: keep the number of open files bounded.
+                if (_handles.Count >= MaxOpen)
+                {
+                    Dispose();
+                    _handles.Clear();
+                }
+
+                handle = File.OpenHandle(ShardFiles.Docs(workDir, shard));
+                _handles[shard] = handle;
+            }
+
+            var length = recordLength[index];
+            var buffer = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                RandomAccess.Read(handle, buffer.AsSpan(0, length), recordOffset[index]);
+                return KeptRecord.Read(buffer.AsSpan(0, length)).Text;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var handle in _handles.Values)
+            {
+                handle.Dispose();
+            }
+        }
     }
 }
 
@@ -151,22 +214,26 @@ internal static class DedupPhase
 /// <param name="ShardStart">Global index of each shard's first document; the last element is the total.</param>
 /// <param name="Fate">-1 kept, -2 removed earlier, otherwise the global index of the kept copy.</param>
 /// <param name="Kind">For duplicates: 1 exact, 2 near.</param>
+/// <param name="Similarity">For duplicates: exact shingle Jaccard similarity with the kept copy (1 for exact copies).</param>
 /// <param name="RecordOffset">Offset of each document's record in its shard's <c>.docs</c> file.</param>
 /// <param name="RecordLength">Length of each document's record.</param>
 /// <param name="Stats">Dedup stage counts and cluster sizes.</param>
-internal sealed record DedupResult(int[] ShardStart, int[] Fate, byte[] Kind, long[] RecordOffset, int[] RecordLength, CurationStats Stats)
+internal sealed record DedupResult(int[] ShardStart, int[] Fate, byte[] Kind, float[] Similarity, long[] RecordOffset, int[] RecordLength, CurationStats Stats)
 {
     /// <summary>The shard holding global index <paramref name="index"/>.</summary>
-    public int ShardOf(int index)
+    public int ShardOf(int index) => ShardOf(ShardStart, index);
+
+    /// <summary>The shard holding global index <paramref name="index"/>, given each shard's first index.</summary>
+    public static int ShardOf(int[] shardStart, int index)
     {
-        var s = Array.BinarySearch(ShardStart, index);
+        var s = Array.BinarySearch(shardStart, index);
         if (s < 0)
         {
             return ~s - 1;
         }
 
         // Skip empty shards that share a start index.
-        while (s + 1 < ShardStart.Length && ShardStart[s + 1] == index)
+        while (s + 1 < shardStart.Length && shardStart[s + 1] == index)
         {
             s++;
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 using Moa.Curation.Output;
+using Moa.Curation.Reporting;
 using Moa.Curation.Statistics;
 using Moa.Privacy;
 using Moa.Text.Tokens;
@@ -22,6 +23,7 @@ internal sealed class WritePhase
     private readonly OutputLayout _layout;
     private readonly DedupResult _dedup;
     private readonly PiiScrubber? _pii;
+    private readonly PiiScrubber _exampleScrubber;
     private readonly ITokenCounter _tokens;
     private readonly PartSettings _parts;
     private long _documents;
@@ -32,6 +34,7 @@ internal sealed class WritePhase
         _layout = layout;
         _dedup = dedup;
         _pii = tools.Pii;
+        _exampleScrubber = tools.Examples;
         _tokens = tools.Tokens;
         _parts = PartSettings.From(request.Config.Output);
     }
@@ -157,6 +160,7 @@ internal sealed class WritePhase
                         if (fate == DedupPhase.FilteredFate)
                         {
                             removed.Write(bytes);
+                            OfferFiltered(stats, record.AsMemory(0, length));
                             continue;
                         }
 
@@ -166,7 +170,22 @@ internal sealed class WritePhase
                         {
                             using var json = JsonDocument.Parse(record.AsMemory(0, length));
                             var root = json.RootElement;
-                            WriteDuplicate(writer, root.GetProperty("id").GetString() ?? string.Empty, root.GetProperty("text").GetString() ?? string.Empty, root.GetProperty("meta"), fate, _dedup.Kind[g], handles);
+                            var id = root.GetProperty("id").GetString() ?? string.Empty;
+                            var duplicateText = root.GetProperty("text").GetString() ?? string.Empty;
+                            var reason = _dedup.Kind[g] == 1 ? "dedup_exact:duplicate" : "dedup_near:duplicate";
+                            var keptId = KeptId(fate, handles);
+                            var similarity = Math.Round(_dedup.Similarity[g], 4);
+                            WriteDuplicate(writer, id, duplicateText, root.GetProperty("meta"), reason, keptId, similarity);
+                            var hash = RemovalExamples.HashOf(id);
+                            if (RemovalExamples.Wants(stats.Examples, reason, id, hash))
+                            {
+                                var (snippet, truncated) = _request.Config.Output.RemovedText ? RemovalExamples.Snippet(duplicateText, _exampleScrubber) : (string.Empty, false);
+                                RemovalExamples.Offer(stats.Examples, reason, new RemovalExample
+                                {
+                                    Id = id, Hash = hash, Text = snippet, Truncated = truncated, DuplicateOf = keptId, Similarity = similarity,
+                                });
+                            }
+
                             writer.Flush();
                             recordBuffer.Write("\n"u8);
                             removed.Write(recordBuffer.WrittenSpan);
@@ -256,12 +275,13 @@ internal sealed class WritePhase
         return new PartDone { Files = files, Stats = stats, KeptPerShard = keptPerShard };
     }
 
-    private void WriteDuplicate(Utf8JsonWriter writer, string id, string text, JsonElement meta, int keptIndex, byte kind, Dictionary<int, SafeFileHandle> handles)
+    private void WriteDuplicate(Utf8JsonWriter writer, string id, string text, JsonElement meta, string reason, string keptId, double similarity)
     {
         writer.WriteStartObject();
         writer.WriteString("id", id);
-        writer.WriteString("reason", kind == 1 ? "dedup_exact:duplicate" : "dedup_near:duplicate");
-        writer.WriteString("duplicate_of", KeptId(keptIndex, handles));
+        writer.WriteString("reason", reason);
+        writer.WriteString("duplicate_of", keptId);
+        writer.WriteNumber("similarity", similarity);
         if (_request.Config.Output.RemovedText)
         {
             writer.WriteString("text", text);
@@ -270,6 +290,69 @@ internal sealed class WritePhase
         writer.WritePropertyName("meta");
         meta.WriteTo(writer);
         writer.WriteEndObject();
+    }
+
+    /// <summary>Offers a record removed by a per-document stage as a report example (parsed only when it would rank).</summary>
+    private void OfferFiltered(CurationStats stats, ReadOnlyMemory<byte> record)
+    {
+        var (id, reason) = RemovedRecordHead(record.Span);
+        if (id is null || reason is null)
+        {
+            return;
+        }
+
+        var hash = RemovalExamples.HashOf(id);
+        if (!RemovalExamples.Wants(stats.Examples, reason, id, hash))
+        {
+            return;
+        }
+
+        using var json = JsonDocument.Parse(record);
+        var root = json.RootElement;
+        var example = new RemovalExample { Id = id, Hash = hash };
+        if (root.TryGetProperty("text", out var text) && text.ValueKind == JsonValueKind.String)
+        {
+            (example.Text, example.Truncated) = RemovalExamples.Snippet(text.GetString() ?? string.Empty, _exampleScrubber);
+        }
+
+        if (root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object
+            && meta.TryGetProperty("filter", out var filter) && filter.ValueKind == JsonValueKind.Object)
+        {
+            example.Profile = filter.TryGetProperty("profile", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+            example.Value = filter.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
+            example.Threshold = filter.TryGetProperty("threshold", out var t) && t.ValueKind == JsonValueKind.Number ? t.GetDouble() : null;
+        }
+
+        RemovalExamples.Offer(stats.Examples, reason, example);
+    }
+
+    /// <summary>The <c>id</c> and <c>reason</c> of a removed record, read without building a DOM.</summary>
+    private static (string? Id, string? Reason) RemovedRecordHead(ReadOnlySpan<byte> record)
+    {
+        var reader = new Utf8JsonReader(record);
+        string? id = null;
+        string? reason = null;
+        reader.Read();
+        while ((id is null || reason is null) && reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isId = reader.ValueTextEquals("id"u8);
+            var isReason = !isId && reader.ValueTextEquals("reason"u8);
+            reader.Read();
+            if (isId && reader.TokenType == JsonTokenType.String)
+            {
+                id = reader.GetString();
+            }
+            else if (isReason && reader.TokenType == JsonTokenType.String)
+            {
+                reason = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (id, reason);
     }
 
     private string KeptId(int index, Dictionary<int, SafeFileHandle> handles)
@@ -320,13 +403,15 @@ internal sealed class WritePhase
 
 /// <summary>
 /// The PII scrubber and token counter of the write phase, built when a run starts so that a missing key file or
-/// tokenizer is reported before hours of work, not after.
+/// tokenizer is reported before hours of work, not after; and the masking scrubber of the report's examples, which
+/// runs whether or not the PII stage does.
 /// </summary>
-internal sealed record WriteTools(PiiScrubber? Pii, ITokenCounter Tokens)
+internal sealed record WriteTools(PiiScrubber? Pii, ITokenCounter Tokens, PiiScrubber Examples)
 {
     public static WriteTools Create(Configuration.CurationConfig config) => new(
         config.Pii.Enabled ? PiiScrubber.Create(config.Pii) : null,
-        config.Output.Tokenizer is { Length: > 0 } tokenizer ? ByteLevelBpeTokenizer.Load(tokenizer) : PreTokenCounter.Default);
+        config.Output.Tokenizer is { Length: > 0 } tokenizer ? ByteLevelBpeTokenizer.Load(tokenizer) : PreTokenCounter.Default,
+        PiiScrubber.Create(new PiiStageOptions { Operator = "mask" }));
 }
 
 /// <summary>Reads what the write phase needs from a kept record (<c>text</c>, <c>meta.lang</c>) without building a DOM.</summary>

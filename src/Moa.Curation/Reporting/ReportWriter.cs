@@ -9,7 +9,8 @@ namespace Moa.Curation.Reporting;
 
 /// <summary>
 /// Writes <c>report.html</c>: one self-contained page (inline CSS and SVG, no scripts or external files) about a run:
-/// the removal funnel, reasons, length distributions, language mix, duplicate cluster sizes, PII, inputs and problems.
+/// the removal funnel, reasons, length distributions, language mix, duplicate cluster sizes, the similarity of near
+/// duplicates with their kept copy, example documents per removal reason (PII masked), PII, inputs and problems.
 /// Headings are in Korean and English.
 /// </summary>
 public static class ReportWriter
@@ -26,7 +27,7 @@ public static class ReportWriter
         .chart{max-width:100%;height:auto}.chart .lbl{font-size:12px;fill:#1d2330}.chart .val{font-size:12px;fill:#5b6475}.chart .axis{font-size:11px;fill:#5b6475}.chart .grid{stroke:#eef1f5}
         table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}th{color:var(--muted);font-weight:600}
         td.n{text-align:right;font-variant-numeric:tabular-nums}.two{display:grid;grid-template-columns:1fr 1fr;gap:16px}@media(max-width:900px){.two{grid-template-columns:1fr}}
-        pre{background:#f1f4f9;padding:12px;border-radius:8px;overflow:auto;font-size:12px}.empty{color:var(--muted)}
+        td.text{white-space:pre-wrap;word-break:break-word;max-width:560px}pre{background:#f1f4f9;padding:12px;border-radius:8px;overflow:auto;font-size:12px}.empty{color:var(--muted)}
         """;
 
     /// <summary>Writes the report for a finished run.</summary>
@@ -119,6 +120,45 @@ public static class ReportWriter
         });
         w.Write("</div>");
 
+        Section(w, "similarity", "근접 중복 유사도", "Similarity of each near duplicate with the kept copy it points to", () =>
+        {
+            var near = stats.NearDedup;
+            var removed = near.Similarity.Sum();
+            w.Write(string.Create(ci, $"<p>{N(near.CandidatesVerified)} candidate pair(s) verified, {N(near.CandidatesRejected)} rejected below the minimum similarity; {N(removed)} near duplicate(s) removed. · 후보 쌍 {N(near.CandidatesVerified)}개 검증, {N(near.CandidatesRejected)}개 기각, 근접 중복 {N(removed)}건 제거. (Jaccard, 5-word shingles)</p>"));
+            if (removed == 0)
+            {
+                return;
+            }
+
+            var first = Array.FindIndex(near.Similarity, v => v != 0);
+            var bins = Enumerable.Range(first, near.Similarity.Length - first).ToList();
+            w.Write(SvgChart.GroupedColumns(
+                [.. bins.Select(b => (b / (double)NearDedupStats.SimilarityBins).ToString("0.00", ci))],
+                [("near duplicates · 근접 중복", bins.Select(b => (double)near.Similarity[b]).ToList())]));
+        });
+
+        Section(w, "examples", "제거 사례", "Examples of removed documents, per reason (PII masked)", () =>
+        {
+            if (stats.Examples.Count == 0)
+            {
+                w.Write("<p class=\"empty\">Nothing was removed. · 제거된 문서가 없습니다.</p>");
+                return;
+            }
+
+            w.Write(string.Create(ci, $"<p>Up to {RemovalExamples.PerReason} documents per reason, chosen by the smallest hash of their id; text cut to {RemovalExamples.MaxChars} characters. · 사유별 최대 {RemovalExamples.PerReason}건(문서 id 해시 순), 본문 앞 {RemovalExamples.MaxChars}자.</p>"));
+            w.Write("<table><tr><th>reason · 사유</th><th>id</th><th>text · 본문</th><th>measured · 측정값</th></tr>");
+            foreach (var (reason, examples) in stats.Examples.OrderByDescending(e => stats.Reasons.GetValueOrDefault(e.Key)).ThenBy(e => e.Key, StringComparer.Ordinal))
+            {
+                foreach (var x in examples)
+                {
+                    var text = x.Text.Length == 0 ? "<span class=\"empty\">(text not kept · 본문 미보관)</span>" : E(x.Text) + (x.Truncated ? " …" : "");
+                    w.Write(string.Create(ci, $"<tr class=\"example\"><td>{E(reason)}</td><td>{E(x.Id)}</td><td class=\"text\">{text}</td><td>{Measured(x)}</td></tr>"));
+                }
+            }
+
+            w.Write("</table>");
+        });
+
         Section(w, "pii", "개인정보 처리", "Personal information replaced", () =>
         {
             if (stats.Pii.Count == 0)
@@ -164,6 +204,38 @@ public static class ReportWriter
             w.Write(string.Create(ci, $"<p>sha256 {E(manifest.ConfigHash)}</p><pre>{E(JsonSerializer.Serialize(manifest.Config, OutputJson.Options))}</pre>"));
         });
         w.Write("</main></body></html>");
+    }
+
+    private static string Measured(RemovalExample x)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var parts = new List<string>();
+        if (x.Similarity is { } similarity)
+        {
+            parts.Add(string.Create(ci, $"similarity · 유사도 {similarity:0.000}"));
+        }
+
+        if (x.DuplicateOf is { } kept)
+        {
+            parts.Add($"kept copy · 보존 문서 {E(kept)}");
+        }
+
+        if (x.Value is { } value)
+        {
+            parts.Add(string.Create(ci, $"value · 측정값 {value:0.####}"));
+        }
+
+        if (x.Threshold is { } threshold)
+        {
+            parts.Add(string.Create(ci, $"threshold · 기준 {threshold:0.####}"));
+        }
+
+        if (x.Profile is { } profile)
+        {
+            parts.Add($"profile · 프로필 {E(profile)}");
+        }
+
+        return string.Join("<br>", parts);
     }
 
     private static void Card(StreamWriter w, string value, string label) =>

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Moa.Curation.Reporting;
 
 namespace Moa.Curation.Statistics;
 
@@ -54,6 +55,12 @@ public sealed class CurationStats
     /// <summary>Near-duplicate clusters by size (size ≥ 2 → number of clusters).</summary>
     public SortedDictionary<int, long> DuplicateClusters { get; set; } = [];
 
+    /// <summary>Verified near dedup: similarity of each removed near duplicate with its kept copy, candidate pairs checked.</summary>
+    public NearDedupStats NearDedup { get; set; } = new();
+
+    /// <summary>A few removed documents per reason, for the report (see <see cref="RemovalExamples"/>).</summary>
+    public SortedDictionary<string, List<RemovalExample>> Examples { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>Histogram of document lengths in characters, bin <c>i</c> holding lengths in [2^i, 2^(i+1)) (bin 0 holds 0 and 1).</summary>
     public LengthHistograms Lengths { get; set; } = new();
 
@@ -106,6 +113,8 @@ public sealed class CurationStats
         }
 
         Lengths.Add(other.Lengths);
+        NearDedup.Add(other.NearDedup);
+        RemovalExamples.Merge(Examples, other.Examples);
         Files.AddRange(other.Files);
         Issues.Add(other.Issues);
     }
@@ -261,6 +270,35 @@ public sealed class LengthHistograms
         {
             In[i] += other.In[i];
             Out[i] += other.Out[i];
+        }
+    }
+}
+
+/// <summary>What verified near dedup did: candidate pairs checked and the similarity of every removal with its kept copy.</summary>
+public sealed class NearDedupStats
+{
+    /// <summary>Candidate pairs (LSH proposals) whose exact shingle Jaccard similarity was computed.</summary>
+    public long CandidatesVerified { get; set; }
+
+    /// <summary>Candidate pairs found below <c>dedup.near.min_similarity</c> (merges that unverified LSH would have made).</summary>
+    public long CandidatesRejected { get; set; }
+
+    /// <summary>Near duplicates by similarity with the kept copy they point to, in bins of 0.05 (bin 19 holds 0.95 to 1).</summary>
+    public long[] Similarity { get; set; } = new long[SimilarityBins];
+
+    public const int SimilarityBins = 20;
+
+    /// <summary>Counts one removed near duplicate of similarity <paramref name="similarity"/>.</summary>
+    public void Count(double similarity) => Similarity[Math.Clamp((int)(similarity * SimilarityBins), 0, SimilarityBins - 1)]++;
+
+    public void Add(NearDedupStats other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        CandidatesVerified += other.CandidatesVerified;
+        CandidatesRejected += other.CandidatesRejected;
+        for (var i = 0; i < SimilarityBins && i < other.Similarity.Length; i++)
+        {
+            Similarity[i] += other.Similarity[i];
         }
     }
 }

@@ -15,7 +15,9 @@ public sealed class ReportBrowserTests
         var dir = TestPaths.NewTempDir();
         var input = Path.Combine(dir, "reviews.jsonl");
         var threads = CurationFixture.Threads(40);
-        CurationFixture.WriteJsonl(input, threads.Select((t, i) => ($"d{i}", t)).Append(("copy", threads[0])).Append(("short", "굿")));
+        var firstBreak = threads[1].IndexOf('\n', StringComparison.Ordinal);
+        var near = threads[1][..firstBreak] + " 진짜" + threads[1][firstBreak..];
+        CurationFixture.WriteJsonl(input, threads.Select((t, i) => ($"d{i}", t)).Append(("copy", threads[0])).Append(("near", near)).Append(("short", "굿")));
         var output = Path.Combine(dir, "out");
         CurationFixture.Run([input], output);
 
@@ -39,8 +41,8 @@ public sealed class ReportBrowserTests
         await page.GotoAsync(new Uri(Path.Combine(output, "report.html")).AbsoluteUri);
 
         (await page.TitleAsync()).ShouldContain("Curation report");
-        (await page.InnerTextAsync("#summary")).ShouldContain("42");
-        foreach (var id in new[] { "funnel", "reasons", "lengths", "languages", "clusters" })
+        (await page.InnerTextAsync("#summary")).ShouldContain("43");
+        foreach (var id in new[] { "funnel", "reasons", "lengths", "languages", "clusters", "similarity" })
         {
             var chart = page.Locator($"#{id} svg.chart").First;
             var box = await chart.BoundingBoxAsync();
@@ -51,6 +53,15 @@ public sealed class ReportBrowserTests
 
         (await page.InnerTextAsync("#reasons")).ShouldContain("dedup_exact:duplicate");
         (await page.Locator("#funnel table tr").CountAsync()).ShouldBeGreaterThan(5);
+
+        // Examples per removal reason: the exact and the near copy with their kept copy and similarity.
+        var examples = page.Locator("#examples tr.example");
+        (await examples.CountAsync()).ShouldBe(3);
+        var exampleText = await page.InnerTextAsync("#examples");
+        exampleText.ShouldContain("dedup_near:duplicate");
+        exampleText.ShouldContain("유사도");
+        exampleText.ShouldContain("d1");
+        (await examples.First.BoundingBoxAsync()).ShouldNotBeNull("the examples table is drawn");
         errors.ShouldBeEmpty();
 
         var shots = Path.Combine(TestPaths.RepoRoot, "artifacts", "screenshots");
