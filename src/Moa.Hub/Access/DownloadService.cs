@@ -67,8 +67,21 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
             ?? throw HubException.Forbidden($"purpose not covered: your active agreement {active[0].Id} for '{slug}' allows {string.Join(", ", active[0].PurposeList)}, not {purpose}.");
     }
 
-    /// <summary>Issues a signed link for one file of a dataset version after checking the agreement.</summary>
-    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl)
+    /// <summary>Issues a signed link for one file of a dataset version after checking the agreement; a refusal is audited with its reason.</summary>
+    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl, string remoteAddress = "unknown")
+    {
+        try
+        {
+            return await CreateLinkCheckedAsync(user, slug, version, path, purpose, baseUrl).ConfigureAwait(false);
+        }
+        catch (HubException ex)
+        {
+            await AuditRefusalAsync(user?.AuditName ?? "anonymous", $"dataset:{slug}", ex, new { version, file = path, purpose, from = remoteAddress }).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<DownloadLink> CreateLinkCheckedAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl)
     {
         var agreement = await AuthoriseAsync(user, slug, purpose).ConfigureAwait(false);
         var found = await catalogue.FindFileAsync(slug, version, path).ConfigureAwait(false)
@@ -80,9 +93,33 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
     }
 
     /// <summary>
-    /// Redeems a signed link: checks signature and expiry, re-checks the agreement now, and records the download.
+    /// Redeems a signed link: checks signature and expiry, re-checks the agreement now, checks that the file on disk
+    /// still has its registered SHA-256, and records the download. Every refusal is audited with its reason.
     /// </summary>
     public async Task<ApprovedDownload> RedeemAsync(string token, string remoteAddress)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        try
+        {
+            return await RedeemCheckedAsync(token, remoteAddress).ConfigureAwait(false);
+        }
+        catch (HubException ex)
+        {
+            await AuditRefusalAsync("link", "download-link", ex, new { link = token.Length > 16 ? token[..16] + "…" : token, from = remoteAddress }).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task AuditRefusalAsync(string actor, string subject, HubException ex, object detail)
+    {
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(detail)!.AsObject();
+        json["status"] = ex.StatusCode;
+        json["reason"] = ex.Message;
+        await db.WriteAsync((conn, tx) => AuditLog.AppendAsync(conn, tx, at, actor, "download.refused", subject, json.ToJsonString())).ConfigureAwait(false);
+    }
+
+    private async Task<ApprovedDownload> RedeemCheckedAsync(string token, string remoteAddress)
     {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         string payload;
@@ -124,8 +161,14 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         DatasetFile file;
         await using (var conn = await db.OpenAsync().ConfigureAwait(false))
         {
-            user = (await conn.QueryFirstOrDefaultAsync<UserRow>("SELECT * FROM users WHERE id = @userId", new { userId }).ConfigureAwait(false))?.ToUser()
+            var userRow = await conn.QueryFirstOrDefaultAsync<UserRow>("SELECT * FROM users WHERE id = @userId", new { userId }).ConfigureAwait(false)
                 ?? throw HubException.Forbidden("link invalid: the account it was issued to no longer exists.");
+            if (userRow.DisabledAt is not null)
+            {
+                throw HubException.Forbidden("link invalid: the account it was issued to is disabled.");
+            }
+
+            user = userRow.ToUser();
             file = await conn.QueryFirstAsync<DatasetFile>("SELECT * FROM dataset_files WHERE id = @fileId", new { fileId }).ConfigureAwait(false);
             var row = await conn.QueryFirstAsync<(string Slug, string StorageDir)>(
                 "SELECT d.slug, v.storage_dir FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = @VersionId", new { file.VersionId }).ConfigureAwait(false);
@@ -137,6 +180,20 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         if (!File.Exists(fullPath))
         {
             throw HubException.NotFound($"'{file.Path}' of '{slug}' is registered but missing on the hub's disk; tell the operator.");
+        }
+
+        // The file must still be the one registered: a file changed on disk is refused (and the refusal audited with both hashes).
+        string actual;
+        await using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream).ConfigureAwait(false));
+        }
+
+        if (!string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            await db.WriteAsync((conn, tx) => AuditLog.AppendAsync(conn, tx, now.ToUnixTimeMilliseconds(), user.AuditName, "download.integrity_failed", $"dataset:{slug}",
+                new { file = file.Path, registeredSha256 = file.Sha256, actualSha256 = actual, from = remoteAddress })).ConfigureAwait(false);
+            throw HubException.Conflict($"integrity check failed: '{file.Path}' of '{slug}' changed on the hub's disk after registration (sha256 {actual[..12]}…, registered {file.Sha256[..12]}…); it is not served. Tell the operator.");
         }
 
         var at = now.ToUnixTimeMilliseconds();
@@ -164,7 +221,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
 
     private static byte[] LoadOrCreateKey(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        Web.FilePermissions.CreatePrivateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "link-signing.key");
         if (File.Exists(path))
         {
@@ -172,10 +229,9 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllBytes(path, key);
-        if (!OperatingSystem.IsWindows())
+        using (var stream = Web.FilePermissions.CreatePrivateFile(path, FileMode.CreateNew))
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            stream.Write(key);
         }
 
         return key;

@@ -43,14 +43,14 @@ internal static class Pages
         {
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var user = await accounts.SignInAsync(form["email"].ToString(), form["password"].ToString(), Api.Remote(ctx)).ConfigureAwait(false);
-            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                new ClaimsPrincipal(new ClaimsIdentity(HubClaims.For(user), CookieAuthenticationDefaults.AuthenticationScheme))).ConfigureAwait(false);
-            var returnUrl = form["returnUrl"].ToString();
-            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            var (sessionId, secret) = await accounts.CreateSessionAsync(user, Api.Remote(ctx)).ConfigureAwait(false);
+            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionValidation.Principal(user, secret, sessionId)).ConfigureAwait(false);
+            return Results.Redirect(LocalUrl.OrHome(form["returnUrl"].ToString()));
         });
-        app.MapPost("/logout", async (HttpContext ctx) =>
+        app.MapPost("/logout", async (HttpContext ctx, AccountService accounts) =>
         {
             await ReadFormAsync(ctx).ConfigureAwait(false);
+            await accounts.EndSessionAsync(ctx.User.FindFirstValue(HubClaims.SessionSecret)).ConfigureAwait(false);
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.Redirect("/");
         });
@@ -87,7 +87,7 @@ internal static class Pages
         {
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var version = int.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
-            var link = await downloads.CreateLinkAsync(ctx.User(), slug, version, form["path"].ToString(), form["purpose"].ToString(), Api.BaseUrl(ctx)).ConfigureAwait(false);
+            var link = await downloads.CreateLinkAsync(ctx.User(), slug, version, form["path"].ToString(), form["purpose"].ToString(), Api.BaseUrl(ctx), Api.Remote(ctx)).ConfigureAwait(false);
             return Results.Redirect(new Uri(link.Url).PathAndQuery);
         });
 
@@ -157,8 +157,8 @@ internal static class Pages
             var user = ctx.RequireUser();
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var members = new List<NewMember> { new(user.OrganisationId ?? 0, MemberRoles.Lead) };
-            members.AddRange(form["partners"].Select(p => new NewMember(long.Parse(p!, CultureInfo.InvariantCulture), MemberRoles.Participant)));
-            members.AddRange(form["demand"].Where(d => !form["partners"].Contains(d)).Select(p => new NewMember(long.Parse(p!, CultureInfo.InvariantCulture), MemberRoles.Demand)));
+            members.AddRange(form["partners"].Select(p => new NewMember(OrganisationId(p, "partners"), MemberRoles.Participant)));
+            members.AddRange(form["demand"].Where(d => !form["partners"].Contains(d)).Select(p => new NewMember(OrganisationId(p, "demand"), MemberRoles.Demand)));
             var application = await programme.CreateApplicationAsync(user, id, form["fieldCode"].ToString(), form["title"].ToString(), members).ConfigureAwait(false);
             foreach (var kind in DocumentKinds.Required)
             {
@@ -283,15 +283,15 @@ internal static class Pages
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var terms = new NewAgreement(
                 form["title"].ToString(),
-                Long(form["provider"]),
-                Long(form["team"]),
+                Long(form["provider"], "provider"),
+                Long(form["team"], "team"),
                 form["datasets"].Select(s => s!).ToList(),
                 form["purposes"].Select(s => s!).ToList(),
                 form["commercial"] == "1",
                 Date(form["starts"], "starts"),
                 Date(form["ends"], "ends"),
-                Long(form["processing"]),
-                Long(form["copyright"]),
+                Long(form["processing"], "processing"),
+                Long(form["copyright"], "copyright"),
                 form["responsibilities"].ToString());
             await agreements.CreateAsync(user, terms).ConfigureAwait(false);
             return Results.Redirect("/agreements");
@@ -412,7 +412,15 @@ internal static class Pages
         return await ctx.Request.ReadFormAsync().ConfigureAwait(false);
     }
 
-    private static long Long(string? s) => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    private static long OrganisationId(string? s, string field) =>
+        long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw HubException.Invalid($"{field}: '{s}' is not an organisation id (a positive whole number).");
+
+    private static long Long(string? s, string field) =>
+        string.IsNullOrEmpty(s) ? 0
+        : long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+        : throw HubException.Invalid($"{field}: '{s}' is not a whole number.");
 
     private static DateTimeOffset Date(string? s, string field) =>
         DateTimeOffset.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
