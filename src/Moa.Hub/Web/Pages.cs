@@ -167,7 +167,12 @@ internal static class Pages
                 await programme.UploadDocumentAsync(user, application.Id, kind, file.FileName, s, ctx.RequestAborted).ConfigureAwait(false);
             }
 
-            await programme.SubmitAsync(user, application.Id).ConfigureAwait(false);
+            // The application goes in once every organisation named has accepted its role; until then it waits as a draft.
+            if (members.All(m => m.OrganisationId == user.OrganisationId))
+            {
+                await programme.SubmitAsync(user, application.Id).ConfigureAwait(false);
+            }
+
             return Results.Redirect("/applications");
         });
 
@@ -178,8 +183,21 @@ internal static class Pages
             var sb = new StringBuilder($"<table id=\"applications\"><thead><tr><th>#</th><th>{T(ctx, "title")}</th><th>{T(ctx, "partners")}</th><th>{T(ctx, "state")}</th><th></th></tr></thead><tbody>");
             foreach (var a in await programme.ListApplicationsAsync(user).ConfigureAwait(false))
             {
-                var members = string.Join(", ", a.Members.Select(m => $"{E(orgs.GetValueOrDefault(m.OrganisationId))} ({m.Role})"));
+                var members = string.Join(", ", a.Members.Select(m => $"{E(orgs.GetValueOrDefault(m.OrganisationId))} ({m.Role}{(m.AcceptedAt is null ? ", " + T(ctx, "awaiting.consent") : "")})"));
                 sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"application-{a.Id}\"><td>{a.Id}</td><td>{E(a.Title)}</td><td>{members}</td><td class=\"state\">{E(a.State)}{(a.Reason is null ? "" : " — " + E(a.Reason))}</td><td>");
+                var mine = a.Members.FirstOrDefault(m => m.OrganisationId == user.OrganisationId);
+                if (user.Role == HubRoles.Provider && mine is not null && a.State == ApplicationStates.Draft)
+                {
+                    sb.Append(mine.AcceptedAt is null
+                        ? ActionForm(ctx, $"/applications/{a.Id}/accept", T(ctx, "accept"), $"accept-{a.Id}")
+                        : ActionForm(ctx, $"/applications/{a.Id}/submit", T(ctx, "submit"), $"submit-{a.Id}"));
+                }
+
+                if (user.Role == HubRoles.Provider && mine is not null && (mine.Role == MemberRoles.Lead || a.CreatedBy == user.Id)
+                    && a.State is ApplicationStates.Draft or ApplicationStates.Submitted or ApplicationStates.UnderReview)
+                {
+                    sb.Append(ActionForm(ctx, $"/applications/{a.Id}/withdraw", T(ctx, "withdraw"), $"withdraw-{a.Id}"));
+                }
                 if (user.IsOperator && a.State == ApplicationStates.Submitted)
                 {
                     sb.Append(ActionForm(ctx, $"/applications/{a.Id}/review", T(ctx, "review"), $"review-{a.Id}"));
@@ -202,6 +220,9 @@ internal static class Pages
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             _ = action switch
             {
+                "accept" => await programme.AcceptMembershipAsync(user, id).ConfigureAwait(false),
+                "submit" => await programme.SubmitAsync(user, id).ConfigureAwait(false),
+                "withdraw" => await programme.WithdrawAsync(user, id).ConfigureAwait(false),
                 "review" => await programme.StartReviewAsync(user, id).ConfigureAwait(false),
                 "select" => await programme.SelectAsync(user, id).ConfigureAwait(false),
                 "reject" => await programme.RejectAsync(user, id, form["reason"].ToString()).ConfigureAwait(false),

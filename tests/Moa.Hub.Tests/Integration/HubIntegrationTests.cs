@@ -49,6 +49,25 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         }
     }
 
+    /// <summary>Every organisation named in an application other than the author's accepts its role (consent before submission).</summary>
+    private async Task AcceptAll(long applicationId)
+    {
+        using var op = f.Client("operator");
+        var app = await HubFixture.Json(await op.GetAsync($"/api/applications/{applicationId}"));
+        foreach (var m in app.GetProperty("members").EnumerateArray())
+        {
+            var org = m.GetProperty("organisationId").GetInt64();
+            if (m.GetProperty("acceptedAt").ValueKind != JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            using var c = f.Client(org == f.PartnerOrg.Id ? "partner" : org == f.ThirdOrg.Id ? "third" : "provider");
+            var r = await c.PostAsync($"/api/applications/{applicationId}/accept", null);
+            r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        }
+    }
+
     private static Task<HttpResponseMessage> Download(HttpClient c, string purpose = "pretraining") =>
         c.GetAsync($"/api/datasets/nsmc-reviews/versions/1/files/data/part-00000.jsonl.gz?purpose={purpose}");
 
@@ -80,7 +99,9 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         {
             var r = await provider.PostAsJsonAsync("/api/applications", new { callId = f.Call.Id, fieldCode = field, title = Unique("app "), members });
             r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-            return (await HubFixture.Json(r)).GetProperty("id").GetInt64();
+            var id = (await HubFixture.Json(r)).GetProperty("id").GetInt64();
+            await AcceptAll(id);
+            return id;
         }
 
         async Task Upload(long id)
