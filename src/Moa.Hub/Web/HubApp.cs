@@ -109,7 +109,6 @@ public static class HubApp
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
             o.SerializerOptions.RespectNullableAnnotations = true;
-            o.SerializerOptions.RespectRequiredConstructorParameters = true;
         });
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestLimits.LargestBody(options));
 

@@ -171,7 +171,7 @@ internal static class FilePermissions
 
     public static FileStream CreatePrivateFile(string path, FileMode mode = FileMode.Create)
     {
-        var o = new FileStreamOptions { Mode = mode, Access = FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous };
+        var o = new FileStreamOptions { Mode = mode, Access = mode == FileMode.Append ? FileAccess.Write : FileAccess.ReadWrite, Share = FileShare.None, BufferSize = 81920, Options = FileOptions.Asynchronous };
         if (!OperatingSystem.IsWindows())
         {
             o.UnixCreateMode = PrivateFile;

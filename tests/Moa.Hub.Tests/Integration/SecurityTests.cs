@@ -78,6 +78,8 @@ public abstract partial class HubIntegrationTests
         {
         }
 
+        f.App.Services.GetService(typeof(Moa.Hub.Access.DownloadService)).ShouldNotBeNull("creates the link-signing key");
+
         if (OperatingSystem.IsWindows())
         {
             return;
@@ -184,7 +186,7 @@ public abstract partial class HubIntegrationTests
         var big = await op.PostAsync("/api/agreements", new ByteArrayContent(new byte[(int)f.Options.MaxJsonBodyBytes + 1]) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } });
         big.StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
         var deep = new string('[', 500) + new string(']', 500);
-        var nested = await op.PostAsync("/api/agreements", new StringContent("{\"title\":" + deep + "}", Encoding.UTF8, "application/json"));
+        var nested = await op.PostAsync("/api/agreements", new StringContent("{\"title\":\"t\",\"extra\":" + deep + "}", Encoding.UTF8, "application/json"));
         nested.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await HubFixture.Detail(nested)).ShouldContain("depth");
 
