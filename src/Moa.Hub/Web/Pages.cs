@@ -429,6 +429,11 @@ internal static class Pages
 
     private static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
     {
+        if (!ctx.Request.HasFormContentType)
+        {
+            throw new HubException(HubErrorKind.Invalid, "body: this page expects a form (application/x-www-form-urlencoded or multipart/form-data).");
+        }
+
         await ctx.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(ctx).ConfigureAwait(false);
         return await ctx.Request.ReadFormAsync().ConfigureAwait(false);
     }

@@ -247,9 +247,9 @@ public abstract partial class HubIntegrationTests
     {
         // Some activity including a download, so there is something to remove.
         using var team = f.Client("team");
-        var id = await CreateAgreement(["rag"]);
+        var id = await CreateAgreement(["evaluation"]);
         await SignAll(id);
-        (await Download(team, "rag")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await Download(team, "evaluation")).StatusCode.ShouldBe(HttpStatusCode.OK);
         using var op = f.Client("operator");
         var export = await (await op.GetAsync("/api/audit/export")).Content.ReadAsStringAsync();
         var dir = TestPaths.NewTempDir();
