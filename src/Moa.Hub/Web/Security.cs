@@ -17,6 +17,13 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, HubOptions
 
     public Task InvokeAsync(HttpContext ctx)
     {
+        if (options.Https)
+        {
+            // With --https the hub is reached over HTTPS (a proxy terminates TLS): requests count as HTTPS, so cookies
+            // are Secure, antiforgery accepts them and links use https.
+            ctx.Request.Scheme = "https";
+        }
+
         ctx.Response.OnStarting(static state =>
         {
             var (ctx, https) = ((HttpContext, bool))state;

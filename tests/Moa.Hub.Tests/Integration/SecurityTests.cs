@@ -498,3 +498,30 @@ public abstract partial class HubIntegrationTests
         (await Should.ThrowAsync<HubException>(() => restarted.SignInAsync("team@moa.test", HubFixture.Password, address))).Message.ShouldContain("this address");
     }
 }
+
+/// <summary>HTTPS settings: HSTS and Secure cookies with <c>--https</c> or behind a trusted proxy that forwards the scheme.</summary>
+public sealed class HttpsSettingsTests
+{
+    [Fact]
+    public async Task Https_SecureCookiesAndHsts_DirectlyAndBehindATrustedProxy()
+    {
+        await using (var https = await ExtraHub.StartAsync("operator@moa.test", "an-operator-pass-phrase-1", o => { o.Https = true; o.SecureCookies = true; }))
+        {
+            using var c = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(https.BaseUrl) };
+            var r = await c.GetAsync("/login");
+            r.Headers.GetValues("Strict-Transport-Security").Single().ShouldContain("max-age=");
+            r.Headers.GetValues("Set-Cookie").ShouldAllBe(v => v.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        }
+
+        await using var proxied = await ExtraHub.StartAsync("operator@moa.test", "an-operator-pass-phrase-1", o => o.TrustedProxies.Add(IPAddress.Loopback));
+        using var p = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(proxied.BaseUrl) };
+        var plain = await p.GetAsync("/login");
+        plain.Headers.Contains("Strict-Transport-Security").ShouldBeFalse();
+        var req = new HttpRequestMessage(HttpMethod.Get, "/login");
+        req.Headers.Add("X-Forwarded-Proto", "https");
+        req.Headers.Add("X-Forwarded-For", "198.51.100.7");
+        var forwarded = await p.SendAsync(req);
+        forwarded.Headers.GetValues("Strict-Transport-Security").Single().ShouldContain("max-age=");
+        forwarded.Headers.GetValues("Set-Cookie").ShouldAllBe(v => v.Contains("secure", StringComparison.OrdinalIgnoreCase));
+    }
+}
