@@ -49,22 +49,30 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var active = agreements.Where(a => a.EffectiveState(now) == AgreementStates.Active && now >= a.StartsAt).ToList();
-        if (active.Count == 0)
+        bool IsActive(Agreement a) => a.EffectiveState(now) == AgreementStates.Active && now >= a.StartsAt;
+        var granted = agreements.FirstOrDefault(a => IsActive(a) && a.PurposeList.Contains(purpose));
+        if (granted is not null)
         {
-            var a = agreements[0];
-            var state = a.EffectiveState(now);
-            throw HubException.Forbidden(state switch
-            {
-                AgreementStates.Revoked => $"agreement revoked: agreement {a.Id} covering '{slug}' was revoked ({a.StateReason}).",
-                AgreementStates.Expired => $"agreement expired: agreement {a.Id} covering '{slug}' ended on {DateTimeOffset.FromUnixTimeMilliseconds(a.EndsAt):yyyy-MM-dd HH:mm} UTC.",
-                AgreementStates.Draft => $"agreement not active: agreement {a.Id} covering '{slug}' still needs signatures from {string.Join(", ", Parties.All.Where(p => a.Signatures.All(s => s.Party != p)))}.",
-                _ => $"agreement not active: agreement {a.Id} covering '{slug}' starts on {DateTimeOffset.FromUnixTimeMilliseconds(a.StartsAt):yyyy-MM-dd} UTC.",
-            });
+            return granted;
         }
 
-        return active.FirstOrDefault(a => a.PurposeList.Contains(purpose))
-            ?? throw HubException.Forbidden($"purpose not covered: your active agreement {active[0].Id} for '{slug}' allows {string.Join(", ", active[0].PurposeList)}, not {purpose}.");
+        // Say why with the agreement that matters: the newest one covering this purpose, else the newest one at all.
+        var covering = agreements.Where(a => a.PurposeList.Contains(purpose)).OrderByDescending(a => a.Id).FirstOrDefault();
+        var active = agreements.Where(IsActive).OrderByDescending(a => a.Id).FirstOrDefault();
+        if (covering is null && active is not null)
+        {
+            throw HubException.Forbidden($"purpose not covered: your active agreement {active.Id} for '{slug}' allows {string.Join(", ", active.PurposeList)}, not {purpose}.");
+        }
+
+        var a = covering ?? agreements.OrderByDescending(x => x.Id).First();
+        throw HubException.Forbidden(a.EffectiveState(now) switch
+        {
+            AgreementStates.Revoked => $"agreement revoked: agreement {a.Id} covering '{slug}' was revoked ({a.StateReason}).",
+            AgreementStates.Expired => $"agreement expired: agreement {a.Id} covering '{slug}' ended on {DateTimeOffset.FromUnixTimeMilliseconds(a.EndsAt):yyyy-MM-dd HH:mm} UTC.",
+            AgreementStates.Draft => $"agreement not active: agreement {a.Id} covering '{slug}' still needs signatures from {string.Join(", ", Parties.All.Where(p => a.Signatures.All(s => s.Party != p)))}.",
+            AgreementStates.Active when now < a.StartsAt => $"agreement not active: agreement {a.Id} covering '{slug}' starts on {DateTimeOffset.FromUnixTimeMilliseconds(a.StartsAt):yyyy-MM-dd} UTC.",
+            _ => $"purpose not covered: agreement {a.Id} for '{slug}' allows {string.Join(", ", a.PurposeList)}, not {purpose}.",
+        });
     }
 
     /// <summary>Issues a signed link for one file of a dataset version after checking the agreement; a refusal is audited with its reason.</summary>
