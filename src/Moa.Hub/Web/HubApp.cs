@@ -154,6 +154,7 @@ public static class HubApp
         app.MapOpenApi();
         app.MapHubApi();
         app.MapHubPages();
+        app.MapHubHomePages();
         return app;
     }
 }

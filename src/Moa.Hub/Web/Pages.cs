@@ -25,8 +25,6 @@ internal static class Pages
 {
     public static void MapHubPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext ctx) => Page(ctx, T(ctx, "home.title"),
-            $"<p>{E(T(ctx, "home.intro"))}</p><ul><li><a href=\"/datasets\">{T(ctx, "nav.datasets")}</a></li><li><a href=\"/calls\">{T(ctx, "nav.calls")}</a></li><li><a href=\"/benchmarks\">{T(ctx, "nav.benchmarks")}</a></li><li><a href=\"/openapi/v1.json\">OpenAPI</a></li></ul>"));
         app.MapGet("/lang/{code}", (HttpContext ctx, string code) =>
         {
             ctx.Response.Cookies.Append("moa_lang", code == "en" ? "en" : "ko", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
@@ -422,12 +420,12 @@ internal static class Pages
     private static string OrgSelect(string name, IEnumerable<Organisation> orgs) =>
         $"<select name=\"{name}\" id=\"agreement-{name}\">{string.Concat(orgs.Select(o => $"<option value=\"{o.Id}\">{E(o.Name)}</option>"))}</select>";
 
-    private static string ActionForm(HttpContext ctx, string action, string label, string id, bool withReason = false) =>
+    internal static string ActionForm(HttpContext ctx, string action, string label, string id, bool withReason = false) =>
         $"<form method=\"post\" action=\"{action}\" class=\"inline\">{Csrf(ctx)}"
         + (withReason ? $"<input name=\"reason\" id=\"{id}-reason\" placeholder=\"{T(ctx, "reason")}\" required>" : "")
         + $"<button id=\"{id}\">{E(label)}</button></form>";
 
-    private static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
+    internal static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
     {
         if (!ctx.Request.HasFormContentType)
         {
