@@ -76,11 +76,12 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
     }
 
     /// <summary>Issues a signed link for one file of a dataset version after checking the agreement; a refusal is audited with its reason.</summary>
-    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl, string remoteAddress = "unknown")
+    /// <remarks>A link works only for the user it was issued to (signed in) unless issued as <paramref name="shareable"/>.</remarks>
+    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl, string remoteAddress = "unknown", bool shareable = false)
     {
         try
         {
-            return await CreateLinkCheckedAsync(user, slug, version, path, purpose, baseUrl).ConfigureAwait(false);
+            return await CreateLinkCheckedAsync(user, slug, version, path, purpose, baseUrl, shareable).ConfigureAwait(false);
         }
         catch (HubException ex)
         {
@@ -89,13 +90,13 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
     }
 
-    private async Task<DownloadLink> CreateLinkCheckedAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl)
+    private async Task<DownloadLink> CreateLinkCheckedAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl, bool shareable)
     {
         var agreement = await AuthoriseAsync(user, slug, purpose).ConfigureAwait(false);
         var found = await catalogue.FindFileAsync(slug, version, path).ConfigureAwait(false)
             ?? throw HubException.NotFound($"dataset '{slug}' version {version} has no file '{path}'.");
         var expires = time.GetUtcNow() + options.DownloadLinkLifetime;
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{user!.Id}.{agreement.Id}.{found.File.Id}.{purpose}.{expires.ToUnixTimeSeconds()}");
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{user!.Id}.{agreement.Id}.{found.File.Id}.{purpose}.{expires.ToUnixTimeSeconds()}.{(shareable ? "s" : "u")}");
         var token = Base64Url(Encoding.UTF8.GetBytes(payload)) + "." + Base64Url(Sign(payload));
         return new DownloadLink($"{baseUrl.TrimEnd('/')}/dl/{token}", expires, agreement.Id, found.File.Sha256);
     }
@@ -104,12 +105,12 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
     /// Redeems a signed link: checks signature and expiry, re-checks the agreement now, checks that the file on disk
     /// still has its registered SHA-256, and records the download. Every refusal is audited with its reason.
     /// </summary>
-    public async Task<ApprovedDownload> RedeemAsync(string token, string remoteAddress)
+    public async Task<ApprovedDownload> RedeemAsync(string token, string remoteAddress, HubUser? requester = null)
     {
         ArgumentNullException.ThrowIfNull(token);
         try
         {
-            return await RedeemCheckedAsync(token, remoteAddress).ConfigureAwait(false);
+            return await RedeemCheckedAsync(token, remoteAddress, requester).ConfigureAwait(false);
         }
         catch (HubException ex)
         {
@@ -127,7 +128,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         await db.WriteAsync((conn, tx) => AuditLog.AppendAsync(conn, tx, at, actor, "download.refused", subject, json.ToJsonString())).ConfigureAwait(false);
     }
 
-    private async Task<ApprovedDownload> RedeemCheckedAsync(string token, string remoteAddress)
+    private async Task<ApprovedDownload> RedeemCheckedAsync(string token, string remoteAddress, HubUser? requester)
     {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         string payload;
@@ -148,7 +149,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
 
         var parts = payload.Split('.');
-        if (parts.Length != 5)
+        if (parts.Length != 6)
         {
             throw HubException.Forbidden("link invalid: this download link is damaged; request a new one.");
         }
@@ -158,6 +159,12 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         var fileId = long.Parse(parts[2], CultureInfo.InvariantCulture);
         var purpose = parts[3];
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[4], CultureInfo.InvariantCulture));
+        if (parts[5] != "s" && requester?.Id != userId)
+        {
+            throw new HubException(requester is null ? HubErrorKind.Unauthenticated : HubErrorKind.Forbidden,
+                "link bound: this download link works only for the team member it was issued to, signed in (or request a shareable link with \"shareable\": true).");
+        }
+
         var now = time.GetUtcNow();
         if (now >= expires)
         {

@@ -28,7 +28,7 @@ public sealed record ReasonRequest(string Reason);
 
 public sealed record RegisterDatasetRequest(string Folder, string Slug, string Name, string Licence, string? Description, long? ProviderOrganisationId);
 
-public sealed record LinkRequest(int Version, string Path, string Purpose);
+public sealed record LinkRequest(int Version, string Path, string Purpose, bool Shareable = false);
 
 public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
 
@@ -262,7 +262,7 @@ internal static class Api
         api.MapPost("/datasets/{slug}/links", async (HttpContext ctx, string slug, LinkRequest req, DownloadService downloads) =>
         {
             var user = ctx.User() is null ? null : ctx.RequireScope(TokenScopes.Download);
-            return TypedResults.Ok(await downloads.CreateLinkAsync(user, slug, req.Version, req.Path, req.Purpose, BaseUrl(ctx), Remote(ctx)).ConfigureAwait(false));
+            return TypedResults.Ok(await downloads.CreateLinkAsync(user, slug, req.Version, req.Path, req.Purpose, BaseUrl(ctx), Remote(ctx), req.Shareable).ConfigureAwait(false));
         });
         api.MapGet("/datasets/{slug}/versions/{version:int}/files/{**path}", async (HttpContext ctx, string slug, int version, string path, string? purpose, DownloadService downloads) =>
         {
@@ -308,7 +308,7 @@ internal static class Api
 
     internal static async Task<IResult> SendAsync(HttpContext ctx, DownloadService downloads, string token)
     {
-        var d = await downloads.RedeemAsync(token, Remote(ctx)).ConfigureAwait(false);
+        var d = await downloads.RedeemAsync(token, Remote(ctx), ctx.User()).ConfigureAwait(false);
         ctx.Response.Headers["X-Content-SHA256"] = d.Sha256;
         return Results.File(d.FullPath, "application/octet-stream", d.FileName, enableRangeProcessing: true);
     }
