@@ -42,6 +42,17 @@ public static class HubBootstrap
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(output);
+        // Anchor the audit chain from the first write on, and record the head as it is now (entries written offline included).
+        db.Anchor ??= new Audit.AuditAnchor(options.DataDirectory);
+        await using (var conn = await db.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var head = await Dapper.SqlMapper.QueryFirstOrDefaultAsync<Audit.AuditEntry>(conn, "SELECT seq, at, hash FROM audit_log ORDER BY seq DESC LIMIT 1").ConfigureAwait(false);
+            if (head is not null)
+            {
+                db.Anchor.Record(head.Seq, head.Hash, head.At);
+            }
+        }
+
         var accounts = new AccountService(db, TimeProvider.System, options);
         var email = Environment.GetEnvironmentVariable("MOA_OPERATOR_EMAIL") ?? "operator@moa.local";
         var (created, generated) = await accounts.EnsureOperatorAsync(email, Environment.GetEnvironmentVariable("MOA_OPERATOR_PASSWORD")).ConfigureAwait(false);
@@ -49,7 +60,7 @@ public static class HubBootstrap
         {
             await output.WriteLineAsync(generated is null
                 ? $"moa hub: created operator {email} with the password from MOA_OPERATOR_PASSWORD."
-                : $"moa hub: created operator {email} with password {generated} (shown once; change it or set MOA_OPERATOR_PASSWORD next time).").ConfigureAwait(false);
+                : $"moa hub: created operator {email} with password {generated} (shown once; change it after signing in: POST /api/me/password).").ConfigureAwait(false);
         }
 
         await using var app = HubApp.Build(db, options, urls);

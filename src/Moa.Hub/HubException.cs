@@ -67,4 +67,21 @@ public sealed class HubException : MoaException
     internal static HubException NotFound(string message) => new(HubErrorKind.NotFound, message);
 
     internal static HubException Conflict(string message) => new(HubErrorKind.Conflict, message);
+
+    /// <summary>Refuses a list with a null item (JSON <c>[null]</c>), naming the field and index.</summary>
+    internal static void NoNullItems<T>(IReadOnlyList<T?>? items, string field)
+    {
+        if (items is null)
+        {
+            throw Invalid($"{field}: a list is required.");
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is null)
+            {
+                throw Invalid($"{field}[{i}]: null is not allowed here.");
+            }
+        }
+    }
 }

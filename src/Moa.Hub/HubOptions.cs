@@ -30,6 +30,18 @@ public sealed class HubOptions
     /// <summary>The sliding window of failed-login counting.</summary>
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>Mark cookies Secure (set when served over HTTPS).</summary>
+    /// <summary>Mark cookies Secure always (set when served over HTTPS, directly or behind a TLS-terminating proxy).</summary>
     public bool SecureCookies { get; set; }
+
+    /// <summary>Served over HTTPS (<c>--https</c>): cookies are Secure and every response carries Strict-Transport-Security.</summary>
+    public bool Https { get; set; }
+
+    /// <summary>Trust <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> from these proxy addresses (empty: trust none).</summary>
+    public IList<System.Net.IPAddress> TrustedProxies { get; } = [];
+
+    /// <summary>How long a sign-in session lasts at most (the cookie also expires after 8 idle hours).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>Largest JSON request body of the API, in bytes (document uploads have their own limit).</summary>
+    public long MaxJsonBodyBytes { get; set; } = 256 * 1024;
 }

@@ -49,40 +49,86 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
-        var active = agreements.Where(a => a.EffectiveState(now) == AgreementStates.Active && now >= a.StartsAt).ToList();
-        if (active.Count == 0)
+        bool IsActive(Agreement a) => a.EffectiveState(now) == AgreementStates.Active && now >= a.StartsAt;
+        var granted = agreements.FirstOrDefault(a => IsActive(a) && a.PurposeList.Contains(purpose));
+        if (granted is not null)
         {
-            var a = agreements[0];
-            var state = a.EffectiveState(now);
-            throw HubException.Forbidden(state switch
-            {
-                AgreementStates.Revoked => $"agreement revoked: agreement {a.Id} covering '{slug}' was revoked ({a.StateReason}).",
-                AgreementStates.Expired => $"agreement expired: agreement {a.Id} covering '{slug}' ended on {DateTimeOffset.FromUnixTimeMilliseconds(a.EndsAt):yyyy-MM-dd HH:mm} UTC.",
-                AgreementStates.Draft => $"agreement not active: agreement {a.Id} covering '{slug}' still needs signatures from {string.Join(", ", Parties.All.Where(p => a.Signatures.All(s => s.Party != p)))}.",
-                _ => $"agreement not active: agreement {a.Id} covering '{slug}' starts on {DateTimeOffset.FromUnixTimeMilliseconds(a.StartsAt):yyyy-MM-dd} UTC.",
-            });
+            return granted;
         }
 
-        return active.FirstOrDefault(a => a.PurposeList.Contains(purpose))
-            ?? throw HubException.Forbidden($"purpose not covered: your active agreement {active[0].Id} for '{slug}' allows {string.Join(", ", active[0].PurposeList)}, not {purpose}.");
+        // Say why with the agreement that matters: the newest one covering this purpose, else the newest one at all.
+        var covering = agreements.Where(a => a.PurposeList.Contains(purpose)).OrderByDescending(a => a.Id).FirstOrDefault();
+        var active = agreements.Where(IsActive).OrderByDescending(a => a.Id).FirstOrDefault();
+        if (covering is null && active is not null)
+        {
+            throw HubException.Forbidden($"purpose not covered: your active agreement {active.Id} for '{slug}' allows {string.Join(", ", active.PurposeList)}, not {purpose}.");
+        }
+
+        var a = covering ?? agreements.OrderByDescending(x => x.Id).First();
+        throw HubException.Forbidden(a.EffectiveState(now) switch
+        {
+            AgreementStates.Revoked => $"agreement revoked: agreement {a.Id} covering '{slug}' was revoked ({a.StateReason}).",
+            AgreementStates.Expired => $"agreement expired: agreement {a.Id} covering '{slug}' ended on {DateTimeOffset.FromUnixTimeMilliseconds(a.EndsAt):yyyy-MM-dd HH:mm} UTC.",
+            AgreementStates.Draft => $"agreement not active: agreement {a.Id} covering '{slug}' still needs signatures from {string.Join(", ", Parties.All.Where(p => a.Signatures.All(s => s.Party != p)))}.",
+            AgreementStates.Active when now < a.StartsAt => $"agreement not active: agreement {a.Id} covering '{slug}' starts on {DateTimeOffset.FromUnixTimeMilliseconds(a.StartsAt):yyyy-MM-dd} UTC.",
+            _ => $"purpose not covered: agreement {a.Id} for '{slug}' allows {string.Join(", ", a.PurposeList)}, not {purpose}.",
+        });
     }
 
-    /// <summary>Issues a signed link for one file of a dataset version after checking the agreement.</summary>
-    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl)
+    /// <summary>Issues a signed link for one file of a dataset version after checking the agreement; a refusal is audited with its reason.</summary>
+    /// <remarks>A link works only for the user it was issued to (signed in) unless issued as <paramref name="shareable"/>.</remarks>
+    public async Task<DownloadLink> CreateLinkAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl, string remoteAddress = "unknown", bool shareable = false)
+    {
+        try
+        {
+            return await CreateLinkCheckedAsync(user, slug, version, path, purpose, baseUrl, shareable).ConfigureAwait(false);
+        }
+        catch (HubException ex)
+        {
+            await AuditRefusalAsync(user?.AuditName ?? "anonymous", $"dataset:{slug}", ex, new { version, file = path, purpose, from = remoteAddress }).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task<DownloadLink> CreateLinkCheckedAsync(HubUser? user, string slug, int version, string path, string purpose, string baseUrl, bool shareable)
     {
         var agreement = await AuthoriseAsync(user, slug, purpose).ConfigureAwait(false);
         var found = await catalogue.FindFileAsync(slug, version, path).ConfigureAwait(false)
             ?? throw HubException.NotFound($"dataset '{slug}' version {version} has no file '{path}'.");
         var expires = time.GetUtcNow() + options.DownloadLinkLifetime;
-        var payload = string.Create(CultureInfo.InvariantCulture, $"{user!.Id}.{agreement.Id}.{found.File.Id}.{purpose}.{expires.ToUnixTimeSeconds()}");
+        var payload = string.Create(CultureInfo.InvariantCulture, $"{user!.Id}.{agreement.Id}.{found.File.Id}.{purpose}.{expires.ToUnixTimeSeconds()}.{(shareable ? "s" : "u")}");
         var token = Base64Url(Encoding.UTF8.GetBytes(payload)) + "." + Base64Url(Sign(payload));
         return new DownloadLink($"{baseUrl.TrimEnd('/')}/dl/{token}", expires, agreement.Id, found.File.Sha256);
     }
 
     /// <summary>
-    /// Redeems a signed link: checks signature and expiry, re-checks the agreement now, and records the download.
+    /// Redeems a signed link: checks signature and expiry, re-checks the agreement now, checks that the file on disk
+    /// still has its registered SHA-256, and records the download. Every refusal is audited with its reason.
     /// </summary>
-    public async Task<ApprovedDownload> RedeemAsync(string token, string remoteAddress)
+    public async Task<ApprovedDownload> RedeemAsync(string token, string remoteAddress, HubUser? requester = null)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        try
+        {
+            return await RedeemCheckedAsync(token, remoteAddress, requester).ConfigureAwait(false);
+        }
+        catch (HubException ex)
+        {
+            await AuditRefusalAsync("link", "download-link", ex, new { link = token.Length > 16 ? token[..16] + "…" : token, from = remoteAddress }).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task AuditRefusalAsync(string actor, string subject, HubException ex, object detail)
+    {
+        var at = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var json = System.Text.Json.JsonSerializer.SerializeToNode(detail)!.AsObject();
+        json["status"] = ex.StatusCode;
+        json["reason"] = ex.Message;
+        await db.WriteAsync((conn, tx) => AuditLog.AppendAsync(conn, tx, at, actor, "download.refused", subject, json.ToJsonString())).ConfigureAwait(false);
+    }
+
+    private async Task<ApprovedDownload> RedeemCheckedAsync(string token, string remoteAddress, HubUser? requester)
     {
         var dot = token.IndexOf('.', StringComparison.Ordinal);
         string payload;
@@ -103,7 +149,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
 
         var parts = payload.Split('.');
-        if (parts.Length != 5)
+        if (parts.Length != 6)
         {
             throw HubException.Forbidden("link invalid: this download link is damaged; request a new one.");
         }
@@ -113,6 +159,12 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         var fileId = long.Parse(parts[2], CultureInfo.InvariantCulture);
         var purpose = parts[3];
         var expires = DateTimeOffset.FromUnixTimeSeconds(long.Parse(parts[4], CultureInfo.InvariantCulture));
+        if (parts[5] != "s" && requester?.Id != userId)
+        {
+            throw new HubException(requester is null ? HubErrorKind.Unauthenticated : HubErrorKind.Forbidden,
+                "link bound: this download link works only for the team member it was issued to, signed in (or request a shareable link with \"shareable\": true).");
+        }
+
         var now = time.GetUtcNow();
         if (now >= expires)
         {
@@ -124,8 +176,14 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         DatasetFile file;
         await using (var conn = await db.OpenAsync().ConfigureAwait(false))
         {
-            user = (await conn.QueryFirstOrDefaultAsync<UserRow>("SELECT * FROM users WHERE id = @userId", new { userId }).ConfigureAwait(false))?.ToUser()
+            var userRow = await conn.QueryFirstOrDefaultAsync<UserRow>("SELECT * FROM users WHERE id = @userId", new { userId }).ConfigureAwait(false)
                 ?? throw HubException.Forbidden("link invalid: the account it was issued to no longer exists.");
+            if (userRow.DisabledAt is not null)
+            {
+                throw HubException.Forbidden("link invalid: the account it was issued to is disabled.");
+            }
+
+            user = userRow.ToUser();
             file = await conn.QueryFirstAsync<DatasetFile>("SELECT * FROM dataset_files WHERE id = @fileId", new { fileId }).ConfigureAwait(false);
             var row = await conn.QueryFirstAsync<(string Slug, string StorageDir)>(
                 "SELECT d.slug, v.storage_dir FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = @VersionId", new { file.VersionId }).ConfigureAwait(false);
@@ -137,6 +195,20 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         if (!File.Exists(fullPath))
         {
             throw HubException.NotFound($"'{file.Path}' of '{slug}' is registered but missing on the hub's disk; tell the operator.");
+        }
+
+        // The file must still be the one registered: a file changed on disk is refused (and the refusal audited with both hashes).
+        string actual;
+        await using (var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream).ConfigureAwait(false));
+        }
+
+        if (!string.Equals(actual, file.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            await db.WriteAsync((conn, tx) => AuditLog.AppendAsync(conn, tx, now.ToUnixTimeMilliseconds(), user.AuditName, "download.integrity_failed", $"dataset:{slug}",
+                new { file = file.Path, registeredSha256 = file.Sha256, actualSha256 = actual, from = remoteAddress })).ConfigureAwait(false);
+            throw HubException.Conflict($"integrity check failed: '{file.Path}' of '{slug}' changed on the hub's disk after registration (sha256 {actual[..12]}…, registered {file.Sha256[..12]}…); it is not served. Tell the operator.");
         }
 
         var at = now.ToUnixTimeMilliseconds();
@@ -164,7 +236,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
 
     private static byte[] LoadOrCreateKey(string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        Web.FilePermissions.CreatePrivateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "link-signing.key");
         if (File.Exists(path))
         {
@@ -172,10 +244,9 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         }
 
         var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllBytes(path, key);
-        if (!OperatingSystem.IsWindows())
+        using (var stream = Web.FilePermissions.CreatePrivateFile(path, FileMode.CreateNew))
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            stream.Write(key);
         }
 
         return key;

@@ -43,5 +43,10 @@ public sealed class UserRow
 
     public long CreatedAt { get; set; }
 
+    /// <summary>When an operator disabled the account (null while it may sign in).</summary>
+    public long? DisabledAt { get; set; }
+
+    public long? PasswordChangedAt { get; set; }
+
     public HubUser ToUser() => new(Id, Email, DisplayName, Role, OrganisationId);
 }

@@ -127,6 +127,8 @@ public sealed class AgreementService(HubDatabase db, TimeProvider time)
             throw HubException.Forbidden($"only operators draft agreements; you are signed in as {actor.Role}.");
         }
 
+        HubException.NoNullItems(terms.DatasetSlugs, "datasetSlugs");
+        HubException.NoNullItems(terms.Purposes, "purposes");
         if (string.IsNullOrWhiteSpace(terms.Title))
         {
             throw HubException.Invalid("title: an agreement needs a title.");

@@ -67,7 +67,7 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
     public async Task<Call> CreateCallAsync(HubUser actor, string title, string description, int year, DateTimeOffset deadline, IReadOnlyList<NewCallField> fields)
     {
         RequireOperator(actor, "create calls");
-        ArgumentNullException.ThrowIfNull(fields);
+        HubException.NoNullItems(fields, "fields");
         if (string.IsNullOrWhiteSpace(title))
         {
             throw HubException.Invalid("title: a call needs a title.");
@@ -139,7 +139,7 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
     public async Task<Application> CreateApplicationAsync(HubUser actor, long callId, string fieldCode, string title, IReadOnlyList<NewMember> members)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        ArgumentNullException.ThrowIfNull(members);
+        HubException.NoNullItems(members, "members");
         if (actor.Role != HubRoles.Provider)
         {
             throw HubException.Forbidden($"only provider members apply to calls; you are signed in as {actor.Role}.");
@@ -197,7 +197,10 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
                 new { callId, fieldId = field.Id, title, state = ApplicationStates.Draft, by = actor.Id, now }, tx).ConfigureAwait(false);
             foreach (var m in members)
             {
-                await conn.ExecuteAsync("INSERT INTO application_members (application_id, organisation_id, role) VALUES (@id, @OrganisationId, @Role)", new { id, m.OrganisationId, m.Role }, tx).ConfigureAwait(false);
+                // The applicant's own organisation accepts by applying; every other organisation named must accept itself.
+                var own = m.OrganisationId == actor.OrganisationId;
+                await conn.ExecuteAsync("INSERT INTO application_members (application_id, organisation_id, role, accepted_at, accepted_by) VALUES (@id, @OrganisationId, @Role, @at, @by)",
+                    new { id, m.OrganisationId, m.Role, at = own ? now : (long?)null, by = own ? actor.Id : (long?)null }, tx).ConfigureAwait(false);
             }
 
             await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "application.created", $"application:{id}", new { callId, field = fieldCode, title }).ConfigureAwait(false);
@@ -269,8 +272,11 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
             throw HubException.Conflict($"application {applicationId} is {app.State}; documents can only change while it is a draft.");
         }
 
-        var dir = Path.Combine(options.DataDirectory, "uploads", applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Directory.CreateDirectory(dir);
+        var uploads = Path.Combine(options.DataDirectory, "uploads");
+        Web.FilePermissions.CreatePrivateDirectory(options.DataDirectory);
+        Web.FilePermissions.CreatePrivateDirectory(uploads);
+        var dir = Path.Combine(uploads, applicationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Web.FilePermissions.CreatePrivateDirectory(dir);
         var storedName = $"{kind}-{Guid.NewGuid():N}.bin";
         var path = Path.Combine(dir, storedName);
         string type;
@@ -278,7 +284,7 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
         string sha;
         try
         {
-            await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.Asynchronous))
+            await using (var file = Web.FilePermissions.CreatePrivateFile(path, FileMode.CreateNew))
             {
                 type = await DocumentInspector.CopyAndCheckAsync(content, file, kind, options, cancellationToken).ConfigureAwait(false);
                 size = file.Length;
@@ -334,8 +340,70 @@ public sealed class ProgrammeService(HubDatabase db, TimeProvider time, HubOptio
                 throw HubException.Invalid($"application {applicationId} cannot be submitted: missing documents {string.Join(", ", missing)}.");
             }
 
+            var pending = app.Members.Where(m => m.AcceptedAt is null).Select(m => m.OrganisationId).ToList();
+            if (pending.Count > 0)
+            {
+                throw HubException.Conflict($"application {applicationId} cannot be submitted: organisation(s) {string.Join(", ", pending)} have not accepted their role yet; a member of each must accept it (POST /api/applications/{applicationId}/accept).");
+            }
+
             await CheckConsortiumRulesAsync(conn, tx, app).ConfigureAwait(false);
         });
+
+    /// <summary>A provider member accepts the role their organisation was named for in an application (consent).</summary>
+    public async Task<Application> AcceptMembershipAsync(HubUser actor, long applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = Now;
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            var app = await LoadApplicationAsync(conn, tx, applicationId).ConfigureAwait(false) ?? throw HubException.NotFound($"application {applicationId} does not exist.");
+            var member = app.Members.FirstOrDefault(m => m.OrganisationId == actor.OrganisationId);
+            if (actor.Role != HubRoles.Provider || member is null)
+            {
+                throw HubException.Forbidden($"application {applicationId} does not name your organisation; only its members accept a role in it.");
+            }
+
+            if (app.State != ApplicationStates.Draft)
+            {
+                throw HubException.Conflict($"application {applicationId} is {app.State}; roles are accepted while it is a draft.");
+            }
+
+            if (member.AcceptedAt is not null)
+            {
+                throw HubException.Conflict($"your organisation already accepted its role ({member.Role}) in application {applicationId}.");
+            }
+
+            await conn.ExecuteAsync("UPDATE application_members SET accepted_at = @now, accepted_by = @by WHERE application_id = @applicationId AND organisation_id = @org",
+                new { now, by = actor.Id, applicationId, org = member.OrganisationId }, tx).ConfigureAwait(false);
+            return await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "application.role_accepted", $"application:{applicationId}", new { organisation = member.OrganisationId, role = member.Role }).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return (await GetApplicationAsync(actor, applicationId).ConfigureAwait(false))!;
+    }
+
+    /// <summary>The lead organisation's members withdraw an application that is not decided yet; it then counts against no limit.</summary>
+    public async Task<Application> WithdrawAsync(HubUser actor, long applicationId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var now = Now;
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            var app = await LoadApplicationAsync(conn, tx, applicationId).ConfigureAwait(false) ?? throw HubException.NotFound($"application {applicationId} does not exist.");
+            var member = app.Members.FirstOrDefault(m => m.OrganisationId == actor.OrganisationId);
+            if (actor.Role != HubRoles.Provider || member is null || (member.Role != MemberRoles.Lead && app.CreatedBy != actor.Id))
+            {
+                throw HubException.Forbidden($"only members of the lead organisation (or its author) withdraw application {applicationId}.");
+            }
+
+            if (app.State is not (ApplicationStates.Draft or ApplicationStates.Submitted or ApplicationStates.UnderReview))
+            {
+                throw HubException.Conflict($"application {applicationId} is {app.State}; only draft, submitted or under-review applications can be withdrawn.");
+            }
+
+            await conn.ExecuteAsync("UPDATE applications SET state = @to, updated_at = @now WHERE id = @applicationId", new { to = ApplicationStates.Withdrawn, now, applicationId }, tx).ConfigureAwait(false);
+            return await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "application.withdrawn", $"application:{applicationId}", new { from = app.State }).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return (await GetApplicationAsync(actor, applicationId).ConfigureAwait(false))!;
+    }
 
     public Task<Application> StartReviewAsync(HubUser actor, long applicationId) =>
         TransitionAsync(actor, applicationId, ApplicationStates.Submitted, ApplicationStates.UnderReview, null, (_, _, _) => OperatorOnly(actor, "review applications"));

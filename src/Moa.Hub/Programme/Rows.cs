@@ -86,6 +86,11 @@ public sealed class ApplicationMember
     public long OrganisationId { get; set; }
 
     public string Role { get; set; } = "";
+
+    /// <summary>When a member of the organisation accepted its role (null: not yet; the application cannot be submitted).</summary>
+    public long? AcceptedAt { get; set; }
+
+    public long? AcceptedBy { get; set; }
 }
 
 /// <summary>A stored, checked application document.</summary>
@@ -119,6 +124,7 @@ public static class ApplicationStates
     public const string UnderReview = "under_review";
     public const string Selected = "selected";
     public const string Rejected = "rejected";
+    public const string Withdrawn = "withdrawn";
 
     /// <summary>States in which an application counts against the consortium limits.</summary>
     internal static readonly string[] Active = [Submitted, UnderReview, Selected];

@@ -46,6 +46,12 @@ public sealed class HubDatabase : IAsyncDisposable
     /// <summary>Where the data lives, without secrets (for logs).</summary>
     public string Description { get; }
 
+    /// <summary>The SQLite file, or null for PostgreSQL.</summary>
+    public string? SqlitePath { get; private init; }
+
+    /// <summary>Signs the audit head after every committed write that appended entries (set when the hub serves).</summary>
+    public Audit.AuditAnchor? Anchor { get; set; }
+
     /// <summary>
     /// Parses <c>sqlite:PATH</c> or <c>postgres:CONNSTRING</c> (e.g. <c>postgres:Host=127.0.0.1;Username=moa;Password=...;Database=moa</c>).
     /// </summary>
@@ -62,7 +68,7 @@ public sealed class HubDatabase : IAsyncDisposable
             }
 
             var cs = new SqliteConnectionStringBuilder { DataSource = path, Cache = SqliteCacheMode.Private, Pooling = true }.ToString();
-            return new HubDatabase(SqlDialect.Sqlite, cs, "sqlite:" + path);
+            return new HubDatabase(SqlDialect.Sqlite, cs, "sqlite:" + path) { SqlitePath = path };
         }
 
         if (spec.StartsWith("postgres:", StringComparison.OrdinalIgnoreCase) || spec.StartsWith("postgresql:", StringComparison.OrdinalIgnoreCase))
@@ -117,7 +123,14 @@ public sealed class HubDatabase : IAsyncDisposable
             }
 
             var result = await work(conn, tx).ConfigureAwait(false);
+            var head = Anchor is null ? null
+                : await conn.QueryFirstOrDefaultAsync<Audit.AuditEntry>("SELECT seq, at, hash FROM audit_log ORDER BY seq DESC LIMIT 1", transaction: tx).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (head is not null)
+            {
+                Anchor!.Record(head.Seq, head.Hash, head.At);
+            }
+
             return result;
         }
         finally
@@ -164,6 +177,16 @@ public sealed class HubDatabase : IAsyncDisposable
                 tx).ConfigureAwait(false);
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
             ran++;
+        }
+
+        if (SqlitePath is not null && !OperatingSystem.IsWindows())
+        {
+            // The database holds password hashes and the audit log: readable by the hub's OS user only (SQLite gives
+            // its -wal and -shm files the main file's permissions).
+            foreach (var file in new[] { SqlitePath, SqlitePath + "-wal", SqlitePath + "-shm" })
+            {
+                Web.FilePermissions.RestrictFile(file);
+            }
         }
 
         return ran;

@@ -28,7 +28,13 @@ public sealed record ReasonRequest(string Reason);
 
 public sealed record RegisterDatasetRequest(string Folder, string Slug, string Name, string Licence, string? Description, long? ProviderOrganisationId);
 
-public sealed record LinkRequest(int Version, string Path, string Purpose);
+public sealed record LinkRequest(int Version, string Path, string Purpose, bool Shareable = false);
+
+public sealed record PasswordChangeRequest(string CurrentPassword, string NewPassword);
+
+public sealed record PasswordResetRequest(string NewPassword);
+
+public sealed record RoleChangeRequest(string Role, long? OrganisationId);
 
 /// <summary>Cached serialised catalogue responses, rebuilt when the catalogue changes (the hot read path).</summary>
 internal sealed class ApiCache(CatalogueService catalogue)
@@ -89,17 +95,36 @@ internal static class Api
 
         api.MapPost("/auth/token", async (HttpContext ctx, TokenRequest req, AccountService accounts) =>
         {
+            var lifetime = AccountService.TokenLifetime(req.ExpiresInDays);
             var user = await accounts.SignInAsync(req.Email, req.Password, Remote(ctx)).ConfigureAwait(false);
-            var token = await accounts.IssueTokenAsync(user, req.Name, req.Scopes ?? [TokenScopes.Read], TimeSpan.FromDays(req.ExpiresInDays ?? 30)).ConfigureAwait(false);
+            var token = await accounts.IssueTokenAsync(user, req.Name, req.Scopes ?? [TokenScopes.Read], lifetime).ConfigureAwait(false);
             return TypedResults.Ok(token);
         });
         api.MapGet("/me", (HttpContext ctx) => TypedResults.Ok(ctx.RequireUser()));
-        api.MapGet("/tokens", async (HttpContext ctx, AccountService accounts) => TypedResults.Ok(await accounts.ListTokensAsync(ctx.RequireUser()).ConfigureAwait(false)));
+        api.MapPost("/me/password", async (HttpContext ctx, PasswordChangeRequest req, AccountService accounts) =>
+        {
+            var user = ctx.RequireScope(TokenScopes.Write);
+            await accounts.ChangePasswordAsync(user, req.CurrentPassword, req.NewPassword, ctx.User.HasClaim(HubClaims.ViaToken, "1") ? null : ctx.CredentialIdOf()).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        });
+        api.MapGet("/tokens", async (HttpContext ctx, bool? all, AccountService accounts) =>
+            TypedResults.Ok(await accounts.ListTokensAsync(ctx.RequireScope(TokenScopes.Read), all == true).ConfigureAwait(false)));
         api.MapPost("/tokens", async (HttpContext ctx, TokenRequest req, AccountService accounts) =>
-            TypedResults.Ok(await accounts.IssueTokenAsync(ctx.RequireScope(TokenScopes.Write), req.Name, req.Scopes ?? [TokenScopes.Read], TimeSpan.FromDays(req.ExpiresInDays ?? 30)).ConfigureAwait(false)));
+        {
+            var user = ctx.RequireScope(TokenScopes.Write);
+            var lifetime = AccountService.TokenLifetime(req.ExpiresInDays);
+            return TypedResults.Ok(await accounts.IssueTokenAsync(user, req.Name, req.Scopes ?? [TokenScopes.Read], lifetime, ctx.Ceiling()).ConfigureAwait(false));
+        });
         api.MapDelete("/tokens/{id:long}", async (HttpContext ctx, long id, AccountService accounts) =>
         {
-            await accounts.RevokeTokenAsync(ctx.RequireUser(), id).ConfigureAwait(false);
+            await accounts.RevokeTokenAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        });
+        api.MapGet("/sessions", async (HttpContext ctx, bool? all, AccountService accounts) =>
+            TypedResults.Ok(await accounts.ListSessionsAsync(ctx.RequireScope(TokenScopes.Read), all == true).ConfigureAwait(false)));
+        api.MapDelete("/sessions/{id:long}", async (HttpContext ctx, long id, AccountService accounts) =>
+        {
+            await accounts.RevokeSessionAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false);
             return TypedResults.NoContent();
         });
 
@@ -113,6 +138,17 @@ internal static class Api
             var actor = ctx.RequireScope(TokenScopes.Write);
             RequireOperator(actor, "create accounts");
             return TypedResults.Created($"/api/users", await accounts.CreateUserAsync(actor, req.Email, req.DisplayName, req.Role, req.Password, req.OrganisationId).ConfigureAwait(false));
+        });
+        api.MapPost("/users/{id:long}/disable", async (HttpContext ctx, long id, AccountService accounts) =>
+            TypedResults.Ok(await accounts.SetDisabledAsync(ctx.RequireScope(TokenScopes.Write), id, disabled: true).ConfigureAwait(false)));
+        api.MapPost("/users/{id:long}/enable", async (HttpContext ctx, long id, AccountService accounts) =>
+            TypedResults.Ok(await accounts.SetDisabledAsync(ctx.RequireScope(TokenScopes.Write), id, disabled: false).ConfigureAwait(false)));
+        api.MapPut("/users/{id:long}/role", async (HttpContext ctx, long id, RoleChangeRequest req, AccountService accounts) =>
+            TypedResults.Ok(await accounts.ChangeRoleAsync(ctx.RequireScope(TokenScopes.Write), id, req.Role, req.OrganisationId).ConfigureAwait(false)));
+        api.MapPost("/users/{id:long}/password", async (HttpContext ctx, long id, PasswordResetRequest req, AccountService accounts) =>
+        {
+            await accounts.ResetPasswordAsync(ctx.RequireScope(TokenScopes.Write), id, req.NewPassword).ConfigureAwait(false);
+            return TypedResults.NoContent();
         });
 
         api.MapGet("/organisations", async (HttpContext ctx, ProgrammeService programme) =>
@@ -173,6 +209,8 @@ internal static class Api
             return Results.File(content, doc.ContentType, doc.FileName);
         });
         api.MapPost("/applications/{id:long}/submit", async (HttpContext ctx, long id, ProgrammeService p) => TypedResults.Ok(await p.SubmitAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
+        api.MapPost("/applications/{id:long}/accept", async (HttpContext ctx, long id, ProgrammeService p) => TypedResults.Ok(await p.AcceptMembershipAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
+        api.MapPost("/applications/{id:long}/withdraw", async (HttpContext ctx, long id, ProgrammeService p) => TypedResults.Ok(await p.WithdrawAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
         api.MapPost("/applications/{id:long}/review", async (HttpContext ctx, long id, ProgrammeService p) => TypedResults.Ok(await p.StartReviewAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
         api.MapPost("/applications/{id:long}/select", async (HttpContext ctx, long id, ProgrammeService p) => TypedResults.Ok(await p.SelectAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
         api.MapPost("/applications/{id:long}/reject", async (HttpContext ctx, long id, ReasonRequest req, ProgrammeService p) => TypedResults.Ok(await p.RejectAsync(ctx.RequireScope(TokenScopes.Write), id, req.Reason).ConfigureAwait(false)));
@@ -224,7 +262,7 @@ internal static class Api
         api.MapPost("/datasets/{slug}/links", async (HttpContext ctx, string slug, LinkRequest req, DownloadService downloads) =>
         {
             var user = ctx.User() is null ? null : ctx.RequireScope(TokenScopes.Download);
-            return TypedResults.Ok(await downloads.CreateLinkAsync(user, slug, req.Version, req.Path, req.Purpose, BaseUrl(ctx)).ConfigureAwait(false));
+            return TypedResults.Ok(await downloads.CreateLinkAsync(user, slug, req.Version, req.Path, req.Purpose, BaseUrl(ctx), Remote(ctx), req.Shareable).ConfigureAwait(false));
         });
         api.MapGet("/datasets/{slug}/versions/{version:int}/files/{**path}", async (HttpContext ctx, string slug, int version, string path, string? purpose, DownloadService downloads) =>
         {
@@ -234,7 +272,7 @@ internal static class Api
                 throw HubException.Invalid($"purpose: add ?purpose=… (one of {string.Join(", ", Purposes.All)}) naming what you will use the data for.");
             }
 
-            var link = await downloads.CreateLinkAsync(user, slug, version, path, purpose ?? Purposes.Pretraining, BaseUrl(ctx)).ConfigureAwait(false);
+            var link = await downloads.CreateLinkAsync(user, slug, version, path, purpose ?? Purposes.Pretraining, BaseUrl(ctx), Remote(ctx)).ConfigureAwait(false);
             return await SendAsync(ctx, downloads, link.Url[(link.Url.LastIndexOf('/') + 1)..]).ConfigureAwait(false);
         });
         app.MapGet("/dl/{token}", (HttpContext ctx, string token, DownloadService downloads) => SendAsync(ctx, downloads, token));
@@ -270,7 +308,7 @@ internal static class Api
 
     internal static async Task<IResult> SendAsync(HttpContext ctx, DownloadService downloads, string token)
     {
-        var d = await downloads.RedeemAsync(token, Remote(ctx)).ConfigureAwait(false);
+        var d = await downloads.RedeemAsync(token, Remote(ctx), ctx.User()).ConfigureAwait(false);
         ctx.Response.Headers["X-Content-SHA256"] = d.Sha256;
         return Results.File(d.FullPath, "application/octet-stream", d.FileName, enableRangeProcessing: true);
     }

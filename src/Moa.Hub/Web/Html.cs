@@ -59,7 +59,10 @@ internal static class Html
             if (user.IsOperator)
             {
                 sb.Append("<a href=\"/audit\">").Append(T(ctx, "nav.audit")).Append("</a>");
+                sb.Append("<a href=\"/users\">").Append(T(ctx, "users.title")).Append("</a>");
             }
+
+            sb.Append("<a href=\"/tokens\">").Append(T(ctx, "tokens.title")).Append("</a>");
         }
 
         sb.Append("</nav><div class=\"who\">");
@@ -126,12 +129,41 @@ internal static class Html
         ["review"] = ("검토 시작", "Start review"),
         ["select"] = ("선정", "Select"),
         ["reject"] = ("탈락", "Reject"),
+        ["accept"] = ("참여 수락", "Accept role"),
+        ["submit"] = ("제출", "Submit"),
+        ["withdraw"] = ("신청 철회", "Withdraw"),
+        ["awaiting.consent"] = ("수락 대기", "awaiting consent"),
         ["reason"] = ("사유", "Reason"),
         ["agreements.title"] = ("협약", "Agreements"),
         ["sign"] = ("서명", "Sign"),
         ["revoke"] = ("해지", "Revoke"),
         ["new.agreement"] = ("새 협약", "New agreement"),
         ["create"] = ("만들기", "Create"),
+        ["home.open.calls"] = ("진행 중인 공모", "Open calls"),
+        ["home.to.review"] = ("검토할 신청", "Applications to review"),
+        ["home.awaiting.signatures"] = ("서명 대기 협약", "Agreements awaiting signatures"),
+        ["home.missing"] = ("남은 서명", "missing"),
+        ["home.usage"] = ("기관별 다운로드(월별)와 유효 토큰", "Downloads by organisation and month, and active tokens"),
+        ["home.active.tokens"] = ("유효 토큰", "Active tokens"),
+        ["home.my.applications"] = ("우리 기관의 신청", "Our applications"),
+        ["home.please.accept"] = ("참여 수락이 필요합니다", "your acceptance is needed"),
+        ["home.my.datasets"] = ("우리 기관의 데이터셋", "Our datasets"),
+        ["home.curation.report"] = ("정제 보고서", "curation report"),
+        ["home.downloadable"] = ("다운로드할 수 있는 데이터셋", "Datasets you may download"),
+        ["home.until"] = ("만료", "until"),
+        ["home.none"] = ("없음", "None"),
+        ["users.title"] = ("사용자 관리", "Users"),
+        ["tokens.title"] = ("API 토큰", "API tokens"),
+        ["token.new"] = ("새 토큰", "New token"),
+        ["token.days"] = ("유효 기간(일)", "Valid for (days)"),
+        ["token.shown.once"] = ("토큰은 지금 한 번만 표시됩니다. 안전한 곳에 보관하세요.", "The token is shown only now; keep it somewhere safe."),
+        ["role"] = ("역할", "Role"),
+        ["organisation"] = ("기관", "Organisation"),
+        ["enabled"] = ("사용 중", "enabled"),
+        ["disabled"] = ("사용 중지", "disabled"),
+        ["enable"] = ("사용 재개", "Enable"),
+        ["disable"] = ("사용 중지", "Disable"),
+        ["revoked"] = ("폐기됨", "revoked"),
         ["audit.title"] = ("감사 로그", "Audit log"),
         ["benchmarks.title"] = ("벤치마크", "Benchmarks"),
         ["error"] = ("요청을 처리할 수 없습니다", "The request cannot be completed"),

@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Logging;
 using Moa.Hub.Access;
 using Moa.Hub.Accounts;
 using Moa.Hub.Agreements;
+using Moa.Hub.Audit;
 using Moa.Hub.Catalogue;
 using Moa.Hub.Programme;
 using Moa.Hub.Storage;
@@ -53,6 +57,24 @@ public static class HubApp
         services.AddSingleton<DownloadService>();
         services.AddSingleton<ApiCache>();
         services.AddHostedService<ExpirySweeper>();
+        services.AddDataProtection().SetApplicationName("moa-hub");
+        services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
+            o.XmlRepository = new PrivateKeyRepository(Path.Combine(options.DataDirectory, "keys")));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        if (options.TrustedProxies.Count > 0)
+        {
+            services.Configure<ForwardedHeadersOptions>(o =>
+            {
+                o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+                o.KnownProxies.Clear();
+                o.KnownIPNetworks.Clear();
+                foreach (var proxy in options.TrustedProxies)
+                {
+                    o.KnownProxies.Add(proxy);
+                }
+            });
+        }
+
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
@@ -77,15 +99,30 @@ public static class HubApp
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
             o.LoginPath = "/login";
+            o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         })
         .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization();
         services.AddOpenApi();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = options.MaxDocumentBytes * 4);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.MaxDepth = RequestLimits.MaxJsonDepth;
+            o.SerializerOptions.RespectNullableAnnotations = true;
+        });
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = RequestLimits.LargestBody(options));
 
+        db.Anchor ??= new AuditAnchor(options.DataDirectory);
         var app = builder.Build();
+        db.Anchor.Logger ??= app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Moa.Hub.Audit");
+        if (options.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<HubErrorMiddleware>();
+        app.UseMiddleware<RequestLimits>();
         var wwwroot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(wwwroot))
         {
@@ -96,6 +133,15 @@ public static class HubApp
         app.UseAuthorization();
         app.Use(async (ctx, next) =>
         {
+            // Requests that change state need a signed-in user before anything reads their body (sign-in itself excepted).
+            if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method) && ctx.User.Identity?.IsAuthenticated != true
+                && !RequestLimits.IsAnonymousWrite(ctx.Request.Path))
+            {
+                throw new HubException(HubErrorKind.Unauthenticated, ctx.Request.Headers.Authorization.Count > 0
+                    ? "not signed in: the API token is unknown, expired or revoked; create a new one."
+                    : "not signed in: sign in at /login, or send 'Authorization: Bearer <token>' (create one with POST /api/auth/token).");
+            }
+
             // Cookie-authenticated API calls that change state must carry the antiforgery header (CSRF); tokens need not.
             if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) && !HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method)
                 && ctx.User.Identity?.IsAuthenticated == true && !ctx.User.HasClaim(HubClaims.ViaToken, "1"))
@@ -108,6 +154,7 @@ public static class HubApp
         app.MapOpenApi();
         app.MapHubApi();
         app.MapHubPages();
+        app.MapHubHomePages();
         return app;
     }
 }
@@ -159,8 +206,38 @@ internal sealed class HubErrorMiddleware(RequestDelegate next)
         }
         catch (BadHttpRequestException ex) when (!ctx.Response.HasStarted)
         {
-            await WriteAsync(ctx, ex.StatusCode, "bad request: " + ex.Message).ConfigureAwait(false);
+            await WriteAsync(ctx, ex.StatusCode, BadRequestMessage(ex)).ConfigureAwait(false);
         }
+        catch (InvalidDataException ex) when (!ctx.Response.HasStarted)
+        {
+            // Malformed multipart or form bodies.
+            await WriteAsync(ctx, 400, "bad request: the form body is malformed (" + ex.Message + ").").ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Names the field of a JSON body that failed to bind (its JSON path), and what was expected.</summary>
+    internal static string BadRequestMessage(BadHttpRequestException ex)
+    {
+        if (ex.InnerException is JsonException json)
+        {
+            var field = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.StartsWith("$.", StringComparison.Ordinal) ? json.Path[2..] : json.Path;
+            var reason = json.Message;
+            var cut = reason.IndexOf(" Path: ", StringComparison.Ordinal);
+            reason = cut > 0 ? reason[..cut] : reason;
+            if (json.InnerException is FormatException or OverflowException or InvalidOperationException)
+            {
+                reason = "the value has the wrong type or is out of range. " + reason;
+            }
+
+            return $"{field}: {reason}";
+        }
+
+        if (ex.StatusCode == 413)
+        {
+            return "body: the request body is too large for this endpoint.";
+        }
+
+        return "bad request: " + ex.Message;
     }
 
     internal static async Task WriteAsync(HttpContext ctx, int status, string message)

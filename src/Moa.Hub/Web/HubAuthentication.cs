@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Moa.Hub.Accounts;
@@ -32,10 +34,43 @@ internal sealed class TokenAuthenticationHandler(
             return AuthenticateResult.Fail("the API token is unknown, expired or revoked.");
         }
 
-        var claims = HubClaims.For(found.Value.User).ToList();
-        claims.AddRange(found.Value.Scopes.Select(s => new Claim(HubClaims.Scope, s)));
+        var claims = HubClaims.For(found.User).ToList();
+        claims.AddRange((found.Scopes ?? []).Select(s => new Claim(HubClaims.Scope, s)));
         claims.Add(new Claim(HubClaims.ViaToken, "1"));
+        claims.Add(new Claim(HubClaims.CredentialId, found.CredentialId.ToString(CultureInfo.InvariantCulture)));
+        claims.Add(new Claim(HubClaims.ExpiresAt, found.ExpiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName)), SchemeName));
+    }
+}
+
+/// <summary>
+/// Cookie sessions: the cookie holds only the session secret; every request looks the session and its user up (through
+/// <see cref="AccountService"/>'s short-lived cache), so sign-out, revocation, disabling and role changes act at once and
+/// a cookie minted by another hub instance (other keys, other database) is refused.
+/// </summary>
+internal static class SessionValidation
+{
+    public static async Task ValidateAsync(CookieValidatePrincipalContext ctx)
+    {
+        var accounts = ctx.HttpContext.RequestServices.GetRequiredService<AccountService>();
+        var secret = ctx.Principal?.FindFirstValue(HubClaims.SessionSecret);
+        var found = await accounts.AuthenticateSessionAsync(secret).ConfigureAwait(false);
+        if (found is null)
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
+            return;
+        }
+
+        ctx.ReplacePrincipal(Principal(found.User, secret!, found.CredentialId));
+    }
+
+    public static ClaimsPrincipal Principal(HubUser user, string secret, long sessionId)
+    {
+        var claims = HubClaims.For(user).ToList();
+        claims.Add(new Claim(HubClaims.SessionSecret, secret));
+        claims.Add(new Claim(HubClaims.CredentialId, sessionId.ToString(CultureInfo.InvariantCulture)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 }
 
@@ -45,6 +80,19 @@ internal static class HubClaims
     public const string Organisation = "moa:org";
     public const string Scope = "moa:scope";
     public const string ViaToken = "moa:token";
+    public const string SessionSecret = "moa:sid";
+    public const string CredentialId = "moa:cid";
+    public const string ExpiresAt = "moa:exp";
+
+    /// <summary>The id of the session or token this request signed in with.</summary>
+    public static long? CredentialIdOf(this HttpContext ctx) =>
+        long.TryParse(ctx.User.FindFirstValue(CredentialId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
+
+    /// <summary>For a request signed in with an API token: the most a token it creates may hold.</summary>
+    public static TokenCeiling? Ceiling(this HttpContext ctx) =>
+        ctx.User.HasClaim(ViaToken, "1") && long.TryParse(ctx.User.FindFirstValue(ExpiresAt), NumberStyles.None, CultureInfo.InvariantCulture, out var exp)
+            ? new TokenCeiling(ctx.User.FindAll(Scope).Select(c => c.Value).ToList(), DateTimeOffset.FromUnixTimeMilliseconds(exp))
+            : null;
 
     public static IEnumerable<Claim> For(HubUser user)
     {

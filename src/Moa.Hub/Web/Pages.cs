@@ -25,8 +25,6 @@ internal static class Pages
 {
     public static void MapHubPages(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext ctx) => Page(ctx, T(ctx, "home.title"),
-            $"<p>{E(T(ctx, "home.intro"))}</p><ul><li><a href=\"/datasets\">{T(ctx, "nav.datasets")}</a></li><li><a href=\"/calls\">{T(ctx, "nav.calls")}</a></li><li><a href=\"/benchmarks\">{T(ctx, "nav.benchmarks")}</a></li><li><a href=\"/openapi/v1.json\">OpenAPI</a></li></ul>"));
         app.MapGet("/lang/{code}", (HttpContext ctx, string code) =>
         {
             ctx.Response.Cookies.Append("moa_lang", code == "en" ? "en" : "ko", new CookieOptions { HttpOnly = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
@@ -43,14 +41,14 @@ internal static class Pages
         {
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var user = await accounts.SignInAsync(form["email"].ToString(), form["password"].ToString(), Api.Remote(ctx)).ConfigureAwait(false);
-            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                new ClaimsPrincipal(new ClaimsIdentity(HubClaims.For(user), CookieAuthenticationDefaults.AuthenticationScheme))).ConfigureAwait(false);
-            var returnUrl = form["returnUrl"].ToString();
-            return Results.Redirect(returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+            var (sessionId, secret) = await accounts.CreateSessionAsync(user, Api.Remote(ctx)).ConfigureAwait(false);
+            await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionValidation.Principal(user, secret, sessionId)).ConfigureAwait(false);
+            return Results.Redirect(LocalUrl.OrHome(form["returnUrl"].ToString()));
         });
-        app.MapPost("/logout", async (HttpContext ctx) =>
+        app.MapPost("/logout", async (HttpContext ctx, AccountService accounts) =>
         {
             await ReadFormAsync(ctx).ConfigureAwait(false);
+            await accounts.EndSessionAsync(ctx.User.FindFirstValue(HubClaims.SessionSecret)).ConfigureAwait(false);
             await ctx.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme).ConfigureAwait(false);
             return Results.Redirect("/");
         });
@@ -87,7 +85,7 @@ internal static class Pages
         {
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var version = int.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : 0;
-            var link = await downloads.CreateLinkAsync(ctx.User(), slug, version, form["path"].ToString(), form["purpose"].ToString(), Api.BaseUrl(ctx)).ConfigureAwait(false);
+            var link = await downloads.CreateLinkAsync(ctx.User(), slug, version, form["path"].ToString(), form["purpose"].ToString(), Api.BaseUrl(ctx), Api.Remote(ctx)).ConfigureAwait(false);
             return Results.Redirect(new Uri(link.Url).PathAndQuery);
         });
 
@@ -157,8 +155,8 @@ internal static class Pages
             var user = ctx.RequireUser();
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var members = new List<NewMember> { new(user.OrganisationId ?? 0, MemberRoles.Lead) };
-            members.AddRange(form["partners"].Select(p => new NewMember(long.Parse(p!, CultureInfo.InvariantCulture), MemberRoles.Participant)));
-            members.AddRange(form["demand"].Where(d => !form["partners"].Contains(d)).Select(p => new NewMember(long.Parse(p!, CultureInfo.InvariantCulture), MemberRoles.Demand)));
+            members.AddRange(form["partners"].Select(p => new NewMember(OrganisationId(p, "partners"), MemberRoles.Participant)));
+            members.AddRange(form["demand"].Where(d => !form["partners"].Contains(d)).Select(p => new NewMember(OrganisationId(p, "demand"), MemberRoles.Demand)));
             var application = await programme.CreateApplicationAsync(user, id, form["fieldCode"].ToString(), form["title"].ToString(), members).ConfigureAwait(false);
             foreach (var kind in DocumentKinds.Required)
             {
@@ -167,7 +165,12 @@ internal static class Pages
                 await programme.UploadDocumentAsync(user, application.Id, kind, file.FileName, s, ctx.RequestAborted).ConfigureAwait(false);
             }
 
-            await programme.SubmitAsync(user, application.Id).ConfigureAwait(false);
+            // The application goes in once every organisation named has accepted its role; until then it waits as a draft.
+            if (members.All(m => m.OrganisationId == user.OrganisationId))
+            {
+                await programme.SubmitAsync(user, application.Id).ConfigureAwait(false);
+            }
+
             return Results.Redirect("/applications");
         });
 
@@ -178,8 +181,21 @@ internal static class Pages
             var sb = new StringBuilder($"<table id=\"applications\"><thead><tr><th>#</th><th>{T(ctx, "title")}</th><th>{T(ctx, "partners")}</th><th>{T(ctx, "state")}</th><th></th></tr></thead><tbody>");
             foreach (var a in await programme.ListApplicationsAsync(user).ConfigureAwait(false))
             {
-                var members = string.Join(", ", a.Members.Select(m => $"{E(orgs.GetValueOrDefault(m.OrganisationId))} ({m.Role})"));
+                var members = string.Join(", ", a.Members.Select(m => $"{E(orgs.GetValueOrDefault(m.OrganisationId))} ({m.Role}{(m.AcceptedAt is null ? ", " + T(ctx, "awaiting.consent") : "")})"));
                 sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"application-{a.Id}\"><td>{a.Id}</td><td>{E(a.Title)}</td><td>{members}</td><td class=\"state\">{E(a.State)}{(a.Reason is null ? "" : " — " + E(a.Reason))}</td><td>");
+                var mine = a.Members.FirstOrDefault(m => m.OrganisationId == user.OrganisationId);
+                if (user.Role == HubRoles.Provider && mine is not null && a.State == ApplicationStates.Draft)
+                {
+                    sb.Append(mine.AcceptedAt is null
+                        ? ActionForm(ctx, $"/applications/{a.Id}/accept", T(ctx, "accept"), $"accept-{a.Id}")
+                        : ActionForm(ctx, $"/applications/{a.Id}/submit", T(ctx, "submit"), $"submit-{a.Id}"));
+                }
+
+                if (user.Role == HubRoles.Provider && mine is not null && (mine.Role == MemberRoles.Lead || a.CreatedBy == user.Id)
+                    && a.State is ApplicationStates.Draft or ApplicationStates.Submitted or ApplicationStates.UnderReview)
+                {
+                    sb.Append(ActionForm(ctx, $"/applications/{a.Id}/withdraw", T(ctx, "withdraw"), $"withdraw-{a.Id}"));
+                }
                 if (user.IsOperator && a.State == ApplicationStates.Submitted)
                 {
                     sb.Append(ActionForm(ctx, $"/applications/{a.Id}/review", T(ctx, "review"), $"review-{a.Id}"));
@@ -202,6 +218,9 @@ internal static class Pages
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             _ = action switch
             {
+                "accept" => await programme.AcceptMembershipAsync(user, id).ConfigureAwait(false),
+                "submit" => await programme.SubmitAsync(user, id).ConfigureAwait(false),
+                "withdraw" => await programme.WithdrawAsync(user, id).ConfigureAwait(false),
                 "review" => await programme.StartReviewAsync(user, id).ConfigureAwait(false),
                 "select" => await programme.SelectAsync(user, id).ConfigureAwait(false),
                 "reject" => await programme.RejectAsync(user, id, form["reason"].ToString()).ConfigureAwait(false),
@@ -283,15 +302,15 @@ internal static class Pages
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
             var terms = new NewAgreement(
                 form["title"].ToString(),
-                Long(form["provider"]),
-                Long(form["team"]),
+                Long(form["provider"], "provider"),
+                Long(form["team"], "team"),
                 form["datasets"].Select(s => s!).ToList(),
                 form["purposes"].Select(s => s!).ToList(),
                 form["commercial"] == "1",
                 Date(form["starts"], "starts"),
                 Date(form["ends"], "ends"),
-                Long(form["processing"]),
-                Long(form["copyright"]),
+                Long(form["processing"], "processing"),
+                Long(form["copyright"], "copyright"),
                 form["responsibilities"].ToString());
             await agreements.CreateAsync(user, terms).ConfigureAwait(false);
             return Results.Redirect("/agreements");
@@ -401,18 +420,31 @@ internal static class Pages
     private static string OrgSelect(string name, IEnumerable<Organisation> orgs) =>
         $"<select name=\"{name}\" id=\"agreement-{name}\">{string.Concat(orgs.Select(o => $"<option value=\"{o.Id}\">{E(o.Name)}</option>"))}</select>";
 
-    private static string ActionForm(HttpContext ctx, string action, string label, string id, bool withReason = false) =>
+    internal static string ActionForm(HttpContext ctx, string action, string label, string id, bool withReason = false) =>
         $"<form method=\"post\" action=\"{action}\" class=\"inline\">{Csrf(ctx)}"
         + (withReason ? $"<input name=\"reason\" id=\"{id}-reason\" placeholder=\"{T(ctx, "reason")}\" required>" : "")
         + $"<button id=\"{id}\">{E(label)}</button></form>";
 
-    private static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
+    internal static async Task<IFormCollection> ReadFormAsync(HttpContext ctx)
     {
+        if (!ctx.Request.HasFormContentType)
+        {
+            throw new HubException(HubErrorKind.Invalid, "body: this page expects a form (application/x-www-form-urlencoded or multipart/form-data).");
+        }
+
         await ctx.RequestServices.GetRequiredService<IAntiforgery>().ValidateRequestAsync(ctx).ConfigureAwait(false);
         return await ctx.Request.ReadFormAsync().ConfigureAwait(false);
     }
 
-    private static long Long(string? s) => long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
+    private static long OrganisationId(string? s, string field) =>
+        long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw HubException.Invalid($"{field}: '{s}' is not an organisation id (a positive whole number).");
+
+    private static long Long(string? s, string field) =>
+        string.IsNullOrEmpty(s) ? 0
+        : long.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n
+        : throw HubException.Invalid($"{field}: '{s}' is not a whole number.");
 
     private static DateTimeOffset Date(string? s, string field) =>
         DateTimeOffset.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)

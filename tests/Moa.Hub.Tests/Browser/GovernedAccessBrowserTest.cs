@@ -48,8 +48,19 @@ public sealed class GovernedAccessBrowserTest(SqliteHubFixture f) : IClassFixtur
         await page.SetInputFilesAsync("#doc-business_registration", cert);
         await page.ClickAsync("#apply-submit");
         await page.WaitForURLAsync("**/applications");
-        (await page.InnerTextAsync("#applications")).ShouldContain("submitted");
+        (await page.InnerTextAsync("#applications")).ShouldContain("수락 대기", customMessage: "the partner has not accepted its role yet");
         await Shot(page, "1-provider-applied");
+        await SignOut(page);
+
+        // 1b. The partner organisation accepts its role; then the provider submits.
+        await SignIn(page, "partner@moa.test");
+        await page.GotoAsync("/applications");
+        await page.ClickAsync("button[id^=accept-]");
+        await SignOut(page);
+        await SignIn(page, "provider@moa.test");
+        await page.GotoAsync("/applications");
+        await page.ClickAsync("button[id^=submit-]");
+        (await page.InnerTextAsync("#applications")).ShouldContain("submitted");
         await SignOut(page);
 
         // 2. The operator reviews and selects it.

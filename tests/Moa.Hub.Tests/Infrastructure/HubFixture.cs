@@ -80,6 +80,8 @@ public abstract class HubFixture : IAsyncLifetime
 
     public HubUser OtherTeamMember { get; private set; } = null!;
 
+    public HubUser ThirdMember { get; private set; } = null!;
+
     public Organisation ProviderOrg { get; private set; } = null!;
 
     public Organisation PartnerOrg { get; private set; } = null!;
@@ -122,17 +124,18 @@ public abstract class HubFixture : IAsyncLifetime
         PartnerMember = await accounts.CreateUserAsync(Operator, "partner@moa.test", "Partner", HubRoles.Provider, Password, PartnerOrg.Id);
         TeamMember = await accounts.CreateUserAsync(Operator, "team@moa.test", "Team", HubRoles.Team, Password, TeamOrg.Id);
         OtherTeamMember = await accounts.CreateUserAsync(Operator, "team-b@moa.test", "Team B", HubRoles.Team, Password, OtherTeamOrg.Id);
+        ThirdMember = await accounts.CreateUserAsync(Operator, "third@moa.test", "Third", HubRoles.Provider, Password, ThirdOrg.Id);
         Call = await programme.CreateCallAsync(Operator, "2024 초거대AI 데이터 구축", "test call", 2024, Time.Now.AddDays(30),
             [new("F1", "한국어 말뭉치", 2_000_000_000, 2), new("F2", "멀티모달", 1_200_000_000, 2), new("F3", "벤치마크", 600_000_000, 1)]);
         CurateDir = CurateFolder.Create(Path.Combine(DataDir, "curated"), extraFirstLine: "문의: 010-1234-5678, hong@example.com, 주민번호 900101-1234567");
         await new CatalogueService(Db, Time).RegisterAsync(Operator, CurateDir, "nsmc-reviews", "NSMC 영화 리뷰", "CC-BY-4.0", "네이버 영화 리뷰 말뭉치 표본", ProviderOrg.Id);
-        foreach (var (name, user) in new[] { ("operator", Operator), ("provider", ProviderMember), ("partner", PartnerMember), ("team", TeamMember), ("teamb", OtherTeamMember) })
+        foreach (var (name, user) in new[] { ("operator", Operator), ("provider", ProviderMember), ("partner", PartnerMember), ("team", TeamMember), ("teamb", OtherTeamMember), ("third", ThirdMember) })
         {
             Tokens[name] = (await accounts.IssueTokenAsync(user, "tests", TokenScopes.All, TimeSpan.FromDays(1))).Token;
         }
     }
 
-    /// <summary>A client with a bearer token for a role name (operator, provider, partner, team, teamb) or none for the public.</summary>
+    /// <summary>A client with a bearer token for a role name (operator, provider, partner, third, team, teamb) or none for the public.</summary>
     public HttpClient Client(string? who = null)
     {
         var c = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(BaseUrl) };
@@ -142,6 +145,45 @@ public abstract class HubFixture : IAsyncLifetime
         }
 
         return c;
+    }
+
+    /// <summary>Signs in through the login form (antiforgery token included) and returns a client holding the session cookie.</summary>
+    public Task<HttpClient> CookieClient(string email, string? password = null) => SignInWithCookie(BaseUrl, email, password ?? Password);
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, CookieContainer> s_jars = [];
+
+    /// <summary>The Cookie header a cookie client sends (to replay it from elsewhere).</summary>
+    public static string CookieHeader(HttpClient c) => s_jars.TryGetValue(c, out var jar) ? jar.GetCookieHeader(c.BaseAddress!) : "";
+
+    public static async Task<HttpClient> SignInWithCookie(string baseUrl, string email, string password, string? returnUrl = null)
+    {
+        var jar = new CookieContainer();
+        var c = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar }) { BaseAddress = new Uri(baseUrl) };
+        s_jars.Add(c, jar);
+        var r = await c.PostAsync("/login", await LoginForm(c, email, password, returnUrl));
+        r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
+        return c;
+    }
+
+    /// <summary>The login form's fields with a fresh antiforgery token from GET /login.</summary>
+    public static async Task<FormUrlEncodedContent> LoginForm(HttpClient c, string email, string password, string? returnUrl = null)
+    {
+        var page = await (await c.GetAsync("/login")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var fields = new Dictionary<string, string> { ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = token };
+        if (returnUrl is not null)
+        {
+            fields["returnUrl"] = returnUrl;
+        }
+
+        return new FormUrlEncodedContent(fields);
+    }
+
+    /// <summary>The antiforgery request token a cookie client must send in X-CSRF-TOKEN (read from a page's form).</summary>
+    public static async Task<string> CsrfToken(HttpClient c)
+    {
+        var page = await (await c.GetAsync("/login")).Content.ReadAsStringAsync();
+        return System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
     }
 
     public static async Task<JsonElement> Json(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -202,5 +244,46 @@ public sealed class PostgresHubFixture : HubFixture
         _database = name;
         var b = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name };
         return await Moa.Hub.HubBootstrap.OpenAsync("postgres:" + b.ConnectionString);
+    }
+}
+
+/// <summary>
+/// A second, independent hub for tests that need another instance (its own SQLite database, data folder and operator)
+/// or other options (HTTPS, a trusted proxy).
+/// </summary>
+public sealed class ExtraHub : IAsyncDisposable
+{
+    private ExtraHub(HubDatabase db, WebApplication app, string dataDir)
+    {
+        Db = db;
+        App = app;
+        DataDir = dataDir;
+    }
+
+    public HubDatabase Db { get; }
+
+    public WebApplication App { get; }
+
+    public string DataDir { get; }
+
+    public string BaseUrl => App.Urls.First();
+
+    public static async Task<ExtraHub> StartAsync(string operatorEmail, string operatorPassword, Action<HubOptions>? configure = null, string? dataDir = null)
+    {
+        dataDir ??= TestPaths.NewTempDir("hub2");
+        var options = new HubOptions { DataDirectory = dataDir };
+        configure?.Invoke(options);
+        var db = await Moa.Hub.HubBootstrap.OpenAsync("sqlite:" + Path.Combine(dataDir, "hub.db"));
+        await new AccountService(db, TimeProvider.System, options).EnsureOperatorAsync(operatorEmail, operatorPassword);
+        var app = HubApp.Build(db, options, "http://127.0.0.1:0", TimeProvider.System, l => l.SetMinimumLevel(LogLevel.Warning));
+        await app.StartAsync();
+        return new ExtraHub(db, app, dataDir);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        await Db.DisposeAsync();
     }
 }

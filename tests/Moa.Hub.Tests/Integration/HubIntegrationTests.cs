@@ -49,6 +49,25 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         }
     }
 
+    /// <summary>Every organisation named in an application other than the author's accepts its role (consent before submission).</summary>
+    private async Task AcceptAll(long applicationId)
+    {
+        using var op = f.Client("operator");
+        var app = await HubFixture.Json(await op.GetAsync($"/api/applications/{applicationId}"));
+        foreach (var m in app.GetProperty("members").EnumerateArray())
+        {
+            var org = m.GetProperty("organisationId").GetInt64();
+            if (m.GetProperty("acceptedAt").ValueKind != JsonValueKind.Null)
+            {
+                continue;
+            }
+
+            using var c = f.Client(org == f.PartnerOrg.Id ? "partner" : org == f.ThirdOrg.Id ? "third" : "provider");
+            var r = await c.PostAsync($"/api/applications/{applicationId}/accept", null);
+            r.StatusCode.ShouldBe(HttpStatusCode.OK, await r.Content.ReadAsStringAsync());
+        }
+    }
+
     private static Task<HttpResponseMessage> Download(HttpClient c, string purpose = "pretraining") =>
         c.GetAsync($"/api/datasets/nsmc-reviews/versions/1/files/data/part-00000.jsonl.gz?purpose={purpose}");
 
@@ -80,7 +99,9 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         {
             var r = await provider.PostAsJsonAsync("/api/applications", new { callId = f.Call.Id, fieldCode = field, title = Unique("app "), members });
             r.StatusCode.ShouldBe(HttpStatusCode.Created, await r.Content.ReadAsStringAsync());
-            return (await HubFixture.Json(r)).GetProperty("id").GetInt64();
+            var id = (await HubFixture.Json(r)).GetProperty("id").GetInt64();
+            await AcceptAll(id);
+            return id;
         }
 
         async Task Upload(long id)
@@ -200,10 +221,22 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         (await HubFixture.Detail(await Download(team, "fine-tuning"))).ShouldContain("purpose not covered");
         (await Download(team, "mining")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
-        // A signed link issued now stops working the moment the agreement is revoked.
-        var link = await team.PostAsJsonAsync("/api/datasets/nsmc-reviews/links", new { version = 1, path = "data/part-00001.jsonl.gz", purpose = "evaluation" });
+        // A link is bound to the member it was issued to, unless issued as shareable.
+        var bound = await team.PostAsJsonAsync("/api/datasets/nsmc-reviews/links", new { version = 1, path = "data/part-00001.jsonl.gz", purpose = "evaluation" });
+        var boundUrl = (await HubFixture.Json(bound)).GetProperty("url").GetString()!;
+        (await team.GetAsync(boundUrl)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var stranger = await anon.GetAsync(boundUrl);
+        stranger.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await HubFixture.Detail(stranger)).ShouldContain("link bound");
+        using (var other = f.Client("team"))
+        {
+            (await other.GetAsync(boundUrl)).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "another user's sign-in does not redeem it");
+        }
+
+        // A shareable link issued now stops working the moment the agreement is revoked.
+        var link = await team.PostAsJsonAsync("/api/datasets/nsmc-reviews/links", new { version = 1, path = "data/part-00001.jsonl.gz", purpose = "evaluation", shareable = true });
         var url = (await HubFixture.Json(link)).GetProperty("url").GetString()!;
-        (await anon.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, "the link itself is the credential while the agreement holds");
+        (await anon.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK, "a shareable link is the credential while the agreement holds");
         (await anon.GetAsync(url[..^3] + "AAA")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         using (var op = f.Client("operator"))
         {
@@ -218,7 +251,7 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         // Every download is recorded with who, which file hash, and from where.
         await using var conn = await f.Db.OpenAsync();
         var rows = (await conn.QueryAsync<(long UserId, string Sha256, string RemoteAddress)>("SELECT user_id, sha256, remote_address FROM downloads WHERE agreement_id = @id", new { id })).AsList();
-        rows.Count.ShouldBe(2);
+        rows.Count.ShouldBe(3);
         rows.ShouldAllBe(r => r.UserId == f.OtherTeamMember.Id && r.Sha256.Length == 64 && r.RemoteAddress == "127.0.0.1");
     }
 

@@ -211,3 +211,80 @@ public class AuditVerifierTests
         r.Message.ShouldContain("previous-hash");
     }
 }
+
+public class SecurityUnitTests
+{
+    [Theory]
+    [InlineData("/", true)]
+    [InlineData("/datasets?x=1", true)]
+    [InlineData("/\\evil.example/phish", false)]
+    [InlineData("//evil.example", false)]
+    [InlineData("/a\\b", false)]
+    [InlineData("https://evil.example/", false)]
+    [InlineData("evil.example", false)]
+    [InlineData("/\t/evil.example", false)]
+    [InlineData("", false)]
+    [InlineData(null, false)]
+    public void LocalUrl_OnlyPathsOfThisSite(string? url, bool local) => Moa.Hub.Web.LocalUrl.IsLocal(url).ShouldBe(local);
+
+    [Theory]
+    [InlineData("password1234", "most common")]
+    [InlineData("Password!!!!", "most common")]
+    [InlineData("qwertyuiop12", "most common")]
+    [InlineData("aaaaaaaaaaaa", "repeats")]
+    [InlineData("abcabcabcabc", "repeats")]
+    [InlineData("123456789012", "run of consecutive")]
+    [InlineData("abcdefghijkl", "run of consecutive")]
+    [InlineData("hong.gildong1", "email name")]
+    public void CheckStrength_CommonRepeatedOrPersonal_IsRefused(string password, string reason) =>
+        Should.Throw<HubException>(() => PasswordHasher.CheckStrength(password, "hong.gildong@example.kr")).Message.ShouldContain(reason);
+
+    [Theory]
+    [InlineData("correct-horse-battery-9")]
+    [InlineData("바다-구름-연필-사과-7")]
+    [InlineData("bench-operator-password")]
+    public void CheckStrength_Passphrases_AreAccepted(string password) => PasswordHasher.CheckStrength(password, "hong.gildong@example.kr");
+
+    [Fact]
+    public void AuditAnchor_SignsCheckpoints_AndVerificationNamesTruncationAndRewrites()
+    {
+        var dir = TestPaths.NewTempDir();
+        var anchor = new AuditAnchor(dir);
+        var entries = new List<AuditEntry>();
+        var prev = AuditLog.GenesisHash;
+        for (var i = 1; i <= 5; i++)
+        {
+            var e = new AuditEntry { Seq = i, At = 1_700_000_000_000 + i, Actor = "system", Action = "test", Subject = $"s:{i}", PrevHash = prev };
+            e.Hash = AuditLog.ComputeHash(e);
+            prev = e.Hash;
+            entries.Add(e);
+            anchor.Record(e.Seq, e.Hash, e.At).ShouldNotBeNull();
+        }
+
+        anchor.Record(3, entries[2].Hash, 0).ShouldBeNull("older heads are not recorded twice");
+        var checkpoints = AuditAnchor.ReadCheckpoints(Path.Combine(dir, AuditAnchor.CheckpointFile));
+        checkpoints.Count.ShouldBe(5);
+        var pub = File.ReadAllText(Path.Combine(dir, AuditAnchor.PublicKeyFile));
+        AuditAnchor.VerifyAgainst(entries, checkpoints, pub, "cp").Ok.ShouldBeTrue();
+        var cut = AuditAnchor.VerifyAgainst(entries.Take(3).ToList(), checkpoints, pub, "cp");
+        cut.Ok.ShouldBeFalse();
+        cut.Message.ShouldContain("newest entries were deleted");
+        var forged = entries.Select(e => new AuditEntry { Seq = e.Seq, At = e.At, Actor = e.Actor, Action = e.Action, Subject = e.Subject, Detail = e.Detail, PrevHash = e.PrevHash, Hash = e.Hash }).ToList();
+        forged[1].Actor = "someone else";
+        for (var i = 1; i < forged.Count; i++)
+        {
+            forged[i].PrevHash = forged[i - 1].Hash;
+            forged[i].Hash = AuditLog.ComputeHash(forged[i]);
+        }
+
+        AuditVerifier.Verify(forged).Ok.ShouldBeTrue();
+        AuditAnchor.VerifyAgainst(forged, checkpoints, pub, "cp").Message.ShouldContain("rewritten");
+        using var other = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        AuditAnchor.VerifyAgainst(entries, checkpoints, other.ExportSubjectPublicKeyInfoPem(), "cp").Message.ShouldContain("signature does not verify");
+
+        // A restarted anchor continues after the last recorded checkpoint with the same key.
+        var again = new AuditAnchor(dir);
+        again.Record(5, entries[4].Hash, 0).ShouldBeNull();
+        again.PublicKeyPem.ShouldBe(anchor.PublicKeyPem);
+    }
+}
