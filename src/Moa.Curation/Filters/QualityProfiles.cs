@@ -165,7 +165,33 @@ public static class QualityProfiles
     private static string YamlName(PropertyInfo p) =>
         p.GetCustomAttribute<YamlMemberAttribute>()?.Alias ?? UnderscoredNamingConvention.Instance.Apply(p.Name);
 
-    private static void Apply(QualityOptions target, string profile, string key, object? value)
+    /// <summary>
+    /// Replaces every override value read from YAML (text) with its typed value (number, whole number, true/false,
+    /// null), so a config read back equals the one written; checks keys, values and profile names on the way.
+    /// </summary>
+    /// <exception cref="MoaException">An unknown profile, key or value; the message names the YAML key.</exception>
+    public static void Normalize(QualityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        foreach (var (name, overrides) in options.Profiles ?? [])
+        {
+            if (overrides is null)
+            {
+                options.Profiles![name] = new Dictionary<string, object?>(StringComparer.Ordinal);
+                continue;
+            }
+
+            foreach (var key in overrides.Keys.ToList())
+            {
+                var (_, property, where) = Lookup(name, key);
+                overrides[key] = Convert(overrides[key], property.PropertyType, where);
+            }
+        }
+
+        Resolve(options);
+    }
+
+    private static (PropertyInfo Group, PropertyInfo Property, string Where) Lookup(string profile, string key)
     {
         var where = $"quality.profiles.{profile}.{key}";
         var dot = key.IndexOf('.', StringComparison.Ordinal);
@@ -180,14 +206,19 @@ public static class QualityProfiles
             throw new MoaException($"{where}: {key} changes what is measured (line removal, short lines), so it is set once under quality.{key}, not per profile.");
         }
 
-        var group = groupProperty.GetValue(target)!;
         var property = groupProperty.PropertyType.GetProperties().FirstOrDefault(p => YamlName(p) == key[(dot + 1)..]);
         if (property is null)
         {
             throw new MoaException($"{where}: quality.{key[..dot]} has no key '{key[(dot + 1)..]}'. See examples/programme/pipeline.yaml for every key.");
         }
 
-        property.SetValue(group, Convert(value, property.PropertyType, where));
+        return (groupProperty, property, where);
+    }
+
+    private static void Apply(QualityOptions target, string profile, string key, object? value)
+    {
+        var (groupProperty, property, where) = Lookup(profile, key);
+        property.SetValue(groupProperty.GetValue(target)!, Convert(value, property.PropertyType, where));
     }
 
     private static object? Convert(object? value, Type type, string where)
