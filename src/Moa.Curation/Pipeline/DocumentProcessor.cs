@@ -82,18 +82,21 @@ internal sealed class DocumentProcessor
             if (_config.Language.Enabled)
             {
                 var guess = LanguageIdentifier.Default.Identify(text);
+                var reason = LanguageReason(guess);
+                if (reason is not null && _config.Quality.Enabled)
+                {
+                    // Code, markup and identifiers can outweigh the sentences of a manual: judge its prose instead.
+                    var prose = ProseText.Of(text);
+                    if (prose.Length > 0 && LanguageIdentifier.Default.Identify(prose) is var second && LanguageReason(second) is null)
+                    {
+                        guess = second;
+                        reason = null;
+                    }
+                }
+
                 language = guess.Code;
                 languageScore = guess.Score;
                 CurationStats.Increment(stats.Languages, language);
-                string? reason = null;
-                if (_keepLanguages.Count > 0 && !_keepLanguages.Contains(language))
-                {
-                    reason = "language:not_kept";
-                }
-                else if (languageScore < _config.Language.MinScore)
-                {
-                    reason = "language:low_score";
-                }
 
                 var t2 = Stopwatch.GetTimestamp();
                 ticks[1] += t2 - t1;
@@ -147,6 +150,11 @@ internal sealed class DocumentProcessor
         stats.Stage("quality").Seconds += ticks[2] * f;
         stats.Stage("dedup_near").Seconds += ticks[3] * f;
     }
+
+    private string? LanguageReason(LanguageGuess guess) =>
+        _keepLanguages.Count > 0 && !_keepLanguages.Contains(guess.Code) ? "language:not_kept"
+        : guess.Score < _config.Language.MinScore ? "language:low_score"
+        : null;
 
     private void Remove(ProcessedBatch batch, Utf8JsonWriter writer, SourceDocument doc, string text, string reason, string? language, FilterOutcome? quality)
     {
