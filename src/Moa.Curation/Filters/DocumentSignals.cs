@@ -122,58 +122,64 @@ internal sealed class DocumentSignals
     /// <summary>The names of <see cref="All"/>, in order.</summary>
     public static IReadOnlyList<string> Names => s_names.Value;
 
-    private static readonly Lazy<string[]> s_names = new(() => new DocumentSignals().All().Select(kv => kv.Key).ToArray());
+    private static readonly Lazy<string[]> s_names = new(() => Array.ConvertAll(new DocumentSignals().All(), kv => kv.Key));
+
+    /// <summary>How many signals <see cref="All"/> holds.</summary>
+    public const int Count = 46;
 
     /// <summary>All signals by name, in a fixed order: what <c>meta.quality</c> holds.</summary>
-    public IEnumerable<KeyValuePair<string, double>> All()
+    public KeyValuePair<string, double>[] All()
     {
-        yield return new("words", Words);
-        yield return new("non_symbol_words", NonSymbolWords);
-        yield return new("mean_word_len", MeanWordLength);
-        yield return new("hash_word_ratio", HashWordRatio);
-        yield return new("ellipsis_word_ratio", EllipsisWordRatio);
-        yield return new("bullet_line_ratio", BulletLineRatio);
-        yield return new("ellipsis_line_ratio", EllipsisLineRatio);
-        yield return new("alpha_word_ratio", AlphaWordRatio);
-        yield return new("stopwords", Stopwords);
-        yield return new("dup_line_frac", DupLineFrac);
-        yield return new("dup_para_frac", DupParaFrac);
-        yield return new("dup_line_char_frac", DupLineCharFrac);
-        yield return new("dup_para_char_frac", DupParaCharFrac);
+        var a = new KeyValuePair<string, double>[Count];
+        var i = 0;
+        a[i++] = new("words", Words);
+        a[i++] = new("non_symbol_words", NonSymbolWords);
+        a[i++] = new("mean_word_len", MeanWordLength);
+        a[i++] = new("hash_word_ratio", HashWordRatio);
+        a[i++] = new("ellipsis_word_ratio", EllipsisWordRatio);
+        a[i++] = new("bullet_line_ratio", BulletLineRatio);
+        a[i++] = new("ellipsis_line_ratio", EllipsisLineRatio);
+        a[i++] = new("alpha_word_ratio", AlphaWordRatio);
+        a[i++] = new("stopwords", Stopwords);
+        a[i++] = new("dup_line_frac", DupLineFrac);
+        a[i++] = new("dup_para_frac", DupParaFrac);
+        a[i++] = new("dup_line_char_frac", DupLineCharFrac);
+        a[i++] = new("dup_para_char_frac", DupParaCharFrac);
         for (var n = 2; n <= 4; n++)
         {
-            yield return new(TopNames[n], TopNgramFrac[n]);
+            a[i++] = new(TopNames[n], TopNgramFrac[n]);
         }
 
         for (var n = 5; n <= 10; n++)
         {
-            yield return new(DupNames[n], DupNgramFrac[n]);
+            a[i++] = new(DupNames[n], DupNgramFrac[n]);
         }
 
-        yield return new("hangul_eojeol", HangulEojeol);
-        yield return new("particle_ratio", ParticleRatio);
-        yield return new("hangul_share", HangulShare);
-        yield return new("symbol_ratio", SymbolRatio);
-        yield return new("jamo_run_ratio", JamoRunRatio);
-        yield return new("replacement_ratio", ReplacementRatio);
-        yield return new("latin1_mojibake_ratio", Latin1MojibakeRatio);
-        yield return new("hangul_han_switch_ratio", HangulHanSwitchRatio);
-        yield return new("lines", Lines);
-        yield return new("c4_lines_removed", LinesRemoved);
-        yield return new("sentences", Sentences);
-        yield return new("line_punct_ratio", LinePunctRatio);
-        yield return new("short_line_ratio", ShortLineRatio);
-        yield return new("char_dup_ratio", CharDupRatio);
-        yield return new("newline_word_ratio", NewlineWordRatio);
-        yield return new("prose_share", ProseShare);
-        yield return new("code_share", CodeShare);
-        yield return new("markup_share", MarkupShare);
-        yield return new("table_share", TableShare);
-        yield return new("link_share", LinkShare);
-        yield return new("tech_word_ratio", TechWordRatio);
-        yield return new("turn_line_ratio", TurnLineRatio);
-        yield return new("lorem_ipsum", LoremIpsum);
-        yield return new("curly_bracket", CurlyBracket);
+        a[i++] = new("hangul_eojeol", HangulEojeol);
+        a[i++] = new("particle_ratio", ParticleRatio);
+        a[i++] = new("hangul_share", HangulShare);
+        a[i++] = new("symbol_ratio", SymbolRatio);
+        a[i++] = new("jamo_run_ratio", JamoRunRatio);
+        a[i++] = new("replacement_ratio", ReplacementRatio);
+        a[i++] = new("latin1_mojibake_ratio", Latin1MojibakeRatio);
+        a[i++] = new("hangul_han_switch_ratio", HangulHanSwitchRatio);
+        a[i++] = new("lines", Lines);
+        a[i++] = new("c4_lines_removed", LinesRemoved);
+        a[i++] = new("sentences", Sentences);
+        a[i++] = new("line_punct_ratio", LinePunctRatio);
+        a[i++] = new("short_line_ratio", ShortLineRatio);
+        a[i++] = new("char_dup_ratio", CharDupRatio);
+        a[i++] = new("newline_word_ratio", NewlineWordRatio);
+        a[i++] = new("prose_share", ProseShare);
+        a[i++] = new("code_share", CodeShare);
+        a[i++] = new("markup_share", MarkupShare);
+        a[i++] = new("table_share", TableShare);
+        a[i++] = new("link_share", LinkShare);
+        a[i++] = new("tech_word_ratio", TechWordRatio);
+        a[i++] = new("turn_line_ratio", TurnLineRatio);
+        a[i++] = new("lorem_ipsum", LoremIpsum);
+        a[i++] = new("curly_bracket", CurlyBracket);
+        return a;
     }
 
     private static readonly string[] TopNames = ["", "", "top_2gram_frac", "top_3gram_frac", "top_4gram_frac"];

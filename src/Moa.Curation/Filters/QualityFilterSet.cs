@@ -54,7 +54,7 @@ public sealed class QualityFilterSet
         var signals = DocumentSignals.ForCurrentThread();
         var finalText = Measure(text, language, signals);
         var hit = Decide(signals, language);
-        return new FilterOutcome(hit is null, hit?.Rule, finalText, signals.All().ToArray())
+        return new FilterOutcome(hit is null, hit?.Rule, finalText, signals.All())
         {
             Value = hit?.Value ?? 0,
             Threshold = hit?.Threshold ?? 0,

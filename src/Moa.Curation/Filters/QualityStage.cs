@@ -39,7 +39,7 @@ public sealed class QualityStage
         var finalText = _measure.Measure(text, language, signals);
         var profile = ChooseProfile(context, signals.Genre);
         var hit = _profiles[profile].Decide(signals, language);
-        return new FilterOutcome(hit is null, hit?.Rule, finalText, signals.All().ToArray())
+        return new FilterOutcome(hit is null, hit?.Rule, finalText, signals.All())
         {
             Value = hit?.Value ?? 0,
             Threshold = hit?.Threshold ?? 0,

@@ -418,6 +418,7 @@ internal sealed class TextAnalyzer
     /// (<c>``len()``</c>, <c>:func:`x`\를</c>, <c>tp_flags</c>, a URL, an e-mail address): on prose lines its characters
     /// are not judged as prose (no Hangul share, symbol or word-length verdict on them).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CountLineWord(string text, int start, int end, ushort flags, int alnum, int letters, int hangul, int code, int latin, int symbols)
     {
         var len = end - start;
