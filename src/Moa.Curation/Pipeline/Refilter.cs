@@ -243,6 +243,14 @@ public static class Refilter
             {
                 counts.Kept++;
                 string text;
+                if (wasKept && Str(meta, "profile") == profile)
+                {
+                    // Kept before and now, under the same profile: the record is copied as it is.
+                    data.Write(line);
+                    data.WriteByte((byte)'\n');
+                    return;
+                }
+
                 if (wasKept)
                 {
                     text = root.GetProperty("text").GetString() ?? "";
