@@ -165,3 +165,32 @@ public sealed class QualityProfileTests
         resolved["web"].Korean.MaxSymbolRatio.ShouldBe(new QualityOptions().Korean.MaxSymbolRatio);
     }
 }
+
+/// <summary>Line kinds, genres and the prose text the language stage falls back to.</summary>
+public sealed class LineKindTests
+{
+    private static Genre GenreOf(string text) => new QualityFilterSet(new QualityOptions()).Measure(text, "ko").Genre;
+
+    [Fact]
+    public void Genre_FromLineShares()
+    {
+        GenreOf("Q: 12시 땡!\nA: 하루가 또 가네요.\nQ: 1지망 학교 떨어졌어\nA: 위로해 드립니다.").ShouldBe(Genre.Conversation);
+        GenreOf("구분 | 2019 | 2020 | 2021\n1 | 3.5 | 4.1 | 2.2\n2 | 1.0 | 7.7 | 9.3").ShouldBe(Genre.Table);
+        GenreOf("https://www.example.com/a\nhttp://b.example.co.kr/view.php?id=3\n문의: help@example.com").ShouldBe(Genre.List);
+        GenreOf("import asyncio\nasync def main():\n    await asyncio.sleep(0)\nasyncio.run(main())").ShouldBe(Genre.Code);
+        GenreOf("이 함수는 :func:`len`\\과 같습니다. 자세한 내용은 ``len()`` 설명을 참고하십시오.\n다음 예제를 보십시오:\nprint(len([1, 2]))").ShouldBe(Genre.Technical);
+        GenreOf("서울은 대한민국의 수도이다. 한강이 도시를 가로질러 흐른다. 인구는 약 천만 명이다.").ShouldBe(Genre.Prose);
+    }
+
+    [Fact]
+    public void ProseText_DropsCodeLinesAndTechnicalTokens()
+    {
+        var prose = ProseText.Of("객체의 :c:member:`tp_flags` 필드를 설정합니다.\nint x = f(a, b);\n| a | b |\nhttps://example.com/x");
+        prose.ShouldContain("객체의");
+        prose.ShouldContain("필드를 설정합니다.");
+        prose.ShouldNotContain("tp_flags");
+        prose.ShouldNotContain("int x");
+        prose.ShouldNotContain("example.com");
+        ProseText.Of("").ShouldBe("");
+    }
+}
