@@ -38,6 +38,28 @@ public sealed class CurateCommandTests
     }
 
     [Fact]
+    public void Refilter_NewThresholds_WritesCorpusAndSummary_AndBadProfileIsOneLineError()
+    {
+        var dir = TestPaths.NewTempDir();
+        var input = WriteInput(dir, "a.jsonl", 20, 0);
+        var output = Path.Combine(dir, "out");
+        MoaProcess.Run("curate", "--input", input, "--output", output, "--workers", "1").Code.ShouldBe(0);
+        var config = Path.Combine(dir, "new.yaml");
+        File.WriteAllText(config, "quality:\n  korean:\n    min_particle_ratio: 0.99\n");
+
+        var (code, stdout, err) = MoaProcess.Run("curate", "refilter", "--config", config, output, "--output", Path.Combine(dir, "re"));
+        code.ShouldBe(0, err);
+        stdout.ShouldContain("refilter:");
+        File.Exists(Path.Combine(dir, "re", "refilter.json")).ShouldBeTrue();
+
+        File.WriteAllText(config, "quality:\n  profile: nope\n");
+        var (bad, _, badErr) = MoaProcess.Run("curate", "refilter", "--config", config, output);
+        bad.ShouldBe(2);
+        badErr.ShouldContain("quality.profile is 'nope'");
+        badErr.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public void Curate_NotATerminal_PrintsPlainSummaryAndWritesOutput()
     {
         var dir = TestPaths.NewTempDir();

@@ -50,8 +50,10 @@ internal static class StageThroughput
 
         // (a) per-document stages, 1 thread.
         var normalizer = new TextNormalizer(new NormalizerOptions());
-        var filters = new QualityFilterSet(new QualityOptions());
-        Warm(docs, d => filters.Evaluate(normalizer.Normalize(d), LanguageIdentifier.Default.Identify(d).Code));
+        // The quality stage as the pipeline runs it: every signal measured, genre tagged, profile chosen (auto), decided.
+        var filters = new QualityStage(new QualityOptions());
+        var context = new DocumentContext("jsonl", null, null);
+        Warm(docs, d => filters.Evaluate(normalizer.Normalize(d), LanguageIdentifier.Default.Identify(d).Code, context));
         GC.Collect();
         sw.Restart();
         var kept = 0;
@@ -61,7 +63,7 @@ internal static class StageThroughput
             var text = normalizer.Normalize(docs[i]);
             normalised[i] = text;
             var lang = LanguageIdentifier.Default.Identify(text);
-            if (filters.Evaluate(text, lang.Code).Keep)
+            if (filters.Evaluate(text, lang.Code, context).Keep)
             {
                 kept++;
             }

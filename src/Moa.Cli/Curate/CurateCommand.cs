@@ -31,6 +31,7 @@ internal static class CurateCommand
         {
             input, output, config, printConfig, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
         };
+        command.Subcommands.Add(CreateRefilter());
         command.SetAction(parse =>
         {
             var cfg = parse.GetValue(config) is { } path ? CurationConfigLoader.Load(path) : new CurationConfig();
@@ -90,6 +91,28 @@ internal static class CurateCommand
                 return CliErrors.Report($"no document could be read from the inputs ({result.Stats.Issues.Count} problem(s), listed in {Path.Combine(result.OutputDir, "stats.json")}).");
             }
 
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary><c>moa curate refilter</c>: re-decide a finished run's quality stage from its stored signals.</summary>
+    private static Command CreateRefilter()
+    {
+        var runDir = new Argument<string>("RUN_DIR") { Description = "Output folder of a finished moa curate run." };
+        var config = new Option<string?>("--config", "-c") { Description = "The new pipeline config (YAML): its quality thresholds and profiles decide." };
+        var output = new Option<string?>("--output", "-o") { Description = "Folder for the re-decided corpus (default: RUN_DIR-refilter)." };
+        var command = new Command("refilter", "Re-decide the quality filters of a finished run from the signals stored in meta.quality, with new thresholds or profiles, without running the pipeline again.")
+        {
+            runDir, config, output,
+        };
+        command.SetAction(parse =>
+        {
+            var dir = parse.GetValue(runDir)!;
+            var cfg = parse.GetValue(config) is { } path ? CurationConfigLoader.Load(path) : new CurationConfig();
+            var target = parse.GetValue(output) ?? dir.TrimEnd('/', '\\') + "-refilter";
+            var result = Refilter.Run(dir, cfg, target);
+            Console.WriteLine($"refilter: {result.Documents:N0} records, {result.Kept:N0} kept ({result.NewlyKept:N0} newly kept, {result.NewlyRemoved:N0} newly removed) in {result.Seconds:0.00} s -> {target}");
             return 0;
         });
         return command;

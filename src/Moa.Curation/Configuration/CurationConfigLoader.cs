@@ -80,6 +80,10 @@ public static class CurationConfigLoader
     /// <summary>The config as a JSON element for embedding in the manifest.</summary>
     public static JsonElement ToJsonElement(CurationConfig config) => JsonSerializer.SerializeToElement(config, s_canonicalJson);
 
+    /// <summary>Reads back the config a manifest records (its canonical JSON).</summary>
+    public static CurationConfig FromJsonElement(JsonElement config) =>
+        config.Deserialize<CurationConfig>(s_canonicalJson) ?? new CurationConfig();
+
     /// <summary>sha256 of the canonical JSON, lower-case hex.</summary>
     public static string Hash(CurationConfig config) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ToCanonicalJson(config))));
@@ -124,5 +128,13 @@ public static class CurationConfigLoader
         Require(c.Pii.Operator is "tag" or "mask" or "pseudonym" or "encrypt", source, "pii.operator", $"must be tag, mask, pseudonym or encrypt, not '{c.Pii.Operator}'.");
         Require(c.Pii.MinScore is >= 0 and <= 1, source, "pii.min_score", $"must be between 0 and 1, not {c.Pii.MinScore}.");
         Require(c.Pii.PersonPolicy is "all" or "private" or "none", source, "pii.person_policy", $"must be all, private or none, not '{c.Pii.PersonPolicy}'.");
+        try
+        {
+            Filters.QualityProfiles.Normalize(c.Quality);
+        }
+        catch (MoaException ex)
+        {
+            throw new MoaException($"{source}: {ex.Message}", ex);
+        }
     }
 }

@@ -23,6 +23,10 @@ internal static class CharClass
     public const ushort Mark = 1024;
     /// <summary>Counted specially: '#', '…', U+FFFD.</summary>
     public const ushort Other = 2048;
+    /// <summary>ASCII punctuation that code, markup and URLs are dense in and prose is not: { } [ ] ( ) &lt; &gt; ; = ` \ | _ $ &amp; ^ ~ / : * # @ % + "</summary>
+    public const ushort Code = 4096;
+    /// <summary>ASCII letters A-Z, a-z.</summary>
+    public const ushort Latin = 8192;
 
     private static readonly ushort[] s_table = Build();
 
@@ -112,6 +116,17 @@ internal static class CharClass
             if (c is '#' or '…' or '\uFFFD')
             {
                 f |= Other;
+            }
+
+            if (c is '{' or '}' or '[' or ']' or '(' or ')' or '<' or '>' or ';' or '=' or '`' or '\\' or '|' or '_' or '$' or '&' or '^'
+                or '~' or '/' or ':' or '*' or '#' or '@' or '%' or '+' or '"')
+            {
+                f |= Code;
+            }
+
+            if (c is (>= 'A' and <= 'Z') or (>= 'a' and <= 'z'))
+            {
+                f |= Latin;
             }
 
             t[i] = f;

@@ -1,6 +1,10 @@
 namespace Moa.Curation.Filters;
 
-/// <summary>Every signal measured on one document; the rules compare these with the thresholds in <see cref="QualityOptions"/>.</summary>
+/// <summary>
+/// Every signal measured on one document; the rules compare these with the thresholds in <see cref="QualityOptions"/>.
+/// All of them are stored in the document's <c>meta.quality</c> (kept or removed) under the names of <see cref="All"/>,
+/// and <see cref="TrySet"/> reads them back, so a corpus can be re-decided without measuring again.
+/// </summary>
 internal sealed class DocumentSignals
 {
     public int Words;
@@ -37,10 +41,23 @@ internal sealed class DocumentSignals
     public double CharDupRatio;
     public double NewlineWordRatio;
 
+    public double ProseShare;
+    public double CodeShare;
+    public double MarkupShare;
+    public double TableShare;
+    public double LinkShare;
+    public double TechWordRatio;
+    public double TurnLineRatio;
+    public int LoremIpsum;
+    public int CurlyBracket;
+
+    /// <summary>The document's kind, from its line shares (see <see cref="QualityFilterSet.GenreOf"/>).</summary>
+    public Genre Genre;
+
     [ThreadStatic]
     private static DocumentSignals? t_scratch;
 
-    /// <summary>This thread's reusable instance, cleared (Evaluate copies what it keeps into the outcome's scores).</summary>
+    /// <summary>This thread's reusable instance, cleared (Evaluate copies what it keeps into the outcome).</summary>
     public static DocumentSignals ForCurrentThread()
     {
         var s = t_scratch ??= new DocumentSignals();
@@ -48,57 +65,201 @@ internal sealed class DocumentSignals
         return s;
     }
 
-    private void Clear()
+    public void Clear()
     {
-        Words = NonSymbolWords = Stopwords = HangulEojeol = Lines = LinesRemoved = Sentences = 0;
+        Words = NonSymbolWords = Stopwords = HangulEojeol = Lines = LinesRemoved = Sentences = LoremIpsum = CurlyBracket = 0;
         MeanWordLength = HashWordRatio = EllipsisWordRatio = BulletLineRatio = EllipsisLineRatio = AlphaWordRatio = 0;
         DupLineFrac = DupParaFrac = DupLineCharFrac = DupParaCharFrac = 0;
         ParticleRatio = HangulShare = SymbolRatio = JamoRunRatio = ReplacementRatio = Latin1MojibakeRatio = HangulHanSwitchRatio = 0;
         LinePunctRatio = ShortLineRatio = CharDupRatio = NewlineWordRatio = 0;
+        ProseShare = CodeShare = MarkupShare = TableShare = LinkShare = TechWordRatio = TurnLineRatio = 0;
+        Genre = Genre.Prose;
         Array.Clear(TopNgramFrac);
         Array.Clear(DupNgramFrac);
     }
 
-    /// <summary>All signals by name, for measurement and documentation.</summary>
-    public IEnumerable<KeyValuePair<string, double>> All()
+    /// <summary>Rounds every ratio to 4 decimals, the precision stored in <c>meta.quality</c>.</summary>
+    public void RoundAll()
     {
-        yield return new("words", Words);
-        yield return new("non_symbol_words", NonSymbolWords);
-        yield return new("mean_word_len", MeanWordLength);
-        yield return new("hash_word_ratio", HashWordRatio);
-        yield return new("ellipsis_word_ratio", EllipsisWordRatio);
-        yield return new("bullet_line_ratio", BulletLineRatio);
-        yield return new("ellipsis_line_ratio", EllipsisLineRatio);
-        yield return new("alpha_word_ratio", AlphaWordRatio);
-        yield return new("stopwords", Stopwords);
-        yield return new("dup_line_frac", DupLineFrac);
-        yield return new("dup_para_frac", DupParaFrac);
-        yield return new("dup_line_char_frac", DupLineCharFrac);
-        yield return new("dup_para_char_frac", DupParaCharFrac);
+        MeanWordLength = R(MeanWordLength);
+        HashWordRatio = R(HashWordRatio);
+        EllipsisWordRatio = R(EllipsisWordRatio);
+        BulletLineRatio = R(BulletLineRatio);
+        EllipsisLineRatio = R(EllipsisLineRatio);
+        AlphaWordRatio = R(AlphaWordRatio);
+        DupLineFrac = R(DupLineFrac);
+        DupParaFrac = R(DupParaFrac);
+        DupLineCharFrac = R(DupLineCharFrac);
+        DupParaCharFrac = R(DupParaCharFrac);
+        for (var n = 0; n < TopNgramFrac.Length; n++)
+        {
+            TopNgramFrac[n] = R(TopNgramFrac[n]);
+            DupNgramFrac[n] = R(DupNgramFrac[n]);
+        }
+
+        ParticleRatio = R(ParticleRatio);
+        HangulShare = R(HangulShare);
+        SymbolRatio = R(SymbolRatio);
+        JamoRunRatio = R(JamoRunRatio);
+        ReplacementRatio = R(ReplacementRatio);
+        Latin1MojibakeRatio = R(Latin1MojibakeRatio);
+        HangulHanSwitchRatio = R(HangulHanSwitchRatio);
+        LinePunctRatio = R(LinePunctRatio);
+        ShortLineRatio = R(ShortLineRatio);
+        CharDupRatio = R(CharDupRatio);
+        NewlineWordRatio = R(NewlineWordRatio);
+        ProseShare = R(ProseShare);
+        CodeShare = R(CodeShare);
+        MarkupShare = R(MarkupShare);
+        TableShare = R(TableShare);
+        LinkShare = R(LinkShare);
+        TechWordRatio = R(TechWordRatio);
+        TurnLineRatio = R(TurnLineRatio);
+    }
+
+    private static double R(double v) => Math.Round(v, 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>The names of <see cref="All"/>, in order.</summary>
+    public static IReadOnlyList<string> Names => s_names.Value;
+
+    private static readonly Lazy<string[]> s_names = new(() => Array.ConvertAll(new DocumentSignals().All(), kv => kv.Key));
+
+    /// <summary>How many signals <see cref="All"/> holds.</summary>
+    public const int Count = 46;
+
+    /// <summary>All signals by name, in a fixed order: what <c>meta.quality</c> holds.</summary>
+    public KeyValuePair<string, double>[] All()
+    {
+        var a = new KeyValuePair<string, double>[Count];
+        var i = 0;
+        a[i++] = new("words", Words);
+        a[i++] = new("non_symbol_words", NonSymbolWords);
+        a[i++] = new("mean_word_len", MeanWordLength);
+        a[i++] = new("hash_word_ratio", HashWordRatio);
+        a[i++] = new("ellipsis_word_ratio", EllipsisWordRatio);
+        a[i++] = new("bullet_line_ratio", BulletLineRatio);
+        a[i++] = new("ellipsis_line_ratio", EllipsisLineRatio);
+        a[i++] = new("alpha_word_ratio", AlphaWordRatio);
+        a[i++] = new("stopwords", Stopwords);
+        a[i++] = new("dup_line_frac", DupLineFrac);
+        a[i++] = new("dup_para_frac", DupParaFrac);
+        a[i++] = new("dup_line_char_frac", DupLineCharFrac);
+        a[i++] = new("dup_para_char_frac", DupParaCharFrac);
         for (var n = 2; n <= 4; n++)
         {
-            yield return new($"top_{n}gram_frac", TopNgramFrac[n]);
+            a[i++] = new(TopNames[n], TopNgramFrac[n]);
         }
 
         for (var n = 5; n <= 10; n++)
         {
-            yield return new($"dup_{n}gram_frac", DupNgramFrac[n]);
+            a[i++] = new(DupNames[n], DupNgramFrac[n]);
         }
 
-        yield return new("hangul_eojeol", HangulEojeol);
-        yield return new("particle_ratio", ParticleRatio);
-        yield return new("hangul_share", HangulShare);
-        yield return new("symbol_ratio", SymbolRatio);
-        yield return new("jamo_run_ratio", JamoRunRatio);
-        yield return new("replacement_ratio", ReplacementRatio);
-        yield return new("latin1_mojibake_ratio", Latin1MojibakeRatio);
-        yield return new("hangul_han_switch_ratio", HangulHanSwitchRatio);
-        yield return new("lines", Lines);
-        yield return new("lines_removed", LinesRemoved);
-        yield return new("sentences", Sentences);
-        yield return new("line_punct_ratio", LinePunctRatio);
-        yield return new("short_line_ratio", ShortLineRatio);
-        yield return new("char_dup_ratio", CharDupRatio);
-        yield return new("newline_word_ratio", NewlineWordRatio);
+        a[i++] = new("hangul_eojeol", HangulEojeol);
+        a[i++] = new("particle_ratio", ParticleRatio);
+        a[i++] = new("hangul_share", HangulShare);
+        a[i++] = new("symbol_ratio", SymbolRatio);
+        a[i++] = new("jamo_run_ratio", JamoRunRatio);
+        a[i++] = new("replacement_ratio", ReplacementRatio);
+        a[i++] = new("latin1_mojibake_ratio", Latin1MojibakeRatio);
+        a[i++] = new("hangul_han_switch_ratio", HangulHanSwitchRatio);
+        a[i++] = new("lines", Lines);
+        a[i++] = new("c4_lines_removed", LinesRemoved);
+        a[i++] = new("sentences", Sentences);
+        a[i++] = new("line_punct_ratio", LinePunctRatio);
+        a[i++] = new("short_line_ratio", ShortLineRatio);
+        a[i++] = new("char_dup_ratio", CharDupRatio);
+        a[i++] = new("newline_word_ratio", NewlineWordRatio);
+        a[i++] = new("prose_share", ProseShare);
+        a[i++] = new("code_share", CodeShare);
+        a[i++] = new("markup_share", MarkupShare);
+        a[i++] = new("table_share", TableShare);
+        a[i++] = new("link_share", LinkShare);
+        a[i++] = new("tech_word_ratio", TechWordRatio);
+        a[i++] = new("turn_line_ratio", TurnLineRatio);
+        a[i++] = new("lorem_ipsum", LoremIpsum);
+        a[i++] = new("curly_bracket", CurlyBracket);
+        return a;
     }
+
+    private static readonly string[] TopNames = ["", "", "top_2gram_frac", "top_3gram_frac", "top_4gram_frac"];
+
+    private static readonly string[] DupNames =
+        ["", "", "", "", "", "dup_5gram_frac", "dup_6gram_frac", "dup_7gram_frac", "dup_8gram_frac", "dup_9gram_frac", "dup_10gram_frac"];
+
+    /// <summary>Sets one stored signal by its <see cref="All"/> name; false for a name this version does not know.</summary>
+    public bool TrySet(string name, double v)
+    {
+        var i = (int)v;
+        switch (name)
+        {
+            case "words": Words = i; break;
+            case "non_symbol_words": NonSymbolWords = i; break;
+            case "mean_word_len": MeanWordLength = v; break;
+            case "hash_word_ratio": HashWordRatio = v; break;
+            case "ellipsis_word_ratio": EllipsisWordRatio = v; break;
+            case "bullet_line_ratio": BulletLineRatio = v; break;
+            case "ellipsis_line_ratio": EllipsisLineRatio = v; break;
+            case "alpha_word_ratio": AlphaWordRatio = v; break;
+            case "stopwords": Stopwords = i; break;
+            case "dup_line_frac": DupLineFrac = v; break;
+            case "dup_para_frac": DupParaFrac = v; break;
+            case "dup_line_char_frac": DupLineCharFrac = v; break;
+            case "dup_para_char_frac": DupParaCharFrac = v; break;
+            case "hangul_eojeol": HangulEojeol = i; break;
+            case "particle_ratio": ParticleRatio = v; break;
+            case "hangul_share": HangulShare = v; break;
+            case "symbol_ratio": SymbolRatio = v; break;
+            case "jamo_run_ratio": JamoRunRatio = v; break;
+            case "replacement_ratio": ReplacementRatio = v; break;
+            case "latin1_mojibake_ratio": Latin1MojibakeRatio = v; break;
+            case "hangul_han_switch_ratio": HangulHanSwitchRatio = v; break;
+            case "lines": Lines = i; break;
+            case "c4_lines_removed": LinesRemoved = i; break;
+            case "sentences": Sentences = i; break;
+            case "line_punct_ratio": LinePunctRatio = v; break;
+            case "short_line_ratio": ShortLineRatio = v; break;
+            case "char_dup_ratio": CharDupRatio = v; break;
+            case "newline_word_ratio": NewlineWordRatio = v; break;
+            case "prose_share": ProseShare = v; break;
+            case "code_share": CodeShare = v; break;
+            case "markup_share": MarkupShare = v; break;
+            case "table_share": TableShare = v; break;
+            case "link_share": LinkShare = v; break;
+            case "tech_word_ratio": TechWordRatio = v; break;
+            case "turn_line_ratio": TurnLineRatio = v; break;
+            case "lorem_ipsum": LoremIpsum = i; break;
+            case "curly_bracket": CurlyBracket = i; break;
+            default:
+                var top = Array.IndexOf(TopNames, name);
+                var dup = Array.IndexOf(DupNames, name);
+                if (top >= 2)
+                {
+                    TopNgramFrac[top] = v;
+                }
+                else if (dup >= 5)
+                {
+                    DupNgramFrac[dup] = v;
+                }
+                else
+                {
+                    return false;
+                }
+
+                break;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>What kind of text a document is, judged from its lines; stored as <c>meta.genre</c> and used to choose a filter profile.</summary>
+public enum Genre
+{
+    Prose,
+    Technical,
+    Code,
+    Conversation,
+    Table,
+    List,
 }

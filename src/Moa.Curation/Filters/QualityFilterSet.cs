@@ -4,10 +4,12 @@ using System.Text;
 namespace Moa.Curation.Filters;
 
 /// <summary>
-/// The quality-filter stage of <c>moa curate</c>: Gopher repetition and quality, Korean, C4 and FineWeb rules over
-/// one document. Thread-safe: the options are read-only after construction and all scratch state is per thread,
-/// so one instance serves every worker. Evaluation order: C4 line removal, C4 document rules, mojibake,
-/// Gopher repetition, Gopher quality, Korean, C4 sentence count, FineWeb; the first rule that fires names the outcome.
+/// The quality-filter rules of <c>moa curate</c> with one set of thresholds: Gopher repetition and quality, Korean,
+/// C4, FineWeb and prose rules over one document. Tag, then decide: every signal is measured first (no early exit,
+/// so a corpus can be re-decided from its stored signals), then the rules are checked in order: mojibake, C4 document
+/// rules, Gopher repetition, Gopher quality, Korean, prose share, C4 sentence count, FineWeb; the first rule that
+/// fires names the outcome. Thread-safe: the options are read-only after construction and all scratch state is per
+/// thread, so one instance serves every worker.
 /// </summary>
 public sealed class QualityFilterSet
 {
@@ -50,35 +52,42 @@ public sealed class QualityFilterSet
         ArgumentNullException.ThrowIfNull(text);
         language ??= "other";
         var signals = DocumentSignals.ForCurrentThread();
-        var (finalText, rule) = Run(text, language, signals);
-        return new FilterOutcome(rule is null, rule, finalText, BuildScores(signals, language));
+        var finalText = Measure(text, language, signals);
+        var hit = Decide(signals, language);
+        return new FilterOutcome(hit is null, hit?.Rule, finalText, signals.All())
+        {
+            Value = hit?.Value ?? 0,
+            Threshold = hit?.Threshold ?? 0,
+            Genre = signals.Genre,
+        };
     }
 
-    /// <summary>Measures every signal without stopping at the first rule (for threshold studies and tests).</summary>
+    /// <summary>Measures every signal (for threshold studies and tests).</summary>
     internal DocumentSignals Measure(string text, string language)
     {
         var signals = new DocumentSignals();
-        Run(text, language, signals);
+        Measure(text, language, signals);
         return signals;
     }
 
-    private (string Text, string? Rule) Run(string text, string language, DocumentSignals sig)
+    /// <summary>
+    /// Measures every signal into <paramref name="sig"/>, rounded to 4 decimals as they are stored (so a decision taken
+    /// now and one taken later from the stored values agree), and returns the text after C4 line removal.
+    /// </summary>
+    internal string Measure(string text, string language, DocumentSignals sig)
     {
-        var korean = language == "ko";
-        var english = language == "en";
         var cjk = language is "ja" or "zh";
+        var english = language == "en";
         var a = TextAnalyzer.ForCurrentThread();
         a.Analyze(text, cjk, english);
 
         // Mojibake is judged on the text as received, before any line is removed.
         FillMojibake(a, sig);
-        var rule = MojibakeRule(sig, korean);
         var c4 = _options.C4;
-        if (rule is null && c4.Enabled && a.LineCount > 0)
+        if (c4.Enabled && a.LineCount > 0)
         {
-            var (kept, removed, docRule) = ApplyC4Lines(a, text, language);
+            var (kept, removed) = ApplyC4Lines(a, text, language, sig);
             sig.LinesRemoved = removed;
-            rule = docRule;
             if (removed > 0)
             {
                 text = kept;
@@ -86,29 +95,74 @@ public sealed class QualityFilterSet
             }
         }
 
-        Fill(a, sig, korean);
-        rule ??= RepetitionRule(sig);
-        rule ??= QualityRule(sig, korean, english, cjk);
-        rule ??= KoreanRule(sig, korean);
-        if (rule is null && c4.Enabled && c4.MinSentences is { } minSentences && sig.Sentences < minSentences)
-        {
-            rule = "c4.min_sentences";
-        }
-
-        rule ??= FineWebRule(sig, language);
-        return (text, rule);
+        Fill(a, sig, language == "ko");
+        sig.RoundAll();
+        return text;
     }
 
-    private (string Kept, int Removed, string? DocRule) ApplyC4Lines(TextAnalyzer a, string text, string language)
+    /// <summary>The first rule that fires on measured signals, or null when the document is kept.</summary>
+    internal RuleHit? Decide(DocumentSignals sig, string language)
+    {
+        var korean = language == "ko";
+        var c4 = _options.C4;
+        var hit = MojibakeRule(sig, korean);
+        if (hit is null && c4.Enabled)
+        {
+            if (c4.FilterLoremIpsum && sig.LoremIpsum > 0)
+            {
+                hit = new RuleHit("c4.lorem_ipsum", 1, 0);
+            }
+            else if (c4.FilterCurlyBracket && sig.CurlyBracket > 0)
+            {
+                hit = new RuleHit("c4.curly_bracket", 1, 0);
+            }
+        }
+
+        hit ??= RepetitionRule(sig);
+        hit ??= QualityRule(sig, korean, language == "en", language is "ja" or "zh");
+        hit ??= KoreanRule(sig, korean);
+        hit ??= ProseRule(sig);
+        if (hit is null && c4.Enabled && c4.MinSentences is { } minSentences && sig.Sentences < minSentences)
+        {
+            hit = new RuleHit("c4.min_sentences", sig.Sentences, minSentences);
+        }
+
+        hit ??= FineWebRule(sig, language);
+        return hit;
+    }
+
+    /// <summary>
+    /// C4 line removal, and the signals of the C4 document rules: "lorem ipsum" anywhere, '{' on a prose line (a
+    /// brace on a code line is code, not a broken template). Lines are removed whether or not a document rule fires,
+    /// so the stored signals describe the text that would be kept.
+    /// </summary>
+    private (string Kept, int Removed) ApplyC4Lines(TextAnalyzer a, string text, string language, DocumentSignals sig)
     {
         var c4 = _options.C4;
         var terminal = c4.RemoveNoTerminalPunctLines && !_terminalExempt.Contains(language);
         var needles = text.AsSpan().IndexOfAny(s_c4NeedlesEn) >= 0 || MayHoldKoreanPolicy(text);
-        var curly = c4.FilterCurlyBracket && text.Contains('{', StringComparison.Ordinal);
-        if (!terminal && !needles && !curly && c4.MinWordsPerLine is null
+        if (needles && text.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
+        {
+            sig.LoremIpsum = 1;
+        }
+
+        if (text.Contains('{', StringComparison.Ordinal))
+        {
+            var kinds = a.LineKinds;
+            for (var i = 0; i < kinds.Length; i++)
+            {
+                if (kinds[i] == LineKind.Prose && HasPlainBrace(text.AsSpan(a.LineStarts[i], a.LineLengths[i])))
+                {
+                    sig.CurlyBracket = 1;
+                    break;
+                }
+            }
+        }
+
+        if (!terminal && !needles && c4.MinWordsPerLine is null
             && (c4.MaxWordLength is null || text.Length <= c4.MaxWordLength))
         {
-            return (text, 0, null);
+            return (text, 0);
         }
 
         var starts = a.LineStarts;
@@ -123,18 +177,8 @@ public sealed class QualityFilterSet
             var remove = (c4.MaxWordLength is { } maxWord && longest[i] > maxWord)
                 || (terminal && !EndsTerminal(line))
                 || (c4.MinWordsPerLine is { } minWords && words[i] < minWords);
-            if (!remove && (needles || curly))
+            if (!remove && needles)
             {
-                if (c4.FilterLoremIpsum && line.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
-                {
-                    return (text, 0, "c4.lorem_ipsum");
-                }
-
-                if (curly && line.Contains('{'))
-                {
-                    return (text, 0, "c4.curly_bracket");
-                }
-
                 remove = (c4.RemoveJavascriptLines && line.Contains("javascript", StringComparison.OrdinalIgnoreCase))
                     || (c4.RemovePolicyLines && (line.IndexOfAny(s_policyEn) >= 0 || line.IndexOfAny(s_policyKo) >= 0));
             }
@@ -145,7 +189,7 @@ public sealed class QualityFilterSet
 
         if (removed == 0)
         {
-            return (text, 0, null);
+            return (text, 0);
         }
 
         // Keep the surviving lines; a blank line between two kept lines survives as a paragraph break.
@@ -168,7 +212,45 @@ public sealed class QualityFilterSet
             prevPara = paragraphs[i];
         }
 
-        return (sb.ToString(), removed, null);
+        return (sb.ToString(), removed);
+    }
+
+    /// <summary>A '{' in a word without ASCII letters ("{{ title }}", "{"), not inside a technical token such as <c>:file:`{*}.exe`</c>.</summary>
+    private static bool HasPlainBrace(ReadOnlySpan<char> line)
+    {
+        var table = CharClass.Table;
+        int i;
+        var offset = 0;
+        while ((i = line[offset..].IndexOf('{')) >= 0)
+        {
+            var at = offset + i;
+            var start = at;
+            while (start > 0 && (table[line[start - 1]] & CharClass.Space) == 0)
+            {
+                start--;
+            }
+
+            var end = at;
+            while (end < line.Length && (table[line[end]] & CharClass.Space) == 0)
+            {
+                end++;
+            }
+
+            var latin = false;
+            foreach (var c in line[start..end])
+            {
+                latin |= (table[c] & CharClass.Latin) != 0;
+            }
+
+            if (!latin)
+            {
+                return true;
+            }
+
+            offset = end;
+        }
+
+        return false;
     }
 
     private static bool MayHoldKoreanPolicy(ReadOnlySpan<char> s)
@@ -213,22 +295,28 @@ public sealed class QualityFilterSet
         sig.HangulHanSwitchRatio = hh == 0 ? 0 : (double)a.HangulHanSwitches / hh;
     }
 
+    /// <summary>
+    /// The document-wide signals (repetition, word counts) and the prose-sensitive ones, measured on prose lines with
+    /// technical tokens set aside: Hangul share, symbol ratio, word length, alphabetic words, line punctuation, short
+    /// lines, bullets and list shape. Code, markup, tables and links are measured as shares of the document.
+    /// </summary>
     private void Fill(TextAnalyzer a, DocumentSignals sig, bool korean)
     {
         var words = a.WordCount;
         var lines = a.LineCount;
         var length = Math.Max(1, a.Text.Length);
+        var proseLines = a.ProseLines;
         sig.Words = words;
         sig.NonSymbolWords = a.NonSymbolWords;
-        sig.MeanWordLength = a.NonSymbolWords == 0 ? 0 : (double)a.NonSymbolWordChars / a.NonSymbolWords;
+        sig.MeanWordLength = a.ProsePlainWords == 0 ? 0 : (double)a.ProsePlainWordChars / a.ProsePlainWords;
         sig.HashWordRatio = words == 0 ? 0 : (double)a.HashChars / words;
         sig.EllipsisWordRatio = words == 0 ? 0 : (double)a.Ellipses / words;
-        sig.AlphaWordRatio = words == 0 ? 0 : (double)a.AlphaWords / words;
+        sig.AlphaWordRatio = a.ProseWords == 0 ? 0 : (double)a.ProseAlphaWords / a.ProseWords;
         sig.Stopwords = a.Stopwords;
         sig.Lines = lines;
-        sig.BulletLineRatio = lines == 0 ? 0 : (double)a.BulletLines / lines;
+        sig.BulletLineRatio = proseLines == 0 ? 0 : (double)a.ProseBulletLines / proseLines;
         sig.EllipsisLineRatio = lines == 0 ? 0 : (double)a.EllipsisLines / lines;
-        sig.LinePunctRatio = lines == 0 ? 0 : (double)a.TerminalLines / lines;
+        sig.LinePunctRatio = proseLines == 0 ? 0 : (double)a.ProseTerminalLines / proseLines;
         sig.Sentences = a.Sentences;
 
         var (dupLines, dupLineChars) = a.DuplicateLines();
@@ -239,40 +327,89 @@ public sealed class QualityFilterSet
         sig.DupParaFrac = a.ParaCount == 0 ? 0 : (double)dupParas / a.ParaCount;
         sig.DupParaCharFrac = (double)dupParaChars / length;
 
-        if (_options.GopherRepetition.Enabled)
+        Span<long> top = stackalloc long[11];
+        Span<long> dup = stackalloc long[11];
+        a.NgramRepetition(top, dup);
+        for (var n = 2; n <= 10; n++)
         {
-            Span<long> top = stackalloc long[11];
-            Span<long> dup = stackalloc long[11];
-            a.NgramRepetition(top, dup);
-            for (var n = 2; n <= 10; n++)
-            {
-                sig.TopNgramFrac[n] = (double)top[n] / length;
-                sig.DupNgramFrac[n] = (double)dup[n] / length;
-            }
+            sig.TopNgramFrac[n] = (double)top[n] / length;
+            sig.DupNgramFrac[n] = (double)dup[n] / length;
         }
 
         var nonSpace = Math.Max(1, a.NonSpaceChars);
         sig.HangulEojeol = a.HangulEojeol;
         sig.ParticleRatio = a.HangulEojeol == 0 ? 0 : (double)a.ParticleEojeol / a.HangulEojeol;
-        sig.HangulShare = a.LetterChars == 0 ? 0 : (double)a.HangulChars / a.LetterChars;
-        sig.SymbolRatio = (double)a.SymbolChars / nonSpace;
+        sig.HangulShare = a.ProseLetterWords == 0 ? 0 : (double)a.ProseHangulWords / a.ProseLetterWords;
+        var proseJudged = a.ProseChars - a.ProseTechChars;
+        sig.SymbolRatio = proseJudged <= 0 ? 0 : (double)a.ProseSymbols / proseJudged;
         sig.JamoRunRatio = (double)a.JamoRunChars / nonSpace;
+
+        sig.ProseShare = a.NonSpaceChars == 0 ? 0 : (double)a.ProseChars / a.NonSpaceChars;
+        sig.CodeShare = (double)a.CodeChars / nonSpace;
+        sig.MarkupShare = (double)a.MarkupChars / nonSpace;
+        sig.TableShare = (double)a.TableChars / nonSpace;
+        sig.LinkShare = (double)a.LinkChars / nonSpace;
+        sig.TechWordRatio = a.ProseWords == 0 ? 0 : (double)a.ProseTechWords / a.ProseWords;
+        sig.TurnLineRatio = lines == 0 ? 0 : (double)a.TurnLines / lines;
 
         var shortLen = korean ? _options.FineWeb.ShortLineLengthKo : _options.FineWeb.ShortLineLength;
         var shortLines = 0;
-        foreach (var len in a.LineLengths)
+        var kinds = a.LineKinds;
+        var lengths = a.LineLengths;
+        for (var i = 0; i < lengths.Length; i++)
         {
-            if (len <= shortLen)
+            if (lengths[i] <= shortLen && kinds[i] == LineKind.Prose)
             {
                 shortLines++;
             }
         }
 
-        sig.ShortLineRatio = lines == 0 ? 0 : (double)shortLines / lines;
-        sig.NewlineWordRatio = words == 0 ? 0 : (double)a.Newlines / words;
+        sig.ShortLineRatio = proseLines == 0 ? 0 : (double)shortLines / proseLines;
+        sig.NewlineWordRatio = a.ProseWords == 0 ? 0 : (double)Math.Max(0, proseLines - 1) / a.ProseWords;
+        sig.Genre = GenreOf(sig);
     }
 
-    private string? MojibakeRule(DocumentSignals s, bool korean)
+    /// <summary>
+    /// The document's kind, from the shares of its lines: code, table or list (links) when such lines make half of it;
+    /// conversation when a third of its lines open with a speaker tag; technical when code, markup or technical
+    /// tokens are a visible part of it; list when most of its prose lines are short or bulleted; else prose.
+    /// </summary>
+    internal static Genre GenreOf(DocumentSignals s)
+    {
+        if (s.CodeShare + s.MarkupShare >= 0.5)
+        {
+            return Genre.Code;
+        }
+
+        if (s.TableShare >= 0.5)
+        {
+            return Genre.Table;
+        }
+
+        if (s.LinkShare >= 0.4)
+        {
+            return Genre.List;
+        }
+
+        if (s.TurnLineRatio >= 0.3)
+        {
+            return Genre.Conversation;
+        }
+
+        if (s.CodeShare + s.MarkupShare >= 0.05 || s.TechWordRatio >= 0.03)
+        {
+            return Genre.Technical;
+        }
+
+        if (s.Lines >= 5 && (s.BulletLineRatio >= 0.5 || s.ShortLineRatio >= 0.6))
+        {
+            return Genre.List;
+        }
+
+        return Genre.Prose;
+    }
+
+    private RuleHit? MojibakeRule(DocumentSignals s, bool korean)
     {
         var k = _options.Korean;
         if (!k.Enabled || !(korean || k.MojibakeAllLanguages))
@@ -280,25 +417,18 @@ public sealed class QualityFilterSet
             return null;
         }
 
-        if (k.MaxReplacementCharRatio is { } rep && s.ReplacementRatio > rep)
-        {
-            return "korean.replacement_char";
-        }
-
-        if (k.MaxLatin1MojibakeRatio is { } latin && s.Latin1MojibakeRatio > latin)
-        {
-            return "korean.latin1_mojibake";
-        }
-
-        if (k.MaxHangulHanSwitchRatio is { } sw && s.HangulHanSwitchRatio > sw)
-        {
-            return "korean.hangul_han_switch";
-        }
-
-        return null;
+        return Above("korean.replacement_char", s.ReplacementRatio, k.MaxReplacementCharRatio)
+            ?? Above("korean.latin1_mojibake", s.Latin1MojibakeRatio, k.MaxLatin1MojibakeRatio)
+            ?? Above("korean.hangul_han_switch", s.HangulHanSwitchRatio, k.MaxHangulHanSwitchRatio);
     }
 
-    private string? RepetitionRule(DocumentSignals s)
+    private static RuleHit? Above(string rule, double value, double? max) =>
+        max is { } m && value > m ? new RuleHit(rule, value, m) : null;
+
+    private static RuleHit? Below(string rule, double value, double? min) =>
+        min is { } m && value < m ? new RuleHit(rule, value, m) : null;
+
+    private RuleHit? RepetitionRule(DocumentSignals s)
     {
         var r = _options.GopherRepetition;
         if (!r.Enabled)
@@ -306,37 +436,21 @@ public sealed class QualityFilterSet
             return null;
         }
 
-        if (r.MaxDupParaFrac is { } dpf && s.DupParaFrac > dpf)
+        var hit = Above("gopher_repetition.dup_para_frac", s.DupParaFrac, r.MaxDupParaFrac)
+            ?? Above("gopher_repetition.dup_para_char_frac", s.DupParaCharFrac, r.MaxDupParaCharFrac)
+            ?? Above("gopher_repetition.dup_line_frac", s.DupLineFrac, r.MaxDupLineFrac)
+            ?? Above("gopher_repetition.dup_line_char_frac", s.DupLineCharFrac, r.MaxDupLineCharFrac);
+        if (hit is not null || s.NonSymbolWords < r.MinWordsForNgramRules)
         {
-            return "gopher_repetition.dup_para_frac";
-        }
-
-        if (r.MaxDupParaCharFrac is { } dpc && s.DupParaCharFrac > dpc)
-        {
-            return "gopher_repetition.dup_para_char_frac";
-        }
-
-        if (r.MaxDupLineFrac is { } dlf && s.DupLineFrac > dlf)
-        {
-            return "gopher_repetition.dup_line_frac";
-        }
-
-        if (r.MaxDupLineCharFrac is { } dlc && s.DupLineCharFrac > dlc)
-        {
-            return "gopher_repetition.dup_line_char_frac";
-        }
-
-        if (s.NonSymbolWords < r.MinWordsForNgramRules)
-        {
-            return null;
+            return hit;
         }
 
         ReadOnlySpan<double?> tops = [null, null, r.MaxTop2GramFrac, r.MaxTop3GramFrac, r.MaxTop4GramFrac];
         for (var n = 2; n <= 4; n++)
         {
-            if (tops[n] is { } t && s.TopNgramFrac[n] > t)
+            if (Above(TopRuleNames[n], s.TopNgramFrac[n], tops[n]) is { } top)
             {
-                return TopRuleNames[n];
+                return top;
             }
         }
 
@@ -344,9 +458,9 @@ public sealed class QualityFilterSet
             r.MaxDup8GramFrac, r.MaxDup9GramFrac, r.MaxDup10GramFrac];
         for (var n = 5; n <= 10; n++)
         {
-            if (dups[n] is { } d && s.DupNgramFrac[n] > d)
+            if (Above(DupRuleNames[n], s.DupNgramFrac[n], dups[n]) is { } dup)
             {
-                return DupRuleNames[n];
+                return dup;
             }
         }
 
@@ -362,7 +476,7 @@ public sealed class QualityFilterSet
         "gopher_repetition.dup_8gram_frac", "gopher_repetition.dup_9gram_frac", "gopher_repetition.dup_10gram_frac",
     ];
 
-    private string? QualityRule(DocumentSignals s, bool korean, bool english, bool cjk)
+    private RuleHit? QualityRule(DocumentSignals s, bool korean, bool english, bool cjk)
     {
         var q = _options.GopherQuality;
         if (!q.Enabled)
@@ -370,65 +484,33 @@ public sealed class QualityFilterSet
             return null;
         }
 
-        var minWords = korean ? q.MinWordsKo : q.MinWords;
-        if (minWords is { } min && s.NonSymbolWords < min)
-        {
-            return "gopher_quality.min_words";
-        }
-
-        if (q.MaxWords is { } max && s.NonSymbolWords > max)
-        {
-            return "gopher_quality.max_words";
-        }
-
-        if (!cjk && s.NonSymbolWords > 0)
+        var hit = Below("gopher_quality.min_words", s.NonSymbolWords, korean ? q.MinWordsKo : q.MinWords)
+            ?? Above("gopher_quality.max_words", s.NonSymbolWords, q.MaxWords);
+        if (hit is null && !cjk && s.NonSymbolWords > 0)
         {
             var (lo, hi) = korean ? (q.MinMeanWordLengthKo, q.MaxMeanWordLengthKo) : (q.MinMeanWordLength, q.MaxMeanWordLength);
-            if (lo is { } l && s.MeanWordLength < l)
-            {
-                return "gopher_quality.min_mean_word_length";
-            }
-
-            if (hi is { } h && s.MeanWordLength > h)
-            {
-                return "gopher_quality.max_mean_word_length";
-            }
+            hit = Below("gopher_quality.min_mean_word_length", s.MeanWordLength, lo)
+                ?? Above("gopher_quality.max_mean_word_length", s.MeanWordLength, hi);
         }
 
-        if (q.MaxHashWordRatio is { } hash && s.HashWordRatio > hash)
+        hit ??= Above("gopher_quality.hash_word_ratio", s.HashWordRatio, q.MaxHashWordRatio)
+            ?? Above("gopher_quality.ellipsis_word_ratio", s.EllipsisWordRatio, korean ? q.MaxEllipsisWordRatioKo : q.MaxEllipsisWordRatio)
+            ?? Above("gopher_quality.bullet_line_ratio", s.BulletLineRatio, q.MaxBulletLineRatio)
+            ?? Above("gopher_quality.ellipsis_line_ratio", s.EllipsisLineRatio, korean ? q.MaxEllipsisLineRatioKo : q.MaxEllipsisLineRatio);
+        if (hit is null && s.Words > 0)
         {
-            return "gopher_quality.hash_word_ratio";
+            hit = Below("gopher_quality.alpha_word_ratio", s.AlphaWordRatio, korean ? q.MinAlphaWordRatioKo : q.MinAlphaWordRatio);
         }
 
-        if ((korean ? q.MaxEllipsisWordRatioKo : q.MaxEllipsisWordRatio) is { } ell && s.EllipsisWordRatio > ell)
+        if (hit is null && english)
         {
-            return "gopher_quality.ellipsis_word_ratio";
+            hit = Below("gopher_quality.stopwords", s.Stopwords, q.MinStopwordsEn);
         }
 
-        if (q.MaxBulletLineRatio is { } bullet && s.BulletLineRatio > bullet)
-        {
-            return "gopher_quality.bullet_line_ratio";
-        }
-
-        if ((korean ? q.MaxEllipsisLineRatioKo : q.MaxEllipsisLineRatio) is { } ellLine && s.EllipsisLineRatio > ellLine)
-        {
-            return "gopher_quality.ellipsis_line_ratio";
-        }
-
-        if ((korean ? q.MinAlphaWordRatioKo : q.MinAlphaWordRatio) is { } alpha && s.Words > 0 && s.AlphaWordRatio < alpha)
-        {
-            return "gopher_quality.alpha_word_ratio";
-        }
-
-        if (english && q.MinStopwordsEn is { } stop && s.Stopwords < stop)
-        {
-            return "gopher_quality.stopwords";
-        }
-
-        return null;
+        return hit;
     }
 
-    private string? KoreanRule(DocumentSignals s, bool korean)
+    private RuleHit? KoreanRule(DocumentSignals s, bool korean)
     {
         var k = _options.Korean;
         if (!k.Enabled || !korean)
@@ -436,30 +518,24 @@ public sealed class QualityFilterSet
             return null;
         }
 
-        if (k.MinHangulShare is { } hangul && s.HangulShare < hangul)
+        var hit = Below("korean.hangul_share", s.HangulShare, k.MinHangulShare);
+        if (hit is null && s.HangulEojeol >= k.MinEojeolForParticleRatio)
         {
-            return "korean.hangul_share";
+            hit = Below("korean.particle_ratio", s.ParticleRatio, k.MinParticleRatio);
         }
 
-        if (k.MinParticleRatio is { } particle && s.HangulEojeol >= k.MinEojeolForParticleRatio && s.ParticleRatio < particle)
-        {
-            return "korean.particle_ratio";
-        }
-
-        if (k.MaxSymbolRatio is { } symbol && s.SymbolRatio > symbol)
-        {
-            return "korean.symbol_ratio";
-        }
-
-        if (k.MaxJamoRunRatio is { } jamo && s.JamoRunRatio > jamo)
-        {
-            return "korean.jamo_run_ratio";
-        }
-
-        return null;
+        return hit
+            ?? Above("korean.symbol_ratio", s.SymbolRatio, k.MaxSymbolRatio)
+            ?? Above("korean.jamo_run_ratio", s.JamoRunRatio, k.MaxJamoRunRatio);
     }
 
-    private string? FineWebRule(DocumentSignals s, string language)
+    private RuleHit? ProseRule(DocumentSignals s)
+    {
+        var p = _options.Prose;
+        return p.Enabled && s.Words > 0 ? Below("prose.min_prose_share", s.ProseShare, p.MinProseShare) : null;
+    }
+
+    private RuleHit? FineWebRule(DocumentSignals s, string language)
     {
         var f = _options.FineWeb;
         if (!f.Enabled || s.Lines == 0)
@@ -467,65 +543,13 @@ public sealed class QualityFilterSet
             return null;
         }
 
-        if (f.MinLinePunctRatio is { } punct && !_linePunctExempt.Contains(language) && s.LinePunctRatio < punct)
-        {
-            return "fineweb.line_punct_ratio";
-        }
-
-        if (f.MaxShortLineRatio is { } shortRatio && s.ShortLineRatio > shortRatio)
-        {
-            return "fineweb.short_line_ratio";
-        }
-
-        if (f.MaxCharDupRatio is { } dup && s.CharDupRatio > dup)
-        {
-            return "fineweb.char_dup_ratio";
-        }
-
-        if (f.MaxNewlineWordRatio is { } list && s.NewlineWordRatio > list)
-        {
-            return "fineweb.list_ratio";
-        }
-
-        return null;
+        var hit = _linePunctExempt.Contains(language) ? null : Below("fineweb.line_punct_ratio", s.LinePunctRatio, f.MinLinePunctRatio);
+        return hit
+            ?? Above("fineweb.short_line_ratio", s.ShortLineRatio, f.MaxShortLineRatio)
+            ?? Above("fineweb.char_dup_ratio", s.CharDupRatio, f.MaxCharDupRatio)
+            ?? Above("fineweb.list_ratio", s.NewlineWordRatio, f.MaxNewlineWordRatio);
     }
-
-    private KeyValuePair<string, double>[] BuildScores(DocumentSignals s, string language)
-    {
-        var repetition = _options.GopherRepetition.Enabled;
-        var count = 7 + (repetition ? 2 : 0) + (language == "ko" ? 2 : language == "en" ? 1 : 0) + (s.LinesRemoved > 0 ? 1 : 0);
-        var scores = new KeyValuePair<string, double>[count];
-        var i = 0;
-        scores[i++] = new("words", s.Words);
-        scores[i++] = new("mean_word_len", Round(s.MeanWordLength));
-        scores[i++] = new("alpha_word_ratio", Round(s.AlphaWordRatio));
-        scores[i++] = new("dup_line_frac", Round(s.DupLineFrac));
-        scores[i++] = new("dup_para_frac", Round(s.DupParaFrac));
-        if (repetition)
-        {
-            scores[i++] = new("top_2gram_frac", Round(s.TopNgramFrac[2]));
-            scores[i++] = new("dup_5gram_frac", Round(s.DupNgramFrac[5]));
-        }
-
-        scores[i++] = new("line_punct_ratio", Round(s.LinePunctRatio));
-        scores[i++] = new("short_line_ratio", Round(s.ShortLineRatio));
-        if (language == "ko")
-        {
-            scores[i++] = new("particle_ratio", Round(s.ParticleRatio));
-            scores[i++] = new("hangul_share", Round(s.HangulShare));
-        }
-        else if (language == "en")
-        {
-            scores[i++] = new("stopwords", s.Stopwords);
-        }
-
-        if (s.LinesRemoved > 0)
-        {
-            scores[i] = new("c4_lines_removed", s.LinesRemoved);
-        }
-
-        return scores;
-    }
-
-    private static double Round(double v) => Math.Round(v, 4, MidpointRounding.AwayFromZero);
 }
+
+/// <summary>A rule that fired: its name ("group.rule"), the measured value and the threshold it crossed.</summary>
+internal sealed record RuleHit(string Rule, double Value, double Threshold);

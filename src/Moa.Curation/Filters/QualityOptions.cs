@@ -12,6 +12,36 @@ public sealed class QualityOptions
     /// <summary>Whether the quality stage runs at all.</summary>
     public bool Enabled { get; set; } = true;
 
+    /// <summary>
+    /// The filter profile for every document: <c>auto</c> (chosen per document: <see cref="ProfileByInput"/>, then
+    /// <see cref="ProfileByProvider"/>, then <see cref="ProfileByFormat"/>, then the document's genre: technical and code →
+    /// technical, conversation → conversation, else web) or a name in <see cref="Profiles"/>. The input and provider
+    /// mappings win over a fixed profile too.
+    /// </summary>
+    public string Profile { get; set; } = "auto";
+
+    /// <summary>Input path pattern (a file or folder path, or a pattern with * and ?) → profile, for every document read from it.</summary>
+    public Dictionary<string, string> ProfileByInput { get; set; } = [];
+
+    /// <summary>Provider (<c>input.provider</c> / <c>--provider</c>) → profile.</summary>
+    public Dictionary<string, string> ProfileByProvider { get; set; } = [];
+
+    /// <summary>Reader format (pdf, hwp, hwpx, docx, xlsx, html, jsonl, csv, text) → profile, under <c>auto</c>.</summary>
+    public Dictionary<string, string> ProfileByFormat { get; set; } = new(StringComparer.Ordinal)
+    {
+        ["pdf"] = "documents",
+        ["hwp"] = "documents",
+        ["hwpx"] = "documents",
+        ["docx"] = "documents",
+    };
+
+    /// <summary>
+    /// Named profiles: each a set of rule overrides ("group.key": value, <c>~</c> switches the rule off) on top of
+    /// the thresholds below. Built in: web (none), documents, technical, conversation; a profile given here adds to
+    /// or replaces keys of the built-in one of the same name; a new name adds a profile.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, object?>> Profiles { get; set; } = QualityProfiles.BuiltIn();
+
     /// <summary>Gopher repetition rules (Rae et al. 2021): duplicated lines, paragraphs and n-grams.</summary>
     public GopherRepetitionOptions GopherRepetition { get; set; } = new();
 
@@ -27,6 +57,18 @@ public sealed class QualityOptions
     /// <summary>FineWeb rules (Penedo et al. 2024): line punctuation, short lines, duplicated characters, lists. YAML key <c>fineweb</c>, as in the rule names.</summary>
     [YamlMember(Alias = "fineweb")]
     public FineWebOptions FineWeb { get; set; } = new();
+
+    /// <summary>Prose rules: how much of a document must be prose lines (not code, markup, tables or links).</summary>
+    public ProseOptions Prose { get; set; } = new();
+}
+
+/// <summary>Prose rules. A document's lines are classified as prose, code, markup, table or link (URLs, e-mail addresses).</summary>
+public sealed class ProseOptions
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Minimum share of non-space characters on prose lines (catches tables of numbers, link farms, menus, bare code).</summary>
+    public double? MinProseShare { get; set; } = 0.4;
 }
 
 /// <summary>Gopher repetition thresholds; fractions of the document's characters or lines. Null disables a rule.</summary>

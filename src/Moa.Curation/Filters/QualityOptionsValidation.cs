@@ -12,6 +12,7 @@ internal static class QualityOptionsValidation
         var k = o.Korean ?? throw Empty("korean");
         var c = o.C4 ?? throw Empty("c4");
         var f = o.FineWeb ?? throw Empty("fineweb");
+        var p = o.Prose ?? throw Empty("prose");
 
         Fraction(r.MaxDupLineFrac, "gopher_repetition.max_dup_line_frac");
         Fraction(r.MaxDupParaFrac, "gopher_repetition.max_dup_para_frac");
@@ -72,6 +73,8 @@ internal static class QualityOptionsValidation
         Fraction(f.MaxShortLineRatio, "fineweb.max_short_line_ratio");
         Fraction(f.MaxCharDupRatio, "fineweb.max_char_dup_ratio");
         NonNegative(f.MaxNewlineWordRatio, "fineweb.max_newline_word_ratio");
+
+        Fraction(p.MinProseShare, "prose.min_prose_share");
     }
 
     private static MoaException Empty(string key) =>

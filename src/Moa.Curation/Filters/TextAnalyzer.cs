@@ -28,6 +28,7 @@ internal sealed class TextAnalyzer
     private int[] _lineMaxWords = new int[256];
     private int[] _linePara = new int[256];
     private ulong[] _lineHash = new ulong[256];
+    private LineKind[] _lineKind = new LineKind[256];
 
     // Paragraphs (blocks of non-blank lines).
     private ulong[] _paraHash = new ulong[64];
@@ -54,6 +55,26 @@ internal sealed class TextAnalyzer
     private ulong _ph;
     private int _paraChars;
     private int _paraLines;
+
+    // The current line's counts, for its classification.
+    private int _lnNonSpace;
+    private int _lnLetters;
+    private int _lnAlnum;
+    private int _lnHangul;
+    private int _lnCode;
+    private int _lnSymbols;
+    private int _lnPipes;
+    private int _lnTechChars;
+    private int _lnTechWords;
+    private int _lnTechSymbols;
+    private int _lnLinkChars;
+    private int _lnWords;
+    private int _lnAlphaWords;
+    private int _lnLetterWords;
+    private int _lnHangulWords;
+    private int _lnPlainWords;
+    private int _lnPlainWordChars;
+    private bool _lnTurn;
 
     public static TextAnalyzer ForCurrentThread() => t_current ??= new TextAnalyzer();
 
@@ -90,6 +111,26 @@ internal sealed class TextAnalyzer
     public int EllipsisLines;
     public int Sentences;
 
+    // Line kinds: non-space characters on each kind of line, and counts over prose lines only.
+    public int ProseChars;
+    public int CodeChars;
+    public int MarkupChars;
+    public int TableChars;
+    public int LinkChars;
+    public int ProseLines;
+    public int TurnLines;
+    public int ProseTechChars;
+    public int ProseTechWords;
+    public int ProseSymbols;
+    public int ProseWords;
+    public int ProseAlphaWords;
+    public int ProseLetterWords;
+    public int ProseHangulWords;
+    public int ProsePlainWords;
+    public long ProsePlainWordChars;
+    public int ProseTerminalLines;
+    public int ProseBulletLines;
+
     public ReadOnlySpan<int> LineStarts => _lineStart.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineLengths => _lineLen.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineWordCounts => _lineWordCounts.AsSpan(0, LineCount);
@@ -97,6 +138,9 @@ internal sealed class TextAnalyzer
 
     /// <summary>For each non-blank line, the index of its paragraph.</summary>
     public ReadOnlySpan<int> LineParagraphs => _linePara.AsSpan(0, LineCount);
+
+    /// <summary>For each non-blank line, what kind of line it is.</summary>
+    public ReadOnlySpan<LineKind> LineKinds => _lineKind.AsSpan(0, LineCount);
 
     /// <summary>Scans <paramref name="text"/>: words, lines, paragraphs and character classes.</summary>
     public void Analyze(string text, bool cjkCharWords, bool english)
@@ -110,6 +154,10 @@ internal sealed class TextAnalyzer
         NonSpaceChars = LetterChars = HangulChars = HanChars = SymbolChars = ReplacementChars = 0;
         JamoRunChars = Latin1MojiChars = HangulHanSwitches = HangulEojeol = ParticleEojeol = Newlines = 0;
         TerminalLines = BulletLines = EllipsisLines = Sentences = 0;
+        ProseChars = CodeChars = MarkupChars = TableChars = LinkChars = ProseLines = TurnLines = 0;
+        ProseTechChars = ProseTechWords = ProseSymbols = ProseWords = ProseAlphaWords = ProseLetterWords = ProseHangulWords = 0;
+        ProsePlainWords = ProseTerminalLines = ProseBulletLines = 0;
+        ProsePlainWordChars = 0;
         _english = english;
         ResetLine();
         _ph = 0;
@@ -156,6 +204,11 @@ internal sealed class TextAnalyzer
             var wh = FnvOffset;
             ushort or = 0;
             var alnum = 0;
+            var wLetters = 0;
+            var wHangul = 0;
+            var wCode = 0;
+            var wLatin = 0;
+            var symbols = SymbolChars;
             do
             {
                 var c = s[i];
@@ -173,9 +226,11 @@ internal sealed class TextAnalyzer
                 wh = (wh ^ c) * FnvPrime;
                 or |= f;
                 alnum += (f & Alnum) != 0 ? 1 : 0;
-                letters += f & CharClass.Letter;
-                hangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
+                wLetters += f & CharClass.Letter;
+                wHangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
                 han += (f >> 6) & 1;
+                wCode += (f >> 12) & 1;
+                wLatin += (f >> 13) & 1;
                 if ((f & Rare) != 0)
                 {
                     RareChar(s, i, c, f);
@@ -189,7 +244,10 @@ internal sealed class TextAnalyzer
             }
             while (i < n);
 
+            letters += wLetters;
+            hangul += wHangul;
             EndWord(text, start, i, wh, or, alnum);
+            CountLineWord(text, start, i, or, alnum, wLetters, wHangul, wCode, wLatin, SymbolChars - symbols);
         }
 
         EndLine(text);
@@ -210,6 +268,7 @@ internal sealed class TextAnalyzer
         if ((f & CharClass.Symbol) != 0)
         {
             SymbolChars++;
+            _lnPipes += c == '|' ? 1 : 0;
         }
 
         if ((f & CharClass.Jamo) != 0 && (i == 0 || (table[s[i - 1]] & CharClass.Jamo) == 0))
@@ -354,6 +413,153 @@ internal sealed class TextAnalyzer
         _lh = (BitOperations.RotateLeft(_lh, 23) ^ mixed) * FnvPrime;
     }
 
+    /// <summary>
+    /// Adds one word to the current line's counts. A technical token is a word with an ASCII letter and code punctuation
+    /// (<c>``len()``</c>, <c>:func:`x`\를</c>, <c>tp_flags</c>, a URL, an e-mail address): on prose lines its characters
+    /// are not judged as prose (no Hangul share, symbol or word-length verdict on them).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountLineWord(string text, int start, int end, ushort flags, int alnum, int letters, int hangul, int code, int latin, int symbols)
+    {
+        var len = end - start;
+        if (_lnWords == 0)
+        {
+            _lnTurn = IsSpeakerTag(text.AsSpan(start, len));
+        }
+
+        _lnWords++;
+        _lnNonSpace += len;
+        _lnLetters += letters;
+        _lnAlnum += alnum;
+        _lnHangul += hangul;
+        _lnCode += code;
+        _lnSymbols += symbols;
+        if (code > 0 && latin > 0)
+        {
+            _lnTechChars += len;
+            _lnTechWords++;
+            _lnTechSymbols += symbols;
+            if (IsLink(text.AsSpan(start, len)))
+            {
+                _lnLinkChars += len;
+            }
+
+            return;
+        }
+
+        _lnAlphaWords += letters > 0 ? 1 : 0;
+        if (letters > 0)
+        {
+            _lnLetterWords++;
+            _lnHangulWords += hangul > 0 ? 1 : 0;
+        }
+
+        if ((flags & (CharClass.Letter | CharClass.Digit)) != 0)
+        {
+            _lnPlainWords++;
+            _lnPlainWordChars += alnum;
+        }
+    }
+
+    /// <summary>A URL or an e-mail address.</summary>
+    private static bool IsLink(ReadOnlySpan<char> word) =>
+        word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+        || (word.IndexOf('@') is var at and > 0 && word[(at + 1)..].Contains('.'));
+
+    /// <summary>A line-opening speaker tag of a dialogue or Q/A pair: "Q:", "A.", "질문:", "User:", "상담원:" (up to 8 characters before the mark).</summary>
+    private static bool IsSpeakerTag(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word.Length > 9 || (word[^1] != ':' && !(word.Length == 2 && word[1] == '.')))
+        {
+            return false;
+        }
+
+        foreach (var c in word[..^1])
+        {
+            if ((CharClass.Table[c] & CharClass.Letter) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Classifies the line just ended. Table: two or more '|' cells, or no letter at all (numbers). Link: URLs or
+    /// e-mail addresses make half of it. Markup: opens with '&lt;' and holds no Hangul, or holds neither letters nor digits.
+    /// Code: no Hangul and dense in code punctuation (one in ten non-space characters). Prose: every other line.
+    /// </summary>
+    private LineKind ClassifyLine(string text)
+    {
+        var nonSpace = _lnNonSpace;
+        if (_lnPipes >= 2)
+        {
+            return LineKind.Table;
+        }
+
+        if (_lnLinkChars * 2 >= nonSpace)
+        {
+            return LineKind.Link;
+        }
+
+        if (_lnLetters == 0)
+        {
+            return _lnAlnum > 0 ? LineKind.Table : LineKind.Markup;
+        }
+
+        if (_lnHangul == 0)
+        {
+            if (text[_lineFirst] == '<')
+            {
+                return LineKind.Markup;
+            }
+
+            if (_lnCode * 10 >= nonSpace)
+            {
+                return LineKind.Code;
+            }
+        }
+
+        return LineKind.Prose;
+    }
+
+    private void CountLine(string text, int idx, bool terminal, bool bullet)
+    {
+        var kind = ClassifyLine(text);
+        _lineKind[idx] = kind;
+        TurnLines += _lnTurn ? 1 : 0;
+        switch (kind)
+        {
+            case LineKind.Code:
+                CodeChars += _lnNonSpace;
+                return;
+            case LineKind.Markup:
+                MarkupChars += _lnNonSpace;
+                return;
+            case LineKind.Table:
+                TableChars += _lnNonSpace;
+                return;
+            case LineKind.Link:
+                LinkChars += _lnNonSpace;
+                return;
+        }
+
+        ProseLines++;
+        ProseChars += _lnNonSpace;
+        ProseTechChars += _lnTechChars;
+        ProseSymbols += _lnSymbols - _lnTechSymbols;
+        ProseWords += _lnWords;
+        ProseAlphaWords += _lnAlphaWords + _lnTechWords;
+        ProseTechWords += _lnTechWords;
+        ProseLetterWords += _lnLetterWords;
+        ProseHangulWords += _lnHangulWords;
+        ProsePlainWords += _lnPlainWords;
+        ProsePlainWordChars += _lnPlainWordChars;
+        ProseTerminalLines += terminal ? 1 : 0;
+        ProseBulletLines += bullet ? 1 : 0;
+    }
+
     /// <summary>Hangul↔Han switches between adjacent letters; punctuation and digits separate scripts (경선의(經線儀)는 has none).</summary>
     private static int CountScriptSwitches(ReadOnlySpan<char> word)
     {
@@ -392,6 +598,7 @@ internal sealed class TextAnalyzer
         var idx = LineCount;
         if (idx == _lineStart.Length)
         {
+            Grow(ref _lineKind);
             Grow(ref _lineStart);
             Grow(ref _lineLen);
             Grow(ref _lineWordCounts);
@@ -412,12 +619,14 @@ internal sealed class TextAnalyzer
 
         var first = text[_lineFirst];
         var last = text[_lineLast];
-        if (CharClass.IsBullet(first))
+        var bullet = CharClass.IsBullet(first);
+        if (bullet)
         {
             BulletLines++;
         }
 
         var endsEllipsis = last == '…' || (last == '.' && len >= 3 && text[_lineLast - 1] == '.' && text[_lineLast - 2] == '.');
+        var terminal = false;
         if (endsEllipsis)
         {
             EllipsisLines++;
@@ -425,7 +634,10 @@ internal sealed class TextAnalyzer
         else if (CharClass.IsLineEnd(last))
         {
             TerminalLines++;
+            terminal = true;
         }
+
+        CountLine(text, idx, terminal, bullet);
 
         // Sentences: closed ones, plus the unterminated text after the last terminal mark.
         Sentences += _lineTerminals + (_lastAlnumWordEnd > _lastTerminal + 1 ? 1 : 0);
@@ -446,6 +658,10 @@ internal sealed class TextAnalyzer
         _lineTerminals = 0;
         _lastTerminal = -1;
         _lastAlnumWordEnd = -1;
+        _lnNonSpace = _lnLetters = _lnAlnum = _lnHangul = _lnCode = _lnSymbols = _lnPipes = 0;
+        _lnTechChars = _lnTechWords = _lnTechSymbols = _lnLinkChars = _lnWords = _lnAlphaWords = _lnLetterWords = _lnHangulWords = 0;
+        _lnPlainWords = _lnPlainWordChars = 0;
+        _lnTurn = false;
     }
 
     private void EndParagraph()
@@ -465,7 +681,10 @@ internal sealed class TextAnalyzer
         _paraLines = 0;
     }
 
-    /// <summary>Repeated lines: count and characters of lines equal (word for word) to an earlier line.</summary>
+    /// <summary>
+    /// Repeated lines: count and characters of prose lines equal (word for word) to an earlier line. Code, markup,
+    /// table and link lines repeat by nature (a closing brace, a table cell, a column of numbers) and are not counted.
+    /// </summary>
     public (int Count, long Chars) DuplicateLines()
     {
         _counter.Reset(LineCount);
@@ -473,7 +692,7 @@ internal sealed class TextAnalyzer
         long chars = 0;
         for (var i = 0; i < LineCount; i++)
         {
-            if (!_counter.AddIfAbsent(_lineHash[i]))
+            if (!_counter.AddIfAbsent(_lineHash[i]) && _lineKind[i] == LineKind.Prose)
             {
                 count++;
                 chars += _lineLen[i];
@@ -747,4 +966,14 @@ internal sealed class HashCounter
             i = (i + 1) & _mask;
         }
     }
+}
+
+/// <summary>What a non-blank line is, judged from its characters: prose is what the prose-sensitive rules look at.</summary>
+internal enum LineKind : byte
+{
+    Prose,
+    Code,
+    Markup,
+    Table,
+    Link,
 }

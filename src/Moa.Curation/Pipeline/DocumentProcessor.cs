@@ -29,7 +29,7 @@ internal sealed class DocumentProcessor
 
     private readonly CurationConfig _config;
     private readonly TextNormalizer _normalizer;
-    private readonly QualityFilterSet _filters;
+    private readonly QualityStage _filters;
     private readonly MinHasher _minHasher;
     private readonly HashSet<string> _keepLanguages;
 
@@ -37,7 +37,7 @@ internal sealed class DocumentProcessor
     {
         _config = config;
         _normalizer = new TextNormalizer(config.Normalize);
-        _filters = new QualityFilterSet(config.Quality);
+        _filters = new QualityStage(config.Quality);
         _minHasher = new MinHasher(config.Dedup.Near);
         _keepLanguages = new HashSet<string>(config.Language.Keep, StringComparer.Ordinal);
         Bands = config.Dedup.Near.Enabled ? _minHasher.BandCount : 0;
@@ -72,7 +72,7 @@ internal sealed class DocumentProcessor
             stats.Stage("normalize").Count(bytesIn, !emptied, bytesNorm);
             if (emptied)
             {
-                Remove(batch, writer, doc, text, "normalize:empty", null);
+                Remove(batch, writer, doc, text, "normalize:empty", null, null);
                 continue;
             }
 
@@ -82,18 +82,21 @@ internal sealed class DocumentProcessor
             if (_config.Language.Enabled)
             {
                 var guess = LanguageIdentifier.Default.Identify(text);
+                var reason = LanguageReason(guess);
+                if (reason is not null && _config.Quality.Enabled)
+                {
+                    // Code, markup and identifiers can outweigh the sentences of a manual: judge its prose instead.
+                    var prose = ProseText.Of(text);
+                    if (prose.Length > 0 && LanguageIdentifier.Default.Identify(prose) is var second && LanguageReason(second) is null)
+                    {
+                        guess = second;
+                        reason = null;
+                    }
+                }
+
                 language = guess.Code;
                 languageScore = guess.Score;
                 CurationStats.Increment(stats.Languages, language);
-                string? reason = null;
-                if (_keepLanguages.Count > 0 && !_keepLanguages.Contains(language))
-                {
-                    reason = "language:not_kept";
-                }
-                else if (languageScore < _config.Language.MinScore)
-                {
-                    reason = "language:low_score";
-                }
 
                 var t2 = Stopwatch.GetTimestamp();
                 ticks[1] += t2 - t1;
@@ -101,25 +104,25 @@ internal sealed class DocumentProcessor
                 stats.Stage("language").Count(bytesNorm, reason is null, bytesNorm);
                 if (reason is not null)
                 {
-                    Remove(batch, writer, doc, text, reason, language);
+                    Remove(batch, writer, doc, text, reason, language, null);
                     continue;
                 }
             }
 
             // 3. quality
-            IReadOnlyList<KeyValuePair<string, double>> scores = [];
+            FilterOutcome? quality = null;
             if (_config.Quality.Enabled)
             {
-                var outcome = _filters.Evaluate(text, language);
+                var outcome = _filters.Evaluate(text, language, new DocumentContext(doc.Origin.Format, _config.Input.Provider, doc.Origin.File));
+                quality = outcome;
                 var t3 = Stopwatch.GetTimestamp();
                 ticks[2] += t3 - t1;
                 t1 = t3;
-                scores = outcome.Scores;
                 var bytesQuality = ReferenceEquals(outcome.Text, text) ? bytesNorm : Encoding.UTF8.GetByteCount(outcome.Text);
                 stats.Stage("quality").Count(bytesNorm, outcome.Keep, bytesQuality);
                 if (!outcome.Keep)
                 {
-                    Remove(batch, writer, doc, text, "quality:" + (outcome.Rule ?? "rejected"), language);
+                    Remove(batch, writer, doc, text, "quality:" + (outcome.Rule ?? "rejected"), language, outcome);
                     continue;
                 }
 
@@ -136,7 +139,7 @@ internal sealed class DocumentProcessor
 
             ticks[3] += Stopwatch.GetTimestamp() - t1;
             var start = batch.Records.WrittenCount;
-            WriteKept(writer, doc, text, language, languageScore, scores);
+            WriteKept(writer, doc, text, language, languageScore, quality);
             batch.Records.Write("\n"u8);
             batch.Add(ProcessedBatch.Kept, start, batch.Records.WrittenCount - start, exact, bands[..Bands], bytesNorm, doc.Text.Length);
         }
@@ -148,7 +151,12 @@ internal sealed class DocumentProcessor
         stats.Stage("dedup_near").Seconds += ticks[3] * f;
     }
 
-    private void Remove(ProcessedBatch batch, Utf8JsonWriter writer, SourceDocument doc, string text, string reason, string? language)
+    private string? LanguageReason(LanguageGuess guess) =>
+        _keepLanguages.Count > 0 && !_keepLanguages.Contains(guess.Code) ? "language:not_kept"
+        : guess.Score < _config.Language.MinScore ? "language:low_score"
+        : null;
+
+    private void Remove(ProcessedBatch batch, Utf8JsonWriter writer, SourceDocument doc, string text, string reason, string? language, FilterOutcome? quality)
     {
         CurationStats.Increment(batch.Stats.Reasons, reason);
         var start = batch.Records.WrittenCount;
@@ -168,6 +176,17 @@ internal sealed class DocumentProcessor
             writer.WriteString("lang", language);
         }
 
+        if (quality is { } q)
+        {
+            WriteQuality(writer, q);
+            writer.WriteStartObject("filter");
+            writer.WriteString("profile", q.Profile);
+            writer.WriteString("rule", q.Rule);
+            writer.WriteNumber("value", Math.Round(q.Value, 4));
+            writer.WriteNumber("threshold", q.Threshold);
+            writer.WriteEndObject();
+        }
+
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.Flush();
@@ -175,7 +194,7 @@ internal sealed class DocumentProcessor
         batch.Add(ProcessedBatch.Removed, start, batch.Records.WrittenCount - start, default, [], 0, doc.Text.Length);
     }
 
-    private void WriteKept(Utf8JsonWriter writer, SourceDocument doc, string text, string language, double languageScore, IReadOnlyList<KeyValuePair<string, double>> scores)
+    private void WriteKept(Utf8JsonWriter writer, SourceDocument doc, string text, string language, double languageScore, FilterOutcome? quality)
     {
         writer.Reset();
         writer.WriteStartObject();
@@ -189,21 +208,32 @@ internal sealed class DocumentProcessor
             writer.WriteNumber("lang_score", Math.Round(languageScore, 4));
         }
 
-        if (scores.Count > 0)
+        if (quality is { } q)
         {
-            writer.WriteStartObject("quality");
-            foreach (var (name, value) in scores)
-            {
-                writer.WriteNumber(name, Math.Round(value, 4));
-            }
-
-            writer.WriteEndObject();
+            WriteQuality(writer, q);
         }
 
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.Flush();
     }
+
+    /// <summary>Tag, then decide: every signal, the genre and the profile, for kept and removed documents alike.</summary>
+    private static void WriteQuality(Utf8JsonWriter writer, FilterOutcome q)
+    {
+        writer.WriteStartObject("quality");
+        foreach (var (name, value) in q.Scores)
+        {
+            writer.WriteNumber(name, value);
+        }
+
+        writer.WriteEndObject();
+        writer.WriteString("genre", GenreNames[(int)q.Genre]);
+        writer.WriteString("profile", q.Profile);
+    }
+
+    /// <summary>The <c>meta.genre</c> values, by <see cref="Genre"/>.</summary>
+    internal static readonly string[] GenreNames = ["prose", "technical", "code", "conversation", "table", "list"];
 
     private void WriteOrigin(Utf8JsonWriter writer, SourceDocument doc)
     {

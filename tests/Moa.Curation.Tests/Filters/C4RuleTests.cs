@@ -30,8 +30,15 @@ public sealed class C4RuleTests
     [Fact]
     public void CurlyBracket_Fires_AndNotWithoutBracket()
     {
-        Run(KoProse(2) + "\nfunction f() { return 1; }").Rule.ShouldBe("c4.curly_bracket");
+        Run(KoProse(2) + "\n{{ user_name }} 님, 주문하신 상품이 { 발송 } 되었습니다.").Rule.ShouldBe("c4.curly_bracket");
         Run(KoProse(2) + "\n(괄호)와 [대괄호]는 괜찮다.").Keep.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void CurlyBracket_OnCodeLineOrInsideInlineCode_NotJunk()
+    {
+        Run(KoProse(2) + "\nfunction f() { return 1; }").Rule.ShouldNotBe("c4.curly_bracket");
+        Run(KoProse(2) + "\n실행 파일(:file:`{*}.exe` 파일)로 래핑합니다.").Rule.ShouldNotBe("c4.curly_bracket");
     }
 
     [Fact]

@@ -3,8 +3,39 @@ using System.Text.Json;
 
 namespace Moa.Curation.Tests.Filters;
 
-/// <summary>One labelled document of the threshold study.</summary>
-internal sealed record CorpusDoc(string Set, string Language, string Text);
+/// <summary>
+/// One labelled document of the threshold study. <paramref name="Id"/> is fixed (the file's id, or the set name and
+/// the document's index within its set) and decides the document's half: see <see cref="HeldOut"/>.
+/// </summary>
+internal sealed record CorpusDoc(string Set, string Language, string Text, string Id = "")
+{
+    /// <summary>True for the test half (figures are reported and asserted on it); false for the tuning half.</summary>
+    public bool IsTest => HeldOut.IsTest(Id);
+}
+
+/// <summary>
+/// The fixed split of every evaluation set into a tuning half and a test half: XxHash64 (seed 0) of the document
+/// id's UTF-16 text, odd = test, even = tuning. Thresholds and profiles are chosen on the tuning half only.
+/// </summary>
+internal static class HeldOut
+{
+    public static bool IsTest(string id) => (Moa.Text.Hashing.XxHash64.Hash(id.AsSpan()) & 1) == 1;
+
+    /// <summary>Gives every document without an id the id "set#index" (index within its set, in build order).</summary>
+    public static List<CorpusDoc> WithIds(IEnumerable<CorpusDoc> docs)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = new List<CorpusDoc>();
+        foreach (var d in docs)
+        {
+            var n = counts.GetValueOrDefault(d.Set);
+            counts[d.Set] = n + 1;
+            list.Add(d.Id.Length > 0 ? d : d with { Id = $"{d.Set}#{n}" });
+        }
+
+        return list;
+    }
+}
 
 /// <summary>
 /// Clean prose and generated junk, all built from the real files in shared/data and the programme seeds.
@@ -19,12 +50,44 @@ internal static class FilterCorpus
     public const string KoForum = "clean.ko.nsmc_thread";
     public const string EnSeed = "clean.en.seeds";
 
-    private static readonly Lazy<IReadOnlyList<CorpusDoc>> s_clean = new(BuildClean);
-    private static readonly Lazy<IReadOnlyList<CorpusDoc>> s_junk = new(BuildJunk);
+    /// <summary>Prefix of the clean sets read from <c>shared/data/text/genres/*.jsonl</c> (one set per file).</summary>
+    public const string GenrePrefix = "clean.genre.";
 
+    private static readonly Lazy<IReadOnlyList<CorpusDoc>> s_clean = new(() => HeldOut.WithIds(BuildClean()));
+    private static readonly Lazy<IReadOnlyList<CorpusDoc>> s_junk = new(() => HeldOut.WithIds(BuildJunk()));
+    private static readonly Lazy<IReadOnlyList<CorpusDoc>> s_genres = new(BuildGenres);
+
+    /// <summary>The clean sets built from benchmark texts and seeds (both halves).</summary>
     public static IReadOnlyList<CorpusDoc> Clean => s_clean.Value;
 
+    /// <summary>The junk kinds (both halves).</summary>
     public static IReadOnlyList<CorpusDoc> Junk => s_junk.Value;
+
+    /// <summary>The real genre files in shared/data/text/genres (both halves); ids are the files' own.</summary>
+    public static IReadOnlyList<CorpusDoc> Genres => s_genres.Value;
+
+    /// <summary>Every clean document: the clean sets and the genre files.</summary>
+    public static IEnumerable<CorpusDoc> AllClean => Clean.Concat(Genres);
+
+    private static List<CorpusDoc> BuildGenres()
+    {
+        var files = Directory.GetFiles(TestPaths.Data("text", "genres"), "*.jsonl");
+        Array.Sort(files, StringComparer.Ordinal);
+        var docs = new List<CorpusDoc>();
+        foreach (var file in files)
+        {
+            var set = GenrePrefix + Path.GetFileNameWithoutExtension(file);
+            foreach (var line in File.ReadLines(file))
+            {
+                using var doc = JsonDocument.Parse(line);
+                var id = doc.RootElement.GetProperty("id").GetString()!;
+                var text = doc.RootElement.GetProperty("text").GetString()!;
+                docs.Add(new CorpusDoc(set, "ko", text.Normalize(NormalizationForm.FormC), id));
+            }
+        }
+
+        return docs;
+    }
 
     public static string SeedsDir => Path.Combine(Path.GetDirectoryName(TestPaths.SharedData)!, "seeds");
 
@@ -215,6 +278,7 @@ internal static class FilterCorpus
         }
 
         docs.AddRange(CodeChunks().Select(c => new CorpusDoc("junk.code", "en", c)));
+        docs.AddRange(WebJunk.Build(new Random(20261203), boolq, reviews, HellaSwagContexts(), PerType));
         return docs;
     }
 

@@ -69,6 +69,7 @@ internal static class FilterTestText
         o.Korean.Enabled = false;
         o.C4.Enabled = false;
         o.FineWeb.Enabled = false;
+        o.Prose.Enabled = false;
         enable(o);
         return o;
     }

@@ -38,10 +38,29 @@ public sealed class KoreanRuleTests
     public void ParticleRatio_TooFewEojeolToJudge_Kept() => Run("서울 맛집 추천 강남역 맛집").Keep.ShouldBeTrue();
 
     [Fact]
-    public void HangulShare_MostlyLatinLetters_Fires()
+    public void HangulShare_MostlyLatinWords_Fires()
     {
-        var text = "Kubernetes cluster에서 deployment rollout을 monitoring하는 observability stack은 Prometheus와 Grafana로 구성된다.";
+        var text = "The Kubernetes cluster runs the deployment rollout while the observability stack watches it 구성된다.";
         Run(text).Rule.ShouldBe("korean.hangul_share");
+    }
+
+    [Fact]
+    public void HangulShare_KoreanSentenceWithEnglishTerms_Kept()
+    {
+        // Hangul share counts words: 6 of these 10 words carry Hangul (by letters it would be about a quarter).
+        var text = "Kubernetes cluster에서 deployment rollout을 monitoring하는 observability stack은 Prometheus와 Grafana로 구성된다.";
+        Run(text).Rule.ShouldNotBe("korean.hangul_share");
+    }
+
+    [Fact]
+    public void HangulShare_InlineCodeAndRoles_NotCounted()
+    {
+        var text = "컨테이너형을 만들려면, 형 객체의 :c:member:`~PyTypeObject.tp_flags` 필드가 :c:macro:`Py_TPFLAGS_HAVE_GC`\\를 포함해야 하고 "
+            + ":c:member:`~PyTypeObject.tp_traverse` 처리기 구현을 제공해야 합니다. 형의 인스턴스가 가변이면, :c:member:`~PyTypeObject.tp_clear` 구현도 제공해야 합니다.";
+        var signals = new QualityFilterSet(new QualityOptions()).Measure(text, "ko");
+        signals.HangulShare.ShouldBe(1.0);
+        signals.SymbolRatio.ShouldBe(0.0);
+        Run(text).Keep.ShouldBeTrue();
     }
 
     [Fact]

@@ -90,14 +90,14 @@ public sealed class QualityFilterSetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void KeptProse_ReturnsSameInstanceAndShortRoundedScores()
+    public void KeptProse_ReturnsSameInstanceAndEveryRoundedSignal()
     {
         var text = KoProse(5);
         var outcome = Defaults.Evaluate(text, "ko");
         outcome.Keep.ShouldBeTrue();
         outcome.Rule.ShouldBeNull();
         outcome.Text.ShouldBeSameAs(text);
-        outcome.Scores.Count.ShouldBeLessThanOrEqualTo(12);
+        outcome.Scores.Select(kv => kv.Key).ShouldBe(DocumentSignals.Names);
         outcome.Scores.ShouldContain(kv => kv.Key == "particle_ratio");
         foreach (var (_, value) in outcome.Scores)
         {
