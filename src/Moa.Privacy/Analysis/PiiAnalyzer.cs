@@ -66,7 +66,8 @@ public sealed class PiiAnalyzer
     /// </summary>
     internal bool MayFind(ReadOnlySpan<char> text) =>
         text.ContainsAnyInRange('0', '9')
-        || ((_mask & s_emailBit) != 0 && text.Contains('@'))
+        || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.LastDigit)
+        || ((_mask & s_emailBit) != 0 && (text.Contains('@') || text.Contains(FullWidth.AtSign) || text.ContainsAny(Email.SpelledAt)))
         || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
 
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
@@ -80,15 +81,25 @@ public sealed class PiiAnalyzer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Collect(string text, List<PiiFinding> candidates)
     {
-        var span = text.AsSpan();
+        // Full-width forms (０１０－１２３４) are folded to ASCII one for one, so offsets stay those of the original text.
+        var folded = FullWidth.Fold(text);
+        var span = folded.AsSpan();
         if (span.ContainsAnyInRange('0', '9'))
         {
-            NumberScanner.Scan(text, _mask, candidates);
+            NumberScanner.Scan(folded, _mask, candidates);
         }
 
-        if ((_mask & s_emailBit) != 0 && span.Contains('@'))
+        if ((_mask & s_emailBit) != 0)
         {
-            Email.Scan(text, candidates);
+            if (span.Contains('@'))
+            {
+                Email.Scan(folded, candidates);
+            }
+
+            if (span.ContainsAny(Email.SpelledAt))
+            {
+                Email.ScanSpelled(folded, candidates);
+            }
         }
 
         if ((_mask & s_personBit) != 0)

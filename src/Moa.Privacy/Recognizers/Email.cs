@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 
@@ -5,10 +6,15 @@ namespace Moa.Privacy.Recognizers;
 
 /// <summary>
 /// E-mail addresses (<c>EMAIL</c>), anchored on '@' (one vectorised search) and extended by the RFC 5321 dot-atom
-/// character sets: a local part and a domain of at least two labels with an alphabetic top-level label.
+/// character sets: a local part and a domain of at least two labels with an alphabetic top-level label. People also
+/// write the '@' with spaces around it (<c>hong @ naver.com</c>), full width (<c>＠</c>, folded by the analyzer) or
+/// spelled out against address harvesters (<c>hong[at]naver.com</c>, <c>hong (at) naver.com</c>); those count too.
 /// </summary>
 internal static class Email
 {
+    /// <summary>Spelled-out at signs, searched only when the text has no '@' (one vectorised multi-string search).</summary>
+    internal static readonly SearchValues<string> SpelledAt = SearchValues.Create(["[at]", "(at)"], StringComparison.OrdinalIgnoreCase);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, List<PiiFinding> sink)
     {
@@ -23,53 +29,85 @@ internal static class Email
 
             var at = i + rel;
             i = at + 1;
-            var s = at;
-            while (s > 0 && IsLocal(text[s - 1]))
-            {
-                s--;
-            }
-
-            while (s < at && text[s] == '.')
-            {
-                s++;
-            }
-
-            if (s == at)
-            {
-                continue;
-            }
-
-            var e = at + 1;
-            var lastDot = -1;
-            while (e < text.Length && (IsDomain(text[e]) || (text[e] == '.' && e + 1 < text.Length && IsDomain(text[e + 1]) && text[e - 1] != '.')))
-            {
-                if (text[e] == '.')
-                {
-                    lastDot = e;
-                }
-
-                e++;
-            }
-
-            if (lastDot <= at + 1 || e - lastDot - 1 < 2)
-            {
-                continue;
-            }
-
-            var tldOk = true;
-            for (var k = lastDot + 1; k < e; k++)
-            {
-                tldOk &= Context.IsAsciiLetter(text[k]);
-            }
-
-            if (!tldOk)
-            {
-                continue;
-            }
-
-            sink.Add(new PiiFinding(s, e, PiiTypes.Email, 0.97));
-            i = e;
+            TryAt(text, at, at + 1, sink, ref i);
         }
+    }
+
+    /// <summary>Finds the addresses written with "[at]" or "(at)" instead of '@'.</summary>
+    public static void ScanSpelled(string text, List<PiiFinding> sink)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            var rel = text.AsSpan(i).IndexOfAny(SpelledAt);
+            if (rel < 0)
+            {
+                return;
+            }
+
+            var at = i + rel;
+            i = at + 4;
+            TryAt(text, at, at + 4, sink, ref i);
+        }
+    }
+
+    // atStart/atEnd: The at sign ('@' or "[at]"), with up to one space on either side skipped here.
+    private static void TryAt(string text, int atStart, int atEnd, List<PiiFinding> sink, ref int resume)
+    {
+        var plain = atEnd == atStart + 1;
+        if (Context.At(text, atStart - 1) == ' ' && Context.At(text, atEnd) == ' ')
+        {
+            plain = false;
+            atStart--;
+            atEnd++;
+        }
+
+        var s = atStart;
+        while (s > 0 && IsLocal(text[s - 1]))
+        {
+            s--;
+        }
+
+        while (s < atStart && text[s] == '.')
+        {
+            s++;
+        }
+
+        if (s == atStart)
+        {
+            return;
+        }
+
+        var e = atEnd;
+        var lastDot = -1;
+        while (e < text.Length && (IsDomain(text[e]) || (text[e] == '.' && e + 1 < text.Length && IsDomain(text[e + 1]) && text[e - 1] != '.')))
+        {
+            if (text[e] == '.')
+            {
+                lastDot = e;
+            }
+
+            e++;
+        }
+
+        if (lastDot <= atEnd || e - lastDot - 1 < 2)
+        {
+            return;
+        }
+
+        var tldOk = true;
+        for (var k = lastDot + 1; k < e; k++)
+        {
+            tldOk &= Context.IsAsciiLetter(text[k]);
+        }
+
+        if (!tldOk)
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(s, e, PiiTypes.Email, plain ? 0.97 : 0.9));
+        resume = e;
     }
 
     private static bool IsLocal(char c) => Context.IsAsciiLetter(c) || Context.IsDigit(c) || c is '.' or '_' or '%' or '+' or '-';
