@@ -75,7 +75,11 @@ internal static class Email
 
         if (s == atStart)
         {
-            return;
+            s = BraceListStart(text, atStart);
+            if (s < 0)
+            {
+                return;
+            }
         }
 
         var e = atEnd;
@@ -108,6 +112,45 @@ internal static class Email
 
         sink.Add(new PiiFinding(s, e, PiiTypes.Email, plain ? 0.97 : 0.9));
         resume = e;
+    }
+
+    /// <summary>
+    /// Papers list co-authors as <c>{ymk, seungyoung.lim, kmj0614 }@lgcns.com</c>: when a '}' ends the local part, the
+    /// span starts at its '{' if everything between is local parts, commas and spaces (at most 200 characters); else -1.
+    /// </summary>
+    private static int BraceListStart(string text, int atStart)
+    {
+        var p = atStart;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        if (Context.At(text, p - 1) != '}')
+        {
+            return -1;
+        }
+
+        var locals = 0;
+        for (var k = p - 2; k >= 0 && p - k <= 200; k--)
+        {
+            var c = text[k];
+            if (c == '{')
+            {
+                return locals > 0 ? k : -1;
+            }
+
+            if (IsLocal(c))
+            {
+                locals++;
+            }
+            else if (c is not (',' or ' ' or '\n'))
+            {
+                return -1;
+            }
+        }
+
+        return -1;
     }
 
     private static bool IsLocal(char c) => Context.IsAsciiLetter(c) || Context.IsDigit(c) || c is '.' or '_' or '%' or '+' or '-';

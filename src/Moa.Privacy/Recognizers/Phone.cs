@@ -14,9 +14,17 @@ internal static class Phone
     private static readonly ContextWords s_words = Context.WordsIgnoreCase(
         "전화", "연락처", "연락", "휴대폰", "핸드폰", "폰번호", "번호", "문의", "tel", "phone", "mobile", "fax", "팩스", "☎", "H.P", "HP", "call");
 
+    // Words that introduce a number written without its area code (전화 226-3570), looked for just before it.
+    private static readonly ContextWords s_localWords = Context.WordsIgnoreCase("전화", "팩스", "☎", "tel", "fax", "연락처", "내선");
+
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
         var text = v.Text;
+        if (v.DigitCount < 9)
+        {
+            return TryLocal(v, sink);
+        }
+
         var international = Context.At(text, v.Start - 1) == '+' && v.Digits.Length > 2 && v.Digits[0] == 8 && v.Digits[1] == 2;
         double score;
         if (international)
@@ -59,6 +67,19 @@ internal static class Phone
         }
 
         sink.Add(new PiiFinding(start, v.End, PiiTypes.Phone, score));
+        return true;
+    }
+
+    /// <summary>A local number without its area code (3-4 or 4-4 digits, never starting with 0 or 1) right after a phone word.</summary>
+    private static bool TryLocal(NumberView v, List<PiiFinding> sink)
+    {
+        if (v.Groups != 2 || v.Lengths[0] is < 3 or > 4 || v.Lengths[1] != 4 || v.Separators[0] != '-' || v.Digits[0] < 2
+            || !Context.Before(v.Text, v.Start, s_localWords, 6))
+        {
+            return false;
+        }
+
+        sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.Phone, 0.8));
         return true;
     }
 

@@ -56,6 +56,7 @@ internal static partial class StreetAddress
 
         var last = text[we - 1];
         bool road;
+        var bare = false;
         if (last is '로' or '길')
         {
             road = true;
@@ -63,6 +64,12 @@ internal static partial class StreetAddress
         else if (last is '동' or '리' or '가')
         {
             road = false;
+        }
+        else if (!glued && Context.IsHangulSyllable(text[ws]))
+        {
+            // A 동/리 written without its suffix (불광 270-11, 상봉2 114-1): needs a province and a district before it.
+            road = false;
+            bare = true;
         }
         else
         {
@@ -75,6 +82,10 @@ internal static partial class StreetAddress
         {
             end += 2;
             lotSuffix = true;
+        }
+        else if (!road)
+        {
+            end = ExtendLot(text, end);
         }
 
         var next = Context.At(text, end);
@@ -124,7 +135,7 @@ internal static partial class StreetAddress
             start = strongStart;
         }
 
-        if (glued && admin == 0)
+        if ((glued && admin == 0) || (bare && admin < 2))
         {
             return;
         }
@@ -158,6 +169,50 @@ internal static partial class StreetAddress
         }
 
         sink.Add(new PiiFinding(start, end, PiiTypes.Address, score));
+    }
+
+    /// <summary>
+    /// Extends a lot number over a land-category letter (393임, 897-93답: 임야, 논, 밭, 대지, 잡종지), "일원" (the area
+    /// around), and further lots in a comma list (626,633).
+    /// </summary>
+    private static int ExtendLot(string text, int end)
+    {
+        for (var guard = 0; guard < 8 && Context.At(text, end) == ',' && Context.IsDigit(Context.At(text, end + 1)); guard++)
+        {
+            var p = end + 1;
+            while (p - end <= 5 && Context.IsDigit(Context.At(text, p)))
+            {
+                p++;
+            }
+
+            if (Context.At(text, p) == '-' && Context.IsDigit(Context.At(text, p + 1)))
+            {
+                p++;
+                while (p - end <= 10 && Context.IsDigit(Context.At(text, p)))
+                {
+                    p++;
+                }
+            }
+
+            if (Context.IsDigit(Context.At(text, p)))
+            {
+                break;
+            }
+
+            end = p;
+        }
+
+        if (Context.At(text, end) is '임' or '답' or '전' or '대' or '잡' && !Context.IsHangulSyllable(Context.At(text, end + 1)))
+        {
+            end++;
+        }
+
+        if (text.AsSpan(end).StartsWith(" 일원", StringComparison.Ordinal) && !Context.IsHangulSyllable(Context.At(text, end + 3)))
+        {
+            end += 3;
+        }
+
+        return end;
     }
 
     private static int WordStart(string text, int wordEnd)
