@@ -71,12 +71,15 @@ public class RealCarrierEvaluationTests(ITestOutputHelper output)
 
         m[PiiTypes.Address].Recall.ShouldBeGreaterThanOrEqualTo(AddressRecallTarget, PiiTypes.Address);
         m[PiiTypes.Address].Precision.ShouldBeGreaterThanOrEqualTo(0.98, PiiTypes.Address);
-        m["overall"].Recall.ShouldBeGreaterThanOrEqualTo(0.98);
+        m["overall"].Recall.ShouldBeGreaterThanOrEqualTo(0.99);
         m["overall"].Precision.ShouldBeGreaterThanOrEqualTo(0.98);
     }
 
-    /// <summary>Addresses are free text, not a checked format; their held-out target is stated in docs/privacy/pii.md.</summary>
-    private const double AddressRecallTarget = 0.90;
+    /// <summary>
+    /// Addresses are free text, not a checked format: real CSV cells hold "마천동 ~ 한강합류점", "용당동380-2외1(업동)" or a
+    /// road with no number. The held-out figure is 0.988, below the 0.99 (docs/privacy/pii.md says so).
+    /// </summary>
+    private const double AddressRecallTarget = 0.98;
 
     [Fact]
     public void TestHalf_HardNegatives_ProduceNoFinding()
