@@ -8,7 +8,7 @@ namespace Moa.Privacy.Analysis;
 internal static class FullWidth
 {
     public const char FirstDigit = '\uFF10';
-    public const char LastDigit = '\uFF19';
+    /// <summary>'＠', just after the full-width digits (U+FF1A–U+FF1F between them are punctuation).</summary>
     public const char AtSign = '\uFF20';
     private const char First = '\uFF01';
     private const char Last = '\uFF5E';

@@ -61,13 +61,14 @@ public sealed class PiiAnalyzer
     }
 
     /// <summary>
-    /// False when <see cref="Analyze"/> is certain to find nothing in <paramref name="text"/> (no digit, no '@' and no
-    /// context word for the enabled types), so callers holding a span can skip making a string of it.
+    /// False when <see cref="Analyze"/> is certain to find nothing in <paramref name="text"/> (no digit, ASCII or full
+    /// width, no '@' or spelled-out "[at]", and no context word for the enabled types), so callers holding a span can
+    /// skip making a string of it.
     /// </summary>
     internal bool MayFind(ReadOnlySpan<char> text) =>
         text.ContainsAnyInRange('0', '9')
-        || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.LastDigit)
-        || ((_mask & s_emailBit) != 0 && (text.Contains('@') || text.Contains(FullWidth.AtSign) || text.ContainsAny(Email.SpelledAt)))
+        || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.AtSign)
+        || ((_mask & s_emailBit) != 0 && (text.Contains('@') || text.ContainsAny(Email.SpelledAt)))
         || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
 
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
