@@ -15,6 +15,21 @@ internal static class Email
     /// <summary>Spelled-out at signs, searched only when the text has no '@' (one vectorised multi-string search).</summary>
     internal static readonly SearchValues<string> SpelledAt = SearchValues.Create(["[at]", "(at)"], StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> has an '@' or a spelled-out at sign. One vectorised search for '@', ')' and ']'
+    /// settles most texts; the multi-string search runs only when a closing bracket is there.
+    /// </summary>
+    public static bool MayMatch(ReadOnlySpan<char> text)
+    {
+        var k = text.IndexOfAny('@', ')', ']');
+        if (k < 0)
+        {
+            return false;
+        }
+
+        return text[k] == '@' || text[k..].Contains('@') || text[Math.Max(0, k - 3)..].ContainsAny(SpelledAt);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, List<PiiFinding> sink)
     {

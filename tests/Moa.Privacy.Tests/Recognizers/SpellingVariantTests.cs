@@ -112,6 +112,24 @@ public class SpellingVariantTests
     [InlineData("2019 - 2020 시즌")]
     public void Scan_HardNegative_FindsNothing(string text) => Scan.ShouldFindNothing(text);
 
+    [Theory]
+    [InlineData("０１０－１２３４－５６７８")]
+    [InlineData("ｈｏｎｇ＠ｎａｖｅｒ．ｃｏｍ")]
+    [InlineData("hong[AT]naver.com")]
+    public void MayFind_VariantWithoutAsciiDigitOrAt_IsTrue(string text)
+    {
+        PiiAnalyzer.Default.MayFind(text).ShouldBeTrue();
+        PiiAnalyzer.Default.Analyze(text).ShouldNotBeEmpty();
+    }
+
+    [Fact]
+    public void Analyze_FullWidthText_ReportsOffsetsOfTheOriginal()
+    {
+        const string text = "연락처：０１０－１２３４－５６７８입니다";
+        var f = PiiAnalyzer.Default.Analyze(text).Single();
+        text[f.Start..f.End].ShouldBe("０１０－１２３４－５６７８");
+    }
+
     [Fact]
     public void Scan_PathologicalDigitAndSeparatorRuns_FinishAndFindNothingWrong()
     {
