@@ -110,7 +110,27 @@ public class SpellingVariantTests
     [InlineData("형법 제250조 제1항, 법률 제12345호")]
     [InlineData("1920x1080 해상도, 0x7fff")]
     [InlineData("2019 - 2020 시즌")]
+    [InlineData("변호할 가치도 필요성도 없었다. 2 https://stdict")]
+    [InlineData("또다시 입대해도 좋으니 20대 초반으로")]
+    [InlineData("미식축구 경기장 너비의 53 야드")]
+    [InlineData("29200-00065, 우리들, 어린이공원")]
+    [InlineData("42190-00021, 국민안전체험테마파크, 근린공원")]
+    [InlineData("가브리엘라 미스트랄(1889-1957)은")]
     public void Scan_HardNegative_FindsNothing(string text) => Scan.ShouldFindNothing(text);
+
+    [Theory]
+    [InlineData("서울특별시 은평구 불광 270-11, 37.62", "서울특별시 은평구 불광 270-11")]
+    [InlineData("경상북도 포항시 남구 효자동 ６０４, 36.0", "경상북도 포항시 남구 효자동 ６０４")]
+    [InlineData("서울특별시 송파구 문정동 626,633 일대", "서울특별시 송파구 문정동 626,633")]
+    [InlineData("전라북도 부안군 진서면 곰소리 산1임, ", "전라북도 부안군 진서면 곰소리 산1임")]
+    [InlineData("경기도 구리시 인창동 693 일원, 37.6", "경기도 구리시 인창동 693 일원")]
+    public void Scan_LotAddressAsDataFilesWriteIt_IsFound(string text, string span) => Scan.ShouldFind(text, PiiTypes.Address, span);
+
+    [Theory]
+    [InlineData("하나 4176623430386 보내줘", "4176623430386")]
+    [InlineData("782-023259-71090 (기업)", "782-023259-71090")]
+    [InlineData("카뱅 3333-01-1234567", "3333-01-1234567")]
+    public void Scan_AccountNextToShortBankName_IsFound(string text, string span) => Scan.ShouldFind(text, PiiTypes.BankAccount, span);
 
     [Theory]
     [InlineData("０１０－１２３４－５６７８")]

@@ -27,7 +27,9 @@ internal static class BankAccount
     /// <summary>A bank or account word near the number, or a short bank name right before it or in parentheses after it.</summary>
     internal static bool HasContext(NumberView v) =>
         Context.Around(v.Text, v.Start, v.End, s_words)
-        || Context.Before(v.Text, v.Start, s_shortNames, 4) || Context.After(v.Text, v.End, s_shortNames, 4);
+        || Context.Before(v.Text, v.Start, s_shortNames, 4)
+        || ((Context.At(v.Text, v.End) == '(' || (Context.At(v.Text, v.End) == ' ' && Context.At(v.Text, v.End + 1) == '('))
+            && Context.After(v.Text, v.End, s_shortNames, 4));
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
