@@ -8,20 +8,27 @@ namespace Moa.Privacy.Analysis;
 internal static class FullWidth
 {
     public const char FirstDigit = '\uFF10';
-    /// <summary>'＠', just after the full-width digits (U+FF1A–U+FF1F between them are punctuation).</summary>
+    public const char LastDigit = '\uFF19';
     public const char AtSign = '\uFF20';
+    private const char Hyphen = '\uFF0D';
     private const char First = '\uFF01';
     private const char Last = '\uFF5E';
     private const char IdeographicSpace = '\u3000';
 
-    /// <summary><paramref name="text"/> itself when it has no full-width form (one vectorised pass), else a folded copy.</summary>
+    /// <summary>
+    /// <paramref name="text"/> itself unless it has a full-width digit, '＠' or '－' (two vectorised passes), else a folded
+    /// copy. Full-width punctuation alone (？, ～, ！ are common in Korean text) changes nothing a recogniser sees, so it
+    /// costs no copy.
+    /// </summary>
     public static string Fold(string text)
     {
-        var at = text.AsSpan().IndexOfAnyInRange(First, Last);
-        if (at < 0)
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange(FirstDigit, LastDigit) && span.IndexOfAny(AtSign, Hyphen) < 0)
         {
             return text;
         }
+
+        var at = span.IndexOfAnyInRange(First, Last);
 
         return string.Create(text.Length, (text, at), static (dest, state) =>
         {

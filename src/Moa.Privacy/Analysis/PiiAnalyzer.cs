@@ -67,8 +67,8 @@ public sealed class PiiAnalyzer
     /// </summary>
     internal bool MayFind(ReadOnlySpan<char> text) =>
         text.ContainsAnyInRange('0', '9')
-        || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.AtSign)
-        || ((_mask & s_emailBit) != 0 && Email.MayMatch(text))
+        || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.LastDigit)
+        || ((_mask & s_emailBit) != 0 && (Email.MayMatch(text) || text.Contains(FullWidth.AtSign)))
         || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
 
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
@@ -97,7 +97,7 @@ public sealed class PiiAnalyzer
                 Email.Scan(folded, candidates);
             }
 
-            if (span.IndexOfAny(')', ']') >= 0 && span.ContainsAny(Email.SpelledAt))
+            if (span.IndexOfAny(')', ']') >= 0)
             {
                 Email.ScanSpelled(folded, candidates);
             }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 
@@ -12,12 +11,9 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class Email
 {
-    /// <summary>Spelled-out at signs, searched only when the text has no '@' (one vectorised multi-string search).</summary>
-    internal static readonly SearchValues<string> SpelledAt = SearchValues.Create(["[at]", "(at)"], StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
-    /// Whether <paramref name="text"/> has an '@' or a spelled-out at sign. One vectorised search for '@', ')' and ']'
-    /// settles most texts; the multi-string search runs only when a closing bracket is there.
+    /// Whether <paramref name="text"/> has an '@' or a spelled-out at sign ("[at]", "(at)", any case). One vectorised
+    /// search for '@', ')' and ']' settles most texts; each bracket found is then checked by its three characters before.
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text)
     {
@@ -27,7 +23,30 @@ internal static class Email
             return false;
         }
 
-        return text[k] == '@' || text[k..].Contains('@') || text[Math.Max(0, k - 3)..].ContainsAny(SpelledAt);
+        return text[k] == '@' || text[k..].Contains('@') || NextSpelledAt(text, k) >= 0;
+    }
+
+    /// <summary>Start of the first "[at]" or "(at)" whose closing bracket is at or after <paramref name="from"/>, or -1.</summary>
+    private static int NextSpelledAt(ReadOnlySpan<char> text, int from)
+    {
+        while (from < text.Length)
+        {
+            var rel = text[from..].IndexOfAny(')', ']');
+            if (rel < 0)
+            {
+                return -1;
+            }
+
+            var close = from + rel;
+            if (close >= 3 && text[close - 3] == (text[close] == ')' ? '(' : '[') && (text[close - 2] | 0x20) == 'a' && (text[close - 1] | 0x20) == 't')
+            {
+                return close - 3;
+            }
+
+            from = close + 1;
+        }
+
+        return -1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -54,13 +73,12 @@ internal static class Email
         var i = 0;
         while (i < text.Length)
         {
-            var rel = text.AsSpan(i).IndexOfAny(SpelledAt);
-            if (rel < 0)
+            var at = NextSpelledAt(text, i);
+            if (at < 0)
             {
                 return;
             }
 
-            var at = i + rel;
             i = at + 4;
             TryAt(text, at, at + 4, sink, ref i);
         }
