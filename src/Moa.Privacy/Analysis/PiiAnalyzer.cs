@@ -85,12 +85,14 @@ public sealed class PiiAnalyzer
     }
 
     /// <summary>
-    /// False when <see cref="Analyze"/> is certain to find nothing in <paramref name="text"/> (no digit, no '@' and no
-    /// context word for the enabled types), so callers holding a span can skip making a string of it.
+    /// False when <see cref="Analyze"/> is certain to find nothing in <paramref name="text"/> (no digit, ASCII or full
+    /// width, no '@' or spelled-out "[at]", and no context word for the enabled types), so callers holding a span can
+    /// skip making a string of it.
     /// </summary>
     internal bool MayFind(ReadOnlySpan<char> text) =>
         text.ContainsAnyInRange('0', '9')
-        || ((_mask & s_emailBit) != 0 && text.Contains('@'))
+        || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.LastDigit)
+        || ((_mask & s_emailBit) != 0 && (Email.MayMatch(text) || text.Contains(FullWidth.AtSign)))
         || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
 
     /// <summary>Gives every person its private/public reason and, under <see cref="PersonPolicy.Private"/>, drops the public ones.</summary>
@@ -128,15 +130,25 @@ public sealed class PiiAnalyzer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Collect(string text, List<PiiFinding> candidates)
     {
-        var span = text.AsSpan();
+        // Full-width forms (０１０－１２３４) are folded to ASCII one for one, so offsets stay those of the original text.
+        var folded = FullWidth.Fold(text);
+        var span = folded.AsSpan();
         if (span.ContainsAnyInRange('0', '9'))
         {
-            NumberScanner.Scan(text, _mask, candidates);
+            NumberScanner.Scan(folded, _mask, candidates);
         }
 
-        if ((_mask & s_emailBit) != 0 && span.Contains('@'))
+        if ((_mask & s_emailBit) != 0)
         {
-            Email.Scan(text, candidates);
+            if (span.Contains('@'))
+            {
+                Email.Scan(folded, candidates);
+            }
+
+            if (span.IndexOfAny(')', ']') >= 0)
+            {
+                Email.ScanSpelled(folded, candidates);
+            }
         }
 
         if ((_mask & s_personBit) != 0)

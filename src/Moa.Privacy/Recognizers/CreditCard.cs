@@ -35,7 +35,7 @@ internal static class CreditCard
         }
 
         var card = Context.Around(v.Text, v.Start, v.End, s_cardWords);
-        if (!card && Context.Around(v.Text, v.Start, v.End, s_negativeWords))
+        if (!card && (Context.Around(v.Text, v.Start, v.End, s_negativeWords) || (v.IsContiguous && Korea.BankAccount.HasContext(v))))
         {
             return false;
         }

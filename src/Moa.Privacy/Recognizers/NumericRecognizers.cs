@@ -32,7 +32,7 @@ internal static class NumericRecognizers
             found |= CreditCard.TryMatch(v, sink);
         }
 
-        if ((mask & s_phone) != 0 && v.DigitCount is >= 8 and <= 13)
+        if ((mask & s_phone) != 0 && v.DigitCount is >= 7 and <= 13)
         {
             found |= Phone.TryMatch(v, sink);
         }

@@ -3,18 +3,28 @@ using Moa.Privacy.Analysis;
 namespace Moa.Privacy.Recognizers;
 
 /// <summary>
-/// Korean telephone numbers (<c>PHONE</c>): mobiles (010, and 011/016–019), Seoul 02, area codes 031–064, 070 and 080,
-/// nationwide 15xx/16xx/18xx numbers and the +82 international forms; separators '-', '.', ' ' or none.
-/// A local number never starts with 0 or 1, which keeps dates and prices out.
+/// Korean telephone numbers (<c>PHONE</c>): mobiles (010, and 011/016–019), Seoul 02, area codes 031–064 and 070 (VoIP),
+/// and the +82 international forms (<c>+82 10-…</c>, <c>+82-2-…</c>, <c>+82(0)10…</c>); separators '-', '.', ' ' or none,
+/// a dash with spaces around it, and an area code in parentheses (<c>(02) 1234-5678</c>, <c>02)1234-5678</c>).
+/// A local number never starts with 0 or 1, which keeps dates and prices out. Business lines are not personal data
+/// and are not reported: the nationwide representative numbers 15xx/16xx/18xx-xxxx and 080 free-call numbers.
 /// </summary>
 internal static class Phone
 {
     private static readonly ContextWords s_words = Context.WordsIgnoreCase(
         "전화", "연락처", "연락", "휴대폰", "핸드폰", "폰번호", "번호", "문의", "tel", "phone", "mobile", "fax", "팩스", "☎", "H.P", "HP", "call");
 
+    // Words that introduce a number written without its area code (전화 226-3570), looked for just before it.
+    private static readonly ContextWords s_localWords = Context.WordsIgnoreCase("전화", "팩스", "☎", "tel", "fax", "연락처", "내선");
+
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
         var text = v.Text;
+        if (v.DigitCount < 9)
+        {
+            return TryLocal(v, sink);
+        }
+
         var international = Context.At(text, v.Start - 1) == '+' && v.Digits.Length > 2 && v.Digits[0] == 8 && v.Digits[1] == 2;
         double score;
         if (international)
@@ -26,7 +36,7 @@ internal static class Phone
             }
 
             var kind = Classify(national, leadingZero: false);
-            if (kind == Kind.None)
+            if (kind == Kind.None || v.Separators.Contains('.'))
             {
                 return false;
             }
@@ -36,24 +46,40 @@ internal static class Phone
         }
 
         var k = Classify(v.Digits, leadingZero: true);
-        if (k == Kind.None || !v.UniformSeparators || !GroupsFit(v, k))
+        var parenthesised = v.Separators.Length > 0 && v.Separators[0] == ')';
+        var rest = parenthesised ? v.Separators[1..] : v.Separators;
+        if (k == Kind.None || !Uniform(rest) || rest.Contains('(') || rest.Contains(')') || !GroupsFit(v, k))
         {
             return false;
         }
 
-        var context = Context.Before(text, v.Start, s_words);
+        var start = parenthesised && Context.At(text, v.Start - 1) == '(' ? v.Start - 1 : v.Start;
+
+        var context = Context.Before(text, start, s_words);
         score = k switch
         {
             Kind.Mobile => v.IsContiguous ? (context ? 0.95 : 0.8) : 0.95,
-            Kind.Landline => v.IsContiguous ? (context ? 0.85 : 0.45) : (context ? 0.95 : 0.85),
-            _ => context ? 0.85 : 0.6,
+            _ => v.IsContiguous ? (context ? 0.85 : 0.45) : (context ? 0.95 : 0.85),
         };
-        if (v.Separators.Length > 0 && v.Separators[0] == ' ' && !context)
+        if (v.Separators.Length > 0 && v.Separators[^1] == ' ' && !context)
         {
             score -= 0.1;
         }
 
-        sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.Phone, score));
+        sink.Add(new PiiFinding(start, v.End, PiiTypes.Phone, score));
+        return true;
+    }
+
+    /// <summary>A local number without its area code (3-4 or 4-4 digits, never starting with 0 or 1) right after a phone word.</summary>
+    private static bool TryLocal(NumberView v, List<PiiFinding> sink)
+    {
+        if (v.Groups != 2 || v.Lengths[0] is < 3 or > 4 || v.Lengths[1] != 4 || v.Separators[0] != '-' || v.Digits[0] < 2
+            || !Context.Before(v.Text, v.Start, s_localWords, 6))
+        {
+            return false;
+        }
+
+        sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.Phone, 0.8));
         return true;
     }
 
@@ -62,7 +88,6 @@ internal static class Phone
         None,
         Mobile,
         Landline,
-        Nationwide,
     }
 
     /// <summary>Classifies a national number; <paramref name="leadingZero"/> says whether its trunk 0 is present.</summary>
@@ -70,11 +95,6 @@ internal static class Phone
     {
         if (leadingZero)
         {
-            if (d.Length == 8 && d[0] == 1 && d[1] is 5 or 6 or 8)
-            {
-                return Kind.Nationwide;
-            }
-
             if (d.Length < 9 || d[0] != 0)
             {
                 return Kind.None;
@@ -101,7 +121,7 @@ internal static class Phone
         {
             prefixLength = 1;
         }
-        else if (IsAreaCode(d[0], d[1]) || (d[0] is 7 or 8 && d[1] == 0))
+        else if (IsAreaCode(d[0], d[1]) || (d[0] == 7 && d[1] == 0))
         {
             prefixLength = 2;
         }
@@ -123,25 +143,39 @@ internal static class Phone
         _ => false,
     };
 
+    private static bool Uniform(ReadOnlySpan<char> separators)
+    {
+        foreach (var c in separators)
+        {
+            if (c != separators[0])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Prefix, exchange and line groups (<c>010-1234-5678</c>), or prefix and the local number (<c>(02)12345678</c>).</summary>
     private static bool GroupsFit(NumberView v, Kind kind)
     {
         if (v.IsContiguous)
         {
-            return kind != Kind.Nationwide;
+            return true;
         }
 
         var l = v.Lengths;
-        if (kind == Kind.Nationwide)
-        {
-            return l.Length == 2 && l[0] == 4 && v.Separators[0] == '-';
-        }
-
-        if (l.Length != 3 || l[2] != 4 || l[1] is < 3 or > 4)
+        var prefix = v.Digits[1] == 2 ? 2 : 3;
+        if (l[0] != prefix)
         {
             return false;
         }
 
-        var prefix = v.Digits[1] == 2 ? 2 : 3;
-        return l[0] == prefix;
+        return l.Length switch
+        {
+            2 => kind == Kind.Landline && l[1] is 7 or 8 && v.Separators[0] == ')',
+            3 => l[2] == 4 && l[1] is >= 3 and <= 4,
+            _ => false,
+        };
     }
 }

@@ -13,6 +13,9 @@ internal static class BankAccount
         "은행", "계좌", "입금", "예금주", "송금", "이체", "KB국민", "KB", "신한", "농협", "NH", "IBK", "SC제일", "씨티",
         "카카오뱅크", "케이뱅크", "토스뱅크", "우체국", "새마을금고", "신협", "수협", "account", "bank");
 
+    // Short bank names that are also everyday words (하나, 우리, 국민, 기업): they count only right next to the number.
+    private static readonly ContextWords s_shortNames = Context.WordsIgnoreCase("국민", "우리", "하나", "기업", "카뱅", "토스", "신한", "농협", "부산", "대구", "경남", "광주", "전북", "제주", "씨티", "SC");
+
     private static readonly ContextWords s_negativeWords = Context.WordsIgnoreCase("주문번호", "주문 번호", "송장", "바코드", "상품", "ISBN", "사건", "관리번호");
 
     private static readonly int[][] s_shapes =
@@ -21,9 +24,16 @@ internal static class BankAccount
         [4, 4, 4, 1], [3, 3, 5], [3, 6, 2, 2], [3, 2, 6, 1], [4, 4, 4], [3, 4, 6], [6, 2, 5], [3, 7, 4], [3, 3, 7],
     ];
 
+    /// <summary>A bank or account word near the number, or a short bank name right before it or in parentheses after it.</summary>
+    internal static bool HasContext(NumberView v) =>
+        Context.Around(v.Text, v.Start, v.End, s_words)
+        || Context.Before(v.Text, v.Start, s_shortNames, 4)
+        || ((Context.At(v.Text, v.End) == '(' || (Context.At(v.Text, v.End) == ' ' && Context.At(v.Text, v.End + 1) == '('))
+            && Context.After(v.Text, v.End, s_shortNames, 4));
+
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
-        if (v.Separators.Contains('.') || !v.UniformSeparators || !Context.Around(v.Text, v.Start, v.End, s_words)
+        if (v.Separators.Contains('.') || !v.UniformSeparators || !HasContext(v)
             || Context.Before(v.Text, v.Start, s_negativeWords, 12))
         {
             return false;

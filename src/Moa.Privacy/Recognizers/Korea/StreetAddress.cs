@@ -14,6 +14,12 @@ internal static partial class StreetAddress
     private static readonly string[] s_provinces =
         ["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주"];
 
+    private static readonly HashSet<string> s_provinceNames = new(StringComparer.Ordinal)
+    {
+        "경기도", "강원도", "강원특별자치도", "충청북도", "충청남도", "전라북도", "전북특별자치도", "전라남도", "경상북도", "경상남도",
+        "제주도", "제주특별자치도", "충북", "충남", "전북", "전남", "경북", "경남", "경기", "강원", "제주",
+    };
+
     private static readonly HashSet<string> s_notRoads = new(StringComparer.Ordinal)
     {
         "그대로", "마음대로", "생각대로", "멋대로", "제멋대로", "말대로", "뜻대로", "이대로", "저대로", "법대로", "순서대로", "원래대로",
@@ -56,6 +62,7 @@ internal static partial class StreetAddress
 
         var last = text[we - 1];
         bool road;
+        var bare = false;
         if (last is '로' or '길')
         {
             road = true;
@@ -63,6 +70,12 @@ internal static partial class StreetAddress
         else if (last is '동' or '리' or '가')
         {
             road = false;
+        }
+        else if (!glued && IsBareDongWord(text.AsSpan(ws, we - ws)))
+        {
+            // A 동/리 written without its suffix (불광 270-11, 상봉2 114-1): needs a province and a district before it.
+            road = false;
+            bare = true;
         }
         else
         {
@@ -75,6 +88,10 @@ internal static partial class StreetAddress
         {
             end += 2;
             lotSuffix = true;
+        }
+        else if (!road)
+        {
+            end = ExtendLot(text, end);
         }
 
         var next = Context.At(text, end);
@@ -124,7 +141,7 @@ internal static partial class StreetAddress
             start = strongStart;
         }
 
-        if (glued && admin == 0)
+        if ((glued && admin == 0) || (bare && !StartsWithProvinceAndDistrict(text, start, ws)))
         {
             return;
         }
@@ -158,6 +175,96 @@ internal static partial class StreetAddress
         }
 
         sink.Add(new PiiFinding(start, end, PiiTypes.Address, score));
+    }
+
+    /// <summary>
+    /// Extends a lot number over a land-category letter (393임, 897-93답: 임야, 논, 밭, 대지, 잡종지), "일원" (the area
+    /// around), and further lots in a comma list (626,633).
+    /// </summary>
+    private static int ExtendLot(string text, int end)
+    {
+        for (var guard = 0; guard < 8 && Context.At(text, end) == ',' && Context.IsDigit(Context.At(text, end + 1)); guard++)
+        {
+            var p = end + 1;
+            while (p - end <= 5 && Context.IsDigit(Context.At(text, p)))
+            {
+                p++;
+            }
+
+            if (Context.At(text, p) == '-' && Context.IsDigit(Context.At(text, p + 1)))
+            {
+                p++;
+                while (p - end <= 10 && Context.IsDigit(Context.At(text, p)))
+                {
+                    p++;
+                }
+            }
+
+            if (Context.IsDigit(Context.At(text, p)))
+            {
+                break;
+            }
+
+            end = p;
+        }
+
+        if (Context.At(text, end) is '임' or '답' or '전' or '대' or '잡' && !Context.IsHangulSyllable(Context.At(text, end + 1)))
+        {
+            end++;
+        }
+
+        if (text.AsSpan(end).StartsWith(" 일원", StringComparison.Ordinal) && !Context.IsHangulSyllable(Context.At(text, end + 3)))
+        {
+            end += 3;
+        }
+
+        return end;
+    }
+
+    /// <summary>A 동/리 name written without its suffix: two to four syllables, optionally a digit (상봉2).</summary>
+    private static bool IsBareDongWord(ReadOnlySpan<char> word)
+    {
+        var n = word.Length > 2 && Context.IsDigit(word[^1]) ? word.Length - 1 : word.Length;
+        if (n is < 2 or > 4)
+        {
+            return false;
+        }
+
+        foreach (var c in word[..n])
+        {
+            if (!Context.IsHangulSyllable(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the words from <paramref name="start"/> to <paramref name="end"/> are a province (서울특별시, 경상북도) then a 시/군/구.</summary>
+    private static bool StartsWithProvinceAndDistrict(string text, int start, int end)
+    {
+        var words = text.AsSpan(start, end - start).Trim();
+        var space = words.IndexOf(' ');
+        if (space < 0)
+        {
+            return false;
+        }
+
+        var province = words[..space];
+        var district = words[(space + 1)..].Trim();
+        var districtEnd = district.IndexOf(' ');
+        district = districtEnd < 0 ? district : district[..districtEnd];
+        var provinceOk = s_provinceNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(province);
+        if (!provinceOk && province[^1] == '시')
+        {
+            foreach (var p in s_provinces)
+            {
+                provinceOk |= province.StartsWith(p, StringComparison.Ordinal);
+            }
+        }
+
+        return provinceOk && district.Length >= 2 && district[^1] is '시' or '군' or '구';
     }
 
     private static int WordStart(string text, int wordEnd)
