@@ -1,3 +1,4 @@
+using Moa.Curation.Perplexity;
 using YamlDotNet.Serialization;
 
 namespace Moa.Curation.Filters;
@@ -27,6 +28,9 @@ public sealed class QualityOptions
     /// <summary>FineWeb rules (Penedo et al. 2024): line punctuation, short lines, duplicated characters, lists. YAML key <c>fineweb</c>, as in the rule names.</summary>
     [YamlMember(Alias = "fineweb")]
     public FineWebOptions FineWeb { get; set; } = new();
+
+    /// <summary>Perplexity under a Korean character n-gram model (CCNet-style): tags every Korean document, filters only with a maximum.</summary>
+    public PerplexityOptions Perplexity { get; set; } = new();
 }
 
 /// <summary>Gopher repetition thresholds; fractions of the document's characters or lines. Null disables a rule.</summary>
