@@ -58,6 +58,17 @@ public sealed class PerplexityStudyTests(ITestOutputHelper output)
                 }
 
                 sb.AppendLine();
+                sb.AppendLine("| set | " + string.Join(" | ", Thresholds.Select(t => $"max {t}"))  + " |");
+                sb.AppendLine("|---|" + string.Concat(Thresholds.Select(_ => "---:|")));
+                foreach (var (set, isClean, v) in scored.Where(s => s.Values.Length > 0))
+                {
+                    // Clean sets: share kept; junk kinds: share removed.
+                    var shares = Thresholds.Select(t => (isClean ? v.Count(x => x <= t) : v.Count(x => x > t)) / (double)v.Length);
+                    sb.Append("| ").Append(set).Append(isClean ? " (kept)" : " (removed)").Append(" | ")
+                        .AppendJoin(" | ", shares.Select(f => f.ToString("0.000", CultureInfo.InvariantCulture))).AppendLine(" |");
+                }
+
+                sb.AppendLine();
             }
         }
 
@@ -68,6 +79,8 @@ public sealed class PerplexityStudyTests(ITestOutputHelper output)
             File.WriteAllText(dump, sb.ToString());
         }
     }
+
+    private static readonly int[] Thresholds = [200, 300, 500, 1000, 2000];
 
     private static string P(double[] sorted, double p) =>
         sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)].ToString("0.0", CultureInfo.InvariantCulture);
