@@ -16,6 +16,13 @@ public sealed class PerplexityOptions
     /// </summary>
     public double? MaxPerplexity { get; set; }
 
+    /// <summary>
+    /// Characters scored per document, from its start (whole lines; 0 scores everything). Scoring costs a few table
+    /// lookups per character, so a bound keeps long documents within the filter stage's speed budget; the first 500
+    /// characters give nearly the same perplexity as the whole text (docs/curation/perplexity.md).
+    /// </summary>
+    public int MaxChars { get; set; } = 500;
+
     /// <summary>A model file built by <c>moa curate train-lm</c>; null uses the model shipped inside Moa.</summary>
     public string? Model { get; set; }
 }

@@ -18,15 +18,18 @@ internal sealed class PerplexityStage
 
     private static readonly ConcurrentDictionary<string, Lazy<QualityLanguageModel>> s_models = new(StringComparer.Ordinal);
 
-    private PerplexityStage(QualityLanguageModel model, double? maxPerplexity)
+    private PerplexityStage(QualityLanguageModel model, double? maxPerplexity, int maxChars)
     {
         Model = model;
         MaxPerplexity = maxPerplexity;
+        MaxChars = maxChars;
     }
 
     public QualityLanguageModel Model { get; }
 
     public double? MaxPerplexity { get; }
+
+    public int MaxChars { get; }
 
     /// <summary>
     /// The stage for a quality config, or null when the quality stage or the perplexity signal is off. Validates the
@@ -43,7 +46,7 @@ internal sealed class PerplexityStage
             return null;
         }
 
-        return new PerplexityStage(LoadModel(options.Model), options.MaxPerplexity);
+        return new PerplexityStage(LoadModel(options.Model), options.MaxPerplexity, options.MaxChars);
     }
 
     /// <summary>Checks the settings, naming the key at fault.</summary>
@@ -54,6 +57,12 @@ internal sealed class PerplexityStage
         {
             throw new MoaException(FormattableString.Invariant(
                 $"quality.perplexity.max_perplexity is {max}; expected a perplexity above 1 (or ~ to only tag documents). Fix the pipeline configuration."));
+        }
+
+        if (options.MaxChars < 0)
+        {
+            throw new MoaException(FormattableString.Invariant(
+                $"quality.perplexity.max_chars is {options.MaxChars}; expected a number of characters of 0 or more (0 scores whole documents). Fix the pipeline configuration."));
         }
 
         if (options.Model is { } path && string.IsNullOrWhiteSpace(path))
@@ -70,7 +79,7 @@ internal sealed class PerplexityStage
             return null;
         }
 
-        return Model.Perplexity(text) is { } ppl ? new PerplexityScore(ppl, Model.Bucket(ppl)) : null;
+        return Model.Perplexity(text, MaxChars) is { } ppl ? new PerplexityScore(ppl, Model.Bucket(ppl)) : null;
     }
 
     private static QualityLanguageModel LoadModel(string? path)

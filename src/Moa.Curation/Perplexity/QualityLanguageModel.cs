@@ -154,12 +154,14 @@ public sealed class QualityLanguageModel
     /// <summary>
     /// Perplexity of a text: every line (paragraph) is scored from its own start to its end marker, and the
     /// document's value is 10 to the minus mean log10-probability over all its units, which weights each paragraph
-    /// by its length (CCNet's document perplexity). Null when the text has no unit to score.
+    /// by its length (CCNet's document perplexity). With <paramref name="maxUnits"/> above 0 only the text's first
+    /// units are scored (whole lines, the last one cut), which bounds the cost of long documents. Null when the text
+    /// has no unit to score.
     /// </summary>
-    public double? Perplexity(string text)
+    public double? Perplexity(string text, int maxUnits = 0)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (log10, units) = Log10Probability(text);
+        var (log10, units) = Log10Probability(text, maxUnits);
         return units == 0 ? null : Math.Pow(10, -log10 / units);
     }
 
@@ -168,26 +170,21 @@ public sealed class QualityLanguageModel
         perplexity <= Info.HeadCutoff ? "head" : perplexity <= Info.TailCutoff ? "middle" : "tail";
 
     /// <summary>Sum of log10 probabilities of a text's units (line ends included) and how many there were.</summary>
-    internal (double Log10, long Units) Log10Probability(string text)
+    internal (double Log10, long Units) Log10Probability(string text, int maxUnits = 0)
     {
-        Span<ulong> cur = stackalloc ulong[9];
-        Span<ulong> prev = stackalloc ulong[9];
-        Span<char> hist = stackalloc char[8];
-        double total = 0;
-        long units = 0;
-        var i = 0;
+        var budget = maxUnits > 0 ? maxUnits : long.MaxValue;
+        Span<uint> a = stackalloc uint[9];
+        Span<uint> b = stackalloc uint[9];
+        var state = new LineState(this, a, b);
         var lineOpen = false;
         var pendingSpace = false;
-        var prevM = 0;
-        uint prevEntry = 0;
         foreach (var c in text)
         {
             if (c == '\n')
             {
                 if (lineOpen)
                 {
-                    total += Step(LmText.Eos, ref i, hist, ref cur, ref prev, ref prevM, ref prevEntry);
-                    units++;
+                    state.Step(LmText.Eos);
                     lineOpen = false;
                 }
 
@@ -207,86 +204,121 @@ public sealed class QualityLanguageModel
                 continue;
             }
 
+            if (state.Units >= budget)
+            {
+                return (state.Total, state.Units);
+            }
+
             if (!lineOpen)
             {
-                // A line starts: the start marker is the whole context.
                 lineOpen = true;
-                i = 1;
-                hist[0] = LmText.Bos;
-                prev[1] = _bosHash;
-                prevM = 1;
-                prevEntry = Find(_bosHash);
+                state.StartLine();
             }
             else if (pendingSpace)
             {
-                total += Step(' ', ref i, hist, ref cur, ref prev, ref prevM, ref prevEntry);
-                units++;
+                state.Step(' ');
             }
 
             pendingSpace = false;
-            total += Step(u, ref i, hist, ref cur, ref prev, ref prevM, ref prevEntry);
-            units++;
+            state.Step(u);
         }
 
         if (lineOpen)
         {
-            total += Step(LmText.Eos, ref i, hist, ref cur, ref prev, ref prevM, ref prevEntry);
-            units++;
+            state.Step(LmText.Eos);
         }
 
-        return (total, units);
+        return (state.Total, state.Units);
     }
 
-    /// <summary>Scores unit <paramref name="u"/> at position <paramref name="i"/> of a line, backing off from the longest context known.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private double Step(char u, ref int i, Span<char> hist, ref Span<ulong> cur, ref Span<ulong> prev, ref int prevM, ref uint prevEntry)
+    /// <summary>
+    /// Scoring state within one line. Every order's n-gram ending at the current unit is looked up (the lookups do not
+    /// depend on each other, so the processor overlaps them); the longest one found gives the probability, and the
+    /// backoff weights of the longer contexts come from the previous unit's lookups, which found those same n-grams.
+    /// </summary>
+    private ref struct LineState(QualityLanguageModel model, Span<uint> current, Span<uint> previous)
     {
-        hist[i & 7] = u;
-        var kmax = Math.Min(Math.Min(_order, prevM + 1), i + 1);
-        var h = LmText.Empty;
-        for (var k = 1; k <= kmax; k++)
+        public readonly QualityLanguageModel Model = model;
+        public Span<uint> Current = current;
+        public Span<uint> Previous = previous;
+        public double Total;
+        public long Units;
+        private ulong _h0, _h1, _h2, _h3, _h4, _h5, _h6, _h7;
+        private int _position;
+
+        /// <summary>A line starts: the start marker is the whole context.</summary>
+        public void StartLine()
         {
-            h = LmText.Extend(h, hist[(i - k + 1) & 7]);
-            cur[k] = LmText.Finish(h);
+            _position = 0;
+            Previous.Clear();
+            Previous[1] = Model.Find(Model._bosHash);
+            Push(LmText.Bos);
+            _position = 1;
         }
 
-        double lp = 0;
-        var found = 0;
-        uint entry = 0;
-        for (var k = kmax; k >= 1; k--)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Step(char u)
         {
-            var e = Find(cur[k]);
-            if (e != 0)
+            var model = Model;
+            Push(u);
+            var kmax = Math.Min(model._order, _position + 1);
+            var h = LmText.Empty;
+            var cur = Current;
+            for (var k = 1; k <= kmax; k++)
             {
-                lp += _prob[(e >> 8) & 0xFF];
-                found = k;
-                entry = e;
-                break;
+                h = LmText.Extend(h, Unit(_position - k + 1));
+                cur[k] = model.Find(LmText.Finish(h));
             }
 
-            if (k > 1)
+            var found = kmax;
+            while (found > 0 && cur[found] == 0)
             {
-                // Back off: the weight of the context one unit shorter, ending at the previous position.
-                var ctx = k - 1 == prevM ? prevEntry : Find(prev[k - 1]);
+                found--;
+            }
+
+            double lp = found > 0 ? model._prob[(cur[found] >> 8) & 0xFF] : model._unk;
+            var prev = Previous;
+            for (var k = Math.Max(found + 1, 2); k <= kmax; k++)
+            {
+                var ctx = prev[k - 1];
                 if (ctx != 0)
                 {
-                    lp += _bow[ctx & 0xFF];
+                    lp += model._bow[ctx & 0xFF];
                 }
             }
+
+            Total += lp;
+            Units++;
+            Previous = cur;
+            Current = prev;
+            _position++;
         }
 
-        if (found == 0)
+        private void Push(char u)
         {
-            lp += _unk;
+            // The last eight units, newest in _h0 (only their chars matter; kept in fields so the state stays a ref struct without arrays).
+            _h7 = _h6;
+            _h6 = _h5;
+            _h5 = _h4;
+            _h4 = _h3;
+            _h3 = _h2;
+            _h2 = _h1;
+            _h1 = _h0;
+            _h0 = u;
         }
 
-        var swap = prev;
-        prev = cur;
-        cur = swap;
-        prevM = found;
-        prevEntry = entry;
-        i++;
-        return lp;
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private readonly char Unit(int position) => (_position - position) switch
+        {
+            0 => (char)_h0,
+            1 => (char)_h1,
+            2 => (char)_h2,
+            3 => (char)_h3,
+            4 => (char)_h4,
+            5 => (char)_h5,
+            6 => (char)_h6,
+            _ => (char)_h7,
+        };
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

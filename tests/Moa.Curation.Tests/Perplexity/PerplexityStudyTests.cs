@@ -40,7 +40,7 @@ public sealed class PerplexityStudyTests(ITestOutputHelper output)
                 sb.AppendLine(CultureInfo.InvariantCulture, $"### {name}, {(tuning ? "tuning" : "test")} half");
                 sb.AppendLine("| set | n | p5 | p25 | p50 | p75 | p95 | head | middle | tail | AUC vs clean |");
                 sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-                var scored = PerplexityCorpus.Sets.Select(s => (s.Name, s.Clean, Values: s.Documents.Where(d => d.Tuning == tuning).Select(d => model.Perplexity(d.Text)).OfType<double>().Order().ToArray())).ToList();
+                var scored = PerplexityCorpus.Sets.Select(s => (s.Name, s.Clean, Values: s.Documents.Where(d => d.Tuning == tuning).Select(d => model.Perplexity(d.Text, MaxChars)).OfType<double>().Order().ToArray())).ToList();
                 var clean = scored.Where(s => s.Clean && s.Name != "clean.ko.kobest_boolq").SelectMany(s => s.Values).ToArray();
                 var junk = scored.Where(s => !s.Clean).SelectMany(s => s.Values).ToArray();
                 foreach (var (set, isClean, v) in scored.Append(("all junk", false, junk.Order().ToArray())))
@@ -55,6 +55,19 @@ public sealed class PerplexityStudyTests(ITestOutputHelper output)
                     var tail = v.Count(x => model.Bucket(x) == "tail");
                     sb.AppendLine(CultureInfo.InvariantCulture,
                         $"| {set} | {v.Length} | {P(v, 5)} | {P(v, 25)} | {P(v, 50)} | {P(v, 75)} | {P(v, 95)} | {head} | {v.Length - head - tail} | {tail} | {auc:0.000} |");
+                }
+
+                sb.AppendLine();
+                sb.AppendLine(CultureInfo.InvariantCulture, $"| set | median and p95 of |ppl(first {MaxChars} chars) / ppl(whole) - 1| |");
+                sb.AppendLine("|---|---:|");
+                foreach (var s in PerplexityCorpus.Sets)
+                {
+                    var diffs = s.Documents.Where(d => d.Tuning == tuning).Select(d => (Whole: model.Perplexity(d.Text), Capped: model.Perplexity(d.Text, MaxChars)))
+                        .Where(p => p.Whole is not null).Select(p => Math.Abs((p.Capped!.Value / p.Whole!.Value) - 1)).Order().ToArray();
+                    if (diffs.Length > 0)
+                    {
+                        sb.AppendLine(CultureInfo.InvariantCulture, $"| {s.Name} | {diffs[diffs.Length / 2]:0.000} / {diffs[Math.Min(diffs.Length - 1, (int)(diffs.Length * 0.95))]:0.000} |");
+                    }
                 }
 
                 sb.AppendLine();
@@ -79,6 +92,8 @@ public sealed class PerplexityStudyTests(ITestOutputHelper output)
             File.WriteAllText(dump, sb.ToString());
         }
     }
+
+    private static readonly int MaxChars = new PerplexityOptions().MaxChars;
 
     private static readonly int[] Thresholds = [200, 300, 500, 1000, 2000];
 

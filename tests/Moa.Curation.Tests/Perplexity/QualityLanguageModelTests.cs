@@ -84,6 +84,16 @@ public sealed class QualityLanguageModelTests
     }
 
     [Fact]
+    public void Perplexity_MaxUnits_ScoresOnlyTheStart()
+    {
+        var model = QualityLanguageModel.Embedded;
+        var (_, units) = model.Log10Probability(Prose);
+        model.Perplexity(Prose, (int)units + 10)!.Value.ShouldBe(model.Perplexity(Prose)!.Value, 1e-9);
+        model.Log10Probability(Prose + "\n" + Prose, 40).Units.ShouldBe(40);
+        model.Perplexity(Prose + "\nㅋㅋㅋㅋㅋㅋㅋㅋ ㅎㅎㅎㅎ ㅠㅠㅠㅠ", (int)units)!.Value.ShouldBe(model.Perplexity(Prose)!.Value, 1e-9);
+    }
+
+    [Fact]
     public void Perplexity_NormalisesSpacesDigitsAndCase()
     {
         var model = QualityLanguageModel.Embedded;
