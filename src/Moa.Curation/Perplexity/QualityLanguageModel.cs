@@ -407,6 +407,9 @@ public sealed class QualityLanguageModelInfo
     /// <summary>Perplexity above which a document is <c>tail</c> (66th percentile of the reference documents).</summary>
     public double TailCutoff { get; set; }
 
+    /// <summary>Characters scored per reference document when the cut-offs were set (the default of <c>quality.perplexity.max_chars</c>).</summary>
+    public int CutoffMaxChars { get; set; }
+
     public string Split { get; set; } = string.Empty;
 
     public List<QualityLanguageModelSource> Training { get; set; } = [];

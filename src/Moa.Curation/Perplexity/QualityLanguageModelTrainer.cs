@@ -95,7 +95,9 @@ public static class QualityLanguageModelTrainer
         var reference = cutoffReference.Documents.Where(d => d.Tuning).ToList();
         info.CutoffReference.Add(Describe(cutoffReference, reference));
         var draft = QualityLanguageModel.FromPayload(Serialise(info, table), "training");
-        var perplexities = reference.Select(d => draft.Perplexity(d.Text)).OfType<double>().Order().ToList();
+        // Scored as the quality stage scores them by default (the first quality.perplexity.max_chars characters).
+        info.CutoffMaxChars = new PerplexityOptions().MaxChars;
+        var perplexities = reference.Select(d => draft.Perplexity(d.Text, info.CutoffMaxChars)).OfType<double>().Order().ToList();
         if (perplexities.Count == 0)
         {
             throw new MoaException($"{cutoffReference.File}: no tuning-half document to set the perplexity cut-offs.");
