@@ -6,6 +6,7 @@ using Moa.Bench.Curation;
 //   corpus SHARED_ROOT OUT_DIR MEGABYTES FILES   build the benchmark corpus
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
+//   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -15,6 +16,8 @@ switch (args.FirstOrDefault())
         return StageThroughput.Run(args[1]);
     case "dedup-precision":
         return Moa.Bench.Dedup.DedupPrecision.Run([.. args.Skip(1)]);
+    case "perplexity":
+        return PerplexityThroughput.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -32,6 +32,7 @@ internal static class CurateCommand
             input, output, config, printConfig, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
         };
         command.Subcommands.Add(CreateRefilter());
+        command.Subcommands.Add(TrainQualityLmCommand.Create());
         command.SetAction(parse =>
         {
             var cfg = parse.GetValue(config) is { } path ? CurationConfigLoader.Load(path) : new CurationConfig();

@@ -136,5 +136,9 @@ public static class CurationConfigLoader
         {
             throw new MoaException($"{source}: {ex.Message}", ex);
         }
+        Require(c.Quality?.Perplexity is not null, source, "quality.perplexity", "is empty: give it settings (e.g. 'enabled: false') or remove the key to use the defaults.");
+        Require(c.Quality!.Perplexity!.MaxPerplexity is null or > 1, source, "quality.perplexity.max_perplexity", $"must be a perplexity above 1 (or ~ to only tag), not {c.Quality.Perplexity.MaxPerplexity}.");
+        Require(c.Quality.Perplexity.MaxChars >= 0, source, "quality.perplexity.max_chars", $"must be 0 (whole documents) or more, not {c.Quality.Perplexity.MaxChars}.");
+        Require(c.Quality.Perplexity.Model is null || !string.IsNullOrWhiteSpace(c.Quality.Perplexity.Model), source, "quality.perplexity.model", "must be the path of a model built by 'moa curate train-lm', or ~ for the model shipped with Moa.");
     }
 }

@@ -1,3 +1,4 @@
+using Moa.Curation.Perplexity;
 using YamlDotNet.Serialization;
 
 namespace Moa.Curation.Filters;
@@ -60,6 +61,9 @@ public sealed class QualityOptions
 
     /// <summary>Prose rules: how much of a document must be prose lines (not code, markup, tables or links).</summary>
     public ProseOptions Prose { get; set; } = new();
+
+    /// <summary>Perplexity under a Korean character n-gram model (CCNet-style): tags every Korean document, filters only with a maximum.</summary>
+    public PerplexityOptions Perplexity { get; set; } = new();
 }
 
 /// <summary>Prose rules. A document's lines are classified as prose, code, markup, table or link (URLs, e-mail addresses).</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Moa.Curation.Configuration;
 using Moa.Curation.Output;
+using Moa.Curation.Perplexity;
 using Moa.Curation.Reporting;
 using Moa.Curation.Statistics;
 using Moa.Documents;
@@ -45,6 +46,9 @@ public sealed class CurationRunner
         }
 
         var total = Stopwatch.StartNew();
+
+        // Settings and model of the perplexity signal: a bad value or a missing or damaged model stops the run here.
+        PerplexityStage.Create(request.Config.Quality);
         var plan = InputPlan.Resolve(request.Inputs, _registry);
         var tools = WriteTools.Create(request.Config);
         var layout = new OutputLayout(request.OutputDir);

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
 using Moa.Curation.Filters;
+using Moa.Curation.Perplexity;
 using Moa.Curation.Statistics;
 using Moa.Documents;
 using Moa.Text.Languages;
@@ -32,6 +33,7 @@ internal sealed class DocumentProcessor
     private readonly QualityStage _filters;
     private readonly MinHasher _minHasher;
     private readonly HashSet<string> _keepLanguages;
+    private readonly PerplexityStage? _perplexity;
 
     public DocumentProcessor(CurationConfig config)
     {
@@ -40,6 +42,7 @@ internal sealed class DocumentProcessor
         _filters = new QualityStage(config.Quality);
         _minHasher = new MinHasher(config.Dedup.Near);
         _keepLanguages = new HashSet<string>(config.Language.Keep, StringComparer.Ordinal);
+        _perplexity = PerplexityStage.Create(config.Quality);
         Bands = config.Dedup.Near.Enabled ? _minHasher.BandCount : 0;
     }
 
@@ -53,6 +56,13 @@ internal sealed class DocumentProcessor
         var ticks = new long[4];
         using var writer = new Utf8JsonWriter(batch.Records, RecordJson);
         Span<ulong> bands = stackalloc ulong[Math.Max(1, Bands)];
+        if (_perplexity is not null)
+        {
+            stats.Perplexity.Model = _perplexity.Model.Source;
+            stats.Perplexity.HeadCutoff = _perplexity.Model.Info.HeadCutoff;
+            stats.Perplexity.TailCutoff = _perplexity.Model.Info.TailCutoff;
+        }
+
         foreach (var doc in documents)
         {
             var bytesIn = Encoding.UTF8.GetByteCount(doc.Text);
@@ -111,18 +121,27 @@ internal sealed class DocumentProcessor
 
             // 3. quality
             FilterOutcome? quality = null;
+            PerplexityScore? perplexity = null;
             if (_config.Quality.Enabled)
             {
                 var outcome = _filters.Evaluate(text, language, new DocumentContext(doc.Origin.Format, _config.Input.Provider, doc.Origin.File));
                 quality = outcome;
+                perplexity = ScorePerplexity(text, language, stats);
+                var overMax = outcome.Keep && perplexity is { } p && _perplexity!.MaxPerplexity is { } max && p.Perplexity > max;
                 var t3 = Stopwatch.GetTimestamp();
                 ticks[2] += t3 - t1;
                 t1 = t3;
                 var bytesQuality = ReferenceEquals(outcome.Text, text) ? bytesNorm : Encoding.UTF8.GetByteCount(outcome.Text);
-                stats.Stage("quality").Count(bytesNorm, outcome.Keep, bytesQuality);
+                stats.Stage("quality").Count(bytesNorm, outcome.Keep && !overMax, bytesQuality);
                 if (!outcome.Keep)
                 {
-                    Remove(batch, writer, doc, text, "quality:" + (outcome.Rule ?? "rejected"), language, outcome);
+                    Remove(batch, writer, doc, text, "quality:" + (outcome.Rule ?? "rejected"), language, outcome, perplexity);
+                    continue;
+                }
+
+                if (overMax)
+                {
+                    Remove(batch, writer, doc, text, "quality:" + PerplexityStage.Rule, language, outcome, perplexity, _perplexity!.MaxPerplexity);
                     continue;
                 }
 
@@ -139,7 +158,7 @@ internal sealed class DocumentProcessor
 
             ticks[3] += Stopwatch.GetTimestamp() - t1;
             var start = batch.Records.WrittenCount;
-            WriteKept(writer, doc, text, language, languageScore, quality);
+            WriteKept(writer, doc, text, language, languageScore, quality, perplexity);
             batch.Records.Write("\n"u8);
             batch.Add(ProcessedBatch.Kept, start, batch.Records.WrittenCount - start, exact, bands[..Bands], bytesNorm, doc.Text.Length);
         }
@@ -156,7 +175,42 @@ internal sealed class DocumentProcessor
         : guess.Score < _config.Language.MinScore ? "language:low_score"
         : null;
 
-    private void Remove(ProcessedBatch batch, Utf8JsonWriter writer, SourceDocument doc, string text, string reason, string? language, FilterOutcome? quality)
+    /// <summary>Scores a document's perplexity (null when the signal is off or the text is not Korean) and counts it in the statistics.</summary>
+    private PerplexityScore? ScorePerplexity(string text, string language, CurationStats stats)
+    {
+        if (_perplexity is null)
+        {
+            return null;
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        var score = _perplexity.Score(text, language);
+        var counts = stats.Perplexity;
+        if (score is { } s)
+        {
+            CurationStats.Increment(counts.Buckets, s.Bucket);
+            counts.Histogram[PerplexityStats.Bin(s.Perplexity)]++;
+        }
+        else
+        {
+            counts.Unscored++;
+        }
+
+        counts.Seconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return score;
+    }
+
+    /// <summary><c>meta.perplexity</c> and <c>meta.ppl_bucket</c>, for kept and removed documents alike.</summary>
+    private static void WritePerplexity(Utf8JsonWriter writer, PerplexityScore? perplexity)
+    {
+        if (perplexity is { } p)
+        {
+            writer.WriteNumber("perplexity", Math.Round(p.Perplexity, 2));
+            writer.WriteString("ppl_bucket", p.Bucket);
+        }
+    }
+
+    private void Remove(ProcessedBatch batch, Utf8JsonWriter writer, SourceDocument doc, string text, string reason, string? language, FilterOutcome? quality, PerplexityScore? perplexity = null, double? maxPerplexity = null)
     {
         CurationStats.Increment(batch.Stats.Reasons, reason);
         var start = batch.Records.WrittenCount;
@@ -179,11 +233,26 @@ internal sealed class DocumentProcessor
         if (quality is { } q)
         {
             WriteQuality(writer, q);
+        }
+
+        WritePerplexity(writer, perplexity);
+        if (maxPerplexity is { } threshold && perplexity is { } removedFor)
+        {
+            // Same schema as the heuristic rules' removals.
             writer.WriteStartObject("filter");
-            writer.WriteString("profile", q.Profile);
-            writer.WriteString("rule", q.Rule);
-            writer.WriteNumber("value", Math.Round(q.Value, 4));
-            writer.WriteNumber("threshold", q.Threshold);
+            writer.WriteString("profile", quality?.Profile ?? "default");
+            writer.WriteString("rule", PerplexityStage.Rule);
+            writer.WriteNumber("value", Math.Round(removedFor.Perplexity, 2));
+            writer.WriteNumber("threshold", threshold);
+            writer.WriteEndObject();
+        }
+        else if (quality is { Keep: false } rejected)
+        {
+            writer.WriteStartObject("filter");
+            writer.WriteString("profile", rejected.Profile);
+            writer.WriteString("rule", rejected.Rule);
+            writer.WriteNumber("value", Math.Round(rejected.Value, 4));
+            writer.WriteNumber("threshold", rejected.Threshold);
             writer.WriteEndObject();
         }
 
@@ -194,7 +263,7 @@ internal sealed class DocumentProcessor
         batch.Add(ProcessedBatch.Removed, start, batch.Records.WrittenCount - start, default, [], 0, doc.Text.Length);
     }
 
-    private void WriteKept(Utf8JsonWriter writer, SourceDocument doc, string text, string language, double languageScore, FilterOutcome? quality)
+    private void WriteKept(Utf8JsonWriter writer, SourceDocument doc, string text, string language, double languageScore, FilterOutcome? quality, PerplexityScore? perplexity)
     {
         writer.Reset();
         writer.WriteStartObject();
@@ -213,6 +282,7 @@ internal sealed class DocumentProcessor
             WriteQuality(writer, q);
         }
 
+        WritePerplexity(writer, perplexity);
         writer.WriteEndObject();
         writer.WriteEndObject();
         writer.Flush();

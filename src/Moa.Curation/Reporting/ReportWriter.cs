@@ -90,6 +90,8 @@ public static class ReportWriter
             ]));
         });
 
+        Section(w, "perplexity", "퍼플렉서티 분포", "Perplexity under the Korean reference model (documents that reached the quality stage)", () => WritePerplexity(w, stats.Perplexity));
+
         w.Write("<div class=\"two\">");
         Section(w, "languages", "언어 분포", "Language mix", () =>
         {
@@ -236,6 +238,33 @@ public static class ReportWriter
         }
 
         return string.Join("<br>", parts);
+    }
+
+    private static void WritePerplexity(StreamWriter w, PerplexityStats p)
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var scored = p.Buckets.Values.Sum();
+        if (scored == 0)
+        {
+            w.Write(string.Create(ci, $"<p class=\"empty\">No document was scored ({N(p.Unscored)} not Korean, or the perplexity signal was off). · 점수를 매긴 문서가 없습니다.</p>"));
+            return;
+        }
+
+        var first = Array.FindIndex(p.Histogram, v => v != 0);
+        var last = LastNonZero(p.Histogram);
+        var bins = Enumerable.Range(first, last - first + 1).ToList();
+        w.Write(SvgChart.GroupedColumns(
+            [.. bins.Select(b => PerplexityStats.BinStart(b).ToString(PerplexityStats.BinStart(b) < 10 ? "0.#" : "N0", ci))],
+            [("documents · 문서 (perplexity, bins of √2)", bins.Select(b => (double)p.Histogram[b]).ToList())]));
+        w.Write("<table><tr><th>bucket · 구간</th><th>perplexity</th><th>documents</th><th>share</th></tr>");
+        foreach (var (bucket, range) in new[] { ("head", string.Create(ci, $"≤ {p.HeadCutoff:0.#}")), ("middle", string.Create(ci, $"{p.HeadCutoff:0.#} – {p.TailCutoff:0.#}")), ("tail", string.Create(ci, $"> {p.TailCutoff:0.#}")) })
+        {
+            var n = p.Buckets.GetValueOrDefault(bucket);
+            w.Write(string.Create(ci, $"<tr><td>{bucket}</td><td>{E(range)}</td><td class=n>{N(n)}</td><td class=n>{Pct(n, scored)}</td></tr>"));
+        }
+
+        w.Write(string.Create(ci, $"<tr><td>not scored · 미채점</td><td>not Korean</td><td class=n>{N(p.Unscored)}</td><td></td></tr></table>"));
+        w.Write(string.Create(ci, $"<p>Model {E(p.Model)}; cut-offs are the 33rd and 66th percentiles of Korean Wikipedia paragraphs it was not trained on. Lower is closer to encyclopaedic and news prose, not necessarily better. · 낮을수록 백과사전·뉴스 문체에 가깝습니다.</p>"));
     }
 
     private static void Card(StreamWriter w, string value, string label) =>

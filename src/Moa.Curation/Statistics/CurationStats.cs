@@ -68,6 +68,9 @@ public sealed class CurationStats
 
     public IssueStats Issues { get; set; } = new();
 
+    /// <summary>Perplexity buckets and histogram of the documents that reached the quality stage.</summary>
+    public PerplexityStats Perplexity { get; set; } = new();
+
     /// <summary>Wall-clock seconds per phase (map, reduce, write, total).</summary>
     public SortedDictionary<string, double> Timings { get; set; } = new(StringComparer.Ordinal);
 
@@ -117,6 +120,7 @@ public sealed class CurationStats
         RemovalExamples.Merge(Examples, other.Examples);
         Files.AddRange(other.Files);
         Issues.Add(other.Issues);
+        Perplexity.Add(other.Perplexity);
     }
 
     /// <summary>Adds one to <paramref name="key"/> of a counter map.</summary>
