@@ -4,6 +4,8 @@ using System.Text.Json;
 using Moa.Curation.Configuration;
 using Moa.Curation.Filters;
 using Moa.Curation.Output;
+using Moa.Curation.Perplexity;
+using Moa.Documents.Jsonl;
 using Moa.Privacy;
 
 namespace Moa.Curation.Pipeline;
@@ -58,7 +60,7 @@ public static class Refilter
             foreach (var (line, lineNo) in ReadLines(file))
             {
                 counts.Documents++;
-                Decide(line, wasKept, file, lineNo, stage, pii, old.Output.RemovedText, data, removed, counts);
+                Decide(line, wasKept, file, lineNo, stage, config.Quality.Perplexity, pii, old.Output.RemovedText, data, removed, counts);
             }
         }
 
@@ -149,7 +151,7 @@ public static class Refilter
                 throw new MoaException($"{dir} not found: refilter needs the folder of a finished moa curate run.");
             }
 
-            var files = Directory.GetFiles(dir, "*.jsonl.gz");
+            var files = Directory.GetFiles(dir).Where(CorpusPart.IsPart).ToArray();
             Array.Sort(files, StringComparer.Ordinal);
             foreach (var f in files)
             {
@@ -160,7 +162,30 @@ public static class Refilter
 
     private static IEnumerable<(byte[] Line, int LineNo)> ReadLines(string file)
     {
-        using var gz = new GZipStream(File.OpenRead(file), CompressionMode.Decompress);
+        if (CorpusPart.IsParquet(file))
+        {
+            // Parquet parts hold id, text and meta as columns: rebuild each record as the JSON line the decision reads.
+            var row = 0;
+            foreach (var record in CorpusPart.Read(file))
+            {
+                using var buffer = new MemoryStream();
+                using (var w = new Utf8JsonWriter(buffer, DocumentProcessor.RecordJson))
+                {
+                    w.WriteStartObject();
+                    w.WriteString("id", record.Id);
+                    w.WriteString("text", record.Text);
+                    w.WritePropertyName("meta");
+                    w.WriteRawValue(record.MetaJson, skipInputValidation: false);
+                    w.WriteEndObject();
+                }
+
+                yield return (buffer.ToArray(), ++row);
+            }
+
+            yield break;
+        }
+
+        using var gz = CorpusPart.OpenJsonLines(file);
         using var buffered = new BufferedStream(gz, 1 << 20);
         var line = new MemoryStream();
         var no = 0;
@@ -196,7 +221,7 @@ public static class Refilter
         }
     }
 
-    private static void Decide(byte[] line, bool wasKept, string file, int lineNo, QualityStage stage, PiiScrubber? pii, bool removedText,
+    private static void Decide(byte[] line, bool wasKept, string file, int lineNo, QualityStage stage, PerplexityOptions perplexity, PiiScrubber? pii, bool removedText,
         Stream data, Stream removed, Counts counts)
     {
         JsonDocument doc;
@@ -239,6 +264,12 @@ public static class Refilter
             var language = Str(meta, "lang") ?? "und";
             var context = new DocumentContext(Str(meta, "format"), Str(meta, "provider"), Str(meta, "source"));
             var (profile, hit) = stage.Decide(signals, language, context);
+            if (hit is null && perplexity.Enabled && perplexity.MaxPerplexity is { } max
+                && meta.TryGetProperty("perplexity", out var ppl) && ppl.ValueKind == JsonValueKind.Number && ppl.GetDouble() > max)
+            {
+                // The stored perplexity answers a new maximum as the signals answer new thresholds.
+                hit = new RuleHit(PerplexityStage.Rule, ppl.GetDouble(), max);
+            }
             if (hit is null)
             {
                 counts.Kept++;

@@ -32,7 +32,9 @@ public sealed class PerplexitySeparationTests
     public void TestHalf_AllJunkTogether_SeparatesOnlyPartly()
     {
         var junk = s_test.Value.Where(s => !s.Value.Clean).SelectMany(s => s.Value.Values).ToArray();
-        PerplexityCorpus.Auc(Clean, junk).ShouldBeInRange(0.68, 0.80);
+        // With the harder web junk made of real sentences (SEO pages, listings, machine-translated garble) in the sets,
+        // the pooled figure fell from 0.72 to about 0.60: fluent-looking junk is not the language model's to catch.
+        PerplexityCorpus.Auc(Clean, junk).ShouldBeInRange(0.55, 0.70);
     }
 
     [Fact]

@@ -86,6 +86,39 @@ public sealed class RefilterTests
     }
 
     [Fact]
+    public void Refilter_NewPerplexityMaximum_IsDecidedFromStoredScores_AlsoFromParquetParts()
+    {
+        var dir = TestPaths.NewTempDir();
+        var input = Path.Combine(dir, "in.jsonl");
+        CurationFixture.WriteJsonl(input, FilterCorpus.Genres.Where(d => d.IsTest).Take(150).Select(d => (d.Id, d.Text)));
+        var parquet = CurationConfigLoader.Parse("output:\n  format: parquet\n");
+        var output = Path.Combine(dir, "out");
+        CurationFixture.Run([input], output, parquet);
+        var scores = Directory.GetFiles(Path.Combine(output, "data"), "*.parquet")
+            .SelectMany(f => Moa.Documents.Jsonl.CorpusPart.Read(f))
+            .Select(r => JsonDocument.Parse(r.MetaJson).RootElement)
+            .Where(m => m.TryGetProperty("perplexity", out _))
+            .Select(m => m.GetProperty("perplexity").GetDouble())
+            .Order()
+            .ToList();
+        scores.Count.ShouldBeGreaterThan(50);
+        var max = scores[scores.Count / 2];
+
+        var strict = CurationConfigLoader.Parse($"output:\n  format: parquet\nquality:\n  perplexity:\n    max_perplexity: {max.ToString(System.Globalization.CultureInfo.InvariantCulture)}\n");
+        var result = Refilter.Run(output, strict, Path.Combine(dir, "strict"));
+
+        result.NewlyRemoved.ShouldBe(scores.Count(s => s > max));
+        var removed = CurationFixture.ReadParts(Path.Combine(dir, "strict", "removed")).Where(r => r.GetProperty("reason").GetString() == "quality:perplexity.max_perplexity").ToList();
+        removed.Count.ShouldBe((int)result.NewlyRemoved);
+        foreach (var r in removed)
+        {
+            var filter = r.GetProperty("meta").GetProperty("filter");
+            filter.GetProperty("threshold").GetDouble().ShouldBe(max);
+            filter.GetProperty("value").GetDouble().ShouldBeGreaterThan(max);
+        }
+    }
+
+    [Fact]
     public void Refilter_ChangedLineRemoval_IsRefusedWithTheKey()
     {
         var dir = TestPaths.NewTempDir();

@@ -190,7 +190,10 @@ public class ContaminationTests
 
         var damaged = TestPaths.NewTempDir();
         File.WriteAllBytes(Path.Combine(damaged, "part-00000.jsonl.gz"), [0x1f, 0x8b, 8, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
-        Should.Throw<MoaException>(() => ContaminationChecker.Run(bench, [damaged], options)).Message.ShouldContain("damaged gzip stream");
+        Should.Throw<MoaException>(() => ContaminationChecker.Run(bench, [damaged], options)).Message.ShouldContain("damaged compressed stream");
+        var damagedZstd = TestPaths.NewTempDir();
+        File.WriteAllBytes(Path.Combine(damagedZstd, "part-00000.jsonl.zst"), [0x28, 0xB5, 0x2F, 0xFD, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        Should.Throw<MoaException>(() => ContaminationChecker.Run(bench, [damagedZstd], options)).Message.ShouldContain("part-00000.jsonl.zst");
 
         Should.Throw<MoaException>(() => ContaminationChecker.Run(bench, [Corpus([("d", "a b")])], options with { N = 0 })).Message.ShouldContain("between 1 and 256");
         Should.Throw<MoaException>(() => ContaminationChecker.Run(bench, [Corpus([("d", "a b")])], options with { MinOverlap = 2 })).Message.ShouldContain("--min-overlap");
