@@ -134,9 +134,10 @@ public abstract partial class HubIntegrationTests
         var detail = await HubFixture.Json(await anon.GetAsync($"/api/datasets/{old}"));
         detail.GetProperty("supersededBy").GetProperty("slug").GetString().ShouldBe(next);
         detail.GetProperty("versions")[0].GetProperty("state").GetString().ShouldBe("superseded");
-        var croissant = await anon.GetAsync($"/datasets/{old}/croissant.json");
+        var croissant = await anon.GetAsync($"/api/datasets/{old}/croissant");
         croissant.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await HubFixture.Detail(croissant)).ShouldContain($"/datasets/{next}/croissant.json");
+        (await anon.GetAsync($"/datasets/{old}/croissant.json")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await anon.GetAsync($"/datasets/{next}/croissant.json")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await anon.GetStringAsync($"/datasets/{old}");
         html.ShouldContain("id=\"superseded-by\"");
