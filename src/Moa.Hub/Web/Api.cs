@@ -14,7 +14,9 @@ using Moa.Hub.Storage;
 
 namespace Moa.Hub.Web;
 
-public sealed record TokenRequest(string Email, string Password, string Name, string[]? Scopes, int? ExpiresInDays);
+public sealed record TokenRequest(string Email, string Password, string Name, string[]? Scopes, int? ExpiresInDays, string? Code = null);
+
+public sealed record TotpCodeRequest(string Code);
 
 public sealed record NewUserRequest(string Email, string DisplayName, string Role, string Password, long? OrganisationId);
 
@@ -100,7 +102,7 @@ internal static class Api
         api.MapPost("/auth/token", async (HttpContext ctx, TokenRequest req, AccountService accounts) =>
         {
             var lifetime = AccountService.TokenLifetime(req.ExpiresInDays);
-            var user = await accounts.SignInAsync(req.Email, req.Password, Remote(ctx)).ConfigureAwait(false);
+            var user = await accounts.SignInAsync(req.Email, req.Password, Remote(ctx), req.Code).ConfigureAwait(false);
             var token = await accounts.IssueTokenAsync(user, req.Name, req.Scopes ?? [TokenScopes.Read], lifetime).ConfigureAwait(false);
             return TypedResults.Ok(token);
         });
@@ -109,6 +111,18 @@ internal static class Api
         {
             var user = ctx.RequireScope(TokenScopes.Write);
             await accounts.ChangePasswordAsync(user, req.CurrentPassword, req.NewPassword, ctx.User.HasClaim(HubClaims.ViaToken, "1") ? null : ctx.CredentialIdOf()).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/me/totp", async (HttpContext ctx, AccountService accounts) =>
+            TypedResults.Ok(await accounts.EnrolTotpAsync(ctx.RequireScope(TokenScopes.Write)).ConfigureAwait(false)));
+        api.MapPost("/me/totp/confirm", async (HttpContext ctx, TotpCodeRequest req, AccountService accounts) =>
+        {
+            await accounts.ConfirmTotpAsync(ctx.RequireScope(TokenScopes.Write), req.Code).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/users/{id:long}/totp/reset", async (HttpContext ctx, long id, AccountService accounts) =>
+        {
+            await accounts.ResetTotpAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false);
             return TypedResults.NoContent();
         });
         api.MapGet("/tokens", async (HttpContext ctx, bool? all, AccountService accounts) =>

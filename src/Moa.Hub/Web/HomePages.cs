@@ -92,6 +92,11 @@ internal static class HomePages
                 sb.Append(u.Disabled
                     ? Pages.ActionForm(ctx, $"/users/{u.Id}/enable", T(ctx, "enable"), $"enable-{u.Id}")
                     : Pages.ActionForm(ctx, $"/users/{u.Id}/disable", T(ctx, "disable"), $"disable-{u.Id}"));
+                if (u.Role == HubRoles.Operator)
+                {
+                    sb.Append(Pages.ActionForm(ctx, $"/users/{u.Id}/totp-reset", T(ctx, "totp.reset"), $"totp-reset-{u.Id}"));
+                }
+
                 sb.Append("</td></tr>");
             }
 
@@ -101,6 +106,12 @@ internal static class HomePages
         {
             var user = ctx.RequireUser();
             await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
+            if (action == "totp-reset")
+            {
+                await accounts.ResetTotpAsync(user, id).ConfigureAwait(false);
+                return Results.Redirect("/users");
+            }
+
             _ = action switch
             {
                 "disable" => await accounts.SetDisabledAsync(user, id, disabled: true).ConfigureAwait(false),

@@ -93,6 +93,8 @@ internal static class Html
         ["logout"] = ("로그아웃", "Sign out"),
         ["email"] = ("이메일", "Email"),
         ["password"] = ("비밀번호", "Password"),
+        ["totp.reset"] = ("2단계 인증 초기화", "Reset second factor"),
+        ["totp.code"] = ("인증 코드 (2단계 인증 등록 시)", "Authenticator code (if enrolled)"),
         ["role.operator"] = ("운영기관", "operator"),
         ["role.provider"] = ("데이터 제공기관", "provider member"),
         ["role.team"] = ("모델 개발팀", "team member"),

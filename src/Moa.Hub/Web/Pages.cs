@@ -36,11 +36,12 @@ internal static class Pages
             $"<form method=\"post\" action=\"/login\" class=\"card\">{Csrf(ctx)}<input type=\"hidden\" name=\"returnUrl\" value=\"{E(returnUrl)}\">"
             + $"<label>{T(ctx, "email")} <input id=\"email\" name=\"email\" type=\"email\" required autocomplete=\"username\"></label>"
             + $"<label>{T(ctx, "password")} <input id=\"password\" name=\"password\" type=\"password\" required autocomplete=\"current-password\"></label>"
+            + $"<label>{T(ctx, "totp.code")} <input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label>"
             + $"<button id=\"login-submit\">{T(ctx, "login")}</button></form>"));
         app.MapPost("/login", async (HttpContext ctx, AccountService accounts) =>
         {
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
-            var user = await accounts.SignInAsync(form["email"].ToString(), form["password"].ToString(), Api.Remote(ctx)).ConfigureAwait(false);
+            var user = await accounts.SignInAsync(form["email"].ToString(), form["password"].ToString(), Api.Remote(ctx), form["code"].ToString()).ConfigureAwait(false);
             var (sessionId, secret) = await accounts.CreateSessionAsync(user, Api.Remote(ctx)).ConfigureAwait(false);
             await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionValidation.Principal(user, secret, sessionId)).ConfigureAwait(false);
             return Results.Redirect(LocalUrl.OrHome(form["returnUrl"].ToString()));

@@ -81,6 +81,9 @@ public abstract partial class HubIntegrationTests
 
             ("/api/auth/token", "POST", "/api/auth/token", new { email = "x", password = "x", name = "x", expiresInDays = 0 }, [400, 400, 400, 400, 400, 400]),
             ("/api/me/password", "POST", "/api/me/password", new { currentPassword = "not-the-password", newPassword = "x" }, [401, 403, 403, 403, 403, 403]),
+            ("/api/me/totp", "POST", "/api/me/totp", null, [401, 200, 403, 403, 403, 403]),
+            ("/api/me/totp/confirm", "POST", "/api/me/totp/confirm", new { code = "x" }, [401, 400, 403, 403, 403, 403]),
+            ("/api/users/{id}/totp/reset", "POST", "/api/users/999999/totp/reset", null, [401, 404, 403, 403, 403, 403]),
             ("/api/tokens", "POST", "/api/tokens", new { name = "", scopes = new[] { "read" } }, [401, 400, 400, 400, 400, 400]),
             ("/api/tokens/{id}", "DELETE", "/api/tokens/999999", null, [401, 404, 404, 404, 404, 404]),
             ("/api/sessions/{id}", "DELETE", "/api/sessions/999999", null, [401, 404, 404, 404, 404, 404]),
