@@ -60,6 +60,7 @@ internal static class Html
             {
                 sb.Append("<a href=\"/audit\">").Append(T(ctx, "nav.audit")).Append("</a>");
                 sb.Append("<a href=\"/users\">").Append(T(ctx, "users.title")).Append("</a>");
+                sb.Append("<a href=\"/organisations\">").Append(T(ctx, "organisations.title")).Append("</a>");
             }
 
             sb.Append("<a href=\"/tokens\">").Append(T(ctx, "tokens.title")).Append("</a>");
@@ -162,6 +163,10 @@ internal static class Html
         ["home.until"] = ("만료", "until"),
         ["home.none"] = ("없음", "None"),
         ["users.title"] = ("사용자 관리", "Users"),
+        ["organisations.title"] = ("기관 관리", "Organisations"),
+        ["organisation.members"] = ("구성원", "Members"),
+        ["organisation.kind"] = ("유형", "Kind"),
+        ["organisation.brn"] = ("사업자등록번호", "Business registration number"),
         ["tokens.title"] = ("API 토큰", "API tokens"),
         ["token.new"] = ("새 토큰", "New token"),
         ["token.days"] = ("유효 기간(일)", "Valid for (days)"),

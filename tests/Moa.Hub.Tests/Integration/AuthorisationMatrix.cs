@@ -121,6 +121,8 @@ public abstract partial class HubIntegrationTests
             ("/agreements", "GET", "/agreements", null, [401, 200, 200, 200, 200, 200]),
             ("/audit", "GET", "/audit", null, [401, 200, 403, 403, 403, 403]),
             ("/users", "GET", "/users", null, [401, 200, 403, 403, 403, 403]),
+            ("/organisations", "GET", "/organisations", null, [401, 200, 403, 403, 403, 403]),
+            ("/organisations/{id}", "GET", $"/organisations/{f.ProviderOrg.Id}", null, [401, 200, 403, 403, 403, 403]),
             ("/tokens", "GET", "/tokens", null, [401, 200, 200, 200, 200, 200]),
             ("/users/{id}/{action}", "POST", "/users/999999/disable", Form(), [401, 404, 403, 403, 403, 403]),
             ("/tokens", "POST", "/tokens", Form(("name", ""), ("days", "5"), ("scopes", "read")), [401, 400, 400, 400, 400, 400]),
