@@ -188,6 +188,14 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
             var row = await conn.QueryFirstAsync<(string Slug, string StorageDir)>(
                 "SELECT d.slug, v.storage_dir FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = @VersionId", new { file.VersionId }).ConfigureAwait(false);
             slug = row.Slug;
+
+            // A link issued before the version was withdrawn no longer works.
+            var version = await conn.QueryFirstAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE id = @VersionId", new { file.VersionId }).ConfigureAwait(false);
+            if (version.WithdrawnAt is not null)
+            {
+                throw HubException.Forbidden(CatalogueService.WithdrawnMessage(slug, version));
+            }
+
             fullPath = CurateOutput.ResolveInside(row.StorageDir, file.Path) ?? throw HubException.NotFound("the file is no longer available.");
         }
 

@@ -79,6 +79,9 @@ public static class TokenScopes
 /// operator's account administration. Sessions and tokens are checked against the database on every request through a
 /// short-lived in-process cache that every revocation, disable, role or password change clears for the user at once.
 /// </summary>
+/// <summary>A TOTP enrolment as shown once: the base32 secret and the otpauth URI for authenticator apps.</summary>
+public sealed record TotpEnrolment(string Secret, string OtpauthUri);
+
 public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions options)
 {
     /// <summary>How long a resolved session or token is reused before the database is asked again (revocations in this process clear it at once).</summary>
@@ -168,7 +171,7 @@ public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions
     /// window; failures are counted in the database (they survive restarts and are not reset by a successful sign-in)
     /// and audited (never the password). A disabled account is refused after a correct password, with 403.
     /// </summary>
-    public async Task<HubUser> SignInAsync(string email, string password, string remoteAddress)
+    public async Task<HubUser> SignInAsync(string email, string password, string remoteAddress, string? code = null)
     {
         email = NormaliseEmail(email, validate: false);
         var now = time.GetUtcNow();
@@ -209,7 +212,124 @@ public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions
             throw HubException.Forbidden("account disabled: an operator disabled this account; ask the agency to enable it.");
         }
 
+        if (row.TotpConfirmedAt is not null && row.TotpSecret is not null)
+        {
+            await CheckSecondFactorAsync(row, code, remoteAddress, userKey, addressKey).ConfigureAwait(false);
+        }
+
         return row.ToUser();
+    }
+
+    /// <summary>
+    /// The second factor of an enrolled account: a code of the current time step or one either side, never one already
+    /// used (each accepted step is stored, so a replayed or older code is refused). A wrong code counts as a failed sign-in.
+    /// </summary>
+    private async Task CheckSecondFactorAsync(UserRow row, string? code, string remoteAddress, string userKey, string addressKey)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new HubException(HubErrorKind.Unauthenticated, "second factor required: enter the 6-digit code from your authenticator app (field 'code').");
+        }
+
+        var now = time.GetUtcNow();
+        var at = now.ToUnixTimeMilliseconds();
+        var step = Totp.Match(Totp.FromBase32(row.TotpSecret!), code.Trim(), now);
+        if (step is null)
+        {
+            await db.WriteAsync(async (conn, tx) =>
+            {
+                await conn.ExecuteAsync("INSERT INTO login_failures (throttle_key, at) VALUES (@userKey, @at), (@addressKey, @at)", new { userKey, addressKey, at }, tx).ConfigureAwait(false);
+                return await AuditLog.AppendAsync(conn, tx, at, "anonymous", "signin.failed", $"email:{row.Email}", new { reason = "second-factor code wrong", remoteAddress }).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            throw new HubException(HubErrorKind.Unauthenticated, "sign-in failed: the second-factor code is wrong or expired.");
+        }
+
+        var fresh = await db.WriteAsync(async (conn, tx) =>
+        {
+            var n = await conn.ExecuteAsync("UPDATE users SET totp_last_step = @step WHERE id = @Id AND (totp_last_step IS NULL OR totp_last_step < @step)", new { step, row.Id }, tx).ConfigureAwait(false);
+            if (n == 0)
+            {
+                await AuditLog.AppendAsync(conn, tx, at, row.ToUser().AuditName, "signin.refused", $"user:{row.Id}", new { reason = "second-factor code replayed", remoteAddress }).ConfigureAwait(false);
+            }
+
+            return n;
+        }).ConfigureAwait(false);
+        if (fresh == 0)
+        {
+            throw new HubException(HubErrorKind.Unauthenticated, "sign-in failed: this second-factor code was already used; wait for the next code.");
+        }
+    }
+
+    // ---- second factor (TOTP) ----
+
+    /// <summary>
+    /// Starts (or restarts) enrolment in the TOTP second factor: a new secret, shown once as an otpauth URI and in base32.
+    /// Sign-in asks for codes only after <see cref="ConfirmTotpAsync"/>. For operators (the agency's accounts).
+    /// </summary>
+    public async Task<TotpEnrolment> EnrolTotpAsync(HubUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        RequireOperator(user, "enrol in the second factor (it is offered to the agency's accounts)");
+        var secret = Totp.NewSecret();
+        var base32 = Totp.Base32(secret);
+        var now = NowMs;
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            var n = await conn.ExecuteAsync("UPDATE users SET totp_secret = @base32, totp_last_step = NULL WHERE id = @Id AND totp_confirmed_at IS NULL", new { base32, user.Id }, tx).ConfigureAwait(false);
+            if (n == 0)
+            {
+                throw HubException.Conflict("second factor already enrolled: ask another operator to reset it before enrolling again.");
+            }
+
+            return await AuditLog.AppendAsync(conn, tx, now, user.AuditName, "user.totp_enrolment_started", $"user:{user.Id}").ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        return new TotpEnrolment(base32, Totp.Uri("Moa hub", user.Email, secret));
+    }
+
+    /// <summary>Confirms enrolment with a current code; from then on sign-in needs a code.</summary>
+    public async Task ConfirmTotpAsync(HubUser user, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        RequireOperator(user, "enrol in the second factor (it is offered to the agency's accounts)");
+        if (code is null || code.Trim().Length != Totp.Digits || !code.Trim().All(char.IsAsciiDigit))
+        {
+            throw HubException.Invalid($"code: give the {Totp.Digits}-digit code your authenticator app shows.");
+        }
+
+        var now = time.GetUtcNow();
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            var row = await conn.QueryFirstAsync<UserRow>("SELECT * FROM users WHERE id = @Id", new { user.Id }, tx).ConfigureAwait(false);
+            if (row.TotpConfirmedAt is not null)
+            {
+                throw HubException.Conflict("second factor already confirmed.");
+            }
+
+            if (row.TotpSecret is null)
+            {
+                throw HubException.Conflict("no enrolment in progress: start one with POST /api/me/totp.");
+            }
+
+            var step = Totp.Match(Totp.FromBase32(row.TotpSecret), code.Trim(), now)
+                ?? throw HubException.Invalid("code: the code does not match; check the device's clock and enter the code shown now.");
+            await conn.ExecuteAsync("UPDATE users SET totp_confirmed_at = @at, totp_last_step = @step WHERE id = @Id", new { at = now.ToUnixTimeMilliseconds(), step, user.Id }, tx).ConfigureAwait(false);
+            return await AuditLog.AppendAsync(conn, tx, now.ToUnixTimeMilliseconds(), user.AuditName, "user.totp_enrolled", $"user:{user.Id}").ConfigureAwait(false);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>An operator removes a user's second factor (a lost device); the user signs in with the password and may enrol again.</summary>
+    public async Task ResetTotpAsync(HubUser actor, long userId)
+    {
+        RequireOperator(actor, "reset second factors");
+        var now = NowMs;
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            var n = await conn.ExecuteAsync("UPDATE users SET totp_secret = NULL, totp_confirmed_at = NULL, totp_last_step = NULL WHERE id = @userId", new { userId }, tx).ConfigureAwait(false);
+            return n == 0
+                ? throw HubException.NotFound($"user {userId} does not exist.")
+                : await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "user.totp_reset", $"user:{userId}").ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        Forget(userId);
     }
 
     private static readonly string s_dummyHash = PasswordHasher.Hash("not-a-real-password-0000");

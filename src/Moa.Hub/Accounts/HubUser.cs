@@ -48,5 +48,14 @@ public sealed class UserRow
 
     public long? PasswordChangedAt { get; set; }
 
+    /// <summary>The TOTP secret (base32) while enrolling or enrolled, or null.</summary>
+    public string? TotpSecret { get; set; }
+
+    /// <summary>When the second factor was confirmed with a code; from then on sign-in needs a code.</summary>
+    public long? TotpConfirmedAt { get; set; }
+
+    /// <summary>The last accepted TOTP time step (a code of that step or earlier is a replay).</summary>
+    public long? TotpLastStep { get; set; }
+
     public HubUser ToUser() => new(Id, Email, DisplayName, Role, OrganisationId);
 }

@@ -59,7 +59,27 @@ public sealed class DatasetVersion
     public string StorageDir { get; set; } = "";
 
     public long CreatedAt { get; set; }
+
+    /// <summary>When the version was withdrawn (no longer served or listed), or null.</summary>
+    public long? WithdrawnAt { get; set; }
+
+    public long? WithdrawnBy { get; set; }
+
+    public string? WithdrawnReason { get; set; }
+
+    /// <summary>When the version was superseded, or null.</summary>
+    public long? SupersededAt { get; set; }
+
+    /// <summary>The id of the successor version, or null.</summary>
+    public long? SupersededBy { get; set; }
+
+    /// <summary>Neither withdrawn nor superseded: the version the catalogue shows.</summary>
+    [JsonIgnore]
+    public bool IsCurrent => WithdrawnAt is null && SupersededBy is null;
 }
+
+/// <summary>Where a superseded version points: the successor's dataset slug and version number.</summary>
+public sealed record Successor(string Slug, int Version);
 
 /// <summary>A data file of a dataset version.</summary>
 public sealed class DatasetFile
@@ -80,8 +100,12 @@ public sealed class DatasetFile
 /// <summary>A masked sample row.</summary>
 public sealed record SampleRow(string Id, string Text);
 
-/// <summary>Everything the dataset page shows: card, latest version, its files, statistics and masked samples.</summary>
-public sealed record DatasetDetail(Dataset Dataset, IReadOnlyList<DatasetVersion> Versions, DatasetVersion Latest, IReadOnlyList<DatasetFile> Files, JsonElement Stats, IReadOnlyList<SampleRow> Sample);
+/// <summary>
+/// Everything the dataset page shows: card, versions, the version shown (the newest current one, or else the newest
+/// superseded one), its files, statistics and masked samples, and the successor when the shown version is superseded.
+/// The public detail leaves withdrawn versions out; the operator's detail keeps them (<paramref name="Versions"/>).
+/// </summary>
+public sealed record DatasetDetail(Dataset Dataset, IReadOnlyList<DatasetVersion> Versions, DatasetVersion Latest, IReadOnlyList<DatasetFile> Files, JsonElement Stats, IReadOnlyList<SampleRow> Sample, Successor? SupersededBy = null, IReadOnlyDictionary<long, Successor>? Successors = null);
 
 /// <summary>A benchmark registered in the hub.</summary>
 public sealed class BenchmarkEntry
@@ -244,18 +268,24 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
 
         await using var conn = await db.OpenAsync().ConfigureAwait(false);
         var datasets = (await conn.QueryAsync<Dataset>("SELECT * FROM datasets ORDER BY slug").ConfigureAwait(false)).AsList();
+        // The newest current version of each dataset: withdrawn versions leave the catalogue, superseded ones give way to their successor.
         var versions = (await conn.QueryAsync<DatasetVersion>(
-            "SELECT v.* FROM dataset_versions v WHERE v.version = (SELECT MAX(version) FROM dataset_versions w WHERE w.dataset_id = v.dataset_id)").ConfigureAwait(false))
+            @"SELECT v.* FROM dataset_versions v WHERE v.withdrawn_at IS NULL AND v.superseded_by IS NULL AND v.version =
+              (SELECT MAX(version) FROM dataset_versions w WHERE w.dataset_id = v.dataset_id AND w.withdrawn_at IS NULL AND w.superseded_by IS NULL)").ConfigureAwait(false))
             .ToDictionary(v => v.DatasetId);
         var list = datasets.Where(d => versions.ContainsKey(d.Id)).Select(d => (d, versions[d.Id])).ToList();
         _cache["list"] = list;
         return list;
     }
 
-    /// <summary>A dataset's page data (cached), or null.</summary>
-    public async Task<DatasetDetail?> GetAsync(string slug)
+    /// <summary>
+    /// A dataset's page data (cached), or null when it does not exist or has no version to show: the public view leaves
+    /// withdrawn versions out; <paramref name="includeWithdrawn"/> (the operator's view) keeps the whole history.
+    /// </summary>
+    public async Task<DatasetDetail?> GetAsync(string slug, bool includeWithdrawn = false)
     {
-        if (_cache.TryGetValue("ds:" + slug, out var cached))
+        var key = (includeWithdrawn ? "all:" : "ds:") + slug;
+        if (_cache.TryGetValue(key, out var cached))
         {
             return (DatasetDetail)cached;
         }
@@ -267,19 +297,41 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
             return null;
         }
 
-        var versions = (await conn.QueryAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE dataset_id = @Id ORDER BY version DESC", new { ds.Id }).ConfigureAwait(false)).AsList();
+        var versions = (await conn.QueryAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE dataset_id = @Id ORDER BY version DESC", new { ds.Id }).ConfigureAwait(false))
+            .Where(v => includeWithdrawn || v.WithdrawnAt is null).ToList();
+        var shown = versions.Where(v => v.WithdrawnAt is null).ToList();
+        if (shown.Count == 0 && !includeWithdrawn)
+        {
+            return null;
+        }
+
         if (versions.Count == 0)
         {
             return null;
         }
 
-        var latest = versions[0];
+        var latest = shown.FirstOrDefault(v => v.IsCurrent) ?? shown.FirstOrDefault() ?? versions[0];
+        var successors = new Dictionary<long, Successor>();
+        foreach (var v in versions.Where(v => v.SupersededBy is not null))
+        {
+            var (nextSlug, nextVersion) = await conn.QueryFirstAsync<(string, long)>(
+                "SELECT d.slug, v.version FROM dataset_versions v JOIN datasets d ON d.id = v.dataset_id WHERE v.id = @SupersededBy", new { v.SupersededBy }).ConfigureAwait(false);
+            successors[v.Id] = new Successor(nextSlug, (int)nextVersion);
+        }
+
         var files = (await conn.QueryAsync<DatasetFile>("SELECT * FROM dataset_files WHERE version_id = @Id ORDER BY path", new { latest.Id }).ConfigureAwait(false)).AsList();
         var stats = JsonDocument.Parse(latest.StatsJson).RootElement.Clone();
         var sample = JsonSerializer.Deserialize<List<SampleRow>>(latest.SampleJson) ?? [];
-        var detail = new DatasetDetail(ds, versions, latest, files, stats, sample);
-        _cache["ds:" + slug] = detail;
+        var detail = new DatasetDetail(ds, versions, latest, files, stats, sample, successors.GetValueOrDefault(latest.Id), successors);
+        _cache[key] = detail;
         return detail;
+    }
+
+    /// <summary>Every dataset's slug, withdrawn ones included (the operator's view).</summary>
+    public async Task<IReadOnlyList<string>> ListAllSlugsAsync()
+    {
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        return (await conn.QueryAsync<string>("SELECT slug FROM datasets ORDER BY slug").ConfigureAwait(false)).AsList();
     }
 
     /// <summary>A file of a version with its on-disk path.</summary>
@@ -298,9 +350,126 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
             return null;
         }
 
+        if (v.WithdrawnAt is not null)
+        {
+            throw HubException.Forbidden(WithdrawnMessage(slug, v));
+        }
+
         var f = await conn.QueryFirstOrDefaultAsync<DatasetFile>("SELECT * FROM dataset_files WHERE version_id = @Id AND path = @path", new { v.Id, path }).ConfigureAwait(false);
         var full = f is null ? null : CurateOutput.ResolveInside(v.StorageDir, f.Path);
         return f is null || full is null ? null : (ds, v, f, full);
+    }
+
+    /// <summary>The refusal for a file of a withdrawn version (its reason begins with "withdrawn").</summary>
+    internal static string WithdrawnMessage(string slug, DatasetVersion v) =>
+        $"withdrawn: dataset '{slug}' version {v.Version} was withdrawn on {DateTimeOffset.FromUnixTimeMilliseconds(v.WithdrawnAt ?? 0):yyyy-MM-dd} UTC ({v.WithdrawnReason}); it is no longer served.";
+
+    /// <summary>
+    /// Withdraws a dataset version: it is no longer served (a refused download is audited with the reason "withdrawn")
+    /// nor listed in the public catalogue or Croissant metadata; the operator still sees it with its history.
+    /// Operators and members of the dataset's provider organisation may withdraw.
+    /// </summary>
+    public async Task<DatasetVersion> WithdrawAsync(HubUser actor, string slug, int version, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
+        {
+            throw HubException.Invalid("reason: say in 1-2000 characters why the version is withdrawn (it is shown to the operator and written to the audit log).");
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var result = await db.WriteAsync(async (conn, tx) =>
+        {
+            var (ds, v) = await FindOwnedVersionAsync(conn, tx, actor, slug, version, "withdraw").ConfigureAwait(false);
+            if (v.WithdrawnAt is not null)
+            {
+                throw HubException.Conflict($"dataset '{slug}' version {version} is already withdrawn ({v.WithdrawnReason}).");
+            }
+
+            await conn.ExecuteAsync("UPDATE dataset_versions SET withdrawn_at = @now, withdrawn_by = @by, withdrawn_reason = @reason WHERE id = @Id",
+                new { now, by = actor.Id, reason, v.Id }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "dataset.withdrawn", $"dataset:{ds.Slug}", new { version, reason }).ConfigureAwait(false);
+            v.WithdrawnAt = now;
+            v.WithdrawnBy = actor.Id;
+            v.WithdrawnReason = reason;
+            return v;
+        }).ConfigureAwait(false);
+        Changed();
+        return result;
+    }
+
+    /// <summary>
+    /// Marks a dataset version as superseded by a successor version (of this or another dataset): the catalogue then shows
+    /// the successor, and the superseded version's page points to it. The superseded version stays downloadable under the
+    /// agreements that cover it (results made with it remain reproducible); withdraw it to stop that.
+    /// </summary>
+    public async Task<DatasetVersion> SupersedeAsync(HubUser actor, string slug, int version, string? successorSlug, int successorVersion)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrEmpty(successorSlug))
+        {
+            throw HubException.Invalid("successorSlug: name the dataset whose version supersedes this one.");
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var result = await db.WriteAsync(async (conn, tx) =>
+        {
+            var (ds, v) = await FindOwnedVersionAsync(conn, tx, actor, slug, version, "supersede").ConfigureAwait(false);
+            var (_, next) = await FindOwnedVersionAsync(conn, tx, actor, successorSlug, successorVersion, "name as successor").ConfigureAwait(false);
+            if (next.Id == v.Id)
+            {
+                throw HubException.Invalid($"successorVersion: dataset '{slug}' version {version} cannot supersede itself.");
+            }
+
+            if (v.WithdrawnAt is not null || v.SupersededBy is not null)
+            {
+                throw HubException.Conflict($"dataset '{slug}' version {version} is already {(v.WithdrawnAt is not null ? "withdrawn" : "superseded")}.");
+            }
+
+            if (!next.IsCurrent)
+            {
+                throw HubException.Conflict($"successor '{successorSlug}' version {successorVersion} is itself {(next.WithdrawnAt is not null ? "withdrawn" : "superseded")}; name its current version.");
+            }
+
+            await conn.ExecuteAsync("UPDATE dataset_versions SET superseded_at = @now, superseded_by = @next WHERE id = @Id", new { now, next = next.Id, v.Id }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "dataset.superseded", $"dataset:{ds.Slug}",
+                new { version, successor = $"{successorSlug}@{successorVersion}" }).ConfigureAwait(false);
+            v.SupersededAt = now;
+            v.SupersededBy = next.Id;
+            return v;
+        }).ConfigureAwait(false);
+        Changed();
+        return result;
+    }
+
+    /// <summary>A version the actor may change: operators any, provider members those of their organisation's datasets.</summary>
+    private static async Task<(Dataset Dataset, DatasetVersion Version)> FindOwnedVersionAsync(System.Data.Common.DbConnection conn, System.Data.Common.DbTransaction tx, HubUser actor, string slug, int version, string what)
+    {
+        var ds = await conn.QueryFirstOrDefaultAsync<Dataset>("SELECT * FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
+        var owner = actor.IsOperator || (actor.Role == HubRoles.Provider && ds is not null && ds.ProviderOrganisationId is { } org && org == actor.OrganisationId);
+        if (ds is not null && !owner)
+        {
+            throw HubException.Forbidden($"only operators and the dataset's provider {what} versions of '{slug}'; you are signed in as {actor.Role}.");
+        }
+
+        var v = ds is null ? null : await conn.QueryFirstOrDefaultAsync<DatasetVersion>("SELECT * FROM dataset_versions WHERE dataset_id = @Id AND version = @version", new { ds.Id, version }, tx).ConfigureAwait(false);
+        if (ds is null || v is null)
+        {
+            if (!actor.IsOperator && actor.Role != HubRoles.Provider)
+            {
+                throw HubException.Forbidden($"only operators and the dataset's provider {what} dataset versions; you are signed in as {actor.Role}.");
+            }
+
+            throw HubException.NotFound($"dataset '{slug}' has no version {version}.");
+        }
+
+        return (ds, v);
+    }
+
+    private void Changed()
+    {
+        _cache.Clear();
+        Interlocked.Increment(ref _generation);
     }
 
     /// <summary>Registers a benchmark folder (<c>benchmark.yaml</c> + <c>items.jsonl</c>) so it appears in the hub.</summary>

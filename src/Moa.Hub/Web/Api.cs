@@ -14,7 +14,9 @@ using Moa.Hub.Storage;
 
 namespace Moa.Hub.Web;
 
-public sealed record TokenRequest(string Email, string Password, string Name, string[]? Scopes, int? ExpiresInDays);
+public sealed record TokenRequest(string Email, string Password, string Name, string[]? Scopes, int? ExpiresInDays, string? Code = null);
+
+public sealed record TotpCodeRequest(string Code);
 
 public sealed record NewUserRequest(string Email, string DisplayName, string Role, string Password, long? OrganisationId);
 
@@ -27,6 +29,10 @@ public sealed record NewApplicationRequest(long CallId, string FieldCode, string
 public sealed record ReasonRequest(string Reason);
 
 public sealed record RegisterDatasetRequest(string Folder, string Slug, string Name, string Licence, string? Description, long? ProviderOrganisationId);
+
+public sealed record WithdrawRequest(int Version, string Reason);
+
+public sealed record SupersedeRequest(int Version, string SuccessorSlug, int SuccessorVersion);
 
 public sealed record LinkRequest(int Version, string Path, string Purpose, bool Shareable = false);
 
@@ -96,7 +102,7 @@ internal static class Api
         api.MapPost("/auth/token", async (HttpContext ctx, TokenRequest req, AccountService accounts) =>
         {
             var lifetime = AccountService.TokenLifetime(req.ExpiresInDays);
-            var user = await accounts.SignInAsync(req.Email, req.Password, Remote(ctx)).ConfigureAwait(false);
+            var user = await accounts.SignInAsync(req.Email, req.Password, Remote(ctx), req.Code).ConfigureAwait(false);
             var token = await accounts.IssueTokenAsync(user, req.Name, req.Scopes ?? [TokenScopes.Read], lifetime).ConfigureAwait(false);
             return TypedResults.Ok(token);
         });
@@ -105,6 +111,18 @@ internal static class Api
         {
             var user = ctx.RequireScope(TokenScopes.Write);
             await accounts.ChangePasswordAsync(user, req.CurrentPassword, req.NewPassword, ctx.User.HasClaim(HubClaims.ViaToken, "1") ? null : ctx.CredentialIdOf()).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/me/totp", async (HttpContext ctx, AccountService accounts) =>
+            TypedResults.Ok(await accounts.EnrolTotpAsync(ctx.RequireScope(TokenScopes.Write)).ConfigureAwait(false)));
+        api.MapPost("/me/totp/confirm", async (HttpContext ctx, TotpCodeRequest req, AccountService accounts) =>
+        {
+            await accounts.ConfirmTotpAsync(ctx.RequireScope(TokenScopes.Write), req.Code).ConfigureAwait(false);
+            return TypedResults.NoContent();
+        });
+        api.MapPost("/users/{id:long}/totp/reset", async (HttpContext ctx, long id, AccountService accounts) =>
+        {
+            await accounts.ResetTotpAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false);
             return TypedResults.NoContent();
         });
         api.MapGet("/tokens", async (HttpContext ctx, bool? all, AccountService accounts) =>
@@ -226,24 +244,43 @@ internal static class Api
         api.MapPost("/agreements/{id:long}/sign", async (HttpContext ctx, long id, AgreementService s) => TypedResults.Ok(await s.SignAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
         api.MapPost("/agreements/{id:long}/revoke", async (HttpContext ctx, long id, ReasonRequest req, AgreementService s) => TypedResults.Ok(await s.RevokeAsync(ctx.RequireScope(TokenScopes.Write), id, req.Reason).ConfigureAwait(false)));
 
-        api.MapGet("/datasets", async (ApiCache cache, CatalogueService catalogue) =>
+        api.MapGet("/datasets", async (HttpContext ctx, bool? all, ApiCache cache, CatalogueService catalogue) =>
         {
+            if (all == true)
+            {
+                // The operator's view: every dataset with every version, withdrawn and superseded ones included.
+                RequireOperator(ctx.RequireScope(TokenScopes.Read), "list withdrawn datasets");
+                var everything = new List<object>();
+                foreach (var d in (await catalogue.ListAllSlugsAsync().ConfigureAwait(false)))
+                {
+                    if (await catalogue.GetAsync(d, includeWithdrawn: true).ConfigureAwait(false) is { } detail)
+                    {
+                        everything.Add(new { detail.Dataset.Slug, detail.Dataset.Name, detail.Dataset.Licence, versions = detail.Versions.Select(v => VersionJson(detail, v)) });
+                    }
+                }
+
+                return Results.Json(everything, ApiCache.s_json);
+            }
+
             var body = await cache.GetAsync("list", async () => (await catalogue.ListAsync().ConfigureAwait(false))
                 .Select(x => new { x.Dataset.Slug, x.Dataset.Name, x.Dataset.Description, x.Dataset.Licence, x.Latest.Version, x.Latest.Documents, x.Latest.Bytes, x.Latest.Tokens, url = $"/datasets/{x.Dataset.Slug}" })
                 .ToList()).ConfigureAwait(false);
             return Results.Bytes(body!, "application/json");
         });
-        api.MapGet("/datasets/{slug}", async (string slug, ApiCache cache, CatalogueService catalogue) =>
+        api.MapGet("/datasets/{slug}", async (HttpContext ctx, string slug, ApiCache cache, CatalogueService catalogue) =>
         {
-            var body = await cache.GetAsync("ds:" + slug, async () => await catalogue.GetAsync(slug).ConfigureAwait(false) is { } d
+            // Operators see the whole history, withdrawn versions included (cached apart from the public view).
+            var history = ctx.User() is { IsOperator: true };
+            var body = await cache.GetAsync((history ? "all:" : "ds:") + slug, async () => await catalogue.GetAsync(slug, history).ConfigureAwait(false) is { } d
                 ? new
                 {
                     d.Dataset.Slug,
                     d.Dataset.Name,
                     d.Dataset.Description,
                     d.Dataset.Licence,
-                    versions = d.Versions.Select(v => new { v.Version, v.ToolVersion, v.ConfigHash, v.Documents, v.Bytes, v.Tokens, createdAt = DateTimeOffset.FromUnixTimeMilliseconds(v.CreatedAt) }),
+                    versions = d.Versions.Select(v => VersionJson(d, v)),
                     latest = d.Latest.Version,
+                    supersededBy = d.SupersededBy is { } s ? new { s.Slug, s.Version, url = $"/datasets/{s.Slug}" } : null,
                     files = d.Files.Select(f => new { f.Path, f.Sha256, f.Bytes, f.Documents }),
                     stats = d.Stats,
                     sample = d.Sample,
@@ -258,6 +295,16 @@ internal static class Api
         {
             var v = await catalogue.RegisterAsync(ctx.RequireScope(TokenScopes.Write), req.Folder, req.Slug, req.Name, req.Licence, req.Description ?? "", req.ProviderOrganisationId).ConfigureAwait(false);
             return TypedResults.Created($"/api/datasets/{req.Slug}", new { slug = req.Slug, v.Version, v.Documents, v.Bytes });
+        });
+        api.MapPost("/datasets/{slug}/withdraw", async (HttpContext ctx, string slug, WithdrawRequest req, CatalogueService catalogue) =>
+        {
+            var v = await catalogue.WithdrawAsync(ctx.RequireScope(TokenScopes.Write), slug, req.Version, req.Reason).ConfigureAwait(false);
+            return TypedResults.Ok(new { slug, v.Version, withdrawnAt = DateTimeOffset.FromUnixTimeMilliseconds(v.WithdrawnAt ?? 0), reason = v.WithdrawnReason });
+        });
+        api.MapPost("/datasets/{slug}/supersede", async (HttpContext ctx, string slug, SupersedeRequest req, CatalogueService catalogue) =>
+        {
+            var v = await catalogue.SupersedeAsync(ctx.RequireScope(TokenScopes.Write), slug, req.Version, req.SuccessorSlug, req.SuccessorVersion).ConfigureAwait(false);
+            return TypedResults.Ok(new { slug, v.Version, supersededBy = new { slug = req.SuccessorSlug, version = req.SuccessorVersion } });
         });
         api.MapPost("/datasets/{slug}/links", async (HttpContext ctx, string slug, LinkRequest req, DownloadService downloads) =>
         {
@@ -302,9 +349,32 @@ internal static class Api
     {
         var baseUrl = BaseUrl(ctx);
         var body = await cache.GetAsync("croissant:" + slug + "@" + baseUrl, async () =>
-            await catalogue.GetAsync(slug).ConfigureAwait(false) is { } d ? Croissant.Build(d, baseUrl, "Moa hub") : null).ConfigureAwait(false);
-        return body is null ? throw HubException.NotFound($"dataset '{slug}' does not exist.") : Results.Bytes(body, "application/ld+json");
+            await catalogue.GetAsync(slug).ConfigureAwait(false) is { Latest.IsCurrent: true } d ? Croissant.Build(d, baseUrl, "Moa hub") : null).ConfigureAwait(false);
+        if (body is null)
+        {
+            // Superseded datasets point to their successor's metadata; withdrawn ones are not described at all.
+            throw await catalogue.GetAsync(slug).ConfigureAwait(false) is { SupersededBy: { } s }
+                ? HubException.NotFound($"dataset '{slug}' was superseded by '{s.Slug}' version {s.Version}; see /datasets/{s.Slug}/croissant.json.")
+                : HubException.NotFound($"dataset '{slug}' does not exist.");
+        }
+
+        return Results.Bytes(body, "application/ld+json");
     }
+
+    private static object VersionJson(DatasetDetail d, DatasetVersion v) => new
+    {
+        v.Version,
+        v.ToolVersion,
+        v.ConfigHash,
+        v.Documents,
+        v.Bytes,
+        v.Tokens,
+        createdAt = DateTimeOffset.FromUnixTimeMilliseconds(v.CreatedAt),
+        state = v.WithdrawnAt is not null ? "withdrawn" : v.SupersededBy is not null ? "superseded" : "current",
+        withdrawnAt = v.WithdrawnAt is { } w ? DateTimeOffset.FromUnixTimeMilliseconds(w) : (DateTimeOffset?)null,
+        withdrawnReason = v.WithdrawnReason,
+        supersededBy = d.Successors is not null && d.Successors.TryGetValue(v.Id, out var s) ? $"{s.Slug}@{s.Version}" : null,
+    };
 
     internal static async Task<IResult> SendAsync(HttpContext ctx, DownloadService downloads, string token)
     {

@@ -92,15 +92,56 @@ internal static class HomePages
                 sb.Append(u.Disabled
                     ? Pages.ActionForm(ctx, $"/users/{u.Id}/enable", T(ctx, "enable"), $"enable-{u.Id}")
                     : Pages.ActionForm(ctx, $"/users/{u.Id}/disable", T(ctx, "disable"), $"disable-{u.Id}"));
+                if (u.Role == HubRoles.Operator)
+                {
+                    sb.Append(Pages.ActionForm(ctx, $"/users/{u.Id}/totp-reset", T(ctx, "totp.reset"), $"totp-reset-{u.Id}"));
+                }
+
                 sb.Append("</td></tr>");
             }
 
             return Page(ctx, T(ctx, "users.title"), sb.Append("</tbody></table>").ToString());
         });
+        app.MapGet("/organisations", async (HttpContext ctx, AccountService accounts, ProgrammeService programme) =>
+        {
+            Api.RequireOperator(ctx.RequireUser(), "manage organisations");
+            var members = (await accounts.ListAsync().ConfigureAwait(false)).Where(u => u.OrganisationId is not null).GroupBy(u => u.OrganisationId!.Value).ToDictionary(g => g.Key, g => g.Count());
+            var sb = new StringBuilder().Append(CultureInfo.InvariantCulture,
+                $"<table id=\"organisations\"><thead><tr><th>#</th><th>{T(ctx, "organisation")}</th><th>{T(ctx, "organisation.kind")}</th><th>{T(ctx, "organisation.brn")}</th><th>{T(ctx, "organisation.members")}</th></tr></thead><tbody>");
+            foreach (var o in await programme.ListOrganisationsAsync().ConfigureAwait(false))
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"<tr id=\"organisation-{o.Id}\"><td>{o.Id}</td><td><a href=\"/organisations/{o.Id}\">{E(o.Name)}</a></td><td>{E(o.Kind)}</td><td>{E(o.Brn)}</td><td>{members.GetValueOrDefault(o.Id)}</td></tr>");
+            }
+
+            return Page(ctx, T(ctx, "organisations.title"), sb.Append("</tbody></table>").ToString());
+        });
+        app.MapGet("/organisations/{id:long}", async (HttpContext ctx, long id, AccountService accounts, ProgrammeService programme) =>
+        {
+            Api.RequireOperator(ctx.RequireUser(), "manage organisations");
+            var org = (await programme.ListOrganisationsAsync().ConfigureAwait(false)).FirstOrDefault(o => o.Id == id)
+                ?? throw HubException.NotFound($"organisation {id} does not exist.");
+            var sb = new StringBuilder().Append(CultureInfo.InvariantCulture,
+                $"<p>{T(ctx, "organisation.kind")}: {E(org.Kind)} · {T(ctx, "organisation.brn")}: {E(org.Brn)}</p><h2>{T(ctx, "organisation.members")}</h2>");
+            sb.Append(CultureInfo.InvariantCulture, $"<table id=\"members\"><thead><tr><th>#</th><th>{T(ctx, "email")}</th><th>{T(ctx, "role")}</th><th>{T(ctx, "state")}</th></tr></thead><tbody>");
+            foreach (var u in (await accounts.ListAsync().ConfigureAwait(false)).Where(u => u.OrganisationId == id))
+            {
+                sb.Append(CultureInfo.InvariantCulture,
+                    $"<tr id=\"user-{u.Id}\"><td><a href=\"/users#user-{u.Id}\">{u.Id}</a></td><td>{E(u.Email)}</td><td>{E(T(ctx, "role." + u.Role))}</td><td class=\"state\">{(u.Disabled ? T(ctx, "disabled") : T(ctx, "enabled"))}</td></tr>");
+            }
+
+            return Page(ctx, org.Name, sb.Append("</tbody></table>").ToString());
+        });
         app.MapPost("/users/{id:long}/{action}", async (HttpContext ctx, long id, string action, AccountService accounts) =>
         {
             var user = ctx.RequireUser();
             await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
+            if (action == "totp-reset")
+            {
+                await accounts.ResetTotpAsync(user, id).ConfigureAwait(false);
+                return Results.Redirect("/users");
+            }
+
             _ = action switch
             {
                 "disable" => await accounts.SetDisabledAsync(user, id, disabled: true).ConfigureAwait(false),

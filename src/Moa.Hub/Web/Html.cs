@@ -60,6 +60,7 @@ internal static class Html
             {
                 sb.Append("<a href=\"/audit\">").Append(T(ctx, "nav.audit")).Append("</a>");
                 sb.Append("<a href=\"/users\">").Append(T(ctx, "users.title")).Append("</a>");
+                sb.Append("<a href=\"/organisations\">").Append(T(ctx, "organisations.title")).Append("</a>");
             }
 
             sb.Append("<a href=\"/tokens\">").Append(T(ctx, "tokens.title")).Append("</a>");
@@ -93,6 +94,8 @@ internal static class Html
         ["logout"] = ("로그아웃", "Sign out"),
         ["email"] = ("이메일", "Email"),
         ["password"] = ("비밀번호", "Password"),
+        ["totp.reset"] = ("2단계 인증 초기화", "Reset second factor"),
+        ["totp.code"] = ("인증 코드 (2단계 인증 등록 시)", "Authenticator code (if enrolled)"),
         ["role.operator"] = ("운영기관", "operator"),
         ["role.provider"] = ("데이터 제공기관", "provider member"),
         ["role.team"] = ("모델 개발팀", "team member"),
@@ -104,6 +107,13 @@ internal static class Html
         ["bytes"] = ("크기", "Size"),
         ["tokens"] = ("토큰", "Tokens"),
         ["version"] = ("버전", "Version"),
+        ["versions"] = ("버전 이력", "Version history"),
+        ["version.current"] = ("현행", "current"),
+        ["version.withdrawn"] = ("회수됨", "withdrawn"),
+        ["version.superseded"] = ("대체됨", "superseded"),
+        ["version.withdraw"] = ("버전 회수", "Withdraw version"),
+        ["version.supersede"] = ("후속 버전으로 대체", "Supersede by"),
+        ["version.superseded.by"] = ("이 데이터셋은 다음 버전으로 대체되었습니다:", "This dataset was superseded by:"),
         ["licence"] = ("라이선스", "Licence"),
         ["stats"] = ("통계", "Statistics"),
         ["stages"] = ("정제 단계", "Curation stages"),
@@ -153,6 +163,10 @@ internal static class Html
         ["home.until"] = ("만료", "until"),
         ["home.none"] = ("없음", "None"),
         ["users.title"] = ("사용자 관리", "Users"),
+        ["organisations.title"] = ("기관 관리", "Organisations"),
+        ["organisation.members"] = ("구성원", "Members"),
+        ["organisation.kind"] = ("유형", "Kind"),
+        ["organisation.brn"] = ("사업자등록번호", "Business registration number"),
         ["tokens.title"] = ("API 토큰", "API tokens"),
         ["token.new"] = ("새 토큰", "New token"),
         ["token.days"] = ("유효 기간(일)", "Valid for (days)"),

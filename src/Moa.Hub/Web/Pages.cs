@@ -36,11 +36,12 @@ internal static class Pages
             $"<form method=\"post\" action=\"/login\" class=\"card\">{Csrf(ctx)}<input type=\"hidden\" name=\"returnUrl\" value=\"{E(returnUrl)}\">"
             + $"<label>{T(ctx, "email")} <input id=\"email\" name=\"email\" type=\"email\" required autocomplete=\"username\"></label>"
             + $"<label>{T(ctx, "password")} <input id=\"password\" name=\"password\" type=\"password\" required autocomplete=\"current-password\"></label>"
+            + $"<label>{T(ctx, "totp.code")} <input id=\"code\" name=\"code\" inputmode=\"numeric\" autocomplete=\"one-time-code\" maxlength=\"6\"></label>"
             + $"<button id=\"login-submit\">{T(ctx, "login")}</button></form>"));
         app.MapPost("/login", async (HttpContext ctx, AccountService accounts) =>
         {
             var form = await ReadFormAsync(ctx).ConfigureAwait(false);
-            var user = await accounts.SignInAsync(form["email"].ToString(), form["password"].ToString(), Api.Remote(ctx)).ConfigureAwait(false);
+            var user = await accounts.SignInAsync(form["email"].ToString(), form["password"].ToString(), Api.Remote(ctx), form["code"].ToString()).ConfigureAwait(false);
             var (sessionId, secret) = await accounts.CreateSessionAsync(user, Api.Remote(ctx)).ConfigureAwait(false);
             await ctx.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, SessionValidation.Principal(user, secret, sessionId)).ConfigureAwait(false);
             return Results.Redirect(LocalUrl.OrHome(form["returnUrl"].ToString()));
@@ -78,8 +79,21 @@ internal static class Pages
                 return body is null ? throw HubException.NotFound($"dataset '{slug}' does not exist.") : Results.Bytes(body, "text/html; charset=utf-8");
             }
 
-            var d = await catalogue.GetAsync(slug).ConfigureAwait(false) ?? throw HubException.NotFound($"dataset '{slug}' does not exist.");
+            var d = await catalogue.GetAsync(slug, ctx.User() is { IsOperator: true }).ConfigureAwait(false) ?? throw HubException.NotFound($"dataset '{slug}' does not exist.");
             return Page(ctx, d.Dataset.Name, DatasetBody(ctx, d));
+        });
+        app.MapPost("/datasets/{slug}/versions/{version:int}/{action}", async (HttpContext ctx, string slug, int version, string action, CatalogueService catalogue) =>
+        {
+            var user = ctx.RequireUser();
+            var form = await ReadFormAsync(ctx).ConfigureAwait(false);
+            _ = action switch
+            {
+                "withdraw" => await catalogue.WithdrawAsync(user, slug, version, form["reason"].ToString()).ConfigureAwait(false),
+                "supersede" => await catalogue.SupersedeAsync(user, slug, version, form["successorSlug"].ToString(),
+                    int.TryParse(form["successorVersion"], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw HubException.Invalid("successorVersion: give the successor's version number.")).ConfigureAwait(false),
+                _ => throw HubException.NotFound($"unknown action '{action}'."),
+            };
+            return Results.Redirect($"/datasets/{Uri.EscapeDataString(slug)}");
         });
         app.MapPost("/datasets/{slug}/download", async (HttpContext ctx, string slug, DownloadService downloads) =>
         {
@@ -348,6 +362,11 @@ internal static class Pages
     {
         var v = d.Latest;
         var sb = new StringBuilder();
+        if (d.SupersededBy is { } next)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"notice\" id=\"superseded-by\">{T(ctx, "version.superseded.by")} <a href=\"/datasets/{E(next.Slug)}\">{E(next.Slug)} v{next.Version}</a></p>");
+        }
+
         sb.Append(CultureInfo.InvariantCulture, $"<section class=\"card\" id=\"dataset-card\"><p>{E(d.Dataset.Description)}</p><dl>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>{T(ctx, "version")}</dt><dd id=\"dataset-version\">{v.Version} (moa {E(v.ToolVersion)}, config {E(v.ConfigHash.Length > 12 ? v.ConfigHash[..12] : v.ConfigHash)})</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>{T(ctx, "licence")}</dt><dd id=\"dataset-licence\">{E(d.Dataset.Licence)}</dd><dt>{T(ctx, "documents")}</dt><dd>{v.Documents:N0}</dd><dt>{T(ctx, "bytes")}</dt><dd>{Size(v.Bytes)}</dd><dt>{T(ctx, "tokens")}</dt><dd>{v.Tokens:N0}</dd>");
@@ -411,8 +430,39 @@ internal static class Pages
             i++;
         }
 
-        sb.Append("</table></section><script src=\"/static/lib/chart.umd.min.js\"></script><script src=\"/static/hub.js\"></script>");
+        sb.Append("</table></section>");
+        sb.Append(VersionsSection(ctx, d));
+        sb.Append("<script src=\"/static/lib/chart.umd.min.js\"></script><script src=\"/static/hub.js\"></script>");
         return sb.ToString();
+    }
+
+    /// <summary>The version history; operators and the dataset's provider also get withdraw and supersede forms per version.</summary>
+    private static string VersionsSection(HttpContext ctx, DatasetDetail d)
+    {
+        var user = ctx.User();
+        var owner = user is not null && (user.IsOperator || (user.Role == HubRoles.Provider && d.Dataset.ProviderOrganisationId is { } org && org == user.OrganisationId));
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<section class=\"card\" id=\"versions\"><h2>{T(ctx, "versions")}</h2><table><tr><th>{T(ctx, "version")}</th><th>{T(ctx, "state")}</th><th>{T(ctx, "documents")}</th><th></th></tr>");
+        foreach (var v in d.Versions)
+        {
+            var state = v.WithdrawnAt is { } w
+                ? $"{T(ctx, "version.withdrawn")} {Api.Iso(w)}: {E(v.WithdrawnReason ?? "")}"
+                : d.Successors is not null && d.Successors.TryGetValue(v.Id, out var s) ? $"{T(ctx, "version.superseded")} → <a href=\"/datasets/{E(s.Slug)}\">{E(s.Slug)} v{s.Version}</a>" : T(ctx, "version.current");
+            sb.Append(CultureInfo.InvariantCulture, $"<tr id=\"version-{v.Version}\"><td>{v.Version}</td><td class=\"state\">{state}</td><td>{v.Documents:N0}</td><td>");
+            if (owner && v.WithdrawnAt is null)
+            {
+                var action = $"/datasets/{E(d.Dataset.Slug)}/versions/{v.Version}";
+                sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{action}/withdraw\" class=\"inline\">{Csrf(ctx)}<input name=\"reason\" required placeholder=\"{T(ctx, "reason")}\"><button id=\"withdraw-{v.Version}\">{T(ctx, "version.withdraw")}</button></form>");
+                if (v.SupersededBy is null)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"{action}/supersede\" class=\"inline\">{Csrf(ctx)}<input name=\"successorSlug\" required placeholder=\"slug\"><input name=\"successorVersion\" required inputmode=\"numeric\" size=\"3\" placeholder=\"{T(ctx, "version")}\"><button id=\"supersede-{v.Version}\">{T(ctx, "version.supersede")}</button></form>");
+                }
+            }
+
+            sb.Append("</td></tr>");
+        }
+
+        return sb.Append("</table></section>").ToString();
     }
 
     private static long Num(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.TryGetInt64(out var n) ? n : 0;
