@@ -4,6 +4,7 @@ using Moa.Bench.Curation;
 // Stage micro-benchmarks (BenchmarkDotNet): dotnet run -c Release --project bench/Moa.Bench -- --filter '*'
 // Corpus-scale measurements used by bench/*.sh:
 //   corpus SHARED_ROOT OUT_DIR MEGABYTES FILES   build the benchmark corpus
+//   filter-check OUT ROUNDS PATH...             every filter outcome to OUT ("-": none) to compare builds; filter-stage CPU time (MOA_PROFILE=1: per part)
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
@@ -12,6 +13,8 @@ switch (args.FirstOrDefault())
     case "corpus":
         BenchCorpus.Build(args[1], args[2], long.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) * 1_000_000, int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
         return 0;
+    case "filter-check":
+        return Moa.Bench.Curation.FilterCheck.Run(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(3)]);
     case "stages":
         return StageThroughput.Run(args[1]);
     case "dedup-precision":

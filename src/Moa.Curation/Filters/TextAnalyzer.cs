@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Moa.Curation.Filters;
 
@@ -209,40 +210,69 @@ internal sealed class TextAnalyzer
             var wCode = 0;
             var wLatin = 0;
             var symbols = SymbolChars;
-            do
+            if (!cjkCharWords)
             {
-                var c = s[i];
-                var f = table[c];
-                if ((f & CharClass.Space) != 0)
+                // The common case, without the per-character Han/kana word breaks of ja/zh. The table holds all
+                // 65,536 UTF-16 code units, so a char indexes it without a bounds check.
+                ref var table0 = ref MemoryMarshal.GetReference(table);
+                do
                 {
-                    break;
-                }
+                    var c = s[i];
+                    var f = Unsafe.Add(ref table0, c);
+                    if ((f & CharClass.Space) != 0)
+                    {
+                        break;
+                    }
 
-                if (cjkCharWords && (f & Cjk) != 0 && i > start)
-                {
-                    break;
-                }
+                    wh = (wh ^ c) * FnvPrime;
+                    or |= f;
+                    alnum += (f & Alnum) != 0 ? 1 : 0;
+                    wLetters += f & CharClass.Letter;
+                    wHangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
+                    han += (f >> 6) & 1;
+                    wCode += (f >> 12) & 1;
+                    wLatin += (f >> 13) & 1;
+                    if ((f & Rare) != 0)
+                    {
+                        RareChar(s, i, c, f);
+                    }
 
-                wh = (wh ^ c) * FnvPrime;
-                or |= f;
-                alnum += (f & Alnum) != 0 ? 1 : 0;
-                wLetters += f & CharClass.Letter;
-                wHangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
-                han += (f >> 6) & 1;
-                wCode += (f >> 12) & 1;
-                wLatin += (f >> 13) & 1;
-                if ((f & Rare) != 0)
-                {
-                    RareChar(s, i, c, f);
+                    i++;
                 }
-
-                i++;
-                if (cjkCharWords && (f & Cjk) != 0)
-                {
-                    break;
-                }
+                while (i < n);
             }
-            while (i < n);
+            else
+            {
+                do
+                {
+                    var c = s[i];
+                    var f = table[c];
+                    if ((f & CharClass.Space) != 0 || ((f & Cjk) != 0 && i > start))
+                    {
+                        break;
+                    }
+
+                    wh = (wh ^ c) * FnvPrime;
+                    or |= f;
+                    alnum += (f & Alnum) != 0 ? 1 : 0;
+                    wLetters += f & CharClass.Letter;
+                    wHangul += ((f >> 4) | (f >> 5)) & 1;
+                    han += (f >> 6) & 1;
+                    wCode += (f >> 12) & 1;
+                    wLatin += (f >> 13) & 1;
+                    if ((f & Rare) != 0)
+                    {
+                        RareChar(s, i, c, f);
+                    }
+
+                    i++;
+                    if ((f & Cjk) != 0)
+                    {
+                        break;
+                    }
+                }
+                while (i < n);
+            }
 
             letters += wLetters;
             hangul += wHangul;

@@ -337,9 +337,26 @@ public sealed class TextNormalizer
             var o = 0;
             var pendingNewlines = 0;
             var pendingSpace = false;
+            var table = _class;
             for (var i = 0; i < s.Length; i++)
             {
                 var c = s[i];
+                if (IsCopiedAsIs(table, c))
+                {
+                    // A run of characters this pass keeps unchanged (most of a text): flush, then copy the run at once.
+                    o = Flush(buffer, o, ref pendingNewlines, ref pendingSpace);
+                    var j = i + 1;
+                    while (j < s.Length && IsCopiedAsIs(table, s[j]))
+                    {
+                        j++;
+                    }
+
+                    s.AsSpan(i, j - i).CopyTo(buffer.AsSpan(o));
+                    o += j - i;
+                    i = j - 1;
+                    continue;
+                }
+
                 if (char.IsHighSurrogate(c))
                 {
                     if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
@@ -424,6 +441,15 @@ public sealed class TextNormalizer
             ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// A character <see cref="CleanWhitespaceAndControls"/> writes through unchanged: not a surrogate or U+FFFE, and of
+    /// a class that is neither whitespace, a line end, a control to drop nor a joiner (those classes exist only for
+    /// the options that are on, so an option that is off leaves its characters here, as the full path would).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool IsCopiedAsIs(byte[] table, char c) =>
+        table[c] is Plain or FormUnsafe or Jamo or HalfwidthHangul && !char.IsSurrogate(c) && c != '\uFFFE';
 
     private static int Flush(char[] buffer, int o, ref int pendingNewlines, ref bool pendingSpace)
     {
