@@ -166,96 +166,34 @@ public sealed class NearDuplicateClusterer
     }
 
     /// <summary>Open addressing with linear probing: band key -> lowest document index seen with it.</summary>
-    private sealed class BandTable
+    private sealed class BandTable(int expected) : BandProbeTable(expected)
     {
-        private const double MaxLoad = 0.8;
-        private ulong[] _keys;
-        private int[] _values; // document + 1; 0 marks a free slot
-        private int _count;
-        private int _growAt;
-
-        public BandTable(int expected)
-        {
-            var capacity = Math.Max(16, (int)Math.Min(Array.MaxLength, Math.Ceiling((expected + 1) / MaxLoad)));
-            _keys = new ulong[capacity];
-            _values = new int[capacity];
-            _growAt = (int)(capacity * MaxLoad);
-        }
-
-        public long MemoryBytes => ((long)_keys.Length * sizeof(ulong)) + ((long)_values.Length * sizeof(int));
-
         /// <summary>Inserts <paramref name="key"/> for <paramref name="document"/>, or returns the document already there (keeping the lower one).</summary>
         public int GetOrAdd(ulong key, int document)
         {
-            if (_count >= _growAt)
-            {
-                Grow();
-            }
-
-            var slot = SlotOf(key, _keys.Length);
+            EnsureRoom();
+            var slot = HomeSlot(key);
             while (true)
             {
-                var value = _values[slot];
+                var value = Values[slot];
                 if (value == 0)
                 {
-                    _keys[slot] = key;
-                    _values[slot] = document + 1;
-                    _count++;
+                    Fill(slot, key, document);
                     return document;
                 }
 
-                if (_keys[slot] == key)
+                if (Keys[slot] == key)
                 {
                     var existing = value - 1;
                     if (document < existing)
                     {
-                        _values[slot] = document + 1;
+                        Values[slot] = document + 1;
                     }
 
                     return existing;
                 }
 
-                slot++;
-                if (slot == _keys.Length)
-                {
-                    slot = 0;
-                }
-            }
-        }
-
-        // Keys are hashes already, but a multiplicative scramble keeps structured keys (tests, adversarial input)
-        // from piling into one probe run; the top 32 bits then map onto the table by multiply-shift.
-        private static int SlotOf(ulong key, int capacity) =>
-            (int)((((key * 0x9E3779B97F4A7C15UL) >> 32) * (ulong)capacity) >> 32);
-
-        private void Grow()
-        {
-            var oldKeys = _keys;
-            var oldValues = _values;
-            var capacity = (int)Math.Min(Array.MaxLength, (long)oldKeys.Length * 2);
-            if (capacity == oldKeys.Length)
-            {
-                throw new InvalidOperationException("Near-dedup band table is full.");
-            }
-
-            _keys = new ulong[capacity];
-            _values = new int[capacity];
-            _growAt = (int)(capacity * MaxLoad);
-            for (var i = 0; i < oldKeys.Length; i++)
-            {
-                if (oldValues[i] == 0)
-                {
-                    continue;
-                }
-
-                var slot = SlotOf(oldKeys[i], capacity);
-                while (_values[slot] != 0)
-                {
-                    slot = slot + 1 == capacity ? 0 : slot + 1;
-                }
-
-                _keys[slot] = oldKeys[i];
-                _values[slot] = oldValues[i];
+                slot = NextSlot(slot);
             }
         }
     }

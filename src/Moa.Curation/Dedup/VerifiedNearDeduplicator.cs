@@ -187,101 +187,41 @@ public sealed class VerifiedNearDeduplicator
     }
 
     /// <summary>Open addressing with linear probing: band key -> up to <see cref="MaxPerKey"/> kept documents.</summary>
-    private sealed class BandMultimap
+    private sealed class BandMultimap(int expected) : BandProbeTable(expected)
     {
-        private const double MaxLoad = 0.8;
-        private ulong[] _keys;
-        private int[] _values; // document + 1; 0 marks a free slot
-        private int _count;
-        private int _growAt;
-
-        public BandMultimap(int expected)
-        {
-            var capacity = Math.Max(16, (int)Math.Min(Array.MaxLength, Math.Ceiling((expected + 1) / MaxLoad)));
-            _keys = new ulong[capacity];
-            _values = new int[capacity];
-            _growAt = (int)(capacity * MaxLoad);
-        }
-
-        public long MemoryBytes => ((long)_keys.Length * sizeof(ulong)) + ((long)_values.Length * sizeof(int));
-
         /// <summary>Adds one to the shared-band count of every document stored under <paramref name="key"/>.</summary>
         public void Collect(ulong key, Dictionary<int, int> shared)
         {
-            var slot = SlotOf(key, _keys.Length);
-            while (_values[slot] != 0)
+            var slot = HomeSlot(key);
+            while (Values[slot] != 0)
             {
-                if (_keys[slot] == key)
+                if (Keys[slot] == key)
                 {
-                    var document = _values[slot] - 1;
+                    var document = Values[slot] - 1;
                     shared[document] = shared.GetValueOrDefault(document) + 1;
                 }
 
-                slot = slot + 1 == _keys.Length ? 0 : slot + 1;
+                slot = NextSlot(slot);
             }
         }
 
         /// <summary>Stores <paramref name="document"/> under <paramref name="key"/> unless the key already holds <see cref="MaxPerKey"/> documents.</summary>
         public void Add(ulong key, int document)
         {
-            if (_count >= _growAt)
-            {
-                Grow();
-            }
-
-            var slot = SlotOf(key, _keys.Length);
+            EnsureRoom();
+            var slot = HomeSlot(key);
             var same = 0;
-            while (_values[slot] != 0)
+            while (Values[slot] != 0)
             {
-                if (_keys[slot] == key && ++same >= MaxPerKey)
+                if (Keys[slot] == key && ++same >= MaxPerKey)
                 {
                     return;
                 }
 
-                slot = slot + 1 == _keys.Length ? 0 : slot + 1;
+                slot = NextSlot(slot);
             }
 
-            _keys[slot] = key;
-            _values[slot] = document + 1;
-            _count++;
-        }
-
-        // Keys are hashes already, but a multiplicative scramble keeps structured keys (tests, adversarial input)
-        // from piling into one probe run; the top 32 bits then map onto the table by multiply-shift.
-        private static int SlotOf(ulong key, int capacity) =>
-            (int)((((key * 0x9E3779B97F4A7C15UL) >> 32) * (ulong)capacity) >> 32);
-
-        private void Grow()
-        {
-            var oldKeys = _keys;
-            var oldValues = _values;
-            var capacity = (int)Math.Min(Array.MaxLength, (long)oldKeys.Length * 2);
-            if (capacity == oldKeys.Length)
-            {
-                throw new InvalidOperationException("Near-dedup band table is full.");
-            }
-
-            _keys = new ulong[capacity];
-            _values = new int[capacity];
-            _growAt = (int)(capacity * MaxLoad);
-
-            // Re-inserted in old slot order, so documents under one key keep their relative order.
-            for (var i = 0; i < oldKeys.Length; i++)
-            {
-                if (oldValues[i] == 0)
-                {
-                    continue;
-                }
-
-                var slot = SlotOf(oldKeys[i], capacity);
-                while (_values[slot] != 0)
-                {
-                    slot = slot + 1 == capacity ? 0 : slot + 1;
-                }
-
-                _keys[slot] = oldKeys[i];
-                _values[slot] = oldValues[i];
-            }
+            Fill(slot, key, document);
         }
     }
 }
