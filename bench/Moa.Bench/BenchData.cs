@@ -22,4 +22,21 @@ internal static class BenchData
 
         throw new DirectoryNotFoundException("shared/data not found above " + AppContext.BaseDirectory + "; set MOA_SHARED_DATA.");
     }
+
+    /// <summary>The texts of corpus parts (any format <see cref="Moa.Documents.Jsonl.CorpusPart"/> reads) and their UTF-8 size, untimed.</summary>
+    public static (List<string> Texts, long Bytes) ReadTexts(IEnumerable<string> files)
+    {
+        var texts = new List<string>();
+        long bytes = 0;
+        foreach (var f in files)
+        {
+            foreach (var record in Moa.Documents.Jsonl.CorpusPart.Read(f))
+            {
+                bytes += System.Text.Encoding.UTF8.GetByteCount(record.Text);
+                texts.Add(record.Text);
+            }
+        }
+
+        return (texts, bytes);
+    }
 }

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Moa.Curation.Filters;
 using Moa.Curation.Perplexity;
 using Moa.Text.Languages;
@@ -22,31 +20,7 @@ internal static class FilterCheck
 {
     public static int Run(string outFile, int rounds, IReadOnlyList<string> paths)
     {
-        var docs = new List<string>();
-        long bytes = 0;
-        foreach (var f in paths.SelectMany<string, string>(p => Directory.Exists(p) ? Directory.GetFiles(p).Where(x => x.EndsWith(".jsonl", StringComparison.Ordinal) || x.EndsWith(".jsonl.gz", StringComparison.Ordinal)).Order(StringComparer.Ordinal) : [p]))
-        {
-            Stream s = File.OpenRead(f);
-            if (f.EndsWith(".gz", StringComparison.Ordinal))
-            {
-                s = new GZipStream(s, CompressionMode.Decompress);
-            }
-
-            using var reader = new StreamReader(s, Encoding.UTF8, false, 1 << 20);
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
-            {
-                if (line.Length == 0)
-                {
-                    continue;
-                }
-
-                using var doc = JsonDocument.Parse(line);
-                var text = doc.RootElement.GetProperty("text").GetString()!;
-                bytes += Encoding.UTF8.GetByteCount(text);
-                docs.Add(text);
-            }
-        }
+        var (docs, bytes) = BenchData.ReadTexts(paths.SelectMany<string, string>(p => Directory.Exists(p) ? Directory.GetFiles(p).Where(x => x.EndsWith(".jsonl", StringComparison.Ordinal) || x.EndsWith(".jsonl.gz", StringComparison.Ordinal)).Order(StringComparer.Ordinal) : [p]));
 
         var mb = bytes / 1e6;
         var normalizer = new TextNormalizer(new NormalizerOptions());

@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Text;
-using System.Text.Json;
 using Moa.Curation.Filters;
 using Moa.Curation.Perplexity;
 using Moa.Text.Languages;
@@ -27,20 +24,7 @@ internal static class PerplexityThroughput
             return 2;
         }
 
-        var docs = new List<string>();
-        long bytes = 0;
-        foreach (var f in files)
-        {
-            using var reader = new StreamReader(new GZipStream(File.OpenRead(f), CompressionMode.Decompress), Encoding.UTF8, false, 1 << 20);
-            string? line;
-            while ((line = reader.ReadLine()) is not null)
-            {
-                using var doc = JsonDocument.Parse(line);
-                var text = doc.RootElement.GetProperty("text").GetString()!;
-                bytes += Encoding.UTF8.GetByteCount(text);
-                docs.Add(text);
-            }
-        }
+        var (docs, bytes) = BenchData.ReadTexts(files);
 
         var mb = bytes / 1e6;
         var normalizer = new TextNormalizer(new NormalizerOptions());
