@@ -35,6 +35,51 @@ public static class SvgChart
         return sb.ToString();
     }
 
+    /// <summary>
+    /// A square matrix as coloured cells (white at 0, <paramref name="color"/> at <paramref name="max"/>), labels on the left
+    /// and rotated on top, the value in each cell's tooltip; <c>NaN</c> cells are grey.
+    /// </summary>
+    public static string Heatmap(IReadOnlyList<string> labels, Func<int, int, double> value, double max = 1, string valueFormat = "0.000", string color = "#e4572e")
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        ArgumentNullException.ThrowIfNull(value);
+        var n = labels.Count;
+        const int labelWidth = 150;
+        var cell = Math.Clamp(560 / Math.Max(1, n), 8, 40);
+        var width = labelWidth + (n * cell) + 10;
+        var height = labelWidth + (n * cell) + 10;
+        var (r, g, b) = (Convert.ToInt32(color[1..3], 16), Convert.ToInt32(color[3..5], 16), Convert.ToInt32(color[5..7], 16));
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"<svg class=\"chart\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        for (var i = 0; i < n; i++)
+        {
+            var y = labelWidth + (i * cell);
+            var x = labelWidth + (i * cell);
+            sb.Append(CultureInfo.InvariantCulture, $"<text x=\"{labelWidth - 6}\" y=\"{y + (cell / 2) + 4}\" text-anchor=\"end\" class=\"axis\">{Esc(Shorten(labels[i], 22))}</text>");
+            sb.Append(CultureInfo.InvariantCulture, $"<text transform=\"translate({x + (cell / 2) + 4},{labelWidth - 6}) rotate(-60)\" class=\"axis\">{Esc(Shorten(labels[i], 22))}</text>");
+            for (var j = 0; j < n; j++)
+            {
+                var v = value(i, j);
+                string fill;
+                if (double.IsNaN(v))
+                {
+                    fill = "#eef1f5";
+                }
+                else
+                {
+                    var t = Math.Clamp(v / Math.Max(1e-12, max), 0, 1);
+                    fill = string.Create(CultureInfo.InvariantCulture, $"rgb({255 - ((255 - r) * t):0},{255 - ((255 - g) * t):0},{255 - ((255 - b) * t):0})");
+                }
+
+                var tip = double.IsNaN(v) ? "" : v.ToString(valueFormat, CultureInfo.InvariantCulture);
+                sb.Append(CultureInfo.InvariantCulture, $"<rect x=\"{labelWidth + (j * cell)}\" y=\"{y}\" width=\"{cell - 1}\" height=\"{cell - 1}\" fill=\"{fill}\"><title>{Esc(labels[i])} × {Esc(labels[j])}: {tip}</title></rect>");
+            }
+        }
+
+        sb.Append("</svg>");
+        return sb.ToString();
+    }
+
     /// <summary>Grouped columns: one group per category, one column per series, with a legend.</summary>
     public static string GroupedColumns(IReadOnlyList<string> categories, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, int width = 720, int height = 260)
     {
