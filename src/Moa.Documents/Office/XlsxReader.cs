@@ -91,6 +91,42 @@ public sealed class XlsxReader : IDocumentReader
         return documents;
     }
 
+    /// <summary>
+    /// Streams the rows of the first sheet (or the sheet named <paramref name="sheetName"/>) as (column, shown value)
+    /// pairs, for tabular tools that need cells rather than text. Format errors surface as <see cref="DocumentFormatException"/>.
+    /// </summary>
+    internal static string ReadSheetRows(string path, string? sheetName, Action<List<(int Column, string Value)>> onRow, CancellationToken cancellationToken = default)
+    {
+        using var package = ZipPackage.Open(path, "XLSX");
+        var workbookPart = OpcRelationships.MainPart(package, "xl/workbook.xml");
+        if (!package.Contains(workbookPart))
+        {
+            throw new DocumentFormatException("corrupt-container", $"the XLSX package has no workbook part ({workbookPart})");
+        }
+
+        var rels = OpcRelationships.Read(package, workbookPart);
+        var (sheets, date1904) = ReadWorkbook(package, workbookPart, rels);
+        var index = sheetName is null ? (sheets.Count > 0 ? 0 : -1) : sheets.FindIndex(s => s.Name == sheetName);
+        if (index < 0)
+        {
+            throw new DocumentFormatException("missing-part", sheetName is null
+                ? "the workbook has no sheets"
+                : $"the workbook has no sheet '{sheetName}'; it has: {string.Join(", ", sheets.Select(s => s.Name))}");
+        }
+
+        var (name, part) = sheets[index];
+        if (!package.Contains(part))
+        {
+            throw new DocumentFormatException("missing-part", $"sheet '{name}' points to '{part}', which the package lacks");
+        }
+
+        var strings = ReadSharedStrings(package, rels.Find(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target ?? "xl/sharedStrings.xml");
+        var dateStyles = ReadDateStyles(package, rels.Find(r => r.Type.EndsWith("/styles", StringComparison.Ordinal)).Target ?? "xl/styles.xml");
+        using var xml = package.OpenXml(part);
+        new SheetCells(strings, dateStyles, date1904).Read(xml, onRow, cancellationToken);
+        return name;
+    }
+
     private static (List<(string Name, string Part)> Sheets, bool Date1904) ReadWorkbook(ZipPackage package, string workbookPart, List<OpcRelationship> rels)
     {
         var sheets = new List<(string, string)>();
