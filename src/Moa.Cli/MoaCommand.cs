@@ -16,6 +16,7 @@ internal static class MoaCommand
         root.Subcommands.Add(Eval.EvalCommand.Create());
         root.Subcommands.Add(ServeModel.ServeModelCommand.Create());
         root.Subcommands.Add(Bench.BenchCommand.Create());
+        root.Subcommands.Add(Synth.SynthCommand.Create());
 
         // System.CommandLine's own handler would print stack traces; CliErrors turns user errors into one line.
         return CliErrors.Guard(() => root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));

@@ -227,7 +227,7 @@ public sealed class ColumnTable
         }
     }
 
-    private static ColumnKind Infer(string?[] raw)
+    internal static ColumnKind Infer(IEnumerable<string?> raw)
     {
         bool numeric = true, date = true, any = false;
         foreach (var s in raw)
@@ -251,7 +251,7 @@ public sealed class ColumnTable
 
     private static readonly string[] s_dateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm"];
 
-    private static bool TryParseDate(string s, out System.DateTime value, out bool hasTime)
+    internal static bool TryParseDate(string s, out System.DateTime value, out bool hasTime)
     {
         hasTime = s.Length > 10;
         return System.DateTime.TryParseExact(s.Trim(), s_dateFormats, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out value);

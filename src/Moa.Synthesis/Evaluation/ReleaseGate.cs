@@ -30,6 +30,13 @@ public sealed class ReleaseGate
 
     public double? MaxLinkabilityRisk { get; set; }
 
+    /// <summary>Largest prosecutor risk (max over records, as in <c>moa deid</c>) of the synthetic table.</summary>
+    public double? MaxProsecutorRisk { get; set; }
+
+    public double? MaxJournalistRisk { get; set; }
+
+    public double? MaxMarketerRisk { get; set; }
+
     /// <summary>Largest ε a differentially private release may spend; a synthesizer without a DP promise fails it.</summary>
     public double? MaxEpsilon { get; set; }
 
@@ -112,6 +119,18 @@ public sealed class ReleaseGate
         Max(MaxMembershipAuc, p.MembershipAuc, "membership-inference AUC");
         Max(MaxSinglingOutRisk, p.SinglingOut.Risk, "singling-out risk");
         Max(MaxLinkabilityRisk, p.Linkability.Risk, "linkability risk");
+        if ((MaxProsecutorRisk ?? MaxJournalistRisk ?? MaxMarketerRisk) is not null && report.Deid is null)
+        {
+            checks++;
+            reasons.Add("the gate limits re-identification risk but no quasi-identifiers were given (pass --quasi-identifiers)");
+        }
+        else if (report.Deid is { } deid)
+        {
+            Max(MaxProsecutorRisk, deid.Synthetic.ProsecutorMax, "prosecutor risk of the synthetic table");
+            Max(MaxJournalistRisk, deid.Synthetic.JournalistMax, "journalist risk of the synthetic table");
+            Max(MaxMarketerRisk, deid.Synthetic.Marketer, "marketer risk of the synthetic table");
+        }
+
         if (MaxEpsilon is { } eps)
         {
             checks++;

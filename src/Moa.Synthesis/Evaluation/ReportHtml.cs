@@ -139,6 +139,22 @@ public static class ReportHtml
                 $"Distance figures use {pr.Queries:N0} sampled query rows. Attack risk = (success − control success) / (1 − control success), as in anonymeter. {pr.Linkability.Detail}.");
         });
 
+        if (report.Deid is { } deid)
+        {
+            Section(w, "deid", "재식별 위험 (moa deid 척도)", "Re-identification risk (the moa deid scale)", () =>
+            {
+                Note(w, $"준식별자 {string.Join(", ", deid.QuasiIdentifiers)} 기준. 가명처리 공개본과 같은 척도로 비교합니다.",
+                    $"Over the quasi-identifiers {string.Join(", ", deid.QuasiIdentifiers)}, on the same scale as a pseudonymised release (threshold {F(deid.Threshold)}).");
+                w.Append("<table><tr><th>위험 · risk</th><th>합성 · synthetic</th><th>실제 학습 데이터 · real training data</th></tr>");
+                Row(w, "검사자 최대 · prosecutor max", F(deid.Synthetic.ProsecutorMax), F(deid.Real.ProsecutorMax));
+                Row(w, "검사자 평균 · prosecutor average", F(deid.Synthetic.ProsecutorAverage), F(deid.Real.ProsecutorAverage));
+                Row(w, "기자 최대 · journalist max", F(deid.Synthetic.JournalistMax), F(deid.Real.JournalistMax));
+                Row(w, "마케터 · marketer", F(deid.Synthetic.Marketer), F(deid.Real.Marketer));
+                Row(w, "표본 유일 · sample uniques", deid.Synthetic.SampleUniques.ToString("N0", CultureInfo.InvariantCulture), deid.Real.SampleUniques.ToString("N0", CultureInfo.InvariantCulture));
+                w.Append("</table>");
+            });
+        }
+
         if (report.Accounting is { } a)
         {
             Section(w, "accounting", "차분 프라이버시 회계", "Differential-privacy accounting", () =>

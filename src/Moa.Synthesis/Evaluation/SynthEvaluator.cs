@@ -25,6 +25,12 @@ public sealed class EvaluationOptions
 
     /// <summary>Target column of the utility test; none = no utility test.</summary>
     public string? Target { get; set; }
+
+    /// <summary>Quasi-identifiers for the <c>moa deid</c> risk figures; none = no risk figures.</summary>
+    public IReadOnlyList<string> QuasiIdentifiers { get; set; } = [];
+
+    /// <summary>Record risk above which a record counts as at risk (as in <c>moa deid</c>).</summary>
+    public double RiskThreshold { get; set; } = 0.2;
 }
 
 /// <summary>Everything <c>moa synth evaluate</c> measured: fidelity, utility, privacy, the accounting and the gate.</summary>
@@ -51,6 +57,8 @@ public sealed class SynthReport
     public UtilityScore? Utility { get; set; }
 
     public PrivacyScores Privacy { get; set; } = new();
+
+    public DeidRiskComparison? Deid { get; set; }
 
     public PrivacyAccounting? Accounting { get; set; }
 
@@ -131,6 +139,11 @@ public static class SynthEvaluator
 
         report.Privacy = PrivacyAttacks.Run(train, holdout, synthetic, options);
         report.Seconds["privacy"] = Lap(watch);
+        if (options.QuasiIdentifiers.Count > 0)
+        {
+            report.Deid = DeidRiskComparison.Measure(train, synthetic, options.QuasiIdentifiers, options.RiskThreshold);
+            report.Seconds["deid_risk"] = Lap(watch);
+        }
         return report;
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using MathNet.Numerics.Distributions;
 using Moa.Synthesis.Copula;
 using Moa.Synthesis.Data;
@@ -54,6 +55,10 @@ public sealed class MstModel
 
     public PrivacyAccounting Accounting { get; set; } = new();
 
+    /// <summary>Noise drawn in this fit (noisy minus true count, every cell of every measurement), kept for tests of the accounting; not saved.</summary>
+    [JsonIgnore]
+    internal (List<double> OneWay, List<double> TwoWay) Noise { get; } = ([], []);
+
     /// <summary>Fits the model with the (ε, δ) of <paramref name="spec"/> on the modelled columns of <paramref name="table"/>.</summary>
     public static MstModel Fit(ColumnTable table, SynthSpec spec)
     {
@@ -72,9 +77,12 @@ public sealed class MstModel
 
         // 1-way marginals, measured with Gaussian noise, then rare codes (noisy count under 3 sigma) merged as in MST.
         var nodes = new double[d][];
+        var noise = (OneWay: new List<double>(), TwoWay: new List<double>());
         for (var c = 0; c < d; c++)
         {
-            var y = Measure(Histogram(codes[c], columns[c].Size), accounting.SigmaOneWay, rng);
+            var truth = Histogram(codes[c], columns[c].Size);
+            var y = Measure(truth, accounting.SigmaOneWay, rng);
+            noise.OneWay.AddRange(y.Zip(truth, (a, b) => a - b));
             var keep = Enumerable.Range(0, y.Length).Where(k => y[k] >= 3 * accounting.SigmaOneWay).ToList();
             var rare = Enumerable.Range(0, y.Length).Where(k => y[k] < 3 * accounting.SigmaOneWay).ToArray();
             var groups = keep.Select(k => new[] { k }).ToList();
@@ -163,7 +171,14 @@ public sealed class MstModel
         }
 
         // 2-way marginals of the tree, measured with Gaussian noise.
-        var measured = selected.Select(e => Measure(Histogram2(codes[e.A], codes[e.B], estimates[e.A].Length, estimates[e.B].Length), accounting.SigmaTwoWay, rng)).ToList();
+        var measured = new List<double[]>();
+        foreach (var (a, b) in selected)
+        {
+            var truth = Histogram2(codes[a], codes[b], estimates[a].Length, estimates[b].Length);
+            var y = Measure(truth, accounting.SigmaTwoWay, rng);
+            noise.TwoWay.AddRange(y.Zip(truth, (p, q) => p - q));
+            measured.Add(y);
+        }
 
         // Node estimates: inverse-variance average of the 1-way measurement and the margins of the incident 2-way ones.
         var fittedNodes = new double[d][];
@@ -202,7 +217,10 @@ public sealed class MstModel
         }
 
         accounting.SelectedPairs = [.. selected.Select(e => new[] { columns[e.A].Name, columns[e.B].Name })];
-        return new MstModel { Columns = [.. columns], Nodes = [.. fittedNodes], Edges = edges, EstimatedRows = total, Accounting = accounting };
+        var model = new MstModel { Columns = [.. columns], Nodes = [.. fittedNodes], Edges = edges, EstimatedRows = total, Accounting = accounting };
+        model.Noise.OneWay.AddRange(noise.OneWay);
+        model.Noise.TwoWay.AddRange(noise.TwoWay);
+        return model;
     }
 
     /// <summary>Adds independent N(0, sigma^2) noise to every cell: the Gaussian mechanism on a count vector.</summary>

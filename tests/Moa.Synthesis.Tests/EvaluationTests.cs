@@ -1,0 +1,104 @@
+using Moa.Synthesis.Data;
+using Moa.Synthesis.Evaluation;
+using Moa.Tabular.Tables;
+
+namespace Moa.Synthesis.Tests;
+
+public class EvaluationTests
+{
+    private static readonly ColumnTable s_all = TestTables.Mixed(12_000, 21);
+    private static readonly ColumnTable s_train = s_all.Take([.. Enumerable.Range(0, 8_000)]);
+    private static readonly ColumnTable s_holdout = s_all.Take([.. Enumerable.Range(8_000, 4_000)]);
+
+    private const string PrivacyGate = """
+        max_exact_match_excess: 0.05
+        max_dcr_closer_to_train_share: 0.6
+        max_membership_auc: 0.6
+        """;
+
+    private static EvaluationOptions Options() => new() { Queries = 500, Attacks = 200, Target = "region", QuasiIdentifiers = ["age", "region"] };
+
+    [Fact]
+    public void Gate_SyntheticTableThatCopiesInputRows_Fails()
+    {
+        var copy = s_train.Take([.. Enumerable.Range(0, 4_000)]);
+        var report = SynthEvaluator.Evaluate(s_train, s_holdout, copy, Options());
+        var result = ReleaseGate.Parse(PrivacyGate).Check(report);
+        result.Passed.ShouldBeFalse();
+        result.Reasons.ShouldContain(r => r.StartsWith("exact-match rate above the holdout baseline"));
+        result.Reasons.ShouldContain(r => r.StartsWith("share of synthetic rows closer to training"));
+        result.Reasons.ShouldContain(r => r.StartsWith("membership-inference AUC"));
+        report.Privacy.ExactMatchRate.ShouldBe(1.0);
+    }
+
+    [Fact]
+    public void Gate_CopulaSample_PassesThePrivacyGate_AndReportIsComplete()
+    {
+        var model = SynthModel.Fit(s_train, SynthSpec.Parse("seed: 4"));
+        var synthetic = model.Sample(4_000);
+        var report = SynthEvaluator.Evaluate(s_train, s_holdout, synthetic, Options(), model);
+        report.Gate = ReleaseGate.Parse(PrivacyGate + "\nmin_column_fidelity: 0.9\nmin_pair_fidelity: 0.9").Check(report);
+        report.Gate.Reasons.ShouldBeEmpty();
+        report.Gate.Checked.ShouldBe(5);
+        report.Privacy.MembershipAuc.ShouldBeInRange(0.4, 0.6);
+        report.Utility!.TrainRealAccuracy.ShouldBeGreaterThan(0);
+        report.Deid!.Synthetic.Records.ShouldBe(4_000);
+        var html = ReportHtml.Render(report);
+        html.ShouldContain("합성 데이터 평가 · Synthetic data evaluation");
+        html.ShouldContain("<svg");
+        html.ShouldContain("재식별 위험");
+        report.ToJson().ShouldContain("\"membership_auc\"");
+    }
+
+    [Fact]
+    public void Gate_EpsilonLimit_FailsANonPrivateSynthesizer()
+    {
+        var report = new SynthReport();
+        ReleaseGate.Parse("max_epsilon: 2").Check(report).Reasons.ShouldContain(r => r.Contains("no differential-privacy guarantee"));
+    }
+
+    [Fact]
+    public void Evaluate_MissingColumn_NamesIt()
+    {
+        var synthetic = new ColumnTable([.. s_train.Columns.Where(c => c.Name != "score")]);
+        Should.Throw<MoaException>(() => SynthEvaluator.Evaluate(s_train, s_holdout, synthetic, Options()))
+            .Message.ShouldBe("column 'score' of the real table is missing from the synthetic table.");
+    }
+
+    [Fact]
+    public void Evaluate_EmptySynthetic_IsAClearError()
+    {
+        var empty = s_train.Take([]);
+        Should.Throw<MoaException>(() => SynthEvaluator.Evaluate(s_train, s_holdout, empty, Options())).Message.ShouldContain("synthetic table is empty");
+    }
+
+    [Fact]
+    public void Fit_EmptyTable_IsAClearError() =>
+        Should.Throw<MoaException>(() => SynthModel.Fit(s_train.Take([]), new SynthSpec())).Message.ShouldContain("input table is empty");
+
+    [Theory]
+    [InlineData("synthesizer: gan", "synthesizer 'gan' is unknown")]
+    [InlineData("synthesizer: mst\nepsilon: -1", "epsilon must be a positive number")]
+    [InlineData("synthesizer: mst\ndelta: 2", "delta must lie strictly between 0 and 1")]
+    [InlineData("seed: 1\nepsilonn: 1", "synth.yaml:2:1: unknown key 'epsilonn'")]
+    [InlineData("columns:\n  age: { type: text }", "columns.age.type 'text' is unknown")]
+    public void Parse_BadSpec_NamesTheProblem(string yaml, string expected) =>
+        Should.Throw<MoaException>(() => SynthSpec.Parse(yaml)).Message.ShouldContain(expected);
+
+    [Fact]
+    public void Gate_BadValue_IsAClearError() =>
+        Should.Throw<MoaException>(() => ReleaseGate.Parse("max_membership_auc: -0.5", "gate.yaml")).Message.ShouldContain("gate.yaml: MaxMembershipAuc must be a number of at least 0");
+
+    [Fact]
+    public void TableBridge_FixedNumericColumnWithText_NamesRowAndColumn()
+    {
+        var table = Table.FromRows(["age", "city"], [["31", "서울"], ["서른", "부산"]]);
+        Should.Throw<MoaException>(() => TableBridge.ToColumns(table, new Dictionary<string, ColumnKind> { ["age"] = ColumnKind.Numeric }))
+            .Message.ShouldContain("row 2 (line 3), column 'age': '서른' is not a number");
+        var typed = TableBridge.ToColumns(Table.FromRows(["age", "day"], [["31", "2024-01-02"], ["", "2024-03-04"]]));
+        typed["age"].Kind.ShouldBe(ColumnKind.Numeric);
+        typed["age"].IsMissing(1).ShouldBeTrue();
+        typed["day"].Kind.ShouldBe(ColumnKind.DateTime);
+        TableBridge.ToTable(typed)["day"][1].ShouldBe("2024-03-04");
+    }
+}
