@@ -8,6 +8,8 @@ using Moa.Bench.Curation;
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
+//   synth-speed copula ROWS COLS                Gaussian copula fit + sample (bench/synth.sh)
+//   synth-speed privacy ROWS COLS QUERIES       distance, membership and attack figures of `moa synth evaluate` (bench/synth.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -21,6 +23,8 @@ switch (args.FirstOrDefault())
         return Moa.Bench.Dedup.DedupPrecision.Run([.. args.Skip(1)]);
     case "perplexity":
         return PerplexityThroughput.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    case "synth-speed":
+        return Moa.Bench.Synthesis.SynthSpeed.Run([.. args.Skip(1)]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

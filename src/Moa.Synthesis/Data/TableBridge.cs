@@ -15,7 +15,16 @@ public static class TableBridge
     {
         ArgumentNullException.ThrowIfNull(table);
         var columns = new DataColumn[table.Columns.Count];
-        Parallel.For(0, columns.Length, c => columns[c] = Convert(table, table.Columns[c], kinds));
+        try
+        {
+            Parallel.For(0, columns.Length, c => columns[c] = Convert(table, table.Columns[c], kinds));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions[0] is MoaException user)
+        {
+            // A user error from one column reads the same as from a sequential loop.
+            throw new MoaException(user.Message, user);
+        }
+
         return new ColumnTable(columns);
     }
 
