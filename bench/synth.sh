@@ -27,6 +27,7 @@ cat > "$out/gate.yaml" <<'YAML'
 min_column_fidelity: 0.9
 min_pair_fidelity: 0.85
 min_utility_ratio: 0.9
+min_utility_lift: 0.5
 max_exact_match_excess: 0.05
 max_dcr_closer_to_train_share: 0.6
 max_membership_auc: 0.6

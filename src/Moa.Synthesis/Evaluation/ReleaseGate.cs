@@ -15,6 +15,9 @@ public sealed class ReleaseGate
     /// <summary>Least TSTR / TRTR accuracy ratio (needs a target column).</summary>
     public double? MinUtilityRatio { get; set; }
 
+    /// <summary>Least share of the real classifier's gain over the majority class that the synthetic one keeps (needs a target column).</summary>
+    public double? MinUtilityLift { get; set; }
+
     public double? MaxExactMatchRate { get; set; }
 
     /// <summary>Most the exact-match rate may exceed the holdout baseline.</summary>
@@ -101,7 +104,7 @@ public sealed class ReleaseGate
 
         Min(MinColumnFidelity, report.ColumnFidelity, "column fidelity");
         Min(MinPairFidelity, report.PairFidelity, "pair fidelity");
-        if (MinUtilityRatio is not null && report.Utility is null)
+        if ((MinUtilityRatio ?? MinUtilityLift) is not null && report.Utility is null)
         {
             checks++;
             reasons.Add("the gate needs a utility ratio but no target column was evaluated (pass --target)");
@@ -109,6 +112,7 @@ public sealed class ReleaseGate
         else if (report.Utility is { } u)
         {
             Min(MinUtilityRatio, u.Ratio, "TSTR/TRTR accuracy ratio");
+            Min(MinUtilityLift, u.Lift, "TSTR lift over the majority class (share of TRTR's)");
         }
 
         var p = report.Privacy;

@@ -117,7 +117,8 @@ public static class ReportHtml
                 w.Append("<table><tr><th>학습 데이터 · trained on</th><th>정확도 · accuracy</th></tr>");
                 w.Append(ci, $"<tr><td>실제 · real (TRTR)</td><td class=\"n\">{F(util.TrainRealAccuracy)}</td></tr>");
                 w.Append(ci, $"<tr><td>합성 · synthetic (TSTR)</td><td class=\"n\">{F(util.TrainSyntheticAccuracy)}</td></tr>");
-                w.Append(ci, $"<tr><td>최빈값 예측 · majority class</td><td class=\"n\">{F(util.MajorityAccuracy)}</td></tr></table>");
+                w.Append(ci, $"<tr><td>최빈값 예측 · majority class</td><td class=\"n\">{F(util.MajorityAccuracy)}</td></tr>");
+                w.Append(ci, $"<tr><td>최빈값 대비 향상 유지율 · lift kept over the majority class</td><td class=\"n\">{F(util.Lift)}</td></tr></table>");
             });
         }
 

@@ -9,6 +9,12 @@ public sealed record UtilityScore(string Target, string Classifier, int TrainRow
 {
     /// <summary>TSTR accuracy / TRTR accuracy (1 = the synthetic rows teach as much as the real ones).</summary>
     public double Ratio => TrainRealAccuracy <= 0 ? 0 : TrainSyntheticAccuracy / TrainRealAccuracy;
+
+    /// <summary>
+    /// How much of the real-data classifier's gain over always guessing the majority class the synthetic-data one keeps:
+    /// (TSTR - majority) / (TRTR - majority); 0 = it learnt nothing beyond the class frequencies.
+    /// </summary>
+    public double Lift => TrainRealAccuracy - MajorityAccuracy <= 1e-9 ? 1 : Math.Clamp((TrainSyntheticAccuracy - MajorityAccuracy) / (TrainRealAccuracy - MajorityAccuracy), 0, 1);
 }
 
 /// <summary>TSTR against TRTR with a multinomial logistic regression (ML.NET L-BFGS maximum entropy) on one-hot and standardised features.</summary>
