@@ -34,14 +34,16 @@ internal static class SynthSpeed
             }
 
             var baseline = watch.Elapsed.TotalSeconds;
+            var cpu0 = Cpu();
             watch.Restart();
             var model = SynthModel.Fit(real, SynthSpec.Parse("synthesizer: copula\nseed: 1"));
             var fit = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var synthetic = model.Sample(rows);
             var sample = watch.Elapsed.TotalSeconds;
+            var cpu = Cpu() - cpu0;
             var ks = Fidelity.Columns(real, synthetic).Average(c => c.Score);
-            Console.WriteLine($"copula fit {fit:0.00} s + sample {sample:0.00} s = {fit + sample:0.00} s; baseline (sort every numeric column once) {baseline:0.00} s, ratio {(fit + sample) / baseline:0.0}x; mean column fidelity {ks:0.0000}");
+            Console.WriteLine($"copula fit {fit:0.00} s + sample {sample:0.00} s = {fit + sample:0.00} s; baseline (sort every numeric column once) {baseline:0.00} s, ratio {(fit + sample) / baseline:0.0}x; mean column fidelity {ks:0.0000}; CPU {cpu:0.0} s (all threads)");
             return 0;
         }
 
@@ -56,10 +58,12 @@ internal static class SynthSpeed
         watch.Restart();
         encoding.Nearest(one, encoded);
         var pass = watch.Elapsed.TotalSeconds;
+        var cpuStart = Cpu();
         watch.Restart();
         var scores = PrivacyAttacks.Run(real, holdout, synthetic2, new EvaluationOptions { Queries = queries });
         var total = watch.Elapsed.TotalSeconds;
-        Console.WriteLine($"privacy figures {total:0.0} s (DCR {queries:N0}+{queries:N0} queries vs {rows:N0} rows, closer-to-train share, membership {queries:N0}+{queries:N0} vs {rows:N0} synthetic rows, exact matches over all rows, singling out, linkability); baseline one query over the table {pass * 1000:0.0} ms (encode {encodeTime:0.0} s)");
+        var cpuTotal = Cpu() - cpuStart;
+        Console.WriteLine($"privacy figures {total:0.0} s wall, CPU {cpuTotal:0.0} s (DCR {queries:N0}+{queries:N0} queries vs {rows:N0} rows, closer-to-train share, membership {queries:N0}+{queries:N0} vs {rows:N0} synthetic rows, exact matches over all rows, singling out, linkability); baseline one query over the table {pass * 1000:0.0} ms (encode {encodeTime:0.0} s)");
         Console.WriteLine($"DCR median synthetic {scores.DcrSyntheticMedian:0.0000} vs holdout {scores.DcrHoldoutMedian:0.0000}; closer-to-train share {scores.DcrCloserToTrainShare:0.000}; membership AUC {scores.MembershipAuc:0.000}; exact {scores.ExactMatchRate:0.0000} vs {scores.ExactMatchBaseline:0.0000}");
         return 0;
     }
@@ -99,6 +103,8 @@ internal static class SynthSpeed
         });
         return new ColumnTable(columns);
     }
+
+    private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static double Gauss(Random rng) => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

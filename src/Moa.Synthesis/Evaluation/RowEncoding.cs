@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Moa.Synthesis.Data;
 
@@ -107,27 +108,38 @@ internal sealed class RowEncoding
     }
 
     /// <summary>Sum of per-feature distances (numeric: |a-b| capped at 1; categorical: 0 or 1) of two encoded rows.</summary>
-    public float Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    public float Distance(ReadOnlySpan<float> a, ReadOnlySpan<float> b) =>
+        Distance(ref MemoryMarshal.GetReference(a), ref MemoryMarshal.GetReference(b), float.PositiveInfinity);
+
+    /// <summary>The distance, or any value at least <paramref name="bound"/> once the numeric block alone reaches it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private float Distance(ref float a, ref float b, float bound)
     {
-        var w = Vector<float>.Count;
+        var w = (nuint)Vector<float>.Count;
         var acc = Vector<float>.Zero;
         var one = Vector<float>.One;
-        var i = 0;
-        for (; i < NumericWidth; i += w)
+        var numeric = (nuint)NumericWidth;
+        var stride = (nuint)Stride;
+        nuint i = 0;
+        for (; i < numeric; i += w)
         {
-            acc += Vector.Min(Vector.Abs(new Vector<float>(a[i..]) - new Vector<float>(b[i..])), one);
+            acc += Vector.Min(Vector.Abs(Vector.LoadUnsafe(ref a, i) - Vector.LoadUnsafe(ref b, i)), one);
+        }
+
+        var sum = Vector.Sum(acc);
+        if (sum >= bound)
+        {
+            return sum;
         }
 
         var equal = Vector<int>.Zero;
-        var blocks = 0;
-        for (; i < Stride; i += w)
+        for (; i < stride; i += w)
         {
-            equal += Vector.Equals(new Vector<float>(a[i..]), new Vector<float>(b[i..]));
-            blocks++;
+            equal += Vector.Equals(Vector.LoadUnsafe(ref a, i), Vector.LoadUnsafe(ref b, i));
         }
 
         // Vector.Equals gives -1 per equal lane; padding lanes are always equal.
-        return Vector.Sum(acc) + (blocks * w) + Vector.Sum(equal);
+        return sum + (int)(stride - numeric) + Vector.Sum(equal);
     }
 
     /// <summary>
@@ -153,7 +165,7 @@ internal sealed class RowEncoding
                 var r1 = Math.Min(r, r0 + referenceBlock);
                 for (var qi = q0; qi < q1; qi++)
                 {
-                    var a = queries.AsSpan(qi * Stride, Stride);
+                    ref var a = ref queries[qi * Stride];
                     var bestD = best[qi];
                     var bestI = index[qi];
                     for (var ri = r0; ri < r1; ri++)
@@ -163,7 +175,7 @@ internal sealed class RowEncoding
                             continue;
                         }
 
-                        var dist = Distance(a, reference.AsSpan(ri * Stride, Stride));
+                        var dist = Distance(ref a, ref reference[ri * Stride], bestD);
                         if (dist < bestD)
                         {
                             (bestD, bestI) = (dist, ri);
