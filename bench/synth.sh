@@ -29,7 +29,7 @@ min_pair_fidelity: 0.85
 min_utility_ratio: 0.9
 min_utility_lift: 0.5
 max_exact_match_excess: 0.05
-max_dcr_closer_to_train_share: 0.6
+max_dcr_memorisation: 0.2
 max_membership_auc: 0.6
 max_singling_out_risk: 0.1
 max_linkability_risk: 0.1

@@ -12,7 +12,7 @@ public class EvaluationTests
 
     private const string PrivacyGate = """
         max_exact_match_excess: 0.05
-        max_dcr_closer_to_train_share: 0.6
+        max_dcr_memorisation: 0.2
         max_membership_auc: 0.6
         """;
 
@@ -26,7 +26,8 @@ public class EvaluationTests
         var result = ReleaseGate.Parse(PrivacyGate).Check(report);
         result.Passed.ShouldBeFalse();
         result.Reasons.ShouldContain(r => r.StartsWith("exact-match rate above the holdout baseline"));
-        result.Reasons.ShouldContain(r => r.StartsWith("share of synthetic rows closer to training"));
+        result.Reasons.ShouldContain(r => r.StartsWith("DCR memorisation"));
+        report.Privacy.DcrMemorisation.ShouldBe(1.0);
         result.Reasons.ShouldContain(r => r.StartsWith("membership-inference AUC"));
         report.Privacy.ExactMatchRate.ShouldBe(1.0);
     }

@@ -11,8 +11,14 @@ public sealed class PrivacyScores
     /// <summary>The same for holdout rows: how close unseen real rows come to the training rows (the baseline).</summary>
     public double DcrHoldoutMedian { get; set; }
 
-    /// <summary>Share of synthetic rows closer to a training row than to a holdout row (same-size sets; 0.5 = no memorisation).</summary>
+    /// <summary>Share of synthetic rows whose closest real row is a training row rather than a holdout row (ties count at the expected share).</summary>
     public double DcrCloserToTrainShare { get; set; }
+
+    /// <summary>The share expected when nothing is memorised: training rows / (training + holdout rows).</summary>
+    public double DcrCloserToTrainExpected { get; set; }
+
+    /// <summary>(share - expected) / (1 - expected), at least 0: 0 = synthetic rows sit no closer to training rows than unseen rows do, 1 = every one is closest to a training row.</summary>
+    public double DcrMemorisation { get; set; }
 
     /// <summary>Share of synthetic rows identical to a training row.</summary>
     public double ExactMatchRate { get; set; }
@@ -83,17 +89,18 @@ internal static class PrivacyAttacks
         scores.NearMatchRate = dSyn.Count(d => d <= oneAttribute) / (double)Math.Max(1, dSyn.Length);
         scores.NearMatchBaseline = dHold.Count(d => d <= oneAttribute) / (double)Math.Max(1, dHold.Length);
 
-        // Closer to train or to holdout: a training sample the size of the holdout, so 0.5 is the ideal.
-        var trainSame = Rows(trainAll, enc.Stride, Sample(train.RowCount, holdout.RowCount, rng));
-        var toTrain = enc.Nearest(synQueries, trainSame).Distance;
+        // Closer to train or to holdout: the closest real row of each sampled synthetic row, against the share expected by size.
         var toHold = enc.Nearest(synQueries, holdAll).Distance;
+        var expected = train.RowCount / (double)(train.RowCount + holdout.RowCount);
         var closer = 0.0;
-        for (var i = 0; i < toTrain.Length; i++)
+        for (var i = 0; i < dSyn.Length; i++)
         {
-            closer += toTrain[i] < toHold[i] ? 1 : toTrain[i] == toHold[i] ? 0.5 : 0;
+            closer += dSyn[i] < toHold[i] ? 1 : dSyn[i] == toHold[i] ? expected : 0;
         }
 
-        scores.DcrCloserToTrainShare = closer / Math.Max(1, toTrain.Length);
+        scores.DcrCloserToTrainShare = closer / Math.Max(1, dSyn.Length);
+        scores.DcrCloserToTrainExpected = expected;
+        scores.DcrMemorisation = Math.Max(0, (scores.DcrCloserToTrainShare - expected) / (1 - expected));
 
         // Membership inference: members (training rows) vs non-members (holdout rows) scored by closeness to the synthetic rows.
         var m = Math.Min(q, Math.Min(train.RowCount, holdout.RowCount));

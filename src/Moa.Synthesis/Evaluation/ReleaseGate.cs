@@ -25,7 +25,8 @@ public sealed class ReleaseGate
 
     public double? MaxNearMatchExcess { get; set; }
 
-    public double? MaxDcrCloserToTrainShare { get; set; }
+    /// <summary>Most DCR memorisation: how much more often synthetic rows sit closest to training rows than unseen rows would (0..1).</summary>
+    public double? MaxDcrMemorisation { get; set; }
 
     public double? MaxMembershipAuc { get; set; }
 
@@ -119,7 +120,7 @@ public sealed class ReleaseGate
         Max(MaxExactMatchRate, p.ExactMatchRate, "exact-match rate");
         Max(MaxExactMatchExcess, p.ExactMatchRate - p.ExactMatchBaseline, "exact-match rate above the holdout baseline");
         Max(MaxNearMatchExcess, p.NearMatchRate - p.NearMatchBaseline, "near-match rate above the holdout baseline");
-        Max(MaxDcrCloserToTrainShare, p.DcrCloserToTrainShare, "share of synthetic rows closer to training than to holdout rows");
+        Max(MaxDcrMemorisation, p.DcrMemorisation, "DCR memorisation (synthetic rows closest to a training rather than a holdout row, beyond the share expected by size)");
         Max(MaxMembershipAuc, p.MembershipAuc, "membership-inference AUC");
         Max(MaxSinglingOutRisk, p.SinglingOut.Risk, "singling-out risk");
         Max(MaxLinkabilityRisk, p.Linkability.Risk, "linkability risk");

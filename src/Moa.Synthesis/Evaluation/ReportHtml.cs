@@ -129,7 +129,8 @@ public static class ReportHtml
                 "The baseline is real holdout rows the model never saw. Synthetic rows that sit closer to training rows than holdout rows do are memorised ones.");
             w.Append("<table><tr><th>지표 · measure</th><th>합성 · synthetic</th><th>기준선 · holdout baseline</th></tr>");
             Row(w, "최근접 거리 중앙값 · median distance to closest record", F(pr.DcrSyntheticMedian), F(pr.DcrHoldoutMedian));
-            Row(w, "학습 행에 더 가까운 비율 · share closer to training than holdout", P(pr.DcrCloserToTrainShare), "50.0%");
+            Row(w, "학습 행에 더 가까운 비율 · share closest to a training rather than a holdout row", P(pr.DcrCloserToTrainShare), P(pr.DcrCloserToTrainExpected));
+            Row(w, "DCR 기억 지표 · DCR memorisation (0 = none, 1 = all)", F(pr.DcrMemorisation), "0.000");
             Row(w, "완전 일치율 · exact-match rate", P(pr.ExactMatchRate), P(pr.ExactMatchBaseline));
             Row(w, "근접 일치율 (속성 1개 이내) · near-match rate (within one attribute)", P(pr.NearMatchRate), P(pr.NearMatchBaseline));
             Row(w, "구성원 추론 AUC · membership-inference AUC", F(pr.MembershipAuc), "0.500");
