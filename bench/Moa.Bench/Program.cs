@@ -8,6 +8,7 @@ using Moa.Bench.Curation;
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
+//   deid ADULT_DIR [ROUNDS]                     k-anonymity check and optimal search on gen_adult data (bench/deid-speed.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -21,6 +22,8 @@ switch (args.FirstOrDefault())
         return Moa.Bench.Dedup.DedupPrecision.Run([.. args.Skip(1)]);
     case "perplexity":
         return PerplexityThroughput.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    case "deid":
+        return Moa.Bench.Tabular.DeidBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -52,6 +52,7 @@ public sealed class GeneralizationProblem
     private readonly int _limitRecords;
     private readonly bool _needHistograms;
     private readonly Table _table;
+    private LongCounter? _counter;
 
     private GeneralizationProblem(Table table, ColumnGeneralization[] qis, int[][] cellCodes, int[][] cellSensitive, int[] cellCount, int[] cellPopulation, int[] cellOfRow,
         PrivacyModel[] models, int[] modelSensitive, int[] sensitiveCardinality, int records, double suppressionLimit, UtilityMetric metric)
@@ -273,21 +274,62 @@ public sealed class GeneralizationProblem
         }
 
         var cells = _cellCount.Length;
-        var columns = new List<(int[] Codes, int Cardinality)>(_qis.Length);
-        for (var q = 0; q < _qis.Length; q++)
+        int classes;
+        var radix = 1L;
+        var fits = true;
+        for (var q = 0; q < _qis.Length && fits; q++)
         {
-            var map = _qis[q].Map[levels[q]];
-            var codes = new int[cells];
-            var source = _cellCodes[q];
-            for (var c = 0; c < cells; c++)
-            {
-                codes[c] = map[source[c]];
-            }
-
-            columns.Add((codes, _qis[q].Values[levels[q]].Length));
+            var card = _qis[q].Values[levels[q]].Length;
+            fits = radix <= (long.MaxValue / 4) / Math.Max(card, 1);
+            radix *= Math.Max(card, 1);
         }
 
-        (classOfCell, var classes) = EquivalenceClasses.Group(columns, cells);
+        if (fits)
+        {
+            // One pass: the generalised codes folded into one mixed-radix key per cell.
+            var keys = new long[cells];
+            var multiplier = 1L;
+            for (var q = 0; q < _qis.Length; q++)
+            {
+                var map = _qis[q].Map[levels[q]];
+                var source = _cellCodes[q];
+                for (var c = 0; c < cells; c++)
+                {
+                    keys[c] += map[source[c]] * multiplier;
+                }
+
+                multiplier *= Math.Max(_qis[q].Values[levels[q]].Length, 1);
+            }
+
+            var counter = _counter ??= new LongCounter(cells);
+            counter.Clear();
+            classOfCell = new int[cells];
+            for (var c = 0; c < cells; c++)
+            {
+                classOfCell[c] = counter.IdOf(keys[c]);
+            }
+
+            classes = counter.Count;
+        }
+        else
+        {
+            var columns = new List<(int[] Codes, int Cardinality)>(_qis.Length);
+            for (var q = 0; q < _qis.Length; q++)
+            {
+                var map = _qis[q].Map[levels[q]];
+                var codes = new int[cells];
+                var source = _cellCodes[q];
+                for (var c = 0; c < cells; c++)
+                {
+                    codes[c] = map[source[c]];
+                }
+
+                columns.Add((codes, _qis[q].Values[levels[q]].Length));
+            }
+
+            (classOfCell, classes) = EquivalenceClasses.Group(columns, cells);
+        }
+
         var size = new int[classes];
         var population = new int[classes];
         for (var c = 0; c < cells; c++)
@@ -441,7 +483,12 @@ public sealed class GeneralizationProblem
     /// The table generalised at <paramref name="levels"/>: quasi-identifiers replaced by their generalised values and the
     /// records of failing classes suppressed (every quasi-identifier <c>*</c>); other columns untouched.
     /// </summary>
-    public Table Apply(Table table, int[] levels, out NodeResult result)
+    public Table Apply(Table table, int[] levels, out NodeResult result) => Apply(table, levels, suppress: true, out result);
+
+    /// <summary>The table generalised at <paramref name="levels"/> without suppressing anything (the reference for query distortion).</summary>
+    public Table Generalize(Table table, int[] levels) => Apply(table, levels, suppress: false, out _);
+
+    private Table Apply(Table table, int[] levels, bool suppress, out NodeResult result)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(levels);
@@ -464,7 +511,7 @@ public sealed class GeneralizationProblem
             var source = _table[g.Column].CodeArray;
             for (var r = 0; r < Records; r++)
             {
-                codes[r] = failing[classOfCell[_cellOfRow[r]]] ? star : map[source[r]];
+                codes[r] = suppress && failing[classOfCell[_cellOfRow[r]]] ? star : map[source[r]];
             }
 
             output = output.WithColumn(Column.Recode(g.Column, dictionary, codes));
