@@ -53,6 +53,11 @@ public sealed class GeneralizationProblem
     private readonly bool _needHistograms;
     private readonly Table _table;
     private LongCounter? _counter;
+    private readonly bool _rollup;
+    private readonly int[][][][] _up = [];
+    private readonly double[][][] _genLoss = [];
+    private readonly List<Summary> _cache = [];
+    private const int CacheSize = 48;
 
     private GeneralizationProblem(Table table, ColumnGeneralization[] qis, int[][] cellCodes, int[][] cellSensitive, int[] cellCount, int[] cellPopulation, int[] cellOfRow,
         PrivacyModel[] models, int[] modelSensitive, int[] sensitiveCardinality, int records, double suppressionLimit, UtilityMetric metric)
@@ -94,6 +99,50 @@ public sealed class GeneralizationProblem
                 }
 
                 _lowerBoundParts[q][level] = sum;
+            }
+        }
+
+        // Roll-up (evaluating a node from a cached, less general node's classes) needs tree hierarchies, additive class
+        // statistics (no sensitive histograms) and a per-class metric (Loss or discernibility).
+        _rollup = !_needHistograms && metric != UtilityMetric.NonUniformEntropy;
+        _up = new int[qis.Length][][][];
+        _genLoss = new double[qis.Length][][];
+        for (var q = 0; q < qis.Length && _rollup; q++)
+        {
+            var g = qis[q];
+            _genLoss[q] = new double[g.Height][];
+            for (var level = 0; level < g.Height; level++)
+            {
+                _genLoss[q][level] = new double[g.Values[level].Length];
+                for (var code = 0; code < g.Counts.Length; code++)
+                {
+                    _genLoss[q][level][g.Map[level][code]] = g.Loss[level][code];
+                }
+            }
+
+            _up[q] = new int[g.Height][][];
+            for (var from = 0; from < g.Height && _rollup; from++)
+            {
+                _up[q][from] = new int[g.Height][];
+                for (var to = from; to < g.Height && _rollup; to++)
+                {
+                    var up = new int[g.Values[from].Length];
+                    Array.Fill(up, -1);
+                    for (var code = 0; code < g.Counts.Length; code++)
+                    {
+                        var a = g.Map[from][code];
+                        var b = g.Map[to][code];
+                        if (up[a] >= 0 && up[a] != b)
+                        {
+                            _rollup = false; // not a tree: one value at a lower level has two parents
+                            break;
+                        }
+
+                        up[a] = b;
+                    }
+
+                    _up[q][from][to] = up;
+                }
             }
         }
     }
@@ -263,7 +312,145 @@ public sealed class GeneralizationProblem
     public NodeResult Evaluate(int[] levels)
     {
         ArgumentNullException.ThrowIfNull(levels);
-        return Evaluate(levels, out _, out _);
+        return _rollup ? EvaluateRollup(levels) : Evaluate(levels, out _, out _);
+    }
+
+    /// <summary>Class statistics of an evaluated node, kept to evaluate more general nodes from.</summary>
+    private sealed record Summary(int[] Levels, int[][] Codes, int[] Size, int[] Population);
+
+    private NodeResult EvaluateRollup(int[] levels)
+    {
+        if (levels.Length != _qis.Length)
+        {
+            throw new ArgumentException($"{levels.Length} levels for {_qis.Length} quasi-identifiers", nameof(levels));
+        }
+
+        Summary? source = null;
+        foreach (var candidate in _cache)
+        {
+            if ((source is null || candidate.Size.Length < source.Size.Length) && AtOrBelow(candidate.Levels, levels))
+            {
+                source = candidate;
+            }
+        }
+
+        source ??= new Summary(new int[_qis.Length], _cellCodes, _cellCount, _cellPopulation);
+        var n = source.Size.Length;
+        var keys = new long[n];
+        var multiplier = 1L;
+        var fits = true;
+        for (var q = 0; q < _qis.Length; q++)
+        {
+            var up = _up[q][source.Levels[q]][levels[q]];
+            var codes = source.Codes[q];
+            for (var i = 0; i < n; i++)
+            {
+                keys[i] += up[codes[i]] * multiplier;
+            }
+
+            var card = Math.Max(_qis[q].Values[levels[q]].Length, 1);
+            fits &= multiplier <= (long.MaxValue / 4) / card;
+            multiplier *= card;
+        }
+
+        if (!fits)
+        {
+            return Evaluate(levels, out _, out _);
+        }
+
+        var counter = _counter ??= new LongCounter(_cellCount.Length);
+        counter.Clear();
+        var classOf = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            classOf[i] = counter.IdOf(keys[i]);
+        }
+
+        var classes = counter.Count;
+        var size = new int[classes];
+        var population = new int[classes];
+        var newCodes = new int[_qis.Length][];
+        for (var q = 0; q < _qis.Length; q++)
+        {
+            newCodes[q] = new int[classes];
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            var k = classOf[i];
+            if (size[k] == 0 && population[k] == 0)
+            {
+                for (var q = 0; q < _qis.Length; q++)
+                {
+                    newCodes[q][k] = _up[q][source.Levels[q]][levels[q]][source.Codes[q][i]];
+                }
+            }
+
+            size[k] += source.Size[i];
+            population[k] += source.Population[i];
+        }
+
+        var suppressed = 0;
+        var kept = 0;
+        var minSize = int.MaxValue;
+        var dm = 0.0;
+        var extra = 0.0;
+        for (var k = 0; k < classes; k++)
+        {
+            if (size[k] == 0)
+            {
+                continue;
+            }
+
+            var fails = false;
+            foreach (var model in _models)
+            {
+                if (!model.Accepts(size[k], population[k], []))
+                {
+                    fails = true;
+                    break;
+                }
+            }
+
+            if (fails)
+            {
+                suppressed += size[k];
+                for (var q = 0; q < _qis.Length; q++)
+                {
+                    extra += size[k] * (1.0 - _genLoss[q][levels[q]][newCodes[q][k]]);
+                }
+            }
+            else
+            {
+                kept++;
+                minSize = Math.Min(minSize, size[k]);
+                dm += (double)size[k] * size[k];
+            }
+        }
+
+        if (_cache.Count == CacheSize)
+        {
+            _cache.RemoveAt(0);
+        }
+
+        _cache.Add(new Summary([.. levels], newCodes, size, population));
+        var utility = Metric == UtilityMetric.Discernibility
+            ? dm + ((double)suppressed * Records)
+            : LowerBound(levels) + (extra / ((double)Records * _qis.Length));
+        return new NodeResult([.. levels], suppressed <= _limitRecords, suppressed, kept + (suppressed > 0 ? 1 : 0), kept == 0 ? 0 : minSize, utility);
+    }
+
+    private static bool AtOrBelow(int[] a, int[] b)
+    {
+        for (var i = 0; i < a.Length; i++)
+        {
+            if (a[i] > b[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     internal NodeResult Evaluate(int[] levels, out int[] classOfCell, out bool[] failing)
