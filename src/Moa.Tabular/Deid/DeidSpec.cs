@@ -236,7 +236,7 @@ public static class DeidSpecLoader
     /// <summary>The spec as YAML.</summary>
     public static string ToYaml(DeidSpec spec) =>
         new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitNull).Build().Serialize(spec);
+            .ConfigureDefaultValuesHandling(DefaultValuesHandling.OmitDefaults).Build().Serialize(spec);
 
     private static void Validate(DeidSpec spec, string source)
     {

@@ -58,6 +58,12 @@ public sealed class GeneralizationProblem
     private readonly double[][][] _genLoss = [];
     private readonly List<Summary> _cache = [];
     private const int CacheSize = 48;
+    private const int DirectSlots = 1 << 22;
+    private long[] _keys = [];
+    private int[] _classOf = [];
+    private int[]? _direct;
+    private int[]? _stamp;
+    private int _generation;
 
     private GeneralizationProblem(Table table, ColumnGeneralization[] qis, int[][] cellCodes, int[][] cellSensitive, int[] cellCount, int[] cellPopulation, int[] cellOfRow,
         PrivacyModel[] models, int[] modelSensitive, int[] sensitiveCardinality, int records, double suppressionLimit, UtilityMetric metric)
@@ -336,7 +342,14 @@ public sealed class GeneralizationProblem
 
         source ??= new Summary(new int[_qis.Length], _cellCodes, _cellCount, _cellPopulation);
         var n = source.Size.Length;
-        var keys = new long[n];
+        if (_keys.Length < n)
+        {
+            _keys = new long[_cellCount.Length];
+            _classOf = new int[_cellCount.Length];
+        }
+
+        var keys = _keys;
+        Array.Clear(keys, 0, n);
         var multiplier = 1L;
         var fits = true;
         for (var q = 0; q < _qis.Length; q++)
@@ -358,15 +371,39 @@ public sealed class GeneralizationProblem
             return Evaluate(levels, out _, out _);
         }
 
-        var counter = _counter ??= new LongCounter(_cellCount.Length);
-        counter.Clear();
-        var classOf = new int[n];
-        for (var i = 0; i < n; i++)
+        var classOf = _classOf;
+        int classes;
+        if (multiplier <= DirectSlots)
         {
-            classOf[i] = counter.IdOf(keys[i]);
+            // Small key space: direct addressing with a generation stamp instead of hashing.
+            _direct ??= new int[DirectSlots];
+            _stamp ??= new int[DirectSlots];
+            var generation = ++_generation;
+            classes = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var key = (int)keys[i];
+                if (_stamp[key] != generation)
+                {
+                    _stamp[key] = generation;
+                    _direct[key] = classes++;
+                }
+
+                classOf[i] = _direct[key];
+            }
+        }
+        else
+        {
+            var counter = _counter ??= new LongCounter(_cellCount.Length);
+            counter.Clear();
+            for (var i = 0; i < n; i++)
+            {
+                classOf[i] = counter.IdOf(keys[i]);
+            }
+
+            classes = counter.Count;
         }
 
-        var classes = counter.Count;
         var size = new int[classes];
         var population = new int[classes];
         var newCodes = new int[_qis.Length][];
