@@ -10,6 +10,7 @@ using Moa.Bench.Curation;
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
 //   synth-speed copula ROWS COLS                Gaussian copula fit + sample (bench/synth.sh)
 //   synth-speed privacy ROWS COLS QUERIES       distance, membership and attack figures of `moa synth evaluate` (bench/synth.sh)
+//   deid ADULT_DIR [ROUNDS]                     k-anonymity check and optimal search on gen_adult data (bench/deid-speed.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -25,6 +26,8 @@ switch (args.FirstOrDefault())
         return PerplexityThroughput.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     case "synth-speed":
         return Moa.Bench.Synthesis.SynthSpeed.Run([.. args.Skip(1)]);
+    case "deid":
+        return Moa.Bench.Tabular.DeidBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

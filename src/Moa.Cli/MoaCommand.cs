@@ -11,6 +11,7 @@ internal static class MoaCommand
         root.Subcommands.Add(Curate.CurateCommand.Create());
         root.Subcommands.Add(Quickstart.QuickstartCommand.Create());
         root.Subcommands.Add(Pii.PiiCommand.Create());
+        root.Subcommands.Add(Deid.DeidCommand.Create());
         root.Subcommands.Add(Serve.ServeCommand.Create());
         root.Subcommands.Add(Audit.AuditCommand.Create());
         root.Subcommands.Add(Eval.EvalCommand.Create());
