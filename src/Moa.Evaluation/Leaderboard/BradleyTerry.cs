@@ -17,7 +17,11 @@ public enum BattleOutcome
 public readonly record struct Battle(string ModelA, string ModelB, BattleOutcome Outcome, int LengthA = 0, int LengthB = 0);
 
 /// <summary>A model's Bradley–Terry rating on the Elo-like scale (mean 1000, 400 points = 10:1 odds) with its bootstrap interval.</summary>
-public sealed record BtRating(string Model, double Rating, double Low, double High, int Battles);
+public sealed record BtRating(string Model, double Rating, double Low, double High, int Battles)
+{
+    /// <summary>The bootstrap replicates of the rating, in resample order (to combine with other criteria's replicates).</summary>
+    public IReadOnlyList<double> Replicates { get; init; } = [];
+}
 
 /// <summary>A fitted Bradley–Terry model: ratings best first, and the length coefficient when length was controlled.</summary>
 public sealed record BtResult(IReadOnlyList<BtRating> Ratings, double? LengthCoefficient);
@@ -88,6 +92,7 @@ public static class BradleyTerry
         for (var m = 0; m < models.Length; m++)
         {
             double low = double.NaN, high = double.NaN;
+            var replicates = (double[])samples[m].Clone();
             if (resamples > 0)
             {
                 Array.Sort(samples[m]);
@@ -95,7 +100,7 @@ public static class BradleyTerry
                 high = Statistics.SampleStatistics.Percentile(samples[m], 1 - alpha);
             }
 
-            ratings.Add(new BtRating(models[m], beta[m], low, high, counts[m]));
+            ratings.Add(new BtRating(models[m], beta[m], low, high, counts[m]) { Replicates = replicates });
         }
 
         return new BtResult([.. ratings.OrderByDescending(r => r.Rating).ThenBy(r => r.Model, StringComparer.Ordinal)], controlLength ? gamma : null);
