@@ -54,20 +54,19 @@ internal static class LeaderboardApi
             return Results.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", $"phase-{id}-{table ?? "standings"}.csv");
         });
 
-        api.MapPost("/{id:long}/runs", async (HttpContext ctx, long id, LeaderboardService s) =>
+        api.MapPost("/{id:long}/runs", async (HttpContext ctx, long id, long? benchmarkId, string? role, long? organisationId, LeaderboardService s) =>
         {
             var actor = ctx.RequireScope(TokenScopes.Write);
+            await s.RequireTeamActorAsync(actor, id, organisationId).ConfigureAwait(false);
             if (!ctx.Request.HasFormContentType)
             {
-                throw HubException.Invalid("body: send a multipart form with fields benchmarkId, role (model or reference), organisationId (operators) and files run (run.json) and items (items.jsonl).");
+                throw HubException.Invalid("body: send POST /api/leaderboard/phases/{id}/runs?benchmarkId=N&role=model|reference[&organisationId=N for operators] with a multipart form holding files run (run.json) and items (items.jsonl).");
             }
 
             var form = await ctx.Request.ReadFormAsync().ConfigureAwait(false);
-            var benchmarkId = PositiveLong(form["benchmarkId"], "benchmarkId") ?? throw HubException.Invalid("benchmarkId: name the suite's benchmark the run is on.");
-            var org = PositiveLong(form["organisationId"], "organisationId");
             var run = await ReadFileAsync(form.Files.GetFile("run"), "run").ConfigureAwait(false);
             var items = await ReadFileAsync(form.Files.GetFile("items"), "items").ConfigureAwait(false);
-            var row = await s.RegisterRunAsync(actor, id, benchmarkId, form["role"].ToString(), org, run, items).ConfigureAwait(false);
+            var row = await s.RegisterRunAsync(actor, id, benchmarkId ?? throw HubException.Invalid("benchmarkId: name the suite's benchmark the run is on (?benchmarkId=N)."), role ?? "", organisationId, run, items).ConfigureAwait(false);
             return TypedResults.Created($"/api/leaderboard/phases/{id}/runs", row);
         });
         api.MapGet("/{id:long}/runs", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
@@ -114,11 +113,6 @@ internal static class LeaderboardApi
             return TypedResults.NoContent();
         });
     }
-
-    internal static long? PositiveLong(string? s, string field) =>
-        string.IsNullOrEmpty(s) ? null
-        : long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n
-        : throw HubException.Invalid($"{field}: '{(s.Length > 40 ? s[..40] + "…" : s)}' is not an id (a positive whole number).");
 
     private static async Task<byte[]> ReadFileAsync(IFormFile? file, string field)
     {

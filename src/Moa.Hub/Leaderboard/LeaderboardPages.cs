@@ -52,6 +52,11 @@ internal static class LeaderboardPages
         app.MapPost("/leaderboard", async (HttpContext ctx, LeaderboardService s) =>
         {
             var user = ctx.RequireUser();
+            if (!user.IsOperator)
+            {
+                throw HubException.Forbidden($"only operators define phases; you are signed in as {user.Role}.");
+            }
+
             var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
             var criteria = PhaseRanking.Phase1Scheme.Select(c => new PhaseCriterion(c.Name, Number(form["points-" + c.Name], "points-" + c.Name, c.Points))).ToArray();
             var req = new NewPhase(

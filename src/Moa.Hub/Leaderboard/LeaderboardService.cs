@@ -330,6 +330,10 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
         }).ConfigureAwait(false);
     }
 
+    /// <summary>Refuses early (before an upload is read) anybody who may not act for a team of the phase.</summary>
+    public async Task RequireTeamActorAsync(HubUser actor, long phaseId, long? organisationId) =>
+        RequireTeamActor(actor, await RequireAsync(phaseId).ConfigureAwait(false), organisationId);
+
     public async Task<IReadOnlyList<RunRow>> ListRunsAsync(HubUser actor, long phaseId, long? organisationId)
     {
         var phase = await RequireAsync(phaseId).ConfigureAwait(false);
@@ -562,6 +566,16 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
         ArgumentNullException.ThrowIfNull(actor);
         var phase = await RequireAsync(phaseId).ConfigureAwait(false);
         RequireWindow(phase);
+        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        {
+            if (await conn.ExecuteScalarAsync<long?>(
+                "SELECT r.organisation_id FROM lb_reports r JOIN lb_assignments a ON a.phase_id = r.phase_id AND a.organisation_id = r.organisation_id WHERE r.phase_id = @phaseId AND r.blind_code = @code AND a.reviewer_id = @Id",
+                new { phaseId, code, actor.Id }).ConfigureAwait(false) is null)
+            {
+                throw HubException.Forbidden($"report {code} is not assigned to you in phase {phaseId}.");
+            }
+        }
+
         if (scores is null || scores.Count == 0)
         {
             throw HubException.Invalid("scores: give rubric item codes and points, e.g. {\"method\": 4}.");
