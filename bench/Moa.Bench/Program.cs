@@ -8,6 +8,8 @@ using Moa.Bench.Curation;
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
+//   leaderboard-recompute [ROUNDS]              full phase recompute, 5 teams x 20 benchmarks x 10,000 items (bench/leaderboard.sh)
+//   battle-load [VOTERS] [SECONDS]              battle page and votes under concurrent voters on loopback (bench/leaderboard.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -21,6 +23,12 @@ switch (args.FirstOrDefault())
         return Moa.Bench.Dedup.DedupPrecision.Run([.. args.Skip(1)]);
     case "perplexity":
         return PerplexityThroughput.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    case "leaderboard-recompute":
+        return Moa.Bench.Leaderboard.LeaderboardBench.Recompute(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    case "battle-load":
+        return await Moa.Bench.Leaderboard.LeaderboardBench.BattleLoad(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

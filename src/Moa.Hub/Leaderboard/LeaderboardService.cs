@@ -548,7 +548,7 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
         await RequireAsync(phaseId).ConfigureAwait(false);
         await using var conn = await db.OpenAsync().ConfigureAwait(false);
         var reports = (await conn.QueryAsync<(long Org, string Code, string Title, string Body)>(
-            "SELECT r.organisation_id, r.blind_code, r.title, r.body FROM lb_assignments a JOIN lb_reports r ON r.phase_id = a.phase_id AND r.organisation_id = a.organisation_id WHERE a.phase_id = @phaseId AND a.reviewer_id = @id ORDER BY r.blind_code",
+            "SELECT r.organisation_id, r.blind_code, r.title, r.body FROM lb_assignments a JOIN lb_reports r ON r.phase_id = a.phase_id AND r.organisation_id = a.organisation_id WHERE a.phase_id = @phaseId AND a.reviewer_id = @Id ORDER BY r.blind_code",
             new { phaseId, actor.Id }).ConfigureAwait(false)).AsList();
         var assigned = await conn.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM lb_assignments WHERE phase_id = @phaseId AND reviewer_id = @Id", new { phaseId, actor.Id }).ConfigureAwait(false);
         if (assigned == 0)
