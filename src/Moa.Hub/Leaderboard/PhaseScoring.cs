@@ -89,11 +89,20 @@ public static class PhaseScoring
             problems.Add("a phase needs at least two teams");
         }
 
-        var scores = new List<CriterionScore>();
         var criteria = config.Criteria.Where(c => c.Points > 0).ToList();
-        var shareRows = criteria.Any(c => c.Name == Benchmark) ? BenchmarkPart(input, teams, problems, scores) : [];
-        var expert = criteria.Any(c => c.Name == Expert) ? ExpertPart(input, teams, problems, scores) : new ExpertSummary(null, [], []);
-        var user = criteria.Any(c => c.Name == User) ? UserPart(input, teams, problems, scores) : new UserSummary(null, 0, []);
+
+        // The three parts are independent: computed at once, each into its own lists, merged in a fixed order.
+        List<string> p1 = [], p2 = [], p3 = [];
+        List<CriterionScore> s1 = [], s2 = [], s3 = [];
+        List<BenchmarkShareRow> shareRows = [];
+        var expert = new ExpertSummary(null, [], []);
+        var user = new UserSummary(null, 0, []);
+        Parallel.Invoke(
+            () => shareRows = criteria.Any(c => c.Name == Benchmark) ? BenchmarkPart(input, teams, p1, s1) : [],
+            () => expert = criteria.Any(c => c.Name == Expert) ? ExpertPart(input, teams, p2, s2) : expert,
+            () => user = criteria.Any(c => c.Name == User) ? UserPart(input, teams, p3, s3) : user);
+        problems.AddRange([.. p1, .. p2, .. p3]);
+        List<CriterionScore> scores = [.. s1, .. s2, .. s3];
         if (problems.Count > 0)
         {
             throw new PhaseIncompleteException(problems);
@@ -249,7 +258,18 @@ public static class PhaseScoring
         for (var b = 0; b < resamples; b++)
         {
             double bt = 0, br = 0;
-            for (var i = 0; i < n; i++)
+            var i = 0;
+            for (; i + 1 < n; i += 2)
+            {
+                // Two draws from one 64-bit output.
+                var x = rng.Next();
+                var k1 = (int)(((x & 0xFFFFFFFFUL) * (ulong)n) >> 32);
+                var k2 = (int)(((x >> 32) * (ulong)n) >> 32);
+                bt += team[k1] + team[k2];
+                br += reference[k1] + reference[k2];
+            }
+
+            if (i < n)
             {
                 var k = rng.Below((uint)n);
                 bt += team[k];
