@@ -161,7 +161,6 @@ public static class BradleyTerry
             }
 
             var step = Matrix<double>.Build.DenseOfArray(hess).Solve(Vector<double>.Build.Dense(grad));
-            var step = hess.Solve(grad);
             var largest = 0.0;
             for (var i = 0; i < p; i++)
             {
