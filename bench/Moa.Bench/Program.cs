@@ -11,6 +11,8 @@ using Moa.Bench.Curation;
 //   synth-speed copula ROWS COLS                Gaussian copula fit + sample (bench/synth.sh)
 //   synth-speed privacy ROWS COLS QUERIES       distance, membership and attack figures of `moa synth evaluate` (bench/synth.sh)
 //   deid ADULT_DIR [ROUNDS]                     k-anonymity check and optimal search on gen_adult data (bench/deid-speed.sh)
+//   leaderboard-recompute [ROUNDS]              full phase recompute, 5 teams x 20 benchmarks x 10,000 items (bench/leaderboard.sh)
+//   battle-load [VOTERS] [SECONDS]              battle page and votes under concurrent voters on loopback (bench/leaderboard.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -28,6 +30,12 @@ switch (args.FirstOrDefault())
         return Moa.Bench.Synthesis.SynthSpeed.Run([.. args.Skip(1)]);
     case "deid":
         return Moa.Bench.Tabular.DeidBench.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    case "leaderboard-recompute":
+        return Moa.Bench.Leaderboard.LeaderboardBench.Recompute(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    case "battle-load":
+        return await Moa.Bench.Leaderboard.LeaderboardBench.BattleLoad(
+            args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -35,13 +35,31 @@ public sealed record EvaluationRun(string Directory, string Model, string? Bench
             throw new MoaException($"{runPath}: file not found; an evaluation run folder holds run.json and items.jsonl as 'moa eval' writes them.");
         }
 
+        var itemsPath = Path.Combine(dir, "items.jsonl");
+        if (!File.Exists(itemsPath))
+        {
+            throw new MoaException($"{itemsPath}: file not found; the run has no per-item results.");
+        }
+
+        return Parse(File.ReadAllBytes(runPath), File.ReadAllBytes(itemsPath), dir, runPath, itemsPath);
+    }
+
+    /// <summary>
+    /// Reads a run from the bytes of its <c>run.json</c> and <c>items.jsonl</c> (an uploaded run); <paramref name="runName"/>
+    /// and <paramref name="itemsName"/> name the files in error messages.
+    /// </summary>
+    /// <exception cref="MoaException">Malformed JSON or a malformed line (names file and line).</exception>
+    public static EvaluationRun Parse(byte[] runJson, byte[] itemsJsonl, string dir, string runName = "run.json", string itemsName = "items.jsonl")
+    {
+        ArgumentNullException.ThrowIfNull(runJson);
+        ArgumentNullException.ThrowIfNull(itemsJsonl);
         string? model = null, benchmark = null;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(runPath));
+            using var document = JsonDocument.Parse(runJson);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                throw new MoaException($"{runPath}: expected a JSON object.");
+                throw new MoaException($"{runName}: expected a JSON object.");
             }
 
             model = Name(document.RootElement, "model", "model_name");
@@ -49,19 +67,13 @@ public sealed record EvaluationRun(string Directory, string Model, string? Bench
         }
         catch (JsonException ex)
         {
-            throw new MoaException($"{runPath} line {((ex.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture)}: not valid JSON ({ex.Message.Split(" Path:")[0]}).", ex);
-        }
-
-        var itemsPath = Path.Combine(dir, "items.jsonl");
-        if (!File.Exists(itemsPath))
-        {
-            throw new MoaException($"{itemsPath}: file not found; the run has no per-item results.");
+            throw new MoaException($"{runName} line {((ex.LineNumber ?? 0) + 1).ToString(CultureInfo.InvariantCulture)}: not valid JSON ({ex.Message.Split(" Path:")[0]}).", ex);
         }
 
         var items = new List<RunItemResult>();
-        foreach (var (lineNumber, line) in BenchmarkItemJson.ReadLines(File.ReadAllBytes(itemsPath)))
+        foreach (var (lineNumber, line) in BenchmarkItemJson.ReadLines(itemsJsonl))
         {
-            items.Add(ParseLine(line.Span, itemsPath, lineNumber));
+            items.Add(ParseLine(line.Span, itemsName, lineNumber));
         }
 
         return new EvaluationRun(dir, string.IsNullOrWhiteSpace(model) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)) : model, benchmark, items);

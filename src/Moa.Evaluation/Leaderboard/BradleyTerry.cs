@@ -17,7 +17,11 @@ public enum BattleOutcome
 public readonly record struct Battle(string ModelA, string ModelB, BattleOutcome Outcome, int LengthA = 0, int LengthB = 0);
 
 /// <summary>A model's Bradley–Terry rating on the Elo-like scale (mean 1000, 400 points = 10:1 odds) with its bootstrap interval.</summary>
-public sealed record BtRating(string Model, double Rating, double Low, double High, int Battles);
+public sealed record BtRating(string Model, double Rating, double Low, double High, int Battles)
+{
+    /// <summary>The bootstrap replicates of the rating, in resample order (to combine with other criteria's replicates).</summary>
+    public IReadOnlyList<double> Replicates { get; init; } = [];
+}
 
 /// <summary>A fitted Bradley–Terry model: ratings best first, and the length coefficient when length was controlled.</summary>
 public sealed record BtResult(IReadOnlyList<BtRating> Ratings, double? LengthCoefficient);
@@ -59,35 +63,47 @@ public static class BradleyTerry
             counts[index[b.ModelB]]++;
         }
 
+        // Per battle once: the two models' indexes, the length feature and the outcome (no lookups in the fitting loops).
+        var rowsOf = new Rows(
+            [.. battles.Select(b => index[b.ModelA])],
+            [.. battles.Select(b => index[b.ModelB])],
+            [.. battles.Select(b => controlLength ? LengthFeature(b) : 0)],
+            [.. battles.Select(b => b.Outcome switch { BattleOutcome.AWins => 1.0, BattleOutcome.BWins => 0.0, _ => 0.5 })]);
         var all = Enumerable.Range(0, battles.Count).ToArray();
-        var (beta, gamma) = Solve(battles, all, index, models.Length, controlLength);
+        var (beta, gamma) = Solve(rowsOf, all, models.Length, controlLength);
         var samples = new double[models.Length][];
         for (var m = 0; m < models.Length; m++)
         {
             samples[m] = new double[Math.Max(0, resamples)];
         }
 
+        // The resamples are drawn in order from one seeded stream, then fitted in parallel: the same result at any thread count.
         var rng = new Random(seed);
-        var pick = new int[battles.Count];
-        for (var r = 0; r < resamples; r++)
+        var picks = new int[Math.Max(0, resamples)][];
+        for (var r = 0; r < picks.Length; r++)
         {
+            var pick = picks[r] = new int[battles.Count];
             for (var i = 0; i < pick.Length; i++)
             {
                 pick[i] = rng.Next(pick.Length);
             }
+        }
 
-            var (bs, _) = Solve(battles, pick, index, models.Length, controlLength);
+        Parallel.For(0, picks.Length, r =>
+        {
+            var (bs, _) = Solve(rowsOf, picks[r], models.Length, controlLength);
             for (var m = 0; m < models.Length; m++)
             {
                 samples[m][r] = bs[m];
             }
-        }
+        });
 
         var alpha = (1 - confidence) / 2;
         var ratings = new List<BtRating>(models.Length);
         for (var m = 0; m < models.Length; m++)
         {
             double low = double.NaN, high = double.NaN;
+            var replicates = (double[])samples[m].Clone();
             if (resamples > 0)
             {
                 Array.Sort(samples[m]);
@@ -95,31 +111,30 @@ public static class BradleyTerry
                 high = Statistics.SampleStatistics.Percentile(samples[m], 1 - alpha);
             }
 
-            ratings.Add(new BtRating(models[m], beta[m], low, high, counts[m]));
+            ratings.Add(new BtRating(models[m], beta[m], low, high, counts[m]) { Replicates = replicates });
         }
 
         return new BtResult([.. ratings.OrderByDescending(r => r.Rating).ThenBy(r => r.Model, StringComparer.Ordinal)], controlLength ? gamma : null);
     }
 
     /// <summary>Ratings (centred on 1000) and the length coefficient from the battles at <paramref name="rows"/>.</summary>
-    private static (double[] Ratings, double Gamma) Solve(IReadOnlyList<Battle> battles, int[] rows, Dictionary<string, int> index, int k, bool controlLength)
+    private static (double[] Ratings, double Gamma) Solve(Rows data, int[] rows, int k, bool controlLength)
     {
         var p = k + (controlLength ? 1 : 0);
         var w = new double[p];
-        var grad = Vector<double>.Build.Dense(p);
-        var hess = Matrix<double>.Build.Dense(p, p);
+        var grad = new double[p];
+        var hess = new double[p, p];
         for (var iteration = 0; iteration < 100; iteration++)
         {
-            grad.Clear();
-            hess.Clear();
+            Array.Clear(grad);
+            Array.Clear(hess);
             foreach (var row in rows)
             {
-                var b = battles[row];
-                int a = index[b.ModelA], c = index[b.ModelB];
-                var d = controlLength ? LengthFeature(b) : 0;
+                int a = data.A[row], c = data.B[row];
+                var d = data.Length[row];
                 var z = w[a] - w[c] + (controlLength ? w[k] * d : 0);
                 var prob = 1 / (1 + Math.Exp(-z));
-                var y = b.Outcome switch { BattleOutcome.AWins => 1.0, BattleOutcome.BWins => 0.0, _ => 0.5 };
+                var y = data.Y[row];
                 var residual = y - prob;
                 var weight = prob * (1 - prob);
                 grad[a] += residual;
@@ -145,7 +160,7 @@ public static class BradleyTerry
                 hess[i, i] += Ridge;
             }
 
-            var step = hess.Solve(grad);
+            var step = Matrix<double>.Build.DenseOfArray(hess).Solve(Vector<double>.Build.Dense(grad));
             var largest = 0.0;
             for (var i = 0; i < p; i++)
             {
@@ -176,6 +191,8 @@ public static class BradleyTerry
 
         return (ratings, controlLength ? w[k] : 0);
     }
+
+    private sealed record Rows(int[] A, int[] B, double[] Length, double[] Y);
 
     private static double LengthFeature(Battle b)
     {

@@ -76,7 +76,8 @@ public static class ScoreNormalization
         return new RatioEstimate(point, Statistics.SampleStatistics.Percentile(shares, alpha), Statistics.SampleStatistics.Percentile(shares, 1 - alpha));
     }
 
-    private static double Share(double team, double reference, double randomBaseline)
+    /// <summary>A mean score as a share of the reference model's mean, both normalised first; NaN when the reference is at chance.</summary>
+    public static double Share(double team, double reference, double randomBaseline)
     {
         var r = Normalize(reference, randomBaseline);
         return r <= 0 ? double.NaN : Normalize(team, randomBaseline) / r;

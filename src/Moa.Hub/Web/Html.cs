@@ -48,6 +48,7 @@ internal static class Html
         sb.Append("<a href=\"/datasets\">").Append(T(ctx, "nav.datasets")).Append("</a>");
         sb.Append("<a href=\"/benchmarks\">").Append(T(ctx, "nav.benchmarks")).Append("</a>");
         sb.Append("<a href=\"/calls\">").Append(T(ctx, "nav.calls")).Append("</a>");
+        sb.Append("<a href=\"/leaderboard\">").Append(T(ctx, "nav.leaderboard")).Append("</a>");
         if (user is not null)
         {
             if (user.Role != HubRoles.Team)
@@ -87,6 +88,7 @@ internal static class Html
         ["nav.datasets"] = ("데이터셋", "Datasets"),
         ["nav.benchmarks"] = ("벤치마크", "Benchmarks"),
         ["nav.calls"] = ("공모", "Calls"),
+        ["nav.leaderboard"] = ("리더보드", "Leaderboard"),
         ["nav.applications"] = ("신청", "Applications"),
         ["nav.agreements"] = ("협약", "Agreements"),
         ["nav.audit"] = ("감사 로그", "Audit log"),

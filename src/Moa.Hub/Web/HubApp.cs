@@ -56,6 +56,7 @@ public static class HubApp
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<DownloadService>();
         services.AddSingleton<ApiCache>();
+        services.AddSingleton<Leaderboard.LeaderboardService>();
         services.AddHostedService<ExpirySweeper>();
         services.AddDataProtection().SetApplicationName("moa-hub");
         services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>
@@ -155,6 +156,8 @@ public static class HubApp
         app.MapHubApi();
         app.MapHubPages();
         app.MapHubHomePages();
+        Leaderboard.LeaderboardApi.MapLeaderboardApi(app);
+        Leaderboard.LeaderboardPages.MapLeaderboardPages(app);
         return app;
     }
 }

@@ -84,6 +84,12 @@ internal sealed class RequestLimits(RequestDelegate next, HubOptions options)
             return options.MaxDocumentBytes + MultipartOverhead;
         }
 
+        if (segments is ["api", "leaderboard", "phases", _, "runs"] or ["api", "leaderboard", "phases", _, "sealed", _, "items" or "submissions"])
+        {
+            // A benchmark run (run.json + items.jsonl) or a sealed item list is a document-sized upload.
+            return options.MaxDocumentBytes + MultipartOverhead;
+        }
+
         if (segments is ["calls", _, "apply"])
         {
             return (3 * options.MaxDocumentBytes) + MultipartOverhead;

@@ -138,6 +138,8 @@ public abstract partial class HubIntegrationTests
             ("/agreements/{id}/{action}", "POST", $"/agreements/{r}/revoke", Form(("reason", "x")), [401, 409, 403, 403, 403, 403]),
         };
 
+        rows = [.. rows, .. await LeaderboardMatrixRows()];
+
         // Every mapped endpoint has at least one row.
         static string Normalise(string t) => Regex.Replace("/" + t.TrimStart('/'), "\\{\\**([A-Za-z]+)[^}]*\\}", "{$1}");
         var mapped = ((IEndpointRouteBuilder)f.App).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()

@@ -1,0 +1,278 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Moa.Hub.Leaderboard;
+using Moa.Hub.Tests.Infrastructure;
+
+namespace Moa.Hub.Tests.Integration;
+
+/// <summary>The phased evaluation through the API: a whole phase, its failure paths, and reproducible results; per database.</summary>
+public abstract class LeaderboardTests(HubFixture f)
+{
+    private static int s_seq;
+
+    private static string Unique(string prefix) => prefix + Interlocked.Increment(ref s_seq);
+
+    private async Task<PhaseScenario> NewPhase(int eliminate = 1)
+    {
+        using var op = f.Client("operator");
+        var created = await PhaseScenario.Ok(op.PostAsJsonAsync("/api/leaderboard/phases", PhaseScenario.NewPhase(f, Unique("2026 1차 평가 "), eliminate)));
+        return new PhaseScenario(f, created.GetProperty("phase").GetProperty("id").GetInt64());
+    }
+
+    /// <summary>A 2xx response's JSON; otherwise fails with the body and, for a 500, the hub's last log lines.</summary>
+    private async Task<JsonElement> Ok(Task<HttpResponseMessage> call)
+    {
+        var r = await call;
+        var text = await r.Content.ReadAsStringAsync();
+        if ((int)r.StatusCode >= 500)
+        {
+            lock (f.Logs.Lines)
+            {
+                text += string.Join("\n", f.Logs.Lines.TakeLast(3));
+            }
+        }
+
+        ((int)r.StatusCode).ShouldBeInRange(200, 299, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task WholePhase_FromSuiteToPublishedRanking_EliminatesOnlySeparatedTeam_AndRecomputesIdentically()
+    {
+        var p = await NewPhase();
+        var phase = await p.Phase();
+        phase.GetProperty("config").GetProperty("criteria").EnumerateArray().Select(c => (c.GetProperty("name").GetString(), c.GetProperty("points").GetDouble()))
+            .ShouldBe([("benchmark", 40.0), ("expert", 35.0), ("user", 25.0)], "the default is the 2026 phase-1 scheme");
+        using var anon = f.Client();
+        using var op = f.Client("operator");
+        using var team = f.Client("team");
+
+        // Before any data: the operator sees what is missing; the public sees no ranking.
+        var incomplete = await op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results");
+        incomplete.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await HubFixture.Detail(incomplete)).ShouldContain("has no run of its model on kobest_boolq");
+        (await anon.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        await p.All();
+        var live = await PhaseScenario.Ok(op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results"));
+        (await team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "teams see nothing before publication");
+
+        var published = await op.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/publish", null);
+        published.StatusCode.ShouldBe(HttpStatusCode.OK, await published.Content.ReadAsStringAsync());
+        var json = await published.Content.ReadAsStringAsync();
+        var result = JsonDocument.Parse(json).RootElement;
+        JsonSerializer.Serialize(live).ShouldBe(JsonSerializer.Serialize(result), "publishing freezes the same computation the operator saw");
+
+        var standings = result.GetProperty("standings").EnumerateArray().ToList();
+        standings.Select(s => s.GetProperty("organisationId").GetInt64()).ShouldBe([f.TeamOrg.Id, f.OtherTeamOrg.Id]);
+        standings[0].GetProperty("decision").GetString().ShouldBe("advance");
+        standings[1].GetProperty("decision").GetString().ShouldBe("eliminate", standings[1].GetProperty("reason").GetString());
+        (standings[1].GetProperty("high").GetDouble() < standings[0].GetProperty("low").GetDouble()).ShouldBeTrue("eliminated only where the intervals separate");
+        foreach (var s in standings)
+        {
+            var points = s.GetProperty("points").GetDouble();
+            points.ShouldBeInRange(s.GetProperty("low").GetDouble() - 1e-9, s.GetProperty("high").GetDouble() + 1e-9);
+            (s.GetProperty("benchmarkPoints").GetDouble() + s.GetProperty("expertPoints").GetDouble() + s.GetProperty("userPoints").GetDouble()).ShouldBe(points, 1e-9);
+        }
+
+        // Benchmark part: share of the reference per benchmark with an interval around it; the sealed benchmark included.
+        var shares = result.GetProperty("benchmarks").EnumerateArray().ToList();
+        shares.Count.ShouldBe(6);
+        shares.Select(b => b.GetProperty("benchmark").GetString()).Distinct().Order().ShouldBe(["kmmlu", "kobest_boolq", "nia-sealed"]);
+        foreach (var b in shares)
+        {
+            b.GetProperty("share").GetDouble().ShouldBeInRange(b.GetProperty("low").GetDouble(), b.GetProperty("high").GetDouble());
+        }
+
+        // Expert part: alpha reported; user part: length coefficient and ratings with intervals.
+        result.GetProperty("expert").GetProperty("alpha").GetDouble().ShouldBeGreaterThan(0.8);
+        result.GetProperty("user").GetProperty("battles").GetInt32().ShouldBe(48);
+        result.GetProperty("user").GetProperty("lengthCoefficient").ValueKind.ShouldBe(JsonValueKind.Number);
+
+        // Recompute from the stored raw data: identical bytes.
+        var service = new LeaderboardService(f.Db, f.Time);
+        LeaderboardService.ResultJson(PhaseScoring.Compute(await service.LoadInputAsync(p.PhaseId))).ShouldBe(json);
+        (await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).ShouldBe(json, "published results are public");
+
+        // CSV exports.
+        var csv = await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv");
+        csv.Split('\n')[0].ShouldBe("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason");
+        csv.ShouldContain($"1,{f.TeamOrg.Id},");
+        (await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv?table=benchmarks")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(7);
+        (await anon.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv?table=x")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // After publication the phase takes no more data, and the team's page shows its standing.
+        var late = await PhaseScenario.UploadRun(team, p.PhaseId, await p.BenchmarkId("kmmlu"), "model", PhaseScenario.RunFiles("team-a-7b", "kmmlu", 0.9));
+        late.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await op.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var view = await PhaseScenario.Ok(team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/team"));
+        view.GetProperty("standing").GetProperty("rank").GetInt32().ShouldBe(1);
+        view.GetProperty("runs").GetArrayLength().ShouldBe(4);
+
+        // Pages: public ranking in Korean and English.
+        var page = await anon.GetStringAsync($"/leaderboard/{p.PhaseId}");
+        page.ShouldContain("id=\"standings\"");
+        page.ShouldContain("탈락");
+        using var en = new HttpRequestMessage(HttpMethod.Get, $"/leaderboard/{p.PhaseId}");
+        en.Headers.Add("Accept-Language", "en");
+        (await (await anon.SendAsync(en)).Content.ReadAsStringAsync()).ShouldContain("eliminated");
+    }
+
+    [Fact]
+    public async Task RegisterRun_MalformedOrUnbound_IsRefusedWithTheReason()
+    {
+        var p = await NewPhase();
+        var bench = await p.BenchmarkId("kobest_boolq");
+        using var team = f.Client("team");
+        using var teamb = f.Client("teamb");
+        using var op = f.Client("operator");
+        async Task<string> Refused(HttpClient c, (byte[], byte[]) files, HttpStatusCode expected, string role = "model", long? org = null, long? benchmark = null)
+        {
+            var r = await PhaseScenario.UploadRun(c, p.PhaseId, benchmark ?? bench, role, files, org);
+            r.StatusCode.ShouldBe(expected, await r.Content.ReadAsStringAsync());
+            return await HubFixture.Detail(r);
+        }
+
+        var good = PhaseScenario.RunFiles("team-a-7b", "kobest_boolq", 0.8, items: 20);
+        (await Refused(team, (good.Run, Encoding.UTF8.GetBytes("{\"id\":\"x\",\"correct\":true}\n{broken\n")), HttpStatusCode.BadRequest)).ShouldContain("items.jsonl line 2");
+        (await Refused(team, (Encoding.UTF8.GetBytes("{\"model\":"), good.Items), HttpStatusCode.BadRequest)).ShouldContain("run.json");
+        (await Refused(team, PhaseScenario.RunFiles("team-a-7b", "kmmlu", 0.8, items: 5), HttpStatusCode.BadRequest)).ShouldContain("benchmark.name is 'kmmlu', not 'kobest_boolq'");
+        (await Refused(team, PhaseScenario.RunFiles("someone-else", "kobest_boolq", 0.8, items: 5), HttpStatusCode.BadRequest)).ShouldContain("declared 'team-a-7b'");
+        (await Refused(team, good, HttpStatusCode.BadRequest, role: "judge")).ShouldContain("role: 'judge'");
+        (await Refused(teamb, good, HttpStatusCode.Forbidden, org: f.TeamOrg.Id)).ShouldContain("own team");
+        (await Refused(op, good, HttpStatusCode.BadRequest)).ShouldContain("operators name the team");
+        (await Refused(team, good, HttpStatusCode.BadRequest, benchmark: await p.BenchmarkId("nia-sealed"))).ShouldContain("sealed");
+        var twice = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"correct\":true}\n{\"id\":\"a\",\"correct\":false}\n");
+        (await Refused(team, (good.Run, twice), HttpStatusCode.BadRequest)).ShouldContain("appears twice");
+        var outOfRange = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"correct\":true,\"score\":7}\n");
+        (await Refused(team, (good.Run, outOfRange), HttpStatusCode.BadRequest)).ShouldContain("outside [0, 1]");
+
+        // The operator registers for a team; a run of another benchmark version is a conflict.
+        (await PhaseScenario.UploadRun(op, p.PhaseId, bench, "model", good, f.TeamOrg.Id)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await Refused(team, PhaseScenario.RunFiles("team-a-7b", "kobest_boolq", 0.8, items: 20, hash: "sha256:other"), HttpStatusCode.Conflict)).ShouldContain("benchmark.hash");
+        var json = await team.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/runs?benchmarkId={bench}&role=model", new { x = 1 });
+        json.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(json)).ShouldContain("multipart");
+    }
+
+    [Fact]
+    public async Task SealedSubmissions_AreRateLimited_AndShowTheLadderScore()
+    {
+        var p = await NewPhase();
+        var bench = await p.BenchmarkId("nia-sealed");
+        using var op = f.Client("operator");
+        using var team = f.Client("team");
+        var url = $"/api/leaderboard/phases/{p.PhaseId}/sealed/{bench}/submissions";
+        (await team.PostAsJsonAsync(url, new { role = "model", predictions = PhaseScenario.Predictions(0.5) })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "no sealed items stored yet");
+        var items = Enumerable.Range(0, 60).Select(i => new { id = $"s{i:D3}", answer = PhaseScenario.Letters[i % 4] }).ToArray();
+        (await op.PutAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/sealed/{bench}/items", new { items })).EnsureSuccessStatusCode();
+        (await PhaseScenario.Ok(team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/sealed/{bench}/ids"))).GetArrayLength().ShouldBe(60);
+
+        var first = await PhaseScenario.Ok(team.PostAsJsonAsync(url, new { role = "model", predictions = PhaseScenario.Predictions(0.5) }));
+        first.GetProperty("shown").GetDouble().ShouldBe(0.5, 1e-9);
+        first.GetProperty("leftToday").GetInt32().ShouldBe(1);
+
+        // A worse submission shows the previous best (probing reveals nothing); the daily limit then refuses a third.
+        var second = await PhaseScenario.Ok(team.PostAsJsonAsync(url, new { role = "model", predictions = PhaseScenario.Predictions(0.45) }));
+        second.GetProperty("shown").GetDouble().ShouldBe(0.5, 1e-9, "a worse submission reveals nothing new");
+        var third = await team.PostAsJsonAsync(url, new { role = "model", predictions = PhaseScenario.Predictions(0.9) });
+        third.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        (await HubFixture.Detail(third)).ShouldContain("2 sealed submissions per day");
+        f.Time.Now = f.Time.Now.AddDays(1.01);
+        try
+        {
+            // The fixture's tokens expire after a day: a fresh one for the next day.
+            var fresh = await new Moa.Hub.Accounts.AccountService(f.Db, f.Time, f.Options).IssueTokenAsync(f.TeamMember, "next day", Moa.Hub.Accounts.TokenScopes.All, TimeSpan.FromDays(1));
+            using var nextDay = f.Client();
+            nextDay.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", fresh.Token);
+            (await PhaseScenario.Ok(nextDay.PostAsJsonAsync(url, new { role = "model", predictions = PhaseScenario.Predictions(0.9) }))).GetProperty("shown").GetDouble().ShouldBe(0.9, 1e-9);
+        }
+        finally
+        {
+            f.Time.Now = f.Time.Now.AddDays(-1.01);
+        }
+
+        // Malformed predictions and sealed items that can no longer change.
+        var missing = await team.PostAsJsonAsync(url, new { role = "reference", predictions = new Dictionary<string, string> { ["s000"] = "A" } });
+        (await HubFixture.Detail(missing)).ShouldContain("59 sealed item(s) have no answer");
+        var unknown = await team.PostAsJsonAsync(url, new { role = "reference", predictions = new Dictionary<string, string> { ["nope"] = "A" } });
+        (await HubFixture.Detail(unknown)).ShouldContain("'nope' is not a sealed item id");
+        (await op.PutAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/sealed/{bench}/items", new { items })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var view = await PhaseScenario.Ok(team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/team"));
+        view.GetProperty("sealed")[0].GetProperty("shown").GetDouble().ShouldBe(0.9, 1e-9);
+    }
+
+    [Fact]
+    public async Task ReviewsAndBattles_AreBlind_AndGuarded()
+    {
+        var p = await NewPhase();
+        var codes = await p.Reviews(scoreAll: false);
+        using var provider = f.Client("provider");
+        using var team = f.Client("team");
+        using var op = f.Client("operator");
+
+        // The reviewer sees codes and titles, never the team.
+        var reviews = await Ok(provider.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/reviews"));
+        reviews.GetArrayLength().ShouldBe(2);
+        reviews.GetRawText().ShouldNotContain(f.TeamOrg.Name);
+        reviews.GetRawText().ShouldNotContain("organisationId");
+        (await team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/reviews")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var code = codes[f.TeamOrg.Id];
+        var over = await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/reviews/{code}", new { scores = new { method = 6 } });
+        (await HubFixture.Detail(over)).ShouldContain("scores.method: 6 is outside 0–5");
+        var unknownItem = await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/reviews/{code}", new { scores = new { style = 1 } });
+        (await HubFixture.Detail(unknownItem)).ShouldContain("'style' is not a rubric item");
+        (await op.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/reviews/{code}", new { scores = new { method = 1 } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "not assigned");
+        var own = await op.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/reviewers", new { reviewerId = f.TeamMember.Id, organisationId = f.OtherTeamOrg.Id });
+        (await HubFixture.Detail(own)).ShouldContain("belongs to a team of this phase");
+
+        // Battles: team members do not vote; answers come without names; one vote per battle, by its voter.
+        (await team.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null)).StatusCode.ShouldBe(HttpStatusCode.Conflict, "no answers yet");
+        await p.Battles(perVoter: 1);
+        var battle = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
+        battle.GetRawText().ShouldNotContain("organisation");
+        (await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null))).GetProperty("id").GetInt64().ShouldBe(battle.GetProperty("id").GetInt64(), "an open battle is given again, not a new one");
+        var bid = battle.GetProperty("id").GetInt64();
+        using var partner = f.Client("partner");
+        (await partner.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "c" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a", ratingA = 9 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "b" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+
+        // Incomplete reviews are named when the operator asks for the ranking.
+        var r = await op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results");
+        (await HubFixture.Detail(r)).ShouldContain("has no complete expert review");
+    }
+
+    [Fact]
+    public async Task CreatePhase_InvalidDefinitions_AreRefusedNamingTheField()
+    {
+        using var op = f.Client("operator");
+        async Task<string> Refused(Func<Dictionary<string, object?>, Dictionary<string, object?>> change)
+        {
+            var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(PhaseScenario.NewPhase(f, Unique("bad "))))!;
+            var r = await op.PostAsJsonAsync("/api/leaderboard/phases", change(body));
+            r.StatusCode.ShouldBe(HttpStatusCode.BadRequest, await r.Content.ReadAsStringAsync());
+            return await HubFixture.Detail(r);
+        }
+
+        (await Refused(b => { b["eliminate"] = 2; return b; })).ShouldStartWith("eliminate:");
+        (await Refused(b => { b["closesAt"] = b["opensAt"]; return b; })).ShouldStartWith("closesAt:");
+        (await Refused(b => { b["teams"] = new[] { new { organisationId = f.ProviderOrg.Id, model = "m", referenceModel = "r" }, new { organisationId = f.TeamOrg.Id, model = "m", referenceModel = "r" } }; return b; })).ShouldContain("is not a model team");
+        (await Refused(b => { b["criteria"] = new[] { new { name = "vibes", points = 10 } }; return b; })).ShouldStartWith("criteria[0]:");
+        (await Refused(b => { b["benchmarks"] = new[] { new { name = "x", kind = "common", randomBaseline = 1.0 } }; return b; })).ShouldContain("randomBaseline");
+        (await Refused(b => { b["benchmarks"] = new[] { new { name = "x", kind = "team", randomBaseline = 0.25 } }; return b; })).ShouldContain("team-chosen");
+        (await Refused(b => { b["rubric"] = new[] { new { code = "a", title = "t", weight = 0, maxPoints = 5 } }; return b; })).ShouldStartWith("rubric[0]:");
+        using var team = f.Client("team");
+        (await team.PostAsJsonAsync("/api/leaderboard/phases", PhaseScenario.NewPhase(f, Unique("x ")))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+}
+
+public sealed class LeaderboardTests_Sqlite(SqliteHubFixture f) : LeaderboardTests(f), IClassFixture<SqliteHubFixture>;
+
+public sealed class LeaderboardTests_Postgres(PostgresHubFixture f) : LeaderboardTests(f), IClassFixture<PostgresHubFixture>;
