@@ -20,6 +20,7 @@ internal static class CurateCommand
         var workers = new Option<int>("--workers", "-w") { Description = "Worker threads (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rank = new Option<int>("--rank") { Description = "This process's slice of the inputs (0-based), with --world-size.", DefaultValueFactory = _ => 0 };
         var worldSize = new Option<int>("--world-size") { Description = "Processes sharing the inputs; run once more without --rank to merge.", DefaultValueFactory = _ => 1 };
+        var stage = new Option<CurationStage>("--stage") { Description = "Run one phase only, as a scheduler job: map (this rank's slice), dedup, or write (publishes the run). Default: all.", DefaultValueFactory = _ => CurationStage.All };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first problem with the input." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace whatever the output folder holds." };
         var textField = new Option<string?>("--text-field") { Description = "JSON field with the text (default: text)." };
@@ -29,7 +30,7 @@ internal static class CurateCommand
 
         var command = new Command("curate", "Turn provider files into a training-ready corpus: normalise, identify language, filter, deduplicate, scrub PII, write with provenance, statistics and a report.")
         {
-            input, output, config, printConfig, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
+            input, output, config, printConfig, workers, rank, worldSize, stage, failFast, overwrite, textField, idField, provider, quiet,
         };
         command.Subcommands.Add(CreateRefilter());
         command.Subcommands.Add(TrainQualityLmCommand.Create());
@@ -73,12 +74,19 @@ internal static class CurateCommand
                 Workers = parse.GetValue(workers),
                 Rank = parse.GetValue(rank),
                 WorldSize = parse.GetValue(worldSize),
+                Stage = parse.GetValue(stage),
                 FailFast = parse.GetValue(failFast),
                 Overwrite = parse.GetValue(overwrite),
                 Progress = progress,
             };
             var result = new CurationRunner().Run(request);
             progress.Finish();
+            if (!result.Completed && request.Stage == CurationStage.Dedup)
+            {
+                Console.WriteLine($"dedup stage done; run moa curate --stage write with the same --input and --output to write and publish {result.OutputDir}.");
+                return 0;
+            }
+
             if (!result.Completed)
             {
                 Console.WriteLine($"rank {request.Rank}/{request.WorldSize}: per-file stages done; {result.PendingShards} input file(s) still pending on other ranks.");

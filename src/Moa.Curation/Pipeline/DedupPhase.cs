@@ -1,8 +1,12 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
+using Moa.Curation.Output;
 using Moa.Curation.Statistics;
 
 namespace Moa.Curation.Pipeline;
@@ -220,8 +224,80 @@ internal static class DedupPhase
 /// <param name="Stats">Dedup stage counts and cluster sizes.</param>
 internal sealed record DedupResult(int[] ShardStart, int[] Fate, byte[] Kind, float[] Similarity, long[] RecordOffset, int[] RecordLength, CurationStats Stats)
 {
+    private const uint Magic = 0x3144444D; // "MDD1", little-endian
+
+    /// <summary>Where the dedup stage leaves its result for the write stage (a separate job under a scheduler).</summary>
+    public static string PathIn(string workDir) => Path.Combine(workDir, "dedup.bin");
+
     /// <summary>The shard holding global index <paramref name="index"/>.</summary>
     public int ShardOf(int index) => ShardOf(ShardStart, index);
+
+    /// <summary>Writes the result atomically (temporary file, then rename), little-endian arrays then the stats as JSON.</summary>
+    public void Save(OutputLayout layout, string path)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        layout.WriteAtomically(path, stream =>
+        {
+            Span<byte> header = stackalloc byte[12];
+            BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
+            BinaryPrimitives.WriteInt32LittleEndian(header[4..], ShardStart.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(header[8..], Fate.Length);
+            stream.Write(header);
+            stream.Write(MemoryMarshal.AsBytes(ShardStart.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(Fate.AsSpan()));
+            stream.Write(Kind);
+            stream.Write(MemoryMarshal.AsBytes(Similarity.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(RecordOffset.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(RecordLength.AsSpan()));
+            JsonSerializer.Serialize(stream, Stats, OutputJson.Options);
+        });
+    }
+
+    /// <summary>Reads a result written by <see cref="Save"/>; a damaged file is a user error naming it.</summary>
+    public static DedupResult Load(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            Span<byte> header = stackalloc byte[12];
+            stream.ReadExactly(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic)
+            {
+                throw new InvalidDataException("not a dedup result");
+            }
+
+            var shards = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
+            var n = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+            if (shards < 1 || n < 0)
+            {
+                throw new InvalidDataException($"bad sizes ({shards} shards, {n} documents)");
+            }
+
+            var shardStart = new int[shards];
+            var fate = new int[n];
+            var kind = new byte[n];
+            var similarity = new float[n];
+            var offset = new long[n];
+            var length = new int[n];
+            stream.ReadExactly(MemoryMarshal.AsBytes(shardStart.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(fate.AsSpan()));
+            stream.ReadExactly(kind);
+            stream.ReadExactly(MemoryMarshal.AsBytes(similarity.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(offset.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(length.AsSpan()));
+            var stats = JsonSerializer.Deserialize<CurationStats>(stream, OutputJson.Options) ?? throw new InvalidDataException("no statistics");
+            if (shardStart[^1] != n)
+            {
+                throw new InvalidDataException($"shard starts end at {shardStart[^1]}, expected {n}");
+            }
+
+            return new DedupResult(shardStart, fate, kind, similarity, offset, length, stats);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException)
+        {
+            throw new MoaException($"{path}: the dedup stage's result is missing or damaged ({ex.Message}); run the dedup stage again (moa curate --stage dedup).", ex);
+        }
+    }
 
     /// <summary>The shard holding global index <paramref name="index"/>, given each shard's first index.</summary>
     public static int ShardOf(int[] shardStart, int index)
