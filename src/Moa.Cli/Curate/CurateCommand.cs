@@ -21,6 +21,9 @@ internal static class CurateCommand
         var rank = new Option<int>("--rank") { Description = "This process's slice of the inputs (0-based), with --world-size.", DefaultValueFactory = _ => 0 };
         var worldSize = new Option<int>("--world-size") { Description = "Processes sharing the inputs; run once more without --rank to merge.", DefaultValueFactory = _ => 1 };
         var stage = new Option<CurationStage>("--stage") { Description = "Run one phase only, as a scheduler job: map (this rank's slice), dedup, or write (publishes the run). Default: all.", DefaultValueFactory = _ => CurationStage.All };
+        var executor = new Option<string>("--executor") { Description = "local (this process) or slurm: submit deploy/slurm/curate.sbatch (--world-size map tasks, dedup, write) and watch it.", DefaultValueFactory = _ => "local" };
+        var sbatchArgs = new Option<string?>("--sbatch-args") { Description = "With --executor slurm: extra sbatch options for every job, e.g. \"--partition=cpu --cpus-per-task=8 --mem=16G\"." };
+        var retries = new Option<int>("--retries") { Description = "With --executor slurm: reruns of a failed map task (alone) before giving up.", DefaultValueFactory = _ => 1 };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first problem with the input." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace whatever the output folder holds." };
         var textField = new Option<string?>("--text-field") { Description = "JSON field with the text (default: text)." };
@@ -30,7 +33,7 @@ internal static class CurateCommand
 
         var command = new Command("curate", "Turn provider files into a training-ready corpus: normalise, identify language, filter, deduplicate, scrub PII, write with provenance, statistics and a report.")
         {
-            input, output, config, printConfig, workers, rank, worldSize, stage, failFast, overwrite, textField, idField, provider, quiet,
+            input, output, config, printConfig, workers, rank, worldSize, stage, executor, sbatchArgs, retries, failFast, overwrite, textField, idField, provider, quiet,
         };
         command.Subcommands.Add(CreateRefilter());
         command.Subcommands.Add(TrainQualityLmCommand.Create());
@@ -65,6 +68,24 @@ internal static class CurateCommand
                 throw new MoaException("moa curate needs --input PATH... and --output DIR (see moa curate --help).");
             }
 
+            switch (parse.GetValue(executor))
+            {
+                case "local":
+                    break;
+                case "slurm":
+                    if (inputs.Length != 1)
+                    {
+                        throw new MoaException($"--executor slurm takes one --input folder or file (got {inputs.Length}); the jobs read it from a shared file system.");
+                    }
+
+                    var slurm = new SlurmExecutor(inputs[0], outputDir, parse.GetValue(config), parse.GetValue(worldSize), parse.GetValue(sbatchArgs), parse.GetValue(retries), TimeSpan.FromSeconds(2));
+                    var finished = slurm.Run();
+                    CurationSummary.Print(new CurationResult(true, outputDir, finished, 0));
+                    return 0;
+                case var other:
+                    throw new MoaException($"--executor is '{other}'; expected local or slurm.");
+            }
+
             using var progress = new CurationProgressView(parse.GetValue(quiet));
             var request = new CurationRequest
             {
@@ -90,7 +111,7 @@ internal static class CurateCommand
             if (!result.Completed)
             {
                 Console.WriteLine($"rank {request.Rank}/{request.WorldSize}: per-file stages done; {result.PendingShards} input file(s) still pending on other ranks.");
-                Console.WriteLine($"When every rank has finished, run the same command without --rank/--world-size to deduplicate globally and write {result.OutputDir}.");
+                Console.WriteLine($"When every rank has finished, run the same command without --rank/--world-size (or --stage dedup, then --stage write) to deduplicate globally and write {result.OutputDir}.");
                 return 0;
             }
 

@@ -80,7 +80,7 @@ internal sealed class TaskClock
         stats.Tasks = [.. tasks.OrderBy(t => Array.IndexOf(PhaseOrder, t.Phase)).ThenBy(t => t.Rank)];
         foreach (var phase in PhaseOrder)
         {
-            stats.CpuHours[phase] = Math.Round(tasks.Where(t => t.Phase == phase).Sum(t => t.CpuSeconds) / 3600, 6);
+            stats.CpuHours[phase] = Math.Round(tasks.Where(t => t.Phase == phase).Sum(t => t.CpuSeconds) / 3600, 9);
         }
     }
 }
