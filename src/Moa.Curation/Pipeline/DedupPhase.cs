@@ -116,6 +116,114 @@ internal static class DedupPhase
         exactStage.Seconds = clock.Elapsed.TotalSeconds - (nearTicks / (double)Stopwatch.Frequency);
         clock.Restart();
 
+        nearStage.Seconds += nearTicks / (double)Stopwatch.Frequency;
+        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near);
+    }
+
+    /// <summary>
+    /// The same result computed by tasks that each hold a slice of the signatures (<see cref="ScaledDedup"/>):
+    /// <paramref name="tasks"/> exact tasks, as many bucket tasks (each within <paramref name="maxBytesPerTask"/>),
+    /// then the merge. Here they run one after the other in this process; under a scheduler each is its own job.
+    /// </summary>
+    public static DedupResult RunScaled(OutputLayout layout, int shards, CurationConfig config, int tasks, long maxBytesPerTask)
+    {
+        var bands = config.Dedup.Near.Enabled ? new MinHasher(config.Dedup.Near).BandCount : 0;
+        for (var r = 0; r < tasks; r++)
+        {
+            ScaledDedup.ExactTask(layout, shards, Math.Max(bands, 0), r, tasks, config.Dedup.Exact.Enabled);
+        }
+
+        if (bands > 0)
+        {
+            for (var r = 0; r < tasks; r++)
+            {
+                ScaledDedup.BucketTask(layout, shards, bands, r, tasks, maxBytesPerTask);
+            }
+        }
+
+        return MergeScaled(layout.WorkDir, shards, config, tasks);
+    }
+
+    /// <summary>The merge step of <see cref="RunScaled"/>: reads the tasks' files and decides every document.</summary>
+    public static DedupResult MergeScaled(string workDir, int shards, CurationConfig config, int tasks)
+    {
+        var bands = config.Dedup.Near.Enabled ? new MinHasher(config.Dedup.Near).BandCount : 0;
+        var entryBytes = ShardFiles.EntryBytes(bands);
+        var shardStart = new int[shards + 1];
+        long total = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            shardStart[s] = checked((int)total);
+            total += new FileInfo(ShardFiles.Signatures(workDir, s)).Length / entryBytes;
+        }
+
+        shardStart[shards] = checked((int)total);
+        var n = (int)total;
+        var fate = new int[n];
+        var kind = new byte[n];
+        var textBytes = new int[n];
+        var recordOffset = new long[n];
+        var recordLength = new int[n];
+        var similarity = new float[n];
+        var stats = new CurationStats();
+        var clock = Stopwatch.StartNew();
+        var buffer = new byte[entryBytes * 4096];
+        var g = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            using var sig = new FileStream(ShardFiles.Signatures(workDir, s), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            int read;
+            while ((read = sig.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+            {
+                for (var off = 0; off + entryBytes <= read; off += entryBytes, g++)
+                {
+                    var entry = ShardFiles.ReadEntry(buffer.AsSpan(off, entryBytes));
+                    textBytes[g] = entry.TextBytes;
+                    recordOffset[g] = entry.Offset;
+                    recordLength[g] = entry.Length;
+                    fate[g] = entry.Status == ProcessedBatch.Kept ? KeptFate : FilteredFate;
+                }
+            }
+        }
+
+        foreach (var (doc, first) in ScaledDedup.ReadExact(workDir, tasks))
+        {
+            fate[doc] = first;
+            kind[doc] = 1;
+            similarity[doc] = 1;
+        }
+
+        stats.Stage("dedup_exact").Seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        VerifiedNearDeduplicator? near = null;
+        if (bands > 0)
+        {
+            using var texts = new ShardTexts(workDir, shardStart, recordOffset, recordLength);
+            var hasher = new MinHasher(config.Dedup.Near);
+            near = new VerifiedNearDeduplicator(bands, config.Dedup.Near.Rule, config.Dedup.Near.MaxCandidates, i => hasher.ShingleSet(texts.Text(i)));
+            ScaledDedup.MergeNear(workDir, tasks, near, (doc, decision) =>
+            {
+                if (decision.IsDuplicate)
+                {
+                    fate[doc] = decision.DuplicateOf;
+                    kind[doc] = 2;
+                    similarity[doc] = (float)decision.Similarity;
+                }
+            });
+        }
+
+        stats.Stage("dedup_near").Seconds = clock.Elapsed.TotalSeconds;
+        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near);
+    }
+
+    /// <summary>Exact copies of near duplicates point at the kept copy; stage counts, cluster sizes, verification counts.</summary>
+    private static DedupResult Finish(DedupResult result, int[] textBytes, VerifiedNearDeduplicator? near)
+    {
+        var (fate, kind, similarity, stats) = (result.Fate, result.Kind, result.Similarity, result.Stats);
+        var n = fate.Length;
+        var exactStage = stats.Stage("dedup_exact");
+        var nearStage = stats.Stage("dedup_near");
+
         // An exact copy of a document that is itself a near duplicate points at that document's kept copy.
         for (var i = 0; i < n; i++)
         {
@@ -132,7 +240,6 @@ internal static class DedupPhase
             stats.NearDedup.CandidatesRejected = near.Rejected;
         }
 
-        nearStage.Seconds += nearTicks / (double)Stopwatch.Frequency;
 
         // Stage counts and cluster sizes.
         var clusterSize = new Dictionary<int, int>();
@@ -166,7 +273,7 @@ internal static class DedupPhase
             stats.DuplicateClusters[size] = stats.DuplicateClusters.GetValueOrDefault(size) + 1;
         }
 
-        return new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats);
+        return result;
     }
 
     /// <summary>Reads the text of kept records from the shards' <c>.docs</c> files by global index (random access).</summary>
