@@ -11,7 +11,7 @@ namespace Moa.Cli.Tests;
 public sealed class CurateSlurmTests
 {
     [Fact]
-    public void ExecutorSlurm_MapArrayThenDedupThenWrite_SameBytesAsOneProcess_AndAFailedMapTaskIsRerunAlone()
+    public void ExecutorSlurm_MapArrayThenScaledDedupThenWrite_SameBytesAsOneProcess_AndAFailedMapTaskIsRerunAlone()
     {
         RequireSlurm();
         var dir = TestPaths.NewTempDir();
@@ -40,7 +40,7 @@ public sealed class CurateSlurmTests
 
         var output = Path.Combine(dir, "slurm");
         var info = MoaProcess.StartInfo(
-            "curate", "--executor", "slurm", "--input", input, "--output", output, "--world-size", "3",
+            "curate", "--executor", "slurm", "--input", input, "--output", output, "--world-size", "3", "--dedup-tasks", "2",
             "--sbatch-args", "--cpus-per-task=1 --mem=1G --time=10");
         info.Environment["MOA"] = "bash " + wrapper;
         info.Environment["MOA_TEST_FAIL_MAP_INDEX"] = "1";
@@ -56,15 +56,20 @@ public sealed class CurateSlurmTests
         AssertSameTree(Path.Combine(single, "data"), Path.Combine(output, "data"));
         AssertSameTree(Path.Combine(single, "removed"), Path.Combine(output, "removed"));
 
-        // stats.json: every task (three map ranks, dedup, write) with its time, and CPU hours per stage.
+        stdout.ShouldContain("exact 2/2");
+        stdout.ShouldContain("buckets 2/2");
+
+        // stats.json: every task (three map ranks, two exact and two bucket tasks, the dedup merge, write) with its time, and CPU hours per stage.
         using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "stats.json")));
         var tasks = stats.RootElement.GetProperty("tasks").EnumerateArray().ToList();
         tasks.Where(t => t.GetProperty("phase").GetString() == "map").Select(t => t.GetProperty("rank").GetInt32()).Order().ShouldBe([0, 1, 2]);
+        tasks.Count(t => t.GetProperty("phase").GetString() == "exact").ShouldBe(2);
+        tasks.Count(t => t.GetProperty("phase").GetString() == "buckets").ShouldBe(2);
         tasks.Count(t => t.GetProperty("phase").GetString() == "dedup").ShouldBe(1);
         tasks.Count(t => t.GetProperty("phase").GetString() == "write").ShouldBe(1);
         tasks.ShouldAllBe(t => t.GetProperty("job").GetString()!.Length > 0);
         var cpu = stats.RootElement.GetProperty("cpu_hours");
-        foreach (var phase in new[] { "map", "dedup", "write" })
+        foreach (var phase in new[] { "map", "exact", "buckets", "dedup", "write" })
         {
             cpu.GetProperty(phase).GetDouble().ShouldBeGreaterThan(0);
         }

@@ -21,13 +21,19 @@ internal sealed class SlurmExecutor
     private readonly string _output;
     private readonly string? _config;
     private readonly int _ranks;
+    private readonly int _dedupTasks;
     private readonly string? _sbatchArgs;
     private readonly int _retries;
     private readonly TimeSpan _poll;
     private readonly string _script;
 
-    public SlurmExecutor(string input, string output, string? config, int ranks, string? sbatchArgs, int retries, TimeSpan poll)
+    public SlurmExecutor(string input, string output, string? config, int ranks, int dedupTasks, string? sbatchArgs, int retries, TimeSpan poll)
     {
+        if (dedupTasks < 1)
+        {
+            throw new MoaException($"--dedup-tasks must be at least 1 (got {dedupTasks}).");
+        }
+
         if (ranks < 1)
         {
             throw new MoaException($"--world-size must be at least 1 with --executor slurm (got {ranks}): it is the number of map tasks.");
@@ -42,6 +48,7 @@ internal sealed class SlurmExecutor
         _output = Path.GetFullPath(output);
         _config = config is null ? null : Path.GetFullPath(config);
         _ranks = ranks;
+        _dedupTasks = dedupTasks;
         _sbatchArgs = sbatchArgs;
         _retries = retries;
         _poll = poll;
@@ -57,7 +64,10 @@ internal sealed class SlurmExecutor
         var dedup = submitted["dedup"];
         var write = submitted["write"];
         var logs = submitted["logs"];
-        Console.WriteLine($"slurm: submitted map array {map} ({_ranks} task(s)), dedup {dedup}, write {write}; logs in {logs}");
+        var exact = submitted.GetValueOrDefault("exact");
+        var buckets = submitted.GetValueOrDefault("buckets");
+        var afterMap = exact ?? dedup; // the job whose dependency moves onto a rerun map task
+        Console.WriteLine($"slurm: submitted map array {map} ({_ranks} task(s)){(exact is null ? string.Empty : $", exact array {exact} and buckets array {buckets} ({_dedupTasks} task(s) each)")}, dedup {dedup}, write {write}; logs in {logs}");
 
         // The job id each map index runs under now: the array task, or its latest rerun.
         var current = Enumerable.Range(0, _ranks).Select(i => $"{map}_{i}").ToArray();
@@ -88,7 +98,7 @@ internal sealed class SlurmExecutor
 
                 if (reruns[i] >= _retries)
                 {
-                    Cancel(dedup, write);
+                    Cancel([.. new[] { exact, buckets, dedup, write }.OfType<string>()]);
                     throw new MoaException($"map task {i} ({current[i]}) ended {mapStates[i]} after {reruns[i]} rerun(s); see {Path.Combine(logs, $"map-{i}.out")}. The dedup and write jobs were cancelled; finished map tasks are kept, so the same command resumes.");
                 }
 
@@ -97,16 +107,34 @@ internal sealed class SlurmExecutor
                 Console.WriteLine($"slurm: map task {i} ({current[i]}) ended {mapStates[i]}; rerunning it alone as {rerun} (rerun {reruns[i]} of {_retries})");
                 current[i] = $"{rerun}_{i}";
                 mapStates[i] = "PENDING";
-                var (code, _, err) = Execute(Tool("scontrol", "update", $"JobId={dedup}", $"Dependency=afterok:{string.Join(':', current)}"));
+                var (code, _, err) = Execute(Tool("scontrol", "update", $"JobId={afterMap}", $"Dependency=afterok:{string.Join(':', current)}"));
                 if (code != 0)
                 {
-                    throw new MoaException($"could not move the dedup job {dedup} onto the rerun map task {rerun}: {err.Trim()}");
+                    throw new MoaException($"could not move job {afterMap} onto the rerun map task {rerun}: {err.Trim()}");
                 }
             }
 
             var dedupState = Query(dedup).Select(q => q.State).FirstOrDefault("PENDING");
             var writeState = Query(write).Select(q => q.State).FirstOrDefault("PENDING");
-            var line = Progress(mapStates, dedupState, writeState);
+            var scaled = string.Empty;
+            foreach (var (name, job) in new[] { ("exact", exact), ("buckets", buckets) })
+            {
+                if (job is null)
+                {
+                    continue;
+                }
+
+                var states = Query(job).ToList();
+                if (states.FirstOrDefault(q => Failed.Contains(q.State)) is { Id: not null } bad)
+                {
+                    Cancel([.. new[] { buckets, dedup, write }.OfType<string>()]);
+                    throw new MoaException($"{name} task {bad.Id} ended {bad.State}; see {Path.Combine(logs, $"{name}-{bad.Id[(bad.Id.LastIndexOf('_') + 1)..]}.out")}. Rerun the workflow with the same command: finished map tasks are kept.");
+                }
+
+                scaled += $" | {name} {states.Count(q => q.State == "COMPLETED")}/{_dedupTasks}";
+            }
+
+            var line = Progress(mapStates, dedupState, writeState).Replace(" | dedup", scaled + " | dedup", StringComparison.Ordinal);
             if (line != last)
             {
                 Console.WriteLine(line);
@@ -159,6 +187,7 @@ internal sealed class SlurmExecutor
         info.Environment["OUT"] = _output;
         info.Environment["RANKS"] = _ranks.ToString(CultureInfo.InvariantCulture);
         info.Environment["CONFIG"] = _config ?? string.Empty;
+        info.Environment["DEDUP_TASKS"] = _dedupTasks.ToString(CultureInfo.InvariantCulture);
         info.Environment.Remove("STAGE");
         if (!info.Environment.ContainsKey("MOA") || string.IsNullOrEmpty(info.Environment["MOA"]))
         {

@@ -25,6 +25,17 @@ public sealed class CurationRequest
     /// <summary>Which phases this process runs (all by default; a scheduler runs map, dedup and write as separate jobs).</summary>
     public CurationStage Stage { get; init; } = CurationStage.All;
 
+    /// <summary>
+    /// Tasks of the scaled-out dedup (<see cref="ScaledDedup"/>): 1 runs the single-process dedup; more spreads exact
+    /// dedup over that many hash ranges and LSH over that many band-key partitions (in this process for
+    /// <see cref="CurationStage.All"/>; as separate <see cref="CurationStage.Exact"/> and <see cref="CurationStage.Buckets"/>
+    /// jobs before <see cref="CurationStage.Dedup"/> under a scheduler). The result does not depend on it.
+    /// </summary>
+    public int DedupTasks { get; init; } = 1;
+
+    /// <summary>Memory budget of one bucket task for its (band key, document) pairs; more passes over the signatures when exceeded.</summary>
+    public long TaskMemoryBytes { get; init; } = 4L << 30;
+
     /// <summary>Stop at the first problem with the input instead of recording it and going on.</summary>
     public bool FailFast { get; init; }
 
@@ -44,7 +55,13 @@ public enum CurationStage
     /// <summary>Only the per-file stages (this rank's slice of the inputs).</summary>
     Map,
 
-    /// <summary>Only global dedup, over finished map shards; the result is kept in <c>.work/dedup.bin</c> for the write stage.</summary>
+    /// <summary>Scaled-out dedup, step 1: exact copies within hash range <c>--rank</c> of <c>--world-size</c>.</summary>
+    Exact,
+
+    /// <summary>Scaled-out dedup, step 2 (after every exact task): band buckets of partition <c>--rank</c> of <c>--world-size</c>.</summary>
+    Buckets,
+
+    /// <summary>Only global dedup, over finished map shards (with <see cref="CurationRequest.DedupTasks"/> &gt; 1: the merge of the exact and bucket tasks); the result is kept in <c>.work/dedup.bin</c> for the write stage.</summary>
     Dedup,
 
     /// <summary>Only the write phase, from the dedup stage's result; publishes the run.</summary>

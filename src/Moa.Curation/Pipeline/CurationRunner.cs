@@ -70,7 +70,7 @@ public sealed class CurationRunner
 
         map.Stop();
         var pending = plan.Files.Where(f => !File.Exists(ShardFiles.Done(layout.WorkDir, f.Index))).ToList();
-        if (request.WorldSize > 1 || stage == CurationStage.Map)
+        if (stage == CurationStage.Map || (request.WorldSize > 1 && stage == CurationStage.All))
         {
             var partial = new CurationStats { Version = ToolVersion };
             return new CurationResult(false, layout.Root, partial, pending.Count);
@@ -79,6 +79,30 @@ public sealed class CurationRunner
         if (pending.Count > 0)
         {
             throw new MoaException($"{layout.Root}: {pending.Count} input file(s) are not mapped yet (first: {pending[0].Path}); rerun the map task(s) of their rank(s) before the {stage.ToString().ToLowerInvariant()} stage.");
+        }
+
+        // Phase 2a (scaled-out dedup only): this task's exact hash range or band-key partition; see ScaledDedup.
+        var bands = request.Config.Dedup.Near.Enabled ? new Dedup.MinHasher(request.Config.Dedup.Near).BandCount : 0;
+        if (stage is CurationStage.Exact or CurationStage.Buckets)
+        {
+            var name = stage == CurationStage.Exact ? "exact" : "buckets";
+            var clock = TaskClock.Start(name, request.Rank, request.WorldSize);
+            if (stage == CurationStage.Exact)
+            {
+                ScaledDedup.ExactTask(layout, plan.Files.Count, bands, request.Rank, request.WorldSize, request.Config.Dedup.Exact.Enabled);
+            }
+            else if (bands > 0)
+            {
+                ScaledDedup.BucketTask(layout, plan.Files.Count, bands, request.Rank, request.WorldSize, request.TaskMemoryBytes);
+            }
+
+            clock.Stop(layout, plan.Files.Count);
+            return new CurationResult(false, layout.Root, new CurationStats { Version = ToolVersion }, 0);
+        }
+
+        if (request.DedupTasks < 1)
+        {
+            throw new MoaException($"--dedup-tasks must be at least 1 (got {request.DedupTasks}).");
         }
 
         // Phase 2: dedup (or its result, left by the dedup stage)
@@ -98,7 +122,11 @@ public sealed class CurationRunner
         else
         {
             var clock = TaskClock.Start("dedup", 0, 1);
-            dedupResult = DedupPhase.Run(layout.WorkDir, plan.Files.Count, request.Config, request.Progress);
+            dedupResult = request.DedupTasks == 1
+                ? DedupPhase.Run(layout.WorkDir, plan.Files.Count, request.Config, request.Progress)
+                : stage == CurationStage.Dedup
+                    ? DedupPhase.MergeScaled(layout.WorkDir, plan.Files.Count, request.Config, request.DedupTasks)
+                    : DedupPhase.RunScaled(layout, plan.Files.Count, request.Config, request.DedupTasks, request.TaskMemoryBytes);
             clock.Stop(layout, plan.Files.Count);
             if (stage == CurationStage.Dedup)
             {

@@ -13,7 +13,7 @@ namespace Moa.Curation.Pipeline;
 /// </summary>
 internal sealed class TaskClock
 {
-    private static readonly string[] PhaseOrder = ["map", "dedup", "write"];
+    private static readonly string[] PhaseOrder = ["map", "exact", "buckets", "dedup", "write"];
     private readonly TaskTiming _timing;
     private readonly long _started;
     private readonly TimeSpan _cpu;
@@ -78,7 +78,7 @@ internal sealed class TaskClock
         }
 
         stats.Tasks = [.. tasks.OrderBy(t => Array.IndexOf(PhaseOrder, t.Phase)).ThenBy(t => t.Rank)];
-        foreach (var phase in PhaseOrder)
+        foreach (var phase in PhaseOrder.Where(p => p is "map" or "dedup" or "write" || tasks.Any(t => t.Phase == p)))
         {
             stats.CpuHours[phase] = Math.Round(tasks.Where(t => t.Phase == phase).Sum(t => t.CpuSeconds) / 3600, 9);
         }
