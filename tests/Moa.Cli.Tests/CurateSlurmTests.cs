@@ -97,6 +97,19 @@ public sealed class CurateSlurmTests
         var bad = MoaProcess.Run("curate", "--input", input, "--output", output, "--executor", "pbs");
         bad.Code.ShouldBe(2);
         bad.Err.ShouldContain("expected local or slurm");
+
+        var two = MoaProcess.Run("curate", "--input", input, input, "--output", output, "--executor", "slurm");
+        two.Code.ShouldBe(2);
+        two.Err.ShouldContain("takes one --input");
+
+        var tasks = MoaProcess.Run("curate", "--input", input, "--output", output, "--executor", "slurm", "--dedup-tasks", "0");
+        tasks.Code.ShouldBe(2);
+        tasks.Err.ShouldContain("--dedup-tasks must be at least 1");
+
+        var rank = MoaProcess.Run("curate", "--input", input, "--output", output, "--stage", "exact", "--rank", "2", "--world-size", "2");
+        rank.Code.ShouldBe(2);
+        rank.Err.ShouldContain("--rank must be in 0..1");
+        rank.Err.ShouldNotContain("   at ");
     }
 
     private static void RequireSlurm()
