@@ -9,6 +9,9 @@ scripts/ensure-deps.sh chromium fonts-nanum poppler-utils ripgrep || exit 1
 scripts/vendor-js.sh || exit 1
 eval "$(scripts/start-postgres.sh)" || { echo "Tests: 0 passed, 1 failed (PostgreSQL did not start)"; exit 1; }
 export MOA_TEST_PG
+# A real single-node Slurm for the deploy/slurm workflow test (exports SLURM_CONF and MOA_TEST_SLURM=1).
+eval "$(scripts/start-slurm.sh)" || { echo "Tests: 0 passed, 1 failed (Slurm did not start)"; exit 1; }
+export SLURM_CONF MOA_TEST_SLURM
 
 dotnet build Moa.slnx -c Release -nologo -v:q || { echo "Tests: 0 passed, 1 failed (build failed)"; exit 1; }
 

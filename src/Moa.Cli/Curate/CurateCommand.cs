@@ -20,6 +20,12 @@ internal static class CurateCommand
         var workers = new Option<int>("--workers", "-w") { Description = "Worker threads (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rank = new Option<int>("--rank") { Description = "This process's slice of the inputs (0-based), with --world-size.", DefaultValueFactory = _ => 0 };
         var worldSize = new Option<int>("--world-size") { Description = "Processes sharing the inputs; run once more without --rank to merge.", DefaultValueFactory = _ => 1 };
+        var stage = new Option<CurationStage>("--stage") { Description = "Run one phase only, as a scheduler job: map (this rank's slice), exact and buckets (this rank's slice of the scaled-out dedup), dedup, or write (publishes the run). Default: all.", DefaultValueFactory = _ => CurationStage.All };
+        var dedupTasks = new Option<int>("--dedup-tasks") { Description = "Spread global dedup over N tasks (exact by hash range, LSH by band-key partition); same result. With --stage dedup: merge N exact/buckets tasks' files.", DefaultValueFactory = _ => 1 };
+        var taskMemory = new Option<int>("--task-memory") { Description = "MB one dedup buckets task may hold for its band keys (more passes over the signatures above it).", DefaultValueFactory = _ => 4096 };
+        var executor = new Option<string>("--executor") { Description = "local (this process) or slurm: submit deploy/slurm/curate.sbatch (--world-size map tasks, dedup, write) and watch it.", DefaultValueFactory = _ => "local" };
+        var sbatchArgs = new Option<string?>("--sbatch-args") { Description = "With --executor slurm: extra sbatch options for every job, e.g. \"--partition=cpu --cpus-per-task=8 --mem=16G\"." };
+        var retries = new Option<int>("--retries") { Description = "With --executor slurm: reruns of a failed map task (alone) before giving up.", DefaultValueFactory = _ => 1 };
         var failFast = new Option<bool>("--fail-fast") { Description = "Stop at the first problem with the input." };
         var overwrite = new Option<bool>("--overwrite") { Description = "Replace whatever the output folder holds." };
         var textField = new Option<string?>("--text-field") { Description = "JSON field with the text (default: text)." };
@@ -29,7 +35,7 @@ internal static class CurateCommand
 
         var command = new Command("curate", "Turn provider files into a training-ready corpus: normalise, identify language, filter, deduplicate, scrub PII, write with provenance, statistics and a report.")
         {
-            input, output, config, printConfig, workers, rank, worldSize, failFast, overwrite, textField, idField, provider, quiet,
+            input, output, config, printConfig, workers, rank, worldSize, stage, dedupTasks, taskMemory, executor, sbatchArgs, retries, failFast, overwrite, textField, idField, provider, quiet,
         };
         command.Subcommands.Add(CreateRefilter());
         command.Subcommands.Add(TrainQualityLmCommand.Create());
@@ -64,6 +70,24 @@ internal static class CurateCommand
                 throw new MoaException("moa curate needs --input PATH... and --output DIR (see moa curate --help).");
             }
 
+            switch (parse.GetValue(executor))
+            {
+                case "local":
+                    break;
+                case "slurm":
+                    if (inputs.Length != 1)
+                    {
+                        throw new MoaException($"--executor slurm takes one --input folder or file (got {inputs.Length}); the jobs read it from a shared file system.");
+                    }
+
+                    var slurm = new SlurmExecutor(inputs[0], outputDir, parse.GetValue(config), parse.GetValue(worldSize), parse.GetValue(dedupTasks), parse.GetValue(sbatchArgs), parse.GetValue(retries), TimeSpan.FromSeconds(2));
+                    var finished = slurm.Run();
+                    CurationSummary.Print(new CurationResult(true, outputDir, finished, 0));
+                    return 0;
+                case var other:
+                    throw new MoaException($"--executor is '{other}'; expected local or slurm.");
+            }
+
             using var progress = new CurationProgressView(parse.GetValue(quiet));
             var request = new CurationRequest
             {
@@ -73,16 +97,31 @@ internal static class CurateCommand
                 Workers = parse.GetValue(workers),
                 Rank = parse.GetValue(rank),
                 WorldSize = parse.GetValue(worldSize),
+                Stage = parse.GetValue(stage),
+                DedupTasks = parse.GetValue(dedupTasks),
+                TaskMemoryBytes = Math.Max(1L, parse.GetValue(taskMemory)) << 20,
                 FailFast = parse.GetValue(failFast),
                 Overwrite = parse.GetValue(overwrite),
                 Progress = progress,
             };
             var result = new CurationRunner().Run(request);
             progress.Finish();
+            if (!result.Completed && request.Stage is CurationStage.Exact or CurationStage.Buckets)
+            {
+                Console.WriteLine($"{request.Stage.ToString().ToLowerInvariant()} task {request.Rank}/{request.WorldSize} done.");
+                return 0;
+            }
+
+            if (!result.Completed && request.Stage == CurationStage.Dedup)
+            {
+                Console.WriteLine($"dedup stage done; run moa curate --stage write with the same --input and --output to write and publish {result.OutputDir}.");
+                return 0;
+            }
+
             if (!result.Completed)
             {
                 Console.WriteLine($"rank {request.Rank}/{request.WorldSize}: per-file stages done; {result.PendingShards} input file(s) still pending on other ranks.");
-                Console.WriteLine($"When every rank has finished, run the same command without --rank/--world-size to deduplicate globally and write {result.OutputDir}.");
+                Console.WriteLine($"When every rank has finished, run the same command without --rank/--world-size (or --stage dedup, then --stage write) to deduplicate globally and write {result.OutputDir}.");
                 return 0;
             }
 

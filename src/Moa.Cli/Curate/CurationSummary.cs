@@ -48,6 +48,12 @@ internal static class CurationSummary
 
         outcome.AddRow("input problems", stats.Issues.Count == 0 ? "none" : Markup.Escape($"{N(stats.Issues.Count)} ({string.Join(", ", stats.Issues.ByCode.Select(c => $"{c.Key} {N(c.Value)}"))}) — see stats.json"));
         outcome.AddRow("time", string.Create(CultureInfo.InvariantCulture, $"{stats.Timings.GetValueOrDefault("total"):0.0} s"));
+        if (stats.CpuHours.Count > 0)
+        {
+            outcome.AddRow("CPU hours", Markup.Escape(string.Join(", ", stats.CpuHours.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:0.####}")))
+                + string.Create(CultureInfo.InvariantCulture, $" ({stats.Tasks.Count} task(s); per MB in: {stats.CpuHours.Values.Sum() * 3600 / Math.Max(1e-9, stats.BytesIn / 1e6):0.###} CPU s)")));
+        }
+
         outcome.AddRow("corpus", Markup.Escape(Path.Combine(result.OutputDir, "data")));
         outcome.AddRow("report", Markup.Escape(Path.GetFullPath(Path.Combine(result.OutputDir, "report.html"))));
         console.Write(outcome);

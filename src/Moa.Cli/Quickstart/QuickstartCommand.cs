@@ -162,10 +162,15 @@ internal static class QuickstartCommand
     }
 }
 
-/// <summary>Finds the repository's <c>examples/</c> folder: <c>MOA_HOME</c> (set by <c>./moa</c>), else above the binary.</summary>
+/// <summary>Finds the repository's <c>examples/</c> folder and other shipped files: <c>MOA_HOME</c> (set by <c>./moa</c>), else above the binary.</summary>
 internal static class ExamplePaths
 {
-    public static string Programme()
+    public static string Programme() =>
+        InRepository(Path.Combine("examples", "programme"), Directory.Exists)
+        ?? throw new MoaException("examples/programme not found: run the quickstart from the Moa repository (./moa quickstart) or set MOA_HOME to the repository folder.");
+
+    /// <summary>The first of MOA_HOME, the binary's folders and the current folder holding <paramref name="relative"/>, or null.</summary>
+    public static string? InRepository(string relative, Func<string, bool> exists)
     {
         var candidates = new List<string>();
         if (Environment.GetEnvironmentVariable("MOA_HOME") is { Length: > 0 } home)
@@ -181,13 +186,13 @@ internal static class ExamplePaths
         candidates.Add(Directory.GetCurrentDirectory());
         foreach (var c in candidates)
         {
-            var programme = Path.Combine(c, "examples", "programme");
-            if (Directory.Exists(programme))
+            var path = Path.Combine(c, relative);
+            if (exists(path))
             {
-                return programme;
+                return path;
             }
         }
 
-        throw new MoaException("examples/programme not found: run the quickstart from the Moa repository (./moa quickstart) or set MOA_HOME to the repository folder.");
+        return null;
     }
 }

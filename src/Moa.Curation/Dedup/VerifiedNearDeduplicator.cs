@@ -112,41 +112,10 @@ public sealed class VerifiedNearDeduplicator
             }
         }
 
-        var best = -1;
-        var bestSimilarity = 0.0;
-        if (_shared.Count > 0)
+        var decision = Verify(document, _shared);
+        if (decision.IsDuplicate)
         {
-            _ranked.Clear();
-            _ranked.AddRange(_shared);
-            _ranked.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
-            var mine = _shinglesOf(document);
-            var count = Math.Min(_ranked.Count, _maxCandidates);
-            for (var c = 0; c < count; c++)
-            {
-                var candidate = _ranked[c].Key;
-                var theirs = CachedShingles(candidate);
-                var common = MinHasher.CommonCount(mine, theirs);
-                var similarity = mine.Length == 0 || theirs.Length == 0 ? 0 : (double)common / (mine.Length + theirs.Length - common);
-                var duplicate = _rule.IsDuplicate(mine.Length, theirs.Length, common);
-                Verified++;
-                if (!duplicate)
-                {
-                    Rejected++;
-                }
-                else if (best < 0 || similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best))
-                {
-                    best = candidate;
-                    bestSimilarity = similarity;
-                }
-            }
-
-            if (best >= 0)
-            {
-                return new NearDecision(best, bestSimilarity);
-            }
-
-            // Kept after failed candidates: it may be a candidate for later documents, so cache its shingles now.
-            Remember(document, mine);
+            return decision;
         }
 
         for (var b = 0; b < bandHashes.Length; b++)
@@ -157,6 +126,67 @@ public sealed class VerifiedNearDeduplicator
             }
         }
 
+        return NearDecision.Kept;
+    }
+
+    /// <summary>
+    /// Decides document <paramref name="document"/> (greater than every document decided before) from the kept
+    /// documents that share band keys with it, found by the caller: kept document -> number of bands shared. This is
+    /// the verification step of <see cref="Add"/> without the band tables, for callers that keep the buckets
+    /// themselves (the scaled-out dedup, whose bucket-finding tasks each hold only a slice of the band keys).
+    /// </summary>
+    public NearDecision Decide(int document, IReadOnlyDictionary<int, int> shared)
+    {
+        ArgumentNullException.ThrowIfNull(shared);
+        if (document < _next)
+        {
+            throw new ArgumentOutOfRangeException(nameof(document), document, $"documents must be decided in increasing order (the last was {_next - 1}).");
+        }
+
+        _next = document + 1;
+        return Verify(document, shared);
+    }
+
+    private NearDecision Verify(int document, IEnumerable<KeyValuePair<int, int>> shared)
+    {
+        _ranked.Clear();
+        _ranked.AddRange(shared);
+        if (_ranked.Count == 0)
+        {
+            return NearDecision.Kept;
+        }
+
+        _ranked.Sort(static (a, b) => a.Value != b.Value ? b.Value.CompareTo(a.Value) : a.Key.CompareTo(b.Key));
+        var best = -1;
+        var bestSimilarity = 0.0;
+        var mine = _shinglesOf(document);
+        var count = Math.Min(_ranked.Count, _maxCandidates);
+        for (var c = 0; c < count; c++)
+        {
+            var candidate = _ranked[c].Key;
+            var theirs = CachedShingles(candidate);
+            var common = MinHasher.CommonCount(mine, theirs);
+            var similarity = mine.Length == 0 || theirs.Length == 0 ? 0 : (double)common / (mine.Length + theirs.Length - common);
+            var duplicate = _rule.IsDuplicate(mine.Length, theirs.Length, common);
+            Verified++;
+            if (!duplicate)
+            {
+                Rejected++;
+            }
+            else if (best < 0 || similarity > bestSimilarity || (similarity == bestSimilarity && candidate < best))
+            {
+                best = candidate;
+                bestSimilarity = similarity;
+            }
+        }
+
+        if (best >= 0)
+        {
+            return new NearDecision(best, bestSimilarity);
+        }
+
+        // Kept after failed candidates: it may be a candidate for later documents, so cache its shingles now.
+        Remember(document, mine);
         return NearDecision.Kept;
     }
 

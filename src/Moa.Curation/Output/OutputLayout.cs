@@ -40,7 +40,7 @@ public sealed class OutputLayout
             Directory.CreateDirectory(Path.Combine(WorkDir, "parts"));
             Directory.CreateDirectory(DataDir);
             Directory.CreateDirectory(RemovedDir);
-            var probe = Path.Combine(WorkDir, ".probe");
+            var probe = Path.Combine(WorkDir, $".probe-{Environment.ProcessId}");
             File.WriteAllBytes(probe, [1]);
             File.Delete(probe);
         }
@@ -54,7 +54,8 @@ public sealed class OutputLayout
     public void WriteAtomically(string path, Action<Stream> write)
     {
         ArgumentNullException.ThrowIfNull(write);
-        var tmp = path + ".tmp";
+        // Per process: ranks of one run on several nodes may write the same file (run.json) at once.
+        var tmp = $"{path}.{Environment.ProcessId}.tmp";
         try
         {
             using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))

@@ -55,28 +55,93 @@ public sealed class CurationRunner
         var configHash = CurationConfigLoader.Hash(request.Config);
         RunGuard.Prepare(layout, plan, configHash, request.Overwrite);
 
-        // Phase 1: map
+        // Phase 1: map. A rank (or --stage map) maps its slice and stops; a dedup or write stage runs after every map
+        // task and refuses to start while input files are unmapped, so a failed map task is rerun, never papered over.
+        var stage = request.Stage;
         var map = Stopwatch.StartNew();
-        var mine = plan.Files.Where(f => f.Index % request.WorldSize == request.Rank).ToList();
-        new MapPhase(request, layout).Run(mine, cancellationToken);
-        map.Stop();
-
-        var pending = plan.Files.Count(f => !File.Exists(ShardFiles.Done(layout.WorkDir, f.Index)));
-        if (request.WorldSize > 1)
+        if (stage is CurationStage.All or CurationStage.Map)
         {
-            var partial = new CurationStats { Version = ToolVersion };
-            return new CurationResult(false, layout.Root, partial, pending);
+            var mine = plan.Files.Where(f => f.Index % request.WorldSize == request.Rank).ToList();
+            var todo = mine.Count(f => !File.Exists(ShardFiles.Done(layout.WorkDir, f.Index)));
+            var clock = TaskClock.Start("map", request.Rank, request.WorldSize);
+            new MapPhase(request, layout).Run(mine, cancellationToken);
+            clock.Stop(layout, todo);
         }
 
-        // Phase 2: dedup
+        map.Stop();
+        var pending = plan.Files.Where(f => !File.Exists(ShardFiles.Done(layout.WorkDir, f.Index))).ToList();
+        if (stage == CurationStage.Map || (request.WorldSize > 1 && stage == CurationStage.All))
+        {
+            var partial = new CurationStats { Version = ToolVersion };
+            return new CurationResult(false, layout.Root, partial, pending.Count);
+        }
+
+        if (pending.Count > 0)
+        {
+            throw new MoaException($"{layout.Root}: {pending.Count} input file(s) are not mapped yet (first: {pending[0].Path}); rerun the map task(s) of their rank(s) before the {stage.ToString().ToLowerInvariant()} stage.");
+        }
+
+        // Phase 2a (scaled-out dedup only): this task's exact hash range or band-key partition; see ScaledDedup.
+        var bands = request.Config.Dedup.Near.Enabled ? new Dedup.MinHasher(request.Config.Dedup.Near).BandCount : 0;
+        if (stage is CurationStage.Exact or CurationStage.Buckets)
+        {
+            var name = stage == CurationStage.Exact ? "exact" : "buckets";
+            var clock = TaskClock.Start(name, request.Rank, request.WorldSize);
+            if (stage == CurationStage.Exact)
+            {
+                ScaledDedup.ExactTask(layout, plan.Files.Count, bands, request.Rank, request.WorldSize, request.Config.Dedup.Exact.Enabled);
+            }
+            else if (bands > 0)
+            {
+                ScaledDedup.BucketTask(layout, plan.Files.Count, bands, request.Rank, request.WorldSize, request.TaskMemoryBytes);
+            }
+
+            clock.Stop(layout, plan.Files.Count);
+            return new CurationResult(false, layout.Root, new CurationStats { Version = ToolVersion }, 0);
+        }
+
+        if (request.DedupTasks < 1)
+        {
+            throw new MoaException($"--dedup-tasks must be at least 1 (got {request.DedupTasks}).");
+        }
+
+        // Phase 2: dedup (or its result, left by the dedup stage)
         var shardStats = plan.Files.Select(f => MapPhase.LoadDone(layout.WorkDir, f.Index)).ToList();
         var dedup = Stopwatch.StartNew();
-        var dedupResult = DedupPhase.Run(layout.WorkDir, plan.Files.Count, request.Config, request.Progress);
+        var saved = DedupResult.PathIn(layout.WorkDir);
+        DedupResult dedupResult;
+        if (stage == CurationStage.Write || (stage == CurationStage.All && File.Exists(saved)))
+        {
+            if (!File.Exists(saved))
+            {
+                throw new MoaException($"{layout.Root}: the dedup stage has not finished ({saved} is missing); run moa curate --stage dedup first.");
+            }
+
+            dedupResult = DedupResult.Load(saved);
+        }
+        else
+        {
+            var clock = TaskClock.Start("dedup", 0, 1);
+            dedupResult = request.DedupTasks == 1
+                ? DedupPhase.Run(layout.WorkDir, plan.Files.Count, request.Config, request.Progress)
+                : stage == CurationStage.Dedup
+                    ? DedupPhase.MergeScaled(layout.WorkDir, plan.Files.Count, request.Config, request.DedupTasks)
+                    : DedupPhase.RunScaled(layout, plan.Files.Count, request.Config, request.DedupTasks, request.TaskMemoryBytes);
+            clock.Stop(layout, plan.Files.Count);
+            if (stage == CurationStage.Dedup)
+            {
+                dedupResult.Save(layout, saved);
+                return new CurationResult(false, layout.Root, new CurationStats { Version = ToolVersion }, 0);
+            }
+        }
+
         dedup.Stop();
 
         // Phase 3: write
         var write = Stopwatch.StartNew();
+        var writeClock = TaskClock.Start("write", 0, 1);
         var written = new WritePhase(request, layout, dedupResult, tools).Run(cancellationToken);
+        writeClock.Stop(layout, plan.Files.Count);
         write.Stop();
 
         // Statistics, manifest, report
@@ -106,6 +171,7 @@ public sealed class CurationRunner
         stats.Timings["dedup"] = Math.Round(dedup.Elapsed.TotalSeconds, 3);
         stats.Timings["write"] = Math.Round(write.Elapsed.TotalSeconds, 3);
         stats.Timings["total"] = Math.Round(total.Elapsed.TotalSeconds, 3);
+        TaskClock.Collect(layout, stats);
 
         var manifest = new Manifest
         {

@@ -1,8 +1,12 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
+using Moa.Curation.Output;
 using Moa.Curation.Statistics;
 
 namespace Moa.Curation.Pipeline;
@@ -112,6 +116,114 @@ internal static class DedupPhase
         exactStage.Seconds = clock.Elapsed.TotalSeconds - (nearTicks / (double)Stopwatch.Frequency);
         clock.Restart();
 
+        nearStage.Seconds += nearTicks / (double)Stopwatch.Frequency;
+        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near);
+    }
+
+    /// <summary>
+    /// The same result computed by tasks that each hold a slice of the signatures (<see cref="ScaledDedup"/>):
+    /// <paramref name="tasks"/> exact tasks, as many bucket tasks (each within <paramref name="maxBytesPerTask"/>),
+    /// then the merge. Here they run one after the other in this process; under a scheduler each is its own job.
+    /// </summary>
+    public static DedupResult RunScaled(OutputLayout layout, int shards, CurationConfig config, int tasks, long maxBytesPerTask)
+    {
+        var bands = config.Dedup.Near.Enabled ? new MinHasher(config.Dedup.Near).BandCount : 0;
+        for (var r = 0; r < tasks; r++)
+        {
+            ScaledDedup.ExactTask(layout, shards, Math.Max(bands, 0), r, tasks, config.Dedup.Exact.Enabled);
+        }
+
+        if (bands > 0)
+        {
+            for (var r = 0; r < tasks; r++)
+            {
+                ScaledDedup.BucketTask(layout, shards, bands, r, tasks, maxBytesPerTask);
+            }
+        }
+
+        return MergeScaled(layout.WorkDir, shards, config, tasks);
+    }
+
+    /// <summary>The merge step of <see cref="RunScaled"/>: reads the tasks' files and decides every document.</summary>
+    public static DedupResult MergeScaled(string workDir, int shards, CurationConfig config, int tasks)
+    {
+        var bands = config.Dedup.Near.Enabled ? new MinHasher(config.Dedup.Near).BandCount : 0;
+        var entryBytes = ShardFiles.EntryBytes(bands);
+        var shardStart = new int[shards + 1];
+        long total = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            shardStart[s] = checked((int)total);
+            total += new FileInfo(ShardFiles.Signatures(workDir, s)).Length / entryBytes;
+        }
+
+        shardStart[shards] = checked((int)total);
+        var n = (int)total;
+        var fate = new int[n];
+        var kind = new byte[n];
+        var textBytes = new int[n];
+        var recordOffset = new long[n];
+        var recordLength = new int[n];
+        var similarity = new float[n];
+        var stats = new CurationStats();
+        var clock = Stopwatch.StartNew();
+        var buffer = new byte[entryBytes * 4096];
+        var g = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            using var sig = new FileStream(ShardFiles.Signatures(workDir, s), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            int read;
+            while ((read = sig.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)) > 0)
+            {
+                for (var off = 0; off + entryBytes <= read; off += entryBytes, g++)
+                {
+                    var entry = ShardFiles.ReadEntry(buffer.AsSpan(off, entryBytes));
+                    textBytes[g] = entry.TextBytes;
+                    recordOffset[g] = entry.Offset;
+                    recordLength[g] = entry.Length;
+                    fate[g] = entry.Status == ProcessedBatch.Kept ? KeptFate : FilteredFate;
+                }
+            }
+        }
+
+        foreach (var (doc, first) in ScaledDedup.ReadExact(workDir, tasks))
+        {
+            fate[doc] = first;
+            kind[doc] = 1;
+            similarity[doc] = 1;
+        }
+
+        stats.Stage("dedup_exact").Seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        VerifiedNearDeduplicator? near = null;
+        if (bands > 0)
+        {
+            using var texts = new ShardTexts(workDir, shardStart, recordOffset, recordLength);
+            var hasher = new MinHasher(config.Dedup.Near);
+            near = new VerifiedNearDeduplicator(bands, config.Dedup.Near.Rule, config.Dedup.Near.MaxCandidates, i => hasher.ShingleSet(texts.Text(i)));
+            ScaledDedup.MergeNear(workDir, tasks, near, (doc, decision) =>
+            {
+                if (decision.IsDuplicate)
+                {
+                    fate[doc] = decision.DuplicateOf;
+                    kind[doc] = 2;
+                    similarity[doc] = (float)decision.Similarity;
+                }
+            });
+        }
+
+        stats.Stage("dedup_near").Seconds = clock.Elapsed.TotalSeconds;
+        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near);
+    }
+
+    /// <summary>Exact copies of near duplicates point at the kept copy; stage counts, cluster sizes, verification counts.</summary>
+    private static DedupResult Finish(DedupResult result, int[] textBytes, VerifiedNearDeduplicator? near)
+    {
+        var (fate, kind, similarity, stats) = (result.Fate, result.Kind, result.Similarity, result.Stats);
+        var n = fate.Length;
+        var exactStage = stats.Stage("dedup_exact");
+        var nearStage = stats.Stage("dedup_near");
+
         // An exact copy of a document that is itself a near duplicate points at that document's kept copy.
         for (var i = 0; i < n; i++)
         {
@@ -128,7 +240,6 @@ internal static class DedupPhase
             stats.NearDedup.CandidatesRejected = near.Rejected;
         }
 
-        nearStage.Seconds += nearTicks / (double)Stopwatch.Frequency;
 
         // Stage counts and cluster sizes.
         var clusterSize = new Dictionary<int, int>();
@@ -162,7 +273,7 @@ internal static class DedupPhase
             stats.DuplicateClusters[size] = stats.DuplicateClusters.GetValueOrDefault(size) + 1;
         }
 
-        return new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats);
+        return result;
     }
 
     /// <summary>Reads the text of kept records from the shards' <c>.docs</c> files by global index (random access).</summary>
@@ -220,8 +331,80 @@ internal static class DedupPhase
 /// <param name="Stats">Dedup stage counts and cluster sizes.</param>
 internal sealed record DedupResult(int[] ShardStart, int[] Fate, byte[] Kind, float[] Similarity, long[] RecordOffset, int[] RecordLength, CurationStats Stats)
 {
+    private const uint Magic = 0x3144444D; // "MDD1", little-endian
+
+    /// <summary>Where the dedup stage leaves its result for the write stage (a separate job under a scheduler).</summary>
+    public static string PathIn(string workDir) => Path.Combine(workDir, "dedup.bin");
+
     /// <summary>The shard holding global index <paramref name="index"/>.</summary>
     public int ShardOf(int index) => ShardOf(ShardStart, index);
+
+    /// <summary>Writes the result atomically (temporary file, then rename), little-endian arrays then the stats as JSON.</summary>
+    public void Save(OutputLayout layout, string path)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        layout.WriteAtomically(path, stream =>
+        {
+            Span<byte> header = stackalloc byte[12];
+            BinaryPrimitives.WriteUInt32LittleEndian(header, Magic);
+            BinaryPrimitives.WriteInt32LittleEndian(header[4..], ShardStart.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(header[8..], Fate.Length);
+            stream.Write(header);
+            stream.Write(MemoryMarshal.AsBytes(ShardStart.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(Fate.AsSpan()));
+            stream.Write(Kind);
+            stream.Write(MemoryMarshal.AsBytes(Similarity.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(RecordOffset.AsSpan()));
+            stream.Write(MemoryMarshal.AsBytes(RecordLength.AsSpan()));
+            JsonSerializer.Serialize(stream, Stats, OutputJson.Options);
+        });
+    }
+
+    /// <summary>Reads a result written by <see cref="Save"/>; a damaged file is a user error naming it.</summary>
+    public static DedupResult Load(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            Span<byte> header = stackalloc byte[12];
+            stream.ReadExactly(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != Magic)
+            {
+                throw new InvalidDataException("not a dedup result");
+            }
+
+            var shards = BinaryPrimitives.ReadInt32LittleEndian(header[4..]);
+            var n = BinaryPrimitives.ReadInt32LittleEndian(header[8..]);
+            if (shards < 1 || n < 0)
+            {
+                throw new InvalidDataException($"bad sizes ({shards} shards, {n} documents)");
+            }
+
+            var shardStart = new int[shards];
+            var fate = new int[n];
+            var kind = new byte[n];
+            var similarity = new float[n];
+            var offset = new long[n];
+            var length = new int[n];
+            stream.ReadExactly(MemoryMarshal.AsBytes(shardStart.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(fate.AsSpan()));
+            stream.ReadExactly(kind);
+            stream.ReadExactly(MemoryMarshal.AsBytes(similarity.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(offset.AsSpan()));
+            stream.ReadExactly(MemoryMarshal.AsBytes(length.AsSpan()));
+            var stats = JsonSerializer.Deserialize<CurationStats>(stream, OutputJson.Options) ?? throw new InvalidDataException("no statistics");
+            if (shardStart[^1] != n)
+            {
+                throw new InvalidDataException($"shard starts end at {shardStart[^1]}, expected {n}");
+            }
+
+            return new DedupResult(shardStart, fate, kind, similarity, offset, length, stats);
+        }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException)
+        {
+            throw new MoaException($"{path}: the dedup stage's result is missing or damaged ({ex.Message}); run the dedup stage again (moa curate --stage dedup).", ex);
+        }
+    }
 
     /// <summary>The shard holding global index <paramref name="index"/>, given each shard's first index.</summary>
     public static int ShardOf(int[] shardStart, int index)

@@ -74,6 +74,12 @@ public sealed class CurationStats
     /// <summary>Wall-clock seconds per phase (map, reduce, write, total).</summary>
     public SortedDictionary<string, double> Timings { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>Every process (task) of the run: map ranks, dedup, write, with wall and CPU seconds.</summary>
+    public List<TaskTiming> Tasks { get; set; } = [];
+
+    /// <summary>CPU hours per phase (map, dedup, write) summed over <see cref="Tasks"/>: what a terabyte will cost.</summary>
+    public SortedDictionary<string, double> CpuHours { get; set; } = new(StringComparer.Ordinal);
+
     /// <summary>The stage entry for <paramref name="name"/>.</summary>
     public StageStats Stage(string name)
     {
@@ -137,6 +143,31 @@ public sealed class CurationStats
             into[k] = into.GetValueOrDefault(k) + v;
         }
     }
+}
+
+/// <summary>One process of a run (a Slurm job or array task, or the single process): where, how long, how much CPU.</summary>
+public sealed class TaskTiming
+{
+    /// <summary>map, dedup or write.</summary>
+    public string Phase { get; set; } = string.Empty;
+
+    /// <summary>Rank within the phase (the array index for map tasks).</summary>
+    public int Rank { get; set; }
+
+    public int WorldSize { get; set; } = 1;
+
+    public string Host { get; set; } = string.Empty;
+
+    /// <summary>Scheduler job id (SLURM_JOB_ID, with the array index), empty outside a scheduler.</summary>
+    public string Job { get; set; } = string.Empty;
+
+    /// <summary>Input files this task mapped (map tasks).</summary>
+    public int Files { get; set; }
+
+    public double WallSeconds { get; set; }
+
+    /// <summary>User + system CPU seconds of the process during the phase.</summary>
+    public double CpuSeconds { get; set; }
 }
 
 /// <summary>Documents and bytes (UTF-8) entering and leaving one stage, and the time spent in it.</summary>
