@@ -190,9 +190,10 @@ internal static class PiiCommand
         var (data, epochs, copies) = (KlueData(), Epochs(), Copies());
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by hash of the sentence id).", DefaultValueFactory = _ => 5 };
         var tuning = new Option<bool>("--tuning-half") { Description = "Cross-validate inside the tuning half only (hash(id) mod 2 = 0); the test half is not read." };
+        var errorsOut = new Option<string?>("--errors") { Description = "Write the missed and wrong spans (at the first minimum score) to this TSV file." };
         var curve = new Option<bool>("--curve") { Description = "Also print precision and recall at minimum scores 0.50 to 0.95 (choosing an operating point)." };
         var cmd = new Command("eval-person", "Person precision and recall by k-fold cross-validation (no sentence is scored by a model trained on it), per source.");
-        foreach (var o in new Option[] { data, folds, epochs, copies, tuning, curve })
+        foreach (var o in new Option[] { data, folds, epochs, copies, tuning, curve, errorsOut })
         {
             cmd.Options.Add(o);
         }
@@ -208,7 +209,14 @@ internal static class PiiCommand
 
             var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
             double[] thresholds = r.GetValue(curve) ? [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95] : [0.5];
-            var results = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options, thresholds);
+            var errors = r.GetValue(errorsOut) is null ? null : new List<string>();
+            var results = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options, thresholds, errors);
+            if (errors is not null)
+            {
+                using var writer = new StreamWriter(OpenOutput(r.GetValue(errorsOut)!));
+                errors.ForEach(writer.WriteLine);
+            }
+
             var scores = results[0];
             var table = new Table().AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
             foreach (var (source, s) in scores)

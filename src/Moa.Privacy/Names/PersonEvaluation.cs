@@ -44,7 +44,7 @@ public static class PersonEvaluation
     /// K-fold cross-validation scored at several minimum scores at once (one list of counts per threshold, in the order
     /// given): the precision/recall curve used to choose an operating point.
     /// </summary>
-    public static List<SortedDictionary<string, PersonScore>> CrossValidate(IReadOnlyList<NerSentence> sentences, int folds, PersonTrainingOptions options, IReadOnlyList<double> minScores)
+    public static List<SortedDictionary<string, PersonScore>> CrossValidate(IReadOnlyList<NerSentence> sentences, int folds, PersonTrainingOptions options, IReadOnlyList<double> minScores, List<string>? errors = null)
     {
         if (folds is < 2 or > 20)
         {
@@ -57,7 +57,7 @@ public static class PersonEvaluation
             var train = sentences.Where(s => CrossFold(s.Id, folds) != k).ToList();
             var test = sentences.Where(s => CrossFold(s.Id, folds) == k).ToList();
             var model = PersonTrainer.Train(train, options);
-            var scores = Score(test, model, minScores);
+            var scores = Score(test, model, minScores, errors);
             for (var t = 0; t < minScores.Count; t++)
             {
                 foreach (var (source, score) in scores[t])
@@ -75,7 +75,7 @@ public static class PersonEvaluation
     /// overlap one another and a rule's span already displaced any tagged span it overlaps, so raising the threshold
     /// only removes findings).
     /// </summary>
-    internal static List<SortedDictionary<string, PersonScore>> Score(IEnumerable<NerSentence> sentences, PersonModel model, IReadOnlyList<double> minScores)
+    internal static List<SortedDictionary<string, PersonScore>> Score(IEnumerable<NerSentence> sentences, PersonModel model, IReadOnlyList<double> minScores, List<string>? errors = null)
     {
         if (minScores.Count == 0 || minScores.Any(m => double.IsNaN(m) || m is < 0 or > 1))
         {
@@ -87,6 +87,13 @@ public static class PersonEvaluation
         foreach (var s in sentences)
         {
             var found = analyzer.Analyze(s.Text);
+            if (errors is not null)
+            {
+                var first = found.Where(f => f.Score >= minScores[0]).ToList();
+                errors.AddRange(first.Where(f => !s.Persons.Contains((f.Start, f.End))).Select(f => $"FP\t{s.Id}\t{s.Text[f.Start..f.End]}\t{f.Score:F2}\t{s.Text}"));
+                errors.AddRange(s.Persons.Where(p => !first.Any(f => f.Start == p.Start && f.End == p.End)).Select(p => $"FN\t{s.Id}\t{s.Text[p.Start..p.End]}\t\t{s.Text}"));
+            }
+
             for (var t = 0; t < minScores.Count; t++)
             {
                 var kept = found.Where(f => f.Score >= minScores[t]).ToList();
