@@ -191,7 +191,7 @@ internal static class PiiCommand
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by hash of the sentence id).", DefaultValueFactory = _ => 5 };
         var tuning = new Option<bool>("--tuning-half") { Description = "Cross-validate inside the tuning half only (hash(id) mod 2 = 0); the test half is not read." };
         var errorsOut = new Option<string?>("--errors") { Description = "Write the missed and wrong spans (at the first minimum score) to this TSV file." };
-        var curve = new Option<bool>("--curve") { Description = "Also print precision and recall at minimum scores 0.50 to 0.95 (choosing an operating point)." };
+        var curve = new Option<bool>("--curve") { Description = "Also print precision and recall at minimum scores 0.50 to 0.995 (choosing an operating point)." };
         var cmd = new Command("eval-person", "Person precision and recall by k-fold cross-validation (no sentence is scored by a model trained on it), per source.");
         foreach (var o in new Option[] { data, folds, epochs, copies, tuning, curve, errorsOut })
         {
@@ -208,7 +208,7 @@ internal static class PiiCommand
             }
 
             var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
-            double[] thresholds = r.GetValue(curve) ? [0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95] : [0.5];
+            double[] thresholds = r.GetValue(curve) ? [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995] : [0.5];
             var errors = r.GetValue(errorsOut) is null ? null : new List<string>();
             var results = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options, thresholds, errors);
             if (errors is not null)
@@ -232,7 +232,7 @@ internal static class PiiCommand
                 for (var t = 0; t < thresholds.Length; t++)
                 {
                     var s = results[t]["all"];
-                    pr.AddRow(thresholds[t].ToString("F2", CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
+                    pr.AddRow(thresholds[t].ToString("0.00#", CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
                         s.Precision.ToString("F3", CultureInfo.InvariantCulture), s.Recall.ToString("F3", CultureInfo.InvariantCulture), s.F1.ToString("F3", CultureInfo.InvariantCulture));
                 }
 
