@@ -110,6 +110,8 @@ internal static class PersonFeatures
         "도", "만", "랑", "처럼", "보다", "까지", "부터", "마저", "조차", "으로", "로", "에", "라는", "란", "군", "양",
     ];
 
+    private static readonly System.Buffers.SearchValues<char> s_particleEnds = System.Buffers.SearchValues.Create([.. s_particles.Select(p => p[^1]).Distinct()]);
+
     /// <summary>
     /// The end of the stem of word <c>[a, b)</c>: before the longest trailing particle or honorific, leaving at least one
     /// syllable.
@@ -117,6 +119,11 @@ internal static class PersonFeatures
     public static int StemEnd(ReadOnlySpan<char> t, int a, int b)
     {
         var best = b;
+        if (!s_particleEnds.Contains(t[b - 1]))
+        {
+            return best;
+        }
+
         foreach (var p in s_particles)
         {
             if (b - a > p.Length && b - p.Length < best && t[a..b].EndsWith(p, StringComparison.Ordinal))
