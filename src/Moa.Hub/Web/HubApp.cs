@@ -55,6 +55,7 @@ public static class HubApp
         services.AddSingleton<AgreementService>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<DownloadService>();
+        services.AddSingleton<DatasetViewer>();
         services.AddSingleton<ApiCache>();
         services.AddHostedService<ExpirySweeper>();
         services.AddDataProtection().SetApplicationName("moa-hub");
@@ -153,6 +154,7 @@ public static class HubApp
         });
         app.MapOpenApi();
         app.MapHubApi();
+        app.MapDatasetViewer();
         app.MapHubPages();
         app.MapHubHomePages();
         return app;
