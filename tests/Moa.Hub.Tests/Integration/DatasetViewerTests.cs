@@ -170,3 +170,39 @@ public abstract partial class HubIntegrationTests
         (await anon.GetAsync($"/datasets/{slug}/viewer?page=-1")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>Token counts per tokenizer on the dataset page and per agreement (issue 13).</summary>
+public abstract partial class HubIntegrationTests
+{
+    [Fact]
+    public async Task Tokens_PerTokenizer_OnTheDatasetPageAndSummedPerAgreement()
+    {
+        var (a, folderA) = await RegisterCurated("parquet");
+        var (b, folderB) = await RegisterCurated("jsonl.gz");
+        using var op = f.Client("operator");
+        var created = await op.PostAsJsonAsync("/api/agreements", new
+        {
+            title = Unique("tokens "), providerOrganisationId = f.ProviderOrg.Id, teamOrganisationId = f.TeamOrg.Id, datasetSlugs = new[] { a, b },
+            purposes = new[] { "pretraining" }, commercial = false, startsAt = f.Time.Now.AddDays(-1), endsAt = f.Time.Now.AddDays(30),
+            processingSupportKrw = 0, copyrightCompensationKrw = 0, responsibilities = "-",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await HubFixture.Json(created)).GetProperty("id").GetInt64();
+        long Pretokens(string folder) => JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "stats.json"))).RootElement
+            .GetProperty("tokens").GetProperty("pretokens").GetProperty("total").GetInt64();
+
+        using var team = f.Client("team");
+        var tokens = await HubFixture.Json(await team.GetAsync($"/api/agreements/{id}/tokens"));
+        var pre = tokens.GetProperty("tokens").EnumerateArray().Single(t => t.GetProperty("tokenizer").GetString() == "pretokens");
+        pre.GetProperty("total").GetInt64().ShouldBe(Pretokens(folderA) + Pretokens(folderB));
+        pre.GetProperty("byProvider").GetProperty("한빛데이터").GetInt64().ShouldBe(Pretokens(folderA) + Pretokens(folderB));
+        using var otherTeam = f.Client("teamb");
+        (await otherTeam.GetAsync($"/api/agreements/{id}/tokens")).IsSuccessStatusCode.ShouldBeFalse("another team does not see this agreement");
+        (await team.GetAsync("/api/agreements/999999/tokens")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        using var anon = f.Client();
+        var page = await anon.GetStringAsync($"/datasets/{a}");
+        page.ShouldContain($"(pretokens)</dt><dd class=\"tokens\">{Pretokens(folderA):N0}</dd>");
+        page.ShouldContain($"href=\"/datasets/{a}/viewer\"");
+    }
+}
