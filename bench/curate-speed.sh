@@ -6,7 +6,8 @@
 #    (the default), and jsonl.zst with the structured PII types only (no person tagger) to show the tagger's share,
 #  - with OLD_MOA=/path/to/moa.dll (the old code built elsewhere): the same runs of the old code, for ratios in one run,
 #  - baselines measured in the same run: `zcat | wc -l` over the same files, and gunzip + JSON parse in .NET.
-# SKIP_STAGES=1 leaves out the in-memory stage figures (and the build of bench/Moa.Bench).
+# SKIP_STAGES=1 leaves out the in-memory stage figures (and the build of bench/Moa.Bench); VARIANTS and OLD_VARIANTS
+# (space-separated) choose the runs.
 # Usage: bench/curate-speed.sh [MEGABYTES=200] [SHARED_ROOT=../shared]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -56,9 +57,9 @@ run() {
 echo "== moa curate --workers 1, every stage on (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "| run | wall s | CPU s | MB/s wall | MB per CPU-second | peak RSS MB per GB in | where the time went |"
 echo "|---|---:|---:|---:|---:|---:|---|"
-for variant in zst parquet gzip-fastest gzip-optimal zst-no-person; do
+for variant in ${VARIANTS:-zst parquet gzip-fastest gzip-optimal zst-no-person}; do
   run "new, $variant" "$here/moa" curate --config "$work/$variant.yaml"
-  if [ -n "${OLD_MOA:-}" ] && [ "$variant" != parquet ]; then
+  if [ -n "${OLD_MOA:-}" ] && [[ " ${OLD_VARIANTS:-zst gzip-fastest gzip-optimal zst-no-person} " == *" $variant "* ]]; then
     run "old, $variant" dotnet "$OLD_MOA" curate --config "$work/$variant.yaml"
   fi
 done
