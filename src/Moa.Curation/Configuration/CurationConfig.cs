@@ -24,6 +24,35 @@ public sealed class CurationConfig
     public PiiStageOptions Pii { get; set; } = new();
 
     public OutputOptions Output { get; set; } = new();
+
+    public StatsOptions Stats { get; set; } = new();
+
+    public CardOptions Card { get; set; } = new();
+}
+
+/// <summary>What the dataset card (<c>README.md</c> beside the parts) says that the run cannot know by itself.</summary>
+public sealed class CardOptions
+{
+    /// <summary>Display name; empty uses the output folder's name.</summary>
+    public string PrettyName { get; set; } = string.Empty;
+
+    /// <summary>SPDX licence id in lower case (<c>cc-by-4.0</c>), or <c>other</c> for the programme's agreement terms.</summary>
+    public string License { get; set; } = "other";
+
+    /// <summary>With <c>license: other</c>: the name of the terms.</summary>
+    public string LicenseName { get; set; } = "moa-programme-agreement";
+}
+
+/// <summary>What <c>stats.json</c> counts beyond documents and bytes.</summary>
+public sealed class StatsOptions
+{
+    /// <summary>
+    /// Tokenizers whose token counts of the kept documents go into <c>stats.json</c>, the report and the dataset card, per
+    /// language and provider: <c>pretokens</c> (no vocabulary, fast), <c>cl100k</c>, <c>o200k</c>, <c>gpt2</c>, or the path
+    /// of a SentencePiece <c>.model</c> or a Hugging Face <c>tokenizer.json</c> on this machine (nothing is downloaded).
+    /// The first one is the headline figure (<c>tokens_out</c>).
+    /// </summary>
+    public List<string> Tokenizers { get; set; } = ["pretokens"];
 }
 
 /// <summary>How input records are read.</summary>
@@ -94,12 +123,6 @@ public sealed class OutputOptions
 
     /// <summary>Keep the intermediate <c>.work</c> folder after a successful run.</summary>
     public bool KeepWork { get; set; }
-
-    /// <summary>
-    /// A Hugging Face <c>tokenizer.json</c> (byte-level BPE) whose token counts go into <c>stats.json</c>; without one,
-    /// GPT-style pre-tokens are counted (see <c>Moa.Text.Tokens.PreTokenCounter</c>).
-    /// </summary>
-    public string? Tokenizer { get; set; }
 
     /// <summary>Records per batch handed to a worker.</summary>
     public int BatchDocuments { get; set; } = 512;

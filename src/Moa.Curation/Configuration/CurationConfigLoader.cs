@@ -124,6 +124,10 @@ public static class CurationConfigLoader
         Require(c.Output.Compression is "fastest" or "optimal" or "smallest", source, "output.compression", $"must be fastest, optimal or smallest, not '{c.Output.Compression}'.");
         Require(Output.PartSettings.Names.Contains(c.Output.Format), source, "output.format", $"must be one of {string.Join(", ", Output.PartSettings.Names)}, not '{c.Output.Format}'.");
         Require(c.Output.ParquetRowGroupBytes is >= 65536 and <= 1L << 31, source, "output.parquet_row_group_bytes", $"must be 65536 to 2147483648, not {c.Output.ParquetRowGroupBytes}.");
+        Require(!string.IsNullOrWhiteSpace(c.Card.License) && c.Card.License.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '.' or '+'), source, "card.license", $"must be an SPDX licence id such as cc-by-4.0, or other, not '{c.Card.License}'.");
+        Require(c.Stats.Tokenizers.Count is >= 1 and <= 8, source, "stats.tokenizers", $"must name 1 to 8 tokenizers, not {c.Stats.Tokenizers.Count}.");
+        Require(c.Stats.Tokenizers.All(t => !string.IsNullOrWhiteSpace(t)), source, "stats.tokenizers", "must not hold an empty entry.");
+        Require(c.Stats.Tokenizers.Distinct(StringComparer.Ordinal).Count() == c.Stats.Tokenizers.Count, source, "stats.tokenizers", "names a tokenizer twice.");
         Require(c.Output.BatchDocuments is >= 1 and <= 1_000_000, source, "output.batch_documents", $"must be 1..1000000, not {c.Output.BatchDocuments}.");
         Require(c.Pii.Operator is "tag" or "mask" or "pseudonym" or "encrypt", source, "pii.operator", $"must be tag, mask, pseudonym or encrypt, not '{c.Pii.Operator}'.");
         Require(c.Pii.MinScore is >= 0 and <= 1, source, "pii.min_score", $"must be between 0 and 1, not {c.Pii.MinScore}.");

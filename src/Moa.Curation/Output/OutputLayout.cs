@@ -30,6 +30,9 @@ public sealed class OutputLayout
 
     public string ReportPath => Path.Combine(Root, "report.html");
 
+    /// <summary>The dataset card (Hugging Face <c>README.md</c> with YAML front matter).</summary>
+    public string CardPath => Path.Combine(Root, "README.md");
+
     /// <summary>Creates the folders; an unwritable location is a user error.</summary>
     public void Create()
     {

@@ -183,6 +183,7 @@ public sealed class CurationRunner
         };
         layout.WriteAtomically(layout.StatsPath, stream => JsonSerializer.Serialize(stream, stats, OutputJson.Options));
         layout.WriteAtomically(layout.ReportPath, stream => ReportWriter.Write(stream, stats, manifest));
+        layout.WriteAtomically(layout.CardPath, stream => DatasetCard.Write(stream, stats, manifest, request.Config, Path.GetFileName(Path.TrimEndingDirectorySeparator(layout.Root))));
         layout.WriteAtomically(layout.ManifestPath, stream => JsonSerializer.Serialize(stream, manifest, OutputJson.Options));
         if (!request.Config.Output.KeepWork)
         {

@@ -24,7 +24,7 @@ internal sealed class WritePhase
     private readonly DedupResult _dedup;
     private readonly PiiScrubber? _pii;
     private readonly PiiScrubber _exampleScrubber;
-    private readonly ITokenCounter _tokens;
+    private readonly IReadOnlyList<ITokenCounter> _tokens;
     private readonly PartSettings _parts;
     private long _documents;
 
@@ -56,7 +56,7 @@ internal sealed class WritePhase
             throw MapPhase.Unwrap(ex);
         }
 
-        var stats = new CurationStats { TokenCounter = _tokens.Name };
+        var stats = new CurationStats { TokenCounter = _tokens[0].Name };
         var files = new List<FileEntry>();
         var keptPerShard = new Dictionary<int, long>();
         foreach (var part in results)
@@ -192,7 +192,7 @@ internal sealed class WritePhase
                             continue;
                         }
 
-                        var (text, language) = KeptRecord.Read(bytes);
+                        var (text, language, provider) = KeptRecord.Read(bytes);
                         var t0 = Stopwatch.GetTimestamp();
                         var textBytes = Encoding.UTF8.GetByteCount(text);
                         IReadOnlyList<PiiFinding> findings = [];
@@ -210,7 +210,19 @@ internal sealed class WritePhase
                             piiStage.Count(textBytes, true, outBytes);
                         }
 
-                        var tokens = _tokens.Count(text);
+                        var tokens = 0L;
+                        for (var c = 0; c < _tokens.Count; c++)
+                        {
+                            var counter = _tokens[c];
+                            var counted = counter.Count(text);
+                            tokens = c == 0 ? counted : tokens;
+                            if (!stats.Tokens.TryGetValue(counter.Name, out var counts))
+                            {
+                                stats.Tokens[counter.Name] = counts = new TokenCounts();
+                            }
+
+                            counts.Count(counted, language, provider);
+                        }
                         if (findings.Count == 0)
                         {
                             // Nothing changed since the map phase wrote the record: copy its bytes.
@@ -406,22 +418,23 @@ internal sealed class WritePhase
 /// tokenizer is reported before hours of work, not after; and the masking scrubber of the report's examples, which
 /// runs whether or not the PII stage does.
 /// </summary>
-internal sealed record WriteTools(PiiScrubber? Pii, ITokenCounter Tokens, PiiScrubber Examples)
+internal sealed record WriteTools(PiiScrubber? Pii, IReadOnlyList<ITokenCounter> Tokens, PiiScrubber Examples)
 {
     public static WriteTools Create(Configuration.CurationConfig config) => new(
         config.Pii.Enabled ? PiiScrubber.Create(config.Pii) : null,
-        config.Output.Tokenizer is { Length: > 0 } tokenizer ? ByteLevelBpeTokenizer.Load(tokenizer) : PreTokenCounter.Default,
+        [.. config.Stats.Tokenizers.Select(t => TokenCounters.Create(t))],
         PiiScrubber.Create(new PiiStageOptions { Operator = "mask" }));
 }
 
-/// <summary>Reads what the write phase needs from a kept record (<c>text</c>, <c>meta.lang</c>) without building a DOM.</summary>
+/// <summary>Reads what the write phase needs from a kept record (<c>text</c>, <c>meta.lang</c>, <c>meta.provider</c>) without building a DOM.</summary>
 internal static class KeptRecord
 {
-    public static (string Text, string? Language) Read(ReadOnlySpan<byte> record)
+    public static (string Text, string? Language, string? Provider) Read(ReadOnlySpan<byte> record)
     {
         var reader = new Utf8JsonReader(record);
         string? text = null;
         string? language = null;
+        string? provider = null;
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -436,10 +449,15 @@ internal static class KeptRecord
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var isLang = reader.ValueTextEquals("lang"u8);
+                    var isProvider = !isLang && reader.ValueTextEquals("provider"u8);
                     reader.Read();
                     if (isLang && reader.TokenType == JsonTokenType.String)
                     {
                         language = reader.GetString();
+                    }
+                    else if (isProvider && reader.TokenType == JsonTokenType.String)
+                    {
+                        provider = reader.GetString();
                     }
                     else
                     {
@@ -454,7 +472,7 @@ internal static class KeptRecord
             }
         }
 
-        return (text ?? throw new InvalidDataException("kept record without text"), language);
+        return (text ?? throw new InvalidDataException("kept record without text"), language, provider);
     }
 }
 

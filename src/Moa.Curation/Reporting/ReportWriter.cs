@@ -90,6 +90,48 @@ public static class ReportWriter
             ]));
         });
 
+        Section(w, "tokens", "토큰 수", "Tokens of the kept documents, per tokenizer (stats.tokenizers)", () =>
+        {
+            if (stats.Tokens.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No tokens were counted. · 토큰을 세지 않았습니다.</p>");
+                return;
+            }
+
+            var languages = stats.Tokens.Values.SelectMany(t => t.ByLanguage.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var providers = stats.Tokens.Values.SelectMany(t => t.ByProvider.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            w.Write("<table><tr><th>tokenizer · 토크나이저</th><th>tokens · 토큰</th><th>bytes per token · 토큰당 바이트</th>");
+            foreach (var l in languages)
+            {
+                w.Write($"<th>{E(l)}</th>");
+            }
+
+            foreach (var p in providers)
+            {
+                w.Write($"<th>{E(p)}</th>");
+            }
+
+            w.Write("</tr>");
+            foreach (var (name, counts) in stats.Tokens)
+            {
+                var perToken = counts.Total == 0 ? "–" : (stats.BytesOut / (double)counts.Total).ToString("0.00", ci);
+                w.Write(string.Create(ci, $"<tr><td>{E(name)}</td><td class=n>{N(counts.Total)}</td><td class=n>{perToken}</td>"));
+                foreach (var l in languages)
+                {
+                    w.Write($"<td class=n>{N(counts.ByLanguage.GetValueOrDefault(l))}</td>");
+                }
+
+                foreach (var p in providers)
+                {
+                    w.Write($"<td class=n>{N(counts.ByProvider.GetValueOrDefault(p))}</td>");
+                }
+
+                w.Write("</tr>");
+            }
+
+            w.Write("</table><p class=\"empty\">Columns after the bytes per token: languages, then providers (meta.provider). · 토큰당 바이트 다음 열: 언어별, 제공기관별.</p>");
+        });
+
         Section(w, "perplexity", "퍼플렉서티 분포", "Perplexity under the Korean reference model (documents that reached the quality stage)", () => WritePerplexity(w, stats.Perplexity));
 
         w.Write("<div class=\"two\">");

@@ -26,11 +26,14 @@ public sealed class CurationStats
 
     public long BytesOut { get; set; }
 
-    /// <summary>Tokens of the kept documents, counted by <see cref="TokenCounter"/>.</summary>
+    /// <summary>Tokens of the kept documents, counted by <see cref="TokenCounter"/> (the first of <c>stats.tokenizers</c>).</summary>
     public long TokensOut { get; set; }
 
-    /// <summary>Name of the token counter (e.g. <c>pretokens</c> or a tokenizer file).</summary>
+    /// <summary>Name of the headline token counter (e.g. <c>pretokens</c>, <c>o200k</c> or a tokenizer file).</summary>
     public string TokenCounter { get; set; } = string.Empty;
+
+    /// <summary>Tokens of the kept documents per tokenizer of <c>stats.tokenizers</c>: total, per language, per provider.</summary>
+    public SortedDictionary<string, TokenCounts> Tokens { get; set; } = new(StringComparer.Ordinal);
 
     public List<StageStats> Stages { get; set; } = [.. StageOrder.Select(n => new StageStats { Name = n })];
 
@@ -114,6 +117,16 @@ public sealed class CurationStats
         AddAll(Languages, other.Languages);
         AddAll(LanguagesOut, other.LanguagesOut);
         AddAll(TokensByLanguage, other.TokensByLanguage);
+        foreach (var (name, counts) in other.Tokens)
+        {
+            if (!Tokens.TryGetValue(name, out var into))
+            {
+                Tokens[name] = into = new TokenCounts();
+            }
+
+            into.Add(counts);
+        }
+
         AddAll(Formats, other.Formats);
         AddAll(Pii, other.Pii);
         foreach (var (k, v) in other.DuplicateClusters)
@@ -168,6 +181,46 @@ public sealed class TaskTiming
 
     /// <summary>User + system CPU seconds of the process during the phase.</summary>
     public double CpuSeconds { get; set; }
+}
+
+/// <summary>Tokens of the kept documents by one tokenizer: in all, per language and per provider (<c>meta.provider</c>).</summary>
+public sealed class TokenCounts
+{
+    /// <summary>The provider key of documents without <c>meta.provider</c>.</summary>
+    public const string NoProvider = "(none)";
+
+    public long Total { get; set; }
+
+    public SortedDictionary<string, long> ByLanguage { get; set; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, long> ByProvider { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one kept document.</summary>
+    public void Count(long tokens, string? language, string? provider)
+    {
+        Total += tokens;
+        if (language is not null)
+        {
+            CurationStats.Increment(ByLanguage, language, tokens);
+        }
+
+        CurationStats.Increment(ByProvider, string.IsNullOrEmpty(provider) ? NoProvider : provider, tokens);
+    }
+
+    public void Add(TokenCounts other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Total += other.Total;
+        foreach (var (k, v) in other.ByLanguage)
+        {
+            CurationStats.Increment(ByLanguage, k, v);
+        }
+
+        foreach (var (k, v) in other.ByProvider)
+        {
+            CurationStats.Increment(ByProvider, k, v);
+        }
+    }
 }
 
 /// <summary>Documents and bytes (UTF-8) entering and leaving one stage, and the time spent in it.</summary>

@@ -31,12 +31,17 @@ public static class BenchmarkDataset
         };
     }
 
-    /// <summary>Writes a card and items into <paramref name="dir"/> (created if needed), replacing existing files.</summary>
+    /// <summary>
+    /// Writes a card and items into <paramref name="dir"/> (created if needed), replacing existing files, and the
+    /// Hugging Face dataset card <c>README.md</c> generated from them.
+    /// </summary>
     public static void Write(string dir, BenchmarkCard card, IEnumerable<BenchmarkItem> items)
     {
         Directory.CreateDirectory(dir);
-        BenchmarkItemJson.WriteFile(Path.Combine(dir, BenchmarkFiles.Items), items);
+        var list = items as IReadOnlyCollection<BenchmarkItem> ?? [.. items];
+        BenchmarkItemJson.WriteFile(Path.Combine(dir, BenchmarkFiles.Items), list);
         BenchmarkCardYaml.WriteFile(Path.Combine(dir, BenchmarkFiles.Card), card);
+        BenchmarkReadme.WriteFile(dir, card, list);
     }
 
     /// <summary>Lower-case hex SHA-256 of <c>items.jsonl</c> followed by <c>benchmark.yaml</c>.</summary>

@@ -108,6 +108,7 @@ internal static class Html
         ["documents"] = ("문서 수", "Documents"),
         ["bytes"] = ("크기", "Size"),
         ["tokens"] = ("토큰", "Tokens"),
+        ["viewer"] = ("데이터 보기", "Dataset viewer"),
         ["version"] = ("버전", "Version"),
         ["versions"] = ("버전 이력", "Version history"),
         ["version.current"] = ("현행", "current"),

@@ -55,6 +55,7 @@ public static class HubApp
         services.AddSingleton<AgreementService>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<DownloadService>();
+        services.AddSingleton<DatasetViewer>();
         services.AddSingleton<ApiCache>();
         services.AddSingleton<Leaderboard.LeaderboardService>();
         services.AddHostedService<ExpirySweeper>();
@@ -154,6 +155,7 @@ public static class HubApp
         });
         app.MapOpenApi();
         app.MapHubApi();
+        app.MapDatasetViewer();
         app.MapHubPages();
         app.MapHubHomePages();
         Leaderboard.LeaderboardApi.MapLeaderboardApi(app);

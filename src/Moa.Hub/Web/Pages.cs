@@ -370,6 +370,12 @@ internal static class Pages
         sb.Append(CultureInfo.InvariantCulture, $"<section class=\"card\" id=\"dataset-card\"><p>{E(d.Dataset.Description)}</p><dl>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>{T(ctx, "version")}</dt><dd id=\"dataset-version\">{v.Version} (moa {E(v.ToolVersion)}, config {E(v.ConfigHash.Length > 12 ? v.ConfigHash[..12] : v.ConfigHash)})</dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>{T(ctx, "licence")}</dt><dd id=\"dataset-licence\">{E(d.Dataset.Licence)}</dd><dt>{T(ctx, "documents")}</dt><dd>{v.Documents:N0}</dd><dt>{T(ctx, "bytes")}</dt><dd>{Size(v.Bytes)}</dd><dt>{T(ctx, "tokens")}</dt><dd>{v.Tokens:N0}</dd>");
+        foreach (var t in TokenTotals.FromStats(d.Stats))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"<dt>{T(ctx, "tokens")} ({E(t.Tokenizer)})</dt><dd class=\"tokens\">{t.Total:N0}</dd>");
+        }
+
+        sb.Append(CultureInfo.InvariantCulture, $"<dt>{T(ctx, "viewer")}</dt><dd><a id=\"viewer-link\" href=\"/datasets/{E(d.Dataset.Slug)}/viewer\">{T(ctx, "viewer")}</a></dd>");
         sb.Append(CultureInfo.InvariantCulture, $"<dt>Croissant</dt><dd><a id=\"croissant-link\" href=\"/datasets/{E(d.Dataset.Slug)}/croissant.json\">croissant.json</a></dd></dl></section>");
 
         var stages = new List<(string Name, long In, long Out)>();

@@ -118,6 +118,38 @@ public sealed class CurationRunnerTests
     }
 
     [Fact]
+    public void Run_StatsTokenizers_CountsEachPerLanguageAndProvider()
+    {
+        var dir = TestPaths.NewTempDir();
+        var a = Path.Combine(dir, "a.jsonl");
+        CurationFixture.WriteJsonl(a, CurationFixture.Threads(12).Select((t, i) => ($"a{i}", t)));
+        var config = new CurationConfig();
+        config.Input.Provider = "nsmc-provider";
+        config.Pii.Enabled = false;
+        config.Stats.Tokenizers = ["o200k", "cl100k", "pretokens"];
+        var output = Path.Combine(dir, "out");
+
+        CurationFixture.Run([a], output, config);
+
+        using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "stats.json")));
+        var root = stats.RootElement;
+        var kept = CurationFixture.ReadParts(Path.Combine(output, "data")).Select(r => r.GetProperty("text").GetString()!).ToList();
+        kept.Count.ShouldBeGreaterThan(0);
+        var tokens = root.GetProperty("tokens");
+        foreach (var name in new[] { "o200k", "cl100k", "pretokens" })
+        {
+            var expected = kept.Sum(t => (long)Moa.Text.Tokens.TokenCounters.Create(name).Count(t));
+            var counts = tokens.GetProperty(name);
+            counts.GetProperty("total").GetInt64().ShouldBe(expected, name);
+            counts.GetProperty("by_provider").GetProperty("nsmc-provider").GetInt64().ShouldBe(expected, name);
+            counts.GetProperty("by_language").EnumerateObject().Sum(p => p.Value.GetInt64()).ShouldBe(expected, name);
+        }
+
+        root.GetProperty("token_counter").GetString().ShouldBe("o200k");
+        root.GetProperty("tokens_out").GetInt64().ShouldBe(tokens.GetProperty("o200k").GetProperty("total").GetInt64());
+    }
+
+    [Fact]
     public void Run_AnyWorkerCount_GivesByteIdenticalData()
     {
         var dir = TestPaths.NewTempDir();

@@ -44,7 +44,7 @@ public sealed class CurationStagesTests
         var input = Path.Combine(dir, "p.jsonl");
         CurationFixture.WriteJsonl(input, [("a", CurationFixture.Threads(1)[0])]);
         var tokenizer = new CurationConfig();
-        tokenizer.Output.Tokenizer = Path.Combine(dir, "no-tokenizer.json");
+        tokenizer.Stats.Tokenizers = ["pretokens", Path.Combine(dir, "no-tokenizer.json")];
         var pseudonym = new CurationConfig();
         pseudonym.Pii.Operator = "pseudonym";
 

@@ -4,7 +4,7 @@ using Moa.Text.Tokens;
 
 namespace Moa.Text.Tests.Tokens;
 
-public sealed class ByteLevelBpeTokenizerTests
+public sealed class HuggingFaceTokenizerTests
 {
     /// <summary>GPT-2's byte alphabet, written from its definition (independent of the code under test).</summary>
     private static readonly string[] Alphabet = BuildAlphabet();
@@ -23,15 +23,12 @@ public sealed class ByteLevelBpeTokenizerTests
 
     private static string Mapped(string text) => string.Concat(Encoding.UTF8.GetBytes(text).Select(b => Alphabet[b]));
 
-    private static string WriteTokenizer(bool mergesAsPairs = false, object? preTokenizer = null, string modelType = "BPE", bool allBytes = true)
+    private static string WriteTokenizer(bool mergesAsPairs = false, object? preTokenizer = null, string modelType = "BPE")
     {
         var vocab = new Dictionary<string, int>();
         for (var b = 0; b < 256; b++)
         {
-            if (allBytes || b < 128)
-            {
-                vocab[Alphabet[b]] = b;
-            }
+            vocab[Alphabet[b]] = b;
         }
 
         var han = Mapped("한");
@@ -56,6 +53,7 @@ public sealed class ByteLevelBpeTokenizerTests
             added_tokens = new[] { new { id = 300, content = "<|endoftext|>", special = true } },
             normalizer = (object?)null,
             pre_tokenizer = preTokenizer ?? new { type = "ByteLevel", add_prefix_space = false, trim_offsets = true, use_regex = true },
+            decoder = new { type = "ByteLevel", add_prefix_space = true, trim_offsets = true, use_regex = true },
             model = new
             {
                 type = modelType,
@@ -72,7 +70,7 @@ public sealed class ByteLevelBpeTokenizerTests
     [Fact]
     public void Encode_AppliesMergesByRankNotByPosition()
     {
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer());
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer());
 
         // "t h" (rank 4) comes first in the word, but "h e" (rank 2) wins.
         tokenizer.Encode("the").ShouldBe(['t', 257]);
@@ -84,18 +82,18 @@ public sealed class ByteLevelBpeTokenizerTests
     [Fact]
     public void Encode_KoreanMergesAndByteFallback()
     {
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer(mergesAsPairs: true));
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer(mergesAsPairs: true));
 
         tokenizer.Encode("한").ShouldBe([261]);
         var guk = tokenizer.Encode("국");
         guk.ShouldBe(Encoding.UTF8.GetBytes("국").Select(b => (int)b).ToArray());
-        tokenizer.Encode("한국 😀").Length.ShouldBe(1 + 3 + 5);
+        tokenizer.Encode("한국 😀").Count.ShouldBe(1 + 3 + 5);
     }
 
     [Fact]
     public void Encode_AddedTokensAreMatchedWhole()
     {
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer());
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer());
 
         tokenizer.Encode("hi<|endoftext|>the").ShouldBe(['h', 'i', 300, 't', 257]);
     }
@@ -106,13 +104,13 @@ public sealed class ByteLevelBpeTokenizerTests
     [InlineData("   ")]
     public void Decode_RoundTrips_AndCountMatchesEncode(string text)
     {
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer());
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer());
 
         var ids = tokenizer.Encode(text);
 
-        tokenizer.Decode(ids).ShouldBe(text);
-        tokenizer.Count(text).ShouldBe(ids.Length);
-        tokenizer.Name.ShouldStartWith("bpe:");
+        tokenizer.Tokenizer.Decode(ids).ShouldBe(text);
+        tokenizer.Count(text).ShouldBe(ids.Count);
+        tokenizer.Name.ShouldEndWith("/tokenizer.json");
     }
 
     [Fact]
@@ -127,7 +125,7 @@ public sealed class ByteLevelBpeTokenizerTests
                 new { type = "ByteLevel", add_prefix_space = false, trim_offsets = false, use_regex = false },
             },
         };
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer(preTokenizer: pre));
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer(preTokenizer: pre));
 
         tokenizer.Encode("the").ShouldBe(['t', 'h', 'e']);
     }
@@ -136,32 +134,52 @@ public sealed class ByteLevelBpeTokenizerTests
     public void Load_SplitPatternWithGaps_KeepsTheGapsAsPieces()
     {
         var pre = new { type = "Split", pattern = new { Regex = "e" }, behavior = "Isolated", invert = false };
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer(preTokenizer: pre));
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer(preTokenizer: pre));
 
         // Pieces "th" and "e": "t h" merges inside the first piece, "h e" cannot cross pieces.
         tokenizer.Encode("the").ShouldBe([259, 'e']);
-        tokenizer.Decode(tokenizer.Encode("the tree")).ShouldBe("the tree");
+        tokenizer.Tokenizer.Decode(tokenizer.Encode("the tree")).ShouldBe("the tree");
     }
 
     [Fact]
     public void Load_UnsupportedSplitBehaviour_Throws()
     {
         var pre = new { type = "Split", pattern = new { Regex = "e" }, behavior = "MergedWithPrevious", invert = false };
-        Should.Throw<MoaException>(() => ByteLevelBpeTokenizer.Load(WriteTokenizer(preTokenizer: pre))).Message.ShouldContain("MergedWithPrevious");
+        Should.Throw<MoaException>(() => HuggingFaceTokenizer.Load(WriteTokenizer(preTokenizer: pre))).Message.ShouldContain("MergedWithPrevious");
     }
 
     [Fact]
-    public void Load_NonBpeModel_Throws()
+    public void Load_WordPieceModel_ThrowsNamingTheType()
     {
-        var ex = Should.Throw<MoaException>(() => ByteLevelBpeTokenizer.Load(WriteTokenizer(modelType: "Unigram")));
-        ex.Message.ShouldContain("Unigram");
+        var ex = Should.Throw<MoaException>(() => HuggingFaceTokenizer.Load(WriteTokenizer(modelType: "WordPiece")));
+        ex.Message.ShouldContain("WordPiece");
     }
 
     [Fact]
-    public void Load_VocabularyWithoutAllBytes_Throws()
+    public void Load_MetaspacePreTokenizer_ThrowsRatherThanCountingWrong()
     {
-        var ex = Should.Throw<MoaException>(() => ByteLevelBpeTokenizer.Load(WriteTokenizer(allBytes: false)));
-        ex.Message.ShouldContain("byte 0x80");
+        var pre = new { type = "Metaspace", replacement = "▁", prepend_scheme = "first" };
+        var ex = Should.Throw<MoaException>(() => HuggingFaceTokenizer.Load(WriteTokenizer(preTokenizer: pre)));
+        ex.Message.ShouldContain("Metaspace");
+    }
+
+    [Fact]
+    public void Load_BpeWithoutByteLevel_ThrowsRatherThanCountingWrong()
+    {
+        var path = WriteTokenizer();
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        json.Remove("decoder");
+        json["pre_tokenizer"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "Whitespace" };
+        File.WriteAllText(path, json.ToJsonString());
+
+        Should.Throw<MoaException>(() => HuggingFaceTokenizer.Load(path)).Message.ShouldContain("byte-level");
+    }
+
+    [Fact]
+    public void Load_MissingFile_ThrowsNamingIt()
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "missing", "tokenizer.json");
+        Should.Throw<MoaException>(() => HuggingFaceTokenizer.Load(path)).Message.ShouldContain(path);
     }
 
     [Fact]
@@ -170,15 +188,15 @@ public sealed class ByteLevelBpeTokenizerTests
         var path = Path.Combine(TestPaths.NewTempDir(), "tokenizer.json");
         File.WriteAllText(path, "{ not json");
 
-        Should.Throw<MoaException>(() => ByteLevelBpeTokenizer.Load(path)).Message.ShouldContain("not valid JSON");
+        Should.Throw<MoaException>(() => HuggingFaceTokenizer.Load(path)).Message.ShouldContain("not valid JSON");
     }
 
     [Fact]
     public void Count_IsThreadSafe()
     {
-        var tokenizer = ByteLevelBpeTokenizer.Load(WriteTokenizer());
+        var tokenizer = HuggingFaceTokenizer.Load(WriteTokenizer());
         var texts = NsmcTexts.All.Take(2000).ToArray();
-        var expected = texts.Select(t => tokenizer.Encode(t).Length).ToArray();
+        var expected = texts.Select(t => tokenizer.Encode(t).Count).ToArray();
 
         var counts = new int[texts.Length];
         Parallel.For(0, texts.Length, i => counts[i] = tokenizer.Count(texts[i]));
