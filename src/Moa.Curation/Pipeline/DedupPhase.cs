@@ -4,6 +4,7 @@ using Microsoft.Win32.SafeHandles;
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
 using Moa.Curation.Statistics;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Pipeline;
 

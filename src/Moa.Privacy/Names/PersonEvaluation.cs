@@ -22,7 +22,7 @@ public readonly record struct PersonScore(int Gold, int Found, int Correct)
 public static class PersonEvaluation
 {
     /// <summary>The fold of a sentence: XxHash64 of its id modulo <paramref name="folds"/> (stable across runs and machines).</summary>
-    public static int Fold(string id, int folds) => (int)(XxHash64.Hash(Encoding.UTF8.GetBytes(id)) % (ulong)folds);
+    public static int Fold(string id, int folds) => (int)(TextHash.XxHash64(Encoding.UTF8.GetBytes(id)) % (ulong)folds);
 
     /// <summary>Scores the full analyzer path (rules + tagger, overlap resolution, minimum score) restricted to <c>PERSON</c>.</summary>
     internal static SortedDictionary<string, PersonScore> Score(IEnumerable<NerSentence> sentences, PersonModel model, double minScore = 0.5)

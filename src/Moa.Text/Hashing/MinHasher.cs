@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Moa.Text.Hashing;
 
-namespace Moa.Curation.Dedup;
+namespace Moa.Text.Hashing;
 
 /// <summary>
 /// MinHash signatures and LSH band keys of word-shingle sets, for near-duplicate detection.
@@ -38,7 +37,7 @@ public sealed class MinHasher
     private readonly uint[] _densifyPacked;
 
     /// <summary>Creates a hasher; throws <see cref="MoaException"/> when the options are invalid.</summary>
-    public MinHasher(NearDedupOptions options)
+    public MinHasher(MinHashOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -55,8 +54,8 @@ public sealed class MinHasher
         _offsets = new ulong[_length];
         for (var k = 0; k < _length; k++)
         {
-            _multipliers[k] = Shingler.SplitMix(ref state) | 1;
-            _offsets[k] = _method == MinHashMethod.CMinHash ? (ulong)k : Shingler.SplitMix(ref state);
+            _multipliers[k] = HashMix.SplitMix(ref state) | 1;
+            _offsets[k] = _method == MinHashMethod.CMinHash ? (ulong)k : HashMix.SplitMix(ref state);
         }
 
         _densifyOrder = [];
@@ -77,7 +76,7 @@ public sealed class MinHasher
 
                 for (var j = _length - 1; j > 0; j--)
                 {
-                    var pick = (int)((Shingler.SplitMix(ref state) >> 32) * (ulong)(j + 1) >> 32);
+                    var pick = (int)((HashMix.SplitMix(ref state) >> 32) * (ulong)(j + 1) >> 32);
                     (order[j], order[pick]) = (order[pick], order[j]);
                 }
 
@@ -116,7 +115,7 @@ public sealed class MinHasher
 
         for (var b = 0; b < _bands; b++)
         {
-            var key = XxHash64.Hash(MemoryMarshal.AsBytes(signature.Slice(b * _rows, _rows)), _seed + (ulong)b);
+            var key = TextHash.XxHash64(MemoryMarshal.AsBytes(signature.Slice(b * _rows, _rows)), _seed + (ulong)b);
             bandHashes[b] = key == EmptyBandHash ? 1 : key;
         }
     }
