@@ -8,6 +8,7 @@ using Moa.Bench.Curation;
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
+//   csv-parse ROUNDS PATH...                    Moa's CSV record parser vs Sep on the same decoded files (bench/csv-parse.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -21,6 +22,8 @@ switch (args.FirstOrDefault())
         return Moa.Bench.Dedup.DedupPrecision.Run([.. args.Skip(1)]);
     case "perplexity":
         return PerplexityThroughput.Run(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    case "csv-parse":
+        return Moa.Bench.Documents.CsvParseComparison.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(2)]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;
