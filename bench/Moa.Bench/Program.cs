@@ -14,6 +14,7 @@ using Moa.Bench.Curation;
 //   deid ADULT_DIR [ROUNDS]                     k-anonymity check and optimal search on gen_adult data (bench/deid-speed.sh)
 //   leaderboard-recompute [ROUNDS]              full phase recompute, 5 teams x 20 benchmarks x 10,000 items (bench/leaderboard.sh)
 //   battle-load [VOTERS] [SECONDS]              battle page and votes under concurrent voters on loopback (bench/leaderboard.sh)
+//   csv-parse ROUNDS PATH...                    Moa's CSV record parser vs Sep on the same decoded files (bench/csv-parse.sh)
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -39,6 +40,8 @@ switch (args.FirstOrDefault())
         return await Moa.Bench.Leaderboard.LeaderboardBench.BattleLoad(
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
             args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
+    case "csv-parse":
+        return Moa.Bench.Documents.CsvParseComparison.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(2)]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Moa.Curation.Dedup;
 using Moa.Curation.Filters;
+using Moa.Text.Hashing;
 using Moa.Text.Languages;
 using Moa.Text.Normalization;
 

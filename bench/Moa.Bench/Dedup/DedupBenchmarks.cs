@@ -6,6 +6,7 @@ using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 
 namespace Moa.Bench.Dedup;
 

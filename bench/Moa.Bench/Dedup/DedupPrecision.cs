@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 using Moa.Text.Normalization;
 
 namespace Moa.Bench.Dedup;

@@ -13,5 +13,5 @@ public static class ContentHash
 
     /// <summary>The 128-bit key of <paramref name="normalisedText"/>; equal texts give equal keys on every platform.</summary>
     public static UInt128 Of(ReadOnlySpan<char> normalisedText) =>
-        new(XxHash64.Hash(normalisedText, UpperSeed), XxHash64.Hash(normalisedText, LowerSeed));
+        new(TextHash.XxHash64(normalisedText, UpperSeed), TextHash.XxHash64(normalisedText, LowerSeed));
 }

@@ -1,3 +1,5 @@
+using Moa.Text.Hashing;
+
 namespace Moa.Curation.Dedup;
 
 /// <summary>

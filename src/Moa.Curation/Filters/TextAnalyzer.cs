@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Filters;
 
@@ -11,8 +12,6 @@ namespace Moa.Curation.Filters;
 /// </summary>
 internal sealed class TextAnalyzer
 {
-    private const ulong FnvOffset = 14695981039346656037UL;
-    private const ulong FnvPrime = 1099511628211UL;
     private const ulong NgramBase = 0x9E3779B97F4A7C15UL;
 
     [ThreadStatic]
@@ -202,7 +201,7 @@ internal sealed class TextAnalyzer
 
             // One word: the hot loop hashes and classifies; rare classes take the side path.
             var start = i;
-            var wh = FnvOffset;
+            var wh = HashMix.FnvOffset;
             ushort or = 0;
             var alnum = 0;
             var wLetters = 0;
@@ -224,7 +223,7 @@ internal sealed class TextAnalyzer
                         break;
                     }
 
-                    wh = (wh ^ c) * FnvPrime;
+                    wh = (wh ^ c) * HashMix.FnvPrime;
                     or |= f;
                     alnum += (f & Alnum) != 0 ? 1 : 0;
                     wLetters += f & CharClass.Letter;
@@ -252,7 +251,7 @@ internal sealed class TextAnalyzer
                         break;
                     }
 
-                    wh = (wh ^ c) * FnvPrime;
+                    wh = (wh ^ c) * HashMix.FnvPrime;
                     or |= f;
                     alnum += (f & Alnum) != 0 ? 1 : 0;
                     wLetters += f & CharClass.Letter;
@@ -382,7 +381,7 @@ internal sealed class TextAnalyzer
             Grow(ref _wordLen);
         }
 
-        var mixed = Mix(wh);
+        var mixed = HashMix.Fmix64(wh);
         _wordHash[idx] = mixed;
         _wordLen[idx] = alnum;
         WordCount = idx + 1;
@@ -440,7 +439,7 @@ internal sealed class TextAnalyzer
             _lineMaxWord = len;
         }
 
-        _lh = (BitOperations.RotateLeft(_lh, 23) ^ mixed) * FnvPrime;
+        _lh = (BitOperations.RotateLeft(_lh, 23) ^ mixed) * HashMix.FnvPrime;
     }
 
     /// <summary>
@@ -643,7 +642,7 @@ internal sealed class TextAnalyzer
         _lineWordCounts[idx] = _lineWords;
         _lineMaxWords[idx] = _lineMaxWord;
         _linePara[idx] = ParaCount;
-        var hash = Mix(_lh ^ (ulong)_lineWords);
+        var hash = HashMix.Fmix64(_lh ^ (ulong)_lineWords);
         _lineHash[idx] = hash;
         LineCount = idx + 1;
 
@@ -672,7 +671,7 @@ internal sealed class TextAnalyzer
         // Sentences: closed ones, plus the unterminated text after the last terminal mark.
         Sentences += _lineTerminals + (_lastAlnumWordEnd > _lastTerminal + 1 ? 1 : 0);
 
-        _ph = (BitOperations.RotateLeft(_ph, 29) ^ hash) * FnvPrime;
+        _ph = (BitOperations.RotateLeft(_ph, 29) ^ hash) * HashMix.FnvPrime;
         _paraChars += len + (_paraLines > 0 ? 1 : 0);
         _paraLines++;
         ResetLine();
@@ -703,7 +702,7 @@ internal sealed class TextAnalyzer
             Grow(ref _paraCharCounts);
         }
 
-        _paraHash[idx] = Mix(_ph ^ (ulong)_paraLines);
+        _paraHash[idx] = HashMix.Fmix64(_ph ^ (ulong)_paraLines);
         _paraCharCounts[idx] = _paraChars;
         ParaCount = idx + 1;
         _ph = 0;
@@ -793,7 +792,7 @@ internal sealed class TextAnalyzer
                 if (level[i] == prev)
                 {
                     var h = prefix[i + ng] - (prefix[i] * pow);
-                    slot[i] = _counter.Increment(Mix(h + (ulong)ng));
+                    slot[i] = _counter.Increment(HashMix.Fmix64(h + (ulong)ng));
                     counted++;
                 }
                 else
@@ -845,7 +844,7 @@ internal sealed class TextAnalyzer
                     }
 
                     var h = prefix[idx + ng] - (prefix[idx] * pow);
-                    if (_counter.AddIfAbsent(Mix(h + (ulong)ng)))
+                    if (_counter.AddIfAbsent(HashMix.Fmix64(h + (ulong)ng)))
                     {
                         idx++;
                     }
@@ -878,17 +877,6 @@ internal sealed class TextAnalyzer
         || w.Equals("to", StringComparison.OrdinalIgnoreCase) || w.Equals("of", StringComparison.OrdinalIgnoreCase)
         || w.Equals("and", StringComparison.OrdinalIgnoreCase) || w.Equals("that", StringComparison.OrdinalIgnoreCase)
         || w.Equals("have", StringComparison.OrdinalIgnoreCase) || w.Equals("with", StringComparison.OrdinalIgnoreCase);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong x)
-    {
-        x ^= x >> 33;
-        x *= 0xFF51AFD7ED558CCDUL;
-        x ^= x >> 33;
-        x *= 0xC4CEB9FE1A85EC53UL;
-        x ^= x >> 33;
-        return x;
-    }
 
     private static ulong[] BuildPowers()
     {

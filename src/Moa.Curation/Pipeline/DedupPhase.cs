@@ -8,6 +8,7 @@ using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
 using Moa.Curation.Output;
 using Moa.Curation.Statistics;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Pipeline;
 

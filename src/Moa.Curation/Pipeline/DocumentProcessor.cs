@@ -1,14 +1,15 @@
 using System.Buffers;
 using System.Diagnostics;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text;
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
 using Moa.Curation.Filters;
 using Moa.Curation.Perplexity;
 using Moa.Curation.Statistics;
 using Moa.Documents;
+using Moa.Text.Hashing;
 using Moa.Text.Languages;
 using Moa.Text.Normalization;
 

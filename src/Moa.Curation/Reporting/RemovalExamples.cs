@@ -21,7 +21,7 @@ public static class RemovalExamples
     public static ulong HashOf(string id)
     {
         ArgumentNullException.ThrowIfNull(id);
-        return XxHash64.Hash(id.AsSpan());
+        return TextHash.XxHash64(id.AsSpan());
     }
 
     /// <summary>Whether a document with this id would be among the examples of <paramref name="reason"/> now; cheap, to skip building most examples.</summary>

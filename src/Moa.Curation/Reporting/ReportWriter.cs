@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Moa.Curation.Output;
 using Moa.Curation.Statistics;
+using Moa.Text.Reporting;
 
 namespace Moa.Curation.Reporting;
 
@@ -57,7 +58,7 @@ public static class ReportWriter
         Section(w, "funnel", "단계별 문서 수", "Removal funnel", () =>
         {
             var stages = stats.Stages.Where(s => s.DocumentsIn > 0).ToList();
-            w.Write(SvgChart.HorizontalBars([.. stages.Select(s => (s.Name, (double)s.DocumentsOut))], color: "#2f6fdf"));
+            w.Write(SvgCharts.HorizontalBars([.. stages.Select(s => (s.Name, (double)s.DocumentsOut))], color: "#2f6fdf"));
             w.Write("<table><tr><th>stage</th><th>docs in</th><th>docs out</th><th>removed</th><th>MB in</th><th>MB out</th><th>CPU s</th></tr>");
             foreach (var s in stages)
             {
@@ -76,14 +77,14 @@ public static class ReportWriter
                 return;
             }
 
-            w.Write(SvgChart.HorizontalBars([.. reasons.Select(r => (r.Key, (double)r.Value))]));
+            w.Write(SvgCharts.HorizontalBars([.. reasons.Select(r => (r.Key, (double)r.Value))]));
         });
 
         Section(w, "lengths", "문서 길이 분포", "Document length (characters, log scale bins)", () =>
         {
             var last = Math.Max(LastNonZero(stats.Lengths.In), LastNonZero(stats.Lengths.Out));
             var categories = Enumerable.Range(0, last + 1).Select(i => i == 0 ? "0-1" : Compact(1L << i)).ToList();
-            w.Write(SvgChart.GroupedColumns(categories,
+            w.Write(SvgCharts.GroupedColumns(categories,
             [
                 ("input · 입력", stats.Lengths.In.Take(last + 1).Select(v => (double)v).ToList()),
                 ("kept · 출력", stats.Lengths.Out.Take(last + 1).Select(v => (double)v).ToList()),
@@ -145,7 +146,7 @@ public static class ReportWriter
             }
 
             var names = langs.Select(l => l.Key).ToList();
-            w.Write(SvgChart.GroupedColumns(names,
+            w.Write(SvgCharts.GroupedColumns(names,
             [
                 ("identified · 식별", langs.Select(l => (double)l.Value).ToList()),
                 ("kept · 출력", names.Select(n => (double)stats.LanguagesOut.GetValueOrDefault(n)).ToList()),
@@ -160,7 +161,7 @@ public static class ReportWriter
             }
 
             var sizes = stats.DuplicateClusters.Take(20).ToList();
-            w.Write(SvgChart.GroupedColumns([.. sizes.Select(s => s.Key.ToString(ci))], [("clusters · 묶음", sizes.Select(s => (double)s.Value).ToList())], width: 520));
+            w.Write(SvgCharts.GroupedColumns([.. sizes.Select(s => s.Key.ToString(ci))], [("clusters · 묶음", sizes.Select(s => (double)s.Value).ToList())], width: 520));
         });
         w.Write("</div>");
 
@@ -176,7 +177,7 @@ public static class ReportWriter
 
             var first = Array.FindIndex(near.Similarity, v => v != 0);
             var bins = Enumerable.Range(first, near.Similarity.Length - first).ToList();
-            w.Write(SvgChart.GroupedColumns(
+            w.Write(SvgCharts.GroupedColumns(
                 [.. bins.Select(b => (b / (double)NearDedupStats.SimilarityBins).ToString("0.00", ci))],
                 [("near duplicates · 근접 중복", bins.Select(b => (double)near.Similarity[b]).ToList())]));
         });
@@ -211,7 +212,7 @@ public static class ReportWriter
                 return;
             }
 
-            w.Write(SvgChart.HorizontalBars([.. stats.Pii.OrderByDescending(p => p.Value).Select(p => (p.Key, (double)p.Value))], color: "#c2185b"));
+            w.Write(SvgCharts.HorizontalBars([.. stats.Pii.OrderByDescending(p => p.Value).Select(p => (p.Key, (double)p.Value))], color: "#c2185b"));
         });
 
         Section(w, "inputs", "입력 파일", "Inputs", () =>
@@ -295,7 +296,7 @@ public static class ReportWriter
         var first = Array.FindIndex(p.Histogram, v => v != 0);
         var last = LastNonZero(p.Histogram);
         var bins = Enumerable.Range(first, last - first + 1).ToList();
-        w.Write(SvgChart.GroupedColumns(
+        w.Write(SvgCharts.GroupedColumns(
             [.. bins.Select(b => PerplexityStats.BinStart(b).ToString(PerplexityStats.BinStart(b) < 10 ? "0.#" : "N0", ci))],
             [("documents · 문서 (perplexity, bins of √2)", bins.Select(b => (double)p.Histogram[b]).ToList())]));
         w.Write("<table><tr><th>bucket · 구간</th><th>perplexity</th><th>documents</th><th>share</th></tr>");

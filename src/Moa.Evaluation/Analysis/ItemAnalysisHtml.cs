@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using static Moa.Evaluation.Analysis.SvgCharts;
+using static Moa.Text.Reporting.SvgCharts;
 
 namespace Moa.Evaluation.Analysis;
 

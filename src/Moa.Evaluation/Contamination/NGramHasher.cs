@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Moa.Text.Hashing;
 
 namespace Moa.Evaluation.Contamination;
 
@@ -24,8 +25,6 @@ public interface IGramSink
 public static class NGramHasher
 {
     private const ulong Base = 0x9E3779B97F4A7C15UL;
-    private const ulong FnvOffset = 14695981039346656037UL;
-    private const ulong FnvPrime = 1099511628211UL;
 
     /// <summary>Calls <paramref name="sink"/> with every <paramref name="n"/>-gram hash of <paramref name="text"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -88,17 +87,6 @@ public static class NGramHasher
         return (uint)(c - 0xAC00) <= 0xD7A3 - 0xAC00 ? c : char.ToLowerInvariant(c);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Mix(ulong h)
-    {
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return h;
-    }
-
     private static ulong PowerOfBase(int exponent)
     {
         var result = 1UL;
@@ -129,18 +117,18 @@ public static class NGramHasher
                 continue;
             }
 
-            var word = FnvOffset;
+            var word = HashMix.FnvOffset;
             do
             {
-                word = (word ^ Lower(c)) * FnvPrime;
+                word = HashMix.FnvStep(word, Lower(c));
                 i++;
             }
             while (i < text.Length && IsWordChar(c = text[i]));
 
-            word = Mix(word);
+            word = HashMix.Fmix64(word);
             if (Push(ring, top, word, ref rolling, ref filled, ref at))
             {
-                sink.OnGram(Mix(rolling));
+                sink.OnGram(HashMix.Fmix64(rolling));
             }
         }
     }
@@ -164,7 +152,7 @@ public static class NGramHasher
             var unit = (Lower(c) + 1UL) * 0xD6E8FEB86659FD93UL;
             if (Push(ring, top, unit, ref rolling, ref filled, ref at))
             {
-                sink.OnGram(Mix(rolling));
+                sink.OnGram(HashMix.Fmix64(rolling));
             }
         }
     }

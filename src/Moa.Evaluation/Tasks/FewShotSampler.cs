@@ -1,4 +1,5 @@
 using Moa.Evaluation.Benchmarks;
+using Moa.Text.Hashing;
 
 namespace Moa.Evaluation.Tasks;
 
@@ -43,14 +44,5 @@ public sealed class FewShotSampler
     }
 
     // FNV-1a over UTF-16 code units: stable across processes, unlike string.GetHashCode.
-    private static int StableHash(string id)
-    {
-        var h = 2166136261u;
-        foreach (var c in id)
-        {
-            h = unchecked((h ^ c) * 16777619u);
-        }
-
-        return unchecked((int)h);
-    }
+    private static int StableHash(string id) => unchecked((int)HashMix.Fnv1a32(id));
 }

@@ -6,6 +6,7 @@ using Moa.Evaluation.Benchmarks;
 using Moa.Hub.Accounts;
 using Moa.Hub.Audit;
 using Moa.Hub.Storage;
+using Moa.Privacy;
 
 namespace Moa.Hub.Catalogue;
 
@@ -143,6 +144,12 @@ public sealed class BenchmarkEntry
 /// </summary>
 public sealed class CatalogueService(HubDatabase db, TimeProvider time)
 {
+    /// <summary>
+    /// Masks personal information in the sample rows of a public dataset page with the curation PII stage's scrubber
+    /// (default types, score and person policy; <c>tag</c> operator): a second line of defence after curation.
+    /// </summary>
+    internal static PiiScrubber SampleScrubber { get; } = PiiScrubber.Create(new PiiStageOptions());
+
     private readonly ConcurrentDictionary<string, object> _cache = new(StringComparer.Ordinal);
     private long _generation;
 
@@ -183,7 +190,7 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
         }
 
         var output = CurateOutput.Load(folder);
-        var sample = output.ReadSample(5, 400).Select(r => new SampleRow(r.Id, SampleMasker.Mask(r.Text))).ToList();
+        var sample = output.ReadSample(5, 400).Select(r => new SampleRow(r.Id, SampleScrubber.Scrub(r.Text).Text)).ToList();
         long tokens = 0;
         using (var stats = JsonDocument.Parse(output.StatsJson))
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 
+using Moa.Curation.Output;
 using Moa.Documents;
 using Moa.Documents.Jsonl;
 
@@ -11,7 +12,7 @@ public sealed record CurateFile(string Path, string Sha256, long Documents, long
 
 /// <summary>
 /// A <c>moa curate</c> output folder, read and checked: <c>manifest.json</c> (tool, version, config hash, files with
-/// sha256), <c>stats.json</c>, optional <c>report.html</c>, and the <c>data/part-*.jsonl.gz</c> files themselves.
+/// sha256, parsed as curation's <see cref="Manifest"/>), <c>stats.json</c>, optional <c>report.html</c>, and the <c>data/part-*.jsonl.gz</c> files themselves.
 /// </summary>
 public sealed class CurateOutput
 {
@@ -60,48 +61,47 @@ public sealed class CurateOutput
 
         var manifestJson = File.ReadAllText(manifestPath);
         var statsJson = File.ReadAllText(statsPath);
-        JsonElement manifest;
+        Manifest manifest;
         try
         {
-            manifest = JsonDocument.Parse(manifestJson).RootElement;
+            manifest = Manifest.Parse(manifestJson, manifestPath);
             using var _ = JsonDocument.Parse(statsJson);
         }
         catch (JsonException ex)
         {
-            throw HubException.Invalid($"{folder}: manifest.json or stats.json is not valid JSON ({ex.Message}).");
+            throw HubException.Invalid($"{statsPath}: not valid JSON ({ex.Message}).");
+        }
+        catch (MoaException ex)
+        {
+            throw HubException.Invalid(ex.Message);
         }
 
-        if (!manifest.TryGetProperty("tool", out var tool) || tool.GetString() != "moa")
+        if (manifest.Tool != "moa")
         {
             throw HubException.Invalid($"{manifestPath}: field 'tool' must be \"moa\"; this folder was not written by `moa curate`.");
         }
 
-        var version = manifest.TryGetProperty("version", out var v) ? v.ToString() : "";
-        var configHash = manifest.TryGetProperty("config_hash", out var ch) ? ch.GetString() ?? "" : "";
-        if (!manifest.TryGetProperty("files", out var filesEl) || filesEl.ValueKind != JsonValueKind.Array || filesEl.GetArrayLength() == 0)
+        if (manifest.Files.Count == 0)
         {
             throw HubException.Invalid($"{manifestPath}: field 'files' must be a non-empty array.");
         }
 
         var files = new List<CurateFile>();
-        var i = 0;
-        foreach (var f in filesEl.EnumerateArray())
+        for (var i = 0; i < manifest.Files.Count; i++)
         {
-            var where = $"{manifestPath}: files[{i++}]";
-            var path = f.TryGetProperty("path", out var p) ? p.GetString() ?? "" : "";
+            var f = manifest.Files[i];
+            var where = $"{manifestPath}: files[{i}]";
 
             // Only the corpus itself is catalogued and served; removed/ holds unscrubbed text for the provider's own inspection.
-            var kind = f.TryGetProperty("kind", out var k) ? k.GetString() : null;
-            if (kind is not null && kind != "data")
+            if (!f.IsCorpusPart())
             {
                 continue;
             }
 
-            var sha = f.TryGetProperty("sha256", out var s) ? (s.GetString() ?? "").ToLowerInvariant() : "";
-            var docs = f.TryGetProperty("documents", out var d) && d.TryGetInt64(out var dn) ? dn : -1;
-            var bytes = f.TryGetProperty("bytes", out var b) && b.TryGetInt64(out var bn) ? bn : -1;
+            var path = f.Path;
+            var sha = f.Sha256.ToLowerInvariant();
             var full = ResolveInside(folder, path) ?? throw HubException.Invalid($"{where}: path '{path}' must be relative and stay inside the folder.");
-            if (sha.Length != 64 || docs < 0 || bytes < 0)
+            if (sha.Length != 64 || f.Documents < 0 || f.Bytes < 0)
             {
                 throw HubException.Invalid($"{where}: each file needs path, sha256 (64 hex), documents and bytes.");
             }
@@ -112,9 +112,9 @@ public sealed class CurateOutput
             }
 
             var info = new FileInfo(full);
-            if (info.Length != bytes)
+            if (info.Length != f.Bytes)
             {
-                throw HubException.Invalid($"{where}: {path} has {info.Length} bytes but the manifest says {bytes}; the folder changed after curation.");
+                throw HubException.Invalid($"{where}: {path} has {info.Length} bytes but the manifest says {f.Bytes}; the folder changed after curation.");
             }
 
             using (var stream = File.OpenRead(full))
@@ -126,7 +126,7 @@ public sealed class CurateOutput
                 }
             }
 
-            files.Add(new CurateFile(path.Replace('\\', '/'), sha, docs, bytes));
+            files.Add(new CurateFile(path.Replace('\\', '/'), sha, f.Documents, f.Bytes));
         }
 
         if (files.Count == 0)
@@ -134,7 +134,7 @@ public sealed class CurateOutput
             throw HubException.Invalid($"{manifestPath}: the run kept no documents (no data/ files), so there is nothing to catalogue.");
         }
 
-        return new CurateOutput(folder, version, configHash, files, manifestJson, statsJson);
+        return new CurateOutput(folder, manifest.Version, manifest.ConfigHash, files, manifestJson, statsJson);
     }
 
     /// <summary>The first <paramref name="count"/> records (<c>id</c>, <c>text</c>) of the data files, text cut to <paramref name="maxChars"/>.</summary>

@@ -1,13 +1,13 @@
+using Moa.Privacy.Analysis;
+
 namespace Moa.Hub.Programme;
 
 /// <summary>
-/// Korean business registration number (사업자등록번호, NNN-NN-NNNNN): the tenth digit is a check digit over the first
-/// nine with weights 1,3,7,1,3,7,1,3,5, plus the carry of 5 × the ninth digit.
+/// Korean business registration number (사업자등록번호, NNN-NN-NNNNN) as the hub takes it from a form: the input rules
+/// here, the check digit from the PII library's <see cref="Checksums.BusinessCheck"/> (the same rule the KR_BRN recognizer uses).
 /// </summary>
 public static class BusinessRegistrationNumber
 {
-    private static ReadOnlySpan<byte> Weights => [1, 3, 7, 1, 3, 7, 1, 3, 5];
-
     /// <summary>Digits only (hyphens and spaces removed) when valid; otherwise null.</summary>
     public static string? Normalise(string? input)
     {
@@ -17,6 +17,7 @@ public static class BusinessRegistrationNumber
         }
 
         Span<char> digits = stackalloc char[10];
+        Span<byte> values = stackalloc byte[10];
         var n = 0;
         foreach (var c in input)
         {
@@ -30,10 +31,11 @@ public static class BusinessRegistrationNumber
                 return null;
             }
 
+            values[n] = (byte)(c - '0');
             digits[n++] = c;
         }
 
-        return n == 10 && IsValidDigits(digits) ? new string(digits) : null;
+        return n == 10 && Checksums.BusinessCheck(values) ? new string(digits) : null;
     }
 
     /// <summary>Whether the number (with or without hyphens) has ten digits and a correct check digit.</summary>
@@ -46,16 +48,4 @@ public static class BusinessRegistrationNumber
     public static string Require(string? input) =>
         Normalise(input) ?? throw HubException.Invalid(
             $"businessRegistrationNumber: '{input}' is not a valid Korean business registration number (10 digits NNN-NN-NNNNN whose last digit is the checksum).");
-
-    private static bool IsValidDigits(ReadOnlySpan<char> d)
-    {
-        var sum = 0;
-        for (var i = 0; i < 9; i++)
-        {
-            sum += (d[i] - '0') * Weights[i];
-        }
-
-        sum += (d[8] - '0') * 5 / 10;
-        return (10 - (sum % 10)) % 10 == d[9] - '0';
-    }
 }

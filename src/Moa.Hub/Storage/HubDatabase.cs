@@ -25,7 +25,6 @@ public sealed class HubDatabase : IAsyncDisposable
 
     static HubDatabase()
     {
-        SQLitePCL.Batteries_V2.Init();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
     }
 

@@ -1,7 +1,7 @@
 namespace Moa.Privacy.Analysis;
 
 /// <summary>Check-digit algorithms of the identifiers Moa recognises, over digit values (0..9).</summary>
-internal static class Checksums
+public static class Checksums
 {
     /// <summary>Luhn (ISO/IEC 7812-1) over all digits, the last being the check digit.</summary>
     public static bool Luhn(ReadOnlySpan<byte> d)

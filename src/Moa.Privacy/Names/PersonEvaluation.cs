@@ -22,7 +22,7 @@ public readonly record struct PersonScore(int Gold, int Found, int Correct)
 public static class PersonEvaluation
 {
     /// <summary>The fold of a sentence: XxHash64 of its id modulo <paramref name="folds"/> (stable across runs and machines).</summary>
-    public static int Fold(string id, int folds) => (int)(XxHash64.Hash(Encoding.UTF8.GetBytes(id)) % (ulong)folds);
+    public static int Fold(string id, int folds) => (int)(TextHash.XxHash64(Encoding.UTF8.GetBytes(id)) % (ulong)folds);
 
     /// <summary>
     /// The cross-validation fold of a sentence: the high 32 bits of the same hash modulo <paramref name="folds"/>, so

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
+using Moa.Text.Hashing;
 
 namespace Moa.Privacy.Names;
 
@@ -136,16 +137,7 @@ internal static class PersonFeatures
     }
 
     /// <summary>A hash of the characters of a word, for the whole-word features.</summary>
-    public static ulong WordHash(ReadOnlySpan<char> word)
-    {
-        var h = 0xcbf29ce484222325UL;
-        foreach (var c in word)
-        {
-            h = (h ^ c) * 0x100000001b3UL;
-        }
-
-        return h;
-    }
+    public static ulong WordHash(ReadOnlySpan<char> word) => HashMix.Fnv1a(word);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static char At(ReadOnlySpan<char> t, int i) => (uint)i < (uint)t.Length ? t[i] : '\0';

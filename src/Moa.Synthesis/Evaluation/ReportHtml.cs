@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Moa.Curation.Reporting;
+using Moa.Text.Reporting;
 
 namespace Moa.Synthesis.Evaluation;
 
@@ -69,7 +69,7 @@ public static class ReportHtml
         Section(w, "columns", "열별 분포 유사도", "Per-column similarity", () =>
         {
             Note(w, "1 = 실제 데이터와 같은 분포. 수치·날짜는 1 − KS 통계량, 범주는 1 − 총변동거리.", "1 = same distribution as the real data. Numbers and dates: 1 − Kolmogorov–Smirnov statistic; categories: 1 − total variation distance.");
-            w.Append(SvgChart.HorizontalBars([.. report.Columns.Select(c => (c.Column, c.Score))], "0.000", color: "#2f6fdf"));
+            w.Append(SvgCharts.HorizontalBars([.. report.Columns.Select(c => (c.Column, c.Score))], "0.000", color: "#2f6fdf"));
             w.Append("<table><tr><th>열 · column</th><th>유형 · kind</th><th>지표 · metric</th><th>점수 · score</th><th>결측 실제 · missing real</th><th>결측 합성 · missing synthetic</th></tr>");
             foreach (var c in report.Columns)
             {
@@ -94,7 +94,7 @@ public static class ReportHtml
             }
 
             var max = Math.Max(0.05, report.Pairs.Select(p => 1 - p.Score).DefaultIfEmpty(0).Max());
-            w.Append(SvgChart.Heatmap(names, (i, j) => i == j ? double.NaN : matrix[i, j], max));
+            w.Append(SvgCharts.Heatmap(names, (i, j) => i == j ? double.NaN : matrix[i, j], max));
             var worst = report.Pairs.OrderBy(p => p.Score).Take(5).ToList();
             if (worst.Count > 0)
             {

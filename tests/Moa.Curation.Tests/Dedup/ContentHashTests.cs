@@ -20,7 +20,7 @@ public class ContentHashTests
         var upper = (ulong)(key >> 64);
         var lower = (ulong)key;
         upper.ShouldNotBe(lower);
-        upper.ShouldNotBe(XxHash64.Hash("exact dedup".AsSpan()));
+        upper.ShouldNotBe(TextHash.XxHash64("exact dedup".AsSpan()));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Tests.Dedup;
 

@@ -1,7 +1,8 @@
 using System.Text;
 using Moa.Curation.Dedup;
-using YamlDotNet.Serialization;
+using Moa.Text.Hashing;
 using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.Serialization;
 
 namespace Moa.Curation.Tests.Dedup;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 using Xunit.Abstractions;
 
 namespace Moa.Curation.Tests.Dedup;

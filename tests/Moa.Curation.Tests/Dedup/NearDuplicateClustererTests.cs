@@ -1,4 +1,5 @@
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Tests.Dedup;
 

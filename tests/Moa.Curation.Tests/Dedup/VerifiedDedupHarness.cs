@@ -11,7 +11,7 @@ namespace Moa.Curation.Tests.Dedup;
 internal static class VerifiedDedupHarness
 {
     /// <summary>Whether an evaluation item (planted group, genre document) belongs to the tuning half: a fixed hash of its key.</summary>
-    public static bool IsTuning(string key) => (XxHash64.Hash(key.AsSpan(), 0x5EED) & 1) == 0;
+    public static bool IsTuning(string key) => (TextHash.XxHash64(key.AsSpan(), 0x5EED) & 1) == 0;
 
     /// <summary>Verified near dedup over <paramref name="texts"/>: the decision for each document.</summary>
     public static NearDecision[] RunVerified(IReadOnlyList<string> texts, NearDedupOptions options)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 using Xunit.Abstractions;
 
 namespace Moa.Curation.Tests.Dedup;

@@ -1,5 +1,6 @@
 using Moa.Curation.Configuration;
 using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Tests.Dedup;
 

@@ -19,7 +19,7 @@ internal sealed record CorpusDoc(string Set, string Language, string Text, strin
 /// </summary>
 internal static class HeldOut
 {
-    public static bool IsTest(string id) => (Moa.Text.Hashing.XxHash64.Hash(id.AsSpan()) & 1) == 1;
+    public static bool IsTest(string id) => (Moa.Text.Hashing.TextHash.XxHash64(id.AsSpan()) & 1) == 1;
 
     /// <summary>Gives every document without an id the id "set#index" (index within its set, in build order).</summary>
     public static List<CorpusDoc> WithIds(IEnumerable<CorpusDoc> docs)

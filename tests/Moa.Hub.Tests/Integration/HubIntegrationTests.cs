@@ -372,7 +372,7 @@ public abstract partial class HubIntegrationTests(HubFixture f)
         var html = await (await anon.GetAsync("/datasets/nsmc-reviews")).Content.ReadAsStringAsync();
         html.ShouldContain("chart-stages");
         html.ShouldContain("CC-BY-4.0");
-        html.ShouldContain("[전화번호]");
+        html.ShouldContain("[PHONE]");
         (await anon.GetAsync("/static/lib/chart.umd.min.js")).StatusCode.ShouldBe(HttpStatusCode.OK, "scripts/vendor-js.sh vendors chart.js before the build");
         anon.DefaultRequestHeaders.Add("Cookie", "moa_lang=en");
         (await (await anon.GetAsync("/datasets")).Content.ReadAsStringAsync()).ShouldContain("Dataset catalogue");

@@ -66,23 +66,17 @@ public class PasswordHasherTests
     public void CheckStrength_ShortPassword_Throws() => Should.Throw<HubException>(() => PasswordHasher.CheckStrength("short")).Message.ShouldContain("12");
 }
 
-public class SampleMaskerTests
+public class SampleScrubberTests
 {
     [Fact]
-    public void Mask_KoreanIdentifiers_AreReplaced()
+    public void Scrub_KoreanIdentifiers_AreReplaced()
     {
-        var masked = SampleMasker.Mask("연락처 010-1234-5678, 메일 hong.gildong@example.co.kr, 주민 900101-1234567, 서울 02-123-4567");
-        masked.ShouldNotContain("1234-5678");
-        masked.ShouldNotContain("hong.gildong");
-        masked.ShouldNotContain("1234567");
-        masked.ShouldNotContain("123-4567");
-        masked.ShouldContain("[전화번호]");
-        masked.ShouldContain("[이메일]");
-        masked.ShouldContain("[주민번호]");
+        var masked = CatalogueService.SampleScrubber.Scrub("연락처 010-1234-5678, 메일 hong.gildong@example.co.kr, 주민 900101-1234567").Text;
+        masked.ShouldBe("연락처 [PHONE], 메일 [EMAIL], 주민 [KR_RRN]");
     }
 
     [Fact]
-    public void Mask_TextWithoutIdentifiers_IsUnchanged() => SampleMasker.Mask("최고다..매트릭스를 능가한다 10점").ShouldBe("최고다..매트릭스를 능가한다 10점");
+    public void Scrub_TextWithoutIdentifiers_IsUnchanged() => CatalogueService.SampleScrubber.Scrub("최고다..매트릭스를 능가한다 10점").Text.ShouldBe("최고다..매트릭스를 능가한다 10점");
 }
 
 public class DocumentInspectorTests

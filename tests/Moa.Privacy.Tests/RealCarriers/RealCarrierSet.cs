@@ -17,7 +17,7 @@ internal sealed record RealItem(string Id, string Kind, string Source, string Va
     /// The half an item belongs to, fixed by the xxHash64 of its id before any tuning: even hashes are the tuning half,
     /// odd hashes the test half. Only the tuning half was looked at while the recognisers were changed.
     /// </summary>
-    public bool IsTest => XxHash64.Hash(Id.AsSpan()) % 2 == 1;
+    public bool IsTest => TextHash.XxHash64(Id.AsSpan()) % 2 == 1;
 
     public EvalDocument ToEvalDocument() => new(Id, Source, Text, Spans);
 }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Moa.Text.Hashing;
 
 namespace Moa.Evaluation.Benchmarks.Validation;
 
@@ -213,19 +214,5 @@ public sealed class NearDuplicateFinder
     }
 
     // FNV-1a over UTF-16 code units, then a 64-bit finaliser so the order of hashes is well mixed for the bottom-k sketch.
-    private static ulong Hash(ReadOnlySpan<char> shingle)
-    {
-        var h = 14695981039346656037UL;
-        foreach (var c in shingle)
-        {
-            h = (h ^ c) * 1099511628211UL;
-        }
-
-        h ^= h >> 33;
-        h *= 0xff51afd7ed558ccdUL;
-        h ^= h >> 33;
-        h *= 0xc4ceb9fe1a85ec53UL;
-        h ^= h >> 33;
-        return h;
-    }
+    private static ulong Hash(ReadOnlySpan<char> shingle) => HashMix.Fmix64(HashMix.Fnv1a(shingle));
 }

@@ -1,4 +1,4 @@
-using Moa.Curation.Dedup;
+using Moa.Text.Hashing;
 
 namespace Moa.Evaluation.Benchmarks.Validation;
 
@@ -13,7 +13,7 @@ public static class NearDuplicateItems
     /// MinHash settings for short items: single-word shingles, 32 bands of 4 rows, so a pair whose word sets have Jaccard 0.7
     /// becomes a candidate with probability above 0.999 (1 - (1 - 0.7^4)^32).
     /// </summary>
-    public static NearDedupOptions Options { get; } = new() { ShingleWords = 1, Bands = 32, Rows = 4 };
+    public static MinHashOptions Options { get; } = new() { ShingleWords = 1, Bands = 32, Rows = 4 };
 
     /// <summary>Pairs of normalised item texts with character 5-gram Jaccard ≥ <paramref name="threshold"/>, sorted by indices.</summary>
     public static List<NearDuplicatePair> Find(IReadOnlyList<string> texts, double threshold)

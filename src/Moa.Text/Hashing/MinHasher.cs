@@ -1,9 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Moa.Text.Hashing;
 
-namespace Moa.Curation.Dedup;
+namespace Moa.Text.Hashing;
 
 /// <summary>
 /// MinHash signatures and LSH band keys of word-shingle sets, for near-duplicate detection.
@@ -38,7 +37,7 @@ public sealed class MinHasher
     private readonly uint[] _densifyPacked;
 
     /// <summary>Creates a hasher; throws <see cref="MoaException"/> when the options are invalid.</summary>
-    public MinHasher(NearDedupOptions options)
+    public MinHasher(MinHashOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -55,8 +54,8 @@ public sealed class MinHasher
         _offsets = new ulong[_length];
         for (var k = 0; k < _length; k++)
         {
-            _multipliers[k] = Shingler.SplitMix(ref state) | 1;
-            _offsets[k] = _method == MinHashMethod.CMinHash ? (ulong)k : Shingler.SplitMix(ref state);
+            _multipliers[k] = HashMix.SplitMix(ref state) | 1;
+            _offsets[k] = _method == MinHashMethod.CMinHash ? (ulong)k : HashMix.SplitMix(ref state);
         }
 
         _densifyOrder = [];
@@ -77,7 +76,7 @@ public sealed class MinHasher
 
                 for (var j = _length - 1; j > 0; j--)
                 {
-                    var pick = (int)((Shingler.SplitMix(ref state) >> 32) * (ulong)(j + 1) >> 32);
+                    var pick = (int)((HashMix.SplitMix(ref state) >> 32) * (ulong)(j + 1) >> 32);
                     (order[j], order[pick]) = (order[pick], order[j]);
                 }
 
@@ -116,7 +115,7 @@ public sealed class MinHasher
 
         for (var b = 0; b < _bands; b++)
         {
-            var key = XxHash64.Hash(MemoryMarshal.AsBytes(signature.Slice(b * _rows, _rows)), _seed + (ulong)b);
+            var key = TextHash.XxHash64(MemoryMarshal.AsBytes(signature.Slice(b * _rows, _rows)), _seed + (ulong)b);
             bandHashes[b] = key == EmptyBandHash ? 1 : key;
         }
     }
@@ -221,11 +220,11 @@ public sealed class MinHasher
 
                 break;
             case MinHashMethod.Classic:
-                var classic = new ClassicSink(signature, _multipliers, _offsets);
+                var classic = new ClassicSink(signature, _multipliers, _offsets, ForceScalar);
                 shingles = Shingler.Enumerate(text, _shingleWords, _seed, ref classic);
                 break;
             default:
-                var circulant = new CirculantSink(signature, _multipliers[0], _multipliers[1]);
+                var circulant = new CirculantSink(signature, _multipliers[0], _multipliers[1], ForceScalar);
                 shingles = Shingler.Enumerate(text, _shingleWords, _seed, ref circulant);
                 break;
         }
@@ -276,7 +275,7 @@ public sealed class MinHasher
             best.Fill(uint.MaxValue);
             foreach (var j in filled)
             {
-                MinInto(best, _densifyPacked.AsSpan(j * k, k));
+                MinInto(best, _densifyPacked.AsSpan(j * k, k), ForceScalar);
             }
 
             for (var i = 0; i < k; i++)
@@ -313,12 +312,15 @@ public sealed class MinHasher
     /// <summary>For tests: always use the order-walking densification, the reference for the vectorised path.</summary>
     internal bool ForceWalkDensification { get; init; }
 
-    private static void MinInto(Span<uint> accumulator, ReadOnlySpan<uint> row)
+    /// <summary>For tests: never use the Vector256/Vector512 paths, so the scalar loops can be checked against them on any machine.</summary>
+    internal bool ForceScalar { get; init; }
+
+    private static void MinInto(Span<uint> accumulator, ReadOnlySpan<uint> row, bool scalar)
     {
         var i = 0;
         ref var acc = ref MemoryMarshal.GetReference(accumulator);
         ref var src = ref MemoryMarshal.GetReference(row);
-        if (Vector256.IsHardwareAccelerated)
+        if (Vector256.IsHardwareAccelerated && !scalar)
         {
             for (; i <= accumulator.Length - Vector256<uint>.Count; i += Vector256<uint>.Count)
             {
@@ -359,11 +361,12 @@ public sealed class MinHasher
     }
 
     /// <summary>Classic MinHash: k hash functions h_k(x) = (x xor b_k) * a_k (a_k odd, so each is a bijection), vectorised.</summary>
-    private ref struct ClassicSink(Span<ulong> signature, ulong[] multipliers, ulong[] offsets) : IShingleSink
+    private ref struct ClassicSink(Span<ulong> signature, ulong[] multipliers, ulong[] offsets, bool scalar) : IShingleSink
     {
         private readonly Span<ulong> _signature = signature;
         private readonly ReadOnlySpan<ulong> _multipliers = multipliers;
         private readonly ReadOnlySpan<ulong> _offsets = offsets;
+        private readonly bool _scalar = scalar;
 
         public readonly void Add(ulong shingleHash)
         {
@@ -372,7 +375,7 @@ public sealed class MinHasher
             ref var sig = ref MemoryMarshal.GetReference(_signature);
             ref var mul = ref MemoryMarshal.GetReference(_multipliers);
             ref var off = ref MemoryMarshal.GetReference(_offsets);
-            if (Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated && !_scalar)
             {
                 var x = Vector512.Create(shingleHash);
                 for (; k <= n - Vector512<ulong>.Count; k += Vector512<ulong>.Count)
@@ -381,7 +384,7 @@ public sealed class MinHasher
                     Vector512.Min(v, Vector512.LoadUnsafe(ref sig, (nuint)k)).StoreUnsafe(ref sig, (nuint)k);
                 }
             }
-            else if (Vector256.IsHardwareAccelerated)
+            else if (Vector256.IsHardwareAccelerated && !_scalar)
             {
                 var x = Vector256.Create(shingleHash);
                 for (; k <= n - Vector256<ulong>.Count; k += Vector256<ulong>.Count)
@@ -404,18 +407,19 @@ public sealed class MinHasher
     }
 
     /// <summary>C-MinHash: value k is pi(sigma(x) + k) with sigma the shingle hash and pi one fixed bijective mixer, vectorised.</summary>
-    private ref struct CirculantSink(Span<ulong> signature, ulong m1, ulong m2) : IShingleSink
+    private ref struct CirculantSink(Span<ulong> signature, ulong m1, ulong m2, bool scalar) : IShingleSink
     {
         private readonly Span<ulong> _signature = signature;
         private readonly ulong _m1 = m1;
         private readonly ulong _m2 = m2;
+        private readonly bool _scalar = scalar;
 
         public readonly void Add(ulong shingleHash)
         {
             var k = 0;
             var n = _signature.Length;
             ref var sig = ref MemoryMarshal.GetReference(_signature);
-            if (Vector512.IsHardwareAccelerated)
+            if (Vector512.IsHardwareAccelerated && !_scalar)
             {
                 var step = Vector512.Create((ulong)Vector512<ulong>.Count);
                 var y = Vector512.Create(shingleHash) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);

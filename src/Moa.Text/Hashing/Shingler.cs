@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Moa.Curation.Dedup;
+namespace Moa.Text.Hashing;
 
 /// <summary>Receives the 64-bit hash of each word shingle.</summary>
 internal interface IShingleSink
@@ -20,8 +20,6 @@ internal interface IShingleSink
 /// </remarks>
 internal static class Shingler
 {
-    private const ulong WordBasis = 0xCBF29CE484222325UL;
-    private const ulong WordPrime = 0x100000001B3UL;
     private const ulong RollBase = 0x9E3779B97F4A7C15UL;
 
     /// <summary>Feeds every shingle hash to <paramref name="sink"/>; returns the number of shingles.</summary>
@@ -54,7 +52,7 @@ internal static class Shingler
             }
 
             var begin = i;
-            var h = WordBasis;
+            var h = HashMix.FnvOffset;
             do
             {
                 var c = text[i];
@@ -63,12 +61,12 @@ internal static class Shingler
                     break;
                 }
 
-                h = (h ^ Fold(c)) * WordPrime;
+                h = HashMix.FnvStep(h, Fold(c));
                 i++;
             }
             while (i < n);
 
-            var word = Mix(h + (ulong)(i - begin));
+            var word = HashMix.XorShiftMultiply(h + (ulong)(i - begin));
             var leaving = ring[slot];
             ring[slot] = word;
             slot = slot + 1 == window ? 0 : slot + 1;
@@ -77,14 +75,14 @@ internal static class Shingler
             if (words >= window)
             {
                 rolling -= leaving * basePowWindow;
-                sink.Add(Mix(rolling ^ seed));
+                sink.Add(HashMix.XorShiftMultiply(rolling ^ seed));
                 emitted++;
             }
         }
 
         if (words is > 0 && words < window)
         {
-            sink.Add(Mix(rolling ^ seed));
+            sink.Add(HashMix.XorShiftMultiply(rolling ^ seed));
             emitted = 1;
         }
 
@@ -124,27 +122,5 @@ internal static class Shingler
         }
 
         return (uint)(c - 0xFF21) <= 'Z' - 'A' ? (uint)c + 0x20 : c;
-    }
-
-    /// <summary>A bijective 64-bit finaliser (xor-shift-multiply), so distinct inputs stay distinct.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static ulong Mix(ulong x)
-    {
-        x ^= x >> 32;
-        x *= 0xD6E8FEB86659FD93UL;
-        x ^= x >> 32;
-        x *= 0xD6E8FEB86659FD93UL;
-        x ^= x >> 32;
-        return x;
-    }
-
-    /// <summary>SplitMix64 step: the deterministic generator for per-seed constants.</summary>
-    public static ulong SplitMix(ref ulong state)
-    {
-        state += 0x9E3779B97F4A7C15UL;
-        var z = state;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }

@@ -1,9 +1,9 @@
-namespace Moa.Curation.Dedup;
+namespace Moa.Text.Hashing;
 
 /// <summary>
 /// Storage shared by the band tables of near dedup: open addressing with linear probing over band keys, a document
 /// index per slot (stored + 1, so 0 marks a free slot), growth by doubling at 80 % load. Subclasses decide what a key
-/// holds: one document (<see cref="NearDuplicateClusterer"/>) or several (<see cref="VerifiedNearDeduplicator"/>).
+/// holds: one document (<see cref="NearDuplicateClusterer"/>) or several (curation's <c>VerifiedNearDeduplicator</c>).
 /// </summary>
 internal abstract class BandProbeTable
 {

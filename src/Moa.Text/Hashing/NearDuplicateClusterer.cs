@@ -1,10 +1,10 @@
-namespace Moa.Curation.Dedup;
+namespace Moa.Text.Hashing;
 
 /// <summary>
 /// Unverified LSH clustering: buckets per band (band key -> lowest document seen) and a union-find over
 /// documents, so every document sharing any band key with another ends in one cluster whose kept representative
 /// is its lowest index. Clusters can chain through dissimilar documents, so <c>moa curate</c> uses
-/// <see cref="VerifiedNearDeduplicator"/>; this stays for callers that confirm pairs themselves and as the baseline
+/// <c>VerifiedNearDeduplicator</c>; this stays for callers that confirm pairs themselves and as the baseline
 /// of bench/dedup-precision.sh. Single-threaded; the result does not depend on the order of
 /// <see cref="Add"/> calls.
 /// </summary>
