@@ -81,7 +81,7 @@ internal static class DedupScale
     /// <summary>Documents kept, exact and near duplicates, clusters, and an XxHash64 of every fate and kind.</summary>
     private static string Digest(DedupResult result)
     {
-        var hash = XxHash64.Hash(MemoryMarshal.AsBytes(result.Fate.AsSpan()), XxHash64.Hash(result.Kind, XxHash64.Hash(MemoryMarshal.AsBytes(result.Similarity.AsSpan()))));
+        var hash = TextHash.XxHash64(MemoryMarshal.AsBytes(result.Fate.AsSpan()), TextHash.XxHash64(result.Kind, TextHash.XxHash64(MemoryMarshal.AsBytes(result.Similarity.AsSpan()))));
         var kept = result.Fate.Count(f => f == DedupPhase.KeptFate);
         return string.Create(CultureInfo.InvariantCulture, $"docs={result.Fate.Length}\tkept={kept}\texact={result.Kind.Count(k => k == 1)}\tnear={result.Kind.Count(k => k == 2)}\tclusters={result.Stats.DuplicateClusters.Values.Sum()}\tverified={result.Stats.NearDedup.CandidatesVerified}\tfates={hash:x16}");
     }
@@ -191,6 +191,6 @@ internal static class DedupScale
         Span<byte> bytes = stackalloc byte[12];
         BinaryPrimitives.WriteInt64LittleEndian(bytes, i);
         BinaryPrimitives.WriteInt32LittleEndian(bytes[8..], salt);
-        return XxHash64.Hash(bytes);
+        return TextHash.XxHash64(bytes);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Moa.Documents.Cards;
 using Moa.Curation.Configuration;
 using Moa.Curation.Statistics;
 

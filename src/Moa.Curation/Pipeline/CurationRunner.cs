@@ -82,7 +82,7 @@ public sealed class CurationRunner
         }
 
         // Phase 2a (scaled-out dedup only): this task's exact hash range or band-key partition; see ScaledDedup.
-        var bands = request.Config.Dedup.Near.Enabled ? new Dedup.MinHasher(request.Config.Dedup.Near).BandCount : 0;
+        var bands = request.Config.Dedup.Near.Enabled ? new Moa.Text.Hashing.MinHasher(request.Config.Dedup.Near).BandCount : 0;
         if (stage is CurationStage.Exact or CurationStage.Buckets)
         {
             var name = stage == CurationStage.Exact ? "exact" : "buckets";

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using Moa.Curation.Dedup;
 using Moa.Curation.Output;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Pipeline;
 

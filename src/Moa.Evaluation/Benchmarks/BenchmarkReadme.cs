@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Moa.Curation.Output;
+using Moa.Documents.Cards;
 
 namespace Moa.Evaluation.Benchmarks;
 

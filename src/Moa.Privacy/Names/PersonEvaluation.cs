@@ -28,7 +28,7 @@ public static class PersonEvaluation
     /// The cross-validation fold of a sentence: the high 32 bits of the same hash modulo <paramref name="folds"/>, so
     /// that the folds are balanced inside either half (<see cref="Fold"/> with 2 uses the low bits).
     /// </summary>
-    public static int CrossFold(string id, int folds) => (int)((XxHash64.Hash(Encoding.UTF8.GetBytes(id)) >> 32) % (ulong)folds);
+    public static int CrossFold(string id, int folds) => (int)((TextHash.XxHash64(Encoding.UTF8.GetBytes(id)) >> 32) % (ulong)folds);
 
     /// <summary>Scores the full analyzer path (rules + tagger, overlap resolution, minimum score) restricted to <c>PERSON</c>.</summary>
     internal static SortedDictionary<string, PersonScore> Score(IEnumerable<NerSentence> sentences, PersonModel model, double minScore = 0.5) =>

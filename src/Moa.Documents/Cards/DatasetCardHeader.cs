@@ -1,7 +1,7 @@
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Moa.Curation.Output;
+namespace Moa.Documents.Cards;
 
 /// <summary>
 /// The YAML front matter of a Hugging Face dataset card (<c>README.md</c>): licence, languages, size category, task
