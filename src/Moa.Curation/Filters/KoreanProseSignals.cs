@@ -1,0 +1,378 @@
+using System.Runtime.CompilerServices;
+
+namespace Moa.Curation.Filters;
+
+/// <summary>
+/// Signals of Korean prose that word and line statistics do not see, measured in one pass over the words of a Korean
+/// document (docs/curation/filters.md, "Machine-translated garble and SEO pages"):
+/// <list type="bullet">
+/// <item><b>MT anomalies</b> per Hangul eojeol: the marks word-by-word machine translation leaves in Korean — a case
+/// particle standing alone after a Hangul word (<c>학교 에서</c>), a short Hangul word doubled (<c>의 의</c>), an
+/// English function word between Hangul words (<c>저고리 of 위에</c>), and a declarative sentence that ends on a
+/// case-marked word (<c>…읽었다 책을.</c>: Korean is verb-final).</item>
+/// <item><b>Keyword repeats</b>: occurrences of the most frequent pair of adjacent word stems (a Hangul word with its
+/// final particle taken off), so <c>강남 맛집을</c> and <c>강남 맛집 추천</c> count as one phrase.</item>
+/// <item><b>Sentence coherence</b>: the share of adjacent sentence pairs that share a content stem (Hangul, two
+/// syllables or more), the repeated phrase's stems left out; 1 when there is no such pair. Running prose keeps to its
+/// topic from one sentence to the next; an SEO page stitches unrelated sentences to one keyword.</item>
+/// </list>
+/// Thread-safe through per-thread scratch tables.
+/// </summary>
+internal sealed class KoreanProseSignals
+{
+    private const ulong FnvOffset = 14695981039346656037UL;
+    private const ulong FnvPrime = 1099511628211UL;
+
+    // Particles a stem loses, longest first (so 에서 is taken before 서 could be).
+    private static readonly string[] s_particles =
+        ["에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는", "에도", "이나", "의", "을", "를", "이", "가", "은", "는", "에", "로", "와", "과", "도", "만"];
+
+    // Case particles that never stand alone as a word in edited Korean, and never end a declarative sentence.
+    private static readonly string[] s_loneParticles = ["을", "를", "는", "의", "에", "에서", "에게", "으로"];
+
+    private static readonly string[] s_englishFunctionWords =
+        ["the", "of", "and", "is", "for", "with", "that", "this", "which", "it", "to", "in", "are", "was", "be", "on", "by", "an", "a"];
+
+    [ThreadStatic]
+    private static KoreanProseSignals? t_scratch;
+
+    private ulong[] _stem = new ulong[256];
+    private int[] _sentence = new int[256];
+    private bool[] _hangul = new bool[256];
+    private bool[] _content = new bool[256];
+    private ulong[] _keys = new ulong[512];
+    private int[] _values = new int[512];
+    private int[] _firstAt = new int[512];
+
+    public static KoreanProseSignals ForCurrentThread() => t_scratch ??= new KoreanProseSignals();
+
+    /// <summary>Measures <paramref name="text"/> (NFC) into <paramref name="sig"/>: MT anomaly ratio, keyword repeats, sentence coherence.</summary>
+    public void Measure(string text, DocumentSignals sig)
+    {
+        var s = text.AsSpan();
+        var table = CharClass.Table;
+        var count = 0;
+        var sentence = 0;
+        var hangulWords = 0;
+        var anomalies = 0;
+        ReadOnlySpan<char> prev = default;
+        ReadOnlySpan<char> prev2 = default;
+        var i = 0;
+        while (true)
+        {
+            var newline = false;
+            while (i < s.Length && (table[s[i]] & CharClass.Space) != 0)
+            {
+                newline |= s[i] == '\n';
+                i++;
+            }
+
+            if (newline && count > 0)
+            {
+                sentence = _sentence[count - 1] + 1 > sentence ? _sentence[count - 1] + 1 : sentence;
+            }
+
+            if (i >= s.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            while (i < s.Length && (table[s[i]] & CharClass.Space) == 0)
+            {
+                i++;
+            }
+
+            var word = s[start..i];
+            var core = Core(word);
+            var hangul = HasSyllable(core);
+            hangulWords += hangul ? 1 : 0;
+
+            // MT anomalies.
+            if (prev.Length > 0)
+            {
+                if (EndsInSyllable(prev) && IsOneOf(word, s_loneParticles))
+                {
+                    anomalies++;
+                }
+                else if (hangul && word.Length <= 2 && word.SequenceEqual(prev))
+                {
+                    anomalies++;
+                }
+                else if (hangul && prev2.Length > 0 && EndsInSyllable(prev2) && IsOneOf(prev, s_englishFunctionWords))
+                {
+                    anomalies++;
+                }
+            }
+
+            var closes = word[^1] is '.' or '?' or '!';
+            if (word[^1] == '.' && !word.EndsWith("..", StringComparison.Ordinal) && core.Length > 0 && IsSyllable(core[^1]) && EndsWithLoneParticle(core))
+            {
+                anomalies++;
+            }
+
+            prev2 = prev;
+            prev = word;
+            if (core.Length == 0)
+            {
+                if (closes)
+                {
+                    sentence++;
+                }
+
+                continue;
+            }
+
+            // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
+            var stem = core;
+            if (IsSyllable(core[^1]))
+            {
+                foreach (var p in s_particles)
+                {
+                    if (core.Length > p.Length + 1 && core.EndsWith(p, StringComparison.Ordinal))
+                    {
+                        stem = core[..^p.Length];
+                        break;
+                    }
+                }
+            }
+
+            if (count == _stem.Length)
+            {
+                Array.Resize(ref _stem, count * 2);
+                Array.Resize(ref _sentence, count * 2);
+                Array.Resize(ref _hangul, count * 2);
+                Array.Resize(ref _content, count * 2);
+            }
+
+            var h = FnvOffset;
+            var allSyllables = true;
+            foreach (var c in stem)
+            {
+                h = (h ^ c) * FnvPrime;
+                allSyllables &= IsSyllable(c);
+            }
+
+            _stem[count] = h | 1; // never 0, the empty slot of the tables
+            _sentence[count] = sentence;
+            _hangul[count] = hangul;
+            _content[count] = allSyllables && stem.Length >= 2;
+            count++;
+            if (closes)
+            {
+                sentence++;
+            }
+        }
+
+        sig.MtAnomalyRatio = hangulWords == 0 ? 0 : (double)anomalies / hangulWords;
+        var (repeats, k1, k2) = TopStemPair(count);
+        sig.KeywordRepeats = repeats;
+        sig.SentenceCoherence = Coherence(count, k1, k2);
+    }
+
+    /// <summary>Occurrences of the most frequent adjacent stem pair with a Hangul word in it, and its two stems (the first such pair on ties).</summary>
+    private (int Count, ulong First, ulong Second) TopStemPair(int count)
+    {
+        if (count < 2)
+        {
+            return (0, 0, 0);
+        }
+
+        var size = Capacity(count);
+        var mask = size - 1;
+        Array.Clear(_keys, 0, size);
+        var best = 0;
+        var bestAt = -1;
+        for (var w = 1; w < count; w++)
+        {
+            if (!_hangul[w - 1] && !_hangul[w])
+            {
+                continue;
+            }
+
+            var key = (BitOperationsMix(_stem[w - 1]) ^ _stem[w]) | 1;
+            var slot = (int)(key >> 7) & mask;
+            while (_keys[slot] != 0 && _keys[slot] != key)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            int n;
+            if (_keys[slot] == 0)
+            {
+                _keys[slot] = key;
+                _values[slot] = n = 1;
+                _firstAt[slot] = w;
+            }
+            else
+            {
+                n = ++_values[slot];
+            }
+
+            if (n > best || (n == best && _firstAt[slot] < bestAt))
+            {
+                best = n;
+                bestAt = _firstAt[slot];
+            }
+        }
+
+        return bestAt < 0 ? (0, 0, 0) : (best, _stem[bestAt - 1], _stem[bestAt]);
+    }
+
+    /// <summary>Share of adjacent sentence pairs (both with a content stem other than the keyword's) that share one.</summary>
+    private double Coherence(int count, ulong k1, ulong k2)
+    {
+        if (count == 0)
+        {
+            return 1;
+        }
+
+        // For each stem, the last sentence it was seen in; a stem of sentence s seen in s - 1 links the pair.
+        var size = Capacity(count);
+        var mask = size - 1;
+        Array.Clear(_keys, 0, size);
+        var pairs = 0;
+        var linked = 0;
+        var current = -1;
+        var currentHas = false;
+        var previousHas = false;
+        var currentLinked = false;
+        for (var w = 0; w < count; w++)
+        {
+            if (_sentence[w] != current)
+            {
+                Close();
+                previousHas = currentHas && _sentence[w] == current + 1;
+                current = _sentence[w];
+                currentHas = false;
+                currentLinked = false;
+            }
+
+            var stem = _stem[w];
+            if (!_content[w] || stem == k1 || stem == k2)
+            {
+                continue;
+            }
+
+            currentHas = true;
+            var slot = (int)(stem >> 7) & mask;
+            while (_keys[slot] != 0 && _keys[slot] != stem)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            if (_keys[slot] == 0)
+            {
+                _keys[slot] = stem;
+            }
+            else if (_values[slot] == current - 1)
+            {
+                currentLinked = true;
+            }
+
+            _values[slot] = current;
+        }
+
+        Close();
+        return pairs == 0 ? 1 : (double)linked / pairs;
+
+        void Close()
+        {
+            if (current >= 0 && currentHas && previousHas)
+            {
+                pairs++;
+                linked += currentLinked ? 1 : 0;
+            }
+        }
+    }
+
+    private int Capacity(int count)
+    {
+        var size = 512;
+        while (size < count * 2)
+        {
+            size *= 2;
+        }
+
+        if (_keys.Length < size)
+        {
+            _keys = new ulong[size];
+            _values = new int[size];
+            _firstAt = new int[size];
+        }
+
+        return size;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong BitOperationsMix(ulong h) => System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B97F4A7C15UL, 31);
+
+    /// <summary>The word without leading and trailing characters that are not letters or digits.</summary>
+    private static ReadOnlySpan<char> Core(ReadOnlySpan<char> word)
+    {
+        var table = CharClass.Table;
+        const ushort Alnum = CharClass.Letter | CharClass.Digit;
+        var a = 0;
+        var b = word.Length;
+        while (a < b && (table[word[a]] & Alnum) == 0)
+        {
+            a++;
+        }
+
+        while (b > a && (table[word[b - 1]] & Alnum) == 0)
+        {
+            b--;
+        }
+
+        return word[a..b];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+    private static bool HasSyllable(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (IsSyllable(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsInSyllable(ReadOnlySpan<char> word) => IsSyllable(word[^1]);
+
+    private static bool IsOneOf(ReadOnlySpan<char> word, string[] list)
+    {
+        if (word.Length > 5)
+        {
+            return false;
+        }
+
+        foreach (var x in list)
+        {
+            if (word.SequenceEqual(x))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithLoneParticle(ReadOnlySpan<char> core)
+    {
+        foreach (var p in s_loneParticles)
+        {
+            if (p != "의" && core.Length > p.Length && core.EndsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
