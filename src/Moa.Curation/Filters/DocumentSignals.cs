@@ -34,7 +34,7 @@ internal sealed class DocumentSignals
     public double HangulHanSwitchRatio;
     public double MtAnomalyRatio;
     public int KeywordRepeats;
-    public double SentenceCoherence;
+    public double SentenceCoherence = 1;
 
     public int Lines;
     public int LinesRemoved;
