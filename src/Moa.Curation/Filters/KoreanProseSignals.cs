@@ -23,10 +23,6 @@ internal sealed class KoreanProseSignals
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    // Particles a stem loses, longest first (so 에서 is taken before 서 could be).
-    private static readonly string[] s_particles =
-        ["에서", "으로", "에게", "까지", "부터", "처럼", "보다", "에는", "에도", "이나", "의", "을", "를", "이", "가", "은", "는", "에", "로", "와", "과", "도", "만"];
-
     // Case particles that never stand alone as a word in edited Korean, and never end a declarative sentence.
     private static readonly string[] s_loneParticles = ["을", "를", "는", "의", "에", "에서", "에게", "으로"];
 
@@ -91,7 +87,7 @@ internal sealed class KoreanProseSignals
             // MT anomalies.
             if (prev.Length > 0)
             {
-                if (EndsInSyllable(prev) && IsOneOf(word, s_loneParticles))
+                if (word.Length <= 2 && IsSyllable(word[0]) && EndsInSyllable(prev) && IsOneOf(word, s_loneParticles))
                 {
                     anomalies++;
                 }
@@ -99,7 +95,8 @@ internal sealed class KoreanProseSignals
                 {
                     anomalies++;
                 }
-                else if (hangul && prev2.Length > 0 && EndsInSyllable(prev2) && IsOneOf(prev, s_englishFunctionWords))
+                else if (hangul && prev.Length <= 5 && prev[0] is >= 'a' and <= 'z' && prev2.Length > 0 && EndsInSyllable(prev2)
+                    && IsOneOf(prev, s_englishFunctionWords))
                 {
                     anomalies++;
                 }
@@ -124,18 +121,7 @@ internal sealed class KoreanProseSignals
             }
 
             // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
-            var stem = core;
-            if (IsSyllable(core[^1]))
-            {
-                foreach (var p in s_particles)
-                {
-                    if (core.Length > p.Length + 1 && core.EndsWith(p, StringComparison.Ordinal))
-                    {
-                        stem = core[..^p.Length];
-                        break;
-                    }
-                }
-            }
+            var stem = core[..(core.Length - ParticleLength(core))];
 
             if (count == _stem.Length)
             {
@@ -306,6 +292,35 @@ internal sealed class KoreanProseSignals
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong BitOperationsMix(ulong h) => System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B97F4A7C15UL, 31);
+
+    /// <summary>
+    /// Length of the particle that ends <paramref name="core"/> (에서 으로 에게 까지 부터 처럼 보다 에는 에도 이나, or one of
+    /// 의 을 를 이 가 은 는 에 로 와 과 도 만), longest first, when at least two characters are left; else 0.
+    /// </summary>
+    private static int ParticleLength(ReadOnlySpan<char> core)
+    {
+        if (core.Length < 3)
+        {
+            return 0;
+        }
+
+        var before = core[^2];
+        return core[^1] switch
+        {
+            '서' => before == '에' && core.Length > 3 ? 2 : 0,
+            '로' => before == '으' && core.Length > 3 ? 2 : 1,
+            '게' => before == '에' && core.Length > 3 ? 2 : 0,
+            '지' => before == '까' && core.Length > 3 ? 2 : 0,
+            '터' => before == '부' && core.Length > 3 ? 2 : 0,
+            '럼' => before == '처' && core.Length > 3 ? 2 : 0,
+            '다' => before == '보' && core.Length > 3 ? 2 : 0,
+            '는' => before == '에' && core.Length > 3 ? 2 : 1,
+            '도' => before == '에' && core.Length > 3 ? 2 : 1,
+            '나' => before == '이' && core.Length > 3 ? 2 : 0,
+            '의' or '을' or '를' or '이' or '가' or '은' or '에' or '와' or '과' or '만' => 1,
+            _ => 0,
+        };
+    }
 
     /// <summary>The word without leading and trailing characters that are not letters or digits.</summary>
     private static ReadOnlySpan<char> Core(ReadOnlySpan<char> word)
