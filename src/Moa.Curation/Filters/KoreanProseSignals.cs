@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Moa.Curation.Filters;
 
@@ -46,7 +47,11 @@ internal sealed class KoreanProseSignals
     public void Measure(string text, DocumentSignals sig)
     {
         var s = text.AsSpan();
-        var table = CharClass.Table;
+        var n = s.Length;
+
+        // The table holds all 65,536 UTF-16 code units, so a char indexes it without a bounds check.
+        ref var table0 = ref MemoryMarshal.GetReference(CharClass.Table);
+        const ushort Alnum = CharClass.Letter | CharClass.Digit;
         var count = 0;
         var sentence = 0;
         var hangulWords = 0;
@@ -57,31 +62,57 @@ internal sealed class KoreanProseSignals
         while (true)
         {
             var newline = false;
-            while (i < s.Length && (table[s[i]] & CharClass.Space) != 0)
+            while (i < n)
             {
-                newline |= s[i] == '\n';
+                var c = s[i];
+                if ((Unsafe.Add(ref table0, c) & CharClass.Space) == 0)
+                {
+                    break;
+                }
+
+                newline |= c == '\n';
                 i++;
             }
 
             if (newline && count > 0)
             {
-                sentence = _sentence[count - 1] + 1 > sentence ? _sentence[count - 1] + 1 : sentence;
+                // A line end closes the sentence of the last word.
+                sentence = Math.Max(sentence, _sentence[count - 1] + 1);
             }
 
-            if (i >= s.Length)
+            if (i >= n)
             {
                 break;
             }
 
+            // One word, one scan: its core (without leading and trailing characters that are not letters or digits)
+            // and how many Hangul syllables it holds (all of them inside the core).
             var start = i;
-            while (i < s.Length && (table[s[i]] & CharClass.Space) == 0)
+            var first = -1;
+            var last = -1;
+            var syllables = 0;
+            while (i < n)
             {
+                var c = s[i];
+                var f = Unsafe.Add(ref table0, c);
+                if ((f & CharClass.Space) != 0)
+                {
+                    break;
+                }
+
+                if ((f & Alnum) != 0)
+                {
+                    first = first < 0 ? i : first;
+                    last = i;
+                }
+
+                syllables += IsSyllable(c) ? 1 : 0;
                 i++;
             }
 
             var word = s[start..i];
-            var core = Core(word);
-            var hangul = HasSyllable(core);
+            var core = first < 0 ? default : s[first..(last + 1)];
+            var hangul = syllables > 0;
             hangulWords += hangul ? 1 : 0;
 
             // MT anomalies.
@@ -132,17 +163,15 @@ internal sealed class KoreanProseSignals
             }
 
             var h = FnvOffset;
-            var allSyllables = true;
             foreach (var c in stem)
             {
                 h = (h ^ c) * FnvPrime;
-                allSyllables &= IsSyllable(c);
             }
 
             _stem[count] = h | 1; // never 0, the empty slot of the tables
             _sentence[count] = sentence;
             _hangul[count] = hangul;
-            _content[count] = allSyllables && stem.Length >= 2;
+            _content[count] = syllables == core.Length && stem.Length >= 2; // the stem is all syllables when the core is
             count++;
             if (closes)
             {
@@ -176,7 +205,7 @@ internal sealed class KoreanProseSignals
                 continue;
             }
 
-            var key = (BitOperationsMix(_stem[w - 1]) ^ _stem[w]) | 1;
+            var key = (MixPair(_stem[w - 1]) ^ _stem[w]) | 1;
             var slot = (int)(key >> 7) & mask;
             while (_keys[slot] != 0 && _keys[slot] != key)
             {
@@ -291,7 +320,7 @@ internal sealed class KoreanProseSignals
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong BitOperationsMix(ulong h) => System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B97F4A7C15UL, 31);
+    private static ulong MixPair(ulong h) => System.Numerics.BitOperations.RotateLeft(h * 0x9E3779B97F4A7C15UL, 31);
 
     /// <summary>
     /// Length of the particle that ends <paramref name="core"/> (에서 으로 에게 까지 부터 처럼 보다 에는 에도 이나, or one of
@@ -322,41 +351,8 @@ internal sealed class KoreanProseSignals
         };
     }
 
-    /// <summary>The word without leading and trailing characters that are not letters or digits.</summary>
-    private static ReadOnlySpan<char> Core(ReadOnlySpan<char> word)
-    {
-        var table = CharClass.Table;
-        const ushort Alnum = CharClass.Letter | CharClass.Digit;
-        var a = 0;
-        var b = word.Length;
-        while (a < b && (table[word[a]] & Alnum) == 0)
-        {
-            a++;
-        }
-
-        while (b > a && (table[word[b - 1]] & Alnum) == 0)
-        {
-            b--;
-        }
-
-        return word[a..b];
-    }
-
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
-
-    private static bool HasSyllable(ReadOnlySpan<char> s)
-    {
-        foreach (var c in s)
-        {
-            if (IsSyllable(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     private static bool EndsInSyllable(ReadOnlySpan<char> word) => IsSyllable(word[^1]);
 
