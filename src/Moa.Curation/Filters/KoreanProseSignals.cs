@@ -24,19 +24,13 @@ internal sealed class KoreanProseSignals
     private const ulong FnvOffset = 14695981039346656037UL;
     private const ulong FnvPrime = 1099511628211UL;
 
-    // Case particles that never stand alone as a word in edited Korean, and never end a declarative sentence.
-    private static readonly string[] s_loneParticles = ["을", "를", "는", "의", "에", "에서", "에게", "으로"];
-
     private static readonly string[] s_englishFunctionWords =
         ["the", "of", "and", "is", "for", "with", "that", "this", "which", "it", "to", "in", "are", "was", "be", "on", "by", "an", "a"];
 
     [ThreadStatic]
     private static KoreanProseSignals? t_scratch;
 
-    private ulong[] _stem = new ulong[256];
-    private int[] _sentence = new int[256];
-    private bool[] _hangul = new bool[256];
-    private bool[] _content = new bool[256];
+    private Word[] _words = new Word[256];
     private ulong[] _keys = new ulong[512];
     private int[] _values = new int[512];
     private int[] _firstAt = new int[512];
@@ -77,7 +71,7 @@ internal sealed class KoreanProseSignals
             if (newline && count > 0)
             {
                 // A line end closes the sentence of the last word.
-                sentence = Math.Max(sentence, _sentence[count - 1] + 1);
+                sentence = Math.Max(sentence, _words[count - 1].Sentence + 1);
             }
 
             if (i >= n)
@@ -106,7 +100,7 @@ internal sealed class KoreanProseSignals
                     last = i;
                 }
 
-                syllables += IsSyllable(c) ? 1 : 0;
+                syllables += (f >> 4) & 1; // CharClass.Hangul: the syllables U+AC00..U+D7A3
                 i++;
             }
 
@@ -118,7 +112,7 @@ internal sealed class KoreanProseSignals
             // MT anomalies.
             if (prev.Length > 0)
             {
-                if (word.Length <= 2 && IsSyllable(word[0]) && EndsInSyllable(prev) && IsOneOf(word, s_loneParticles))
+                if (word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev))
                 {
                     anomalies++;
                 }
@@ -154,12 +148,9 @@ internal sealed class KoreanProseSignals
             // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
             var stem = core[..(core.Length - ParticleLength(core))];
 
-            if (count == _stem.Length)
+            if (count == _words.Length)
             {
-                Array.Resize(ref _stem, count * 2);
-                Array.Resize(ref _sentence, count * 2);
-                Array.Resize(ref _hangul, count * 2);
-                Array.Resize(ref _content, count * 2);
+                Array.Resize(ref _words, count * 2);
             }
 
             var h = FnvOffset;
@@ -168,10 +159,8 @@ internal sealed class KoreanProseSignals
                 h = (h ^ c) * FnvPrime;
             }
 
-            _stem[count] = h | 1; // never 0, the empty slot of the tables
-            _sentence[count] = sentence;
-            _hangul[count] = hangul;
-            _content[count] = syllables == core.Length && stem.Length >= 2; // the stem is all syllables when the core is
+            // The stem never hashes to 0, the empty slot of the tables; it is all syllables when the core is.
+            _words[count] = new Word(h | 1, sentence, hangul, syllables == core.Length && stem.Length >= 2);
             count++;
             if (closes)
             {
@@ -198,14 +187,17 @@ internal sealed class KoreanProseSignals
         Array.Clear(_keys, 0, size);
         var best = 0;
         var bestAt = -1;
+        var words = _words.AsSpan(0, count);
         for (var w = 1; w < count; w++)
         {
-            if (!_hangul[w - 1] && !_hangul[w])
+            ref readonly var a = ref words[w - 1];
+            ref readonly var b = ref words[w];
+            if (!a.Hangul && !b.Hangul)
             {
                 continue;
             }
 
-            var key = (MixPair(_stem[w - 1]) ^ _stem[w]) | 1;
+            var key = (MixPair(a.Stem) ^ b.Stem) | 1;
             var slot = (int)(key >> 7) & mask;
             while (_keys[slot] != 0 && _keys[slot] != key)
             {
@@ -231,7 +223,7 @@ internal sealed class KoreanProseSignals
             }
         }
 
-        return bestAt < 0 ? (0, 0, 0) : (best, _stem[bestAt - 1], _stem[bestAt]);
+        return bestAt < 0 ? (0, 0, 0) : (best, _words[bestAt - 1].Stem, _words[bestAt].Stem);
     }
 
     /// <summary>Share of adjacent sentence pairs (both with a content stem other than the keyword's) that share one.</summary>
@@ -252,19 +244,19 @@ internal sealed class KoreanProseSignals
         var currentHas = false;
         var previousHas = false;
         var currentLinked = false;
-        for (var w = 0; w < count; w++)
+        foreach (ref readonly var word in _words.AsSpan(0, count))
         {
-            if (_sentence[w] != current)
+            if (word.Sentence != current)
             {
                 Close();
-                previousHas = currentHas && _sentence[w] == current + 1;
-                current = _sentence[w];
+                previousHas = currentHas && word.Sentence == current + 1;
+                current = word.Sentence;
                 currentHas = false;
                 currentLinked = false;
             }
 
-            var stem = _stem[w];
-            if (!_content[w] || stem == k1 || stem == k2)
+            var stem = word.Stem;
+            if (!word.Content || stem == k1 || stem == k2)
             {
                 continue;
             }
@@ -374,16 +366,27 @@ internal sealed class KoreanProseSignals
         return false;
     }
 
-    private static bool EndsWithLoneParticle(ReadOnlySpan<char> core)
-    {
-        foreach (var p in s_loneParticles)
-        {
-            if (p != "의" && core.Length > p.Length && core.EndsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
+    /// <summary>One word with a stem: its stem hash, its sentence, whether it holds Hangul, whether its stem is a content stem.</summary>
+    private readonly record struct Word(ulong Stem, int Sentence, bool Hangul, bool Content);
 
-        return false;
-    }
+    /// <summary>
+    /// Whether <paramref name="word"/> is a case particle that never stands alone as a word in edited Korean and never ends
+    /// a declarative sentence: 을 를 는 의 에 에서 에게 으로 (a switch on its characters, no string compares).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLoneParticle(ReadOnlySpan<char> word) => word.Length switch
+    {
+        1 => word[0] is '을' or '를' or '는' or '의' or '에',
+        2 => (word[0], word[1]) is ('에', '서') or ('에', '게') or ('으', '로'),
+        _ => false,
+    };
+
+    /// <summary>Whether <paramref name="core"/> ends with one of the lone particles (<see cref="IsLoneParticle"/>) other than 의 and holds more than it.</summary>
+    private static bool EndsWithLoneParticle(ReadOnlySpan<char> core) => core[^1] switch
+    {
+        '을' or '를' or '는' or '에' => core.Length > 1,
+        '서' or '게' => core.Length > 2 && core[^2] == '에',
+        '로' => core.Length > 2 && core[^2] == '으',
+        _ => false,
+    };
 }
