@@ -32,6 +32,9 @@ internal sealed class DocumentSignals
     public double ReplacementRatio;
     public double Latin1MojibakeRatio;
     public double HangulHanSwitchRatio;
+    public double MtAnomalyRatio;
+    public int KeywordRepeats;
+    public double SentenceCoherence = 1;
 
     public int Lines;
     public int LinesRemoved;
@@ -67,10 +70,11 @@ internal sealed class DocumentSignals
 
     public void Clear()
     {
-        Words = NonSymbolWords = Stopwords = HangulEojeol = Lines = LinesRemoved = Sentences = LoremIpsum = CurlyBracket = 0;
+        Words = NonSymbolWords = Stopwords = KeywordRepeats = HangulEojeol = Lines = LinesRemoved = Sentences = LoremIpsum = CurlyBracket = 0;
         MeanWordLength = HashWordRatio = EllipsisWordRatio = BulletLineRatio = EllipsisLineRatio = AlphaWordRatio = 0;
         DupLineFrac = DupParaFrac = DupLineCharFrac = DupParaCharFrac = 0;
-        ParticleRatio = HangulShare = SymbolRatio = JamoRunRatio = ReplacementRatio = Latin1MojibakeRatio = HangulHanSwitchRatio = 0;
+        ParticleRatio = HangulShare = SymbolRatio = JamoRunRatio = ReplacementRatio = Latin1MojibakeRatio = HangulHanSwitchRatio = MtAnomalyRatio = 0;
+        SentenceCoherence = 1;
         LinePunctRatio = ShortLineRatio = CharDupRatio = NewlineWordRatio = 0;
         ProseShare = CodeShare = MarkupShare = TableShare = LinkShare = TechWordRatio = TurnLineRatio = 0;
         Genre = Genre.Prose;
@@ -104,6 +108,8 @@ internal sealed class DocumentSignals
         ReplacementRatio = R(ReplacementRatio);
         Latin1MojibakeRatio = R(Latin1MojibakeRatio);
         HangulHanSwitchRatio = R(HangulHanSwitchRatio);
+        MtAnomalyRatio = R(MtAnomalyRatio);
+        SentenceCoherence = R(SentenceCoherence);
         LinePunctRatio = R(LinePunctRatio);
         ShortLineRatio = R(ShortLineRatio);
         CharDupRatio = R(CharDupRatio);
@@ -125,7 +131,7 @@ internal sealed class DocumentSignals
     private static readonly Lazy<string[]> s_names = new(() => Array.ConvertAll(new DocumentSignals().All(), kv => kv.Key));
 
     /// <summary>How many signals <see cref="All"/> holds.</summary>
-    public const int Count = 46;
+    public const int Count = 49;
 
     /// <summary>All signals by name, in a fixed order: what <c>meta.quality</c> holds.</summary>
     public KeyValuePair<string, double>[] All()
@@ -179,6 +185,9 @@ internal sealed class DocumentSignals
         a[i++] = new("turn_line_ratio", TurnLineRatio);
         a[i++] = new("lorem_ipsum", LoremIpsum);
         a[i++] = new("curly_bracket", CurlyBracket);
+        a[i++] = new("mt_anomaly_ratio", MtAnomalyRatio);
+        a[i++] = new("keyword_repeats", KeywordRepeats);
+        a[i++] = new("sentence_coherence", SentenceCoherence);
         return a;
     }
 
@@ -230,6 +239,9 @@ internal sealed class DocumentSignals
             case "turn_line_ratio": TurnLineRatio = v; break;
             case "lorem_ipsum": LoremIpsum = i; break;
             case "curly_bracket": CurlyBracket = i; break;
+            case "mt_anomaly_ratio": MtAnomalyRatio = v; break;
+            case "keyword_repeats": KeywordRepeats = i; break;
+            case "sentence_coherence": SentenceCoherence = v; break;
             default:
                 var top = Array.IndexOf(TopNames, name);
                 var dup = Array.IndexOf(DupNames, name);

@@ -96,6 +96,11 @@ public sealed class QualityFilterSet
         }
 
         Fill(a, sig, language == "ko");
+        if (language == "ko")
+        {
+            KoreanProseSignals.ForCurrentThread().Measure(text, sig);
+        }
+
         sig.RoundAll();
         return text;
     }
@@ -524,9 +529,19 @@ public sealed class QualityFilterSet
             hit = Below("korean.particle_ratio", s.ParticleRatio, k.MinParticleRatio);
         }
 
-        return hit
-            ?? Above("korean.symbol_ratio", s.SymbolRatio, k.MaxSymbolRatio)
+        hit ??= Above("korean.symbol_ratio", s.SymbolRatio, k.MaxSymbolRatio)
             ?? Above("korean.jamo_run_ratio", s.JamoRunRatio, k.MaxJamoRunRatio);
+        if (hit is null && s.HangulEojeol >= k.MinEojeolForParticleRatio)
+        {
+            hit = Above("korean.mt_anomaly_ratio", s.MtAnomalyRatio, k.MaxMtAnomalyRatio);
+        }
+
+        if (hit is null && s.KeywordRepeats >= k.MinKeywordRepeats)
+        {
+            hit = Below("korean.keyword_stuffing", s.SentenceCoherence, k.MinSentenceCoherence);
+        }
+
+        return hit;
     }
 
     private RuleHit? ProseRule(DocumentSignals s)

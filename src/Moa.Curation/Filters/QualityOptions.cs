@@ -194,6 +194,19 @@ public sealed class KoreanOptions
     /// <summary>Maximum share of non-space characters inside runs of 3+ bare compatibility jamo (ㅋㅋㅋ, ㅎㅎㅎ, ㅠㅠㅠ).</summary>
     public double? MaxJamoRunRatio { get; set; } = 0.2;
 
+    /// <summary>
+    /// Maximum rate of machine-translation anomalies per Hangul eojeol (a case particle standing alone, a short word
+    /// doubled, an English function word between Hangul words, a declarative sentence ending on a case particle).
+    /// Applied from <see cref="MinEojeolForParticleRatio"/> Hangul eojeol.
+    /// </summary>
+    public double? MaxMtAnomalyRatio { get; set; } = 0.03;
+
+    /// <summary>Keyword stuffing: the rule looks at sentence coherence only when the most repeated stem pair occurs at least this often.</summary>
+    public int MinKeywordRepeats { get; set; } = 8;
+
+    /// <summary>Keyword stuffing: minimum share of adjacent sentence pairs sharing a content stem (the repeated phrase left out) in a document whose phrase repeats <see cref="MinKeywordRepeats"/> times.</summary>
+    public double? MinSentenceCoherence { get; set; } = 0.25;
+
     /// <summary>Apply the mojibake rules to every language (mojibake is rarely identified as Korean).</summary>
     public bool MojibakeAllLanguages { get; set; } = true;
 

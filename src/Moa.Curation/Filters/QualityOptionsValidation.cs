@@ -58,6 +58,9 @@ internal static class QualityOptionsValidation
         Fraction(k.MaxReplacementCharRatio, "korean.max_replacement_char_ratio");
         Fraction(k.MaxLatin1MojibakeRatio, "korean.max_latin1_mojibake_ratio");
         NonNegative(k.MaxHangulHanSwitchRatio, "korean.max_hangul_han_switch_ratio");
+        Fraction(k.MaxMtAnomalyRatio, "korean.max_mt_anomaly_ratio");
+        NonNegative(k.MinKeywordRepeats, "korean.min_keyword_repeats");
+        Fraction(k.MinSentenceCoherence, "korean.min_sentence_coherence");
 
         NonNegative(c.MinWordsPerLine, "c4.min_words_per_line");
         if (c.MaxWordLength is < 1)

@@ -52,6 +52,7 @@ public static class QualityProfiles
             ["fineweb.max_short_line_ratio"] = 0.95,
             ["fineweb.max_newline_word_ratio"] = 0.5,
             ["prose.min_prose_share"] = 0.1,
+            ["korean.min_sentence_coherence"] = null,
         },
         [Conversation] = new(StringComparer.Ordinal)
         {
@@ -59,6 +60,7 @@ public static class QualityProfiles
             ["gopher_repetition.max_dup_line_char_frac"] = 0.4,
             ["fineweb.max_char_dup_ratio"] = 0.4,
             ["fineweb.max_short_line_ratio"] = 0.9,
+            ["korean.min_sentence_coherence"] = null,
         },
     };
 

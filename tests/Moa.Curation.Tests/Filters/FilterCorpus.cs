@@ -278,7 +278,8 @@ internal static class FilterCorpus
         }
 
         docs.AddRange(CodeChunks().Select(c => new CorpusDoc("junk.code", "en", c)));
-        docs.AddRange(WebJunk.Build(new Random(20261203), boolq, reviews, HellaSwagContexts(), PerType));
+        var news = Genres.Where(d => d.Set == GenrePrefix + "news_ko_snippets").Select(d => d.Text).ToList();
+        docs.AddRange(WebJunk.Build(new Random(20261203), boolq, reviews, HellaSwagContexts(), news, PerType));
         return docs;
     }
 

@@ -5,7 +5,7 @@ namespace Moa.Curation.Tests.Filters;
 
 /// <summary>
 /// Harder junk, shaped as it appears on the web and built from real Korean sentences (KoBEST BoolQ and HellaSwag,
-/// NSMC reviews): navigation and boilerplate pages, SEO pages of real sentences around a keyword, machine-translated
+/// NSMC reviews, the news genre file): navigation and boilerplate pages, SEO pages of real sentences around a keyword, machine-translated
 /// garble, product and real-estate listings, tables of numbers, link and e-mail farms, and a templated notice
 /// repeated inside one page with small changes. Deterministic for a seed.
 /// </summary>
@@ -25,10 +25,10 @@ internal static class WebJunk
     private static readonly string[] Domains = ["naver.com", "daum.net", "gmail.com", "hanmail.net", "korea.kr", "co.kr", "example.com"];
     private static readonly string[] Seo = ["추천", "가격", "후기", "순위", "비교", "할인", "최저가", "예약", "정보", "잘하는 곳"];
 
-    public static IEnumerable<CorpusDoc> Build(Random rng, IReadOnlyList<string> boolq, IReadOnlyList<string> reviews, IReadOnlyList<string> hellaswag, int perKind)
+    public static IEnumerable<CorpusDoc> Build(
+        Random rng, IReadOnlyList<string> boolq, IReadOnlyList<string> reviews, IReadOnlyList<string> hellaswag, IReadOnlyList<string> news, int perKind)
     {
-        var sentences = boolq.SelectMany(t => t.Split(". ", StringSplitOptions.RemoveEmptyEntries))
-            .Concat(hellaswag)
+        var sentences = boolq.Concat(news).Concat(hellaswag).SelectMany(t => t.Split(". ", StringSplitOptions.RemoveEmptyEntries))
             .Select(x => x.Trim().TrimEnd('.') + ".")
             .Where(x => x.Length is > 20 and < 200)
             .ToArray();
@@ -103,62 +103,128 @@ internal static class WebJunk
         return sb.ToString();
     }
 
-    /// <summary>An SEO page: a keyword title, real sentences from unrelated sources each hooked to the keyword, a tag cloud.</summary>
+    /// <summary>
+    /// An SEO blog page: a target keyword (place + noun) stuffed into the title, the intro, every section heading and
+    /// many sentences; the body is real sentences from unrelated sources (news, BoolQ, HellaSwag), so the topic jumps
+    /// from sentence to sentence; most pages end with a list of related searches and some with a tag cloud.
+    /// </summary>
     private static string SeoPage(Random rng, string[] sentences, string[] nouns)
     {
         var keyword = $"{Pick(rng, Cities).Split(' ')[^1]} {Pick(rng, nouns)}";
+        string Mod() => Pick(rng, Seo);
         var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{keyword} {Pick(rng, Seo)} | {keyword} {Pick(rng, Seo)} | {rng.Next(2020, 2026)} {keyword} {Pick(rng, Seo)}\n");
-        var n = rng.Next(6, 14);
-        for (var i = 0; i < n; i++)
+        sb.Append(rng.Next(2) == 0
+            ? FormattableString.Invariant($"{keyword} {Mod()} TOP {rng.Next(3, 11)} | {keyword} {Mod()} 총정리\n")
+            : FormattableString.Invariant($"{rng.Next(2020, 2026)} {keyword} {Mod()}, {keyword} {Mod()} 알아보기\n"));
+        sb.Append(Pick(rng, new[]
         {
-            var hook = rng.Next(3) switch
+            $"오늘은 {keyword}에 대해 알아보겠습니다. {keyword} {Mod()} 정보를 찾으시는 분들께 도움이 되었으면 합니다.",
+            $"{keyword} {Mod()} 궁금하셨죠? 많은 분들이 찾는 {keyword} 정보를 정리했습니다.",
+            $"안녕하세요. 이번 포스팅에서는 {keyword} {Mod()}에 대해 소개해 드리려고 합니다.",
+        })).Append("\n\n");
+        var sections = rng.Next(3, 7);
+        for (var s = 0; s < sections; s++)
+        {
+            sb.Append(rng.Next(3) switch
             {
-                0 => $"{keyword} {Pick(rng, Seo)}을 찾는다면 ",
-                1 => $"{keyword}, ",
-                _ => $"많은 분들이 {keyword}에 대해 궁금해합니다. ",
-            };
-            sb.Append(hook).Append(Pick(rng, sentences)).Append('\n');
+                0 => $"{s + 1}. {keyword} {Mod()}",
+                1 => $"■ {keyword} {Mod()}",
+                _ => $"{keyword} {Mod()}",
+            }).Append('\n');
+            var n = rng.Next(2, 5);
+            for (var i = 0; i < n; i++)
+            {
+                var sentence = Pick(rng, sentences);
+                sb.Append(rng.Next(5) switch
+                {
+                    0 => $"{keyword} {Mod()}의 경우 {sentence}",
+                    1 => $"{sentence} 그래서 {keyword} 정보를 찾는 분들이 많습니다.",
+                    2 => $"{keyword}, {sentence}",
+                    _ => sentence,
+                }).Append(' ');
+            }
+
+            sb.Append("\n\n");
         }
 
-        sb.Append("관련 검색어: ").Append(string.Join(", ", Enumerable.Range(0, rng.Next(5, 12)).Select(_ => $"{keyword} {Pick(rng, Seo)}"))).Append('\n');
-        sb.Append(string.Join(' ', Enumerable.Range(0, rng.Next(5, 15)).Select(_ => $"#{keyword.Replace(" ", "", StringComparison.Ordinal)}{Pick(rng, Seo).Replace(" ", "", StringComparison.Ordinal)}")));
-        return sb.ToString();
+        if (rng.Next(4) > 0)
+        {
+            sb.Append("관련 검색어: ").Append(string.Join(", ", Enumerable.Range(0, rng.Next(5, 12)).Select(_ => $"{keyword} {Mod()}"))).Append('\n');
+        }
+
+        if (rng.Next(2) == 0)
+        {
+            sb.Append(string.Join(' ', Enumerable.Range(0, rng.Next(4, 12)).Select(_ => $"#{keyword.Replace(" ", "", StringComparison.Ordinal)}{Mod().Replace(" ", "", StringComparison.Ordinal)}")));
+        }
+
+        return sb.ToString().Trim();
     }
 
     /// <summary>
-    /// Machine-translated garble as spam sites publish it: real sentences with their eojeol out of order, particles
-    /// stripped or doubled, English source words left untranslated, and the translator's literal "의 의" and "것 것".
+    /// Machine-translated garble as spam sites publish it (Korean pages machine-translated word by word from English):
+    /// real sentences changed the way such output goes wrong. Per sentence, two to four of: the predicate moved after
+    /// the subject (English SVO order, so the sentence ends on an object or an adverbial); particles split off as
+    /// words of their own (<c>학교 에서</c>); a wrong particle; an English word left untranslated; a function word
+    /// doubled (<c>의 의</c>, <c>그 그</c>); a verb left in its dictionary form mid-sentence (<c>사용하다 방법</c>).
     /// </summary>
     private static string Garble(Random rng, string[] sentences)
     {
-        string[] untranslated = ["the", "of", "and", "is", "for", "with", "that", "this", "which", "it", "be", "are", "was"];
+        string[] untranslated = ["the", "of", "and", "is", "for", "with", "that", "this", "which", "it", "to", "in", "update", "click", "here", "more", "best", "online"];
+        string[] particles = ["에서", "으로", "에게", "을", "를", "은", "는", "의", "에", "이", "가", "와", "과", "로"];
+        string[] doubled = ["의 의", "그 그", "것 것", "및 및", "이 이", "는 는", "을 을"];
         var sb = new StringBuilder();
-        var n = rng.Next(4, 10);
+        var n = rng.Next(4, 11);
         for (var i = 0; i < n; i++)
         {
             var words = Pick(rng, sentences).TrimEnd('.').Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
-            for (var k = words.Count - 1; k > 0; k--)
+            var changes = rng.Next(2, 5);
+            for (var c = 0; c < changes && words.Count > 2; c++)
             {
-                var j = rng.Next(k + 1);
-                (words[k], words[j]) = (words[j], words[k]);
-            }
-
-            var outWords = new List<string>();
-            foreach (var w in words)
-            {
-                var roll = rng.Next(10);
-                outWords.Add(roll switch
+                var at = rng.Next(words.Count);
+                var w = words[at];
+                switch (rng.Next(6))
                 {
-                    0 => w + " 의",
-                    1 => w + " " + Pick(rng, untranslated),
-                    2 when w.Length > 2 => w[..^1],
-                    3 => Pick(rng, untranslated) + " " + w,
-                    _ => w,
-                });
+                    case 0:
+                        // SVO: the final predicate goes after the first eojeol.
+                        var verb = words[^1];
+                        words.RemoveAt(words.Count - 1);
+                        words.Insert(1, verb);
+                        break;
+                    case 1:
+                        if (particles.FirstOrDefault(p => w.Length > p.Length && w.EndsWith(p, StringComparison.Ordinal)) is { } p1)
+                        {
+                            words[at] = w[..^p1.Length] + " " + p1;
+                        }
+
+                        break;
+                    case 2:
+                        if (particles.FirstOrDefault(p => w.Length > p.Length && w.EndsWith(p, StringComparison.Ordinal)) is { } p2)
+                        {
+                            words[at] = w[..^p2.Length] + Pick(rng, particles);
+                        }
+
+                        break;
+                    case 3:
+                        words.Insert(at, Pick(rng, untranslated));
+                        break;
+                    case 4:
+                        words.Insert(at, Pick(rng, doubled));
+                        break;
+                    default:
+                        foreach (var ending in new[] { "하는", "하고", "하여", "해서", "했고", "하며", "되는", "되어" })
+                        {
+                            if (w.Length > ending.Length && w.EndsWith(ending, StringComparison.Ordinal))
+                            {
+                                words[at] = w[..^ending.Length] + (ending[0] == '되' ? "되다" : "하다");
+                                break;
+                            }
+                        }
+
+                        break;
+                }
             }
 
-            sb.Append(string.Join(' ', outWords)).Append(". ");
+            sb.Append(string.Join(' ', words)).Append(". ");
             if (rng.Next(3) == 0)
             {
                 sb.Append('\n');
