@@ -55,6 +55,7 @@ public static class HubApp
         services.AddSingleton<AgreementService>();
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<DownloadService>();
+        services.AddSingleton<Deid.DeidReviewService>();
         services.AddSingleton<ApiCache>();
         services.AddHostedService<ExpirySweeper>();
         services.AddDataProtection().SetApplicationName("moa-hub");
@@ -155,6 +156,7 @@ public static class HubApp
         app.MapHubApi();
         app.MapHubPages();
         app.MapHubHomePages();
+        Deid.DeidApi.MapDeidApi(app);
         return app;
     }
 }
