@@ -123,7 +123,9 @@ public abstract partial class HubIntegrationTests
         ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
         var audit = await AuditFor(slug);
         audit.ShouldContain(e => e.Action == "deid.review_registered" && e.Detail.Contains($"\"review\":{id}", StringComparison.Ordinal));
-        audit.ShouldContain(e => e.Action == "deid.review_approved" && e.Actor == f.Operator.AuditName && e.Detail.Contains("위험 임계치", StringComparison.Ordinal));
+        var decision = audit.Single(e => e.Action == "deid.review_approved");
+        decision.Actor.ShouldBe(f.Operator.AuditName);
+        JsonDocument.Parse(decision.Detail).RootElement.GetProperty("reason").GetString().ShouldBe("k=3 및 위험 임계치 충족");
         audit.ShouldContain(e => e.Action == "download.refused" && e.Detail.Contains("adequacy review pending", StringComparison.Ordinal));
         var downloaded = audit.Single(e => e.Action == "dataset.downloaded");
         using var d = JsonDocument.Parse(downloaded.Detail);
@@ -237,7 +239,7 @@ public abstract partial class HubIntegrationTests
 
     [Theory]
     [InlineData("", "spec: send the YAML spec")]
-    [InlineData("dataset: [unclosed", "spec: not well-formed YAML (line 1")]
+    [InlineData("dataset: [unclosed", "spec: not well-formed YAML (line 2, column 1)")]
     [InlineData("- a\n- b", "spec: expected one YAML mapping")]
     [InlineData("dataset: x\ncolumns: []", "spec.columns: missing or empty")]
     public async Task DeidReview_MalformedSpec_Is400NamingTheField(string spec, string expected)
