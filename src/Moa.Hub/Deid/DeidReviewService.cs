@@ -102,6 +102,15 @@ public sealed class DeidReviewService(HubDatabase db, TimeProvider time)
             throw HubException.Invalid("datasetSlug: name the registered dataset the review is for.");
         }
 
+        // PostgreSQL text cannot hold NUL; refuse it as bad input rather than fail in the database.
+        foreach (var (field, value) in new[] { ("datasetSlug", request.DatasetSlug), ("spec", request.Spec), ("report", request.Report), ("reportHtml", request.ReportHtml) })
+        {
+            if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+            {
+                throw HubException.Invalid($"{field}: contains a NUL character; send the file's text as `moa deid run` wrote it.");
+            }
+        }
+
         var slug = request.DatasetSlug;
         Dataset ds;
         await using (var conn = await db.OpenAsync().ConfigureAwait(false))
@@ -175,7 +184,7 @@ public sealed class DeidReviewService(HubDatabase db, TimeProvider time)
             throw HubException.Conflict($"adequacy review {id} of '{review.DatasetSlug}' was already {review.State} on {Iso(review.DecidedAt ?? 0)}; register a new review to change the decision.");
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        if (string.IsNullOrWhiteSpace(reason) || reason.Contains('\0', StringComparison.Ordinal))
         {
             throw HubException.Invalid($"reason: say why the review is {(approve ? "approved" : "rejected")} (it is recorded with your name).");
         }
