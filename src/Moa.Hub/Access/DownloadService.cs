@@ -42,6 +42,9 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         await using var conn = await db.OpenAsync().ConfigureAwait(false);
         var datasetId = await conn.ExecuteScalarAsync<long?>("SELECT id FROM datasets WHERE slug = @slug", new { slug }).ConfigureAwait(false)
             ?? throw HubException.NotFound($"dataset '{slug}' does not exist.");
+
+        // A pseudonymised table is served only under an approved adequacy review (issue 15), as well as an agreement.
+        await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug).ConfigureAwait(false);
         var agreements = await AgreementService.ForTeamAndDatasetAsync(conn, user.OrganisationId.Value, datasetId).ConfigureAwait(false);
         if (agreements.Count == 0)
         {
@@ -222,11 +225,13 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         var at = now.ToUnixTimeMilliseconds();
         await db.WriteAsync(async (conn, tx) =>
         {
+            var datasetId = await conn.ExecuteScalarAsync<long>("SELECT id FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
+            var review = await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
             await conn.ExecuteAsync(
                 "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
                 new { userId, aid = agreement.Id, fileId, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);
             await AuditLog.AppendAsync(conn, tx, at, user.AuditName, "dataset.downloaded", $"dataset:{slug}",
-                new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, purpose, from = remoteAddress, linkAgreement = agreementId }).ConfigureAwait(false);
+                new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, adequacyReview = review, purpose, from = remoteAddress, linkAgreement = agreementId }).ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
         return new ApprovedDownload(fullPath, Path.GetFileName(file.Path), file.Bytes, file.Sha256);

@@ -56,6 +56,7 @@ public static class HubApp
         services.AddSingleton<CatalogueService>();
         services.AddSingleton<DownloadService>();
         services.AddSingleton<DatasetViewer>();
+        services.AddSingleton<Deid.DeidReviewService>();
         services.AddSingleton<ApiCache>();
         services.AddSingleton<Leaderboard.LeaderboardService>();
         services.AddHostedService<ExpirySweeper>();
@@ -160,6 +161,7 @@ public static class HubApp
         app.MapHubHomePages();
         Leaderboard.LeaderboardApi.MapLeaderboardApi(app);
         Leaderboard.LeaderboardPages.MapLeaderboardPages(app);
+        Deid.DeidApi.MapDeidApi(app);
         return app;
     }
 }

@@ -28,7 +28,11 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next, HubOptions
         {
             var (ctx, https) = ((HttpContext, bool))state;
             var h = ctx.Response.Headers;
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            // An endpoint may only tighten the policy, to a sandbox (the provider's HTML reports of /api/deid).
+            if (!h.ContentSecurityPolicy.ToString().StartsWith("sandbox;", StringComparison.Ordinal))
+            {
+                h.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "same-origin";

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Moa.Hub.Accounts;
+using Moa.Hub.Web;
+using static Moa.Hub.Web.Html;
+
+namespace Moa.Hub.Deid;
+
+/// <summary>The adequacy-review endpoints (API under <c>/api/deid</c>) and pages (<c>/deid</c>), in Korean and English.</summary>
+internal static class DeidApi
+{
+    public static void MapDeidApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/deid");
+        api.MapGet("/reviews", async (HttpContext ctx, DeidReviewService reviews) =>
+        {
+            ctx.RequireScope(TokenScopes.Read);
+            return TypedResults.Ok((await reviews.ListAsync().ConfigureAwait(false)).Select(Summary));
+        });
+        api.MapPost("/reviews", async (HttpContext ctx, DeidReviewRequest req, DeidReviewService reviews) =>
+        {
+            var r = await reviews.RegisterAsync(ctx.RequireScope(TokenScopes.Write), req).ConfigureAwait(false);
+            return TypedResults.Created($"/api/deid/reviews/{r.Id}", Summary(r));
+        });
+        api.MapGet("/reviews/{id:long}", async (HttpContext ctx, long id, DeidReviewService reviews) =>
+        {
+            ctx.RequireScope(TokenScopes.Read);
+            var r = await reviews.GetAsync(id).ConfigureAwait(false) ?? throw HubException.NotFound($"adequacy review {id} does not exist.");
+            var figures = DeidReviewService.ParseReport(r.ReportJson);
+            return TypedResults.Ok(new { review = Summary(r), html = r.ReportHtml is null ? null : $"/api/deid/reviews/{r.Id}/report.html", spec = r.Spec, checklist = figures.Checklist, report = JsonDocument.Parse(r.ReportJson).RootElement });
+        });
+        api.MapGet("/reviews/{id:long}/report.html", async (HttpContext ctx, long id, DeidReviewService reviews) =>
+        {
+            ctx.RequireScope(TokenScopes.Read);
+            var r = await reviews.GetAsync(id).ConfigureAwait(false) ?? throw HubException.NotFound($"adequacy review {id} does not exist.");
+            if (r.ReportHtml is null)
+            {
+                throw HubException.NotFound($"adequacy review {id} was registered without its HTML report; see /api/deid/reviews/{id} for the JSON.");
+            }
+
+            // The provider's HTML is shown sandboxed: no scripts, no requests, no access to the hub's origin.
+            ctx.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+            return Results.Text(r.ReportHtml, "text/html; charset=utf-8");
+        });
+        api.MapPost("/reviews/{id:long}/{action}", async (HttpContext ctx, long id, string action, DeidDecisionRequest req, DeidReviewService reviews) =>
+            TypedResults.Ok(Summary(await reviews.DecideAsync(ctx.RequireScope(TokenScopes.Write), id, Approve(action), req.Reason).ConfigureAwait(false))));
+
+        app.MapGet("/deid", async (HttpContext ctx, DeidReviewService reviews) =>
+        {
+            ctx.RequireUser();
+            var sb = new StringBuilder("<table id=\"deid-reviews\"><thead><tr><th>#</th><th>")
+                .Append(L(ctx, "데이터셋", "Dataset")).Append("</th><th>").Append(L(ctx, "상태", "State")).Append("</th><th>")
+                .Append(L(ctx, "재식별 위험 (처리 전 최대/평균)", "Risk before (max/avg)")).Append("</th><th>")
+                .Append(L(ctx, "재식별 위험 (처리 후 최대/평균)", "Risk after (max/avg)")).Append("</th><th>k</th><th>")
+                .Append(L(ctx, "점검표", "Checklist")).Append("</th></tr></thead><tbody>");
+            foreach (var r in await reviews.ListAsync().ConfigureAwait(false))
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/deid/{r.Id}\">{r.Id}</a></td><td><a href=\"/datasets/{E(r.DatasetSlug)}\">{E(r.DatasetSlug)}</a></td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td class=\"state-{r.State}\">{StateText(ctx, r.State)}</td><td>{P(r.RiskBeforeMax)} / {P(r.RiskBeforeAverage)}</td>")
+                    .Append(CultureInfo.InvariantCulture, $"<td>{P(r.RiskAfterMax)} / {P(r.RiskAfterAverage)}</td><td>{r.MinClassSize}</td><td>{r.ChecklistPassed}/{r.ChecklistItems}</td></tr>");
+            }
+
+            return Page(ctx, L(ctx, "가명처리 적정성 검토", "Adequacy reviews of pseudonymised tables"), sb.Append("</tbody></table>").ToString());
+        });
+        app.MapGet("/deid/{id:long}", async (HttpContext ctx, long id, DeidReviewService reviews) =>
+        {
+            var user = ctx.RequireUser();
+            var r = await reviews.GetAsync(id).ConfigureAwait(false) ?? throw HubException.NotFound($"adequacy review {id} does not exist.");
+            var figures = DeidReviewService.ParseReport(r.ReportJson);
+            var sb = new StringBuilder()
+                .Append(CultureInfo.InvariantCulture, $"<p>{L(ctx, "데이터셋", "Dataset")}: <a href=\"/datasets/{E(r.DatasetSlug)}\">{E(r.DatasetSlug)}</a> · {L(ctx, "이용 목적", "Purpose")}: {E(figures.Purpose)}</p>")
+                .Append(CultureInfo.InvariantCulture, $"<p id=\"deid-state\" class=\"state-{r.State}\">{L(ctx, "상태", "State")}: {StateText(ctx, r.State)}");
+            if (r.DecidedAt is { } at)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $" · {DeidReviewService.Iso(at)} · {L(ctx, "검토자", "Reviewer")} #{r.DecidedBy} · {L(ctx, "사유", "Reason")}: {E(r.DecisionReason)}");
+            }
+
+            sb.Append("</p><table id=\"deid-risk\"><thead><tr><th></th><th>").Append(L(ctx, "처리 전", "Before")).Append("</th><th>").Append(L(ctx, "처리 후", "After"))
+                .Append("</th></tr></thead><tbody>")
+                .Append(CultureInfo.InvariantCulture, $"<tr><th>{L(ctx, "재식별 위험 최대 (검사자 모델)", "Prosecutor risk, max")}</th><td>{P(r.RiskBeforeMax)}</td><td>{P(r.RiskAfterMax)}</td></tr>")
+                .Append(CultureInfo.InvariantCulture, $"<tr><th>{L(ctx, "재식별 위험 평균 (검사자 모델)", "Prosecutor risk, average")}</th><td>{P(r.RiskBeforeAverage)}</td><td>{P(r.RiskAfterAverage)}</td></tr>")
+                .Append(CultureInfo.InvariantCulture, $"<tr><th>{L(ctx, "최소 동질집합 크기 (k)", "Smallest class (k)")}</th><td></td><td>{r.MinClassSize}</td></tr></tbody></table>")
+                .Append("<h2>").Append(L(ctx, "점검표", "Checklist")).Append("</h2><table id=\"deid-checklist\"><thead><tr><th>")
+                .Append(L(ctx, "항목", "Item")).Append("</th><th>").Append(L(ctx, "결과", "Result")).Append("</th><th>").Append(L(ctx, "근거", "Evidence")).Append("</th></tr></thead><tbody>");
+            foreach (var c in figures.Checklist)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(Lang(ctx) == "en" ? c.English : c.Korean)}</td><td class=\"{(c.Passed ? "ok" : "error")}\">{(c.Passed ? L(ctx, "적합", "pass") : L(ctx, "부적합", "fail"))}</td><td>{E(c.Evidence)}</td></tr>");
+            }
+
+            sb.Append("</tbody></table>");
+            if (r.ReportHtml is not null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/api/deid/reviews/{r.Id}/report.html\">{L(ctx, "보고서 전문 (HTML)", "Full report (HTML)")}</a></p>");
+            }
+
+            if (user.IsOperator && r.State == DeidReviewStates.Pending)
+            {
+                sb.Append("<p>")
+                    .Append(Pages.ActionForm(ctx, $"/deid/{r.Id}/approve", L(ctx, "승인", "Approve"), "deid-approve", withReason: true))
+                    .Append(Pages.ActionForm(ctx, $"/deid/{r.Id}/reject", L(ctx, "반려", "Reject"), "deid-reject", withReason: true))
+                    .Append("</p>");
+            }
+
+            return Page(ctx, L(ctx, $"적정성 검토 {r.Id}", $"Adequacy review {r.Id}"), sb.ToString());
+        });
+        app.MapPost("/deid/{id:long}/{action}", async (HttpContext ctx, long id, string action, DeidReviewService reviews) =>
+        {
+            var user = ctx.RequireUser();
+            var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
+            await reviews.DecideAsync(user, id, Approve(action), form["reason"].ToString()).ConfigureAwait(false);
+            return Results.Redirect($"/deid/{id}");
+        });
+    }
+
+    private static bool Approve(string action) => action switch
+    {
+        "approve" => true,
+        "reject" => false,
+        _ => throw HubException.NotFound($"unknown action '{action}'; use approve or reject."),
+    };
+
+    private static object Summary(DeidReview r) => new
+    {
+        r.Id,
+        dataset = r.DatasetSlug,
+        r.State,
+        riskBefore = new { max = r.RiskBeforeMax, average = r.RiskBeforeAverage },
+        riskAfter = new { max = r.RiskAfterMax, average = r.RiskAfterAverage },
+        k = r.MinClassSize,
+        checklist = new { passed = r.ChecklistPassed, items = r.ChecklistItems },
+        r.ReportSha256,
+        submittedBy = r.SubmittedBy,
+        submittedAt = DateTimeOffset.FromUnixTimeMilliseconds(r.SubmittedAt),
+        decidedBy = r.DecidedBy,
+        decidedAt = r.DecidedAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null,
+        reason = r.DecisionReason,
+    };
+
+    private static string L(HttpContext ctx, string ko, string en) => Lang(ctx) == "en" ? en : ko;
+
+    private static string StateText(HttpContext ctx, string state) => state switch
+    {
+        DeidReviewStates.Approved => L(ctx, "승인", "approved"),
+        DeidReviewStates.Rejected => L(ctx, "반려", "rejected"),
+        _ => L(ctx, "검토 대기", "pending"),
+    };
+
+    private static string P(double risk) => risk.ToString("0.0000", CultureInfo.InvariantCulture);
+}
