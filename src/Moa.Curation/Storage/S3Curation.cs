@@ -63,6 +63,7 @@ public sealed class S3Curation
         }
 
         var inputs = new List<string>();
+        var names = new List<KeyValuePair<string, string>>(request.SourceNames);
         var fingerprint = new StringBuilder();
         var inRoot = Path.Combine(_settings.CacheDir, "in");
         for (var i = 0; i < request.Inputs.Count; i++)
@@ -72,6 +73,7 @@ public sealed class S3Curation
                 store.CheckAccess(source);
                 var (local, objects) = store.Stage(source, inRoot);
                 inputs.Add(local);
+                names.Add(new(local, source.ToString()));
                 fingerprint.Append(source).Append('\n').AppendJoin('\n', objects).Append('\n');
             }
             else
@@ -83,7 +85,7 @@ public sealed class S3Curation
 
         if (target is null)
         {
-            return _runner.Run(Localised(request, inputs, request.OutputDir), cancellationToken);
+            return _runner.Run(Localised(request, inputs, names, request.OutputDir), cancellationToken);
         }
 
         fingerprint.Append(target).Append('\n').Append(CurationConfigLoader.Hash(request.Config));
@@ -104,27 +106,19 @@ public sealed class S3Curation
         }
         else
         {
-            var result = _runner.Run(Localised(request, inputs, staging), cancellationToken);
+            var result = _runner.Run(Localised(request, inputs, names, staging), cancellationToken);
             stats = result.Stats;
         }
 
-        Publish(store, layout, target, inRoot, request.Overwrite);
+        Publish(store, layout, target, request.Overwrite);
         return new CurationResult(true, target.ToString(), stats, 0);
     }
 
-    private void Publish(S3Store store, OutputLayout layout, S3Url target, string inRoot, bool overwrite)
+    private void Publish(S3Store store, OutputLayout layout, S3Url target, bool overwrite)
     {
         var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(layout.ManifestPath), OutputJson.Options)
             ?? throw new MoaException($"{layout.ManifestPath}: empty manifest; rerun with --overwrite.");
-
-        // Provenance names the objects, not the cache they were staged into.
-        var objects = Path.Combine(inRoot, "objects") + Path.DirectorySeparatorChar;
-        foreach (var input in manifest.Inputs.Where(x => x.Path.StartsWith(objects, StringComparison.Ordinal)))
-        {
-            input.Path = "s3://" + input.Path[objects.Length..].Replace(Path.DirectorySeparatorChar, '/');
-        }
-
-        var manifestBytes = JsonSerializer.SerializeToUtf8Bytes(manifest, OutputJson.Options);
+        var manifestBytes = File.ReadAllBytes(layout.ManifestPath);
         var published = store.ReadOrNull(target, target.Key("manifest.json"));
         if (published is not null)
         {
@@ -174,9 +168,10 @@ public sealed class S3Curation
         store.DeleteUnder(target, target.Key(TempPrefix));
     }
 
-    private static CurationRequest Localised(CurationRequest request, List<string> inputs, string outputDir) => new()
+    private static CurationRequest Localised(CurationRequest request, List<string> inputs, List<KeyValuePair<string, string>> names, string outputDir) => new()
     {
         Inputs = inputs,
+        SourceNames = names,
         OutputDir = outputDir,
         Config = request.Config,
         Workers = request.Workers,

@@ -102,7 +102,7 @@ public sealed class S3Store : IDisposable
 
             Directory.CreateDirectory(Path.GetDirectoryName(local)!);
             Directory.CreateDirectory(Path.GetDirectoryName(tag)!);
-            var part = local + ".download";
+            var part = Path.Combine(Path.GetDirectoryName(local)!, $".{Path.GetFileName(local)}.download"); // dot names are never read as inputs
             var objectUrl = new S3Url(url.Bucket, o.Key);
             Call(objectUrl, async () =>
             {
