@@ -11,16 +11,15 @@ namespace Moa.Curation.Storage;
 /// <summary>
 /// <c>moa curate</c> with <c>s3://bucket/prefix</c> inputs and/or output. Input objects are staged into the local
 /// cache (streamed, reused when their ETag is unchanged); the run writes its parts into a local staging folder chosen
-/// by a fingerprint of output URL, config and inputs, exactly as a local run; then every file is uploaded under the
-/// temporary prefix <c>.moa-tmp/</c>, copied to its final key and the temporary object deleted, and
-/// <c>manifest.json</c> is written last: readers trust only what a manifest lists. A rerun after a failed upload
-/// reuses the finished local run and skips every file whose final object already carries the same sha256.
+/// by a fingerprint of output URL, config and inputs, exactly as a local run; then every file is uploaded (one PUT, or
+/// a multipart upload that S3 shows only once it is completed, so no key ever holds half a file) with its sha256 in
+/// the object's metadata, and <c>manifest.json</c> is written last: readers trust only what a manifest lists. A rerun
+/// after a failed upload reuses the finished local run and skips every file whose object already carries the same
+/// sha256. (Uploading under a temporary prefix and copying into place was dropped: the test server, s3rver 3.7.1,
+/// cannot resolve the SDK's x-amz-copy-source header, and a completed upload is already atomic per key.)
 /// </summary>
 public sealed class S3Curation
 {
-    /// <summary>The temporary key prefix below the output prefix.</summary>
-    public const string TempPrefix = ".moa-tmp";
-
     private readonly S3Settings _settings;
     private readonly CurationRunner _runner;
 
@@ -153,19 +152,11 @@ public sealed class S3Curation
                 continue;
             }
 
-            var temp = target.Key($"{TempPrefix}/{path}");
-            if (!string.Equals(store.Sha256Of(target, temp), sha, StringComparison.OrdinalIgnoreCase))
-            {
-                store.Upload(target, temp, local, sha);
-            }
-
-            store.Copy(target, temp, final, new FileInfo(local).Length);
-            store.Delete(target, temp);
+            store.Upload(target, final, local, sha);
             Uploaded++;
         }
 
         store.Write(target, target.Key("manifest.json"), manifestBytes);
-        store.DeleteUnder(target, target.Key(TempPrefix));
     }
 
     private static CurationRequest Localised(CurationRequest request, List<string> inputs, List<KeyValuePair<string, string>> names, string outputDir) => new()

@@ -8,11 +8,10 @@ namespace Moa.Curation.Storage;
 /// <summary>
 /// The object-storage operations of a curation over <c>s3://</c>: list and stage input objects into a local cache
 /// (streamed), upload files (multipart above <see cref="S3Settings.PartSize"/>, each part retried by the SDK with
-/// backoff), copy, delete. Every failure is a <see cref="MoaException"/> of one line naming the URL.
+/// backoff), delete. Every failure is a <see cref="MoaException"/> of one line naming the URL.
 /// </summary>
 public sealed class S3Store : IDisposable
 {
-    private const long MaxCopySize = 5L << 30;
     private readonly AmazonS3Client _client;
     private readonly S3Settings _settings;
     private readonly ByteBudget? _budget;
@@ -54,7 +53,7 @@ public sealed class S3Store : IDisposable
 
     /// <summary>Checks that the bucket exists and the credentials are accepted, before any work.</summary>
     public void CheckAccess(S3Url url) =>
-        Call(url, () => _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = url.Bucket, Prefix = url.Prefix, MaxKeys = 1 }));
+        Call(url, () => _client.ListObjectsV2Async(new ListObjectsV2Request { BucketName = url.Bucket, Prefix = url.Prefix }));
 
     /// <summary>
     /// Copies the objects under <paramref name="url"/> (one object, or every object below the prefix) into
@@ -209,63 +208,6 @@ public sealed class S3Store : IDisposable
         });
     }
 
-    /// <summary>Copies an object within the bucket with its metadata (server side; multipart copy above 5 GiB).</summary>
-    public void Copy(S3Url url, string from, string to, long size) => Call(new S3Url(url.Bucket, to), async () =>
-    {
-        if (size <= MaxCopySize)
-        {
-            await _client.CopyObjectAsync(new CopyObjectRequest
-            {
-                SourceBucket = url.Bucket,
-                SourceKey = from,
-                DestinationBucket = url.Bucket,
-                DestinationKey = to,
-                MetadataDirective = S3MetadataDirective.COPY,
-            }).ConfigureAwait(false);
-            return size;
-        }
-
-        var head = await _client.GetObjectMetadataAsync(url.Bucket, from).ConfigureAwait(false);
-        var init = new InitiateMultipartUploadRequest { BucketName = url.Bucket, Key = to };
-        init.Metadata.Add("sha256", head.Metadata["sha256"]);
-        var upload = await _client.InitiateMultipartUploadAsync(init).ConfigureAwait(false);
-        try
-        {
-            var etags = new List<PartETag>();
-            const long chunk = 1L << 30;
-            for (long offset = 0, number = 1; offset < size; offset += chunk, number++)
-            {
-                var part = await _client.CopyPartAsync(new CopyPartRequest
-                {
-                    SourceBucket = url.Bucket,
-                    SourceKey = from,
-                    DestinationBucket = url.Bucket,
-                    DestinationKey = to,
-                    UploadId = upload.UploadId,
-                    PartNumber = (int)number,
-                    FirstByte = offset,
-                    LastByte = Math.Min(size, offset + chunk) - 1,
-                }).ConfigureAwait(false);
-                etags.Add(new PartETag((int)number, part.ETag));
-            }
-
-            await _client.CompleteMultipartUploadAsync(new CompleteMultipartUploadRequest
-            {
-                BucketName = url.Bucket,
-                Key = to,
-                UploadId = upload.UploadId,
-                PartETags = etags,
-            }).ConfigureAwait(false);
-        }
-        catch
-        {
-            await AbortQuietly(url.Bucket, to, upload.UploadId).ConfigureAwait(false);
-            throw;
-        }
-
-        return size;
-    });
-
     /// <summary>Writes small bytes (the manifest) in one PUT, which S3 makes visible atomically.</summary>
     public void Write(S3Url url, string key, byte[] bytes) => Call(new S3Url(url.Bucket, key), async () =>
     {
@@ -273,15 +215,6 @@ public sealed class S3Store : IDisposable
         await _client.PutObjectAsync(new PutObjectRequest { BucketName = url.Bucket, Key = key, InputStream = stream, UseChunkEncoding = false }).ConfigureAwait(false);
         return bytes.LongLength;
     });
-
-    /// <summary>Deletes every object under <paramref name="prefix"/> (a trailing slash is added).</summary>
-    public void DeleteUnder(S3Url url, string prefix)
-    {
-        foreach (var o in List(url, prefix.TrimEnd('/') + "/"))
-        {
-            Call(url, () => _client.DeleteObjectAsync(url.Bucket, o.Key));
-        }
-    }
 
     /// <summary>Deletes one object (no error when it is missing).</summary>
     public void Delete(S3Url url, string key) => Call(url, () => _client.DeleteObjectAsync(url.Bucket, key));
