@@ -12,6 +12,9 @@ export MOA_TEST_PG
 # A real single-node Slurm for the deploy/slurm workflow test (exports SLURM_CONF and MOA_TEST_SLURM=1).
 eval "$(scripts/start-slurm.sh)" || { echo "Tests: 0 passed, 1 failed (Slurm did not start)"; exit 1; }
 export SLURM_CONF MOA_TEST_SLURM
+# A local S3-compatible server (npm s3rver) for moa curate with s3:// inputs and outputs.
+eval "$(scripts/start-s3.sh)" || { echo "Tests: 0 passed, 1 failed (the S3 server did not start)"; exit 1; }
+export MOA_S3_ENDPOINT AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_REGION MOA_TEST_S3
 
 dotnet build Moa.slnx -c Release -nologo -v:q || { echo "Tests: 0 passed, 1 failed (build failed)"; exit 1; }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Moa.Curation.Configuration;
 using Moa.Curation.Pipeline;
+using Moa.Curation.Storage;
 
 namespace Moa.Cli.Curate;
 
@@ -11,10 +12,10 @@ internal static class CurateCommand
     {
         var input = new Option<string[]>("--input", "-i")
         {
-            Description = "Input files or folders (JSONL, JSONL.gz, TXT, CSV/TSV, HWP, HWPX, PDF, DOCX, XLSX, HTML).",
+            Description = "Input files or folders (JSONL, JSONL.gz, TXT, CSV/TSV, HWP, HWPX, PDF, DOCX, XLSX, HTML); or s3://bucket/prefix (staged through MOA_S3_CACHE).",
             AllowMultipleArgumentsPerToken = true,
         };
-        var output = new Option<string?>("--output", "-o") { Description = "Output folder." };
+        var output = new Option<string?>("--output", "-o") { Description = "Output folder, or s3://bucket/prefix (endpoint from MOA_S3_ENDPOINT, credentials from AWS_*)." };
         var printConfig = new Option<bool>("--print-config") { Description = "Print the effective config (defaults, or --config merged over them) as YAML and exit." };
         var config = new Option<string?>("--config", "-c") { Description = "Pipeline config (YAML); the embedded defaults otherwise." };
         var workers = new Option<int>("--workers", "-w") { Description = "Worker threads (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -104,7 +105,10 @@ internal static class CurateCommand
                 Overwrite = parse.GetValue(overwrite),
                 Progress = progress,
             };
-            var result = new CurationRunner().Run(request);
+            // s3://bucket/prefix inputs or output: staged through the local cache, published by manifest (MOA_S3_ENDPOINT, AWS_*).
+            var result = S3Curation.Applies(request)
+                ? new S3Curation(S3Settings.FromEnvironment()).Run(request)
+                : new CurationRunner().Run(request);
             progress.Finish();
             if (!result.Completed && request.Stage is CurationStage.Exact or CurationStage.Buckets)
             {

@@ -54,8 +54,9 @@ internal static class CurationSummary
                 + string.Create(CultureInfo.InvariantCulture, $" ({stats.Tasks.Count} task(s); per MB in: {stats.CpuHours.Values.Sum() * 3600 / Math.Max(1e-9, stats.BytesIn / 1e6):0.###} CPU s)")));
         }
 
-        outcome.AddRow("corpus", Markup.Escape(Path.Combine(result.OutputDir, "data")));
-        outcome.AddRow("report", Markup.Escape(Path.GetFullPath(Path.Combine(result.OutputDir, "report.html"))));
+        var remote = Moa.Curation.Storage.S3Url.IsS3(result.OutputDir);
+        outcome.AddRow("corpus", Markup.Escape(remote ? $"{result.OutputDir}/data" : Path.Combine(result.OutputDir, "data")));
+        outcome.AddRow("report", Markup.Escape(remote ? $"{result.OutputDir}/report.html" : Path.GetFullPath(Path.Combine(result.OutputDir, "report.html"))));
         console.Write(outcome);
     }
 

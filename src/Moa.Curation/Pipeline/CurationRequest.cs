@@ -42,6 +42,13 @@ public sealed class CurationRequest
     /// <summary>Discard whatever the output folder holds (finished or unfinished run) and start again.</summary>
     public bool Overwrite { get; init; }
 
+    /// <summary>
+    /// Names under which inputs appear in records (<c>meta.source</c>), statistics and the manifest: a file at or below
+    /// a local path (key) is named by the value joined with its relative path (forward slashes). Inputs staged from
+    /// object storage are named by their <c>s3://</c> URL this way, not by the cache they were read from.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> SourceNames { get; init; } = [];
+
     /// <summary>Receives progress a few times a second.</summary>
     public IProgress<CurationProgress>? Progress { get; init; }
 }

@@ -86,7 +86,7 @@ internal sealed class MapPhase
     private void MapShard(InputFile file, int inner, CancellationToken cancellationToken)
     {
         var stats = new CurationStats();
-        var fileStats = new FileStats { Path = file.Path, Format = file.Reader.Format, Bytes = file.Bytes };
+        var fileStats = new FileStats { Path = SourceName(file.Path), Format = file.Reader.Format, Bytes = file.Bytes };
         var context = new ReadContext(_readerOptions, issue =>
         {
             stats.Issues.Record(issue.File, issue.Line, issue.Code, issue.Message);
@@ -106,7 +106,7 @@ internal sealed class MapPhase
             using (var sig = new FileStream(sigPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 var entryBytes = new byte[ShardFiles.EntryBytes(_processor.Bands)];
-                var batches = Batches(ReadSafely(file, context, cancellationToken), _request.Config.Output.BatchDocuments);
+                var batches = Batches(ReadSafely(file, context, SourceName(file.Path), cancellationToken), _request.Config.Output.BatchDocuments);
                 IEnumerable<ProcessedBatch> processed = inner == 1
                     ? batches.Select(Process)
                     : batches.AsParallel().AsOrdered().WithDegreeOfParallelism(inner)
@@ -151,7 +151,7 @@ internal sealed class MapPhase
         stats.Files.Add(fileStats);
         var done = new ShardDone
         {
-            Input = new InputEntry { Path = file.Path, Format = file.Reader.Format, Bytes = file.Bytes, Sha256 = Sha256Of(file.Path) },
+            Input = new InputEntry { Path = SourceName(file.Path), Format = file.Reader.Format, Bytes = file.Bytes, Sha256 = Sha256Of(file.Path) },
             Entries = entries,
             Stats = stats,
         };
@@ -184,8 +184,27 @@ internal sealed class MapPhase
         }
     }
 
+    /// <summary>The name a file goes by in records and the manifest (<see cref="CurationRequest.SourceNames"/>).</summary>
+    private string SourceName(string path)
+    {
+        foreach (var (local, name) in _request.SourceNames)
+        {
+            if (path == local)
+            {
+                return name;
+            }
+
+            if (path.StartsWith(local + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return name + "/" + path[(local.Length + 1)..].Replace(Path.DirectorySeparatorChar, '/');
+            }
+        }
+
+        return path;
+    }
+
     /// <summary>Reads a file; an I/O failure in the middle becomes one recorded problem and ends the file, keeping what was read.</summary>
-    private static IEnumerable<SourceDocument> ReadSafely(InputFile file, ReadContext context, CancellationToken cancellationToken)
+    private static IEnumerable<SourceDocument> ReadSafely(InputFile file, ReadContext context, string source, CancellationToken cancellationToken)
     {
         IEnumerator<SourceDocument> e;
         try
@@ -218,7 +237,7 @@ internal sealed class MapPhase
                     break;
                 }
 
-                yield return doc;
+                yield return source == file.Path ? doc : doc with { Origin = doc.Origin with { File = source } };
             }
         }
     }
