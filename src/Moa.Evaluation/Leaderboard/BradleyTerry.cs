@@ -182,13 +182,22 @@ public static class BradleyTerry
             }
 
             var step = Matrix<double>.Build.DenseOfArray(hess).Solve(Vector<double>.Build.Dense(grad));
-            var largest = 0.0;
+            var shift = 0.0;
             for (var i = 0; i < p; i++)
             {
                 // Undefeated or winless models drift to ±∞ under maximum likelihood: cap the step so the ridge holds them.
                 var s = Math.Clamp(step[i], -5, 5);
                 w[i] += s;
-                largest = Math.Max(largest, Math.Abs(s));
+                step[i] = s;
+                shift += i < k ? s / k : 0;
+            }
+
+            // Converged when the ratings stop moving. A common shift of all models changes nothing (ratings are centred) and
+            // only the tiny ridge pins it, so rounding noise moves it by far more than 1e-10: it is left out of the test.
+            var largest = 0.0;
+            for (var i = 0; i < p; i++)
+            {
+                largest = Math.Max(largest, Math.Abs(i < k ? step[i] - shift : step[i]));
             }
 
             if (largest < 1e-10)
