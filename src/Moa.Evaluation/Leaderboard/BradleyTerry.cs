@@ -70,7 +70,7 @@ public static class BradleyTerry
             [.. battles.Select(b => controlLength ? LengthFeature(b) : 0)],
             [.. battles.Select(b => b.Outcome switch { BattleOutcome.AWins => 1.0, BattleOutcome.BWins => 0.0, _ => 0.5 })]);
         var all = Enumerable.Range(0, battles.Count).ToArray();
-        var (beta, gamma) = Solve(rowsOf, all, models.Length, controlLength);
+        var (beta, gamma, fitted) = Solve(rowsOf, all, null, models.Length, controlLength, null);
         var samples = new double[models.Length][];
         for (var m = 0; m < models.Length; m++)
         {
@@ -78,20 +78,36 @@ public static class BradleyTerry
         }
 
         // The resamples are drawn in order from one seeded stream, then fitted in parallel: the same result at any thread count.
+        // A resample is kept as the battles it drew with how often it drew each (the likelihood only needs the counts), and
+        // its fit starts from the full data's solution, a few Newton steps away.
         var rng = new Random(seed);
-        var picks = new int[Math.Max(0, resamples)][];
+        var picks = new (int[] Rows, int[] Weights)[Math.Max(0, resamples)];
+        var drawn = new int[battles.Count];
         for (var r = 0; r < picks.Length; r++)
         {
-            var pick = picks[r] = new int[battles.Count];
-            for (var i = 0; i < pick.Length; i++)
+            Array.Clear(drawn);
+            for (var i = 0; i < drawn.Length; i++)
             {
-                pick[i] = rng.Next(pick.Length);
+                drawn[rng.Next(drawn.Length)]++;
             }
+
+            var rows = new List<int>(drawn.Length);
+            var weights = new List<int>(drawn.Length);
+            for (var i = 0; i < drawn.Length; i++)
+            {
+                if (drawn[i] > 0)
+                {
+                    rows.Add(i);
+                    weights.Add(drawn[i]);
+                }
+            }
+
+            picks[r] = ([.. rows], [.. weights]);
         }
 
         Parallel.For(0, picks.Length, r =>
         {
-            var (bs, _) = Solve(rowsOf, picks[r], models.Length, controlLength);
+            var (bs, _, _) = Solve(rowsOf, picks[r].Rows, picks[r].Weights, models.Length, controlLength, fitted);
             for (var m = 0; m < models.Length; m++)
             {
                 samples[m][r] = bs[m];
@@ -117,26 +133,31 @@ public static class BradleyTerry
         return new BtResult([.. ratings.OrderByDescending(r => r.Rating).ThenBy(r => r.Model, StringComparer.Ordinal)], controlLength ? gamma : null);
     }
 
-    /// <summary>Ratings (centred on 1000) and the length coefficient from the battles at <paramref name="rows"/>.</summary>
-    private static (double[] Ratings, double Gamma) Solve(Rows data, int[] rows, int k, bool controlLength)
+    /// <summary>
+    /// Ratings (centred on 1000), the length coefficient and the raw coefficients from the battles at <paramref name="rows"/>,
+    /// each counted <paramref name="weights"/> times (once where null), Newton's method from <paramref name="start"/> (zeros where null).
+    /// </summary>
+    private static (double[] Ratings, double Gamma, double[] Coefficients) Solve(Rows data, int[] rows, int[]? weights, int k, bool controlLength, double[]? start)
     {
         var p = k + (controlLength ? 1 : 0);
-        var w = new double[p];
+        var w = start is null ? new double[p] : (double[])start.Clone();
         var grad = new double[p];
         var hess = new double[p, p];
         for (var iteration = 0; iteration < 100; iteration++)
         {
             Array.Clear(grad);
             Array.Clear(hess);
-            foreach (var row in rows)
+            for (var j = 0; j < rows.Length; j++)
             {
+                var row = rows[j];
+                var n = weights is null ? 1 : weights[j];
                 int a = data.A[row], c = data.B[row];
                 var d = data.Length[row];
                 var z = w[a] - w[c] + (controlLength ? w[k] * d : 0);
                 var prob = 1 / (1 + Math.Exp(-z));
                 var y = data.Y[row];
-                var residual = y - prob;
-                var weight = prob * (1 - prob);
+                var residual = n * (y - prob);
+                var weight = n * prob * (1 - prob);
                 grad[a] += residual;
                 grad[c] -= residual;
                 hess[a, a] += weight;
@@ -161,13 +182,22 @@ public static class BradleyTerry
             }
 
             var step = Matrix<double>.Build.DenseOfArray(hess).Solve(Vector<double>.Build.Dense(grad));
-            var largest = 0.0;
+            var shift = 0.0;
             for (var i = 0; i < p; i++)
             {
                 // Undefeated or winless models drift to ±∞ under maximum likelihood: cap the step so the ridge holds them.
                 var s = Math.Clamp(step[i], -5, 5);
                 w[i] += s;
-                largest = Math.Max(largest, Math.Abs(s));
+                step[i] = s;
+                shift += i < k ? s / k : 0;
+            }
+
+            // Converged when the ratings stop moving. A common shift of all models changes nothing (ratings are centred) and
+            // only the tiny ridge pins it, so rounding noise moves it by far more than 1e-10: it is left out of the test.
+            var largest = 0.0;
+            for (var i = 0; i < p; i++)
+            {
+                largest = Math.Max(largest, Math.Abs(i < k ? step[i] - shift : step[i]));
             }
 
             if (largest < 1e-10)
@@ -189,7 +219,7 @@ public static class BradleyTerry
             ratings[i] = 1000 + (Scale * (w[i] - mean));
         }
 
-        return (ratings, controlLength ? w[k] : 0);
+        return (ratings, controlLength ? w[k] : 0, w);
     }
 
     private sealed record Rows(int[] A, int[] B, double[] Length, double[] Y);

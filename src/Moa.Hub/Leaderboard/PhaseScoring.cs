@@ -240,19 +240,143 @@ public static class PhaseScoring
 
     /// <summary>
     /// The share of the reference (normalised means) and its paired bootstrap replicates: items are resampled together for
-    /// both models; a replicate where the reference falls to chance counts as 0.
+    /// both models; a replicate where the reference falls to chance counts as 0. Per-item scores are usually a few discrete
+    /// values (0/1, or small counts), so the paired items fall into a few (team, reference) outcome classes; resampling n
+    /// items with replacement is then exactly a multinomial draw of n over the classes' frequencies, made as a chain of
+    /// binomial draws, instead of n item draws. With many distinct classes the items themselves are resampled.
     /// </summary>
     internal static (double Point, double[] Replicates, double TeamMean, double RefMean) PairedShare(double[] team, double[] reference, double baseline, int resamples, ulong seed)
     {
         var n = team.Length;
         double st = 0, sr = 0;
+        var classes = new Dictionary<(double T, double R), int>();
         for (var i = 0; i < n; i++)
         {
             st += team[i];
             sr += reference[i];
+            if (classes.Count <= MaxClasses)
+            {
+                var key = (team[i], reference[i]);
+                classes[key] = classes.GetValueOrDefault(key) + 1;
+            }
         }
 
         var point = ScoreNormalization.Share(st / n, sr / n, baseline);
+        var reps = classes.Count <= MaxClasses
+            ? ClassBootstrap(classes, n, baseline, resamples, seed)
+            : ItemBootstrap(team, reference, baseline, resamples, seed);
+        return (point, reps, st / n, sr / n);
+    }
+
+    /// <summary>Above this many distinct (team, reference) score pairs the bootstrap draws items, not class counts.</summary>
+    private const int MaxClasses = 64;
+
+    private static double[] ClassBootstrap(Dictionary<(double T, double R), int> classes, int n, double baseline, int resamples, ulong seed)
+    {
+        // Largest classes first (fewest steps for the chained binomials); ties in a fixed order.
+        var ordered = classes.OrderByDescending(c => c.Value).ThenBy(c => c.Key.T).ThenBy(c => c.Key.R).ToArray();
+        var k = ordered.Length;
+        var t = ordered.Select(c => c.Key.T).ToArray();
+        var r = ordered.Select(c => c.Key.R).ToArray();
+        // The chain: class j takes Binomial(items left, count_j / items of classes j..k-1); the last class takes the rest.
+        var conditional = new double[k];
+        var left = n;
+        for (var j = 0; j < k; j++)
+        {
+            conditional[j] = (double)ordered[j].Value / left;
+            left -= ordered[j].Value;
+        }
+
+        var logFactorial = new double[n + 1];
+        for (var i = 2; i <= n; i++)
+        {
+            logFactorial[i] = logFactorial[i - 1] + Math.Log(i);
+        }
+
+        var reps = new double[resamples];
+        var rng = new SplitMix(seed);
+        for (var b = 0; b < resamples; b++)
+        {
+            double bt = 0, br = 0;
+            var remaining = n;
+            for (var j = 0; j < k && remaining > 0; j++)
+            {
+                var x = j == k - 1 ? remaining : Binomial(ref rng, remaining, conditional[j], logFactorial);
+                bt += x * t[j];
+                br += x * r[j];
+                remaining -= x;
+            }
+
+            var s = ScoreNormalization.Share(bt / n, br / n, baseline);
+            reps[b] = double.IsNaN(s) ? 0 : s;
+        }
+
+        return reps;
+    }
+
+    /// <summary>
+    /// An exact Binomial(n, p) draw by inversion searched outwards from the mode (the probabilities from the mode's, by the
+    /// ratio of neighbours): about 1.6 standard deviations of steps, not n.
+    /// </summary>
+    internal static int Binomial(ref SplitMix rng, int n, double p, double[] logFactorial)
+    {
+        if (n == 0 || p <= 0)
+        {
+            return 0;
+        }
+
+        if (p >= 1)
+        {
+            return n;
+        }
+
+        var mode = Math.Min(n, (int)Math.Floor((n + 1) * p));
+        var q = 1 - p;
+        var pm = Math.Exp(logFactorial[n] - logFactorial[mode] - logFactorial[n - mode] + (mode * Math.Log(p)) + ((n - mode) * Math.Log(q)));
+        var u = (rng.Next() >> 11) * (1.0 / (1UL << 53));
+        if (u < pm)
+        {
+            return mode;
+        }
+
+        u -= pm;
+        var odds = p / q;
+        int lo = mode, hi = mode;
+        double plo = pm, phi = pm;
+        while (lo > 0 || hi < n)
+        {
+            if (hi < n)
+            {
+                phi *= (n - hi) * odds / (hi + 1);
+                hi++;
+                if (u < phi)
+                {
+                    return hi;
+                }
+
+                u -= phi;
+            }
+
+            if (lo > 0)
+            {
+                plo *= lo / ((n - lo + 1) * odds);
+                lo--;
+                if (u < plo)
+                {
+                    return lo;
+                }
+
+                u -= plo;
+            }
+        }
+
+        // Only rounding leaves probability unassigned: give it to the mode.
+        return mode;
+    }
+
+    private static double[] ItemBootstrap(double[] team, double[] reference, double baseline, int resamples, ulong seed)
+    {
+        var n = team.Length;
         var reps = new double[resamples];
         var rng = new SplitMix(seed);
         for (var b = 0; b < resamples; b++)
@@ -280,7 +404,7 @@ public static class PhaseScoring
             reps[b] = double.IsNaN(s) ? 0 : s;
         }
 
-        return (point, reps, st / n, sr / n);
+        return reps;
     }
 
     private static ExpertSummary ExpertPart(ScoringInput input, List<ScoringTeam> teams, List<string> problems, List<CriterionScore> scores)

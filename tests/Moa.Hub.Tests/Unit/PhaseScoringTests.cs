@@ -111,4 +111,39 @@ public sealed class PhaseScoringTests
         reps2[25].ShouldBe(lib.Low, 0.03, "same bootstrap, other random stream: the interval agrees closely");
         reps2[974].ShouldBe(lib.High, 0.03);
     }
+
+    [Theory]
+    [InlineData(10_000, 0.6)]
+    [InlineData(37, 0.02)]
+    [InlineData(500, 0.97)]
+    public void Binomial_DrawsHaveTheBinomialMeanAndVariance(int n, double p)
+    {
+        var logFactorial = new double[n + 1];
+        for (var i = 2; i <= n; i++)
+        {
+            logFactorial[i] = logFactorial[i - 1] + Math.Log(i);
+        }
+
+        var rng = new PhaseScoring.SplitMix(7);
+        var draws = Enumerable.Range(0, 20_000).Select(_ => (double)PhaseScoring.Binomial(ref rng, n, p, logFactorial)).ToArray();
+        draws.ShouldAllBe(x => x >= 0 && x <= n);
+        var mean = draws.Average();
+        var variance = draws.Sum(x => (x - mean) * (x - mean)) / (draws.Length - 1);
+        mean.ShouldBe(n * p, 4 * Math.Sqrt(n * p * (1 - p) / draws.Length));
+        variance.ShouldBe(n * p * (1 - p), 0.05 * n * p * (1 - p));
+    }
+
+    [Fact]
+    public void PairedShare_ContinuousScores_ResamplesItemsAndMatchesTheLibrary()
+    {
+        var rng = new Random(9);
+        var team = Enumerable.Range(0, 500).Select(_ => rng.NextDouble() * 0.9).ToArray();
+        var reference = Enumerable.Range(0, 500).Select(_ => rng.NextDouble()).ToArray();
+        var (point, reps, _, _) = PhaseScoring.PairedShare(team, reference, 0.25, 1000, 42);
+        var lib = ScoreNormalization.ShareOfReference(team, reference, 0.25, resamples: 1000, seed: 42);
+        point.ShouldBe(lib.Value, 1e-12);
+        Array.Sort(reps);
+        reps[25].ShouldBe(lib.Low, 0.03);
+        reps[974].ShouldBe(lib.High, 0.03);
+    }
 }
