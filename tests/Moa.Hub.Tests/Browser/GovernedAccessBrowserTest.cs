@@ -12,23 +12,11 @@ namespace Moa.Hub.Tests.Browser;
 /// </summary>
 public sealed class GovernedAccessBrowserTest(SqliteHubFixture f) : IClassFixture<SqliteHubFixture>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private readonly string _shots = Path.Combine(TestPaths.RepoRoot, "artifacts", "hub-browser");
-
     [Fact]
     public async Task ProviderApplies_OperatorSelects_PartiesSign_TeamDownloads_RevocationRefuses()
     {
-        File.Exists(ChromiumPath).ShouldBeTrue($"{ChromiumPath} is missing: install Debian chromium (./test.sh does this).");
-        Directory.CreateDirectory(_shots);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = f.BaseUrl, AcceptDownloads = true, Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
+        await using var browser = await HubBrowser.OpenAsync(f.BaseUrl, acceptDownloads: true);
+        var page = browser.Page;
 
         // 1. The provider member applies with the three required documents.
         var docs = TestPaths.NewTempDir();
@@ -38,7 +26,7 @@ public sealed class GovernedAccessBrowserTest(SqliteHubFixture f) : IClassFixtur
         File.WriteAllBytes(plan, DocumentInspectorTests.Zip(("mimetype", "application/hwp+zip"u8.ToArray()), ("Contents/section0.xml", "<p>계획</p>"u8.ToArray())));
         var cert = Path.Combine(docs, "사업자등록증.png");
         File.WriteAllBytes(cert, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0]);
-        await SignIn(page, "provider@moa.test");
+        await browser.SignIn("provider@moa.test");
         await page.GotoAsync("/calls");
         await page.FillAsync("#apply-title", "한국어 구어 말뭉치 구축");
         await page.SelectOptionAsync("#apply-field", "F1");
@@ -49,27 +37,27 @@ public sealed class GovernedAccessBrowserTest(SqliteHubFixture f) : IClassFixtur
         await page.ClickAsync("#apply-submit");
         await page.WaitForURLAsync("**/applications");
         (await page.InnerTextAsync("#applications")).ShouldContain("수락 대기", customMessage: "the partner has not accepted its role yet");
-        await Shot(page, "1-provider-applied");
-        await SignOut(page);
+        await browser.Shot("1-provider-applied");
+        await browser.SignOut();
 
         // 1b. The partner organisation accepts its role; then the provider submits.
-        await SignIn(page, "partner@moa.test");
+        await browser.SignIn("partner@moa.test");
         await page.GotoAsync("/applications");
         await page.ClickAsync("button[id^=accept-]");
-        await SignOut(page);
-        await SignIn(page, "provider@moa.test");
+        await browser.SignOut();
+        await browser.SignIn("provider@moa.test");
         await page.GotoAsync("/applications");
         await page.ClickAsync("button[id^=submit-]");
         (await page.InnerTextAsync("#applications")).ShouldContain("submitted");
-        await SignOut(page);
+        await browser.SignOut();
 
         // 2. The operator reviews and selects it.
-        await SignIn(page, "operator@moa.test");
+        await browser.SignIn("operator@moa.test");
         await page.GotoAsync("/applications");
         await page.ClickAsync("button[id^=review-]");
         await page.ClickAsync("button[id^=select-]");
         (await page.InnerTextAsync("#applications")).ShouldContain("selected");
-        await Shot(page, "2-operator-selected");
+        await browser.Shot("2-operator-selected");
 
         // 3. The operator drafts the agreement and signs for the agency; provider and team sign.
         await page.GotoAsync("/agreements");
@@ -80,63 +68,46 @@ public sealed class GovernedAccessBrowserTest(SqliteHubFixture f) : IClassFixtur
         await page.CheckAsync("#purpose-pretraining");
         await page.ClickAsync("#agreement-create");
         await page.ClickAsync("button[id^=sign-]");
-        await SignOut(page);
-        await SignIn(page, "provider@moa.test");
+        await browser.SignOut();
+        await browser.SignIn("provider@moa.test");
         await page.GotoAsync("/agreements");
         await page.ClickAsync("button[id^=sign-]");
-        await SignOut(page);
-        await SignIn(page, "team@moa.test");
+        await browser.SignOut();
+        await browser.SignIn("team@moa.test");
         await page.GotoAsync("/agreements");
         await page.ClickAsync("button[id^=sign-]");
         (await page.InnerTextAsync(".agreement .state")).ShouldBe("active");
-        await Shot(page, "3-agreement-active");
+        await browser.Shot("3-agreement-active");
 
         // 4. The team member downloads a file; its hash matches the manifest.
         await page.GotoAsync("/datasets/nsmc-reviews");
         await page.WaitForFunctionAsync("() => typeof Chart !== 'undefined' && Chart.getChart(document.getElementById('chart-stages')) !== undefined");
-        await Shot(page, "4-dataset-page");
+        await browser.Shot("4-dataset-page");
         await page.SelectOptionAsync("#purpose-0", "pretraining");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#download-0"));
         var saved = Path.Combine(docs, download.SuggestedFilename);
         await download.SaveAsAsync(saved);
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(f.CurateDir, "manifest.json"))).RootElement.GetProperty("files")[0];
         Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(saved))).ShouldBe(manifest.GetProperty("sha256").GetString());
-        await SignOut(page);
+        await browser.SignOut();
 
         // 5. The operator revokes the agreement.
-        await SignIn(page, "operator@moa.test");
+        await browser.SignIn("operator@moa.test");
         await page.GotoAsync("/agreements");
         await page.FillAsync("input[id^=revoke-][id$=-reason]", "제공기관 요청에 따른 해지");
         await page.ClickAsync("button[id^=revoke-]");
         (await page.InnerTextAsync(".agreement .state")).ShouldBe("revoked");
-        await Shot(page, "5-agreement-revoked");
-        await SignOut(page);
+        await browser.Shot("5-agreement-revoked");
+        await browser.SignOut();
 
         // 6. The same download is now refused, and the page says why.
-        await SignIn(page, "team@moa.test");
+        await browser.SignIn("team@moa.test");
         await page.GotoAsync("/datasets/nsmc-reviews");
         await page.SelectOptionAsync("#purpose-0", "pretraining");
         var refused = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#download-0"), r => r.Url.Contains("/download", StringComparison.Ordinal));
         refused.Status.ShouldBe(403);
         (await page.InnerTextAsync("#error")).ShouldContain("agreement revoked");
         (await page.InnerTextAsync("#error")).ShouldContain("제공기관 요청에 따른 해지");
-        await Shot(page, "6-download-refused");
+        await browser.Shot("6-download-refused");
     }
-
-    private static async Task SignIn(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", HubFixture.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("#whoami");
-    }
-
-    private static async Task SignOut(IPage page)
-    {
-        await page.ClickAsync("#logout");
-        await page.WaitForSelectorAsync("#login-link");
-    }
-
-    private Task Shot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, name + ".png"), FullPage = true });
 }

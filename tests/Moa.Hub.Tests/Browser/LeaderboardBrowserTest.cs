@@ -13,34 +13,14 @@ namespace Moa.Hub.Tests.Browser;
 /// </summary>
 public sealed class LeaderboardBrowserTest(SqliteHubFixture f) : IClassFixture<SqliteHubFixture>
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-    private readonly string _shots = Path.Combine(TestPaths.RepoRoot, "artifacts", "hub-browser");
-
     [Fact]
     public async Task WholePhase_FromSuiteToPublishedRanking_InTheBrowser()
     {
-        File.Exists(ChromiumPath).ShouldBeTrue($"{ChromiumPath} is missing: install Debian chromium (./test.sh does this).");
-        Directory.CreateDirectory(_shots);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = f.BaseUrl, Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await context.NewPageAsync();
-        var cspErrors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Text.Contains("Content Security Policy", StringComparison.Ordinal))
-            {
-                cspErrors.Add(m.Text);
-            }
-        };
+        await using var browser = await HubBrowser.OpenAsync(f.BaseUrl);
+        var page = browser.Page;
 
         // Operator defines the phase: suite, teams with reference models, rubric, timetable, elimination rule.
-        await SignIn(page, "operator@moa.test");
+        await browser.SignIn("operator@moa.test");
         await page.GotoAsync("/leaderboard");
         await page.FillAsync("#phase-name", "2026 1차 단계 평가");
         await page.FillAsync("#phase-opens", f.Time.Now.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -49,13 +29,13 @@ public sealed class LeaderboardBrowserTest(SqliteHubFixture f) : IClassFixture<S
         await page.FillAsync("#phase-teams", $"{f.TeamOrg.Id} | team-a-7b | frontier-ref\n{f.OtherTeamOrg.Id} | team-b-7b | frontier-ref");
         await page.FillAsync("#phase-benchmarks", "kobest_boolq | common | 0.5\nkmmlu | common | 0.25\nnia-sealed | programme | 0.25 | | sealed");
         await page.FillAsync("#phase-rubric", "method | 방법론 | 2 | 5\ndata | 데이터 | 1 | 5");
-        await Shot(page, "leaderboard-new-phase");
+        await browser.Shot("leaderboard-new-phase");
         await page.ClickAsync("#phase-submit");
         await page.WaitForSelectorAsync("#suite");
         var phaseId = long.Parse(page.Url.Split('/')[^1], CultureInfo.InvariantCulture);
         (await page.InnerTextAsync("#phase-state")).ShouldBe("진행 중");
         (await page.InnerTextAsync("#incomplete")).ShouldContain("has no run");
-        await SignOut(page);
+        await browser.SignOut();
 
         // Teams register runs, sealed submissions, reports and answers; reviewers are assigned (API).
         var scenario = new PhaseScenario(f, phaseId);
@@ -72,7 +52,7 @@ public sealed class LeaderboardBrowserTest(SqliteHubFixture f) : IClassFixture<S
         await scenario.Battles();
 
         // A reviewer scores both reports on the review page, seeing codes, not teams.
-        await SignIn(page, "provider@moa.test");
+        await browser.SignIn("provider@moa.test");
         await page.GotoAsync($"/leaderboard/{phaseId}/review");
         (await page.InnerTextAsync("main")).ShouldNotContain(f.TeamOrg.Name);
         foreach (var (org, method) in new[] { (f.TeamOrg.Id, "4"), (f.OtherTeamOrg.Id, "1.5") })
@@ -85,65 +65,48 @@ public sealed class LeaderboardBrowserTest(SqliteHubFixture f) : IClassFixture<S
             (await page.InputValueAsync($"#score-{code}-method")).ShouldBe(method);
         }
 
-        await Shot(page, "leaderboard-review");
+        await browser.Shot("leaderboard-review");
 
         // The same person votes in a blind battle.
         await page.GotoAsync($"/leaderboard/{phaseId}/vote");
         (await page.InnerTextAsync("#battle-prompt")).ShouldStartWith("질문");
         var aIsTeamA = (await page.InnerTextAsync("#answer-a")).StartsWith("[A]", StringComparison.Ordinal);
-        await Shot(page, "leaderboard-vote");
+        await browser.Shot("leaderboard-vote");
         await page.SelectOptionAsync("#rating-a", aIsTeamA ? "5" : "2");
         await page.SelectOptionAsync("#rating-b", aIsTeamA ? "2" : "5");
         await page.ClickAsync(aIsTeamA ? "#vote-a" : "#vote-b");
         await page.WaitForSelectorAsync("#battle-prompt");
-        await SignOut(page);
+        await browser.SignOut();
 
         // The operator sees the live ranking and publishes it.
-        await SignIn(page, "operator@moa.test");
+        await browser.SignIn("operator@moa.test");
         await page.GotoAsync($"/leaderboard/{phaseId}");
         await page.WaitForSelectorAsync("#standings");
         await page.ClickAsync("#publish");
         await page.WaitForSelectorAsync("#standings");
         (await page.InnerTextAsync("#phase-state")).ShouldBe("결과 공개");
-        await SignOut(page);
+        await browser.SignOut();
 
         // The public sees the published ranking (in Korean and English); the eliminated team is the separated one.
         await page.GotoAsync($"/leaderboard/{phaseId}");
         (await page.InnerTextAsync($"#standing-{f.TeamOrg.Id} .decision")).ShouldBe("진출");
         (await page.InnerTextAsync($"#standing-{f.OtherTeamOrg.Id} .decision")).ShouldBe("탈락");
         (await page.InnerTextAsync("#alpha")).ShouldStartWith("Krippendorff α =");
-        await Shot(page, "leaderboard-published");
+        await browser.Shot("leaderboard-published");
         await page.GotoAsync("/lang/en");
         await page.GotoAsync($"/leaderboard/{phaseId}");
         (await page.InnerTextAsync($"#standing-{f.OtherTeamOrg.Id} .decision")).ShouldBe("eliminated");
         await page.GotoAsync("/lang/ko");
 
         // The team sees its own page: standing, runs, sealed feedback, shares of the reference.
-        await SignIn(page, "team@moa.test");
+        await browser.SignIn("team@moa.test");
         await page.GotoAsync($"/leaderboard/{phaseId}/team");
         (await page.InnerTextAsync("#my-standing")).ShouldStartWith("#1");
         (await page.Locator("#my-runs tr").CountAsync()).ShouldBe(5);
         (await page.IsVisibleAsync("#my-sealed")).ShouldBeTrue();
         (await page.IsVisibleAsync("#my-shares")).ShouldBeTrue();
-        await Shot(page, "leaderboard-team");
-        await SignOut(page);
-        cspErrors.ShouldBeEmpty("pages work under the Content-Security-Policy");
+        await browser.Shot("leaderboard-team");
+        await browser.SignOut();
+        browser.CspErrors.ShouldBeEmpty("pages work under the Content-Security-Policy");
     }
-
-    private static async Task SignIn(IPage page, string email)
-    {
-        await page.GotoAsync("/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", HubFixture.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForSelectorAsync("#whoami");
-    }
-
-    private static async Task SignOut(IPage page)
-    {
-        await page.ClickAsync("#logout");
-        await page.WaitForSelectorAsync("#login-link");
-    }
-
-    private Task Shot(IPage page, string name) => page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(_shots, name + ".png"), FullPage = true });
 }
