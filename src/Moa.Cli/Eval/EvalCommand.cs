@@ -13,7 +13,7 @@ internal static class EvalCommand
 {
     internal static Command Create()
     {
-        var bench = new Argument<string>("benchmark") { Description = "Benchmark folder (benchmark.yaml + items.jsonl) or an items.jsonl file." };
+        var bench = new Argument<string?>("benchmark") { Description = "Benchmark folder (benchmark.yaml + items.jsonl) or an items.jsonl file; may be left out when --task-yaml names a local dataset_path.", Arity = ArgumentArity.ZeroOrOne };
         var baseUrl = new Option<string>("--base-url") { Description = "OpenAI-compatible base URL, e.g. http://127.0.0.1:8000/v1.", Required = true };
         var model = new Option<string>("--model") { Description = "Model name the server expects.", Required = true };
         var modelDigest = new Option<string?>("--model-digest") { Description = "What identifies the weights (e.g. sha256:<hex> of the safetensors); part of every cache key. Default: the 'digest' the server reports in /v1/models; without either the cache is not used." };
@@ -27,7 +27,7 @@ internal static class EvalCommand
         var timeout = new Option<double>("--timeout") { Description = "Seconds per request.", DefaultValueFactory = _ => 120 };
         var retries = new Option<int>("--retries") { Description = "Retries for 429, 5xx, timeouts, cut or garbled bodies.", DefaultValueFactory = _ => 5 };
         var maxContext = new Option<int?>("--max-context") { Description = "Largest prompt in characters; few-shot examples are dropped to fit." };
-        var fewshot = new Option<int>("--fewshot") { Description = "Few-shot examples per item.", DefaultValueFactory = _ => 0 };
+        var fewshot = new Option<int?>("--fewshot") { Description = "Few-shot examples per item (default: the task YAML's num_fewshot, else 0)." };
         var fewshotFrom = new Option<string?>("--fewshot-from") { Description = "Benchmark folder or items.jsonl of the dev split to draw few-shot examples from." };
         var seed = new Option<int>("--seed") { Description = "Seed of the few-shot draw and the bootstrap.", DefaultValueFactory = _ => 1234 };
         var limit = new Option<int?>("--limit") { Description = "Evaluate only the first N items (after --subset)." };
@@ -39,20 +39,35 @@ internal static class EvalCommand
         var maxTokens = new Option<int>("--max-tokens") { Description = "Largest completion in generate mode.", DefaultValueFactory = _ => 256 };
         var metric = new Option<string?>("--metric") { Description = "Primary metric (acc, acc_norm, acc_bytes, exact_match, char_f1); default from the card." };
         var taskName = new Option<string?>("--task") { Description = "An lm-evaluation-harness task reproduced exactly (" + string.Join(", ", LmEvalTasks.Names) + "): its prompt, choices, delimiters and metrics (acc, acc_norm, f1) instead of the card's template; selects the task's subset." };
+        var taskYaml = new Option<string?>("--task-yaml") { Description = "An lm-evaluation-harness task YAML (multiple_choice; see docs/evaluation/tasks.md for the keys Moa reads)." };
+        var tokenizer = new Option<string?>("--tokenizer") { Description = "Tokenize locally with the model's tokenizer and send token ids: cl100k, o200k, gpt2, a SentencePiece .model or a tokenizer.json (lm-eval's context/continuation split)." };
+        var bosTokenId = new Option<int?>("--bos-token-id") { Description = "With --tokenizer: a beginning-of-sequence id put before every context (default: none, as lm-eval for API models)." };
+        var maxLength = new Option<int?>("--max-length") { Description = "With --tokenizer: the model's context in tokens; longer requests lose their oldest tokens (left truncation, counted in run.json)." };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap resamples for confidence intervals.", DefaultValueFactory = _ => 1000 };
 
         var command = new Command("eval", "Evaluate a model served over an OpenAI-compatible API on a benchmark, scored like lm-evaluation-harness.");
         command.Arguments.Add(bench);
-        foreach (var o in new Option[] { baseUrl, model, modelDigest, apiKeyEnv, mode, output, cache, noCache, concurrency, rate, timeout, retries, maxContext, fewshot, fewshotFrom, seed, limit, subset, promptTemplate, choiceTemplate, instruction, system, maxTokens, metric, taskName, bootstrap })
+        foreach (var o in new Option[] { baseUrl, model, modelDigest, apiKeyEnv, mode, output, cache, noCache, concurrency, rate, timeout, retries, maxContext, fewshot, fewshotFrom, seed, limit, subset, promptTemplate, choiceTemplate, instruction, system, maxTokens, metric, taskName, taskYaml, tokenizer, bosTokenId, maxLength, bootstrap })
         {
             command.Options.Add(o);
         }
 
         command.SetAction(parse => CliErrors.Guard(() =>
         {
-            var (card, items, hash) = EvalBenchmarkSource.Load(parse.GetValue(bench)!);
+            var yaml = parse.GetValue(taskYaml) is { } yp ? LmEvalTaskYaml.Read(yp) : null;
+            if (yaml is not null && parse.GetValue(taskName) is not null)
+            {
+                throw new MoaException("give --task or --task-yaml, not both.");
+            }
+
+            var source = parse.GetValue(bench) ?? yaml?.LocalDataset
+                ?? throw new MoaException(yaml is null
+                    ? "give the benchmark folder to evaluate."
+                    : $"give the benchmark folder to evaluate: {yaml.Path}'s dataset_path '{yaml.DatasetPath}' is not a local benchmark folder or items.jsonl.");
+            var (card, items, hash) = EvalBenchmarkSource.Load(source);
             var subsets = parse.GetValue(subset) ?? [];
-            var task = parse.GetValue(taskName) is { } tn ? LmEvalTasks.Get(tn) : null;
+            var task = parse.GetValue(taskName) is { } tn ? LmEvalTasks.Get(tn)
+                : yaml?.ToTask([.. items.Select(i => i.Subset).Distinct(StringComparer.Ordinal)]);
             IReadOnlyList<Moa.Evaluation.Benchmarks.BenchmarkItem> selected = subsets.Length > 0 ? [.. items.Where(i => subsets.Contains(i.Subset, StringComparer.Ordinal))] : items;
             if (task is not null)
             {
@@ -101,7 +116,7 @@ internal static class EvalCommand
             var options = new EvalOptions
             {
                 Mode = evalMode,
-                FewShot = parse.GetValue(fewshot),
+                FewShot = parse.GetValue(fewshot) ?? task?.NumFewShot ?? 0,
                 Seed = parse.GetValue(seed),
                 Template = template,
                 MaxTokens = parse.GetValue(maxTokens),
@@ -110,6 +125,8 @@ internal static class EvalCommand
                 SystemPrompt = parse.GetValue(system),
                 BootstrapResamples = parse.GetValue(bootstrap),
                 Task = task,
+                Tokens = parse.GetValue(tokenizer) is { } tk ? TokenRequests.Open(tk, parse.GetValue(bosTokenId), parse.GetValue(maxLength))
+                    : parse.GetValue(bosTokenId) is not null || parse.GetValue(maxLength) is not null ? throw new MoaException("--bos-token-id and --max-length count tokens: give --tokenizer too.") : null,
             };
             using var client = new ModelClient(endpoint, cacheStore);
             var runner = new EvalRunner(client);

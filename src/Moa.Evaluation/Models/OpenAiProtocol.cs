@@ -30,6 +30,65 @@ public static class OpenAiProtocol
         w.WriteNumber("logprobs", 1);
     });
 
+    /// <summary>Body of a scoring request in token ids (context ids followed by continuation ids), sent as <c>prompt: [ids]</c>.</summary>
+    public static byte[] LogLikelihoodRequest(string model, IReadOnlyList<int> prompt) => Write(w =>
+    {
+        w.WriteString("model", model);
+        w.WriteStartArray("prompt");
+        foreach (var id in prompt)
+        {
+            w.WriteNumberValue(id);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("max_tokens", 1);
+        w.WriteNumber("temperature", 0);
+        w.WriteBoolean("echo", true);
+        w.WriteNumber("logprobs", 1);
+    });
+
+    /// <summary>
+    /// Sums the log-probabilities of prompt tokens <paramref name="contextLength"/> to <paramref name="promptLength"/> - 1 of an
+    /// echoed token-id request, as lm-evaluation-harness does (<c>token_logprobs[ctxlen:-1]</c>, the last one being generated).
+    /// </summary>
+    public static LogLikelihood ParseTokenLogLikelihood(byte[] body, int contextLength, int promptLength)
+    {
+        using var doc = JsonDocument.Parse(body);
+        var choice = FirstChoice(doc.RootElement);
+        if (!choice.TryGetProperty("logprobs", out var lp) || lp.ValueKind != JsonValueKind.Object
+            || !lp.TryGetProperty("token_logprobs", out var tlp) || tlp.ValueKind != JsonValueKind.Array)
+        {
+            throw new RequestFailedException(RequestErrorKind.MissingLogprobs, "the completions response has no logprobs.token_logprobs: the server does not return prompt logprobs for echo=true.");
+        }
+
+        if (tlp.GetArrayLength() < promptLength)
+        {
+            throw new RequestFailedException(RequestErrorKind.MissingLogprobs, $"the response has {tlp.GetArrayLength()} token logprobs for a prompt of {promptLength} tokens: the server did not echo the prompt's logprobs.");
+        }
+
+        var hasTop = lp.TryGetProperty("top_logprobs", out var top) && top.ValueKind == JsonValueKind.Array && top.GetArrayLength() >= promptLength;
+        var hasTokens = lp.TryGetProperty("tokens", out var tokens) && tokens.ValueKind == JsonValueKind.Array && tokens.GetArrayLength() >= promptLength;
+        var greedy = hasTop && hasTokens;
+        double sum = 0;
+        for (var i = contextLength; i < promptLength; i++)
+        {
+            var t = tlp[i];
+            if (t.ValueKind != JsonValueKind.Number)
+            {
+                throw new RequestFailedException(RequestErrorKind.MissingLogprobs, $"token {i} of the continuation has no logprob (null): the server does not score prompt tokens.");
+            }
+
+            var value = t.GetDouble();
+            sum += value;
+            if (greedy)
+            {
+                greedy = IsTopToken(top[i], tokens[i].GetString(), value);
+            }
+        }
+
+        return new LogLikelihood(sum, greedy, promptLength - contextLength);
+    }
+
     /// <summary>Body of a greedy chat request with one user message.</summary>
     public static byte[] ChatRequest(string model, string prompt, int maxTokens, string? system = null) => Write(w =>
     {

@@ -18,15 +18,22 @@ public sealed class ReferenceCompletionService
 {
     private readonly CharNgramModel _model;
     private readonly int _maxContext;
+    private readonly Moa.Text.Tokens.LibraryTokenCounter? _tokenizer;
 
     /// <param name="model">The trained model.</param>
     /// <param name="modelName">The name clients send as <c>model</c>.</param>
-    /// <param name="maxContext">Largest prompt plus completion, in characters; longer requests get the OpenAI context-length error.</param>
-    public ReferenceCompletionService(CharNgramModel model, string modelName, int maxContext = 4096)
+    /// <param name="maxContext">Largest prompt plus completion, in characters (tokens for token-id prompts); longer requests get the OpenAI context-length error.</param>
+    /// <param name="tokenizer">
+    /// The tokenizer whose ids the server accepts as <c>prompt</c> (a list of ints, or a list of such lists). A token's
+    /// log-probability is that of the characters it adds to the decoded prefix, so ids are scored on the same character model.
+    /// Null: token-id prompts are refused.
+    /// </param>
+    public ReferenceCompletionService(CharNgramModel model, string modelName, int maxContext = 4096, Moa.Text.Tokens.LibraryTokenCounter? tokenizer = null)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         ModelName = modelName;
         _maxContext = maxContext;
+        _tokenizer = tokenizer;
     }
 
     public string ModelName { get; }
@@ -51,6 +58,7 @@ public sealed class ReferenceCompletionService
     public ProtocolReply Completions(ReadOnlySpan<byte> body)
     {
         List<string> prompts = [];
+        List<int[]> idPrompts = [];
         int maxTokens = 16, topK = -1;
         var echo = false;
         string? model = null;
@@ -71,12 +79,17 @@ public sealed class ReferenceCompletionService
                     case "model": model = p.Value.GetString(); break;
                     case "prompt":
                         if (p.Value.ValueKind == JsonValueKind.String) prompts.Add(p.Value.GetString()!);
+                        else if (p.Value.ValueKind == JsonValueKind.Array && p.Value.GetArrayLength() > 0 && p.Value[0].ValueKind == JsonValueKind.Number)
+                        {
+                            idPrompts.Add(Ids(p.Value));
+                        }
                         else if (p.Value.ValueKind == JsonValueKind.Array)
                         {
                             foreach (var e in p.Value.EnumerateArray())
                             {
-                                if (e.ValueKind != JsonValueKind.String) return Error(400, "prompt: only strings and lists of strings are supported (no token ids)");
-                                prompts.Add(e.GetString()!);
+                                if (e.ValueKind == JsonValueKind.Array) idPrompts.Add(Ids(e));
+                                else if (e.ValueKind == JsonValueKind.String) prompts.Add(e.GetString()!);
+                                else return Error(400, "prompt: a list must hold strings, token ids or lists of token ids");
                             }
                         }
                         else return Error(400, "prompt must be a string or a list of strings");
@@ -96,6 +109,11 @@ public sealed class ReferenceCompletionService
         if (model is not null && model != ModelName)
         {
             return Error(404, $"The model `{model}` does not exist. This server serves `{ModelName}`.", "model_not_found");
+        }
+
+        if (idPrompts.Count > 0)
+        {
+            return prompts.Count > 0 ? Error(400, "prompt: do not mix text and token ids") : TokenCompletions(idPrompts, maxTokens, echo, topK);
         }
 
         if (prompts.Count == 0)
@@ -151,6 +169,166 @@ public sealed class ReferenceCompletionService
             w.WriteEndArray();
             WriteUsage(w, promptTokens, completionTokens);
         });
+    }
+
+    private static int[] Ids(JsonElement list)
+    {
+        var ids = new int[list.GetArrayLength()];
+        var i = 0;
+        foreach (var e in list.EnumerateArray())
+        {
+            ids[i++] = e.GetInt32();
+        }
+
+        return ids;
+    }
+
+    // Token-id prompts: each token scores the characters it adds to the decoded prefix (the first token has no logprob).
+    private ProtocolReply TokenCompletions(List<int[]> prompts, int maxTokens, bool echo, int topK)
+    {
+        if (_tokenizer is null)
+        {
+            return Error(400, "prompt: this server takes token ids only when started with --tokenizer");
+        }
+
+        if (maxTokens < 0 || topK > 20)
+        {
+            return Error(400, "max_tokens must be >= 0 and logprobs at most 20");
+        }
+
+        var scored = new List<(string[] Pieces, double[] LogProbs, int[] Offsets, string Text)>(prompts.Count);
+        foreach (var ids in prompts)
+        {
+            if (ids.Length == 0 || ids.Length + maxTokens > _maxContext)
+            {
+                return Error(400, $"This model's maximum context length is {_maxContext} tokens. However, you requested {ids.Length + maxTokens} tokens ({ids.Length} in the messages, {maxTokens} in the completion). Please reduce the length of the messages or completion.", "context_length_exceeded");
+            }
+
+            try
+            {
+                scored.Add(ScoreIds(ids, maxTokens));
+            }
+            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException)
+            {
+                return Error(400, "prompt: token ids this tokenizer cannot decode (" + ex.Message + ")");
+            }
+        }
+
+        return Write(200, w =>
+        {
+            WriteHeader(w, "cmpl", "text_completion");
+            w.WriteStartArray("choices");
+            for (var c = 0; c < scored.Count; c++)
+            {
+                var (pieces, lps, offsets, text) = scored[c];
+                var first = echo ? 0 : prompts[c].Length;
+                w.WriteStartObject();
+                w.WriteNumber("index", c);
+                w.WriteString("text", echo ? text : string.Concat(pieces[prompts[c].Length..]));
+                if (topK >= 0)
+                {
+                    w.WriteStartObject("logprobs");
+                    w.WriteStartArray("tokens");
+                    for (var i = first; i < pieces.Length; i++) w.WriteStringValue(pieces[i]);
+                    w.WriteEndArray();
+                    w.WriteStartArray("token_logprobs");
+                    for (var i = first; i < pieces.Length; i++)
+                    {
+                        if (i == 0) w.WriteNullValue();
+                        else w.WriteNumberValue(Round(lps[i]));
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteStartArray("top_logprobs");
+                    for (var i = first; i < pieces.Length; i++) w.WriteNullValue(); // no top-k over the tokenizer's vocabulary
+                    w.WriteEndArray();
+                    w.WriteStartArray("text_offset");
+                    for (var i = first; i < pieces.Length; i++) w.WriteNumberValue(offsets[i]);
+                    w.WriteEndArray();
+                    w.WriteEndObject();
+                }
+                else
+                {
+                    w.WriteNull("logprobs");
+                }
+
+                w.WriteString("finish_reason", "length");
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteUsage(w, prompts.Sum(p => p.Length), maxTokens * prompts.Count);
+        });
+    }
+
+    private (string[] Pieces, double[] LogProbs, int[] Offsets, string Text) ScoreIds(int[] ids, int maxTokens)
+    {
+        var n = ids.Length + maxTokens;
+        var pieces = new string[n];
+        var lps = new double[n];
+        var offsets = new int[n];
+        var chars = new List<int>();
+        var cum = new List<double> { 0 };
+        var previous = string.Empty;
+        var previousTotal = 0.0;
+
+        // cum[k]: log-probability of the first k characters (the first one unconditioned, so 0).
+        double Total(string text)
+        {
+            var encoded = _model.Encode(text);
+            var common = 0;
+            while (common < encoded.Length && common < chars.Count && encoded[common] == chars[common])
+            {
+                common++;
+            }
+
+            chars.RemoveRange(common, chars.Count - common);
+            cum.RemoveRange(common + 1, cum.Count - common - 1);
+            for (var j = common; j < encoded.Length; j++)
+            {
+                chars.Add(encoded[j]);
+                cum.Add(cum[j] + (j == 0 ? 0 : _model.LogProbability(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(chars)[..j], encoded[j])));
+            }
+
+            return cum[encoded.Length];
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var text = _tokenizer!.Tokenizer.Decode(ids.AsSpan(0, i + 1).ToArray()) ?? string.Empty;
+            var total = Total(text);
+            pieces[i] = text.StartsWith(previous, StringComparison.Ordinal) ? text[previous.Length..] : _tokenizer.Tokenizer.Decode([ids[i]]) ?? string.Empty;
+            lps[i] = total - previousTotal;
+            offsets[i] = OpenAiCodePoints(previous);
+            previous = text;
+            previousTotal = total;
+        }
+
+        // Greedy completion: the likeliest next characters, one token each.
+        var history = new List<int>(_model.Encode(previous));
+        var generated = new System.Text.StringBuilder();
+        for (var g = 0; g < maxTokens; g++)
+        {
+            var best = _model.TopK(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(history), 1)[0];
+            history.Add(best.Id);
+            pieces[ids.Length + g] = _model.TokenText(best.Id);
+            lps[ids.Length + g] = best.LogProb;
+            offsets[ids.Length + g] = OpenAiCodePoints(previous) + g;
+            generated.Append(pieces[ids.Length + g]);
+        }
+
+        return (pieces, lps, offsets, previous + generated);
+    }
+
+    private static int OpenAiCodePoints(string text)
+    {
+        var n = 0;
+        foreach (var _ in text.EnumerateRunes())
+        {
+            n++;
+        }
+
+        return n;
     }
 
     /// <summary>Answers <c>POST /v1/chat/completions</c> with a greedy continuation of the last user message.</summary>

@@ -46,6 +46,12 @@ public sealed record EvalOptions
     /// the card's template, so that scores compare with lm-eval's. Log-likelihood mode only.
     /// </summary>
     public LmEvalTask? Task { get; init; }
+
+    /// <summary>
+    /// Tokenise locally with the model's tokenizer and send token ids (lm-eval's context/continuation split, optional
+    /// beginning-of-sequence id, left truncation to the model's length). Null: send text. Log-likelihood mode only.
+    /// </summary>
+    public Models.TokenRequests? Tokens { get; init; }
 }
 
 /// <summary>The benchmark a run scores: its card, its items, its content hash, and an optional few-shot pool (a dev split).</summary>

@@ -111,6 +111,11 @@ public sealed class EvalRunner
             }
         }
 
+        if (options.Tokens is not null && options.Mode != EvalMode.LogLikelihood)
+        {
+            throw new MoaException("--tokenizer sends token ids to /v1/completions for log-likelihood scoring: leave out --mode generate.");
+        }
+
         if (options.FewShot > 0 && (input.FewShotPool is null || input.FewShotPool.Count == 0))
         {
             throw new MoaException($"--fewshot {options.FewShot} needs examples: give --fewshot-from with a dev split of '{input.Card.Name}'.");
@@ -123,7 +128,16 @@ public sealed class EvalRunner
                 throw new MoaException($"item '{item.Id}' has no choices: log-likelihood scoring needs multiple choice; use --mode generate for text answers.");
             }
 
-            if (item.IsMultipleChoice && (item.AnswerIndex < 0 || item.AnswerIndex >= item.Choices.Count))
+            if (options.Task is { } t)
+            {
+                var count = t.DocToChoice(item).Count;
+                var gold = t.Gold(item);
+                if (gold < 0 || gold >= count)
+                {
+                    throw new MoaException($"item '{item.Id}': task {t.Name} gives gold choice {gold}, which is not a 0-based index into its {count} choices ({t.Source}).");
+                }
+            }
+            else if (item.IsMultipleChoice && (item.AnswerIndex < 0 || item.AnswerIndex >= item.Choices.Count))
             {
                 throw new MoaException($"item '{item.Id}': answer {item.Answer.GetRawText()} is not a 0-based index into its {item.Choices.Count} choices; fix items.jsonl.");
             }
@@ -134,8 +148,9 @@ public sealed class EvalRunner
 
     private async Task<ItemResult> ScoreLogLikelihoodAsync(BenchmarkItem item, IReadOnlyList<BenchmarkItem> shots, PromptTemplate template, EvalOptions options, string primary, CancellationToken ct)
     {
-        var result = new ItemResult { Id = item.Id, Subset = item.Subset, Answer = item.AnswerIndex };
         var task = options.Task;
+        var gold = task?.Gold(item) ?? item.AnswerIndex;
+        var result = new ItemResult { Id = item.Id, Subset = item.Subset, Answer = gold };
         IReadOnlyList<string> choices = task?.DocToChoice(item) ?? item.Choices;
         var continuations = task is null
             ? Enumerable.Range(0, item.Choices.Count).Select(i => template.RenderChoice(item, i)).ToArray()
@@ -162,14 +177,46 @@ public sealed class EvalRunner
             return Fail(result, RequestErrorKind.ContextOverflow, $"the prompt and its longest choice exceed --max-context {options.MaxContextChars} characters even without few-shot examples.");
         }
 
-        var ctxLen = OpenAiProtocol.CodePoints(context);
         var tasks = new Task<(LogLikelihood Value, bool FromCache)>[continuations.Length];
-        for (var i = 0; i < continuations.Length; i++)
+        if (options.Tokens is { } tokens)
         {
-            var full = context + continuations[i];
-            var promptLen = OpenAiProtocol.CodePoints(full);
-            var body = OpenAiProtocol.LogLikelihoodRequest(_client.Options.Model, full);
-            tasks[i] = _client.PostAsync(OpenAiProtocol.CompletionsPath, body, b => OpenAiProtocol.ParseLogLikelihood(b, ctxLen, promptLen), ct);
+            var requests = new TokenRequest[continuations.Length];
+            try
+            {
+                for (var i = 0; i < continuations.Length; i++)
+                {
+                    requests[i] = tokens.Build(context, continuations[i]);
+                }
+            }
+            catch (MoaException ex)
+            {
+                return Fail(result, RequestErrorKind.ClientError, ex.Message);
+            }
+
+            result.TokenCounts = [.. requests.Select(r => r.Prompt.Length)];
+            result.Truncated = requests.Any(r => r.Truncated);
+            if (requests.FirstOrDefault(r => r.ContextLength < 1) is { Prompt: not null } over)
+            {
+                return Fail(result, RequestErrorKind.ContextOverflow, $"a continuation alone fills --max-length {tokens.MaxLength} tokens; nothing of the context is left to condition on.");
+            }
+
+            for (var i = 0; i < continuations.Length; i++)
+            {
+                var request = requests[i];
+                var body = OpenAiProtocol.LogLikelihoodRequest(_client.Options.Model, request.Prompt);
+                tasks[i] = _client.PostAsync(OpenAiProtocol.CompletionsPath, body, b => OpenAiProtocol.ParseTokenLogLikelihood(b, request.ContextLength, request.Prompt.Length), ct);
+            }
+        }
+        else
+        {
+            var ctxLen = OpenAiProtocol.CodePoints(context);
+            for (var i = 0; i < continuations.Length; i++)
+            {
+                var full = context + continuations[i];
+                var promptLen = OpenAiProtocol.CodePoints(full);
+                var body = OpenAiProtocol.LogLikelihoodRequest(_client.Options.Model, full);
+                tasks[i] = _client.PostAsync(OpenAiProtocol.CompletionsPath, body, b => OpenAiProtocol.ParseLogLikelihood(b, ctxLen, promptLen), ct);
+            }
         }
 
         try
@@ -186,7 +233,7 @@ public sealed class EvalRunner
         result.LogLikelihoods = lls;
         result.IsGreedy = tasks.Select(t => t.Result.Value.IsGreedy).ToArray();
         result.Cached = tasks.All(t => t.Result.FromCache);
-        var score = MultipleChoiceScore.Compute(lls, choices, item.AnswerIndex);
+        var score = MultipleChoiceScore.Compute(lls, choices, gold);
         result.Metrics["acc"] = score.Acc;
         result.Metrics["acc_norm"] = score.AccNorm;
         result.Metrics["acc_bytes"] = score.AccBytes;

@@ -34,6 +34,12 @@ public sealed class ItemResult
 
     public bool[]? IsGreedy { get; set; }
 
+    /// <summary>Tokens sent per continuation when requests go as token ids (<c>--tokenizer</c>), after truncation.</summary>
+    public int[]? TokenCounts { get; set; }
+
+    /// <summary>Whether the oldest tokens of a request were cut to fit <c>--max-length</c>.</summary>
+    public bool Truncated { get; set; }
+
     /// <summary>Generated text (generation mode).</summary>
     public string? Response { get; set; }
 

@@ -38,6 +38,9 @@ public sealed record RunManifest
     public required int ItemsScored { get; init; }
     public required int ItemErrors { get; init; }
 
+    /// <summary>Items whose requests lost their oldest tokens to <c>--max-length</c> (left truncation); 0 when text is sent.</summary>
+    public int ItemsTruncated { get; init; }
+
     internal static RunManifest Create(ModelClient client, EvalInput input, EvalOptions options, PromptTemplate template, string primary, DateTimeOffset started, DateTimeOffset finished, TimeSpan elapsed, IReadOnlyList<ItemResult> items)
     {
         var config = new SortedDictionary<string, object?>(StringComparer.Ordinal)
@@ -57,6 +60,10 @@ public sealed record RunManifest
             ["bootstrap_resamples"] = options.BootstrapResamples,
             ["items"] = input.Items.Count,
             ["lm_eval_task"] = options.Task?.Name,
+            ["lm_eval_task_source"] = options.Task?.Source,
+            ["tokenizer"] = options.Tokens?.TokenizerName,
+            ["bos_token_id"] = options.Tokens?.BosTokenId,
+            ["max_length"] = options.Tokens?.MaxLength,
         };
         var c = client.Counters;
         return new RunManifest
@@ -85,6 +92,7 @@ public sealed record RunManifest
             Items = items.Count,
             ItemsScored = items.Count(i => !i.Failed),
             ItemErrors = items.Count(i => i.Failed),
+            ItemsTruncated = items.Count(i => i.Truncated),
         };
     }
 

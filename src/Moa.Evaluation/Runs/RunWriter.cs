@@ -84,6 +84,14 @@ public static class RunWriter
             w.WriteEndArray();
         }
 
+        if (item.TokenCounts is not null)
+        {
+            w.WriteStartArray("tokens");
+            foreach (var n in item.TokenCounts) w.WriteNumberValue(n);
+            w.WriteEndArray();
+            w.WriteBoolean("truncated", item.Truncated);
+        }
+
         if (item.IsGreedy is not null)
         {
             w.WriteStartArray("is_greedy");
@@ -202,6 +210,7 @@ public static class RunWriter
         w.WriteNumber("total", m.Items);
         w.WriteNumber("scored", m.ItemsScored);
         w.WriteNumber("errors", m.ItemErrors);
+        w.WriteNumber("truncated", m.ItemsTruncated);
         w.WriteEndObject();
         w.WriteEndObject();
     }

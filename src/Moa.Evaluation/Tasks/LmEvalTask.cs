@@ -25,6 +25,12 @@ public sealed class LmEvalTask
 
     public required Func<BenchmarkItem, IReadOnlyList<string>> DocToChoice { get; init; }
 
+    /// <summary>The index of the gold choice (lm-eval's <c>doc_to_target</c>); null: the item's own answer.</summary>
+    public Func<BenchmarkItem, int>? DocToTarget { get; init; }
+
+    /// <summary>The task's <c>num_fewshot</c> (used when the command line does not set <c>--fewshot</c>); null: zero-shot.</summary>
+    public int? NumFewShot { get; init; }
+
     public string TargetDelimiter { get; init; } = " ";
 
     public string FewShotDelimiter { get; init; } = "\n\n";
@@ -39,11 +45,18 @@ public sealed class LmEvalTask
         return Subset is null || string.Equals(item.Subset, Subset, StringComparison.Ordinal);
     }
 
+    /// <summary>The index of <paramref name="item"/>'s gold choice.</summary>
+    public int Gold(BenchmarkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return DocToTarget is null ? item.AnswerIndex : DocToTarget(item);
+    }
+
     /// <summary>One few-shot example: its text, the delimiter and its gold choice (lm-eval's <c>doc_to_text + target_delimiter + doc_to_target</c>).</summary>
     public string FewShotExample(BenchmarkItem shot)
     {
         ArgumentNullException.ThrowIfNull(shot);
-        return DocToText(shot) + TargetDelimiter + DocToChoice(shot)[shot.AnswerIndex];
+        return DocToText(shot) + TargetDelimiter + DocToChoice(shot)[Gold(shot)];
     }
 
     /// <summary>
@@ -137,6 +150,9 @@ public static class LmEvalTasks
 
     /// <summary>Every task name, in the order shown to users.</summary>
     public static IReadOnlyList<string> Names { get; } = [.. s_tasks.Select(t => t.Name)];
+
+    /// <summary>The task called <paramref name="name"/>, or null.</summary>
+    public static LmEvalTask? Find(string name) => s_tasks.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.Ordinal));
 
     /// <summary>The task called <paramref name="name"/>; a <see cref="MoaException"/> listing the names when there is none.</summary>
     public static LmEvalTask Get(string name)

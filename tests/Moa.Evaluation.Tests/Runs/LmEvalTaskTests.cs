@@ -17,12 +17,14 @@ namespace Moa.Evaluation.Tests.Runs;
 /// </summary>
 public sealed class LmEvalTaskTests : IAsyncLifetime
 {
+    private static readonly string SentencePieceModel = Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Text.Tests", "Tokens", "Reference", "nsmc-bpe.model");
+
     private ReferenceModelServer? _server;
 
     public async Task InitializeAsync()
     {
         var model = CharNgramModel.Train(CorpusReader.Read(TestPaths.Data("text", "nsmc_reviews_sample.jsonl")).Take(3000), 4);
-        _server = await ReferenceModelServer.StartAsync(new ReferenceCompletionService(model, "moa-ngram"), 0);
+        _server = await ReferenceModelServer.StartAsync(new ReferenceCompletionService(model, "moa-ngram", tokenizer: TokenRequests.Open(SentencePieceModel).Tokenizer), 0);
     }
 
     public async Task DisposeAsync()
@@ -79,6 +81,107 @@ public sealed class LmEvalTaskTests : IAsyncLifetime
             var f1 = SampleStatistics.MacroF1([.. golden.Select(g => g.GetProperty("gold").GetInt32())], [.. golden.Select(g => g.GetProperty("argmax").GetInt32())]);
             run.Scores.Overall.Metrics["f1"].Mean.ShouldBe(f1, 1e-12);
         }
+    }
+
+    /// <summary>
+    /// Token ids: <c>scripts/lmeval-golden-tokens.py</c> tokenised with SentencePiece's own spm_encode, split context and
+    /// continuation, cut to 128 tokens on the left and summed <c>token_logprobs[ctxlen:-1]</c> as lm-eval does; every BoolQ
+    /// item is truncated.
+    /// </summary>
+    [Theory]
+    [InlineData("kobest_boolq")]
+    [InlineData("kobest_copa")]
+    [InlineData("kobest_hellaswag")]
+    [InlineData("kobest_sentineg")]
+    [InlineData("kobest_wic")]
+    public async Task Task_WithTokenIds_EqualsTheGoldenLmEvalComputation(string name)
+    {
+        var golden = File.ReadLines(Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Evaluation.Tests", "Fixtures", "lmeval-golden-tokens.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("task").GetString() == name)
+            .ToList();
+        golden.Count.ShouldBe(10);
+        var task = LmEvalTasks.Get(name);
+        var imported = KobestImporter.Import(TestPaths.Data("benchmarks", "kobest"), "dev");
+        var items = imported.Items.Where(task.AppliesTo).Take(golden.Count).ToList();
+        using var client = new ModelClient(new EndpointOptions { BaseUrl = _server!.BaseUrl.ToString(), Model = "moa-ngram", Concurrency = 8 });
+        var tokens = TokenRequests.Open(SentencePieceModel, maxLength: 128);
+
+        var run = await new EvalRunner(client).RunAsync(new EvalInput(imported.Card, items, "h"), new EvalOptions { Task = task, Tokens = tokens, BootstrapResamples = 0 }, TestPaths.NewTempDir());
+
+        run.Manifest.ItemErrors.ShouldBe(0);
+        run.Manifest.Config["tokenizer"].ShouldBe("Reference/nsmc-bpe.model");
+        run.Manifest.Config["max_length"].ShouldBe(128);
+        run.Manifest.ItemsTruncated.ShouldBe(golden.Count(g => g.GetProperty("truncated").GetBoolean()));
+        for (var i = 0; i < golden.Count; i++)
+        {
+            var g = golden[i];
+            var r = run.Items[i];
+            r.Answer.ShouldBe(g.GetProperty("gold").GetInt32());
+            r.TokenCounts.ShouldBe([.. g.GetProperty("tokens").EnumerateArray().Select(x => x.GetInt32())], $"{name} item {i}: tokens sent");
+            r.Truncated.ShouldBe(g.GetProperty("truncated").GetBoolean());
+            var lls = g.GetProperty("loglikelihoods").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            for (var c = 0; c < lls.Length; c++)
+            {
+                r.LogLikelihoods![c].ShouldBe(lls[c], 1e-9, $"{name} item {i} choice {c}");
+            }
+
+            r.ArgmaxPredicted.ShouldBe(g.GetProperty("argmax").GetInt32());
+            r.Metrics["acc"].ShouldBe(g.GetProperty("acc").GetDouble());
+        }
+
+        if (name == "kobest_boolq")
+        {
+            golden.ShouldAllBe(g => g.GetProperty("truncated").GetBoolean());
+        }
+    }
+
+    [Fact]
+    public void TokenRequests_SplitAsLmEval_AndCutOnTheLeft()
+    {
+        var tokens = TokenRequests.Open("cl100k");
+        var tokenizer = tokens.Tokenizer;
+
+        // Trailing white space of the context moves into the continuation; the continuation is whole minus context.
+        var (ctx, cont) = tokens.EncodePair("질문: 무엇? 답변: ", " 예");
+        ctx.ShouldBe([.. tokenizer.Encode("질문: 무엇? 답변:")]);
+        int[] whole = [.. tokenizer.Encode("질문: 무엇? 답변:  예")];
+        cont.ShouldBe(whole[ctx.Length..]);
+
+        // No BOS unless configured; a configured one leads the context only.
+        var withBos = TokenRequests.Open("cl100k", bosTokenId: 100257).EncodePair("가나", " 다");
+        withBos.Context[0].ShouldBe(100257);
+        withBos.Context[1..].ShouldBe([.. tokenizer.Encode("가나")]);
+
+        // Left truncation: the oldest ids go, the continuation stays whole, ctxlen shrinks by the cut.
+        var full = tokens.Build("가나다라마바사아자차카타파하 " + string.Concat(Enumerable.Repeat("문장 ", 40)), " 끝");
+        full.Truncated.ShouldBeFalse();
+        var cut = TokenRequests.Open("cl100k", maxLength: 16).Build("가나다라마바사아자차카타파하 " + string.Concat(Enumerable.Repeat("문장 ", 40)), " 끝");
+        cut.Truncated.ShouldBeTrue();
+        cut.Prompt.Length.ShouldBe(16);
+        cut.Prompt.ShouldBe(full.Prompt[^16..]);
+        (cut.Prompt.Length - cut.ContextLength).ShouldBe(full.Prompt.Length - full.ContextLength);
+
+        Should.Throw<MoaException>(() => TokenRequests.Open("pretokens")).Message.ShouldContain("no token ids");
+        Should.Throw<MoaException>(() => TokenRequests.Open(Path.Combine(Path.GetDirectoryName(SentencePieceModel)!, "nsmc-unigram.model")))
+            .Message.ShouldContain("byte-fallback pieces wrong ids");
+        Should.Throw<MoaException>(() => TokenRequests.Open("cl100k", maxLength: 1)).Message.ShouldContain("--max-length 1");
+        Should.Throw<MoaException>(() => tokens.EncodePair(string.Empty, "예")).Message.ShouldContain("--bos-token-id");
+    }
+
+    [Fact]
+    public async Task TokenIds_ContinuationLongerThanMaxLength_FailsTheItemAsContextOverflow()
+    {
+        var imported = KobestImporter.Import(TestPaths.Data("benchmarks", "kobest"), "dev");
+        var task = LmEvalTasks.Get("kobest_hellaswag");
+        var items = imported.Items.Where(task.AppliesTo).Take(2).ToList();
+        using var client = new ModelClient(new EndpointOptions { BaseUrl = _server!.BaseUrl.ToString(), Model = "moa-ngram" });
+        var run = await new EvalRunner(client).RunAsync(new EvalInput(imported.Card, items, "h"), new EvalOptions { Task = task, Tokens = TokenRequests.Open(SentencePieceModel, maxLength: 2), BootstrapResamples = 0 }, TestPaths.NewTempDir());
+        run.Items.ShouldAllBe(i => i.ErrorKind == "context_overflow");
+        run.Items[0].ErrorMessage!.ShouldContain("--max-length 2");
+
+        (await Should.ThrowAsync<MoaException>(() => new EvalRunner(client).RunAsync(new EvalInput(imported.Card, items, "h"), new EvalOptions { Tokens = TokenRequests.Open(SentencePieceModel), Mode = EvalMode.Generate }, TestPaths.NewTempDir())))
+            .Message.ShouldContain("--tokenizer");
     }
 
     [Fact]

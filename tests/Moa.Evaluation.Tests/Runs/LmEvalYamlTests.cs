@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Moa.Evaluation.Benchmarks;
+using Moa.Evaluation.Benchmarks.Import;
+using Moa.Evaluation.Models;
+using Moa.Evaluation.Runs;
+using Moa.Evaluation.Tests.Fixtures;
+using Moa.Evaluation.Tasks;
+
+namespace Moa.Evaluation.Tests.Runs;
+
+/// <summary>
+/// <c>--task-yaml</c>: the lm-eval task YAMLs in docs/evaluation/lm-eval-tasks give exactly the requests of the built-in
+/// tasks, and what Moa cannot honour is refused with the file and line.
+/// </summary>
+[Collection(NgramServerCollection.Name)]
+public sealed class LmEvalYamlTests(NgramServerFixture server)
+{
+    private static readonly Lazy<ImportedBenchmark> s_kobest = new(() => KobestImporter.Import(TestPaths.Data("benchmarks", "kobest"), "dev"));
+
+    private static string Yaml(string name) => Path.Combine(TestPaths.RepoRoot, "docs", "evaluation", "lm-eval-tasks", name + ".yaml");
+
+    private static string[] Subsets(IEnumerable<BenchmarkItem> items) => [.. items.Select(i => i.Subset).Distinct(StringComparer.Ordinal)];
+
+    [Theory]
+    [InlineData("kobest_boolq")]
+    [InlineData("kobest_copa")]
+    [InlineData("kobest_hellaswag")]
+    [InlineData("kobest_sentineg")]
+    [InlineData("kobest_wic")]
+    public void KobestYaml_DefinesTheBuiltInTask_OnEveryDevItem(string name)
+    {
+        var items = s_kobest.Value.Items;
+        var fromYaml = LmEvalTaskYaml.Read(Yaml(name)).ToTask(Subsets(items));
+        var builtIn = LmEvalTasks.Get(name);
+
+        fromYaml.Name.ShouldBe(name);
+        fromYaml.Subset.ShouldBe(builtIn.Subset);
+        fromYaml.Metrics.ShouldBe(builtIn.Metrics);
+        fromYaml.TargetDelimiter.ShouldBe(builtIn.TargetDelimiter);
+        fromYaml.FewShotDelimiter.ShouldBe(builtIn.FewShotDelimiter);
+        var scored = items.Where(builtIn.AppliesTo).ToList();
+        scored.Count.ShouldBeGreaterThan(100);
+        items.Count(fromYaml.AppliesTo).ShouldBe(scored.Count);
+        foreach (var item in scored)
+        {
+            fromYaml.DocToText(item).ShouldBe(builtIn.DocToText(item), item.Id);
+            fromYaml.DocToChoice(item).ShouldBe(builtIn.DocToChoice(item), item.Id);
+            fromYaml.Gold(item).ShouldBe(builtIn.Gold(item), item.Id);
+        }
+    }
+
+    [Fact]
+    public void ClickYaml_DefinesTheBuiltInTask()
+    {
+        var click = ClickImporter.Import(TestPaths.Data("benchmarks", "click")).Items.Where(i => i.Choices.Count == 4).Take(300).ToList();
+        var fromYaml = LmEvalTaskYaml.Read(Yaml("click")).ToTask(Subsets(click));
+        var builtIn = LmEvalTasks.Get("click");
+        fromYaml.Subset.ShouldBeNull();
+        fromYaml.Metrics.ShouldBe(builtIn.Metrics);
+        foreach (var item in click)
+        {
+            fromYaml.DocToText(item).ShouldBe(builtIn.DocToText(item), item.Id);
+            fromYaml.DocToChoice(item).ShouldBe(builtIn.DocToChoice(item), item.Id);
+            fromYaml.Gold(item).ShouldBe(item.AnswerIndex);
+        }
+    }
+
+    [Theory]
+    [InlineData("kobest_boolq")]
+    [InlineData("kobest_hellaswag")]
+    public async Task KobestYaml_SendsTheBuiltInTasksRequests(string name)
+    {
+        var imported = s_kobest.Value;
+        var builtIn = LmEvalTasks.Get(name);
+        var fromYaml = LmEvalTaskYaml.Read(Yaml(name)).ToTask(Subsets(imported.Items));
+        var items = imported.Items.Where(builtIn.AppliesTo).Take(12).ToList();
+        var pool = imported.Items.Where(builtIn.AppliesTo).Skip(12).Take(20).ToList();
+
+        async Task<RunResult> Run(LmEvalTask task)
+        {
+            using var client = new ModelClient(new EndpointOptions { BaseUrl = server.BaseUrl, Model = NgramServerFixture.ModelName, Concurrency = 4 });
+            return await new EvalRunner(client).RunAsync(new EvalInput(imported.Card, items, "h", pool), new EvalOptions { Task = task, FewShot = 2, BootstrapResamples = 0 }, TestPaths.NewTempDir());
+        }
+
+        var a = await Run(builtIn);
+        var b = await Run(fromYaml);
+        for (var i = 0; i < items.Count; i++)
+        {
+            b.Items[i].Prompt.ShouldBe(a.Items[i].Prompt);
+            b.Items[i].Continuations.ShouldBe(a.Items[i].Continuations);
+            b.Items[i].LogLikelihoods.ShouldBe(a.Items[i].LogLikelihoods);
+            b.Items[i].Answer.ShouldBe(a.Items[i].Answer);
+        }
+
+        b.Scores.MetricNames.ShouldBe(a.Scores.MetricNames);
+        b.Scores.Overall.Metrics["f1"].Mean.ShouldBe(a.Scores.Overall.Metrics["f1"].Mean);
+    }
+
+    [Fact]
+    public void Templates_ReadFieldsKeysIndexesAndLists()
+    {
+        var item = new BenchmarkItem("i1", "S", "물음", "지문", ["가", "나", "다"], JsonDocument.Parse("2").RootElement,
+            new Dictionary<string, JsonElement> { ["word"] = JsonDocument.Parse("\"배\"").RootElement, ["pair"] = JsonDocument.Parse("{\"a\": [\"x\", \"y\"]}").RootElement });
+        var task = Task("""
+            task: t
+            output_type: multiple_choice
+            doc_to_text: "{{ context }} / {{question}} / {{choices[0]}}{{choices[-1]}} / {{pair.a[1]}} / {{pair['a'][0]}} / {{word}} / {{choices}}"
+            doc_to_choice: "{{choices}}"
+            doc_to_target: "{{answer}}"
+            num_fewshot: 5
+            target_delimiter: ""
+            fewshot_delimiter: "\n"
+            """);
+        task.DocToText(item).ShouldBe("지문 / 물음 / 가다 / y / x / 배 / ['가', '나', '다']");
+        task.DocToChoice(item).ShouldBe(["가", "나", "다"]);
+        task.Gold(item).ShouldBe(2);
+        task.NumFewShot.ShouldBe(5);
+        task.TargetDelimiter.ShouldBe(string.Empty);
+        task.FewShotDelimiter.ShouldBe("\n");
+        task.Metrics.ShouldBe(["acc"]);
+
+        // A bare field name is the field; a template may render a Python list; a target may be the gold choice's text.
+        var byName = Task("task: t\noutput_type: multiple_choice\ndoc_to_text: question\ndoc_to_choice: \"['{{word}}', '{{context}}']\"\ndoc_to_target: \"{{context}}\"\n");
+        byName.DocToText(item).ShouldBe("물음");
+        byName.DocToChoice(item).ShouldBe(["배", "지문"]);
+        byName.Gold(item).ShouldBe(1);
+    }
+
+    [Theory]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nfewshot_config:\n  sampler: first_n\n", "line 5: key 'fewshot_config' is not supported")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: \"{% if a %}x{% endif %}\"\ndoc_to_choice: [a]\n", "line 3, doc_to_text: '{% if a %}x{…' is a Jinja statement")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: \"{{ question | upper }}\"\ndoc_to_choice: [a]\n", "line 3, doc_to_text: '{{ question | upper }}' uses more of Jinja")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: !function utils.my_text\ndoc_to_choice: [a]\n", "line 3, doc_to_text: !function utils.my_text: Moa cannot run Python")]
+    [InlineData("task: t\noutput_type: generate_until\ndoc_to_text: x\n", "line 2, output_type: output_type 'generate_until' is not supported")]
+    [InlineData("task: t\ndoc_to_text: x\n", "no output_type means generate_until")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: exact_match\n", "line 6, metric_list: exact_match scores generated text")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: f1\n", "f1 is computed as macro-F1")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: bleu\n", "metric 'bleu' is not supported")]
+    [InlineData("task:\n  - a\n  - b\n", "line 1: 'task:' lists several tasks, which makes this a group file")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndataset_name: nope\ndoc_to_text: x\ndoc_to_choice: [a]\n", "line 3, dataset_name: 'nope' is no subset of the benchmark (it has A, B)")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_choice: {{choices}}\ndoc_to_text: x\n", "an unquoted {{...}} is a YAML mapping: quote it")]
+    [InlineData("output_type: multiple_choice\n", "no 'task:' key")]
+    [InlineData("task: t\n  bad: [\n", "not valid YAML")]
+    [InlineData("task: t\ninclude: missing.yaml\n", "missing.yaml: file not found")]
+    public void BadYaml_IsRefusedNamingTheFileAndLine(string yaml, string message)
+    {
+        var path = Write(yaml);
+        var ex = Should.Throw<MoaException>(() => LmEvalTaskYaml.Read(path).ToTask(["A", "B"]));
+        ex.Message.ShouldContain(message);
+        if (!message.Contains("missing.yaml", StringComparison.Ordinal))
+        {
+            ex.Message.ShouldContain(path);
+        }
+    }
+
+    [Fact]
+    public void BadDocument_IsRefusedNamingTheItem()
+    {
+        var item = new BenchmarkItem("i7", "S", "q", null, ["a", "b"], JsonDocument.Parse("1").RootElement);
+        var missing = Task("task: t\noutput_type: multiple_choice\ndoc_to_text: \"{{paragraph}}\"\ndoc_to_choice: [a, b]\n");
+        Should.Throw<MoaException>(() => missing.DocToText(item)).Message.ShouldContain("item 'i7'): the document has no field 'paragraph'");
+        var target = Task("task: t\noutput_type: multiple_choice\ndoc_to_text: q\ndoc_to_choice: [a, b]\ndoc_to_target: \"{{question}}\"\n");
+        Should.Throw<MoaException>(() => target.Gold(item)).Message.ShouldContain("target 'q' is neither a choice index nor one of the choices");
+    }
+
+    private static LmEvalTask Task(string yaml) => LmEvalTaskYaml.Read(Write(yaml)).ToTask(["S"]);
+
+    private static string Write(string yaml)
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "task.yaml");
+        File.WriteAllText(path, yaml);
+        return path;
+    }
+}
