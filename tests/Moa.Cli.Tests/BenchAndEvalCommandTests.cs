@@ -71,6 +71,55 @@ public sealed class BenchAndEvalCommandTests
         dead.Err.ShouldNotContain("   at ");
     }
 
+    [Fact]
+    public void Eval_TaskYamlWithTokenIds_RecordsTokenizerAndTruncation_AndBadInputIsRefused()
+    {
+        var root = TestPaths.NewTempDir();
+        var bench = Path.Combine(root, "copa");
+        MoaProcess.Run("bench", "import", "kobest", TestPaths.Data("benchmarks", "kobest", "COPA"), "-o", bench).Code.ShouldBe(0);
+        var yaml = Path.Combine(TestPaths.RepoRoot, "docs", "evaluation", "lm-eval-tasks", "kobest_copa.yaml");
+        var tokenizer = Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Text.Tests", "Tokens", "Reference", "nsmc-bpe.model");
+        var port = FreePort();
+        using var server = Process.Start(MoaProcess.StartInfo("serve-model", "--ngram", TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), "--order", "3", "--port", port.ToString(), "--tokenizer", tokenizer))!;
+        server.StandardOutput.ReadToEndAsync();
+        server.StandardError.ReadToEndAsync();
+        try
+        {
+            WaitForPort(port);
+            var url = $"http://127.0.0.1:{port}/v1";
+            var run = Path.Combine(root, "run");
+            var result = MoaProcess.Run("eval", bench, "--task-yaml", yaml, "--tokenizer", tokenizer, "--max-length", "20", "--base-url", url, "--model", "moa-ngram", "--limit", "10", "--out", run);
+
+            result.Code.ShouldBe(0, result.Err);
+            using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "run.json")));
+            var config = manifest.RootElement.GetProperty("config");
+            config.GetProperty("lm_eval_task").GetString().ShouldBe("kobest_copa");
+            config.GetProperty("tokenizer").GetString().ShouldBe("Reference/nsmc-bpe.model");
+            config.GetProperty("max_length").GetInt32().ShouldBe(20);
+            manifest.RootElement.GetProperty("items").GetProperty("truncated").GetInt32().ShouldBeGreaterThan(0);
+            using var first = JsonDocument.Parse(File.ReadLines(Path.Combine(run, "items.jsonl")).First());
+            first.RootElement.GetProperty("tokens").EnumerateArray().ShouldAllBe(t => t.GetInt32() <= 20);
+
+            var badYaml = Path.Combine(root, "bad.yaml");
+            File.WriteAllText(badYaml, "task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\ndescription: hello\n");
+            var bad = MoaProcess.Run("eval", bench, "--task-yaml", badYaml, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "bad"));
+            bad.Code.ShouldNotBe(0);
+            bad.Err.ShouldContain($"{badYaml} line 5: key 'description' is not supported");
+            bad.Err.ShouldNotContain("   at ");
+
+            var noTokenizer = MoaProcess.Run("eval", bench, "--task", "kobest_copa", "--max-length", "64", "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "nt"));
+            noTokenizer.Code.ShouldNotBe(0);
+            noTokenizer.Err.ShouldContain("give --tokenizer too");
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
     private static int FreePort()
     {
         using var l = new TcpListener(System.Net.IPAddress.Loopback, 0);

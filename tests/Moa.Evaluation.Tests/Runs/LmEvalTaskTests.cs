@@ -84,6 +84,47 @@ public sealed class LmEvalTaskTests : IAsyncLifetime
     }
 
     /// <summary>
+    /// CLIcK: <c>scripts/lmeval-golden-click.py</c> built lm-eval's lettered prompts from the raw CLIcK JSON files (four items
+    /// of each file that have four options) and scored " A" to " D" on the same reference model.
+    /// </summary>
+    [Fact]
+    public async Task Click_EqualsTheGoldenLmEvalComputation_ItemByItem()
+    {
+        var golden = File.ReadLines(Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Evaluation.Tests", "Fixtures", "lmeval-golden-click.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .ToList();
+        golden.Count.ShouldBeGreaterThan(80);
+        var imported = ClickImporter.Import(TestPaths.Data("benchmarks", "click"));
+        var byId = imported.Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+        var items = golden.Select(g => byId[g.GetProperty("id").GetString()!]).ToList();
+        using var client = new ModelClient(new EndpointOptions { BaseUrl = _server!.BaseUrl.ToString(), Model = "moa-ngram", Concurrency = 8 });
+
+        var run = await new EvalRunner(client).RunAsync(new EvalInput(imported.Card, items, "h"), new EvalOptions { Task = LmEvalTasks.Get("click"), BootstrapResamples = 0 }, TestPaths.NewTempDir());
+
+        run.Manifest.ItemErrors.ShouldBe(0);
+        for (var i = 0; i < golden.Count; i++)
+        {
+            var g = golden[i];
+            var r = run.Items[i];
+            var id = g.GetProperty("id").GetString();
+            r.Prompt.ShouldBe(g.GetProperty("context").GetString(), $"{id}: context");
+            r.Continuations.ShouldBe(g.GetProperty("continuations").EnumerateArray().Select(c => c.GetString()!).ToArray(), $"{id}: continuations");
+            r.Answer.ShouldBe(g.GetProperty("gold").GetInt32());
+            var lls = g.GetProperty("loglikelihoods").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+            for (var c = 0; c < lls.Length; c++)
+            {
+                r.LogLikelihoods![c].ShouldBe(lls[c], 1e-9, $"{id} choice {c}");
+            }
+
+            r.ArgmaxPredicted.ShouldBe(g.GetProperty("argmax").GetInt32());
+            r.Metrics["acc"].ShouldBe(g.GetProperty("acc").GetDouble());
+            r.Metrics["acc_norm"].ShouldBe(g.GetProperty("acc_norm").GetDouble());
+        }
+
+        run.Scores.Overall.Metrics["acc"].Mean.ShouldBe(golden.Average(g => g.GetProperty("acc").GetDouble()), 1e-12);
+    }
+
+    /// <summary>
     /// Token ids: <c>scripts/lmeval-golden-tokens.py</c> tokenised with SentencePiece's own spm_encode, split context and
     /// continuation, cut to 128 tokens on the left and summed <c>token_logprobs[ctxlen:-1]</c> as lm-eval does; every BoolQ
     /// item is truncated.
@@ -182,6 +223,15 @@ public sealed class LmEvalTaskTests : IAsyncLifetime
 
         (await Should.ThrowAsync<MoaException>(() => new EvalRunner(client).RunAsync(new EvalInput(imported.Card, items, "h"), new EvalOptions { Tokens = TokenRequests.Open(SentencePieceModel), Mode = EvalMode.Generate }, TestPaths.NewTempDir())))
             .Message.ShouldContain("--tokenizer");
+    }
+
+    [Fact]
+    public void ReferenceServer_TokenIdsWithoutTokenizer_AreRefused()
+    {
+        var model = CharNgramModel.Train(["가나다라 마바사"], 3);
+        var reply = new ReferenceCompletionService(model, "m").Completions("{\"prompt\": [1, 2, 3], \"max_tokens\": 1}"u8);
+        reply.Status.ShouldBe(400);
+        System.Text.Encoding.UTF8.GetString(reply.Body).ShouldContain("--tokenizer");
     }
 
     [Fact]
