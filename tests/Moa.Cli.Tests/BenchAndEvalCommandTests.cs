@@ -88,17 +88,17 @@ public sealed class BenchAndEvalCommandTests
             WaitForPort(port);
             var url = $"http://127.0.0.1:{port}/v1";
             var run = Path.Combine(root, "run");
-            var result = MoaProcess.Run("eval", bench, "--task-yaml", yaml, "--tokenizer", tokenizer, "--max-length", "20", "--base-url", url, "--model", "moa-ngram", "--limit", "10", "--out", run);
+            var result = MoaProcess.Run("eval", bench, "--task-yaml", yaml, "--tokenizer", tokenizer, "--max-length", "32", "--base-url", url, "--model", "moa-ngram", "--limit", "10", "--out", run);
 
             result.Code.ShouldBe(0, result.Err);
             using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(run, "run.json")));
             var config = manifest.RootElement.GetProperty("config");
             config.GetProperty("lm_eval_task").GetString().ShouldBe("kobest_copa");
             config.GetProperty("tokenizer").GetString().ShouldBe("Reference/nsmc-bpe.model");
-            config.GetProperty("max_length").GetInt32().ShouldBe(20);
+            config.GetProperty("max_length").GetInt32().ShouldBe(32);
             manifest.RootElement.GetProperty("items").GetProperty("truncated").GetInt32().ShouldBeGreaterThan(0);
             using var first = JsonDocument.Parse(File.ReadLines(Path.Combine(run, "items.jsonl")).First());
-            first.RootElement.GetProperty("tokens").EnumerateArray().ShouldAllBe(t => t.GetInt32() <= 20);
+            first.RootElement.GetProperty("tokens").EnumerateArray().ShouldAllBe(t => t.GetInt32() <= 32);
 
             var badYaml = Path.Combine(root, "bad.yaml");
             File.WriteAllText(badYaml, "task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\ndescription: hello\n");
