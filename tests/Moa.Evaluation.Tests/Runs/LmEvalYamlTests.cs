@@ -154,6 +154,21 @@ public sealed class LmEvalYamlTests(NgramServerFixture server)
     }
 
     [Fact]
+    public void DatasetPath_ToALocalBenchmark_IsResolvedAgainstTheYamlsFolder()
+    {
+        var dir = TestPaths.NewTempDir();
+        Directory.CreateDirectory(Path.Combine(dir, "data", "copa"));
+        var path = Path.Combine(dir, "t.yaml");
+        File.WriteAllText(path, "task: t\ndataset_path: data/copa\ndataset_name: copa\n");
+        var yaml = LmEvalTaskYaml.Read(path);
+        yaml.LocalDataset.ShouldBe(Path.Combine(dir, "data/copa"));
+        yaml.DatasetName.ShouldBe("copa");
+
+        File.WriteAllText(path, "task: t\ndataset_path: skt/kobest_v1\n");
+        LmEvalTaskYaml.Read(path).LocalDataset.ShouldBeNull();
+    }
+
+    [Fact]
     public void BadDocument_IsRefusedNamingTheItem()
     {
         var item = new BenchmarkItem("i7", "S", "q", null, ["a", "b"], JsonDocument.Parse("1").RootElement);
