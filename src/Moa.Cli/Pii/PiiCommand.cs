@@ -189,17 +189,35 @@ internal static class PiiCommand
     {
         var (data, epochs, copies) = (KlueData(), Epochs(), Copies());
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by hash of the sentence id).", DefaultValueFactory = _ => 5 };
+        var tuning = new Option<bool>("--tuning-half") { Description = "Cross-validate inside the tuning half only (hash(id) mod 2 = 0); the test half is not read." };
+        var errorsOut = new Option<string?>("--errors") { Description = "Write the missed and wrong spans (at the first minimum score) to this TSV file." };
+        var curve = new Option<bool>("--curve") { Description = "Also print precision and recall at minimum scores 0.50 to 0.995 (choosing an operating point)." };
         var cmd = new Command("eval-person", "Person precision and recall by k-fold cross-validation (no sentence is scored by a model trained on it), per source.");
-        foreach (var o in new Option[] { data, folds, epochs, copies })
+        foreach (var o in new Option[] { data, folds, epochs, copies, tuning, curve, errorsOut })
         {
             cmd.Options.Add(o);
         }
 
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
+            var watch = Stopwatch.StartNew();
             var sentences = KlueNer.Read(r.GetValue(data)!);
+            if (r.GetValue(tuning))
+            {
+                sentences = PersonEvaluation.TuningHalf(sentences);
+            }
+
             var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
-            var scores = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options);
+            double[] thresholds = r.GetValue(curve) ? [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995] : [0.5];
+            var errors = r.GetValue(errorsOut) is null ? null : new List<string>();
+            var results = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options, thresholds, errors);
+            if (errors is not null)
+            {
+                using var writer = new StreamWriter(OpenOutput(r.GetValue(errorsOut)!));
+                errors.ForEach(writer.WriteLine);
+            }
+
+            var scores = results[0];
             var table = new Table().AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
             foreach (var (source, s) in scores)
             {
@@ -208,7 +226,21 @@ internal static class PiiCommand
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}-fold cross-validation on {1:N0} sentences (exact person spans; rules + tagger at min score 0.5)", r.GetValue(folds), sentences.Count);
+            if (thresholds.Length > 1)
+            {
+                var pr = new Table().AddColumn("min score").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
+                for (var t = 0; t < thresholds.Length; t++)
+                {
+                    var s = results[t]["all"];
+                    pr.AddRow(thresholds[t].ToString("0.00#", CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
+                        s.Precision.ToString("F3", CultureInfo.InvariantCulture), s.Recall.ToString("F3", CultureInfo.InvariantCulture), s.F1.ToString("F3", CultureInfo.InvariantCulture));
+                }
+
+                AnsiConsole.Write(pr);
+            }
+
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}-fold cross-validation on {1:N0} sentences{2} (exact person spans; rules + tagger) in {3:N1} s",
+                r.GetValue(folds), sentences.Count, r.GetValue(tuning) ? " of the tuning half" : "", watch.Elapsed.TotalSeconds);
             return 0;
         }));
         return cmd;

@@ -164,9 +164,11 @@ internal sealed class PersonModel
                 PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
             }
 
+            var stemEnd = PersonFeatures.StemEnd(t, a, b);
+            var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             for (var i = a; i < b; i++)
             {
-                PersonFeatures.At(t, i, a, b, word, feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
+                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
             }
 
             (previous, previousLength) = (word, b - a);

@@ -178,6 +178,9 @@ public static class PersonTrainer
     private static bool IsKoreanShaped(string name) =>
         (name.Length == 1 && NameGazetteer.SurnameRank(name[0]) > 0) || (name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0 && IsHangul(name));
 
+    /// <summary>Percent of the non-Korean-shaped names replaced by a generated foreign name rather than another training name (chosen by cross-validation on the tuning half).</summary>
+    private const int ForeignShare = 60;
+
     private static (string? Text, List<(int, int)> Persons) Augment(NerSentence s, string[] pool, Random rng)
     {
         var sb = new StringBuilder(s.Text.Length + 8);
@@ -200,9 +203,9 @@ public static class PersonTrainer
             {
                 replacement = string.Concat(NameGazetteer.RandomSurname(rng), NameGazetteer.RandomGiven(rng));
             }
-            else if (pool.Length > 0 && name.Length >= 2 && IsHangul(name.ToString().Replace(" ", "", StringComparison.Ordinal)))
+            else if (name.Length >= 2 && IsHangul(name.ToString().Replace(" ", "", StringComparison.Ordinal)))
             {
-                replacement = pool[rng.Next(pool.Length)];
+                replacement = pool.Length == 0 || rng.Next(100) < ForeignShare ? NameGazetteer.RandomForeign(rng) : pool[rng.Next(pool.Length)];
             }
 
             sb.Append(s.Text, last, start - last);

@@ -124,6 +124,37 @@ public class PersonModelTests
         counts.ShouldAllBe(c => c > 400);
     }
 
+    [Fact]
+    public void CrossFold_IsBalancedInsideTheTuningHalf()
+    {
+        // Fold(id, 4) inside the half Fold(id, 2) == 0 only ever gives 0 or 2; the cross-validation folds must not.
+        var tuning = Enumerable.Range(0, 2000).Select(i => $"id-{i}").Where(id => PersonEvaluation.Fold(id, 2) == 0).ToList();
+        var counts = tuning.GroupBy(id => PersonEvaluation.CrossFold(id, 4)).Select(g => g.Count()).ToList();
+        counts.Count.ShouldBe(4);
+        counts.ShouldAllBe(c => c > tuning.Count / 6);
+    }
+
+    [Fact]
+    public void CrossValidate_BadMinScores_AreClearErrors()
+    {
+        List<NerSentence> sentences = [new("a-1-nsmc", "nsmc", "김민준 씨가 왔다.", [(0, 3)]), new("b-2-nsmc", "nsmc", "이서연 씨가 갔다.", [(0, 3)])];
+        var options = new PersonTrainingOptions { Epochs = 1, AugmentedCopies = 0 };
+        Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate(sentences, 2, options, [1.5])).Message.ShouldContain("minimum scores must be between 0 and 1");
+        Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate(sentences, 2, options, [])).Message.ShouldContain("minimum scores");
+    }
+
+    [Fact]
+    public void CrossValidate_SeveralMinScores_OnlyRemoveFindingsAsTheyRise()
+    {
+        var sentences = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Take(300).ToList();
+        var results = PersonEvaluation.CrossValidate(sentences, 2, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0 }, [0.5, 0.9, 0.99]);
+        results.Count.ShouldBe(3);
+        results[0]["all"].Gold.ShouldBe(results[2]["all"].Gold);
+        results[0]["all"].Found.ShouldBeGreaterThanOrEqualTo(results[1]["all"].Found);
+        results[1]["all"].Found.ShouldBeGreaterThanOrEqualTo(results[2]["all"].Found);
+        results[1]["all"].Correct.ShouldBeGreaterThanOrEqualTo(results[2]["all"].Correct);
+    }
+
     private static string Write(string content)
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "klue.tsv");
