@@ -107,6 +107,56 @@ public static class PersonEvaluation
         return result;
     }
 
+    /// <summary>
+    /// Reads a hand-labelled JSONL set (<c>id</c>, <c>source</c>, <c>text</c>, <c>persons</c> as [start, end] pairs), such
+    /// as <c>tests/Moa.Privacy.Tests/EvalSet/person-real.jsonl</c>; a malformed line is an error naming the file and line.
+    /// </summary>
+    public static List<NerSentence> ReadLabelledJsonl(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MoaException($"{path}: file not found (expected JSONL with id, source, text and persons).");
+        }
+
+        var result = new List<NerSentence>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                var r = doc.RootElement;
+                var text = r.GetProperty("text").GetString()!;
+                var persons = r.GetProperty("persons").EnumerateArray().Select(a => (a[0].GetInt32(), a[1].GetInt32())).ToList();
+                if (persons.Any(p => p.Item1 < 0 || p.Item1 >= p.Item2 || p.Item2 > text.Length))
+                {
+                    throw new MoaException($"{path}:{lineNo}: a person span lies outside the text.");
+                }
+
+                result.Add(new NerSentence(r.GetProperty("id").GetString()!, r.GetProperty("source").GetString()!, text, persons));
+            }
+            catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or ArgumentNullException)
+            {
+                throw new MoaException($"{path}:{lineNo}: expected an object with string id, source and text and persons [[start, end], ...] ({ex.Message}).");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Trains on all of <paramref name="train"/> (as the shipped model is) and scores the tuning half of another labelled
+    /// set (<paramref name="other"/>, <c>hash(id) mod 2 = 0</c>), at each of <paramref name="minScores"/>.
+    /// </summary>
+    public static List<SortedDictionary<string, PersonScore>> OtherSetTuningHalf(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> other, PersonTrainingOptions options, IReadOnlyList<double> minScores) =>
+        Score(TuningHalf(other), PersonTrainer.Train(train, options), minScores);
+
     /// <summary>The tuning half of a labelled set: sentences with <c>hash(id) mod 2 = 0</c>; half 1 is the test half.</summary>
     public static List<NerSentence> TuningHalf(IEnumerable<NerSentence> sentences) => [.. sentences.Where(s => Fold(s.Id, 2) == 0)];
 

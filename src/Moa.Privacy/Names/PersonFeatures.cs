@@ -13,7 +13,7 @@ namespace Moa.Privacy.Names;
 internal static class PersonFeatures
 {
     public const int Bits = 18;
-    public const int Count = 30;
+    public const int Count = 32;
     private const int Shift = 64 - Bits;
 
     /// <summary>Whether the tagger looks at this character at all (Hangul syllables; spaces between them).</summary>
@@ -25,7 +25,7 @@ internal static class PersonFeatures
     /// whose whole-word hash is <paramref name="word"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, Span<int> f)
+    public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, Span<int> f)
     {
         var c0 = At(t, i);
         var m1 = At(t, i - 1);
@@ -72,6 +72,10 @@ internal static class PersonFeatures
         f[27] = stemLength <= 5 ? Bucket((stem * 131) ^ (ulong)inStem ^ 0x3C3C_0000_0000_001BUL) : H(27, (char)inStem, 0, 0);
         f[28] = H(28, (char)inStem, (char)Math.Min(stemLength, 6), At(t, stemEnd), stemEnd < b ? b - stemEnd : 0);
         f[29] = H(29, (char)inStem, (char)Math.Min(stemLength, 6), (char)((NameGazetteer.IsGivenSyllable(At(t, a + 1)) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(At(t, a + 2)) ? 2 : 0)));
+
+        // How common the stem and the whole word are in unlabelled text (StemFrequency; 0 when the model has no table).
+        f[30] = H(30, (char)stemBin, (char)inStem, (char)Math.Min(stemLength, 6));
+        f[31] = H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3));
     }
 
     /// <summary>
@@ -134,6 +138,65 @@ internal static class PersonFeatures
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Whether a tagged span <c>[start, end)</c> has evidence of being a name besides the tagger's weights: it spans
+    /// words (a foreign name), has a Korean shape (a surname and two syllables, a compound surname and two), a particle or
+    /// honorific follows it inside its word (김씨는, 탕웨이가), or the next word is a title (감독, 씨). Spans without it
+    /// need a larger margin (<see cref="PersonModel.NoEvidenceMargin"/>).
+    /// </summary>
+    public static bool HasEvidence(ReadOnlySpan<char> t, int start, int end)
+    {
+        var name = t[start..end];
+        if (name.Contains(' '))
+        {
+            return true;
+        }
+
+        if (name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0)
+        {
+            return true;
+        }
+
+        foreach (var compound in NameGazetteer.CompoundSurnames)
+        {
+            if (name.Length == 4 && name.StartsWith(compound, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var wordEnd = end;
+        while (wordEnd < t.Length && IsTagged(t[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (wordEnd > end)
+        {
+            foreach (var p in s_particles)
+            {
+                if (t[end..wordEnd].SequenceEqual(p))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (wordEnd == end && wordEnd + 1 < t.Length && t[wordEnd] == ' ')
+        {
+            var next = wordEnd + 1;
+            foreach (var title in Recognizers.Person.Titles)
+            {
+                if (t[next..].StartsWith(title, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A hash of the characters of a word, for the whole-word features.</summary>

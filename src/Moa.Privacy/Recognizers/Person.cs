@@ -13,6 +13,9 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class Person
 {
+    /// <summary>Titles and honorifics that follow a name (also the tagger's evidence, <see cref="PersonFeatures.HasEvidence"/>).</summary>
+    internal static ReadOnlySpan<string> Titles => s_titles;
+
     private static readonly string[] s_titles =
     [
         "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",

@@ -39,7 +39,8 @@ public class PersonModelTests
     [Fact]
     public void Model_IsSmallAndItsMemoryIsStated()
     {
-        PersonModel.Default.MemoryBytes.ShouldBe(((1L << PersonFeatures.Bits) * 3 + 12) * sizeof(float));
+        PersonModel.Default.MemoryBytes.ShouldBe((((1L << PersonFeatures.Bits) * 3 + 12) * sizeof(float)) + (PersonModel.Default.Frequency.Stored * 24L));
+        PersonModel.Default.MemoryBytes.ShouldBeLessThan(8_000_000);
         new FileInfo(Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "person-model.bin")).Length.ShouldBeLessThan(2_000_000);
     }
 
@@ -79,9 +80,62 @@ public class PersonModelTests
     }
 
     [Fact]
+    public void SaveLoad_KeepsTheStemFrequenciesAndTheNoEvidenceMargin()
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "m.bin");
+        var options = new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0, Unlabelled = ["리뷰 최고", "리뷰 별로", "리뷰 그냥", "김민준 씨가 왔다"], NoEvidenceMargin = 7 };
+        var model = PersonTrainer.Train([new("s-wikitree", "wikitree", "김민준 씨는 어제 왔다.", [(0, 3)])], options);
+        model.Frequency.Stored.ShouldBe(1);
+        model.Save(path);
+        using var stream = File.OpenRead(path);
+        var loaded = PersonModel.Load(stream, path);
+        loaded.NoEvidenceMargin.ShouldBe(7);
+        loaded.Frequency.Stored.ShouldBe(1);
+        loaded.Frequency.Bin(PersonFeatures.WordHash("리뷰")).ShouldBe(1);
+        loaded.Frequency.Bin(PersonFeatures.WordHash("최고")).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("조니 뎁 주연", 0, 4, true)]
+    [InlineData("송강호 최고", 0, 3, true)]
+    [InlineData("남궁민수 등장", 0, 4, true)]
+    [InlineData("탕웨이가 나온다", 0, 3, true)]
+    [InlineData("카게무샤 감독", 0, 4, true)]
+    [InlineData("또다시 입대해도", 0, 3, false)]
+    [InlineData("리뷰 1 연락", 0, 2, false)]
+    [InlineData("탕웨이 최고", 0, 3, false)]
+    public void HasEvidence_ShapeParticleTitleOrSeveralWords(string text, int start, int end, bool expected) =>
+        PersonFeatures.HasEvidence(text, start, end).ShouldBe(expected);
+
+    [Fact]
+    public void Unlabelled_LabelledSentencesAreLeftOut_AndBadLinesNameFileAndLine()
+    {
+        var path = Write("{\"text\":\"김민준 씨는 어제 왔다.\"}\n{\"text\":\"그냥 그런 영화\"}\n\n");
+        StemFrequency.ReadTexts(path, ["김민준 씨는  어제 왔다."]).ShouldBe(["그냥 그런 영화"]);
+        var bad = Write("{\"text\":\"좋다\"}\n{\"text\":5}\n");
+        Should.Throw<MoaException>(() => StemFrequency.ReadTexts(bad, [])).Message.ShouldContain($"{bad}:2: field 'text'");
+        var broken = Write("{\"text\":\"좋다\"\n");
+        Should.Throw<MoaException>(() => StemFrequency.ReadTexts(broken, [])).Message.ShouldContain($"{broken}:1: not valid JSON");
+        Should.Throw<MoaException>(() => StemFrequency.ReadTexts("/nonexistent/u.jsonl", [])).Message.ShouldContain("/nonexistent/u.jsonl");
+    }
+
+    [Fact]
+    public void LabelledJsonl_BadSpanOrMissingField_NamesFileAndLine()
+    {
+        var ok = Write("{\"id\":\"a#1\",\"source\":\"news\",\"text\":\"김민준 왔다\",\"persons\":[[0,3]]}\n");
+        PersonEvaluation.ReadLabelledJsonl(ok).Single().Persons.ShouldBe([(0, 3)]);
+        var outside = Write("{\"id\":\"a#1\",\"source\":\"news\",\"text\":\"김민준\",\"persons\":[[0,9]]}\n");
+        Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl(outside)).Message.ShouldContain($"{outside}:1:");
+        var missing = Write("{\"id\":\"a#1\",\"text\":\"김민준\",\"persons\":[]}\n");
+        Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl(missing)).Message.ShouldContain($"{missing}:1:");
+    }
+
+    [Fact]
     public void Train_BadOptions_AreClearErrors()
     {
         Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { Epochs = 0 })).Message.ShouldContain("epochs");
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { HardNegativeMinCount = -1 })).Message.ShouldContain("hard-negative");
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { NoEvidenceMargin = float.NaN })).Message.ShouldContain("margin");
         Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate([], 1, new PersonTrainingOptions())).Message.ShouldContain("folds");
     }
 
