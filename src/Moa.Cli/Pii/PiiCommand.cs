@@ -168,7 +168,7 @@ internal static class PiiCommand
         Description = "Unlabelled Korean text (JSONL, 'text' field) for the stem-frequency features, hard negatives and self-training; the shipped model uses ../shared/data/text/nsmc_reviews_sample.jsonl (CC0).",
     };
 
-    private static Option<bool> NoFrequency() => new("--no-frequency") { Description = "Leave out the stem-frequency features (for comparison)." };
+    private static Option<bool> FrequencyFeatures() => new("--frequency-features") { Description = "Add the stem-frequency features (off by default; for comparison)." };
 
     private static Option<int> HardNegatives() => new("--hard-negatives")
     {
@@ -189,17 +189,17 @@ internal static class PiiCommand
     };
 
     /// <summary>The person training options of the train-person and eval-person commands.</summary>
-    private sealed record PersonOptionSet(Option<int> EpochCount, Option<int> CopyCount, Option<string?> UnlabelledPath, Option<bool> WithoutFrequency, Option<int> HardNegativeCount, Option<int> SelfTrainCount, Option<float> Margin)
+    private sealed record PersonOptionSet(Option<int> EpochCount, Option<int> CopyCount, Option<string?> UnlabelledPath, Option<bool> WithFrequency, Option<int> HardNegativeCount, Option<int> SelfTrainCount, Option<float> Margin)
     {
-        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), NoFrequency(), HardNegatives(), SelfTrain(), NoEvidenceMargin());
+        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), FrequencyFeatures(), HardNegatives(), SelfTrain(), NoEvidenceMargin());
 
-        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithoutFrequency, HardNegativeCount, SelfTrainCount, Margin];
+        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithFrequency, HardNegativeCount, SelfTrainCount, Margin];
 
         public PersonTrainingOptions Read(ParseResult r) => new()
         {
             Epochs = r.GetValue(EpochCount),
             AugmentedCopies = r.GetValue(CopyCount),
-            FrequencyFeatures = !r.GetValue(WithoutFrequency),
+            FrequencyFeatures = r.GetValue(WithFrequency),
             HardNegativeMinCount = r.GetValue(HardNegativeCount),
             SelfTrainSentences = r.GetValue(SelfTrainCount),
             NoEvidenceMargin = r.GetValue(Margin),

@@ -173,7 +173,8 @@ public static class PersonEvaluation
 
     /// <summary>
     /// The minimum score at which person precision reaches 0.90 in 4-fold cross-validation on the KLUE tuning half
-    /// (<c>moa pii eval-person --tuning-half --folds 4 --curve</c>: P 0.901, R 0.273); the default 0.5 is the best-F1 point.
+    /// (<c>moa pii eval-person --tuning-half --folds 4 --curve --unlabelled ...nsmc_reviews_sample.jsonl</c>: P 0.927,
+    /// R 0.294; 0.90 gives P 0.876); the default 0.5 is the best-F1 point.
     /// </summary>
-    public const double HighPrecisionMinScore = 0.97;
+    public const double HighPrecisionMinScore = 0.95;
 }

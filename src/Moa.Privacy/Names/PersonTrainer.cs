@@ -20,8 +20,11 @@ public sealed record PersonTrainingOptions
     /// </summary>
     public IReadOnlyList<string> Unlabelled { get; init; } = [];
 
-    /// <summary>Use the stem-frequency features (needs <see cref="Unlabelled"/>).</summary>
-    public bool FrequencyFeatures { get; init; } = true;
+    /// <summary>
+    /// Use the stem-frequency features (needs <see cref="Unlabelled"/>; off by default: with hard negatives they cost
+    /// precision in cross-validation and let common words through).
+    /// </summary>
+    public bool FrequencyFeatures { get; init; }
 
     /// <summary>
     /// Hard negatives: a span the first model tags in unlabelled text whose stem occurs at least this often there but is

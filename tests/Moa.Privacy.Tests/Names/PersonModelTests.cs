@@ -83,7 +83,7 @@ public class PersonModelTests
     public void SaveLoad_KeepsTheStemFrequenciesAndTheNoEvidenceMargin()
     {
         var path = Path.Combine(TestPaths.NewTempDir(), "m.bin");
-        var options = new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0, Unlabelled = ["리뷰 최고", "리뷰 별로", "리뷰 그냥", "김민준 씨가 왔다"], NoEvidenceMargin = 7 };
+        var options = new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0, Unlabelled = ["리뷰 최고", "리뷰 별로", "리뷰 그냥", "김민준 씨가 왔다"], FrequencyFeatures = true, NoEvidenceMargin = 7 };
         var model = PersonTrainer.Train([new("s-wikitree", "wikitree", "김민준 씨는 어제 왔다.", [(0, 3)])], options);
         model.Frequency.Stored.ShouldBe(1);
         model.Save(path);
