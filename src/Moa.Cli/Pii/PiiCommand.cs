@@ -163,12 +163,56 @@ internal static class PiiCommand
 
     private static Option<int> Copies() => new("--copies") { Description = "Copies of each sentence with names swapped for generated ones.", DefaultValueFactory = _ => new PersonTrainingOptions().AugmentedCopies };
 
+    private static Option<string?> Unlabelled() => new("--unlabelled")
+    {
+        Description = "Unlabelled Korean text (JSONL, 'text' field) for the stem-frequency features, hard negatives and self-training; the shipped model uses ../shared/data/text/nsmc_reviews_sample.jsonl (CC0).",
+    };
+
+    private static Option<bool> FrequencyFeatures() => new("--frequency-features") { Description = "Add the stem-frequency features (off by default; for comparison)." };
+
+    private static Option<int> HardNegatives() => new("--hard-negatives")
+    {
+        Description = "Teach as not a name the spans the first model tags in unlabelled text whose stem occurs at least this often there but is tagged in at most a fifth of its occurrences (0: off).",
+        DefaultValueFactory = _ => new PersonTrainingOptions().HardNegativeMinCount,
+    };
+
+    private static Option<int> SelfTrain() => new("--self-train")
+    {
+        Description = "Add up to this many unlabelled sentences whose tagged names are all confident (0: off).",
+        DefaultValueFactory = _ => new PersonTrainingOptions().SelfTrainSentences,
+    };
+
+    private static Option<float> NoEvidenceMargin() => new("--no-evidence-margin")
+    {
+        Description = "Margin a tagged name without evidence (surname shape, particle, title, several words) must exceed; stored in the model.",
+        DefaultValueFactory = _ => new PersonTrainingOptions().NoEvidenceMargin,
+    };
+
+    /// <summary>The person training options of the train-person and eval-person commands.</summary>
+    private sealed record PersonOptionSet(Option<int> EpochCount, Option<int> CopyCount, Option<string?> UnlabelledPath, Option<bool> WithFrequency, Option<int> HardNegativeCount, Option<int> SelfTrainCount, Option<float> Margin)
+    {
+        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), FrequencyFeatures(), HardNegatives(), SelfTrain(), NoEvidenceMargin());
+
+        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithFrequency, HardNegativeCount, SelfTrainCount, Margin];
+
+        public PersonTrainingOptions Read(ParseResult r) => new()
+        {
+            Epochs = r.GetValue(EpochCount),
+            AugmentedCopies = r.GetValue(CopyCount),
+            FrequencyFeatures = r.GetValue(WithFrequency),
+            HardNegativeMinCount = r.GetValue(HardNegativeCount),
+            SelfTrainSentences = r.GetValue(SelfTrainCount),
+            NoEvidenceMargin = r.GetValue(Margin),
+        };
+    }
+
     private static Command TrainPerson()
     {
-        var (data, epochs, copies) = (KlueData(), Epochs(), Copies());
+        var data = KlueData();
+        var set = PersonOptionSet.Create();
         var output = new Option<string>("--out") { Description = "Model file to write (the shipped one is src/Moa.Privacy/Names/person-model.bin).", Required = true };
         var cmd = new Command("train-person", "Train the person-name tagger (averaged structured perceptron) on character-tagged sentences.");
-        foreach (var o in new Option[] { data, output, epochs, copies })
+        foreach (var o in new Option[] { data, output }.Concat(set.All))
         {
             cmd.Options.Add(o);
         }
@@ -176,8 +220,8 @@ internal static class PiiCommand
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
             var watch = Stopwatch.StartNew();
-            var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
-            var n = PersonTrainer.TrainFile(r.GetValue(data)!, r.GetValue(output)!, options);
+            var options = set.Read(r);
+            var n = PersonTrainer.TrainFile(r.GetValue(data)!, r.GetValue(output)!, options, r.GetValue(set.UnlabelledPath));
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "trained on {0:N0} sentences ({1} epochs, {2} augmented copies) in {3:N1} s; model written to {4}",
                 n, options.Epochs, options.AugmentedCopies, watch.Elapsed.TotalSeconds, Markup.Escape(r.GetValue(output)!));
             return 0;
@@ -187,19 +231,55 @@ internal static class PiiCommand
 
     private static Command EvalPerson()
     {
-        var (data, epochs, copies) = (KlueData(), Epochs(), Copies());
+        var data = KlueData();
+        var set = PersonOptionSet.Create();
+        var heldOut = new Option<bool>("--held-out") { Description = "Instead of cross-validation: train on the tuning half (hash(id) mod 2 = 0) and score the test half, at 0.5 and the high-precision minimum score (the figures the tests assert)." };
+        var real = new Option<string?>("--real") { Description = "Also train on all of --data (as the shipped model) and score the tuning half of this hand-labelled JSONL set (tests/Moa.Privacy.Tests/EvalSet/person-real.jsonl)." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by hash of the sentence id).", DefaultValueFactory = _ => 5 };
+        var tuning = new Option<bool>("--tuning-half") { Description = "Cross-validate inside the tuning half only (hash(id) mod 2 = 0); the test half is not read." };
+        var errorsOut = new Option<string?>("--errors") { Description = "Write the missed and wrong spans (at the first minimum score) to this TSV file." };
+        var curve = new Option<bool>("--curve") { Description = "Also print precision and recall at minimum scores 0.50 to 0.995 (choosing an operating point)." };
         var cmd = new Command("eval-person", "Person precision and recall by k-fold cross-validation (no sentence is scored by a model trained on it), per source.");
-        foreach (var o in new Option[] { data, folds, epochs, copies })
+        foreach (var o in new Option[] { data, folds, tuning, curve, errorsOut, real, heldOut }.Concat(set.All))
         {
             cmd.Options.Add(o);
         }
 
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
-            var sentences = KlueNer.Read(r.GetValue(data)!);
-            var options = new PersonTrainingOptions { Epochs = r.GetValue(epochs), AugmentedCopies = r.GetValue(copies) };
-            var scores = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options);
+            var watch = Stopwatch.StartNew();
+            var all = KlueNer.Read(r.GetValue(data)!);
+            var sentences = r.GetValue(tuning) ? PersonEvaluation.TuningHalf(all) : all;
+            var options = PersonTrainer.WithUnlabelled(set.Read(r), r.GetValue(set.UnlabelledPath), all);
+            if (r.GetValue(heldOut))
+            {
+                double[] points = [0.5, PersonEvaluation.HighPrecisionMinScore];
+                var held = PersonEvaluation.HeldOutHalf(all, options, points);
+                var ht = new Table().AddColumn("min score").AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
+                for (var t = 0; t < points.Length; t++)
+                {
+                    foreach (var (source, s) in held[t])
+                    {
+                        ht.AddRow(points[t].ToString("0.00#", CultureInfo.InvariantCulture), source, s.Gold.ToString(CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
+                            s.Precision.ToString("F3", CultureInfo.InvariantCulture), s.Recall.ToString("F3", CultureInfo.InvariantCulture), s.F1.ToString("F3", CultureInfo.InvariantCulture));
+                    }
+                }
+
+                AnsiConsole.Write(ht);
+                AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "trained on the tuning half, scored the test half (hash(id) mod 2 = 1) in {0:N1} s", watch.Elapsed.TotalSeconds);
+                return 0;
+            }
+
+            double[] thresholds = r.GetValue(curve) ? [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.97, 0.98, 0.99, 0.995] : [0.5];
+            var errors = r.GetValue(errorsOut) is null ? null : new List<string>();
+            var results = PersonEvaluation.CrossValidate(sentences, r.GetValue(folds), options, thresholds, errors);
+            if (errors is not null)
+            {
+                using var writer = new StreamWriter(OpenOutput(r.GetValue(errorsOut)!));
+                errors.ForEach(writer.WriteLine);
+            }
+
+            var scores = results[0];
             var table = new Table().AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
             foreach (var (source, s) in scores)
             {
@@ -208,7 +288,37 @@ internal static class PiiCommand
             }
 
             AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}-fold cross-validation on {1:N0} sentences (exact person spans; rules + tagger at min score 0.5)", r.GetValue(folds), sentences.Count);
+            if (thresholds.Length > 1)
+            {
+                var pr = new Table().AddColumn("min score").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
+                for (var t = 0; t < thresholds.Length; t++)
+                {
+                    var s = results[t]["all"];
+                    pr.AddRow(thresholds[t].ToString("0.00#", CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
+                        s.Precision.ToString("F3", CultureInfo.InvariantCulture), s.Recall.ToString("F3", CultureInfo.InvariantCulture), s.F1.ToString("F3", CultureInfo.InvariantCulture));
+                }
+
+                AnsiConsole.Write(pr);
+            }
+
+            AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}-fold cross-validation on {1:N0} sentences{2} (exact person spans; rules + tagger) in {3:N1} s",
+                r.GetValue(folds), sentences.Count, r.GetValue(tuning) ? " of the tuning half" : "", watch.Elapsed.TotalSeconds);
+            if (r.GetValue(real) is { } realPath)
+            {
+                var other = PersonEvaluation.OtherSetTuningHalf(all, PersonEvaluation.ReadLabelledJsonl(realPath), options, thresholds);
+                var rt = new Table().AddColumn("min score").AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
+                for (var t = 0; t < thresholds.Length; t++)
+                {
+                    foreach (var (source, s) in other[t].Where(kv => t == 0 || kv.Key == "all"))
+                    {
+                        rt.AddRow(thresholds[t].ToString("0.00#", CultureInfo.InvariantCulture), source, s.Gold.ToString(CultureInfo.InvariantCulture), s.Found.ToString(CultureInfo.InvariantCulture),
+                            s.Precision.ToString("F3", CultureInfo.InvariantCulture), s.Recall.ToString("F3", CultureInfo.InvariantCulture), s.F1.ToString("F3", CultureInfo.InvariantCulture));
+                    }
+                }
+
+                AnsiConsole.Write(rt);
+                AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "{0}: tuning half (hash(id) mod 2 = 0), model trained on all {1:N0} sentences of --data", Markup.Escape(realPath), all.Count);
+            }
             return 0;
         }));
         return cmd;

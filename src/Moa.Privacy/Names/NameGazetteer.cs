@@ -20,6 +20,29 @@ internal static class NameGazetteer
     public const string GivenSyllables =
         "민서지준현수영우진은하윤동성호혜경연정주재희승유원상태석철미선숙순자옥훈혁빈아예채다나소가도시건규한용기종명광남식환범균일완열인찬형길애란향진영순덕복춘화봉근섭욱웅제창필표효휘희율린결담별솔슬";
 
+    /// <summary>
+    /// Frequent Western, Japanese and Chinese given names and family names as Korean media transliterate them (facts
+    /// of usage, written from knowledge), for generating foreign names in training copies.
+    /// </summary>
+    public static readonly string[] ForeignGiven =
+    [
+        "존", "제임스", "마이클", "데이비드", "로버트", "윌리엄", "리처드", "토머스", "찰스", "조지", "폴", "피터", "앤드루", "마크", "스티븐",
+        "크리스", "케빈", "브라이언", "에릭", "라이언", "제이슨", "매튜", "대니얼", "톰", "잭", "해리", "벤", "샘", "알렉스", "닉", "프랭크",
+        "메리", "엘리자베스", "제니퍼", "린다", "사라", "제시카", "에밀리", "엠마", "올리비아", "소피아", "안나", "케이트", "줄리아", "니콜",
+        "레이첼", "로라", "앨리스", "클레어", "나탈리", "스칼렛", "앤젤리나", "메릴", "레오나르도", "브래드", "조니", "휴", "키아누", "빈",
+        "다나카", "히로시", "유키", "하루키", "켄지", "사토시", "아키라", "다쿠야", "유이", "사쿠라", "나오미", "쯔양", "웨이", "리밍", "샤오",
+    ];
+
+    /// <summary>Frequent foreign family names in Korean transliteration.</summary>
+    public static readonly string[] ForeignFamily =
+    [
+        "스미스", "존슨", "윌리엄스", "브라운", "존스", "밀러", "데이비스", "윌슨", "앤더슨", "테일러", "토머스", "무어", "잭슨", "마틴", "톰슨",
+        "화이트", "해리스", "클라크", "루이스", "워커", "홀", "영", "킹", "라이트", "힐", "그린", "애덤스", "베이커", "넬슨", "카터", "로버츠",
+        "필립스", "에번스", "터너", "파커", "콜린스", "에드워즈", "스튜어트", "모리스", "머피", "쿡", "로저스", "피터슨", "쿠퍼", "리드",
+        "베일리", "켈리", "하워드", "워드", "콕스", "리처드슨", "우드", "브룩스", "그레이", "제임스", "와트슨", "헤이즈", "포스터", "크루즈",
+        "다나카", "스즈키", "사토", "다카하시", "와타나베", "이토", "야마모토", "나카무라", "고바야시", "가토", "왕", "리", "장", "류", "천",
+    ];
+
     /// <summary>Approximate population shares (per mille) of the ten most frequent surnames; the rest share the remainder.</summary>
     private static readonly int[] s_topShares = [215, 147, 84, 47, 43, 24, 21, 21, 20, 17];
 
@@ -70,6 +93,15 @@ internal static class NameGazetteer
 
         return Surnames[s_topShares.Length + rng.Next(Surnames.Length - s_topShares.Length)].ToString();
     }
+
+    /// <summary>A foreign name: a given name alone, a family name alone, or both with a space or (rarely) without.</summary>
+    public static string RandomForeign(Random rng) => rng.Next(6) switch
+    {
+        0 => ForeignGiven[rng.Next(ForeignGiven.Length)],
+        1 => ForeignFamily[rng.Next(ForeignFamily.Length)],
+        2 => string.Concat(ForeignGiven[rng.Next(ForeignGiven.Length)], ForeignFamily[rng.Next(ForeignFamily.Length)]),
+        _ => string.Concat(ForeignGiven[rng.Next(ForeignGiven.Length)], " ", ForeignFamily[rng.Next(ForeignFamily.Length)]),
+    };
 
     /// <summary>A given name of one (rarely) or two syllables.</summary>
     public static string RandomGiven(Random rng) =>

@@ -13,7 +13,7 @@ namespace Moa.Privacy.Names;
 internal static class PersonFeatures
 {
     public const int Bits = 18;
-    public const int Count = 26;
+    public const int Count = 32;
     private const int Shift = 64 - Bits;
 
     /// <summary>Whether the tagger looks at this character at all (Hangul syllables; spaces between them).</summary>
@@ -25,7 +25,7 @@ internal static class PersonFeatures
     /// whose whole-word hash is <paramref name="word"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, Span<int> f)
+    public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, Span<int> f)
     {
         var c0 = At(t, i);
         var m1 = At(t, i - 1);
@@ -63,6 +63,19 @@ internal static class PersonFeatures
         f[23] = len <= 6 ? Bucket(word ^ 0xA5A5_0000_0000_0017UL) : H(23, (char)1, 0, 0);
         f[24] = len <= 6 ? Bucket((word * 31) ^ (ulong)p ^ 0x5A5A_0000_0000_0018UL) : H(24, pc, 0, 0);
         f[25] = H(25, At(t, b), (char)Math.Min(rest, 3), c0);
+
+        // The word without its trailing particles (송혜교가, 김씨는 → 송혜교, 김): its length, surname, the
+        // syllable's place in it, the stem itself and the particles after it.
+        var stemLength = stemEnd - a;
+        var inStem = i < stemEnd ? p : 7;
+        f[26] = H(26, (char)Math.Min(stemLength, 6), (char)inStem, (char)NameGazetteer.SurnameRank(t[a]));
+        f[27] = stemLength <= 5 ? Bucket((stem * 131) ^ (ulong)inStem ^ 0x3C3C_0000_0000_001BUL) : H(27, (char)inStem, 0, 0);
+        f[28] = H(28, (char)inStem, (char)Math.Min(stemLength, 6), At(t, stemEnd), stemEnd < b ? b - stemEnd : 0);
+        f[29] = H(29, (char)inStem, (char)Math.Min(stemLength, 6), (char)((NameGazetteer.IsGivenSyllable(At(t, a + 1)) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(At(t, a + 2)) ? 2 : 0)));
+
+        // How common the stem and the whole word are in unlabelled text (StemFrequency; 0 when the model has no table).
+        f[30] = H(30, (char)stemBin, (char)inStem, (char)Math.Min(stemLength, 6));
+        f[31] = H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3));
     }
 
     /// <summary>
@@ -92,6 +105,98 @@ internal static class PersonFeatures
         {
             f[k] = H(54, k, 0, 0);
         }
+    }
+
+    // Particles and honorifics that follow a name inside its word, longest first within each first syllable.
+    private static readonly string[] s_particles =
+    [
+        "에게서", "에게는", "에게도", "에게", "께서는", "께서", "씨에게", "씨와", "씨의", "씨는", "씨가", "씨를", "씨도", "씨", "님의", "님은", "님이", "님께",
+        "님", "이라는", "이랑", "이와", "이는", "이가", "이의", "이를", "이도", "이에게", "한테", "하고", "과", "와", "의", "은", "는", "이", "가", "을", "를",
+        "도", "만", "랑", "처럼", "보다", "까지", "부터", "마저", "조차", "으로", "로", "에", "라는", "란", "군", "양",
+    ];
+
+    private static readonly System.Buffers.SearchValues<char> s_particleEnds = System.Buffers.SearchValues.Create([.. s_particles.Select(p => p[^1]).Distinct()]);
+
+    /// <summary>
+    /// The end of the stem of word <c>[a, b)</c>: before the longest trailing particle or honorific, leaving at least one
+    /// syllable.
+    /// </summary>
+    public static int StemEnd(ReadOnlySpan<char> t, int a, int b)
+    {
+        var best = b;
+        if (!s_particleEnds.Contains(t[b - 1]))
+        {
+            return best;
+        }
+
+        foreach (var p in s_particles)
+        {
+            if (b - a > p.Length && b - p.Length < best && t[a..b].EndsWith(p, StringComparison.Ordinal))
+            {
+                best = b - p.Length;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// Whether a tagged span <c>[start, end)</c> has evidence of being a name besides the tagger's weights: it spans
+    /// words (a foreign name), has a Korean shape (a surname and two syllables, a compound surname and two), a particle or
+    /// honorific follows it inside its word (김씨는, 탕웨이가), or the next word is a title (감독, 씨). Spans without it
+    /// need a larger margin (<see cref="PersonModel.NoEvidenceMargin"/>).
+    /// </summary>
+    public static bool HasEvidence(ReadOnlySpan<char> t, int start, int end)
+    {
+        var name = t[start..end];
+        if (name.Contains(' '))
+        {
+            return true;
+        }
+
+        if (name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0)
+        {
+            return true;
+        }
+
+        foreach (var compound in NameGazetteer.CompoundSurnames)
+        {
+            if (name.Length == 4 && name.StartsWith(compound, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        var wordEnd = end;
+        while (wordEnd < t.Length && IsTagged(t[wordEnd]))
+        {
+            wordEnd++;
+        }
+
+        if (wordEnd > end)
+        {
+            foreach (var p in s_particles)
+            {
+                if (t[end..wordEnd].SequenceEqual(p))
+                {
+                    return true;
+                }
+            }
+        }
+
+        if (wordEnd == end && wordEnd + 1 < t.Length && t[wordEnd] == ' ')
+        {
+            var next = wordEnd + 1;
+            foreach (var title in Recognizers.Person.Titles)
+            {
+                if (t[next..].StartsWith(title, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A hash of the characters of a word, for the whole-word features.</summary>

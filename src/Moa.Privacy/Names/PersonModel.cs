@@ -20,11 +20,11 @@ internal sealed class PersonModel
     internal const int O = 0;
     internal const int B = 1;
     internal const int I = 2;
-    private const string Magic = "MOAPERS2";
+    private const string Magic = "MOAPERS3";
     private const string ResourceName = "Moa.Privacy.Names.person-model.bin";
     private static readonly Lazy<PersonModel> s_default = new(LoadDefault);
 
-    internal PersonModel(float[] weights, float[] transitions)
+    internal PersonModel(float[] weights, float[] transitions, StemFrequency? frequency = null, float noEvidenceMargin = 0)
     {
         if (weights.Length != (1 << PersonFeatures.Bits) * Tags || transitions.Length != (Tags + 1) * Tags)
         {
@@ -33,6 +33,8 @@ internal sealed class PersonModel
 
         Weights = weights;
         Transitions = transitions;
+        Frequency = frequency ?? StemFrequency.Empty;
+        NoEvidenceMargin = noEvidenceMargin;
     }
 
     /// <summary>The model shipped with Moa (embedded resource), trained by <c>moa pii train-person</c>.</summary>
@@ -44,8 +46,17 @@ internal sealed class PersonModel
     /// <summary>Transition weights: (previous tag, or 3 at the start) * 3 + tag.</summary>
     internal float[] Transitions { get; }
 
-    /// <summary>Bytes the loaded weights occupy.</summary>
-    public long MemoryBytes => ((long)Weights.Length + Transitions.Length) * sizeof(float);
+    /// <summary>How common each word stem is in unlabelled text (features 30 and 31).</summary>
+    internal StemFrequency Frequency { get; }
+
+    /// <summary>
+    /// Subtracted from the mean margin of a tagged span that has no evidence of being a name besides the weights
+    /// (<see cref="PersonFeatures.HasEvidence"/>): such spans need a surer tagger. Chosen by cross-validation.
+    /// </summary>
+    internal float NoEvidenceMargin { get; }
+
+    /// <summary>Bytes the loaded weights occupy, plus about 24 bytes per stored stem frequency.</summary>
+    public long MemoryBytes => (((long)Weights.Length + Transitions.Length) * sizeof(float)) + (Frequency.Stored * 24L);
 
     /// <summary>Adds every name the tagger finds in <paramref name="text"/> to <paramref name="sink"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -77,9 +88,9 @@ internal sealed class PersonModel
                     tags = ArrayPool<byte>.Shared.Rent(cap * (Tags + 1));
                 }
 
-                Featurize(span, s, e, feats);
+                Featurize(span, s, e, feats, Frequency);
                 Decode(span.Slice(s, n), feats, Weights, Transitions, emissions!, tags!);
-                Spans(s, n, tags!, emissions!, sink);
+                Spans(span, s, n, tags!, emissions!, NoEvidenceMargin, sink);
                 var next = span[e..].IndexOfAnyInRange('\uAC00', '\uD7A3');
                 if (next < 0)
                 {
@@ -145,7 +156,7 @@ internal sealed class PersonModel
     }
 
     /// <summary>Features of every position of segment <c>[s, e)</c> into <paramref name="feats"/> (Count per position).</summary>
-    internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats)
+    internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats, StemFrequency frequency)
     {
         ulong previous = 0;
         var previousLength = 0;
@@ -164,9 +175,13 @@ internal sealed class PersonModel
                 PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
             }
 
+            var stemEnd = PersonFeatures.StemEnd(t, a, b);
+            var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
+            var stemBin = frequency.Bin(stem);
+            var wordBin = stemEnd == b ? stemBin : frequency.Bin(word);
             for (var i = a; i < b; i++)
             {
-                PersonFeatures.At(t, i, a, b, word, feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
+                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
             }
 
             (previous, previousLength) = (word, b - a);
@@ -258,7 +273,7 @@ internal sealed class PersonModel
         return c;
     }
 
-    private static void Spans(int s, int n, ReadOnlySpan<byte> tags, ReadOnlySpan<float> emissions, List<TaggedName> sink)
+    private static void Spans(ReadOnlySpan<char> t, int s, int n, ReadOnlySpan<byte> tags, ReadOnlySpan<float> emissions, float noEvidenceMargin, List<TaggedName> sink)
     {
         for (var j = 0; j < n; j++)
         {
@@ -279,7 +294,13 @@ internal sealed class PersonModel
                 margin += emissions[(k * Tags) + tags[k]] - emissions[k * Tags];
             }
 
-            sink.Add(new TaggedName(s + j, s + end, margin / (end - j)));
+            margin /= end - j;
+            if (noEvidenceMargin != 0 && !PersonFeatures.HasEvidence(t, s + j, s + end))
+            {
+                margin -= noEvidenceMargin;
+            }
+
+            sink.Add(new TaggedName(s + j, s + end, margin));
             j = end - 1;
         }
     }
@@ -296,6 +317,8 @@ internal sealed class PersonModel
         wr.Write(PersonFeatures.Bits);
         wr.Write(PersonFeatures.Count);
         wr.Write(scale);
+        wr.Write(NoEvidenceMargin);
+        Frequency.Write(wr);
         foreach (var x in Transitions)
         {
             wr.Write(x);
@@ -326,6 +349,8 @@ internal sealed class PersonModel
             }
 
             var scale = rd.ReadSingle();
+            var noEvidenceMargin = rd.ReadSingle();
+            var frequency = StemFrequency.Read(rd, origin);
             var trans = new float[(Tags + 1) * Tags];
             for (var i = 0; i < trans.Length; i++)
             {
@@ -344,7 +369,7 @@ internal sealed class PersonModel
                 weights[i] = BinaryPrimitives.ReadInt16LittleEndian(buf.AsSpan(i * 2)) / scale;
             }
 
-            return new PersonModel(weights, trans);
+            return new PersonModel(weights, trans, frequency, noEvidenceMargin);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {

@@ -13,6 +13,31 @@ public sealed record PersonTrainingOptions
 
     /// <summary>Seed of the shuffling and the generated names: same data and seed give the same model.</summary>
     public int Seed { get; init; } = 20261203;
+
+    /// <summary>
+    /// Unlabelled Korean texts (<c>--unlabelled</c>, the NSMC reviews): the stem-frequency table, hard negatives and
+    /// self-training come from them. Empty: none of the three.
+    /// </summary>
+    public IReadOnlyList<string> Unlabelled { get; init; } = [];
+
+    /// <summary>
+    /// Use the stem-frequency features (needs <see cref="Unlabelled"/>; off by default: with hard negatives they cost
+    /// precision in cross-validation and let common words through).
+    /// </summary>
+    public bool FrequencyFeatures { get; init; }
+
+    /// <summary>
+    /// Hard negatives: a span the first model tags in unlabelled text whose stem occurs at least this often there but is
+    /// tagged in at most a fifth of its occurrences (a common word taken for a name in an odd context) is taught as not
+    /// a name in a second round. 0: off.
+    /// </summary>
+    public int HardNegativeMinCount { get; init; } = 5;
+
+    /// <summary>Self-training: at most this many unlabelled sentences whose tagged spans are all confident (score 0.97 or more) are added, their spans as names. 0: off.</summary>
+    public int SelfTrainSentences { get; init; } = 3000;
+
+    /// <summary>Margin subtracted from tagged spans without name evidence (<see cref="PersonFeatures.HasEvidence"/>); stored in the model.</summary>
+    public float NoEvidenceMargin { get; init; } = 25;
 }
 
 /// <summary>
@@ -34,7 +59,93 @@ public static class PersonTrainer
             throw new MoaException($"train-person: epochs must be 1..100 and augmented copies 0..20 (got {options.Epochs}, {options.AugmentedCopies}).");
         }
 
+        if (options.HardNegativeMinCount < 0 || options.SelfTrainSentences < 0 || !float.IsFinite(options.NoEvidenceMargin) || options.NoEvidenceMargin < 0)
+        {
+            throw new MoaException($"train-person: hard-negative count, self-training sentences and no-evidence margin must be 0 or more (got {options.HardNegativeMinCount}, {options.SelfTrainSentences}, {options.NoEvidenceMargin}).");
+        }
+
+        var counts = options.Unlabelled.Count > 0 ? StemFrequency.Count(options.Unlabelled) : StemFrequency.Empty;
+        var frequency = options.FrequencyFeatures ? counts : StemFrequency.Empty;
         var rng = new Random(options.Seed);
+        var segments = Labelled(sentences, options, rng, frequency);
+        var model = Fit(segments, options.Epochs, rng, frequency, options.NoEvidenceMargin);
+        if (options.Unlabelled.Count > 0 && (options.HardNegativeMinCount > 0 || options.SelfTrainSentences > 0))
+        {
+            segments.AddRange(FromUnlabelled(model, options, counts, frequency));
+            model = Fit(segments, options.Epochs, new Random(options.Seed + 1), frequency, options.NoEvidenceMargin);
+        }
+
+        return model;
+    }
+
+    /// <summary>Score of a confident tagged span, kept as a name when self-training.</summary>
+    private const double ConfidentScore = 0.97;
+
+    /// <summary>
+    /// Unlabelled sentences tagged by <paramref name="model"/>: those with a hard negative (its span taught as O) and up
+    /// to <see cref="PersonTrainingOptions.SelfTrainSentences"/> whose spans are all confident (taught as names).
+    /// A sentence with any other tagged span is left out (its labels would be guesses).
+    /// </summary>
+    private static List<Segment> FromUnlabelled(PersonModel model, PersonTrainingOptions options, StemFrequency counts, StemFrequency frequency)
+    {
+        var texts = options.Unlabelled;
+        var tagged = new List<TaggedName>[texts.Count];
+        var taggedCounts = new Dictionary<ulong, int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            tagged[i] = [];
+            var list = tagged[i];
+            model.Find(texts[i], list);
+            foreach (var n in list)
+            {
+                var h = PersonFeatures.WordHash(texts[i].AsSpan(n.Start, n.End - n.Start));
+                taggedCounts[h] = taggedCounts.GetValueOrDefault(h) + 1;
+            }
+        }
+
+        var result = new List<Segment>();
+        var selfTrained = 0;
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var text = texts[i];
+            var names = new List<(int, int)>();
+            var hardNegative = false;
+            var unsure = false;
+            foreach (var n in tagged[i])
+            {
+                var h = PersonFeatures.WordHash(text.AsSpan(n.Start, n.End - n.Start));
+                var seen = counts.Counts.GetValueOrDefault(h);
+                if (options.HardNegativeMinCount > 0 && seen >= options.HardNegativeMinCount && taggedCounts.GetValueOrDefault(h) * 5 <= seen)
+                {
+                    hardNegative = true;
+                }
+                else if (Recognizers.Person.ModelScore(n.Margin) >= ConfidentScore)
+                {
+                    names.Add((n.Start, n.End));
+                }
+                else
+                {
+                    unsure = true;
+                }
+            }
+
+            if (unsure)
+            {
+                continue;
+            }
+
+            if (hardNegative || (names.Count > 0 && selfTrained < options.SelfTrainSentences))
+            {
+                selfTrained += hardNegative ? 0 : 1;
+                AddSegments(text, names, result, frequency);
+            }
+        }
+
+        return result;
+    }
+
+    private static List<Segment> Labelled(IReadOnlyList<NerSentence> sentences, PersonTrainingOptions options, Random rng, StemFrequency frequency)
+    {
         var segments = new List<Segment>();
 
         // Names that are not Korean-shaped (foreign names in Hangul, nicknames) are swapped among themselves.
@@ -43,16 +154,23 @@ public static class PersonTrainer
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         foreach (var s in sentences)
         {
-            AddSegments(s.Text, s.Persons, segments);
+            AddSegments(s.Text, s.Persons, segments, frequency);
             for (var k = 0; k < options.AugmentedCopies && s.Persons.Count > 0; k++)
             {
                 var (text, persons) = Augment(s, pool, rng);
                 if (text is not null)
                 {
-                    AddSegments(text, persons, segments);
+                    AddSegments(text, persons, segments, frequency);
                 }
             }
         }
+
+        return segments;
+    }
+
+    /// <summary>The averaged structured perceptron over <paramref name="segments"/>.</summary>
+    private static PersonModel Fit(List<Segment> segments, int epochs, Random rng, StemFrequency frequency, float noEvidenceMargin)
+    {
 
         var size = (1 << PersonFeatures.Bits) * PersonModel.Tags;
         var w = new float[size];
@@ -63,7 +181,7 @@ public static class PersonTrainer
         var emissions = new float[1024 * PersonModel.Tags];
         var tags = new byte[1024 * (PersonModel.Tags + 1)];
         long step = 1;
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        for (var epoch = 0; epoch < epochs; epoch++)
         {
             rng.Shuffle(order);
             foreach (var index in order)
@@ -120,18 +238,25 @@ public static class PersonTrainer
             trans[i] = (float)(trans[i] - (transAcc[i] / step));
         }
 
-        return new PersonModel(w, trans);
+        return new PersonModel(w, trans, frequency, noEvidenceMargin);
     }
 
     /// <summary>Trains on a KLUE-NER file and writes the model; returns the number of sentences used.</summary>
-    public static int TrainFile(string kluePath, string outPath, PersonTrainingOptions options)
+    public static int TrainFile(string kluePath, string outPath, PersonTrainingOptions options, string? unlabelledPath = null)
     {
         var sentences = KlueNer.Read(kluePath);
-        Train(sentences, options).Save(outPath);
+        Train(sentences, WithUnlabelled(options, unlabelledPath, sentences)).Save(outPath);
         return sentences.Count;
     }
 
-    private static void AddSegments(string text, IReadOnlyList<(int Start, int End)> persons, List<Segment> sink)
+    /// <summary>
+    /// <paramref name="options"/> with the texts of an unlabelled JSONL file (none when the path is null), leaving out
+    /// any text that is also one of the labelled <paramref name="sentences"/> (KLUE's reviews come from NSMC too).
+    /// </summary>
+    public static PersonTrainingOptions WithUnlabelled(PersonTrainingOptions options, string? unlabelledPath, IEnumerable<NerSentence> sentences) =>
+        unlabelledPath is null ? options : options with { Unlabelled = StemFrequency.ReadTexts(unlabelledPath, sentences.Select(s => s.Text)) };
+
+    private static void AddSegments(string text, IReadOnlyList<(int Start, int End)> persons, List<Segment> sink, StemFrequency frequency)
     {
         var gold = new byte[text.Length];
         foreach (var (start, end) in persons)
@@ -159,7 +284,7 @@ public static class PersonTrainer
 
             var e = PersonModel.SegmentEnd(span, s);
             var feats = new int[(e - s) * PersonFeatures.Count];
-            PersonModel.Featurize(span, s, e, feats);
+            PersonModel.Featurize(span, s, e, feats, frequency);
             var g = gold[s..e];
             if (g[0] == PersonModel.I)
             {
@@ -177,6 +302,9 @@ public static class PersonTrainer
     /// </summary>
     private static bool IsKoreanShaped(string name) =>
         (name.Length == 1 && NameGazetteer.SurnameRank(name[0]) > 0) || (name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0 && IsHangul(name));
+
+    /// <summary>Percent of the non-Korean-shaped names replaced by a generated foreign name rather than another training name (chosen by cross-validation on the tuning half).</summary>
+    private const int ForeignShare = 60;
 
     private static (string? Text, List<(int, int)> Persons) Augment(NerSentence s, string[] pool, Random rng)
     {
@@ -200,9 +328,9 @@ public static class PersonTrainer
             {
                 replacement = string.Concat(NameGazetteer.RandomSurname(rng), NameGazetteer.RandomGiven(rng));
             }
-            else if (pool.Length > 0 && name.Length >= 2 && IsHangul(name.ToString().Replace(" ", "", StringComparison.Ordinal)))
+            else if (name.Length >= 2 && IsHangul(name.ToString().Replace(" ", "", StringComparison.Ordinal)))
             {
-                replacement = pool[rng.Next(pool.Length)];
+                replacement = pool.Length == 0 || rng.Next(100) < ForeignShare ? NameGazetteer.RandomForeign(rng) : pool[rng.Next(pool.Length)];
             }
 
             sb.Append(s.Text, last, start - last);

@@ -13,11 +13,14 @@ namespace Moa.Privacy.Recognizers;
 /// </summary>
 internal static class Person
 {
+    /// <summary>Titles and honorifics that follow a name (also the tagger's evidence, <see cref="PersonFeatures.HasEvidence"/>).</summary>
+    internal static ReadOnlySpan<string> Titles => s_titles;
+
     private static readonly string[] s_titles =
     [
         "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",
         "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사",
-        "드림", "올림", "배상",
+        "드림", "올림", "배상", "대통령", "총리", "후보", "선수", "위원장", "의장", "대변인", "원내대표", "코치", "여사", "총재", "주석", "학생",
     ];
 
     private static readonly string[] s_labels =

@@ -36,18 +36,31 @@ public class PersonEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Klue_TrainOnHalf_ScoreOtherHalf_PersonPrecisionAndRecall()
     {
-        var scores = PersonEvaluation.HeldOutHalf(KlueNer.Read(KluePath), new PersonTrainingOptions());
-        foreach (var (source, s) in scores)
+        var sentences = KlueNer.Read(KluePath);
+        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions(), TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+        var results = PersonEvaluation.HeldOutHalf(sentences, options, [0.5, PersonEvaluation.HighPrecisionMinScore]);
+        foreach (var (scores, min) in results.Zip([0.5, PersonEvaluation.HighPrecisionMinScore]))
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{source}: gold {s.Gold} found {s.Found} correct {s.Correct} P {s.Precision:F3} R {s.Recall:F3}"));
+            foreach (var (source, s) in scores)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"min score {min}: {source}: gold {s.Gold} found {s.Found} correct {s.Correct} P {s.Precision:F3} R {s.Recall:F3}"));
+            }
         }
 
-        // Measured P 0.739 R 0.608 (news R 0.676, reviews R 0.545; docs/privacy/person-model.md). The target,
+        var (best, strict) = (results[0], results[1]);
+        // Measured at the default min score 0.5 (the best-F1 point): P 0.814 R 0.575 (news P 0.787 R 0.635, reviews
+        // P 0.846 R 0.520); at min score 0.95: P 0.913 R 0.290 (docs/privacy/person-model.md). The target,
         // recall 0.85 at precision 0.90, is not reached: this asserts the measured level, not the target.
-        scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.60);
-        scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.72);
-        scores["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.65);
-        scores["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.53);
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.57);
+        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.81);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.63);
+        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.78);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.51);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.84);
+
+        // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore).
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.28);
     }
 
     [Fact]
@@ -92,9 +105,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half: {test.Count} sentences, gold {total.Gold} found {total.Found} correct {total.Correct} P {total.Precision:F3} R {total.Recall:F3}"));
 
-        // Measured on the untouched test half: P 0.456 R 0.525 (docs/privacy/person-model.md); far below the target.
-        total.Recall.ShouldBeGreaterThanOrEqualTo(0.50);
-        total.Precision.ShouldBeGreaterThanOrEqualTo(0.44);
+        // Measured on the untouched test half: P 0.529 R 0.610 (docs/privacy/person-model.md; the previous model: P 0.513
+        // R 0.678, four names more of 59); far below the target.
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.61);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.52);
     }
 
     [Fact]
@@ -122,7 +136,8 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine($"private persons replaced: {hit} of {gold}");
 
-        // Measured 8 of 9 (0.89; the target is 0.95): the tagger misses a name glued to its role (백승엽학생에게는).
-        ((double)hit / gold).ShouldBeGreaterThanOrEqualTo(0.85);
+        // Measured 9 of 9 with 학생 among the rules' titles (added after this set showed the miss, so not a held-out figure; the
+        // set has no tuning/test split and only 9 persons); 7 of 9 without it. The target is 0.95.
+        ((double)hit / gold).ShouldBeGreaterThanOrEqualTo(0.95);
     }
 }

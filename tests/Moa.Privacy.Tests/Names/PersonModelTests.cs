@@ -39,7 +39,8 @@ public class PersonModelTests
     [Fact]
     public void Model_IsSmallAndItsMemoryIsStated()
     {
-        PersonModel.Default.MemoryBytes.ShouldBe(((1L << PersonFeatures.Bits) * 3 + 12) * sizeof(float));
+        PersonModel.Default.MemoryBytes.ShouldBe((((1L << PersonFeatures.Bits) * 3 + 12) * sizeof(float)) + (PersonModel.Default.Frequency.Stored * 24L));
+        PersonModel.Default.MemoryBytes.ShouldBeLessThan(8_000_000);
         new FileInfo(Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "person-model.bin")).Length.ShouldBeLessThan(2_000_000);
     }
 
@@ -79,9 +80,62 @@ public class PersonModelTests
     }
 
     [Fact]
+    public void SaveLoad_KeepsTheStemFrequenciesAndTheNoEvidenceMargin()
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "m.bin");
+        var options = new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0, Unlabelled = ["리뷰 최고", "리뷰 별로", "리뷰 그냥", "김민준 씨가 왔다"], FrequencyFeatures = true, NoEvidenceMargin = 7 };
+        var model = PersonTrainer.Train([new("s-wikitree", "wikitree", "김민준 씨는 어제 왔다.", [(0, 3)])], options);
+        model.Frequency.Stored.ShouldBe(1);
+        model.Save(path);
+        using var stream = File.OpenRead(path);
+        var loaded = PersonModel.Load(stream, path);
+        loaded.NoEvidenceMargin.ShouldBe(7);
+        loaded.Frequency.Stored.ShouldBe(1);
+        loaded.Frequency.Bin(PersonFeatures.WordHash("리뷰")).ShouldBe(1);
+        loaded.Frequency.Bin(PersonFeatures.WordHash("최고")).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("조니 뎁 주연", 0, 4, true)]
+    [InlineData("송강호 최고", 0, 3, true)]
+    [InlineData("남궁민수 등장", 0, 4, true)]
+    [InlineData("탕웨이가 나온다", 0, 3, true)]
+    [InlineData("카게무샤 감독", 0, 4, true)]
+    [InlineData("또다시 입대해도", 0, 3, false)]
+    [InlineData("리뷰 1 연락", 0, 2, false)]
+    [InlineData("탕웨이 최고", 0, 3, false)]
+    public void HasEvidence_ShapeParticleTitleOrSeveralWords(string text, int start, int end, bool expected) =>
+        PersonFeatures.HasEvidence(text, start, end).ShouldBe(expected);
+
+    [Fact]
+    public void Unlabelled_LabelledSentencesAreLeftOut_AndBadLinesNameFileAndLine()
+    {
+        var path = Write("{\"text\":\"김민준 씨는 어제 왔다.\"}\n{\"text\":\"그냥 그런 영화\"}\n\n");
+        StemFrequency.ReadTexts(path, ["김민준 씨는  어제 왔다."]).ShouldBe(["그냥 그런 영화"]);
+        var bad = Write("{\"text\":\"좋다\"}\n{\"text\":5}\n");
+        Should.Throw<MoaException>(() => StemFrequency.ReadTexts(bad, [])).Message.ShouldContain($"{bad}:2: field 'text'");
+        var broken = Write("{\"text\":\"좋다\"\n");
+        Should.Throw<MoaException>(() => StemFrequency.ReadTexts(broken, [])).Message.ShouldContain($"{broken}:1: not valid JSON");
+        Should.Throw<MoaException>(() => StemFrequency.ReadTexts("/nonexistent/u.jsonl", [])).Message.ShouldContain("/nonexistent/u.jsonl");
+    }
+
+    [Fact]
+    public void LabelledJsonl_BadSpanOrMissingField_NamesFileAndLine()
+    {
+        var ok = Write("{\"id\":\"a#1\",\"source\":\"news\",\"text\":\"김민준 왔다\",\"persons\":[[0,3]]}\n");
+        PersonEvaluation.ReadLabelledJsonl(ok).Single().Persons.ShouldBe([(0, 3)]);
+        var outside = Write("{\"id\":\"a#1\",\"source\":\"news\",\"text\":\"김민준\",\"persons\":[[0,9]]}\n");
+        Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl(outside)).Message.ShouldContain($"{outside}:1:");
+        var missing = Write("{\"id\":\"a#1\",\"text\":\"김민준\",\"persons\":[]}\n");
+        Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl(missing)).Message.ShouldContain($"{missing}:1:");
+    }
+
+    [Fact]
     public void Train_BadOptions_AreClearErrors()
     {
         Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { Epochs = 0 })).Message.ShouldContain("epochs");
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { HardNegativeMinCount = -1 })).Message.ShouldContain("hard-negative");
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { NoEvidenceMargin = float.NaN })).Message.ShouldContain("margin");
         Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate([], 1, new PersonTrainingOptions())).Message.ShouldContain("folds");
     }
 
@@ -122,6 +176,37 @@ public class PersonModelTests
         var counts = Enumerable.Range(0, 1000).GroupBy(i => PersonEvaluation.Fold($"id-{i}", 2)).Select(g => g.Count()).ToList();
         counts.Count.ShouldBe(2);
         counts.ShouldAllBe(c => c > 400);
+    }
+
+    [Fact]
+    public void CrossFold_IsBalancedInsideTheTuningHalf()
+    {
+        // Fold(id, 4) inside the half Fold(id, 2) == 0 only ever gives 0 or 2; the cross-validation folds must not.
+        var tuning = Enumerable.Range(0, 2000).Select(i => $"id-{i}").Where(id => PersonEvaluation.Fold(id, 2) == 0).ToList();
+        var counts = tuning.GroupBy(id => PersonEvaluation.CrossFold(id, 4)).Select(g => g.Count()).ToList();
+        counts.Count.ShouldBe(4);
+        counts.ShouldAllBe(c => c > tuning.Count / 6);
+    }
+
+    [Fact]
+    public void CrossValidate_BadMinScores_AreClearErrors()
+    {
+        List<NerSentence> sentences = [new("a-1-nsmc", "nsmc", "김민준 씨가 왔다.", [(0, 3)]), new("b-2-nsmc", "nsmc", "이서연 씨가 갔다.", [(0, 3)])];
+        var options = new PersonTrainingOptions { Epochs = 1, AugmentedCopies = 0 };
+        Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate(sentences, 2, options, [1.5])).Message.ShouldContain("minimum scores must be between 0 and 1");
+        Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate(sentences, 2, options, [])).Message.ShouldContain("minimum scores");
+    }
+
+    [Fact]
+    public void CrossValidate_SeveralMinScores_OnlyRemoveFindingsAsTheyRise()
+    {
+        var sentences = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Take(300).ToList();
+        var results = PersonEvaluation.CrossValidate(sentences, 2, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0 }, [0.5, 0.9, 0.99]);
+        results.Count.ShouldBe(3);
+        results[0]["all"].Gold.ShouldBe(results[2]["all"].Gold);
+        results[0]["all"].Found.ShouldBeGreaterThanOrEqualTo(results[1]["all"].Found);
+        results[1]["all"].Found.ShouldBeGreaterThanOrEqualTo(results[2]["all"].Found);
+        results[1]["all"].Correct.ShouldBeGreaterThanOrEqualTo(results[2]["all"].Correct);
     }
 
     private static string Write(string content)
