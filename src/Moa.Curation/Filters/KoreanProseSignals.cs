@@ -29,9 +29,7 @@ internal sealed class KoreanProseSignals
         ["the", "of", "and", "is", "for", "with", "that", "this", "which", "it", "to", "in", "are", "was", "be", "on", "by", "an", "a"];
 
     private Word[] _words = new Word[256];
-    private ulong[] _keys = new ulong[512];
-    private int[] _values = new int[512];
-    private int[] _firstAt = new int[512];
+    private Slot[] _slots = new Slot[1024];
 
     // State of the document being scanned (Begin, then Add for each word, then Finish).
     private int _count;
@@ -185,13 +183,13 @@ internal sealed class KoreanProseSignals
             return (0, 0, 0);
         }
 
-        var size = Capacity(count);
-        var mask = size - 1;
-        Array.Clear(_keys, 0, size);
+        var shift = Table(count);
+        var slots = _slots;
+        var mask = (1 << (64 - shift)) - 1;
         var best = 0;
         var bestAt = -1;
         var words = _words.AsSpan(0, count);
-        for (var w = 1; w < count; w++)
+        for (var w = 1; w < words.Length; w++)
         {
             ref readonly var a = ref words[w - 1];
             ref readonly var b = ref words[w];
@@ -201,32 +199,33 @@ internal sealed class KoreanProseSignals
             }
 
             var key = (MixPair(a.Stem) ^ b.Stem) | 1;
-            var slot = (int)(key >> 7) & mask;
-            while (_keys[slot] != 0 && _keys[slot] != key)
+            var i = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+            while (slots[i].Key != 0 && slots[i].Key != key)
             {
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
 
-            int n;
-            if (_keys[slot] == 0)
+            ref var slot = ref slots[i];
+            if (slot.Key == 0)
             {
-                _keys[slot] = key;
-                _values[slot] = n = 1;
-                _firstAt[slot] = w;
+                slot.Key = key;
+                slot.Value = 1;
+                slot.FirstAt = w;
             }
             else
             {
-                n = ++_values[slot];
+                slot.Value++;
             }
 
-            if (n > best || (n == best && _firstAt[slot] < bestAt))
+            var n = slot.Value;
+            if (n > best || (n == best && slot.FirstAt < bestAt))
             {
                 best = n;
-                bestAt = _firstAt[slot];
+                bestAt = slot.FirstAt;
             }
         }
 
-        return bestAt < 0 ? (0, 0, 0) : (best, _words[bestAt - 1].Stem, _words[bestAt].Stem);
+        return bestAt < 0 ? (0, 0, 0) : (best, words[bestAt - 1].Stem, words[bestAt].Stem);
     }
 
     /// <summary>Share of adjacent sentence pairs (both with a content stem other than the keyword's) that share one.</summary>
@@ -238,9 +237,9 @@ internal sealed class KoreanProseSignals
         }
 
         // For each stem, the last sentence it was seen in; a stem of sentence s seen in s - 1 links the pair.
-        var size = Capacity(count);
-        var mask = size - 1;
-        Array.Clear(_keys, 0, size);
+        var shift = Table(count);
+        var slots = _slots;
+        var mask = (1 << (64 - shift)) - 1;
         var pairs = 0;
         var linked = 0;
         var current = -1;
@@ -251,7 +250,12 @@ internal sealed class KoreanProseSignals
         {
             if (word.Sentence != current)
             {
-                Close();
+                if (current >= 0 && currentHas && previousHas)
+                {
+                    pairs++;
+                    linked += currentLinked ? 1 : 0;
+                }
+
                 previousHas = currentHas && word.Sentence == current + 1;
                 current = word.Sentence;
                 currentHas = false;
@@ -265,53 +269,45 @@ internal sealed class KoreanProseSignals
             }
 
             currentHas = true;
-            var slot = (int)(stem >> 7) & mask;
-            while (_keys[slot] != 0 && _keys[slot] != stem)
+            var i = (int)((stem * 0x9E3779B97F4A7C15UL) >> shift);
+            while (slots[i].Key != 0 && slots[i].Key != stem)
             {
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
 
-            if (_keys[slot] == 0)
+            ref var slot = ref slots[i];
+            if (slot.Key == 0)
             {
-                _keys[slot] = stem;
+                slot.Key = stem;
             }
-            else if (_values[slot] == current - 1)
+            else if (slot.Value == current - 1)
             {
                 currentLinked = true;
             }
 
-            _values[slot] = current;
+            slot.Value = current;
         }
 
-        Close();
-        return pairs == 0 ? 1 : (double)linked / pairs;
-
-        void Close()
+        if (current >= 0 && currentHas && previousHas)
         {
-            if (current >= 0 && currentHas && previousHas)
-            {
-                pairs++;
-                linked += currentLinked ? 1 : 0;
-            }
+            pairs++;
+            linked += currentLinked ? 1 : 0;
         }
+
+        return pairs == 0 ? 1 : (double)linked / pairs;
     }
 
-    private int Capacity(int count)
+    /// <summary>Clears a table of at least twice <paramref name="count"/> slots (a power of two) and returns the shift that maps a hash to a slot.</summary>
+    private int Table(int count)
     {
-        var size = 512;
-        while (size < count * 2)
+        var size = Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)count * 2));
+        if (_slots.Length < size)
         {
-            size *= 2;
+            _slots = new Slot[size];
         }
 
-        if (_keys.Length < size)
-        {
-            _keys = new ulong[size];
-            _values = new int[size];
-            _firstAt = new int[size];
-        }
-
-        return size;
+        Array.Clear(_slots, 0, size);
+        return 64 - System.Numerics.BitOperations.Log2((uint)size);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -371,6 +367,14 @@ internal sealed class KoreanProseSignals
 
     /// <summary>One word with a stem: its stem hash, its sentence, whether it holds Hangul, whether its stem is a content stem.</summary>
     private readonly record struct Word(ulong Stem, int Sentence, bool Hangul, bool Content);
+
+    /// <summary>A slot of the stem tables: a stem or stem-pair hash (0: empty), a count or a sentence, where the pair was first seen.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public int Value;
+        public int FirstAt;
+    }
 
     /// <summary>
     /// Whether <paramref name="word"/> is a case particle that never stands alone as a word in edited Korean and never ends

@@ -768,7 +768,7 @@ internal sealed class TextAnalyzer
     /// <summary>
     /// Word n-gram repetition (Gopher): for n = 2..4 the characters of the most frequent n-gram (seen twice or more) times its count;
     /// for n = 5..10 the characters inside duplicated n-grams, counted greedily left to right (a match skips its n words).
-    /// An n-gram can repeat only where its (n-1)-gram prefix repeats, so each level counts only those positions.
+    /// An n-gram can repeat only where its (n-1)-gram prefix and suffix repeat, so each level counts only those positions.
     /// Characters are word characters (letters, digits, marks). Results go to <paramref name="top"/>[n] and <paramref name="dup"/>[n].
     /// </summary>
     public void NgramRepetition(Span<long> top, Span<long> dup, int maxN = 10)
@@ -805,7 +805,8 @@ internal sealed class TextAnalyzer
             var counted = 0;
             for (var i = 0; i < positions; i++)
             {
-                if (level[i] == prev)
+                // An n-gram repeats only where both its (n-1)-gram prefix (at i) and suffix (at i + 1) repeat.
+                if (level[i] == prev && level[i + 1] == prev)
                 {
                     var h = prefix[i + ng] - (prefix[i] * pow);
                     slot[i] = _counter.Increment(HashMix.Fmix64(h + (ulong)ng));
