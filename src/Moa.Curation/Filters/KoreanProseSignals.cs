@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
+using Moa.Text.Hashing;
 
 namespace Moa.Curation.Filters;
 
@@ -17,161 +17,162 @@ namespace Moa.Curation.Filters;
 /// syllables or more), the repeated phrase's stems left out; 1 when there is no such pair. Running prose keeps to its
 /// topic from one sentence to the next; an SEO page stitches unrelated sentences to one keyword.</item>
 /// </list>
-/// Thread-safe through per-thread scratch tables.
+/// The words come from <see cref="TextAnalyzer"/>'s scan (one pass over the characters); one instance per analyser.
 /// </summary>
 internal sealed class KoreanProseSignals
 {
-    private const ulong FnvOffset = 14695981039346656037UL;
-    private const ulong FnvPrime = 1099511628211UL;
+    // FNV-1a 64 (HashMix) and the inverse of its prime modulo 2^64: a step (h ^ c) * P is undone by (h * P⁻¹) ^ c, so
+    // the hash of a word's stem comes from the analyser's hash of the whole word by undoing its last few characters.
+    private const ulong FnvPrimeInverse = 0xCE965057AFF6957BUL;
 
     private static readonly string[] s_englishFunctionWords =
         ["the", "of", "and", "is", "for", "with", "that", "this", "which", "it", "to", "in", "are", "was", "be", "on", "by", "an", "a"];
 
-    [ThreadStatic]
-    private static KoreanProseSignals? t_scratch;
-
     private Word[] _words = new Word[256];
-    private ulong[] _keys = new ulong[512];
-    private int[] _values = new int[512];
-    private int[] _firstAt = new int[512];
+    private Slot[] _slots = new Slot[1024];
 
-    public static KoreanProseSignals ForCurrentThread() => t_scratch ??= new KoreanProseSignals();
+    // State of the document being scanned (Begin, then Add for each word, then Finish).
+    private int _count;
+    private int _sentence;
+    private int _hangulWords;
+    private int _anomalies;
+    private int _newlines;
+    private int _prevStart;
+    private int _prevEnd;
+    private int _prev2Start;
+    private int _prev2End;
 
-    /// <summary>Measures <paramref name="text"/> (NFC) into <paramref name="sig"/>: MT anomaly ratio, keyword repeats, sentence coherence.</summary>
-    public void Measure(string text, DocumentSignals sig)
+    /// <summary>Starts a document.</summary>
+    public void Begin()
     {
-        var s = text.AsSpan();
-        var n = s.Length;
+        _count = _sentence = _hangulWords = _anomalies = _newlines = 0;
+        _prevStart = _prevEnd = _prev2Start = _prev2End = 0;
+    }
 
-        // The table holds all 65,536 UTF-16 code units, so a char indexes it without a bounds check.
-        ref var table0 = ref MemoryMarshal.GetReference(CharClass.Table);
-        const ushort Alnum = CharClass.Letter | CharClass.Digit;
-        var count = 0;
-        var sentence = 0;
-        var hangulWords = 0;
-        var anomalies = 0;
-        ReadOnlySpan<char> prev = default;
-        ReadOnlySpan<char> prev2 = default;
-        var i = 0;
-        while (true)
+    /// <summary>
+    /// Adds one whitespace-separated word <c>s[start..end)</c> of the document (the analyser's word loop calls this, so
+    /// the characters are scanned once): <paramref name="fnv"/> is the FNV-1a hash of the whole word,
+    /// <paramref name="flags"/> the OR of its character classes, <paramref name="hangulOrJamo"/> how many of its
+    /// characters are Hangul syllables or compatibility jamo, <paramref name="newlines"/> the line ends seen so far.
+    /// </summary>
+    public void Add(ReadOnlySpan<char> s, int start, int end, ulong fnv, ushort flags, int hangulOrJamo, int newlines)
+    {
+        if (newlines != _newlines)
         {
-            var newline = false;
-            while (i < n)
+            // A line end closes the sentence of the last word.
+            _newlines = newlines;
+            if (_count > 0)
             {
-                var c = s[i];
-                if ((Unsafe.Add(ref table0, c) & CharClass.Space) == 0)
-                {
-                    break;
-                }
-
-                newline |= c == '\n';
-                i++;
-            }
-
-            if (newline && count > 0)
-            {
-                // A line end closes the sentence of the last word.
-                sentence = Math.Max(sentence, _words[count - 1].Sentence + 1);
-            }
-
-            if (i >= n)
-            {
-                break;
-            }
-
-            // One word, one scan: its core (without leading and trailing characters that are not letters or digits)
-            // and how many Hangul syllables it holds (all of them inside the core).
-            var start = i;
-            var first = -1;
-            var last = -1;
-            var syllables = 0;
-            while (i < n)
-            {
-                var c = s[i];
-                var f = Unsafe.Add(ref table0, c);
-                if ((f & CharClass.Space) != 0)
-                {
-                    break;
-                }
-
-                if ((f & Alnum) != 0)
-                {
-                    first = first < 0 ? i : first;
-                    last = i;
-                }
-
-                syllables += (f >> 4) & 1; // CharClass.Hangul: the syllables U+AC00..U+D7A3
-                i++;
-            }
-
-            var word = s[start..i];
-            var core = first < 0 ? default : s[first..(last + 1)];
-            var hangul = syllables > 0;
-            hangulWords += hangul ? 1 : 0;
-
-            // MT anomalies.
-            if (prev.Length > 0)
-            {
-                if (word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev))
-                {
-                    anomalies++;
-                }
-                else if (hangul && word.Length <= 2 && word.SequenceEqual(prev))
-                {
-                    anomalies++;
-                }
-                else if (hangul && prev.Length <= 5 && prev[0] is >= 'a' and <= 'z' && prev2.Length > 0 && EndsInSyllable(prev2)
-                    && IsOneOf(prev, s_englishFunctionWords))
-                {
-                    anomalies++;
-                }
-            }
-
-            var closes = word[^1] is '.' or '?' or '!';
-            if (word[^1] == '.' && !word.EndsWith("..", StringComparison.Ordinal) && core.Length > 0 && IsSyllable(core[^1]) && EndsWithLoneParticle(core))
-            {
-                anomalies++;
-            }
-
-            prev2 = prev;
-            prev = word;
-            if (core.Length == 0)
-            {
-                if (closes)
-                {
-                    sentence++;
-                }
-
-                continue;
-            }
-
-            // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
-            var stem = core[..(core.Length - ParticleLength(core))];
-
-            if (count == _words.Length)
-            {
-                Array.Resize(ref _words, count * 2);
-            }
-
-            var h = FnvOffset;
-            foreach (var c in stem)
-            {
-                h = (h ^ c) * FnvPrime;
-            }
-
-            // The stem never hashes to 0, the empty slot of the tables; it is all syllables when the core is.
-            _words[count] = new Word(h | 1, sentence, hangul, syllables == core.Length && stem.Length >= 2);
-            count++;
-            if (closes)
-            {
-                sentence++;
+                _sentence = Math.Max(_sentence, _words[_count - 1].Sentence + 1);
             }
         }
 
-        sig.MtAnomalyRatio = hangulWords == 0 ? 0 : (double)anomalies / hangulWords;
-        var (repeats, k1, k2) = TopStemPair(count);
+        // The word's core: without leading and trailing characters that are not letters or digits.
+        var table = CharClass.Table;
+        const ushort Alnum = CharClass.Letter | CharClass.Digit;
+        var first = start;
+        var last = end - 1;
+        if ((flags & Alnum) == 0)
+        {
+            first = end;
+        }
+        else
+        {
+            while ((table[s[first]] & Alnum) == 0)
+            {
+                first++;
+            }
+
+            while ((table[s[last]] & Alnum) == 0)
+            {
+                last--;
+            }
+        }
+
+        var word = s[start..end];
+        var core = first < end ? s[first..(last + 1)] : default;
+        var hangul = (flags & CharClass.Hangul) != 0; // the syllables U+AC00..U+D7A3
+        _hangulWords += hangul ? 1 : 0;
+
+        // MT anomalies.
+        if (_prevEnd > 0)
+        {
+            var prev = s[_prevStart.._prevEnd];
+            if (word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev))
+            {
+                _anomalies++;
+            }
+            else if (hangul && word.Length <= 2 && word.SequenceEqual(prev))
+            {
+                _anomalies++;
+            }
+            else if (hangul && prev.Length <= 5 && prev[0] is >= 'a' and <= 'z' && _prev2End > 0 && EndsInSyllable(s[_prev2Start.._prev2End])
+                && IsOneOf(prev, s_englishFunctionWords))
+            {
+                _anomalies++;
+            }
+        }
+
+        var closes = word[^1] is '.' or '?' or '!';
+        if (word[^1] == '.' && !word.EndsWith("..", StringComparison.Ordinal) && core.Length > 0 && IsSyllable(core[^1]) && EndsWithLoneParticle(core))
+        {
+            _anomalies++;
+        }
+
+        _prev2Start = _prevStart;
+        _prev2End = _prevEnd;
+        _prevStart = start;
+        _prevEnd = end;
+        if (core.Length == 0)
+        {
+            if (closes)
+            {
+                _sentence++;
+            }
+
+            return;
+        }
+
+        // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
+        var stemEnd = first + core.Length - ParticleLength(core);
+        ulong h;
+        if (first == start)
+        {
+            // Undo the characters after the stem.
+            h = fnv;
+            for (var k = end - 1; k >= stemEnd; k--)
+            {
+                h = (h * FnvPrimeInverse) ^ s[k];
+            }
+        }
+        else
+        {
+            h = HashMix.Fnv1a(s[first..stemEnd]);
+        }
+
+        if (_count == _words.Length)
+        {
+            Array.Resize(ref _words, _count * 2);
+        }
+
+        // The stem never hashes to 0, the empty slot of the tables. Its core is all syllables when every Hangul or jamo
+        // character is a syllable (no jamo) and they fill the core (they are letters, so all of them lie inside it).
+        var syllablesOnly = hangulOrJamo == core.Length && (flags & CharClass.Jamo) == 0;
+        _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly && stemEnd - first >= 2);
+        _count++;
+        if (closes)
+        {
+            _sentence++;
+        }
+    }
+
+    /// <summary>Ends the document: MT anomaly ratio, keyword repeats and sentence coherence into <paramref name="sig"/>.</summary>
+    public void Finish(DocumentSignals sig)
+    {
+        sig.MtAnomalyRatio = _hangulWords == 0 ? 0 : (double)_anomalies / _hangulWords;
+        var (repeats, k1, k2) = TopStemPair(_count);
         sig.KeywordRepeats = repeats;
-        sig.SentenceCoherence = Coherence(count, k1, k2);
+        sig.SentenceCoherence = Coherence(_count, k1, k2);
     }
 
     /// <summary>Occurrences of the most frequent adjacent stem pair with a Hangul word in it, and its two stems (the first such pair on ties).</summary>
@@ -182,13 +183,13 @@ internal sealed class KoreanProseSignals
             return (0, 0, 0);
         }
 
-        var size = Capacity(count);
-        var mask = size - 1;
-        Array.Clear(_keys, 0, size);
+        var shift = Table(count);
+        var slots = _slots;
+        var mask = (1 << (64 - shift)) - 1;
         var best = 0;
         var bestAt = -1;
         var words = _words.AsSpan(0, count);
-        for (var w = 1; w < count; w++)
+        for (var w = 1; w < words.Length; w++)
         {
             ref readonly var a = ref words[w - 1];
             ref readonly var b = ref words[w];
@@ -198,32 +199,33 @@ internal sealed class KoreanProseSignals
             }
 
             var key = (MixPair(a.Stem) ^ b.Stem) | 1;
-            var slot = (int)(key >> 7) & mask;
-            while (_keys[slot] != 0 && _keys[slot] != key)
+            var i = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+            while (slots[i].Key != 0 && slots[i].Key != key)
             {
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
 
-            int n;
-            if (_keys[slot] == 0)
+            ref var slot = ref slots[i];
+            if (slot.Key == 0)
             {
-                _keys[slot] = key;
-                _values[slot] = n = 1;
-                _firstAt[slot] = w;
+                slot.Key = key;
+                slot.Value = 1;
+                slot.FirstAt = w;
             }
             else
             {
-                n = ++_values[slot];
+                slot.Value++;
             }
 
-            if (n > best || (n == best && _firstAt[slot] < bestAt))
+            var n = slot.Value;
+            if (n > best || (n == best && slot.FirstAt < bestAt))
             {
                 best = n;
-                bestAt = _firstAt[slot];
+                bestAt = slot.FirstAt;
             }
         }
 
-        return bestAt < 0 ? (0, 0, 0) : (best, _words[bestAt - 1].Stem, _words[bestAt].Stem);
+        return bestAt < 0 ? (0, 0, 0) : (best, words[bestAt - 1].Stem, words[bestAt].Stem);
     }
 
     /// <summary>Share of adjacent sentence pairs (both with a content stem other than the keyword's) that share one.</summary>
@@ -235,9 +237,9 @@ internal sealed class KoreanProseSignals
         }
 
         // For each stem, the last sentence it was seen in; a stem of sentence s seen in s - 1 links the pair.
-        var size = Capacity(count);
-        var mask = size - 1;
-        Array.Clear(_keys, 0, size);
+        var shift = Table(count);
+        var slots = _slots;
+        var mask = (1 << (64 - shift)) - 1;
         var pairs = 0;
         var linked = 0;
         var current = -1;
@@ -248,7 +250,12 @@ internal sealed class KoreanProseSignals
         {
             if (word.Sentence != current)
             {
-                Close();
+                if (current >= 0 && currentHas && previousHas)
+                {
+                    pairs++;
+                    linked += currentLinked ? 1 : 0;
+                }
+
                 previousHas = currentHas && word.Sentence == current + 1;
                 current = word.Sentence;
                 currentHas = false;
@@ -262,53 +269,45 @@ internal sealed class KoreanProseSignals
             }
 
             currentHas = true;
-            var slot = (int)(stem >> 7) & mask;
-            while (_keys[slot] != 0 && _keys[slot] != stem)
+            var i = (int)((stem * 0x9E3779B97F4A7C15UL) >> shift);
+            while (slots[i].Key != 0 && slots[i].Key != stem)
             {
-                slot = (slot + 1) & mask;
+                i = (i + 1) & mask;
             }
 
-            if (_keys[slot] == 0)
+            ref var slot = ref slots[i];
+            if (slot.Key == 0)
             {
-                _keys[slot] = stem;
+                slot.Key = stem;
             }
-            else if (_values[slot] == current - 1)
+            else if (slot.Value == current - 1)
             {
                 currentLinked = true;
             }
 
-            _values[slot] = current;
+            slot.Value = current;
         }
 
-        Close();
-        return pairs == 0 ? 1 : (double)linked / pairs;
-
-        void Close()
+        if (current >= 0 && currentHas && previousHas)
         {
-            if (current >= 0 && currentHas && previousHas)
-            {
-                pairs++;
-                linked += currentLinked ? 1 : 0;
-            }
+            pairs++;
+            linked += currentLinked ? 1 : 0;
         }
+
+        return pairs == 0 ? 1 : (double)linked / pairs;
     }
 
-    private int Capacity(int count)
+    /// <summary>Clears a table of at least twice <paramref name="count"/> slots (a power of two) and returns the shift that maps a hash to a slot.</summary>
+    private int Table(int count)
     {
-        var size = 512;
-        while (size < count * 2)
+        var size = Math.Max(64, (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)count * 2));
+        if (_slots.Length < size)
         {
-            size *= 2;
+            _slots = new Slot[size];
         }
 
-        if (_keys.Length < size)
-        {
-            _keys = new ulong[size];
-            _values = new int[size];
-            _firstAt = new int[size];
-        }
-
-        return size;
+        Array.Clear(_slots, 0, size);
+        return 64 - System.Numerics.BitOperations.Log2((uint)size);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -368,6 +367,14 @@ internal sealed class KoreanProseSignals
 
     /// <summary>One word with a stem: its stem hash, its sentence, whether it holds Hangul, whether its stem is a content stem.</summary>
     private readonly record struct Word(ulong Stem, int Sentence, bool Hangul, bool Content);
+
+    /// <summary>A slot of the stem tables: a stem or stem-pair hash (0: empty), a count or a sentence, where the pair was first seen.</summary>
+    private struct Slot
+    {
+        public ulong Key;
+        public int Value;
+        public int FirstAt;
+    }
 
     /// <summary>
     /// Whether <paramref name="word"/> is a case particle that never stands alone as a word in edited Korean and never ends

@@ -78,8 +78,9 @@ public sealed class QualityFilterSet
     {
         var cjk = language is "ja" or "zh";
         var english = language == "en";
+        var korean = language == "ko";
         var a = TextAnalyzer.ForCurrentThread();
-        a.Analyze(text, cjk, english);
+        a.Analyze(text, cjk, english, korean);
 
         // Mojibake is judged on the text as received, before any line is removed.
         FillMojibake(a, sig);
@@ -91,14 +92,14 @@ public sealed class QualityFilterSet
             if (removed > 0)
             {
                 text = kept;
-                a.Analyze(text, cjk, english);
+                a.Analyze(text, cjk, english, korean);
             }
         }
 
-        Fill(a, sig, language == "ko");
-        if (language == "ko")
+        Fill(a, sig, korean);
+        if (korean)
         {
-            KoreanProseSignals.ForCurrentThread().Measure(text, sig);
+            a.Korean.Finish(sig);
         }
 
         sig.RoundAll();

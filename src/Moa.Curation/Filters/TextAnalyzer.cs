@@ -40,6 +40,7 @@ internal sealed class TextAnalyzer
     private int[] _slot = new int[4096];
     private byte[] _level = new byte[4096];
     private readonly HashCounter _counter = new();
+    private readonly KoreanProseSignals _korean = new();
     private static readonly ulong[] s_pow = BuildPowers();
 
     // Line and paragraph state during a scan.
@@ -131,6 +132,9 @@ internal sealed class TextAnalyzer
     public int ProseTerminalLines;
     public int ProseBulletLines;
 
+    /// <summary>The Korean prose signals of the last text analysed with <c>korean</c> set (<see cref="KoreanProseSignals.Finish"/>).</summary>
+    public KoreanProseSignals Korean => _korean;
+
     public ReadOnlySpan<int> LineStarts => _lineStart.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineLengths => _lineLen.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineWordCounts => _lineWordCounts.AsSpan(0, LineCount);
@@ -142,8 +146,11 @@ internal sealed class TextAnalyzer
     /// <summary>For each non-blank line, what kind of line it is.</summary>
     public ReadOnlySpan<LineKind> LineKinds => _lineKind.AsSpan(0, LineCount);
 
-    /// <summary>Scans <paramref name="text"/>: words, lines, paragraphs and character classes.</summary>
-    public void Analyze(string text, bool cjkCharWords, bool english)
+    /// <summary>
+    /// Scans <paramref name="text"/>: words, lines, paragraphs and character classes; with <paramref name="korean"/>,
+    /// also gives every word to <see cref="Korean"/> (MT anomalies, keyword repeats, coherence).
+    /// </summary>
+    public void Analyze(string text, bool cjkCharWords, bool english, bool korean = false)
     {
         Text = text;
         WordCount = 0;
@@ -159,6 +166,11 @@ internal sealed class TextAnalyzer
         ProsePlainWords = ProseTerminalLines = ProseBulletLines = 0;
         ProsePlainWordChars = 0;
         _english = english;
+        if (korean)
+        {
+            _korean.Begin();
+        }
+
         ResetLine();
         _ph = 0;
         _paraChars = 0;
@@ -277,6 +289,10 @@ internal sealed class TextAnalyzer
             hangul += wHangul;
             EndWord(text, start, i, wh, or, alnum);
             CountLineWord(text, start, i, or, alnum, wLetters, wHangul, wCode, wLatin, SymbolChars - symbols);
+            if (korean)
+            {
+                _korean.Add(s, start, i, wh, or, wHangul, Newlines);
+            }
         }
 
         EndLine(text);
@@ -752,7 +768,7 @@ internal sealed class TextAnalyzer
     /// <summary>
     /// Word n-gram repetition (Gopher): for n = 2..4 the characters of the most frequent n-gram (seen twice or more) times its count;
     /// for n = 5..10 the characters inside duplicated n-grams, counted greedily left to right (a match skips its n words).
-    /// An n-gram can repeat only where its (n-1)-gram prefix repeats, so each level counts only those positions.
+    /// An n-gram can repeat only where its (n-1)-gram prefix and suffix repeat, so each level counts only those positions.
     /// Characters are word characters (letters, digits, marks). Results go to <paramref name="top"/>[n] and <paramref name="dup"/>[n].
     /// </summary>
     public void NgramRepetition(Span<long> top, Span<long> dup, int maxN = 10)
@@ -789,7 +805,8 @@ internal sealed class TextAnalyzer
             var counted = 0;
             for (var i = 0; i < positions; i++)
             {
-                if (level[i] == prev)
+                // An n-gram repeats only where both its (n-1)-gram prefix (at i) and suffix (at i + 1) repeat.
+                if (level[i] == prev && level[i + 1] == prev)
                 {
                     var h = prefix[i + ng] - (prefix[i] * pow);
                     slot[i] = _counter.Increment(HashMix.Fmix64(h + (ulong)ng));

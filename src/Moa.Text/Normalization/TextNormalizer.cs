@@ -344,9 +344,10 @@ public sealed class TextNormalizer
                 if (IsCopiedAsIs(table, c))
                 {
                     // A run of characters this pass keeps unchanged (most of a text): flush, then copy the run at once.
+                    // A single ' ' between two such characters is kept as it is too, so a run is a line, not a word.
                     o = Flush(buffer, o, ref pendingNewlines, ref pendingSpace);
                     var j = i + 1;
-                    while (j < s.Length && IsCopiedAsIs(table, s[j]))
+                    while (j < s.Length && (IsCopiedAsIs(table, s[j]) || (s[j] == ' ' && j + 1 < s.Length && IsCopiedAsIs(table, s[j + 1]))))
                     {
                         j++;
                     }

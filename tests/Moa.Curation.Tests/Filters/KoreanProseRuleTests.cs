@@ -93,6 +93,15 @@ public sealed class KoreanProseRuleTests
     }
 
     [Fact]
+    public void KeywordRepeats_StemInsidePunctuation_CountsAsOnePhrase()
+    {
+        // The stem's hash comes from the analyser's word hash (its last characters undone) or, after a leading mark, from
+        // the stem itself: 강남 맛집을 / "강남 맛집" / (강남 맛집은) / 강남 맛집, are one pair of stems.
+        var signals = Measure("강남 맛집을 찾았다. \"강남 맛집\" 추천. (강남 맛집은) 좋다. 강남 맛집, 최고.");
+        signals.KeywordRepeats.ShouldBe(4);
+    }
+
+    [Fact]
     public void KeywordStuffing_FewRepeats_NotJudged() =>
         Run(SeoPage(), k => k.MinKeywordRepeats = 13).Keep.ShouldBeTrue();
 
