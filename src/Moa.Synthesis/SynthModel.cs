@@ -5,6 +5,7 @@ using Moa.Synthesis.Constraints;
 using Moa.Synthesis.Copula;
 using Moa.Synthesis.Data;
 using Moa.Synthesis.Mst;
+using Moa.Synthesis.PrivBayes;
 
 namespace Moa.Synthesis;
 
@@ -57,7 +58,7 @@ public sealed class SynthModel
 
     public string Format { get; set; } = CurrentFormat;
 
-    /// <summary><c>copula</c> or <c>mst</c>.</summary>
+    /// <summary><c>copula</c>, <c>mst</c> or <c>privbayes</c>.</summary>
     public string Synthesizer { get; set; } = "copula";
 
     public int Seed { get; set; }
@@ -70,12 +71,14 @@ public sealed class SynthModel
 
     public MstModel? Mst { get; set; }
 
+    public PrivBayesModel? PrivBayes { get; set; }
+
     public ConstraintSpec Constraints { get; set; } = new();
 
     public List<FixedCombination> FixedCombinations { get; set; } = [];
 
     /// <summary>The privacy accounting of a differentially private fit (null for the copula, which promises none).</summary>
-    public PrivacyAccounting? Privacy => Mst?.Accounting;
+    public PrivacyAccounting? Privacy => Mst?.Accounting ?? PrivBayes?.Accounting;
 
     /// <summary>Fits the synthesizer named by <paramref name="spec"/> to <paramref name="table"/>.</summary>
     public static SynthModel Fit(ColumnTable table, SynthSpec spec)
@@ -153,12 +156,14 @@ public sealed class SynthModel
             model.FixedCombinations.Add(new FixedCombination { Columns = [.. group], Allowed = [.. allowed] });
         }
 
-        if (spec.Synthesizer == "mst")
+        if (spec.Synthesizer is "mst" or "privbayes")
         {
-            model.Mst = MstModel.Fit(modelled, spec);
+            var accounting = spec.Synthesizer == "mst"
+                ? (model.Mst = MstModel.Fit(modelled, spec)).Accounting
+                : (model.PrivBayes = PrivBayesModel.Fit(modelled, spec)).Accounting;
             foreach (var fc in model.FixedCombinations)
             {
-                model.Mst.Accounting.PublicDomain.Add($"fixed combinations of [{string.Join(", ", fc.Columns)}]: {fc.Allowed.Count} combinations taken from the data");
+                accounting.PublicDomain.Add($"fixed combinations of [{string.Join(", ", fc.Columns)}]: {fc.Allowed.Count} combinations taken from the data");
             }
         }
         else
@@ -214,7 +219,9 @@ public sealed class SynthModel
     }
 
     private ColumnTable DrawModelled(int count, int seed) =>
-        Mst is not null ? Mst.Sample(count, seed, Columns) : Copula!.Sample(count, seed, Columns);
+        Mst is not null ? Mst.Sample(count, seed, Columns)
+        : PrivBayes is not null ? PrivBayes.Sample(count, seed, Columns)
+        : Copula!.Sample(count, seed, Columns);
 
     private static DataColumn FreshKeys(ColumnSchema c, int rows) => c.Kind == ColumnKind.Categorical
         ? DataColumn.Categorical(c.Name, [.. Enumerable.Range(1, rows).Select(i => "syn-" + i.ToString("D7", CultureInfo.InvariantCulture))])
@@ -267,7 +274,7 @@ public sealed class SynthModel
             throw new MoaException($"{path}: not a Moa synthesis model (line {ex.LineNumber + 1}: {ex.Message}).", ex);
         }
 
-        if (model is null || model.Format != CurrentFormat || (model.Copula is null && model.Mst is null))
+        if (model is null || model.Format != CurrentFormat || (model.Copula is null && model.Mst is null && model.PrivBayes is null))
         {
             throw new MoaException($"{path}: not a Moa synthesis model (expected format {CurrentFormat} written by `moa synth fit`).");
         }
