@@ -32,6 +32,17 @@ public sealed class ColumnSchema
     };
 }
 
+/// <summary>One copula of a conditioned fit: the rows whose conditioning value is one of <see cref="Values"/>.</summary>
+public sealed class CopulaGroup
+{
+    /// <summary>The conditioning values this copula covers (null is the missing value).</summary>
+    public List<string?> Values { get; set; } = [];
+
+    public int Rows { get; set; }
+
+    public CopulaModel Model { get; set; } = new();
+}
+
 /// <summary>The value combinations of a column group seen in the input, which synthetic rows must reuse.</summary>
 public sealed class FixedCombination
 {
@@ -68,6 +79,11 @@ public sealed class SynthModel
     public List<ColumnSchema> Columns { get; set; } = [];
 
     public CopulaModel? Copula { get; set; }
+
+    /// <summary>The column a conditioned copula fit is split by, and one copula per value group (see <see cref="SynthSpec.ConditionOn"/>).</summary>
+    public string? ConditionOn { get; set; }
+
+    public List<CopulaGroup>? CopulaGroups { get; set; }
 
     public MstModel? Mst { get; set; }
 
@@ -166,6 +182,11 @@ public sealed class SynthModel
                 accounting.PublicDomain.Add($"fixed combinations of [{string.Join(", ", fc.Columns)}]: {fc.Allowed.Count} combinations taken from the data");
             }
         }
+        else if (spec.ConditionOn is { } on)
+        {
+            model.ConditionOn = on;
+            model.CopulaGroups = FitGroups(modelled, on, spec.Seed);
+        }
         else
         {
             model.Copula = CopulaModel.Fit(modelled, spec.Seed);
@@ -221,7 +242,88 @@ public sealed class SynthModel
     private ColumnTable DrawModelled(int count, int seed) =>
         Mst is not null ? Mst.Sample(count, seed, Columns)
         : PrivBayes is not null ? PrivBayes.Sample(count, seed, Columns)
+        : CopulaGroups is not null ? DrawGroups(count, seed)
         : Copula!.Sample(count, seed, Columns);
+
+    /// <summary>Smallest group of rows that gets its own copula; rarer values share one.</summary>
+    private const int MinGroupRows = 50;
+
+    private static List<CopulaGroup> FitGroups(ColumnTable table, string on, int seed)
+    {
+        var column = table[on];
+        if (column.Values is not { } values)
+        {
+            throw new MoaException($"condition_on: column '{on}' is {column.Kind.ToString().ToLowerInvariant()}; the copula conditions on a categorical column.");
+        }
+
+        var byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var key = values[i] ?? "\u0000";
+            if (!byValue.TryGetValue(key, out var rows))
+            {
+                byValue[key] = rows = [];
+            }
+
+            rows.Add(i);
+        }
+
+        var groups = new List<(List<string?> Values, List<int> Rows)>();
+        var rare = (Values: new List<string?>(), Rows: new List<int>());
+        foreach (var (key, rows) in byValue.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var value = key == "\u0000" ? null : key;
+            if (rows.Count >= MinGroupRows)
+            {
+                groups.Add(([value], rows));
+            }
+            else
+            {
+                rare.Values.Add(value);
+                rare.Rows.AddRange(rows);
+            }
+        }
+
+        if (rare.Rows.Count > 0)
+        {
+            rare.Rows.Sort();
+            groups.Add(rare);
+        }
+
+        return [.. groups.Select((g, k) => new CopulaGroup { Values = g.Values, Rows = g.Rows.Count, Model = CopulaModel.Fit(table.Take(g.Rows), Seeds.Mix(seed, k)) })];
+    }
+
+    /// <summary>Group sizes drawn from the groups' shares (multinomial), each group's rows from its copula, then the rows shuffled.</summary>
+    private ColumnTable DrawGroups(int count, int seed)
+    {
+        var groups = CopulaGroups!;
+        var rng = new Random(seed);
+        var total = (double)groups.Sum(g => g.Rows);
+        var counts = new int[groups.Count];
+        for (var i = 0; i < count; i++)
+        {
+            var u = rng.NextDouble() * total;
+            var k = 0;
+            for (var acc = (double)groups[0].Rows; u >= acc && k < groups.Count - 1; acc += groups[++k].Rows)
+            {
+            }
+
+            counts[k]++;
+        }
+
+        var parts = new List<ColumnTable>();
+        for (var k = 0; k < groups.Count; k++)
+        {
+            if (counts[k] > 0)
+            {
+                parts.Add(groups[k].Model.Sample(counts[k], Seeds.Mix(seed, k + 1), Columns));
+            }
+        }
+
+        var order = Enumerable.Range(0, count).ToArray();
+        rng.Shuffle(order);
+        return Concat(parts).Take(order);
+    }
 
     private static DataColumn FreshKeys(ColumnSchema c, int rows) => c.Kind == ColumnKind.Categorical
         ? DataColumn.Categorical(c.Name, [.. Enumerable.Range(1, rows).Select(i => "syn-" + i.ToString("D7", CultureInfo.InvariantCulture))])
@@ -274,7 +376,7 @@ public sealed class SynthModel
             throw new MoaException($"{path}: not a Moa synthesis model (line {ex.LineNumber + 1}: {ex.Message}).", ex);
         }
 
-        if (model is null || model.Format != CurrentFormat || (model.Copula is null && model.Mst is null && model.PrivBayes is null))
+        if (model is null || model.Format != CurrentFormat || (model.Copula is null && model.CopulaGroups is null && model.Mst is null && model.PrivBayes is null))
         {
             throw new MoaException($"{path}: not a Moa synthesis model (expected format {CurrentFormat} written by `moa synth fit`).");
         }

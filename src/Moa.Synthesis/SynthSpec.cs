@@ -23,6 +23,9 @@ public sealed class SynthSpec
     /// <summary>δ of the MST synthesizer's (ε, δ) guarantee; at most 1/rows is advised.</summary>
     public double Delta { get; set; } = 1e-6;
 
+    /// <summary>Copula only: a categorical column to condition on; one copula is fitted per value (values under 50 rows share one), so every column keeps its relation to it.</summary>
+    public string? ConditionOn { get; set; }
+
     /// <summary>Most parents per column in the PrivBayes network (DataSynthesizer's correlated mode: 2).</summary>
     public int Degree { get; set; } = 2;
 
@@ -60,6 +63,11 @@ public sealed class SynthSpec
         if (Synthesizer is not ("copula" or "mst" or "privbayes"))
         {
             throw new MoaException($"{source}: synthesizer '{Synthesizer}' is unknown (expected copula, mst or privbayes).");
+        }
+
+        if (ConditionOn is not null && Synthesizer != "copula")
+        {
+            throw new MoaException($"{source}: condition_on applies to the copula only (synthesizer is {Synthesizer}).");
         }
 
         if (Degree is < 1 or > 4)
