@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Synthetic data (issue 16, docs/privacy/synthetic.md), every figure of bench/RESULTS.md "moa synth":
 #  1. Adult-like data from ../shared/tools/gen_adult.py (36,000 rows, seed 42) split by a fixed hash of the row number into
-#     training (~30,000) and holdout (~6,000) rows; MST at epsilon 1 and the copula fitted on training rows only, 5,000
+#     training (~30,000) and holdout (~6,000) rows; MST and PrivBayes (degree 2, Moa's implementation of the algorithm of
+#     DataSynthesizer's correlated mode) at epsilon 1 and the copula fitted on training rows only, 5,000
 #     rows sampled, evaluated against the holdout (fidelity, TSTR vs TRTR on salary-class, privacy attacks, deid risk).
 #  2. Copula fit + sample of ROWS x 20 columns; 3. privacy figures (DCR, membership, attacks) on ROWS x 50 columns.
 # Usage: bench/synth.sh [ROWS=1000000] [SHARED_ROOT=../shared]   (MOA=path/to/moa to use a built CLI)
@@ -34,8 +35,16 @@ max_membership_auc: 0.6
 max_singling_out_risk: 0.1
 max_linkability_risk: 0.1
 YAML
-for s in mst copula; do
-  spec="$out/mst.yaml"; [ "$s" = copula ] && spec=""
+cat > "$out/privbayes.yaml" <<'YAML'
+synthesizer: privbayes
+epsilon: 1
+degree: 2
+seed: 42
+columns:
+  age: { min: 17, max: 90 }
+YAML
+for s in mst privbayes copula; do
+  spec="$out/$s.yaml"; [ "$s" = copula ] && spec=""
   start=$(date +%s.%N)
   $moa synth fit --input "$out/train.csv" ${spec:+--spec "$spec"} --synthesizer "$s" --model "$out/$s.json"
   $moa synth sample --model "$out/$s.json" --rows 5000 --out "$out/$s.csv"

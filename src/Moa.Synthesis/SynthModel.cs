@@ -5,6 +5,7 @@ using Moa.Synthesis.Constraints;
 using Moa.Synthesis.Copula;
 using Moa.Synthesis.Data;
 using Moa.Synthesis.Mst;
+using Moa.Synthesis.PrivBayes;
 
 namespace Moa.Synthesis;
 
@@ -29,6 +30,17 @@ public sealed class ColumnSchema
         ColumnKind.DateTime => DataColumn.DateTime(Name, numbers!, DateFormat ?? DateFormats.Date),
         _ => DataColumn.Numeric(Name, numbers!, IsInteger),
     };
+}
+
+/// <summary>One copula of a conditioned fit: the rows whose conditioning value is one of <see cref="Values"/>.</summary>
+public sealed class CopulaGroup
+{
+    /// <summary>The conditioning values this copula covers (null is the missing value).</summary>
+    public List<string?> Values { get; set; } = [];
+
+    public int Rows { get; set; }
+
+    public CopulaModel Model { get; set; } = new();
 }
 
 /// <summary>The value combinations of a column group seen in the input, which synthetic rows must reuse.</summary>
@@ -57,7 +69,7 @@ public sealed class SynthModel
 
     public string Format { get; set; } = CurrentFormat;
 
-    /// <summary><c>copula</c> or <c>mst</c>.</summary>
+    /// <summary><c>copula</c>, <c>mst</c> or <c>privbayes</c>.</summary>
     public string Synthesizer { get; set; } = "copula";
 
     public int Seed { get; set; }
@@ -68,14 +80,21 @@ public sealed class SynthModel
 
     public CopulaModel? Copula { get; set; }
 
+    /// <summary>The column a conditioned copula fit is split by, and one copula per value group (see <see cref="SynthSpec.ConditionOn"/>).</summary>
+    public string? ConditionOn { get; set; }
+
+    public List<CopulaGroup>? CopulaGroups { get; set; }
+
     public MstModel? Mst { get; set; }
+
+    public PrivBayesModel? PrivBayes { get; set; }
 
     public ConstraintSpec Constraints { get; set; } = new();
 
     public List<FixedCombination> FixedCombinations { get; set; } = [];
 
     /// <summary>The privacy accounting of a differentially private fit (null for the copula, which promises none).</summary>
-    public PrivacyAccounting? Privacy => Mst?.Accounting;
+    public PrivacyAccounting? Privacy => Mst?.Accounting ?? PrivBayes?.Accounting;
 
     /// <summary>Fits the synthesizer named by <paramref name="spec"/> to <paramref name="table"/>.</summary>
     public static SynthModel Fit(ColumnTable table, SynthSpec spec)
@@ -153,13 +172,20 @@ public sealed class SynthModel
             model.FixedCombinations.Add(new FixedCombination { Columns = [.. group], Allowed = [.. allowed] });
         }
 
-        if (spec.Synthesizer == "mst")
+        if (spec.Synthesizer is "mst" or "privbayes")
         {
-            model.Mst = MstModel.Fit(modelled, spec);
+            var accounting = spec.Synthesizer == "mst"
+                ? (model.Mst = MstModel.Fit(modelled, spec)).Accounting
+                : (model.PrivBayes = PrivBayesModel.Fit(modelled, spec)).Accounting;
             foreach (var fc in model.FixedCombinations)
             {
-                model.Mst.Accounting.PublicDomain.Add($"fixed combinations of [{string.Join(", ", fc.Columns)}]: {fc.Allowed.Count} combinations taken from the data");
+                accounting.PublicDomain.Add($"fixed combinations of [{string.Join(", ", fc.Columns)}]: {fc.Allowed.Count} combinations taken from the data");
             }
+        }
+        else if (spec.ConditionOn is { } on)
+        {
+            model.ConditionOn = on;
+            model.CopulaGroups = FitGroups(modelled, on, spec.Seed);
         }
         else
         {
@@ -214,7 +240,90 @@ public sealed class SynthModel
     }
 
     private ColumnTable DrawModelled(int count, int seed) =>
-        Mst is not null ? Mst.Sample(count, seed, Columns) : Copula!.Sample(count, seed, Columns);
+        Mst is not null ? Mst.Sample(count, seed, Columns)
+        : PrivBayes is not null ? PrivBayes.Sample(count, seed, Columns)
+        : CopulaGroups is not null ? DrawGroups(count, seed)
+        : Copula!.Sample(count, seed, Columns);
+
+    /// <summary>Smallest group of rows that gets its own copula; rarer values share one.</summary>
+    private const int MinGroupRows = 50;
+
+    private static List<CopulaGroup> FitGroups(ColumnTable table, string on, int seed)
+    {
+        var column = table[on];
+        if (column.Values is not { } values)
+        {
+            throw new MoaException($"condition_on: column '{on}' is {column.Kind.ToString().ToLowerInvariant()}; the copula conditions on a categorical column.");
+        }
+
+        var byValue = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            var key = values[i] ?? "\u0000";
+            if (!byValue.TryGetValue(key, out var rows))
+            {
+                byValue[key] = rows = [];
+            }
+
+            rows.Add(i);
+        }
+
+        var groups = new List<(List<string?> Values, List<int> Rows)>();
+        var rare = (Values: new List<string?>(), Rows: new List<int>());
+        foreach (var (key, rows) in byValue.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var value = key == "\u0000" ? null : key;
+            if (rows.Count >= MinGroupRows)
+            {
+                groups.Add(([value], rows));
+            }
+            else
+            {
+                rare.Values.Add(value);
+                rare.Rows.AddRange(rows);
+            }
+        }
+
+        if (rare.Rows.Count > 0)
+        {
+            rare.Rows.Sort();
+            groups.Add(rare);
+        }
+
+        return [.. groups.Select((g, k) => new CopulaGroup { Values = g.Values, Rows = g.Rows.Count, Model = CopulaModel.Fit(table.Take(g.Rows), Seeds.Mix(seed, k)) })];
+    }
+
+    /// <summary>Group sizes drawn from the groups' shares (multinomial), each group's rows from its copula, then the rows shuffled.</summary>
+    private ColumnTable DrawGroups(int count, int seed)
+    {
+        var groups = CopulaGroups!;
+        var rng = new Random(seed);
+        var total = (double)groups.Sum(g => g.Rows);
+        var counts = new int[groups.Count];
+        for (var i = 0; i < count; i++)
+        {
+            var u = rng.NextDouble() * total;
+            var k = 0;
+            for (var acc = (double)groups[0].Rows; u >= acc && k < groups.Count - 1; acc += groups[++k].Rows)
+            {
+            }
+
+            counts[k]++;
+        }
+
+        var parts = new List<ColumnTable>();
+        for (var k = 0; k < groups.Count; k++)
+        {
+            if (counts[k] > 0)
+            {
+                parts.Add(groups[k].Model.Sample(counts[k], Seeds.Mix(seed, k + 1), Columns));
+            }
+        }
+
+        var order = Enumerable.Range(0, count).ToArray();
+        rng.Shuffle(order);
+        return Concat(parts).Take(order);
+    }
 
     private static DataColumn FreshKeys(ColumnSchema c, int rows) => c.Kind == ColumnKind.Categorical
         ? DataColumn.Categorical(c.Name, [.. Enumerable.Range(1, rows).Select(i => "syn-" + i.ToString("D7", CultureInfo.InvariantCulture))])
@@ -267,7 +376,7 @@ public sealed class SynthModel
             throw new MoaException($"{path}: not a Moa synthesis model (line {ex.LineNumber + 1}: {ex.Message}).", ex);
         }
 
-        if (model is null || model.Format != CurrentFormat || (model.Copula is null && model.Mst is null))
+        if (model is null || model.Format != CurrentFormat || (model.Copula is null && model.CopulaGroups is null && model.Mst is null && model.PrivBayes is null))
         {
             throw new MoaException($"{path}: not a Moa synthesis model (expected format {CurrentFormat} written by `moa synth fit`).");
         }

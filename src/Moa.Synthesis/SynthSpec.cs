@@ -12,7 +12,7 @@ namespace Moa.Synthesis;
 /// </summary>
 public sealed class SynthSpec
 {
-    /// <summary><c>copula</c> (Gaussian copula, not differentially private) or <c>mst</c> (differentially private).</summary>
+    /// <summary><c>copula</c> (Gaussian copula, not differentially private), <c>mst</c> or <c>privbayes</c> (differentially private).</summary>
     public string Synthesizer { get; set; } = "copula";
 
     public int Seed { get; set; } = 42;
@@ -22,6 +22,12 @@ public sealed class SynthSpec
 
     /// <summary>δ of the MST synthesizer's (ε, δ) guarantee; at most 1/rows is advised.</summary>
     public double Delta { get; set; } = 1e-6;
+
+    /// <summary>Copula only: a categorical column to condition on; one copula is fitted per value (values under 50 rows share one), so every column keeps its relation to it.</summary>
+    public string? ConditionOn { get; set; }
+
+    /// <summary>Most parents per column in the PrivBayes network (DataSynthesizer's correlated mode: 2).</summary>
+    public int Degree { get; set; } = 2;
 
     /// <summary>Per-column settings keyed by column name.</summary>
     public Dictionary<string, ColumnSpec> Columns { get; set; } = [];
@@ -54,12 +60,22 @@ public sealed class SynthSpec
     private void Validate(string source)
     {
         Synthesizer = Synthesizer.Trim().ToLowerInvariant();
-        if (Synthesizer is not ("copula" or "mst"))
+        if (Synthesizer is not ("copula" or "mst" or "privbayes"))
         {
-            throw new MoaException($"{source}: synthesizer '{Synthesizer}' is unknown (expected copula or mst).");
+            throw new MoaException($"{source}: synthesizer '{Synthesizer}' is unknown (expected copula, mst or privbayes).");
         }
 
-        if (Synthesizer == "mst" && (!(Epsilon > 0) || !double.IsFinite(Epsilon)))
+        if (ConditionOn is not null && Synthesizer != "copula")
+        {
+            throw new MoaException($"{source}: condition_on applies to the copula only (synthesizer is {Synthesizer}).");
+        }
+
+        if (Degree is < 1 or > 4)
+        {
+            throw new MoaException($"{source}: degree must lie between 1 and 4 (got {Degree}).");
+        }
+
+        if (Synthesizer is "mst" or "privbayes" && (!(Epsilon > 0) || !double.IsFinite(Epsilon)))
         {
             throw new MoaException($"{source}: epsilon must be a positive number (got {Epsilon.ToString(CultureInfo.InvariantCulture)}).");
         }

@@ -102,4 +102,43 @@ public class EvaluationTests
         typed["day"].Kind.ShouldBe(ColumnKind.DateTime);
         TableBridge.ToTable(typed)["day"][1].ShouldBe("2024-03-04");
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Nearest_TransposedSearch_EqualsBruteForce(bool skipSame)
+    {
+        // 2,500 reference rows (not a multiple of the chunk or the lane count), 800 of them exact twins, so ties are common.
+        var reference = s_train.Take([.. Enumerable.Range(0, 2_500).Select(i => i % 1_700)]);
+        var enc = new RowEncoding(reference, [.. reference.Names]);
+        var refRows = enc.Encode(reference);
+        var queryRows = skipSame ? refRows : enc.Encode(s_holdout, [.. Enumerable.Range(0, 300)]);
+        var (distance, index) = enc.Nearest(queryRows, refRows, skipSame);
+        var q = queryRows.Length / enc.Stride;
+        for (var i = 0; i < q; i++)
+        {
+            var bestD = float.PositiveInfinity;
+            var bestI = -1;
+            for (var r = 0; r < reference.RowCount; r++)
+            {
+                if (skipSame && r == i)
+                {
+                    continue;
+                }
+
+                var d = enc.Distance(queryRows.AsSpan(i * enc.Stride, enc.Stride), refRows.AsSpan(r * enc.Stride, enc.Stride));
+                if (d < bestD - 1e-4f)
+                {
+                    (bestD, bestI) = (d, r);
+                }
+            }
+
+            distance[i].ShouldBe(bestD / enc.Columns, 1e-5f);
+            enc.Distance(queryRows.AsSpan(i * enc.Stride, enc.Stride), refRows.AsSpan(index[i] * enc.Stride, enc.Stride)).ShouldBe(bestD, 1e-4f);
+            if (skipSame)
+            {
+                index[i].ShouldNotBe(i);
+            }
+        }
+    }
 }

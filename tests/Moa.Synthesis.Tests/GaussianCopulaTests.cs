@@ -77,4 +77,29 @@ public class GaussianCopulaTests
         File.WriteAllText(path, "{\"format\":\"something-else\"}");
         Should.Throw<MoaException>(() => SynthModel.Load(path)).Message.ShouldContain("not a Moa synthesis model");
     }
+
+    [Fact]
+    public void Fit_ConditionOn_KeepsTheCategoryRelationThePlainCopulaLoses()
+    {
+        var real = TestTables.Dependent(20_000, 8);
+        var plain = SynthModel.Fit(real, SynthSpec.Parse("seed: 3")).Sample(20_000);
+        var model = SynthModel.Fit(real, SynthSpec.Parse("seed: 3\ncondition_on: a"));
+        var conditioned = model.Sample(20_000);
+        var before = Fidelity.Pairs(real, plain).Single(p => p.A == "a" && p.B == "b").Score;
+        var after = Fidelity.Pairs(real, conditioned).Single(p => p.A == "a" && p.B == "b").Score;
+        after.ShouldBeGreaterThanOrEqualTo(0.97);
+        after.ShouldBeGreaterThan(before);
+        Fidelity.Columns(real, conditioned).ShouldAllBe(c => c.Score >= 0.97);
+        model.CopulaGroups!.Count.ShouldBe(4);
+        var path = Path.Combine(TestPaths.NewTempDir(), "conditioned.json");
+        model.Save(path);
+        SynthModel.Load(path).Sample(500)["b"].Values!.ShouldBe(model.Sample(500)["b"].Values!);
+    }
+
+    [Theory]
+    [InlineData("synthesizer: mst\ncondition_on: a", "condition_on applies to the copula only")]
+    [InlineData("condition_on: d", "condition_on: column 'd' is numeric")]
+    [InlineData("condition_on: zz", "column 'zz' is not in the table")]
+    public void Fit_ConditionOn_BadColumn_NamesIt(string yaml, string expected) =>
+        Should.Throw<MoaException>(() => SynthModel.Fit(TestTables.Dependent(500, 1), SynthSpec.Parse(yaml))).Message.ShouldContain(expected);
 }

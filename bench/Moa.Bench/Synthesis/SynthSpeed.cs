@@ -43,7 +43,7 @@ internal static class SynthSpeed
             var sample = watch.Elapsed.TotalSeconds;
             var cpu = Cpu() - cpu0;
             var ks = Fidelity.Columns(real, synthetic).Average(c => c.Score);
-            Console.WriteLine($"copula fit {fit:0.00} s + sample {sample:0.00} s = {fit + sample:0.00} s; baseline (sort every numeric column once) {baseline:0.00} s, ratio {(fit + sample) / baseline:0.0}x; mean column fidelity {ks:0.0000}; CPU {cpu:0.0} s (all threads)");
+            Console.WriteLine($"copula fit {fit:0.00} s + sample {sample:0.00} s = {fit + sample:0.00} s; baseline (sort every numeric column once) {baseline:0.00} s, ratio {(fit + sample) / baseline:0.0}x; mean column fidelity {ks:0.0000}; CPU {cpu:0.0} s (all threads); peak working set {PeakGiB():0.00} GiB");
             return 0;
         }
 
@@ -63,7 +63,8 @@ internal static class SynthSpeed
         var scores = PrivacyAttacks.Run(real, holdout, synthetic2, new EvaluationOptions { Queries = queries });
         var total = watch.Elapsed.TotalSeconds;
         var cpuTotal = Cpu() - cpuStart;
-        Console.WriteLine($"privacy figures {total:0.0} s wall, CPU {cpuTotal:0.0} s (DCR {queries:N0}+{queries:N0} queries vs {rows:N0} rows, closer-to-train share, membership {queries:N0}+{queries:N0} vs {rows:N0} synthetic rows, exact matches over all rows, singling out, linkability); baseline one query over the table {pass * 1000:0.0} ms (encode {encodeTime:0.0} s)");
+        Console.WriteLine($"privacy figures {total:0.0} s wall, CPU {cpuTotal:0.0} s (DCR {queries:N0}+{queries:N0} queries vs {rows:N0} rows, closer-to-train share, membership {queries:N0}+{queries:N0} vs {rows:N0} synthetic rows, exact matches over all rows, singling out, linkability); baseline one query over the table {pass * 1000:0.0} ms (encode {encodeTime:0.0} s); peak working set {PeakGiB():0.00} GiB");
+        Console.WriteLine("profile (CPU s): " + string.Join(", ", scores.Profile.Select(p => $"{p.Phase} {p.CpuSeconds:0.0}")));
         Console.WriteLine($"DCR median synthetic {scores.DcrSyntheticMedian:0.0000} vs holdout {scores.DcrHoldoutMedian:0.0000}; closer-to-train share {scores.DcrCloserToTrainShare:0.000}; membership AUC {scores.MembershipAuc:0.000}; exact {scores.ExactMatchRate:0.0000} vs {scores.ExactMatchBaseline:0.0000}");
         return 0;
     }
@@ -103,6 +104,8 @@ internal static class SynthSpeed
         });
         return new ColumnTable(columns);
     }
+
+    private static double PeakGiB() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024);
 
     private static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 

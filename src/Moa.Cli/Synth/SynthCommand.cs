@@ -77,8 +77,8 @@ internal static class SynthCommand
         var input = new Option<string>("--input") { Description = "Training table (CSV/TSV, XLSX or Parquet).", Required = true };
         var spec = new Option<string?>("--spec") { Description = "synth.yaml: synthesizer, epsilon, delta, seed, columns, constraints (default: a copula with seed 42)." };
         var model = new Option<string>("--model") { Description = "Where to write the fitted model (JSON).", Required = true };
-        var synthesizer = new Option<string?>("--synthesizer") { Description = "copula | mst (overrides the spec)." };
-        var epsilon = new Option<double?>("--epsilon") { Description = "ε of the MST synthesizer (overrides the spec)." };
+        var synthesizer = new Option<string?>("--synthesizer") { Description = "copula | mst | privbayes (overrides the spec)." };
+        var epsilon = new Option<double?>("--epsilon") { Description = "ε of the MST or PrivBayes synthesizer (overrides the spec)." };
         var seed = new Option<int?>("--seed") { Description = "Seed (overrides the spec)." };
         var cmd = new Command("fit", "Fit a synthesizer to a table and save the model; MST models carry their privacy accounting.");
         foreach (var o in new Option[] { input, spec, model, synthesizer, epsilon, seed })
@@ -95,7 +95,12 @@ internal static class SynthCommand
             fitted.Save(r.GetValue(model)!);
             AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "fitted [bold]{0}[/] on {1:N0} rows x {2} columns in {3:0.0} s; model in {4}",
                 fitted.Synthesizer, table.RowCount, table.Columns.Count, watch.Elapsed.TotalSeconds, Markup.Escape(r.GetValue(model)!));
-            if (fitted.Privacy is { } a)
+            if (fitted.Privacy is { PrivBayes: { } pb } b)
+            {
+                AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "privacy: {0}-DP (pure); network {1} rounds x epsilon {2:0.####}, {3} noisy joints with Laplace scale {4:0.###}; {5}",
+                    b.Epsilon, pb.SelectionRounds, pb.EpsilonPerRound, pb.Measurements, pb.LaplaceScale, Markup.Escape(string.Join("; ", pb.Network)));
+            }
+            else if (fitted.Privacy is { } a)
             {
                 AnsiConsole.MarkupLine(CultureInfo.InvariantCulture, "privacy: ({0}, {1})-DP, rho = {2:0.######} (spent {3:0.######}); sigma 1-way {4:0.###}, 2-way {5:0.###}; {6} pairs",
                     a.Epsilon, a.Delta, a.Rho, a.RhoSpent, a.SigmaOneWay, a.SigmaTwoWay, a.SelectedPairs.Count);

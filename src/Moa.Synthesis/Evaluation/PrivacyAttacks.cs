@@ -40,6 +40,10 @@ public sealed class PrivacyScores
 
     /// <summary>Rows used as queries for the distance figures (a seeded sample).</summary>
     public int Queries { get; set; }
+
+    /// <summary>CPU seconds (all threads) of each phase, for the bench's profile; not part of the report.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public List<(string Phase, double CpuSeconds)> Profile { get; } = [];
 }
 
 /// <summary>An anonymeter-style attack: success on training rows, on control (holdout) rows, and the risk (main - control) / (1 - control).</summary>
@@ -68,12 +72,21 @@ internal static class PrivacyAttacks
         var trainAll = enc.Encode(train);
         var synAll = enc.Encode(synthetic);
         var scores = new PrivacyScores();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        void Phase(string name)
+        {
+            var now = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            scores.Profile.Add((name, (now - cpu).TotalSeconds));
+            cpu = now;
+        }
+
 
         // Exact matches over every row, by hash of the encoded row.
         var trainHashes = new HashSet<ulong>(enc.Hashes(trainAll));
         scores.ExactMatchRate = enc.Hashes(synAll).Count(trainHashes.Contains) / (double)Math.Max(1, synthetic.RowCount);
         var holdAll = enc.Encode(holdout);
         scores.ExactMatchBaseline = enc.Hashes(holdAll).Count(trainHashes.Contains) / (double)Math.Max(1, holdout.RowCount);
+        Phase("encode + exact matches");
 
         // Distance to closest record: sampled synthetic and holdout queries against every training row.
         var synQ = Sample(synthetic.RowCount, q, rng);
@@ -88,6 +101,7 @@ internal static class PrivacyAttacks
         var oneAttribute = 1.0 / Math.Max(1, enc.Columns) + 1e-6;
         scores.NearMatchRate = dSyn.Count(d => d <= oneAttribute) / (double)Math.Max(1, dSyn.Length);
         scores.NearMatchBaseline = dHold.Count(d => d <= oneAttribute) / (double)Math.Max(1, dHold.Length);
+        Phase("DCR vs training");
 
         // Closer to train or to holdout: the closest real row of each sampled synthetic row, against the share expected by size.
         var toHold = enc.Nearest(synQueries, holdAll).Distance;
@@ -101,6 +115,7 @@ internal static class PrivacyAttacks
         scores.DcrCloserToTrainShare = closer / Math.Max(1, dSyn.Length);
         scores.DcrCloserToTrainExpected = expected;
         scores.DcrMemorisation = Math.Max(0, (scores.DcrCloserToTrainShare - expected) / (1 - expected));
+        Phase("DCR vs holdout");
 
         // Membership inference: members (training rows) vs non-members (holdout rows) scored by closeness to the synthetic rows.
         var m = Math.Min(q, Math.Min(train.RowCount, holdout.RowCount));
@@ -109,6 +124,7 @@ internal static class PrivacyAttacks
         var dm = enc.Nearest(members, synAll).Distance;
         var dn = enc.Nearest(nonMembers, synAll).Distance;
         scores.MembershipAuc = Auc([.. dm.Select(d => -(double)d)], [.. dn.Select(d => -(double)d)]);
+        Phase("membership inference");
 
         // Anonymeter-style attacks on same-size training and control sets, against a capped synthetic sample.
         var size = Math.Min(holdout.RowCount, options.AttackRows);
@@ -116,7 +132,9 @@ internal static class PrivacyAttacks
         var controlT = holdout.Take(Sample(holdout.RowCount, size, rng));
         var synT = synthetic.Take(Sample(synthetic.RowCount, Math.Min(synthetic.RowCount, options.AttackRows), rng));
         scores.SinglingOut = SinglingOut(trainT, controlT, synT, options.Attacks, rng);
+        Phase("singling out");
         scores.Linkability = Linkability(train, trainT, controlT, synT, options.Attacks, rng);
+        Phase("linkability");
         return scores;
     }
 

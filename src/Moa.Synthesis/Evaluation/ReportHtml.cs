@@ -164,6 +164,18 @@ public static class ReportHtml
                 Note(w, "합성기는 아래 예산 안에서만 데이터를 보았습니다. 도메인(범주 목록, 수치 범위)은 공개 정보로 가정합니다.",
                     "The synthesizer saw the data only through the measurements below. Domains (category lists, numeric bounds) are assumed public.");
                 w.Append("<table>");
+                if (a.PrivBayes is { } pb)
+                {
+                    Row(w, "mechanism", E(a.Mechanism), "");
+                    Row(w, "ε (pure)", string.Create(ci, $"{a.Epsilon:0.####}"), E(a.Conversion));
+                    Row(w, "network", string.Create(ci, $"{pb.SelectionRounds} × ε={pb.EpsilonPerRound:0.####}"), string.Create(ci, $"sensitivity {pb.Sensitivity:0.#####E+0} (binary {pb.SensitivityBinary:0.#####E+0})"));
+                    Row(w, "conditionals", string.Create(ci, $"{pb.Measurements} × Laplace b={pb.LaplaceScale:0.###}"), string.Create(ci, $"ε={pb.EpsilonConditionals:0.####}"));
+                    Row(w, "network", E(string.Join("; ", pb.Network)), "");
+                    Row(w, "public domain", E(string.Join("; ", a.PublicDomain)), "");
+                    w.Append("</table>");
+                    return;
+                }
+
                 Row(w, "ε, δ", string.Create(ci, $"{a.Epsilon:0.####}, {a.Delta:0.#####E+0}"), "");
                 Row(w, "ρ (zCDP)", string.Create(ci, $"{a.Rho:0.######} (spent {a.RhoSpent:0.######})"), E(a.Conversion));
                 Row(w, "1-way", string.Create(ci, $"{a.OneWayMeasurements} × σ={a.SigmaOneWay:0.###}"), string.Create(ci, $"ρ={a.RhoOneWay:0.######}"));

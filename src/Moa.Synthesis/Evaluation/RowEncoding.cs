@@ -55,26 +55,40 @@ internal sealed class RowEncoding
     {
         var count = rows?.Count ?? table.RowCount;
         var data = new float[(long)count * Stride];
-        for (var j = 0; j < _numeric.Length; j++)
+        foreach (var name in _numeric)
         {
-            var values = table[_numeric[j]].Numbers ?? throw new MoaException($"column '{_numeric[j]}' is numeric in the real table but not in the compared one.");
-            var (min, scale) = _ranges[j];
-            for (var i = 0; i < count; i++)
-            {
-                var v = values[rows?[i] ?? i];
-                data[((long)i * Stride) + j] = double.IsNaN(v) ? -1f : (float)Math.Clamp((v - min) * scale, 0, 1);
-            }
+            _ = table[name].Numbers ?? throw new MoaException($"column '{name}' is numeric in the real table but not in the compared one.");
         }
 
-        for (var j = 0; j < _categorical.Length; j++)
+        foreach (var name in _categorical)
         {
-            var values = table[_categorical[j]].Values ?? throw new MoaException($"column '{_categorical[j]}' is categorical in the real table but not in the compared one.");
+            _ = table[name].Values ?? throw new MoaException($"column '{name}' is categorical in the real table but not in the compared one.");
+        }
+
+        // One column per task: each writes its own feature of every row.
+        Parallel.For(0, _numeric.Length + _categorical.Length, f =>
+        {
+            if (f < _numeric.Length)
+            {
+                var values = table[_numeric[f]].Numbers!;
+                var (min, scale) = _ranges[f];
+                for (var i = 0; i < count; i++)
+                {
+                    var v = values[rows?[i] ?? i];
+                    data[((long)i * Stride) + f] = double.IsNaN(v) ? -1f : (float)Math.Clamp((v - min) * scale, 0, 1);
+                }
+
+                return;
+            }
+
+            var j = f - _numeric.Length;
+            var cats = table[_categorical[j]].Values!;
             var codes = _codes[j];
             lock (codes)
             {
                 for (var i = 0; i < count; i++)
                 {
-                    var v = values[rows?[i] ?? i];
+                    var v = cats[rows?[i] ?? i];
                     float code;
                     if (v is null)
                     {
@@ -89,7 +103,7 @@ internal sealed class RowEncoding
                     data[((long)i * Stride) + NumericWidth + j] = code;
                 }
             }
-        }
+        });
 
         return data;
     }
@@ -142,9 +156,18 @@ internal sealed class RowEncoding
         return sum + (int)(stride - numeric) + Vector.Sum(equal);
     }
 
+    /// <summary>Reference rows per chunk: one chunk's transposed copy (chunk × features floats) stays in the L2 cache.</summary>
+    private const int Chunk = 1024;
+
     /// <summary>
     /// For each query row, the distance to its closest reference row (divided by the column count: 0..1) and that row's
-    /// index; <paramref name="skipSame"/> skips reference row i for query row i (a table against itself).
+    /// index (the lowest index among equally close rows); <paramref name="skipSame"/> skips reference row i for query
+    /// row i (a table against itself). Exact: every query is compared with every reference row. The reference is cut
+    /// into chunks of 1,024 rows, each transposed into lanes (feature-major, one SIMD lane per row), so one vector
+    /// instruction computes one feature's term for 8 (AVX2) rows at once with no horizontal sums; category mismatches are
+    /// counted first and a group of rows that all exceed the best distance so far on them alone is skipped (exact:
+    /// such rows cannot be closest). Chunks run in parallel, each worker keeps its own best per query and the results
+    /// are merged by (distance, index). Extra memory: one transposed chunk and one best/index array per worker.
     /// </summary>
     public (float[] Distance, int[] Index) Nearest(float[] queries, float[] reference, bool skipSame = false)
     {
@@ -154,38 +177,29 @@ internal sealed class RowEncoding
         var index = new int[q];
         Array.Fill(best, float.PositiveInfinity);
         Array.Fill(index, -1);
-        const int queryBlock = 32;
-        const int referenceBlock = 2048;
-        Parallel.For(0, (q + queryBlock - 1) / queryBlock, qb =>
-        {
-            var q0 = qb * queryBlock;
-            var q1 = Math.Min(q, q0 + queryBlock);
-            for (var r0 = 0; r0 < r; r0 += referenceBlock)
+        var gate = new object();
+        Parallel.For(
+            0,
+            (r + Chunk - 1) / Chunk,
+            () => new Worker(q, Chunk * Math.Max(1, Columns)),
+            (c, _, worker) =>
             {
-                var r1 = Math.Min(r, r0 + referenceBlock);
-                for (var qi = q0; qi < q1; qi++)
+                SearchChunk(queries, reference, c * Chunk, Math.Min(r, (c + 1) * Chunk), skipSame, worker);
+                return worker;
+            },
+            worker =>
+            {
+                lock (gate)
                 {
-                    ref var a = ref queries[qi * Stride];
-                    var bestD = best[qi];
-                    var bestI = index[qi];
-                    for (var ri = r0; ri < r1; ri++)
+                    for (var i = 0; i < q; i++)
                     {
-                        if (skipSame && ri == qi)
+                        if (worker.Best[i] < best[i] || (worker.Best[i] == best[i] && (uint)worker.Index[i] < (uint)index[i]))
                         {
-                            continue;
-                        }
-
-                        var dist = Distance(ref a, ref reference[ri * Stride], bestD);
-                        if (dist < bestD)
-                        {
-                            (bestD, bestI) = (dist, ri);
+                            (best[i], index[i]) = (worker.Best[i], worker.Index[i]);
                         }
                     }
-
-                    (best[qi], index[qi]) = (bestD, bestI);
                 }
-            }
-        });
+            });
 
         var cols = Math.Max(1, Columns);
         for (var i = 0; i < q; i++)
@@ -194,5 +208,125 @@ internal sealed class RowEncoding
         }
 
         return (best, index);
+    }
+
+    private sealed class Worker(int queries, int tileFloats)
+    {
+        public float[] Best { get; } = Filled(queries, float.PositiveInfinity);
+
+        public int[] Index { get; } = Filled(queries, -1);
+
+        public float[] Tile { get; } = new float[tileFloats];
+
+        private static T[] Filled<T>(int n, T value)
+        {
+            var a = new T[n];
+            Array.Fill(a, value);
+            return a;
+        }
+    }
+
+    /// <summary>Compares every query with reference rows [r0, r1): transposes them into the worker's tile, then scans it per query.</summary>
+    private void SearchChunk(float[] queries, float[] reference, int r0, int r1, bool skipSame, Worker worker)
+    {
+        var w = Vector<float>.Count;
+        var numeric = _numeric.Length;
+        var categorical = _categorical.Length;
+        var features = numeric + categorical;
+        var groups = (r1 - r0 + w - 1) / w;
+        var tile = worker.Tile;
+
+        // Transpose: tile[(g * features + f) * w + lane] = feature f of row r0 + g * w + lane (padding lanes are masked below).
+        for (var row = r0; row < r1; row++)
+        {
+            var g = (row - r0) / w;
+            var lane = (row - r0) % w;
+            var src = (long)row * Stride;
+            var dst = (g * features * w) + lane;
+            for (var f = 0; f < numeric; f++)
+            {
+                tile[dst + (f * w)] = reference[src + f];
+            }
+
+            for (var f = 0; f < categorical; f++)
+            {
+                tile[dst + ((numeric + f) * w)] = reference[src + NumericWidth + f];
+            }
+        }
+
+        var one = Vector<float>.One;
+        var infinity = new Vector<float>(float.PositiveInfinity);
+        var mismatchesIfNoneEqual = new Vector<int>(categorical);
+        Span<int> laneOffsets = stackalloc int[w];
+        for (var lane = 0; lane < w; lane++)
+        {
+            laneOffsets[lane] = lane;
+        }
+
+        var iota = new Vector<int>(laneOffsets);
+        var end = new Vector<int>(r1);
+        ref var t0 = ref MemoryMarshal.GetArrayDataReference(tile);
+        var q = queries.Length / Stride;
+        for (var qi = 0; qi < q; qi++)
+        {
+            ref var a = ref queries[qi * Stride];
+            var bestD = infinity;
+            var bestI = new Vector<int>(-1);
+            var self = new Vector<int>(skipSame ? qi : -1);
+            var bound = worker.Best[qi];
+            for (var g = 0; g < groups; g++)
+            {
+                ref var tg = ref Unsafe.Add(ref t0, g * features * w);
+
+                // Categories first (cheaper); a group whose rows all exceed the best distance so far by their
+                // category mismatches alone cannot hold the closest row (strictly greater, so ties are still seen).
+                var mismatches = mismatchesIfNoneEqual;
+                for (var f = 0; f < categorical; f++)
+                {
+                    // Vector.Equals gives -1 per equal lane.
+                    mismatches += Vector.Equals(Vector.LoadUnsafe(ref tg, (nuint)((numeric + f) * w)), new Vector<float>(Unsafe.Add(ref a, NumericWidth + f)));
+                }
+
+                var acc = Vector.ConvertToSingle(mismatches);
+                if (Vector.GreaterThanAll(acc, new Vector<float>(bound)))
+                {
+                    continue;
+                }
+
+                for (var f = 0; f < numeric; f++)
+                {
+                    acc += Vector.Min(Vector.Abs(Vector.LoadUnsafe(ref tg, (nuint)(f * w)) - new Vector<float>(Unsafe.Add(ref a, f))), one);
+                }
+
+                var rows = new Vector<int>(r0 + (g * w)) + iota;
+                var valid = Vector.LessThan(rows, end) & ~Vector.Equals(rows, self);
+                var dist = Vector.ConditionalSelect(valid, acc, infinity);
+                Vector<int> closer = Vector.LessThan(dist, bestD);
+                if (closer != Vector<int>.Zero)
+                {
+                    bestD = Vector.ConditionalSelect(closer, dist, bestD);
+                    bestI = Vector.ConditionalSelect(closer, rows, bestI);
+                    for (var lane = 0; lane < w; lane++)
+                    {
+                        bound = Math.Min(bound, bestD[lane]);
+                    }
+                }
+            }
+
+            // Lanes hold the first (lowest-index) minimum of their rows; the chunk's answer is the lowest index among the lanes' minima.
+            var d = worker.Best[qi];
+            var idx = worker.Index[qi];
+            for (var lane = 0; lane < w; lane++)
+            {
+                var ld = bestD[lane];
+                var li = bestI[lane];
+                if (li >= 0 && (ld < d || (ld == d && (uint)li < (uint)idx)))
+                {
+                    (d, idx) = (ld, li);
+                }
+            }
+
+            (worker.Best[qi], worker.Index[qi]) = (d, idx);
+        }
     }
 }

@@ -235,7 +235,7 @@ public sealed class MstModel
         return noisy;
     }
 
-    private static (MstColumn Column, int[] Codes) Discretise(DataColumn column, ColumnSpec? spec, List<string> publicDomain)
+    internal static (MstColumn Column, int[] Codes) Discretise(DataColumn column, ColumnSpec? spec, List<string> publicDomain)
     {
         var n = column.Length;
         var codes = new int[n];
@@ -302,7 +302,7 @@ public sealed class MstModel
         return (new MstColumn { Name = column.Name, Edges = edges, HasMissing = hasMissing, IsInteger = column.IsInteger }, codes);
     }
 
-    private static double[] Histogram(int[] codes, int size)
+    internal static double[] Histogram(int[] codes, int size)
     {
         var h = new double[size];
         foreach (var c in codes)
@@ -499,22 +499,7 @@ public sealed class MstModel
                         continue;
                     }
 
-                    var bins = col.Edges!.Count - 1;
-                    double x;
-                    if (original >= bins)
-                    {
-                        x = double.NaN;
-                    }
-                    else
-                    {
-                        x = col.Edges[original] + (rng.NextDouble() * (col.Edges[original + 1] - col.Edges[original]));
-                        if (col.IsInteger)
-                        {
-                            x = Math.Clamp(Math.Round(x), Math.Ceiling(col.Edges[0]), Math.Floor(col.Edges[^1]));
-                        }
-                    }
-
-                    numbers[c]![i] = x;
+                    numbers[c]![i] = DecodeNumber(col, original, rng);
                 }
             }
         });
@@ -522,7 +507,20 @@ public sealed class MstModel
         return new ColumnTable([.. Enumerable.Range(0, d).Select(c => kinds[c].Build(numbers[c], values[c]))]);
     }
 
-    private static double[] Cumulative(double[] weights)
+    /// <summary>A number for bin <paramref name="code"/> of a numeric or date-time column: uniform inside the bin (whole for integers), NaN for the missing code.</summary>
+    internal static double DecodeNumber(MstColumn col, int code, Random rng)
+    {
+        var bins = col.Edges!.Count - 1;
+        if (code >= bins)
+        {
+            return double.NaN;
+        }
+
+        var x = col.Edges[code] + (rng.NextDouble() * (col.Edges[code + 1] - col.Edges[code]));
+        return col.IsInteger ? Math.Clamp(Math.Round(x), Math.Ceiling(col.Edges[0]), Math.Floor(col.Edges[^1])) : x;
+    }
+
+    internal static double[] Cumulative(double[] weights)
     {
         var cum = new double[weights.Length];
         var total = weights.Sum();
@@ -537,7 +535,7 @@ public sealed class MstModel
         return cum;
     }
 
-    private static int Pick(double[] cum, double u)
+    internal static int Pick(double[] cum, double u)
     {
         int lo = 0, hi = cum.Length - 1;
         while (lo < hi)

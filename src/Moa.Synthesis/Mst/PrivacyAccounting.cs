@@ -50,8 +50,11 @@ public sealed class PrivacyAccounting
     /// <summary>What is assumed public: value domains taken from the data (category lists, numeric bounds).</summary>
     public List<string> PublicDomain { get; set; } = [];
 
-    /// <summary>ρ spent, summed over every measurement and selection round (equals <see cref="Rho"/>).</summary>
-    public double RhoSpent => (OneWayMeasurements / (2 * SigmaOneWay * SigmaOneWay))
+    /// <summary>The budget of a PrivBayes fit (pure ε-DP; the zCDP fields above are then unused and zero).</summary>
+    public PrivBayes.PrivBayesBudget? PrivBayes { get; set; }
+
+    /// <summary>ρ spent, summed over every measurement and selection round (equals <see cref="Rho"/>; 0 for PrivBayes).</summary>
+    public double RhoSpent => OneWayMeasurements == 0 ? 0 : (OneWayMeasurements / (2 * SigmaOneWay * SigmaOneWay))
         + (SelectionRounds * SelectionEpsilonPerRound * SelectionEpsilonPerRound / 8)
         + (TwoWayMeasurements == 0 ? 0 : TwoWayMeasurements / (2 * SigmaTwoWay * SigmaTwoWay));
 
