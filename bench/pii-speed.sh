@@ -6,6 +6,9 @@
 #   3. ripgrep (`rg -c -f bench/pii-patterns.txt`) with regexes for the same types (no checksums, no context rules),
 #   4. `moa pii scan --threads 1` with the structured types only (every type but PERSON), and
 #   5. `moa pii scan --threads 1 --types PERSON` (the person tagger and context rules alone): its cost, reported separately.
+# With OLD_MOA=/path/to/moa.dll (older code built elsewhere, e.g. from `git archive` in /tmp), the structured-types run is
+# repeated ROUNDS times (default 3) alternating old and new code, and the medians and the old/new CPU ratio are printed;
+# the findings of both must be identical (printed as "same findings").
 # Usage: bench/pii-speed.sh [corpus-MB (default 200)] [work-dir (default artifacts/pii-speed)]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,3 +99,21 @@ printf '| moa pii scan (%s threads) | %s | %s | %s | %s | output identical: %s |
 printf '| rg -c -f bench/pii-patterns.txt | %s | %s | %s | %s | %s matching lines |\n' "$wr" "$cr" "$(rate "$cr")" "$(rate "$wr")" "$rglines"
 printf '| moa pii scan --threads 1, structured types only (all but PERSON) | %s | %s | %s | %s | %s findings |\n' "$ws" "$cs" "$(rate "$cs")" "$(rate "$ws")" "$sfindings"
 printf '| moa pii scan --threads 1 --types PERSON (tagger + rules) | %s | %s | %s | %s | %s findings |\n' "$wq" "$cq" "$(rate "$cq")" "$(rate "$wq")" "$pfindings"
+
+if [ -n "${OLD_MOA:-}" ]; then
+  olds=() news=()
+  for ((r = 0; r < ${ROUNDS:-3}; r++)); do
+    read -r _ co < <(timeit dotnet "$OLD_MOA" pii scan "$corpus" --out "$work/findings-old.jsonl" --threads 1 --types "$structured")
+    read -r _ cn2 < <(timeit "${moa[@]}" pii scan "$corpus" --out "$work/findings-s.jsonl" --threads 1 --types "$structured")
+    olds+=("$co"); news+=("$cn2")
+  done
+  median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+  mo=$(median "${olds[@]}"); mn=$(median "${news[@]}")
+  cmp -s "$work/findings-old.jsonl" "$work/findings-s.jsonl" && samef=yes || samef=NO
+  echo
+  echo "structured types only, ${ROUNDS:-3} alternated rounds (old: $OLD_MOA), CPU s old: ${olds[*]}; new: ${news[*]}"
+  printf '| old code, structured types (median) | | %s | %s | | |\n' "$mo" "$(rate "$mo")"
+  printf '| new code, structured types (median) | | %s | %s | | same findings as old: %s |\n' "$mn" "$(rate "$mn")" "$samef"
+  awk -v o="$mo" -v n="$mn" 'BEGIN { printf "old/new CPU ratio: %.2f\n", o / n }'
+  echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+fi
