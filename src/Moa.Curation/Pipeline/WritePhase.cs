@@ -192,7 +192,7 @@ internal sealed class WritePhase
                             continue;
                         }
 
-                        var (text, language, provider) = KeptRecord.Read(bytes);
+                        var (text, language, provider, recordId, meta) = KeptRecord.Read(bytes, columns: data.IsParquet);
                         var t0 = Stopwatch.GetTimestamp();
                         var textBytes = Encoding.UTF8.GetByteCount(text);
                         IReadOnlyList<PiiFinding> findings = [];
@@ -225,8 +225,15 @@ internal sealed class WritePhase
                         }
                         if (findings.Count == 0)
                         {
-                            // Nothing changed since the map phase wrote the record: copy its bytes.
-                            data.Write(bytes);
+                            // Nothing changed since the map phase wrote the record: copy its bytes (or its fields, read above).
+                            if (data.IsParquet)
+                            {
+                                data.WriteRow(recordId ?? string.Empty, text, meta!, bytes.Length);
+                            }
+                            else
+                            {
+                                data.Write(bytes);
+                            }
                         }
                         else
                         {
@@ -426,15 +433,27 @@ internal sealed record WriteTools(PiiScrubber? Pii, IReadOnlyList<ITokenCounter>
         PiiScrubber.Create(new PiiStageOptions { Operator = "mask" }));
 }
 
-/// <summary>Reads what the write phase needs from a kept record (<c>text</c>, <c>meta.lang</c>, <c>meta.provider</c>) without building a DOM.</summary>
+/// <summary>
+/// Reads what the write phase needs from a kept record (<c>text</c>, <c>meta.lang</c>, <c>meta.provider</c>; with
+/// <c>columns</c> also <c>id</c> and the <c>meta</c> object's JSON as written) without building a DOM.
+/// </summary>
 internal static class KeptRecord
 {
     public static (string Text, string? Language, string? Provider) Read(ReadOnlySpan<byte> record)
+    {
+        var (text, language, provider, _, _) = Read(record, columns: false);
+        return (text, language, provider);
+    }
+
+    /// <summary>The fields, and with <paramref name="columns"/> the id and the meta object's JSON (exactly its bytes in the record; "{}" when absent).</summary>
+    public static (string Text, string? Language, string? Provider, string? Id, string? Meta) Read(ReadOnlySpan<byte> record, bool columns)
     {
         var reader = new Utf8JsonReader(record);
         string? text = null;
         string? language = null;
         string? provider = null;
+        string? id = null;
+        string? meta = columns ? "{}" : null;
         reader.Read();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -446,6 +465,7 @@ internal static class KeptRecord
             else if (reader.ValueTextEquals("meta"u8))
             {
                 reader.Read();
+                var metaStart = (int)reader.TokenStartIndex;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var isLang = reader.ValueTextEquals("lang"u8);
@@ -464,6 +484,16 @@ internal static class KeptRecord
                         reader.Skip();
                     }
                 }
+
+                if (columns)
+                {
+                    meta = Encoding.UTF8.GetString(record[metaStart..(int)reader.BytesConsumed]);
+                }
+            }
+            else if (columns && reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                id = reader.GetString();
             }
             else
             {
@@ -472,7 +502,7 @@ internal static class KeptRecord
             }
         }
 
-        return (text ?? throw new InvalidDataException("kept record without text"), language, provider);
+        return (text ?? throw new InvalidDataException("kept record without text"), language, provider, id, meta);
     }
 }
 

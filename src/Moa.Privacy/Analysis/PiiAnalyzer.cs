@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
@@ -14,6 +15,11 @@ public sealed class PiiAnalyzer
 {
     private static readonly uint s_emailBit = PiiTypes.Bit(PiiTypes.Email);
     private static readonly uint s_personBit = PiiTypes.Bit(PiiTypes.Person);
+
+    // Bytes without which MayFind is false for a JSON string value: ASCII digits, '@', ')' and ']' (e-mail), '\' (an
+    // escape may encode any of them) and 0xEF, the lead byte of every full-width form (U+F000-U+FFFF in UTF-8).
+    private static readonly SearchValues<byte> s_utf8Triggers = SearchValues.Create([.. "0123456789@)]\\"u8, 0xEF]);
+
     private readonly uint _mask;
     private readonly PersonModel? _personModel;
 
@@ -94,6 +100,13 @@ public sealed class PiiAnalyzer
         || text.ContainsAnyInRange(FullWidth.FirstDigit, FullWidth.LastDigit)
         || ((_mask & s_emailBit) != 0 && (Email.MayMatch(text) || text.Contains(FullWidth.AtSign)))
         || ((_mask & s_personBit) != 0 && Person.MayMatch(text));
+
+    /// <summary>
+    /// False when <see cref="MayFind"/> is certain to be false for the text whose JSON string value (UTF-8, escapes not
+    /// decoded) is <paramref name="utf8"/>, so callers can skip decoding it: no person type is enabled, and the bytes hold
+    /// no ASCII digit, '@', ')', ']', escape or full-width form. One vectorised pass over the bytes.
+    /// </summary>
+    internal bool MayFindUtf8(ReadOnlySpan<byte> utf8) => (_mask & s_personBit) != 0 || utf8.ContainsAny(s_utf8Triggers);
 
     /// <summary>Gives every person its private/public reason and, under <see cref="PersonPolicy.Private"/>, drops the public ones.</summary>
     private IReadOnlyList<PiiFinding> ApplyPersonPolicy(string text, IReadOnlyList<PiiFinding> findings)

@@ -92,7 +92,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         var textLength = doc.TextLength;
         var (idKind, idStart, idLength, idString) = (doc.IdKind, doc.IdStart, doc.IdLength, doc.IdString);
         var text = chars.AsSpan(0, textLength);
-        var findings = analyzer.MayFind(text) ? analyzer.Analyze(new string(text)) : [];
+        var findings = !doc.Skip && analyzer.MayFind(text) ? analyzer.Analyze(new string(text)) : [];
         summary.Add(findings, line.Length);
         foreach (var f in findings)
         {
@@ -149,8 +149,18 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
                     throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.TextField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string.");
                 }
 
-                // UTF-8 never takes fewer bytes than UTF-16 code units, escaped or not.
                 var length = reader.ValueSpan.Length;
+                doc.TextStart = (int)reader.TokenStartIndex + 1;
+                doc.TextEnd = doc.TextStart + length;
+                if (!reader.ValueIsEscaped && !analyzer.MayFindUtf8(reader.ValueSpan))
+                {
+                    // Nothing to find (no digit, e-mail sign, escape or full-width form): validated without being decoded.
+                    doc.TextLength = Utf8.IsValid(reader.ValueSpan) ? 0 : throw new InvalidOperationException();
+                    doc.Skip = true;
+                    continue;
+                }
+
+                // UTF-8 never takes fewer bytes than UTF-16 code units, escaped or not.
                 if (chars.Length < length)
                 {
                     ArrayPool<char>.Shared.Return(chars);
@@ -158,8 +168,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
                 }
 
                 doc.TextLength = reader.CopyString(chars);
-                doc.TextStart = (int)reader.TokenStartIndex + 1;
-                doc.TextEnd = doc.TextStart + length;
+                doc.Skip = false;
             }
             else if (isId)
             {
@@ -199,6 +208,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         public int TextLength;
         public int TextStart;
         public int TextEnd;
+        public bool Skip;
         public JsonTokenType IdKind;
         public int IdStart;
         public int IdLength;

@@ -218,4 +218,96 @@ public class PiiJsonlTests
             int.Parse(last.RootElement.GetProperty("doc").GetString()!, System.Globalization.CultureInfo.InvariantCulture).ShouldBeLessThan(70_000);
         }
     }
+
+    /// <summary>The structured types: every type but PERSON (the analyzer that may skip decoding a text).</summary>
+    private static PiiAnalyzer Structured() => new(PiiTypes.All.Where(t => t != PiiTypes.Person));
+
+    /// <summary>
+    /// The findings <c>pii scan</c> writes are exactly those of <see cref="PiiAnalyzer.Analyze"/> on every decoded text,
+    /// whether or not the scan skips decoding texts its byte pre-filter rules out: a corpus of real reviews, the labelled
+    /// and real-carrier evaluation sets, and lines whose digits, at signs or full-width forms hide behind JSON escapes.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Scan_FindingsAreTheAnalyzersOnEveryText(bool structuredOnly)
+    {
+        var analyzer = structuredOnly ? Structured() : PiiAnalyzer.Default;
+        var texts = new List<string>();
+        foreach (var file in new[]
+        {
+            TestPaths.Data("text", "nsmc_reviews_sample.jsonl"),
+            Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "pii-eval.jsonl"),
+            Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "RealCarriers", "pii-real.jsonl"),
+        })
+        {
+            texts.AddRange(File.ReadLines(file).Take(structuredOnly ? 20_000 : 3_000).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!));
+        }
+
+        var tricky = new[]
+        {
+            "전화 \\u0030\\u0031\\u0030-1234-5678", "메일 hong\\u0040example.com", "０１０－１２３４－５６７８ 로 연락", "ｈｏｎｇ＠ｅｘａｍｐｌｅ．ｃｏｍ",
+            "hong [at] example [dot] com 과 hong[at]example.com", "hong(at)example.com", "주민 750507-1******", "IP 2001:db8::1 과 fe80::1%eth0", "숫자 없는 문장입니다?",
+            "줄\\n바꿈 010-1234-\\n5678", "탭\\t과 \\\\ 역슬래시 \\uC548녕", "전각 물음표？ 와 물결～ 뿐",
+        };
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "corpus.jsonl");
+        using (var w = new StreamWriter(path, false, new UTF8Encoding(false)))
+        {
+            for (var i = 0; i < texts.Count; i++)
+            {
+                w.Write("{\"id\":\"t" + i + "\",\"text\":" + JsonSerializer.Serialize(texts[i], new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "}\n");
+            }
+
+            for (var i = 0; i < tricky.Length; i++)
+            {
+                w.Write("{\"id\":\"x" + i + "\",\"text\":\"" + tricky[i] + "\"}\n");
+            }
+        }
+
+        var decoded = texts.Concat(tricky.Select(t => JsonDocument.Parse("\"" + t + "\"").RootElement.GetString()!)).ToList();
+        var ids = Enumerable.Range(0, texts.Count).Select(i => "t" + i).Concat(Enumerable.Range(0, tricky.Length).Select(i => "x" + i)).ToList();
+        var expected = new StringBuilder();
+        for (var i = 0; i < decoded.Count; i++)
+        {
+            foreach (var f in analyzer.Analyze(decoded[i]))
+            {
+                expected.Append(ids[i]).Append(' ').Append(f.Start).Append(' ').Append(f.End).Append(' ').Append(f.Type).Append(' ')
+                    .Append(Math.Round(f.Score, 3).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            }
+        }
+
+        using var ms = new MemoryStream();
+        PiiJsonl.Scan([path], analyzer, new PiiJsonlOptions { Threads = 1 }, ms);
+        var actual = new StringBuilder();
+        foreach (var line in Encoding.UTF8.GetString(ms.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var root = JsonDocument.Parse(line).RootElement;
+            actual.Append(root.GetProperty("doc").GetString()).Append(' ').Append(root.GetProperty("start").GetInt32()).Append(' ')
+                .Append(root.GetProperty("end").GetInt32()).Append(' ').Append(root.GetProperty("type").GetString()).Append(' ')
+                .Append(root.GetProperty("score").GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
+
+        actual.ToString().ShouldBe(expected.ToString());
+        expected.Length.ShouldBeGreaterThan(10_000); // the corpus has findings of many kinds, tricky lines included
+        foreach (var i in new[] { 0, 1, 2, 3, 6, 7, 9 })
+        {
+            actual.ToString().ShouldContain($"x{i} ");
+        }
+    }
+
+    /// <summary>A text the byte pre-filter rules out is still validated: bad bytes in it are reported with their offset.</summary>
+    [Theory]
+    [InlineData(new byte[] { 0xC0, 0x20 })]
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]
+    [InlineData(new byte[] { 0xEA, 0xB0 })]
+    public void Scan_InvalidUtf8_InATextWithoutDigits_IsReported(byte[] bad)
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "d.jsonl");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n{\"text\":\"가나"), .. bad, .. Encoding.UTF8.GetBytes("다\"}\n")]);
+        using var ms = new MemoryStream();
+        Should.Throw<MoaException>(() => PiiJsonl.Scan([path], Structured(), new PiiJsonlOptions { Threads = 1 }, ms)).Message
+            .ShouldContain("d.jsonl:2: invalid UTF-8 at byte 15");
+    }
 }
