@@ -151,6 +151,7 @@ public static class DeidRunner
         {
             var metric = spec.Privacy.Metric switch
             {
+                "loss-geometric" => UtilityMetric.LossGeometric,
                 "entropy" => UtilityMetric.NonUniformEntropy,
                 "discernibility" => UtilityMetric.Discernibility,
                 _ => UtilityMetric.Loss,
