@@ -32,10 +32,10 @@ public abstract partial class HubIntegrationTests
           suppression_limit: 0.1
         """;
 
-    private static readonly Lazy<(string Spec, string Json, string Html)> s_deidReport = new(RunDeid);
+    internal static readonly Lazy<(string Spec, string Json, string Html)> s_deidReport = new(RunDeid);
 
     /// <summary>The pseudonymised table the report of <see cref="s_deidReport"/> describes (people.deid.csv).</summary>
-    private static byte[] s_deidTable = [];
+    internal static byte[] s_deidTable = [];
 
     /// <summary>A real report: a 200-row table pseudonymised by the Moa.Tabular runner that `moa deid run` calls.</summary>
     private static (string Spec, string Json, string Html) RunDeid()
