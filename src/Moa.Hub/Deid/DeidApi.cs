@@ -46,6 +46,14 @@ internal static class DeidApi
             ctx.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
             return Results.Text(r.ReportHtml, "text/html; charset=utf-8");
         });
+        api.MapGet("/reviews/{id:long}/table", async (HttpContext ctx, long id, string? purpose, DeidReviewService reviews, Access.DownloadService downloads) =>
+        {
+            // The pseudonymised table uploaded with the review: an approved review and an active agreement, audited.
+            var user = ctx.RequireScope(TokenScopes.Download);
+            var (path, name, sha) = await reviews.OpenTableAsync(user, id, purpose, downloads).ConfigureAwait(false);
+            ctx.Response.Headers["X-Content-SHA256"] = sha;
+            return Results.File(path, "application/octet-stream", name);
+        });
         api.MapPost("/reviews/{id:long}/{action}", async (HttpContext ctx, long id, string action, DeidDecisionRequest req, DeidReviewService reviews) =>
             TypedResults.Ok(Summary(await reviews.DecideAsync(ctx.RequireScope(TokenScopes.Write), id, Approve(action), req.Reason).ConfigureAwait(false))));
 
@@ -92,6 +100,12 @@ internal static class DeidApi
             }
 
             sb.Append("</tbody></table>");
+            if (r.TableName is not null)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<p id=\"deid-table\">{L(ctx, "가명처리된 표", "Pseudonymised table")}: {E(r.TableName)} · {r.TableRows:N0} {L(ctx, "행", "rows")} · SHA-256 <code>{E(r.TableSha256)}</code> ")
+                    .Append(L(ctx, "(보고서의 output_sha256과 일치; 승인된 검토와 유효한 협약이 있어야 내려받을 수 있음)", "(matches the report's output_sha256; downloadable under an approved review and an active agreement)")).Append("</p>");
+            }
+
             if (r.ReportHtml is not null)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<p><a href=\"/api/deid/reviews/{r.Id}/report.html\">{L(ctx, "보고서 전문 (HTML)", "Full report (HTML)")}</a></p>");
@@ -138,6 +152,7 @@ internal static class DeidApi
         decidedBy = r.DecidedBy,
         decidedAt = r.DecidedAt is { } d ? DateTimeOffset.FromUnixTimeMilliseconds(d) : (DateTimeOffset?)null,
         reason = r.DecisionReason,
+        table = r.TableName is null ? null : new { name = r.TableName, sha256 = r.TableSha256, bytes = r.TableBytes, rows = r.TableRows, url = $"/api/deid/reviews/{r.Id}/table" },
     };
 
     private static string L(HttpContext ctx, string ko, string en) => Lang(ctx) == "en" ? en : ko;

@@ -151,6 +151,7 @@ public static class DeidRunner
         {
             var metric = spec.Privacy.Metric switch
             {
+                "loss-geometric" => UtilityMetric.LossGeometric,
                 "entropy" => UtilityMetric.NonUniformEntropy,
                 "discernibility" => UtilityMetric.Discernibility,
                 _ => UtilityMetric.Loss,
@@ -247,12 +248,20 @@ public static class DeidRunner
         }
 
         var report = AdequacyReport.Build(outcome);
-        var json = AdequacyReport.ToJson(report);
-        var html = AdequacyReport.ToHtml(report);
+        _ = AdequacyReport.ToHtml(report);
         var mapping = outcome.MappingPath is null ? null : MappingCsv(outcome.Mapping);
         var written = new List<string>();
         TableWriter.Write(outcome.Output, outcome.OutputPath, outcome.Input.Source);
         written.Add(outcome.OutputPath);
+
+        // The report names the table file it describes by its SHA-256 (the hub checks an uploaded table against it).
+        using (var stream = File.OpenRead(outcome.OutputPath))
+        {
+            report = report with { OutputSha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream)) };
+        }
+
+        var json = AdequacyReport.ToJson(report);
+        var html = AdequacyReport.ToHtml(report);
         if (mapping is not null)
         {
             AtomicFile.WriteText(outcome.MappingPath!, mapping, UnixFileMode.UserRead | UnixFileMode.UserWrite);

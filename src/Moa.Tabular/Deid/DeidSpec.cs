@@ -128,7 +128,10 @@ public sealed class PrivacySpec
     /// <summary>Share of records that may be suppressed (0–1).</summary>
     public double SuppressionLimit { get; set; } = 0.05;
 
-    /// <summary><c>loss</c>, <c>entropy</c> or <c>discernibility</c>.</summary>
+    /// <summary>
+    /// <c>loss</c> (ARX's Loss, arithmetic mean over quasi-identifiers), <c>loss-geometric</c> (ARX's Loss with ARX's default
+    /// aggregate, the geometric mean), <c>entropy</c> or <c>discernibility</c>.
+    /// </summary>
     public string Metric { get; set; } = "loss";
 
     /// <summary><c>auto</c>, <c>optimal</c> or <c>heuristic</c>.</summary>
@@ -274,7 +277,7 @@ public static class DeidSpecLoader
         var p = spec.Privacy;
         Require(p.K >= 1, "privacy.k", $"must be at least 1, not {p.K}.");
         Require(p.SuppressionLimit is >= 0 and <= 1, "privacy.suppression_limit", $"must be between 0 and 1, not {p.SuppressionLimit}.");
-        Require(p.Metric is "loss" or "entropy" or "discernibility", "privacy.metric", $"must be loss, entropy or discernibility, not '{p.Metric}'.");
+        Require(p.Metric is "loss" or "loss-geometric" or "entropy" or "discernibility", "privacy.metric", $"must be loss, loss-geometric, entropy or discernibility, not '{p.Metric}'.");
         Require(p.Search is "auto" or "optimal" or "heuristic", "privacy.search", $"must be auto, optimal or heuristic, not '{p.Search}'.");
         Require(p.LDiversity is null || p.LDiversity.Variant is "distinct" or "entropy" or "recursive", "privacy.l_diversity.variant", "must be distinct, entropy or recursive.");
         Require(p.LDiversity is null || p.LDiversity.Attribute.Length > 0, "privacy.l_diversity.attribute", "is required.");

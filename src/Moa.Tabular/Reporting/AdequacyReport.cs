@@ -85,8 +85,55 @@ public sealed record AdequacyReport(
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    private static readonly JsonSerializerOptions s_read = new(s_json)
+    {
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+        MaxDepth = 64,
+    };
+
+    /// <summary>
+    /// SHA-256 (lower-case hex) of the output table file as written, so that whoever receives the table with the report
+    /// can check that the report describes that file; null in reports written before the field existed.
+    /// </summary>
+    public string? OutputSha256 { get; init; }
+
     /// <summary>Whether every checklist item passed.</summary>
     public bool Passed => Checklist.All(c => c.Passed);
+
+    /// <summary>
+    /// Reads a report written by <see cref="ToJson"/>. Malformed JSON, a missing field or a value of the wrong type is a
+    /// <see cref="MoaException"/> naming the field as <paramref name="root"/>.path (e.g. <c>report.risk_after.prosecutor.max</c>).
+    /// </summary>
+    public static AdequacyReport FromJson(string json, string root = "report")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new MoaException($"{root}: expected a JSON object as `moa deid run` writes.");
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new MoaException($"{root}: not well-formed JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).", ex);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<AdequacyReport>(json, s_read)!;
+        }
+        catch (JsonException ex)
+        {
+            var at = root + (ex.Path is { Length: > 1 } path ? path[1..] : "");
+            var missing = System.Text.RegularExpressions.Regex.Match(ex.Message, "missing required properties including: '([^']+)'");
+            throw new MoaException(missing.Success
+                ? $"{at}.{missing.Groups[1].Value}: missing; the report must carry it as `moa deid run` writes it."
+                : $"{at}: null or of the wrong type (line {(ex.LineNumber ?? 0) + 1}).", ex);
+        }
+    }
 
     /// <summary>Builds the report of a run.</summary>
     public static AdequacyReport Build(DeidOutcome o)

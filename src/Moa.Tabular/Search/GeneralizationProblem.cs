@@ -16,6 +16,12 @@ public enum UtilityMetric
 
     /// <summary>Discernibility (DM*): Σ over kept classes of size², plus n for each suppressed record.</summary>
     Discernibility,
+
+    /// <summary>
+    /// ARX's "Loss" with ARX's default aggregate (<c>MetricMDNMLoss</c>, geometric mean): the per-cell costs of
+    /// <see cref="Loss"/> averaged per quasi-identifier into l_q, then (Π (1 + l_q))^(1/Q) − 1.
+    /// </summary>
+    LossGeometric,
 }
 
 /// <summary>The outcome of one lattice node (one generalisation level per quasi-identifier).</summary>
@@ -57,10 +63,18 @@ public sealed class GeneralizationProblem
     private readonly int[][][][] _up = [];
     private readonly double[][][] _genLoss = [];
     private readonly List<Summary> _cache = [];
-    private const int CacheSize = 48;
-    private const int DirectSlots = 1 << 22;
+    private readonly List<Summary> _free = [];
+    private Summary? _cells;
+    private long _cachedClasses;
+    private readonly long _cacheClassLimit;
+    private readonly int _minK;
+    private readonly bool _kOnly;
+    private readonly bool _hasPopulation;
+    private const int CacheSize = 256;
+    private const int DirectSlots = 1 << 16;
     private long[] _keys = [];
     private int[] _classOf = [];
+    private int[] _first = [];
     private int[]? _direct;
     private int[]? _stamp;
     private int _generation;
@@ -83,6 +97,10 @@ public sealed class GeneralizationProblem
         Metric = metric;
         _limitRecords = (int)Math.Floor((suppressionLimit * records) + 1e-9);
         _needHistograms = modelSensitive.Any(s => s >= 0);
+        _minK = models.OfType<KAnonymity>().Select(m => m.K).DefaultIfEmpty(0).Max();
+        _kOnly = models.All(m => m is KAnonymity);
+        _hasPopulation = cellPopulation.Any(p => p > 0);
+        _cacheClassLimit = Math.Max(1L << 18, 16L * cellCount.Length);
         Heights = [.. qis.Select(q => q.Height)];
         QuasiIdentifiers = [.. qis.Select(q => q.Column)];
         _lowerBoundParts = new double[qis.Length][];
@@ -305,6 +323,11 @@ public sealed class GeneralizationProblem
             return Records;
         }
 
+        if (Metric == UtilityMetric.LossGeometric)
+        {
+            return Geometric(levels, []);
+        }
+
         var sum = 0.0;
         for (var q = 0; q < _qis.Length; q++)
         {
@@ -314,6 +337,42 @@ public sealed class GeneralizationProblem
         return Metric == UtilityMetric.Loss ? sum / ((double)Records * _qis.Length) : sum;
     }
 
+    /// <summary>Whether the metric is one of ARX's Loss aggregates (per-cell costs from the hierarchy's leaf counts).</summary>
+    private bool IsLoss => Metric is UtilityMetric.Loss or UtilityMetric.LossGeometric;
+
+    /// <summary>
+    /// ARX's geometric aggregate: per quasi-identifier the mean cell cost l_q (generalisation at <paramref name="levels"/>
+    /// plus <paramref name="extra"/>[q], the added cost of suppressed cells; empty for none), then (Π (1 + l_q))^(1/Q) − 1.
+    /// </summary>
+    private double Geometric(ReadOnlySpan<int> levels, ReadOnlySpan<double> extra)
+    {
+        var product = 1.0;
+        for (var q = 0; q < _qis.Length; q++)
+        {
+            var perRecord = (_lowerBoundParts[q][levels[q]] + (extra.IsEmpty ? 0 : extra[q])) / Records;
+            product *= 1.0 + perRecord;
+        }
+
+        return Math.Pow(product, 1.0 / _qis.Length) - 1.0;
+    }
+
+    /// <summary>The Loss of a node whose suppressed cells add <paramref name="extra"/>[q] per quasi-identifier.</summary>
+    private double LossWith(ReadOnlySpan<int> levels, ReadOnlySpan<double> extra)
+    {
+        if (Metric == UtilityMetric.LossGeometric)
+        {
+            return Geometric(levels, extra);
+        }
+
+        var sum = 0.0;
+        foreach (var e in extra)
+        {
+            sum += e;
+        }
+
+        return LowerBound(levels) + (sum / ((double)Records * _qis.Length));
+    }
+
     /// <summary>Evaluates one node: groups the cells, checks every model per class, counts suppression and the metric.</summary>
     public NodeResult Evaluate(int[] levels)
     {
@@ -321,8 +380,11 @@ public sealed class GeneralizationProblem
         return _rollup ? EvaluateRollup(levels) : Evaluate(levels, out _, out _);
     }
 
-    /// <summary>Class statistics of an evaluated node, kept to evaluate more general nodes from.</summary>
-    private sealed record Summary(int[] Levels, int[][] Codes, int[] Size, int[] Population);
+    /// <summary>
+    /// Class statistics of an evaluated node, kept to evaluate more general nodes from: <see cref="Count"/> classes, their
+    /// generalised codes per quasi-identifier, sample sizes and population sizes (arrays may be longer than the count).
+    /// </summary>
+    private sealed record Summary(int[] Levels, int Count, int[][] Codes, int[] Size, int[] Population, bool Pooled);
 
     private NodeResult EvaluateRollup(int[] levels)
     {
@@ -331,34 +393,46 @@ public sealed class GeneralizationProblem
             throw new ArgumentException($"{levels.Length} levels for {_qis.Length} quasi-identifiers", nameof(levels));
         }
 
+        // Roll up from the cached node with the fewest classes at or below this one (the table's cells when none is).
         Summary? source = null;
         foreach (var candidate in _cache)
         {
-            if ((source is null || candidate.Size.Length < source.Size.Length) && AtOrBelow(candidate.Levels, levels))
+            if ((source is null || candidate.Count < source.Count) && AtOrBelow(candidate.Levels, levels))
             {
                 source = candidate;
             }
         }
 
-        source ??= new Summary(new int[_qis.Length], _cellCodes, _cellCount, _cellPopulation);
-        var n = source.Size.Length;
+        source ??= _cells ??= new Summary(new int[_qis.Length], _cellCount.Length, _cellCodes, _cellCount, _cellPopulation, Pooled: false);
+        var n = source.Count;
         if (_keys.Length < n)
         {
             _keys = new long[_cellCount.Length];
             _classOf = new int[_cellCount.Length];
+            _first = new int[_cellCount.Length];
         }
 
         var keys = _keys;
-        Array.Clear(keys, 0, n);
         var multiplier = 1L;
         var fits = true;
+        var ups = new int[_qis.Length][];
         for (var q = 0; q < _qis.Length; q++)
         {
-            var up = _up[q][source.Levels[q]][levels[q]];
+            var up = ups[q] = _up[q][source.Levels[q]][levels[q]];
             var codes = source.Codes[q];
-            for (var i = 0; i < n; i++)
+            if (q == 0)
             {
-                keys[i] += up[codes[i]] * multiplier;
+                for (var i = 0; i < n; i++)
+                {
+                    keys[i] = up[codes[i]];
+                }
+            }
+            else
+            {
+                for (var i = 0; i < n; i++)
+                {
+                    keys[i] += up[codes[i]] * multiplier;
+                }
             }
 
             var card = Math.Max(_qis[q].Values[levels[q]].Length, 1);
@@ -375,106 +449,188 @@ public sealed class GeneralizationProblem
         int classes;
         if (multiplier <= DirectSlots)
         {
-            // Small key space: direct addressing with a generation stamp instead of hashing.
-            _direct ??= new int[DirectSlots];
-            _stamp ??= new int[DirectSlots];
+            // Small key space: direct addressing with a generation stamp instead of hashing; the table grows to the
+            // key space it meets (a power of two up to DirectSlots), so small lattices never touch a large array.
+            if (_direct is null || _direct.Length < multiplier)
+            {
+                var slots = (int)Math.Min(DirectSlots, Math.Max(1024, System.Numerics.BitOperations.RoundUpToPowerOf2((ulong)multiplier)));
+                _direct = new int[slots];
+                _stamp = new int[slots];
+            }
+
+            var direct = _direct;
+            var stamp = _stamp!;
+            var first = _first;
             var generation = ++_generation;
             classes = 0;
             for (var i = 0; i < n; i++)
             {
                 var key = (int)keys[i];
-                if (_stamp[key] != generation)
+                if (stamp[key] != generation)
                 {
-                    _stamp[key] = generation;
-                    _direct[key] = classes++;
+                    stamp[key] = generation;
+                    first[classes] = i;
+                    direct[key] = classes++;
                 }
 
-                classOf[i] = _direct[key];
+                classOf[i] = direct[key];
             }
         }
         else
         {
             var counter = _counter ??= new LongCounter(_cellCount.Length);
             counter.Clear();
+            var first = _first;
+            classes = 0;
             for (var i = 0; i < n; i++)
             {
-                classOf[i] = counter.IdOf(keys[i]);
-            }
-
-            classes = counter.Count;
-        }
-
-        var size = new int[classes];
-        var population = new int[classes];
-        var newCodes = new int[_qis.Length][];
-        for (var q = 0; q < _qis.Length; q++)
-        {
-            newCodes[q] = new int[classes];
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            var k = classOf[i];
-            if (size[k] == 0 && population[k] == 0)
-            {
-                for (var q = 0; q < _qis.Length; q++)
+                // Ids are handed out in order of first appearance: a new class gets the next id.
+                var k = counter.IdOf(keys[i]);
+                classOf[i] = k;
+                if (k == classes)
                 {
-                    newCodes[q][k] = _up[q][source.Levels[q]][levels[q]][source.Codes[q][i]];
+                    first[classes++] = i;
                 }
             }
+        }
 
-            size[k] += source.Size[i];
-            population[k] += source.Population[i];
+        var summary = Rent(levels, classes);
+        var size = summary.Size;
+        var population = summary.Population;
+        var newCodes = summary.Codes;
+        var sourceSize = source.Size;
+        Array.Clear(size, 0, classes);
+        for (var i = 0; i < n; i++)
+        {
+            size[classOf[i]] += sourceSize[i];
+        }
+
+        if (_hasPopulation)
+        {
+            var sourcePopulation = source.Population;
+            Array.Clear(population, 0, classes);
+            for (var i = 0; i < n; i++)
+            {
+                population[classOf[i]] += sourcePopulation[i];
+            }
+        }
+        else
+        {
+            Array.Clear(population, 0, classes);
+        }
+
+        // Each class's generalised codes, read at its first member.
+        var firstOf = _first;
+        for (var q = 0; q < _qis.Length; q++)
+        {
+            var up = ups[q];
+            var codes = source.Codes[q];
+            var target = newCodes[q];
+            for (var k = 0; k < classes; k++)
+            {
+                target[k] = up[codes[firstOf[k]]];
+            }
         }
 
         var suppressed = 0;
         var kept = 0;
         var minSize = int.MaxValue;
         var dm = 0.0;
-        var extra = 0.0;
+        Span<double> extra = stackalloc double[_qis.Length];
+        extra.Clear();
+        var minK = _minK;
+        var genLoss = new double[_qis.Length][];
+        for (var q = 0; q < _qis.Length; q++)
+        {
+            genLoss[q] = _genLoss[q][levels[q]];
+        }
+
         for (var k = 0; k < classes; k++)
         {
-            if (size[k] == 0)
+            var sk = size[k];
+            if (sk == 0)
             {
                 continue;
             }
 
-            var fails = false;
-            foreach (var model in _models)
+            var fails = sk < minK;
+            if (!fails && !_kOnly)
             {
-                if (!model.Accepts(size[k], population[k], []))
+                foreach (var model in _models)
                 {
-                    fails = true;
-                    break;
+                    if (!model.Accepts(sk, population[k], []))
+                    {
+                        fails = true;
+                        break;
+                    }
                 }
             }
 
             if (fails)
             {
-                suppressed += size[k];
+                suppressed += sk;
                 for (var q = 0; q < _qis.Length; q++)
                 {
-                    extra += size[k] * (1.0 - _genLoss[q][levels[q]][newCodes[q][k]]);
+                    extra[q] += sk * (1.0 - genLoss[q][newCodes[q][k]]);
                 }
             }
             else
             {
                 kept++;
-                minSize = Math.Min(minSize, size[k]);
-                dm += (double)size[k] * size[k];
+                if (sk < minSize)
+                {
+                    minSize = sk;
+                }
+
+                dm += (double)sk * sk;
             }
         }
 
-        if (_cache.Count == CacheSize)
-        {
-            _cache.RemoveAt(0);
-        }
-
-        _cache.Add(new Summary([.. levels], newCodes, size, population));
+        Remember(summary);
         var utility = Metric == UtilityMetric.Discernibility
             ? dm + ((double)suppressed * Records)
-            : LowerBound(levels) + (extra / ((double)Records * _qis.Length));
+            : LossWith(levels, extra);
         return new NodeResult([.. levels], suppressed <= _limitRecords, suppressed, kept + (suppressed > 0 ? 1 : 0), kept == 0 ? 0 : minSize, utility);
+    }
+
+    /// <summary>A summary for <paramref name="classes"/> classes, reusing the arrays of an evicted one when they are large enough.</summary>
+    private Summary Rent(int[] levels, int classes)
+    {
+        for (var i = _free.Count - 1; i >= 0; i--)
+        {
+            var f = _free[i];
+            if (f.Size.Length >= classes)
+            {
+                _free.RemoveAt(i);
+                return f with { Levels = [.. levels], Count = classes };
+            }
+        }
+
+        var capacity = Math.Min(_cellCount.Length, Math.Max(classes, Math.Min(_cellCount.Length, classes * 2)));
+        var codes = new int[_qis.Length][];
+        for (var q = 0; q < codes.Length; q++)
+        {
+            codes[q] = new int[capacity];
+        }
+
+        return new Summary([.. levels], classes, codes, new int[capacity], new int[capacity], Pooled: true);
+    }
+
+    /// <summary>Caches <paramref name="summary"/>, evicting the oldest when the cache holds too many classes in all.</summary>
+    private void Remember(Summary summary)
+    {
+        _cache.Add(summary);
+        _cachedClasses += summary.Count;
+        while (_cache.Count > 1 && (_cache.Count > CacheSize || _cachedClasses > _cacheClassLimit))
+        {
+            var evicted = _cache[0];
+            _cache.RemoveAt(0);
+            _cachedClasses -= evicted.Count;
+            if (_free.Count < 8)
+            {
+                _free.Add(evicted);
+            }
+        }
     }
 
     private static bool AtOrBelow(int[] a, int[] b)
@@ -617,7 +773,7 @@ public sealed class GeneralizationProblem
         }
         else
         {
-            var extra = 0.0;
+            var extra = new double[_qis.Length];
             if (suppressed > 0)
             {
                 for (var c = 0; c < cells; c++)
@@ -630,14 +786,14 @@ public sealed class GeneralizationProblem
                     for (var q = 0; q < _qis.Length; q++)
                     {
                         var code = _cellCodes[q][c];
-                        extra += _cellCount[c] * (Metric == UtilityMetric.Loss
+                        extra[q] += _cellCount[c] * (IsLoss
                             ? 1.0 - _qis[q].Loss[levels[q]][code]
                             : _qis[q].SuppressedEntropy[code] - _qis[q].Entropy[levels[q]][code]);
                     }
                 }
             }
 
-            utility = LowerBound(levels) + (Metric == UtilityMetric.Loss ? extra / ((double)Records * _qis.Length) : extra);
+            utility = IsLoss ? LossWith(levels, extra) : LowerBound(levels) + extra.Sum();
         }
 
         return new NodeResult([.. levels], suppressed <= _limitRecords, suppressed, kept + (suppressed > 0 ? 1 : 0), kept == 0 ? 0 : minSize, utility);

@@ -88,6 +88,7 @@ public abstract partial class HubIntegrationTests
             ("/api/deid/reviews", "GET", "/api/deid/reviews", null, [401, 200, 200, 200, 200, 200]),
             ("/api/deid/reviews/{id}", "GET", $"/api/deid/reviews/{dr}", null, [401, 200, 200, 200, 200, 200]),
             ("/api/deid/reviews/{id}/report.html", "GET", $"/api/deid/reviews/{dr}/report.html", null, [401, 200, 200, 200, 200, 200]),
+            ("/api/deid/reviews/{id}/table", "GET", $"/api/deid/reviews/{dr}/table?purpose=pretraining", null, [401, 404, 404, 404, 404, 404]),
             ("/dl/{token}", "GET", "/dl/bm90LWEtbGluaw.AAAA", null, [403, 403, 403, 403, 403, 403]),
 
             ("/api/auth/token", "POST", "/api/auth/token", new { email = "x", password = "x", name = "x", expiresInDays = 0 }, [400, 400, 400, 400, 400, 400]),

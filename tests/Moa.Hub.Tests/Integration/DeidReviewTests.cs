@@ -32,7 +32,10 @@ public abstract partial class HubIntegrationTests
           suppression_limit: 0.1
         """;
 
-    private static readonly Lazy<(string Spec, string Json, string Html)> s_deidReport = new(RunDeid);
+    internal static readonly Lazy<(string Spec, string Json, string Html)> s_deidReport = new(RunDeid);
+
+    /// <summary>The pseudonymised table the report of <see cref="s_deidReport"/> describes (people.deid.csv).</summary>
+    internal static byte[] s_deidTable = [];
 
     /// <summary>A real report: a 200-row table pseudonymised by the Moa.Tabular runner that `moa deid run` calls.</summary>
     private static (string Spec, string Json, string Html) RunDeid()
@@ -51,6 +54,7 @@ public abstract partial class HubIntegrationTests
         var specPath = Path.Combine(root, "data", "people.deid.yaml");
         File.WriteAllText(specPath, DeidSpecYaml);
         DeidRunner.Write(DeidRunner.Run(DeidSpecLoader.Load(specPath), Path.Combine(root, "data")));
+        s_deidTable = File.ReadAllBytes(Path.Combine(root, "out", "people.deid.csv"));
         return (DeidSpecYaml, File.ReadAllText(Path.Combine(root, "out", "people.deid.deid-report.json")), File.ReadAllText(Path.Combine(root, "out", "people.deid.deid-report.html")));
     }
 
@@ -216,12 +220,17 @@ public abstract partial class HubIntegrationTests
             { "[1, 2]", "report: expected a JSON object" },
             { Without("risk_after"), "report.risk_after: missing" },
             { Without("risk_before"), "report.risk_before: missing" },
-            { Without("purpose"), "report.purpose: missing or empty" },
-            { Without("checklist"), "report.checklist: missing or empty" },
-            { Edit(o => o["risk_after"]!["prosecutor"]!["max"] = 1.5), "report.risk_after.prosecutor.max: missing or not a risk between 0 and 1" },
+            { Without("purpose"), "report.purpose: missing" },
+            { Edit(o => o["purpose"] = " "), "report.purpose: missing or empty" },
+            { Without("checklist"), "report.checklist: missing" },
+            { Edit(o => o["checklist"] = new System.Text.Json.Nodes.JsonArray()), "report.checklist: missing or empty" },
+            { Edit(o => o["risk_after"]!["prosecutor"]!["max"] = 1.5), "report.risk_after.prosecutor.max: not a risk between 0 and 1" },
+            { Edit(o => o["risk_after"]!["prosecutor"]!["max"] = "high"), "report.risk_after.prosecutor.max: null or of the wrong type" },
+            { Edit(o => o["rows_out"] = null), "report.rows_out: null or of the wrong type" },
             { Edit(o => o["risk_before"]!["prosecutor"]!.AsObject().Remove("average")), "report.risk_before.prosecutor.average: missing" },
             { Edit(o => o["risk_after"]!.AsObject().Remove("min_class_size")), "report.risk_after.min_class_size: missing" },
-            { Edit(o => o["checklist"]![1]!["passed"] = "yes"), "report.checklist[1].passed: missing or not true/false" },
+            { Edit(o => o["checklist"]![1]!["passed"] = "yes"), "report.checklist[1].passed: null or of the wrong type" },
+            { Edit(o => o["checklist"]![1]!.AsObject().Remove("passed")), "report.checklist[1].passed: missing" },
         };
     }
 
@@ -303,5 +312,117 @@ public abstract partial class HubIntegrationTests
         after.ShouldNotContain("id=\"deid-approve\"");
         using var team = f.Client("team");
         (await team.GetAsync(DeidFileUrl(slug))).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    private async Task<HttpResponseMessage> RegisterWithTable(string slug, string? report = null, byte[]? table = null, string tableName = "people.deid.csv")
+    {
+        using var provider = f.Client("provider");
+        return await provider.PostAsJsonAsync("/api/deid/reviews", new
+        {
+            datasetSlug = slug, spec = s_deidReport.Value.Spec, report = report ?? s_deidReport.Value.Json, table = Convert.ToBase64String(table ?? s_deidTable), tableName,
+        });
+    }
+
+    [Fact]
+    public async Task DeidReview_WithItsTable_IsCheckedAgainstTheReport_ServedOnlyUnderTheApproval_AndAudited()
+    {
+        var slug = await RegisterViaApi("deid-table-");
+        await AgreementFor(slug);
+        var created = await RegisterWithTable(slug);
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var body = await HubFixture.Json(created);
+        var id = body.GetProperty("id").GetInt64();
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s_deidTable));
+        var table = body.GetProperty("table");
+        table.GetProperty("sha256").GetString().ShouldBe(sha);
+        table.GetProperty("rows").GetInt32().ShouldBe(JsonDocument.Parse(s_deidReport.Value.Json).RootElement.GetProperty("rows_out").GetInt32());
+        var url = $"/api/deid/reviews/{id}/table?purpose=evaluation";
+
+        // Pending: refused and audited; the anonymous public is asked to sign in; a purpose is required.
+        using var team = f.Client("team");
+        var pending = await team.GetAsync(url);
+        pending.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await HubFixture.Detail(pending)).ShouldStartWith("adequacy review pending:");
+        using var anon = f.Client();
+        (await anon.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        var noPurpose = await team.GetAsync($"/api/deid/reviews/{id}/table");
+        noPurpose.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(noPurpose)).ShouldStartWith("purpose:");
+
+        // The page shows the table's checksum.
+        using var page = await f.CookieClient("operator@moa.test");
+        var html = await (await page.GetAsync($"/deid/{id}")).Content.ReadAsStringAsync();
+        html.ShouldContain("id=\"deid-table\"");
+        html.ShouldContain(sha);
+
+        // Approved: the team downloads exactly the uploaded bytes, and the download is audited with the agreement.
+        using var op = f.Client("operator");
+        (await op.PostAsJsonAsync($"/api/deid/reviews/{id}/approve", new { reason = "적정" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var ok = await team.GetAsync(url);
+        ok.StatusCode.ShouldBe(HttpStatusCode.OK, await ok.Content.ReadAsStringAsync());
+        (await ok.Content.ReadAsByteArrayAsync()).ShouldBe(s_deidTable);
+        ok.Headers.GetValues("X-Content-SHA256").Single().ShouldBe(sha);
+        (await team.GetAsync($"/api/deid/reviews/{id}/table?purpose=pretraining")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var audit = await AuditFor(slug);
+        audit.ShouldContain(e => e.Action == "deid.review_registered" && e.Detail.Contains(sha, StringComparison.Ordinal));
+        var downloaded = audit.Single(e => e.Action == "deid.table_downloaded");
+        using (var d = JsonDocument.Parse(downloaded.Detail))
+        {
+            d.RootElement.GetProperty("review").GetInt64().ShouldBe(id);
+            d.RootElement.GetProperty("agreement").GetInt64().ShouldBeGreaterThan(0);
+        }
+
+        audit.ShouldContain(e => e.Action == "download.refused" && e.Detail.Contains("adequacy review pending", StringComparison.Ordinal));
+
+        // A newer review supersedes it: the old review's table is no longer served.
+        (await RegisterWithTable(slug)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await team.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        // A review without a table, and an unknown review: 404.
+        var (spec, json, _) = s_deidReport.Value;
+        using var provider = f.Client("provider");
+        var plain = await HubFixture.Json(await provider.PostAsJsonAsync("/api/deid/reviews", new { datasetSlug = slug, spec, report = json }));
+        (await team.GetAsync($"/api/deid/reviews/{plain.GetProperty("id").GetInt64()}/table?purpose=evaluation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await team.GetAsync("/api/deid/reviews/999999/table?purpose=evaluation")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task DeidReview_BadTableUploads_Are400NamingTheField_AndLeaveNoReview()
+    {
+        var slug = await RegisterViaApi("deid-badtable-");
+        var good = s_deidReport.Value.Json;
+        string Edit(Action<System.Text.Json.Nodes.JsonObject> edit)
+        {
+            var o = System.Text.Json.Nodes.JsonNode.Parse(good)!.AsObject();
+            edit(o);
+            return o.ToJsonString();
+        }
+
+        var tampered = s_deidTable.Concat("x\n"u8.ToArray()).ToArray();
+        var tamperedSha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(tampered));
+        var cases = new (HttpResponseMessage Response, string Expected)[]
+        {
+            (await RegisterWithTable(slug, table: tampered), "table: SHA-256 " + tamperedSha + " does not match report.output_sha256"),
+            (await RegisterWithTable(slug, report: Edit(o => o.Remove("output_sha256"))), "report.output_sha256: missing"),
+            (await RegisterWithTable(slug, report: Edit(o => o["rows_out"] = 5)), "table: 200 rows, but report.rows_out says 5"),
+            (await RegisterWithTable(slug, report: Edit(o => o["quasi_identifiers"]![0] = "없는열")), "table: has no column '없는열'"),
+            (await RegisterWithTable(slug, tableName: "../people.csv"), "tableName:"),
+            (await RegisterWithTable(slug, tableName: "people.exe"), "tableName:"),
+            (await RegisterWithTable(slug, report: "{\"dataset\":"), "report: not well-formed JSON"),
+        };
+        foreach (var (response, expected) in cases)
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, expected);
+            (await HubFixture.Detail(response)).ShouldStartWith(expected);
+        }
+
+        using var provider = f.Client("provider");
+        var notBase64 = await provider.PostAsJsonAsync("/api/deid/reviews", new { datasetSlug = slug, spec = s_deidReport.Value.Spec, report = good, table = "%%%", tableName = "people.deid.csv" });
+        notBase64.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(notBase64)).ShouldStartWith("table: not base64");
+        var noSpec = await provider.PostAsJsonAsync("/api/deid/reviews", new { datasetSlug = slug, report = good, table = Convert.ToBase64String(s_deidTable), tableName = "people.deid.csv" });
+        noSpec.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(noSpec)).ShouldStartWith("spec:");
+        (await HubFixture.Json(await provider.GetAsync("/api/deid/reviews"))).EnumerateArray().ShouldNotContain(x => x.GetProperty("dataset").GetString() == slug);
     }
 }

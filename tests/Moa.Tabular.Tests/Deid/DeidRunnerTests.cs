@@ -110,6 +110,25 @@ public sealed class DeidRunnerTests
         html.ShouldContain("Pseudonymisation adequacy review");
         html.ShouldContain("k-anonymity (k=3)");
         AdequacyReport.Build(outcome).Checklist.Single(c => c.Id == "direct-identifiers").Passed.ShouldBeTrue();
+
+        // The report names the output file by its SHA-256 and reads back through its own type.
+        var text = File.ReadAllText(Path.Combine(root, "out", "people.deid.deid-report.json"));
+        var read = AdequacyReport.FromJson(text);
+        read.OutputSha256.ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(outcome.OutputPath))));
+        read.RiskAfter!.Prosecutor.Max.ShouldBe(json.RootElement.GetProperty("risk_after").GetProperty("prosecutor").GetProperty("max").GetDouble());
+        read.Checklist.Count.ShouldBe(11);
+        read.RowsOut.ShouldBe(outcome.Output.RowCount);
+        AdequacyReport.ToJson(read).ShouldBe(text);
+
+        // Bad reports name the field.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        node["risk_before"]!["prosecutor"]!.AsObject().Remove("average");
+        Should.Throw<MoaException>(() => AdequacyReport.FromJson(node.ToJsonString())).Message.ShouldStartWith("report.risk_before.prosecutor.average: missing");
+        node = System.Text.Json.Nodes.JsonNode.Parse(text)!.AsObject();
+        node["checklist"]![1]!["passed"] = "yes";
+        Should.Throw<MoaException>(() => AdequacyReport.FromJson(node.ToJsonString())).Message.ShouldStartWith("report.checklist[1].passed: null or of the wrong type");
+        Should.Throw<MoaException>(() => AdequacyReport.FromJson("{\"dataset\": ")).Message.ShouldStartWith("report: not well-formed JSON (line 1");
+        Should.Throw<MoaException>(() => AdequacyReport.FromJson("[1]")).Message.ShouldStartWith("report: expected a JSON object");
     }
 
     [Fact]

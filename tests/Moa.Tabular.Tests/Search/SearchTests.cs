@@ -53,6 +53,9 @@ public sealed class SearchTests
         { "recursive", 2, 0.1, "entropy" },
         { "t-equal", 2, 0.1, "loss" },
         { "t-ordered", 2, 0.1, "loss" },
+        { "k", 4, 0.05, "loss-geometric" },
+        { "k", 2, 0.0, "loss-geometric" },
+        { "distinct", 2, 0.1, "loss-geometric" },
     };
 
     private static PrivacyModel[] Models(string kind, int k) => kind switch
@@ -70,6 +73,7 @@ public sealed class SearchTests
     {
         "entropy" => UtilityMetric.NonUniformEntropy,
         "dm" => UtilityMetric.Discernibility,
+        "loss-geometric" => UtilityMetric.LossGeometric,
         _ => UtilityMetric.Loss,
     };
 
@@ -145,11 +149,13 @@ public sealed class SearchTests
         {
             utility = groups.Where(g => !failingRows.Contains(g.First())).Sum(g => (double)g.Count() * g.Count()) + (double)suppressed * n;
         }
-        else if (metric == UtilityMetric.Loss)
+        else if (metric is UtilityMetric.Loss or UtilityMetric.LossGeometric)
         {
             var sum = 0.0;
+            var product = 1.0;
             for (var q = 0; q < qis.Length; q++)
             {
+                var before = sum;
                 var leaves = new[] { "0", "1", "2", "3" };
                 for (var r = 0; r < n; r++)
                 {
@@ -163,9 +169,12 @@ public sealed class SearchTests
                     var under = leaves.Count(l => { qis[q].Hierarchy.TryGeneralize(l, levels[q], out var x, out _); return x == g; });
                     sum += (under - 1.0) / (leaves.Length - 1);
                 }
+
+                // ARX's geometric aggregate (MetricMDNMLoss's default): per attribute the mean cell loss l, then (Π (1 + l))^(1/Q) − 1.
+                product *= 1.0 + ((sum - before) / n);
             }
 
-            utility = sum / (n * qis.Length);
+            utility = metric == UtilityMetric.Loss ? sum / (n * qis.Length) : Math.Pow(product, 1.0 / qis.Length) - 1.0;
         }
         else
         {
@@ -236,6 +245,51 @@ public sealed class SearchTests
             default:
                 throw new ArgumentException(model.Name);
         }
+    }
+
+    [Theory]
+    [InlineData("loss")]
+    [InlineData("loss-geometric")]
+    [InlineData("dm")]
+    public void RollUp_EqualsDirectGroupingOnEveryNodeOfALatticeLargerThanItsCache(string metric)
+    {
+        // 1,728 nodes visited in index order: the roll-up cache (256 summaries) evicts and reuses its arrays many times.
+        var table = RandomTable(400, 6, 5);
+        var problem = GeneralizationProblem.Create(table, Qis(6), [new KAnonymity(3)], 0.05, Metric(metric));
+        problem.NodeCount.ShouldBe(1728);
+        var heights = problem.Heights.ToArray();
+        for (var i = 0; i < problem.NodeCount; i++)
+        {
+            var levels = new int[heights.Length];
+            var rest = i;
+            for (var q = heights.Length - 1; q >= 0; q--)
+            {
+                levels[q] = rest % heights[q];
+                rest /= heights[q];
+            }
+
+            var rolled = problem.Evaluate(levels);
+            var direct = problem.Evaluate(levels, out _, out _);
+            rolled.Suppressed.ShouldBe(direct.Suppressed, $"levels {string.Join(",", levels)}");
+            rolled.Classes.ShouldBe(direct.Classes);
+            rolled.MinClassSize.ShouldBe(direct.MinClassSize);
+            rolled.Utility.ShouldBe(direct.Utility, 1e-9);
+        }
+    }
+
+    [Fact]
+    public void LossGeometric_IsArxsAggregateOfThePerAttributeLosses()
+    {
+        // Two quasi-identifiers whose per-attribute Loss is 1/3 and 0: the arithmetic mean is 1/6, ARX's geometric
+        // aggregate is sqrt((1 + 1/3) * (1 + 0)) − 1.
+        var table = Table.FromRows(["q0", "q1"], [["0", "0"], ["1", "0"], ["2", "0"], ["3", "0"]]);
+        QuasiIdentifier[] qis = [new("q0", s_four), new("q1", s_four)];
+        var arithmetic = GeneralizationProblem.Create(table, qis, [new KAnonymity(1)], 0, UtilityMetric.Loss).Evaluate([1, 0]);
+        var geometric = GeneralizationProblem.Create(table, qis, [new KAnonymity(1)], 0, UtilityMetric.LossGeometric).Evaluate([1, 0]);
+        arithmetic.Utility.ShouldBe(1.0 / 6, 1e-12);
+        geometric.Utility.ShouldBe(Math.Sqrt(4.0 / 3) - 1, 1e-12);
+        GeneralizationProblem.Create(table, qis, [new KAnonymity(1)], 0, UtilityMetric.LossGeometric).Evaluate([2, 2]).Utility.ShouldBe(1.0, 1e-12);
+        GeneralizationProblem.Create(table, qis, [new KAnonymity(1)], 0, UtilityMetric.LossGeometric).Evaluate([0, 0]).Utility.ShouldBe(0.0, 1e-12);
     }
 
     [Fact]
