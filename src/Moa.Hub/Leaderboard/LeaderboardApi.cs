@@ -107,9 +107,9 @@ internal static class LeaderboardApi
             TypedResults.Ok(new { answers = await s.SubmitAnswersAsync(ctx.RequireScope(TokenScopes.Write), id, req.Answers).ConfigureAwait(false) }));
         api.MapPost("/{id:long}/battles", async (HttpContext ctx, long id, LeaderboardService s) =>
             TypedResults.Ok(await s.BattleAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
-        api.MapPost("/{id:long}/battles/{battleId:long}/vote", async (HttpContext ctx, long id, long battleId, VoteRequest req, LeaderboardService s) =>
+        api.MapPost("/{id:long}/battles/{token}/vote", async (HttpContext ctx, long id, string token, VoteRequest req, LeaderboardService s) =>
         {
-            await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, battleId, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
+            await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, token, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
             return TypedResults.NoContent();
         });
     }

@@ -212,18 +212,18 @@ internal static class LeaderboardPages
             var ratings = string.Concat(Enumerable.Range(1, 5).Select(i => $"<option value=\"{i}\">{i}</option>"));
             var body = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<p>{L(ctx, "vote.blind")}</p><section class=\"card\"><h2>{L(ctx, "prompt")}</h2><pre id=\"battle-prompt\">{E(battle.Prompt)}</pre></section>")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"battle\"><section class=\"card\"><h2>A</h2><pre id=\"answer-a\">{E(battle.AnswerA)}</pre></section><section class=\"card\"><h2>B</h2><pre id=\"answer-b\">{E(battle.AnswerB)}</pre></section></div>")
-                .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/leaderboard/{id}/vote/{battle.Id}\" class=\"card\" id=\"vote-form\">{Csrf(ctx)}")
+                .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/leaderboard/{id}/vote/{battle.Token}\" class=\"card\" id=\"vote-form\">{Csrf(ctx)}")
                 .Append(CultureInfo.InvariantCulture, $"<label>{L(ctx, "rating")} A <select id=\"rating-a\" name=\"ratingA\"><option value=\"\">–</option>{ratings}</select></label>")
                 .Append(CultureInfo.InvariantCulture, $"<label>{L(ctx, "rating")} B <select id=\"rating-b\" name=\"ratingB\"><option value=\"\">–</option>{ratings}</select></label>")
                 .Append(CultureInfo.InvariantCulture, $"<button name=\"choice\" value=\"a\" id=\"vote-a\">{L(ctx, "vote.a")}</button><button name=\"choice\" value=\"tie\" id=\"vote-tie\">{L(ctx, "vote.tie")}</button><button name=\"choice\" value=\"b\" id=\"vote-b\">{L(ctx, "vote.b")}</button></form>");
             return Page(ctx, L(ctx, "vote.page"), body.ToString());
         });
-        app.MapPost("/leaderboard/{id:long}/vote/{battleId:long}", async (HttpContext ctx, long id, long battleId, LeaderboardService s) =>
+        app.MapPost("/leaderboard/{id:long}/vote/{token}", async (HttpContext ctx, long id, string token, LeaderboardService s) =>
         {
             var user = ctx.RequireUser();
             var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
             int? Rating(string field) => string.IsNullOrEmpty(form[field]) ? null : (int)Number(form[field], field, 0);
-            await s.VoteAsync(user, id, battleId, form["choice"].ToString(), Rating("ratingA"), Rating("ratingB")).ConfigureAwait(false);
+            await s.VoteAsync(user, id, token, form["choice"].ToString(), Rating("ratingA"), Rating("ratingB")).ConfigureAwait(false);
             return Results.Redirect($"/leaderboard/{id}/vote?voted=1");
         });
     }

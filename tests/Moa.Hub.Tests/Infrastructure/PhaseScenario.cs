@@ -183,7 +183,7 @@ public sealed class PhaseScenario(HubFixture f, long phaseId)
                 var battle = await Ok(c.PostAsync($"/api/leaderboard/phases/{phaseId}/battles", null));
                 var aIsTeamA = battle.GetProperty("answerA").GetString()!.StartsWith("[A]", StringComparison.Ordinal);
                 var choice = n++ % 10 == 9 ? "tie" : aIsTeamA ? "a" : "b";
-                var vote = await c.PostAsJsonAsync($"/api/leaderboard/phases/{phaseId}/battles/{battle.GetProperty("id").GetInt64()}/vote", new { choice, ratingA = aIsTeamA ? 5 : 2, ratingB = aIsTeamA ? 2 : 5 });
+                var vote = await c.PostAsJsonAsync($"/api/leaderboard/phases/{phaseId}/battles/{battle.GetProperty("token").GetString()}/vote", new { choice, ratingA = aIsTeamA ? 5 : 2, ratingB = aIsTeamA ? 2 : 5 });
                 vote.StatusCode.ShouldBe(HttpStatusCode.NoContent, await vote.Content.ReadAsStringAsync());
             }
         }

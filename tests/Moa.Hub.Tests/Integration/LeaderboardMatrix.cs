@@ -48,7 +48,7 @@ public abstract partial class HubIntegrationTests
             (L + "/{id}/prompts", "GET", $"{L}/{p}/prompts", null, [401, 200, 200, 200, 200, 200]),
             (L + "/{id}/answers", "POST", $"{L}/{p}/answers", new { answers = Array.Empty<object>() }, [401, 400, 403, 403, 400, 400]),
             (L + "/{id}/battles", "POST", $"{L}/{p}/battles", null, [401, 409, 409, 409, 403, 403]),
-            (L + "/{id}/battles/{battleId}/vote", "POST", $"{L}/{p}/battles/999999/vote", new { choice = "x" }, [401, 400, 400, 400, 403, 403]),
+            (L + "/{id}/battles/{token}/vote", "POST", $"{L}/{p}/battles/{new string('A', 103)}/vote", new { choice = "x" }, [401, 400, 400, 400, 403, 403]),
 
             ("/leaderboard", "GET", "/leaderboard", null, [200, 200, 200, 200, 200, 200]),
             ("/leaderboard", "POST", "/leaderboard", Form(("name", "")), [401, 400, 403, 403, 403, 403]),
@@ -58,7 +58,7 @@ public abstract partial class HubIntegrationTests
             ("/leaderboard/{id}/review", "GET", $"/leaderboard/{p}/review", null, [401, 403, 403, 200, 403, 403]),
             ("/leaderboard/{id}/review/{code}", "POST", $"/leaderboard/{p}/review/{code}", Form(("score-zzz", "1")), [401, 403, 403, 400, 403, 403]),
             ("/leaderboard/{id}/vote", "GET", $"/leaderboard/{p}/vote", null, [401, 409, 409, 409, 403, 403]),
-            ("/leaderboard/{id}/vote/{battleId}", "POST", $"/leaderboard/{p}/vote/999999", Form(("choice", "x")), [401, 400, 400, 400, 403, 403]),
+            ("/leaderboard/{id}/vote/{token}", "POST", $"/leaderboard/{p}/vote/{new string('A', 103)}", Form(("choice", "x")), [401, 400, 400, 400, 403, 403]),
         ];
     }
 }

@@ -235,14 +235,26 @@ public abstract class LeaderboardTests(HubFixture f)
         await p.Battles(perVoter: 1);
         var battle = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
         battle.GetRawText().ShouldNotContain("organisation");
-        (await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null))).GetProperty("id").GetInt64().ShouldBe(battle.GetProperty("id").GetInt64(), "an open battle is given again, not a new one");
-        var bid = battle.GetProperty("id").GetInt64();
+        var again = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
+        (again.GetProperty("prompt").GetString(), again.GetProperty("answerA").GetString(), again.GetProperty("answerB").GetString())
+            .ShouldBe((battle.GetProperty("prompt").GetString(), battle.GetProperty("answerA").GetString(), battle.GetProperty("answerB").GetString()), "until the voter votes, a reload shows the same battle");
+        var bid = battle.GetProperty("token").GetString()!;
         using var partner = f.Client("partner");
-        (await partner.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await partner.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "another voter's token");
         (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "c" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a", ratingA = 9 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var forged = await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{Flip(bid, 40)}/vote", new { choice = "a" });
+        (await HubFixture.Detail(forged)).ShouldContain("battle token is not valid");
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid[..50]}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "cut short");
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId + 1000}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.NotFound, "no such phase");
         (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "b" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var replayed = await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "b" });
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await HubFixture.Detail(replayed)).ShouldContain("voted on this battle already");
+        var reissued = again.GetProperty("token").GetString()!;
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{reissued}/vote", new { choice = "b" })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a reload's token is the same battle");
+        var next = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{next.GetProperty("token").GetString()}/vote", new { choice = "tie" })).StatusCode.ShouldBe(HttpStatusCode.NoContent, "the next battle takes a vote");
 
         // Incomplete reviews are named when the operator asks for the ranking.
         var r = await op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results");
@@ -271,6 +283,9 @@ public abstract class LeaderboardTests(HubFixture f)
         using var team = f.Client("team");
         (await team.PostAsJsonAsync("/api/leaderboard/phases", PhaseScenario.NewPhase(f, Unique("x ")))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>The token with one base64url character changed (a forged token).</summary>
+    private static string Flip(string token, int at) => token[..at] + (token[at] == 'A' ? 'B' : 'A') + token[(at + 1)..];
 }
 
 public sealed class LeaderboardTests_Sqlite(SqliteHubFixture f) : LeaderboardTests(f), IClassFixture<SqliteHubFixture>;
