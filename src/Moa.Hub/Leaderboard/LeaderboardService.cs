@@ -43,7 +43,7 @@ public sealed record NewPhase(
 /// report and answers to battle prompts; assigned reviewers score reports blind; voters judge blind battles; the operator
 /// publishes the ranking, which is recomputed from the stored raw data by <see cref="PhaseScoring"/>.
 /// </summary>
-public sealed class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null)
+public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null)
 {
     /// <summary>How long the battle path trusts its cached phase and answers when another hub process could change them.</summary>
     private const long CacheMilliseconds = 5_000;
@@ -388,7 +388,7 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time, HubOpt
             await conn.ExecuteAsync("DELETE FROM lb_sealed_items WHERE benchmark_id = @benchmarkId", new { benchmarkId }, tx).ConfigureAwait(false);
             foreach (var x in items)
             {
-                await conn.ExecuteAsync("INSERT INTO lb_sealed_items (benchmark_id, item_id, answer) VALUES (@benchmarkId, @Id, @Answer)", new { benchmarkId, x.Id, Answer = x.Answer.Trim() }, tx).ConfigureAwait(false);
+                await conn.ExecuteAsync("INSERT INTO lb_sealed_items (benchmark_id, item_id, answer, text) VALUES (@benchmarkId, @Id, @Answer, @Text)", new { benchmarkId, x.Id, Answer = x.Answer.Trim(), x.Text }, tx).ConfigureAwait(false);
             }
 
             await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.sealed.items", $"phase:{phaseId}", new { benchmark = bench.Name, items = items.Count }).ConfigureAwait(false);
@@ -945,7 +945,8 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time, HubOpt
             standing = result.Standings.FirstOrDefault(x => x.OrganisationId == team.OrganisationId);
         }
 
-        return new TeamView(team, phase.Benchmarks.Where(b => b.TeamOrganisationId is null || b.TeamOrganisationId == team.OrganisationId).ToList(), runs, sealedFeedback, shares, standing);
+        var contamination = await ContaminationAsync(actor, phaseId, team.OrganisationId).ConfigureAwait(false);
+        return new TeamView(team, phase.Benchmarks.Where(b => b.TeamOrganisationId is null || b.TeamOrganisationId == team.OrganisationId).ToList(), runs, sealedFeedback, shares, standing, contamination);
     }
 
     private static PhaseTeam RequireTeamActor(HubUser actor, PhaseDetail phase, long? organisationId) => RequireTeamActor(actor, phase, organisationId, false)!;
@@ -1042,11 +1043,11 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time, HubOpt
     private sealed record StoredItems(string[] Ids, double[] Scores);
 }
 
-/// <summary>A sealed item: its id and the answer predictions are compared with.</summary>
-public sealed record SealedItem(string Id, string Answer);
+/// <summary>A sealed item: its id, the answer predictions are compared with, and optionally its text (question with context and choices) for the contamination check.</summary>
+public sealed record SealedItem(string Id, string Answer, string? Text = null);
 
 /// <summary>A team's answer to a battle prompt.</summary>
 public sealed record PromptAnswer(long PromptId, string Answer);
 
-/// <summary>What a team sees of its own phase: suite, runs, sealed feedback, and once published its shares and standing.</summary>
-public sealed record TeamView(PhaseTeam Team, IReadOnlyList<PhaseBenchmark> Suite, IReadOnlyList<RunRow> Runs, IReadOnlyList<SealedFeedback> Sealed, IReadOnlyList<BenchmarkShareRow> Shares, StandingRow? Standing);
+/// <summary>What a team sees of its own phase: suite, runs, sealed feedback, contamination of its declared corpora, and once published its shares and standing.</summary>
+public sealed record TeamView(PhaseTeam Team, IReadOnlyList<PhaseBenchmark> Suite, IReadOnlyList<RunRow> Runs, IReadOnlyList<SealedFeedback> Sealed, IReadOnlyList<BenchmarkShareRow> Shares, StandingRow? Standing, IReadOnlyList<ContaminationResult> Contamination);
