@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Moa.Evaluation;
 using Moa.Evaluation.Independence;
 using Spectre.Console;
 
