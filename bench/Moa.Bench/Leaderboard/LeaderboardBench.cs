@@ -211,7 +211,7 @@ internal static partial class LeaderboardBench
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-44} {ms.Count,7:N0} requests  {ms.Count / measuredSeconds,7:0} req/s  p50 {P(0.50),6:0.0} ms  p99 {P(0.99),6:0.0} ms  max {P(1),6:0.0} ms"));
     }
 
-    [GeneratedRegex("action=\"/leaderboard/\\d+/vote/(\\d+)\"")]
+    [GeneratedRegex("action=\"/leaderboard/\\d+/vote/([A-Za-z0-9_-]+)\"")]
     private static partial Regex VoteAction();
 
     private static readonly JsonSerializerOptions s_web = new(JsonSerializerDefaults.Web);

@@ -149,6 +149,7 @@ internal static class EvalCommand
         }));
 
         command.Subcommands.Add(CreateCompare());
+        command.Subcommands.Add(IndependenceCommand.Create());
         return command;
     }
 

@@ -247,7 +247,18 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         return Convert.FromBase64String(b.PadRight(b.Length + ((4 - (b.Length % 4)) % 4), '='));
     }
 
-    private static byte[] LoadOrCreateKey(string dataDirectory)
+    /// <summary>The hub's secret in <c>link-signing.key</c> (created on first use); the leaderboard derives its battle-token keys from it.</summary>
+    internal static byte[] LoadOrCreateKey(string dataDirectory)
+    {
+        lock (s_keyLock)
+        {
+            return LoadOrCreateKeyLocked(dataDirectory);
+        }
+    }
+
+    private static readonly Lock s_keyLock = new();
+
+    private static byte[] LoadOrCreateKeyLocked(string dataDirectory)
     {
         Web.FilePermissions.CreatePrivateDirectory(dataDirectory);
         var path = Path.Combine(dataDirectory, "link-signing.key");

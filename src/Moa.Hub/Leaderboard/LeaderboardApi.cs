@@ -41,13 +41,18 @@ internal static class LeaderboardApi
         api.MapPost("/{id:long}/publish", async (HttpContext ctx, long id, LeaderboardService s) =>
             Results.Text(await s.PublishAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false), "application/json", Encoding.UTF8));
         api.MapGet("/{id:long}/results", async (HttpContext ctx, long id, LeaderboardService s) =>
-            Results.Text(await s.VisibleResultAsync(ctx.User(), id).ConfigureAwait(false), "application/json", Encoding.UTF8));
+        {
+            var json = await s.VisibleResultAsync(ctx.User(), id).ConfigureAwait(false);
+            var contamination = await s.ContaminationAsync(ctx.User(), id, null).ConfigureAwait(false);
+            return Results.Text(LeaderboardService.WithContamination(json, contamination), "application/json", Encoding.UTF8);
+        });
         api.MapGet("/{id:long}/results.csv", async (HttpContext ctx, long id, string? table, LeaderboardService s) =>
         {
             var result = JsonSerializer.Deserialize<PhaseResult>(await s.VisibleResultAsync(ctx.User(), id).ConfigureAwait(false), LeaderboardService.s_json)!;
+            var contamination = await s.ContaminationAsync(ctx.User(), id, null).ConfigureAwait(false);
             var csv = table switch
             {
-                null or "" or "standings" => LeaderboardCsv.Standings(result),
+                null or "" or "standings" => LeaderboardCsv.Standings(result, contamination),
                 "benchmarks" => LeaderboardCsv.Benchmarks(result),
                 _ => throw HubException.Invalid($"table: '{table}' is not known; use standings or benchmarks."),
             };
@@ -71,6 +76,10 @@ internal static class LeaderboardApi
         });
         api.MapGet("/{id:long}/runs", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
             TypedResults.Ok(await s.ListRunsAsync(ctx.RequireScope(TokenScopes.Read), id, organisationId).ConfigureAwait(false)));
+        api.MapPut("/{id:long}/corpora", async (HttpContext ctx, long id, CorporaRequest req, LeaderboardService s) =>
+            TypedResults.Ok(await s.DeclareCorporaAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false)));
+        api.MapGet("/{id:long}/contamination", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
+            TypedResults.Ok(await s.ContaminationAsync(ctx.User(), id, organisationId).ConfigureAwait(false)));
         api.MapGet("/{id:long}/team", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
             TypedResults.Ok(await s.TeamViewAsync(ctx.RequireScope(TokenScopes.Read), id, organisationId).ConfigureAwait(false)));
 
@@ -107,9 +116,9 @@ internal static class LeaderboardApi
             TypedResults.Ok(new { answers = await s.SubmitAnswersAsync(ctx.RequireScope(TokenScopes.Write), id, req.Answers).ConfigureAwait(false) }));
         api.MapPost("/{id:long}/battles", async (HttpContext ctx, long id, LeaderboardService s) =>
             TypedResults.Ok(await s.BattleAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
-        api.MapPost("/{id:long}/battles/{battleId:long}/vote", async (HttpContext ctx, long id, long battleId, VoteRequest req, LeaderboardService s) =>
+        api.MapPost("/{id:long}/battles/{token}/vote", async (HttpContext ctx, long id, string token, VoteRequest req, LeaderboardService s) =>
         {
-            await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, battleId, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
+            await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, token, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
             return TypedResults.NoContent();
         });
     }
@@ -134,12 +143,13 @@ internal static class LeaderboardApi
 /// <summary>CSV exports of a phase's result (RFC 4180 quoting, invariant numbers).</summary>
 internal static class LeaderboardCsv
 {
-    public static string Standings(PhaseResult r)
+    public static string Standings(PhaseResult r, IReadOnlyList<ContaminationResult> contamination)
     {
-        var sb = new StringBuilder("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason\n");
+        var sb = new StringBuilder("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason,sealed_contaminated,declared_corpora\n");
         foreach (var s in r.Standings)
         {
-            Row(sb, s.Rank, s.OrganisationId, s.Team, s.Points, s.Low, s.High, s.BenchmarkPoints, s.ExpertPoints, s.UserPoints, s.Decision, s.Reason);
+            var (dirty, corpora) = LeaderboardService.ContaminationCells(contamination, s.OrganisationId);
+            Row(sb, s.Rank, s.OrganisationId, s.Team, s.Points, s.Low, s.High, s.BenchmarkPoints, s.ExpertPoints, s.UserPoints, s.Decision, s.Reason, dirty, corpora);
         }
 
         return sb.ToString();

@@ -162,6 +162,23 @@ internal static class LeaderboardPages
                 sb.Append("</table>");
             }
 
+            sb.Append(CultureInfo.InvariantCulture, $"<h2>{L(ctx, "contamination")}</h2><p>{L(ctx, "contamination.what")}</p>");
+            if (view.Contamination.Count > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<table id=\"my-contamination\"><tr><th>{L(ctx, "benchmark")}</th><th>{L(ctx, "corpora")}</th><th>n-gram</th><th>{L(ctx, "contaminated")}</th><th>{L(ctx, "checked")}</th></tr>");
+                foreach (var c in view.Contamination)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Benchmark)}</td><td>{E(string.Join(", ", c.Corpora))}</td><td>{c.N} {E(c.Unit)}</td><td>{c.Contaminated:N0} / {c.Checked:N0} ({c.Share:P1})</td><td>{Day(c.CheckedAt)}</td></tr>");
+                }
+
+                sb.Append("</table>");
+            }
+
+            if (!phase.IsPublished)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/leaderboard/{id}/corpora{(organisationId is { } o ? $"?organisationId={o}" : "")}\" class=\"card\" id=\"corpora-form\">{Csrf(ctx)}<label>{L(ctx, "corpora.declare")} <input name=\"corpora\" id=\"corpora\" value=\"{E(string.Join(' ', view.Contamination.SelectMany(c => c.Corpora).Select(c => c.Split('@')[0]).Distinct(StringComparer.Ordinal)))}\"></label><button id=\"corpora-check\">{L(ctx, "corpora.check")}</button></form>");
+            }
+
             if (view.Shares.Count > 0)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<h2>{L(ctx, "shares")}</h2><table id=\"my-shares\"><tr><th>{L(ctx, "benchmark")}</th><th>{L(ctx, "items")}</th><th>{L(ctx, "share")}</th><th>95% CI</th></tr>");
@@ -206,24 +223,32 @@ internal static class LeaderboardPages
             return Results.Redirect($"/leaderboard/{id}/review");
         });
 
+        app.MapPost("/leaderboard/{id:long}/corpora", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
+        {
+            var user = ctx.RequireUser();
+            var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
+            var corpora = form["corpora"].ToString().Split([' ', ',', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            await s.DeclareCorporaAsync(user, id, new CorporaRequest(corpora, organisationId)).ConfigureAwait(false);
+            return Results.Redirect($"/leaderboard/{id}/team{(organisationId is { } o ? $"?organisationId={o}" : "")}");
+        });
         app.MapGet("/leaderboard/{id:long}/vote", async (HttpContext ctx, long id, LeaderboardService s) =>
         {
             var battle = await s.BattleAsync(ctx.RequireUser(), id).ConfigureAwait(false);
             var ratings = string.Concat(Enumerable.Range(1, 5).Select(i => $"<option value=\"{i}\">{i}</option>"));
             var body = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<p>{L(ctx, "vote.blind")}</p><section class=\"card\"><h2>{L(ctx, "prompt")}</h2><pre id=\"battle-prompt\">{E(battle.Prompt)}</pre></section>")
                 .Append(CultureInfo.InvariantCulture, $"<div class=\"battle\"><section class=\"card\"><h2>A</h2><pre id=\"answer-a\">{E(battle.AnswerA)}</pre></section><section class=\"card\"><h2>B</h2><pre id=\"answer-b\">{E(battle.AnswerB)}</pre></section></div>")
-                .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/leaderboard/{id}/vote/{battle.Id}\" class=\"card\" id=\"vote-form\">{Csrf(ctx)}")
+                .Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/leaderboard/{id}/vote/{battle.Token}\" class=\"card\" id=\"vote-form\">{Csrf(ctx)}")
                 .Append(CultureInfo.InvariantCulture, $"<label>{L(ctx, "rating")} A <select id=\"rating-a\" name=\"ratingA\"><option value=\"\">–</option>{ratings}</select></label>")
                 .Append(CultureInfo.InvariantCulture, $"<label>{L(ctx, "rating")} B <select id=\"rating-b\" name=\"ratingB\"><option value=\"\">–</option>{ratings}</select></label>")
                 .Append(CultureInfo.InvariantCulture, $"<button name=\"choice\" value=\"a\" id=\"vote-a\">{L(ctx, "vote.a")}</button><button name=\"choice\" value=\"tie\" id=\"vote-tie\">{L(ctx, "vote.tie")}</button><button name=\"choice\" value=\"b\" id=\"vote-b\">{L(ctx, "vote.b")}</button></form>");
             return Page(ctx, L(ctx, "vote.page"), body.ToString());
         });
-        app.MapPost("/leaderboard/{id:long}/vote/{battleId:long}", async (HttpContext ctx, long id, long battleId, LeaderboardService s) =>
+        app.MapPost("/leaderboard/{id:long}/vote/{token}", async (HttpContext ctx, long id, string token, LeaderboardService s) =>
         {
             var user = ctx.RequireUser();
             var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
             int? Rating(string field) => string.IsNullOrEmpty(form[field]) ? null : (int)Number(form[field], field, 0);
-            await s.VoteAsync(user, id, battleId, form["choice"].ToString(), Rating("ratingA"), Rating("ratingB")).ConfigureAwait(false);
+            await s.VoteAsync(user, id, token, form["choice"].ToString(), Rating("ratingA"), Rating("ratingB")).ConfigureAwait(false);
             return Results.Redirect($"/leaderboard/{id}/vote?voted=1");
         });
     }
@@ -368,6 +393,13 @@ internal static class LeaderboardPages
         ["vote.b"] = ("B가 더 좋음", "B is better"),
         ["vote.tie"] = ("비슷함", "Tie"),
         ["battles"] = ("비교 수", "Battles"),
+        ["contamination"] = ("오염 검사 (봉인 문항)", "Contamination (sealed items)"),
+        ["contamination.what"] = ("팀이 학습에 쓴 것으로 신고한 허브 말뭉치에서 봉인 문항의 n-gram을 찾습니다. 결과는 점수 옆에 공개됩니다.", "The hub corpora the team declares it trained on are scanned for the sealed items' n-grams; the result is shown beside the score."),
+        ["corpora"] = ("신고 말뭉치", "Declared corpora"),
+        ["contaminated"] = ("오염 문항", "Contaminated items"),
+        ["checked"] = ("검사일", "Checked"),
+        ["corpora.declare"] = ("학습 말뭉치 (카탈로그 슬러그, 공백으로 구분)", "Training corpora (catalogue slugs, space-separated)"),
+        ["corpora.check"] = ("신고하고 검사", "Declare and check"),
         ["outliers"] = ("이상치 평가", "outlier reviews"),
     };
 }

@@ -43,8 +43,15 @@ public sealed record NewPhase(
 /// report and answers to battle prompts; assigned reviewers score reports blind; voters judge blind battles; the operator
 /// publishes the ranking, which is recomputed from the stored raw data by <see cref="PhaseScoring"/>.
 /// </summary>
-public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
+public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null)
 {
+    /// <summary>How long the battle path trusts its cached phase and answers when another hub process could change them.</summary>
+    private const long CacheMilliseconds = 5_000;
+
+    private readonly BattleTokens _tokens = new(options is null ? RandomNumberGenerator.GetBytes(32) : options.LinkSigningKey ?? Access.DownloadService.LoadOrCreateKey(options.DataDirectory));
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (PhaseDetail Value, long At)> _phaseCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (IReadOnlyList<BattlePrompt> Value, long At)> _poolCache = new();
+
     internal static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
@@ -381,7 +388,7 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
             await conn.ExecuteAsync("DELETE FROM lb_sealed_items WHERE benchmark_id = @benchmarkId", new { benchmarkId }, tx).ConfigureAwait(false);
             foreach (var x in items)
             {
-                await conn.ExecuteAsync("INSERT INTO lb_sealed_items (benchmark_id, item_id, answer) VALUES (@benchmarkId, @Id, @Answer)", new { benchmarkId, x.Id, Answer = x.Answer.Trim() }, tx).ConfigureAwait(false);
+                await conn.ExecuteAsync("INSERT INTO lb_sealed_items (benchmark_id, item_id, answer, text) VALUES (@benchmarkId, @Id, @Answer, @Text)", new { benchmarkId, x.Id, Answer = x.Answer.Trim(), x.Text }, tx).ConfigureAwait(false);
             }
 
             await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.sealed.items", $"phase:{phaseId}", new { benchmark = bench.Name, items = items.Count }).ConfigureAwait(false);
@@ -620,7 +627,7 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
         }
 
         var now = Now;
-        return await db.WriteAsync(async (conn, tx) =>
+        var added = await db.WriteAsync(async (conn, tx) =>
         {
             var ids = new List<long>();
             foreach (var p in prompts)
@@ -631,6 +638,8 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
             await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.prompts.added", $"phase:{phaseId}", new { prompts = prompts.Count }).ConfigureAwait(false);
             return (IReadOnlyList<long>)ids;
         }).ConfigureAwait(false);
+        InvalidateCaches(phaseId);
+        return added;
     }
 
     public async Task<IReadOnlyList<(long Id, string Prompt)>> PromptsAsync(long phaseId)
@@ -653,7 +662,7 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
         }
 
         var now = Now;
-        return await db.WriteAsync(async (conn, tx) =>
+        var count = await db.WriteAsync(async (conn, tx) =>
         {
             foreach (var a in answers)
             {
@@ -669,61 +678,49 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
             await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.answers.submitted", $"phase:{phaseId}", new { team = team.OrganisationId, answers = answers.Count }).ConfigureAwait(false);
             return answers.Count;
         }).ConfigureAwait(false);
+        InvalidateCaches(phaseId);
+        return count;
     }
 
     /// <summary>
-    /// The voter's open battle, or a new one: a random prompt two teams answered, their answers in random order, without
-    /// names. Members of the phase's teams do not vote.
+    /// The voter's current battle: a prompt two teams answered, their answers in an order the voter cannot see, without
+    /// names. Assigned without a database write: the assignment is fixed by the voter's battle number (so a reload shows
+    /// the same battle) and sealed in the returned token (<see cref="BattleTokens"/>). Members of the phase's teams do not vote.
     /// </summary>
     public async Task<BattleView> BattleAsync(HubUser voter, long phaseId)
     {
-        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
+        var phase = await CachedPhaseAsync(phaseId).ConfigureAwait(false);
         RequireVoter(voter, phase);
         RequireWindow(phase);
-        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        var pool = await BattlePoolAsync(phaseId).ConfigureAwait(false);
+        if (pool.Count == 0)
         {
-            if (await OpenBattleAsync(conn, null, phaseId, voter.Id).ConfigureAwait(false) is { } open)
-            {
-                return open;
-            }
+            throw HubException.Conflict($"phase {phaseId} has no prompt that two teams have answered yet; try again later.");
         }
 
-        var now = Now;
-        return await db.WriteAsync(async (conn, tx) =>
+        long seq;
+        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
         {
-            if (await OpenBattleAsync(conn, tx, phaseId, voter.Id).ConfigureAwait(false) is { } open)
-            {
-                return open;
-            }
+            seq = await conn.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(battle_seq), -1) + 1 FROM lb_battles WHERE phase_id = @phaseId AND voter_id = @Id", new { phaseId, voter.Id }).ConfigureAwait(false);
+        }
 
-            var pairs = (await conn.QueryAsync<(long PromptId, long Org)>(
-                "SELECT a.prompt_id, a.organisation_id FROM lb_answers a JOIN lb_prompts p ON p.id = a.prompt_id JOIN lb_phase_teams t ON t.phase_id = p.phase_id AND t.organisation_id = a.organisation_id WHERE p.phase_id = @phaseId",
-                new { phaseId }, tx).ConfigureAwait(false)).GroupBy(x => x.PromptId).Where(g => g.Count() >= 2).ToList();
-            if (pairs.Count == 0)
-            {
-                throw HubException.Conflict($"phase {phaseId} has no prompt that two teams have answered yet; try again later.");
-            }
-
-            var chosen = pairs[Random.Shared.Next(pairs.Count)];
-            var g = chosen.Select(x => x.Org).ToArray();
-            Random.Shared.Shuffle(g);
-            await conn.ExecuteAsync("INSERT INTO lb_battles (phase_id, prompt_id, organisation_a, organisation_b, voter_id, created_at) VALUES (@phaseId, @prompt, @a, @b, @voter, @now)",
-                new { phaseId, prompt = chosen.Key, a = g[0], b = g[1], voter = voter.Id, now }, tx).ConfigureAwait(false);
-            return (await OpenBattleAsync(conn, tx, phaseId, voter.Id).ConfigureAwait(false))!;
-        }).ConfigureAwait(false);
+        var (promptDraw, firstDraw, secondDraw) = _tokens.Draw(phaseId, voter.Id, seq);
+        var p = pool[(int)(promptDraw % (ulong)pool.Count)];
+        var i = (int)(firstDraw % (ulong)p.Organisations.Length);
+        var j = (int)(secondDraw % (ulong)(p.Organisations.Length - 1));
+        j += j >= i ? 1 : 0;
+        var (a, b) = (p.Organisations[i], p.Organisations[j]);
+        var token = _tokens.Seal(new BattleTicket(phaseId, voter.Id, seq, p.Id, a, b));
+        return new BattleView(token, p.Prompt, p.Answers[a], p.Answers[b]);
     }
 
-    private static async Task<BattleView?> OpenBattleAsync(DbConnection conn, DbTransaction? tx, long phaseId, long voter) =>
-        await conn.QueryFirstOrDefaultAsync<BattleView>(
-            "SELECT b.id, p.prompt, aa.answer AS answer_a, ab.answer AS answer_b FROM lb_battles b JOIN lb_prompts p ON p.id = b.prompt_id "
-            + "JOIN lb_answers aa ON aa.prompt_id = b.prompt_id AND aa.organisation_id = b.organisation_a JOIN lb_answers ab ON ab.prompt_id = b.prompt_id AND ab.organisation_id = b.organisation_b "
-            + "WHERE b.phase_id = @phaseId AND b.voter_id = @voter AND b.outcome IS NULL ORDER BY b.id LIMIT 1",
-            new { phaseId, voter }, tx).ConfigureAwait(false);
-
-    /// <summary>Records a vote (a, b or tie) and optional absolute ratings (1–5) of each answer; once per battle, by its voter.</summary>
-    public async Task VoteAsync(HubUser voter, long phaseId, long battleId, string choice, int? ratingA, int? ratingB)
+    /// <summary>
+    /// Records a vote (a, b or tie) and optional absolute ratings (1–5) of each answer on the battle a token seals: one
+    /// insert, refused (409) when the voter has voted on that battle already; a changed or foreign token is refused (400).
+    /// </summary>
+    public async Task VoteAsync(HubUser voter, long phaseId, string token, string choice, int? ratingA, int? ratingB)
     {
-        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
+        var phase = await CachedPhaseAsync(phaseId).ConfigureAwait(false);
         RequireVoter(voter, phase);
         RequireWindow(phase);
         var outcome = choice switch
@@ -738,29 +735,70 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
             throw HubException.Invalid("ratingA, ratingB: absolute ratings are 1 to 5.");
         }
 
-        var now = Now;
-        await db.WriteAsync(async (conn, tx) =>
+        var t = _tokens.Open(token) ?? throw HubException.Invalid("token: the battle token is not valid (changed, cut short or not issued by this hub); load the battle page again.");
+        if (t.PhaseId != phaseId)
         {
-            var b = await conn.QueryFirstOrDefaultAsync<(long Voter, string? Outcome)>("SELECT voter_id, outcome FROM lb_battles WHERE id = @battleId AND phase_id = @phaseId", new { battleId, phaseId }, tx).ConfigureAwait(false);
-            if (b == default)
-            {
-                throw HubException.NotFound($"battle {battleId} does not exist in phase {phaseId}.");
-            }
+            throw HubException.Invalid($"token: the battle token belongs to phase {t.PhaseId}, not {phaseId}.");
+        }
 
-            if (b.Voter != voter.Id)
-            {
-                throw HubException.Forbidden($"battle {battleId} was given to another voter.");
-            }
+        if (t.VoterId != voter.Id)
+        {
+            throw HubException.Forbidden("token: this battle was given to another voter.");
+        }
 
-            if (b.Outcome is not null)
-            {
-                throw HubException.Conflict($"battle {battleId} has been voted on already.");
-            }
-
-            await conn.ExecuteAsync("UPDATE lb_battles SET outcome = @outcome, rating_a = @ratingA, rating_b = @ratingB, voted_at = @now WHERE id = @battleId", new { outcome, ratingA, ratingB, now, battleId }, tx).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
+        var now = Now;
+        var inserted = await db.WriteAsync((conn, tx) => conn.ExecuteAsync(
+            "INSERT INTO lb_battles (phase_id, prompt_id, organisation_a, organisation_b, voter_id, battle_seq, outcome, rating_a, rating_b, created_at, voted_at) "
+            + "SELECT @phaseId, @PromptId, @OrganisationA, @OrganisationB, @VoterId, @Seq, @outcome, CAST(@ratingA AS INTEGER), CAST(@ratingB AS INTEGER), @now, @now "
+            + "WHERE EXISTS (SELECT 1 FROM lb_phases WHERE id = @phaseId AND state = @open) ON CONFLICT DO NOTHING",
+            new { phaseId, t.PromptId, t.OrganisationA, t.OrganisationB, t.VoterId, t.Seq, outcome, ratingA, ratingB, now, open = PhaseStates.Open }, tx)).ConfigureAwait(false);
+        if (inserted == 0)
+        {
+            InvalidateCaches(phaseId);
+            await using var conn = await db.OpenAsync().ConfigureAwait(false);
+            var state = await conn.ExecuteScalarAsync<string?>("SELECT state FROM lb_phases WHERE id = @phaseId", new { phaseId }).ConfigureAwait(false);
+            throw HubException.Conflict(state == PhaseStates.Open ? "token: you have voted on this battle already; load the battle page for the next one." : $"phase {phaseId} is published; its data can no longer change.");
+        }
     }
+
+    /// <summary>The phase as the battle page and votes need it, cached for a few seconds (a publish here clears it at once).</summary>
+    private async Task<PhaseDetail> CachedPhaseAsync(long phaseId)
+    {
+        if (_phaseCache.TryGetValue(phaseId, out var hit) && Environment.TickCount64 - hit.At < CacheMilliseconds)
+        {
+            return hit.Value;
+        }
+
+        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
+        _phaseCache[phaseId] = (phase, Environment.TickCount64);
+        return phase;
+    }
+
+    /// <summary>The prompts that at least two of the phase's teams answered, with the answers; cached like the phase.</summary>
+    private async Task<IReadOnlyList<BattlePrompt>> BattlePoolAsync(long phaseId)
+    {
+        if (_poolCache.TryGetValue(phaseId, out var hit) && Environment.TickCount64 - hit.At < CacheMilliseconds)
+        {
+            return hit.Value;
+        }
+
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        var rows = await conn.QueryAsync<(long PromptId, string Prompt, long Org, string Answer)>(
+            "SELECT p.id, p.prompt, a.organisation_id, a.answer FROM lb_answers a JOIN lb_prompts p ON p.id = a.prompt_id JOIN lb_phase_teams t ON t.phase_id = p.phase_id AND t.organisation_id = a.organisation_id WHERE p.phase_id = @phaseId ORDER BY p.id, a.organisation_id",
+            new { phaseId }).ConfigureAwait(false);
+        IReadOnlyList<BattlePrompt> pool = [.. rows.GroupBy(r => r.PromptId).Where(g => g.Count() >= 2)
+            .Select(g => new BattlePrompt(g.Key, g.First().Prompt, [.. g.Select(r => r.Org)], g.ToDictionary(r => r.Org, r => r.Answer)))];
+        _poolCache[phaseId] = (pool, Environment.TickCount64);
+        return pool;
+    }
+
+    private void InvalidateCaches(long phaseId)
+    {
+        _phaseCache.TryRemove(phaseId, out _);
+        _poolCache.TryRemove(phaseId, out _);
+    }
+
+    private sealed record BattlePrompt(long Id, string Prompt, long[] Organisations, Dictionary<long, string> Answers);
 
     /// <summary>Loads a phase's raw data for <see cref="PhaseScoring"/>.</summary>
     public async Task<ScoringInput> LoadInputAsync(long phaseId)
@@ -848,6 +886,7 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
             await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.published", $"phase:{phaseId}", new { sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))) }).ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
+        InvalidateCaches(phaseId);
         return json;
     }
 
@@ -906,7 +945,8 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
             standing = result.Standings.FirstOrDefault(x => x.OrganisationId == team.OrganisationId);
         }
 
-        return new TeamView(team, phase.Benchmarks.Where(b => b.TeamOrganisationId is null || b.TeamOrganisationId == team.OrganisationId).ToList(), runs, sealedFeedback, shares, standing);
+        var contamination = await ContaminationAsync(actor, phaseId, team.OrganisationId).ConfigureAwait(false);
+        return new TeamView(team, phase.Benchmarks.Where(b => b.TeamOrganisationId is null || b.TeamOrganisationId == team.OrganisationId).ToList(), runs, sealedFeedback, shares, standing, contamination);
     }
 
     private static PhaseTeam RequireTeamActor(HubUser actor, PhaseDetail phase, long? organisationId) => RequireTeamActor(actor, phase, organisationId, false)!;
@@ -1003,11 +1043,11 @@ public sealed class LeaderboardService(HubDatabase db, TimeProvider time)
     private sealed record StoredItems(string[] Ids, double[] Scores);
 }
 
-/// <summary>A sealed item: its id and the answer predictions are compared with.</summary>
-public sealed record SealedItem(string Id, string Answer);
+/// <summary>A sealed item: its id, the answer predictions are compared with, and optionally its text (question with context and choices) for the contamination check.</summary>
+public sealed record SealedItem(string Id, string Answer, string? Text = null);
 
 /// <summary>A team's answer to a battle prompt.</summary>
 public sealed record PromptAnswer(long PromptId, string Answer);
 
-/// <summary>What a team sees of its own phase: suite, runs, sealed feedback, and once published its shares and standing.</summary>
-public sealed record TeamView(PhaseTeam Team, IReadOnlyList<PhaseBenchmark> Suite, IReadOnlyList<RunRow> Runs, IReadOnlyList<SealedFeedback> Sealed, IReadOnlyList<BenchmarkShareRow> Shares, StandingRow? Standing);
+/// <summary>What a team sees of its own phase: suite, runs, sealed feedback, contamination of its declared corpora, and once published its shares and standing.</summary>
+public sealed record TeamView(PhaseTeam Team, IReadOnlyList<PhaseBenchmark> Suite, IReadOnlyList<RunRow> Runs, IReadOnlyList<SealedFeedback> Sealed, IReadOnlyList<BenchmarkShareRow> Shares, StandingRow? Standing, IReadOnlyList<ContaminationResult> Contamination);

@@ -133,8 +133,8 @@ public sealed class RunRow
 /// <summary>What a team is shown after a sealed submission: the Ladder's score, not the true one.</summary>
 public sealed record SealedFeedback(long SubmissionId, string Role, double Shown, int Items, int LeftToday);
 
-/// <summary>A battle as a voter sees it: the prompt and two anonymous answers.</summary>
-public sealed record BattleView(long Id, string Prompt, string AnswerA, string AnswerB);
+/// <summary>A battle as a voter sees it: the prompt, two anonymous answers and the sealed token the vote returns.</summary>
+public sealed record BattleView(string Token, string Prompt, string AnswerA, string AnswerB);
 
 /// <summary>A technical report as an assigned reviewer sees it: the blind code, not the team.</summary>
 public sealed record ReviewView(string Code, string Title, string Body, IReadOnlyDictionary<string, double> Scores);

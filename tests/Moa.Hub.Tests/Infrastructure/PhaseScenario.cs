@@ -106,12 +106,22 @@ public sealed class PhaseScenario(HubFixture f, long phaseId)
 
     public static readonly string[] Letters = ["A", "B", "C", "D"];
 
+    /// <summary>
+    /// The text of the first sealed items: s000 is a review of the fixture's curated NSMC corpus (nsmc-9570141, so a
+    /// team declaring that corpus is contaminated on it); s001 appears in no corpus.
+    /// </summary>
+    public static readonly string[] SealedTexts =
+    [
+        "실버영화관에 가서 잘 보고 왔습니다.그시대의 향수가 물씬 풍기는 작품에 다시한번 옛날을 회상하였네요. 재밌게 잘 감상하였습니다.",
+        "봉인 문항: 국가 인공지능 파운데이션 모델 평가를 위해 새로 쓴 문장으로, 어느 말뭉치에도 실린 적이 없습니다. 정답을 고르세요.",
+    ];
+
     /// <summary>Sealed items (answers stored by the operator) and one submission per team and role.</summary>
     public async Task SealedSubmissions()
     {
         var bench = await BenchmarkId("nia-sealed");
         using var op = f.Client("operator");
-        var items = Enumerable.Range(0, 60).Select(i => new { id = $"s{i:D3}", answer = Letters[i % 4] }).ToArray();
+        var items = Enumerable.Range(0, 60).Select(i => new { id = $"s{i:D3}", answer = Letters[i % 4], text = i < SealedTexts.Length ? SealedTexts[i] : null }).ToArray();
         (await op.PutAsJsonAsync($"/api/leaderboard/phases/{phaseId}/sealed/{bench}/items", new { items })).EnsureSuccessStatusCode();
         foreach (var (who, role, accuracy) in new[] { ("team", "model", 0.9), ("team", "reference", 0.9), ("teamb", "model", 0.35), ("teamb", "reference", 0.9) })
         {
@@ -183,7 +193,7 @@ public sealed class PhaseScenario(HubFixture f, long phaseId)
                 var battle = await Ok(c.PostAsync($"/api/leaderboard/phases/{phaseId}/battles", null));
                 var aIsTeamA = battle.GetProperty("answerA").GetString()!.StartsWith("[A]", StringComparison.Ordinal);
                 var choice = n++ % 10 == 9 ? "tie" : aIsTeamA ? "a" : "b";
-                var vote = await c.PostAsJsonAsync($"/api/leaderboard/phases/{phaseId}/battles/{battle.GetProperty("id").GetInt64()}/vote", new { choice, ratingA = aIsTeamA ? 5 : 2, ratingB = aIsTeamA ? 2 : 5 });
+                var vote = await c.PostAsJsonAsync($"/api/leaderboard/phases/{phaseId}/battles/{battle.GetProperty("token").GetString()}/vote", new { choice, ratingA = aIsTeamA ? 5 : 2, ratingB = aIsTeamA ? 2 : 5 });
                 vote.StatusCode.ShouldBe(HttpStatusCode.NoContent, await vote.Content.ReadAsStringAsync());
             }
         }

@@ -37,6 +37,8 @@ public abstract partial class HubIntegrationTests
             (L + "/{id}/runs", "POST", $"{L}/{p}/runs?benchmarkId={b}&role=model", "raw", [401, 400, 403, 403, 400, 400]),
             (L + "/{id}/runs", "GET", $"{L}/{p}/runs", null, [401, 200, 403, 403, 200, 200]),
             (L + "/{id}/team", "GET", $"{L}/{p}/team", null, [401, 400, 403, 403, 200, 200]),
+            (L + "/{id}/corpora", "PUT", $"{L}/{p}/corpora", new { corpora = new[] { "no-such-corpus" } }, [401, 400, 403, 403, 400, 400]),
+            (L + "/{id}/contamination", "GET", $"{L}/{p}/contamination", null, [401, 200, 403, 403, 200, 200]),
             (L + "/{id}/sealed/{benchmarkId}/items", "PUT", $"{L}/{p}/sealed/{s}/items", new { items = Array.Empty<object>() }, [401, 400, 403, 403, 403, 403]),
             (L + "/{id}/sealed/{benchmarkId}/ids", "GET", $"{L}/{p}/sealed/{s}/ids", null, [401, 200, 403, 403, 200, 200]),
             (L + "/{id}/sealed/{benchmarkId}/submissions", "POST", $"{L}/{p}/sealed/{s}/submissions", new { role = "model", predictions = new { x = "A" } }, [401, 400, 403, 403, 409, 409]),
@@ -48,17 +50,18 @@ public abstract partial class HubIntegrationTests
             (L + "/{id}/prompts", "GET", $"{L}/{p}/prompts", null, [401, 200, 200, 200, 200, 200]),
             (L + "/{id}/answers", "POST", $"{L}/{p}/answers", new { answers = Array.Empty<object>() }, [401, 400, 403, 403, 400, 400]),
             (L + "/{id}/battles", "POST", $"{L}/{p}/battles", null, [401, 409, 409, 409, 403, 403]),
-            (L + "/{id}/battles/{battleId}/vote", "POST", $"{L}/{p}/battles/999999/vote", new { choice = "x" }, [401, 400, 400, 400, 403, 403]),
+            (L + "/{id}/battles/{token}/vote", "POST", $"{L}/{p}/battles/{new string('A', 103)}/vote", new { choice = "x" }, [401, 400, 400, 400, 403, 403]),
 
             ("/leaderboard", "GET", "/leaderboard", null, [200, 200, 200, 200, 200, 200]),
             ("/leaderboard", "POST", "/leaderboard", Form(("name", "")), [401, 400, 403, 403, 403, 403]),
             ("/leaderboard/{id}", "GET", $"/leaderboard/{p}", null, [200, 200, 200, 200, 200, 200]),
             ("/leaderboard/{id}/publish", "POST", $"/leaderboard/{p}/publish", Form(), [401, 409, 403, 403, 403, 403]),
             ("/leaderboard/{id}/team", "GET", $"/leaderboard/{p}/team", null, [401, 400, 403, 403, 200, 200]),
+            ("/leaderboard/{id}/corpora", "POST", $"/leaderboard/{p}/corpora", Form(("corpora", "no-such-corpus")), [401, 400, 403, 403, 400, 400]),
             ("/leaderboard/{id}/review", "GET", $"/leaderboard/{p}/review", null, [401, 403, 403, 200, 403, 403]),
             ("/leaderboard/{id}/review/{code}", "POST", $"/leaderboard/{p}/review/{code}", Form(("score-zzz", "1")), [401, 403, 403, 400, 403, 403]),
             ("/leaderboard/{id}/vote", "GET", $"/leaderboard/{p}/vote", null, [401, 409, 409, 409, 403, 403]),
-            ("/leaderboard/{id}/vote/{battleId}", "POST", $"/leaderboard/{p}/vote/999999", Form(("choice", "x")), [401, 400, 400, 400, 403, 403]),
+            ("/leaderboard/{id}/vote/{token}", "POST", $"/leaderboard/{p}/vote/{new string('A', 103)}", Form(("choice", "x")), [401, 400, 400, 400, 403, 403]),
         ];
     }
 }

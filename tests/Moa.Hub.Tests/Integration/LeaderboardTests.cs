@@ -57,7 +57,18 @@ public abstract class LeaderboardTests(HubFixture f)
         (await team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
 
         await p.All();
+
+        // Contamination beside the score: team A declares the curated NSMC corpus, which holds sealed item s000.
+        await SignedAgreement("team");
+        var declared = await Ok(team.PutAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/corpora", new { corpora = new[] { "nsmc-reviews" }, charNgrams = 13 }));
+        var check = declared.EnumerateArray().Single();
+        (check.GetProperty("benchmark").GetString(), check.GetProperty("checked").GetInt32(), check.GetProperty("contaminated").GetInt32()).ShouldBe(("nia-sealed", PhaseScenario.SealedTexts.Length, 1));
+        check.GetProperty("contaminatedItems")[0].GetProperty("id").GetString().ShouldBe("s000");
+        check.GetProperty("corpora")[0].GetString().ShouldBe("nsmc-reviews@1");
+        (await team.GetStringAsync($"/leaderboard/{p.PhaseId}/team")).ShouldContain("id=\"my-contamination\"");
         var live = await PhaseScenario.Ok(op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results"));
+        live.GetProperty("contamination").GetArrayLength().ShouldBe(1);
+        live = JsonDocument.Parse(Frozen(live.GetRawText())).RootElement.Clone();
         (await team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "teams see nothing before publication");
 
         var published = await op.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/publish", null);
@@ -95,12 +106,16 @@ public abstract class LeaderboardTests(HubFixture f)
         // Recompute from the stored raw data: identical bytes.
         var service = new LeaderboardService(f.Db, f.Time);
         LeaderboardService.ResultJson(PhaseScoring.Compute(await service.LoadInputAsync(p.PhaseId))).ShouldBe(json);
-        (await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).ShouldBe(json, "published results are public");
+        var exported = await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results");
+        Frozen(exported).ShouldBe(json, "published results are public");
+        exported.ShouldContain("\"contamination\":[{\"organisationId\":" + f.TeamOrg.Id);
 
-        // CSV exports.
+        // CSV exports: contamination beside the score.
         var csv = await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv");
-        csv.Split('\n')[0].ShouldBe("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason");
+        csv.Split('\n')[0].ShouldBe("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason,sealed_contaminated,declared_corpora");
         csv.ShouldContain($"1,{f.TeamOrg.Id},");
+        csv.Split('\n')[1].ShouldEndWith(",1/2,nsmc-reviews@1");
+        csv.Split('\n')[2].ShouldEndWith(",,", Case.Sensitive, "team B declared nothing");
         (await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv?table=benchmarks")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(7);
         (await anon.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv?table=x")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
@@ -119,6 +134,44 @@ public abstract class LeaderboardTests(HubFixture f)
         using var en = new HttpRequestMessage(HttpMethod.Get, $"/leaderboard/{p.PhaseId}");
         en.Headers.Add("Accept-Language", "en");
         (await (await anon.SendAsync(en)).Content.ReadAsStringAsync()).ShouldContain("eliminated");
+    }
+
+    [Fact]
+    public async Task DeclareCorpora_UnknownForeignOrNothingSealed_IsRefusedNamingTheReason()
+    {
+        var p = await NewPhase();
+        using var team = f.Client("team");
+        using var teamb = f.Client("teamb");
+        using var provider = f.Client("provider");
+        using var anon = f.Client();
+        var url = $"/api/leaderboard/phases/{p.PhaseId}/corpora";
+        await SignedAgreement("team");
+
+        var unknown = await team.PutAsJsonAsync(url, new { corpora = new[] { "no-such-corpus" } });
+        unknown.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(unknown)).ShouldContain("corpora[0]: 'no-such-corpus' is not a corpus in the hub catalogue");
+        var foreign = await teamb.PutAsJsonAsync(url, new { corpora = new[] { "nsmc-reviews" } });
+        foreign.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await HubFixture.Detail(foreign)).ShouldContain("has no signed agreement covering 'nsmc-reviews'");
+        (await team.PutAsJsonAsync(url, new { corpora = Array.Empty<string>() })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await team.PutAsJsonAsync(url, new { corpora = new[] { "nsmc-reviews" }, charNgrams = 1 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await provider.PutAsJsonAsync(url, new { corpora = new[] { "nsmc-reviews" } })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+
+        var textless = await team.PutAsJsonAsync(url, new { corpora = new[] { "nsmc-reviews" } });
+        textless.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await HubFixture.Detail(textless)).ShouldContain("no sealed item has its text stored");
+
+        using var op = f.Client("operator");
+        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(PhaseScenario.NewPhase(f, Unique("unsealed "))))!;
+        body["benchmarks"] = new[] { new { name = "kmmlu", kind = "common", randomBaseline = 0.25 } };
+        var unsealed = (await Ok(op.PostAsJsonAsync("/api/leaderboard/phases", body))).GetProperty("phase").GetProperty("id").GetInt64();
+        var none = await team.PutAsJsonAsync($"/api/leaderboard/phases/{unsealed}/corpora", new { corpora = new[] { "nsmc-reviews" } });
+        none.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await HubFixture.Detail(none)).ShouldContain("has no sealed benchmark");
+
+        (await anon.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/contamination")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "not public before publication");
+        (await provider.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/contamination")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await Ok(team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/contamination"))).GetArrayLength().ShouldBe(0);
     }
 
     [Fact]
@@ -235,14 +288,26 @@ public abstract class LeaderboardTests(HubFixture f)
         await p.Battles(perVoter: 1);
         var battle = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
         battle.GetRawText().ShouldNotContain("organisation");
-        (await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null))).GetProperty("id").GetInt64().ShouldBe(battle.GetProperty("id").GetInt64(), "an open battle is given again, not a new one");
-        var bid = battle.GetProperty("id").GetInt64();
+        var again = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
+        (again.GetProperty("prompt").GetString(), again.GetProperty("answerA").GetString(), again.GetProperty("answerB").GetString())
+            .ShouldBe((battle.GetProperty("prompt").GetString(), battle.GetProperty("answerA").GetString(), battle.GetProperty("answerB").GetString()), "until the voter votes, a reload shows the same battle");
+        var bid = battle.GetProperty("token").GetString()!;
         using var partner = f.Client("partner");
-        (await partner.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await partner.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "another voter's token");
         (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "c" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a", ratingA = 9 })).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var forged = await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{Flip(bid, 40)}/vote", new { choice = "a" });
+        (await HubFixture.Detail(forged)).ShouldContain("battle token is not valid");
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid[..50]}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "cut short");
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId + 1000}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.NotFound, "no such phase");
         (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "a" })).StatusCode.ShouldBe(HttpStatusCode.NoContent);
-        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "b" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var replayed = await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{bid}/vote", new { choice = "b" });
+        replayed.StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await HubFixture.Detail(replayed)).ShouldContain("voted on this battle already");
+        var reissued = again.GetProperty("token").GetString()!;
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{reissued}/vote", new { choice = "b" })).StatusCode.ShouldBe(HttpStatusCode.Conflict, "a reload's token is the same battle");
+        var next = await PhaseScenario.Ok(provider.PostAsync($"/api/leaderboard/phases/{p.PhaseId}/battles", null));
+        (await provider.PostAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/battles/{next.GetProperty("token").GetString()}/vote", new { choice = "tie" })).StatusCode.ShouldBe(HttpStatusCode.NoContent, "the next battle takes a vote");
 
         // Incomplete reviews are named when the operator asks for the ranking.
         var r = await op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results");
@@ -271,6 +336,36 @@ public abstract class LeaderboardTests(HubFixture f)
         using var team = f.Client("team");
         (await team.PostAsJsonAsync("/api/leaderboard/phases", PhaseScenario.NewPhase(f, Unique("x ")))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    /// <summary>The result JSON as frozen at publication: the export without the stored contamination results beside it.</summary>
+    private static string Frozen(string exported)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(exported)!.AsObject();
+        node.Remove("contamination");
+        return node.ToJsonString(new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
+    }
+
+    /// <summary>A signed agreement (provider, operator, team) giving a team the fixture's curated corpus nsmc-reviews.</summary>
+    private async Task SignedAgreement(string team)
+    {
+        using var op = f.Client("operator");
+        var created = await op.PostAsJsonAsync("/api/agreements", new
+        {
+            title = Unique("학습 협약 "), providerOrganisationId = f.ProviderOrg.Id, teamOrganisationId = team == "team" ? f.TeamOrg.Id : f.OtherTeamOrg.Id,
+            datasetSlugs = new[] { "nsmc-reviews" }, purposes = new[] { "pretraining" }, commercial = false, startsAt = f.Time.Now.AddDays(-1), endsAt = f.Time.Now.AddDays(365),
+            processingSupportKrw = 0, copyrightCompensationKrw = 0, responsibilities = "-",
+        });
+        created.StatusCode.ShouldBe(HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var id = (await HubFixture.Json(created)).GetProperty("id").GetInt64();
+        foreach (var who in new[] { "provider", "operator", team })
+        {
+            using var c = f.Client(who);
+            (await c.PostAsync($"/api/agreements/{id}/sign", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    /// <summary>The token with one base64url character changed (a forged token).</summary>
+    private static string Flip(string token, int at) => token[..at] + (token[at] == 'A' ? 'B' : 'A') + token[(at + 1)..];
 }
 
 public sealed class LeaderboardTests_Sqlite(SqliteHubFixture f) : LeaderboardTests(f), IClassFixture<SqliteHubFixture>;

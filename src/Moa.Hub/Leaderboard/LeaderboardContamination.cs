@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using Moa.Evaluation.Benchmarks;
+using Moa.Evaluation.Contamination;
+using Moa.Hub.Accounts;
+using Moa.Hub.Agreements;
+using Moa.Hub.Audit;
+
+namespace Moa.Hub.Leaderboard;
+
+/// <summary>A team's declaration of its training corpora (catalogue slugs); operators name the team.</summary>
+public sealed record CorporaRequest(string[] Corpora, long? OrganisationId = null, int? CharNgrams = null);
+
+/// <summary>A sealed item found in a team's declared corpora: the share of its n-grams found and how many documents hold one.</summary>
+public sealed record ContaminatedSealedItem(string Id, double Overlap, long Documents);
+
+/// <summary>
+/// The contamination check of one team's declared corpora against one sealed benchmark of a phase, as stored: which
+/// corpora (slug@version), the n-grams used, how many sealed items were checked and how many were found.
+/// </summary>
+public sealed record ContaminationResult(
+    long OrganisationId,
+    string Team,
+    long BenchmarkId,
+    string Benchmark,
+    IReadOnlyList<string> Corpora,
+    string Unit,
+    int N,
+    int Items,
+    int Checked,
+    int Contaminated,
+    double Share,
+    IReadOnlyList<ContaminatedSealedItem> ContaminatedItems,
+    long CheckedAt);
+
+/// <summary>
+/// Contamination beside the score: a team declares the hub corpora it trained on; the hub scans them for the sealed
+/// items of the phase's programme benchmark with the contamination checker of <c>moa bench contamination</c> and stores
+/// the result per team, phase and sealed benchmark.
+/// </summary>
+public sealed partial class LeaderboardService
+{
+    /// <summary>Declares a team's training corpora and checks them against every sealed benchmark of the phase.</summary>
+    public async Task<IReadOnlyList<ContaminationResult>> DeclareCorporaAsync(HubUser actor, long phaseId, CorporaRequest req)
+    {
+        ArgumentNullException.ThrowIfNull(req);
+        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
+        var team = RequireTeamActor(actor, phase, req.OrganisationId);
+        RequireNotPublished(phase);
+        HubException.NoNullItems(req.Corpora, "corpora");
+        if (req.Corpora.Length is 0 or > 50 || req.Corpora.Distinct(StringComparer.Ordinal).Count() != req.Corpora.Length)
+        {
+            throw HubException.Invalid("corpora: declare 1 to 50 distinct catalogue corpora (dataset slugs) the team trained on.");
+        }
+
+        if (req.CharNgrams is < 5 or > 200)
+        {
+            throw HubException.Invalid($"charNgrams: {req.CharNgrams} is outside 5–200 (leave it out for word 13-grams).");
+        }
+
+        var sealedBenchmarks = phase.Benchmarks.Where(b => b.Sealed).ToList();
+        if (sealedBenchmarks.Count == 0)
+        {
+            throw HubException.Conflict($"phase {phaseId} has no sealed benchmark; there is nothing to check the corpora against.");
+        }
+
+        var now = Now;
+        var folders = new List<string>();
+        var labels = new List<string>();
+        var sealedItems = new Dictionary<long, List<BenchmarkItem>>();
+        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        {
+            for (var i = 0; i < req.Corpora.Length; i++)
+            {
+                var slug = req.Corpora[i];
+                var row = await conn.QueryFirstOrDefaultAsync<(long Id, long Version, string StorageDir)>(
+                    "SELECT d.id, v.version, v.storage_dir FROM datasets d JOIN dataset_versions v ON v.dataset_id = d.id WHERE d.slug = @slug AND v.withdrawn_at IS NULL ORDER BY v.version DESC LIMIT 1",
+                    new { slug }).ConfigureAwait(false);
+                if (row == default)
+                {
+                    throw HubException.Invalid($"corpora[{i}]: '{slug}' is not a corpus in the hub catalogue; declare registered corpora by their slug.");
+                }
+
+                var agreements = await AgreementService.ForTeamAndDatasetAsync(conn, team.OrganisationId, row.Id).ConfigureAwait(false);
+                if (!agreements.Any(a => a.EffectiveState(now) != AgreementStates.Draft))
+                {
+                    throw HubException.Forbidden($"corpora[{i}]: {team.Name} has no signed agreement covering '{slug}'; only corpora the team received through the hub can be declared.");
+                }
+
+                folders.Add(row.StorageDir);
+                labels.Add($"{slug}@{row.Version}");
+            }
+
+            foreach (var b in sealedBenchmarks)
+            {
+                var items = (await conn.QueryAsync<(string ItemId, string Answer, string? Text)>("SELECT item_id, answer, text FROM lb_sealed_items WHERE benchmark_id = @Id ORDER BY item_id", new { b.Id }).ConfigureAwait(false))
+                    .Where(x => !string.IsNullOrWhiteSpace(x.Text))
+                    .Select(x => new BenchmarkItem(x.ItemId, b.Name, x.Text!, null, [], JsonSerializer.SerializeToElement(x.Answer)))
+                    .ToList();
+                if (items.Count == 0)
+                {
+                    throw HubException.Conflict($"{b.Name}: no sealed item has its text stored; the operator stores the sealed items with their text (items[].text) before corpora are checked.");
+                }
+
+                sealedItems[b.Id] = items;
+            }
+        }
+
+        var options = req.CharNgrams is { } n ? new ContaminationOptions { Unit = NGramUnit.Character, N = n } : new ContaminationOptions();
+        options = options with { Threads = Math.Max(1, Environment.ProcessorCount / 2) };
+        var results = new List<ContaminationResult>();
+        foreach (var b in sealedBenchmarks)
+        {
+            var benchmark = new LoadedBenchmark(new BenchmarkCard { Name = b.Name, Subsets = [b.Name] }, sealedItems[b.Id], "", "");
+            ContaminationReport report;
+            try
+            {
+                report = await Task.Run(() => ContaminationChecker.Run(benchmark, folders, options)).ConfigureAwait(false);
+            }
+            catch (MoaException ex)
+            {
+                throw HubException.Conflict($"corpora: a declared corpus could not be scanned ({ex.Message}).");
+            }
+
+            var @checked = report.Items - report.ItemsTooShort;
+            results.Add(new ContaminationResult(team.OrganisationId, team.Name, b.Id, b.Name, labels, report.Unit, report.N, report.Items, @checked, report.Contaminated.Count,
+                @checked == 0 ? 0 : (double)report.Contaminated.Count / @checked, [.. report.Contaminated.Select(c => new ContaminatedSealedItem(c.Id, c.Overlap, c.Documents))], now));
+        }
+
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            foreach (var r in results)
+            {
+                await conn.ExecuteAsync("DELETE FROM lb_contamination WHERE phase_id = @phaseId AND organisation_id = @OrganisationId AND benchmark_id = @BenchmarkId", new { phaseId, r.OrganisationId, r.BenchmarkId }, tx).ConfigureAwait(false);
+                await conn.ExecuteAsync(
+                    "INSERT INTO lb_contamination (phase_id, organisation_id, benchmark_id, result, checked_by, checked_at) VALUES (@phaseId, @OrganisationId, @BenchmarkId, @result, @by, @CheckedAt)",
+                    new { phaseId, r.OrganisationId, r.BenchmarkId, result = JsonSerializer.Serialize(r, s_json), by = actor.Id, r.CheckedAt }, tx).ConfigureAwait(false);
+            }
+
+            await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.corpora.checked", $"phase:{phaseId}", new { team = team.OrganisationId, corpora = labels, contaminated = results.Sum(r => r.Contaminated) }).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        return results;
+    }
+
+    /// <summary>Stored contamination results: every team's for operators (or once published, for everybody), a team's own for its members.</summary>
+    public async Task<IReadOnlyList<ContaminationResult>> ContaminationAsync(HubUser? actor, long phaseId, long? organisationId)
+    {
+        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
+        long? org = organisationId;
+        if (!phase.IsPublished)
+        {
+            if (actor is null)
+            {
+                throw new HubException(HubErrorKind.Unauthenticated, $"phase {phaseId} is not published yet; sign in as a member of its teams or an operator.");
+            }
+
+            org = RequireTeamActor(actor, phase, organisationId, allowAllForOperator: true)?.OrganisationId;
+        }
+
+        await using var conn = await db.OpenAsync().ConfigureAwait(false);
+        return [.. (await conn.QueryAsync<string>("SELECT result FROM lb_contamination WHERE phase_id = @phaseId AND (@org IS NULL OR organisation_id = @org) ORDER BY organisation_id, benchmark_id", new { phaseId, org }).ConfigureAwait(false))
+            .Select(r => JsonSerializer.Deserialize<ContaminationResult>(r, s_json)!)];
+    }
+
+    /// <summary>The result JSON with the stored contamination results beside the standings (<c>contamination</c>).</summary>
+    internal static string WithContamination(string resultJson, IReadOnlyList<ContaminationResult> contamination)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(resultJson)!.AsObject();
+        node["contamination"] = JsonSerializer.SerializeToNode(contamination, s_json);
+        return node.ToJsonString(s_json);
+    }
+
+    /// <summary>One line per team for the standings CSV: contaminated / checked sealed items over all sealed benchmarks, and the corpora.</summary>
+    internal static (string Contaminated, string Corpora) ContaminationCells(IReadOnlyList<ContaminationResult> all, long organisationId)
+    {
+        var mine = all.Where(c => c.OrganisationId == organisationId).ToList();
+        return mine.Count == 0
+            ? ("", "")
+            : (string.Create(CultureInfo.InvariantCulture, $"{mine.Sum(c => c.Contaminated)}/{mine.Sum(c => c.Checked)}"), string.Join(' ', mine.SelectMany(c => c.Corpora).Distinct(StringComparer.Ordinal)));
+    }
+}
