@@ -105,9 +105,9 @@ internal static class CurateCommand
                 Overwrite = parse.GetValue(overwrite),
                 Progress = progress,
             };
-            // s3://bucket/prefix inputs or output: staged through the local cache, published by manifest (MOA_S3_ENDPOINT, AWS_*).
+            // s3://bucket/prefix inputs or output: staged through the local cache, published by manifest (storage.s3 in the config, else MOA_S3_ENDPOINT, AWS_*).
             var result = S3Curation.Applies(request)
-                ? new S3Curation(S3Settings.FromEnvironment()).Run(request)
+                ? new S3Curation(S3Settings.From(request.Config.Storage.S3)).Run(request)
                 : new CurationRunner().Run(request);
             progress.Finish();
             if (!result.Completed && request.Stage is CurationStage.Exact or CurationStage.Buckets or CurationStage.Near)
