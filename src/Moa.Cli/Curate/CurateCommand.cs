@@ -106,9 +106,21 @@ internal static class CurateCommand
                 Progress = progress,
             };
             // s3://bucket/prefix inputs or output: staged through the local cache, published by manifest (storage.s3 in the config, else MOA_S3_ENDPOINT, AWS_*).
-            var result = S3Curation.Applies(request)
-                ? new S3Curation(S3Settings.From(request.Config.Storage.S3)).Run(request)
-                : new CurationRunner().Run(request);
+            CurationResult result;
+            if (S3Curation.Applies(request))
+            {
+                var s3 = new S3Curation(S3Settings.From(request.Config.Storage.S3));
+                result = s3.Run(request);
+                if (s3.CleanupError is { } warning)
+                {
+                    Console.Error.WriteLine($"warning: {warning}");
+                }
+            }
+            else
+            {
+                result = new CurationRunner().Run(request);
+            }
+
             progress.Finish();
             if (!result.Completed && request.Stage is CurationStage.Exact or CurationStage.Buckets or CurationStage.Near)
             {

@@ -34,6 +34,9 @@ public sealed class S3Curation
     /// <summary>Files the last <see cref="Run"/> found already uploaded (same sha256) and skipped.</summary>
     public int Skipped { get; private set; }
 
+    /// <summary>Set by the last <see cref="Run"/> when the run was published but old objects could not be deleted.</summary>
+    public string? CleanupError { get; private set; }
+
     /// <summary>True when <paramref name="request"/> reads or writes object storage.</summary>
     public static bool Applies(CurationRequest request)
     {
@@ -52,6 +55,7 @@ public sealed class S3Curation
 
         Uploaded = 0;
         Skipped = 0;
+        CleanupError = null;
         var target = S3Url.IsS3(request.OutputDir) ? S3Url.Parse(request.OutputDir) : null;
         var sources = request.Inputs.Select(i => S3Url.IsS3(i) ? S3Url.Parse(i) : null).ToList();
         using var store = new S3Store(_settings);
@@ -157,14 +161,25 @@ public sealed class S3Curation
         // The commit point: one PUT of the manifest switches readers to this run.
         store.Write(target, target.Key("manifest.json"), manifestBytes);
 
-        // Then the replaced run and any debris of unfinished runs go.
+        // Then the replaced run and any debris of unfinished runs go. The run is published already: a failure here
+        // leaves unreferenced objects (named in CleanupError), not a broken run.
         var mine = S3PublishedRun.KeyOf(target, id, string.Empty);
-        foreach (var key in store.Keys(target, target.Key(S3PublishedRun.RunsFolder + "/")))
+        try
         {
-            if (!key.StartsWith(mine, StringComparison.Ordinal))
+            foreach (var folder in store.Folders(target, target.Key(S3PublishedRun.RunsFolder + "/")))
             {
-                store.Delete(target, key);
+                if (folder != mine)
+                {
+                    foreach (var key in store.Keys(target, folder))
+                    {
+                        store.Delete(target, key);
+                    }
+                }
             }
+        }
+        catch (MoaException ex)
+        {
+            CleanupError = $"published, but the objects of replaced or unfinished runs under {target}/{S3PublishedRun.RunsFolder}/ were not all deleted ({ex.Message}); they are not read (no manifest names them) and the next publication retries.";
         }
     }
 

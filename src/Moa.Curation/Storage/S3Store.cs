@@ -137,6 +137,15 @@ public sealed class S3Store : IDisposable
         }
     });
 
+    /// <summary>Downloads one object into a local file.</summary>
+    public void Download(S3Url url, string key, string path) => Call(new S3Url(url.Bucket, key), async () =>
+    {
+        using var response = await _client.GetObjectAsync(url.Bucket, key).ConfigureAwait(false);
+        await using var file = File.Create(path);
+        await response.ResponseStream.CopyToAsync(file).ConfigureAwait(false);
+        return file.Length;
+    });
+
     /// <summary>The sha256 recorded in the object's metadata at upload, or null when the object does not exist.</summary>
     public string? Sha256Of(S3Url url, string key) => Call(url, async () =>
     {
@@ -241,6 +250,20 @@ public sealed class S3Store : IDisposable
 
     /// <summary>The keys below <paramref name="prefix"/> (a full key prefix, not relative to <paramref name="url"/>), in ordinal order.</summary>
     public IReadOnlyList<string> Keys(S3Url url, string prefix) => [.. List(url, prefix).Select(o => o.Key)];
+
+    /// <summary>The "folders" directly below <paramref name="prefix"/> (a full key prefix ending in '/'): common prefixes of a delimited listing.</summary>
+    public IReadOnlyList<string> Folders(S3Url url, string prefix) => Call(url, async () =>
+    {
+        var all = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = url.Bucket, Prefix = prefix, Delimiter = "/" };
+        await foreach (var folder in _client.Paginators.ListObjectsV2(request).CommonPrefixes.ConfigureAwait(false))
+        {
+            all.Add(folder);
+        }
+
+        all.Sort(StringComparer.Ordinal);
+        return all;
+    });
 
     /// <summary>Deletes one object (no error when it is missing).</summary>
     public void Delete(S3Url url, string key) => Call(url, () => _client.DeleteObjectAsync(url.Bucket, key));

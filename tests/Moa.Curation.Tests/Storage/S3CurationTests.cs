@@ -107,7 +107,9 @@ public sealed class S3CurationTests
 
         var local = Path.Combine(dir, "local");
         new CurationRunner().Run(new CurationRequest { Inputs = [localIn], OutputDir = local, Config = config, Workers = 2 });
-        new S3Curation(s3.Settings(cache)).Run(new CurationRequest { Inputs = [localIn], OutputDir = output, Config = config, Workers = 2, Overwrite = true });
+        var replacing = new S3Curation(s3.Settings(cache));
+        replacing.Run(new CurationRequest { Inputs = [localIn], OutputDir = output, Config = config, Workers = 2, Overwrite = true });
+        replacing.CleanupError.ShouldBeNull();
         var published = s3.Download("corpus", Path.Combine(dir, "second"));
         AssertSameRun(local, published);
         var second = S3Fixture.RunId(File.ReadAllBytes(Path.Combine(published, "manifest.json")));
