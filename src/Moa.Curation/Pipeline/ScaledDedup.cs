@@ -123,7 +123,7 @@ internal static class ScaledDedup
             var expectedBytes = (long)(shardStart[s + 1] - shardStart[s]) * 8 * bands;
             if (!File.Exists(path) || new FileInfo(path).Length != expectedBytes)
             {
-                throw new MoaException($"{path}: the shard's band-major signatures are missing or have the wrong size (expected {expectedBytes} bytes); rerun the map task of that input file.");
+                throw new MoaException($"{path}: the shard's band-major signatures are missing or have the wrong size (expected {expectedBytes} bytes); delete {ShardFiles.Done(workDir, s)} and rerun the map task of that input file (shards mapped before moa wrote .bands need this once).");
             }
         }
 
