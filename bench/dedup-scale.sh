@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The scaled-out dedup (exact tasks by hash range, bucket tasks by band-key partition, then the merge) on a synthetic
+# The scaled-out dedup (exact tasks by hash range, bucket tasks by band-key partition reading only their bands, near
+# tasks by connected component, then the merge) on a synthetic
 # corpus of short documents, with 1, 2 and 4 tasks, against the single-process dedup of the same shards. Every task
 # is its own process, run one after the other: wall and CPU seconds and peak resident memory (VmHWM) per task, and a
 # digest of every document's fate, which must equal the single-process one.
@@ -29,6 +30,7 @@ run_tasks() {
   {
     for ((r = 0; r < tasks; r++)); do $bench exact "$dir" "$r" "$tasks"; done
     for ((r = 0; r < tasks; r++)); do $bench buckets "$dir" "$r" "$tasks" "$task_mb"; done
+    for ((r = 0; r < tasks; r++)); do $bench near "$dir" "$r" "$tasks"; done
     $bench merge "$dir" "$tasks"
   } | sed "s/^/[$tasks task(s)] /"
 }

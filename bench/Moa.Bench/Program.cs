@@ -7,7 +7,7 @@ using Moa.Bench.Curation;
 //   filter-check OUT ROUNDS PATH...             every filter outcome to OUT ("-": none) to compare builds; filter-stage CPU time (MOA_PROFILE=1: per part)
 //   stages CORPUS_DIR                           per-core MB/s of the filter stages and of near dedup
 //   dedup-precision PATH...                     near-dedup precision and cost, verified vs unverified LSH
-//   dedup-scale build|single|exact|buckets|merge DIR ...   scaled-out dedup, one task per process (bench/dedup-scale.sh)
+//   dedup-scale build|single|exact|buckets|near|merge DIR ...   scaled-out dedup, one task per process (bench/dedup-scale.sh)
 //   perplexity CORPUS_DIR [ROUNDS]              what perplexity scoring adds to the filter stages (bench/perplexity-speed.sh)
 //   synth-speed copula ROWS COLS                Gaussian copula fit + sample (bench/synth.sh)
 //   synth-speed privacy ROWS COLS QUERIES       distance, membership and attack figures of `moa synth evaluate` (bench/synth.sh)

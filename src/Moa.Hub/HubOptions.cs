@@ -42,6 +42,18 @@ public sealed class HubOptions
     /// <summary>How long a sign-in session lasts at most (the cookie also expires after 8 idle hours).</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>Object storage holding datasets registered from <c>s3://</c> URLs; null: the environment (<c>MOA_S3_ENDPOINT</c>, <c>AWS_*</c>).</summary>
+    public Moa.Curation.Storage.S3Settings? ObjectStorage { get; set; }
+
+    /// <summary>
+    /// How long the pre-signed URL of a file stored in S3 stays valid once a download link was redeemed (the agreement is
+    /// checked at redemption; a pre-signed URL cannot be revoked, so it is short).
+    /// </summary>
+    public TimeSpan PresignedUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The object storage settings in force.</summary>
+    internal Moa.Curation.Storage.S3Settings S3 => ObjectStorage ?? Moa.Curation.Storage.S3Settings.FromEnvironment();
+
     /// <summary>Largest JSON request body of the API, in bytes (document uploads have their own limit).</summary>
     public long MaxJsonBodyBytes { get; set; } = 256 * 1024;
 }

@@ -58,6 +58,7 @@ public sealed class CurateSlurmTests
 
         stdout.ShouldContain("exact 2/2");
         stdout.ShouldContain("buckets 2/2");
+        stdout.ShouldContain("near 2/2");
 
         // stats.json: every task (three map ranks, two exact and two bucket tasks, the dedup merge, write) with its time, and CPU hours per stage.
         using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "stats.json")));
@@ -65,11 +66,12 @@ public sealed class CurateSlurmTests
         tasks.Where(t => t.GetProperty("phase").GetString() == "map").Select(t => t.GetProperty("rank").GetInt32()).Order().ShouldBe([0, 1, 2]);
         tasks.Count(t => t.GetProperty("phase").GetString() == "exact").ShouldBe(2);
         tasks.Count(t => t.GetProperty("phase").GetString() == "buckets").ShouldBe(2);
+        tasks.Count(t => t.GetProperty("phase").GetString() == "near").ShouldBe(2);
         tasks.Count(t => t.GetProperty("phase").GetString() == "dedup").ShouldBe(1);
         tasks.Count(t => t.GetProperty("phase").GetString() == "write").ShouldBe(1);
         tasks.ShouldAllBe(t => t.GetProperty("job").GetString()!.Length > 0);
         var cpu = stats.RootElement.GetProperty("cpu_hours");
-        foreach (var phase in new[] { "map", "exact", "buckets", "dedup", "write" })
+        foreach (var phase in new[] { "map", "exact", "buckets", "near", "dedup", "write" })
         {
             cpu.GetProperty(phase).GetDouble().ShouldBeGreaterThan(0);
         }

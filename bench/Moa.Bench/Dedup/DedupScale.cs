@@ -16,7 +16,7 @@ namespace Moa.Bench.Dedup;
 /// The scaled-out dedup (<see cref="ScaledDedup"/>) on a synthetic corpus of short documents, one process per task so
 /// that each task's peak memory (VmHWM) is its own (bench/dedup-scale.sh):
 /// <c>build DIR DOCS SHARDS</c> writes map-phase shards (untimed), <c>single DIR</c> runs the single-process dedup,
-/// <c>exact|buckets DIR RANK TASKS [MAX_MB]</c> run one task, <c>merge DIR TASKS</c> the merge. Each prints one line:
+/// <c>exact|buckets|near DIR RANK TASKS [MAX_MB]</c> run one task, <c>merge DIR TASKS</c> the merge. Each prints one line:
 /// wall seconds, CPU seconds, peak resident MB and, for single and merge, a digest of every document's fate.
 /// </summary>
 internal static class DedupScale
@@ -51,11 +51,14 @@ internal static class DedupScale
                 var maxMb = args.Length > 4 ? long.Parse(args[4], CultureInfo.InvariantCulture) : 4096;
                 ScaledDedup.BucketTask(layout, shards, bands, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), maxMb << 20);
                 break;
+            case "near":
+                DedupPhase.NearTask(layout, shards, config, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture));
+                break;
             case "merge":
                 digest = Digest(DedupPhase.MergeScaled(layout.WorkDir, shards, config, int.Parse(args[2], CultureInfo.InvariantCulture)));
                 break;
             default:
-                Console.Error.WriteLine("usage: dedup-scale build|single|exact|buckets|merge DIR ...");
+                Console.Error.WriteLine("usage: dedup-scale build|single|exact|buckets|near|merge DIR ...");
                 return 2;
         }
 
@@ -125,6 +128,8 @@ internal static class DedupScale
                 sig.Write(entry);
             }
 
+            sig.Dispose();
+            ShardFiles.WriteBandMajor(ShardFiles.Signatures(layout.WorkDir, s), ShardFiles.Bands(layout.WorkDir, s), hasher.BandCount);
             File.WriteAllText(ShardFiles.Done(layout.WorkDir, s), "{}");
         });
     }

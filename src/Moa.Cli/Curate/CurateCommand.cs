@@ -21,8 +21,8 @@ internal static class CurateCommand
         var workers = new Option<int>("--workers", "-w") { Description = "Worker threads (the output does not depend on it).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var rank = new Option<int>("--rank") { Description = "This process's slice of the inputs (0-based), with --world-size.", DefaultValueFactory = _ => 0 };
         var worldSize = new Option<int>("--world-size") { Description = "Processes sharing the inputs; run once more without --rank to merge.", DefaultValueFactory = _ => 1 };
-        var stage = new Option<CurationStage>("--stage") { Description = "Run one phase only, as a scheduler job: map (this rank's slice), exact and buckets (this rank's slice of the scaled-out dedup), dedup, or write (publishes the run). Default: all.", DefaultValueFactory = _ => CurationStage.All };
-        var dedupTasks = new Option<int>("--dedup-tasks") { Description = "Spread global dedup over N tasks (exact by hash range, LSH by band-key partition); same result. With --stage dedup: merge N exact/buckets tasks' files.", DefaultValueFactory = _ => 1 };
+        var stage = new Option<CurationStage>("--stage") { Description = "Run one phase only, as a scheduler job: map (this rank's slice), exact, buckets and near (this rank's slice of the scaled-out dedup), dedup, or write (publishes the run). Default: all.", DefaultValueFactory = _ => CurationStage.All };
+        var dedupTasks = new Option<int>("--dedup-tasks") { Description = "Spread global dedup over N tasks (exact by hash range, LSH by band-key partition); same result. With --stage dedup: merge N exact/near tasks' files.", DefaultValueFactory = _ => 1 };
         var taskMemory = new Option<int>("--task-memory") { Description = "MB one dedup buckets task may hold for its band keys (more passes over the signatures above it).", DefaultValueFactory = _ => 4096 };
         var executor = new Option<string>("--executor") { Description = "local (this process) or slurm: submit deploy/slurm/curate.sbatch (--world-size map tasks, dedup, write) and watch it.", DefaultValueFactory = _ => "local" };
         var sbatchArgs = new Option<string?>("--sbatch-args") { Description = "With --executor slurm: extra sbatch options for every job, e.g. \"--partition=cpu --cpus-per-task=8 --mem=16G\"." };
@@ -105,12 +105,24 @@ internal static class CurateCommand
                 Overwrite = parse.GetValue(overwrite),
                 Progress = progress,
             };
-            // s3://bucket/prefix inputs or output: staged through the local cache, published by manifest (MOA_S3_ENDPOINT, AWS_*).
-            var result = S3Curation.Applies(request)
-                ? new S3Curation(S3Settings.FromEnvironment()).Run(request)
-                : new CurationRunner().Run(request);
+            // s3://bucket/prefix inputs or output: staged through the local cache, published by manifest (storage.s3 in the config, else MOA_S3_ENDPOINT, AWS_*).
+            CurationResult result;
+            if (S3Curation.Applies(request))
+            {
+                var s3 = new S3Curation(S3Settings.From(request.Config.Storage.S3));
+                result = s3.Run(request);
+                if (s3.CleanupError is { } warning)
+                {
+                    Console.Error.WriteLine($"warning: {warning}");
+                }
+            }
+            else
+            {
+                result = new CurationRunner().Run(request);
+            }
+
             progress.Finish();
-            if (!result.Completed && request.Stage is CurationStage.Exact or CurationStage.Buckets)
+            if (!result.Completed && request.Stage is CurationStage.Exact or CurationStage.Buckets or CurationStage.Near)
             {
                 Console.WriteLine($"{request.Stage.ToString().ToLowerInvariant()} task {request.Rank}/{request.WorldSize} done.");
                 return 0;

@@ -66,8 +66,9 @@ internal sealed class SlurmExecutor
         var logs = submitted["logs"];
         var exact = submitted.GetValueOrDefault("exact");
         var buckets = submitted.GetValueOrDefault("buckets");
+        var near = submitted.GetValueOrDefault("near");
         var afterMap = exact ?? dedup; // the job whose dependency moves onto a rerun map task
-        Console.WriteLine($"slurm: submitted map array {map} ({_ranks} task(s)){(exact is null ? string.Empty : $", exact array {exact} and buckets array {buckets} ({_dedupTasks} task(s) each)")}, dedup {dedup}, write {write}; logs in {logs}");
+        Console.WriteLine($"slurm: submitted map array {map} ({_ranks} task(s)){(exact is null ? string.Empty : $", exact array {exact}, buckets array {buckets} and near array {near} ({_dedupTasks} task(s) each)")}, dedup {dedup}, write {write}; logs in {logs}");
 
         // The job id each map index runs under now: the array task, or its latest rerun.
         var current = Enumerable.Range(0, _ranks).Select(i => $"{map}_{i}").ToArray();
@@ -98,7 +99,7 @@ internal sealed class SlurmExecutor
 
                 if (reruns[i] >= _retries)
                 {
-                    Cancel([.. new[] { exact, buckets, dedup, write }.OfType<string>()]);
+                    Cancel([.. new[] { exact, buckets, near, dedup, write }.OfType<string>()]);
                     throw new MoaException($"map task {i} ({current[i]}) ended {mapStates[i]} after {reruns[i]} rerun(s); see {Path.Combine(logs, $"map-{i}.out")}. The dedup and write jobs were cancelled; finished map tasks are kept, so the same command resumes.");
                 }
 
@@ -117,7 +118,7 @@ internal sealed class SlurmExecutor
             var dedupState = Query(dedup).Select(q => q.State).FirstOrDefault("PENDING");
             var writeState = Query(write).Select(q => q.State).FirstOrDefault("PENDING");
             var scaled = string.Empty;
-            foreach (var (name, job) in new[] { ("exact", exact), ("buckets", buckets) })
+            foreach (var (name, job) in new[] { ("exact", exact), ("buckets", buckets), ("near", near) })
             {
                 if (job is null)
                 {
@@ -127,7 +128,7 @@ internal sealed class SlurmExecutor
                 var states = Query(job).ToList();
                 if (states.FirstOrDefault(q => Failed.Contains(q.State)) is { Id: not null } bad)
                 {
-                    Cancel([.. new[] { buckets, dedup, write }.OfType<string>()]);
+                    Cancel([.. new[] { buckets, near, dedup, write }.OfType<string>()]);
                     throw new MoaException($"{name} task {bad.Id} ended {bad.State}; see {Path.Combine(logs, $"{name}-{bad.Id[(bad.Id.LastIndexOf('_') + 1)..]}.out")}. Rerun the workflow with the same command: finished map tasks are kept.");
                 }
 

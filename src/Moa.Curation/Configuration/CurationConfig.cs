@@ -28,6 +28,42 @@ public sealed class CurationConfig
     public StatsOptions Stats { get; set; } = new();
 
     public CardOptions Card { get; set; } = new();
+
+    /// <summary>Where object storage is (endpoint, region, credentials): not part of the corpus, so neither hashed nor written to the manifest.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public StorageOptions Storage { get; set; } = new();
+}
+
+/// <summary>Object storage settings of a run over <c>s3://</c> URLs (the <c>storage</c> section of <c>pipeline.yaml</c>).</summary>
+public sealed class StorageOptions
+{
+    public S3Options S3 { get; set; } = new();
+}
+
+/// <summary>
+/// S3 endpoint and credentials; each key left empty falls back to the environment (<c>MOA_S3_ENDPOINT</c>,
+/// <c>AWS_REGION</c>, <c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c> or the SDK's default chain, <c>MOA_S3_CACHE</c>).
+/// </summary>
+public sealed class S3Options
+{
+    /// <summary>http(s) URL of an S3-compatible server (MinIO, Ceph, s3rver); empty: the environment, else AWS.</summary>
+    public string Endpoint { get; set; } = string.Empty;
+
+    public string Region { get; set; } = string.Empty;
+
+    public string AccessKeyId { get; set; } = string.Empty;
+
+    /// <summary>The secret in the file itself; prefer <see cref="SecretAccessKeyFile"/> for a config that is shared.</summary>
+    public string SecretAccessKey { get; set; } = string.Empty;
+
+    /// <summary>A file whose first line is the secret access key.</summary>
+    public string SecretAccessKeyFile { get; set; } = string.Empty;
+
+    /// <summary>Local staging folder for input objects and output parts.</summary>
+    public string CacheDir { get; set; } = string.Empty;
+
+    /// <summary>Multipart upload part size in MiB (files above it go up in parts); at least 5.</summary>
+    public int PartSizeMb { get; set; } = 64;
 }
 
 /// <summary>What the dataset card (<c>README.md</c> beside the parts) says that the run cannot know by itself.</summary>

@@ -128,6 +128,11 @@ public static class CurationConfigLoader
         Require(c.Stats.Tokenizers.Count is >= 1 and <= 8, source, "stats.tokenizers", $"must name 1 to 8 tokenizers, not {c.Stats.Tokenizers.Count}.");
         Require(c.Stats.Tokenizers.All(t => !string.IsNullOrWhiteSpace(t)), source, "stats.tokenizers", "must not hold an empty entry.");
         Require(c.Stats.Tokenizers.Distinct(StringComparer.Ordinal).Count() == c.Stats.Tokenizers.Count, source, "stats.tokenizers", "names a tokenizer twice.");
+        var s3 = c.Storage.S3;
+        Require(s3.Endpoint.Length == 0 || (Uri.TryCreate(s3.Endpoint, UriKind.Absolute, out var endpoint) && endpoint.Scheme is "http" or "https"), source, "storage.s3.endpoint", $"must be an http(s) URL such as http://minio:9000, not '{s3.Endpoint}'.");
+        Require(s3.SecretAccessKey.Length == 0 || s3.SecretAccessKeyFile.Length == 0, source, "storage.s3.secret_access_key", "set it or secret_access_key_file, not both.");
+        Require((s3.AccessKeyId.Length == 0) == (s3.SecretAccessKey.Length == 0 && s3.SecretAccessKeyFile.Length == 0), source, "storage.s3.access_key_id", "needs a secret (secret_access_key or secret_access_key_file), and a secret needs the key id.");
+        Require(s3.PartSizeMb is >= 5 and <= 5120, source, "storage.s3.part_size_mb", $"must be 5..5120 (S3's part limits), not {s3.PartSizeMb}.");
         Require(c.Output.BatchDocuments is >= 1 and <= 1_000_000, source, "output.batch_documents", $"must be 1..1000000, not {c.Output.BatchDocuments}.");
         Require(c.Pii.Operator is "tag" or "mask" or "pseudonym" or "encrypt", source, "pii.operator", $"must be tag, mask, pseudonym or encrypt, not '{c.Pii.Operator}'.");
         Require(c.Pii.MinScore is >= 0 and <= 1, source, "pii.min_score", $"must be between 0 and 1, not {c.Pii.MinScore}.");

@@ -28,8 +28,8 @@ public sealed class CurationRequest
     /// <summary>
     /// Tasks of the scaled-out dedup (<see cref="ScaledDedup"/>): 1 runs the single-process dedup; more spreads exact
     /// dedup over that many hash ranges and LSH over that many band-key partitions (in this process for
-    /// <see cref="CurationStage.All"/>; as separate <see cref="CurationStage.Exact"/> and <see cref="CurationStage.Buckets"/>
-    /// jobs before <see cref="CurationStage.Dedup"/> under a scheduler). The result does not depend on it.
+    /// <see cref="CurationStage.All"/>; as separate <see cref="CurationStage.Exact"/>, <see cref="CurationStage.Buckets"/> and
+    /// <see cref="CurationStage.Near"/> jobs before <see cref="CurationStage.Dedup"/> under a scheduler). The result does not depend on it.
     /// </summary>
     public int DedupTasks { get; init; } = 1;
 
@@ -68,7 +68,10 @@ public enum CurationStage
     /// <summary>Scaled-out dedup, step 2 (after every exact task): band buckets of partition <c>--rank</c> of <c>--world-size</c>.</summary>
     Buckets,
 
-    /// <summary>Only global dedup, over finished map shards (with <see cref="CurationRequest.DedupTasks"/> &gt; 1: the merge of the exact and bucket tasks); the result is kept in <c>.work/dedup.bin</c> for the write stage.</summary>
+    /// <summary>Scaled-out dedup, step 3 (after every bucket task): near-duplicate decisions for the connected components of partition <c>--rank</c> of <c>--world-size</c>.</summary>
+    Near,
+
+    /// <summary>Only global dedup, over finished map shards (with <see cref="CurationRequest.DedupTasks"/> &gt; 1: the merge of the exact and near tasks); the result is kept in <c>.work/dedup.bin</c> for the write stage.</summary>
     Dedup,
 
     /// <summary>Only the write phase, from the dedup stage's result; publishes the run.</summary>

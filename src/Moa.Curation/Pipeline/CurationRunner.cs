@@ -83,17 +83,21 @@ public sealed class CurationRunner
 
         // Phase 2a (scaled-out dedup only): this task's exact hash range or band-key partition; see ScaledDedup.
         var bands = request.Config.Dedup.Near.Enabled ? new Moa.Text.Hashing.MinHasher(request.Config.Dedup.Near).BandCount : 0;
-        if (stage is CurationStage.Exact or CurationStage.Buckets)
+        if (stage is CurationStage.Exact or CurationStage.Buckets or CurationStage.Near)
         {
-            var name = stage == CurationStage.Exact ? "exact" : "buckets";
+            var name = stage.ToString().ToLowerInvariant();
             var clock = TaskClock.Start(name, request.Rank, request.WorldSize);
             if (stage == CurationStage.Exact)
             {
                 ScaledDedup.ExactTask(layout, plan.Files.Count, bands, request.Rank, request.WorldSize, request.Config.Dedup.Exact.Enabled);
             }
-            else if (bands > 0)
+            else if (bands > 0 && stage == CurationStage.Buckets)
             {
                 ScaledDedup.BucketTask(layout, plan.Files.Count, bands, request.Rank, request.WorldSize, request.TaskMemoryBytes);
+            }
+            else if (bands > 0)
+            {
+                DedupPhase.NearTask(layout, plan.Files.Count, request.Config, request.Rank, request.WorldSize);
             }
 
             clock.Stop(layout, plan.Files.Count);

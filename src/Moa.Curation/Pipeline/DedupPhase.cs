@@ -51,7 +51,7 @@ internal static class DedupPhase
         var exactFirst = new Dictionary<UInt128, int>();
         var nearIndex = new List<int>(); // compact near-dedup index -> global index
         var similarity = new float[n];
-        using var texts = new ShardTexts(workDir, shardStart, recordOffset, recordLength);
+        using var texts = new ShardTexts(workDir, shardStart, recordOffset, recordLength, bands);
         var hasher = bands > 0 ? new MinHasher(config.Dedup.Near) : null;
         var near = hasher is null
             ? null
@@ -118,13 +118,14 @@ internal static class DedupPhase
         clock.Restart();
 
         nearStage.Seconds += nearTicks / (double)Stopwatch.Frequency;
-        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near);
+        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near is null ? null : (near.Verified, near.Rejected));
     }
 
     /// <summary>
     /// The same result computed by tasks that each hold a slice of the signatures (<see cref="ScaledDedup"/>):
     /// <paramref name="tasks"/> exact tasks, as many bucket tasks (each within <paramref name="maxBytesPerTask"/>),
-    /// then the merge. Here they run one after the other in this process; under a scheduler each is its own job.
+    /// as many near tasks (connected components), then the merge. Here they run one after the other in this process;
+    /// under a scheduler each is its own job.
     /// </summary>
     public static DedupResult RunScaled(OutputLayout layout, int shards, CurationConfig config, int tasks, long maxBytesPerTask)
     {
@@ -140,26 +141,37 @@ internal static class DedupPhase
             {
                 ScaledDedup.BucketTask(layout, shards, bands, r, tasks, maxBytesPerTask);
             }
+
+            for (var r = 0; r < tasks; r++)
+            {
+                NearTask(layout, shards, config, r, tasks);
+            }
         }
 
         return MergeScaled(layout.WorkDir, shards, config, tasks);
     }
 
-    /// <summary>The merge step of <see cref="RunScaled"/>: reads the tasks' files and decides every document.</summary>
+    /// <summary>
+    /// Near task <paramref name="rank"/> of <paramref name="tasks"/> of the scaled-out dedup: decides the connected
+    /// components of the bucket tasks' edges that it owns (<see cref="ScaledDedup.NearTask"/>).
+    /// </summary>
+    public static void NearTask(OutputLayout layout, int shards, CurationConfig config, int rank, int tasks)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var hasher = new MinHasher(config.Dedup.Near);
+        var shardStart = ScaledDedup.ShardStarts(layout.WorkDir, shards, hasher.BandCount);
+        using var texts = new ShardTexts(layout.WorkDir, shardStart, null, null, hasher.BandCount);
+        var verifier = new VerifiedNearDeduplicator(hasher.BandCount, config.Dedup.Near.Rule, config.Dedup.Near.MaxCandidates, i => hasher.ShingleSet(texts.Text(i)));
+        ScaledDedup.NearTask(layout, shardStart[shards], rank, tasks, verifier);
+    }
+
+    /// <summary>The merge step of <see cref="RunScaled"/>: reads the exact and near tasks' files into the result of every document.</summary>
     public static DedupResult MergeScaled(string workDir, int shards, CurationConfig config, int tasks)
     {
         var bands = config.Dedup.Near.Enabled ? new MinHasher(config.Dedup.Near).BandCount : 0;
         var entryBytes = ShardFiles.EntryBytes(bands);
-        var shardStart = new int[shards + 1];
-        long total = 0;
-        for (var s = 0; s < shards; s++)
-        {
-            shardStart[s] = checked((int)total);
-            total += new FileInfo(ShardFiles.Signatures(workDir, s)).Length / entryBytes;
-        }
-
-        shardStart[shards] = checked((int)total);
-        var n = (int)total;
+        var shardStart = ScaledDedup.ShardStarts(workDir, shards, bands);
+        var n = shardStart[shards];
         var fate = new int[n];
         var kind = new byte[n];
         var textBytes = new int[n];
@@ -196,29 +208,23 @@ internal static class DedupPhase
 
         stats.Stage("dedup_exact").Seconds = clock.Elapsed.TotalSeconds;
         clock.Restart();
-        VerifiedNearDeduplicator? near = null;
+        (long Verified, long Rejected)? counts = null;
         if (bands > 0)
         {
-            using var texts = new ShardTexts(workDir, shardStart, recordOffset, recordLength);
-            var hasher = new MinHasher(config.Dedup.Near);
-            near = new VerifiedNearDeduplicator(bands, config.Dedup.Near.Rule, config.Dedup.Near.MaxCandidates, i => hasher.ShingleSet(texts.Text(i)));
-            ScaledDedup.MergeNear(workDir, tasks, near, (doc, decision) =>
+            counts = ScaledDedup.ReadNear(workDir, tasks, (doc, of, sim) =>
             {
-                if (decision.IsDuplicate)
-                {
-                    fate[doc] = decision.DuplicateOf;
-                    kind[doc] = 2;
-                    similarity[doc] = (float)decision.Similarity;
-                }
+                fate[doc] = of;
+                kind[doc] = 2;
+                similarity[doc] = sim;
             });
         }
 
         stats.Stage("dedup_near").Seconds = clock.Elapsed.TotalSeconds;
-        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, near);
+        return Finish(new DedupResult(shardStart, fate, kind, similarity, recordOffset, recordLength, stats), textBytes, counts);
     }
 
     /// <summary>Exact copies of near duplicates point at the kept copy; stage counts, cluster sizes, verification counts.</summary>
-    private static DedupResult Finish(DedupResult result, int[] textBytes, VerifiedNearDeduplicator? near)
+    private static DedupResult Finish(DedupResult result, int[] textBytes, (long Verified, long Rejected)? near)
     {
         var (fate, kind, similarity, stats) = (result.Fate, result.Kind, result.Similarity, result.Stats);
         var n = fate.Length;
@@ -235,10 +241,10 @@ internal static class DedupPhase
             }
         }
 
-        if (near is not null)
+        if (near is { } counts)
         {
-            stats.NearDedup.CandidatesVerified = near.Verified;
-            stats.NearDedup.CandidatesRejected = near.Rejected;
+            stats.NearDedup.CandidatesVerified = counts.Verified;
+            stats.NearDedup.CandidatesRejected = counts.Rejected;
         }
 
 
@@ -277,11 +283,15 @@ internal static class DedupPhase
         return result;
     }
 
-    /// <summary>Reads the text of kept records from the shards' <c>.docs</c> files by global index (random access).</summary>
-    private sealed class ShardTexts(string workDir, int[] shardStart, long[] recordOffset, int[] recordLength) : IDisposable
+    /// <summary>
+    /// Reads the text of kept records from the shards' <c>.docs</c> files by global index (random access). Without
+    /// record places in memory (<paramref name="recordOffset"/> null), each record's place is read from its <c>.sig</c> entry.
+    /// </summary>
+    private sealed class ShardTexts(string workDir, int[] shardStart, long[]? recordOffset, int[]? recordLength, int bands) : IDisposable
     {
         private const int MaxOpen = 64;
-        private readonly Dictionary<int, SafeFileHandle> _handles = [];
+        private readonly Dictionary<int, (SafeFileHandle Docs, SafeFileHandle? Sig)> _handles = [];
+        private readonly byte[] _entry = new byte[ShardFiles.EntryBytes(bands)];
 
         public string Text(int index)
         {
@@ -295,15 +305,27 @@ internal static class DedupPhase
                     _handles.Clear();
                 }
 
-                handle = File.OpenHandle(ShardFiles.Docs(workDir, shard));
+                handle = (File.OpenHandle(ShardFiles.Docs(workDir, shard)), recordOffset is null ? File.OpenHandle(ShardFiles.Signatures(workDir, shard)) : null);
                 _handles[shard] = handle;
             }
 
-            var length = recordLength[index];
+            long offset;
+            int length;
+            if (recordOffset is not null && recordLength is not null)
+            {
+                (offset, length) = (recordOffset[index], recordLength[index]);
+            }
+            else
+            {
+                RandomAccess.Read(handle.Sig!, _entry, (long)(index - shardStart[shard]) * _entry.Length);
+                var entry = ShardFiles.ReadEntry(_entry);
+                (offset, length) = (entry.Offset, entry.Length);
+            }
+
             var buffer = ArrayPool<byte>.Shared.Rent(length);
             try
             {
-                RandomAccess.Read(handle, buffer.AsSpan(0, length), recordOffset[index]);
+                RandomAccess.Read(handle.Docs, buffer.AsSpan(0, length), offset);
                 return KeptRecord.Read(buffer.AsSpan(0, length)).Text;
             }
             finally
@@ -314,9 +336,10 @@ internal static class DedupPhase
 
         public void Dispose()
         {
-            foreach (var handle in _handles.Values)
+            foreach (var (docs, sig) in _handles.Values)
             {
-                handle.Dispose();
+                docs.Dispose();
+                sig?.Dispose();
             }
         }
     }

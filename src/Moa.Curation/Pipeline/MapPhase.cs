@@ -136,6 +136,10 @@ internal sealed class MapPhase
 
             File.Move(docsPath + ".tmp", docsPath, overwrite: true);
             File.Move(sigPath + ".tmp", sigPath, overwrite: true);
+            if (_processor.Bands > 0)
+            {
+                ShardFiles.WriteBandMajor(sigPath, ShardFiles.Bands(_layout.WorkDir, file.Index), _processor.Bands);
+            }
         }
         catch (AggregateException ex)
         {

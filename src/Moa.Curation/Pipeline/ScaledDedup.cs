@@ -12,31 +12,46 @@ namespace Moa.Curation.Pipeline;
 /// <list type="number">
 /// <item><b>exact</b> (task r of R): the documents whose exact hash falls in hash range r; first copy in canonical
 /// order wins; writes the duplicates as (document, first copy) sorted by document to <c>dedup/exact-r.bin</c>.</item>
-/// <item><b>buckets</b> (task r of R, after every exact task): the (band, band key) pairs that hash to partition r,
-/// of every document that is kept and not an exact copy; sorts them and writes, for every band bucket holding two or
-/// more documents, a membership (document, bucket id) sorted by document to <c>dedup/buckets-r.bin</c>.
-/// Singleton buckets are dropped: no other document can ever be proposed through them.</item>
-/// <item><b>merge</b> (one task): streams the tasks' membership files merged by document and decides documents in
-/// canonical order exactly as <see cref="VerifiedNearDeduplicator"/> does (kept documents per bucket, at most
-/// <see cref="VerifiedNearDeduplicator.MaxPerKey"/>, shared-band counts, verification by exact shingle Jaccard),
-/// but only for documents with a membership: a document without one has no candidate and is kept.</item>
+/// <item><b>buckets</b> (task r of R, after every exact task): its units of (band, key slice) — bands r, r + R, ...
+/// when R is at most the band count, otherwise one band split into key slices — read from the shards' band-major
+/// <c>.bands</c> files only (not the whole signatures), one unit at a time; for every band bucket holding two or more
+/// documents that are kept and not exact copies it writes a membership (document, bucket id), sorted by document
+/// (an external merge of one sorted run per unit), to <c>dedup/buckets-r.bin</c>, and the bucket's edges (document,
+/// first document of the bucket) to <c>dedup/edges-r.bin</c>. Singleton buckets are dropped: no other document can
+/// ever be proposed through them.</item>
+/// <item><b>near</b> (task r of R, after every bucket task): the connected components of the edges (a union-find
+/// whose roots are the components' first documents); the task decides the components whose root hashes to r, in
+/// canonical order, exactly as <see cref="VerifiedNearDeduplicator"/> does (kept documents per bucket, at most
+/// <see cref="VerifiedNearDeduplicator.MaxPerKey"/>, shared-band counts, verification by exact shingle Jaccard):
+/// a document's candidates all lie in its component, so components are independent. Writes its near duplicates
+/// to <c>dedup/near-r.bin</c>.</item>
+/// <item><b>dedup</b> (one task, <see cref="DedupPhase.MergeScaled"/>): gathers the exact and near files into the
+/// per-document result the write phase reads.</item>
 /// </list>
 /// </summary>
 /// <remarks>
-/// Memory per task (n documents, b bands, R tasks): exact task about 40 x n / R bytes (hash table of 16-byte
-/// hashes); bucket task 12 x n x b / R bytes for its (key, document) pairs, split into passes over the signatures
-/// when that exceeds the task's budget (<c>maxBytes</c>), plus n / 8 bytes for the exact-copy bit set; merge
-/// 21 bytes per document for the result the write phase reads, plus about 50 bytes per membership and a bounded
-/// shingle cache.
+/// Memory per task (n documents, b bands, R tasks): exact about 100 x n / R bytes (hash table of its range);
+/// buckets 24 x (pairs of one unit pass) — at most <c>maxBytes</c>, the unit split into passes over its band when
+/// needed — plus n / 8 bytes for the exact-copy bits; near 4 x n bytes (union-find) plus about 80 bytes per bucket
+/// of its components plus a bounded shingle cache; dedup 21 x n bytes for the result the write phase reads.
 /// </remarks>
 internal static class ScaledDedup
 {
     private const uint ExactMagic = 0x31584D4D; // "MMX1"
-    private const uint BucketMagic = 0x31424D4D; // "MMB1"
+    private const uint BucketMagic = 0x32424D4D; // "MMB2"
+    private const uint EdgeMagic = 0x31454D4D; // "MME1"
+    private const uint NearMagic = 0x314E4D4D; // "MMN1"
+
+    /// <summary>Bytes held per (band key, document) pair of a bucket task: the pair and, at most, its membership.</summary>
+    private const int BytesPerPair = 24;
 
     public static string ExactPath(string workDir, int rank) => Path.Combine(workDir, "dedup", $"exact-{rank:D5}.bin");
 
     public static string BucketPath(string workDir, int rank) => Path.Combine(workDir, "dedup", $"buckets-{rank:D5}.bin");
+
+    public static string EdgePath(string workDir, int rank) => Path.Combine(workDir, "dedup", $"edges-{rank:D5}.bin");
+
+    public static string NearPath(string workDir, int rank) => Path.Combine(workDir, "dedup", $"near-{rank:D5}.bin");
 
     /// <summary>The exact task <paramref name="rank"/> of <paramref name="world"/>: exact copies within its hash range.</summary>
     public static void ExactTask(OutputLayout layout, int shards, int bands, int rank, int world, bool enabled = true)
@@ -74,117 +89,259 @@ internal static class ScaledDedup
         });
     }
 
-    /// <summary>The exact copies found by all exact tasks: document -> its first copy.</summary>
-    public static Dictionary<int, int> ReadExact(string workDir, int world)
+    /// <summary>The exact copies found by all exact tasks, streamed task by task: (document, its first copy).</summary>
+    public static IEnumerable<(int Doc, int First)> ReadExact(string workDir, int world)
     {
-        var result = new Dictionary<int, int>();
-        Span<byte> pair = stackalloc byte[8];
+        var pair = new byte[8];
         for (var r = 0; r < world; r++)
         {
             var path = ExactPath(workDir, r);
-            using var stream = Open(path, ExactMagic, world, out var count);
+            using var stream = Open(path, ExactMagic, world, out var count, out _);
             for (long i = 0; i < count; i++)
             {
                 stream.ReadExactly(pair);
-                result.Add(BinaryPrimitives.ReadInt32LittleEndian(pair), BinaryPrimitives.ReadInt32LittleEndian(pair[4..]));
+                yield return (BinaryPrimitives.ReadInt32LittleEndian(pair), BinaryPrimitives.ReadInt32LittleEndian(pair.AsSpan(4)));
             }
         }
-
-        return result;
     }
 
     /// <summary>
-    /// The bucket task <paramref name="rank"/> of <paramref name="world"/>: the non-singleton band buckets among its
-    /// partition of (band, key) pairs, in as many passes over the signatures as <paramref name="maxBytes"/> requires.
+    /// The bucket task <paramref name="rank"/> of <paramref name="world"/>: the non-singleton band buckets of its
+    /// (band, key slice) units, read from the band-major <c>.bands</c> files, one unit (and, beyond
+    /// <paramref name="maxBytes"/>, one pass of a unit) at a time.
     /// </summary>
     public static void BucketTask(OutputLayout layout, int shards, int bands, int rank, int world, long maxBytes)
     {
         Check(rank, world);
         ArgumentOutOfRangeException.ThrowIfLessThan(bands, 1);
-        var total = CountEntries(layout.WorkDir, shards, bands);
-        var exactCopies = new bool[total];
-        foreach (var doc in ReadExact(layout.WorkDir, world).Keys)
+        var workDir = layout.WorkDir;
+        var shardStart = ShardStarts(workDir, shards, bands);
+        var total = shardStart[shards];
+        for (var s = 0; s < shards; s++)
         {
-            exactCopies[doc] = true;
+            var path = ShardFiles.Bands(workDir, s);
+            var expectedBytes = (long)(shardStart[s + 1] - shardStart[s]) * 8 * bands;
+            if (!File.Exists(path) || new FileInfo(path).Length != expectedBytes)
+            {
+                throw new MoaException($"{path}: the shard's band-major signatures are missing or have the wrong size (expected {expectedBytes} bytes); delete {ShardFiles.Done(workDir, s)} and rerun the map task of that input file (shards mapped before moa wrote .bands need this once).");
+            }
         }
 
-        // Expected pairs of this task: at most total x bands / world, plus slack for an uneven hash.
-        var expected = (long)Math.Ceiling((total * (double)bands / world * 1.02) + 1024);
-        var passes = (int)Math.Max(1, Math.Ceiling(expected * (double)Marshal.SizeOf<KeyDoc>() / Math.Max(1, maxBytes)));
-        var memberships = new List<Membership>();
-        long bucketOrdinal = 0;
-        for (var pass = 0; pass < passes; pass++)
+        var exactCopies = new ulong[(total + 63) / 64];
+        foreach (var (doc, _) in ReadExact(workDir, world))
         {
-            var perBand = new List<KeyDoc>[bands];
-            for (var b = 0; b < bands; b++)
+            exactCopies[doc >> 6] |= 1UL << (doc & 63);
+        }
+
+        // Units: band u / slices, key slice u % slices; this task owns the units u with u mod world = rank.
+        var slices = (world + bands - 1) / bands;
+        var expected = (long)Math.Ceiling((total / (double)slices * 1.02) + 1024);
+        var passes = (int)Math.Max(1, Math.Ceiling(expected * (double)BytesPerPair / Math.Max(1, maxBytes)));
+        var capacity = (int)Math.Min(Array.MaxLength, (expected / passes) + 1024);
+        var pairs = new List<KeyDoc>(capacity);
+        var memberships = new List<Membership>(capacity);
+        var runs = new List<string>();
+        var dedupDir = Path.GetDirectoryName(BucketPath(workDir, rank))!;
+        Directory.CreateDirectory(dedupDir);
+        var edgesTmp = $"{EdgePath(workDir, rank)}.{Environment.ProcessId}.tmp";
+        long bucketOrdinal = 0;
+        long edges = 0;
+        try
+        {
+            using (var edgeStream = new FileStream(edgesTmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
             {
-                perBand[b] = new List<KeyDoc>((int)Math.Min(Array.MaxLength, (expected / passes / bands) + 16));
-            }
-
-            Scan(layout.WorkDir, shards, bands, (g, entry, bandHashes) =>
-            {
-                if (entry.Status != ProcessedBatch.Kept || exactCopies[g])
+                WriteHeader(edgeStream, EdgeMagic, world, 0);
+                Span<byte> edge = stackalloc byte[8];
+                var column = new byte[8 * 65536];
+                for (var unit = rank; unit < bands * slices; unit += world)
                 {
-                    return;
-                }
-
-                for (var b = 0; b < bandHashes.Length; b++)
-                {
-                    var key = bandHashes[b];
-                    if (key != MinHasher.EmptyBandHash && Partition(b, key, world * passes) == (pass * world) + rank)
+                    var band = unit / slices;
+                    var slice = unit % slices;
+                    for (var pass = 0; pass < passes; pass++)
                     {
-                        perBand[b].Add(new KeyDoc(key, g));
-                    }
-                }
-            });
-
-            for (var b = 0; b < bands; b++)
-            {
-                var pairs = CollectionsMarshal.AsSpan(perBand[b]);
-                pairs.Sort();
-                for (var start = 0; start < pairs.Length;)
-                {
-                    var end = start + 1;
-                    while (end < pairs.Length && pairs[end].Key == pairs[start].Key)
-                    {
-                        end++;
-                    }
-
-                    if (end - start >= 2)
-                    {
-                        var bucket = (bucketOrdinal++ * world) + rank;
-                        for (var i = start; i < end; i++)
+                        pairs.Clear();
+                        for (var s = 0; s < shards; s++)
                         {
-                            memberships.Add(new Membership(pairs[i].Doc, bucket));
+                            var count = shardStart[s + 1] - shardStart[s];
+                            using var file = new FileStream(ShardFiles.Bands(workDir, s), FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+                            file.Position = (long)band * count * 8;
+                            for (var i = 0; i < count;)
+                            {
+                                var n = Math.Min(count - i, column.Length / 8);
+                                file.ReadExactly(column, 0, n * 8);
+                                for (var k = 0; k < n; k++)
+                                {
+                                    var g = shardStart[s] + i + k;
+                                    var key = BinaryPrimitives.ReadUInt64LittleEndian(column.AsSpan(8 * k));
+                                    if (key != MinHasher.EmptyBandHash && (exactCopies[g >> 6] & (1UL << (g & 63))) == 0
+                                        && (slices * passes == 1 || Partition(band, key, slices * passes) == (slice * passes) + pass))
+                                    {
+                                        pairs.Add(new KeyDoc(key, g));
+                                    }
+                                }
+
+                                i += n;
+                            }
+                        }
+
+                        var span = CollectionsMarshal.AsSpan(pairs);
+                        span.Sort();
+                        memberships.Clear();
+                        for (var start = 0; start < span.Length;)
+                        {
+                            var end = start + 1;
+                            while (end < span.Length && span[end].Key == span[start].Key)
+                            {
+                                end++;
+                            }
+
+                            if (end - start >= 2)
+                            {
+                                var bucket = (bucketOrdinal++ * world) + rank;
+                                for (var i = start; i < end; i++)
+                                {
+                                    memberships.Add(new Membership(span[i].Doc, bucket));
+                                    if (i > start)
+                                    {
+                                        BinaryPrimitives.WriteInt32LittleEndian(edge, span[i].Doc);
+                                        BinaryPrimitives.WriteInt32LittleEndian(edge[4..], span[start].Doc);
+                                        edgeStream.Write(edge);
+                                        edges++;
+                                    }
+                                }
+                            }
+
+                            start = end;
+                        }
+
+                        if (memberships.Count > 0)
+                        {
+                            CollectionsMarshal.AsSpan(memberships).Sort();
+                            var run = Path.Combine(dedupDir, $"buckets-{rank:D5}.run{runs.Count}.{Environment.ProcessId}.tmp");
+                            runs.Add(run);
+                            using var runStream = new FileStream(run, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20);
+                            runStream.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(memberships)));
                         }
                     }
-
-                    start = end;
                 }
 
-                perBand[b] = [];
+                edgeStream.Position = 0;
+                WriteHeader(edgeStream, EdgeMagic, world, edges);
+                edgeStream.Flush(flushToDisk: true);
+            }
+
+            pairs = [];
+            memberships = [];
+            File.Move(edgesTmp, EdgePath(workDir, rank), overwrite: true);
+            layout.WriteAtomically(BucketPath(workDir, rank), stream => MergeRuns(runs, world, stream));
+        }
+        finally
+        {
+            File.Delete(edgesTmp);
+            foreach (var run in runs)
+            {
+                File.Delete(run);
             }
         }
-
-        CollectionsMarshal.AsSpan(memberships).Sort();
-        Directory.CreateDirectory(Path.GetDirectoryName(BucketPath(layout.WorkDir, rank))!);
-        layout.WriteAtomically(BucketPath(layout.WorkDir, rank), stream =>
-        {
-            WriteHeader(stream, BucketMagic, world, memberships.Count);
-            stream.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(memberships)));
-        });
     }
 
     /// <summary>
-    /// The merge: exact copies from the exact tasks, near duplicates decided in canonical order over the bucket
-    /// memberships, exactly as the single-process <see cref="VerifiedNearDeduplicator"/> decides them.
+    /// A near task: the components of the bucket edges whose root (first document) this task owns, decided in
+    /// canonical order. Every document a decision reads — the kept documents of the document's buckets — lies in its
+    /// component, so the decisions equal those of one process deciding every document.
     /// </summary>
-    /// <param name="workDir">The run's <c>.work</c> folder.</param>
-    /// <param name="world">Number of bucket tasks.</param>
+    /// <param name="layout">The run's output layout.</param>
+    /// <param name="total">Number of documents.</param>
+    /// <param name="rank">This task.</param>
+    /// <param name="world">Number of bucket tasks and of near tasks.</param>
     /// <param name="verifier">Verification only (its band tables stay empty); documents are global indexes.</param>
-    /// <param name="onDecided">Receives every near decision (document, decision) in canonical order.</param>
-    /// <returns>Number of documents with at least one membership (the union-find's domain).</returns>
-    public static int MergeNear(string workDir, int world, VerifiedNearDeduplicator verifier, Action<int, NearDecision> onDecided)
+    public static void NearTask(OutputLayout layout, int total, int rank, int world, VerifiedNearDeduplicator verifier)
+    {
+        Check(rank, world);
+        var workDir = layout.WorkDir;
+
+        // Union-find over documents; the root of a component is its first document, whatever the edge order.
+        var parent = new int[total];
+        for (var i = 0; i < total; i++)
+        {
+            parent[i] = i;
+        }
+
+        var pair = new byte[8 * 8192];
+        for (var r = 0; r < world; r++)
+        {
+            using var stream = Open(EdgePath(workDir, r), EdgeMagic, world, out var count, out _);
+            while (count > 0)
+            {
+                var n = (int)Math.Min(count, pair.Length / 8);
+                stream.ReadExactly(pair, 0, n * 8);
+                for (var k = 0; k < n; k++)
+                {
+                    var a = Find(parent, BinaryPrimitives.ReadInt32LittleEndian(pair.AsSpan(8 * k)));
+                    var b = Find(parent, BinaryPrimitives.ReadInt32LittleEndian(pair.AsSpan((8 * k) + 4)));
+                    if (a < b)
+                    {
+                        parent[b] = a;
+                    }
+                    else if (b < a)
+                    {
+                        parent[a] = b;
+                    }
+                }
+
+                count -= n;
+            }
+        }
+
+        var duplicates = new List<(int Doc, int Of, float Similarity)>();
+        MergeNear(workDir, world, verifier, doc => NearOwner(Find(parent, doc), world) == rank, (doc, decision) =>
+        {
+            if (decision.IsDuplicate)
+            {
+                duplicates.Add((doc, decision.DuplicateOf, (float)decision.Similarity));
+            }
+        });
+
+        layout.WriteAtomically(NearPath(workDir, rank), stream =>
+        {
+            WriteHeader(stream, NearMagic, world, duplicates.Count, verifier.Verified, verifier.Rejected);
+            Span<byte> entry = stackalloc byte[12];
+            foreach (var (doc, of, similarity) in duplicates)
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(entry, doc);
+                BinaryPrimitives.WriteInt32LittleEndian(entry[4..], of);
+                BinaryPrimitives.WriteSingleLittleEndian(entry[8..], similarity);
+                stream.Write(entry);
+            }
+        });
+    }
+
+    /// <summary>Reads every near task's file: its counts of verified and rejected candidates, and its near duplicates.</summary>
+    public static (long Verified, long Rejected) ReadNear(string workDir, int world, Action<int, int, float> onDuplicate)
+    {
+        long verified = 0, rejected = 0;
+        var entry = new byte[12];
+        for (var r = 0; r < world; r++)
+        {
+            using var stream = Open(NearPath(workDir, r), NearMagic, world, out var count, out var counts);
+            verified += counts.Verified;
+            rejected += counts.Rejected;
+            for (long i = 0; i < count; i++)
+            {
+                stream.ReadExactly(entry);
+                onDuplicate(BinaryPrimitives.ReadInt32LittleEndian(entry), BinaryPrimitives.ReadInt32LittleEndian(entry.AsSpan(4)), BinaryPrimitives.ReadSingleLittleEndian(entry.AsSpan(8)));
+            }
+        }
+
+        return (verified, rejected);
+    }
+
+    /// <summary>
+    /// Streams the tasks' membership files merged by document and decides, in canonical order, the documents
+    /// <paramref name="mine"/> accepts, exactly as the single-process <see cref="VerifiedNearDeduplicator"/> decides them.
+    /// </summary>
+    /// <returns>Number of documents decided.</returns>
+    public static int MergeNear(string workDir, int world, VerifiedNearDeduplicator verifier, Func<int, bool> mine, Action<int, NearDecision> onDecided)
     {
         var readers = new BucketReader[world];
         try
@@ -215,17 +372,27 @@ internal static class ScaledDedup
                     break;
                 }
 
-                documents++;
+                var decide = mine(doc);
                 buckets.Clear();
                 foreach (var reader in readers)
                 {
                     while (reader.HasCurrent && reader.Current.Doc == doc)
                     {
-                        buckets.Add(reader.Current.Bucket);
+                        if (decide)
+                        {
+                            buckets.Add(reader.Current.Bucket);
+                        }
+
                         reader.MoveNext();
                     }
                 }
 
+                if (!decide)
+                {
+                    continue;
+                }
+
+                documents++;
                 shared.Clear();
                 foreach (var bucket in buckets)
                 {
@@ -275,6 +442,21 @@ internal static class ScaledDedup
         }
     }
 
+    /// <summary>Global index of each shard's first document; the last element is the total.</summary>
+    public static int[] ShardStarts(string workDir, int shards, int bands)
+    {
+        var start = new int[shards + 1];
+        long total = 0;
+        for (var s = 0; s < shards; s++)
+        {
+            start[s] = checked((int)total);
+            total += new FileInfo(ShardFiles.Signatures(workDir, s)).Length / ShardFiles.EntryBytes(bands);
+        }
+
+        start[shards] = checked((int)total);
+        return start;
+    }
+
     /// <summary>Which exact task owns a hash: multiply-shift of its high half onto 0..world-1.</summary>
     public static int ExactOwner(UInt128 exact, int world) => (int)(((ulong)(exact >> 64) >> 32) * (ulong)world >> 32);
 
@@ -286,23 +468,80 @@ internal static class ScaledDedup
         return (int)((h >> 32) * (ulong)partitions >> 32);
     }
 
+    /// <summary>Which near task owns the component whose first document is <paramref name="root"/>.</summary>
+    public static int NearOwner(int root, int world) => Partition(0, (ulong)root + 1, world);
+
+    private static int Find(int[] parent, int x)
+    {
+        while (parent[x] != x)
+        {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+
+        return x;
+    }
+
+    /// <summary>K-way merge of sorted membership runs into one file sorted by (document, bucket).</summary>
+    private static void MergeRuns(List<string> runs, int world, Stream output)
+    {
+        var readers = new List<BucketReader>();
+        try
+        {
+            long count = 0;
+            foreach (var run in runs)
+            {
+                readers.Add(new BucketReader(run));
+                count += new FileInfo(run).Length / 12;
+            }
+
+            WriteHeader(output, BucketMagic, world, count);
+            var queue = new PriorityQueue<int, Membership>(readers.Count);
+            for (var i = 0; i < readers.Count; i++)
+            {
+                if (readers[i].HasCurrent)
+                {
+                    queue.Enqueue(i, readers[i].Current);
+                }
+            }
+
+            var buffer = new byte[12 * 8192];
+            var filled = 0;
+            while (queue.TryDequeue(out var i, out var m))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(filled), m.Doc);
+                BinaryPrimitives.WriteInt64LittleEndian(buffer.AsSpan(filled + 4), m.Bucket);
+                filled += 12;
+                if (filled == buffer.Length)
+                {
+                    output.Write(buffer, 0, filled);
+                    filled = 0;
+                }
+
+                readers[i].MoveNext();
+                if (readers[i].HasCurrent)
+                {
+                    queue.Enqueue(i, readers[i].Current);
+                }
+            }
+
+            output.Write(buffer, 0, filled);
+        }
+        finally
+        {
+            foreach (var reader in readers)
+            {
+                reader.Dispose();
+            }
+        }
+    }
+
     private static void Check(int rank, int world)
     {
         if (world < 1 || rank < 0 || rank >= world)
         {
             throw new MoaException($"dedup task rank must be in 0..{Math.Max(0, world - 1)} and the task count at least 1 (got rank {rank} of {world}).");
         }
-    }
-
-    private static long CountEntries(string workDir, int shards, int bands)
-    {
-        long total = 0;
-        for (var s = 0; s < shards; s++)
-        {
-            total += new FileInfo(ShardFiles.Signatures(workDir, s)).Length / ShardFiles.EntryBytes(bands);
-        }
-
-        return total;
     }
 
     private delegate void EntryAction(int global, SignatureEntry entry, ReadOnlySpan<ulong> bandHashes);
@@ -330,16 +569,22 @@ internal static class ScaledDedup
         }
     }
 
-    private static void WriteHeader(Stream stream, uint magic, int world, long count)
+    private static void WriteHeader(Stream stream, uint magic, int world, long count, long verified = 0, long rejected = 0)
     {
         Span<byte> header = stackalloc byte[16];
         BinaryPrimitives.WriteUInt32LittleEndian(header, magic);
         BinaryPrimitives.WriteInt32LittleEndian(header[4..], world);
         BinaryPrimitives.WriteInt64LittleEndian(header[8..], count);
         stream.Write(header);
+        if (magic == NearMagic)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(header, verified);
+            BinaryPrimitives.WriteInt64LittleEndian(header[8..], rejected);
+            stream.Write(header);
+        }
     }
 
-    private static FileStream Open(string path, uint magic, int world, out long count)
+    private static FileStream Open(string path, uint magic, int world, out long count, out (long Verified, long Rejected) counts)
     {
         FileStream? stream = null;
         try
@@ -358,6 +603,13 @@ internal static class ScaledDedup
             }
 
             count = BinaryPrimitives.ReadInt64LittleEndian(header[8..]);
+            counts = default;
+            if (magic == NearMagic)
+            {
+                stream.ReadExactly(header);
+                counts = (BinaryPrimitives.ReadInt64LittleEndian(header), BinaryPrimitives.ReadInt64LittleEndian(header[8..]));
+            }
+
             return stream;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
@@ -390,7 +642,15 @@ internal static class ScaledDedup
 
         public BucketReader(string path, int world)
         {
-            _stream = Open(path, BucketMagic, world, out _left);
+            _stream = Open(path, BucketMagic, world, out _left, out _);
+            MoveNext();
+        }
+
+        /// <summary>A run of a bucket task: memberships without a header.</summary>
+        public BucketReader(string run)
+        {
+            _stream = new FileStream(run, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            _left = _stream.Length / 12;
             MoveNext();
         }
 

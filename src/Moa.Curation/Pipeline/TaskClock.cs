@@ -13,7 +13,7 @@ namespace Moa.Curation.Pipeline;
 /// </summary>
 internal sealed class TaskClock
 {
-    private static readonly string[] PhaseOrder = ["map", "exact", "buckets", "dedup", "write"];
+    private static readonly string[] PhaseOrder = ["map", "exact", "buckets", "near", "dedup", "write"];
     private readonly TaskTiming _timing;
     private readonly long _started;
     private readonly TimeSpan _cpu;

@@ -11,12 +11,11 @@ namespace Moa.Curation.Storage;
 /// <summary>
 /// <c>moa curate</c> with <c>s3://bucket/prefix</c> inputs and/or output. Input objects are staged into the local
 /// cache (streamed, reused when their ETag is unchanged); the run writes its parts into a local staging folder chosen
-/// by a fingerprint of output URL, config and inputs, exactly as a local run; then every file is uploaded (one PUT, or
-/// a multipart upload that S3 shows only once it is completed, so no key ever holds half a file) with its sha256 in
-/// the object's metadata, and <c>manifest.json</c> is written last: readers trust only what a manifest lists. A rerun
-/// after a failed upload reuses the finished local run and skips every file whose object already carries the same
-/// sha256. (Uploading under a temporary prefix and copying into place was dropped: the test server, s3rver 3.7.1,
-/// cannot resolve the SDK's x-amz-copy-source header, and a completed upload is already atomic per key.)
+/// by a fingerprint of output URL, config and inputs, exactly as a local run; then every file is uploaded under the
+/// run's temporary prefix <c>runs/ID/</c> (one PUT, or a multipart upload that S3 shows only once it is completed)
+/// with its sha256 in the object's metadata, and <c>manifest.json</c> is put last at the prefix: the commit point,
+/// which readers follow (<see cref="S3PublishedRun"/>). A rerun after a failed upload reuses the finished local run
+/// and skips every file whose object already carries the same sha256.
 /// </summary>
 public sealed class S3Curation
 {
@@ -34,6 +33,9 @@ public sealed class S3Curation
 
     /// <summary>Files the last <see cref="Run"/> found already uploaded (same sha256) and skipped.</summary>
     public int Skipped { get; private set; }
+
+    /// <summary>Set by the last <see cref="Run"/> when the run was published but old objects could not be deleted.</summary>
+    public string? CleanupError { get; private set; }
 
     /// <summary>True when <paramref name="request"/> reads or writes object storage.</summary>
     public static bool Applies(CurationRequest request)
@@ -53,6 +55,7 @@ public sealed class S3Curation
 
         Uploaded = 0;
         Skipped = 0;
+        CleanupError = null;
         var target = S3Url.IsS3(request.OutputDir) ? S3Url.Parse(request.OutputDir) : null;
         var sources = request.Inputs.Select(i => S3Url.IsS3(i) ? S3Url.Parse(i) : null).ToList();
         using var store = new S3Store(_settings);
@@ -115,13 +118,13 @@ public sealed class S3Curation
 
     private void Publish(S3Store store, OutputLayout layout, S3Url target, bool overwrite)
     {
-        var manifest = JsonSerializer.Deserialize<Manifest>(File.ReadAllText(layout.ManifestPath), OutputJson.Options)
-            ?? throw new MoaException($"{layout.ManifestPath}: empty manifest; rerun with --overwrite.");
         var manifestBytes = File.ReadAllBytes(layout.ManifestPath);
-        var published = store.ReadOrNull(target, target.Key("manifest.json"));
+        var manifest = Manifest.Parse(Encoding.UTF8.GetString(manifestBytes), layout.ManifestPath);
+        var id = S3PublishedRun.IdOf(manifestBytes);
+        var published = S3PublishedRun.Read(store, target);
         if (published is not null)
         {
-            if (published.AsSpan().SequenceEqual(manifestBytes))
+            if (published.Id == id)
             {
                 Skipped = manifest.Files.Count + 2;
                 return;
@@ -131,10 +134,9 @@ public sealed class S3Curation
             {
                 throw new MoaException($"{target} already holds a published run (manifest.json). Choose another --output, or pass --overwrite to replace it.");
             }
-
-            store.Delete(target, target.Key("manifest.json"));
         }
 
+        // Every file goes under the run's temporary prefix; nothing a reader follows changes yet.
         var files = manifest.Files.Select(f => (f.Path, f.Sha256)).ToList();
         foreach (var extra in new[] { "stats.json", "report.html" })
         {
@@ -145,18 +147,40 @@ public sealed class S3Curation
         foreach (var (path, sha) in files)
         {
             var local = Path.Combine([layout.Root, .. path.Split('/')]);
-            var final = target.Key(path);
-            if (string.Equals(store.Sha256Of(target, final), sha, StringComparison.OrdinalIgnoreCase))
+            var key = S3PublishedRun.KeyOf(target, id, path);
+            if (string.Equals(store.Sha256Of(target, key), sha, StringComparison.OrdinalIgnoreCase))
             {
                 Skipped++;
                 continue;
             }
 
-            store.Upload(target, final, local, sha);
+            store.Upload(target, key, local, sha);
             Uploaded++;
         }
 
+        // The commit point: one PUT of the manifest switches readers to this run.
         store.Write(target, target.Key("manifest.json"), manifestBytes);
+
+        // Then the replaced run and any debris of unfinished runs go. The run is published already: a failure here
+        // leaves unreferenced objects (named in CleanupError), not a broken run.
+        var mine = S3PublishedRun.KeyOf(target, id, string.Empty);
+        try
+        {
+            foreach (var folder in store.Folders(target, target.Key(S3PublishedRun.RunsFolder + "/")))
+            {
+                if (folder != mine)
+                {
+                    foreach (var key in store.Keys(target, folder))
+                    {
+                        store.Delete(target, key);
+                    }
+                }
+            }
+        }
+        catch (MoaException ex)
+        {
+            CleanupError = $"published, but the objects of replaced or unfinished runs under {target}/{S3PublishedRun.RunsFolder}/ were not all deleted ({ex.Message}); they are not read (no manifest names them) and the next publication retries.";
+        }
     }
 
     private static CurationRequest Localised(CurationRequest request, List<string> inputs, List<KeyValuePair<string, string>> names, string outputDir) => new()

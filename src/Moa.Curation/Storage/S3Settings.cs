@@ -1,7 +1,8 @@
 namespace Moa.Curation.Storage;
 
 /// <summary>
-/// How moa reaches object storage. From the environment: <c>MOA_S3_ENDPOINT</c> (an S3-compatible endpoint such as
+/// How moa reaches object storage: the <c>storage.s3</c> section of <c>pipeline.yaml</c> (<see cref="From"/>), and for
+/// every key it leaves empty the environment: <c>MOA_S3_ENDPOINT</c> (an S3-compatible endpoint such as
 /// MinIO or Ceph; unset means AWS itself), <c>AWS_REGION</c>, <c>MOA_S3_CACHE</c> (local staging folder) and the
 /// standard AWS credentials (<c>AWS_ACCESS_KEY_ID</c>/<c>AWS_SECRET_ACCESS_KEY</c>, or the SDK's default chain).
 /// </summary>
@@ -24,8 +25,51 @@ public sealed class S3Settings
     /// <summary>Retries of one request (the SDK's standard mode: exponential backoff with jitter).</summary>
     public int MaxRetries { get; init; } = 5;
 
+    /// <summary>Access key id; null uses the environment's or the SDK's default chain.</summary>
+    public string? AccessKeyId { get; init; }
+
+    /// <summary>Secret access key, with <see cref="AccessKeyId"/>.</summary>
+    public string? SecretAccessKey { get; init; }
+
     /// <summary>Test hook: the upload fails with an I/O error once this many bytes were read from local files.</summary>
     internal long? FailAfterBytes { get; init; }
+
+    /// <summary>
+    /// The settings of the pipeline config's <c>storage.s3</c> section; every key left empty falls back to the
+    /// environment (<see cref="FromEnvironment"/>). A secret file that cannot be read is an error naming it.
+    /// </summary>
+    public static S3Settings From(Configuration.S3Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var env = FromEnvironment();
+        var secret = options.SecretAccessKey;
+        if (options.SecretAccessKeyFile.Length > 0)
+        {
+            try
+            {
+                secret = File.ReadLines(options.SecretAccessKeyFile).FirstOrDefault()?.Trim() ?? string.Empty;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new MoaException($"{options.SecretAccessKeyFile}: cannot read storage.s3.secret_access_key_file ({ex.Message}).", ex);
+            }
+
+            if (secret.Length == 0)
+            {
+                throw new MoaException($"{options.SecretAccessKeyFile}: storage.s3.secret_access_key_file is empty.");
+            }
+        }
+
+        return new S3Settings
+        {
+            Endpoint = options.Endpoint.Length > 0 ? options.Endpoint : env.Endpoint,
+            Region = options.Region.Length > 0 ? options.Region : env.Region,
+            CacheDir = options.CacheDir.Length > 0 ? options.CacheDir : env.CacheDir,
+            PartSize = (long)options.PartSizeMb << 20,
+            AccessKeyId = options.AccessKeyId.Length > 0 ? options.AccessKeyId : null,
+            SecretAccessKey = options.AccessKeyId.Length > 0 ? secret : null,
+        };
+    }
 
     /// <summary>The settings the environment gives.</summary>
     public static S3Settings FromEnvironment()

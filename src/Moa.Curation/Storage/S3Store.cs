@@ -33,7 +33,7 @@ public sealed class S3Store : IDisposable
         {
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
             {
-                throw new MoaException($"MOA_S3_ENDPOINT '{endpoint}' is not an http(s) URL.");
+                throw new MoaException($"the S3 endpoint '{endpoint}' (storage.s3.endpoint or MOA_S3_ENDPOINT) is not an http(s) URL.");
             }
 
             config.ServiceURL = endpoint;
@@ -44,8 +44,8 @@ public sealed class S3Store : IDisposable
             config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(settings.Region);
         }
 
-        var key = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
-        var secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        var key = settings.AccessKeyId ?? Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        var secret = settings.AccessKeyId is null ? Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") : settings.SecretAccessKey;
         _client = !string.IsNullOrEmpty(key) && !string.IsNullOrEmpty(secret)
             ? new AmazonS3Client(new BasicAWSCredentials(key, secret), config)
             : new AmazonS3Client(config);
@@ -137,6 +137,15 @@ public sealed class S3Store : IDisposable
         }
     });
 
+    /// <summary>Downloads one object into a local file.</summary>
+    public void Download(S3Url url, string key, string path) => Call(new S3Url(url.Bucket, key), async () =>
+    {
+        using var response = await _client.GetObjectAsync(url.Bucket, key).ConfigureAwait(false);
+        await using var file = File.Create(path);
+        await response.ResponseStream.CopyToAsync(file).ConfigureAwait(false);
+        return file.Length;
+    });
+
     /// <summary>The sha256 recorded in the object's metadata at upload, or null when the object does not exist.</summary>
     public string? Sha256Of(S3Url url, string key) => Call(url, async () =>
     {
@@ -216,6 +225,46 @@ public sealed class S3Store : IDisposable
         return bytes.LongLength;
     });
 
+    /// <summary>
+    /// A pre-signed GET URL of one object, valid for <paramref name="validity"/>: whoever holds it downloads the object
+    /// straight from the store without credentials (signature version 4, computed locally; no request is made).
+    /// </summary>
+    public Uri PresignGet(S3Url url, string key, TimeSpan validity, string? downloadName = null)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var request = new GetPreSignedUrlRequest
+        {
+            BucketName = url.Bucket,
+            Key = key,
+            Verb = HttpVerb.GET,
+            Expires = DateTime.UtcNow.Add(validity),
+            Protocol = _settings.Endpoint is { } endpoint && endpoint.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? Protocol.HTTP : Protocol.HTTPS,
+        };
+        if (downloadName is not null)
+        {
+            request.ResponseHeaderOverrides.ContentDisposition = $"attachment; filename=\"{downloadName}\"";
+        }
+
+        return new Uri(Call(new S3Url(url.Bucket, key), () => Task.FromResult(_client.GetPreSignedURL(request))));
+    }
+
+    /// <summary>The keys below <paramref name="prefix"/> (a full key prefix, not relative to <paramref name="url"/>), in ordinal order.</summary>
+    public IReadOnlyList<string> Keys(S3Url url, string prefix) => [.. List(url, prefix).Select(o => o.Key)];
+
+    /// <summary>The "folders" directly below <paramref name="prefix"/> (a full key prefix ending in '/'): common prefixes of a delimited listing.</summary>
+    public IReadOnlyList<string> Folders(S3Url url, string prefix) => Call(url, async () =>
+    {
+        var all = new List<string>();
+        var request = new ListObjectsV2Request { BucketName = url.Bucket, Prefix = prefix, Delimiter = "/" };
+        await foreach (var folder in _client.Paginators.ListObjectsV2(request).CommonPrefixes.ConfigureAwait(false))
+        {
+            all.Add(folder);
+        }
+
+        all.Sort(StringComparer.Ordinal);
+        return all;
+    });
+
     /// <summary>Deletes one object (no error when it is missing).</summary>
     public void Delete(S3Url url, string key) => Call(url, () => _client.DeleteObjectAsync(url.Bucket, key));
 
@@ -278,7 +327,7 @@ public sealed class S3Store : IDisposable
     {
         "NoSuchBucket" => $"the bucket '{url.Bucket}' does not exist.",
         "InvalidAccessKeyId" or "SignatureDoesNotMatch" or "AccessDenied" or "InvalidToken" or "ExpiredToken" =>
-            $"the S3 credentials were refused ({ex.ErrorCode}); check AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
+            $"the S3 credentials were refused ({ex.ErrorCode}); check storage.s3.access_key_id and its secret, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.",
         _ when ex.StatusCode == HttpStatusCode.NotFound => $"not found ({ex.ErrorCode}).",
         _ => $"S3 error {ex.ErrorCode} (HTTP {(int)ex.StatusCode}): {ex.Message}",
     };

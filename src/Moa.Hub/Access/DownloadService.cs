@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Moa.Curation.Storage;
 using Moa.Hub.Accounts;
 using Moa.Hub.Agreements;
 using Moa.Hub.Audit;
@@ -13,8 +14,8 @@ namespace Moa.Hub.Access;
 /// <summary>A signed, expiring download link.</summary>
 public sealed record DownloadLink(string Url, DateTimeOffset ExpiresAt, long AgreementId, string Sha256);
 
-/// <summary>A checked download: the file to stream and its recorded hash.</summary>
-public sealed record ApprovedDownload(string FullPath, string FileName, long Bytes, string Sha256);
+/// <summary>A checked download: the file to stream (or, for a dataset in object storage, the pre-signed URL to send the client to) and its recorded hash.</summary>
+public sealed record ApprovedDownload(string FullPath, string FileName, long Bytes, string Sha256, Uri? PresignedUrl = null);
 
 /// <summary>
 /// Governed downloads: only team members under an active agreement that covers the dataset and the stated purpose get a
@@ -199,10 +200,16 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
                 throw HubException.Forbidden(CatalogueService.WithdrawnMessage(slug, version));
             }
 
-            fullPath = CurateOutput.ResolveInside(row.StorageDir, file.Path) ?? throw HubException.NotFound("the file is no longer available.");
+            fullPath = (S3Url.IsS3(row.StorageDir) ? (CurateOutput.IsSafeRelative(file.Path) ? row.StorageDir : null) : CurateOutput.ResolveInside(row.StorageDir, file.Path))
+                ?? throw HubException.NotFound("the file is no longer available.");
         }
 
         var agreement = await AuthoriseAsync(user, slug, purpose).ConfigureAwait(false);
+        if (S3Url.IsS3(fullPath))
+        {
+            return await PresignCheckedAsync(user, slug, file, S3Url.Parse(fullPath), agreement, agreementId, purpose, remoteAddress, now).ConfigureAwait(false);
+        }
+
         if (!File.Exists(fullPath))
         {
             throw HubException.NotFound($"'{file.Path}' of '{slug}' is registered but missing on the hub's disk; tell the operator.");
@@ -235,6 +242,58 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
             return 0;
         }).ConfigureAwait(false);
         return new ApprovedDownload(fullPath, Path.GetFileName(file.Path), file.Bytes, file.Sha256);
+    }
+
+    /// <summary>
+    /// A file of a dataset in object storage, after the agreement check: the object must still carry the registered
+    /// sha256 (recorded at upload); the download is recorded and audited like any other, then the client gets a
+    /// pre-signed GET URL valid for <see cref="HubOptions.PresignedUrlLifetime"/>.
+    /// </summary>
+    private async Task<ApprovedDownload> PresignCheckedAsync(HubUser user, string slug, DatasetFile file, S3Url location, Agreement agreement, long linkAgreement, string purpose, string remoteAddress, DateTimeOffset now)
+    {
+        var key = location.Key(file.Path);
+        string? stored;
+        Uri? url = null;
+        try
+        {
+            using var store = new S3Store(options.S3);
+            stored = store.Sha256Of(location, key);
+            if (stored is not null)
+            {
+                url = store.PresignGet(location, key, options.PresignedUrlLifetime, Path.GetFileName(file.Path));
+            }
+        }
+        catch (MoaException ex)
+        {
+            throw HubException.NotFound($"'{file.Path}' of '{slug}' cannot be reached in object storage ({ex.Message}); tell the operator.");
+        }
+
+        if (stored is null)
+        {
+            throw HubException.NotFound($"'{file.Path}' of '{slug}' is registered but missing from object storage (s3://{location.Bucket}/{key}); tell the operator.");
+        }
+
+        if (!string.Equals(stored, file.Sha256, StringComparison.OrdinalIgnoreCase))
+        {
+            await db.WriteAsync((conn, tx) => AuditLog.AppendAsync(conn, tx, now.ToUnixTimeMilliseconds(), user.AuditName, "download.integrity_failed", $"dataset:{slug}",
+                new { file = file.Path, registeredSha256 = file.Sha256, actualSha256 = stored, storage = "s3", from = remoteAddress })).ConfigureAwait(false);
+            throw HubException.Conflict($"integrity check failed: '{file.Path}' of '{slug}' was replaced in object storage after registration (sha256 {stored[..Math.Min(12, stored.Length)]}…, registered {file.Sha256[..12]}…); it is not served. Tell the operator.");
+        }
+
+        var at = now.ToUnixTimeMilliseconds();
+        var until = now + options.PresignedUrlLifetime;
+        await db.WriteAsync(async (conn, tx) =>
+        {
+            var datasetId = await conn.ExecuteScalarAsync<long>("SELECT id FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
+            var review = await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
+            await conn.ExecuteAsync(
+                "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
+                new { userId = user.Id, aid = agreement.Id, fileId = file.Id, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, at, user.AuditName, "dataset.downloaded", $"dataset:{slug}",
+                new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, adequacyReview = review, purpose, from = remoteAddress, linkAgreement, storage = "s3", presignedUntil = until.ToUnixTimeMilliseconds() }).ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+        return new ApprovedDownload(string.Empty, Path.GetFileName(file.Path), file.Bytes, file.Sha256, url);
     }
 
     private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload));

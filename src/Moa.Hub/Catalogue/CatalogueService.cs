@@ -142,7 +142,7 @@ public sealed class BenchmarkEntry
 /// The catalogue: datasets registered from <c>moa curate</c> output folders (each registration of changed content is
 /// a new version), their detail pages, Croissant metadata and registered benchmarks. Reads are cached until the next write.
 /// </summary>
-public sealed class CatalogueService(HubDatabase db, TimeProvider time)
+public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptions? options = null)
 {
     /// <summary>
     /// Masks personal information in the sample rows of a public dataset page with the curation PII stage's scrubber
@@ -189,7 +189,8 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
             throw HubException.Invalid("licence: say under which licence or terms the dataset is provided (an SPDX id or the agreement's terms).");
         }
 
-        var output = CurateOutput.Load(folder);
+        // A run published in object storage is registered by its URL and served through pre-signed URLs.
+        var output = Moa.Curation.Storage.S3Url.IsS3(folder) ? CurateOutput.LoadS3(folder, (options ?? new HubOptions()).S3) : CurateOutput.Load(folder);
         var sample = output.ReadSample(5, 400).Select(r => new SampleRow(r.Id, SampleScrubber.Scrub(r.Text).Text)).ToList();
         long tokens = 0;
         using (var stats = JsonDocument.Parse(output.StatsJson))
@@ -363,7 +364,9 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time)
         }
 
         var f = await conn.QueryFirstOrDefaultAsync<DatasetFile>("SELECT * FROM dataset_files WHERE version_id = @Id AND path = @path", new { v.Id, path }).ConfigureAwait(false);
-        var full = f is null ? null : CurateOutput.ResolveInside(v.StorageDir, f.Path);
+        var full = f is null ? null
+            : Moa.Curation.Storage.S3Url.IsS3(v.StorageDir) ? (CurateOutput.IsSafeRelative(f.Path) ? $"{v.StorageDir}/{f.Path}" : null)
+            : CurateOutput.ResolveInside(v.StorageDir, f.Path);
         return f is null || full is null ? null : (ds, v, f, full);
     }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 
 using Moa.Curation.Output;
+using Moa.Curation.Storage;
 using Moa.Documents;
 using Moa.Documents.Jsonl;
 
@@ -26,6 +27,12 @@ public sealed class CurateOutput
         StatsJson = statsJson;
     }
 
+    /// <summary>Records read at load from a run in object storage (its parts are not on this machine).</summary>
+    private const int SampleLimit = 20;
+
+    private List<(string Id, string Text)>? _sample;
+
+    /// <summary>The output folder, or for a run in object storage its prefix <c>s3://bucket/prefix/runs/ID</c>.</summary>
     public string Folder { get; }
 
     public string ToolVersion { get; }
@@ -137,9 +144,123 @@ public sealed class CurateOutput
         return new CurateOutput(folder, manifest.Version, manifest.ConfigHash, files, manifestJson, statsJson);
     }
 
+    /// <summary>
+    /// Reads and checks a run published in object storage at <paramref name="url"/> (<c>s3://bucket/prefix</c>): the
+    /// published manifest (the commit point, <see cref="S3PublishedRun"/>), its <c>stats.json</c>, and every training
+    /// part's object with the registered sha256 in its metadata. <see cref="Folder"/> becomes the run's own prefix
+    /// (<c>s3://bucket/prefix/runs/ID</c>), which a later republication never changes; the sample is read from the
+    /// first parts, downloaded to a temporary file.
+    /// </summary>
+    public static CurateOutput LoadS3(string url, S3Settings settings)
+    {
+        try
+        {
+            var target = S3Url.Parse(url);
+            using var store = new S3Store(settings);
+            var run = S3PublishedRun.Read(store, target)
+                ?? throw HubException.Invalid($"{target}: no published manifest.json there; publish a run with moa curate --output {target}.");
+            var where = $"{target}/manifest.json";
+            var statsBytes = store.ReadOrNull(target, run.KeyOf("stats.json"))
+                ?? throw HubException.Invalid($"{target}: the published run has no stats.json ({run.KeyOf("stats.json")}); publish it again.");
+            var statsJson = System.Text.Encoding.UTF8.GetString(statsBytes);
+            try
+            {
+                using var _ = JsonDocument.Parse(statsJson);
+            }
+            catch (JsonException ex)
+            {
+                throw HubException.Invalid($"{target}: stats.json is not valid JSON ({ex.Message}).");
+            }
+
+            var manifest = run.Manifest;
+            if (manifest.Tool != "moa" || manifest.Files.Count == 0)
+            {
+                throw HubException.Invalid($"{where}: expected a `moa curate` manifest (tool \"moa\", a non-empty files array).");
+            }
+
+            var folder = $"{target}/{S3PublishedRun.RunsFolder}/{run.Id}";
+            var location = S3Url.Parse(folder);
+            var files = new List<CurateFile>();
+            for (var i = 0; i < manifest.Files.Count; i++)
+            {
+                var f = manifest.Files[i];
+                if (!f.IsCorpusPart())
+                {
+                    continue;
+                }
+
+                var sha = f.Sha256.ToLowerInvariant();
+                if (!IsSafeRelative(f.Path) || sha.Length != 64 || f.Documents < 0 || f.Bytes < 0)
+                {
+                    throw HubException.Invalid($"{where}: files[{i}]: each file needs a relative path inside the run, sha256 (64 hex), documents and bytes.");
+                }
+
+                var stored = store.Sha256Of(location, location.Key(f.Path));
+                if (!string.Equals(stored, sha, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw HubException.Invalid($"{where}: files[{i}]: s3://{location.Bucket}/{location.Key(f.Path)} is {(stored is null ? "missing" : $"recorded with sha256 {stored}")}, but the manifest says {sha}.");
+                }
+
+                files.Add(new CurateFile(f.Path, sha, f.Documents, f.Bytes));
+            }
+
+            if (files.Count == 0)
+            {
+                throw HubException.Invalid($"{where}: the run kept no documents (no data/ files), so there is nothing to catalogue.");
+            }
+
+            var output = new CurateOutput(folder, manifest.Version, manifest.ConfigHash, files, System.Text.Encoding.UTF8.GetString(run.ManifestBytes), statsJson);
+            var sample = new List<(string, string)>();
+            var temp = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"moa-hub-sample-{Guid.NewGuid():N}");
+            try
+            {
+                foreach (var f in files)
+                {
+                    store.Download(location, location.Key(f.Path), temp + System.IO.Path.GetFileName(f.Path));
+                    foreach (var record in CorpusPart.Read(temp + System.IO.Path.GetFileName(f.Path)))
+                    {
+                        if (sample.Count >= SampleLimit)
+                        {
+                            break;
+                        }
+
+                        sample.Add((record.Id, record.Text));
+                    }
+
+                    File.Delete(temp + System.IO.Path.GetFileName(f.Path));
+                    if (sample.Count >= SampleLimit)
+                    {
+                        break;
+                    }
+                }
+            }
+            catch (DocumentReadException ex)
+            {
+                throw HubException.Invalid($"{folder}: {ex.Issue.Message}");
+            }
+
+            output._sample = sample;
+            return output;
+        }
+        catch (MoaException ex)
+        {
+            throw HubException.Invalid(ex.Message);
+        }
+    }
+
+    /// <summary>Whether <paramref name="relative"/> is a forward-slash path that stays inside its folder (no empty, '.' or '..' segment).</summary>
+    internal static bool IsSafeRelative(string relative) =>
+        !string.IsNullOrEmpty(relative) && !relative.StartsWith('/') && !relative.Contains('\\', StringComparison.Ordinal)
+        && !relative.Contains('\0', StringComparison.Ordinal) && relative.Split('/').All(s => s is not ("" or "." or ".."));
+
     /// <summary>The first <paramref name="count"/> records (<c>id</c>, <c>text</c>) of the data files, text cut to <paramref name="maxChars"/>.</summary>
     public IReadOnlyList<(string Id, string Text)> ReadSample(int count, int maxChars)
     {
+        if (_sample is not null)
+        {
+            return [.. _sample.Take(count).Select(r => (r.Id, r.Text.Length > maxChars ? r.Text[..maxChars] + "…" : r.Text))];
+        }
+
         var list = new List<(string, string)>();
         foreach (var f in Files)
         {

@@ -380,6 +380,13 @@ internal static class Api
     {
         var d = await downloads.RedeemAsync(token, Remote(ctx), ctx.User()).ConfigureAwait(false);
         ctx.Response.Headers["X-Content-SHA256"] = d.Sha256;
+        if (d.PresignedUrl is { } presigned)
+        {
+            // Stored in S3: the client fetches the object itself, with a URL valid for minutes, issued after the checks.
+            ctx.Response.Headers.CacheControl = "no-store";
+            return Results.Redirect(presigned.AbsoluteUri);
+        }
+
         return Results.File(d.FullPath, "application/octet-stream", d.FileName, enableRangeProcessing: true);
     }
 

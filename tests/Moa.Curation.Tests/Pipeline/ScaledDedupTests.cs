@@ -5,7 +5,7 @@ using Moa.Curation.Tests.Dedup;
 
 namespace Moa.Curation.Tests.Pipeline;
 
-/// <summary>The scaled-out dedup (exact tasks by hash range, bucket tasks by band-key partition, merge) against the single-process dedup.</summary>
+/// <summary>The scaled-out dedup (exact tasks by hash range, bucket tasks by band-key partition, near tasks by connected component, merge) against the single-process dedup.</summary>
 public sealed class ScaledDedupTests
 {
     private static readonly Lazy<(string Work, int Shards, CurationConfig Config)> s_mapped = new(MapCorpus);
@@ -52,11 +52,55 @@ public sealed class ScaledDedupTests
         var mismatch = Should.Throw<MoaException>(() => DedupPhase.MergeScaled(work, shards, config, 5));
         mismatch.Message.ShouldContain("written for 2 tasks");
 
-        File.Delete(ScaledDedup.BucketPath(work, 1));
+        File.Delete(ScaledDedup.NearPath(work, 1));
         var missing = Should.Throw<MoaException>(() => DedupPhase.MergeScaled(work, shards, config, 2));
-        missing.Message.ShouldContain(ScaledDedup.BucketPath(work, 1));
+        missing.Message.ShouldContain(ScaledDedup.NearPath(work, 1));
         missing.Message.ShouldContain("rerun that dedup task");
+
+        File.Delete(ScaledDedup.EdgePath(work, 0));
+        var noEdges = Should.Throw<MoaException>(() => DedupPhase.NearTask(layout, shards, config, 1, 2));
+        noEdges.Message.ShouldContain(ScaledDedup.EdgePath(work, 0));
         Should.Throw<MoaException>(() => ScaledDedup.ExactTask(layout, shards, 20, 2, 2)).Message.ShouldContain("rank");
+    }
+
+    [Fact]
+    public void BucketTask_ReadsOnlyBandMajorFiles_AndAMissingOneIsAnErrorNamingIt()
+    {
+        var (work, shards, config) = s_mapped.Value;
+        var dir = TestPaths.NewTempDir("scaled-dedup-bands");
+        var copy = Path.Combine(dir, ".work");
+        Directory.CreateDirectory(Path.Combine(copy, "shards"));
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(work, "shards")))
+        {
+            File.Copy(file, Path.Combine(copy, "shards", Path.GetFileName(file)));
+        }
+
+        var layout = new OutputLayout(dir);
+        var single = DedupPhase.Run(copy, shards, config, null);
+
+        // The bucket tasks find the same buckets with every .sig band hash zeroed: they read the .bands files only.
+        var bands = new Moa.Text.Hashing.MinHasher(config.Dedup.Near).BandCount;
+        for (var s = 0; s < shards; s++)
+        {
+            var sig = Path.Combine(copy, "shards", $"{s:D5}.sig");
+            var bytes = File.ReadAllBytes(sig);
+            var entry = 40 + (8 * bands);
+            for (var off = 0; off < bytes.Length; off += entry)
+            {
+                Array.Clear(bytes, off + 40, 8 * bands);
+            }
+
+            File.WriteAllBytes(sig, bytes);
+        }
+
+        var scaled = DedupPhase.RunScaled(layout, shards, config, 2, 1L << 30);
+        scaled.Fate.ShouldBe(single.Fate);
+        scaled.Similarity.ShouldBe(single.Similarity);
+
+        File.Delete(Path.Combine(copy, "shards", "00003.bands"));
+        var missing = Should.Throw<MoaException>(() => ScaledDedup.BucketTask(layout, shards, bands, 0, 2, 1L << 30));
+        missing.Message.ShouldContain("00003.bands");
+        missing.Message.ShouldContain("rerun the map task");
     }
 
     /// <summary>

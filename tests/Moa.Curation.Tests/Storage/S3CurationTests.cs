@@ -43,6 +43,10 @@ public sealed class S3CurationTests
         var first = CurationFixture.ReadParts(Path.Combine(published, "data"))[0];
         first.GetProperty("meta").GetProperty("source").GetString().ShouldStartWith($"{source}/");
 
+        // Only the manifest and the files of the run it names are under the prefix.
+        var runId = S3Fixture.RunId(File.ReadAllBytes(Path.Combine(published, "manifest.json")));
+        s3.Keys("out/").ShouldAllBe(k => k == "out/manifest.json" || k.StartsWith($"out/runs/{runId}/", StringComparison.Ordinal));
+
         // A second run over the same objects publishes nothing new.
         var again = new S3Curation(s3.Settings(Path.Combine(dir, "cache")));
         again.Run(new CurationRequest { Inputs = [source], OutputDir = $"s3://{s3.Bucket}/out", Config = config, Workers = 2 });
@@ -73,6 +77,7 @@ public sealed class S3CurationTests
         error.Message.ShouldStartWith($"s3://{s3.Bucket}/corpus/");
         error.Message.ShouldContain("test hook");
         s3.Keys("corpus/").ShouldNotContain("corpus/manifest.json");
+        s3.Keys("corpus/").ShouldAllBe(k => k.StartsWith("corpus/runs/", StringComparison.Ordinal)); // only under the temporary prefix
         failing.Uploaded.ShouldBeGreaterThan(0);
         var uploadedBefore = failing.Uploaded;
 
@@ -82,6 +87,107 @@ public sealed class S3CurationTests
         result.Completed.ShouldBeTrue();
         resumed.Skipped.ShouldBe(uploadedBefore);
         AssertSameRun(local, s3.Download("corpus", Path.Combine(dir, "published")));
+    }
+
+    [Fact]
+    public void Run_Overwrite_ManifestSwitchesReadersThenTheOldRunIsDeleted()
+    {
+        using var s3 = new S3Fixture();
+        var dir = TestPaths.NewTempDir();
+        var (localIn, config) = WriteInputs(dir);
+        var cache = Path.Combine(dir, "cache");
+        var output = $"s3://{s3.Bucket}/corpus";
+        new S3Curation(s3.Settings(cache)).Run(new CurationRequest { Inputs = [localIn], OutputDir = output, Config = config, Workers = 2 });
+        var first = S3Fixture.RunId(File.ReadAllBytes(Path.Combine(s3.Download("corpus", Path.Combine(dir, "first")), "manifest.json")));
+
+        config.Output.PartBytes = 32 * 1024; // another config: another manifest, another run folder
+        var refused = Should.Throw<MoaException>(() => new S3Curation(s3.Settings(cache)).Run(new CurationRequest { Inputs = [localIn], OutputDir = output, Config = config, Workers = 2 }));
+        refused.Message.ShouldContain("--overwrite");
+        refused.Message.ShouldStartWith(output);
+
+        var local = Path.Combine(dir, "local");
+        new CurationRunner().Run(new CurationRequest { Inputs = [localIn], OutputDir = local, Config = config, Workers = 2 });
+        var replacing = new S3Curation(s3.Settings(cache));
+        replacing.Run(new CurationRequest { Inputs = [localIn], OutputDir = output, Config = config, Workers = 2, Overwrite = true });
+        replacing.CleanupError.ShouldBeNull();
+        var published = s3.Download("corpus", Path.Combine(dir, "second"));
+        AssertSameRun(local, published);
+        var second = S3Fixture.RunId(File.ReadAllBytes(Path.Combine(published, "manifest.json")));
+        second.ShouldNotBe(first);
+        s3.Keys("corpus/").ShouldAllBe(k => k == "corpus/manifest.json" || k.StartsWith($"corpus/runs/{second}/", StringComparison.Ordinal));
+
+        using var store = new S3Store(s3.Settings(cache));
+        var run = S3PublishedRun.Read(store, S3Url.Parse(output)).ShouldNotBeNull();
+        run.Id.ShouldBe(second);
+        run.Manifest.Files.Select(f => f.Path).ShouldContain(p => p.StartsWith("data/", StringComparison.Ordinal));
+        S3PublishedRun.Read(store, S3Url.Parse($"s3://{s3.Bucket}/nothing-here")).ShouldBeNull();
+    }
+
+    [Fact]
+    public void Settings_FromPipelineYaml_EndpointAndCredentialsWithoutEnvironment()
+    {
+        using var s3 = new S3Fixture();
+        var dir = TestPaths.NewTempDir();
+        var (localIn, _) = WriteInputs(dir);
+        var secretFile = Path.Combine(dir, "secret");
+        File.WriteAllText(secretFile, (Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY") ?? "S3RVER") + "\n");
+        var yaml = $"""
+            output:
+              part_bytes: 49152
+            storage:
+              s3:
+                endpoint: {s3.Endpoint}
+                region: us-east-1
+                access_key_id: {Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID") ?? "S3RVER"}
+                secret_access_key_file: {secretFile}
+                cache_dir: {Path.Combine(dir, "cache")}
+                part_size_mb: 5
+            """;
+        var config = CurationConfigLoader.Parse(yaml);
+        var settings = S3Settings.From(config.Storage.S3);
+        settings.Endpoint.ShouldBe(s3.Endpoint);
+        settings.PartSize.ShouldBe(5L << 20);
+
+        // The storage section is where the corpus goes, not what it is: the config hash and manifest ignore it.
+        CurationConfigLoader.Hash(config).ShouldBe(CurationConfigLoader.Hash(CurationConfigLoader.Parse("output:\n  part_bytes: 49152\n")));
+        CurationConfigLoader.ToCanonicalJson(config).ShouldNotContain(secretFile);
+
+        var endpoint = Environment.GetEnvironmentVariable("MOA_S3_ENDPOINT");
+        var key = Environment.GetEnvironmentVariable("AWS_ACCESS_KEY_ID");
+        var secret = Environment.GetEnvironmentVariable("AWS_SECRET_ACCESS_KEY");
+        try
+        {
+            Environment.SetEnvironmentVariable("MOA_S3_ENDPOINT", "http://127.0.0.1:9"); // nothing listens: the YAML must win
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "NOT-A-KEY");
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "not-a-secret");
+            var result = new S3Curation(S3Settings.From(config.Storage.S3)).Run(new CurationRequest { Inputs = [localIn], OutputDir = $"s3://{s3.Bucket}/yaml", Config = config, Workers = 2 });
+            result.Completed.ShouldBeTrue();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("MOA_S3_ENDPOINT", endpoint);
+            Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", key);
+            Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", secret);
+        }
+
+        s3.Keys("yaml/").ShouldContain("yaml/manifest.json");
+    }
+
+    [Theory]
+    [InlineData("storage:\n  s3:\n    endpoint: minio:9000\n", "storage.s3.endpoint")]
+    [InlineData("storage:\n  s3:\n    access_key_id: AKIA\n", "storage.s3.access_key_id")]
+    [InlineData("storage:\n  s3:\n    part_size_mb: 1\n", "storage.s3.part_size_mb")]
+    [InlineData("storage:\n  s3:\n    bucket: x\n", "unknown key")]
+    public void Settings_BadYaml_ErrorNamesTheKey(string yaml, string expected)
+    {
+        Should.Throw<MoaException>(() => CurationConfigLoader.Parse(yaml, "p.yaml")).Message.ShouldContain(expected);
+    }
+
+    [Fact]
+    public void Settings_MissingSecretFile_ErrorNamesTheFile()
+    {
+        var config = CurationConfigLoader.Parse("storage:\n  s3:\n    access_key_id: AKIA\n    secret_access_key_file: /nonexistent/moa-secret\n");
+        Should.Throw<MoaException>(() => S3Settings.From(config.Storage.S3)).Message.ShouldStartWith("/nonexistent/moa-secret: cannot read");
     }
 
     [Fact]
@@ -215,12 +321,23 @@ public sealed class S3CurationTests
             return [.. (response.S3Objects ?? []).Select(o => o.Key)];
         }
 
-        /// <summary>Downloads every object under the prefix into a folder laid out like a local run.</summary>
+        /// <summary>
+        /// Follows the published manifest as a reader does: the manifest at the prefix, then every object under
+        /// prefix/runs/(first 16 hex digits of the manifest's sha256)/, into a folder laid out like a local run.
+        /// </summary>
         public string Download(string prefix, string folder)
         {
-            foreach (var key in Keys(prefix + "/"))
+            Directory.CreateDirectory(folder);
+            using (var response = _client.GetObjectAsync(Bucket, $"{prefix}/manifest.json").GetAwaiter().GetResult())
+            using (var file = File.Create(Path.Combine(folder, "manifest.json")))
             {
-                var path = Path.Combine([folder, .. key[(prefix.Length + 1)..].Split('/')]);
+                response.ResponseStream.CopyTo(file);
+            }
+
+            var run = $"{prefix}/runs/{RunId(File.ReadAllBytes(Path.Combine(folder, "manifest.json")))}/";
+            foreach (var key in Keys(run))
+            {
+                var path = Path.Combine([folder, .. key[run.Length..].Split('/')]);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 using var response = _client.GetObjectAsync(Bucket, key).GetAwaiter().GetResult();
                 using var file = File.Create(path);
@@ -229,6 +346,8 @@ public sealed class S3CurationTests
 
             return folder;
         }
+
+        public static string RunId(byte[] manifest) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(manifest))[..16];
 
         public void Dispose()
         {
