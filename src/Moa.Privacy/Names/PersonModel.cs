@@ -272,7 +272,7 @@ internal sealed class PersonModel
                     tags = ArrayPool<byte>.Shared.Rent(cap * (Tags + 1));
                 }
 
-                Featurize(span, s, e, feats, Frequency);
+                Featurize(span, s, e, feats, Frequency, reference: true);
                 Decode(span.Slice(s, n), feats, Weights, Transitions, emissions!, tags!);
                 Spans(span, s, n, tags!, emissions!, NoEvidenceMargin, sink);
                 var next = span[e..].IndexOfAnyInRange('\uAC00', '\uD7A3');
@@ -343,8 +343,11 @@ internal sealed class PersonModel
         }
     }
 
-    /// <summary>Features of every position of segment <c>[s, e)</c> into <paramref name="feats"/> (Count per position).</summary>
-    internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats, StemFrequency frequency)
+    /// <summary>
+    /// Features of every position of segment <c>[s, e)</c> into <paramref name="feats"/> (Count per position);
+    /// <paramref name="reference"/>: find stem ends as first written (<see cref="PersonFeatures.StemEndReference"/>).
+    /// </summary>
+    internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats, StemFrequency frequency, bool reference = false)
     {
         ulong previous = 0;
         var previousLength = 0;
@@ -364,7 +367,7 @@ internal sealed class PersonModel
                 PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
             }
 
-            var stemEnd = PersonFeatures.StemEnd(t, a, b);
+            var stemEnd = reference ? PersonFeatures.StemEndReference(t, a, b) : PersonFeatures.StemEnd(t, a, b);
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             var stemBin = frequency.Bin(stem);
             var wordBin = stemEnd == b ? stemBin : frequency.Bin(word);

@@ -87,4 +87,20 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
         texts = texts[..3000];
         Digest(texts, model.Find).ShouldBe(Digest(texts, model.FindReference));
     }
+
+    [Fact]
+    public void StemEnd_ByLastSyllable_EqualsEveryParticleTried()
+    {
+        var words = 0;
+        foreach (var text in Texts())
+        {
+            StemFrequency.ForEachStem(text, (a, stemEnd, b, _) =>
+            {
+                PersonFeatures.StemEndReference(text, a, b).ShouldBe(stemEnd, text[a..b]);
+                words++;
+            });
+        }
+
+        words.ShouldBeGreaterThan(100_000);
+    }
 }
