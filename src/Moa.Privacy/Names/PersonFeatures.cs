@@ -121,11 +121,14 @@ internal static class PersonFeatures
         f.Add(H(51, At(t, i - leftLength), Math.Min(leftLength, 6), 0));
         f.Add(H(52, m1, At(t, i + rightLength), 0));
         f.Add(H(53, At(t, i - leftLength), p1, 0));
-        for (var k = 14; k < Count; k++)
+        foreach (var bucket in s_spacePadding)
         {
-            f.Add(H(54, k, 0, 0));
+            f.Add(bucket);
         }
     }
+
+    // A space has 14 features; the other slots get fixed buckets (one per slot), computed once.
+    private static readonly int[] s_spacePadding = [.. Enumerable.Range(14, Count - 14).Select(k => H(54, k, 0, 0))];
 
     // Particles and honorifics that follow a name inside its word, longest first within each first syllable.
     private static readonly string[] s_particles =
