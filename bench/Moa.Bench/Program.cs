@@ -15,6 +15,7 @@ using Moa.Bench.Curation;
 //   leaderboard-recompute [ROUNDS]              full phase recompute, 5 teams x 20 benchmarks x 10,000 items (bench/leaderboard.sh)
 //   battle-load [VOTERS] [SECONDS]              battle page and votes under concurrent voters on loopback (bench/leaderboard.sh)
 //   csv-parse ROUNDS PATH...                    Moa's CSV record parser vs Sep on the same decoded files (bench/csv-parse.sh)
+//   person-speed ROUNDS FILE...                 person tagger alone, fast vs reference path, MB per CPU-second, model memory
 switch (args.FirstOrDefault())
 {
     case "corpus":
@@ -42,6 +43,8 @@ switch (args.FirstOrDefault())
             args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
     case "csv-parse":
         return Moa.Bench.Documents.CsvParseComparison.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(2)]);
+    case "person-speed":
+        return Moa.Bench.Privacy.PersonSpeed.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(2)]);
     default:
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         return 0;

@@ -4,6 +4,24 @@ using Moa.Text.Hashing;
 
 namespace Moa.Privacy.Names;
 
+/// <summary>Receives the bucket of each feature of one position, in feature order (<see cref="PersonFeatures"/>).</summary>
+internal interface IFeatureSink
+{
+    void Add(int bucket);
+}
+
+/// <summary>Writes the buckets of one position to consecutive slots (training and the reference tagging path).</summary>
+internal ref struct BucketWriter : IFeatureSink
+{
+    private readonly Span<int> _slots;
+    private int _next;
+
+    public BucketWriter(Span<int> slots) => _slots = slots;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int bucket) => _slots[_next++] = bucket;
+}
+
 /// <summary>
 /// The features of one character for the person tagger, hashed into <c>2^Bits</c> buckets: surrounding characters
 /// (unigrams to trigrams), the position of the syllable in its Hangul word and the word's length, what follows the
@@ -21,11 +39,12 @@ internal static class PersonFeatures
     public static bool IsTagged(char c) => Context.IsHangulSyllable(c);
 
     /// <summary>
-    /// Writes <see cref="Count"/> bucket indices for position <paramref name="i"/> of a Hangul word <c>[a, b)</c>
+    /// Gives <paramref name="f"/> the <see cref="Count"/> bucket indices, in order, for position <paramref name="i"/> of a Hangul word <c>[a, b)</c>
     /// whose whole-word hash is <paramref name="word"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void At(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, Span<int> f)
+    public static void At<TSink>(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, ref TSink f)
+        where TSink : IFeatureSink, allows ref struct
     {
         var c0 = At(t, i);
         var m1 = At(t, i - 1);
@@ -37,75 +56,79 @@ internal static class PersonFeatures
         var rest = b - i - 1;
         var pc = (char)Math.Min(p, 5);
         var lc = (char)Math.Min(len, 7);
-        f[0] = H(0, 0, 0, 0);
-        f[1] = H(1, c0, 0, 0);
-        f[2] = H(2, m1, 0, 0);
-        f[3] = H(3, p1, 0, 0);
-        f[4] = H(4, m2, 0, 0);
-        f[5] = H(5, p2, 0, 0);
-        f[6] = H(6, m1, c0, 0);
-        f[7] = H(7, c0, p1, 0);
-        f[8] = H(8, m2, m1, 0);
-        f[9] = H(9, p1, p2, 0);
-        f[10] = H(10, m1, c0, p1);
-        f[11] = H(11, p1, p2, At(t, i + 3));
-        f[12] = H(12, At(t, i - 3), m2, m1);
-        f[13] = H(13, pc, lc, 0);
-        f[14] = H(14, pc, c0, 0);
-        f[15] = H(15, (char)Math.Min(rest, 5), c0, 0);
-        f[16] = rest <= 3 ? H(16, rest >= 1 ? p1 : '\0', rest >= 2 ? p2 : '\0', rest >= 3 ? At(t, i + 3) : '\0') : H(16, (char)1, (char)rest, 0);
-        f[17] = p <= 2 ? H(17, p >= 1 ? m1 : '\0', p >= 2 ? m2 : '\0', c0) : H(17, (char)1, (char)p, c0);
-        f[18] = H(18, At(t, b), At(t, b + 1), At(t, b + 2), Math.Min(rest, 3));
-        f[19] = H(19, At(t, a - 3), At(t, a - 2), At(t, a - 1), Math.Min(p, 3));
-        f[20] = H(20, (char)NameGazetteer.SurnameRank(c0), pc, lc);
-        f[21] = H(21, (char)NameGazetteer.SurnameRank(m1), (char)((NameGazetteer.IsGivenSyllable(c0) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(p1) ? 2 : 0)), pc);
-        f[22] = H(22, Shape(m1), Shape(p1), Shape(m2), Shape(p2));
-        f[23] = len <= 6 ? Bucket(word ^ 0xA5A5_0000_0000_0017UL) : H(23, (char)1, 0, 0);
-        f[24] = len <= 6 ? Bucket((word * 31) ^ (ulong)p ^ 0x5A5A_0000_0000_0018UL) : H(24, pc, 0, 0);
-        f[25] = H(25, At(t, b), (char)Math.Min(rest, 3), c0);
+        f.Add(H(0, 0, 0, 0));
+        f.Add(H(1, c0, 0, 0));
+        f.Add(H(2, m1, 0, 0));
+        f.Add(H(3, p1, 0, 0));
+        f.Add(H(4, m2, 0, 0));
+        f.Add(H(5, p2, 0, 0));
+        f.Add(H(6, m1, c0, 0));
+        f.Add(H(7, c0, p1, 0));
+        f.Add(H(8, m2, m1, 0));
+        f.Add(H(9, p1, p2, 0));
+        f.Add(H(10, m1, c0, p1));
+        f.Add(H(11, p1, p2, At(t, i + 3)));
+        f.Add(H(12, At(t, i - 3), m2, m1));
+        f.Add(H(13, pc, lc, 0));
+        f.Add(H(14, pc, c0, 0));
+        f.Add(H(15, (char)Math.Min(rest, 5), c0, 0));
+        f.Add(rest <= 3 ? H(16, rest >= 1 ? p1 : '\0', rest >= 2 ? p2 : '\0', rest >= 3 ? At(t, i + 3) : '\0') : H(16, (char)1, (char)rest, 0));
+        f.Add(p <= 2 ? H(17, p >= 1 ? m1 : '\0', p >= 2 ? m2 : '\0', c0) : H(17, (char)1, (char)p, c0));
+        f.Add(H(18, At(t, b), At(t, b + 1), At(t, b + 2), Math.Min(rest, 3)));
+        f.Add(H(19, At(t, a - 3), At(t, a - 2), At(t, a - 1), Math.Min(p, 3)));
+        f.Add(H(20, (char)NameGazetteer.SurnameRank(c0), pc, lc));
+        f.Add(H(21, (char)NameGazetteer.SurnameRank(m1), (char)((NameGazetteer.IsGivenSyllable(c0) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(p1) ? 2 : 0)), pc));
+        f.Add(H(22, Shape(m1), Shape(p1), Shape(m2), Shape(p2)));
+        f.Add(len <= 6 ? Bucket(word ^ 0xA5A5_0000_0000_0017UL) : H(23, (char)1, 0, 0));
+        f.Add(len <= 6 ? Bucket((word * 31) ^ (ulong)p ^ 0x5A5A_0000_0000_0018UL) : H(24, pc, 0, 0));
+        f.Add(H(25, At(t, b), (char)Math.Min(rest, 3), c0));
 
         // The word without its trailing particles (송혜교가, 김씨는 → 송혜교, 김): its length, surname, the
         // syllable's place in it, the stem itself and the particles after it.
         var stemLength = stemEnd - a;
         var inStem = i < stemEnd ? p : 7;
-        f[26] = H(26, (char)Math.Min(stemLength, 6), (char)inStem, (char)NameGazetteer.SurnameRank(t[a]));
-        f[27] = stemLength <= 5 ? Bucket((stem * 131) ^ (ulong)inStem ^ 0x3C3C_0000_0000_001BUL) : H(27, (char)inStem, 0, 0);
-        f[28] = H(28, (char)inStem, (char)Math.Min(stemLength, 6), At(t, stemEnd), stemEnd < b ? b - stemEnd : 0);
-        f[29] = H(29, (char)inStem, (char)Math.Min(stemLength, 6), (char)((NameGazetteer.IsGivenSyllable(At(t, a + 1)) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(At(t, a + 2)) ? 2 : 0)));
+        f.Add(H(26, (char)Math.Min(stemLength, 6), (char)inStem, (char)NameGazetteer.SurnameRank(t[a])));
+        f.Add(stemLength <= 5 ? Bucket((stem * 131) ^ (ulong)inStem ^ 0x3C3C_0000_0000_001BUL) : H(27, (char)inStem, 0, 0));
+        f.Add(H(28, (char)inStem, (char)Math.Min(stemLength, 6), At(t, stemEnd), stemEnd < b ? b - stemEnd : 0));
+        f.Add(H(29, (char)inStem, (char)Math.Min(stemLength, 6), (char)((NameGazetteer.IsGivenSyllable(At(t, a + 1)) ? 1 : 0) | (NameGazetteer.IsGivenSyllable(At(t, a + 2)) ? 2 : 0))));
 
         // How common the stem and the whole word are in unlabelled text (StemFrequency; 0 when the model has no table).
-        f[30] = H(30, (char)stemBin, (char)inStem, (char)Math.Min(stemLength, 6));
-        f[31] = H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3));
+        f.Add(H(30, (char)stemBin, (char)inStem, (char)Math.Min(stemLength, 6)));
+        f.Add(H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3)));
     }
 
     /// <summary>
-    /// Features of a space between two Hangul words (which may be inside a name: 조니 뎁): the words on both sides
+    /// Features (<see cref="Count"/>, in order, to <paramref name="f"/>) of a space between two Hangul words (which may be inside a name: 조니 뎁): the words on both sides
     /// (whole, their lengths, the last syllable of the left one and the first of the right one) and the nearby characters.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AtSpace(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, Span<int> f)
+    public static void AtSpace<TSink>(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, ref TSink f)
+        where TSink : IFeatureSink, allows ref struct
     {
         var m1 = At(t, i - 1);
         var p1 = At(t, i + 1);
-        f[0] = H(40, 0, 0, 0);
-        f[1] = H(41, m1, p1, 0);
-        f[2] = H(42, At(t, i - 2), m1, 0);
-        f[3] = H(43, p1, At(t, i + 2), 0);
-        f[4] = H(44, m1, 0, 0);
-        f[5] = H(45, p1, 0, 0);
-        f[6] = H(46, NameGazetteer.SurnameRank(m1), NameGazetteer.SurnameRank(p1), 0);
-        f[7] = H(47, Math.Min(leftLength, 6), Math.Min(rightLength, 6), 0);
-        f[8] = leftLength <= 6 ? Bucket(left ^ 0x1234_0000_0000_0031UL) : H(48, 1, 0, 0);
-        f[9] = rightLength <= 6 ? Bucket(right ^ 0x1234_0000_0000_0032UL) : H(49, 1, 0, 0);
-        f[10] = H(50, At(t, i + rightLength), Math.Min(rightLength, 6), 0);
-        f[11] = H(51, At(t, i - leftLength), Math.Min(leftLength, 6), 0);
-        f[12] = H(52, m1, At(t, i + rightLength), 0);
-        f[13] = H(53, At(t, i - leftLength), p1, 0);
-        for (var k = 14; k < Count; k++)
+        f.Add(H(40, 0, 0, 0));
+        f.Add(H(41, m1, p1, 0));
+        f.Add(H(42, At(t, i - 2), m1, 0));
+        f.Add(H(43, p1, At(t, i + 2), 0));
+        f.Add(H(44, m1, 0, 0));
+        f.Add(H(45, p1, 0, 0));
+        f.Add(H(46, NameGazetteer.SurnameRank(m1), NameGazetteer.SurnameRank(p1), 0));
+        f.Add(H(47, Math.Min(leftLength, 6), Math.Min(rightLength, 6), 0));
+        f.Add(leftLength <= 6 ? Bucket(left ^ 0x1234_0000_0000_0031UL) : H(48, 1, 0, 0));
+        f.Add(rightLength <= 6 ? Bucket(right ^ 0x1234_0000_0000_0032UL) : H(49, 1, 0, 0));
+        f.Add(H(50, At(t, i + rightLength), Math.Min(rightLength, 6), 0));
+        f.Add(H(51, At(t, i - leftLength), Math.Min(leftLength, 6), 0));
+        f.Add(H(52, m1, At(t, i + rightLength), 0));
+        f.Add(H(53, At(t, i - leftLength), p1, 0));
+        foreach (var bucket in s_spacePadding)
         {
-            f[k] = H(54, k, 0, 0);
+            f.Add(bucket);
         }
     }
+
+    // A space has 14 features; the other slots get fixed buckets (one per slot), computed once.
+    private static readonly int[] s_spacePadding = [.. Enumerable.Range(14, Count - 14).Select(k => H(54, k, 0, 0))];
 
     // Particles and honorifics that follow a name inside its word, longest first within each first syllable.
     private static readonly string[] s_particles =
@@ -117,11 +140,39 @@ internal static class PersonFeatures
 
     private static readonly System.Buffers.SearchValues<char> s_particleEnds = System.Buffers.SearchValues.Create([.. s_particles.Select(p => p[^1]).Distinct()]);
 
+    // The particles by their last syllable: a word can only end with those that end with its own last syllable.
+    private static readonly System.Collections.Frozen.FrozenDictionary<char, string[]> s_particlesByLast =
+        System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(s_particles.GroupBy(p => p[^1]), g => g.Key, g => g.ToArray());
+
     /// <summary>
     /// The end of the stem of word <c>[a, b)</c>: before the longest trailing particle or honorific, leaving at least one
     /// syllable.
     /// </summary>
     public static int StemEnd(ReadOnlySpan<char> t, int a, int b)
+    {
+        var best = b;
+        if (!s_particlesByLast.TryGetValue(t[b - 1], out var candidates))
+        {
+            return best;
+        }
+
+        foreach (var p in candidates)
+        {
+            if (b - a > p.Length && b - p.Length < best && t[a..b].EndsWith(p, StringComparison.Ordinal))
+            {
+                best = b - p.Length;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// <see cref="StemEnd"/> as first written (every particle tried): the reference path
+    /// (<see cref="PersonModel.FindReference"/>) keeps it, so that the speed bench and the equivalence tests compare
+    /// against the tagger as it was.
+    /// </summary>
+    internal static int StemEndReference(ReadOnlySpan<char> t, int a, int b)
     {
         var best = b;
         if (!s_particleEnds.Contains(t[b - 1]))

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Names;
@@ -25,23 +27,54 @@ internal sealed class PersonModel
     private static readonly Lazy<PersonModel> s_default = new(LoadDefault);
 
     internal PersonModel(float[] weights, float[] transitions, StemFrequency? frequency = null, float noEvidenceMargin = 0)
+        : this(transitions, frequency, noEvidenceMargin)
     {
-        if (weights.Length != (1 << PersonFeatures.Bits) * Tags || transitions.Length != (Tags + 1) * Tags)
+        if (weights.Length != WeightCount)
         {
-            throw new MoaException($"person model: expected {(1 << PersonFeatures.Bits) * Tags} weights and {(Tags + 1) * Tags} transitions.");
+            throw new MoaException($"person model: expected {WeightCount} weights and {(Tags + 1) * Tags} transitions.");
         }
 
-        Weights = weights;
+        _weights = weights;
+    }
+
+    // A loaded model: the 16-bit weights of the file and their scale; Weights[k] is quantised[k] / scale.
+    private PersonModel(short[] quantised, float scale, float[] transitions, StemFrequency frequency, float noEvidenceMargin)
+        : this(transitions, frequency, noEvidenceMargin)
+    {
+        _quantised = quantised;
+        _scale = scale;
+    }
+
+    private PersonModel(float[] transitions, StemFrequency? frequency, float noEvidenceMargin)
+    {
+        if (transitions.Length != (Tags + 1) * Tags)
+        {
+            throw new MoaException($"person model: expected {WeightCount} weights and {(Tags + 1) * Tags} transitions.");
+        }
+
         Transitions = transitions;
         Frequency = frequency ?? StemFrequency.Empty;
         NoEvidenceMargin = noEvidenceMargin;
     }
 
+    private const int WeightCount = (1 << PersonFeatures.Bits) * Tags;
+
+    // Loaded models keep the file's 16-bit weights (bucket * 3 + tag, padded so that one bucket's three are read as one
+    // 16-byte vector): 1.5 MB, which stays in a core's L2 cache where 3 MB of floats does not. Tagging turns them into
+    // floats as the file's reader did (quantised / scale), so every score is the same bit for bit.
+    private const int QuantisedPadding = 5;
+    private readonly short[]? _quantised;
+    private readonly float _scale;
+
+    // Float weights (bucket * 3 + tag): those of a model trained in this process, or built from the 16-bit ones when
+    // asked for (saving, the reference path, training code).
+    private float[]? _weights;
+
     /// <summary>The model shipped with Moa (embedded resource), trained by <c>moa pii train-person</c>.</summary>
     public static PersonModel Default => s_default.Value;
 
     /// <summary>Emission weights: bucket * 3 + tag.</summary>
-    internal float[] Weights { get; }
+    internal float[] Weights => _weights ??= Dequantise();
 
     /// <summary>Transition weights: (previous tag, or 3 at the start) * 3 + tag.</summary>
     internal float[] Transitions { get; }
@@ -56,11 +89,162 @@ internal sealed class PersonModel
     internal float NoEvidenceMargin { get; }
 
     /// <summary>Bytes the loaded weights occupy, plus about 24 bytes per stored stem frequency.</summary>
-    public long MemoryBytes => (((long)Weights.Length + Transitions.Length) * sizeof(float)) + (Frequency.Stored * 24L);
+    public long MemoryBytes => ((_quantised?.Length ?? 0) * (long)sizeof(short)) + (((long)(_weights?.Length ?? 0) + Transitions.Length) * sizeof(float)) + (Frequency.Stored * 24L);
+
+    private float[] Dequantise()
+    {
+        var weights = new float[WeightCount];
+        for (var i = 0; i < weights.Length; i++)
+        {
+            weights[i] = _quantised![i] / _scale;
+        }
+
+        return weights;
+    }
 
     /// <summary>Adds every name the tagger finds in <paramref name="text"/> to <paramref name="sink"/>.</summary>
+    /// <remarks>
+    /// Each position's features go straight into its three tag scores (<see cref="Emission"/>): no feature array, one
+    /// 16-byte row per feature, and no stem-frequency look-up when the model has no frequency table. Same spans and
+    /// margins as <see cref="FindReference"/>, bit for bit (the additions happen in the same order).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Find(string text, List<TaggedName> sink)
+    {
+        var span = text.AsSpan();
+        var first = span.IndexOfAnyInRange('\uAC00', '\uD7A3');
+        if (first < 0)
+        {
+            return;
+        }
+
+        float[]? emissions = null;
+        byte[]? tags = null;
+        var capacity = 0;
+        try
+        {
+            for (var s = first; s < text.Length;)
+            {
+                var e = SegmentEnd(span, s);
+                var n = e - s;
+                if (n > capacity)
+                {
+                    Return(null, emissions, tags);
+                    var cap = capacity = Math.Max(n, 256);
+                    emissions = ArrayPool<float>.Shared.Rent(cap * Tags);
+                    tags = ArrayPool<byte>.Shared.Rent(cap * (Tags + 1));
+                }
+
+                Emit(span, s, e, emissions!);
+                Viterbi(span.Slice(s, n), Transitions, emissions!, tags!);
+                Spans(span, s, n, tags!, emissions!, NoEvidenceMargin, sink);
+                var next = span[e..].IndexOfAnyInRange('\uAC00', '\uD7A3');
+                if (next < 0)
+                {
+                    break;
+                }
+
+                s = e + next;
+            }
+        }
+        finally
+        {
+            Return(null, emissions, tags);
+        }
+    }
+
+    /// <summary>The three tag scores of every position of segment <c>[s, e)</c> (what <see cref="Featurize"/> and <see cref="Decode"/> compute).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Emit(ReadOnlySpan<char> t, int s, int e, Span<float> emissions)
+    {
+        var frequency = Frequency.Stored == 0 ? null : Frequency;
+        ulong previous = 0;
+        var previousLength = 0;
+        for (var a = s; a < e;)
+        {
+            var b = a;
+            while (b < e && t[b] != ' ')
+            {
+                b++;
+            }
+
+            var word = PersonFeatures.WordHash(t[a..b]);
+            if (a > s)
+            {
+                var space = new Emission(_quantised, _quantised is null ? Weights : null, _scale);
+                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
+                space.Store(emissions, a - 1 - s);
+            }
+
+            var stemEnd = PersonFeatures.StemEnd(t, a, b);
+            var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
+            var stemBin = frequency?.Bin(stem) ?? 0;
+            var wordBin = stemEnd == b ? stemBin : frequency?.Bin(word) ?? 0;
+            for (var i = a; i < b; i++)
+            {
+                var at = new Emission(_quantised, _quantised is null ? Weights : null, _scale);
+                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, ref at);
+                at.Store(emissions, i - s);
+            }
+
+            (previous, previousLength) = (word, b - a);
+            a = b + 1;
+        }
+    }
+
+    /// <summary>Adds each feature's weights to the three tag scores of one position, in feature order.</summary>
+    private ref struct Emission(short[]? quantised, float[]? weights, float scale) : IFeatureSink
+    {
+        private readonly Vector128<float> _scale = Vector128.Create(scale);
+        private Vector128<float> _sum;
+        private float _e0;
+        private float _e1;
+        private float _e2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Add(int bucket)
+        {
+            var k = bucket * Tags;
+            if (quantised is not null)
+            {
+                // Buckets are below 2^Bits by construction (PersonFeatures.Bucket) and the array is padded, so the
+                // 8 shorts read from k stay inside it; lanes 0-2 are this bucket's weights, lane 3 is ignored.
+                var q = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(quantised), (nuint)(uint)k);
+                _sum += Vector128.ConvertToSingle(Vector128.WidenLower(q)) / _scale;
+            }
+            else
+            {
+                _e0 += weights![k];
+                _e1 += weights[k + 1];
+                _e2 += weights[k + 2];
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public readonly void Store(Span<float> emissions, int j)
+        {
+            var at = emissions.Slice(j * Tags, Tags);
+            if (quantised is not null)
+            {
+                at[0] = _sum.GetElement(0);
+                at[1] = _sum.GetElement(1);
+                at[2] = _sum.GetElement(2);
+            }
+            else
+            {
+                at[0] = _e0;
+                at[1] = _e1;
+                at[2] = _e2;
+            }
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="Find"/> does, the way training sees it: every feature written to an array (<see cref="Featurize"/>)
+    /// and decoded with the training layout of the weights (<see cref="Decode"/>). Slower; the reference that the fast
+    /// path must match bit for bit (tests, <c>Moa.Bench person-speed</c>).
+    /// </summary>
+    internal void FindReference(string text, List<TaggedName> sink)
     {
         var span = text.AsSpan();
         var first = span.IndexOfAnyInRange('\uAC00', '\uD7A3');
@@ -88,7 +272,7 @@ internal sealed class PersonModel
                     tags = ArrayPool<byte>.Shared.Rent(cap * (Tags + 1));
                 }
 
-                Featurize(span, s, e, feats, Frequency);
+                Featurize(span, s, e, feats, Frequency, reference: true);
                 Decode(span.Slice(s, n), feats, Weights, Transitions, emissions!, tags!);
                 Spans(span, s, n, tags!, emissions!, NoEvidenceMargin, sink);
                 var next = span[e..].IndexOfAnyInRange('\uAC00', '\uD7A3');
@@ -111,7 +295,11 @@ internal sealed class PersonModel
         if (feats is not null)
         {
             ArrayPool<int>.Shared.Return(feats);
-            ArrayPool<float>.Shared.Return(emissions!);
+        }
+
+        if (emissions is not null)
+        {
+            ArrayPool<float>.Shared.Return(emissions);
             ArrayPool<byte>.Shared.Return(tags!);
         }
     }
@@ -155,8 +343,11 @@ internal sealed class PersonModel
         }
     }
 
-    /// <summary>Features of every position of segment <c>[s, e)</c> into <paramref name="feats"/> (Count per position).</summary>
-    internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats, StemFrequency frequency)
+    /// <summary>
+    /// Features of every position of segment <c>[s, e)</c> into <paramref name="feats"/> (Count per position);
+    /// <paramref name="reference"/>: find stem ends as first written (<see cref="PersonFeatures.StemEndReference"/>).
+    /// </summary>
+    internal static void Featurize(ReadOnlySpan<char> t, int s, int e, Span<int> feats, StemFrequency frequency, bool reference = false)
     {
         ulong previous = 0;
         var previousLength = 0;
@@ -172,16 +363,18 @@ internal sealed class PersonModel
             if (a > s)
             {
                 // The space before this word, between the previous word and this one.
-                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
+                var space = new BucketWriter(feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
+                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
             }
 
-            var stemEnd = PersonFeatures.StemEnd(t, a, b);
+            var stemEnd = reference ? PersonFeatures.StemEndReference(t, a, b) : PersonFeatures.StemEnd(t, a, b);
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             var stemBin = frequency.Bin(stem);
             var wordBin = stemEnd == b ? stemBin : frequency.Bin(word);
             for (var i = a; i < b; i++)
             {
-                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
+                var at = new BucketWriter(feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
+                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, ref at);
             }
 
             (previous, previousLength) = (word, b - a);
@@ -196,10 +389,7 @@ internal sealed class PersonModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Decode(ReadOnlySpan<char> seg, ReadOnlySpan<int> feats, float[] w, float[] trans, Span<float> emissions, Span<byte> tags)
     {
-        var n = seg.Length;
-        var back = tags[n..];
-        float s0 = 0, s1 = 0, s2 = 0;
-        for (var j = 0; j < n; j++)
+        for (var j = 0; j < seg.Length; j++)
         {
             float e0 = 0, e1 = 0, e2 = 0;
             foreach (var f in feats.Slice(j * PersonFeatures.Count, PersonFeatures.Count))
@@ -213,6 +403,23 @@ internal sealed class PersonModel
             emissions[j * Tags] = e0;
             emissions[(j * Tags) + 1] = e1;
             emissions[(j * Tags) + 2] = e2;
+        }
+
+        Viterbi(seg, trans, emissions, tags);
+    }
+
+    /// <summary>The best tag sequence of one segment into <paramref name="tags"/>[0..n) given its <paramref name="emissions"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Viterbi(ReadOnlySpan<char> seg, float[] trans, ReadOnlySpan<float> emissions, Span<byte> tags)
+    {
+        var n = seg.Length;
+        var back = tags[n..];
+        float s0 = 0, s1 = 0, s2 = 0;
+        for (var j = 0; j < n; j++)
+        {
+            var e0 = emissions[j * Tags];
+            var e1 = emissions[(j * Tags) + 1];
+            var e2 = emissions[(j * Tags) + 2];
             var space = seg[j] == ' ';
             float n0, n1, n2;
             if (j == 0)
@@ -357,19 +564,19 @@ internal sealed class PersonModel
                 trans[i] = rd.ReadSingle();
             }
 
-            var weights = new float[(1 << bits) * Tags];
-            var buf = rd.ReadBytes(weights.Length * 2);
-            if (buf.Length != weights.Length * 2)
+            var buf = rd.ReadBytes(WeightCount * 2);
+            if (buf.Length != WeightCount * 2)
             {
                 throw new MoaException($"{origin}: person model is truncated.");
             }
 
-            for (var i = 0; i < weights.Length; i++)
+            var quantised = new short[WeightCount + QuantisedPadding];
+            for (var i = 0; i < WeightCount; i++)
             {
-                weights[i] = BinaryPrimitives.ReadInt16LittleEndian(buf.AsSpan(i * 2)) / scale;
+                quantised[i] = BinaryPrimitives.ReadInt16LittleEndian(buf.AsSpan(i * 2));
             }
 
-            return new PersonModel(weights, trans, frequency, noEvidenceMargin);
+            return new PersonModel(quantised, scale, trans, frequency, noEvidenceMargin);
         }
         catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or ArgumentException)
         {

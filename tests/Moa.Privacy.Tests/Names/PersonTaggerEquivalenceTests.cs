@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Moa.Privacy.Names;
+using Xunit.Abstractions;
+
+namespace Moa.Privacy.Tests.Names;
+
+/// <summary>
+/// The person tagger's speed work changes no finding: on the KLUE-NER part, the hand-labelled real-carrier set and
+/// the first 20,000 NSMC reviews, the fast tagging path gives exactly the spans and margins (bit for bit) of the
+/// reference path (the features written to an array and decoded as in training), and both match the digest recorded
+/// with the tagger as it was before the speed work (commit c9a337c, model MOAPERS3).
+/// </summary>
+public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
+{
+    /// <summary>
+    /// Digest of every tagged span of <see cref="Texts"/> by the shipped model before the speed work. It changes only
+    /// when the shipped model file changes; then record the new value (printed by this test) in the same commit.
+    /// </summary>
+    private const ulong RecordedDigest = 0xE2C47ECBAAD120D5UL;
+
+    internal static List<string> Texts()
+    {
+        var texts = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Select(s => s.Text).ToList();
+        texts.AddRange(PersonEvaluationTests.LoadReal().Select(s => s.Text));
+        foreach (var line in File.ReadLines(TestPaths.Data("text", "nsmc_reviews_sample.jsonl")).Take(20_000))
+        {
+            using var doc = JsonDocument.Parse(line);
+            texts.Add(doc.RootElement.GetProperty("text").GetString()!);
+        }
+
+        return texts;
+    }
+
+    internal static (ulong Digest, int Spans) Digest(IEnumerable<string> texts, Action<string, List<TaggedName>> find)
+    {
+        var h = 14695981039346656037UL;
+        var spans = 0;
+        var sink = new List<TaggedName>();
+        var i = 0;
+        foreach (var text in texts)
+        {
+            sink.Clear();
+            find(text, sink);
+            foreach (var n in sink)
+            {
+                h = Mix(Mix(Mix(Mix(h, (ulong)i), (ulong)n.Start), (ulong)n.End), (uint)BitConverter.SingleToInt32Bits(n.Margin));
+                spans++;
+            }
+
+            i++;
+        }
+
+        return (h, spans);
+
+        static ulong Mix(ulong h, ulong x) => (h ^ x) * 1099511628211UL;
+    }
+
+    [Fact]
+    public void ShippedModel_FindingsDigest_IsTheOneRecordedBeforeTheSpeedWork()
+    {
+        var (digest, spans) = Digest(Texts(), PersonModel.Default.Find);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"digest 0x{digest:X16}UL over {spans} spans"));
+        spans.ShouldBeGreaterThan(1000);
+        digest.ShouldBe(RecordedDigest, "the person tagger's findings changed; if the model file was retrained on purpose, record the printed digest");
+    }
+
+    [Fact]
+    public void FastPath_EqualsReferencePath_BitForBit()
+    {
+        var texts = Texts();
+        var model = PersonModel.Default;
+        var fast = Digest(texts, model.Find);
+        fast.ShouldBe(Digest(texts, model.FindReference));
+        fast.Spans.ShouldBeGreaterThan(1000);
+    }
+
+    [Fact]
+    public void FastPath_EqualsReferencePath_ForAModelTrainedHere()
+    {
+        // A model built in this process keeps the training layout of its weights too, and this one has a stem-frequency
+        // table (features 30 and 31 vary): both paths must still agree.
+        var texts = Texts();
+        var sentences = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Take(300).ToList();
+        var model = PersonTrainer.Train(sentences, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 0, Unlabelled = texts[^5000..], FrequencyFeatures = true });
+        model.Frequency.Stored.ShouldBeGreaterThan(0);
+        texts = texts[..3000];
+        Digest(texts, model.Find).ShouldBe(Digest(texts, model.FindReference));
+    }
+
+    [Fact]
+    public void StemEnd_ByLastSyllable_EqualsEveryParticleTried()
+    {
+        var words = 0;
+        foreach (var text in Texts())
+        {
+            StemFrequency.ForEachStem(text, (a, stemEnd, b, _) =>
+            {
+                PersonFeatures.StemEndReference(text, a, b).ShouldBe(stemEnd, text[a..b]);
+                words++;
+            });
+        }
+
+        words.ShouldBeGreaterThan(100_000);
+    }
+}
