@@ -44,15 +44,17 @@ internal static class LeaderboardApi
         {
             var json = await s.VisibleResultAsync(ctx.User(), id).ConfigureAwait(false);
             var contamination = await s.ContaminationAsync(ctx.User(), id, null).ConfigureAwait(false);
-            return Results.Text(LeaderboardService.WithContamination(json, contamination), "application/json", Encoding.UTF8);
+            var independence = await s.IndependenceAsync(ctx.User(), id, null).ConfigureAwait(false);
+            return Results.Text(LeaderboardService.WithIndependence(LeaderboardService.WithContamination(json, contamination), independence), "application/json", Encoding.UTF8);
         });
         api.MapGet("/{id:long}/results.csv", async (HttpContext ctx, long id, string? table, LeaderboardService s) =>
         {
             var result = JsonSerializer.Deserialize<PhaseResult>(await s.VisibleResultAsync(ctx.User(), id).ConfigureAwait(false), LeaderboardService.s_json)!;
             var contamination = await s.ContaminationAsync(ctx.User(), id, null).ConfigureAwait(false);
+            var independence = await s.IndependenceAsync(ctx.User(), id, null).ConfigureAwait(false);
             var csv = table switch
             {
-                null or "" or "standings" => LeaderboardCsv.Standings(result, contamination),
+                null or "" or "standings" => LeaderboardCsv.Standings(result, contamination, independence),
                 "benchmarks" => LeaderboardCsv.Benchmarks(result),
                 _ => throw HubException.Invalid($"table: '{table}' is not known; use standings or benchmarks."),
             };
@@ -80,6 +82,10 @@ internal static class LeaderboardApi
             TypedResults.Ok(await s.DeclareCorporaAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false)));
         api.MapGet("/{id:long}/contamination", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
             TypedResults.Ok(await s.ContaminationAsync(ctx.User(), id, organisationId).ConfigureAwait(false)));
+        api.MapPut("/{id:long}/audit", async (HttpContext ctx, long id, IndependenceRequest req, LeaderboardService s) =>
+            TypedResults.Ok(await s.AuditIndependenceAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false)));
+        api.MapGet("/{id:long}/audit", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
+            TypedResults.Ok(await s.IndependenceAsync(ctx.User(), id, organisationId).ConfigureAwait(false)));
         api.MapGet("/{id:long}/team", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
             TypedResults.Ok(await s.TeamViewAsync(ctx.RequireScope(TokenScopes.Read), id, organisationId).ConfigureAwait(false)));
 
@@ -116,6 +122,15 @@ internal static class LeaderboardApi
             TypedResults.Ok(new { answers = await s.SubmitAnswersAsync(ctx.RequireScope(TokenScopes.Write), id, req.Answers).ConfigureAwait(false) }));
         api.MapPost("/{id:long}/battles", async (HttpContext ctx, long id, LeaderboardService s) =>
             TypedResults.Ok(await s.BattleAsync(ctx.RequireScope(TokenScopes.Write), id).ConfigureAwait(false)));
+
+        // The independence audit's registry of known open checkpoints (fingerprints as JSON, never weights); operators only.
+        app.MapPost("/api/leaderboard/audit/registry", async (HttpContext ctx, LeaderboardService s) =>
+        {
+            var actor = ctx.RequireScope(TokenScopes.Write);
+            using var reader = new StreamReader(ctx.Request.Body, Encoding.UTF8);
+            var checkpoint = await s.RegisterFingerprintAsync(actor, await reader.ReadToEndAsync().ConfigureAwait(false)).ConfigureAwait(false);
+            return TypedResults.Created($"/api/leaderboard/audit/registry/{Uri.EscapeDataString(checkpoint.Name)}", checkpoint);
+        });
         api.MapPost("/{id:long}/battles/{token}/vote", async (HttpContext ctx, long id, string token, VoteRequest req, LeaderboardService s) =>
         {
             await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, token, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
@@ -143,13 +158,13 @@ internal static class LeaderboardApi
 /// <summary>CSV exports of a phase's result (RFC 4180 quoting, invariant numbers).</summary>
 internal static class LeaderboardCsv
 {
-    public static string Standings(PhaseResult r, IReadOnlyList<ContaminationResult> contamination)
+    public static string Standings(PhaseResult r, IReadOnlyList<ContaminationResult> contamination, IReadOnlyList<IndependenceResult> independence)
     {
-        var sb = new StringBuilder("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason,sealed_contaminated,declared_corpora\n");
+        var sb = new StringBuilder("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason,sealed_contaminated,declared_corpora,independence\n");
         foreach (var s in r.Standings)
         {
             var (dirty, corpora) = LeaderboardService.ContaminationCells(contamination, s.OrganisationId);
-            Row(sb, s.Rank, s.OrganisationId, s.Team, s.Points, s.Low, s.High, s.BenchmarkPoints, s.ExpertPoints, s.UserPoints, s.Decision, s.Reason, dirty, corpora);
+            Row(sb, s.Rank, s.OrganisationId, s.Team, s.Points, s.Low, s.High, s.BenchmarkPoints, s.ExpertPoints, s.UserPoints, s.Decision, s.Reason, dirty, corpora, LeaderboardService.IndependenceCell(independence, s.OrganisationId));
         }
 
         return sb.ToString();

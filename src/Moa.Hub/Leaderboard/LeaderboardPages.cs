@@ -174,6 +174,12 @@ internal static class LeaderboardPages
                 sb.Append("</table>");
             }
 
+            sb.Append(CultureInfo.InvariantCulture, $"<h2>{L(ctx, "independence")}</h2><p>{L(ctx, "independence.what")}</p>");
+            if (view.Independence is { } audit)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<p id=\"my-independence\"><strong>{E(audit.Verdict)}</strong>: {E(audit.Reason)} ({E(audit.Candidate)}, {Day(audit.CheckedAt)})</p>");
+            }
+
             if (!phase.IsPublished)
             {
                 sb.Append(CultureInfo.InvariantCulture, $"<form method=\"post\" action=\"/leaderboard/{id}/corpora{(organisationId is { } o ? $"?organisationId={o}" : "")}\" class=\"card\" id=\"corpora-form\">{Csrf(ctx)}<label>{L(ctx, "corpora.declare")} <input name=\"corpora\" id=\"corpora\" value=\"{E(string.Join(' ', view.Contamination.SelectMany(c => c.Corpora).Select(c => c.Split('@')[0]).Distinct(StringComparer.Ordinal)))}\"></label><button id=\"corpora-check\">{L(ctx, "corpora.check")}</button></form>");
@@ -394,6 +400,8 @@ internal static class LeaderboardPages
         ["vote.tie"] = ("비슷함", "Tie"),
         ["battles"] = ("비교 수", "Battles"),
         ["contamination"] = ("오염 검사 (봉인 문항)", "Contamination (sealed items)"),
+        ["independence"] = ("독자성 검사", "Independence audit"),
+        ["independence.what"] = ("팀이 제출한 모델 지문(가중치·토크나이저)을 운영자가 등록한 공개 체크포인트와 비교합니다. 판정(derived, tokenizer-shared, independent)은 점수 옆에 공개됩니다.", "The team's model fingerprint (weights and tokenizer) is compared with the open checkpoints the operator registered; the verdict (derived, tokenizer-shared, independent) is shown beside the score."),
         ["contamination.what"] = ("팀이 학습에 쓴 것으로 신고한 허브 말뭉치에서 봉인 문항의 n-gram을 찾습니다. 결과는 점수 옆에 공개됩니다.", "The hub corpora the team declares it trained on are scanned for the sealed items' n-grams; the result is shown beside the score."),
         ["corpora"] = ("신고 말뭉치", "Declared corpora"),
         ["contaminated"] = ("오염 문항", "Contaminated items"),

@@ -946,7 +946,8 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
         }
 
         var contamination = await ContaminationAsync(actor, phaseId, team.OrganisationId).ConfigureAwait(false);
-        return new TeamView(team, phase.Benchmarks.Where(b => b.TeamOrganisationId is null || b.TeamOrganisationId == team.OrganisationId).ToList(), runs, sealedFeedback, shares, standing, contamination);
+        var independence = (await IndependenceAsync(actor, phaseId, team.OrganisationId).ConfigureAwait(false)).FirstOrDefault();
+        return new TeamView(team, phase.Benchmarks.Where(b => b.TeamOrganisationId is null || b.TeamOrganisationId == team.OrganisationId).ToList(), runs, sealedFeedback, shares, standing, contamination, independence);
     }
 
     private static PhaseTeam RequireTeamActor(HubUser actor, PhaseDetail phase, long? organisationId) => RequireTeamActor(actor, phase, organisationId, false)!;
@@ -1049,5 +1050,5 @@ public sealed record SealedItem(string Id, string Answer, string? Text = null);
 /// <summary>A team's answer to a battle prompt.</summary>
 public sealed record PromptAnswer(long PromptId, string Answer);
 
-/// <summary>What a team sees of its own phase: suite, runs, sealed feedback, contamination of its declared corpora, and once published its shares and standing.</summary>
-public sealed record TeamView(PhaseTeam Team, IReadOnlyList<PhaseBenchmark> Suite, IReadOnlyList<RunRow> Runs, IReadOnlyList<SealedFeedback> Sealed, IReadOnlyList<BenchmarkShareRow> Shares, StandingRow? Standing, IReadOnlyList<ContaminationResult> Contamination);
+/// <summary>What a team sees of its own phase: suite, runs, sealed feedback, contamination of its declared corpora, its independence audit, and once published its shares and standing.</summary>
+public sealed record TeamView(PhaseTeam Team, IReadOnlyList<PhaseBenchmark> Suite, IReadOnlyList<RunRow> Runs, IReadOnlyList<SealedFeedback> Sealed, IReadOnlyList<BenchmarkShareRow> Shares, StandingRow? Standing, IReadOnlyList<ContaminationResult> Contamination, IndependenceResult? Independence);

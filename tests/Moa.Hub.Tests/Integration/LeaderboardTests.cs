@@ -66,8 +66,15 @@ public abstract class LeaderboardTests(HubFixture f)
         check.GetProperty("contaminatedItems")[0].GetProperty("id").GetString().ShouldBe("s000");
         check.GetProperty("corpora")[0].GetString().ShouldBe("nsmc-reviews@1");
         (await team.GetStringAsync($"/leaderboard/{p.PhaseId}/team")).ShouldContain("id=\"my-contamination\"");
+
+        // Independence beside the score: team A's model is a fine-tune of a registered open checkpoint.
+        (await op.PostAsync("/api/leaderboard/audit/registry", new StringContent(AuditFingerprints.Json("open/base@r1", 1), Encoding.UTF8, "application/json"))).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var audited = await Ok(team.PutAsync($"/api/leaderboard/phases/{p.PhaseId}/audit", new StringContent($"{{\"fingerprint\": {AuditFingerprints.Json("team-a-model", 1, noise: 0.1)}}}", Encoding.UTF8, "application/json")));
+        audited.GetProperty("verdict").GetString().ShouldBe("derived");
+        (await team.GetStringAsync($"/leaderboard/{p.PhaseId}/team")).ShouldContain("id=\"my-independence\"><strong>derived</strong>");
         var live = await PhaseScenario.Ok(op.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results"));
         live.GetProperty("contamination").GetArrayLength().ShouldBe(1);
+        live.GetProperty("independence")[0].GetProperty("verdict").GetString().ShouldBe("derived");
         live = JsonDocument.Parse(Frozen(live.GetRawText())).RootElement.Clone();
         (await team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results")).StatusCode.ShouldBe(HttpStatusCode.Forbidden, "teams see nothing before publication");
 
@@ -109,13 +116,14 @@ public abstract class LeaderboardTests(HubFixture f)
         var exported = await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results");
         Frozen(exported).ShouldBe(json, "published results are public");
         exported.ShouldContain("\"contamination\":[{\"organisationId\":" + f.TeamOrg.Id);
+        exported.ShouldContain("\"independence\":[{\"organisationId\":" + f.TeamOrg.Id);
 
         // CSV exports: contamination beside the score.
         var csv = await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv");
-        csv.Split('\n')[0].ShouldBe("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason,sealed_contaminated,declared_corpora");
+        csv.Split('\n')[0].ShouldBe("rank,organisation_id,team,points,low,high,benchmark_points,expert_points,user_points,decision,reason,sealed_contaminated,declared_corpora,independence");
         csv.ShouldContain($"1,{f.TeamOrg.Id},");
-        csv.Split('\n')[1].ShouldEndWith(",1/2,nsmc-reviews@1");
-        csv.Split('\n')[2].ShouldEndWith(",,", Case.Sensitive, "team B declared nothing");
+        csv.Split('\n')[1].ShouldEndWith(",1/2,nsmc-reviews@1,derived");
+        csv.Split('\n')[2].ShouldEndWith(",,,", Case.Sensitive, "team B declared nothing and was not audited");
         (await anon.GetStringAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv?table=benchmarks")).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(7);
         (await anon.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/results.csv?table=x")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
 
@@ -172,6 +180,61 @@ public abstract class LeaderboardTests(HubFixture f)
         (await anon.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/contamination")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "not public before publication");
         (await provider.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/contamination")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await Ok(team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/contamination"))).GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task IndependenceAudit_RegistryAndTeamFingerprints_VerdictStored_MalformedRefusedNamingTheField()
+    {
+        var p = await NewPhase();
+        using var op = f.Client("operator");
+        using var team = f.Client("team");
+        using var teamb = f.Client("teamb");
+        using var provider = f.Client("provider");
+        using var anon = f.Client();
+        static StringContent Json(string json) => new(json, Encoding.UTF8, "application/json");
+        static StringContent Audit(string fingerprint) => Json($"{{\"fingerprint\": {fingerprint}}}");
+        var url = $"/api/leaderboard/phases/{p.PhaseId}/audit";
+        var open = Unique("open/checkpoint-");
+
+        var registered = await Ok(op.PostAsync("/api/leaderboard/audit/registry", Json(AuditFingerprints.Json(open, 7))));
+        (registered.GetProperty("name").GetString(), registered.GetProperty("tensors").GetInt32()).ShouldBe((open, 5));
+        (await team.PostAsync("/api/leaderboard/audit/registry", Json(AuditFingerprints.Json("mine", 7)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        var noTensors = await op.PostAsync("/api/leaderboard/audit/registry", Json(AuditFingerprints.Json("x", 1).Replace("\"tensors\":[", "\"tensorz\":[", StringComparison.Ordinal)));
+        noTensors.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(noTensors)).ShouldContain("fingerprint.tensors:");
+        var notJson = await op.PostAsync("/api/leaderboard/audit/registry", Json("{\"format\": "));
+        notJson.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(notJson)).ShouldContain("fingerprint: not valid JSON");
+
+        // Team A's model is a fine-tune of the registered checkpoint; team B's was trained from its own initialisation.
+        var derived = await Ok(team.PutAsync(url, Audit(AuditFingerprints.Json("team-a-model", 7, noise: 0.1))));
+        (derived.GetProperty("verdict").GetString(), derived.GetProperty("organisationId").GetInt64()).ShouldBe(("derived", f.TeamOrg.Id));
+        derived.GetProperty("reason").GetString()!.ShouldContain($"with {open}");
+        var own = await Ok(teamb.PutAsync(url, Audit(AuditFingerprints.Json("team-b-model", 12345))));
+        own.GetProperty("verdict").GetString().ShouldBe("independent");
+        var byOperator = await Ok(op.PutAsync(url, Json($"{{\"organisationId\": {f.OtherTeamOrg.Id}, \"fingerprint\": {AuditFingerprints.Json("team-b-model", 12345)}}}")));
+        byOperator.GetProperty("team").GetString().ShouldBe(f.OtherTeamOrg.Name);
+
+        var mine = await Ok(team.GetAsync(url));
+        mine.GetArrayLength().ShouldBe(1, "a team sees only its own report");
+        (await Ok(op.GetAsync(url))).GetArrayLength().ShouldBe(2);
+        (await Ok(team.GetAsync($"/api/leaderboard/phases/{p.PhaseId}/team"))).GetProperty("independence").GetProperty("verdict").GetString().ShouldBe("derived");
+        (await team.GetStringAsync($"/leaderboard/{p.PhaseId}/team")).ShouldContain("id=\"my-independence\"><strong>derived</strong>");
+
+        var noName = await team.PutAsync(url, Audit(AuditFingerprints.Json("x", 1).Replace("\"name\":\"x\"", "\"name\":\"\"", StringComparison.Ordinal)));
+        noName.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(noName)).ShouldContain("fingerprint.name:");
+        var badShape = await team.PutAsync(url, Audit(AuditFingerprints.Json("x", 1).Replace("\"shape\":[16,16]", "\"shape\":[16,-1]", StringComparison.Ordinal)));
+        badShape.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(badShape)).ShouldContain("fingerprint.tensors[0].shape:");
+        var weights = await team.PutAsync(url, Json("{\"fingerprint\": \"model.safetensors\"}"));
+        weights.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(weights)).ShouldContain("fingerprint: send the model's fingerprint");
+        (await team.PutAsync("/api/leaderboard/phases/999999/audit", Audit(AuditFingerprints.Json("x", 1)))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await provider.PutAsync(url, Audit(AuditFingerprints.Json("x", 1)))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await anon.PutAsync(url, Audit(AuditFingerprints.Json("x", 1)))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await anon.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Unauthorized, "not public before publication");
+        (await provider.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -342,6 +405,7 @@ public abstract class LeaderboardTests(HubFixture f)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(exported)!.AsObject();
         node.Remove("contamination");
+        node.Remove("independence");
         return node.ToJsonString(new JsonSerializerOptions(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
     }
 
