@@ -227,6 +227,9 @@ public abstract class LeaderboardTests(HubFixture f)
         var badShape = await team.PutAsync(url, Audit(AuditFingerprints.Json("x", 1).Replace("\"shape\":[16,16]", "\"shape\":[16,-1]", StringComparison.Ordinal)));
         badShape.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await HubFixture.Detail(badShape)).ShouldContain("fingerprint.tensors[0].shape:");
+        var otherSketch = await team.PutAsync(url, Audit(AuditFingerprints.Json("x", 1).Replace("\"sketchSize\":1024", "\"sketchSize\":512", StringComparison.Ordinal)));
+        otherSketch.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(otherSketch)).ShouldContain("fingerprint both with the same settings");
         var weights = await team.PutAsync(url, Json("{\"fingerprint\": \"model.safetensors\"}"));
         weights.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await HubFixture.Detail(weights)).ShouldContain("fingerprint: send the model's fingerprint");
