@@ -137,6 +137,23 @@ public sealed class SynthReleaseService(HubDatabase db, TimeProvider time)
 
         var report = ParseReport(request.Report);
         var gate = report.Gate!;
+
+        // The hub knows a synthetic dataset's columns once a release is registered: a report of another table is refused.
+        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        {
+            var previous = await conn.QueryFirstOrDefaultAsync<SynthRelease>(
+                "SELECT id, report_json FROM synth_releases WHERE dataset_id = @id ORDER BY id DESC LIMIT 1", new { id = ds.Id }).ConfigureAwait(false);
+            if (previous is not null)
+            {
+                var known = SynthReport.FromJson(previous.ReportJson).Columns.Select(c => c.Column).Order(StringComparer.Ordinal).ToList();
+                var given = report.Columns.Select(c => c.Column).Order(StringComparer.Ordinal).ToList();
+                if (!known.SequenceEqual(given, StringComparer.Ordinal))
+                {
+                    throw HubException.Invalid(
+                        $"report.columns: {string.Join(", ", given)} differ from the columns of '{slug}' ({string.Join(", ", known)}, release {previous.Id}); register the report of this dataset's table.");
+                }
+            }
+        }
         var release = new SynthRelease
         {
             DatasetId = ds.Id,

@@ -172,6 +172,15 @@ public abstract partial class HubIntegrationTests
         var slug = await RegisterViaApi("synth-role-");
         (await team.PostAsJsonAsync("/api/synth/releases", new { datasetSlug = slug, report })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         (await team.GetAsync("/api/synth/releases/999999")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // Once a release is registered the hub knows the table's columns: a report of another table is refused.
+        (await provider.PostAsJsonAsync("/api/synth/releases", new { datasetSlug = slug, report })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        var other = JsonNode.Parse(report)!.AsObject();
+        other["columns"]![0]!["column"] = "소득";
+        var wrong = await provider.PostAsJsonAsync("/api/synth/releases", new { datasetSlug = slug, report = other.ToJsonString() });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await HubFixture.Detail(wrong)).ShouldStartWith("report.columns: 성별, 소득 differ from the columns of");
+        (await provider.PostAsJsonAsync("/api/synth/releases", new { datasetSlug = slug, report })).StatusCode.ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
