@@ -49,7 +49,25 @@ public class EvaluationTests
         html.ShouldContain("<svg");
         html.ShouldContain("재식별 위험");
         report.ToJson().ShouldContain("\"membership_auc\"");
+
+        // The hub reads the report back through FromJson: every figure and the gate survive the round trip.
+        var back = SynthReport.FromJson(report.ToJson());
+        back.Synthesizer.ShouldBe(report.Synthesizer);
+        back.ColumnFidelity.ShouldBe(report.ColumnFidelity);
+        back.Privacy.MembershipAuc.ShouldBe(report.Privacy.MembershipAuc);
+        back.Columns.Select(c => c.Column).ShouldBe(report.Columns.Select(c => c.Column));
+        back.Gate!.Passed.ShouldBeTrue();
+        back.Gate.Checked.ShouldBe(5);
     }
+
+    [Theory]
+    [InlineData("{\"synthesizer\": ", "report: not well-formed JSON (line 1")]
+    [InlineData("[]", "report: expected a JSON object")]
+    [InlineData("{\"synthesizer\": \"mst\"}", "report.train_rows: missing")]
+    [InlineData("{\"synthesizer\": \"mst\", \"train_rows\": 1, \"synthetic_rows\": 1, \"column_fidelity\": 1, \"pair_fidelity\": null, \"columns\": [], \"privacy\": {}}", "report.pair_fidelity: missing")]
+    [InlineData("{\"synthesizer\": \"mst\", \"train_rows\": 1, \"synthetic_rows\": 1, \"column_fidelity\": 1, \"pair_fidelity\": 1, \"columns\": [], \"privacy\": {\"membership_auc\": \"x\"}}", "report.privacy.membership_auc: null or of the wrong type")]
+    public void Report_FromJson_NamesTheBadField(string json, string expected) =>
+        Should.Throw<MoaException>(() => SynthReport.FromJson(json)).Message.ShouldStartWith(expected);
 
     [Fact]
     public void Gate_EpsilonLimit_FailsANonPrivateSynthesizer()

@@ -46,6 +46,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
 
         // A pseudonymised table is served only under an approved adequacy review (issue 15), as well as an agreement.
         await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug).ConfigureAwait(false);
+        await Synth.SynthReleaseService.RequirePublishableAsync(conn, datasetId, slug).ConfigureAwait(false);
         var agreements = await AgreementService.ForTeamAndDatasetAsync(conn, user.OrganisationId.Value, datasetId).ConfigureAwait(false);
         if (agreements.Count == 0)
         {
@@ -234,6 +235,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         {
             var datasetId = await conn.ExecuteScalarAsync<long>("SELECT id FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
             var review = await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
+            await Synth.SynthReleaseService.RequirePublishableAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
             await conn.ExecuteAsync(
                 "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
                 new { userId, aid = agreement.Id, fileId, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);
@@ -286,6 +288,7 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
         {
             var datasetId = await conn.ExecuteScalarAsync<long>("SELECT id FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
             var review = await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
+            await Synth.SynthReleaseService.RequirePublishableAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
             await conn.ExecuteAsync(
                 "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
                 new { userId = user.Id, aid = agreement.Id, fileId = file.Id, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);

@@ -57,6 +57,7 @@ public static class HubApp
         services.AddSingleton<DownloadService>();
         services.AddSingleton<DatasetViewer>();
         services.AddSingleton<Deid.DeidReviewService>();
+        services.AddSingleton<Synth.SynthReleaseService>();
         services.AddSingleton<ApiCache>();
         services.AddSingleton<Leaderboard.LeaderboardService>();
         services.AddHostedService<ExpirySweeper>();
@@ -162,6 +163,7 @@ public static class HubApp
         Leaderboard.LeaderboardApi.MapLeaderboardApi(app);
         Leaderboard.LeaderboardPages.MapLeaderboardPages(app);
         Deid.DeidApi.MapDeidApi(app);
+        Synth.SynthApi.MapSynthApi(app);
         return app;
     }
 }

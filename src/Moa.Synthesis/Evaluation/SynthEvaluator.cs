@@ -76,6 +76,47 @@ public sealed class SynthReport
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, s_json);
+
+    private static readonly string[] s_required = ["synthesizer", "train_rows", "synthetic_rows", "column_fidelity", "pair_fidelity", "columns", "privacy"];
+
+    /// <summary>
+    /// Reads a report that <see cref="ToJson"/> wrote (<c>moa synth evaluate</c>); a <see cref="MoaException"/> names the
+    /// first missing, malformed or wrong-typed field under <paramref name="root"/> (e.g. <c>report.privacy.membership_auc</c>).
+    /// </summary>
+    public static SynthReport FromJson(string json, string root = "report")
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 64 });
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new MoaException($"{root}: expected a JSON object as `moa synth evaluate` writes.");
+            }
+
+            foreach (var name in s_required)
+            {
+                if (!doc.RootElement.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+                {
+                    throw new MoaException($"{root}.{name}: missing; the report must carry it as `moa synth evaluate` writes it.");
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new MoaException($"{root}: not well-formed JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1}).", ex);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<SynthReport>(json, s_json)!;
+        }
+        catch (JsonException ex)
+        {
+            var at = root + (ex.Path is { Length: > 1 } path ? path[1..] : "");
+            throw new MoaException($"{at}: null or of the wrong type (line {(ex.LineNumber ?? 0) + 1}).", ex);
+        }
+    }
 }
 
 /// <summary>Measures a synthetic table against the real rows it was fitted on and a real holdout it never saw.</summary>

@@ -51,6 +51,10 @@ public abstract partial class HubIntegrationTests
         var deid = new Moa.Hub.Deid.DeidReviewService(f.Db, f.Time);
         var dr = (await deid.RegisterAsync(f.ProviderMember, new(deidSlug, s_deidReport.Value.Spec, s_deidReport.Value.Json, s_deidReport.Value.Html))).Id;
         await deid.DecideAsync(f.Operator, dr, approve: false, "matrix");
+        // A synthetic release of the provider whose gate passed (issue 16).
+        var synthSlug = Unique("matrix-synth-");
+        await new Moa.Hub.Catalogue.CatalogueService(f.Db, f.Time).RegisterAsync(f.Operator, CurateFolder.Create(Path.Combine(f.DataDir, synthSlug), parts: 1, perPart: 4), synthSlug, "S", "CC0-1.0", "", f.ProviderOrg.Id);
+        var sr = (await new Moa.Hub.Synth.SynthReleaseService(f.Db, f.Time).RegisterAsync(f.ProviderMember, new(synthSlug, SynthReportJson(passGate: true)))).Id;
         var call = f.Call.Id;
         var file = "data/part-00000.jsonl.gz";
 
@@ -87,6 +91,7 @@ public abstract partial class HubIntegrationTests
             ("/api/audit/export", "GET", "/api/audit/export", null, [401, 200, 403, 403, 403, 403]),
             ("/api/deid/reviews", "GET", "/api/deid/reviews", null, [401, 200, 200, 200, 200, 200]),
             ("/api/deid/reviews/{id}", "GET", $"/api/deid/reviews/{dr}", null, [401, 200, 200, 200, 200, 200]),
+            ("/api/synth/releases/{id}", "GET", $"/api/synth/releases/{sr}", null, [401, 200, 200, 200, 200, 200]),
             ("/api/deid/reviews/{id}/report.html", "GET", $"/api/deid/reviews/{dr}/report.html", null, [401, 200, 200, 200, 200, 200]),
             ("/api/deid/reviews/{id}/table", "GET", $"/api/deid/reviews/{dr}/table?purpose=pretraining", null, [401, 404, 404, 404, 404, 404]),
             ("/dl/{token}", "GET", "/dl/bm90LWEtbGluaw.AAAA", null, [403, 403, 403, 403, 403, 403]),
@@ -122,6 +127,8 @@ public abstract partial class HubIntegrationTests
             ("/api/datasets/{slug}/supersede", "POST", $"/api/datasets/{slug}/supersede", new { version = 999, successorSlug = slug, successorVersion = 1 }, [401, 404, 404, 403, 403, 403]),
             ("/api/deid/reviews", "POST", "/api/deid/reviews", new { datasetSlug = deidSlug, spec = "", report = "" }, [401, 400, 400, 403, 403, 403]),
             ("/api/deid/reviews/{id}/{action}", "POST", $"/api/deid/reviews/{dr}/approve", new { reason = "matrix" }, [401, 409, 403, 403, 403, 403]),
+            ("/api/synth/releases", "POST", "/api/synth/releases", new { datasetSlug = synthSlug, report = "" }, [401, 400, 400, 403, 403, 403]),
+            ("/api/synth/releases/{id}/override", "POST", $"/api/synth/releases/{sr}/override", new { reason = "matrix" }, [401, 409, 403, 403, 403, 403]),
             ("/api/datasets/{slug}/links", "POST", $"/api/datasets/{slug}/links", new { version = 1, path = file, purpose = "pretraining" }, [401, 403, 403, 403, 403, 403]),
 
             ("/", "GET", "/", null, [200, 200, 200, 200, 200, 200]),
@@ -137,6 +144,7 @@ public abstract partial class HubIntegrationTests
             ("/deid", "GET", "/deid", null, [401, 200, 200, 200, 200, 200]),
             ("/deid/{id}", "GET", $"/deid/{dr}", null, [401, 200, 200, 200, 200, 200]),
             ("/deid/{id}/{action}", "POST", $"/deid/{dr}/reject", Form(("reason", "matrix")), [401, 409, 403, 403, 403, 403]),
+            ("/synth/{id}", "GET", $"/synth/{sr}", null, [401, 200, 200, 200, 200, 200]),
             ("/audit", "GET", "/audit", null, [401, 200, 403, 403, 403, 403]),
             ("/users", "GET", "/users", null, [401, 200, 403, 403, 403, 403]),
             ("/organisations", "GET", "/organisations", null, [401, 200, 403, 403, 403, 403]),
