@@ -45,7 +45,7 @@ internal static class LeaderboardApi
             var json = await s.VisibleResultAsync(ctx.User(), id).ConfigureAwait(false);
             var contamination = await s.ContaminationAsync(ctx.User(), id, null).ConfigureAwait(false);
             var independence = await s.IndependenceAsync(ctx.User(), id, null).ConfigureAwait(false);
-            return Results.Text(LeaderboardService.WithIndependence(LeaderboardService.WithContamination(json, contamination), independence), "application/json", Encoding.UTF8);
+            return Results.Text(LeaderboardService.WithChecks(json, contamination, independence), "application/json", Encoding.UTF8);
         });
         api.MapGet("/{id:long}/results.csv", async (HttpContext ctx, long id, string? table, LeaderboardService s) =>
         {

@@ -147,28 +147,38 @@ public sealed partial class LeaderboardService
     /// <summary>Stored contamination results: every team's for operators (or once published, for everybody), a team's own for its members.</summary>
     public async Task<IReadOnlyList<ContaminationResult>> ContaminationAsync(HubUser? actor, long phaseId, long? organisationId)
     {
-        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
-        long? org = organisationId;
-        if (!phase.IsPublished)
-        {
-            if (actor is null)
-            {
-                throw new HubException(HubErrorKind.Unauthenticated, $"phase {phaseId} is not published yet; sign in as a member of its teams or an operator.");
-            }
-
-            org = RequireTeamActor(actor, phase, organisationId, allowAllForOperator: true)?.OrganisationId;
-        }
-
+        var org = await VisibleOrganisationAsync(actor, phaseId, organisationId).ConfigureAwait(false);
         await using var conn = await db.OpenAsync().ConfigureAwait(false);
         return [.. (await conn.QueryAsync<string>("SELECT result FROM lb_contamination WHERE phase_id = @phaseId AND (@org IS NULL OR organisation_id = @org) ORDER BY organisation_id, benchmark_id", new { phaseId, org }).ConfigureAwait(false))
             .Select(r => JsonSerializer.Deserialize<ContaminationResult>(r, s_json)!)];
     }
 
-    /// <summary>The result JSON with the stored contamination results beside the standings (<c>contamination</c>).</summary>
-    internal static string WithContamination(string resultJson, IReadOnlyList<ContaminationResult> contamination)
+    /// <summary>
+    /// Whose stored per-team results (contamination, independence) an actor may read: every team's for operators, or
+    /// for everybody once the phase is published (null = all); a team's own for its members.
+    /// </summary>
+    private async Task<long?> VisibleOrganisationAsync(HubUser? actor, long phaseId, long? organisationId)
+    {
+        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
+        if (phase.IsPublished)
+        {
+            return organisationId;
+        }
+
+        if (actor is null)
+        {
+            throw new HubException(HubErrorKind.Unauthenticated, $"phase {phaseId} is not published yet; sign in as a member of its teams or an operator.");
+        }
+
+        return RequireTeamActor(actor, phase, organisationId, allowAllForOperator: true)?.OrganisationId;
+    }
+
+    /// <summary>The result JSON with the stored contamination results and independence reports beside the standings.</summary>
+    internal static string WithChecks(string resultJson, IReadOnlyList<ContaminationResult> contamination, IReadOnlyList<IndependenceResult> independence)
     {
         var node = System.Text.Json.Nodes.JsonNode.Parse(resultJson)!.AsObject();
         node["contamination"] = JsonSerializer.SerializeToNode(contamination, s_json);
+        node["independence"] = JsonSerializer.SerializeToNode(independence, s_json);
         return node.ToJsonString(s_json);
     }
 

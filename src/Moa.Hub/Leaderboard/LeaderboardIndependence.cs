@@ -94,29 +94,10 @@ public sealed partial class LeaderboardService
     /// <summary>Stored independence reports: every team's for operators (or once published, for everybody), a team's own for its members.</summary>
     public async Task<IReadOnlyList<IndependenceResult>> IndependenceAsync(HubUser? actor, long phaseId, long? organisationId)
     {
-        var phase = await RequireAsync(phaseId).ConfigureAwait(false);
-        long? org = organisationId;
-        if (!phase.IsPublished)
-        {
-            if (actor is null)
-            {
-                throw new HubException(HubErrorKind.Unauthenticated, $"phase {phaseId} is not published yet; sign in as a member of its teams or an operator.");
-            }
-
-            org = RequireTeamActor(actor, phase, organisationId, allowAllForOperator: true)?.OrganisationId;
-        }
-
+        var org = await VisibleOrganisationAsync(actor, phaseId, organisationId).ConfigureAwait(false);
         await using var conn = await db.OpenAsync().ConfigureAwait(false);
         return [.. (await conn.QueryAsync<string>("SELECT result FROM lb_independence WHERE phase_id = @phaseId AND (@org IS NULL OR organisation_id = @org) ORDER BY organisation_id", new { phaseId, org }).ConfigureAwait(false))
             .Select(r => JsonSerializer.Deserialize<IndependenceResult>(r, s_json)!)];
-    }
-
-    /// <summary>The result JSON with the stored independence reports beside the standings (<c>independence</c>).</summary>
-    internal static string WithIndependence(string resultJson, IReadOnlyList<IndependenceResult> independence)
-    {
-        var node = System.Text.Json.Nodes.JsonNode.Parse(resultJson)!.AsObject();
-        node["independence"] = JsonSerializer.SerializeToNode(independence, s_json);
-        return node.ToJsonString(s_json);
     }
 
     /// <summary>The standings CSV cell of a team: its verdict, or empty when not audited.</summary>
