@@ -122,7 +122,7 @@ public sealed class PiiAnalyzer
             }
 
             judged ??= [.. findings.Take(i)];
-            var reason = PersonPolicies.Judge(text, f, findings, Sensitive);
+            var reason = PrivateContext.Judge(text, f, findings, Sensitive);
             if (PersonPolicy == PersonPolicy.All || PersonPolicies.IsPrivate(reason))
             {
                 judged.Add(f with { Reason = reason });

@@ -111,33 +111,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         total.Precision.ShouldBeGreaterThanOrEqualTo(0.52);
     }
 
-    [Fact]
-    public void RealCarriers_PrivatePolicy_ReplacesThePersonsInAPrivateContext()
-    {
-        var set = LoadReal();
-        var analyzer = new PiiAnalyzer(null, 0.5, PersonPolicy.Private);
-        int gold = 0, hit = 0;
-        foreach (var s in set.Where(s => s.Private.Count > 0))
-        {
-            var found = analyzer.Analyze(s.Text).Where(f => f.Type == PiiTypes.Person).ToList();
-            foreach (var p in s.Private)
-            {
-                gold++;
-                if (found.Any(f => f.Start == p.Start && f.End == p.End))
-                {
-                    hit++;
-                }
-                else
-                {
-                    output.WriteLine($"missed private '{s.Text[p.Start..p.End]}' in {s.Id}");
-                }
-            }
-        }
-
-        output.WriteLine($"private persons replaced: {hit} of {gold}");
-
-        // Measured 9 of 9 with 학생 among the rules' titles (added after this set showed the miss, so not a held-out figure; the
-        // set has no tuning/test split and only 9 persons); 7 of 9 without it. The issue's target is 0.95.
-        ((double)hit / gold).ShouldBeGreaterThanOrEqualTo(0.95);
-    }
+    // The `private` policy is measured on its own split set (EvalSet/PrivateContextTests, docs/privacy/pii.md). The nine
+    // persons marked '*' in person-real-labels.tsv are civil servants on press-release contact lines and a prize winner
+    // named by a ministry: the private-context set judges them public (officials acting in office), as issue 11 asks.
 }

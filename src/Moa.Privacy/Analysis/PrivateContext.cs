@@ -1,0 +1,264 @@
+using Moa.Privacy.Names;
+
+namespace Moa.Privacy.Analysis;
+
+/// <summary>
+/// Judges whether a person found in a text is in a private context, for the <see cref="PersonPolicy.Private"/> policy.
+/// The judgement is a reason carried by the finding. Private: <c>sensitive dataset</c>, <c>anonymised 씨</c> (a surname
+/// or initial with 씨/모 씨, the press's form for a private individual), <c>near KR_RRN</c> (another identifier in the same
+/// sentence or line), <c>role:환자</c>, <c>label:성명</c>, <c>form field:받는 분</c> (the value of a <c>label:</c> field),
+/// <c>signature:드림</c>, <c>contact line</c>. Public (prefixed <see cref="PersonPolicies.PublicPrefix"/>): <c>public:office
+/// 사무관</c> (a civil-service rank next to the name, checked before other identifiers so that an official's office line
+/// stays public), <c>public:title 장관</c>, <c>public:no private context</c>. The rules were changed looking only at the
+/// tuning half of the private-context set (tests/Moa.Privacy.Tests/EvalSet/person-private.jsonl).
+/// </summary>
+public static class PrivateContext
+{
+    /// <summary>How far (UTF-16 code units) around a name its sentence is looked at.</summary>
+    public const int Window = 40;
+
+    // Roles of private persons in civil complaints, counselling and medical notes, contracts, court papers and deliveries.
+    private static readonly string[] s_roles =
+    [
+        "환자", "보호자", "신청인", "민원인", "피해자", "피의자", "피고인", "피고", "원고", "당사자", "수령인", "수취인", "고객", "상담자",
+        "내담자", "의뢰인", "예금주", "계약자", "임차인", "임대인", "세입자", "채무자", "채권자", "진정인", "고소인", "피고소인", "청구인",
+        "납세자", "가입자", "신고인", "제보자", "참고인", "증인", "수강생", "학생", "학부모", "유족", "배우자", "신청자", "지원자", "응시자",
+        "수급자",
+    ];
+
+    // Labels that introduce a person's own record (forms, minutes, signatures); they count only right before the name.
+    private static readonly string[] s_labels = ["성명", "이름", "성함", "담당자", "작성자", "대표자", "받는 사람", "보내는 사람", "받는 분", "서명", "확인자"];
+
+    // Contact labels; they count only as labels (followed by ':', a digit or a bracket), not inside a word such as 전화받을때.
+    private static readonly string[] s_contact = ["연락처", "전화", "휴대폰", "핸드폰", "주소", "이메일", "E-mail", "email", "Tel", "TEL", "H.P", "HP", "내선"];
+
+    // Letter closings after a signature.
+    private static readonly string[] s_closings = ["드림", "올림", "배상"];
+
+    // Civil-service ranks: a name next to one of these is an official acting in office, public even on a contact line.
+    private static readonly string[] s_offices =
+    [
+        "사무관", "주무관", "서기관", "부이사관", "이사관", "연구관", "연구사", "담당관", "정책관", "담당과장", "경사", "경위",
+        "경감", "경정", "순경", "부장판사",
+    ];
+
+    // Titles of public roles: a name followed by one of these, with no private context, is judged public.
+    private static readonly string[] s_publicTitles =
+    [
+        "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "사장", "총장", "시장", "지사", "구청장", "군수", "청장",
+        "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표",
+    ];
+
+    /// <summary>
+    /// Why <paramref name="person"/> is private, or (prefixed <see cref="PersonPolicies.PublicPrefix"/>) why it is judged
+    /// public. <paramref name="findings"/> are every finding in the same text (other identifiers make a name private).
+    /// </summary>
+    public static string Judge(string text, PiiFinding person, IReadOnlyList<PiiFinding> findings, bool sensitive)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(findings);
+        if (sensitive)
+        {
+            return "sensitive dataset";
+        }
+
+        if (Anonymised(text, person))
+        {
+            return "anonymised 씨";
+        }
+
+        var (lo, hi) = Sentence(text, person);
+        var before = text.AsSpan(lo, person.Start - lo);
+        var after = text.AsSpan(person.End, hi - person.End);
+        if (Office(before, after) is { } office)
+        {
+            return PersonPolicies.PublicPrefix + "office " + office;
+        }
+
+        foreach (var f in findings)
+        {
+            if (f.Type != PiiTypes.Person && f.End > lo && f.Start < hi)
+            {
+                return "near " + f.Type;
+            }
+        }
+
+        var near = after[..Math.Min(after.Length, 12)];
+        foreach (var role in s_roles)
+        {
+            if (before.Contains(role, StringComparison.Ordinal) || near.Contains(role, StringComparison.Ordinal))
+            {
+                return "role:" + role;
+            }
+        }
+
+        foreach (var label in s_labels)
+        {
+            if (LabelBefore(before, label) || after.StartsWith(" " + label, StringComparison.Ordinal))
+            {
+                return "label:" + label;
+            }
+        }
+
+        if (FormField(text, person) is { } field)
+        {
+            return "form field:" + field;
+        }
+
+        var next = after.TrimStart(" \t");
+        foreach (var closing in s_closings)
+        {
+            if (next.StartsWith(closing, StringComparison.Ordinal))
+            {
+                return "signature:" + closing;
+            }
+        }
+
+        foreach (var word in s_contact)
+        {
+            if (ContactLabel(before, word) || ContactLabel(after, word))
+            {
+                return "contact line";
+            }
+        }
+
+        foreach (var title in s_publicTitles)
+        {
+            if (next.StartsWith(title, StringComparison.Ordinal))
+            {
+                return PersonPolicies.PublicPrefix + "title " + title;
+            }
+        }
+
+        return PersonPolicies.PublicPrefix + "no private context";
+    }
+
+    /// <summary>A surname (or a Latin initial) alone, followed by 씨, 모 씨 or 모(나이)씨: how the press names a private person.</summary>
+    private static bool Anonymised(string text, PiiFinding person)
+    {
+        var name = text.AsSpan(person.Start, person.Length);
+        if (name.Length == 2 && name[1] == '모')
+        {
+            name = name[..1];
+        }
+
+        if (name.Length != 1 || !(char.IsAsciiLetterUpper(name[0]) || NameGazetteer.SurnameRank(name[0]) > 0))
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(person.Start + name.Length);
+        if (rest.StartsWith("모", StringComparison.Ordinal))
+        {
+            rest = rest[1..];
+            if (rest.StartsWith("(", StringComparison.Ordinal) && rest.IndexOf(')') is > 0 and < 12 and var close)
+            {
+                rest = rest[(close + 1)..];
+            }
+        }
+
+        return rest.TrimStart(' ').StartsWith("씨", StringComparison.Ordinal);
+    }
+
+    /// <summary>A civil-service rank right after the name, or right before it with only spaces or tabs between.</summary>
+    private static string? Office(ReadOnlySpan<char> before, ReadOnlySpan<char> after)
+    {
+        var next = after.TrimStart(" \t");
+        var previous = before.TrimEnd(" \t");
+        foreach (var office in s_offices)
+        {
+            if (next.StartsWith(office, StringComparison.Ordinal) || (previous.EndsWith(office, StringComparison.Ordinal) && previous.Length < before.Length))
+            {
+                return office;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The label ends right before the name, with at most a colon, a topic particle and spaces between.</summary>
+    private static bool LabelBefore(ReadOnlySpan<char> before, string label)
+    {
+        var at = before.LastIndexOf(label, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var gap = before[(at + label.Length)..];
+        return gap.Length <= 4 && gap.Trim(" \t:：은는이가").IsEmpty;
+    }
+
+    /// <summary>A contact word used as a label: followed by a colon, a bracket, a digit or the end of its cell.</summary>
+    private static bool ContactLabel(ReadOnlySpan<char> window, string word)
+    {
+        for (var at = window.IndexOf(word, StringComparison.Ordinal); at >= 0;)
+        {
+            var rest = window[(at + word.Length)..].TrimStart(' ');
+            if (rest.IsEmpty || rest[0] is ':' or '：' or '(' or ')' or '\t' or '☎' || char.IsAsciiDigit(rest[0]))
+            {
+                return true;
+            }
+
+            var next = window[(at + word.Length)..].IndexOf(word, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + word.Length + next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The name is the value of a <c>label: value</c> field on its line (<c>받는 분: 홍길동</c>, <c>참석자: 김○○, 홍길동</c>,
+    /// <c>(작성: 홍길동, …)</c>): a short label, a colon, then only spaces or earlier list items before the name.
+    /// </summary>
+    private static string? FormField(string text, PiiFinding person)
+    {
+        var lineStart = person.Start == 0 ? 0 : text.LastIndexOf('\n', person.Start - 1) + 1;
+        var line = text.AsSpan(lineStart, person.Start - lineStart);
+        var colon = line.LastIndexOfAny(':', '：');
+        if (colon <= 0 || line.Length - colon > 30)
+        {
+            return null;
+        }
+
+        var value = line[(colon + 1)..];
+        if (value.IndexOfAny(".!?") >= 0 || !(value.Trim(' ').IsEmpty || value.TrimEnd(' ').EndsWith(",", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var label = line[..colon].TrimEnd(' ');
+        var from = label.LastIndexOfAny("(\t/[");
+        label = label[(from + 1)..].Trim(' ');
+        return label.Length is >= 1 and <= 12 && label.IndexOfAny("0123456789") < 0 ? label.ToString() : null;
+    }
+
+    /// <summary>
+    /// The window around a name that counts as its context: up to <see cref="Window"/> characters each side, cut at a
+    /// line break or at the end of a sentence (., ? or ! followed by a space).
+    /// </summary>
+    private static (int From, int To) Sentence(string text, PiiFinding person)
+    {
+        var from = Math.Max(0, person.Start - Window);
+        for (var i = person.Start - 1; i >= from; i--)
+        {
+            if (text[i] is '\n' or '\r' || (text[i] is '.' or '?' or '!' && i + 1 < text.Length && text[i + 1] == ' '))
+            {
+                from = i + 1;
+                break;
+            }
+        }
+
+        var to = Math.Min(text.Length, person.End + Window);
+        for (var i = person.End; i < to; i++)
+        {
+            if (text[i] is '\n' or '\r' || (text[i] is '.' or '?' or '!' && (i + 1 == text.Length || text[i + 1] == ' ')))
+            {
+                to = i;
+                break;
+            }
+        }
+
+        return (from, to);
+    }
+}

@@ -1,0 +1,428 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Moa.Privacy.Names;
+using Moa.Privacy.Tests.RealCarriers;
+
+namespace Moa.Privacy.Tests.EvalSet;
+
+/// <summary>A person mention of the private-context set: its span, whether it is in a private context, and why.</summary>
+internal sealed record PersonLabel(int Start, int End, bool Private, string Reason);
+
+/// <summary>
+/// One item of the private-context person set. <paramref name="Part"/> is <c>real</c> (a real text whose persons were
+/// judged by hand) or <c>constructed</c> (a person and a private context written by us around a real sentence or into a
+/// real form layout); <paramref name="Template"/> names the template of a constructed item (empty for real items).
+/// </summary>
+internal sealed record PrivateItem(string Id, string Part, string Source, string Licence, string Template, string Text, IReadOnlyList<PersonLabel> Persons)
+{
+    /// <summary>
+    /// The key of the tuning/test split, fixed before any tuning: the item id for real items, the template id for
+    /// constructed ones, so that a template is wholly in one half and a rule added for a tuning template cannot leak into
+    /// the test half.
+    /// </summary>
+    public string SplitKey => Part == "constructed" ? "template:" + Template : Id;
+
+    /// <summary>Odd xxHash64 of <see cref="SplitKey"/> (<see cref="PersonEvaluation.Fold"/>, as the other person sets use).</summary>
+    public bool IsTest => PersonEvaluation.Fold(SplitKey, 2) == 1;
+}
+
+/// <summary>
+/// Builds the private-context person set of issue 11 (item 2 and 4). Real part: KLUE-NER sentences (news and movie
+/// reviews; the person spans are KLUE's annotation) and the persons of three provider documents read with Moa's own
+/// readers (an MSIT press release in HWP, an MCST press release in HWPX, a paper in PDF), each person judged private or
+/// public by hand in <c>person-private-labels.tsv</c>. Constructed part: templates written for this set (forms, contact and
+/// signature lines, role words, chat self-introductions), each wrapping a real sentence (chat question, NSMC review, NTS
+/// ruling summary, news comment) or filling a real form layout of the Gangbuk RFP, with a generated name. The template
+/// wording was written from how such documents read, not from the recognisers' context-word lists.
+/// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
+/// </summary>
+internal static class PrivateContextSet
+{
+    public const int Seed = 20261203;
+    private const int PerTemplate = 7;
+
+    public static string StoredPath => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private.jsonl");
+
+    private static string LabelsPath => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-labels.tsv");
+
+    /// <summary>The reason of each hand-label code (see the legend in <c>person-private-labels.tsv</c>).</summary>
+    public static readonly IReadOnlyDictionary<char, (bool Private, string Reason)> Reasons = new Dictionary<char, (bool, string)>
+    {
+        ['x'] = (true, "private individual anonymised by the press (surname or initial with 씨/모 씨) in a criminal, civil or workplace matter"),
+        ['a'] = (false, "actor, singer or entertainer"),
+        ['c'] = (false, "fictional character"),
+        ['s'] = (false, "athlete"),
+        ['p'] = (false, "politician or public office holder"),
+        ['b'] = (false, "business leader named in the news"),
+        ['e'] = (false, "expert or office holder quoted in that role"),
+        ['g'] = (false, "group name"),
+        ['w'] = (false, "director, author or artist"),
+        ['f'] = (false, "person named in full by the press or a documentary"),
+        ['o'] = (false, "civil servant named in an official capacity (press-release contact)"),
+        ['u'] = (false, "author of a published paper"),
+        ['n'] = (false, "prize winner named in a ministry press release"),
+    };
+
+    private const string KlueLicence = "ner/klue-ner-v1.1_dev_part1.tsv: KLUE-NER v1.1 dev, github KLUE-benchmark/KLUE, CC BY-SA 4.0";
+
+    private static readonly Dictionary<string, string> s_licences = new(StringComparer.Ordinal)
+    {
+        ["providers/hwp"] = "github hahnlee/hwp.js, neolord0/hwplib test files, Apache-2.0 (repositories)",
+        ["providers/hwpx"] = "github neolord0/hwpxlib test files, Apache-2.0",
+        ["providers/pdf"] = "korquad/korquad.github.io, CC BY-ND (as listed in shared/data/README.md)",
+        ["chat"] = "text/genres/chat_qa_pairs.jsonl: github songys/Chatbot_data, MIT",
+        ["nsmc"] = "text/nsmc_reviews_sample.jsonl: github e9t/nsmc, CC0",
+        ["nts"] = "providers/hwp/nts_rulings: github neolord0/hwplib test files, Apache-2.0",
+        ["comment"] = "providers/csv/news_comment_utf8.csv: public GitHub repository of a data.go.kr download, KOGL type 1 (as listed in shared/data/README.md)",
+        ["form"] = "providers/hwpx/gangbuk_rfp.hwpx (form layout only): github neolord0/hwpxlib test files, Apache-2.0",
+    };
+
+    /// <summary>
+    /// The constructed templates: id, the kind of real carrier wrapped ({text}; <c>form</c> uses none), the template and
+    /// why its persons ({name}, {name2}) are private. Written for this set, with varied wording.
+    /// </summary>
+    private static readonly (string Id, string Carrier, string Format, string Reason)[] s_templates =
+    [
+        ("t01", "comment", "민원인 {name}님이 제기한 민원 내용입니다.\n{text}", "complainant whose complaint is quoted"),
+        ("t02", "chat", "{text}\n\n상담 신청자: {name} / 연락처 {phone}", "requester on a contact line with a phone number"),
+        ("t03", "nts", "[ 질 의 ]\n질의자 {name}(주소: {addr})이 문의한 사항에 대한 회신입니다.\n{text}", "party to a ruling request, with an address"),
+        ("t04", "chat", "환자 {name}(여, 54세) 외래 내원, 주호소: \"{text}\"", "patient in a clinical note"),
+        ("t05", "chat", "보호자 {name} 씨 통화 메모 — {text}", "guardian in a call note"),
+        ("t06", "comment", "받는 분: {name}\n주소: {addr}\n배송 요청사항: {text}", "recipient of a delivery, with an address"),
+        ("t07", "chat", "Q: 안녕하세요, 저는 {name}입니다. {text}", "chat user who names themselves"),
+        ("t08", "nsmc", "{text}\n\n{name} 드림\n{email}", "sender's signature with an e-mail address"),
+        ("t09", "chat", "신청인 성명: {name}    생년월일: {dob}\n신청 사유: {text}", "applicant on a form, with a date of birth"),
+        ("t10", "nts", "당사자 {name}의 진술 요지: {text}", "party to a case"),
+        ("t11", "comment", "입금자명 {name} / 입금액 {amount}원 / 메모: {text}", "payer in a bank-transfer record"),
+        ("t12", "chat", "예약자 {name} 고객님, 요청하신 내용 확인했습니다. 남기신 말씀: {text}", "customer holding a booking"),
+        ("t13", "form", "위     임    장\n대표자\n성명\n{name2}\n대리인\n성명\n{name}\n연락처\n{phone}", "principal and agent filled into a power-of-attorney form"),
+        ("t14", "form", "                            주  소 : {addr}\n                            대표자 :  {name}  (인)\n강북구청장  귀하", "signatory of a form, with an address"),
+        ("t15", "chat", "From: {name} <{email}>\nSubject: 문의드립니다\n\n{text}", "sender of an e-mail"),
+        ("t16", "chat", "선생님, {name} 엄마예요. {text}", "child named by a parent in a message to a teacher"),
+        ("t17", "form", "임차인 {name}(연락처 {phone})과 임대인 {name2}은 아래 주택에 관하여 다음과 같이 임대차 계약을 체결한다.", "parties of a lease"),
+        ("t18", "chat", "피해자 {name} 씨는 경찰 조사에서 \"{text}\"라고 말했다.", "victim in a police statement"),
+        ("t19", "chat", "내담자 {name}, 3회기 상담 기록: {text}", "client in a counselling record"),
+        ("t20", "nsmc", "리뷰 작성자 {name} ({email})\n{text}", "review author with an e-mail address"),
+        ("t21", "comment", "참석자: {name}, {name2} (이상 주민 대표)\n건의 사항: {text}", "residents attending a meeting, in its minutes"),
+        ("t22", "form", "{name} 님의 휴대폰 번호 {phone}으로 인증번호가 발송되었습니다.", "account holder next to a phone number"),
+        ("t23", "chat", "기사님, {name}네 집은 {addr} 3층이에요. {text}", "household named with a home address"),
+        ("t24", "form", "수령인 {name} 님, 주문하신 상품이 {date}에 발송되었습니다.", "recipient of an order"),
+        ("t25", "chat", "아이 이름: {name}, 일곱 살. {text}", "child named in a message"),
+        ("t26", "comment", "고객 {name}님({phone}) 방문 예정. 요청 사항: {text}", "customer with a phone number"),
+        ("t27", "comment", "세입자 {name} 씨가 남긴 글: {text}", "tenant quoted by name"),
+        ("t28", "nsmc", "{text} (작성: {name}, {district} 거주)", "author with the place they live"),
+    ];
+
+    // Names written for this set: common Korean surnames and given names, two foreign residents' names in Hangul.
+    private static readonly string[] s_names =
+    [
+        "김민준", "이서연", "박지훈", "최수아", "정우진", "강하은", "조현우", "윤지아", "장도윤", "임채원", "한승민", "오유진", "서준호", "신예린",
+        "권태현", "황보람", "안소희", "송민재", "류하늘", "전지성", "홍순자", "고은비", "문성호", "양지수", "손다인", "배준영", "백서윤", "허민서",
+        "노정숙", "하윤호", "곽미란", "차은정", "주영길", "우혜진", "구본철", "민경아", "진수빈", "엄태식", "채윤아", "방지호", "탁수정", "남궁현",
+        "선우진", "이말순", "김옥자", "박영철", "최동수", "정미경", "응우옌 티 란", "마리아 산토스", "김하람", "이도현", "박서진", "최윤서",
+    ];
+
+    private static readonly string[] s_addresses =
+    [
+        "서울특별시 마포구 월드컵북로12길 34", "경기도 수원시 팔달구 효원로 241", "부산광역시 해운대구 좌동순환로 77", "대전광역시 서구 둔산로 100",
+        "인천광역시 남동구 구월로 15", "광주광역시 북구 설죽로 210", "강원특별자치도 춘천시 석사동 812-3", "전북특별자치도 전주시 완산구 효자로 9",
+    ];
+
+    private static readonly string[] s_districts = ["마포구 성산동", "수원시 영통구", "해운대구 좌동", "청주시 흥덕구", "전주시 완산구", "강릉시 교동"];
+
+    private static readonly string[] s_mailDomains = ["naver.com", "gmail.com", "daum.net", "hanmail.net", "kakao.com"];
+
+    /// <summary>Every item: the real part first (KLUE, then provider documents), then the constructed part.</summary>
+    public static List<PrivateItem> Build()
+    {
+        var items = new List<PrivateItem>();
+        var labels = ReadLabels();
+        AddKlue(items, labels.Where(l => l.Kind == "klue").ToList());
+        AddDocuments(items, labels.Where(l => l.Kind == "doc").ToList());
+        AddConstructed(items);
+        return items;
+    }
+
+    private sealed record LabelRow(string Kind, string Key, string Codes, string Names);
+
+    private static List<LabelRow> ReadLabels()
+    {
+        var rows = new List<LabelRow>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(LabelsPath))
+        {
+            lineNo++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var cols = line.Split('\t');
+            if (cols.Length != 4 || cols[0] is not ("klue" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
+            {
+                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
+            }
+
+            rows.Add(new LabelRow(cols[0], cols[1], cols[2], cols[3]));
+        }
+
+        return rows;
+    }
+
+    private static void AddKlue(List<PrivateItem> items, List<LabelRow> labels)
+    {
+        var sentences = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).ToDictionary(s => s.Id, StringComparer.Ordinal);
+        foreach (var row in labels)
+        {
+            var s = sentences.GetValueOrDefault(row.Key) ?? throw new InvalidDataException($"{LabelsPath}: KLUE sentence '{row.Key}' not found.");
+            var codes = row.Codes.Split('|');
+            var names = row.Names.Split('|');
+            if (codes.Length != s.Persons.Count || names.Length != s.Persons.Count)
+            {
+                throw new InvalidDataException($"{LabelsPath}: '{row.Key}' has {s.Persons.Count} person spans, the labels {codes.Length} codes and {names.Length} names.");
+            }
+
+            var persons = new List<PersonLabel>();
+            for (var i = 0; i < codes.Length; i++)
+            {
+                var (start, end) = s.Persons[i];
+                if (s.Text[start..end] != names[i])
+                {
+                    throw new InvalidDataException($"{LabelsPath}: '{row.Key}' span {i} is '{s.Text[start..end]}', the labels say '{names[i]}'.");
+                }
+
+                var (isPrivate, reason) = Reasons[codes[i][0]];
+                persons.Add(new PersonLabel(start, end, isPrivate, reason));
+            }
+
+            items.Add(new PrivateItem(row.Key, "real", "ner/klue-ner-v1.1_dev_part1.tsv#" + row.Key, KlueLicence, "", s.Text, persons));
+        }
+    }
+
+    /// <summary>One item per line of a provider document that holds a labelled name; every occurrence is labelled.</summary>
+    private static void AddDocuments(List<PrivateItem> items, List<LabelRow> labels)
+    {
+        foreach (var file in labels.Select(l => l.Key).Distinct(StringComparer.Ordinal))
+        {
+            var named = labels.Where(l => l.Key == file).ToList();
+            var text = string.Join("\n", ProviderDocuments.Read(file).Select(d => d.Text));
+            foreach (var n in named.Where(n => !text.Contains(n.Names, StringComparison.Ordinal)))
+            {
+                throw new InvalidDataException($"{LabelsPath}: '{n.Names}' not found in the text of {file}.");
+            }
+
+            var lines = text.Split('\n');
+            for (var k = 0; k < lines.Length; k++)
+            {
+                var line = lines[k].TrimEnd('\r');
+                var persons = new List<PersonLabel>();
+                foreach (var n in named)
+                {
+                    for (var at = line.IndexOf(n.Names, StringComparison.Ordinal); at >= 0; at = line.IndexOf(n.Names, at + n.Names.Length, StringComparison.Ordinal))
+                    {
+                        var (isPrivate, reason) = Reasons[n.Codes[0]];
+                        persons.Add(new PersonLabel(at, at + n.Names.Length, isPrivate, reason));
+                    }
+                }
+
+                if (persons.Count > 0)
+                {
+                    var folder = file[..file.LastIndexOf('/')];
+                    items.Add(new PrivateItem($"{file}#l{k}", "real", $"{file}#l{k}", file + ": " + s_licences[folder], "", line, [.. persons.OrderBy(p => p.Start)]));
+                }
+            }
+        }
+    }
+
+    private static void AddConstructed(List<PrivateItem> items)
+    {
+        var rng = new Random(Seed);
+        var carriers = new Dictionary<string, List<(string Source, string Text)>>(StringComparer.Ordinal)
+        {
+            ["chat"] = ChatQuestions(),
+            ["nsmc"] = [.. Carriers.NsmcReviews().Where(t => t.Length <= 120 && !t.Contains('\n')).Select((t, i) => ("text/nsmc_reviews_sample.jsonl", t))],
+            ["nts"] = RulingSummaries(),
+            ["comment"] = [.. Carriers.NewsComments().Where(t => t.Length <= 120 && !t.Contains('\n')).Select(t => ("providers/csv/news_comment_utf8.csv", t))],
+            ["form"] = [("providers/hwpx/gangbuk_rfp.hwpx", "")],
+        };
+
+        foreach (var (id, kind, format, reason) in s_templates)
+        {
+            for (var k = 0; k < PerTemplate; k++)
+            {
+                var pool = carriers[kind];
+                var (source, carrier) = pool[rng.Next(pool.Count)];
+                var name = s_names[rng.Next(s_names.Length)];
+                var name2 = s_names[rng.Next(s_names.Length)];
+                while (name2 == name)
+                {
+                    name2 = s_names[rng.Next(s_names.Length)];
+                }
+
+                var values = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["name"] = name,
+                    ["name2"] = name2,
+                    ["text"] = carrier,
+                    ["phone"] = string.Create(CultureInfo.InvariantCulture, $"010-{rng.Next(2000, 10000)}-{rng.Next(0, 10000):0000}"),
+                    ["email"] = string.Create(CultureInfo.InvariantCulture, $"user{rng.Next(100, 1000)}@{s_mailDomains[rng.Next(s_mailDomains.Length)]}"),
+                    ["addr"] = s_addresses[rng.Next(s_addresses.Length)],
+                    ["district"] = s_districts[rng.Next(s_districts.Length)],
+                    ["dob"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1950, 2005)}. {rng.Next(1, 13)}. {rng.Next(1, 29)}."),
+                    ["date"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 13)}월 {rng.Next(1, 29)}일"),
+                    ["amount"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 500) * 1000:#,0}"),
+                };
+
+                var (text, spans) = Fill(format, values);
+                var persons = spans.Select(s => new PersonLabel(s.Start, s.End, true, reason)).ToList();
+                items.Add(new PrivateItem($"constructed#{id}#{k}", "constructed", source, s_licences[kind], id, text, persons));
+            }
+        }
+    }
+
+    /// <summary>Replaces each {key} of <paramref name="format"/> and returns where {name} and {name2} landed.</summary>
+    private static (string Text, List<(int Start, int End)> Persons) Fill(string format, Dictionary<string, string> values)
+    {
+        var sb = new StringBuilder();
+        var persons = new List<(int, int)>();
+        var i = 0;
+        while (i < format.Length)
+        {
+            var open = format.IndexOf('{', i);
+            if (open < 0)
+            {
+                sb.Append(format, i, format.Length - i);
+                break;
+            }
+
+            var close = format.IndexOf('}', open);
+            sb.Append(format, i, open - i);
+            var key = format[(open + 1)..close];
+            var value = values[key];
+            if (key is "name" or "name2")
+            {
+                persons.Add((sb.Length, sb.Length + value.Length));
+            }
+
+            sb.Append(value);
+            i = close + 1;
+        }
+
+        return (sb.ToString(), [.. persons.OrderBy(p => p.Item1)]);
+    }
+
+    private static List<(string, string)> ChatQuestions()
+    {
+        var list = new List<(string, string)>();
+        foreach (var line in File.ReadLines(TestPaths.Data("text", "genres", "chat_qa_pairs.jsonl")))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var id = doc.RootElement.GetProperty("id").GetString();
+            foreach (var qa in doc.RootElement.GetProperty("text").GetString()!.Split('\n'))
+            {
+                if (qa.StartsWith("Q: ", StringComparison.Ordinal) && qa.Length >= 10)
+                {
+                    list.Add(($"text/genres/chat_qa_pairs.jsonl#{id}", qa[3..]));
+                }
+            }
+        }
+
+        return list;
+    }
+
+    /// <summary>The 요지 (summary) line of every NTS ruling, as the HWP reader gives it.</summary>
+    private static List<(string, string)> RulingSummaries()
+    {
+        var list = new List<(string, string)>();
+        foreach (var path in Directory.GetFiles(TestPaths.Data("providers", "hwp", "nts_rulings"), "0*.hwp").Order(StringComparer.Ordinal))
+        {
+            var file = "providers/hwp/nts_rulings/" + Path.GetFileName(path);
+            var lines = string.Join("\n", ProviderDocuments.Read(file).Select(d => d.Text)).Split('\n');
+            for (var i = 0; i + 1 < lines.Length; i++)
+            {
+                if (lines[i].Replace(" ", "", StringComparison.Ordinal).StartsWith("[요지]", StringComparison.Ordinal))
+                {
+                    list.Add((file, lines[i + 1].Trim()));
+                    break;
+                }
+            }
+        }
+
+        return list;
+    }
+
+    public static string ToJsonl(IEnumerable<PrivateItem> items)
+    {
+        var sb = new StringBuilder();
+        var options = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        foreach (var d in items)
+        {
+            sb.Append(JsonSerializer.Serialize(new
+            {
+                id = d.Id,
+                split = d.IsTest ? "test" : "tuning",
+                part = d.Part,
+                template = d.Template,
+                source = d.Source,
+                licence = d.Licence,
+                text = d.Text,
+                persons = d.Persons.Select(p => new { start = p.Start, end = p.End, name = d.Text[p.Start..p.End], @private = p.Private, reason = p.Reason }),
+            }, options));
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Reads the stored set; a malformed line is an error naming the file, the line and the field.</summary>
+    public static List<PrivateItem> Load(string path)
+    {
+        var items = new List<PrivateItem>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            var field = "(the line)";
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                var root = doc.RootElement;
+                string Str(string name)
+                {
+                    field = name;
+                    return root.GetProperty(name).GetString() ?? throw new InvalidDataException("null");
+                }
+
+                var (id, part, template, source, licence, text) = (Str("id"), Str("part"), Str("template"), Str("source"), Str("licence"), Str("text"));
+                if (part is not ("real" or "constructed") || string.IsNullOrWhiteSpace(licence))
+                {
+                    field = part is not ("real" or "constructed") ? "part" : "licence";
+                    throw new InvalidDataException("must be 'real' or 'constructed' and carry a licence");
+                }
+
+                field = "persons";
+                var persons = new List<PersonLabel>();
+                foreach (var p in root.GetProperty("persons").EnumerateArray())
+                {
+                    var (start, end) = (p.GetProperty("start").GetInt32(), p.GetProperty("end").GetInt32());
+                    if (start < 0 || start >= end || end > text.Length || text[start..end] != p.GetProperty("name").GetString())
+                    {
+                        field = $"persons[{persons.Count}]";
+                        throw new InvalidDataException($"span {start}..{end} does not hold its name");
+                    }
+
+                    persons.Add(new PersonLabel(start, end, p.GetProperty("private").GetBoolean(), p.GetProperty("reason").GetString()!));
+                }
+
+                items.Add(new PrivateItem(id, part, source, licence, template, text, persons));
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException or FormatException)
+            {
+                throw new InvalidDataException($"{path}:{lineNo}: field '{field}': {e.Message}", e);
+            }
+        }
+
+        return items;
+    }
+}

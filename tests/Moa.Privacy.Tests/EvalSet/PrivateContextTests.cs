@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text;
+using Moa.Privacy.Analysis;
+using Moa.Privacy.Names;
+using Xunit.Abstractions;
+
+namespace Moa.Privacy.Tests.EvalSet;
+
+/// <summary>
+/// The <c>private</c> person policy on the private-context set (<see cref="PrivateContextSet"/>): how many persons in a
+/// private context it replaces (recall) and how many public persons it replaces too, measured twice: on the persons the
+/// detector finds (what a user gets) and on the gold person spans (the policy's own error, apart from the tagger's).
+/// The figures that count are the test half's; the rules were changed looking at the tuning half only.
+/// </summary>
+public class PrivateContextTests(ITestOutputHelper output)
+{
+    private static readonly Lazy<List<PrivateItem>> s_items = new(() => PrivateContextSet.Load(PrivateContextSet.StoredPath));
+
+    private static readonly PiiAnalyzer s_private = new(null, 0.5, PersonPolicy.Private);
+    private static readonly PiiAnalyzer s_everything = new(null, 0.5, PersonPolicy.None);
+
+    /// <summary>Counts of one half: private persons replaced, public persons replaced, with the detector and with gold spans.</summary>
+    internal sealed record PolicyScore(int Private, int PrivateReplaced, int Public, int PublicReplaced, int PrivateJudged, int PublicJudged)
+    {
+        /// <summary>Share of private persons the <c>private</c> policy replaces, on the detector's persons.</summary>
+        public double Recall => Private == 0 ? 1 : (double)PrivateReplaced / Private;
+
+        /// <summary>Share of public persons the <c>private</c> policy replaces, on the detector's persons.</summary>
+        public double PublicRate => Public == 0 ? 0 : (double)PublicReplaced / Public;
+
+        /// <summary>Share of private persons judged private, given the gold person spans.</summary>
+        public double GoldRecall => Private == 0 ? 1 : (double)PrivateJudged / Private;
+
+        /// <summary>Share of public persons judged private, given the gold person spans.</summary>
+        public double GoldPublicRate => Public == 0 ? 0 : (double)PublicJudged / Public;
+
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+            $"private {Private}: replaced {PrivateReplaced} (recall {Recall:F3}), judged private on gold spans {PrivateJudged} ({GoldRecall:F3}); public {Public}: replaced {PublicReplaced} ({PublicRate:F3}), judged private on gold spans {PublicJudged} ({GoldPublicRate:F3})");
+    }
+
+    internal static PolicyScore Score(IEnumerable<PrivateItem> items, List<string>? errors = null)
+    {
+        int priv = 0, privHit = 0, pub = 0, pubHit = 0, privJudged = 0, pubJudged = 0;
+        foreach (var item in items)
+        {
+            var replaced = s_private.Analyze(item.Text).Where(f => f.Type == PiiTypes.Person).ToList();
+            var others = s_everything.Analyze(item.Text);
+            var gold = item.Persons.Select(p => new PiiFinding(p.Start, p.End, PiiTypes.Person, 1)).ToList();
+            var all = others.Concat(gold).OrderBy(f => f.Start).ToList();
+            foreach (var p in item.Persons)
+            {
+                var hit = replaced.Any(f => Math.Min(f.End, p.End) - Math.Max(f.Start, p.Start) >= (p.End - p.Start + 1) / 2);
+                var reason = PrivateContext.Judge(item.Text, new PiiFinding(p.Start, p.End, PiiTypes.Person, 1), all, sensitive: false);
+                var judged = PersonPolicies.IsPrivate(reason);
+                if (p.Private)
+                {
+                    priv++;
+                    privHit += hit ? 1 : 0;
+                    privJudged += judged ? 1 : 0;
+                }
+                else
+                {
+                    pub++;
+                    pubHit += hit ? 1 : 0;
+                    pubJudged += judged ? 1 : 0;
+                }
+
+                if (errors is not null && p.Private && !hit)
+                {
+                    errors.Add($"detector did not replace private '{item.Text[p.Start..p.End]}' in {item.Id}: found {string.Join(", ", replaced.Select(f => item.Text[f.Start..f.End]))}");
+                }
+
+                if (errors is not null && judged != p.Private)
+                {
+                    errors.Add($"{(p.Private ? "missed private" : "public judged private")} '{item.Text[p.Start..p.End]}' ({reason}) in {item.Id}: {Clip(item.Text, p.Start)}");
+                }
+            }
+        }
+
+        return new PolicyScore(priv, privHit, pub, pubHit, privJudged, pubJudged);
+    }
+
+    [Fact]
+    public void StoredSet_MatchesBuilder()
+    {
+        var built = PrivateContextSet.ToJsonl(PrivateContextSet.Build());
+        if (Environment.GetEnvironmentVariable("MOA_REGENERATE_EVALSET") == "1")
+        {
+            File.WriteAllText(PrivateContextSet.StoredPath, built, new UTF8Encoding(false));
+        }
+
+        File.ReadAllText(PrivateContextSet.StoredPath).ShouldBe(built, "regenerate with MOA_REGENERATE_EVALSET=1 dotnet test --filter PrivateContextTests.StoredSet_MatchesBuilder");
+    }
+
+    [Fact]
+    public void Set_HasEnoughPrivateAndPublicPersons_WithProvenance()
+    {
+        var items = s_items.Value;
+        var persons = items.SelectMany(i => i.Persons).ToList();
+        persons.Count(p => p.Private).ShouldBeGreaterThanOrEqualTo(150);
+        persons.Count(p => !p.Private).ShouldBeGreaterThanOrEqualTo(150);
+        items.Where(i => i.Part == "real").SelectMany(i => i.Persons).Count(p => p.Private).ShouldBeGreaterThanOrEqualTo(20);
+        items.Select(i => i.Id).Distinct().Count().ShouldBe(items.Count);
+        items.ShouldAllBe(i => i.Licence.Length > 0 && i.Source.Length > 0 && i.Persons.All(p => p.Reason.Length > 0));
+        foreach (var half in new[] { true, false })
+        {
+            var part = items.Where(i => i.IsTest == half).SelectMany(i => i.Persons).ToList();
+            part.Count(p => p.Private).ShouldBeGreaterThanOrEqualTo(50, half ? "test" : "tuning");
+            part.Count(p => !p.Private).ShouldBeGreaterThanOrEqualTo(50, half ? "test" : "tuning");
+        }
+    }
+
+    /// <summary>Prints the tuning half with every wrong judgement (what the rules were changed on); asserts nothing more than the test half.</summary>
+    [Fact]
+    public void TuningHalf_PrivatePolicy_Figures()
+    {
+        var errors = new List<string>();
+        var tuning = s_items.Value.Where(i => !i.IsTest).ToList();
+        var score = Score(tuning, errors);
+        output.WriteLine("tuning half: " + score);
+        output.WriteLine("  real: " + Score(tuning.Where(i => i.Part == "real")));
+        output.WriteLine("  constructed: " + Score(tuning.Where(i => i.Part == "constructed")));
+        foreach (var e in errors)
+        {
+            output.WriteLine(e);
+        }
+
+        // Measured after the rule changes (docs/privacy/pii.md): recall 0.884 on the detector's persons (the misses are
+        // names the tagger does not find), 1.000 on gold spans; public persons replaced 0.018 (2 of 114).
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.88);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.99);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.02);
+    }
+
+    [Fact]
+    public void TestHalf_PrivatePolicy_RecallAndPublicRate()
+    {
+        var test = s_items.Value.Where(i => i.IsTest).ToList();
+        var errors = new List<string>();
+        var score = Score(test, errors);
+        var real = Score(test.Where(i => i.Part == "real"));
+        var constructed = Score(test.Where(i => i.Part == "constructed"));
+        output.WriteLine("test half: " + score);
+        output.WriteLine("  real: " + real);
+        output.WriteLine("  constructed: " + constructed);
+        foreach (var e in errors)
+        {
+            output.WriteLine(e);
+        }
+
+        // Measured once, after the rules were fixed on the tuning half (docs/privacy/pii.md): recall 0.723 (107 of 148) on
+        // the detector's persons, 0.757 (112 of 148) on gold spans; real part 14 of 15; public persons replaced 0.032
+        // (4 of 126). The issue's target, recall 0.95, is NOT reached on the held-out templates: this asserts the
+        // measured level. Before the changes the same half measured 0.628 / 0.662 and public 0.048.
+        score.Private.ShouldBeGreaterThanOrEqualTo(140);
+        score.Public.ShouldBeGreaterThanOrEqualTo(120);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.72);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.75);
+        real.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.93);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.04);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.04);
+    }
+
+    [Theory]
+    [InlineData("경찰은 성매매 여성 김모(33)씨 등을 입건했다.", "김", "anonymised 씨")]
+    [InlineData("A씨는 지난 10일 변경신청을 냈다.", "A", "anonymised 씨")]
+    [InlineData("담 당 자\t용찬재 사무관(02-2110-2428)", "용찬재", "public:office 사무관")]
+    [InlineData("참석자: 김민수, 이영희 (주민 대표)", "이영희", "form field:참석자")]
+    [InlineData("받는 분: 홍길동\n주소: 서울", "홍길동", "label:받는 분")]
+    [InlineData("늘 고맙습니다.\n\n김철수 드림", "김철수", "signature:드림")]
+    [InlineData("세입자 박영수 씨가 남긴 글", "박영수", "role:세입자")]
+    [InlineData("사다코 TV서 기어나오는 장면에서 류지가 전화받을때", "류지", "public:no private context")]
+    [InlineData("수사내용을 공표한 것은 TV토론에서 새누리당 박근혜 후보가 밀린 것을", "박근혜", "public:title 후보")]
+    [InlineData("장 씨가 공개한 석고상", "장", "anonymised 씨")]
+    public void Judge_GivesItsReason(string text, string name, string reason)
+    {
+        var at = text.IndexOf(name, StringComparison.Ordinal);
+        var person = new PiiFinding(at, at + name.Length, PiiTypes.Person, 1);
+        PrivateContext.Judge(text, person, [person], sensitive: false).ShouldBe(reason);
+        PrivateContext.Judge(text, person, [person], sensitive: true).ShouldBe("sensitive dataset");
+    }
+
+    [Fact]
+    public void Judge_NullText_Throws() =>
+        Should.Throw<ArgumentNullException>(() => PrivateContext.Judge(null!, new PiiFinding(0, 1, PiiTypes.Person, 1), [], false));
+
+    [Fact]
+    public void Load_MalformedLine_NamesFileLineAndField()
+    {
+        var dir = TestPaths.NewTempDir();
+        var path = Path.Combine(dir, "bad.jsonl");
+        var good = File.ReadLines(PrivateContextSet.StoredPath).First();
+        File.WriteAllLines(path, [good, good.Replace("\"licence\":", "\"licenze\":", StringComparison.Ordinal)]);
+        var ex = Should.Throw<InvalidDataException>(() => PrivateContextSet.Load(path));
+        ex.Message.ShouldContain("bad.jsonl:2");
+        ex.Message.ShouldContain("'licence'");
+
+        File.WriteAllLines(path, [good.Replace("\"end\":", "\"end\":1000+", StringComparison.Ordinal)]);
+        Should.Throw<InvalidDataException>(() => PrivateContextSet.Load(path)).Message.ShouldContain("bad.jsonl:1");
+
+        File.WriteAllLines(path, ["{\"id\": \"x\""]);
+        Should.Throw<InvalidDataException>(() => PrivateContextSet.Load(path)).Message.ShouldContain("bad.jsonl:1: field '(the line)'");
+    }
+
+    private static string Clip(string text, int at)
+    {
+        var from = Math.Max(0, at - 30);
+        return text[from..Math.Min(text.Length, at + 40)].Replace('\n', ' ');
+    }
+}
