@@ -22,12 +22,23 @@ public static class PrivateContext
     [
         "환자", "보호자", "신청인", "민원인", "피해자", "피의자", "피고인", "피고", "원고", "당사자", "수령인", "수취인", "고객", "상담자",
         "내담자", "의뢰인", "예금주", "계약자", "임차인", "임대인", "세입자", "채무자", "채권자", "진정인", "고소인", "피고소인", "청구인",
-        "납세자", "가입자", "신고인", "제보자", "참고인", "증인", "수강생", "학생", "학부모", "유족", "배우자", "신청자", "지원자", "응시자",
-        "수급자",
+        "납세자", "가입자", "신고인", "신고자", "제보자", "참고인", "증인", "수강생", "학부모", "유족", "배우자", "신청자", "지원자", "응시자",
+        "수급자", "주민",
     ];
 
     // Labels that introduce a person's own record (forms, minutes, signatures); they count only right before the name.
-    private static readonly string[] s_labels = ["성명", "이름", "성함", "담당자", "작성자", "대표자", "받는 사람", "보내는 사람", "받는 분", "서명", "확인자"];
+    private static readonly string[] s_labels =
+    [
+        "성명", "이름", "성함", "담당자", "작성자", "대표자", "대리인", "받는 사람", "보내는 사람", "받는 분", "서명", "확인자", "입금자명", "입금자",
+        "송금인",
+    ];
+
+    // Kinship words right after a name, or after its 학생/씨/님 (홍길동 엄마, 홍길동 학생 어머니, 홍길동 할머니 댁): the name
+    // belongs to a family, not to public life.
+    private static readonly string[] s_kin = ["엄마", "아빠", "어머니", "아버지", "어머님", "아버님", "할머니", "할아버지", "보호자", "가족"];
+
+    // How people introduce themselves in chats and calls.
+    private static readonly string[] s_selfIntroductions = ["저는", "제 이름은", "제 이름", "저"];
 
     // Contact labels; they count only as labels (followed by ':', a digit or a bracket), not inside a word such as 전화받을때.
     private static readonly string[] s_contact = ["연락처", "전화", "휴대폰", "핸드폰", "주소", "이메일", "E-mail", "email", "Tel", "TEL", "H.P", "HP", "내선"];
@@ -62,9 +73,14 @@ public static class PrivateContext
             return "sensitive dataset";
         }
 
-        if (Anonymised(text, person))
+        if (Anonymised(text, person) is { } suffix)
         {
-            return "anonymised 씨";
+            return "anonymised " + suffix;
+        }
+
+        if (Speaker(text, person))
+        {
+            return "chat speaker";
         }
 
         var (lo, hi) = Sentence(text, person);
@@ -105,7 +121,45 @@ public static class PrivateContext
             return "form field:" + field;
         }
 
+        if (LabelAbove(text, person, lo, hi) is { } above)
+        {
+            return "label:" + above;
+        }
+
+        var previousWord = before.TrimEnd(' ');
+        foreach (var intro in s_selfIntroductions)
+        {
+            if (previousWord.EndsWith(intro, StringComparison.Ordinal) && previousWord.Length < before.Length
+                && (previousWord.Length == intro.Length || !char.IsLetter(previousWord[^(intro.Length + 1)])))
+            {
+                return "self-introduction";
+            }
+        }
+
         var next = after.TrimStart(" \t");
+        var kinWindow = next;
+        foreach (var between in (ReadOnlySpan<string>)["학생", "씨", "님", "군", "양"])
+        {
+            if (kinWindow.StartsWith(between, StringComparison.Ordinal))
+            {
+                kinWindow = kinWindow[between.Length..].TrimStart(' ');
+                break;
+            }
+        }
+
+        foreach (var kin in s_kin)
+        {
+            if (kinWindow.StartsWith(kin, StringComparison.Ordinal))
+            {
+                return "family:" + kin;
+            }
+        }
+
+        if (AgeRecord(next))
+        {
+            return "age record";
+        }
+
         foreach (var closing in s_closings)
         {
             if (next.StartsWith(closing, StringComparison.Ordinal))
@@ -130,11 +184,70 @@ public static class PrivateContext
             }
         }
 
-        return PersonPolicies.PublicPrefix + "no private context";
+        return before.TrimEnd(' ').EndsWith("故)", StringComparison.Ordinal) || before.TrimEnd(' ').EndsWith("故", StringComparison.Ordinal)
+            ? "deceased 故"
+            : PersonPolicies.PublicPrefix + "no private context";
     }
 
-    /// <summary>A surname (or a Latin initial) alone, followed by 씨, 모 씨 or 모(나이)씨: how the press names a private person.</summary>
-    private static bool Anonymised(string text, PiiFinding person)
+    /// <summary>The name opens its line as the speaker of a transcript: <c>[홍길동] …</c> or <c>홍길동: …</c>.</summary>
+    private static bool Speaker(string text, PiiFinding person)
+    {
+        var lineStart = person.Start == 0 ? 0 : text.LastIndexOf('\n', person.Start - 1) + 1;
+        var lead = text.AsSpan(lineStart, person.Start - lineStart).Trim(' ');
+        var rest = text.AsSpan(person.End);
+        return (lead.IsEmpty && rest.StartsWith(":", StringComparison.Ordinal))
+            || (lead is "[" && rest.StartsWith("]", StringComparison.Ordinal));
+    }
+
+    /// <summary>A record's age right after the name: <c>홍길동 님, 만 30세</c>, <c>홍길동(만 30세)</c>.</summary>
+    private static bool AgeRecord(ReadOnlySpan<char> next)
+    {
+        var at = next.IndexOf("만 ", StringComparison.Ordinal);
+        if (at < 0 || at > 6)
+        {
+            return false;
+        }
+
+        var digits = next[(at + 2)..];
+        var n = 0;
+        while (n < digits.Length && char.IsAsciiDigit(digits[n]))
+        {
+            n++;
+        }
+
+        return n is 1 or 2 or 3 && digits[n..].StartsWith("세", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A form cell: the name is alone on its line (or its table cell) and the line above is a label such as 성명 or 대리인
+    /// (<c>성명\n홍길동</c>, as a reader gives a two-row form table).
+    /// </summary>
+    private static string? LabelAbove(string text, PiiFinding person, int lo, int hi)
+    {
+        if (!text.AsSpan(lo, person.Start - lo).Trim(" \t").IsEmpty || !text.AsSpan(person.End, hi - person.End).Trim(" \t").IsEmpty || lo < 2)
+        {
+            return null;
+        }
+
+        var end = text[lo - 1] == '\n' && lo >= 2 && text[lo - 2] == '\r' ? lo - 2 : lo - 1;
+        var start = end == 0 ? 0 : text.LastIndexOf('\n', end - 1) + 1;
+        var above = text.AsSpan(start, end - start).Trim(" \t:：");
+        foreach (var label in s_labels)
+        {
+            if (above.SequenceEqual(label) || (above.EndsWith(label, StringComparison.Ordinal) && above.Length <= label.Length + 4))
+            {
+                return label;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A surname (or a Latin initial) alone, followed by 씨, 군 or 양, possibly with 모 and an age in brackets between
+    /// (김모(33)씨, A(57)씨, 김 군): how the press names a private person. Returns the suffix found.
+    /// </summary>
+    private static string? Anonymised(string text, PiiFinding person)
     {
         var name = text.AsSpan(person.Start, person.Length);
         if (name.Length == 2 && name[1] == '모')
@@ -144,20 +257,30 @@ public static class PrivateContext
 
         if (name.Length != 1 || !(char.IsAsciiLetterUpper(name[0]) || NameGazetteer.SurnameRank(name[0]) > 0))
         {
-            return false;
+            return null;
         }
 
-        var rest = text.AsSpan(person.Start + name.Length);
+        var rest = text.AsSpan(person.Start + name.Length).TrimStart(' ');
         if (rest.StartsWith("모", StringComparison.Ordinal))
         {
             rest = rest[1..];
-            if (rest.StartsWith("(", StringComparison.Ordinal) && rest.IndexOf(')') is > 0 and < 12 and var close)
+        }
+
+        if (rest.StartsWith("(", StringComparison.Ordinal) && rest.IndexOf(')') is > 1 and < 12 and var close && char.IsAsciiDigit(rest[1]))
+        {
+            rest = rest[(close + 1)..];
+        }
+
+        rest = rest.TrimStart(' ');
+        foreach (var suffix in (ReadOnlySpan<string>)["씨", "군", "양"])
+        {
+            if (rest.StartsWith(suffix, StringComparison.Ordinal) && (suffix == "씨" || rest.Length == 1 || !char.IsLetter(rest[1]) || "은는이가의을를과와도에".Contains(rest[1], StringComparison.Ordinal)))
             {
-                rest = rest[(close + 1)..];
+                return suffix;
             }
         }
 
-        return rest.TrimStart(' ').StartsWith("씨", StringComparison.Ordinal);
+        return null;
     }
 
     /// <summary>A civil-service rank right after the name, or right before it with only spaces or tabs between.</summary>

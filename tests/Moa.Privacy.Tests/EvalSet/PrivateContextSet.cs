@@ -14,7 +14,7 @@ internal sealed record PersonLabel(int Start, int End, bool Private, string Reas
 /// judged by hand) or <c>constructed</c> (a person and a private context written by us around a real sentence or into a
 /// real form layout); <paramref name="Template"/> names the template of a constructed item (empty for real items).
 /// </summary>
-internal sealed record PrivateItem(string Id, string Part, string Source, string Licence, string Template, string Text, IReadOnlyList<PersonLabel> Persons)
+internal sealed record PrivateItem(string Id, int Batch, string Part, string Source, string Licence, string Template, string Text, IReadOnlyList<PersonLabel> Persons)
 {
     /// <summary>
     /// The key of the tuning/test split, fixed before any tuning: the item id for real items, the template id for
@@ -23,8 +23,15 @@ internal sealed record PrivateItem(string Id, string Part, string Source, string
     /// </summary>
     public string SplitKey => Part == "constructed" ? "template:" + Template : Id;
 
-    /// <summary>Odd xxHash64 of <see cref="SplitKey"/> (<see cref="PersonEvaluation.Fold"/>, as the other person sets use).</summary>
-    public bool IsTest => PersonEvaluation.Fold(SplitKey, 2) == 1;
+    /// <summary>
+    /// Batch 2 with an odd xxHash64 of <see cref="SplitKey"/> (<see cref="PersonEvaluation.Fold"/>, as the other person
+    /// sets use). Batch 1's own test half (same hash) was measured once, then used for tuning, so all of batch 1 is tuning
+    /// now; batch 2 was written after that and before any further rule change.
+    /// </summary>
+    public bool IsTest => Batch == 2 && PersonEvaluation.Fold(SplitKey, 2) == 1;
+
+    /// <summary>The half batch 1 was split into before any tuning (its first and only held-out measurement).</summary>
+    public bool WasFirstTest => Batch == 1 && PersonEvaluation.Fold(SplitKey, 2) == 1;
 }
 
 /// <summary>
@@ -50,6 +57,7 @@ internal static class PrivateContextSet
     public static readonly IReadOnlyDictionary<char, (bool Private, string Reason)> Reasons = new Dictionary<char, (bool, string)>
     {
         ['x'] = (true, "private individual anonymised by the press (surname or initial with 씨/모 씨) in a criminal, civil or workplace matter"),
+        ['v'] = (true, "private individual named in the news in a personal matter (a member with age, the family of someone who died)"),
         ['a'] = (false, "actor, singer or entertainer"),
         ['c'] = (false, "fictional character"),
         ['s'] = (false, "athlete"),
@@ -114,6 +122,34 @@ internal static class PrivateContextSet
         ("t28", "nsmc", "{text} (작성: {name}, {district} 거주)", "author with the place they live"),
     ];
 
+    /// <summary>
+    /// Batch 2 templates, written after batch 1's test half had been measured and before any further rule change; they
+    /// avoid the wording of batch 1 (chat transcripts, record headers, obituaries, friends named in passing).
+    /// </summary>
+    private static readonly (string Id, string Carrier, string Format, string Reason)[] s_templates2 =
+    [
+        ("t29", "chat", "[{name}] {text}", "speaker of a chat log"),
+        ("t30", "chat", "{name}: {text}", "speaker in a chat transcript"),
+        ("t31", "nsmc", "{text}\n- {name} ({phone})", "sign-off with a phone number"),
+        ("t32", "comment", "신고자 {name}의 제보 내용: {text}", "informant of a report"),
+        ("t33", "chat", "진료 기록 — {name} 님, 만 {age}세, 증상: {text}", "patient in a medical record"),
+        ("t34", "nts", "질의인 {name}의 질의 요지: {text}", "party asking for a tax ruling"),
+        ("t35", "form", "구매자: {name}\n배송지: {addr}\n연락처: {phone}", "buyer on an order form"),
+        ("t36", "chat", "안녕하세요. {name} 학생 어머니입니다. {text}", "pupil named by a parent"),
+        ("t38", "chat", "{name} 할머니 댁 방문 상담 일지: {text}", "client of a home-visit record"),
+        ("t39", "form", "입금 계좌: 국민은행 {account} ({name})", "account holder of a bank account"),
+        ("t40", "chat", "회원님({name}, {email})의 문의: {text}", "member with an e-mail address"),
+        ("t41", "form", "주문자 {name} / 휴대전화 {phone} / 요청: 부재 시 경비실에 맡겨 주세요", "orderer with a phone number"),
+        ("t42", "chat", "상담원: 성함이 어떻게 되세요?\n고객: {name}입니다.\n고객: {text}", "customer giving their name to an agent"),
+        ("t43", "comment", "동네 주민 {name} 씨 제보 — {text}", "resident who sent a tip"),
+        ("t44", "form", "참고인 진술서\n진술인: {name} (생년월일 {dob})", "person giving a statement, with a date of birth"),
+        ("t45", "chat", "오늘 친구 {name}한테 들었는데, {text}", "friend named in passing in a private chat"),
+        ("t46", "form", "고(故) {name} 님께서 별세하셨기에 삼가 알려드립니다. 빈소: {addr}", "deceased in a funeral notice, with an address"),
+        ("t47", "chat", "간병인 {name} 여사님께 전달 부탁드립니다. {text}", "carer named in a family message"),
+        ("t48", "form", "진단서\n환자의 성명 {name}   생년월일 {dob}", "patient on a medical certificate"),
+        ("t49", "comment", "{name} 님이 {date}에 남긴 후기: {text}", "customer who left a review"),
+    ];
+
     // Names written for this set: common Korean surnames and given names, two foreign residents' names in Hangul.
     private static readonly string[] s_names =
     [
@@ -138,9 +174,11 @@ internal static class PrivateContextSet
     {
         var items = new List<PrivateItem>();
         var labels = ReadLabels();
-        AddKlue(items, labels.Where(l => l.Kind == "klue").ToList());
+        AddKlue(items, labels.Where(l => l.Kind == "klue").ToList(), 1);
         AddDocuments(items, labels.Where(l => l.Kind == "doc").ToList());
-        AddConstructed(items);
+        AddConstructed(items, s_templates, new Random(Seed), 1);
+        AddKlue(items, labels.Where(l => l.Kind == "klue2").ToList(), 2);
+        AddConstructed(items, s_templates2, new Random(Seed + 2), 2);
         return items;
     }
 
@@ -159,7 +197,7 @@ internal static class PrivateContextSet
             }
 
             var cols = line.Split('\t');
-            if (cols.Length != 4 || cols[0] is not ("klue" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
+            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
             {
                 throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
             }
@@ -170,7 +208,7 @@ internal static class PrivateContextSet
         return rows;
     }
 
-    private static void AddKlue(List<PrivateItem> items, List<LabelRow> labels)
+    private static void AddKlue(List<PrivateItem> items, List<LabelRow> labels, int batch)
     {
         var sentences = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var row in labels)
@@ -196,7 +234,7 @@ internal static class PrivateContextSet
                 persons.Add(new PersonLabel(start, end, isPrivate, reason));
             }
 
-            items.Add(new PrivateItem(row.Key, "real", "ner/klue-ner-v1.1_dev_part1.tsv#" + row.Key, KlueLicence, "", s.Text, persons));
+            items.Add(new PrivateItem(row.Key, batch, "real", "ner/klue-ner-v1.1_dev_part1.tsv#" + row.Key, KlueLicence, "", s.Text, persons));
         }
     }
 
@@ -229,15 +267,14 @@ internal static class PrivateContextSet
                 if (persons.Count > 0)
                 {
                     var folder = file[..file.LastIndexOf('/')];
-                    items.Add(new PrivateItem($"{file}#l{k}", "real", $"{file}#l{k}", file + ": " + s_licences[folder], "", line, [.. persons.OrderBy(p => p.Start)]));
+                    items.Add(new PrivateItem($"{file}#l{k}", 1, "real", $"{file}#l{k}", file + ": " + s_licences[folder], "", line, [.. persons.OrderBy(p => p.Start)]));
                 }
             }
         }
     }
 
-    private static void AddConstructed(List<PrivateItem> items)
+    private static void AddConstructed(List<PrivateItem> items, (string Id, string Carrier, string Format, string Reason)[] templates, Random rng, int batch)
     {
-        var rng = new Random(Seed);
         var carriers = new Dictionary<string, List<(string Source, string Text)>>(StringComparer.Ordinal)
         {
             ["chat"] = ChatQuestions(),
@@ -247,7 +284,7 @@ internal static class PrivateContextSet
             ["form"] = [("providers/hwpx/gangbuk_rfp.hwpx", "")],
         };
 
-        foreach (var (id, kind, format, reason) in s_templates)
+        foreach (var (id, kind, format, reason) in templates)
         {
             for (var k = 0; k < PerTemplate; k++)
             {
@@ -273,10 +310,15 @@ internal static class PrivateContextSet
                     ["date"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 13)}월 {rng.Next(1, 29)}일"),
                     ["amount"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 500) * 1000:#,0}"),
                 };
+                if (batch == 2)
+                {
+                    values["age"] = rng.Next(19, 90).ToString(CultureInfo.InvariantCulture);
+                    values["account"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(100, 1000)}-{rng.Next(10, 100)}-{rng.Next(100000, 1000000)}");
+                }
 
                 var (text, spans) = Fill(format, values);
                 var persons = spans.Select(s => new PersonLabel(s.Start, s.End, true, reason)).ToList();
-                items.Add(new PrivateItem($"constructed#{id}#{k}", "constructed", source, s_licences[kind], id, text, persons));
+                items.Add(new PrivateItem($"constructed#{id}#{k}", batch, "constructed", source, s_licences[kind], id, text, persons));
             }
         }
     }
@@ -361,6 +403,7 @@ internal static class PrivateContextSet
             sb.Append(JsonSerializer.Serialize(new
             {
                 id = d.Id,
+                batch = d.Batch,
                 split = d.IsTest ? "test" : "tuning",
                 part = d.Part,
                 template = d.Template,
@@ -415,7 +458,9 @@ internal static class PrivateContextSet
                     persons.Add(new PersonLabel(start, end, p.GetProperty("private").GetBoolean(), p.GetProperty("reason").GetString()!));
                 }
 
-                items.Add(new PrivateItem(id, part, source, licence, template, text, persons));
+                field = "batch";
+                var batch = root.GetProperty("batch").GetInt32();
+                items.Add(new PrivateItem(id, batch, part, source, licence, template, text, persons));
             }
             catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or InvalidDataException or FormatException)
             {

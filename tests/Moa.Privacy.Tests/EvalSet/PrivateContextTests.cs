@@ -125,11 +125,12 @@ public class PrivateContextTests(ITestOutputHelper output)
             output.WriteLine(e);
         }
 
-        // Measured after the rule changes (docs/privacy/pii.md): recall 0.884 on the detector's persons (the misses are
-        // names the tagger does not find), 1.000 on gold spans; public persons replaced 0.018 (2 of 114).
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.88);
-        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.99);
-        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.02);
+        // Measured after the rule changes (all of batch 1 and batch 2's tuning half, docs/privacy/pii.md): recall 0.904
+        // on the detector's persons (the misses are names the tagger does not find), 0.974 on gold spans; public persons
+        // replaced 0.020 (7 of 347).
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.90);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.97);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.021);
     }
 
     [Fact]
@@ -148,30 +149,42 @@ public class PrivateContextTests(ITestOutputHelper output)
             output.WriteLine(e);
         }
 
-        // Measured once, after the rules were fixed on the tuning half (docs/privacy/pii.md): recall 0.723 (107 of 148) on
-        // the detector's persons, 0.757 (112 of 148) on gold spans; real part 14 of 15; public persons replaced 0.032
-        // (4 of 126). The target, recall 0.95, is NOT reached on the held-out templates: this asserts the
-        // measured level. Before the changes the same half measured 0.628 / 0.662 and public 0.048.
-        score.Private.ShouldBeGreaterThanOrEqualTo(140);
-        score.Public.ShouldBeGreaterThanOrEqualTo(120);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.72);
-        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.75);
-        real.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.93);
-        score.PublicRate.ShouldBeLessThanOrEqualTo(0.04);
-        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.04);
+        // Batch 2's test half, measured once after the rules were changed on the tuning data (docs/privacy/pii.md):
+        // recall 0.582 (32 of 55) on the detector's persons, 0.618 (34 of 55) on gold spans; real part 5 of 6 and 6 of 6;
+        // public persons replaced 0.028 (3 of 107). The target, recall 0.95, is NOT reached on held-out wordings:
+        // this asserts the measured level.
+        score.Private.ShouldBeGreaterThanOrEqualTo(55);
+        score.Public.ShouldBeGreaterThanOrEqualTo(100);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.58);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.61);
+        real.GoldRecall.ShouldBeGreaterThanOrEqualTo(1.0);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.03);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.03);
     }
 
     [Theory]
     [InlineData("경찰은 성매매 여성 김모(33)씨 등을 입건했다.", "김", "anonymised 씨")]
     [InlineData("A씨는 지난 10일 변경신청을 냈다.", "A", "anonymised 씨")]
     [InlineData("담 당 자\t용찬재 사무관(02-2110-2428)", "용찬재", "public:office 사무관")]
-    [InlineData("참석자: 김민수, 이영희 (주민 대표)", "이영희", "form field:참석자")]
+    [InlineData("참석자: 김민수, 이영희 (이상 2명)", "이영희", "form field:참석자")]
     [InlineData("받는 분: 홍길동\n주소: 서울", "홍길동", "label:받는 분")]
     [InlineData("늘 고맙습니다.\n\n김철수 드림", "김철수", "signature:드림")]
     [InlineData("세입자 박영수 씨가 남긴 글", "박영수", "role:세입자")]
     [InlineData("사다코 TV서 기어나오는 장면에서 류지가 전화받을때", "류지", "public:no private context")]
     [InlineData("수사내용을 공표한 것은 TV토론에서 새누리당 박근혜 후보가 밀린 것을", "박근혜", "public:title 후보")]
     [InlineData("장 씨가 공개한 석고상", "장", "anonymised 씨")]
+    [InlineData("A(57)씨는 경찰에 신고했다.", "A", "anonymised 씨")]
+    [InlineData("조사 결과 김 군은 버스에 치인 것으로 확인됐다.", "김", "anonymised 군")]
+    [InlineData("[박서진] 싸게 팔길래 샀어", "박서진", "chat speaker")]
+    [InlineData("고객: 안녕하세요\n김하람: 환불 문의요", "김하람", "chat speaker")]
+    [InlineData("Q: 안녕하세요, 저는 오유진입니다.", "오유진", "self-introduction")]
+    [InlineData("선생님, 방지호 엄마예요.", "방지호", "family:엄마")]
+    [InlineData("안녕하세요. 손다인 학생 어머니입니다.", "손다인", "family:어머니")]
+    [InlineData("진료 기록 — 강하은 님, 만 30세", "강하은", "age record")]
+    [InlineData("대리인\n성명\n엄태식\n연락처", "엄태식", "label:성명")]
+    [InlineData("입금자명 문성호 / 입금액 132,000원", "문성호", "label:입금자명")]
+    [InlineData("고(故) 윤지아 님께서 별세하셨습니다.", "윤지아", "deceased 故")]
+    [InlineData("동 명칭을 제출한 에너지기계공학과 백승엽 학생은", "백승엽", "public:no private context")]
     public void Judge_GivesItsReason(string text, string name, string reason)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);
