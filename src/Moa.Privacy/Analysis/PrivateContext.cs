@@ -23,8 +23,19 @@ public static class PrivateContext
         "환자", "보호자", "신청인", "민원인", "피해자", "피의자", "피고인", "피고", "원고", "당사자", "수령인", "수취인", "고객", "상담자",
         "내담자", "의뢰인", "예금주", "계약자", "임차인", "임대인", "세입자", "채무자", "채권자", "진정인", "고소인", "피고소인", "청구인",
         "납세자", "가입자", "신고인", "신고자", "제보자", "참고인", "증인", "수강생", "학부모", "유족", "배우자", "신청자", "지원자", "응시자",
-        "수급자", "주민",
+        "수급자", "주민", "간병인", "요양보호사", "질의인", "질의자", "청원인", "진술인", "면회인", "수용자", "피보험자", "수험생", "원생",
+        "입소자", "이용자", "세대주", "실종자", "조합원", "집주인", "구매자", "주문자",
     ];
+
+    // Relations right before a name (친구 홍길동, 우리 반 홍길동, 부인 홍길동 씨): a person of someone's private life.
+    private static readonly string[] s_relations =
+    [
+        "친구", "지인", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "부인", "딸", "아들", "조카", "이웃", "손자", "손녀", "며느리",
+        "사위", "우리 반", "짝꿍", "남자친구", "여자친구", "남친", "여친", "애인", "옆집",
+    ];
+
+    // Second-person words after a name that opens its line (홍길동, 너 어제 …): the name is a vocative in a private message.
+    private static readonly string[] s_secondPerson = ["너", "니가", "넌", "당신", "자기"];
 
     // Labels that introduce a person's own record (forms, minutes, signatures); they count only right before the name.
     private static readonly string[] s_labels =
@@ -57,7 +68,7 @@ public static class PrivateContext
     private static readonly string[] s_publicTitles =
     [
         "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "사장", "총장", "시장", "지사", "구청장", "군수", "청장",
-        "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표",
+        "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표", "구단주", "이사장",
     ];
 
     /// <summary>
@@ -127,6 +138,20 @@ public static class PrivateContext
         }
 
         var previousWord = before.TrimEnd(' ');
+        foreach (var relation in s_relations)
+        {
+            if (!PublicTitleNear(near) && previousWord.EndsWith(relation, StringComparison.Ordinal) && previousWord.Length < before.Length
+                && (previousWord.Length == relation.Length || !char.IsLetter(previousWord[^(relation.Length + 1)])))
+            {
+                return "relation:" + relation;
+            }
+        }
+
+        if (Vocative(text, person, after))
+        {
+            return "vocative";
+        }
+
         foreach (var intro in s_selfIntroductions)
         {
             if (previousWord.EndsWith(intro, StringComparison.Ordinal) && previousWord.Length < before.Length
@@ -137,6 +162,11 @@ public static class PrivateContext
         }
 
         var next = after.TrimStart(" \t");
+        if (next.StartsWith("(서명)", StringComparison.Ordinal) || next.StartsWith("(인)", StringComparison.Ordinal))
+        {
+            return "signature:" + next[1..next.IndexOf(')')].ToString();
+        }
+
         var kinWindow = next;
         foreach (var between in (ReadOnlySpan<string>)["학생", "씨", "님", "군", "양"])
         {
@@ -187,6 +217,40 @@ public static class PrivateContext
         return before.TrimEnd(' ').EndsWith("故)", StringComparison.Ordinal) || before.TrimEnd(' ').EndsWith("故", StringComparison.Ordinal)
             ? "deceased 故"
             : PersonPolicies.PublicPrefix + "no private context";
+    }
+
+    /// <summary>A public title within the few characters after a name (홍길동 영남제분 회장): a relation word before it does not make it private.</summary>
+    private static bool PublicTitleNear(ReadOnlySpan<char> near)
+    {
+        foreach (var title in s_publicTitles)
+        {
+            if (near.Contains(title, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The name opens its line, then a comma and a second-person word: <c>홍길동, 너 어제 …</c>.</summary>
+    private static bool Vocative(string text, PiiFinding person, ReadOnlySpan<char> after)
+    {
+        if (person.Start > 0 && text[person.Start - 1] != '\n' || !after.StartsWith(",", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = after[1..].TrimStart(' ');
+        foreach (var word in s_secondPerson)
+        {
+            if (rest.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name opens its line as the speaker of a transcript: <c>[홍길동] …</c> or <c>홍길동: …</c>.</summary>

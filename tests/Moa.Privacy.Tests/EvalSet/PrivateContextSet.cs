@@ -23,15 +23,18 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
     /// </summary>
     public string SplitKey => Part == "constructed" ? "template:" + Template : Id;
 
-    /// <summary>
-    /// Batch 2 with an odd xxHash64 of <see cref="SplitKey"/> (<see cref="PersonEvaluation.Fold"/>, as the other person
-    /// sets use). Batch 1's own test half (same hash) was measured once, then used for tuning, so all of batch 1 is tuning
-    /// now; batch 2 was written after that and before any further rule change.
-    /// </summary>
-    public bool IsTest => Batch == 2 && PersonEvaluation.Fold(SplitKey, 2) == 1;
+    /// <summary>The newest batch, whose test half has not been used for tuning.</summary>
+    public const int LastBatch = 3;
 
-    /// <summary>The half batch 1 was split into before any tuning (its first and only held-out measurement).</summary>
-    public bool WasFirstTest => Batch == 1 && PersonEvaluation.Fold(SplitKey, 2) == 1;
+    /// <summary>
+    /// The half of its batch held out when the batch was written: an odd xxHash64 of <see cref="SplitKey"/>
+    /// (<see cref="PersonEvaluation.Fold"/>, as the other person sets use). Each batch's held-out half was measured once
+    /// and only then used for tuning, before the next batch was written.
+    /// </summary>
+    public bool HeldOut => PersonEvaluation.Fold(SplitKey, 2) == 1;
+
+    /// <summary>The test half that counts now: the held-out half of the newest batch.</summary>
+    public bool IsTest => Batch == LastBatch && HeldOut;
 }
 
 /// <summary>
@@ -150,6 +153,27 @@ internal static class PrivateContextSet
         ("t49", "comment", "{name} 님이 {date}에 남긴 후기: {text}", "customer who left a review"),
     ];
 
+    /// <summary>Batch 3 templates, written after batch 2's test half had been measured and before any further rule change.</summary>
+    private static readonly (string Id, string Carrier, string Format, string Reason)[] s_templates3 =
+    [
+        ("t50", "chat", "우리 반 {name} 말로는 {text}", "classmate named in a private chat"),
+        ("t51", "comment", "[제보자 {name} / {phone}] {text}", "tipster with a phone number"),
+        ("t52", "form", "보험금 청구서\n피보험자: {name}\n사고 일자: {date}", "insured person on a claim form"),
+        ("t53", "nsmc", "{text}\n\n보낸사람: {name} <{email}>", "sender of a message"),
+        ("t54", "form", "{name}({age}세, 무직)은 {date} 관할 주민센터를 방문하여 긴급복지 지원을 신청하였다.", "applicant for welfare support"),
+        ("t55", "chat", "문자 왔는데 \"{name}님, 예약하신 진료가 내일 오전 10시입니다\" {text}", "patient with a booking"),
+        ("t56", "comment", "옆집 사는 {name} 씨가 그러는데 {text}", "neighbour"),
+        ("t57", "form", "채무자 {name} (주소: {addr})", "debtor with an address"),
+        ("t58", "chat", "{name} 씨 계좌로 보내 주세요. {account}", "payee with a bank account"),
+        ("t59", "form", "학생 성명: {name}   보호자 연락처: {phone}", "pupil on a school form"),
+        ("t60", "chat", "어제 소개팅한 {name} 씨 번호 {phone} 저장해 둠. {text}", "date named with a phone number"),
+        ("t61", "comment", "동생 {name}의 글: {text}", "sibling"),
+        ("t62", "form", "면회 신청서 — 수용자 성명 {name}, 면회인 {name2}", "inmate and visitor on a visiting form"),
+        ("t63", "chat", "{name}, 너 어제 왜 연락 안 했어? {text}", "friend addressed in a chat"),
+        ("t64", "form", "택배 보관함 {date} 수령 확인: {name} (서명)", "signatory of a receipt"),
+        ("t65", "comment", "{name}({age}·회사원) 씨는 \"{text}\"라고 했다.", "private individual quoted with age and job"),
+    ];
+
     // Names written for this set: common Korean surnames and given names, two foreign residents' names in Hangul.
     private static readonly string[] s_names =
     [
@@ -179,6 +203,8 @@ internal static class PrivateContextSet
         AddConstructed(items, s_templates, new Random(Seed), 1);
         AddKlue(items, labels.Where(l => l.Kind == "klue2").ToList(), 2);
         AddConstructed(items, s_templates2, new Random(Seed + 2), 2);
+        AddKlue(items, labels.Where(l => l.Kind == "klue3").ToList(), 3);
+        AddConstructed(items, s_templates3, new Random(Seed + 3), 3);
         return items;
     }
 
@@ -197,7 +223,7 @@ internal static class PrivateContextSet
             }
 
             var cols = line.Split('\t');
-            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
+            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
             {
                 throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
             }
@@ -310,7 +336,7 @@ internal static class PrivateContextSet
                     ["date"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 13)}월 {rng.Next(1, 29)}일"),
                     ["amount"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1, 500) * 1000:#,0}"),
                 };
-                if (batch == 2)
+                if (batch >= 2)
                 {
                     values["age"] = rng.Next(19, 90).ToString(CultureInfo.InvariantCulture);
                     values["account"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(100, 1000)}-{rng.Next(10, 100)}-{rng.Next(100000, 1000000)}");

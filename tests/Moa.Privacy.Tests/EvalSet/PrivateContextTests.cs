@@ -125,12 +125,12 @@ public class PrivateContextTests(ITestOutputHelper output)
             output.WriteLine(e);
         }
 
-        // Measured after the rule changes (all of batch 1 and batch 2's tuning half, docs/privacy/pii.md): recall 0.904
-        // on the detector's persons (the misses are names the tagger does not find), 0.974 on gold spans; public persons
-        // replaced 0.020 (7 of 347).
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.90);
-        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.97);
-        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.021);
+        // Measured after the last rule changes (batches 1 and 2 whole, batch 3's tuning half; docs/privacy/pii.md): recall
+        // 0.910 on the detector's persons (the misses are names the tagger does not find), 0.980 on gold spans; public
+        // persons replaced 0.025 (13 of 528).
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.91);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.98);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.025);
     }
 
     [Fact]
@@ -149,17 +149,19 @@ public class PrivateContextTests(ITestOutputHelper output)
             output.WriteLine(e);
         }
 
-        // Batch 2's test half, measured once after the rules were changed on the tuning data (docs/privacy/pii.md):
-        // recall 0.582 (32 of 55) on the detector's persons, 0.618 (34 of 55) on gold spans; real part 5 of 6 and 6 of 6;
-        // public persons replaced 0.028 (3 of 107). The target, recall 0.95, is NOT reached on held-out wordings:
-        // this asserts the measured level.
-        score.Private.ShouldBeGreaterThanOrEqualTo(55);
-        score.Public.ShouldBeGreaterThanOrEqualTo(100);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.58);
-        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.61);
+        // Batch 3's held-out half, measured once after the last rule changes (docs/privacy/pii.md): recall 0.455 (30 of 66)
+        // on the detector's persons, 0.470 (31 of 66) on gold spans; real part 3 of 3; public persons replaced 0 of 68.
+        // Earlier held-out halves, each measured once before it was used for tuning: batch 1 0.723 / 0.757 (public 0.032),
+        // batch 2 0.582 / 0.618 (public 0.028). The target, recall 0.95, is NOT reached on held-out wordings: the
+        // rules do not generalise to wordings they were not written for, and the tagger misses most names in those
+        // sentences. This asserts the measured level.
+        score.Private.ShouldBeGreaterThanOrEqualTo(60);
+        score.Public.ShouldBeGreaterThanOrEqualTo(60);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.45);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.46);
         real.GoldRecall.ShouldBeGreaterThanOrEqualTo(1.0);
-        score.PublicRate.ShouldBeLessThanOrEqualTo(0.03);
-        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.03);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.0);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.0);
     }
 
     [Theory]
@@ -184,6 +186,12 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("대리인\n성명\n엄태식\n연락처", "엄태식", "label:성명")]
     [InlineData("입금자명 문성호 / 입금액 132,000원", "문성호", "label:입금자명")]
     [InlineData("고(故) 윤지아 님께서 별세하셨습니다.", "윤지아", "deceased 故")]
+    [InlineData("오늘 친구 류하늘한테 들었는데", "류하늘", "relation:친구")]
+    [InlineData("그의 부인 이혜림 씨가 말했다.", "이혜림", "relation:부인")]
+    [InlineData("범인의 전 남편 류원기 영남제분 회장은", "류원기", "public:no private context")]
+    [InlineData("신예린, 너 어제 왜 연락 안 했어?", "신예린", "vocative")]
+    [InlineData("수령 확인: 6월 21일 김옥자 (서명)", "김옥자", "signature:서명")]
+    [InlineData("간병인 김민준 여사님께 전달 부탁드립니다.", "김민준", "role:간병인")]
     [InlineData("동 명칭을 제출한 에너지기계공학과 백승엽 학생은", "백승엽", "public:no private context")]
     public void Judge_GivesItsReason(string text, string name, string reason)
     {
