@@ -96,23 +96,17 @@ internal sealed class KoreanProseSignals
         var hangul = (flags & CharClass.Hangul) != 0; // the syllables U+AC00..U+D7A3
         _hangulWords += hangul ? 1 : 0;
 
-        // MT anomalies.
+        // MT anomalies. Each test opens with a check that is rarely true in Korean text (the word opens like a lone
+        // particle, opens like the word before it, follows a lower-case ASCII word), so its branch is well predicted.
         if (_prevEnd > 0)
         {
             var prev = s[_prevStart.._prevEnd];
-            if (word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev))
-            {
-                _anomalies++;
-            }
-            else if (hangul && word.Length <= 2 && word.SequenceEqual(prev))
-            {
-                _anomalies++;
-            }
-            else if (hangul && prev.Length <= 5 && prev[0] is >= 'a' and <= 'z' && _prev2End > 0 && EndsInSyllable(s[_prev2Start.._prev2End])
-                && IsOneOf(prev, s_englishFunctionWords))
-            {
-                _anomalies++;
-            }
+            var w0 = word[0];
+            var anomaly = MayOpenLoneParticle(w0) && word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev);
+            anomaly = anomaly || (w0 == prev[0] && hangul && word.Length <= 2 && word.SequenceEqual(prev));
+            anomaly = anomaly || (prev[0] is >= 'a' and <= 'z' && hangul && prev.Length <= 5 && _prev2End > 0
+                && EndsInSyllable(s[_prev2Start.._prev2End]) && IsOneOf(prev, s_englishFunctionWords));
+            _anomalies += anomaly ? 1 : 0;
         }
 
         var closes = word[^1] is '.' or '?' or '!';
@@ -138,9 +132,21 @@ internal sealed class KoreanProseSignals
         // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
         var stemEnd = first + core.Length - ParticleLength(core);
         ulong h;
-        if (first == start)
+        var undo = end - stemEnd;
+        if (first == start && undo <= 3)
         {
-            // Undo the characters after the stem.
+            // Undo the (up to three) characters after the stem: three fixed steps, each kept only when needed, instead
+            // of a loop whose trip count changes from word to word.
+            h = fnv;
+            var step = (h * FnvPrimeInverse) ^ s[end - 1];
+            h = undo >= 1 ? step : h;
+            step = (h * FnvPrimeInverse) ^ s[Math.Max(end - 2, start)];
+            h = undo >= 2 ? step : h;
+            step = (h * FnvPrimeInverse) ^ s[Math.Max(end - 3, start)];
+            h = undo >= 3 ? step : h;
+        }
+        else if (first == start)
+        {
             h = fnv;
             for (var k = end - 1; k >= stemEnd; k--)
             {
@@ -160,7 +166,7 @@ internal sealed class KoreanProseSignals
         // The stem never hashes to 0, the empty slot of the tables. Its core is all syllables when every Hangul or jamo
         // character is a syllable (no jamo) and they fill the core (they are letters, so all of them lie inside it).
         var syllablesOnly = hangulOrJamo == core.Length && (flags & CharClass.Jamo) == 0;
-        _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly && stemEnd - first >= 2);
+        _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly & (stemEnd - first >= 2));
         _count++;
         if (closes)
         {
@@ -400,19 +406,22 @@ internal sealed class KoreanProseSignals
     private static int ParticleLength(ReadOnlySpan<char> core)
     {
         var syllable = (uint)(core[^1] - '\uAC00');
-        if (core.Length < 3 || syllable >= SyllableCount)
+        if (syllable >= SyllableCount)
         {
             return 0;
         }
 
-        // Bits 0-1: the length without the two-character form; bits 16-31: the character before that makes it two long.
+        // Bits 0-1: the length without the two-character form; bits 16-31: the character before that makes it two
+        // long. No entry's character equals its own syllable, so a core of one character (read at 0) never matches.
         var entry = s_particles[syllable];
-        return core[^2] == (char)(entry >> 16) && core.Length > 3 ? 2 : (int)(entry & 3);
+        var two = (core[Math.Max(core.Length - 2, 0)] == (char)(entry >> 16)) & (core.Length > 3);
+        var length = two ? 2 : (int)(entry & 3);
+        return core.Length >= 3 ? length : 0;
     }
 
     private const int SyllableCount = '\uD7A3' - '\uAC00' + 1;
 
-    /// <summary>For each Hangul syllable, how it ends a particle (<see cref="ParticleLength"/>); 0 for most.</summary>
+    /// <summary>For each Hangul syllable, how it ends a particle (<see cref="ParticleLength"/>) and whether it opens a lone particle; 0 for most.</summary>
     private static readonly uint[] s_particles = BuildParticles();
 
     private static uint[] BuildParticles()
@@ -432,6 +441,11 @@ internal sealed class KoreanProseSignals
         foreach (var c in "의을를이가은에와과만")
         {
             Set(c, '\0', 1);
+        }
+
+        foreach (var c in "을를는의에으")
+        {
+            t[c - '\uAC00'] |= LoneParticleInitial;
         }
 
         return t;
@@ -482,6 +496,17 @@ internal sealed class KoreanProseSignals
         2 => (word[0], word[1]) is ('에', '서') or ('에', '게') or ('으', '로'),
         _ => false,
     };
+
+    /// <summary>Whether <paramref name="c"/> opens one of the lone particles (<see cref="IsLoneParticle"/>): 을 를 는 의 에 으, by the syllable table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayOpenLoneParticle(char c)
+    {
+        var syllable = (uint)(c - '\uAC00');
+        return syllable < SyllableCount && (s_particles[syllable] & LoneParticleInitial) != 0;
+    }
+
+    /// <summary>The flag of <see cref="s_particles"/> for a syllable that opens a lone particle.</summary>
+    private const uint LoneParticleInitial = 4;
 
     /// <summary>Whether <paramref name="core"/> ends with one of the lone particles (<see cref="IsLoneParticle"/>) other than 의 and holds more than it.</summary>
     private static bool EndsWithLoneParticle(ReadOnlySpan<char> core) => core[^1] switch
