@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Moa.Text.Hashing;
 
 namespace Moa.Curation.Filters;
@@ -68,7 +69,8 @@ internal sealed class KoreanProseSignals
         }
 
         // The word's core: without leading and trailing characters that are not letters or digits.
-        var table = CharClass.Table;
+        // The table holds all 65,536 UTF-16 code units, so a char indexes it without a bounds check.
+        ref var table = ref MemoryMarshal.GetReference(CharClass.Table);
         const ushort Alnum = CharClass.Letter | CharClass.Digit;
         var first = start;
         var last = end - 1;
@@ -78,12 +80,12 @@ internal sealed class KoreanProseSignals
         }
         else
         {
-            while ((table[s[first]] & Alnum) == 0)
+            while ((Unsafe.Add(ref table, s[first]) & Alnum) == 0)
             {
                 first++;
             }
 
-            while ((table[s[last]] & Alnum) == 0)
+            while ((Unsafe.Add(ref table, s[last]) & Alnum) == 0)
             {
                 last--;
             }
@@ -94,23 +96,17 @@ internal sealed class KoreanProseSignals
         var hangul = (flags & CharClass.Hangul) != 0; // the syllables U+AC00..U+D7A3
         _hangulWords += hangul ? 1 : 0;
 
-        // MT anomalies.
+        // MT anomalies. Each test opens with a check that is rarely true in Korean text (the word opens like a lone
+        // particle, opens like the word before it, follows a lower-case ASCII word), so its branch is well predicted.
         if (_prevEnd > 0)
         {
             var prev = s[_prevStart.._prevEnd];
-            if (word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev))
-            {
-                _anomalies++;
-            }
-            else if (hangul && word.Length <= 2 && word.SequenceEqual(prev))
-            {
-                _anomalies++;
-            }
-            else if (hangul && prev.Length <= 5 && prev[0] is >= 'a' and <= 'z' && _prev2End > 0 && EndsInSyllable(s[_prev2Start.._prev2End])
-                && IsOneOf(prev, s_englishFunctionWords))
-            {
-                _anomalies++;
-            }
+            var w0 = word[0];
+            var anomaly = MayOpenLoneParticle(w0) && word.Length <= 2 && IsLoneParticle(word) && EndsInSyllable(prev);
+            anomaly = anomaly || (w0 == prev[0] && hangul && word.Length <= 2 && word.SequenceEqual(prev));
+            anomaly = anomaly || (prev[0] is >= 'a' and <= 'z' && hangul && prev.Length <= 5 && _prev2End > 0
+                && EndsInSyllable(s[_prev2Start.._prev2End]) && IsOneOf(prev, s_englishFunctionWords));
+            _anomalies += anomaly ? 1 : 0;
         }
 
         var closes = word[^1] is '.' or '?' or '!';
@@ -136,9 +132,21 @@ internal sealed class KoreanProseSignals
         // Stem: the core without its final particle (a Hangul word of three or more characters keeps two or more).
         var stemEnd = first + core.Length - ParticleLength(core);
         ulong h;
-        if (first == start)
+        var undo = end - stemEnd;
+        if (first == start && undo <= 3)
         {
-            // Undo the characters after the stem.
+            // Undo the (up to three) characters after the stem: three fixed steps, each kept only when needed, instead
+            // of a loop whose trip count changes from word to word.
+            h = fnv;
+            var step = (h * FnvPrimeInverse) ^ s[end - 1];
+            h = undo >= 1 ? step : h;
+            step = (h * FnvPrimeInverse) ^ s[Math.Max(end - 2, start)];
+            h = undo >= 2 ? step : h;
+            step = (h * FnvPrimeInverse) ^ s[Math.Max(end - 3, start)];
+            h = undo >= 3 ? step : h;
+        }
+        else if (first == start)
+        {
             h = fnv;
             for (var k = end - 1; k >= stemEnd; k--)
             {
@@ -158,7 +166,7 @@ internal sealed class KoreanProseSignals
         // The stem never hashes to 0, the empty slot of the tables. Its core is all syllables when every Hangul or jamo
         // character is a syllable (no jamo) and they fill the core (they are letters, so all of them lie inside it).
         var syllablesOnly = hangulOrJamo == core.Length && (flags & CharClass.Jamo) == 0;
-        _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly && stemEnd - first >= 2);
+        _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly & (stemEnd - first >= 2));
         _count++;
         if (closes)
         {
@@ -228,13 +236,89 @@ internal sealed class KoreanProseSignals
         return bestAt < 0 ? (0, 0, 0) : (best, words[bestAt - 1].Stem, words[bestAt].Stem);
     }
 
-    /// <summary>Share of adjacent sentence pairs (both with a content stem other than the keyword's) that share one.</summary>
+    /// <summary>
+    /// Share of adjacent sentence pairs (both with a content stem other than the keyword's) that share one. A sentence's
+    /// content stems are looked up among the previous sentence's words (a few on average: no table to clear or probe);
+    /// when a sentence holds more than <see cref="MaxScannedSentence"/> words, the document is measured with a table of
+    /// last sentences per stem instead (<see cref="CoherenceByTable"/>, same result).
+    /// </summary>
     private double Coherence(int count, ulong k1, ulong k2)
     {
         if (count == 0)
         {
             return 1;
         }
+
+        var words = _words.AsSpan(0, count);
+        var pairs = 0;
+        var linked = 0;
+        var current = -1;
+        var currentHas = false;
+        var previousHas = false;
+        var currentLinked = false;
+        var previousFrom = 0;
+        var previousTo = 0;
+        var currentFrom = 0;
+        for (var w = 0; w < words.Length; w++)
+        {
+            ref readonly var word = ref words[w];
+            if (word.Sentence != current)
+            {
+                if (current >= 0 && currentHas && previousHas)
+                {
+                    pairs++;
+                    linked += currentLinked ? 1 : 0;
+                }
+
+                previousHas = currentHas && word.Sentence == current + 1;
+                previousFrom = currentFrom;
+                previousTo = w;
+                currentFrom = w;
+                current = word.Sentence;
+                currentHas = false;
+                currentLinked = false;
+                if (previousHas && previousTo - previousFrom > MaxScannedSentence)
+                {
+                    return CoherenceByTable(count, k1, k2);
+                }
+            }
+
+            var stem = word.Stem;
+            if (!word.Content || stem == k1 || stem == k2)
+            {
+                continue;
+            }
+
+            currentHas = true;
+            if (previousHas && !currentLinked)
+            {
+                // The stem links the pair when a content word of the previous sentence has it (that word is then no keyword stem either).
+                foreach (ref readonly var before in words[previousFrom..previousTo])
+                {
+                    if (before.Stem == stem && before.Content)
+                    {
+                        currentLinked = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        if (current >= 0 && currentHas && previousHas)
+        {
+            pairs++;
+            linked += currentLinked ? 1 : 0;
+        }
+
+        return pairs == 0 ? 1 : (double)linked / pairs;
+    }
+
+    /// <summary>The longest sentence (in words) that <see cref="Coherence"/> scans word by word.</summary>
+    private const int MaxScannedSentence = 64;
+
+    /// <summary><see cref="Coherence"/> with a table of the last sentence each content stem was seen in.</summary>
+    private double CoherenceByTable(int count, ulong k1, ulong k2)
+    {
 
         // For each stem, the last sentence it was seen in; a stem of sentence s seen in s - 1 links the pair.
         var shift = Table(count);
@@ -315,31 +399,56 @@ internal sealed class KoreanProseSignals
 
     /// <summary>
     /// Length of the particle that ends <paramref name="core"/> (에서 으로 에게 까지 부터 처럼 보다 에는 에도 이나, or one of
-    /// 의 을 를 이 가 은 는 에 로 와 과 도 만), longest first, when at least two characters are left; else 0.
+    /// 의 을 를 이 가 은 는 에 로 와 과 도 만), longest first, when at least two characters are left; else 0. One look-up in
+    /// <see cref="s_particles"/> by the final syllable instead of a switch over twenty characters.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ParticleLength(ReadOnlySpan<char> core)
     {
-        if (core.Length < 3)
+        var syllable = (uint)(core[^1] - '\uAC00');
+        if (syllable >= SyllableCount)
         {
             return 0;
         }
 
-        var before = core[^2];
-        return core[^1] switch
+        // Bits 0-1: the length without the two-character form; bits 16-31: the character before that makes it two
+        // long. No entry's character equals its own syllable, so a core of one character (read at 0) never matches.
+        var entry = s_particles[syllable];
+        var two = (core[Math.Max(core.Length - 2, 0)] == (char)(entry >> 16)) & (core.Length > 3);
+        var length = two ? 2 : (int)(entry & 3);
+        return core.Length >= 3 ? length : 0;
+    }
+
+    private const int SyllableCount = '\uD7A3' - '\uAC00' + 1;
+
+    /// <summary>For each Hangul syllable, how it ends a particle (<see cref="ParticleLength"/>) and whether it opens a lone particle; 0 for most.</summary>
+    private static readonly uint[] s_particles = BuildParticles();
+
+    private static uint[] BuildParticles()
+    {
+        var t = new uint[SyllableCount];
+        void Set(char last, char before, int otherwise) => t[last - '\uAC00'] = ((uint)before << 16) | (uint)otherwise;
+        Set('서', '에', 0);
+        Set('로', '으', 1);
+        Set('게', '에', 0);
+        Set('지', '까', 0);
+        Set('터', '부', 0);
+        Set('럼', '처', 0);
+        Set('다', '보', 0);
+        Set('는', '에', 1);
+        Set('도', '에', 1);
+        Set('나', '이', 0);
+        foreach (var c in "의을를이가은에와과만")
         {
-            '서' => before == '에' && core.Length > 3 ? 2 : 0,
-            '로' => before == '으' && core.Length > 3 ? 2 : 1,
-            '게' => before == '에' && core.Length > 3 ? 2 : 0,
-            '지' => before == '까' && core.Length > 3 ? 2 : 0,
-            '터' => before == '부' && core.Length > 3 ? 2 : 0,
-            '럼' => before == '처' && core.Length > 3 ? 2 : 0,
-            '다' => before == '보' && core.Length > 3 ? 2 : 0,
-            '는' => before == '에' && core.Length > 3 ? 2 : 1,
-            '도' => before == '에' && core.Length > 3 ? 2 : 1,
-            '나' => before == '이' && core.Length > 3 ? 2 : 0,
-            '의' or '을' or '를' or '이' or '가' or '은' or '에' or '와' or '과' or '만' => 1,
-            _ => 0,
-        };
+            Set(c, '\0', 1);
+        }
+
+        foreach (var c in "을를는의에으")
+        {
+            t[c - '\uAC00'] |= LoneParticleInitial;
+        }
+
+        return t;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -387,6 +496,17 @@ internal sealed class KoreanProseSignals
         2 => (word[0], word[1]) is ('에', '서') or ('에', '게') or ('으', '로'),
         _ => false,
     };
+
+    /// <summary>Whether <paramref name="c"/> opens one of the lone particles (<see cref="IsLoneParticle"/>): 을 를 는 의 에 으, by the syllable table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool MayOpenLoneParticle(char c)
+    {
+        var syllable = (uint)(c - '\uAC00');
+        return syllable < SyllableCount && (s_particles[syllable] & LoneParticleInitial) != 0;
+    }
+
+    /// <summary>The flag of <see cref="s_particles"/> for a syllable that opens a lone particle.</summary>
+    private const uint LoneParticleInitial = 4;
 
     /// <summary>Whether <paramref name="core"/> ends with one of the lone particles (<see cref="IsLoneParticle"/>) other than 의 and holds more than it.</summary>
     private static bool EndsWithLoneParticle(ReadOnlySpan<char> core) => core[^1] switch

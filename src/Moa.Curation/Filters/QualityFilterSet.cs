@@ -80,11 +80,14 @@ public sealed class QualityFilterSet
         var english = language == "en";
         var korean = language == "ko";
         var a = TextAnalyzer.ForCurrentThread();
-        a.Analyze(text, cjk, english, korean);
+        var c4 = _options.C4;
+
+        // With C4 on, the analysis keeps its counts per line, so that removing lines updates it instead of scanning the
+        // kept text again (not for Korean, whose prose signals span lines: that text is scanned again).
+        a.Analyze(text, cjk, english, korean, lineTotals: c4.Enabled);
 
         // Mojibake is judged on the text as received, before any line is removed.
         FillMojibake(a, sig);
-        var c4 = _options.C4;
         if (c4.Enabled && a.LineCount > 0)
         {
             var (kept, removed) = ApplyC4Lines(a, text, language, sig);
@@ -92,7 +95,10 @@ public sealed class QualityFilterSet
             if (removed > 0)
             {
                 text = kept;
-                a.Analyze(text, cjk, english, korean);
+                if (!ReferenceEquals(a.Text, kept))
+                {
+                    a.Analyze(text, cjk, english, korean);
+                }
             }
         }
 
@@ -218,7 +224,13 @@ public sealed class QualityFilterSet
             prevPara = paragraphs[i];
         }
 
-        return (sb.ToString(), removed);
+        var keptText = sb.ToString();
+        if (a.HasLineTotals)
+        {
+            a.KeepLines(keptText, drop);
+        }
+
+        return (keptText, removed);
     }
 
     /// <summary>A '{' in a word without ASCII letters ("{{ title }}", "{"), not inside a technical token such as <c>:file:`{*}.exe`</c>.</summary>

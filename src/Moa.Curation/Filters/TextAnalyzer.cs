@@ -41,6 +41,11 @@ internal sealed class TextAnalyzer
     private byte[] _level = new byte[4096];
     private readonly HashCounter _counter = new();
     private readonly KoreanProseSignals _korean = new();
+
+    // Counts after each non-blank line (Analyze with lineTotals), for KeepLines.
+    private bool _lineTotals;
+    private int _totalsCount;
+    private Totals[] _totals = new Totals[256];
     private static readonly ulong[] s_pow = BuildPowers();
 
     // Line and paragraph state during a scan.
@@ -135,6 +140,9 @@ internal sealed class TextAnalyzer
     /// <summary>The Korean prose signals of the last text analysed with <c>korean</c> set (<see cref="KoreanProseSignals.Finish"/>).</summary>
     public KoreanProseSignals Korean => _korean;
 
+    /// <summary>Whether the last analysis kept its counts per line (<see cref="KeepLines"/> can use it).</summary>
+    public bool HasLineTotals => _lineTotals;
+
     public ReadOnlySpan<int> LineStarts => _lineStart.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineLengths => _lineLen.AsSpan(0, LineCount);
     public ReadOnlySpan<int> LineWordCounts => _lineWordCounts.AsSpan(0, LineCount);
@@ -150,8 +158,14 @@ internal sealed class TextAnalyzer
     /// Scans <paramref name="text"/>: words, lines, paragraphs and character classes; with <paramref name="korean"/>,
     /// also gives every word to <see cref="Korean"/> (MT anomalies, keyword repeats, coherence).
     /// </summary>
-    public void Analyze(string text, bool cjkCharWords, bool english, bool korean = false)
+    /// <remarks>
+    /// With <paramref name="lineTotals"/> (not with <paramref name="korean"/>: its signals span lines), the counts after
+    /// each non-blank line are kept, so that <see cref="KeepLines"/> can turn this analysis into that of the text with
+    /// some lines removed without scanning that text again.
+    /// </remarks>
+    public void Analyze(string text, bool cjkCharWords, bool english, bool korean = false, bool lineTotals = false)
     {
+        _lineTotals = lineTotals && !korean;
         Text = text;
         WordCount = 0;
         LineCount = 0;
@@ -175,6 +189,7 @@ internal sealed class TextAnalyzer
         _ph = 0;
         _paraChars = 0;
         _paraLines = 0;
+        _totalsCount = 0;
 
         var table = CharClass.Table;
         var s = text.AsSpan();
@@ -201,6 +216,10 @@ internal sealed class TextAnalyzer
                 {
                     Newlines++;
                     EndLine(text);
+                    if (_lineTotals && LineCount > _totalsCount)
+                    {
+                        SaveTotals(letters, hangul, han);
+                    }
                 }
 
                 i++;
@@ -296,6 +315,11 @@ internal sealed class TextAnalyzer
         }
 
         EndLine(text);
+        if (_lineTotals && LineCount > _totalsCount)
+        {
+            SaveTotals(letters, hangul, han);
+        }
+
         if (_paraLines > 0)
         {
             EndParagraph();
@@ -304,6 +328,217 @@ internal sealed class TextAnalyzer
         LetterChars = letters;
         HangulChars = hangul;
         HanChars = han;
+    }
+
+    /// <summary>Keeps the counts after the line just ended (every count below changes only inside a line).</summary>
+    private void SaveTotals(int letters, int hangul, int han)
+    {
+        if (_totalsCount == _totals.Length)
+        {
+            Grow(ref _totals);
+        }
+
+        _totals[_totalsCount++] = new Totals
+        {
+            Words = WordCount, NonSymbolWords = NonSymbolWords, NonSymbolWordChars = NonSymbolWordChars, AlphaWords = AlphaWords,
+            Stopwords = Stopwords, HashChars = HashChars, Ellipses = Ellipses, NonSpaceChars = NonSpaceChars, LetterChars = letters,
+            HangulChars = hangul, HanChars = han, SymbolChars = SymbolChars, ReplacementChars = ReplacementChars,
+            JamoRunChars = JamoRunChars, Latin1MojiChars = Latin1MojiChars, HangulHanSwitches = HangulHanSwitches,
+            HangulEojeol = HangulEojeol, ParticleEojeol = ParticleEojeol, TerminalLines = TerminalLines, BulletLines = BulletLines,
+            EllipsisLines = EllipsisLines, Sentences = Sentences, ProseChars = ProseChars, CodeChars = CodeChars,
+            MarkupChars = MarkupChars, TableChars = TableChars, LinkChars = LinkChars, ProseLines = ProseLines, TurnLines = TurnLines,
+            ProseTechChars = ProseTechChars, ProseTechWords = ProseTechWords, ProseSymbols = ProseSymbols, ProseWords = ProseWords,
+            ProseAlphaWords = ProseAlphaWords, ProseLetterWords = ProseLetterWords, ProseHangulWords = ProseHangulWords,
+            ProsePlainWords = ProsePlainWords, ProsePlainWordChars = ProsePlainWordChars, ProseTerminalLines = ProseTerminalLines,
+            ProseBulletLines = ProseBulletLines,
+        };
+    }
+
+    /// <summary>
+    /// Turns the last analysis (made with <c>lineTotals</c>) into the analysis of <paramref name="kept"/>: the text's
+    /// non-blank lines without those marked in <paramref name="drop"/>, joined by a line end within a paragraph and by a
+    /// blank line between paragraphs (as C4 line removal writes it). Every count, word, line and paragraph is then what
+    /// <see cref="Analyze"/> of <paramref name="kept"/> gives: words, characters and line kinds are measured within a
+    /// line (a character's neighbours across a line end are white space in both texts), so each kept line adds what
+    /// it added before; paragraphs and line ends are rebuilt from the kept lines.
+    /// </summary>
+    public void KeepLines(string kept, ReadOnlySpan<bool> drop)
+    {
+        if (!_lineTotals || _totalsCount != LineCount || drop.Length != LineCount)
+        {
+            throw new InvalidOperationException("KeepLines needs the last analysis made with lineTotals and one flag per line.");
+        }
+
+        var sum = default(Totals);
+        var words = 0;
+        var lines = 0;
+        var paras = 0;
+        var newlines = 0;
+        var position = 0;
+        var prevPara = -1;
+        ulong ph = 0;
+        var paraChars = 0;
+        var paraLines = 0;
+        for (var i = 0; i < drop.Length; i++)
+        {
+            if (drop[i])
+            {
+                continue;
+            }
+
+            ref readonly var after = ref _totals[i];
+            var before = i == 0 ? default : _totals[i - 1];
+            sum.Add(after, before);
+
+            // The line's words move down to follow the kept words before them.
+            var from = before.Words;
+            var count = after.Words - from;
+            Array.Copy(_wordHash, from, _wordHash, words, count);
+            Array.Copy(_wordLen, from, _wordLen, words, count);
+            words += count;
+
+            if (prevPara >= 0)
+            {
+                var newParagraph = _linePara[i] != prevPara;
+                var gap = newParagraph ? 2 : 1;
+                newlines += gap;
+                position += gap;
+                if (newParagraph)
+                {
+                    _paraHash[paras] = HashMix.Fmix64(ph ^ (ulong)paraLines);
+                    _paraCharCounts[paras] = paraChars;
+                    paras++;
+                    ph = 0;
+                    paraChars = 0;
+                    paraLines = 0;
+                }
+            }
+
+            prevPara = _linePara[i];
+            var len = _lineLen[i];
+            var hash = _lineHash[i];
+            _lineStart[lines] = position;
+            _lineLen[lines] = len;
+            _lineWordCounts[lines] = _lineWordCounts[i];
+            _lineMaxWords[lines] = _lineMaxWords[i];
+            _lineHash[lines] = hash;
+            _lineKind[lines] = _lineKind[i];
+            _linePara[lines] = paras;
+            lines++;
+            position += len;
+            ph = (BitOperations.RotateLeft(ph, 29) ^ hash) * HashMix.FnvPrime;
+            paraChars += len + (paraLines > 0 ? 1 : 0);
+            paraLines++;
+        }
+
+        if (paraLines > 0)
+        {
+            _paraHash[paras] = HashMix.Fmix64(ph ^ (ulong)paraLines);
+            _paraCharCounts[paras] = paraChars;
+            paras++;
+        }
+
+        Text = kept;
+        WordCount = words;
+        LineCount = lines;
+        ParaCount = paras;
+        Newlines = newlines;
+        _totalsCount = 0;
+        _lineTotals = false;
+        NonSymbolWords = sum.NonSymbolWords;
+        NonSymbolWordChars = sum.NonSymbolWordChars;
+        AlphaWords = sum.AlphaWords;
+        Stopwords = sum.Stopwords;
+        HashChars = sum.HashChars;
+        Ellipses = sum.Ellipses;
+        NonSpaceChars = sum.NonSpaceChars;
+        LetterChars = sum.LetterChars;
+        HangulChars = sum.HangulChars;
+        HanChars = sum.HanChars;
+        SymbolChars = sum.SymbolChars;
+        ReplacementChars = sum.ReplacementChars;
+        JamoRunChars = sum.JamoRunChars;
+        Latin1MojiChars = sum.Latin1MojiChars;
+        HangulHanSwitches = sum.HangulHanSwitches;
+        HangulEojeol = sum.HangulEojeol;
+        ParticleEojeol = sum.ParticleEojeol;
+        TerminalLines = sum.TerminalLines;
+        BulletLines = sum.BulletLines;
+        EllipsisLines = sum.EllipsisLines;
+        Sentences = sum.Sentences;
+        ProseChars = sum.ProseChars;
+        CodeChars = sum.CodeChars;
+        MarkupChars = sum.MarkupChars;
+        TableChars = sum.TableChars;
+        LinkChars = sum.LinkChars;
+        ProseLines = sum.ProseLines;
+        TurnLines = sum.TurnLines;
+        ProseTechChars = sum.ProseTechChars;
+        ProseTechWords = sum.ProseTechWords;
+        ProseSymbols = sum.ProseSymbols;
+        ProseWords = sum.ProseWords;
+        ProseAlphaWords = sum.ProseAlphaWords;
+        ProseLetterWords = sum.ProseLetterWords;
+        ProseHangulWords = sum.ProseHangulWords;
+        ProsePlainWords = sum.ProsePlainWords;
+        ProsePlainWordChars = sum.ProsePlainWordChars;
+        ProseTerminalLines = sum.ProseTerminalLines;
+        ProseBulletLines = sum.ProseBulletLines;
+    }
+
+    /// <summary>The document's counts after one line (<see cref="SaveTotals"/>); <see cref="Add"/> sums one line's share.</summary>
+    private struct Totals
+    {
+        public int Words, NonSymbolWords, AlphaWords, Stopwords, HashChars, Ellipses, NonSpaceChars, LetterChars, HangulChars, HanChars;
+        public int SymbolChars, ReplacementChars, JamoRunChars, Latin1MojiChars, HangulHanSwitches, HangulEojeol, ParticleEojeol;
+        public int TerminalLines, BulletLines, EllipsisLines, Sentences, ProseChars, CodeChars, MarkupChars, TableChars, LinkChars;
+        public int ProseLines, TurnLines, ProseTechChars, ProseTechWords, ProseSymbols, ProseWords, ProseAlphaWords, ProseLetterWords;
+        public int ProseHangulWords, ProsePlainWords, ProseTerminalLines, ProseBulletLines;
+        public long NonSymbolWordChars, ProsePlainWordChars;
+
+        /// <summary>Adds one line's share: the counts <paramref name="after"/> it less those <paramref name="before"/> it (not <see cref="Words"/>).</summary>
+        public void Add(in Totals after, in Totals before)
+        {
+            NonSymbolWords += after.NonSymbolWords - before.NonSymbolWords;
+            AlphaWords += after.AlphaWords - before.AlphaWords;
+            Stopwords += after.Stopwords - before.Stopwords;
+            HashChars += after.HashChars - before.HashChars;
+            Ellipses += after.Ellipses - before.Ellipses;
+            NonSpaceChars += after.NonSpaceChars - before.NonSpaceChars;
+            LetterChars += after.LetterChars - before.LetterChars;
+            HangulChars += after.HangulChars - before.HangulChars;
+            HanChars += after.HanChars - before.HanChars;
+            SymbolChars += after.SymbolChars - before.SymbolChars;
+            ReplacementChars += after.ReplacementChars - before.ReplacementChars;
+            JamoRunChars += after.JamoRunChars - before.JamoRunChars;
+            Latin1MojiChars += after.Latin1MojiChars - before.Latin1MojiChars;
+            HangulHanSwitches += after.HangulHanSwitches - before.HangulHanSwitches;
+            HangulEojeol += after.HangulEojeol - before.HangulEojeol;
+            ParticleEojeol += after.ParticleEojeol - before.ParticleEojeol;
+            TerminalLines += after.TerminalLines - before.TerminalLines;
+            BulletLines += after.BulletLines - before.BulletLines;
+            EllipsisLines += after.EllipsisLines - before.EllipsisLines;
+            Sentences += after.Sentences - before.Sentences;
+            ProseChars += after.ProseChars - before.ProseChars;
+            CodeChars += after.CodeChars - before.CodeChars;
+            MarkupChars += after.MarkupChars - before.MarkupChars;
+            TableChars += after.TableChars - before.TableChars;
+            LinkChars += after.LinkChars - before.LinkChars;
+            ProseLines += after.ProseLines - before.ProseLines;
+            TurnLines += after.TurnLines - before.TurnLines;
+            ProseTechChars += after.ProseTechChars - before.ProseTechChars;
+            ProseTechWords += after.ProseTechWords - before.ProseTechWords;
+            ProseSymbols += after.ProseSymbols - before.ProseSymbols;
+            ProseWords += after.ProseWords - before.ProseWords;
+            ProseAlphaWords += after.ProseAlphaWords - before.ProseAlphaWords;
+            ProseLetterWords += after.ProseLetterWords - before.ProseLetterWords;
+            ProseHangulWords += after.ProseHangulWords - before.ProseHangulWords;
+            ProsePlainWords += after.ProsePlainWords - before.ProsePlainWords;
+            ProseTerminalLines += after.ProseTerminalLines - before.ProseTerminalLines;
+            ProseBulletLines += after.ProseBulletLines - before.ProseBulletLines;
+            NonSymbolWordChars += after.NonSymbolWordChars - before.NonSymbolWordChars;
+            ProsePlainWordChars += after.ProsePlainWordChars - before.ProsePlainWordChars;
+        }
     }
 
     /// <summary>Side path for symbols, jamo, Latin-1 look-alikes, terminal punctuation and a few marks; runs are measured once, at their first character.</summary>

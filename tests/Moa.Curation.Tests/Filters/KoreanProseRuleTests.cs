@@ -101,6 +101,22 @@ public sealed class KoreanProseRuleTests
         signals.KeywordRepeats.ShouldBe(4);
     }
 
+    [Theory]
+    [InlineData(10)] // sentences scanned word by word against the previous one
+    [InlineData(70)] // longer than the 64 words scanned that way: the document is measured with a table instead
+    public void SentenceCoherence_SharedContentStem_LinksAdjacentSentences(int length)
+    {
+        // Two-syllable words, each its own content stem: sentence B shares one word with A, C none with B, so one of
+        // the two adjacent pairs is linked. The first pair of the document (the top stem pair on ties) is left out.
+        static string Word(int n) => new([(char)('\uAC00' + n), '나']);
+        string Sentence(int from, int? shared) =>
+            string.Join(' ', Enumerable.Range(from, length).Select(n => shared is { } s && n == from + (length / 2) ? Word(s) : Word(n))) + ".";
+        var text = string.Join(' ', Sentence(0, null), Sentence(1000, length / 2), Sentence(2000, null));
+        var signals = Measure(text);
+        signals.KeywordRepeats.ShouldBe(1);
+        signals.SentenceCoherence.ShouldBe(0.5);
+    }
+
     [Fact]
     public void KeywordStuffing_FewRepeats_NotJudged() =>
         Run(SeoPage(), k => k.MinKeywordRepeats = 13).Keep.ShouldBeTrue();
