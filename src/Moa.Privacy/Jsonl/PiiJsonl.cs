@@ -63,7 +63,12 @@ public sealed class PiiRunSummary
         Findings += findings.Count;
         for (var i = 0; i < findings.Count; i++)
         {
-            _perType[PiiTypes.Priority(findings[i].Type)]++;
+            // Names outside PiiTypes.All (tokens read back by reveal) count as findings but have no per-type entry.
+            var type = PiiTypes.Priority(findings[i].Type);
+            if (type >= 0)
+            {
+                _perType[type]++;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Moa.Privacy;
@@ -293,6 +294,75 @@ public class PiiJsonlTests
         foreach (var i in new[] { 0, 1, 2, 3, 6, 7, 9 })
         {
             actual.ToString().ShouldContain($"x{i} ");
+        }
+    }
+
+    /// <summary>
+    /// <c>pii scan</c> writes structured findings as bytes after a once-per-document <c>{"doc":…</c> prefix: its output is
+    /// byte for byte what a <see cref="Utf8JsonWriter"/> writes for every finding (the earlier writing path), for ids that
+    /// need escaping, escaped ids, numeric ids, missing ids, several findings per document and persons with reasons.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Scan_OutputBytes_AreTheJsonWritersForEveryFinding(bool structuredOnly)
+    {
+        var analyzer = structuredOnly ? Structured() : PiiAnalyzer.Default;
+        var lines = new[]
+        {
+            "{\"id\":\"a\\\"b\\\\c<&>'\",\"text\":\"홍길동 씨 010-1234-5678, 02-123-4567, hong@example.com, 서울특별시 종로구 세종대로 209\"}",
+            "{\"id\":\"\\u0041\\u00e9 😀 한글\",\"text\":\"주민 750507-1234567 카드 4111-1111-1111-1111 IP 192.168.0.1\"}",
+            "{\"id\":12345,\"text\":\"김철수 님 연락처 010.9876.5432 (02) 1234-5678\"}",
+            "{\"id\":-1.5e3,\"text\":\"사업자 220-81-62517 계좌 국민 123456-01-123456\"}",
+            "{\"text\":\"번호 없음 이영희 010-1111-2222\"}",
+            "{\"id\":\"\\t탭\\n줄\",\"text\":\"메일 x@y.kr 과 fe80::1 그리고 12가3456\"}",
+        };
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "ids.jsonl", string.Join("\n", lines) + "\n");
+
+        var expected = new ArrayBufferWriter<byte>();
+        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+        using (var writer = new Utf8JsonWriter(expected, options))
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var root = JsonDocument.Parse(lines[i]).RootElement;
+                var doc = !root.TryGetProperty("id", out var id) ? $"ids.jsonl:{i + 1}"
+                    : id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()!;
+                foreach (var f in analyzer.Analyze(root.GetProperty("text").GetString()!))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("doc"u8, doc);
+                    writer.WriteNumber("start"u8, f.Start);
+                    writer.WriteNumber("end"u8, f.End);
+                    writer.WriteString("type"u8, f.Type);
+                    writer.WriteNumber("score"u8, Math.Round(f.Score, 3));
+                    if (f.Reason is not null)
+                    {
+                        writer.WriteString("reason"u8, f.Reason);
+                    }
+
+                    writer.WriteEndObject();
+                    writer.Flush();
+                    writer.Reset();
+                    expected.Write("\n"u8);
+                }
+            }
+        }
+
+        using var ms = new MemoryStream();
+        PiiJsonl.Scan([path], analyzer, new PiiJsonlOptions { Threads = 1 }, ms);
+        Encoding.UTF8.GetString(ms.ToArray()).ShouldBe(Encoding.UTF8.GetString(expected.WrittenSpan));
+        var text = Encoding.UTF8.GetString(ms.ToArray());
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBeGreaterThanOrEqualTo(12);
+        foreach (var doc in new[] { "\"doc\":\"a\\\"b\\\\c<&>'\"", "\"doc\":\"Aé ", "\"doc\":\"12345\"", "\"doc\":\"-1.5e3\"", "\"doc\":\"ids.jsonl:5\"", "\"doc\":\"\\t탭\\n줄\"" })
+        {
+            text.ShouldContain(doc);
+        }
+
+        if (!structuredOnly)
+        {
+            text.ShouldContain("\"reason\":");
         }
     }
 
