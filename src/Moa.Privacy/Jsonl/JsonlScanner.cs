@@ -72,8 +72,9 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         {
             doc = Parse(line, number, ref chars);
 
-            // The text was validated by transcoding it; the rest of the line is checked here.
-            if (!Utf8.IsValid(line[..doc.TextStart]) || !Utf8.IsValid(line[doc.TextEnd..]))
+            // A decoded text was validated by transcoding it, and the rest of the line is checked here; a skipped text is
+            // checked with the rest of the line in one pass.
+            if (doc.Skip ? !Utf8.IsValid(line) : !Utf8.IsValid(line[..doc.TextStart]) || !Utf8.IsValid(line[doc.TextEnd..]))
             {
                 throw new InvalidOperationException();
             }
@@ -222,8 +223,9 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
                 doc.TextEnd = doc.TextStart + length;
                 if (!reader.ValueIsEscaped && !analyzer.MayFindUtf8(reader.ValueSpan))
                 {
-                    // Nothing to find (no digit, e-mail sign, escape or full-width form): validated without being decoded.
-                    doc.TextLength = Utf8.IsValid(reader.ValueSpan) ? 0 : throw new InvalidOperationException();
+                    // Nothing to find (no digit, e-mail sign, escape or full-width form): not decoded, and validated with
+                    // the whole line once the line is read.
+                    doc.TextLength = 0;
                     doc.Skip = true;
                     continue;
                 }

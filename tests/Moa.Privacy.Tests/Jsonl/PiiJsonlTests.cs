@@ -366,6 +366,33 @@ public class PiiJsonlTests
         }
     }
 
+    /// <summary>
+    /// The byte pre-filter decodes every text the analyzer's own pre-filter may find something in (full-width digits and
+    /// '＠', spelled-out at signs in any case, digits, '@') and skips texts whose only trigger bytes are full-width
+    /// punctuation or ordinary brackets.
+    /// </summary>
+    [Theory]
+    [InlineData("전화 ０１０－１２３４－５６７８", true)]
+    [InlineData("메일 ｈｏｎｇ＠ｎａｖｅｒ．ｃｏｍ", true)]
+    [InlineData("hong[AT]naver.com", true)]
+    [InlineData("hong(aT)naver.com", true)]
+    [InlineData("숫자 ９ 하나", true)]
+    [InlineData("a@b", true)]
+    [InlineData("연도 2024", true)]
+    [InlineData("정말？ 대박！ 좋아～ （웃음） ［주］", false)]
+    [InlineData("괄호 (참고) 와 [주석] 그리고 (cat) [bat]", false)]
+    [InlineData("at) ]at) (a) t]", false)]
+    [InlineData("끝에 전각 ＠", true)]
+    public void MayFindUtf8_AgreesWithTheAnalyzersPreFilter(string text, bool mayFind)
+    {
+        var analyzer = Structured();
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        analyzer.MayFind(text).ShouldBe(mayFind);
+        analyzer.MayFindUtf8(utf8).ShouldBe(mayFind);
+        analyzer.MayFindUtf8(utf8.AsSpan(0, utf8.Length - 1)).ShouldBe(analyzer.MayFind(Encoding.UTF8.GetString(utf8, 0, utf8.Length - 1)));
+        PiiAnalyzer.Default.MayFindUtf8(utf8).ShouldBeTrue(); // persons: every text is decoded
+    }
+
     /// <summary>A text the byte pre-filter rules out is still validated: bad bytes in it are reported with their offset.</summary>
     [Theory]
     [InlineData(new byte[] { 0xC0, 0x20 })]
