@@ -21,19 +21,31 @@ public static class PiiTypes
     public const string Address = "KR_ADDRESS";
     public const string Person = "PERSON";
 
-    /// <summary>
-    /// Every type, in priority order: when two findings of different types overlap with equal score and length,
-    /// the one earlier in this list wins.
-    /// </summary>
-    public static IReadOnlyList<string> All { get; } =
+    private static readonly string[] s_all =
     [
         ResidentRegistrationNumber, AlienRegistrationNumber, CorporateRegistrationNumber, BusinessRegistrationNumber,
         CreditCard, Passport, DriverLicense, Phone, Email, IpAddress, BankAccount, VehiclePlate, Address, Person,
     ];
 
+    /// <summary>
+    /// Every type, in priority order: when two findings of different types overlap with equal score and length,
+    /// the one earlier in this list wins.
+    /// </summary>
+    public static IReadOnlyList<string> All { get; } = Array.AsReadOnly(s_all);
+
     /// <summary>The priority of a type (lower wins ties); -1 for an unknown name.</summary>
     public static int Priority(string type)
     {
+        // Recognisers pass the constants above: a reference comparison settles them without comparing characters.
+        var all = s_all;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (ReferenceEquals(all[i], type))
+            {
+                return i;
+            }
+        }
+
         for (var i = 0; i < All.Count; i++)
         {
             if (string.Equals(All[i], type, StringComparison.Ordinal))

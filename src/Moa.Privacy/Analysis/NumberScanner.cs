@@ -12,6 +12,7 @@ internal static class NumberScanner
 {
     private const int MaxGroups = 6;
     private const int MaxGroupDigits = 19;
+    private const int MinNumericDigits = 7;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Scan(string text, uint mask, List<PiiFinding> sink)
@@ -236,7 +237,9 @@ internal static class NumberScanner
             StreetAddress.TryMatch(text, tokenStart, starts[0] + lengths[0], n > 1 && seps[0] == '-' ? starts[1] + lengths[1] : -1, sink);
         }
 
-        if ((mask & NumericMask) == 0)
+        // Every numeric recogniser needs at least 7 digits (masked: 9) or four groups (IPv4); a sub-run never has more
+        // digits or groups than the whole run, so short runs (years, prices, counts) stop here.
+        if ((mask & NumericMask) == 0 || (digits.Length < MinNumericDigits && n < 4))
         {
             return;
         }

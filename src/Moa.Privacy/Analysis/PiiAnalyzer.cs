@@ -104,9 +104,47 @@ public sealed class PiiAnalyzer
     /// <summary>
     /// False when <see cref="MayFind"/> is certain to be false for the text whose JSON string value (UTF-8, escapes not
     /// decoded) is <paramref name="utf8"/>, so callers can skip decoding it: no person type is enabled, and the bytes hold
-    /// no ASCII digit, '@', ')', ']', escape or full-width form. One vectorised pass over the bytes.
+    /// no ASCII digit, '@', escape, spelled-out at sign ("(at)", "[at]") or full-width digit or '＠'. A vectorised search
+    /// for the trigger bytes; a ')' or ']' is then checked by its three bytes before (ASCII, so the same as the three
+    /// characters <see cref="Email.MayMatch"/> checks), and a full-width lead byte by its two bytes after, so full-width
+    /// punctuation (？, ！, ～) and ordinary brackets do not make a text be decoded.
     /// </summary>
-    internal bool MayFindUtf8(ReadOnlySpan<byte> utf8) => (_mask & s_personBit) != 0 || utf8.ContainsAny(s_utf8Triggers);
+    internal bool MayFindUtf8(ReadOnlySpan<byte> utf8)
+    {
+        if ((_mask & s_personBit) != 0)
+        {
+            return true;
+        }
+
+        for (var k = utf8.IndexOfAny(s_utf8Triggers); k >= 0;)
+        {
+            var b = utf8[k];
+            if (b == 0xEF)
+            {
+                // U+FF10-U+FF19 (full-width digits) are EF BC 90-99, U+FF20 ('＠') is EF BC A0.
+                if (k + 2 < utf8.Length && utf8[k + 1] == 0xBC && (utf8[k + 2] is >= 0x90 and <= 0x99 or 0xA0))
+                {
+                    return true;
+                }
+            }
+            else if (b is (byte)')' or (byte)']')
+            {
+                if (k >= 3 && utf8[k - 3] == (b == ')' ? '(' : '[') && (utf8[k - 2] | 0x20) == 'a' && (utf8[k - 1] | 0x20) == 't')
+                {
+                    return true;
+                }
+            }
+            else
+            {
+                return true; // a digit, '@' or an escape
+            }
+
+            var next = utf8[(k + 1)..].IndexOfAny(s_utf8Triggers);
+            k = next < 0 ? -1 : k + 1 + next;
+        }
+
+        return false;
+    }
 
     /// <summary>Gives every person its private/public reason and, under <see cref="PersonPolicy.Private"/>, drops the public ones.</summary>
     private IReadOnlyList<PiiFinding> ApplyPersonPolicy(string text, IReadOnlyList<PiiFinding> findings)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -15,6 +16,9 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
 
+    // ,"type":"KR_RRN" … for each type, indexed by PiiTypes.Priority (type names need no JSON escaping).
+    private static readonly byte[][] s_typeFields = [.. PiiTypes.All.Select(t => System.Text.Encoding.UTF8.GetBytes($",\"type\":\"{t}\""))];
+
     private readonly string _fileName = Path.GetFileName(input);
     private readonly byte[] _textField = System.Text.Encoding.UTF8.GetBytes(options.TextField);
     private readonly byte[] _idField = System.Text.Encoding.UTF8.GetBytes(options.IdField);
@@ -29,6 +33,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         var rest = chunk.Buffer.AsSpan(0, chunk.Length);
         var number = chunk.FirstLine;
         var chars = ArrayPool<char>.Shared.Rent(4096);
+        var scores = new ScoreFields();
         try
         {
             while (rest.Length > 0)
@@ -43,7 +48,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
 
                 if (!IsBlank(line))
                 {
-                    ScanLine(line, number, ref chars, summary, writer, output);
+                    ScanLine(line, number, ref chars, summary, writer, output, scores);
                 }
 
                 number++;
@@ -60,15 +65,16 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
     private static bool IsBlank(ReadOnlySpan<byte> line) => line.IndexOfAnyExcept(" \t\r"u8) < 0;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanLine(ReadOnlySpan<byte> line, long number, ref char[] chars, PiiRunSummary summary, Utf8JsonWriter writer, ArrayBufferWriter<byte> output)
+    private void ScanLine(ReadOnlySpan<byte> line, long number, ref char[] chars, PiiRunSummary summary, Utf8JsonWriter writer, ArrayBufferWriter<byte> output, ScoreFields scores)
     {
         Document doc;
         try
         {
             doc = Parse(line, number, ref chars);
 
-            // The text was validated by transcoding it; the rest of the line is checked here.
-            if (!Utf8.IsValid(line[..doc.TextStart]) || !Utf8.IsValid(line[doc.TextEnd..]))
+            // A decoded text was validated by transcoding it, and the rest of the line is checked here; a skipped text is
+            // checked with the rest of the line in one pass.
+            if (doc.Skip ? !Utf8.IsValid(line) : !Utf8.IsValid(line[..doc.TextStart]) || !Utf8.IsValid(line[doc.TextEnd..]))
             {
                 throw new InvalidOperationException();
             }
@@ -94,35 +100,98 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         var text = chars.AsSpan(0, textLength);
         var findings = !doc.Skip && analyzer.MayFind(text) ? analyzer.Analyze(new string(text)) : [];
         summary.Add(findings, line.Length);
-        foreach (var f in findings)
+        if (findings.Count == 0)
         {
-            writer.WriteStartObject();
-            if (idString is not null)
+            return;
+        }
+
+        if (!AllPlain(findings))
+        {
+            foreach (var f in findings)
             {
-                writer.WriteString("doc"u8, idString);
-            }
-            else if (idKind != JsonTokenType.None)
-            {
-                writer.WriteString("doc"u8, line.Slice(idStart, idLength));
-            }
-            else
-            {
-                writer.WriteString("doc"u8, $"{_fileName}:{number}");
+                writer.WriteStartObject();
+                WriteDoc(writer, line, number, idKind, idStart, idLength, idString);
+                writer.WriteNumber("start"u8, f.Start);
+                writer.WriteNumber("end"u8, f.End);
+                writer.WriteString("type"u8, f.Type);
+                writer.WriteNumber("score"u8, Math.Round(f.Score, 3));
+                if (f.Reason is not null)
+                {
+                    writer.WriteString("reason"u8, f.Reason);
+                }
+
+                writer.WriteEndObject();
+                writer.Flush();
+                writer.Reset();
+                output.Write("\n"u8);
             }
 
-            writer.WriteNumber("start"u8, f.Start);
-            writer.WriteNumber("end"u8, f.End);
-            writer.WriteString("type"u8, f.Type);
-            writer.WriteNumber("score"u8, Math.Round(f.Score, 3));
-            if (f.Reason is not null)
+            return;
+        }
+
+        // Findings without a reason (every structured type): the {"doc":… part is written once by the JSON writer (it
+        // escapes the id) and repeated for each finding; the numbers, type and score follow as bytes, the same bytes
+        // the writer writes for them.
+        var mark = output.WrittenCount;
+        writer.WriteStartObject();
+        WriteDoc(writer, line, number, idKind, idStart, idLength, idString);
+        writer.Flush();
+        writer.Reset();
+        var prefixLength = output.WrittenCount - mark;
+        Span<byte> prefix = prefixLength <= 256 ? stackalloc byte[256] : new byte[prefixLength];
+        prefix = prefix[..prefixLength];
+        output.WrittenSpan.Slice(mark, prefixLength).CopyTo(prefix);
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            if (i > 0)
             {
-                writer.WriteString("reason"u8, f.Reason);
+                output.Write(prefix);
             }
 
-            writer.WriteEndObject();
-            writer.Flush();
-            writer.Reset();
-            output.Write("\n"u8);
+            var span = output.GetSpan(64);
+            ",\"start\":"u8.CopyTo(span);
+            var n = 9;
+            Utf8Formatter.TryFormat(f.Start, span[n..], out var written);
+            n += written;
+            ",\"end\":"u8.CopyTo(span[n..]);
+            n += 7;
+            Utf8Formatter.TryFormat(f.End, span[n..], out written);
+            n += written;
+            output.Advance(n);
+            output.Write(s_typeFields[PiiTypes.Priority(f.Type)]);
+            output.Write(scores.Get(Math.Round(f.Score, 3)));
+            output.Write("}\n"u8);
+        }
+    }
+
+    /// <summary>Whether no finding carries a reason and every type is a known one (the byte-level writing path).</summary>
+    private static bool AllPlain(IReadOnlyList<PiiFinding> findings)
+    {
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Reason is not null || PiiTypes.Priority(findings[i].Type) < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void WriteDoc(Utf8JsonWriter writer, ReadOnlySpan<byte> line, long number, JsonTokenType idKind, int idStart, int idLength, string? idString)
+    {
+        if (idString is not null)
+        {
+            writer.WriteString("doc"u8, idString);
+        }
+        else if (idKind != JsonTokenType.None)
+        {
+            writer.WriteString("doc"u8, line.Slice(idStart, idLength));
+        }
+        else
+        {
+            writer.WriteString("doc"u8, $"{_fileName}:{number}");
         }
     }
 
@@ -154,8 +223,9 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
                 doc.TextEnd = doc.TextStart + length;
                 if (!reader.ValueIsEscaped && !analyzer.MayFindUtf8(reader.ValueSpan))
                 {
-                    // Nothing to find (no digit, e-mail sign, escape or full-width form): validated without being decoded.
-                    doc.TextLength = Utf8.IsValid(reader.ValueSpan) ? 0 : throw new InvalidOperationException();
+                    // Nothing to find (no digit, e-mail sign, escape or full-width form): not decoded, and validated with
+                    // the whole line once the line is read.
+                    doc.TextLength = 0;
                     doc.Skip = true;
                     continue;
                 }
@@ -200,6 +270,38 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         }
 
         return doc;
+    }
+
+    /// <summary>
+    /// The bytes of <c>,"score":VALUE</c> for each distinct score of one block, the value formatted once by a
+    /// <see cref="Utf8JsonWriter"/> (so exactly as the writer writes it): the recognisers give a handful of scores.
+    /// </summary>
+    private sealed class ScoreFields
+    {
+        private readonly List<(long Bits, byte[] Field)> _fields = [];
+        private readonly ArrayBufferWriter<byte> _scratch = new(32);
+
+        public byte[] Get(double score)
+        {
+            var bits = BitConverter.DoubleToInt64Bits(score);
+            foreach (var (b, field) in _fields)
+            {
+                if (b == bits)
+                {
+                    return field;
+                }
+            }
+
+            _scratch.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(_scratch, s_writerOptions))
+            {
+                writer.WriteNumberValue(score);
+            }
+
+            byte[] made = [.. ",\"score\":"u8, .. _scratch.WrittenSpan];
+            _fields.Add((bits, made));
+            return made;
+        }
     }
 
     /// <summary>Where one line's text and id are: the text as decoded length and byte range, the id as a byte range or a string.</summary>

@@ -23,7 +23,8 @@ public sealed record PiiJsonlOptions
 /// <summary>What a JSONL run saw: documents, bytes and findings per type.</summary>
 public sealed class PiiRunSummary
 {
-    private readonly Dictionary<string, long> _perType = new(StringComparer.Ordinal);
+    // Indexed by PiiTypes.Priority: one array slot per type instead of a string-keyed look-up per finding.
+    private readonly long[] _perType = new long[PiiTypes.All.Count];
 
     public long Documents { get; internal set; }
 
@@ -35,7 +36,7 @@ public sealed class PiiRunSummary
 
     /// <summary>Findings per type, in <see cref="PiiTypes.All"/> order, types with none left out.</summary>
     public IReadOnlyList<KeyValuePair<string, long>> PerType =>
-        [.. PiiTypes.All.Where(_perType.ContainsKey).Select(t => new KeyValuePair<string, long>(t, _perType[t]))];
+        [.. PiiTypes.All.Select((t, i) => new KeyValuePair<string, long>(t, _perType[i])).Where(p => p.Value > 0)];
 
     internal void Merge(PiiRunSummary other)
     {
@@ -43,9 +44,9 @@ public sealed class PiiRunSummary
         DocumentsWithPii += other.DocumentsWithPii;
         Bytes += other.Bytes;
         Findings += other.Findings;
-        foreach (var (type, count) in other._perType)
+        for (var i = 0; i < _perType.Length; i++)
         {
-            _perType[type] = _perType.GetValueOrDefault(type) + count;
+            _perType[i] += other._perType[i];
         }
     }
 
@@ -60,9 +61,14 @@ public sealed class PiiRunSummary
 
         DocumentsWithPii++;
         Findings += findings.Count;
-        foreach (var f in findings)
+        for (var i = 0; i < findings.Count; i++)
         {
-            _perType[f.Type] = _perType.GetValueOrDefault(f.Type) + 1;
+            // Names outside PiiTypes.All (tokens read back by reveal) count as findings but have no per-type entry.
+            var type = PiiTypes.Priority(findings[i].Type);
+            if (type >= 0)
+            {
+                _perType[type]++;
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Moa.Privacy;
@@ -294,6 +295,102 @@ public class PiiJsonlTests
         {
             actual.ToString().ShouldContain($"x{i} ");
         }
+    }
+
+    /// <summary>
+    /// <c>pii scan</c> writes structured findings as bytes after a once-per-document <c>{"doc":…</c> prefix: its output is
+    /// byte for byte what a <see cref="Utf8JsonWriter"/> writes for every finding (the earlier writing path), for ids that
+    /// need escaping, escaped ids, numeric ids, missing ids, several findings per document and persons with reasons.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Scan_OutputBytes_AreTheJsonWritersForEveryFinding(bool structuredOnly)
+    {
+        var analyzer = structuredOnly ? Structured() : PiiAnalyzer.Default;
+        var lines = new[]
+        {
+            "{\"id\":\"a\\\"b\\\\c<&>'\",\"text\":\"홍길동 씨 010-1234-5678, 02-123-4567, hong@example.com, 서울특별시 종로구 세종대로 209\"}",
+            "{\"id\":\"\\u0041\\u00e9 😀 한글\",\"text\":\"주민 750507-1234567 카드 4111-1111-1111-1111 IP 192.168.0.1\"}",
+            "{\"id\":12345,\"text\":\"김철수 님 연락처 010.9876.5432 (02) 1234-5678\"}",
+            "{\"id\":-1.5e3,\"text\":\"사업자 220-81-62517 계좌 국민 123456-01-123456\"}",
+            "{\"text\":\"번호 없음 이영희 010-1111-2222\"}",
+            "{\"id\":\"\\t탭\\n줄\",\"text\":\"메일 x@y.kr 과 fe80::1 그리고 12가3456\"}",
+        };
+        var dir = TestPaths.NewTempDir();
+        var path = Write(dir, "ids.jsonl", string.Join("\n", lines) + "\n");
+
+        var expected = new ArrayBufferWriter<byte>();
+        var options = new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+        using (var writer = new Utf8JsonWriter(expected, options))
+        {
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var root = JsonDocument.Parse(lines[i]).RootElement;
+                var doc = !root.TryGetProperty("id", out var id) ? $"ids.jsonl:{i + 1}"
+                    : id.ValueKind == JsonValueKind.Number ? id.GetRawText() : id.GetString()!;
+                foreach (var f in analyzer.Analyze(root.GetProperty("text").GetString()!))
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("doc"u8, doc);
+                    writer.WriteNumber("start"u8, f.Start);
+                    writer.WriteNumber("end"u8, f.End);
+                    writer.WriteString("type"u8, f.Type);
+                    writer.WriteNumber("score"u8, Math.Round(f.Score, 3));
+                    if (f.Reason is not null)
+                    {
+                        writer.WriteString("reason"u8, f.Reason);
+                    }
+
+                    writer.WriteEndObject();
+                    writer.Flush();
+                    writer.Reset();
+                    expected.Write("\n"u8);
+                }
+            }
+        }
+
+        using var ms = new MemoryStream();
+        PiiJsonl.Scan([path], analyzer, new PiiJsonlOptions { Threads = 1 }, ms);
+        Encoding.UTF8.GetString(ms.ToArray()).ShouldBe(Encoding.UTF8.GetString(expected.WrittenSpan));
+        var text = Encoding.UTF8.GetString(ms.ToArray());
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBeGreaterThanOrEqualTo(12);
+        foreach (var doc in new[] { "\"doc\":\"a\\\"b\\\\c<&>'\"", "\"doc\":\"Aé ", "\"doc\":\"12345\"", "\"doc\":\"-1.5e3\"", "\"doc\":\"ids.jsonl:5\"", "\"doc\":\"\\t탭\\n줄\"" })
+        {
+            text.ShouldContain(doc);
+        }
+
+        if (!structuredOnly)
+        {
+            text.ShouldContain("\"reason\":");
+        }
+    }
+
+    /// <summary>
+    /// The byte pre-filter decodes every text the analyzer's own pre-filter may find something in (full-width digits and
+    /// '＠', spelled-out at signs in any case, digits, '@') and skips texts whose only trigger bytes are full-width
+    /// punctuation or ordinary brackets.
+    /// </summary>
+    [Theory]
+    [InlineData("전화 ０１０－１２３４－５６７８", true)]
+    [InlineData("메일 ｈｏｎｇ＠ｎａｖｅｒ．ｃｏｍ", true)]
+    [InlineData("hong[AT]naver.com", true)]
+    [InlineData("hong(aT)naver.com", true)]
+    [InlineData("숫자 ９ 하나", true)]
+    [InlineData("a@b", true)]
+    [InlineData("연도 2024", true)]
+    [InlineData("정말？ 대박！ 좋아～ （웃음） ［주］", false)]
+    [InlineData("괄호 (참고) 와 [주석] 그리고 (cat) [bat]", false)]
+    [InlineData("at) ]at) (a) t]", false)]
+    [InlineData("끝에 전각 ＠", true)]
+    public void MayFindUtf8_AgreesWithTheAnalyzersPreFilter(string text, bool mayFind)
+    {
+        var analyzer = Structured();
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        analyzer.MayFind(text).ShouldBe(mayFind);
+        analyzer.MayFindUtf8(utf8).ShouldBe(mayFind);
+        analyzer.MayFindUtf8(utf8.AsSpan(0, utf8.Length - 1)).ShouldBe(analyzer.MayFind(Encoding.UTF8.GetString(utf8, 0, utf8.Length - 1)));
+        PiiAnalyzer.Default.MayFindUtf8(utf8).ShouldBeTrue(); // persons: every text is decoded
     }
 
     /// <summary>A text the byte pre-filter rules out is still validated: bad bytes in it are reported with their offset.</summary>

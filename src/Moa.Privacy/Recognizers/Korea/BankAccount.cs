@@ -33,8 +33,8 @@ internal static class BankAccount
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
-        if (v.Separators.Contains('.') || !v.UniformSeparators || !HasContext(v)
-            || Context.Before(v.Text, v.Start, s_negativeWords, 12))
+        // The cheap shape checks come before the context-word searches.
+        if (v.Separators.Contains('.') || !v.UniformSeparators)
         {
             return false;
         }
@@ -42,6 +42,11 @@ internal static class BankAccount
         if (v.Digits[0] == 0 && v.Digits[1] == 1 && (v.HasShape([3, 4, 4]) || v.HasShape([3, 3, 4]) || v.HasShape([11])))
         {
             // A mobile number next to a bank word is still a phone number.
+            return false;
+        }
+
+        if (!HasContext(v) || Context.Before(v.Text, v.Start, s_negativeWords, 12))
+        {
             return false;
         }
 

@@ -15,7 +15,7 @@ internal static class DriverLicense
 
     public static bool TryMatch(NumberView v, List<PiiFinding> sink)
     {
-        var context = Context.Before(v.Text, v.Start, s_words);
+        // The context-word search runs only once a shape has matched.
         if (v.DigitCount == 12 && v.UniformSeparators && v.Separators.Length > 0 && v.Separators[0] != '.' && v.HasShape([2, 2, 6, 2]))
         {
             var region = v.Value(0, 2);
@@ -24,11 +24,11 @@ internal static class DriverLicense
                 return false;
             }
 
-            sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.DriverLicense, context ? 0.97 : 0.9));
+            sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.DriverLicense, HasContext(v) ? 0.97 : 0.9));
             return true;
         }
 
-        if (v.DigitCount == 12 && v.IsContiguous && context && v.Value(0, 2) is >= 11 and <= 28 and not 27)
+        if (v.DigitCount == 12 && v.IsContiguous && v.Value(0, 2) is >= 11 and <= 28 and not 27 && HasContext(v))
         {
             sink.Add(new PiiFinding(v.Start, v.End, PiiTypes.DriverLicense, 0.85));
             return true;
@@ -45,7 +45,7 @@ internal static class DriverLicense
                     if (from >= 0 && v.Text.AsSpan(from, name.Length).SequenceEqual(name)
                         && !Context.IsHangulSyllable(Context.At(v.Text, from - 1)))
                     {
-                        sink.Add(new PiiFinding(from, v.End, PiiTypes.DriverLicense, context ? 0.97 : 0.9));
+                        sink.Add(new PiiFinding(from, v.End, PiiTypes.DriverLicense, HasContext(v) ? 0.97 : 0.9));
                         return true;
                     }
                 }
@@ -54,4 +54,6 @@ internal static class DriverLicense
 
         return false;
     }
+
+    private static bool HasContext(NumberView v) => Context.Before(v.Text, v.Start, s_words);
 }

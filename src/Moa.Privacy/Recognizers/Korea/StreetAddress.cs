@@ -14,6 +14,9 @@ internal static partial class StreetAddress
     private static readonly string[] s_provinces =
         ["서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주"];
 
+    // The provinces' two syllables packed into one int each: 17 integer comparisons per word, no string comparison.
+    private static readonly int[] s_provincePairs = [.. s_provinces.Select(p => (p[0] << 16) | p[1])];
+
     private static readonly HashSet<string> s_provinceNames = new(StringComparer.Ordinal)
     {
         "경기도", "강원도", "강원특별자치도", "충청북도", "충청남도", "전라북도", "전북특별자치도", "전라남도", "경상북도", "경상남도",
@@ -54,6 +57,15 @@ internal static partial class StreetAddress
         }
 
         var we = glued ? numberStart : numberStart - 1;
+
+        // Settled by the word's last character before the word is walked back: only a road/동 suffix, or a Hangul
+        // syllable or digit ending a bare 동 word (IsBareDongWord), can go on.
+        var lastChar = Context.At(text, we - 1);
+        if (lastChar is not ('로' or '길' or '동' or '리' or '가') && (glued || !(Context.IsHangulSyllable(lastChar) || Context.IsDigit(lastChar))))
+        {
+            return;
+        }
+
         var ws = WordStart(text, we);
         if (we - ws < 2)
         {
@@ -168,10 +180,15 @@ internal static partial class StreetAddress
             score = admin > 0 ? 0.85 : lotSuffix ? 0.7 : 0.4;
         }
 
-        var detail = DetailPattern().Match(text, end);
-        if (detail.Success && detail.Index == end)
+        // A unit detail starts with ',', ' ' or a digit: anything else is settled without running the pattern.
+        var first = Context.At(text, end);
+        if (first is ',' or ' ' || Context.IsDigit(first))
         {
-            end += detail.Length;
+            var detail = DetailPattern().Match(text, end);
+            if (detail.Success && detail.Index == end)
+            {
+                end += detail.Length;
+            }
         }
 
         sink.Add(new PiiFinding(start, end, PiiTypes.Address, score));
@@ -270,13 +287,19 @@ internal static partial class StreetAddress
     private static int WordStart(string text, int wordEnd)
     {
         var p = wordEnd;
-        while (p > 0 && !char.IsWhiteSpace(text[p - 1]) && text[p - 1] is not (',' or '(' or '"' or '\'' or ':' or '/'))
+        while (p > 0 && !IsWhiteSpace(text[p - 1]) && text[p - 1] is not (',' or '(' or '"' or '\'' or ':' or '/'))
         {
             p--;
         }
 
         return p;
     }
+
+    /// <summary><see cref="char.IsWhiteSpace(char)"/>, answered without a Unicode table look-up for Hangul syllables.</summary>
+    private static bool IsWhiteSpace(char c) => !Context.IsHangulSyllable(c) && char.IsWhiteSpace(c);
+
+    /// <summary>Whether <paramref name="word"/> starts with one of <see cref="s_provinces"/> (all two syllables long).</summary>
+    private static bool StartsWithProvince(ReadOnlySpan<char> word) => word.Length >= 2 && s_provincePairs.AsSpan().Contains((word[0] << 16) | word[1]);
 
     private static bool IsAdministrative(ReadOnlySpan<char> word)
     {
@@ -288,12 +311,9 @@ internal static partial class StreetAddress
             }
         }
 
-        foreach (var province in s_provinces)
+        if (StartsWithProvince(word))
         {
-            if (word.StartsWith(province, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         return word[^1] is '시' or '도' or '군' or '구' or '읍' or '면' || (word.Length >= 2 && word[^1] == '동');
@@ -301,12 +321,9 @@ internal static partial class StreetAddress
 
     private static bool IsStrongAdministrative(ReadOnlySpan<char> word)
     {
-        foreach (var province in s_provinces)
+        if (StartsWithProvince(word))
         {
-            if (word.StartsWith(province, StringComparison.Ordinal))
-            {
-                return true;
-            }
+            return true;
         }
 
         return word[^1] is '시' or '도' or '군' or '구';
