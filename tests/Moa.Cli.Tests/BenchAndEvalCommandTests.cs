@@ -101,10 +101,10 @@ public sealed class BenchAndEvalCommandTests
             first.RootElement.GetProperty("tokens").EnumerateArray().ShouldAllBe(t => t.GetInt32() <= 32);
 
             var badYaml = Path.Combine(root, "bad.yaml");
-            File.WriteAllText(badYaml, "task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\ndescription: hello\n");
+            File.WriteAllText(badYaml, "task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nlimit: 5\n");
             var bad = MoaProcess.Run("eval", bench, "--task-yaml", badYaml, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "bad"));
             bad.Code.ShouldNotBe(0);
-            bad.Err.ShouldContain($"{badYaml} line 5: key 'description' is not supported");
+            bad.Err.ShouldContain($"{badYaml} line 5: key 'limit' is not supported");
             bad.Err.ShouldNotContain("   at ");
 
             var noTokenizer = MoaProcess.Run("eval", bench, "--task", "kobest_copa", "--max-length", "64", "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "nt"));
