@@ -126,6 +126,38 @@ public sealed class LmEvalYamlTests(NgramServerFixture server)
         byName.Gold(item).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task DescriptionAndFirstN_BuildTheContextAsLmEval()
+    {
+        var copa = s_kobest.Value.Items.Where(i => i.Subset == "COPA").ToList();
+        var task = LmEvalTaskYaml.Read(Write("""
+            include: PLACEHOLDER
+            task: copa_first_n
+            description: "다음 문장에 이어질 내용을 고르시오 ({{subset}}).\n\n"
+            fewshot_config:
+              sampler: first_n
+            num_fewshot: 2
+            fewshot_delimiter: "\n###\n"
+            """.Replace("PLACEHOLDER", Yaml("kobest_copa"), StringComparison.Ordinal))).ToTask(Subsets(copa));
+        task.FewShotSampler.ShouldBe(LmEvalFewShot.FirstNSampler);
+        var items = copa.Skip(10).Take(3).ToList();
+        var pool = copa.Take(5).ToList();
+        using var client = new ModelClient(new EndpointOptions { BaseUrl = server.BaseUrl, Model = NgramServerFixture.ModelName });
+
+        var run = await new EvalRunner(client).RunAsync(new EvalInput(s_kobest.Value.Card, items, "h", pool), new EvalOptions { Task = task, FewShot = task.NumFewShot!.Value, BootstrapResamples = 0 }, TestPaths.NewTempDir());
+
+        run.Manifest.Config["fewshot_sampler"].ShouldBe("lm-eval:first_n");
+        for (var i = 0; i < items.Count; i++)
+        {
+            // description + (doc_to_text + " " + gold choice + fewshot_delimiter) for the first two pool items + the item's text.
+            var expected = "다음 문장에 이어질 내용을 고르시오 (COPA).\n\n"
+                + string.Concat(pool.Take(2).Select(p => task.DocToText(p) + " " + p.Choices[p.AnswerIndex] + "\n###\n"))
+                + task.DocToText(items[i]);
+            run.Items[i].Prompt.ShouldBe(expected);
+            run.Items[i].FewShotIds.ShouldBe([pool[0].Id, pool[1].Id]);
+        }
+    }
+
     [Theory]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nfewshot_config:\n  samples: []\n", "line 6, fewshot_config: key 'samples' is not supported")]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nfewshot_config:\n  sampler: balanced\n", "line 6, fewshot_config: sampler 'balanced' is not supported")]
