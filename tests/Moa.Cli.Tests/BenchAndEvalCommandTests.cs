@@ -101,15 +101,76 @@ public sealed class BenchAndEvalCommandTests
             first.RootElement.GetProperty("tokens").EnumerateArray().ShouldAllBe(t => t.GetInt32() <= 32);
 
             var badYaml = Path.Combine(root, "bad.yaml");
-            File.WriteAllText(badYaml, "task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\ndescription: hello\n");
+            File.WriteAllText(badYaml, "task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nlimit: 5\n");
             var bad = MoaProcess.Run("eval", bench, "--task-yaml", badYaml, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "bad"));
             bad.Code.ShouldNotBe(0);
-            bad.Err.ShouldContain($"{badYaml} line 5: key 'description' is not supported");
+            bad.Err.ShouldContain($"{badYaml} line 5: key 'limit' is not supported");
             bad.Err.ShouldNotContain("   at ");
 
             var noTokenizer = MoaProcess.Run("eval", bench, "--task", "kobest_copa", "--max-length", "64", "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "nt"));
             noTokenizer.Code.ShouldNotBe(0);
             noTokenizer.Err.ShouldContain("give --tokenizer too");
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Eval_KmmluIsFiveShot_AndAGenerateUntilYamlRuns_AndBadInputIsRefused()
+    {
+        var root = TestPaths.NewTempDir();
+        var fixture = Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Evaluation.Tests", "Fixtures", "kmmlu-format");
+        var test = Path.Combine(root, "test");
+        var dev = Path.Combine(root, "dev");
+        MoaProcess.Run("bench", "import", "kmmlu", Path.Combine(fixture, "test"), "-o", test).Code.ShouldBe(0);
+        MoaProcess.Run("bench", "import", "kmmlu", Path.Combine(fixture, "dev"), "-o", dev).Code.ShouldBe(0);
+        var port = FreePort();
+        using var server = Process.Start(MoaProcess.StartInfo("serve-model", "--ngram", Path.Combine(fixture, "answered-corpus.jsonl"), "--order", "8", "--port", port.ToString()))!;
+        server.StandardOutput.ReadToEndAsync();
+        server.StandardError.ReadToEndAsync();
+        try
+        {
+            WaitForPort(port);
+            var url = $"http://127.0.0.1:{port}/v1";
+
+            // KMMLU is 5-shot by default: without a dev split to draw from, the run says what to give.
+            var noDev = MoaProcess.Run("eval", test, "--task", "kmmlu", "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "nodev"));
+            noDev.Code.ShouldNotBe(0);
+            noDev.Err.ShouldContain("--fewshot 5 needs examples: give --fewshot-from");
+            noDev.Err.ShouldNotContain("   at ");
+
+            var fiveShot = MoaProcess.Run("eval", test, "--task", "kmmlu", "--fewshot-from", dev, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "kmmlu"));
+            fiveShot.Code.ShouldBe(0, fiveShot.Err);
+            using (var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "kmmlu", "run.json"))))
+            {
+                manifest.RootElement.GetProperty("config").GetProperty("fewshot").GetInt32().ShouldBe(5);
+                manifest.RootElement.GetProperty("config").GetProperty("fewshot_sampler").GetString().ShouldBe("lm-eval:default");
+            }
+
+            var tooMany = MoaProcess.Run("eval", test, "--task", "kmmlu", "--fewshot", "6", "--fewshot-from", dev, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "six"));
+            tooMany.Code.ShouldNotBe(0);
+            tooMany.Err.ShouldContain("the pool has 5 for subset 'Accounting'");
+
+            var yaml = Path.Combine(TestPaths.RepoRoot, "docs", "evaluation", "lm-eval-tasks", "kmmlu_direct.yaml");
+            var generate = MoaProcess.Run("eval", test, "--task-yaml", yaml, "--fewshot", "2", "--fewshot-from", dev, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "direct"));
+            generate.Code.ShouldBe(0, generate.Err);
+            File.ReadAllText(Path.Combine(root, "direct", "scores.json")).ShouldContain("exact_match,letter");
+            using (var first = JsonDocument.Parse(File.ReadLines(Path.Combine(root, "direct", "items.jsonl")).First()))
+            {
+                first.RootElement.GetProperty("filtered").GetProperty("letter").GetString().ShouldBe("C");
+            }
+
+            var badYaml = Path.Combine(root, "bad.yaml");
+            File.WriteAllText(badYaml, "task: t\ndoc_to_text: x\ndoc_to_target: y\ngeneration_kwargs:\n  until: [x]\n  top_p: 0.9\n");
+            var bad = MoaProcess.Run("eval", test, "--task-yaml", badYaml, "--base-url", url, "--model", "moa-ngram", "--out", Path.Combine(root, "bad"));
+            bad.Code.ShouldNotBe(0);
+            bad.Err.ShouldContain($"{badYaml} line 6, generation_kwargs: key 'top_p' is not supported");
+            bad.Err.ShouldNotContain("   at ");
         }
         finally
         {

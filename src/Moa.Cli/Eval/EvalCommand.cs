@@ -38,8 +38,8 @@ internal static class EvalCommand
         var system = new Option<string?>("--system") { Description = "System message in generate mode." };
         var maxTokens = new Option<int>("--max-tokens") { Description = "Largest completion in generate mode.", DefaultValueFactory = _ => 256 };
         var metric = new Option<string?>("--metric") { Description = "Primary metric (acc, acc_norm, acc_bytes, exact_match, char_f1); default from the card." };
-        var taskName = new Option<string?>("--task") { Description = "An lm-evaluation-harness task reproduced exactly (" + string.Join(", ", LmEvalTasks.Names) + "): its prompt, choices, delimiters and metrics (acc, acc_norm, f1) instead of the card's template; selects the task's subset." };
-        var taskYaml = new Option<string?>("--task-yaml") { Description = "An lm-evaluation-harness task YAML (multiple_choice; see docs/evaluation/tasks.md for the keys Moa reads)." };
+        var taskName = new Option<string?>("--task") { Description = "An lm-evaluation-harness task reproduced exactly (" + string.Join(", ", LmEvalTasks.Names) + "): its prompt, choices, delimiters, metrics (acc, acc_norm, f1) and lm-eval's few-shot sampling instead of the card's template; selects the task's subset (kmmlu is 5-shot by default)." };
+        var taskYaml = new Option<string?>("--task-yaml") { Description = "An lm-evaluation-harness task YAML (multiple_choice or generate_until; see docs/evaluation/tasks.md for the keys Moa reads)." };
         var tokenizer = new Option<string?>("--tokenizer") { Description = "Tokenize locally with the model's tokenizer and send token ids: cl100k, o200k, gpt2, a SentencePiece .model or a tokenizer.json (lm-eval's context/continuation split)." };
         var bosTokenId = new Option<int?>("--bos-token-id") { Description = "With --tokenizer: a beginning-of-sequence id put before every context (default: none, as lm-eval for API models)." };
         var maxLength = new Option<int?>("--max-length") { Description = "With --tokenizer: the model's context in tokens; longer requests lose their oldest tokens (left truncation, counted in run.json)." };

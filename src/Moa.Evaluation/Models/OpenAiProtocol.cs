@@ -112,6 +112,29 @@ public static class OpenAiProtocol
     });
 
     /// <summary>
+    /// Body of a greedy text completion as lm-evaluation-harness sends a <c>generate_until</c> request to an
+    /// OpenAI-compatible server: the prompt, <c>max_tokens</c> (the task's <c>max_gen_toks</c>), temperature 0 and the
+    /// task's <c>until</c> strings as <c>stop</c>.
+    /// </summary>
+    public static byte[] GenerateUntilRequest(string model, string prompt, int maxTokens, IReadOnlyList<string> stop) => Write(w =>
+    {
+        w.WriteString("model", model);
+        w.WriteString("prompt", prompt);
+        w.WriteNumber("max_tokens", maxTokens);
+        w.WriteNumber("temperature", 0);
+        if (stop.Count > 0)
+        {
+            w.WriteStartArray("stop");
+            foreach (var s in stop)
+            {
+                w.WriteStringValue(s);
+            }
+
+            w.WriteEndArray();
+        }
+    });
+
+    /// <summary>
     /// Sums the log-probabilities of the tokens that cover the continuation: tokens whose span [text_offset, next offset) ends after
     /// <paramref name="contextLength"/> and starts before <paramref name="promptLength"/> (both in code points; a token straddling the
     /// boundary counts as continuation, and the one generated token after the prompt is ignored).

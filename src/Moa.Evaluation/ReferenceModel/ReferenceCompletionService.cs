@@ -10,7 +10,8 @@ public readonly record struct ProtocolReply(int Status, byte[] Body);
 /// <summary>
 /// The OpenAI-compatible protocol over a <see cref="CharNgramModel"/>, without any web framework: <c>/v1/completions</c>
 /// (prompt as a string or a list, <c>echo</c> with prompt logprobs, <c>logprobs</c> = number of <c>top_logprobs</c>,
-/// character tokens, <c>text_offset</c> in code points, greedy continuation up to <c>max_tokens</c>), a minimal
+/// character tokens, <c>text_offset</c> in code points, greedy continuation up to <c>max_tokens</c> that ends before the first
+/// <c>stop</c> string), a minimal
 /// <c>/v1/chat/completions</c> (greedy continuation of the last user message) and <c>/v1/models</c>.
 /// Errors come back as OpenAI-style <c>{"error": {...}}</c> bodies with status 400 or 404.
 /// </summary>
@@ -61,6 +62,7 @@ public sealed class ReferenceCompletionService
         List<int[]> idPrompts = [];
         int maxTokens = 16, topK = -1;
         var echo = false;
+        List<string> stop = [];
         string? model = null;
         try
         {
@@ -97,6 +99,10 @@ public sealed class ReferenceCompletionService
                     case "max_tokens": if (p.Value.ValueKind == JsonValueKind.Number) maxTokens = p.Value.GetInt32(); break;
                     case "echo": echo = p.Value.ValueKind == JsonValueKind.True; break;
                     case "logprobs": if (p.Value.ValueKind == JsonValueKind.Number) topK = p.Value.GetInt32(); break;
+                    case "stop":
+                        if (p.Value.ValueKind == JsonValueKind.String) stop.Add(p.Value.GetString()!);
+                        else if (p.Value.ValueKind == JsonValueKind.Array) stop.AddRange(p.Value.EnumerateArray().Select(e => e.GetString() ?? string.Empty).Where(e => e.Length > 0));
+                        break;
                     default: break;
                 }
             }
@@ -109,6 +115,11 @@ public sealed class ReferenceCompletionService
         if (model is not null && model != ModelName)
         {
             return Error(404, $"The model `{model}` does not exist. This server serves `{ModelName}`.", "model_not_found");
+        }
+
+        if (stop.Count > 0 && (echo || topK >= 0))
+        {
+            return Error(400, "stop is supported for plain generation only (without echo and logprobs)");
         }
 
         if (idPrompts.Count > 0)
@@ -152,7 +163,11 @@ public sealed class ReferenceCompletionService
                 completionTokens += generated.Count;
                 w.WriteStartObject();
                 w.WriteNumber("index", c);
-                w.WriteString("text", (echo ? prompts[c] : string.Empty) + string.Concat(generated.Select(g => _model.TokenText(g.Id))));
+                var text = string.Concat(generated.Select(g => _model.TokenText(g.Id)));
+
+                // Like vLLM: the text ends before the first stop string the model produced.
+                var cut = stop.Select(s => text.IndexOf(s, StringComparison.Ordinal)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
+                w.WriteString("text", (echo ? prompts[c] : string.Empty) + (cut >= 0 ? text[..cut] : text));
                 if (topK >= 0)
                 {
                     WriteLogprobs(w, prompts[c], ids, generated, echo, topK);
@@ -162,7 +177,7 @@ public sealed class ReferenceCompletionService
                     w.WriteNull("logprobs");
                 }
 
-                w.WriteString("finish_reason", "length");
+                w.WriteString("finish_reason", cut >= 0 ? "stop" : "length");
                 w.WriteEndObject();
             }
 

@@ -51,9 +51,19 @@ public sealed class EvalRunner
             : metrics[0];
         var sampler = new FewShotSampler(input.FewShotPool ?? [], options.Seed);
 
+        // lm-eval's examples depend on the order items are drawn in (one generator per task), so they are drawn before the
+        // items run concurrently.
+        var taskShots = options.Task is { } fewShotTask && options.FewShot > 0
+            ? LmEvalFewShot.Draw(input.Items, input.FewShotPool ?? [], options.FewShot, options.Seed, fewShotTask.FewShotSampler)
+            : null;
+
         // The cache is keyed by the weights' digest; without one it is bypassed rather than trusted.
         await _client.ResolveModelDigestAsync(cancellationToken).ConfigureAwait(false);
-        if (options.Mode == EvalMode.LogLikelihood)
+        if (options.Task?.Generation is not null)
+        {
+            // generate_until sends plain text completions: neither prompt logprobs nor chat are needed.
+        }
+        else if (options.Mode == EvalMode.LogLikelihood)
         {
             await LogprobProbe.EnsurePromptLogprobsAsync(_client, cancellationToken).ConfigureAwait(false);
         }
@@ -72,8 +82,10 @@ public sealed class EvalRunner
             async (index, ct) =>
             {
                 var item = input.Items[index];
-                var shots = sampler.Sample(item, options.FewShot);
-                results[index] = options.Mode == EvalMode.LogLikelihood
+                var shots = taskShots?[index] ?? sampler.Sample(item, options.FewShot);
+                results[index] = options.Task?.Generation is { } generation
+                    ? await ScoreGenerateUntilAsync(item, shots, options.Task, generation, options, primary, ct).ConfigureAwait(false)
+                    : options.Mode == EvalMode.LogLikelihood
                     ? await ScoreLogLikelihoodAsync(item, shots, template, options, primary, ct).ConfigureAwait(false)
                     : await ScoreGenerationAsync(item, shots, template, options, primary, ct).ConfigureAwait(false);
                 var n = Interlocked.Increment(ref done);
@@ -100,9 +112,14 @@ public sealed class EvalRunner
 
         if (options.Task is { } task)
         {
-            if (options.Mode != EvalMode.LogLikelihood)
+            if (task.Generation is null && options.Mode != EvalMode.LogLikelihood)
             {
                 throw new MoaException($"--task {task.Name} is a log-likelihood multiple-choice task: leave out --mode generate.");
+            }
+
+            if (task.Generation is not null && options.Tokens is not null)
+            {
+                throw new MoaException($"task {task.Name} generates text (generate_until): --tokenizer applies to log-likelihood tasks only.");
             }
 
             if (input.Items.FirstOrDefault(i => !task.AppliesTo(i)) is { } stray)
@@ -123,7 +140,12 @@ public sealed class EvalRunner
 
         foreach (var item in input.Items)
         {
-            if (options.Mode == EvalMode.LogLikelihood && !item.IsMultipleChoice)
+            if (options.Task?.Generation is { } && options.Task.DocToTargetText is not null)
+            {
+                continue;
+            }
+
+            if (options.Task?.Generation is null && options.Mode == EvalMode.LogLikelihood && !item.IsMultipleChoice)
             {
                 throw new MoaException($"item '{item.Id}' has no choices: log-likelihood scoring needs multiple choice; use --mode generate for text answers.");
             }
@@ -160,7 +182,9 @@ public sealed class EvalRunner
         Func<BenchmarkItem, string> shot = task is null
             ? s => template.RenderPrompt(s) + template.RenderChoice(s, s.AnswerIndex) + template.FewShotSeparator
             : s => task.FewShotExample(s) + task.FewShotDelimiter;
-        var (context, used) = FitContext(shots, shot, itemPrompt, longest, options.MaxContextChars);
+        var description = task?.DescriptionFor(item) ?? string.Empty;
+        var (context, used) = FitContext(shots, shot, itemPrompt, longest + description.Length, options.MaxContextChars);
+        context = context is null ? null : description + context;
         result.FewShotIds = used;
         if (context is not null && task is not null)
         {
@@ -291,6 +315,47 @@ public sealed class EvalRunner
 
         result.Score = result.Metrics[primary];
         result.Correct = item.IsMultipleChoice ? result.Score >= 1.0 : result.Metrics["exact_match"] >= 1.0;
+        return result;
+    }
+
+    // lm-eval's generate_until: description + examples + the item's text, one greedy completion stopped at `until`, then
+    // each filter pipeline and exact_match against the target.
+    private async Task<ItemResult> ScoreGenerateUntilAsync(BenchmarkItem item, IReadOnlyList<BenchmarkItem> shots, LmEvalTask task, LmEvalGeneration generation, EvalOptions options, string primary, CancellationToken ct)
+    {
+        var result = new ItemResult { Id = item.Id, Subset = item.Subset, Answer = task.DocToTargetText is null ? task.Gold(item) : -1 };
+        var description = task.DescriptionFor(item);
+        var (prompt, used) = FitContext(shots, s => task.FewShotExample(s) + task.FewShotDelimiter, task.DocToText(item), description.Length, options.MaxContextChars);
+        result.FewShotIds = used;
+        result.Prompt = description + (prompt ?? task.DocToText(item));
+        result.Reference = task.TargetText(item);
+        if (prompt is null)
+        {
+            return Fail(result, RequestErrorKind.ContextOverflow, $"the prompt exceeds --max-context {options.MaxContextChars} characters even without few-shot examples.");
+        }
+
+        var body = OpenAiProtocol.GenerateUntilRequest(_client.Options.Model, result.Prompt, generation.MaxGenToks, generation.Until);
+        string response;
+        try
+        {
+            (response, result.Cached) = await _client.PostAsync(OpenAiProtocol.CompletionsPath, body, OpenAiProtocol.ParseCompletionText, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex)
+        {
+            return Fail(result, ex.Kind, ex.Message);
+        }
+
+        result.Response = generation.Cut(response);
+        var filtered = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var filter in generation.Filters)
+        {
+            var answer = filter.Apply(result.Response);
+            filtered[filter.Name] = answer;
+            result.Metrics[generation.MetricName(filter)] = generation.ExactMatch.Score(answer, result.Reference);
+        }
+
+        result.Filtered = filtered;
+        result.Score = result.Metrics[primary];
+        result.Correct = result.Score >= 1.0;
         return result;
     }
 

@@ -49,6 +49,9 @@ public sealed class ItemResult
     /// <summary>How the answer was read from <see cref="Response"/>.</summary>
     public string? Extraction { get; set; }
 
+    /// <summary>The answer each filter pipeline of an lm-eval <c>generate_until</c> task read from <see cref="Response"/>, by pipeline name.</summary>
+    public IReadOnlyDictionary<string, string>? Filtered { get; set; }
+
     public IReadOnlyList<string> FewShotIds { get; set; } = [];
 
     /// <summary>Every request of the item came from the cache.</summary>

@@ -61,6 +61,8 @@ public sealed record RunManifest
             ["items"] = input.Items.Count,
             ["lm_eval_task"] = options.Task?.Name,
             ["lm_eval_task_source"] = options.Task?.Source,
+            ["fewshot_sampler"] = options.Task is { } t ? "lm-eval:" + t.FewShotSampler : "moa",
+            ["generate_until"] = options.Task?.Generation is { } g ? string.Join("\u0001", g.Until) + "|" + g.MaxGenToks.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
             ["tokenizer"] = options.Tokens?.TokenizerName,
             ["bos_token_id"] = options.Tokens?.BosTokenId,
             ["max_length"] = options.Tokens?.MaxLength,

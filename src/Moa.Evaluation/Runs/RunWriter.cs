@@ -103,6 +103,13 @@ public static class RunWriter
         else w.WriteString("response", item.Response);
         if (item.Reference is not null) w.WriteString("reference", item.Reference);
         if (item.Extraction is not null) w.WriteString("extraction", item.Extraction);
+        if (item.Filtered is not null)
+        {
+            w.WriteStartObject("filtered");
+            foreach (var (name, answer) in item.Filtered) w.WriteString(name, answer);
+            w.WriteEndObject();
+        }
+
         w.WriteStartArray("fewshot_ids");
         foreach (var id in item.FewShotIds) w.WriteStringValue(id);
         w.WriteEndArray();

@@ -31,6 +31,21 @@ public sealed class LmEvalTask
     /// <summary>The task's <c>num_fewshot</c> (used when the command line does not set <c>--fewshot</c>); null: zero-shot.</summary>
     public int? NumFewShot { get; init; }
 
+    /// <summary>lm-eval's <c>fewshot_config.sampler</c>: <c>default</c> (<c>random.sample</c>) or <c>first_n</c>.</summary>
+    public string FewShotSampler { get; init; } = LmEvalFewShot.DefaultSampler;
+
+    /// <summary>The task's <c>description</c>, rendered per item and put before the few-shot examples; null: none.</summary>
+    public Func<BenchmarkItem, string>? Description { get; init; }
+
+    /// <summary>
+    /// The target as text when the task has no <c>doc_to_choice</c> (a <c>generate_until</c> task whose target is the answer
+    /// itself); null: the gold choice's text.
+    /// </summary>
+    public Func<BenchmarkItem, string>? DocToTargetText { get; init; }
+
+    /// <summary>Set for an <c>output_type: generate_until</c> task (generation, filters, exact match); null: <c>multiple_choice</c>.</summary>
+    public LmEvalGeneration? Generation { get; init; }
+
     public string TargetDelimiter { get; init; } = " ";
 
     public string FewShotDelimiter { get; init; } = "\n\n";
@@ -52,11 +67,25 @@ public sealed class LmEvalTask
         return DocToTarget is null ? item.AnswerIndex : DocToTarget(item);
     }
 
+    /// <summary>The target of <paramref name="item"/> as text: the gold choice, or the target itself for a task without choices.</summary>
+    public string TargetText(BenchmarkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return DocToTargetText is { } text ? text(item) : DocToChoice(item)[Gold(item)];
+    }
+
     /// <summary>One few-shot example: its text, the delimiter and its gold choice (lm-eval's <c>doc_to_text + target_delimiter + doc_to_target</c>).</summary>
     public string FewShotExample(BenchmarkItem shot)
     {
         ArgumentNullException.ThrowIfNull(shot);
-        return DocToText(shot) + TargetDelimiter + DocToChoice(shot)[Gold(shot)];
+        return DocToText(shot) + TargetDelimiter + TargetText(shot);
+    }
+
+    /// <summary>The description for <paramref name="item"/> (empty without one).</summary>
+    public string DescriptionFor(BenchmarkItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Description?.Invoke(item) ?? string.Empty;
     }
 
     /// <summary>
@@ -141,10 +170,11 @@ public static class LmEvalTasks
         new()
         {
             Name = "kmmlu",
-            Source = "lm_eval/tasks/kmmlu (question, lettered options, full-width colon)",
+            Source = "lm_eval/tasks/kmmlu/default/_default_kmmlu_yaml (question, lettered options, full-width colon; fewshot_split dev, 5-shot as published)",
             DocToText = KmmluText,
             DocToChoice = item => Letters(item.Choices.Count),
-            Metrics = ["acc", "acc_norm"],
+            NumFewShot = 5,
+            Metrics = ["acc"],
         },
     ];
 

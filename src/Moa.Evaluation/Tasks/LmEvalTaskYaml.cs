@@ -25,7 +25,8 @@ public sealed class LmEvalTaskYaml
     private static readonly HashSet<string> s_read = new(StringComparer.Ordinal)
     {
         "task", "include", "dataset_path", "dataset_name", "output_type", "doc_to_text", "doc_to_target", "doc_to_choice",
-        "process_docs", "target_delimiter", "fewshot_delimiter", "num_fewshot", "metric_list",
+        "process_docs", "target_delimiter", "fewshot_delimiter", "num_fewshot", "metric_list", "description", "fewshot_config",
+        "generation_kwargs", "filter_list",
     };
 
     private readonly Dictionary<string, (YamlNode Node, string File)> _keys;
@@ -76,13 +77,14 @@ public sealed class LmEvalTaskYaml
     public LmEvalTask ToTask(IReadOnlyCollection<string> subsets)
     {
         ArgumentNullException.ThrowIfNull(subsets);
-        var outputType = Scalar("output_type");
-        if (outputType != "multiple_choice")
+        // lm-eval's default output_type is generate_until.
+        var outputType = Scalar("output_type") ?? "generate_until";
+        if (outputType is not ("multiple_choice" or "generate_until"))
         {
-            throw Error("output_type", outputType is null
-                ? "no output_type means generate_until in lm-eval, which Moa does not run from a YAML; Moa runs output_type: multiple_choice"
-                : $"output_type '{outputType}' is not supported; Moa runs output_type: multiple_choice (log-likelihood of each choice)");
+            throw Error("output_type", $"output_type '{outputType}' is not supported; Moa runs multiple_choice (log-likelihood of each choice) and generate_until (greedy generation, exact_match)");
         }
+
+        var generate = outputType == "generate_until";
 
         string? subset = null;
         if (DatasetName is { } dn)
@@ -93,13 +95,42 @@ public sealed class LmEvalTaskYaml
         }
 
         var process = ProcessDocs();
-        var text = Text("doc_to_text", process) ?? throw new MoaException($"{Path}: no 'doc_to_text:'; a multiple_choice task needs one.");
-        var choice = Choices(process) ?? throw new MoaException($"{Path}: no 'doc_to_choice:'; a multiple_choice task needs one.");
-        var target = Target(process, choice);
+        var text = Text("doc_to_text", process) ?? throw new MoaException($"{Path}: no 'doc_to_text:'; an lm-eval task needs one.");
+        var choice = Choices(process) ?? (generate ? null : throw new MoaException($"{Path}: no 'doc_to_choice:'; a multiple_choice task needs one."));
+        Func<BenchmarkItem, string>? targetText = null;
+        Func<BenchmarkItem, int>? target = null;
+        if (choice is not null)
+        {
+            target = Target(process, choice);
+        }
+        else
+        {
+            // generate_until without choices: the target is the answer text itself.
+            targetText = Text("doc_to_target", process) ?? throw new MoaException($"{Path}: no 'doc_to_target:'; a generate_until task needs the answer to compare with.");
+        }
+
         int? fewshot = null;
         if (Scalar("num_fewshot") is { } nf)
         {
             fewshot = int.TryParse(nf, NumberStyles.None, CultureInfo.InvariantCulture, out var k) ? k : throw Error("num_fewshot", $"'{nf}' is not a whole number >= 0");
+        }
+
+        var fewshotDelimiter = Scalar("fewshot_delimiter") ?? "\n\n";
+        LmEvalGeneration? generation = null;
+        if (generate)
+        {
+            Metrics(true, out var exact);
+            generation = GenerationKwargs(fewshotDelimiter) with { Filters = FilterList(), ExactMatch = exact };
+        }
+        else
+        {
+            foreach (var key in new[] { "generation_kwargs", "filter_list" })
+            {
+                if (_keys.ContainsKey(key))
+                {
+                    throw Error(key, "applies to output_type: generate_until only");
+                }
+            }
         }
 
         return new LmEvalTask
@@ -108,12 +139,16 @@ public sealed class LmEvalTaskYaml
             Subset = subset,
             Source = Path,
             DocToText = text,
-            DocToChoice = choice,
+            DocToChoice = choice ?? (_ => []),
             DocToTarget = target,
+            DocToTargetText = targetText,
             TargetDelimiter = Scalar("target_delimiter") ?? " ",
-            FewShotDelimiter = Scalar("fewshot_delimiter") ?? "\n\n",
+            FewShotDelimiter = fewshotDelimiter,
             NumFewShot = fewshot,
-            Metrics = Metrics(),
+            FewShotSampler = FewShotConfig(),
+            Description = Text("description", process),
+            Generation = generation,
+            Metrics = generation is null ? Metrics(false, out _) : [.. generation.Filters.Select(generation.MetricName)],
         };
     }
 
@@ -357,12 +392,13 @@ public sealed class LmEvalTaskYaml
         };
     }
 
-    private string[] Metrics()
+    private string[] Metrics(bool generate, out ExactMatchOptions exactMatch)
     {
         const string key = "metric_list";
+        exactMatch = new ExactMatchOptions();
         if (!_keys.TryGetValue(key, out var entry))
         {
-            return ["acc"];
+            return generate ? ["exact_match"] : ["acc"];
         }
 
         if (entry.Node is not YamlSequenceNode seq || seq.Children.Count == 0)
@@ -380,6 +416,22 @@ public sealed class LmEvalTaskYaml
             }
 
             var fields = m.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value ?? string.Empty, p => p.Value, StringComparer.Ordinal);
+            if (generate)
+            {
+                if (name != "exact_match")
+                {
+                    throw new MoaException($"{at}: metric '{name}' is not supported for generate_until; Moa scores generated text with exact_match.");
+                }
+
+                exactMatch = ExactMatch(fields, at);
+                if (!metrics.Contains(name))
+                {
+                    metrics.Add(name);
+                }
+
+                continue;
+            }
+
             switch (name)
             {
                 case "acc" or "acc_norm":
@@ -394,7 +446,7 @@ public sealed class LmEvalTaskYaml
 
                     break;
                 case "exact_match":
-                    throw new MoaException($"{at}: exact_match scores generated text (output_type: generate_until), which Moa does not run from a YAML.");
+                    throw new MoaException($"{at}: exact_match scores generated text; it needs output_type: generate_until.");
                 default:
                     throw new MoaException($"{at}: metric '{name}' is not supported; multiple_choice tasks can report acc, acc_norm and f1 (macro).");
             }
@@ -411,5 +463,247 @@ public sealed class LmEvalTaskYaml
         }
 
         return [.. metrics];
+    }
+
+    private static ExactMatchOptions ExactMatch(Dictionary<string, YamlNode> fields, string at)
+    {
+        var options = new ExactMatchOptions();
+        foreach (var (name, node) in fields)
+        {
+            switch (name)
+            {
+                case "metric" or "higher_is_better" or "hf_evaluate":
+                    break;
+                case "aggregation":
+                    if (node is not YamlScalarNode { Value: "mean" })
+                    {
+                        throw new MoaException($"{at} line {Line(node)}: exact_match is a mean over items; aggregation must be mean.");
+                    }
+
+                    break;
+                case "ignore_case":
+                    options = options with { IgnoreCase = Bool(node, at, name) };
+                    break;
+                case "ignore_punctuation":
+                    options = options with { IgnorePunctuation = Bool(node, at, name) };
+                    break;
+                case "ignore_numbers":
+                    options = options with { IgnoreNumbers = Bool(node, at, name) };
+                    break;
+                case "regexes_to_ignore":
+                    var patterns = node is YamlSequenceNode seq
+                        ? seq.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new MoaException($"{at} line {Line(c)}: regexes_to_ignore entries must be strings.")).ToArray()
+                        : throw new MoaException($"{at} line {Line(node)}: regexes_to_ignore must be a list of patterns.");
+                    foreach (var pattern in patterns)
+                    {
+                        CheckRegex(pattern, $"{at} line {Line(node)}, regexes_to_ignore");
+                    }
+
+                    options = options with { RegexesToIgnore = patterns };
+                    break;
+                default:
+                    throw new MoaException($"{at} line {Line(node)}: exact_match option '{name}' is not supported (Moa reads ignore_case, ignore_punctuation, ignore_numbers, regexes_to_ignore).");
+            }
+        }
+
+        return options;
+    }
+
+    private static bool Bool(YamlNode node, string at, string name) => node is YamlScalarNode { Value: { } v } && bool.TryParse(v, out var b)
+        ? b
+        : throw new MoaException($"{at} line {Line(node)}: {name} must be true or false.");
+
+    private static void CheckRegex(string pattern, string where)
+    {
+        try
+        {
+            _ = new System.Text.RegularExpressions.Regex(pattern.Replace("(?P<", "(?<", StringComparison.Ordinal), System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+        }
+        catch (ArgumentException ex)
+        {
+            throw new MoaException($"{where}: '{pattern}' is not a regular expression Moa can run ({ex.Message}).", ex);
+        }
+    }
+
+    private string FewShotConfig()
+    {
+        const string key = "fewshot_config";
+        if (!_keys.TryGetValue(key, out var entry))
+        {
+            return LmEvalFewShot.DefaultSampler;
+        }
+
+        if (entry.Node is not YamlMappingNode map)
+        {
+            throw Error(key, "expected a mapping (sampler: first_n)");
+        }
+
+        var sampler = LmEvalFewShot.DefaultSampler;
+        foreach (var (k, v) in map.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value;
+            if (name != "sampler")
+            {
+                throw new MoaException($"{entry.File} line {Line(k)}, fewshot_config: key '{name}' is not supported; Moa reads sampler (default or first_n).");
+            }
+
+            sampler = (v as YamlScalarNode)?.Value is LmEvalFewShot.DefaultSampler or LmEvalFewShot.FirstNSampler
+                ? ((YamlScalarNode)v).Value!
+                : throw new MoaException($"{entry.File} line {Line(v)}, fewshot_config: sampler '{(v as YamlScalarNode)?.Value}' is not supported; Moa reproduces default and first_n.");
+        }
+
+        return sampler;
+    }
+
+    private LmEvalGeneration GenerationKwargs(string fewshotDelimiter)
+    {
+        const string key = "generation_kwargs";
+        if (!_keys.TryGetValue(key, out var entry))
+        {
+            // lm-eval: without generation_kwargs a task stops at its few-shot delimiter.
+            return new LmEvalGeneration { Until = fewshotDelimiter.Length > 0 ? [fewshotDelimiter] : [] };
+        }
+
+        if (entry.Node is not YamlMappingNode map)
+        {
+            throw Error(key, "expected a mapping (until, max_gen_toks, do_sample, temperature)");
+        }
+
+        var generation = new LmEvalGeneration();
+        foreach (var (k, v) in map.Children)
+        {
+            var name = (k as YamlScalarNode)?.Value;
+            var at = $"{entry.File} line {Line(k)}, generation_kwargs";
+            switch (name)
+            {
+                case "until":
+                    generation = generation with
+                    {
+                        Until = v switch
+                        {
+                            YamlScalarNode { Value: { } one } => [one],
+                            YamlSequenceNode list => [.. list.Children.Select(c => (c as YamlScalarNode)?.Value ?? throw new MoaException($"{at}: until entries must be strings."))],
+                            _ => throw new MoaException($"{at}: until must be a string or a list of strings."),
+                        },
+                    };
+                    break;
+                case "max_gen_toks":
+                    generation = generation with
+                    {
+                        MaxGenToks = v is YamlScalarNode { Value: { } t } && int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var toks) && toks > 0
+                            ? toks
+                            : throw new MoaException($"{at}: max_gen_toks must be a whole number > 0."),
+                    };
+                    break;
+                case "do_sample":
+                    if (v is not YamlScalarNode { Value: { } ds } || !bool.TryParse(ds, out var sample) || sample)
+                    {
+                        throw new MoaException($"{at}: do_sample must be false; Moa generates greedily (temperature 0) so that runs repeat.");
+                    }
+
+                    break;
+                case "temperature":
+                    if (v is not YamlScalarNode { Value: { } tv } || !double.TryParse(tv, NumberStyles.Float, CultureInfo.InvariantCulture, out var temperature) || temperature != 0)
+                    {
+                        throw new MoaException($"{at}: temperature must be 0; Moa generates greedily so that runs repeat.");
+                    }
+
+                    break;
+                default:
+                    throw new MoaException($"{at}: key '{name}' is not supported; Moa reads until, max_gen_toks, do_sample: false and temperature: 0.");
+            }
+        }
+
+        return generation;
+    }
+
+    private IReadOnlyList<LmEvalFilter> FilterList()
+    {
+        const string key = "filter_list";
+        if (!_keys.TryGetValue(key, out var entry))
+        {
+            return [LmEvalFilter.None];
+        }
+
+        if (entry.Node is not YamlSequenceNode pipelines || pipelines.Children.Count == 0)
+        {
+            throw Error(key, "expected a list of '- name: NAME' pipelines with 'filter:' steps");
+        }
+
+        var result = new List<LmEvalFilter>();
+        foreach (var pipeline in pipelines.Children)
+        {
+            var at = $"{entry.File} line {Line(pipeline)}, filter_list";
+            if (pipeline is not YamlMappingNode p)
+            {
+                throw new MoaException($"{at}: each pipeline is a mapping with name and filter.");
+            }
+
+            string? name = null;
+            YamlSequenceNode? steps = null;
+            foreach (var (k, v) in p.Children)
+            {
+                switch ((k as YamlScalarNode)?.Value)
+                {
+                    case "name": name = (v as YamlScalarNode)?.Value; break;
+                    case "filter": steps = v as YamlSequenceNode ?? throw new MoaException($"{entry.File} line {Line(v)}, filter_list: 'filter:' must be a list of steps."); break;
+                    case var other: throw new MoaException($"{entry.File} line {Line(k)}, filter_list: key '{other}' is not supported (a pipeline has name and filter).");
+                }
+            }
+
+            if (name is null || steps is null)
+            {
+                throw new MoaException($"{at}: a pipeline needs 'name:' and 'filter:'.");
+            }
+
+            result.Add(new LmEvalFilter(name, [.. steps.Children.Select(s => FilterStep(s, entry.File))]));
+        }
+
+        return result;
+    }
+
+    private static LmEvalFilterStep FilterStep(YamlNode node, string file)
+    {
+        var at = $"{file} line {Line(node)}, filter_list";
+        if (node is not YamlMappingNode m)
+        {
+            throw new MoaException($"{at}: a step is a mapping with 'function:'.");
+        }
+
+        var fields = m.Children.ToDictionary(p => (p.Key as YamlScalarNode)?.Value ?? string.Empty, p => p.Value, StringComparer.Ordinal);
+        var function = fields.TryGetValue("function", out var f) ? (f as YamlScalarNode)?.Value : null;
+        switch (function)
+        {
+            case "take_first":
+                if (fields.Keys.FirstOrDefault(k => k != "function") is { } extra)
+                {
+                    throw new MoaException($"{at}: take_first has no option '{extra}'.");
+                }
+
+                return new LmEvalFilterStep();
+            case "regex":
+                var pattern = @"#### (\-?[0-9\.\,]+)";
+                var group = 0;
+                var fallback = "[invalid]";
+                foreach (var (k, v) in fields)
+                {
+                    var value = (v as YamlScalarNode)?.Value;
+                    switch (k)
+                    {
+                        case "function": break;
+                        case "regex_pattern": pattern = value ?? throw new MoaException($"{at}: regex_pattern must be a string."); break;
+                        case "group_select":
+                            group = int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var g) ? g : throw new MoaException($"{at}: group_select must be a whole number.");
+                            break;
+                        case "fallback": fallback = value ?? string.Empty; break;
+                        default: throw new MoaException($"{file} line {Line(v)}, filter_list: regex option '{k}' is not supported (Moa reads regex_pattern, group_select, fallback).");
+                    }
+                }
+
+                CheckRegex(pattern, $"{at}, regex_pattern");
+                return new LmEvalFilterStep(pattern, group, fallback);
+            default:
+                throw new MoaException($"{at}: filter function '{function}' is not supported; Moa runs regex and take_first.");
+        }
     }
 }

@@ -126,14 +126,60 @@ public sealed class LmEvalYamlTests(NgramServerFixture server)
         byName.Gold(item).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task DescriptionAndFirstN_BuildTheContextAsLmEval()
+    {
+        var copa = s_kobest.Value.Items.Where(i => i.Subset == "COPA").ToList();
+        var task = LmEvalTaskYaml.Read(Write("""
+            include: PLACEHOLDER
+            task: copa_first_n
+            description: "다음 문장에 이어질 내용을 고르시오 ({{subset}}).\n\n"
+            fewshot_config:
+              sampler: first_n
+            num_fewshot: 2
+            fewshot_delimiter: "\n###\n"
+            """.Replace("PLACEHOLDER", Yaml("kobest_copa"), StringComparison.Ordinal))).ToTask(Subsets(copa));
+        task.FewShotSampler.ShouldBe(LmEvalFewShot.FirstNSampler);
+        var items = copa.Skip(10).Take(3).ToList();
+        var pool = copa.Take(5).ToList();
+        using var client = new ModelClient(new EndpointOptions { BaseUrl = server.BaseUrl, Model = NgramServerFixture.ModelName });
+
+        var run = await new EvalRunner(client).RunAsync(new EvalInput(s_kobest.Value.Card, items, "h", pool), new EvalOptions { Task = task, FewShot = task.NumFewShot!.Value, BootstrapResamples = 0 }, TestPaths.NewTempDir());
+
+        run.Manifest.Config["fewshot_sampler"].ShouldBe("lm-eval:first_n");
+        for (var i = 0; i < items.Count; i++)
+        {
+            // description + (doc_to_text + " " + gold choice + fewshot_delimiter) for the first two pool items + the item's text.
+            var expected = "다음 문장에 이어질 내용을 고르시오 (COPA).\n\n"
+                + string.Concat(pool.Take(2).Select(p => task.DocToText(p) + " " + p.Choices[p.AnswerIndex] + "\n###\n"))
+                + task.DocToText(items[i]);
+            run.Items[i].Prompt.ShouldBe(expected);
+            run.Items[i].FewShotIds.ShouldBe([pool[0].Id, pool[1].Id]);
+        }
+    }
+
     [Theory]
-    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nfewshot_config:\n  sampler: first_n\n", "line 5: key 'fewshot_config' is not supported")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nfewshot_config:\n  samples: []\n", "line 6, fewshot_config: key 'samples' is not supported")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nfewshot_config:\n  sampler: balanced\n", "line 6, fewshot_config: sampler 'balanced' is not supported")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\ngeneration_kwargs:\n  until: [x]\n", "line 6, generation_kwargs: applies to output_type: generate_until only")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\ngeneration_kwargs:\n  until: [x]\n  top_p: 0.9\n", "line 6, generation_kwargs: key 'top_p' is not supported")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\ngeneration_kwargs:\n  do_sample: true\n", "line 5, generation_kwargs: do_sample must be false")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\ngeneration_kwargs:\n  temperature: 0.7\n", "line 5, generation_kwargs: temperature must be 0")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\ngeneration_kwargs:\n  max_gen_toks: many\n", "line 5, generation_kwargs: max_gen_toks must be a whole number")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nfilter_list:\n  - name: m\n    filter:\n      - function: majority_vote\n", "line 7, filter_list: filter function 'majority_vote' is not supported")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nfilter_list:\n  - name: m\n    filter:\n      - function: regex\n        regex_pattern: \"([A-D\"\n", "line 7, filter_list, regex_pattern: '([A-D' is not a regular expression")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nfilter_list:\n  - name: m\n    filter:\n      - function: regex\n        flags: i\n", "line 8, filter_list: regex option 'flags' is not supported")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nfilter_list:\n  - filter: []\n", "line 5, filter_list: a pipeline needs 'name:' and 'filter:'")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nmetric_list:\n  - metric: bleu\n", "line 5, metric_list: metric 'bleu' is not supported for generate_until")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nmetric_list:\n  - metric: exact_match\n    ignore_case: maybe\n", "line 6: ignore_case must be true or false")]
+    [InlineData("task: t\ndoc_to_text: x\ndoc_to_target: y\nmetric_list:\n  - metric: exact_match\n    ignore_accents: true\n", "exact_match option 'ignore_accents' is not supported")]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: \"{% if a %}x{% endif %}\"\ndoc_to_choice: [a]\n", "line 3, doc_to_text: '{% if a %}x{…' is a Jinja statement")]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: \"{{ question | upper }}\"\ndoc_to_choice: [a]\n", "line 3, doc_to_text: '{{ question | upper }}' uses more of Jinja")]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: !function utils.my_text\ndoc_to_choice: [a]\n", "line 3, doc_to_text: !function utils.my_text: Moa cannot run Python")]
-    [InlineData("task: t\noutput_type: generate_until\ndoc_to_text: x\n", "line 2, output_type: output_type 'generate_until' is not supported")]
-    [InlineData("task: t\ndoc_to_text: x\n", "no output_type means generate_until")]
-    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: exact_match\n", "line 6, metric_list: exact_match scores generated text")]
+    [InlineData("task: t\noutput_type: loglikelihood\ndoc_to_text: x\n", "line 2, output_type: output_type 'loglikelihood' is not supported")]
+    [InlineData("task: t\noutput_type: generate_until\ndoc_to_text: x\n", "no 'doc_to_target:'; a generate_until task needs the answer")]
+    [InlineData("task: t\ndoc_to_text: x\n", "no 'doc_to_target:'; a generate_until task needs the answer")]
+    [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: exact_match\n", "line 6, metric_list: exact_match scores generated text; it needs output_type: generate_until")]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: f1\n", "f1 is computed as macro-F1")]
     [InlineData("task: t\noutput_type: multiple_choice\ndoc_to_text: x\ndoc_to_choice: [a]\nmetric_list:\n  - metric: bleu\n", "metric 'bleu' is not supported")]
     [InlineData("task:\n  - a\n  - b\n", "line 1: 'task:' lists several tasks, which makes this a group file")]
