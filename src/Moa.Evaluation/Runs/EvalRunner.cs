@@ -92,7 +92,8 @@ public sealed class EvalRunner
                 progress?.Invoke(n, input.Items.Count);
             }).ConfigureAwait(false);
 
-        var scores = RunScores.Compute(results, metrics, primary, input.Card.Subsets, options.BootstrapResamples, options.Seed);
+        var scores = RunScores.Compute(results, metrics, primary, input.Card.Subsets, options.BootstrapResamples, options.Seed)
+            with { Bias = KobbqBias.Compute(input.Items, results) };
         var manifest = RunManifest.Create(_client, input, options, template, primary, started, DateTimeOffset.UtcNow, clock.Elapsed, results);
         RunWriter.Write(outDir, manifest, scores, results);
         return new RunResult(Path.GetFullPath(outDir), manifest, scores, results);

@@ -1,3 +1,4 @@
+using Moa.Evaluation.Scoring;
 using Moa.Evaluation.Statistics;
 
 namespace Moa.Evaluation.Runs;
@@ -10,6 +11,9 @@ public sealed record RunScores(string PrimaryMetric, IReadOnlyList<string> Metri
 {
     /// <summary>lm-eval's <c>f1</c>: macro-F1 of the arg-max predictions over a group of items, not a per-item mean.</summary>
     public const string MacroF1 = "f1";
+
+    /// <summary>KoBBQ's accuracy and diff-bias scores when the benchmark carries KoBBQ's fields; otherwise null.</summary>
+    public KobbqBias? Bias { get; init; }
 
     /// <summary>True when no item failed.</summary>
     public bool Complete => Overall.Errors == 0;

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Moa.Evaluation.Scoring;
 using Moa.Evaluation.Statistics;
 
 namespace Moa.Evaluation.Runs;
@@ -151,6 +152,49 @@ public static class RunWriter
         }
 
         w.WriteEndObject();
+        if (scores.Bias is { } bias)
+        {
+            WriteBias(w, bias);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteBias(Utf8JsonWriter w, KobbqBias bias)
+    {
+        w.WriteStartObject("kobbq_bias");
+        w.WriteString("unknown_choice", bias.UnknownChoice);
+        w.WritePropertyName("overall");
+        WriteBiasGroup(w, bias.Overall);
+        w.WriteStartObject("categories");
+        foreach (var (name, group) in bias.ByCategory)
+        {
+            w.WritePropertyName(name);
+            WriteBiasGroup(w, group);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("labels");
+        foreach (var (name, group) in bias.ByLabel)
+        {
+            w.WritePropertyName(name);
+            WriteBiasGroup(w, group);
+        }
+
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteBiasGroup(Utf8JsonWriter w, KobbqBiasGroup g)
+    {
+        w.WriteStartObject();
+        w.WriteNumber("items", g.Items);
+        w.WriteNumber("out_of_choice", g.OutOfChoice);
+        Number(w, "out_of_choice_ratio", g.OutOfChoiceRatio);
+        Number(w, "acc_ambiguous", g.AccuracyAmbiguous);
+        Number(w, "acc_disambiguated", g.AccuracyDisambiguated);
+        Number(w, "diff_bias_ambiguous", g.DiffBiasAmbiguous);
+        Number(w, "diff_bias_disambiguated", g.DiffBiasDisambiguated);
         w.WriteEndObject();
     }
 
