@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Dapper;
 using Moa.Evaluation.Benchmarks;
+using Moa.Evaluation.Benchmarks.Splitting;
 using Moa.Hub.Accounts;
 using Moa.Hub.Audit;
 using Moa.Hub.Storage;
@@ -131,7 +132,11 @@ public sealed class BenchmarkEntry
 
     public long Items { get; set; }
 
+    /// <summary>SHA-256 of <c>items.jsonl</c> (as <c>split.json</c> records it).</summary>
     public string ItemsSha256 { get; set; } = "";
+
+    /// <summary>Moa.Evaluation's content hash of the benchmark (<c>items.jsonl</c> then <c>benchmark.yaml</c>), the one evaluation runs record.</summary>
+    public string ContentHash { get; set; } = "";
 
     public string Description { get; set; } = "";
 
@@ -492,42 +497,22 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptio
 
         ValidateSlug(slug);
         folder = Path.GetFullPath(folder);
-        var cardPath = Path.Combine(folder, "benchmark.yaml");
-        var itemsPath = Path.Combine(folder, "items.jsonl");
-        if (!File.Exists(cardPath) || !File.Exists(itemsPath))
-        {
-            throw HubException.Invalid($"{folder}: a benchmark folder needs benchmark.yaml and items.jsonl.");
-        }
 
-        BenchmarkCard card;
+        // Moa.Evaluation's loader: the strict card and item rules evaluation uses (errors name file, line and field),
+        // and its content hash, the one every evaluation run records.
+        LoadedBenchmark benchmark;
         try
         {
-            card = new YamlDotNet.Serialization.DeserializerBuilder()
-                .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
-                .IgnoreUnmatchedProperties()
-                .Build()
-                .Deserialize<BenchmarkCard>(File.ReadAllText(cardPath)) ?? new BenchmarkCard();
+            benchmark = BenchmarkDataset.Load(folder);
         }
-        catch (YamlDotNet.Core.YamlException ex)
+        catch (MoaException ex) when (ex is not HubException)
         {
-            throw HubException.Invalid($"{cardPath}: line {ex.Start.Line}: {ex.Message}");
+            throw HubException.Invalid(ex.Message);
         }
 
-        long items = 0;
-        foreach (var line in File.ReadLines(itemsPath))
-        {
-            if (line.Length > 0)
-            {
-                items++;
-            }
-        }
-
-        string sha;
-        using (var s = File.OpenRead(itemsPath))
-        {
-            sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s));
-        }
-
+        var card = benchmark.Card;
+        var items = benchmark.Items.Count;
+        var sha = BenchmarkSplitter.FileSha256(Path.Combine(folder, BenchmarkFiles.Items));
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var entry = new BenchmarkEntry
         {
@@ -541,6 +526,7 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptio
             Subsets = string.Join(',', card.Subsets),
             Items = items,
             ItemsSha256 = sha,
+            ContentHash = benchmark.ContentHash,
             Description = card.Description,
             CreatedAt = now,
         };
@@ -548,10 +534,10 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptio
         {
             await conn.ExecuteAsync("DELETE FROM benchmarks WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
             entry.Id = await conn.ExecuteScalarAsync<long>(
-                @"INSERT INTO benchmarks (slug, name, version, licence, language, task_type, metric, subsets, items, items_sha256, description, storage_dir, created_at)
-                  VALUES (@Slug, @Name, @Version, @Licence, @Language, @TaskType, @Metric, @Subsets, @Items, @ItemsSha256, @Description, @folder, @CreatedAt) RETURNING id",
-                new { entry.Slug, entry.Name, entry.Version, entry.Licence, entry.Language, entry.TaskType, entry.Metric, entry.Subsets, entry.Items, entry.ItemsSha256, entry.Description, folder, entry.CreatedAt }, tx).ConfigureAwait(false);
-            await AuditLog.AppendAsync(conn, tx, now, actor?.AuditName ?? "system", "benchmark.registered", $"benchmark:{slug}", new { entry.Name, entry.Items, sha256 = sha }).ConfigureAwait(false);
+                @"INSERT INTO benchmarks (slug, name, version, licence, language, task_type, metric, subsets, items, items_sha256, content_hash, description, storage_dir, created_at)
+                  VALUES (@Slug, @Name, @Version, @Licence, @Language, @TaskType, @Metric, @Subsets, @Items, @ItemsSha256, @ContentHash, @Description, @folder, @CreatedAt) RETURNING id",
+                new { entry.Slug, entry.Name, entry.Version, entry.Licence, entry.Language, entry.TaskType, entry.Metric, entry.Subsets, entry.Items, entry.ItemsSha256, entry.ContentHash, entry.Description, folder, entry.CreatedAt }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, actor?.AuditName ?? "system", "benchmark.registered", $"benchmark:{slug}", new { entry.Name, entry.Items, sha256 = sha, contentHash = entry.ContentHash }).ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
         return entry;
