@@ -8,80 +8,6 @@ using Moa.Hub.Storage;
 
 namespace Moa.Hub.Accounts;
 
-/// <summary>An issued API token: the secret is shown once, only its SHA-256 is stored.</summary>
-public sealed record IssuedToken(long Id, string Token, string Prefix, IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
-
-/// <summary>A stored API token (no secret).</summary>
-public sealed class ApiTokenRow
-{
-    public long Id { get; set; }
-
-    public long UserId { get; set; }
-
-    public string Name { get; set; } = "";
-
-    public string Prefix { get; set; } = "";
-
-    public string Scopes { get; set; } = "";
-
-    public long CreatedAt { get; set; }
-
-    public long ExpiresAt { get; set; }
-
-    public long? RevokedAt { get; set; }
-
-    /// <summary>The owner's email (filled in operator listings).</summary>
-    public string? Email { get; set; }
-}
-
-/// <summary>A stored sign-in session (no secret): the cookie holds a random secret whose SHA-256 is <see cref="SessionRow"/>'s key.</summary>
-public sealed class SessionRow
-{
-    public long Id { get; set; }
-
-    public long UserId { get; set; }
-
-    public string RemoteAddress { get; set; } = "";
-
-    public long CreatedAt { get; set; }
-
-    public long ExpiresAt { get; set; }
-
-    public long? RevokedAt { get; set; }
-
-    /// <summary>The owner's email (filled in operator listings).</summary>
-    public string? Email { get; set; }
-}
-
-/// <summary>A resolved credential: the user as the database has it now, and for API tokens the token's scopes and expiry.</summary>
-public sealed record Credential(HubUser User, long CredentialId, IReadOnlyList<string>? Scopes, DateTimeOffset ExpiresAt);
-
-/// <summary>The most a token created with another token may carry: the creating token's scopes and expiry.</summary>
-public sealed record TokenCeiling(IReadOnlyList<string> Scopes, DateTimeOffset ExpiresAt);
-
-/// <summary>Scopes an API token can carry.</summary>
-public static class TokenScopes
-{
-    /// <summary>Read catalogue, programme and agreement data the user may see.</summary>
-    public const string Read = "read";
-
-    /// <summary>Create and change applications, agreements, datasets (as the role allows).</summary>
-    public const string Write = "write";
-
-    /// <summary>Request download links and download files.</summary>
-    public const string Download = "download";
-
-    public static IReadOnlyList<string> All { get; } = [Read, Write, Download];
-}
-
-/// <summary>
-/// Users, password sign-in with persistent failed-login throttling, server-side sessions, personal API tokens, and the
-/// operator's account administration. Sessions and tokens are checked against the database on every request through a
-/// short-lived in-process cache that every revocation, disable, role or password change clears for the user at once.
-/// </summary>
-/// <summary>A TOTP enrolment as shown once: the base32 secret and the otpauth URI for authenticator apps.</summary>
-public sealed record TotpEnrolment(string Secret, string OtpauthUri);
-
 public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions options)
 {
     /// <summary>How long a resolved session or token is reused before the database is asked again (revocations in this process clear it at once).</summary>
@@ -712,6 +638,3 @@ public sealed class AccountService(HubDatabase db, TimeProvider time, HubOptions
         return e;
     }
 }
-
-/// <summary>An account as operators list it.</summary>
-public sealed record UserSummary(long Id, string Email, string DisplayName, string Role, long? OrganisationId, bool Disabled);

@@ -25,37 +25,3 @@ public sealed record HubUser(long Id, string Email, string DisplayName, string R
 
     public bool IsOperator => Role == HubRoles.Operator;
 }
-
-/// <summary>A stored user row.</summary>
-public sealed class UserRow
-{
-    public long Id { get; set; }
-
-    public string Email { get; set; } = "";
-
-    public string DisplayName { get; set; } = "";
-
-    public string PasswordHash { get; set; } = "";
-
-    public string Role { get; set; } = "";
-
-    public long? OrganisationId { get; set; }
-
-    public long CreatedAt { get; set; }
-
-    /// <summary>When an operator disabled the account (null while it may sign in).</summary>
-    public long? DisabledAt { get; set; }
-
-    public long? PasswordChangedAt { get; set; }
-
-    /// <summary>The TOTP secret (base32) while enrolling or enrolled, or null.</summary>
-    public string? TotpSecret { get; set; }
-
-    /// <summary>When the second factor was confirmed with a code; from then on sign-in needs a code.</summary>
-    public long? TotpConfirmedAt { get; set; }
-
-    /// <summary>The last accepted TOTP time step (a code of that step or earlier is a replay).</summary>
-    public long? TotpLastStep { get; set; }
-
-    public HubUser ToUser() => new(Id, Email, DisplayName, Role, OrganisationId);
-}

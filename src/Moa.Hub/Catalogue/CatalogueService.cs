@@ -1,142 +1,14 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Dapper;
 using Moa.Evaluation.Benchmarks;
+using Moa.Evaluation.Benchmarks.Splitting;
 using Moa.Hub.Accounts;
 using Moa.Hub.Audit;
 using Moa.Hub.Storage;
 using Moa.Privacy;
 
 namespace Moa.Hub.Catalogue;
-
-/// <summary>A dataset in the catalogue.</summary>
-public sealed class Dataset
-{
-    public long Id { get; set; }
-
-    public string Slug { get; set; } = "";
-
-    public string Name { get; set; } = "";
-
-    public string Description { get; set; } = "";
-
-    public string Licence { get; set; } = "";
-
-    public long? ProviderOrganisationId { get; set; }
-
-    public long CreatedAt { get; set; }
-}
-
-/// <summary>A registered version of a dataset (one curate run).</summary>
-public sealed class DatasetVersion
-{
-    public long Id { get; set; }
-
-    public long DatasetId { get; set; }
-
-    public int Version { get; set; }
-
-    public string ToolVersion { get; set; } = "";
-
-    public string ConfigHash { get; set; } = "";
-
-    public long Documents { get; set; }
-
-    public long Bytes { get; set; }
-
-    public long Tokens { get; set; }
-
-    [JsonIgnore]
-    public string ManifestJson { get; set; } = "";
-
-    [JsonIgnore]
-    public string StatsJson { get; set; } = "";
-
-    [JsonIgnore]
-    public string SampleJson { get; set; } = "";
-
-    [JsonIgnore]
-    public string StorageDir { get; set; } = "";
-
-    public long CreatedAt { get; set; }
-
-    /// <summary>When the version was withdrawn (no longer served or listed), or null.</summary>
-    public long? WithdrawnAt { get; set; }
-
-    public long? WithdrawnBy { get; set; }
-
-    public string? WithdrawnReason { get; set; }
-
-    /// <summary>When the version was superseded, or null.</summary>
-    public long? SupersededAt { get; set; }
-
-    /// <summary>The id of the successor version, or null.</summary>
-    public long? SupersededBy { get; set; }
-
-    /// <summary>Neither withdrawn nor superseded: the version the catalogue shows.</summary>
-    [JsonIgnore]
-    public bool IsCurrent => WithdrawnAt is null && SupersededBy is null;
-}
-
-/// <summary>Where a superseded version points: the successor's dataset slug and version number.</summary>
-public sealed record Successor(string Slug, int Version);
-
-/// <summary>A data file of a dataset version.</summary>
-public sealed class DatasetFile
-{
-    public long Id { get; set; }
-
-    public long VersionId { get; set; }
-
-    public string Path { get; set; } = "";
-
-    public string Sha256 { get; set; } = "";
-
-    public long Bytes { get; set; }
-
-    public long Documents { get; set; }
-}
-
-/// <summary>A masked sample row.</summary>
-public sealed record SampleRow(string Id, string Text);
-
-/// <summary>
-/// Everything the dataset page shows: card, versions, the version shown (the newest current one, or else the newest
-/// superseded one), its files, statistics and masked samples, and the successor when the shown version is superseded.
-/// The public detail leaves withdrawn versions out; the operator's detail keeps them (<paramref name="Versions"/>).
-/// </summary>
-public sealed record DatasetDetail(Dataset Dataset, IReadOnlyList<DatasetVersion> Versions, DatasetVersion Latest, IReadOnlyList<DatasetFile> Files, JsonElement Stats, IReadOnlyList<SampleRow> Sample, Successor? SupersededBy = null, IReadOnlyDictionary<long, Successor>? Successors = null);
-
-/// <summary>A benchmark registered in the hub.</summary>
-public sealed class BenchmarkEntry
-{
-    public long Id { get; set; }
-
-    public string Slug { get; set; } = "";
-
-    public string Name { get; set; } = "";
-
-    public string Version { get; set; } = "";
-
-    public string Licence { get; set; } = "";
-
-    public string Language { get; set; } = "";
-
-    public string TaskType { get; set; } = "";
-
-    public string Metric { get; set; } = "";
-
-    public string Subsets { get; set; } = "";
-
-    public long Items { get; set; }
-
-    public string ItemsSha256 { get; set; } = "";
-
-    public string Description { get; set; } = "";
-
-    public long CreatedAt { get; set; }
-}
 
 /// <summary>
 /// The catalogue: datasets registered from <c>moa curate</c> output folders (each registration of changed content is
@@ -492,42 +364,22 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptio
 
         ValidateSlug(slug);
         folder = Path.GetFullPath(folder);
-        var cardPath = Path.Combine(folder, "benchmark.yaml");
-        var itemsPath = Path.Combine(folder, "items.jsonl");
-        if (!File.Exists(cardPath) || !File.Exists(itemsPath))
-        {
-            throw HubException.Invalid($"{folder}: a benchmark folder needs benchmark.yaml and items.jsonl.");
-        }
 
-        BenchmarkCard card;
+        // Moa.Evaluation's loader: the strict card and item rules evaluation uses (errors name file, line and field),
+        // and its content hash, the one every evaluation run records.
+        LoadedBenchmark benchmark;
         try
         {
-            card = new YamlDotNet.Serialization.DeserializerBuilder()
-                .WithNamingConvention(YamlDotNet.Serialization.NamingConventions.UnderscoredNamingConvention.Instance)
-                .IgnoreUnmatchedProperties()
-                .Build()
-                .Deserialize<BenchmarkCard>(File.ReadAllText(cardPath)) ?? new BenchmarkCard();
+            benchmark = BenchmarkDataset.Load(folder);
         }
-        catch (YamlDotNet.Core.YamlException ex)
+        catch (MoaException ex) when (ex is not HubException)
         {
-            throw HubException.Invalid($"{cardPath}: line {ex.Start.Line}: {ex.Message}");
+            throw HubException.Invalid(ex.Message);
         }
 
-        long items = 0;
-        foreach (var line in File.ReadLines(itemsPath))
-        {
-            if (line.Length > 0)
-            {
-                items++;
-            }
-        }
-
-        string sha;
-        using (var s = File.OpenRead(itemsPath))
-        {
-            sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(s));
-        }
-
+        var card = benchmark.Card;
+        var items = benchmark.Items.Count;
+        var sha = BenchmarkSplitter.FileSha256(Path.Combine(folder, BenchmarkFiles.Items));
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var entry = new BenchmarkEntry
         {
@@ -541,6 +393,7 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptio
             Subsets = string.Join(',', card.Subsets),
             Items = items,
             ItemsSha256 = sha,
+            ContentHash = benchmark.ContentHash,
             Description = card.Description,
             CreatedAt = now,
         };
@@ -548,10 +401,10 @@ public sealed class CatalogueService(HubDatabase db, TimeProvider time, HubOptio
         {
             await conn.ExecuteAsync("DELETE FROM benchmarks WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
             entry.Id = await conn.ExecuteScalarAsync<long>(
-                @"INSERT INTO benchmarks (slug, name, version, licence, language, task_type, metric, subsets, items, items_sha256, description, storage_dir, created_at)
-                  VALUES (@Slug, @Name, @Version, @Licence, @Language, @TaskType, @Metric, @Subsets, @Items, @ItemsSha256, @Description, @folder, @CreatedAt) RETURNING id",
-                new { entry.Slug, entry.Name, entry.Version, entry.Licence, entry.Language, entry.TaskType, entry.Metric, entry.Subsets, entry.Items, entry.ItemsSha256, entry.Description, folder, entry.CreatedAt }, tx).ConfigureAwait(false);
-            await AuditLog.AppendAsync(conn, tx, now, actor?.AuditName ?? "system", "benchmark.registered", $"benchmark:{slug}", new { entry.Name, entry.Items, sha256 = sha }).ConfigureAwait(false);
+                @"INSERT INTO benchmarks (slug, name, version, licence, language, task_type, metric, subsets, items, items_sha256, content_hash, description, storage_dir, created_at)
+                  VALUES (@Slug, @Name, @Version, @Licence, @Language, @TaskType, @Metric, @Subsets, @Items, @ItemsSha256, @ContentHash, @Description, @folder, @CreatedAt) RETURNING id",
+                new { entry.Slug, entry.Name, entry.Version, entry.Licence, entry.Language, entry.TaskType, entry.Metric, entry.Subsets, entry.Items, entry.ItemsSha256, entry.ContentHash, entry.Description, folder, entry.CreatedAt }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, actor?.AuditName ?? "system", "benchmark.registered", $"benchmark:{slug}", new { entry.Name, entry.Items, sha256 = sha, contentHash = entry.ContentHash }).ConfigureAwait(false);
             return 0;
         }).ConfigureAwait(false);
         return entry;

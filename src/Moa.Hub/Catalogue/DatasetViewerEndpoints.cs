@@ -10,16 +10,12 @@ using static Moa.Hub.Web.Html;
 namespace Moa.Hub.Catalogue;
 
 /// <summary>
-/// The dataset viewer's API (<c>/api/datasets/{slug}/rows</c>) and page (<c>/datasets/{slug}/viewer</c>), and the token
-/// counts of an agreement (<c>/api/agreements/{id}/tokens</c>).
+/// The dataset viewer's API (<c>/api/datasets/{slug}/rows</c>) and page (<c>/datasets/{slug}/viewer</c>).
 /// </summary>
 internal static class DatasetViewerEndpoints
 {
     public static void MapDatasetViewer(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/agreements/{id:long}/tokens", async (HttpContext ctx, long id, Agreements.AgreementService agreements, CatalogueService catalogue) =>
-            TypedResults.Ok(await TokenTotals.ForAgreementAsync(ctx.RequireScope(TokenScopes.Read), id, agreements, catalogue).ConfigureAwait(false)));
-
         app.MapGet("/api/datasets/{slug}/rows", async (HttpContext ctx, string slug, DatasetViewer viewer) =>
         {
             var query = Query(ctx);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moa.Hub.Accounts;
 using Moa.Hub.Web;
@@ -13,49 +14,60 @@ namespace Moa.Hub.Deid;
 /// <summary>The adequacy-review endpoints (API under <c>/api/deid</c>) and pages (<c>/deid</c>), in Korean and English.</summary>
 internal static class DeidApi
 {
+    private const string Decide = "approve or reject adequacy reviews";
+
     public static void MapDeidApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/deid");
-        api.MapGet("/reviews", async (HttpContext ctx, DeidReviewService reviews) =>
+        api.MapGet("/reviews", async Task<Ok<IEnumerable<object>>> (HttpContext ctx, DeidReviewService reviews) =>
         {
             ctx.RequireScope(TokenScopes.Read);
             return TypedResults.Ok((await reviews.ListAsync().ConfigureAwait(false)).Select(Summary));
         });
-        api.MapPost("/reviews", async (HttpContext ctx, DeidReviewRequest req, DeidReviewService reviews) =>
+        api.MapPost("/reviews", async Task<Created<object>> (HttpContext ctx, DeidReviewRequest req, DeidReviewService reviews) =>
         {
             var r = await reviews.RegisterAsync(ctx.RequireScope(TokenScopes.Write), req).ConfigureAwait(false);
             return TypedResults.Created($"/api/deid/reviews/{r.Id}", Summary(r));
-        });
-        api.MapGet("/reviews/{id:long}", async (HttpContext ctx, long id, DeidReviewService reviews) =>
+        }).RequirePolicy(HubPolicies.ProviderOrOperator, "registers an adequacy review");
+        api.MapGet("/reviews/{id:long}", async Task<Results<Ok<ReviewDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (HttpContext ctx, long id, DeidReviewService reviews) =>
         {
             ctx.RequireScope(TokenScopes.Read);
-            var r = await reviews.GetAsync(id).ConfigureAwait(false) ?? throw HubException.NotFound($"adequacy review {id} does not exist.");
+            if (await reviews.GetAsync(id).ConfigureAwait(false) is not { } r)
+            {
+                return Api.NotFound($"adequacy review {id} does not exist.");
+            }
+
             var figures = DeidReviewService.ParseReport(r.ReportJson);
-            return TypedResults.Ok(new { review = Summary(r), html = r.ReportHtml is null ? null : $"/api/deid/reviews/{r.Id}/report.html", spec = r.Spec, checklist = figures.Checklist, report = JsonDocument.Parse(r.ReportJson).RootElement });
+            return TypedResults.Ok(new ReviewDetail(Summary(r), r.ReportHtml is null ? null : $"/api/deid/reviews/{r.Id}/report.html", r.Spec, figures.Checklist, JsonDocument.Parse(r.ReportJson).RootElement));
         });
-        api.MapGet("/reviews/{id:long}/report.html", async (HttpContext ctx, long id, DeidReviewService reviews) =>
+        api.MapGet("/reviews/{id:long}/report.html", async Task<Results<ContentHttpResult, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (HttpContext ctx, long id, DeidReviewService reviews) =>
         {
             ctx.RequireScope(TokenScopes.Read);
-            var r = await reviews.GetAsync(id).ConfigureAwait(false) ?? throw HubException.NotFound($"adequacy review {id} does not exist.");
+            if (await reviews.GetAsync(id).ConfigureAwait(false) is not { } r)
+            {
+                return Api.NotFound($"adequacy review {id} does not exist.");
+            }
+
             if (r.ReportHtml is null)
             {
-                throw HubException.NotFound($"adequacy review {id} was registered without its HTML report; see /api/deid/reviews/{id} for the JSON.");
+                return Api.NotFound($"adequacy review {id} was registered without its HTML report; see /api/deid/reviews/{id} for the JSON.");
             }
 
             // The provider's HTML is shown sandboxed: no scripts, no requests, no access to the hub's origin.
             ctx.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-            return Results.Text(r.ReportHtml, "text/html; charset=utf-8");
+            return TypedResults.Text(r.ReportHtml, "text/html; charset=utf-8");
         });
-        api.MapGet("/reviews/{id:long}/table", async (HttpContext ctx, long id, string? purpose, DeidReviewService reviews, Access.DownloadService downloads) =>
+        api.MapGet("/reviews/{id:long}/table", async Task<PhysicalFileHttpResult> (HttpContext ctx, long id, string? purpose, DeidReviewService reviews, Access.DownloadService downloads) =>
         {
             // The pseudonymised table uploaded with the review: an approved review and an active agreement, audited.
             var user = ctx.RequireScope(TokenScopes.Download);
             var (path, name, sha) = await reviews.OpenTableAsync(user, id, purpose, downloads).ConfigureAwait(false);
             ctx.Response.Headers["X-Content-SHA256"] = sha;
-            return Results.File(path, "application/octet-stream", name);
+            return TypedResults.PhysicalFile(path, "application/octet-stream", name);
         });
-        api.MapPost("/reviews/{id:long}/{action}", async (HttpContext ctx, long id, string action, DeidDecisionRequest req, DeidReviewService reviews) =>
-            TypedResults.Ok(Summary(await reviews.DecideAsync(ctx.RequireScope(TokenScopes.Write), id, Approve(action), req.Reason).ConfigureAwait(false))));
+        api.MapPost("/reviews/{id:long}/{action}", async Task<Ok<object>> (HttpContext ctx, long id, string action, DeidDecisionRequest req, DeidReviewService reviews) =>
+            TypedResults.Ok(Summary(await reviews.DecideAsync(ctx.RequireScope(TokenScopes.Write), id, Approve(action), req.Reason).ConfigureAwait(false))))
+            .RequirePolicy(HubPolicies.Reviewer, Decide);
 
         app.MapGet("/deid", async (HttpContext ctx, DeidReviewService reviews) =>
         {
@@ -126,8 +138,8 @@ internal static class DeidApi
             var user = ctx.RequireUser();
             var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
             await reviews.DecideAsync(user, id, Approve(action), form["reason"].ToString()).ConfigureAwait(false);
-            return Results.Redirect($"/deid/{id}");
-        });
+            return TypedResults.Redirect($"/deid/{id}");
+        }).RequirePolicy(HubPolicies.Reviewer, Decide);
     }
 
     private static bool Approve(string action) => action switch
@@ -166,3 +178,6 @@ internal static class DeidApi
 
     private static string P(double risk) => risk.ToString("0.0000", CultureInfo.InvariantCulture);
 }
+
+/// <summary>An adequacy review with its specification, checklist and the report as registered.</summary>
+public sealed record ReviewDetail(object Review, string? Html, string Spec, IReadOnlyList<DeidChecklistItem> Checklist, JsonElement Report);

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Moa.Hub.Accounts;
 using Moa.Hub.Web;
@@ -16,19 +17,21 @@ internal static class SynthApi
     public static void MapSynthApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/synth");
-        api.MapPost("/releases", async (HttpContext ctx, SynthReleaseRequest req, SynthReleaseService releases) =>
+        api.MapPost("/releases", async Task<Created<object>> (HttpContext ctx, SynthReleaseRequest req, SynthReleaseService releases) =>
         {
             var r = await releases.RegisterAsync(ctx.RequireScope(TokenScopes.Write), req).ConfigureAwait(false);
             return TypedResults.Created($"/api/synth/releases/{r.Id}", Summary(r));
-        });
-        api.MapGet("/releases/{id:long}", async (HttpContext ctx, long id, SynthReleaseService releases) =>
+        }).RequirePolicy(HubPolicies.ProviderOrOperator, "registers a synthetic release");
+        api.MapGet("/releases/{id:long}", async Task<Results<Ok<ReleaseDetail>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> (HttpContext ctx, long id, SynthReleaseService releases) =>
         {
             ctx.RequireScope(TokenScopes.Read);
-            var r = await releases.GetAsync(id).ConfigureAwait(false) ?? throw HubException.NotFound($"synthetic release {id} does not exist.");
-            return TypedResults.Ok(new { release = Summary(r), report = JsonDocument.Parse(r.ReportJson).RootElement });
+            return await releases.GetAsync(id).ConfigureAwait(false) is { } r
+                ? TypedResults.Ok(new ReleaseDetail(Summary(r), JsonDocument.Parse(r.ReportJson).RootElement))
+                : Api.NotFound($"synthetic release {id} does not exist.");
         });
-        api.MapPost("/releases/{id:long}/override", async (HttpContext ctx, long id, SynthOverrideRequest req, SynthReleaseService releases) =>
-            TypedResults.Ok(Summary(await releases.OverrideAsync(ctx.RequireScope(TokenScopes.Write), id, req.Reason).ConfigureAwait(false))));
+        api.MapPost("/releases/{id:long}/override", async Task<Ok<object>> (HttpContext ctx, long id, SynthOverrideRequest req, SynthReleaseService releases) =>
+            TypedResults.Ok(Summary(await releases.OverrideAsync(ctx.RequireScope(TokenScopes.Write), id, req.Reason).ConfigureAwait(false))))
+            .RequirePolicy(HubPolicies.Reviewer, "override a failed release gate");
 
         app.MapGet("/synth/{id:long}", async (HttpContext ctx, long id, SynthReleaseService releases) =>
         {
@@ -107,3 +110,6 @@ internal static class SynthApi
 
     private static string F(double v) => v.ToString("0.0000", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A synthetic release with its evaluation report as registered.</summary>
+public sealed record ReleaseDetail(object Release, JsonElement Report);

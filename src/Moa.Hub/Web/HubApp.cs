@@ -106,7 +106,9 @@ public static class HubApp
             o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
         })
         .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(HubPolicies.Add);
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HubRoleHandler>();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, HubAuthorizationResultHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -141,9 +143,7 @@ public static class HubApp
             if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method) && ctx.User.Identity?.IsAuthenticated != true
                 && !RequestLimits.IsAnonymousWrite(ctx.Request.Path))
             {
-                throw new HubException(HubErrorKind.Unauthenticated, ctx.Request.Headers.Authorization.Count > 0
-                    ? "not signed in: the API token is unknown, expired or revoked; create a new one."
-                    : "not signed in: sign in at /login, or send 'Authorization: Bearer <token>' (create one with POST /api/auth/token).");
+                throw HubClaims.NotSignedIn(ctx);
             }
 
             // Cookie-authenticated API calls that change state must carry the antiforgery header (CSRF); tokens need not.
@@ -157,9 +157,21 @@ public static class HubApp
         });
         app.MapOpenApi();
         app.MapHubApi();
+        app.MapAccountsApi();
+        app.MapProgrammeApi();
+        app.MapAgreementsApi();
+        app.MapCatalogueApi();
+        app.MapAccessApi();
+        app.MapAuditApi();
         app.MapDatasetViewer();
         app.MapHubPages();
         app.MapHubHomePages();
+        app.MapAccountsPages();
+        app.MapProgrammePages();
+        app.MapAgreementsPages();
+        app.MapCataloguePages();
+        app.MapAccessPages();
+        app.MapAuditPages();
         Leaderboard.LeaderboardApi.MapLeaderboardApi(app);
         Leaderboard.LeaderboardPages.MapLeaderboardPages(app);
         Deid.DeidApi.MapDeidApi(app);

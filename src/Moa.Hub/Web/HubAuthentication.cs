@@ -125,11 +125,13 @@ internal static class HubClaims
     }
 
     /// <summary>The signed-in user, or a 401 that says how to sign in.</summary>
-    public static HubUser RequireUser(this HttpContext ctx) =>
-        ctx.User() ?? throw new HubException(HubErrorKind.Unauthenticated,
-            ctx.Request.Headers.Authorization.Count > 0
-                ? "not signed in: the API token is unknown, expired or revoked; create a new one."
-                : "not signed in: sign in at /login, or send 'Authorization: Bearer <token>' (create one with POST /api/auth/token).");
+    public static HubUser RequireUser(this HttpContext ctx) => ctx.User() ?? throw NotSignedIn(ctx);
+
+    /// <summary>The 401 for a request without a (valid) sign-in: how to sign in, or that the token sent is not valid.</summary>
+    public static HubException NotSignedIn(HttpContext ctx) =>
+        new(HubErrorKind.Unauthenticated, ctx.Request.Headers.Authorization.Count > 0
+            ? "not signed in: the API token is unknown, expired or revoked; create a new one."
+            : "not signed in: sign in at /login, or send 'Authorization: Bearer <token>' (create one with POST /api/auth/token).");
 
     /// <summary>The signed-in user holding <paramref name="scope"/> (tokens carry scopes; a cookie session has them all).</summary>
     public static HubUser RequireScope(this HttpContext ctx, string scope)

@@ -181,4 +181,45 @@ public abstract partial class HubIntegrationTests
         using var op = f.Client("operator");
         JsonSerializer.Serialize(await HubFixture.Json(await op.GetAsync($"/api/datasets/{next}"))).ShouldContain("\"state\":\"withdrawn\"");
     }
+
+    [Fact]
+    public async Task Datasets_RemovedPart_IsNeverServed_WhateverItsManifestLabel()
+    {
+        // A run whose manifest lists removed/ parts once without a kind and once labelled as a kept data part.
+        var slug = Unique("removed-");
+        var folder = CurateFolder.Create(Path.Combine(f.DataDir, slug), parts: 1, perPart: 4);
+        Directory.CreateDirectory(Path.Combine(folder, "removed"));
+        File.Copy(Path.Combine(folder, "data", "part-00000.jsonl.gz"), Path.Combine(folder, "removed", "part-00000.jsonl.gz"));
+        File.Copy(Path.Combine(folder, "data", "part-00000.jsonl.gz"), Path.Combine(folder, "removed", "part-00001.jsonl.gz"));
+        var manifestPath = Path.Combine(folder, "manifest.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        var files = manifest["files"]!.AsArray();
+        var data = files[0]!;
+        foreach (var (path, kind) in new[] { ("removed/part-00000.jsonl.gz", (string?)null), ("removed/part-00001.jsonl.gz", "data") })
+        {
+            var entry = new System.Text.Json.Nodes.JsonObject { ["path"] = path, ["sha256"] = data["sha256"]!.GetValue<string>(), ["documents"] = data["documents"]!.GetValue<long>(), ["bytes"] = data["bytes"]!.GetValue<long>() };
+            if (kind is not null)
+            {
+                entry["kind"] = kind;
+            }
+
+            files.Add(entry);
+        }
+
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+        using var op = f.Client("operator");
+        var registered = await op.PostAsJsonAsync("/api/datasets", new { folder, slug, name = "Removed " + slug, licence = "CC0-1.0", providerOrganisationId = f.ProviderOrg.Id });
+        registered.StatusCode.ShouldBe(HttpStatusCode.Created, await registered.Content.ReadAsStringAsync());
+        await AgreementFor(slug);
+        using var team = f.Client("team");
+
+        var listed = (await HubFixture.Json(await team.GetAsync($"/api/datasets/{slug}"))).GetProperty("files").EnumerateArray().Select(x => x.GetProperty("path").GetString()).ToList();
+        listed.ShouldBe(["data/part-00000.jsonl.gz"]);
+        (await team.GetAsync($"/api/datasets/{slug}/versions/1/files/data/part-00000.jsonl.gz?purpose=evaluation")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        foreach (var removed in new[] { "removed/part-00000.jsonl.gz", "removed/part-00001.jsonl.gz" })
+        {
+            (await team.GetAsync($"/api/datasets/{slug}/versions/1/files/{removed}?purpose=evaluation")).StatusCode.ShouldBe(HttpStatusCode.NotFound, removed);
+            (await team.PostAsJsonAsync($"/api/datasets/{slug}/links", new { version = 1, path = removed, purpose = "evaluation" })).StatusCode.ShouldBe(HttpStatusCode.NotFound, removed);
+        }
+    }
 }
