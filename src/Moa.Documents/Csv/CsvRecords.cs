@@ -62,10 +62,10 @@ internal sealed class CsvRecords : IDisposable
     {
         if (_head is null)
         {
-            _head = new char[HeadChars];
+            _head = ArrayPool<char>.Shared.Rent(HeadChars);
             try
             {
-                _headLength = _source.ReadBlock(_head, 0, _head.Length);
+                _headLength = _source.ReadBlock(_head, 0, HeadChars);
             }
             catch (DecoderFallbackException ex)
             {
@@ -207,6 +207,11 @@ internal sealed class CsvRecords : IDisposable
     {
         _sep?.Dispose();
         _source.Dispose();
+        if (_head is not null)
+        {
+            ArrayPool<char>.Shared.Return(_head);
+            _head = null;
+        }
     }
 
     /// <summary>Replays the buffered head, then reads on from the source.</summary>
