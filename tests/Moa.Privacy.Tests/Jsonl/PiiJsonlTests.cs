@@ -139,7 +139,7 @@ public class PiiJsonlTests
         var path = Path.Combine(dir, "c.jsonl");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n" + before), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(after + "\n")]);
         Should.Throw<MoaException>(() => ScanToString(path, new PiiJsonlOptions { Threads = 1 })).Message
-            .ShouldContain($"c.jsonl:2: invalid UTF-8 at byte {offset}");
+            .ShouldContain($"c.jsonl:2: not valid UTF-8 (byte 0xED at byte {offset + 1} of the line)");
     }
 
     [Fact]
@@ -308,6 +308,6 @@ public class PiiJsonlTests
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n{\"text\":\"가나"), .. bad, .. Encoding.UTF8.GetBytes("다\"}\n")]);
         using var ms = new MemoryStream();
         Should.Throw<MoaException>(() => PiiJsonl.Scan([path], Structured(), new PiiJsonlOptions { Threads = 1 }, ms)).Message
-            .ShouldContain("d.jsonl:2: invalid UTF-8 at byte 15");
+            .ShouldContain($"d.jsonl:2: not valid UTF-8 (byte 0x{bad[0]:X2} at byte 16 of the line)");
     }
 }
