@@ -98,7 +98,8 @@ public static class CorpusPart
         }
         catch (Exception ex) when (ex is InvalidDataException or ZstdException or IOException)
         {
-            throw new DocumentReadException(new ReadIssue(lines.Path, lines.LineNumber + 1, "damaged-file", $"The compressed stream is damaged ({ex.Message}); write the part again."), ex);
+            ThrowHelper.DamagedStream(lines, ex);
+            throw;
         }
 
         if (JsonlRecordReader.IsBlank(line))
@@ -114,7 +115,7 @@ public static class CorpusPart
 
         if (problem != JsonlProblem.None)
         {
-            throw new DocumentReadException(new ReadIssue(lines.Path, lines.LineNumber, JsonlRecordReader.Code(problem), records.Describe(error, line) + "."));
+            ThrowHelper.BadJsonlLine(lines, records, error, line);
         }
 
         var id = JsonlRecordReader.Id(line, fields) ?? lines.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
