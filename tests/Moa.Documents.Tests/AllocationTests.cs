@@ -30,12 +30,16 @@ public sealed class AllocationTests
         var records = new JsonlRecordReader();
         var line = Encoding.UTF8.GetBytes("{\"id\":\"doc-1\",\"text\":\"국가 인공지능 \\\"말뭉치\\\" 2026\",\"meta\":{\"source\":\"x\",\"tags\":[1,2]},\"n\":3}");
         var chars = new char[256];
+        var problem = JsonlProblem.NotJson;
+        var length = 0;
 
         Allocated(() =>
         {
-            records.Validate(line, out var fields, out _).ShouldBe(JsonlProblem.None);
-            JsonlRecordReader.CopyText(line, fields, ref chars);
+            problem = records.Validate(line, out var fields, out _);
+            length = JsonlRecordReader.CopyText(line, fields, ref chars);
         }).ShouldBe(0);
+        problem.ShouldBe(JsonlProblem.None);
+        new string(chars, 0, length).ShouldBe("국가 인공지능 \"말뭉치\" 2026");
     }
 
     [Fact]
@@ -50,6 +54,7 @@ public sealed class AllocationTests
         JsonlRecordReader.Id(line, fields).ShouldBe("7");
         JsonlRecordReader.MetaJson(line, fields).ShouldBe("{\"a\":[1]}");
         var chars = Array.Empty<char>();
-        new string(chars, 0, JsonlRecordReader.CopyText(line, fields, ref chars)).ShouldBe("줄\n바꿈");
+        var length = JsonlRecordReader.CopyText(line, fields, ref chars);
+        new string(chars, 0, length).ShouldBe("줄\n바꿈");
     }
 }
