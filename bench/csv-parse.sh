@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Moa's CSV record parser vs Sep 0.18 on the provider CSV files (CP949/EUC-KR and UTF-8), one process, alternating rounds.
+# Moa's CSV records (Sep inside CsvReader's wrapper) vs raw Sep 0.18 on the provider CSV files (CP949/EUC-KR and UTF-8), one process, alternating rounds.
 # Usage: bench/csv-parse.sh [ROUNDS]   (default 15). Results: bench/RESULTS.md, "CSV record parser vs Sep".
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"

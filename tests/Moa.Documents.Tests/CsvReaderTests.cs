@@ -132,6 +132,44 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void Read_TsvWithQuotesInCells_QuotesAreTextAndNoRowLost()
+    {
+        // KoBEST BoolQ writes titles in quotes inside cells and leaves some quotes unclosed (dev.tsv line 517).
+        var path = Write("id\ttext\n1\t\"뷰티 인사이드\"는 영화\n2\t원격 \"작업\n3\t끝\n", "t.tsv");
+
+        var (docs, issues) = ReadAll(path, new ReaderOptions { CsvTextColumns = ["text"] });
+
+        issues.ShouldBeEmpty();
+        docs.Select(d => d.Text).ShouldBe(["\"뷰티 인사이드\"는 영화", "원격 \"작업", "끝"]);
+        docs.Select(d => d.Origin.Line).ShouldBe([2L, 3L, 4L]);
+    }
+
+    [Fact]
+    public void Read_TsvWithRfcQuoting_QuotedCellsKeepTabsAndLineBreaks()
+    {
+        var path = Write("id\ttext\n1\t\"두 줄\n\t탭 \"\"인용\"\"\"\n2\t끝\n", "t.tsv");
+
+        var (docs, issues) = ReadAll(path, new ReaderOptions { CsvTextColumns = ["text"] });
+
+        issues.ShouldBeEmpty();
+        docs.Select(d => d.Text).ShouldBe(["두 줄\n\t탭 \"인용\"", "끝"]);
+        docs.Select(d => d.Origin.Line).ShouldBe([2L, 4L]);
+    }
+
+    [Fact]
+    public void Read_RaggedRowAfterMultiLineCell_IssueNamesRowsFirstLine()
+    {
+        var path = Write("a,b\n\"x\ry\",1\n\"p\r\nq\"\n");
+
+        var (docs, issues) = ReadAll(path);
+
+        docs.Select(d => d.Text).ShouldBe(["a: x\ny\nb: 1", "a: p\nq"]);
+        var issue = issues.ShouldHaveSingleItem();
+        issue.Code.ShouldBe("ragged-row");
+        issue.Line.ShouldBe(4);
+    }
+
+    [Fact]
     public void Read_UnknownColumnInOptions_ThrowsNamingColumnAndHeader()
     {
         var path = TestPaths.Data("providers", "csv", "도시가스충전소현황.csv");

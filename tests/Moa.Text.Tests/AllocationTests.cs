@@ -1,3 +1,4 @@
+using Moa.Text.Hashing;
 using Moa.Text.Languages;
 using Moa.Text.Normalization;
 using Moa.Text.Tokens;
@@ -42,5 +43,17 @@ public sealed class AllocationTests
     {
         var text = Korean + English;
         AllocatedBy(() => PreTokenCounter.Default.Count(text)).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("oph")]
+    [InlineData("classic")]
+    [InlineData("cminhash")]
+    public void MinHasher_ComputeBandHashes_DoesNotAllocate(string method)
+    {
+        var hasher = new MinHasher(new MinHashOptions { Method = method });
+        var bands = new ulong[hasher.BandCount];
+        var text = Korean + English;
+        AllocatedBy(() => hasher.ComputeBandHashes(text, bands)).ShouldBe(0);
     }
 }

@@ -7,8 +7,9 @@ using nietras.SeparatedValues;
 namespace Moa.Bench.Documents;
 
 /// <summary>
-/// Moa's CSV record parser (<see cref="CsvRecordParser"/>) against Sep 0.18 on the same files, in one process, alternating
-/// rounds: (a) parse only, from the decoded text in memory; (b) decode + parse, from the file's bytes in memory through
+/// Moa's CSV records (<see cref="CsvRecords"/>: Sep 0.18 plus what <see cref="CsvReader"/> needs on top, i.e. the
+/// buffered head for sniffing, start lines, unclosed-quote check and CRLF folding) against raw Sep on the same files, in
+/// one process, alternating rounds: (a) parse only, from the decoded text in memory; (b) decode + parse, from the file's bytes in memory through
 /// the encoding <see cref="TextEncodingDetector"/> finds (CP949/EUC-KR for data.go.kr exports). Both materialise every cell
 /// as a string (what the reader needs) and must give the same records, which is checked before timing.
 /// </summary>
@@ -84,7 +85,7 @@ internal static class CsvParseComparison
     private static Result ParseMoa(TextReader reader, char delimiter, bool keep)
     {
         var result = new Result();
-        using var parser = new CsvRecordParser(reader) { Delimiter = delimiter };
+        using var parser = new CsvRecords(reader) { Delimiter = delimiter };
         var cells = new List<string>();
         while (parser.ReadRecord(cells, out var line))
         {

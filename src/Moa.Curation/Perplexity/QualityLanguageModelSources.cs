@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using Moa.Documents.Jsonl;
 using Moa.Text.Normalization;
 
 namespace Moa.Curation.Perplexity;
@@ -64,32 +64,29 @@ public static class QualityLanguageModelSources
         return new ReferenceSet(BoolQ + "/{train,dev,test}.tsv (Text)", "CC BY-SA 4.0 (KoBEST; Korean Wikipedia text)", Convert.ToHexStringLower(sha.GetHashAndReset()), docs);
     }
 
-    /// <summary>A JSONL genre file (<c>id</c>, <c>text</c>), split by the hash of the id.</summary>
+    /// <summary>A JSONL genre file (<c>id</c>, <c>text</c>; lines checked by <see cref="JsonlRecordReader"/>), split by the hash of the id.</summary>
     public static ReferenceSet ReadJsonl(string sharedData, string relativePath, string licence)
     {
         var path = Path.Combine(sharedData, relativePath);
         var bytes = ReadBytes(path);
         var docs = new List<ReferenceDocument>();
-        var lineNumber = 0;
-        foreach (var line in Encoding.UTF8.GetString(bytes).Split('\n'))
+        var records = new JsonlRecordReader();
+        using var lines = new JsonlLines(new MemoryStream(bytes, writable: false), path);
+        while (lines.TryReadLine(out var line))
         {
-            lineNumber++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (JsonlRecordReader.IsBlank(line))
             {
                 continue;
             }
 
-            try
+            if (records.Validate(line, out var fields, out var error) != JsonlProblem.None)
             {
-                using var json = JsonDocument.Parse(line);
-                var id = json.RootElement.GetProperty("id").GetString() ?? throw new KeyNotFoundException("id");
-                var text = json.RootElement.GetProperty("text").GetString() ?? throw new KeyNotFoundException("text");
-                docs.Add(new ReferenceDocument(id, s_normalizer.Normalize(text), TuningSplit.IsTuning(id)));
+                throw records.Error(path, lines.LineNumber, error, line);
             }
-            catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
-            {
-                throw new MoaException($"{path}:{lineNumber}: expected a JSON object with string fields 'id' and 'text' ({ex.Message}).", ex);
-            }
+
+            var id = JsonlRecordReader.Id(line, fields)
+                ?? throw new MoaException($"{path}:{lines.LineNumber}: no field 'id'; the genre files split by id, so every line needs one.");
+            docs.Add(new ReferenceDocument(id, s_normalizer.Normalize(JsonlRecordReader.Text(line, fields)), TuningSplit.IsTuning(id)));
         }
 
         return new ReferenceSet(relativePath, licence, Convert.ToHexStringLower(SHA256.HashData(bytes)), docs);

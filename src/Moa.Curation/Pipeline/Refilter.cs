@@ -185,39 +185,17 @@ public static class Refilter
             yield break;
         }
 
-        using var gz = CorpusPart.OpenJsonLines(file);
-        using var buffered = new BufferedStream(gz, 1 << 20);
-        var line = new MemoryStream();
-        var no = 0;
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = buffered.Read(chunk, 0, chunk.Length)) > 0)
+        using var lines = new JsonlLines(CorpusPart.OpenJsonLines(file), file);
+        var batch = new List<RawLine>();
+        while (lines.ReadBatch(batch, 1 << 20))
         {
-            var span = chunk.AsMemory(0, read);
-            while (span.Length > 0)
+            foreach (var line in batch)
             {
-                var nl = span.Span.IndexOf((byte)'\n');
-                if (nl < 0)
+                if (line.Bytes.Length > 0)
                 {
-                    line.Write(span.Span);
-                    break;
+                    yield return (line.Bytes, checked((int)line.Number));
                 }
-
-                line.Write(span.Span[..nl]);
-                span = span[(nl + 1)..];
-                no++;
-                if (line.Length > 0)
-                {
-                    yield return (line.ToArray(), no);
-                }
-
-                line.SetLength(0);
             }
-        }
-
-        if (line.Length > 0)
-        {
-            yield return (line.ToArray(), no + 1);
         }
     }
 

@@ -7,7 +7,7 @@ namespace Moa.Documents.Csv;
 /// Reads CSV and TSV exports (<c>.csv</c>, <c>.tsv</c>) one document per row. The encoding (UTF-8, UTF-8 with BOM,
 /// CP949/EUC-KR as data.go.kr writes it) and the delimiter (comma, tab, semicolon, pipe) are detected; the first row is
 /// the header. The text is <see cref="ReaderOptions.CsvTextColumns"/> joined by line breaks, or every non-empty cell as
-/// <c>header: value</c> lines.
+/// <c>header: value</c> lines. Records are parsed by Sep (<see cref="CsvRecords"/>); a TSV file with stray quotes is read without quoting.
 /// </summary>
 public sealed class CsvReader : IDocumentReader
 {
@@ -104,7 +104,7 @@ public sealed class CsvReader : IDocumentReader
         }
     }
 
-    private static void ReportFailure(CsvRecordParser parser, string path, ReadContext context, string encodingName)
+    private static void ReportFailure(CsvRecords parser, string path, ReadContext context, string encodingName)
     {
         if (parser.Failure is not null)
         {
@@ -113,7 +113,7 @@ public sealed class CsvReader : IDocumentReader
         }
     }
 
-    private static CsvRecordParser Open(string path, out string encodingName, out bool validSample)
+    private static CsvRecords Open(string path, out string encodingName, out bool validSample)
     {
         FileStream file;
         try
@@ -132,7 +132,7 @@ public sealed class CsvReader : IDocumentReader
         validSample = detected.Name != "cp949" || TextEncodingDetector.IsValidCp949(sample.AsSpan(0, n));
         file.Position = detected.PreambleLength;
         var reader = new StreamReader(file, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        return new CsvRecordParser(reader);
+        return new CsvRecords(reader, path);
     }
 
     /// <summary>

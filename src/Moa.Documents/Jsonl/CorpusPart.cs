@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using Parquet;
 using Parquet.Schema;
 using ZstdSharp;
@@ -61,8 +60,9 @@ public static class CorpusPart
     }
 
     /// <summary>
-    /// Every record of a part, in order. Throws <see cref="DocumentReadException"/> naming the file (and line for JSON
-    /// lines) when a line is not JSON, a record has no string <paramref name="textField"/> (unless
+    /// Every record of a part, in order; JSON lines are split by <see cref="JsonlLines"/> and checked by
+    /// <see cref="JsonlRecordReader"/>. Throws <see cref="DocumentReadException"/> naming the file (and line for JSON
+    /// lines) when a line is bad (not UTF-8, not one JSON object, no string <paramref name="textField"/> unless
     /// <paramref name="skipWithoutText"/>), or the file is damaged.
     /// </summary>
     public static IEnumerable<CorpusRecord> Read(string path, string textField = "text", bool skipWithoutText = false)
@@ -73,62 +73,54 @@ public static class CorpusPart
 
     private static IEnumerable<CorpusRecord> ReadJsonLines(string path, string textField, bool skipWithoutText)
     {
-        using var reader = new StreamReader(OpenJsonLines(path), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, 1 << 16);
-        var line = 0L;
-        while (true)
+        using var lines = new JsonlLines(OpenJsonLines(path), path);
+        var records = new JsonlRecordReader(textField);
+        while (Next(lines, records, skipWithoutText, out var record))
         {
-            string? text;
-            try
+            if (record is { } value)
             {
-                text = reader.ReadLine();
-            }
-            catch (Exception ex) when (ex is InvalidDataException or ZstdException or IOException)
-            {
-                throw new DocumentReadException(new ReadIssue(path, line + 1, "damaged-file", $"The compressed stream is damaged ({ex.Message}); write the part again."), ex);
-            }
-
-            if (text is null)
-            {
-                yield break;
-            }
-
-            line++;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                continue;
-            }
-
-            if (ParseLine(path, line, text, textField, skipWithoutText) is { } record)
-            {
-                yield return record;
+                yield return value;
             }
         }
     }
 
-    private static CorpusRecord? ParseLine(string path, long line, string text, string textField, bool skipWithoutText)
+    /// <summary>Reads the next line: false at the end of the part; <paramref name="record"/> is null for a line that is skipped.</summary>
+    private static bool Next(JsonlLines lines, JsonlRecordReader records, bool skipWithoutText, out CorpusRecord? record)
     {
+        record = null;
+        ReadOnlySpan<byte> line;
         try
         {
-            using var doc = JsonDocument.Parse(text);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty(textField, out var t) || t.ValueKind != JsonValueKind.String)
+            if (!lines.TryReadLine(out line))
             {
-                if (skipWithoutText)
-                {
-                    return null;
-                }
-
-                throw new DocumentReadException(new ReadIssue(path, line, "missing-field", $"The record has no string \"{textField}\" field."));
+                return false;
             }
-
-            var id = root.TryGetProperty("id", out var i) ? (i.ValueKind == JsonValueKind.String ? i.GetString()! : i.GetRawText()) : line.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            var meta = root.TryGetProperty("meta", out var m) ? m.GetRawText() : "{}";
-            return new CorpusRecord(id, t.GetString()!, meta);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is InvalidDataException or ZstdException or IOException)
         {
-            throw new DocumentReadException(new ReadIssue(path, line, "malformed-json", $"The line is not valid JSON ({ex.Message})."), ex);
+            ThrowHelper.DamagedStream(lines, ex);
+            throw;
         }
+
+        if (JsonlRecordReader.IsBlank(line))
+        {
+            return true;
+        }
+
+        var problem = records.Validate(line, out var fields, out var error);
+        if (problem is JsonlProblem.MissingText or JsonlProblem.TextNotString && skipWithoutText)
+        {
+            return true;
+        }
+
+        if (problem != JsonlProblem.None)
+        {
+            ThrowHelper.BadJsonlLine(lines, records, error, line);
+        }
+
+        var id = JsonlRecordReader.Id(line, fields) ?? lines.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        record = new CorpusRecord(id, JsonlRecordReader.Text(line, fields), JsonlRecordReader.MetaJson(line, fields));
+        return true;
     }
 
     private static IEnumerable<CorpusRecord> ReadParquet(string path, string textField)

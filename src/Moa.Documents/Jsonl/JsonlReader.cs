@@ -1,16 +1,15 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
-using System.Text;
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Moa.Documents.Jsonl;
 
 /// <summary>
 /// Reads JSON Lines (<c>.jsonl</c>, <c>.ndjson</c>, line-delimited <c>.json</c>), plain or gzip-compressed: one document per
 /// line, text and id taken from <see cref="ReaderOptions.TextField"/> and <see cref="ReaderOptions.IdField"/>, other scalar
-/// fields kept as <see cref="SourceDocument.Extra"/>. Bad lines are reported and skipped; reading goes on.
+/// fields kept as <see cref="SourceDocument.Extra"/>. Lines are checked by <see cref="JsonlRecordReader"/>; bad lines are reported
+/// (counted by code) and skipped, and reading goes on.
 /// </summary>
 public sealed class JsonlReader : IDocumentReader
 {
@@ -70,7 +69,7 @@ public sealed class JsonlReader : IDocumentReader
     private static IEnumerable<SourceDocument> ReadIterator(string path, ReadContext context, CancellationToken cancellationToken)
     {
         var options = context.Options;
-        var fields = new FieldNames(options);
+        var records = new JsonlRecordReader(options.TextField, options.IdField);
         var maxRecord = Math.Max(1024, options.MaxRecordBytes);
         using var input = OpenInput(path, out var gzip);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
@@ -101,7 +100,7 @@ public sealed class JsonlReader : IDocumentReader
                     }
                     else
                     {
-                        var doc = ParseLine(lineBytes, path, line, first, fields, context, ref sawRecord);
+                        var doc = ParseLine(lineBytes, path, line, first, records, context, ref sawRecord);
                         if (doc is not null)
                         {
                             yield return doc;
@@ -176,7 +175,7 @@ public sealed class JsonlReader : IDocumentReader
                         line++;
                         if (!skipping)
                         {
-                            var doc = ParseLine(buffer.AsSpan(start, end - start), path, line, first, fields, context, ref sawRecord);
+                            var doc = ParseLine(buffer.AsSpan(start, end - start), path, line, first, records, context, ref sawRecord);
                             if (doc is not null)
                             {
                                 yield return doc;
@@ -218,11 +217,11 @@ public sealed class JsonlReader : IDocumentReader
     }
 
     private static SourceDocument? ParseLine(
-        ReadOnlySpan<byte> bytes, string path, long line, bool first, FieldNames fields, ReadContext context, ref bool sawRecord)
+        ReadOnlySpan<byte> bytes, string path, long line, bool first, JsonlRecordReader records, ReadContext context, ref bool sawRecord)
     {
-        if (first && bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        if (first)
         {
-            bytes = bytes[3..];
+            bytes = JsonlRecordReader.SkipBom(bytes);
         }
 
         if (!bytes.IsEmpty && bytes[^1] == (byte)'\r')
@@ -243,105 +242,10 @@ public sealed class JsonlReader : IDocumentReader
             return null;
         }
 
-        if (!Utf8.IsValid(bytes))
-        {
-            var offset = FirstInvalidUtf8(bytes);
-            context.Report(new ReadIssue(path, line, "invalid-utf8",
-                $"Line is not valid UTF-8 (bad byte 0x{bytes[offset]:X2} at byte {offset + 1:N0}); it was skipped. Convert the file to UTF-8 (e.g. iconv -f CP949 -t UTF-8)."));
-            return null;
-        }
-
-        try
-        {
-            return ParseRecord(bytes, path, line, fields, context);
-        }
-        catch (JsonException ex)
-        {
-            context.Report(new ReadIssue(path, line, "malformed-json",
-                $"Line is not valid JSON: {ex.Message} Line starts with: {Preview(bytes)}. Fix or remove the line."));
-            return null;
-        }
-    }
-
-    private static SourceDocument? ParseRecord(ReadOnlySpan<byte> bytes, string path, long line, FieldNames fields, ReadContext context)
-    {
-        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
-        reader.Read();
-        if (reader.TokenType != JsonTokenType.StartObject)
-        {
-            context.Report(new ReadIssue(path, line, "malformed-json",
-                $"Line holds a JSON {Describe(reader.TokenType)}, but JSON Lines needs one object per line. Line starts with: {Preview(bytes)}."));
-            return null;
-        }
-
-        string? text = null;
-        string? id = null;
-        JsonTokenType textType = JsonTokenType.None;
         Dictionary<string, string>? extra = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        if (records.Validate(bytes, out var fields, out var error, collectExtra: true, ref extra) != JsonlProblem.None)
         {
-            var isText = reader.ValueTextEquals(fields.Text);
-            var isId = !isText && reader.ValueTextEquals(fields.Id);
-            var name = isText ? fields.TextName : isId ? fields.IdName : fields.NameOf(ref reader);
-            reader.Read();
-            var type = reader.TokenType;
-            if (isText)
-            {
-                textType = type;
-                if (type == JsonTokenType.String)
-                {
-                    text = reader.GetString();
-                }
-                else
-                {
-                    reader.Skip();
-                }
-
-                continue;
-            }
-
-            if (isId)
-            {
-                id = type switch
-                {
-                    JsonTokenType.String => reader.GetString(),
-                    JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                    _ => null,
-                };
-                reader.Skip();
-                continue;
-            }
-
-            string? value = type switch
-            {
-                JsonTokenType.String => reader.GetString(),
-                JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Encoding.UTF8.GetString(reader.ValueSpan),
-                _ => null,
-            };
-            reader.Skip();
-            if (value is not null)
-            {
-                (extra ??= new Dictionary<string, string>(StringComparer.Ordinal))[name] = value;
-            }
-        }
-
-        // Anything after the object (a second value) makes the reader throw.
-        while (reader.Read())
-        {
-        }
-
-        if (textType == JsonTokenType.None)
-        {
-            var have = FieldList(bytes);
-            context.Report(new ReadIssue(path, line, "missing-field",
-                $"Record has no field '{fields.TextName}' (fields: {have}); it was skipped. Name the text field with --text-field NAME."));
-            return null;
-        }
-
-        if (text is null)
-        {
-            context.Report(new ReadIssue(path, line, "not-a-string",
-                $"Field '{fields.TextName}' is {Describe(textType)}, not a string; the record was skipped. Name a string field with --text-field NAME."));
+            context.Report(new ReadIssue(path, line, JsonlRecordReader.Code(error.Problem), $"Line skipped: {records.Describe(error, bytes)}."));
             return null;
         }
 
@@ -351,58 +255,8 @@ public sealed class JsonlReader : IDocumentReader
             extra.TryAdd("provider", provider);
         }
 
-        return new SourceDocument(id ?? ReadContext.DerivedId(path, line), text, new DocumentOrigin(path, line, "jsonl"), extra);
-    }
-
-    /// <summary>The top-level field names of a record that parsed, for the missing-field message.</summary>
-    private static string FieldList(ReadOnlySpan<byte> bytes)
-    {
-        var names = new List<string>();
-        var reader = new Utf8JsonReader(bytes, isFinalBlock: true, state: default);
-        reader.Read();
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            names.Add(reader.GetString()!);
-            reader.Read();
-            reader.Skip();
-        }
-
-        return names.Count == 0 ? "none" : string.Join(", ", names);
-    }
-
-    private static string Describe(JsonTokenType type) => type switch
-    {
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.String => "a string",
-        _ => type.ToString(),
-    };
-
-    private static string Preview(ReadOnlySpan<byte> bytes)
-    {
-        var head = bytes[..Math.Min(bytes.Length, 80)];
-        var text = Encoding.UTF8.GetString(head);
-        return "'" + text + (bytes.Length > head.Length ? "…'" : "'");
-    }
-
-    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
-    {
-        var offset = 0;
-        while (offset < bytes.Length)
-        {
-            var status = System.Text.Rune.DecodeFromUtf8(bytes[offset..], out _, out var consumed);
-            if (status != OperationStatus.Done)
-            {
-                return offset;
-            }
-
-            offset += consumed;
-        }
-
-        return 0;
+        var id = JsonlRecordReader.Id(bytes, fields) ?? ReadContext.DerivedId(path, line);
+        return new SourceDocument(id, JsonlRecordReader.Text(bytes, fields), new DocumentOrigin(path, line, "jsonl"), extra);
     }
 
     private static Stream OpenInput(string path, out bool gzip)
@@ -528,44 +382,5 @@ public sealed class JsonlReader : IDocumentReader
 
         var i = head.IndexOfAnyExcept(s_whitespace);
         return i < 0 ? [] : head[i..];
-    }
-
-    /// <summary>UTF-8 field names and a small cache of other property names, per file.</summary>
-    private sealed class FieldNames(ReaderOptions options)
-    {
-        private readonly List<(byte[] Utf8, string Name)> _cache = [];
-
-        public string TextName { get; } = options.TextField;
-
-        public string IdName { get; } = options.IdField;
-
-        public byte[] Text { get; } = Encoding.UTF8.GetBytes(options.TextField);
-
-        public byte[] Id { get; } = Encoding.UTF8.GetBytes(options.IdField);
-
-        public string NameOf(ref Utf8JsonReader reader)
-        {
-            if (reader.ValueIsEscaped || reader.HasValueSequence)
-            {
-                return reader.GetString()!;
-            }
-
-            var span = reader.ValueSpan;
-            foreach (var (utf8, name) in _cache)
-            {
-                if (span.SequenceEqual(utf8))
-                {
-                    return name;
-                }
-            }
-
-            var created = Encoding.UTF8.GetString(span);
-            if (_cache.Count < 64)
-            {
-                _cache.Add((span.ToArray(), created));
-            }
-
-            return created;
-        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 
@@ -42,6 +41,7 @@ public sealed class CorpusScanner
     private readonly bool[] _gramSeen;
     private readonly long[] _lastDocument;
     private readonly int _maxExamples;
+    private readonly JsonlRecordReader _records = new();
     private char[] _chars = new char[1 << 16];
     private long _document;
     private FileHits? _file;
@@ -66,7 +66,7 @@ public sealed class CorpusScanner
     public ReadOnlySpan<bool> GramSeen => _gramSeen;
 
     /// <summary>Scans a corpus part: <c>.jsonl</c>, <c>.jsonl.gz</c> or <c>.jsonl.zst</c> lines of <c>{"id", "text", "meta"}</c>, or Parquet.</summary>
-    /// <exception cref="MoaException">A line is not JSON or has no text (names file and line), or the file is damaged.</exception>
+    /// <exception cref="MoaException">A line fails <see cref="JsonlRecordReader"/> (the message names file, line and field), or the file is damaged.</exception>
     public FileHits ScanFile(string path, string corpus)
     {
         var hits = new FileHits(path);
@@ -98,7 +98,7 @@ public sealed class CorpusScanner
     {
         var hits = new FileHits(name);
         Begin(hits, corpus);
-        ScanLines(jsonl, name, final: true);
+        ScanLines(jsonl, name);
         _file = null;
         return hits;
     }
@@ -126,124 +126,66 @@ public sealed class CorpusScanner
     private void ScanStream(Stream stream, string path, string corpus, FileHits hits)
     {
         Begin(hits, corpus);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 22);
         try
         {
-            var filled = 0;
-            while (true)
+            using var lines = new JsonlLines(stream, path);
+            while (lines.TryReadLine(out var line))
             {
-                if (filled == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, filled).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = stream.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0)
-                {
-                    ScanLines(buffer.AsSpan(0, filled), path, final: true);
-                    break;
-                }
-
-                filled += read;
-                var consumed = ScanLines(buffer.AsSpan(0, filled), path, final: false);
-                buffer.AsSpan(consumed, filled - consumed).CopyTo(buffer);
-                filled -= consumed;
+                _lineNumber = checked((int)lines.LineNumber);
+                ScanLine(line, path);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             _file = null;
         }
     }
 
-    // Scans the complete lines of data; returns the offset after the last complete line (or the length when final).
-    private int ScanLines(ReadOnlySpan<byte> data, string path, bool final)
+    // Scans the lines of in-memory JSONL (the last may lack its line break).
+    private void ScanLines(ReadOnlySpan<byte> data, string path)
     {
-        var position = 0;
-        while (position < data.Length)
+        while (!data.IsEmpty)
         {
-            var length = data[position..].IndexOf((byte)'\n');
-            if (length < 0)
+            var length = data.IndexOf((byte)'\n');
+            var line = length < 0 ? data : data[..length];
+            data = length < 0 ? default : data[(length + 1)..];
+            _lineNumber++;
+            if (_lineNumber == 1)
             {
-                if (!final)
-                {
-                    return position;
-                }
-
-                length = data.Length - position;
+                line = JsonlRecordReader.SkipBom(line);
             }
 
-            _lineNumber++;
-            ScanLine(data.Slice(position, length), path);
-            position += length + 1;
+            ScanLine(line.Length > 0 && line[^1] == (byte)'\r' ? line[..^1] : line, path);
         }
-
-        return Math.Min(position, data.Length);
     }
 
     private void ScanLine(ReadOnlySpan<byte> line, string path)
     {
-        if (line.Trim(" \t\r"u8).IsEmpty)
+        if (JsonlRecordReader.IsBlank(line))
         {
             return;
         }
 
         _file!.Bytes += line.Length + 1;
-        var textLength = -1;
+        if (_records.Validate(line, out var fields, out var error) != JsonlProblem.None)
+        {
+            throw _records.Error(path, _lineNumber, error, line);
+        }
+
+        var textLength = JsonlRecordReader.CopyText(line, fields, ref _chars);
         _idLength = -1;
-        try
+        if (fields.HasId)
         {
-            var reader = new Utf8JsonReader(line);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            // Kept as raw bytes; a string is made only when the document hits an item.
+            var id = line.Slice(fields.IdStart, fields.IdLength);
+            if (_idBytes.Length < id.Length)
             {
-                throw Bad(path, "expected a JSON object per line");
+                _idBytes = new byte[Math.Max(id.Length, _idBytes.Length * 2)];
             }
 
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isText = reader.ValueTextEquals("text"u8);
-                var isId = !isText && reader.ValueTextEquals("id"u8);
-                reader.Read();
-                if (isText && reader.TokenType == JsonTokenType.String)
-                {
-                    if (_chars.Length < reader.ValueSpan.Length)
-                    {
-                        _chars = new char[Math.Max(reader.ValueSpan.Length, _chars.Length * 2)];
-                    }
-
-                    textLength = reader.CopyString(_chars);
-                }
-                else if (isId && reader.TokenType is JsonTokenType.String or JsonTokenType.Number)
-                {
-                    // Kept as raw bytes; a string is made only when the document hits an item.
-                    var id = reader.ValueSpan;
-                    if (_idBytes.Length < id.Length)
-                    {
-                        _idBytes = new byte[Math.Max(id.Length, _idBytes.Length * 2)];
-                    }
-
-                    id.CopyTo(_idBytes);
-                    _idLength = id.Length;
-                    _idEscaped = reader.ValueIsEscaped;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw Bad(path, $"not valid JSON ({ex.Message.Split([" Path:", " LineNumber:"], StringSplitOptions.None)[0].TrimEnd('.')})");
-        }
-
-        if (textLength < 0)
-        {
-            throw Bad(path, "no string field 'text'; corpus lines are {\"id\": ..., \"text\": ..., \"meta\": {...}} as 'moa curate' writes them");
+            id.CopyTo(_idBytes);
+            _idLength = id.Length;
+            _idEscaped = fields.IdEscaped;
         }
 
         _file.Documents++;
@@ -302,8 +244,6 @@ public sealed class CorpusScanner
             }
         }
     }
-
-    private MoaException Bad(string path, string what) => new($"{path} line {_lineNumber}: {what}.");
 
     private readonly struct HitSink(CorpusScanner scanner) : IGramSink
     {

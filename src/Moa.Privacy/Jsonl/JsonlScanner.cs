@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Moa.Documents.Jsonl;
 
 namespace Moa.Privacy.Jsonl;
 
@@ -81,15 +82,10 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or PiiJsonl.LineException)
         {
-            // Bad bytes explain any other failure, so they are reported first, as a full validation up front would.
-            if (!Utf8.IsValid(line))
+            // The shared validator explains the line (bad bytes first, as a full validation up front would).
+            if (PiiJsonl.Invalid(input, number, line, options) is { } invalid)
             {
-                throw new PiiJsonl.LineException(number, $"{input}:{number}: invalid UTF-8 at byte {PiiJsonl.InvalidUtf8Offset(line)} of the line; convert the file to UTF-8 (e.g. iconv -f cp949 -t utf-8).");
-            }
-
-            if (ex is JsonException)
-            {
-                throw new PiiJsonl.LineException(number, $"{input}:{number}: not valid JSON ({ex.Message}).");
+                throw invalid;
             }
 
             throw;

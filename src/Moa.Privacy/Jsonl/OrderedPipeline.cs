@@ -1,4 +1,5 @@
 using System.Buffers;
+using Moa.Documents.Jsonl;
 
 namespace Moa.Privacy.Jsonl;
 

@@ -1,9 +1,9 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Moa.Documents.Jsonl;
 
 namespace Moa.Privacy.Jsonl;
 
@@ -111,9 +111,10 @@ public static class PiiJsonl
     public static PiiRunSummary Redact(IReadOnlyList<string> inputs, PiiScrubber scrubber, PiiJsonlOptions options, string outputDir)
     {
         ArgumentNullException.ThrowIfNull(scrubber);
+        var records = new JsonlRecordReader(options.TextField, options.IdField);
         return Rewrite(inputs, options, outputDir, (input, line) =>
         {
-            var (_, text) = ReadDocument(input, line, options);
+            var (_, text) = ReadDocument(input, line, records);
             var result = scrubber.Scrub(text);
             return (result.Findings, ReferenceEquals(result.Text, text) ? null : result.Text);
         });
@@ -123,9 +124,10 @@ public static class PiiJsonl
     public static PiiRunSummary Reveal(IReadOnlyList<string> inputs, PiiKey key, PiiJsonlOptions options, string outputDir)
     {
         ArgumentNullException.ThrowIfNull(key);
+        var records = new JsonlRecordReader(options.TextField, options.IdField);
         return Rewrite(inputs, options, outputDir, (input, line) =>
         {
-            var (_, text) = ReadDocument(input, line, options);
+            var (_, text) = ReadDocument(input, line, records);
             string revealed;
             int count;
             try
@@ -228,7 +230,7 @@ public static class PiiJsonl
         var batch = new List<RawLine>();
         while (lines.ReadBatch(batch, BatchBytes))
         {
-            var items = batch.Where(l => !IsBlank(l.Bytes)).ToArray();
+            var items = batch.Where(l => !JsonlRecordReader.IsBlank(l.Bytes)).ToArray();
             var results = new T[items.Length];
             if (threads == 1 || items.Length < 64)
             {
@@ -255,92 +257,24 @@ public static class PiiJsonl
         }
     }
 
-    private static bool IsBlank(byte[] line)
+    /// <summary>Validates a line with the shared JSONL validator and returns its id and text; a bad line stops the run, naming file and line.</summary>
+    private static (string Id, string Text) ReadDocument(string input, RawLine line, JsonlRecordReader records)
     {
-        foreach (var b in line)
+        if (records.Validate(line.Bytes, out var fields, out var error) != JsonlProblem.None)
         {
-            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r'))
-            {
-                return false;
-            }
+            throw new LineException(line.Number, records.Error(input, line.Number, error, line.Bytes).Message);
         }
 
-        return true;
+        return (JsonlRecordReader.Id(line.Bytes, fields) ?? $"{Path.GetFileName(input)}:{line.Number}", JsonlRecordReader.Text(line.Bytes, fields));
     }
 
-    /// <summary>Validates a line and returns its id and text; every problem names the file and line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (string Id, string Text) ReadDocument(string input, RawLine line, PiiJsonlOptions options)
+    /// <summary>The shared validator's error for a line the fused scanner rejected, or null when the validator accepts it.</summary>
+    internal static LineException? Invalid(string input, long number, ReadOnlySpan<byte> line, PiiJsonlOptions options)
     {
-        if (!System.Text.Unicode.Utf8.IsValid(line.Bytes))
-        {
-            var valid = InvalidUtf8Offset(line.Bytes);
-            throw new LineException(line.Number, $"{input}:{line.Number}: invalid UTF-8 at byte {valid} of the line; convert the file to UTF-8 (e.g. iconv -f cp949 -t utf-8).");
-        }
-
-        string? text = null;
-        string? id = null;
-        try
-        {
-            var reader = new Utf8JsonReader(line.Bytes);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new LineException(line.Number, $"{input}:{line.Number}: expected a JSON object per line, found {Describe(reader.TokenType)}.");
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isText = reader.ValueTextEquals(options.TextField);
-                var isId = !isText && reader.ValueTextEquals(options.IdField);
-                reader.Read();
-                if (isText)
-                {
-                    if (reader.TokenType != JsonTokenType.String)
-                    {
-                        throw new LineException(line.Number, $"{input}:{line.Number}: field '{options.TextField}' is {Describe(reader.TokenType)}, expected a string.");
-                    }
-
-                    text = reader.GetString();
-                }
-                else if (isId)
-                {
-                    id = reader.TokenType switch
-                    {
-                        JsonTokenType.String => reader.GetString(),
-                        JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                        _ => throw new LineException(line.Number, $"{input}:{line.Number}: field '{options.IdField}' is {Describe(reader.TokenType)}, expected a string or number."),
-                    };
-                }
-
-                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-                {
-                    reader.Skip();
-                }
-            }
-
-            // Read to the end so a truncated line is reported, not half-processed.
-            while (reader.Read())
-            {
-            }
-        }
-        catch (JsonException ex)
-        {
-            throw new LineException(line.Number, $"{input}:{line.Number}: not valid JSON ({ex.Message}).");
-        }
-
-        if (text is null)
-        {
-            throw new LineException(line.Number, $"{input}:{line.Number}: no '{options.TextField}' field; name the text field with --text-field.");
-        }
-
-        return (id ?? $"{Path.GetFileName(input)}:{line.Number}", text);
-    }
-
-    internal static int InvalidUtf8Offset(ReadOnlySpan<byte> bytes)
-    {
-        var chars = new char[bytes.Length];
-        System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out _, replaceInvalidSequences: false);
-        return read;
+        var records = new JsonlRecordReader(options.TextField, options.IdField);
+        return records.Validate(line, out _, out var error) == JsonlProblem.None
+            ? null
+            : new LineException(number, records.Error(input, number, error, line).Message);
     }
 
     internal static string Describe(JsonTokenType t) => t switch

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Text.Json;
+using Moa.Documents.Jsonl;
 
 namespace Moa.Privacy.Names;
 
@@ -113,7 +113,8 @@ internal sealed class StemFrequency
     /// <summary>
     /// The <c>text</c> field of every line of a JSONL file of unlabelled text, except texts in <paramref name="exclude"/>
     /// (compared without spaces: labelled sentences that also occur in the unlabelled file must not leak into training).
-    /// A line that is not a JSON object with a string <c>text</c> is an error naming the file and line.
+    /// Lines are split and checked by the shared JSONL reader (<see cref="JsonlRecordReader"/>); a bad line is an error naming
+    /// the file, the line and the field.
     /// </summary>
     public static List<string> ReadTexts(string path, IEnumerable<string> exclude)
     {
@@ -124,33 +125,21 @@ internal sealed class StemFrequency
 
         var skip = exclude.Select(Squeeze).ToHashSet(StringComparer.Ordinal);
         var result = new List<string>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
+        var records = new JsonlRecordReader();
+        using var lines = new JsonlLines(path);
+        while (lines.TryReadLine(out var line))
         {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
+            if (JsonlRecordReader.IsBlank(line))
             {
                 continue;
             }
 
-            string? text;
-            try
+            if (records.Validate(line, out var fields, out var error) != JsonlProblem.None)
             {
-                using var doc = JsonDocument.Parse(line);
-                text = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String
-                    ? t.GetString()
-                    : null;
-            }
-            catch (JsonException ex)
-            {
-                throw new MoaException($"{path}:{lineNo}: not valid JSON ({ex.Message}).");
+                throw records.Error(path, lines.LineNumber, error, line);
             }
 
-            if (text is null)
-            {
-                throw new MoaException($"{path}:{lineNo}: field 'text' is missing or not a string.");
-            }
-
+            var text = JsonlRecordReader.Text(line, fields);
             if (!skip.Contains(Squeeze(text)))
             {
                 result.Add(text);

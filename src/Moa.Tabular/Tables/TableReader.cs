@@ -60,7 +60,7 @@ public static class TableReader
         }
 
         file.Position = detected.PreambleLength;
-        using var parser = new CsvRecordParser(new StreamReader(file, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16));
+        using var parser = new CsvRecords(new StreamReader(file, detected.Encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16), path);
         var head = parser.Peek();
         if (head.IsEmpty && parser.Failure is null)
         {

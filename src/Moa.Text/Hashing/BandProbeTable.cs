@@ -62,7 +62,7 @@ internal abstract class BandProbeTable
         var capacity = (int)Math.Min(Array.MaxLength, (long)oldKeys.Length * 2);
         if (capacity == oldKeys.Length)
         {
-            throw new InvalidOperationException("Near-dedup band table is full.");
+            ThrowHelper.BandTableFull();
         }
 
         Keys = new ulong[capacity];

@@ -103,7 +103,7 @@ public sealed class MinHasher
     {
         if (bandHashes.Length != _bands)
         {
-            throw new ArgumentException($"Expected a span of {_bands} band hashes, got {bandHashes.Length}.", nameof(bandHashes));
+            ThrowHelper.SpanLength(nameof(bandHashes), _bands, bandHashes.Length);
         }
 
         Span<ulong> signature = stackalloc ulong[_length];
@@ -125,7 +125,7 @@ public sealed class MinHasher
     {
         if (signature.Length != _length)
         {
-            throw new ArgumentException($"Expected a span of {_length} values, got {signature.Length}.", nameof(signature));
+            ThrowHelper.SpanLength(nameof(signature), _length, signature.Length);
         }
 
         Fill(text, signature);
@@ -136,7 +136,7 @@ public sealed class MinHasher
     {
         if (a.Length != b.Length || a.IsEmpty)
         {
-            throw new ArgumentException($"Signatures must be non-empty and of equal length (got {a.Length} and {b.Length}).", nameof(b));
+            ThrowHelper.UnequalSignatures(a.Length, b.Length);
         }
 
         var equal = 0;
@@ -220,11 +220,11 @@ public sealed class MinHasher
 
                 break;
             case MinHashMethod.Classic:
-                var classic = new ClassicSink(signature, _multipliers, _offsets, ForceScalar);
+                var classic = new ClassicSink(signature, _multipliers, _offsets, ForceScalar, ForceVector256);
                 shingles = Shingler.Enumerate(text, _shingleWords, _seed, ref classic);
                 break;
             default:
-                var circulant = new CirculantSink(signature, _multipliers[0], _multipliers[1], ForceScalar);
+                var circulant = new CirculantSink(signature, _multipliers[0], _multipliers[1], ForceScalar, ForceVector256);
                 shingles = Shingler.Enumerate(text, _shingleWords, _seed, ref circulant);
                 break;
         }
@@ -315,6 +315,9 @@ public sealed class MinHasher
     /// <summary>For tests: never use the Vector256/Vector512 paths, so the scalar loops can be checked against them on any machine.</summary>
     internal bool ForceScalar { get; init; }
 
+    /// <summary>For tests: use Vector256 where Vector512 would be chosen, so all three paths are checked on a Vector512 machine.</summary>
+    internal bool ForceVector256 { get; init; }
+
     private static void MinInto(Span<uint> accumulator, ReadOnlySpan<uint> row, bool scalar)
     {
         var i = 0;
@@ -361,12 +364,13 @@ public sealed class MinHasher
     }
 
     /// <summary>Classic MinHash: k hash functions h_k(x) = (x xor b_k) * a_k (a_k odd, so each is a bijection), vectorised.</summary>
-    private ref struct ClassicSink(Span<ulong> signature, ulong[] multipliers, ulong[] offsets, bool scalar) : IShingleSink
+    private ref struct ClassicSink(Span<ulong> signature, ulong[] multipliers, ulong[] offsets, bool scalar, bool no512) : IShingleSink
     {
         private readonly Span<ulong> _signature = signature;
         private readonly ReadOnlySpan<ulong> _multipliers = multipliers;
         private readonly ReadOnlySpan<ulong> _offsets = offsets;
         private readonly bool _scalar = scalar;
+        private readonly bool _no512 = no512;
 
         public readonly void Add(ulong shingleHash)
         {
@@ -375,7 +379,7 @@ public sealed class MinHasher
             ref var sig = ref MemoryMarshal.GetReference(_signature);
             ref var mul = ref MemoryMarshal.GetReference(_multipliers);
             ref var off = ref MemoryMarshal.GetReference(_offsets);
-            if (Vector512.IsHardwareAccelerated && !_scalar)
+            if (Vector512.IsHardwareAccelerated && !_scalar && !_no512)
             {
                 var x = Vector512.Create(shingleHash);
                 for (; k <= n - Vector512<ulong>.Count; k += Vector512<ulong>.Count)
@@ -407,19 +411,20 @@ public sealed class MinHasher
     }
 
     /// <summary>C-MinHash: value k is pi(sigma(x) + k) with sigma the shingle hash and pi one fixed bijective mixer, vectorised.</summary>
-    private ref struct CirculantSink(Span<ulong> signature, ulong m1, ulong m2, bool scalar) : IShingleSink
+    private ref struct CirculantSink(Span<ulong> signature, ulong m1, ulong m2, bool scalar, bool no512) : IShingleSink
     {
         private readonly Span<ulong> _signature = signature;
         private readonly ulong _m1 = m1;
         private readonly ulong _m2 = m2;
         private readonly bool _scalar = scalar;
+        private readonly bool _no512 = no512;
 
         public readonly void Add(ulong shingleHash)
         {
             var k = 0;
             var n = _signature.Length;
             ref var sig = ref MemoryMarshal.GetReference(_signature);
-            if (Vector512.IsHardwareAccelerated && !_scalar)
+            if (Vector512.IsHardwareAccelerated && !_scalar && !_no512)
             {
                 var step = Vector512.Create((ulong)Vector512<ulong>.Count);
                 var y = Vector512.Create(shingleHash) + Vector512.Create(0UL, 1, 2, 3, 4, 5, 6, 7);

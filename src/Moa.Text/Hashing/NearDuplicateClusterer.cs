@@ -43,7 +43,7 @@ public sealed class NearDuplicateClusterer
         ArgumentOutOfRangeException.ThrowIfNegative(document);
         if (bandHashes.Length != _tables.Length)
         {
-            throw new ArgumentException($"Expected {_tables.Length} band hashes, got {bandHashes.Length}.", nameof(bandHashes));
+            ThrowHelper.SpanLength(nameof(bandHashes), _tables.Length, bandHashes.Length);
         }
 
         EnsureDocument(document);

@@ -167,9 +167,9 @@ public class ContaminationTests
     }
 
     [Theory]
-    [InlineData("{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"broken\n", "corpus.jsonl line 2: not valid JSON")]
-    [InlineData("{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"body\":\"x\"}\n", "corpus.jsonl line 2: no string field 'text'")]
-    [InlineData("[1]\n", "corpus.jsonl line 1: expected a JSON object per line")]
+    [InlineData("{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"text\":\"broken\n", "corpus.jsonl:2: not valid JSON")]
+    [InlineData("{\"id\":\"a\",\"text\":\"ok\"}\n{\"id\":\"b\",\"body\":\"x\"}\n", "corpus.jsonl:2: no field 'text' (fields: id, body)")]
+    [InlineData("[1]\n", "corpus.jsonl:1: the line holds an array, but JSON Lines needs one object per line")]
     public void MalformedCorpusLine_NamesFileAndLine(string content, string expected)
     {
         var dir = TestPaths.NewTempDir();

@@ -46,9 +46,9 @@ public class PiiJsonlTests
     }
 
     [Theory]
-    [InlineData("{\"id\":1,\"text\":5}", "a.jsonl:2: field 'text' is a number, expected a string")]
-    [InlineData("{\"id\":1}", "a.jsonl:2: no 'text' field")]
-    [InlineData("[1,2]", "a.jsonl:2: expected a JSON object")]
+    [InlineData("{\"id\":1,\"text\":5}", "a.jsonl:2: field 'text' is a number, not a string")]
+    [InlineData("{\"id\":1}", "a.jsonl:2: no field 'text'")]
+    [InlineData("[1,2]", "a.jsonl:2: the line holds an array, but JSON Lines needs one object per line")]
     [InlineData("{\"id\":1,\"text\":\"abc", "a.jsonl:2: not valid JSON")]
     [InlineData("{\"id\":[1],\"text\":\"x\"}", "a.jsonl:2: field 'id' is an array")]
     public void Scan_BadLine_NamesFileAndLine(string bad, string expected)
@@ -65,7 +65,7 @@ public class PiiJsonlTests
         var path = Path.Combine(dir, "b.jsonl");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n{\"text\":\"a"), 0xC0, 0x20, .. Encoding.UTF8.GetBytes("\"}\n")]);
         var ex = Should.Throw<MoaException>(() => ScanToString(path));
-        ex.Message.ShouldContain("b.jsonl:2: invalid UTF-8 at byte 10");
+        ex.Message.ShouldContain("b.jsonl:2: not valid UTF-8 (byte 0xC0 at byte 11 of the line)");
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public class PiiJsonlTests
         var path = Path.Combine(dir, "c.jsonl");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n" + before), 0xED, 0xA0, 0x80, .. Encoding.UTF8.GetBytes(after + "\n")]);
         Should.Throw<MoaException>(() => ScanToString(path, new PiiJsonlOptions { Threads = 1 })).Message
-            .ShouldContain($"c.jsonl:2: invalid UTF-8 at byte {offset}");
+            .ShouldContain($"c.jsonl:2: not valid UTF-8 (byte 0xED at byte {offset + 1} of the line)");
     }
 
     [Fact]
@@ -405,6 +405,6 @@ public class PiiJsonlTests
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("{\"text\":\"ok\"}\n{\"text\":\"가나"), .. bad, .. Encoding.UTF8.GetBytes("다\"}\n")]);
         using var ms = new MemoryStream();
         Should.Throw<MoaException>(() => PiiJsonl.Scan([path], Structured(), new PiiJsonlOptions { Threads = 1 }, ms)).Message
-            .ShouldContain("d.jsonl:2: invalid UTF-8 at byte 15");
+            .ShouldContain($"d.jsonl:2: not valid UTF-8 (byte 0x{bad[0]:X2} at byte 16 of the line)");
     }
 }

@@ -20,23 +20,27 @@ public class MinHasherPathTests
     [InlineData("classic", 3, 5)]
     [InlineData("cminhash", 7, 3)]
     [InlineData("oph", 64, 4)]
-    public void ForcedScalarPath_EqualsVectorPath(string method, int bands, int rows)
+    public void ForcedScalarAndVector256Paths_EqualVectorPath(string method, int bands, int rows)
     {
         var options = new MinHashOptions { Method = method, Bands = bands, Rows = rows, ShingleWords = 2 };
         var vector = new MinHasher(options);
         var scalar = new MinHasher(options) { ForceScalar = true };
         var scalarWalk = new MinHasher(options) { ForceScalar = true, ForceWalkDensification = true };
+        var vector256 = new MinHasher(options) { ForceVector256 = true };
         var length = bands * rows;
         foreach (var text in s_texts)
         {
             var a = new ulong[length];
             var b = new ulong[length];
             var c = new ulong[length];
+            var d = new ulong[length];
             vector.ComputeSignature(text, a);
+            vector256.ComputeSignature(text, d);
             scalar.ComputeSignature(text, b);
             scalarWalk.ComputeSignature(text, c);
             b.ShouldBe(a, $"{method}: '{text[..Math.Min(20, text.Length)]}'");
             c.ShouldBe(a);
+            d.ShouldBe(a);
             var bandsA = new ulong[bands];
             var bandsB = new ulong[bands];
             vector.ComputeBandHashes(text, bandsA);

@@ -1,12 +1,14 @@
 using System.Buffers;
 
-namespace Moa.Privacy.Jsonl;
+namespace Moa.Documents.Jsonl;
 
 /// <summary>
 /// Reads a file as pooled blocks of whole lines (each block ends just after a '\n', except the last), with the number
-/// of the block's first line, so blocks can be parsed on any thread and their results written back in order.
+/// of the block's first line, so blocks can be parsed on any thread and their results written back in order. A line longer
+/// than a block grows the block; a byte-order mark at the start of the file is dropped. Validate lines with
+/// <see cref="JsonlRecordReader"/>.
 /// </summary>
-internal sealed class JsonlChunks : IDisposable
+public sealed class JsonlChunks : IDisposable
 {
     private readonly Stream _stream;
     private readonly int _chunkBytes;
@@ -15,10 +17,16 @@ internal sealed class JsonlChunks : IDisposable
     private long _nextLine = 1;
     private bool _eof;
 
+    /// <summary>Opens <paramref name="path"/>, to be read in blocks of about <paramref name="chunkBytes"/>.</summary>
     public JsonlChunks(string path, int chunkBytes)
     {
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         _chunkBytes = chunkBytes;
+        Span<byte> bom = stackalloc byte[3];
+        if (_stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false) != 3 || !JsonlRecordReader.SkipBom(bom).IsEmpty)
+        {
+            _stream.Position = 0;
+        }
     }
 
     /// <summary>The next block; false at end of file. The caller returns <see cref="JsonlChunk.Buffer"/> to the shared pool.</summary>
@@ -83,8 +91,9 @@ internal sealed class JsonlChunks : IDisposable
         }
     }
 
+    /// <inheritdoc />
     public void Dispose() => _stream.Dispose();
 }
 
 /// <summary>A block of whole lines in a pooled buffer: <c>Buffer[..Length]</c>, whose first line is number <see cref="FirstLine"/>.</summary>
-internal readonly record struct JsonlChunk(byte[] Buffer, int Length, long FirstLine);
+public readonly record struct JsonlChunk(byte[] Buffer, int Length, long FirstLine);

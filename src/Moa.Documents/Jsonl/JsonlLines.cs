@@ -1,13 +1,14 @@
 using System.Runtime.CompilerServices;
 using System.Buffers;
 
-namespace Moa.Privacy.Jsonl;
+namespace Moa.Documents.Jsonl;
 
 /// <summary>
-/// Reads a file as batches of raw UTF-8 lines (split on '\n' with a vectorised search; a trailing '\r' is dropped),
-/// so the caller can validate UTF-8 and parse each line itself, and process a batch in parallel.
+/// Reads a file or stream as raw UTF-8 lines (split on '\n' with a vectorised search; a trailing '\r' and a leading
+/// byte-order mark are dropped), one at a time or in batches to process in parallel; the caller validates each line with
+/// <see cref="JsonlRecordReader"/>. Lines of any length: the buffer grows to hold the longest.
 /// </summary>
-internal sealed class JsonlLines : IDisposable
+public sealed class JsonlLines : IDisposable
 {
     private readonly Stream _stream;
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
@@ -15,12 +16,21 @@ internal sealed class JsonlLines : IDisposable
     private int _end;
     private bool _eof;
 
+    /// <summary>Opens <paramref name="path"/>.</summary>
     public JsonlLines(string path)
+        : this(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), path)
     {
-        _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+    }
+
+    /// <summary>Reads <paramref name="stream"/> (disposed with this), named <paramref name="path"/> in messages.</summary>
+    public JsonlLines(Stream stream, string path)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _stream = stream;
         Path = path;
     }
 
+    /// <summary>The file name used in messages.</summary>
     public string Path { get; }
 
     /// <summary>1-based number of the last line returned.</summary>
@@ -40,8 +50,9 @@ internal sealed class JsonlLines : IDisposable
         return batch.Count > 0;
     }
 
+    /// <summary>The next line (valid until the next call); false at end of input.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool TryReadLine(out ReadOnlySpan<byte> line)
+    public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         while (true)
         {
@@ -50,6 +61,11 @@ internal sealed class JsonlLines : IDisposable
             if (nl >= 0)
             {
                 line = Trim(available[..nl]);
+                if (LineNumber == 0)
+                {
+                    line = JsonlRecordReader.SkipBom(line);
+                }
+
                 _start += nl + 1;
                 LineNumber++;
                 return true;
@@ -64,6 +80,11 @@ internal sealed class JsonlLines : IDisposable
                 }
 
                 line = Trim(available);
+                if (LineNumber == 0)
+                {
+                    line = JsonlRecordReader.SkipBom(line);
+                }
+
                 _start = _end;
                 LineNumber++;
                 return true;
@@ -101,6 +122,7 @@ internal sealed class JsonlLines : IDisposable
         _end += read;
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _stream.Dispose();
@@ -110,4 +132,4 @@ internal sealed class JsonlLines : IDisposable
 }
 
 /// <summary>One line of a JSONL file: its 1-based number and its bytes without the line break.</summary>
-internal readonly record struct RawLine(long Number, byte[] Bytes);
+public readonly record struct RawLine(long Number, byte[] Bytes);
