@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -147,6 +148,53 @@ internal static partial class LeaderboardBench
             var errors = 0;
             var warm = DateTime.UtcNow.AddSeconds(Math.Min(5, seconds / 4.0));
             var end = DateTime.UtcNow.AddSeconds(seconds);
+
+            // Server-side latency (ASP.NET Core's own request duration, from routing to the response written): what the
+            // hub spends, without the load generator's share of the same 2 cores. Recorded after the warm-up only.
+            var serverPages = new List<double>();
+            var serverVotes = new List<double>();
+            using var listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Hosting" && instrument.Name == "http.server.request.duration")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+            {
+                if (DateTime.UtcNow <= warm)
+                {
+                    return;
+                }
+
+                string? route = null;
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "http.route")
+                    {
+                        route = tag.Value as string;
+                    }
+                }
+
+                var list = route switch
+                {
+                    "/leaderboard/{id:long}/vote" => serverPages,
+                    "/api/leaderboard/phases/{id:long}/battles/{token}/vote" => serverVotes,
+                    _ => null,
+                };
+                if (list is not null)
+                {
+                    lock (list)
+                    {
+                        list.Add(seconds * 1000);
+                    }
+                }
+            });
+            listener.Start();
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var gcTaken = false;
+            var gcAtWarm = gcBefore;
             Console.WriteLine($"battle-load: {voters} concurrent voters for {seconds} s on {baseUrl} (in-process hub, SQLite), {Environment.ProcessorCount} cores; first {(warm - DateTime.UtcNow).TotalSeconds:0} s are warm-up");
             await Task.WhenAll(Enumerable.Range(0, voters).Select(async v =>
             {
@@ -178,6 +226,18 @@ internal static partial class LeaderboardBench
 
                     if (DateTime.UtcNow > warm)
                     {
+                        if (!Volatile.Read(ref gcTaken))
+                        {
+                            lock (pages)
+                            {
+                                if (!gcTaken)
+                                {
+                                    gcAtWarm = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+                                    gcTaken = true;
+                                }
+                            }
+                        }
+
                         localPages.Add(pageMs);
                         localVotes.Add(voteMs);
                     }
@@ -190,11 +250,20 @@ internal static partial class LeaderboardBench
                     errors += localErrors;
                 }
             }));
+            var gcAfter = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            listener.Dispose();
+            var batcher = app.Services.GetService(typeof(LeaderboardService)) is LeaderboardService svc ? svc.VoteBatches : (0L, 0L);
             await app.StopAsync();
             await db.DisposeAsync();
             var measured = (end - warm).TotalSeconds;
+            Console.WriteLine("  client side (load generator in the same process, sharing the cores):");
             Report("battle page (GET /leaderboard/{id}/vote)", pages, measured);
             Report("vote (POST .../battles/{b}/vote)", votes, measured);
+            Console.WriteLine("  server side (ASP.NET Core http.server.request.duration):");
+            Report("battle page (GET /leaderboard/{id}/vote)", serverPages, measured);
+            Report("vote (POST .../battles/{b}/vote)", serverVotes, measured);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  GC while measured: gen0 {gcAfter.Item1 - gcAtWarm.Item1}, gen1 {gcAfter.Item2 - gcAtWarm.Item2}, gen2 {gcAfter.Item3 - gcAtWarm.Item3}, pause {(gcAfter.Item4 - gcAtWarm.Item4).TotalMilliseconds:0} ms in {measured:0} s; vote group commits: {batcher.Item2:N0} votes in {batcher.Item1:N0} transactions (whole run)"));
             Console.WriteLine($"battle-load: {errors} errors");
             return errors == 0 ? 0 : 1;
         }

@@ -1,0 +1,183 @@
+using System.Threading.Channels;
+using Dapper;
+using Moa.Hub.Storage;
+
+namespace Moa.Hub.Leaderboard;
+
+/// <summary>A vote waiting for the group commit: the row to insert and the caller's completion (true = inserted, false = conflict).</summary>
+internal sealed record PendingVote(long PhaseId, long PromptId, long OrganisationA, long OrganisationB, long VoterId, long Seq, string Outcome, int? RatingA, int? RatingB, long Now)
+{
+    public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>The vote queue is full: the caller should retry after <see cref="VoteBatcher.RetryAfterSeconds"/> (503, never 500).</summary>
+public sealed class VoteQueueFullException : MoaException
+{
+    public VoteQueueFullException()
+        : base($"the hub is receiving more votes than it can store right now; send the vote again in {VoteBatcher.RetryAfterSeconds} s.")
+    {
+    }
+
+    public VoteQueueFullException(string message) : base(message)
+    {
+    }
+
+    public VoteQueueFullException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
+}
+
+/// <summary>
+/// Group commit for battle votes: callers put a vote into a bounded queue and await its own result; one writer loop takes
+/// the first waiting vote, gathers what else arrives within <see cref="Window"/> (up to <see cref="MaxBatch"/> votes) and
+/// inserts them all in one transaction of the hub's single writer. Each insert is <c>ON CONFLICT DO NOTHING</c>, so a
+/// vote that repeats a battle (unique phase, voter, battle number) fails only its own caller (409) and the rest of the
+/// batch commits. A full queue refuses at once (<see cref="VoteQueueFullException"/>: 503 with Retry-After).
+/// </summary>
+public sealed class VoteBatcher : IAsyncDisposable
+{
+    /// <summary>What a refused caller is told to wait, in seconds.</summary>
+    public const int RetryAfterSeconds = 1;
+
+    private const string InsertSql =
+        "INSERT INTO lb_battles (phase_id, prompt_id, organisation_a, organisation_b, voter_id, battle_seq, outcome, rating_a, rating_b, created_at, voted_at) "
+        + "SELECT @PhaseId, @PromptId, @OrganisationA, @OrganisationB, @VoterId, @Seq, @Outcome, CAST(@RatingA AS INTEGER), CAST(@RatingB AS INTEGER), @Now, @Now "
+        + "WHERE EXISTS (SELECT 1 FROM lb_phases WHERE id = @PhaseId AND state = @open) ON CONFLICT DO NOTHING";
+
+    private readonly HubDatabase _db;
+    private readonly Channel<PendingVote> _queue;
+    private readonly Task _loop;
+    private long _batches;
+    private long _votes;
+
+    /// <param name="db">The hub database (its single writer commits each batch).</param>
+    /// <param name="capacity">Votes that may wait; more are refused (503).</param>
+    /// <param name="maxBatch">Most votes per transaction.</param>
+    /// <param name="window">How long the writer waits for more votes after the first of a batch.</param>
+    internal VoteBatcher(HubDatabase db, int capacity = 4096, int maxBatch = 256, TimeSpan? window = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxBatch, 1);
+        _db = db;
+        MaxBatch = maxBatch;
+        Window = window ?? TimeSpan.FromMilliseconds(2);
+        _queue = Channel.CreateBounded<PendingVote>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Most votes per transaction.</summary>
+    public int MaxBatch { get; }
+
+    /// <summary>How long the writer gathers more votes after the first of a batch.</summary>
+    public TimeSpan Window { get; }
+
+    /// <summary>Transactions committed so far.</summary>
+    public long Batches => Interlocked.Read(ref _batches);
+
+    /// <summary>Votes handled so far (inserted or refused as repeats).</summary>
+    public long Votes => Interlocked.Read(ref _votes);
+
+    /// <summary>Queues a vote; the task completes when its batch commits (true = stored, false = that battle was voted already).</summary>
+    internal Task<bool> SubmitAsync(PendingVote vote)
+    {
+        ArgumentNullException.ThrowIfNull(vote);
+        if (!_queue.Writer.TryWrite(vote))
+        {
+            throw new VoteQueueFullException();
+        }
+
+        return vote.Done.Task;
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingVote>(MaxBatch);
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && reader.TryRead(out var v))
+                {
+                    batch.Add(v);
+                }
+
+                if (batch.Count < MaxBatch)
+                {
+                    // Gather what arrives within the window (a vote rarely comes alone under load).
+                    using var window = new CancellationTokenSource(Window);
+                    try
+                    {
+                        while (batch.Count < MaxBatch && await reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
+                        {
+                            while (batch.Count < MaxBatch && reader.TryRead(out var v))
+                            {
+                                batch.Add(v);
+                            }
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                    }
+                }
+
+                await CommitAsync(batch).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            foreach (var v in batch)
+            {
+                v.Done.TrySetException(new VoteQueueFullException("the hub is stopping; send the vote again."));
+            }
+
+            while (reader.TryRead(out var v))
+            {
+                v.Done.TrySetException(new VoteQueueFullException("the hub is stopping; send the vote again."));
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingVote> batch)
+    {
+        try
+        {
+            var inserted = await _db.WriteAsync(async (conn, tx) =>
+            {
+                var results = new bool[batch.Count];
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    var v = batch[i];
+                    results[i] = await conn.ExecuteAsync(InsertSql, new { v.PhaseId, v.PromptId, v.OrganisationA, v.OrganisationB, v.VoterId, v.Seq, v.Outcome, v.RatingA, v.RatingB, v.Now, open = PhaseStates.Open }, tx).ConfigureAwait(false) > 0;
+                }
+
+                return results;
+            }).ConfigureAwait(false);
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _votes, batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(inserted[i]);
+            }
+        }
+#pragma warning disable CA1031 // Every caller of the failed batch gets the failure; the writer loop keeps running.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            foreach (var v in batch)
+            {
+                v.Done.TrySetException(ex);
+            }
+        }
+
+        batch.Clear();
+    }
+
+    /// <summary>Takes no more votes, commits those waiting, and stops the writer loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+}
