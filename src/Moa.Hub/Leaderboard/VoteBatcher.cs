@@ -1,3 +1,6 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
 using System.Threading.Channels;
 using Dapper;
 using Moa.Hub.Storage;
@@ -32,17 +35,12 @@ public sealed class VoteQueueFullException : MoaException
 /// the first waiting vote, gathers what else arrives within <see cref="Window"/> (up to <see cref="MaxBatch"/> votes) and
 /// inserts them all in one transaction of the hub's single writer. Each insert is <c>ON CONFLICT DO NOTHING</c>, so a
 /// vote that repeats a battle (unique phase, voter, battle number) fails only its own caller (409) and the rest of the
-/// batch commits. A full queue refuses at once (<see cref="VoteQueueFullException"/>: 503 with Retry-After).
+/// batch commits (one multi-row insert). A full queue refuses at once (<see cref="VoteQueueFullException"/>: 503 with Retry-After).
 /// </summary>
 public sealed class VoteBatcher : IAsyncDisposable
 {
     /// <summary>What a refused caller is told to wait, in seconds.</summary>
     public const int RetryAfterSeconds = 1;
-
-    private const string InsertSql =
-        "INSERT INTO lb_battles (phase_id, prompt_id, organisation_a, organisation_b, voter_id, battle_seq, outcome, rating_a, rating_b, created_at, voted_at) "
-        + "SELECT @PhaseId, @PromptId, @OrganisationA, @OrganisationB, @VoterId, @Seq, @Outcome, CAST(@RatingA AS INTEGER), CAST(@RatingB AS INTEGER), @Now, @Now "
-        + "WHERE EXISTS (SELECT 1 FROM lb_phases WHERE id = @PhaseId AND state = @open) ON CONFLICT DO NOTHING";
 
     private readonly HubDatabase _db;
     private readonly Channel<PendingVote> _queue;
@@ -143,17 +141,16 @@ public sealed class VoteBatcher : IAsyncDisposable
     {
         try
         {
-            var inserted = await _db.WriteAsync(async (conn, tx) =>
+            var (sql, parameters) = InsertStatement(batch);
+            var stored = await _db.WriteAsync(async (conn, tx) =>
+                (await conn.QueryAsync<(long PhaseId, long VoterId, long Seq)>(sql, parameters, tx).ConfigureAwait(false)).ToHashSet()).ConfigureAwait(false);
+            var inserted = new bool[batch.Count];
+            for (var i = 0; i < batch.Count; i++)
             {
-                var results = new bool[batch.Count];
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    var v = batch[i];
-                    results[i] = await conn.ExecuteAsync(InsertSql, new { v.PhaseId, v.PromptId, v.OrganisationA, v.OrganisationB, v.VoterId, v.Seq, v.Outcome, v.RatingA, v.RatingB, v.Now, open = PhaseStates.Open }, tx).ConfigureAwait(false) > 0;
-                }
+                // A key the insert returned belongs to the first vote of the batch with that key; a repeat gets false.
+                inserted[i] = stored.Remove((batch[i].PhaseId, batch[i].VoterId, batch[i].Seq));
+            }
 
-                return results;
-            }).ConfigureAwait(false);
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _votes, batch.Count);
             for (var i = 0; i < batch.Count; i++)
@@ -172,6 +169,38 @@ public sealed class VoteBatcher : IAsyncDisposable
         }
 
         batch.Clear();
+    }
+
+    /// <summary>
+    /// One multi-row insert for the batch (SQLite and PostgreSQL alike): rows of a phase that is no longer open are not
+    /// inserted, a repeated battle (unique phase, voter, battle number) is skipped, and the inserted keys come back.
+    /// </summary>
+    private static (string Sql, DynamicParameters Parameters) InsertStatement(List<PendingVote> batch)
+    {
+        var sql = new StringBuilder(
+            "INSERT INTO lb_battles (phase_id, prompt_id, organisation_a, organisation_b, voter_id, battle_seq, outcome, rating_a, rating_b, created_at, voted_at) "
+            + "SELECT v.column1, v.column2, v.column3, v.column4, v.column5, v.column6, v.column7, v.column8, v.column9, v.column10, v.column10 FROM (VALUES ");
+        var parameters = new DynamicParameters();
+        parameters.Add("open", PhaseStates.Open);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var v = batch[i];
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
+                $"(CAST(@p{i} AS BIGINT), CAST(@q{i} AS BIGINT), CAST(@a{i} AS BIGINT), CAST(@b{i} AS BIGINT), CAST(@u{i} AS BIGINT), CAST(@s{i} AS BIGINT), @o{i}, CAST(@ra{i} AS INTEGER), CAST(@rb{i} AS INTEGER), CAST(@t{i} AS BIGINT))");
+            parameters.Add($"p{i}", v.PhaseId);
+            parameters.Add($"q{i}", v.PromptId);
+            parameters.Add($"a{i}", v.OrganisationA);
+            parameters.Add($"b{i}", v.OrganisationB);
+            parameters.Add($"u{i}", v.VoterId);
+            parameters.Add($"s{i}", v.Seq);
+            parameters.Add($"o{i}", v.Outcome);
+            parameters.Add($"ra{i}", v.RatingA, DbType.Int32);
+            parameters.Add($"rb{i}", v.RatingB, DbType.Int32);
+            parameters.Add($"t{i}", v.Now);
+        }
+
+        sql.Append(") AS v WHERE EXISTS (SELECT 1 FROM lb_phases WHERE id = v.column1 AND state = @open) ON CONFLICT DO NOTHING RETURNING phase_id, voter_id, battle_seq");
+        return (sql.ToString(), parameters);
     }
 
     /// <summary>Takes no more votes, commits those waiting, and stops the writer loop.</summary>
