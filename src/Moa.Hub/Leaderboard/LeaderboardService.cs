@@ -51,6 +51,7 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
     private readonly BattleTokens _tokens = new(options is null ? RandomNumberGenerator.GetBytes(32) : options.LinkSigningKey ?? Access.DownloadService.LoadOrCreateKey(options.DataDirectory));
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (PhaseDetail Value, long At)> _phaseCache = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (IReadOnlyList<BattlePrompt> Value, long At)> _poolCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Phase, long Voter), (long Value, long At)> _seqCache = new();
     private VoteBatcher? _votes;
 
     /// <summary>The group commit of votes (started with the first vote).</summary>
@@ -711,10 +712,18 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
             throw HubException.Conflict($"phase {phaseId} has no prompt that two teams have answered yet; try again later.");
         }
 
+        // The voter's battle number: cached (a vote stored here advances it) so that the page reads nothing from the database.
+        var key = (phaseId, voter.Id);
         long seq;
-        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        if (_seqCache.TryGetValue(key, out var known) && Environment.TickCount64 - known.At < CacheMilliseconds)
         {
+            seq = known.Value;
+        }
+        else
+        {
+            await using var conn = await db.OpenAsync().ConfigureAwait(false);
             seq = await conn.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(battle_seq), -1) + 1 FROM lb_battles WHERE phase_id = @phaseId AND voter_id = @Id", new { phaseId, voter.Id }).ConfigureAwait(false);
+            _seqCache[key] = (seq, Environment.TickCount64);
         }
 
         var (promptDraw, firstDraw, secondDraw) = _tokens.Draw(phaseId, voter.Id, seq);
@@ -761,8 +770,13 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
         }
 
         var inserted = await Votes.SubmitAsync(new PendingVote(phaseId, t.PromptId, t.OrganisationA, t.OrganisationB, t.VoterId, t.Seq, outcome, ratingA, ratingB, Now)).ConfigureAwait(false);
-        if (!inserted)
+        if (inserted)
         {
+            _seqCache.AddOrUpdate((phaseId, voter.Id), (t.Seq + 1, Environment.TickCount64), (_, old) => (Math.Max(old.Value, t.Seq + 1), Environment.TickCount64));
+        }
+        else
+        {
+            _seqCache.TryRemove((phaseId, voter.Id), out _);
             InvalidateCaches(phaseId);
             await using var conn = await db.OpenAsync().ConfigureAwait(false);
             var state = await conn.ExecuteScalarAsync<string?>("SELECT state FROM lb_phases WHERE id = @phaseId", new { phaseId }).ConfigureAwait(false);
