@@ -1,4 +1,5 @@
 using System.Data;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
@@ -60,7 +61,22 @@ public sealed class VoteBatcher : IAsyncDisposable
         MaxBatch = maxBatch;
         Window = window ?? TimeSpan.FromMilliseconds(2);
         _queue = Channel.CreateBounded<PendingVote>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _loop = Task.Run(RunAsync);
+        // The writer loop has its own thread: under load it must not queue behind the requests' work items for every
+        // step of a commit (SQLite's calls complete synchronously, so a commit runs on this thread from start to end).
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _loop = done.Task;
+        new Thread(() =>
+        {
+            try
+            {
+                Run();
+            }
+            finally
+            {
+                done.SetResult();
+            }
+        })
+        { IsBackground = true, Name = "moa-vote-writer" }.Start();
     }
 
     /// <summary>Most votes per transaction.</summary>
@@ -87,13 +103,13 @@ public sealed class VoteBatcher : IAsyncDisposable
         return vote.Done.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<PendingVote>(MaxBatch);
         var reader = _queue.Reader;
         try
         {
-            while (await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && reader.TryRead(out var v))
@@ -101,26 +117,25 @@ public sealed class VoteBatcher : IAsyncDisposable
                     batch.Add(v);
                 }
 
-                if (batch.Count < MaxBatch)
+                // Gather what arrives within the window (a vote rarely comes alone under load); the wait is this thread's
+                // own (no timer callback that could queue behind requests).
+                var started = Stopwatch.GetTimestamp();
+                while (batch.Count < MaxBatch)
                 {
-                    // Gather what arrives within the window (a vote rarely comes alone under load).
-                    using var window = new CancellationTokenSource(Window);
-                    try
+                    var left = Window - Stopwatch.GetElapsedTime(started);
+                    var more = reader.WaitToReadAsync().AsTask();
+                    if (left <= TimeSpan.Zero || !more.Wait(left) || !more.Result)
                     {
-                        while (batch.Count < MaxBatch && await reader.WaitToReadAsync(window.Token).ConfigureAwait(false))
-                        {
-                            while (batch.Count < MaxBatch && reader.TryRead(out var v))
-                            {
-                                batch.Add(v);
-                            }
-                        }
+                        break;
                     }
-                    catch (OperationCanceledException)
+
+                    while (batch.Count < MaxBatch && reader.TryRead(out var v))
                     {
+                        batch.Add(v);
                     }
                 }
 
-                await CommitAsync(batch).ConfigureAwait(false);
+                CommitAsync(batch).GetAwaiter().GetResult();
             }
         }
         finally
