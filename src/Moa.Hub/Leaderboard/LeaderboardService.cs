@@ -43,7 +43,7 @@ public sealed record NewPhase(
 /// report and answers to battle prompts; assigned reviewers score reports blind; voters judge blind battles; the operator
 /// publishes the ranking, which is recomputed from the stored raw data by <see cref="PhaseScoring"/>.
 /// </summary>
-public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null)
+public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null) : IAsyncDisposable
 {
     /// <summary>How long the battle path trusts its cached phase and answers when another hub process could change them.</summary>
     private const long CacheMilliseconds = 5_000;
@@ -798,6 +798,15 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
 
     /// <summary>Group commits of votes so far: transactions and the votes they held.</summary>
     public (long Batches, long Votes) VoteBatches => Volatile.Read(ref _votes) is { } b ? (b.Batches, b.Votes) : (0, 0);
+
+    /// <summary>Stores the votes still queued and stops the vote writer (the hub's services are disposed when it stops).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _votes, null) is { } batcher)
+        {
+            await batcher.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Replaces the vote batcher (tests: a small queue); returns the one it replaced.</summary>
     internal VoteBatcher? UseVoteBatcher(VoteBatcher? batcher) => Interlocked.Exchange(ref _votes, batcher);
