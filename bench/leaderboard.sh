@@ -9,3 +9,5 @@ dotnet build "$here/Moa.Bench" -c Release -v:q >/dev/null
 bin="$here/Moa.Bench/bin/Release/net10.0/Moa.Bench.dll"
 dotnet "$bin" leaderboard-recompute "${1:-5}"
 dotnet "$bin" battle-load "${2:-200}" "${3:-30}"
+# The same with the load generator as its own process at nice 10 (the hub's server-side latency is reported by both).
+dotnet "$bin" battle-load "${2:-200}" "${3:-30}" separate

@@ -13,7 +13,8 @@ using Moa.Bench.Curation;
 //   synth-speed privacy ROWS COLS QUERIES       distance, membership and attack figures of `moa synth evaluate` (bench/synth.sh)
 //   deid ADULT_DIR [ROUNDS]                     k-anonymity check and optimal search on gen_adult data (bench/deid-speed.sh)
 //   leaderboard-recompute [ROUNDS]              full phase recompute, 5 teams x 20 benchmarks x 10,000 items (bench/leaderboard.sh)
-//   battle-load [VOTERS] [SECONDS]              battle page and votes under concurrent voters on loopback (bench/leaderboard.sh)
+//   battle-load [VOTERS] [SECONDS] [separate]   battle page and votes under concurrent voters on loopback (bench/leaderboard.sh);
+//                                               'separate': the load generator runs as its own process at nice 10 (battle-drive)
 //   csv-parse ROUNDS PATH...                    Moa's CSV record parser vs Sep on the same decoded files (bench/csv-parse.sh)
 //   person-speed ROUNDS FILE...                 person tagger alone, fast vs reference path, MB per CPU-second, model memory
 switch (args.FirstOrDefault())
@@ -40,7 +41,10 @@ switch (args.FirstOrDefault())
     case "battle-load":
         return await Moa.Bench.Leaderboard.LeaderboardBench.BattleLoad(
             args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
-            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
+            args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30,
+            args.Contains("separate"));
+    case "battle-drive":
+        return await Moa.Bench.Leaderboard.LeaderboardBench.BattleDrive(args[1]);
     case "csv-parse":
         return Moa.Bench.Documents.CsvParseComparison.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), [.. args.Skip(2)]);
     case "person-speed":

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -89,7 +90,7 @@ internal static partial class LeaderboardBench
     /// An in-process hub on loopback (SQLite) with a phase of two teams and 20 answered prompts; <paramref name="voters"/>
     /// voters each load the battle page and vote through the API, concurrently, for <paramref name="seconds"/> seconds.
     /// </summary>
-    public static async Task<int> BattleLoad(int voters, int seconds)
+    public static async Task<int> BattleLoad(int voters, int seconds, bool separate = false)
     {
         var dir = Path.Combine(Path.GetTempPath(), "moa-battle-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(dir);
@@ -141,60 +142,113 @@ internal static partial class LeaderboardBench
             await using var app = HubApp.Build(db, options, "http://127.0.0.1:0", TimeProvider.System, l => l.SetMinimumLevel(LogLevel.Warning));
             await app.StartAsync();
             var baseUrl = app.Urls.First();
-            using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = voters * 2, UseCookies = false };
-            var pages = new List<double>();
-            var votes = new List<double>();
-            var errors = 0;
-            var warm = DateTime.UtcNow.AddSeconds(Math.Min(5, seconds / 4.0));
+            var warmSeconds = Math.Min(5, seconds / 4.0);
+            var warm = DateTime.UtcNow.AddSeconds(warmSeconds);
             var end = DateTime.UtcNow.AddSeconds(seconds);
-            Console.WriteLine($"battle-load: {voters} concurrent voters for {seconds} s on {baseUrl} (in-process hub, SQLite), {Environment.ProcessorCount} cores; first {(warm - DateTime.UtcNow).TotalSeconds:0} s are warm-up");
-            await Task.WhenAll(Enumerable.Range(0, voters).Select(async v =>
+            Console.WriteLine($"battle-load: {voters} concurrent voters for {seconds} s on {baseUrl} (hub in this process, SQLite; load generator {(separate ? "in a separate process at nice 10" : "in this process")}), {Environment.ProcessorCount} cores; first {warmSeconds:0} s are warm-up");
+
+            // Server-side latency (ASP.NET Core's own request duration, from routing to the response written): what the
+            // hub spends, without the load generator's share of the same 2 cores. Recorded after the warm-up only.
+            var serverPages = new List<double>();
+            var serverVotes = new List<double>();
+            using var listener = new MeterListener();
+            listener.InstrumentPublished = (instrument, l) =>
             {
-                using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(baseUrl) };
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[v]);
-                var localPages = new List<double>();
-                var localVotes = new List<double>();
-                var localErrors = 0;
-                while (DateTime.UtcNow < end)
+                if (instrument.Meter.Name == "Microsoft.AspNetCore.Hosting" && instrument.Name == "http.server.request.duration")
                 {
-                    var sw = Stopwatch.StartNew();
-                    using var page = await client.GetAsync($"/leaderboard/{id}/vote");
-                    var html = await page.Content.ReadAsStringAsync();
-                    var pageMs = sw.Elapsed.TotalMilliseconds;
-                    var m = VoteAction().Match(html);
-                    if (!page.IsSuccessStatusCode || !m.Success)
-                    {
-                        localErrors++;
-                        continue;
-                    }
+                    l.EnableMeasurementEvents(instrument);
+                }
+            };
+            listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+            {
+                if (DateTime.UtcNow <= warm)
+                {
+                    return;
+                }
 
-                    sw.Restart();
-                    using var vote = await client.PostAsJsonAsync($"/api/leaderboard/phases/{id}/battles/{m.Groups[1].Value}/vote", new { choice = v % 3 == 0 ? "tie" : "a", ratingA = 4 });
-                    var voteMs = sw.Elapsed.TotalMilliseconds;
-                    if (!vote.IsSuccessStatusCode)
+                string? route = null;
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "http.route")
                     {
-                        localErrors++;
-                    }
-
-                    if (DateTime.UtcNow > warm)
-                    {
-                        localPages.Add(pageMs);
-                        localVotes.Add(voteMs);
+                        route = tag.Value as string;
                     }
                 }
 
-                lock (pages)
+                var list = route switch
                 {
-                    pages.AddRange(localPages);
-                    votes.AddRange(localVotes);
-                    errors += localErrors;
+                    "/leaderboard/{id:long}/vote" => serverPages,
+                    "/api/leaderboard/phases/{id:long}/battles/{token}/vote" => serverVotes,
+                    _ => null,
+                };
+                if (list is not null)
+                {
+                    lock (list)
+                    {
+                        list.Add(value * 1000);
+                    }
                 }
-            }));
+            });
+            listener.Start();
+            var gcAtWarm = Task.Run(async () =>
+            {
+                var wait = warm - DateTime.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                return (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            });
+
+            int errors;
+            if (separate)
+            {
+                var spec = Path.Combine(dir, "drive.json");
+                await File.WriteAllTextAsync(spec, JsonSerializer.Serialize(new DriveSpec(baseUrl, id, tokens, warm, end), s_web));
+                var host = Environment.ProcessPath!;
+                var psi = new ProcessStartInfo("nice") { RedirectStandardOutput = true, UseShellExecute = false };
+                foreach (var a in new[] { "-n", "10", host })
+                {
+                    psi.ArgumentList.Add(a);
+                }
+
+                if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+                {
+                    psi.ArgumentList.Add(typeof(LeaderboardBench).Assembly.Location);
+                }
+
+                psi.ArgumentList.Add("battle-drive");
+                psi.ArgumentList.Add(spec);
+                using var child = Process.Start(psi)!;
+                var output = await child.StandardOutput.ReadToEndAsync();
+                await child.WaitForExitAsync();
+                Console.Write(output);
+                errors = child.ExitCode == 0 ? 0 : 1;
+            }
+            else
+            {
+                var (pages, votes, clientErrors) = await DriveAsync(baseUrl, id, tokens, warm, end);
+                Console.WriteLine("  client side (load generator in this process, sharing the cores):");
+                Report("battle page (GET /leaderboard/{id}/vote)", pages, (end - warm).TotalSeconds);
+                Report("vote (POST .../battles/{b}/vote)", votes, (end - warm).TotalSeconds);
+                Console.WriteLine($"  client errors: {clientErrors}");
+                errors = clientErrors;
+            }
+
+            var stopped = DateTime.UtcNow;
+            var gcAfter = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var gcWarm = await gcAtWarm;
+            listener.Dispose();
+            var batches = app.Services.GetService(typeof(LeaderboardService)) is LeaderboardService svc ? svc.VoteBatches : (0L, 0L);
             await app.StopAsync();
             await db.DisposeAsync();
-            var measured = (end - warm).TotalSeconds;
-            Report("battle page (GET /leaderboard/{id}/vote)", pages, measured);
-            Report("vote (POST .../battles/{b}/vote)", votes, measured);
+            var measured = (stopped - warm).TotalSeconds;
+            Console.WriteLine("  server side (ASP.NET Core http.server.request.duration):");
+            Report("battle page (GET /leaderboard/{id}/vote)", serverPages, measured);
+            Report("vote (POST .../battles/{b}/vote)", serverVotes, measured);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  hub GC while measured: gen0 {gcAfter.Item1 - gcWarm.Item1}, gen1 {gcAfter.Item2 - gcWarm.Item2}, gen2 {gcAfter.Item3 - gcWarm.Item3}, pause {(gcAfter.Item4 - gcWarm.Item4).TotalMilliseconds:0} ms in {measured:0} s; vote group commits: {batches.Item2:N0} votes in {batches.Item1:N0} transactions (whole run)"));
             Console.WriteLine($"battle-load: {errors} errors");
             return errors == 0 ? 0 : 1;
         }
@@ -202,6 +256,72 @@ internal static partial class LeaderboardBench
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private sealed record DriveSpec(string BaseUrl, long PhaseId, string[] Tokens, DateTime Warm, DateTime End);
+
+    /// <summary>The load generator as its own process (<c>battle-drive SPEC</c>, started by <c>battle-load ... separate</c>): drives the hub and reports the client side.</summary>
+    public static async Task<int> BattleDrive(string specFile)
+    {
+        var spec = JsonSerializer.Deserialize<DriveSpec>(await File.ReadAllTextAsync(specFile), s_web)!;
+        var (pages, votes, errors) = await DriveAsync(spec.BaseUrl, spec.PhaseId, spec.Tokens, spec.Warm, spec.End);
+        Console.WriteLine("  client side (load generator in a separate process at nice 10):");
+        Report("battle page (GET /leaderboard/{id}/vote)", pages, (spec.End - spec.Warm).TotalSeconds);
+        Report("vote (POST .../battles/{b}/vote)", votes, (spec.End - spec.Warm).TotalSeconds);
+        Console.WriteLine($"  client errors: {errors}");
+        return errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>Each voter loads the battle page and votes through the API until <paramref name="end"/>; latencies after <paramref name="warm"/>.</summary>
+    private static async Task<(List<double> Pages, List<double> Votes, int Errors)> DriveAsync(string baseUrl, long id, string[] tokens, DateTime warm, DateTime end)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = tokens.Length * 2, UseCookies = false };
+        var pages = new List<double>();
+        var votes = new List<double>();
+        var errors = 0;
+        await Task.WhenAll(Enumerable.Range(0, tokens.Length).Select(async v =>
+        {
+            using var client = new HttpClient(handler, disposeHandler: false) { BaseAddress = new Uri(baseUrl) };
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", tokens[v]);
+            var localPages = new List<double>();
+            var localVotes = new List<double>();
+            var localErrors = 0;
+            while (DateTime.UtcNow < end)
+            {
+                var sw = Stopwatch.StartNew();
+                using var page = await client.GetAsync($"/leaderboard/{id}/vote");
+                var html = await page.Content.ReadAsStringAsync();
+                var pageMs = sw.Elapsed.TotalMilliseconds;
+                var m = VoteAction().Match(html);
+                if (!page.IsSuccessStatusCode || !m.Success)
+                {
+                    localErrors++;
+                    continue;
+                }
+
+                sw.Restart();
+                using var vote = await client.PostAsJsonAsync($"/api/leaderboard/phases/{id}/battles/{m.Groups[1].Value}/vote", new { choice = v % 3 == 0 ? "tie" : "a", ratingA = 4 });
+                var voteMs = sw.Elapsed.TotalMilliseconds;
+                if (!vote.IsSuccessStatusCode)
+                {
+                    localErrors++;
+                }
+
+                if (DateTime.UtcNow > warm)
+                {
+                    localPages.Add(pageMs);
+                    localVotes.Add(voteMs);
+                }
+            }
+
+            lock (pages)
+            {
+                pages.AddRange(localPages);
+                votes.AddRange(localVotes);
+                errors += localErrors;
+            }
+        }));
+        return (pages, votes, errors);
     }
 
     private static void Report(string what, List<double> ms, double measuredSeconds)

@@ -79,7 +79,23 @@ internal static class LeaderboardApi
         api.MapGet("/{id:long}/runs", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
             TypedResults.Ok(await s.ListRunsAsync(ctx.RequireScope(TokenScopes.Read), id, organisationId).ConfigureAwait(false)));
         api.MapPut("/{id:long}/corpora", async (HttpContext ctx, long id, CorporaRequest req, LeaderboardService s) =>
-            TypedResults.Ok(await s.DeclareCorporaAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false)));
+        {
+            var job = await s.DeclareCorporaAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false);
+            return TypedResults.Accepted(job.Url, job);
+        });
+        api.MapPut("/{id:long}/endpoints", async (HttpContext ctx, long id, EndpointRequest req, LeaderboardService s) =>
+            TypedResults.Ok(await s.RegisterEndpointAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false)));
+        api.MapGet("/{id:long}/endpoints", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
+            TypedResults.Ok(await s.EndpointsAsync(ctx.RequireScope(TokenScopes.Read), id, organisationId).ConfigureAwait(false)));
+        api.MapPost("/{id:long}/evaluations", async (HttpContext ctx, long id, EvaluationRequest req, LeaderboardService s) =>
+        {
+            var job = await s.StartEvaluationAsync(ctx.RequireScope(TokenScopes.Write), id, req).ConfigureAwait(false);
+            return TypedResults.Accepted(job.Url, job);
+        });
+        api.MapGet("/{id:long}/jobs", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
+            TypedResults.Ok(await s.JobsAsync(ctx.RequireScope(TokenScopes.Read), id, organisationId).ConfigureAwait(false)));
+        app.MapGet("/api/leaderboard/jobs/{jobId:long}", async (HttpContext ctx, long jobId, LeaderboardService s) =>
+            TypedResults.Ok(await s.JobAsync(ctx.RequireScope(TokenScopes.Read), jobId).ConfigureAwait(false)));
         api.MapGet("/{id:long}/contamination", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
             TypedResults.Ok(await s.ContaminationAsync(ctx.User(), id, organisationId).ConfigureAwait(false)));
         api.MapPut("/{id:long}/audit", async (HttpContext ctx, long id, IndependenceRequest req, LeaderboardService s) =>
@@ -133,8 +149,17 @@ internal static class LeaderboardApi
         });
         api.MapPost("/{id:long}/battles/{token}/vote", async (HttpContext ctx, long id, string token, VoteRequest req, LeaderboardService s) =>
         {
-            await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, token, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
-            return TypedResults.NoContent();
+            try
+            {
+                await s.VoteAsync(ctx.RequireScope(TokenScopes.Write), id, token, req.Choice, req.RatingA, req.RatingB).ConfigureAwait(false);
+            }
+            catch (VoteQueueFullException ex)
+            {
+                ctx.Response.Headers.RetryAfter = VoteBatcher.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Results.Problem(detail: ex.Message, statusCode: 503, title: "Service unavailable");
+            }
+
+            return Results.NoContent();
         });
     }
 

@@ -41,8 +41,11 @@ public sealed record ContaminationResult(
 /// </summary>
 public sealed partial class LeaderboardService
 {
-    /// <summary>Declares a team's training corpora and checks them against every sealed benchmark of the phase.</summary>
-    public async Task<IReadOnlyList<ContaminationResult>> DeclareCorporaAsync(HubUser actor, long phaseId, CorporaRequest req)
+    /// <summary>
+    /// Declares a team's training corpora and queues the check of them against every sealed benchmark of the phase as a
+    /// background job (its result is stored and shown beside the score when done).
+    /// </summary>
+    public async Task<JobView> DeclareCorporaAsync(HubUser actor, long phaseId, CorporaRequest req)
     {
         ArgumentNullException.ThrowIfNull(req);
         var phase = await RequireAsync(phaseId).ConfigureAwait(false);
@@ -68,7 +71,6 @@ public sealed partial class LeaderboardService
         var now = Now;
         var folders = new List<string>();
         var labels = new List<string>();
-        var sealedItems = new Dictionary<long, List<BenchmarkItem>>();
         await using (var conn = await db.OpenAsync().ConfigureAwait(false))
         {
             for (var i = 0; i < req.Corpora.Length; i++)
@@ -94,19 +96,47 @@ public sealed partial class LeaderboardService
 
             foreach (var b in sealedBenchmarks)
             {
-                var items = (await conn.QueryAsync<(string ItemId, string Answer, string? Text)>("SELECT item_id, answer, text FROM lb_sealed_items WHERE benchmark_id = @Id ORDER BY item_id", new { b.Id }).ConfigureAwait(false))
-                    .Where(x => !string.IsNullOrWhiteSpace(x.Text))
-                    .Select(x => new BenchmarkItem(x.ItemId, b.Name, x.Text!, null, [], JsonSerializer.SerializeToElement(x.Answer)))
-                    .ToList();
-                if (items.Count == 0)
-                {
-                    throw HubException.Conflict($"{b.Name}: no sealed item has its text stored; the operator stores the sealed items with their text (items[].text) before corpora are checked.");
-                }
-
-                sealedItems[b.Id] = items;
+                _ = await SealedTextItemsAsync(conn, b).ConfigureAwait(false);
             }
         }
 
+        var job = new ContaminationJob([.. labels], [.. folders], req.CharNgrams, actor.AuditName);
+        return await QueueJobAsync(actor, phaseId, JobKinds.Contamination, team.OrganisationId, JsonSerializer.Serialize(job, s_json), new { corpora = labels }).ConfigureAwait(false);
+    }
+
+    /// <summary>The sealed items of a benchmark that have text to scan for; 409 when none has.</summary>
+    private static async Task<List<BenchmarkItem>> SealedTextItemsAsync(System.Data.Common.DbConnection conn, PhaseBenchmark b)
+    {
+        var items = (await conn.QueryAsync<(string ItemId, string Answer, string? Text)>("SELECT item_id, answer, text FROM lb_sealed_items WHERE benchmark_id = @Id ORDER BY item_id", new { b.Id }).ConfigureAwait(false))
+            .Where(x => !string.IsNullOrWhiteSpace(x.Text))
+            .Select(x => new BenchmarkItem(x.ItemId, b.Name, x.Text!, null, [], JsonSerializer.SerializeToElement(x.Answer)))
+            .ToList();
+        return items.Count > 0 ? items
+            : throw HubException.Conflict($"{b.Name}: no sealed item has its text stored; the operator stores the sealed items with their text (items[].text) before corpora are checked.");
+    }
+
+    /// <summary>The contamination job: scans the declared corpora for each sealed benchmark's items and stores one result per benchmark.</summary>
+    private async Task<string> RunContaminationJobAsync(JobRow job, JobProgress progress, CancellationToken cancellationToken)
+    {
+        var req = JsonSerializer.Deserialize<ContaminationJob>(job.Request, s_json)!;
+        var phase = await RequireAsync(job.PhaseId).ConfigureAwait(false);
+        RequireNotPublished(phase);
+        var team = phase.Teams.First(t => t.OrganisationId == job.OrganisationId);
+        var phaseId = job.PhaseId;
+        var labels = req.Labels;
+        var folders = req.Folders;
+        var sealedBenchmarks = phase.Benchmarks.Where(b => b.Sealed).ToList();
+        var sealedItems = new Dictionary<long, List<BenchmarkItem>>();
+        await using (var conn = await db.OpenAsync(cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var b in sealedBenchmarks)
+            {
+                sealedItems[b.Id] = await SealedTextItemsAsync(conn, b).ConfigureAwait(false);
+            }
+        }
+
+        progress.Report(0, sealedBenchmarks.Count);
+        var now = Now;
         var options = req.CharNgrams is { } n ? new ContaminationOptions { Unit = NGramUnit.Character, N = n } : new ContaminationOptions();
         options = options with { Threads = Math.Max(1, Environment.ProcessorCount / 2) };
         var results = new List<ContaminationResult>();
@@ -116,16 +146,17 @@ public sealed partial class LeaderboardService
             ContaminationReport report;
             try
             {
-                report = await Task.Run(() => ContaminationChecker.Run(benchmark, folders, options)).ConfigureAwait(false);
+                report = await Task.Run(() => ContaminationChecker.Run(benchmark, folders, options), cancellationToken).ConfigureAwait(false);
             }
             catch (MoaException ex)
             {
-                throw HubException.Conflict($"corpora: a declared corpus could not be scanned ({ex.Message}).");
+                throw new MoaException($"corpora: a declared corpus could not be scanned ({ex.Message}).", ex);
             }
 
             var @checked = report.Items - report.ItemsTooShort;
             results.Add(new ContaminationResult(team.OrganisationId, team.Name, b.Id, b.Name, labels, report.Unit, report.N, report.Items, @checked, report.Contaminated.Count,
                 @checked == 0 ? 0 : (double)report.Contaminated.Count / @checked, [.. report.Contaminated.Select(c => new ContaminatedSealedItem(c.Id, c.Overlap, c.Documents))], now));
+            progress.Report(results.Count, sealedBenchmarks.Count);
         }
 
         await db.WriteAsync(async (conn, tx) =>
@@ -135,13 +166,13 @@ public sealed partial class LeaderboardService
                 await conn.ExecuteAsync("DELETE FROM lb_contamination WHERE phase_id = @phaseId AND organisation_id = @OrganisationId AND benchmark_id = @BenchmarkId", new { phaseId, r.OrganisationId, r.BenchmarkId }, tx).ConfigureAwait(false);
                 await conn.ExecuteAsync(
                     "INSERT INTO lb_contamination (phase_id, organisation_id, benchmark_id, result, checked_by, checked_at) VALUES (@phaseId, @OrganisationId, @BenchmarkId, @result, @by, @CheckedAt)",
-                    new { phaseId, r.OrganisationId, r.BenchmarkId, result = JsonSerializer.Serialize(r, s_json), by = actor.Id, r.CheckedAt }, tx).ConfigureAwait(false);
+                    new { phaseId, r.OrganisationId, r.BenchmarkId, result = JsonSerializer.Serialize(r, s_json), by = job.CreatedBy, r.CheckedAt }, tx).ConfigureAwait(false);
             }
 
-            await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.corpora.checked", $"phase:{phaseId}", new { team = team.OrganisationId, corpora = labels, contaminated = results.Sum(r => r.Contaminated) }).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, req.Actor, "phase.corpora.checked", $"phase:{phaseId}", new { team = team.OrganisationId, corpora = labels, contaminated = results.Sum(r => r.Contaminated) }).ConfigureAwait(false);
             return 0;
-        }).ConfigureAwait(false);
-        return results;
+        }, cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Serialize(results, s_json);
     }
 
     /// <summary>Stored contamination results: every team's for operators (or once published, for everybody), a team's own for its members.</summary>

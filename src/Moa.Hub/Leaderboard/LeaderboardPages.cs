@@ -137,6 +137,7 @@ internal static class LeaderboardPages
         app.MapGet("/leaderboard/{id:long}/team", async (HttpContext ctx, long id, long? organisationId, LeaderboardService s) =>
         {
             var view = await s.TeamViewAsync(ctx.RequireUser(), id, organisationId).ConfigureAwait(false);
+            var jobs = await s.JobsAsync(ctx.RequireUser(), id, view.Team.OrganisationId).ConfigureAwait(false);
             var phase = await s.RequireAsync(id).ConfigureAwait(false);
             var sb = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<p>{L(ctx, "model")}: {E(view.Team.Model)} · {L(ctx, "reference")}: {E(view.Team.ReferenceModel)}</p>");
             if (view.Standing is { } st)
@@ -169,6 +170,17 @@ internal static class LeaderboardPages
                 foreach (var c in view.Contamination)
                 {
                     sb.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(c.Benchmark)}</td><td>{E(string.Join(", ", c.Corpora))}</td><td>{c.N} {E(c.Unit)}</td><td>{c.Contaminated:N0} / {c.Checked:N0} ({c.Share:P1})</td><td>{Day(c.CheckedAt)}</td></tr>");
+                }
+
+                sb.Append("</table>");
+            }
+
+            if (jobs.Count > 0)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"<table id=\"my-jobs\"><tr><th>{L(ctx, "job")}</th><th>{L(ctx, "job.status")}</th><th>{L(ctx, "job.progress")}</th><th>{L(ctx, "job.error")}</th></tr>");
+                foreach (var j in jobs)
+                {
+                    sb.Append(CultureInfo.InvariantCulture, $"<tr><td>#{j.Id} {E(j.Kind)}</td><td class=\"job-{E(j.Status)}\">{E(j.Status)}</td><td>{j.Done:N0} / {j.Total:N0}</td><td>{E(j.Error)}</td></tr>");
                 }
 
                 sb.Append("</table>");
@@ -254,7 +266,16 @@ internal static class LeaderboardPages
             var user = ctx.RequireUser();
             var form = await Pages.ReadFormAsync(ctx).ConfigureAwait(false);
             int? Rating(string field) => string.IsNullOrEmpty(form[field]) ? null : (int)Number(form[field], field, 0);
-            await s.VoteAsync(user, id, token, form["choice"].ToString(), Rating("ratingA"), Rating("ratingB")).ConfigureAwait(false);
+            try
+            {
+                await s.VoteAsync(user, id, token, form["choice"].ToString(), Rating("ratingA"), Rating("ratingB")).ConfigureAwait(false);
+            }
+            catch (VoteQueueFullException ex)
+            {
+                ctx.Response.Headers.RetryAfter = VoteBatcher.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Page(ctx, L(ctx, "vote.page"), $"<p class=\"error\" id=\"error\">{E(ex.Message)}</p>", 503);
+            }
+
             return Results.Redirect($"/leaderboard/{id}/vote?voted=1");
         });
     }
@@ -404,6 +425,10 @@ internal static class LeaderboardPages
         ["independence.what"] = ("팀이 제출한 모델 지문(가중치·토크나이저)을 운영자가 등록한 공개 체크포인트와 비교합니다. 판정(derived, tokenizer-shared, independent)은 점수 옆에 공개됩니다.", "The team's model fingerprint (weights and tokenizer) is compared with the open checkpoints the operator registered; the verdict (derived, tokenizer-shared, independent) is shown beside the score."),
         ["contamination.what"] = ("팀이 학습에 쓴 것으로 신고한 허브 말뭉치에서 봉인 문항의 n-gram을 찾습니다. 결과는 점수 옆에 공개됩니다.", "The hub corpora the team declares it trained on are scanned for the sealed items' n-grams; the result is shown beside the score."),
         ["corpora"] = ("신고 말뭉치", "Declared corpora"),
+        ["job"] = ("작업", "Job"),
+        ["job.status"] = ("상태", "Status"),
+        ["job.progress"] = ("진행", "Progress"),
+        ["job.error"] = ("오류", "Error"),
         ["contaminated"] = ("오염 문항", "Contaminated items"),
         ["checked"] = ("검사일", "Checked"),
         ["corpora.declare"] = ("학습 말뭉치 (카탈로그 슬러그, 공백으로 구분)", "Training corpora (catalogue slugs, space-separated)"),

@@ -43,7 +43,7 @@ public sealed record NewPhase(
 /// report and answers to battle prompts; assigned reviewers score reports blind; voters judge blind battles; the operator
 /// publishes the ranking, which is recomputed from the stored raw data by <see cref="PhaseScoring"/>.
 /// </summary>
-public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null)
+public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time, HubOptions? options = null) : IAsyncDisposable
 {
     /// <summary>How long the battle path trusts its cached phase and answers when another hub process could change them.</summary>
     private const long CacheMilliseconds = 5_000;
@@ -51,6 +51,11 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
     private readonly BattleTokens _tokens = new(options is null ? RandomNumberGenerator.GetBytes(32) : options.LinkSigningKey ?? Access.DownloadService.LoadOrCreateKey(options.DataDirectory));
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (PhaseDetail Value, long At)> _phaseCache = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<long, (IReadOnlyList<BattlePrompt> Value, long At)> _poolCache = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(long Phase, long Voter), (long Value, long At)> _seqCache = new();
+    private VoteBatcher? _votes;
+
+    /// <summary>The group commit of votes (started with the first vote).</summary>
+    internal VoteBatcher Votes => Volatile.Read(ref _votes) ?? StartVotes();
 
     internal static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web)
     {
@@ -275,6 +280,13 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
             throw HubException.Invalid($"benchmarkId: {bench.Name} is another team's chosen benchmark.");
         }
 
+        return await StoreRunAsync(actor.Id, actor.AuditName, phaseId, bench, team, role, runJson, itemsJsonl, "phase.run.registered", null).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks a run (run.json, items.jsonl) against the team's declared model and the benchmark, and stores it with an audit entry.</summary>
+    private async Task<RunRow> StoreRunAsync(long actorId, string auditName, long phaseId, PhaseBenchmark bench, PhaseTeam team, string role, byte[] runJson, byte[] itemsJsonl, string auditAction, long? jobId)
+    {
+        var benchmarkId = bench.Id;
         var expectedModel = RoleModel(team, role);
         EvaluationRun run;
         string hash;
@@ -331,8 +343,10 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
 
             var id = await conn.ExecuteScalarAsync<long>(
                 "INSERT INTO lb_runs (phase_id, benchmark_id, organisation_id, role, model, benchmark_hash, items, item_count, sha256, uploaded_by, uploaded_at) VALUES (@phaseId, @benchmarkId, @org, @role, @model, @hash, @items, @count, @sha, @by, @now) RETURNING id",
-                new { phaseId, benchmarkId, org = team.OrganisationId, role, model = run.Model, hash, items, count = run.Items.Count, sha, by = actor.Id, now }, tx).ConfigureAwait(false);
-            await AuditLog.AppendAsync(conn, tx, now, actor.AuditName, "phase.run.registered", $"phase:{phaseId}", new { run = id, benchmark = bench.Name, team = team.OrganisationId, role, items = run.Items.Count, sha256 = sha }).ConfigureAwait(false);
+                new { phaseId, benchmarkId, org = team.OrganisationId, role, model = run.Model, hash, items, count = run.Items.Count, sha, by = actorId, now }, tx).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, now, auditName, auditAction, $"phase:{phaseId}",
+                jobId is null ? new { run = id, benchmark = bench.Name, team = team.OrganisationId, role, items = run.Items.Count, sha256 = sha }
+                    : (object)new { run = id, benchmark = bench.Name, team = team.OrganisationId, role, items = run.Items.Count, sha256 = sha, job = jobId }).ConfigureAwait(false);
             return new RunRow { Id = id, BenchmarkId = benchmarkId, OrganisationId = team.OrganisationId, Role = role, Model = run.Model, BenchmarkHash = hash, ItemCount = run.Items.Count, Sha256 = sha, UploadedAt = now };
         }).ConfigureAwait(false);
     }
@@ -698,10 +712,18 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
             throw HubException.Conflict($"phase {phaseId} has no prompt that two teams have answered yet; try again later.");
         }
 
+        // The voter's battle number: cached (a vote stored here advances it) so that the page reads nothing from the database.
+        var key = (phaseId, voter.Id);
         long seq;
-        await using (var conn = await db.OpenAsync().ConfigureAwait(false))
+        if (_seqCache.TryGetValue(key, out var known) && Environment.TickCount64 - known.At < CacheMilliseconds)
         {
+            seq = known.Value;
+        }
+        else
+        {
+            await using var conn = await db.OpenAsync().ConfigureAwait(false);
             seq = await conn.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(battle_seq), -1) + 1 FROM lb_battles WHERE phase_id = @phaseId AND voter_id = @Id", new { phaseId, voter.Id }).ConfigureAwait(false);
+            _seqCache[key] = (seq, Environment.TickCount64);
         }
 
         var (promptDraw, firstDraw, secondDraw) = _tokens.Draw(phaseId, voter.Id, seq);
@@ -716,7 +738,8 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
 
     /// <summary>
     /// Records a vote (a, b or tie) and optional absolute ratings (1–5) of each answer on the battle a token seals: one
-    /// insert, refused (409) when the voter has voted on that battle already; a changed or foreign token is refused (400).
+    /// insert, committed with other votes that arrive together (<see cref="VoteBatcher"/>), refused (409) when the voter
+    /// has voted on that battle already; a changed or foreign token is refused (400); a full vote queue answers 503.
     /// </summary>
     public async Task VoteAsync(HubUser voter, long phaseId, string token, string choice, int? ratingA, int? ratingB)
     {
@@ -746,20 +769,47 @@ public sealed partial class LeaderboardService(HubDatabase db, TimeProvider time
             throw HubException.Forbidden("token: this battle was given to another voter.");
         }
 
-        var now = Now;
-        var inserted = await db.WriteAsync((conn, tx) => conn.ExecuteAsync(
-            "INSERT INTO lb_battles (phase_id, prompt_id, organisation_a, organisation_b, voter_id, battle_seq, outcome, rating_a, rating_b, created_at, voted_at) "
-            + "SELECT @phaseId, @PromptId, @OrganisationA, @OrganisationB, @VoterId, @Seq, @outcome, CAST(@ratingA AS INTEGER), CAST(@ratingB AS INTEGER), @now, @now "
-            + "WHERE EXISTS (SELECT 1 FROM lb_phases WHERE id = @phaseId AND state = @open) ON CONFLICT DO NOTHING",
-            new { phaseId, t.PromptId, t.OrganisationA, t.OrganisationB, t.VoterId, t.Seq, outcome, ratingA, ratingB, now, open = PhaseStates.Open }, tx)).ConfigureAwait(false);
-        if (inserted == 0)
+        var inserted = await Votes.SubmitAsync(new PendingVote(phaseId, t.PromptId, t.OrganisationA, t.OrganisationB, t.VoterId, t.Seq, outcome, ratingA, ratingB, Now)).ConfigureAwait(false);
+        if (inserted)
         {
+            _seqCache.AddOrUpdate((phaseId, voter.Id), (t.Seq + 1, Environment.TickCount64), (_, old) => (Math.Max(old.Value, t.Seq + 1), Environment.TickCount64));
+        }
+        else
+        {
+            _seqCache.TryRemove((phaseId, voter.Id), out _);
             InvalidateCaches(phaseId);
             await using var conn = await db.OpenAsync().ConfigureAwait(false);
             var state = await conn.ExecuteScalarAsync<string?>("SELECT state FROM lb_phases WHERE id = @phaseId", new { phaseId }).ConfigureAwait(false);
             throw HubException.Conflict(state == PhaseStates.Open ? "token: you have voted on this battle already; load the battle page for the next one." : $"phase {phaseId} is published; its data can no longer change.");
         }
     }
+
+    private VoteBatcher StartVotes()
+    {
+        var batcher = new VoteBatcher(db);
+        if (Interlocked.CompareExchange(ref _votes, batcher, null) is { } other)
+        {
+            _ = batcher.DisposeAsync().AsTask();
+            return other;
+        }
+
+        return batcher;
+    }
+
+    /// <summary>Group commits of votes so far: transactions and the votes they held.</summary>
+    public (long Batches, long Votes) VoteBatches => Volatile.Read(ref _votes) is { } b ? (b.Batches, b.Votes) : (0, 0);
+
+    /// <summary>Stores the votes still queued and stops the vote writer (the hub's services are disposed when it stops).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _votes, null) is { } batcher)
+        {
+            await batcher.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Replaces the vote batcher (tests: a small queue); returns the one it replaced.</summary>
+    internal VoteBatcher? UseVoteBatcher(VoteBatcher? batcher) => Interlocked.Exchange(ref _votes, batcher);
 
     /// <summary>The phase as the battle page and votes need it, cached for a few seconds (a publish here clears it at once).</summary>
     private async Task<PhaseDetail> CachedPhaseAsync(long phaseId)

@@ -60,6 +60,7 @@ public static class HubApp
         services.AddSingleton<Synth.SynthReleaseService>();
         services.AddSingleton<ApiCache>();
         services.AddSingleton<Leaderboard.LeaderboardService>();
+        services.AddHostedService<Leaderboard.LeaderboardJobRunner>();
         services.AddHostedService<ExpirySweeper>();
         services.AddDataProtection().SetApplicationName("moa-hub");
         services.Configure<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(o =>

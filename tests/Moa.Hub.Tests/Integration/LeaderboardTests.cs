@@ -60,8 +60,11 @@ public abstract class LeaderboardTests(HubFixture f)
 
         // Contamination beside the score: team A declares the curated NSMC corpus, which holds sealed item s000.
         await SignedAgreement("team");
-        var declared = await Ok(team.PutAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/corpora", new { corpora = new[] { "nsmc-reviews" }, charNgrams = 13 }));
-        var check = declared.EnumerateArray().Single();
+        var queued = await team.PutAsJsonAsync($"/api/leaderboard/phases/{p.PhaseId}/corpora", new { corpora = new[] { "nsmc-reviews" }, charNgrams = 13 });
+        queued.StatusCode.ShouldBe(HttpStatusCode.Accepted, await queued.Content.ReadAsStringAsync());
+        var scan = await LeaderboardJobsTests.Finished(team, queued.Headers.Location!.ToString());
+        scan.GetProperty("status").GetString().ShouldBe(JobStatuses.Succeeded, scan.GetRawText());
+        var check = scan.GetProperty("result").EnumerateArray().Single();
         (check.GetProperty("benchmark").GetString(), check.GetProperty("checked").GetInt32(), check.GetProperty("contaminated").GetInt32()).ShouldBe(("nia-sealed", PhaseScenario.SealedTexts.Length, 1));
         check.GetProperty("contaminatedItems")[0].GetProperty("id").GetString().ShouldBe("s000");
         check.GetProperty("corpora")[0].GetString().ShouldBe("nsmc-reviews@1");
@@ -413,7 +416,10 @@ public abstract class LeaderboardTests(HubFixture f)
     }
 
     /// <summary>A signed agreement (provider, operator, team) giving a team the fixture's curated corpus nsmc-reviews.</summary>
-    private async Task SignedAgreement(string team)
+    private Task SignedAgreement(string team) => SignedAgreement(f, team);
+
+    /// <summary>A signed agreement giving a team (team or teamb) the curated NSMC corpus.</summary>
+    internal static async Task SignedAgreement(HubFixture f, string team)
     {
         using var op = f.Client("operator");
         var created = await op.PostAsJsonAsync("/api/agreements", new
