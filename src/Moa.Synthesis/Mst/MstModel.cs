@@ -456,15 +456,34 @@ public sealed class MstModel
 
                 cond[c][pv] = row.Sum() > 0 ? Cumulative(row) : rootCum[c];
             }
-
         }
 
-        var kinds = Columns.Select(c => schema.First(s => s.Name == c.Name)).ToArray();
+        return SampleRows(Columns, schema, count, seed, (code, rng) =>
+        {
+            foreach (var c in order)
+            {
+                var cum = parentOf[c] < 0 ? rootCum[c] : cond[c][code[parentOf[c]]];
+                code[c] = Pick(cum, rng.NextDouble());
+            }
+        });
+    }
+
+    /// <summary>
+    /// Draws <paramref name="count"/> rows in parallel chunks of 8,192, each chunk with its own generator seeded from
+    /// <paramref name="seed"/> and the chunk number: <paramref name="drawCodes"/> fills a row's codes (one per column,
+    /// in the columns' compressed code space), and each code becomes a value through its column's compression groups
+    /// (a category, or a number inside its bin).
+    /// MST and PrivBayes share it.
+    /// </summary>
+    internal static ColumnTable SampleRows(IReadOnlyList<MstColumn> columns, IReadOnlyList<ColumnSchema> schema, int count, int seed, Action<int[], Random> drawCodes)
+    {
+        var d = columns.Count;
+        var kinds = columns.Select(c => schema.First(s => s.Name == c.Name)).ToArray();
         var numbers = new double[d][];
         var values = new string?[d][];
         for (var c = 0; c < d; c++)
         {
-            if (Columns[c].Categories is not null)
+            if (columns[c].Categories is not null)
             {
                 values[c] = new string?[count];
             }
@@ -482,17 +501,13 @@ public sealed class MstModel
             var end = Math.Min(count, (k + 1) * chunk);
             for (var i = k * chunk; i < end; i++)
             {
-                foreach (var c in order)
-                {
-                    var cum = parentOf[c] < 0 ? rootCum[c] : cond[c][code[parentOf[c]]];
-                    code[c] = Pick(cum, rng.NextDouble());
-                }
-
+                drawCodes(code, rng);
                 for (var c = 0; c < d; c++)
                 {
-                    var col = Columns[c];
+                    var col = columns[c];
                     var group = col.Compressed[code[c]];
                     var original = group.Length == 1 ? group[0] : group[rng.Next(group.Length)];
+
                     if (values[c] is { } v)
                     {
                         v[i] = col.Categories![original];

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Moa.Synthesis.Copula;
 using Moa.Synthesis.Data;
 using Moa.Synthesis.Mst;
 
@@ -351,62 +350,27 @@ public sealed class PrivBayesModel
     /// <summary>Draws rows in network order: the root from its marginal, each later column given its parents' codes.</summary>
     internal ColumnTable Sample(int count, int seed, IReadOnlyList<ColumnSchema> schema)
     {
-        var d = Columns.Count;
         var sizes = Columns.Select(c => c.Size).ToArray();
         var cumulative = Nodes.Select(node =>
         {
             var rows = node.Conditional.Length / sizes[node.Column];
             return Enumerable.Range(0, rows).Select(r => MstModel.Cumulative(node.Conditional[(r * sizes[node.Column])..((r + 1) * sizes[node.Column])])).ToArray();
         }).ToArray();
-        var kinds = Columns.Select(c => schema.First(s => s.Name == c.Name)).ToArray();
-        var numbers = new double[d][];
-        var values = new string?[d][];
-        for (var c = 0; c < d; c++)
-        {
-            if (Columns[c].Categories is not null)
-            {
-                values[c] = new string?[count];
-            }
-            else
-            {
-                numbers[c] = new double[count];
-            }
-        }
 
-        const int chunk = 8192;
-        Parallel.For(0, (count + chunk - 1) / chunk, part =>
+        // Every PrivBayes column's compression groups are single codes, so the shared sampler maps codes as they are.
+        return MstModel.SampleRows(Columns, schema, count, seed, (code, rng) =>
         {
-            var rng = new Random(Seeds.Mix(seed, part));
-            var code = new int[d];
-            var end = Math.Min(count, (part + 1) * chunk);
-            for (var i = part * chunk; i < end; i++)
+            for (var j = 0; j < Nodes.Count; j++)
             {
-                for (var j = 0; j < Nodes.Count; j++)
+                var node = Nodes[j];
+                var x = 0;
+                foreach (var p in node.Parents)
                 {
-                    var node = Nodes[j];
-                    var x = 0;
-                    foreach (var p in node.Parents)
-                    {
-                        x = (x * sizes[p]) + code[p];
-                    }
-
-                    code[node.Column] = MstModel.Pick(cumulative[j][x], rng.NextDouble());
+                    x = (x * sizes[p]) + code[p];
                 }
 
-                for (var c = 0; c < d; c++)
-                {
-                    if (values[c] is { } v)
-                    {
-                        v[i] = Columns[c].Categories![code[c]];
-                    }
-                    else
-                    {
-                        numbers[c]![i] = MstModel.DecodeNumber(Columns[c], code[c], rng);
-                    }
-                }
+                code[node.Column] = MstModel.Pick(cumulative[j][x], rng.NextDouble());
             }
         });
-
-        return new ColumnTable([.. Enumerable.Range(0, d).Select(c => kinds[c].Build(numbers[c], values[c]))]);
     }
 }
