@@ -224,19 +224,8 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
             throw HubException.Conflict($"integrity check failed: '{file.Path}' of '{slug}' changed on the hub's disk after registration (sha256 {actual[..12]}…, registered {file.Sha256[..12]}…); it is not served. Tell the operator.");
         }
 
-        var at = now.ToUnixTimeMilliseconds();
-        await db.WriteAsync(async (conn, tx) =>
-        {
-            var datasetId = await conn.ExecuteScalarAsync<long>("SELECT id FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
-            var review = await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
-            await Synth.SynthReleaseService.RequirePublishableAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
-            await conn.ExecuteAsync(
-                "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
-                new { userId, aid = agreement.Id, fileId, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);
-            await AuditLog.AppendAsync(conn, tx, at, user.AuditName, "dataset.downloaded", $"dataset:{slug}",
-                new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, adequacyReview = review, purpose, from = remoteAddress, linkAgreement = agreementId }).ConfigureAwait(false);
-            return 0;
-        }).ConfigureAwait(false);
+        await RecordDownloadAsync(user, slug, file, agreement, purpose, remoteAddress, now, review =>
+            new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, adequacyReview = review, purpose, from = remoteAddress, linkAgreement = agreementId }).ConfigureAwait(false);
         return new ApprovedDownload(fullPath, Path.GetFileName(file.Path), file.Bytes, file.Sha256);
     }
 
@@ -276,9 +265,20 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
             throw HubException.Conflict($"integrity check failed: '{file.Path}' of '{slug}' was replaced in object storage after registration (sha256 {stored[..Math.Min(12, stored.Length)]}…, registered {file.Sha256[..12]}…); it is not served. Tell the operator.");
         }
 
-        var at = now.ToUnixTimeMilliseconds();
         var until = now + options.PresignedUrlLifetime;
-        await db.WriteAsync(async (conn, tx) =>
+        await RecordDownloadAsync(user, slug, file, agreement, purpose, remoteAddress, now, review =>
+            new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, adequacyReview = review, purpose, from = remoteAddress, linkAgreement, storage = "s3", presignedUntil = until.ToUnixTimeMilliseconds() }).ConfigureAwait(false);
+        return new ApprovedDownload(string.Empty, Path.GetFileName(file.Path), file.Bytes, file.Sha256, url);
+    }
+
+    /// <summary>
+    /// In one transaction: the dataset's latest adequacy review must be approved and its synthetic release gate open;
+    /// then the download is recorded and audited as <c>dataset.downloaded</c> with <paramref name="details"/> (given the review's id).
+    /// </summary>
+    private Task RecordDownloadAsync(HubUser user, string slug, DatasetFile file, Agreement agreement, string purpose, string remoteAddress, DateTimeOffset now, Func<long?, object> details)
+    {
+        var at = now.ToUnixTimeMilliseconds();
+        return db.WriteAsync(async (conn, tx) =>
         {
             var datasetId = await conn.ExecuteScalarAsync<long>("SELECT id FROM datasets WHERE slug = @slug", new { slug }, tx).ConfigureAwait(false);
             var review = await Deid.DeidReviewService.RequireApprovedAsync(conn, datasetId, slug, tx).ConfigureAwait(false);
@@ -286,11 +286,9 @@ public sealed class DownloadService(HubDatabase db, TimeProvider time, HubOption
             await conn.ExecuteAsync(
                 "INSERT INTO downloads (user_id, agreement_id, file_id, sha256, purpose, remote_address, at) VALUES (@userId, @aid, @fileId, @sha, @purpose, @remoteAddress, @at)",
                 new { userId = user.Id, aid = agreement.Id, fileId = file.Id, sha = file.Sha256, purpose, remoteAddress, at }, tx).ConfigureAwait(false);
-            await AuditLog.AppendAsync(conn, tx, at, user.AuditName, "dataset.downloaded", $"dataset:{slug}",
-                new { file = file.Path, sha256 = file.Sha256, agreement = agreement.Id, adequacyReview = review, purpose, from = remoteAddress, linkAgreement, storage = "s3", presignedUntil = until.ToUnixTimeMilliseconds() }).ConfigureAwait(false);
+            await AuditLog.AppendAsync(conn, tx, at, user.AuditName, "dataset.downloaded", $"dataset:{slug}", details(review)).ConfigureAwait(false);
             return 0;
-        }).ConfigureAwait(false);
-        return new ApprovedDownload(string.Empty, Path.GetFileName(file.Path), file.Bytes, file.Sha256, url);
+        });
     }
 
     private byte[] Sign(string payload) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(payload));

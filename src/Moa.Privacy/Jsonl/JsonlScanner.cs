@@ -199,7 +199,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
         var reader = new Utf8JsonReader(line);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new PiiJsonl.LineException(number, $"{input}:{number}: expected a JSON object per line, found {PiiJsonl.Describe(reader.TokenType)}.");
+            throw new PiiJsonl.LineException(number, $"{input}:{number}: expected a JSON object per line, found {JsonlRecordReader.DescribeType(reader.TokenType)}.");
         }
 
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -211,7 +211,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
             {
                 if (reader.TokenType != JsonTokenType.String)
                 {
-                    throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.TextField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string.");
+                    throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.TextField}' is {JsonlRecordReader.DescribeType(reader.TokenType)}, expected a string.");
                 }
 
                 var length = reader.ValueSpan.Length;
@@ -240,7 +240,7 @@ internal sealed class JsonlScanner(string input, PiiAnalyzer analyzer, PiiJsonlO
             {
                 if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
                 {
-                    throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.IdField}' is {PiiJsonl.Describe(reader.TokenType)}, expected a string or number.");
+                    throw new PiiJsonl.LineException(number, $"{input}:{number}: field '{options.IdField}' is {JsonlRecordReader.DescribeType(reader.TokenType)}, expected a string or number.");
                 }
 
                 doc.IdKind = reader.TokenType;

@@ -277,17 +277,6 @@ public static class PiiJsonl
             : new LineException(number, records.Error(input, number, error, line).Message);
     }
 
-    internal static string Describe(JsonTokenType t) => t switch
-    {
-        JsonTokenType.Number => "a number",
-        JsonTokenType.True or JsonTokenType.False => "a boolean",
-        JsonTokenType.Null => "null",
-        JsonTokenType.StartArray => "an array",
-        JsonTokenType.StartObject => "an object",
-        JsonTokenType.String => "a string",
-        _ => "nothing",
-    };
-
     internal sealed class LineException(long line, string message) : MoaException(message)
     {
         public long Line { get; } = line;
