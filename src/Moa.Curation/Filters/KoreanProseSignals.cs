@@ -207,13 +207,7 @@ internal sealed class KoreanProseSignals
             }
 
             var key = (MixPair(a.Stem) ^ b.Stem) | 1;
-            var i = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
-            while (slots[i].Key != 0 && slots[i].Key != key)
-            {
-                i = (i + 1) & mask;
-            }
-
-            ref var slot = ref slots[i];
+            ref var slot = ref Find(slots, key, shift, mask);
             if (slot.Key == 0)
             {
                 slot.Key = key;
@@ -353,13 +347,7 @@ internal sealed class KoreanProseSignals
             }
 
             currentHas = true;
-            var i = (int)((stem * 0x9E3779B97F4A7C15UL) >> shift);
-            while (slots[i].Key != 0 && slots[i].Key != stem)
-            {
-                i = (i + 1) & mask;
-            }
-
-            ref var slot = ref slots[i];
+            ref var slot = ref Find(slots, stem, shift, mask);
             if (slot.Key == 0)
             {
                 slot.Key = stem;
@@ -392,6 +380,19 @@ internal sealed class KoreanProseSignals
 
         Array.Clear(_slots, 0, size);
         return 64 - System.Numerics.BitOperations.Log2((uint)size);
+    }
+
+    /// <summary>The slot of <paramref name="key"/> (never 0) in a table from <see cref="Table"/>, or the empty slot where it goes (linear probing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ref Slot Find(Slot[] slots, ulong key, int shift, int mask)
+    {
+        var i = (int)((key * 0x9E3779B97F4A7C15UL) >> shift);
+        while (slots[i].Key != 0 && slots[i].Key != key)
+        {
+            i = (i + 1) & mask;
+        }
+
+        return ref slots[i];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
