@@ -9,13 +9,37 @@ namespace Moa.Privacy.Analysis;
 /// sentence or line), <c>role:환자</c>, <c>label:성명</c>, <c>form field:받는 분</c> (the value of a <c>label:</c> field),
 /// <c>signature:드림</c>, <c>contact line</c>. Public (prefixed <see cref="PersonPolicies.PublicPrefix"/>): <c>public:office
 /// 사무관</c> (a civil-service rank next to the name, checked before other identifiers so that an official's office line
-/// stays public), <c>public:title 장관</c>, <c>public:no private context</c>. The rules were changed looking only at the
-/// tuning half of the private-context set (tests/Moa.Privacy.Tests/EvalSet/person-private.jsonl).
+/// stays public), <c>public:title 장관</c>, <c>public:public life 영화</c> (a word of screen, sport, politics, business or
+/// history on the person's line). A person with neither is private (<see cref="NoPublicContext"/>). The rules were changed
+/// looking only at the tuning data of the private-context set (tests/Moa.Privacy.Tests/EvalSet/person-private.jsonl).
 /// </summary>
 public static class PrivateContext
 {
     /// <summary>How far (UTF-16 code units) around a name its sentence is looked at.</summary>
     public const int Window = 40;
+
+    /// <summary>Roles of private persons (환자, 신청인, 민원인 …): also what the person rules read a name after.</summary>
+    internal static ReadOnlySpan<string> Roles => s_roles;
+
+    /// <summary>Labels of a person's own record (성명, 받는 분 …): also what the person rules read a name after.</summary>
+    internal static ReadOnlySpan<string> Labels => s_labels;
+
+    /// <summary>Whether <paramref name="word"/> is one of the judge's roles, labels, relations or kinship words (남편, 변호인 …), not a name.</summary>
+    internal static bool IsContextWord(ReadOnlySpan<char> word)
+    {
+        foreach (var list in (ReadOnlySpan<string[]>)[s_roles, s_labels, s_relations, s_kin, s_publicTitles, s_offices])
+        {
+            foreach (var w in list)
+            {
+                if (word.SequenceEqual(w))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     // Roles of private persons in civil complaints, counselling and medical notes, contracts, court papers and deliveries.
     private static readonly string[] s_roles =
@@ -68,8 +92,36 @@ public static class PrivateContext
     private static readonly string[] s_publicTitles =
     [
         "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "사장", "총장", "시장", "지사", "구청장", "군수", "청장",
-        "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표", "구단주", "이사장",
+        "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표", "구단주", "이사장", "국장", "부회장", "총괄회장", "셰프", "아나운서",
     ];
+
+    // Words of public life: a person named in a sentence about a film, a match, an election or a company's leadership is
+    // a public figure (or a character) unless the sentence also shows a private context. Written from how Korean news and
+    // reviews speak of public figures; measured on the tuning half of the private-context set.
+    private static readonly string[] s_publicLifeWords =
+    [
+        // screen, stage, music, broadcasting, fiction
+        "영화", "드라마", "배우", "연기", "출연", "주연", "조연", "배역", "캐릭터", "주인공", "악역", "연출", "개봉", "관객", "흥행", "시청률",
+        "방송", "예능", "앨범", "데뷔", "가수", "공연", "콘서트", "뮤지컬", "연극", "아이돌", "걸그룹", "소속사", "뮤직비디오", "컴백", "시상식",
+        "원작", "소설", "만화", "애니", "시리즈", "장면", "개그맨", "아나운서", "리포터", "셰프", "스타", "명작", "OST", "작품", "극장",
+        "스토리", "줄거리", "결말", "스릴러", "멜로", "액션", "명대사", "대사", "키스신", "1인2역", "평점", "극중", "촬영", "관람", "연기자",
+        "엔딩", "캐스팅", "실화", "속편", "시나리오", "각본", "예고편", "방영", "에피소드", "시트콤", "감독",
+        "결승", "역전승", "실점", "완투", "선발", "마운드", "타석", "라운드", "골든골", "안타", "수비", "공격권", "강 진출", "러브라인", "하차",
+        "별점", "비추",
+        // sport
+        "선수", "경기", "득점", "시즌", "리그", "구단", "우승", "대표팀", "국가대표", "올림픽", "월드컵", "메달", "홈런", "투수", "타자", "축구",
+        "야구", "농구", "배구", "골프", "테니스", "역도", "LPGA", "PGA", "이적", "챔피언",
+        // politics and government
+        "대통령", "총리", "장관", "국회", "의원", "정당", "여당", "야당", "선거", "후보", "청와대", "정부", "외교", "회담", "취임", "내각",
+        "도지사", "주지사", "비서관", "대변인", "총재", "주석", "국왕", "황제", "왕비", "왕자", "공주", "공천", "친박", "비박", "검찰", "기소",
+        "인터뷰", "매체", "신문", "기자회견", "언론", "외신",
+        // business leadership
+        "회장", "부회장", "사장", "대표이사", "CEO", "창업자", "재벌", "그룹", "주주",
+        // letters, science, history
+        "작가", "소설가", "시인", "화가", "저자", "교수", "학자", "조선", "고려", "왕조", "장군", "임금", "독립운동",
+    ];
+
+    private static readonly WordFinder s_publicLife = new(s_publicLifeWords);
 
     /// <summary>
     /// Why <paramref name="person"/> is private, or (prefixed <see cref="PersonPolicies.PublicPrefix"/>) why it is judged
@@ -206,17 +258,61 @@ public static class PrivateContext
             }
         }
 
+        var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
         {
-            if (next.StartsWith(title, StringComparison.Ordinal))
+            if (titled.StartsWith(title, StringComparison.Ordinal))
             {
                 return PersonPolicies.PublicPrefix + "title " + title;
             }
         }
 
-        return before.TrimEnd(' ').EndsWith("故)", StringComparison.Ordinal) || before.TrimEnd(' ').EndsWith("故", StringComparison.Ordinal)
-            ? "deceased 故"
-            : PersonPolicies.PublicPrefix + "no private context";
+        if (before.TrimEnd(' ').EndsWith("故)", StringComparison.Ordinal) || before.TrimEnd(' ').EndsWith("故", StringComparison.Ordinal))
+        {
+            return "deceased 故";
+        }
+
+        return PublicSphere(Paragraph(text, person)) is { } sphere
+            ? PersonPolicies.PublicPrefix + "public life " + sphere
+            : NoPublicContext;
+    }
+
+    /// <summary>
+    /// The reason of a person with neither private nor public evidence around it. Such a person is private: what
+    /// providers hand over (complaints, counselling and medical notes, minutes, contracts) names private individuals far
+    /// more often than public ones, and replacing a public person costs a name, while keeping a private one leaks it.
+    /// </summary>
+    public const string NoPublicContext = "no public context";
+
+    /// <summary>The person's line, up to <see cref="ParagraphReach"/> characters each side: what public life is looked for in.</summary>
+    private static ReadOnlySpan<char> Paragraph(string text, PiiFinding person)
+    {
+        var from = Math.Max(0, person.Start - ParagraphReach);
+        var lineStart = text.LastIndexOf('\n', Math.Max(0, person.Start - 1), person.Start - from);
+        from = lineStart >= 0 ? lineStart + 1 : from;
+        var to = Math.Min(text.Length, person.End + ParagraphReach);
+        var lineEnd = text.IndexOf('\n', person.End, to - person.End);
+        return text.AsSpan(from, (lineEnd >= 0 ? lineEnd : to) - from);
+    }
+
+    /// <summary>How far (UTF-16 code units) around a name its line is searched for words of public life.</summary>
+    public const int ParagraphReach = 200;
+
+    /// <summary>The first word of public life (screen, stage, sport, politics, business, letters, history) in the window, if any.</summary>
+    private static string? PublicSphere(ReadOnlySpan<char> window)
+    {
+        for (var at = s_publicLife.Next(window, 0); at >= 0; at = s_publicLife.Next(window, at + 1))
+        {
+            foreach (var word in s_publicLifeWords)
+            {
+                if (window[at..].StartsWith(word, StringComparison.Ordinal))
+                {
+                    return word;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A public title within the few characters after a name (홍길동 영남제분 회장): a relation word before it does not make it private.</summary>

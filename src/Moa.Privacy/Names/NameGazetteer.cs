@@ -43,6 +43,23 @@ internal static class NameGazetteer
         "다나카", "스즈키", "사토", "다카하시", "와타나베", "이토", "야마모토", "나카무라", "고바야시", "가토", "왕", "리", "장", "류", "천",
     ];
 
+    /// <summary>
+    /// Family names of the largest foreign-resident groups in Korea written first, as Vietnamese names are (<c>응우옌 티
+    /// 란</c>, <c>쩐 반 남</c>): facts of usage, written from knowledge. Chinese residents' names read as Korean surnames
+    /// and are found as such.
+    /// </summary>
+    public static readonly string[] ResidentFamilyFirst = ["응우옌", "호앙", "부이", "응오", "즈엉", "쩐", "팜", "레티"];
+
+    /// <summary>
+    /// Family names of foreign residents written last, after a given name (<c>마리아 산토스</c>, <c>알리 카리모프</c>, <c>람
+    /// 구룽</c>): the Philippines, Latin America, Central Asia, Nepal. Facts of usage, written from knowledge.
+    /// </summary>
+    public static readonly string[] ResidentFamilyLast =
+    [
+        "산토스", "레예스", "크루즈", "가르시아", "멘도사", "바우티스타", "곤살레스", "로드리게스", "카리모프", "라시도프", "유수포프",
+        "이브라기모프", "구룽", "타파", "셰르파",
+    ];
+
     /// <summary>Approximate population shares (per mille) of the ten most frequent surnames; the rest share the remainder.</summary>
     private static readonly int[] s_topShares = [215, 147, 84, 47, 43, 24, 21, 21, 20, 17];
 

@@ -8,7 +8,7 @@ public enum PersonPolicy
     /// <summary>Every person found.</summary>
     All,
 
-    /// <summary>Persons in a private context (next to other identifiers, in a role such as 환자 or 신청인, on a contact line), or every person in a dataset marked sensitive.</summary>
+    /// <summary>Persons in a private context (next to other identifiers, in a role such as 환자 or 신청인, on a contact line) or without any sign of public life around them, or every person in a dataset marked sensitive.</summary>
     Private,
 
     /// <summary>No person (other types are still replaced).</summary>
@@ -18,7 +18,8 @@ public enum PersonPolicy
 /// <summary>
 /// Parses <see cref="PersonPolicy"/> names and reads the reasons that <see cref="PrivateContext"/> gives each person found. A
 /// reason is a string carried by the finding: <c>near KR_RRN</c>, <c>role:환자</c>, <c>label:성명</c>,
-/// <c>contact line</c>, <c>sensitive dataset</c> (private) or <c>public:title 장관</c>, <c>public:no private context</c>.
+/// <c>contact line</c>, <c>sensitive dataset</c>, <c>no public context</c> (private) or <c>public:title 장관</c>,
+/// <c>public:public life 영화</c>.
 /// </summary>
 public static class PersonPolicies
 {

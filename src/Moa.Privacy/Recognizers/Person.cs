@@ -23,18 +23,31 @@ internal static class Person
         "드림", "올림", "배상", "대통령", "총리", "후보", "선수", "위원장", "의장", "대변인", "원내대표", "코치", "여사", "총재", "주석", "학생",
     ];
 
-    private static readonly string[] s_labels =
+    // Labels before a name: the person rules' own, the private-context judge's labels of a person's record and its roles
+    // of private persons (신청인, 환자, 민원인, 예약자 …), one list for both.
+    private static readonly string[] s_formLabels =
     [
         "성명", "이름", "담당자", "작성자", "신청인", "피고인", "원고", "고객명", "수령인", "예금주", "환자명", "보호자", "대표자", "성함",
         "받는 사람", "보내는 사람", "연락 담당",
     ];
+
+    private static readonly string[] s_labels =
+    [
+        .. s_formLabels.Concat(["예약자", "질의자", "주문자", "구매자", "작성인", "참석자"])
+            .Concat(PrivateContext.Labels.ToArray()).Concat(PrivateContext.Roles.ToArray()).Distinct(StringComparer.Ordinal),
+    ];
+
+    // Every label but the form labels above is also a word of running text (서명 정보, 환자 상태, 이름 설명): a name after
+    // it without a colon must have a name's shape (NameShaped).
+    private static readonly HashSet<string> s_loose = new(s_labels.Except(s_formLabels), StringComparer.Ordinal);
 
     private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: "];
 
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
 
-    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels]);
+    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels,
+        .. NameGazetteer.ResidentFamilyFirst.Where(n => n.Length > 1), .. NameGazetteer.ResidentFamilyLast]);
 
     private static readonly SearchValues<char> s_surnames = SearchValues.Create(NameGazetteer.Surnames);
     private static readonly string[] s_compoundSurnames = NameGazetteer.CompoundSurnames;
@@ -89,9 +102,16 @@ internal static class Person
             for (var i = 0; i < before && !overlapsFound; i++)
             {
                 overlapsFound = sink[i].Start < n.End && n.Start < sink[i].End && sink[i].Score >= 0.5;
+
+                // A rule and the tagger that agree on the same span: the name keeps the higher of the two scores.
+                if (overlapsFound && sink[i].Start == n.Start && sink[i].End == n.End && sink[i].Type == PiiTypes.Person && ModelScore(n.Margin) > sink[i].Score)
+                {
+                    sink[i] = sink[i] with { Score = ModelScore(n.Margin) };
+                }
             }
 
-            if (!overlapsFound)
+            // A role or label word taken for a name (민원인, 보호자) names no one.
+            if (!overlapsFound && !PrivateContext.IsContextWord(text.AsSpan(n.Start, n.End - n.Start)))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
@@ -122,6 +142,11 @@ internal static class Person
 
         TryChatSpeakers(text, sink);
 
+        for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
+        {
+            TryAgeInBrackets(text, open, sink);
+        }
+
         for (var i = 0; i < text.Length;)
         {
             var at = s_words.Next(span, i);
@@ -144,7 +169,23 @@ internal static class Person
             {
                 if (span[at..].StartsWith(label, StringComparison.Ordinal))
                 {
-                    TryLabel(text, at + label.Length, sink);
+                    TryLabel(text, at, at + label.Length, s_loose.Contains(label), sink);
+                }
+            }
+
+            foreach (var family in NameGazetteer.ResidentFamilyFirst)
+            {
+                if (family.Length > 1 && span[at..].StartsWith(family, StringComparison.Ordinal) && (at == 0 || !Context.IsHangulSyllable(text[at - 1])))
+                {
+                    TryResidentName(text, at, 0.8, sink);
+                }
+            }
+
+            foreach (var family in NameGazetteer.ResidentFamilyLast)
+            {
+                if (span[at..].StartsWith(family, StringComparison.Ordinal))
+                {
+                    TryGivenBeforeFamily(text, at, family.Length, sink);
                 }
             }
 
@@ -253,6 +294,42 @@ internal static class Person
         }
     }
 
+    /// <summary>
+    /// A name with an age in brackets, as news and case records write a private person (<c>홍길동(79세, 무직)은</c>,
+    /// <c>홍길동(26·회사원)</c>, <c>홍길동(45)</c>): a word of a name's shape right before the bracket, then one to three digits
+    /// and 세, a closing bracket, a middle dot or a comma.
+    /// </summary>
+    private static void TryAgeInBrackets(string text, int open, List<PiiFinding> sink)
+    {
+        var q = open + 1;
+        while (Context.IsDigit(Context.At(text, q)) && q - open <= 3)
+        {
+            q++;
+        }
+
+        if (q == open + 1 || q - open > 4 || Context.At(text, q) is not ('세' or ')' or '·' or ',') || (Context.At(text, q) == ',' && Context.At(text, q + 1) != ' '))
+        {
+            return;
+        }
+
+        var end = open;
+        var start = end;
+        while (start > 0 && Context.IsHangulSyllable(text[start - 1]) && end - start < 5)
+        {
+            start--;
+        }
+
+        var length = end - start;
+        if (length is < 3 or > 4 || (start > 0 && Context.IsHangulSyllable(text[start - 1])) || !s_surnames.Contains(text[start])
+            || (length == 4 && !IsCompoundSurname(text, start)) || !NameShaped(text, start, length)
+            || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length)) || EndsWithTitle(text.AsSpan(start, length)))
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+    }
+
     /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>).</summary>
     private static void TryChatSpeakers(string text, List<PiiFinding> sink)
     {
@@ -280,7 +357,7 @@ internal static class Person
         }
     }
 
-    private static void TryLabel(string text, int p, List<PiiFinding> sink)
+    private static void TryLabel(string text, int labelStart, int p, bool loose, List<PiiFinding> sink)
     {
         var colon = false;
         var skipped = 0;
@@ -289,6 +366,14 @@ internal static class Person
             colon |= text[p] is ':' or '：';
             p++;
             skipped++;
+        }
+
+        // A form laid out one cell per line (성명\n홍길동): a label alone on its line is followed by its value.
+        if (skipped == 0 && (labelStart == 0 || text[labelStart - 1] == '\n') && Context.At(text, p) is '\n' or '\r')
+        {
+            p += Context.At(text, p) == '\r' && Context.At(text, p + 1) == '\n' ? 2 : 1;
+            skipped = 1;
+            loose = true;
         }
 
         if (skipped == 0)
@@ -312,10 +397,28 @@ internal static class Person
             p++;
         }
 
+        if (TryResidentName(text, start, colon ? 0.9 : 0.8, sink) || (colon && TryFieldValue(text, start, sink)))
+        {
+            return;
+        }
+
         var length = p - start;
         if (length is < 2 or > 4 || !s_surnames.Contains(Context.At(text, start)))
         {
             return;
+        }
+
+        // After a role word without a colon (환자 정보를, 보호자 동의서) a common noun is as likely as a name: only a name
+        // of the usual shape counts (a frequent surname and a given-name syllable, no particle or modifier ending).
+        if (loose && !colon && !NameShaped(text, start, length))
+        {
+            // 임대인 황보람은: the name with its particle left out.
+            if (length < 3 || !s_particles.Contains(text[start + length - 1]) || !NameShaped(text, start, length - 1))
+            {
+                return;
+            }
+
+            length--;
         }
 
         if (length == 4 && !IsCompoundSurname(text, start))
@@ -337,6 +440,159 @@ internal static class Person
 
         var score = length == 2 ? (colon ? 0.6 : 0.45) : (colon ? 0.95 : 0.85);
         sink.Add(new PiiFinding(start, start + length, PiiTypes.Person, score));
+    }
+
+    /// <summary>
+    /// A surname among the 20 most frequent (or a compound surname), then given-name syllables, the word ending in neither
+    /// a particle nor a modifier: 구본철, 이말순 and 최수아 but not 정보를, 동의서 or 상태가.
+    /// </summary>
+    private static bool NameShaped(string text, int start, int length)
+    {
+        var compound = IsCompoundSurname(text, start);
+        var given = text.AsSpan(start + (compound ? 2 : 1), length - (compound ? 2 : 1));
+        var after = Context.At(text, start + length) == ' ' ? Context.At(text, start + length + 1) : Context.At(text, start + length);
+        var delimited = after is '(' or ',' or '/' or '\t' or '\n' or '\r' or '\0';
+        if (given.IsEmpty || !(compound || NameGazetteer.SurnameRank(text[start]) is 1 or 2 || (delimited && NameGazetteer.SurnameRank(text[start]) > 0)))
+        {
+            return false;
+        }
+
+        var givenSyllables = 0;
+        foreach (var c in given)
+        {
+            givenSyllables += NameGazetteer.IsGivenSyllable(c) ? 1 : 0;
+        }
+
+        var last = given[^1];
+        return (compound || givenSyllables >= (given.Length == 1 ? 1 : given.Length - 1)) && !s_inflectedEndings.Contains(last) && !s_particles.Contains(last);
+    }
+
+    /// <summary>
+    /// A foreign resident's name after a role or label, family name first as the documents write them (<c>응우옌 티 란</c>,
+    /// <c>산토스 마리아</c>): a family name of <see cref="NameGazetteer.ResidentFamilyFirst"/>, then up to three short Hangul
+    /// words; a particle on the last word is left out.
+    /// </summary>
+    private static bool TryResidentName(string text, int start, double score, List<PiiFinding> sink)
+    {
+        var p = start;
+        while (p < text.Length && Context.IsHangulSyllable(text[p]))
+        {
+            p++;
+        }
+
+        if (Array.IndexOf(NameGazetteer.ResidentFamilyFirst, text[start..p]) < 0)
+        {
+            return false;
+        }
+
+        var end = p;
+        for (var words = 0; words < 3 && Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)); words++)
+        {
+            var q = end + 1;
+            while (q < text.Length && Context.IsHangulSyllable(text[q]) && q - end <= 4)
+            {
+                q++;
+            }
+
+            if (q - end - 1 > 3 || Context.IsHangulSyllable(Context.At(text, q)))
+            {
+                break;
+            }
+
+            // The last word may carry a particle (응우옌 티 란의, 응우옌 반 남은): drop it when the word is longer than one syllable.
+            end = q - end - 1 > 1 && s_particles.Contains(text[q - 1]) && (Context.At(text, q) != ' ' || words == 2) ? q - 1 : q;
+            if (end == q - 1)
+            {
+                break;
+            }
+        }
+
+        if (end == p)
+        {
+            return false;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
+        return true;
+    }
+
+    /// <summary>
+    /// A given name right before a family name of <see cref="NameGazetteer.ResidentFamilyLast"/> (<c>마리아 산토스</c>): one
+    /// Hangul word of two to four syllables, a space, the family name; a particle after the family name is left out.
+    /// </summary>
+    private static void TryGivenBeforeFamily(string text, int at, int familyLength, List<PiiFinding> sink)
+    {
+        var end = at + familyLength;
+        if (Context.IsHangulSyllable(Context.At(text, end)) && !(s_particles.Contains(text[end]) && !Context.IsHangulSyllable(Context.At(text, end + 1))))
+        {
+            return;
+        }
+
+        if (Context.At(text, at - 1) != ' ')
+        {
+            return;
+        }
+
+        var start = at - 1;
+        while (start > 0 && Context.IsHangulSyllable(text[start - 1]) && at - 1 - start < 5)
+        {
+            start--;
+        }
+
+        var given = at - 1 - start;
+        if (given is < 2 or > 4 || (start > 0 && Context.IsHangulSyllable(text[start - 1])) || s_particles.Contains(text[at - 2])
+            || PrivateContext.IsContextWord(text.AsSpan(start, given)))
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+    }
+
+    /// <summary>
+    /// The whole value of a <c>label: value</c> field (<c>받는 분: 마리아 산토스</c>): one to four Hangul words of at most five
+    /// syllables, nothing else before the end of the line or cell.
+    /// </summary>
+    private static bool TryFieldValue(string text, int start, List<PiiFinding> sink)
+    {
+        var end = start;
+        var words = 0;
+        while (end < text.Length && Context.IsHangulSyllable(text[end]))
+        {
+            var q = end;
+            while (q < text.Length && Context.IsHangulSyllable(text[q]))
+            {
+                q++;
+            }
+
+            if (q - end > 5)
+            {
+                return false;
+            }
+
+            words++;
+            end = q;
+            if (Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)) && words < 4)
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        var next = Context.At(text, end);
+        for (var q = end; next == ' '; next = Context.At(text, ++q))
+        {
+        }
+
+        if (words < 2 || !(end == text.Length || next is '\n' or '\r' or '\t' or '/' or '|' or '(' or ','))
+        {
+            return false;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.9));
+        return true;
     }
 
     private static void TryEnglish(string text, int labelStart, int p, double score, List<PiiFinding> sink)

@@ -48,9 +48,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 (the best-F1 point): P 0.814 R 0.575 (news P 0.787 R 0.635, reviews
-        // P 0.846 R 0.520); at min score 0.95: P 0.913 R 0.290 (docs/privacy/person-model.md). The target,
-        // recall 0.85 at precision 0.90, is not reached: this asserts the measured level, not the target.
+        // Measured at the default min score 0.5 (the best-F1 point): P 0.815 R 0.576 (news P 0.787 R 0.637, reviews
+        // P 0.846 R 0.520); at min score 0.95: P 0.931 R 0.371 since a rule and the tagger agreeing on a span keep the
+        // higher score (was P 0.913 R 0.290; docs/privacy/person-model.md). The target, recall 0.85 at precision
+        // 0.90, is not reached: this asserts the measured level, not the target.
         best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.57);
         best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.81);
         best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.63);
@@ -60,7 +61,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore).
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.28);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.37);
     }
 
     [Fact]
