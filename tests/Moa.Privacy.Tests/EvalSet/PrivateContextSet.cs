@@ -211,7 +211,7 @@ internal static class PrivateContextSet
         ("t72", "chat", "엄마 나 {name}인데 폰 고장 나서 친구 폰으로 보내. {text}", "sender who names themselves in a text message"),
         ("t73", "comment", "독서모임 5월 발제자: {name}\n이번 책: «한강|w», 『소년이 온다』\n지난 모임 소감 — {text}", "member named in a club notice"),
         ("t74", "chat", "{name} 회원님, PT 담당 트레이너입니다. 지난 상담 때 말씀하신 내용 정리해 드려요: {text}", "gym member addressed by a trainer"),
-        ("t75", "nsmc", "\"{text}\" ← 이거 우리 과 동기 {name}가 쓴 평점임 ㅋㅋ", "classmate named as the author of a review"),
+        ("t75", "nsmc", "\"{text}\" ← 우리 과 동기 {name} 평점임 ㅋㅋ", "classmate named as the author of a review"),
         ("t76", "written", "장학금 기탁자: {name} (졸업생, {age}세)\n기탁금: 500만원\n연락처: {phone}\n담당: 행정실", "donor on a school's donation record"),
         ("t77", "chat", "{name} 어머님, 오늘 알림장 전달드려요. {text}\n- 해님반 담임 드림", "child named in a kindergarten note"),
         ("t78", "comment", "[중고거래] 판매자 {name} / 거래 희망 지역 {district} / 메모: {text}", "seller on a second-hand listing"),
