@@ -256,6 +256,42 @@ public class PrivateContextTests(ITestOutputHelper output)
         Should.Throw<InvalidDataException>(() => PrivateContextSet.Load(path)).Message.ShouldContain("bad.jsonl:1: field '(the line)'");
     }
 
+    [Theory]
+    [InlineData("=== d1 memo\n신청인 «김영희|d» 전화 {phone}\n김영희 씨 확인", "d1", "'김영희' also occurs unmarked")]
+    [InlineData("=== d1 memo\n신청인 «김영희|Q»", "d1", "not «name|code»")]
+    [InlineData("=== d1 memo\n신청인 «김영희|d» {fax}", "d1", "unknown placeholder '{fax}'")]
+    [InlineData("=== d1 memo\n신청인 «김영희|d» {phone", "d1", "unclosed '{'")]
+    [InlineData("=== d1 memo\n신청인 «김영희|d\n", "d1", "unclosed '«'")]
+    [InlineData("=== d1 memo\n«김영희|d»\n=== d2 memo\n사람 없음", "d2", "marks no person")]
+    public void Planted_MalformedDocument_NamesFileLineAndDocument(string content, string id, string message)
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "docs.txt");
+        File.WriteAllText(path, "# comment\n" + content);
+        var line = 2 + content[..content.IndexOf("=== " + id, StringComparison.Ordinal)].Count(c => c == '\n');
+        var ex = Should.Throw<InvalidDataException>(() => PrivateContextSet.Planted(path));
+        ex.Message.ShouldContain($"docs.txt:{line}: document '{id}'");
+        ex.Message.ShouldContain(message);
+
+        File.WriteAllText(path, "stray text\n" + content);
+        Should.Throw<InvalidDataException>(() => PrivateContextSet.Planted(path)).Message.ShouldContain("docs.txt:1: text before the first");
+    }
+
+    [Fact]
+    public void Planted_WellFormedDocument_GivesSpansAndValidIdentifiers()
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "docs.txt");
+        File.WriteAllText(path, "=== d1 memo\n주무관 «홍길순|j» 확인\n«박보람|d» 님 {rrn}\n\n");
+        var item = PrivateContextSet.Planted(path).ShouldHaveSingleItem();
+        item.Id.ShouldBe("planted#d1");
+        item.Batch.ShouldBe(PrivateItem.HeldOutBatch);
+        item.Persons.Select(p => (item.Text[p.Start..p.End], p.Private)).ShouldBe([("홍길순", false), ("박보람", true)]);
+        var rrn = item.Text[(item.Text.LastIndexOf(' ') + 1)..];
+        rrn.ShouldMatch(@"^\d{6}-\d{7}$");
+        var digits = rrn.Replace("-", "", StringComparison.Ordinal);
+        var sum = Enumerable.Range(0, 12).Sum(i => (digits[i] - '0') * ((i % 8) + 2));
+        ((11 - (sum % 11)) % 10).ShouldBe(digits[12] - '0');
+    }
+
     private static string Clip(string text, int at)
     {
         var from = Math.Max(0, at - 30);
