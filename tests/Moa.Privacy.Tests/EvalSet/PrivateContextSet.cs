@@ -53,7 +53,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// public by hand in <c>person-private-labels.tsv</c>. Constructed part: templates written for this set (forms, contact and
 /// signature lines, role words, chat self-introductions), each wrapping a real sentence (chat question, NSMC review, NTS
 /// ruling summary, news comment) or filling a real form layout of the Gangbuk RFP, with a generated name. The template
-/// wording was written from how such documents read, not from the recognisers' context-word lists.
+/// wording was written from how such documents read, not from the recognisers' context-word lists. Batch 4, written
+/// blind and held out whole, adds planted institutional documents (<c>person-private-docs4.txt</c>), more KLUE sentences
+/// and new templates.
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
