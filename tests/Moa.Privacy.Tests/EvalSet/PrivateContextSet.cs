@@ -23,18 +23,27 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
     /// </summary>
     public string SplitKey => Part == "constructed" ? "template:" + Template : Id;
 
-    /// <summary>The newest batch, whose test half has not been used for tuning.</summary>
-    public const int LastBatch = 3;
+    /// <summary>
+    /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
+    /// rules or scored while the rules were changed. Batches 1–3 are the tuning data.
+    /// </summary>
+    public const int HeldOutBatch = 4;
+
+    /// <summary>The batch whose held-out half was the test half before batch 4 was written.</summary>
+    public const int PreviousTestBatch = 3;
 
     /// <summary>
     /// The half of its batch held out when the batch was written: an odd xxHash64 of <see cref="SplitKey"/>
-    /// (<see cref="PersonEvaluation.Fold"/>, as the other person sets use). Each batch's held-out half was measured once
-    /// and only then used for tuning, before the next batch was written.
+    /// (<see cref="PersonEvaluation.Fold"/>, as the other person sets use). Each of batches 1–3's held-out halves was
+    /// measured once and only then used for tuning, before the next batch was written.
     /// </summary>
     public bool HeldOut => PersonEvaluation.Fold(SplitKey, 2) == 1;
 
-    /// <summary>The test half that counts now: the held-out half of the newest batch.</summary>
-    public bool IsTest => Batch == LastBatch && HeldOut;
+    /// <summary>The test data that counts now: the whole of batch 4.</summary>
+    public bool IsTest => Batch == HeldOutBatch;
+
+    /// <summary>The test half before batch 4 (batch 3's held-out half, measured once; now part of the tuning data).</summary>
+    public bool IsPreviousTest => Batch == PreviousTestBatch && HeldOut;
 }
 
 /// <summary>
@@ -44,7 +53,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// public by hand in <c>person-private-labels.tsv</c>. Constructed part: templates written for this set (forms, contact and
 /// signature lines, role words, chat self-introductions), each wrapping a real sentence (chat question, NSMC review, NTS
 /// ruling summary, news comment) or filling a real form layout of the Gangbuk RFP, with a generated name. The template
-/// wording was written from how such documents read, not from the recognisers' context-word lists.
+/// wording was written from how such documents read, not from the recognisers' context-word lists. Batch 4, written
+/// blind and held out whole, adds planted institutional documents (<c>person-private-docs4.txt</c>), more KLUE sentences
+/// and new templates.
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -73,6 +84,17 @@ internal static class PrivateContextSet
         ['o'] = (false, "civil servant named in an official capacity (press-release contact)"),
         ['u'] = (false, "author of a published paper"),
         ['n'] = (false, "prize winner named in a ministry press release"),
+
+        // Batch 4 (planted documents): persons of institutional documents written for this set.
+        ['d'] = (true, "person an institutional record is about (complainant, client, patient, applicant, party, victim, witness)"),
+        ['k'] = (true, "family member, guardian, colleague or acquaintance named in a private record or message"),
+        ['l'] = (true, "party or signatory of a contract, consent or application form"),
+        ['m'] = (true, "private individual attending a meeting, in its minutes"),
+        ['h'] = (true, "sender, recipient or participant of a chat, message or e-mail"),
+        ['i'] = (true, "staff of an organisation named in an internal record, a private message or a contract"),
+        ['y'] = (true, "private individual named in a notice (customer, member, pupil, the deceased and mourners)"),
+        ['j'] = (false, "official acting in office in an official document (civil servant on a contact line, police officer, court clerk)"),
+        ['r'] = (false, "historical figure"),
     };
 
     private const string KlueLicence = "ner/klue-ner-v1.1_dev_part1.tsv: KLUE-NER v1.1 dev, github KLUE-benchmark/KLUE, CC BY-SA 4.0";
@@ -87,6 +109,7 @@ internal static class PrivateContextSet
         ["nts"] = "providers/hwp/nts_rulings: github neolord0/hwplib test files, Apache-2.0",
         ["comment"] = "providers/csv/news_comment_utf8.csv: public GitHub repository of a data.go.kr download, KOGL type 1 (as listed in shared/data/README.md)",
         ["form"] = "providers/hwpx/gangbuk_rfp.hwpx (form layout only): github neolord0/hwpxlib test files, Apache-2.0",
+        ["written"] = "written for this set by the Moa project (no third-party text; every name invented)",
     };
 
     /// <summary>
@@ -174,6 +197,37 @@ internal static class PrivateContextSet
         ("t65", "comment", "{name}({age}·회사원) 씨는 \"{text}\"라고 했다.", "private individual quoted with age and job"),
     ];
 
+    /// <summary>
+    /// Batch 4 templates (short constructed items; the planted documents are in <c>person-private-docs4.txt</c>), written
+    /// blind: without looking at the rules or running them, while the rules were being changed on batches 1–3. «name|code»
+    /// is a literal person with a code of <see cref="Reasons"/>; <c>written</c> templates wrap no real sentence.
+    /// </summary>
+    private static readonly (string Id, string Carrier, string Format, string Reason)[] s_templates4 =
+    [
+        ("t66", "nsmc", "★★★★☆ {text}\n— 실관람객 {name} 님의 후기", "customer who signed a review"),
+        ("t67", "comment", "[관리사무소 알림] 1204동 {name} 님께서 게시판에 남기신 의견을 공유드립니다. \"{text}\"", "resident named in an apartment notice"),
+        ("t68", "chat", "배달 요청) {text} / 받는분 {name} {phone}", "recipient on a delivery note"),
+        ("t69", "chat", "이번 주 {name} 집사님 기도 제목: {text}", "parishioner in a church notice"),
+        ("t70", "written", "故 {name} 님의 영전에 삼가 조의를 표합니다.\n유족 대표 {name2} 올림 ({phone})", "the deceased and a mourner in an obituary"),
+        ("t71", "nsmc", "{text}\n\n작성자 {name} | 가입일 {date} | 휴대폰 인증 {phone}", "author of a review with a verified phone number"),
+        ("t72", "chat", "엄마 나 {name}인데 폰 고장 나서 친구 폰으로 보내. {text}", "sender who names themselves in a text message"),
+        ("t73", "comment", "독서모임 5월 발제자: {name}\n이번 책: «한강|w», 『소년이 온다』\n지난 모임 소감 — {text}", "member named in a club notice"),
+        ("t74", "chat", "{name} 회원님, PT 담당 트레이너입니다. 지난 상담 때 말씀하신 내용 정리해 드려요: {text}", "gym member addressed by a trainer"),
+        ("t75", "nsmc", "\"{text}\" ← 우리 과 동기 {name} 평점임 ㅋㅋ", "classmate named as the author of a review"),
+        ("t76", "written", "장학금 기탁자: {name} (졸업생, {age}세)\n기탁금: 500만원\n연락처: {phone}\n담당: 행정실", "donor on a school's donation record"),
+        ("t77", "chat", "{name} 어머님, 오늘 알림장 전달드려요. {text}\n- 해님반 담임 드림", "child named in a kindergarten note"),
+        ("t78", "comment", "[중고거래] 판매자 {name} / 거래 희망 지역 {district} / 메모: {text}", "seller on a second-hand listing"),
+    ];
+
+    // Names written for batch 4: rare and compound surnames, two- to four-syllable given names, given names that are also
+    // common words, foreign residents' names in Hangul.
+    private static readonly string[] s_names4 =
+    [
+        "제갈윤", "황보민석", "선우하린", "남궁선영", "독고준", "사공미자", "편세라", "빈재희", "육동필", "견미숙", "어윤정", "옥지환", "표승아",
+        "국선희", "소하늘", "김보람", "박한결", "정다운", "최가을", "한사랑", "오기쁨", "유나라", "강바다", "서별", "황보다솜", "남궁은비",
+        "선우예준", "제갈소망", "응우옌 반 훙", "누르잔 아시모바", "타냐 페트로바", "왕웨이", "리나 사르카르", "진솔", "도빛나", "마은혜",
+    ];
+
     // Names written for this set: common Korean surnames and given names, two foreign residents' names in Hangul.
     private static readonly string[] s_names =
     [
@@ -205,6 +259,9 @@ internal static class PrivateContextSet
         AddConstructed(items, s_templates2, new Random(Seed + 2), 2);
         AddKlue(items, labels.Where(l => l.Kind == "klue3").ToList(), 3);
         AddConstructed(items, s_templates3, new Random(Seed + 3), 3);
+        AddKlue(items, labels.Where(l => l.Kind == "klue4").ToList(), 4);
+        items.AddRange(Planted(DocsPath));
+        AddConstructed(items, s_templates4, new Random(Seed + 4), 4, 4, s_names4);
         return items;
     }
 
@@ -223,9 +280,9 @@ internal static class PrivateContextSet
             }
 
             var cols = line.Split('\t');
-            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
+            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "klue4" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
             {
-                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
+                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue[2-4]|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
             }
 
             rows.Add(new LabelRow(cols[0], cols[1], cols[2], cols[3]));
@@ -299,8 +356,9 @@ internal static class PrivateContextSet
         }
     }
 
-    private static void AddConstructed(List<PrivateItem> items, (string Id, string Carrier, string Format, string Reason)[] templates, Random rng, int batch)
+    private static void AddConstructed(List<PrivateItem> items, (string Id, string Carrier, string Format, string Reason)[] templates, Random rng, int batch, int perTemplate = PerTemplate, string[]? names = null)
     {
+        names ??= s_names;
         var carriers = new Dictionary<string, List<(string Source, string Text)>>(StringComparer.Ordinal)
         {
             ["chat"] = ChatQuestions(),
@@ -308,19 +366,20 @@ internal static class PrivateContextSet
             ["nts"] = RulingSummaries(),
             ["comment"] = [.. Carriers.NewsComments().Where(t => t.Length <= 120 && !t.Contains('\n')).Select(t => ("providers/csv/news_comment_utf8.csv", t))],
             ["form"] = [("providers/hwpx/gangbuk_rfp.hwpx", "")],
+            ["written"] = [("tests/Moa.Privacy.Tests/EvalSet/PrivateContextSet.cs (template)", "")],
         };
 
         foreach (var (id, kind, format, reason) in templates)
         {
-            for (var k = 0; k < PerTemplate; k++)
+            for (var k = 0; k < perTemplate; k++)
             {
                 var pool = carriers[kind];
                 var (source, carrier) = pool[rng.Next(pool.Count)];
-                var name = s_names[rng.Next(s_names.Length)];
-                var name2 = s_names[rng.Next(s_names.Length)];
+                var name = names[rng.Next(names.Length)];
+                var name2 = names[rng.Next(names.Length)];
                 while (name2 == name)
                 {
-                    name2 = s_names[rng.Next(s_names.Length)];
+                    name2 = names[rng.Next(names.Length)];
                 }
 
                 var values = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -342,43 +401,177 @@ internal static class PrivateContextSet
                     values["account"] = string.Create(CultureInfo.InvariantCulture, $"{rng.Next(100, 1000)}-{rng.Next(10, 100)}-{rng.Next(100000, 1000000)}");
                 }
 
-                var (text, spans) = Fill(format, values);
-                var persons = spans.Select(s => new PersonLabel(s.Start, s.End, true, reason)).ToList();
+                var (text, persons) = Fill(format, values, reason);
                 items.Add(new PrivateItem($"constructed#{id}#{k}", batch, "constructed", source, s_licences[kind], id, text, persons));
             }
         }
     }
 
-    /// <summary>Replaces each {key} of <paramref name="format"/> and returns where {name} and {name2} landed.</summary>
-    private static (string Text, List<(int Start, int End)> Persons) Fill(string format, Dictionary<string, string> values)
+    /// <summary>
+    /// Replaces each {key} of <paramref name="format"/> with its value and each «name|code» with the name, and returns
+    /// the persons: {name} and {name2} private with <paramref name="reason"/>, «name|code» with the code's judgement.
+    /// </summary>
+    private static (string Text, List<PersonLabel> Persons) Fill(string format, Dictionary<string, string> values, string reason)
     {
         var sb = new StringBuilder();
-        var persons = new List<(int, int)>();
+        var persons = new List<PersonLabel>();
         var i = 0;
         while (i < format.Length)
         {
-            var open = format.IndexOf('{', i);
+            var open = format.IndexOfAny(['{', '«'], i);
             if (open < 0)
             {
                 sb.Append(format, i, format.Length - i);
                 break;
             }
 
-            var close = format.IndexOf('}', open);
             sb.Append(format, i, open - i);
-            var key = format[(open + 1)..close];
-            var value = values[key];
-            if (key is "name" or "name2")
+            var close = format.IndexOf(format[open] == '{' ? '}' : '»', open);
+            if (close < 0)
             {
-                persons.Add((sb.Length, sb.Length + value.Length));
+                throw new InvalidDataException($"unclosed '{format[open]}' at {open} of '{format[..Math.Min(format.Length, open + 40)]}'");
             }
 
-            sb.Append(value);
+            var inner = format[(open + 1)..close];
+            if (format[open] == '«')
+            {
+                var bar = inner.LastIndexOf('|');
+                if (bar <= 0 || bar != inner.Length - 2 || !Reasons.TryGetValue(inner[^1], out var judged))
+                {
+                    throw new InvalidDataException($"'«{inner}»' is not «name|code» with a code of the legend");
+                }
+
+                persons.Add(new PersonLabel(sb.Length, sb.Length + bar, judged.Private, judged.Reason));
+                sb.Append(inner, 0, bar);
+            }
+            else
+            {
+                var value = values.GetValueOrDefault(inner) ?? throw new InvalidDataException($"unknown placeholder '{{{inner}}}'");
+                if (inner is "name" or "name2")
+                {
+                    persons.Add(new PersonLabel(sb.Length, sb.Length + value.Length, true, reason));
+                }
+
+                sb.Append(value);
+            }
+
             i = close + 1;
         }
 
-        return (sb.ToString(), [.. persons.OrderBy(p => p.Item1)]);
+        return (sb.ToString(), [.. persons.OrderBy(p => p.Start)]);
     }
+
+    private static string DocsPath => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs4.txt");
+
+    /// <summary>
+    /// Batch 4's planted documents (<c>person-private-docs4.txt</c>): one item per document, its persons marked «name|code»
+    /// and its identifiers generated by <see cref="ValueFactory"/> with a fixed seed (valid check digits where the type
+    /// has one). A malformed document, or a name that also occurs unmarked in its document (every mention must be
+    /// labelled), is an error naming the file and the line of the document.
+    /// </summary>
+    internal static List<PrivateItem> Planted(string path)
+    {
+        var values = new ValueFactory(new Random(Seed + 40));
+        var rng = new Random(Seed + 41);
+        var items = new List<PrivateItem>();
+        var docs = new List<(string Id, int Line, List<string> Lines)>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (line.StartsWith("=== ", StringComparison.Ordinal))
+            {
+                var id = line[4..].Split(' ')[0];
+                docs.Add((id, lineNo, []));
+            }
+            else if (docs.Count > 0)
+            {
+                docs[^1].Lines.Add(line);
+            }
+            else if (line.Length > 0 && line[0] != '#')
+            {
+                throw new InvalidDataException($"{path}:{lineNo}: text before the first '=== id title' line.");
+            }
+        }
+
+        foreach (var (id, line, lines) in docs)
+        {
+            var format = string.Join("\n", lines).TrimEnd('\n', ' ');
+            var noValues = new Dictionary<string, string>(StringComparer.Ordinal);
+            var text = "";
+            List<PersonLabel> persons;
+            try
+            {
+                // Each placeholder gets its own value: fill them one at a time, in order.
+                var sb = new StringBuilder();
+                var at = 0;
+                for (var open = format.IndexOf('{', at); open >= 0; open = format.IndexOf('{', at))
+                {
+                    var close = format.IndexOf('}', open);
+                    if (close < 0)
+                    {
+                        throw new InvalidDataException($"unclosed '{{' at {open}");
+                    }
+
+                    sb.Append(format, at, open - at);
+                    sb.Append(Identifier(format[(open + 1)..close], values, rng));
+                    at = close + 1;
+                }
+
+                sb.Append(format, at, format.Length - at);
+                (text, persons) = Fill(sb.ToString(), noValues, "");
+            }
+            catch (InvalidDataException e)
+            {
+                throw new InvalidDataException($"{path}:{line}: document '{id}': {e.Message}", e);
+            }
+
+            if (persons.Count == 0)
+            {
+                throw new InvalidDataException($"{path}:{line}: document '{id}' marks no person.");
+            }
+
+            foreach (var name in persons.Select(p => text[p.Start..p.End]).Where(n => n.Length >= 2).Distinct(StringComparer.Ordinal))
+            {
+                for (var k = text.IndexOf(name, StringComparison.Ordinal); k >= 0; k = text.IndexOf(name, k + 1, StringComparison.Ordinal))
+                {
+                    if (!persons.Any(p => p.Start <= k && k + name.Length <= p.End))
+                    {
+                        throw new InvalidDataException($"{path}:{line}: document '{id}': '{name}' also occurs unmarked at {k}.");
+                    }
+                }
+            }
+
+            var source = "tests/Moa.Privacy.Tests/EvalSet/person-private-docs4.txt#" + id;
+            items.Add(new PrivateItem("planted#" + id, 4, "constructed", source, s_licences["written"], id, text, persons));
+        }
+
+        return items;
+    }
+
+    /// <summary>A generated identifier for a placeholder of a planted document.</summary>
+    private static string Identifier(string key, ValueFactory values, Random rng) => key switch
+    {
+        "phone" => values.Phone(),
+        "email" => values.Email(),
+        "rrn" => values.Rrn(),
+        "arn" => values.Arn(),
+        "card" => values.Card(),
+        "account" => values.Account(),
+        "bank" => values.Bank(),
+        "addr" => values.Address(),
+        "brn" => values.Brn(),
+        "plate" => values.Plate(),
+        "license" => values.DriverLicense(),
+        "dob" => string.Create(CultureInfo.InvariantCulture, $"{rng.Next(1940, 2012)}. {rng.Next(1, 13)}. {rng.Next(1, 29)}."),
+        "date" => rng.Next(3) switch
+        {
+            0 => string.Create(CultureInfo.InvariantCulture, $"2025. {rng.Next(1, 13)}. {rng.Next(1, 29)}."),
+            1 => string.Create(CultureInfo.InvariantCulture, $"2025년 {rng.Next(1, 13)}월 {rng.Next(1, 29)}일"),
+            _ => string.Create(CultureInfo.InvariantCulture, $"2025-{rng.Next(1, 13):00}-{rng.Next(1, 29):00}"),
+        },
+        _ => throw new InvalidDataException($"unknown placeholder '{{{key}}}'"),
+    };
 
     private static List<(string, string)> ChatQuestions()
     {

@@ -110,12 +110,45 @@ public class PrivateContextTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Batch 4, written blind and held out whole, has the size it promises and provenance for every item. Its figures are
+    /// not computed here: it is scored once, after the rules are final.
+    /// </summary>
+    [Fact]
+    public void Batch4_IsWhollyHeldOut_WithSizeAndProvenance()
+    {
+        var items = s_items.Value;
+        var batch4 = items.Where(i => i.Batch == PrivateItem.HeldOutBatch).ToList();
+        batch4.ShouldAllBe(i => i.IsTest);
+        items.Where(i => i.IsTest).Count().ShouldBe(batch4.Count);
+        batch4.ShouldAllBe(i => i.Licence.Length > 0 && i.Source.Length > 0 && i.Persons.Count > 0 && i.Persons.All(p => p.Reason.Length > 0));
+        batch4.ShouldAllBe(i => i.Part == "real" ? i.Template.Length == 0 : i.Template.Length > 0);
+
+        var persons = batch4.SelectMany(i => i.Persons).ToList();
+        persons.Count(p => p.Private).ShouldBeGreaterThanOrEqualTo(200);
+        persons.Count(p => !p.Private).ShouldBeGreaterThanOrEqualTo(120);
+
+        var planted = batch4.Where(i => i.Id.StartsWith("planted#", StringComparison.Ordinal)).ToList();
+        planted.Count.ShouldBeGreaterThanOrEqualTo(60);
+        planted.ShouldAllBe(i => i.Text.Contains('\n'));
+        planted.Select(i => i.Persons.Select(p => i.Text.Substring(p.Start, p.End - p.Start)).Distinct().Count()).Max().ShouldBeLessThanOrEqualTo(8);
+        var real = batch4.Where(i => i.Part == "real").ToList();
+        real.SelectMany(i => i.Persons).Count().ShouldBeGreaterThanOrEqualTo(100);
+        real.ShouldAllBe(i => i.Source.StartsWith("ner/klue-ner-v1.1_dev_part1.tsv#", StringComparison.Ordinal));
+        batch4.Count(i => i.Part == "constructed" && !planted.Contains(i)).ShouldBeGreaterThanOrEqualTo(40);
+
+        // Nothing of batch 4 was in batches 1–3: no KLUE sentence, no template id.
+        var earlier = items.Where(i => i.Batch < PrivateItem.HeldOutBatch).ToList();
+        real.Select(i => i.Id).Intersect(earlier.Select(i => i.Id)).ShouldBeEmpty();
+        batch4.Where(i => i.Part == "constructed").Select(i => i.Template).Intersect(earlier.Select(i => i.Template)).ShouldBeEmpty();
+    }
+
     /// <summary>Prints the tuning half with every wrong judgement (what the rules were changed on); asserts nothing more than the test half.</summary>
     [Fact]
     public void TuningHalf_PrivatePolicy_Figures()
     {
         var errors = new List<string>();
-        var tuning = s_items.Value.Where(i => !i.IsTest).ToList();
+        var tuning = s_items.Value.Where(i => i.Batch < PrivateItem.HeldOutBatch && !i.IsPreviousTest).ToList();
         var score = Score(tuning, errors);
         output.WriteLine("tuning half: " + score);
         output.WriteLine("  real: " + Score(tuning.Where(i => i.Part == "real")));
@@ -136,7 +169,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [Fact]
     public void TestHalf_PrivatePolicy_RecallAndPublicRate()
     {
-        var test = s_items.Value.Where(i => i.IsTest).ToList();
+        var test = s_items.Value.Where(i => i.IsPreviousTest).ToList();
         var errors = new List<string>();
         var score = Score(test, errors);
         var real = Score(test.Where(i => i.Part == "real"));
@@ -221,6 +254,42 @@ public class PrivateContextTests(ITestOutputHelper output)
 
         File.WriteAllLines(path, ["{\"id\": \"x\""]);
         Should.Throw<InvalidDataException>(() => PrivateContextSet.Load(path)).Message.ShouldContain("bad.jsonl:1: field '(the line)'");
+    }
+
+    [Theory]
+    [InlineData("=== d1 memo\n신청인 «김영희|d» 전화 {phone}\n김영희 씨 확인", "d1", "'김영희' also occurs unmarked")]
+    [InlineData("=== d1 memo\n신청인 «김영희|Q»", "d1", "not «name|code»")]
+    [InlineData("=== d1 memo\n신청인 «김영희|d» {fax}", "d1", "unknown placeholder '{fax}'")]
+    [InlineData("=== d1 memo\n신청인 «김영희|d» {phone", "d1", "unclosed '{'")]
+    [InlineData("=== d1 memo\n신청인 «김영희|d\n", "d1", "unclosed '«'")]
+    [InlineData("=== d1 memo\n«김영희|d»\n=== d2 memo\n사람 없음", "d2", "marks no person")]
+    public void Planted_MalformedDocument_NamesFileLineAndDocument(string content, string id, string message)
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "docs.txt");
+        File.WriteAllText(path, "# comment\n" + content);
+        var line = 2 + content[..content.IndexOf("=== " + id, StringComparison.Ordinal)].Count(c => c == '\n');
+        var ex = Should.Throw<InvalidDataException>(() => PrivateContextSet.Planted(path));
+        ex.Message.ShouldContain($"docs.txt:{line}: document '{id}'");
+        ex.Message.ShouldContain(message);
+
+        File.WriteAllText(path, "stray text\n" + content);
+        Should.Throw<InvalidDataException>(() => PrivateContextSet.Planted(path)).Message.ShouldContain("docs.txt:1: text before the first");
+    }
+
+    [Fact]
+    public void Planted_WellFormedDocument_GivesSpansAndValidIdentifiers()
+    {
+        var path = Path.Combine(TestPaths.NewTempDir(), "docs.txt");
+        File.WriteAllText(path, "=== d1 memo\n주무관 «홍길순|j» 확인\n«박보람|d» 님 {rrn}\n\n");
+        var item = PrivateContextSet.Planted(path).ShouldHaveSingleItem();
+        item.Id.ShouldBe("planted#d1");
+        item.Batch.ShouldBe(PrivateItem.HeldOutBatch);
+        item.Persons.Select(p => (item.Text[p.Start..p.End], p.Private)).ShouldBe([("홍길순", false), ("박보람", true)]);
+        var rrn = item.Text[(item.Text.LastIndexOf(' ') + 1)..];
+        rrn.ShouldMatch(@"^\d{6}-\d{7}$");
+        var digits = rrn.Replace("-", "", StringComparison.Ordinal);
+        var sum = Enumerable.Range(0, 12).Sum(i => (digits[i] - '0') * ((i % 8) + 2));
+        ((11 - (sum % 11)) % 10).ShouldBe(digits[12] - '0');
     }
 
     private static string Clip(string text, int at)
