@@ -182,20 +182,84 @@ public class PrivateContextTests(ITestOutputHelper output)
             output.WriteLine(e);
         }
 
-        // Batch 3's held-out half, measured once after the last rule changes (docs/privacy/pii.md): recall 0.455 (30 of 66)
-        // on the detector's persons, 0.470 (31 of 66) on gold spans; real part 3 of 3; public persons replaced 0 of 68.
-        // Earlier held-out halves, each measured once before it was used for tuning: batch 1 0.723 / 0.757 (public 0.032),
-        // batch 2 0.582 / 0.618 (public 0.028). The target, recall 0.95, is NOT reached on held-out wordings: the
-        // rules do not generalise to wordings they were not written for, and the tagger misses most names in those
-        // sentences. This asserts the measured level.
+        // Batch 3's held-out half (never tuned on), measured a second time after the private-by-default judge and the new
+        // name rules (docs/privacy/pii.md): recall 0.924 (61 of 66) on the detector's persons, 0.939 on gold spans; real
+        // part 3 of 3; public persons replaced 0.265 (18 of 68). First measurement, before: 0.455 / 0.470, public 0 of 68.
+        // Batch 4 (HeldOutBatch4_PrivatePolicy_AndDetector) is the fresh held-out figure.
         score.Private.ShouldBeGreaterThanOrEqualTo(60);
         score.Public.ShouldBeGreaterThanOrEqualTo(60);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.45);
-        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.46);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.92);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.93);
         real.GoldRecall.ShouldBeGreaterThanOrEqualTo(1.0);
-        score.PublicRate.ShouldBeLessThanOrEqualTo(0.0);
-        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.0);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.27);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.27);
     }
+
+    /// <summary>
+    /// Batch 4, written blind and wholly held out, scored once after the rules were fixed: the <c>private</c> policy, and
+    /// the detector itself (<c>all</c>): every person mention of batch 4 is labelled, so a <c>PERSON</c> finding that
+    /// covers no gold person is a false positive.
+    /// </summary>
+    [Fact]
+    public void HeldOutBatch4_PrivatePolicy_AndDetector()
+    {
+        var batch4 = s_items.Value.Where(i => i.IsTest).ToList();
+        var errors = new List<string>();
+        var score = Score(batch4, errors);
+        output.WriteLine("batch 4: " + score);
+        foreach (var part in new[] { "planted", "real", "constructed" })
+        {
+            output.WriteLine($"  {part}: " + Score(batch4.Where(i => PartOf(i) == part)));
+        }
+
+        var detector = new Dictionary<string, (int Gold, int Found, int Hit, int Correct)>();
+        foreach (var item in batch4)
+        {
+            var found = s_all.Analyze(item.Text).Where(f => f.Type == PiiTypes.Person).ToList();
+            var part = PartOf(item);
+            var (gold, f, hit, correct) = detector.GetValueOrDefault(part);
+            gold += item.Persons.Count;
+            hit += item.Persons.Count(p => found.Any(x => Covers(x, p)));
+            f += found.Count;
+            correct += found.Count(x => item.Persons.Any(p => Covers(x, p)));
+            detector[part] = (gold, f, hit, correct);
+            foreach (var x in found.Where(x => !item.Persons.Any(p => Covers(x, p))))
+            {
+                errors.Add($"detector false positive '{item.Text[x.Start..x.End]}' in {item.Id}: {Clip(item.Text, x.Start)}");
+            }
+        }
+
+        foreach (var (part, d) in detector.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  detector (all) {part}: gold {d.Gold} found {d.Found} recall {(double)d.Hit / d.Gold:F3} precision {(d.Found == 0 ? 1 : (double)d.Correct / d.Found):F3}"));
+        }
+
+        foreach (var e in errors)
+        {
+            output.WriteLine(e);
+        }
+
+        // Scored once, after the rules of this round were fixed on batches 1-3 (docs/privacy/pii.md): private policy recall
+        // 0.712 (230 of 323) on the detector's persons, 0.923 on gold spans; public persons replaced 0.350 (48 of 137). The
+        // detector (all persons): planted documents recall 0.799 precision 0.858, short constructed items 0.633 / 0.809; the
+        // KLUE sentences (0.972 / 1.000) are NOT held out for the detector (the shipped tagger is trained on all 2,500).
+        // The target, recall 0.95 on private-context persons, is not reached. This asserts the measured level.
+        score.Private.ShouldBeGreaterThanOrEqualTo(300);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.71);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.92);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.36);
+        var planted = detector["planted"];
+        ((double)planted.Hit / planted.Gold).ShouldBeGreaterThanOrEqualTo(0.79);
+        ((double)planted.Correct / planted.Found).ShouldBeGreaterThanOrEqualTo(0.85);
+    }
+
+    private static readonly PiiAnalyzer s_all = new(null, 0.5, PersonPolicy.All);
+
+    private static string PartOf(PrivateItem item) => item.Id.StartsWith("planted", StringComparison.Ordinal) ? "planted" : item.Part;
+
+    /// <summary>A finding counts for a gold person when it covers at least half of it (as <see cref="Score"/> counts).</summary>
+    private static bool Covers(PiiFinding f, PersonLabel p) => Math.Min(f.End, p.End) - Math.Max(f.Start, p.Start) >= (p.End - p.Start + 1) / 2;
 
     [Theory]
     [InlineData("경찰은 성매매 여성 김모(33)씨 등을 입건했다.", "김", "anonymised 씨")]
