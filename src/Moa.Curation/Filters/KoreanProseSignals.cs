@@ -31,6 +31,7 @@ internal sealed class KoreanProseSignals
 
     private Word[] _words = new Word[256];
     private Slot[] _slots = new Slot[1024];
+    private readonly RepeatSketch _sketch = new();
 
     // State of the document being scanned (Begin, then Add for each word, then Finish).
     private int _count;
@@ -183,7 +184,11 @@ internal sealed class KoreanProseSignals
         sig.SentenceCoherence = Coherence(_count, k1, k2);
     }
 
-    /// <summary>Occurrences of the most frequent adjacent stem pair with a Hangul word in it, and its two stems (the first such pair on ties).</summary>
+    /// <summary>
+    /// Occurrences of the most frequent adjacent stem pair with a Hangul word in it, and its two stems (the first such pair
+    /// on ties). Only pairs of two stems that may repeat (<see cref="RepeatSketch"/>) are counted in the table: any other
+    /// pair occurs once, so it can only be the answer when no pair repeats, and then the answer is the first pair.
+    /// </summary>
     private (int Count, ulong First, ulong Second) TopStemPair(int count)
     {
         if (count < 2)
@@ -191,19 +196,49 @@ internal sealed class KoreanProseSignals
             return (0, 0, 0);
         }
 
-        var shift = Table(count);
+        var words = _words.AsSpan(0, count);
+        var sketch = _sketch;
+        sketch.Begin(count);
+        foreach (ref readonly var word in words)
+        {
+            sketch.Add(word.Stem);
+        }
+
+        var shift = 0;
+        var mask = 0;
         var slots = _slots;
-        var mask = (1 << (64 - shift)) - 1;
         var best = 0;
         var bestAt = -1;
-        var words = _words.AsSpan(0, count);
+        var firstPair = -1;
+        var previousRepeats = sketch.MayRepeat(words[0].Stem);
         for (var w = 1; w < words.Length; w++)
         {
             ref readonly var a = ref words[w - 1];
             ref readonly var b = ref words[w];
+            var repeats = sketch.MayRepeat(b.Stem);
+            var both = previousRepeats & repeats;
+            previousRepeats = repeats;
             if (!a.Hangul && !b.Hangul)
             {
                 continue;
+            }
+
+            if (firstPair < 0)
+            {
+                firstPair = w;
+            }
+
+            if (!both)
+            {
+                continue;
+            }
+
+            if (shift == 0)
+            {
+                // The table is cleared only for a document with a pair that may repeat.
+                shift = Table(count);
+                slots = _slots;
+                mask = (1 << (64 - shift)) - 1;
             }
 
             var key = (MixPair(a.Stem) ^ b.Stem) | 1;
@@ -225,6 +260,13 @@ internal sealed class KoreanProseSignals
                 best = n;
                 bestAt = slot.FirstAt;
             }
+        }
+
+        if (best < 2)
+        {
+            // No pair repeats: every pair occurs once and the first one wins the tie.
+            best = firstPair < 0 ? 0 : 1;
+            bestAt = firstPair;
         }
 
         return bestAt < 0 ? (0, 0, 0) : (best, words[bestAt - 1].Stem, words[bestAt].Stem);
@@ -253,6 +295,11 @@ internal sealed class KoreanProseSignals
         var previousFrom = 0;
         var previousTo = 0;
         var currentFrom = 0;
+
+        // One bit per content stem of a sentence (64 bits, by the stem's top bits): a stem whose bit the previous
+        // sentence lacks cannot be among its words, so that sentence is scanned only when the bit is there.
+        var currentBits = 0UL;
+        var previousBits = 0UL;
         for (var w = 0; w < words.Length; w++)
         {
             ref readonly var word = ref words[w];
@@ -265,6 +312,8 @@ internal sealed class KoreanProseSignals
                 }
 
                 previousHas = currentHas && word.Sentence == current + 1;
+                previousBits = currentBits;
+                currentBits = 0;
                 previousFrom = currentFrom;
                 previousTo = w;
                 currentFrom = w;
@@ -284,7 +333,10 @@ internal sealed class KoreanProseSignals
             }
 
             currentHas = true;
-            if (previousHas && !currentLinked)
+            var bit = 1UL << (int)((stem * 0x9E3779B97F4A7C15UL) >> 58);
+            var mayLink = (previousBits & bit) != 0;
+            currentBits |= bit;
+            if (previousHas && !currentLinked && mayLink)
             {
                 // The stem links the pair when a content word of the previous sentence has it (that word is then no keyword stem either).
                 foreach (ref readonly var before in words[previousFrom..previousTo])
@@ -412,23 +464,29 @@ internal sealed class KoreanProseSignals
             return 0;
         }
 
-        // Bits 0-1: the length without the two-character form; bits 16-31: the character before that makes it two
-        // long. No entry's character equals its own syllable, so a core of one character (read at 0) never matches.
+        // Bits 0-1: the length without the two-character form; bits 3-5: which character before it (s_before) makes it
+        // two long. No entry's character equals its own syllable, so a core of one character (read at 0) never matches.
         var entry = s_particles[syllable];
-        var two = (core[Math.Max(core.Length - 2, 0)] == (char)(entry >> 16)) & (core.Length > 3);
+        var two = (core[Math.Max(core.Length - 2, 0)] == s_before[entry >> 3]) & (core.Length > 3);
         var length = two ? 2 : (int)(entry & 3);
         return core.Length >= 3 ? length : 0;
     }
 
     private const int SyllableCount = '\uD7A3' - '\uAC00' + 1;
 
-    /// <summary>For each Hangul syllable, how it ends a particle (<see cref="ParticleLength"/>) and whether it opens a lone particle; 0 for most.</summary>
-    private static readonly uint[] s_particles = BuildParticles();
+    /// <summary>The characters that make a particle two long (에서 으로 까지 부터 처럼 보다 이나), by the index in bits 3-5 of <see cref="s_particles"/>; 0: none.</summary>
+    private static readonly char[] s_before = ['\0', '에', '으', '까', '부', '처', '보', '이'];
 
-    private static uint[] BuildParticles()
+    /// <summary>
+    /// For each Hangul syllable, how it ends a particle (<see cref="ParticleLength"/>) and whether it opens a lone particle;
+    /// 0 for most. One byte per syllable (11 KB), so the table stays in the first-level cache beside the character table.
+    /// </summary>
+    private static readonly byte[] s_particles = BuildParticles();
+
+    private static byte[] BuildParticles()
     {
-        var t = new uint[SyllableCount];
-        void Set(char last, char before, int otherwise) => t[last - '\uAC00'] = ((uint)before << 16) | (uint)otherwise;
+        var t = new byte[SyllableCount];
+        void Set(char last, char before, int otherwise) => t[last - '\uAC00'] = (byte)((Array.IndexOf(s_before, before) << 3) | otherwise);
         Set('서', '에', 0);
         Set('로', '으', 1);
         Set('게', '에', 0);
@@ -507,7 +565,7 @@ internal sealed class KoreanProseSignals
     }
 
     /// <summary>The flag of <see cref="s_particles"/> for a syllable that opens a lone particle.</summary>
-    private const uint LoneParticleInitial = 4;
+    private const byte LoneParticleInitial = 4;
 
     /// <summary>Whether <paramref name="core"/> ends with one of the lone particles (<see cref="IsLoneParticle"/>) other than 의 and holds more than it.</summary>
     private static bool EndsWithLoneParticle(ReadOnlySpan<char> core) => core[^1] switch

@@ -40,6 +40,7 @@ internal sealed class TextAnalyzer
     private int[] _slot = new int[4096];
     private byte[] _level = new byte[4096];
     private readonly HashCounter _counter = new();
+    private readonly RepeatSketch _sketch = new();
     private readonly KoreanProseSignals _korean = new();
 
     // Counts after each non-blank line (Analyze with lineTotals), for KeepLines.
@@ -1027,16 +1028,34 @@ internal sealed class TextAnalyzer
             prefixLen[i + 1] = prefixLen[i] + _wordLen[i];
         }
 
+        // Level 1: the words that may repeat (a sketch of the word hashes); a 2-gram repeats only where both its words do.
         var level = _level.AsSpan(0, w);
-        level.Fill(1);
+        var sketch = _sketch;
+        sketch.Begin(w);
+        var hashes = _wordHash.AsSpan(0, w);
+        foreach (var h in hashes)
+        {
+            sketch.Add(h);
+        }
+
+        var marked = 0;
+        for (var i = 0; i < hashes.Length; i++)
+        {
+            var repeats = sketch.MayRepeat(hashes[i]);
+            level[i] = repeats ? (byte)1 : (byte)0;
+            marked += repeats ? 1 : 0;
+        }
+
         var slot = _slot;
-        var anyRepeated = true;
+        var anyRepeated = marked > 1;
         for (var ng = 2; ng <= maxN && ng <= w && anyRepeated; ng++)
         {
             var positions = w - ng + 1;
             var pow = s_pow[ng];
             var prev = (byte)(ng - 1);
-            _counter.Reset(positions);
+
+            // At most `marked` positions (those at the level below) are counted: the table is sized for them.
+            _counter.Reset(Math.Min(positions, marked));
             var counted = 0;
             for (var i = 0; i < positions; i++)
             {
@@ -1054,6 +1073,7 @@ internal sealed class TextAnalyzer
             }
 
             anyRepeated = false;
+            marked = 0;
             var bestCount = 0;
             var bestLen = 0;
             if (counted > 0)
@@ -1068,6 +1088,7 @@ internal sealed class TextAnalyzer
                         {
                             level[i] = (byte)ng;
                             anyRepeated = true;
+                            marked++;
                             // The most frequent n-gram (Gopher); among equally frequent ones, the longest.
                             var len = prefixLen[i + ng] - prefixLen[i];
                             if (cnt > bestCount || (cnt == bestCount && len > bestLen))
@@ -1084,7 +1105,7 @@ internal sealed class TextAnalyzer
             if (ng >= 5 && anyRepeated)
             {
                 // Greedy duplicate coverage; n-grams that occur once can never match and are skipped.
-                _counter.Reset(positions);
+                _counter.Reset(marked);
                 long rep = 0;
                 var idx = 0;
                 while (idx < positions)

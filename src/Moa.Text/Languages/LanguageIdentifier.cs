@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Moa.Text.Languages;
@@ -50,8 +51,22 @@ public sealed class LanguageIdentifier
         // counters in turn instead of waiting on one; the rows are summed at the end.
         Span<int> rows = stackalloc int[4 * 11];
         ref var table = ref MemoryMarshal.GetArrayDataReference(s_script);
+        var fast = default(FastCounts);
+        var blockEnd = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            if (i >= blockEnd)
+            {
+                // Blocks of eight code units that are all Hangul syllables, printable ASCII, spaces or line ends (most
+                // Korean and English text) are counted eight at a time; the rest of a block goes one by one.
+                i = fast.Skip(text, i);
+                blockEnd = i + 8;
+                if (i >= text.Length)
+                {
+                    break;
+                }
+            }
+
             var k = Unsafe.Add(ref table, text[i]); // the table covers all 65,536 code units
             if (k != SupplementaryClass)
             {
@@ -81,10 +96,65 @@ public sealed class LanguageIdentifier
             }
         }
 
+        counts[HangulClass] += fast.Hangul;
+        counts[LatinClass] += fast.Latin;
+        counts[DigitClass] += fast.Digits;
+        counts[WhitespaceClass] += fast.Whitespace;
+        counts[OtherClass] += fast.Other;
+
         // A low surrogate adds to LowSurrogateClass; paired ones were subtracted above, lone ones count as other.
         return new ScriptProfile(
             counts[HangulClass], counts[KanaClass], counts[HanClass], counts[LatinClass], counts[CyrillicClass],
             counts[DigitClass], counts[OtherLetterClass], counts[WhitespaceClass], counts[OtherClass] + counts[LowSurrogateClass]);
+    }
+
+    /// <summary>
+    /// Counts of <see cref="Profile"/>'s fast path: blocks of eight code units that are all Hangul syllables (U+AC00–U+D7A3,
+    /// <see cref="HangulClass"/>), ASCII letters (<see cref="LatinClass"/>), digits (<see cref="DigitClass"/>), spaces and
+    /// line ends (<see cref="WhitespaceClass"/>) or other printable ASCII (<see cref="OtherClass"/>), as the table classes them.
+    /// </summary>
+    private struct FastCounts
+    {
+        public int Hangul, Latin, Digits, Whitespace, Other;
+
+        /// <summary>Counts whole blocks from <paramref name="i"/> on while every code unit is of those kinds; returns where it stopped.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public int Skip(ReadOnlySpan<char> text, int i)
+        {
+            if (!Vector128.IsHardwareAccelerated)
+            {
+                return i;
+            }
+
+            ref var r = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(text));
+            while (i + 8 <= text.Length)
+            {
+                var v = Vector128.LoadUnsafe(ref r, (nuint)i);
+                var hangul = Vector128.LessThan(v - Vector128.Create((ushort)0xAC00), Vector128.Create((ushort)(0xD7A4 - 0xAC00)));
+                var white = Vector128.Equals(v, Vector128.Create((ushort)' ')) | Vector128.Equals(v, Vector128.Create((ushort)'\n'));
+                var ascii = Vector128.LessThan(v - Vector128.Create((ushort)0x21), Vector128.Create((ushort)(0x7F - 0x21)));
+                if ((hangul | white | ascii) != Vector128<ushort>.AllBitsSet)
+                {
+                    break;
+                }
+
+                // In these lanes, v | 0x20 falls in 'a'..'z' only for an ASCII letter.
+                var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+                var digit = Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+                var h = BitOperations.PopCount(hangul.ExtractMostSignificantBits());
+                var l = BitOperations.PopCount(letter.ExtractMostSignificantBits());
+                var d = BitOperations.PopCount(digit.ExtractMostSignificantBits());
+                var w = BitOperations.PopCount(white.ExtractMostSignificantBits());
+                Hangul += h;
+                Latin += l;
+                Digits += d;
+                Whitespace += w;
+                Other += 8 - h - l - d - w;
+                i += 8;
+            }
+
+            return i;
+        }
     }
 
     /// <summary>The most likely language of <paramref name="text"/>; <c>("other", 0)</c> when it has no letters.</summary>

@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Moa.Text.Normalization;
@@ -90,8 +93,21 @@ public sealed class TextNormalizer
             return false;
         }
 
+        var blockEnd = 0;
         for (var i = 0; i < n; i++)
         {
+            if (i >= blockEnd)
+            {
+                // Eight characters at a time while they are printable ASCII or Hangul syllables (or a single space
+                // between two such), which are clean under every option; the rest of a block is checked one by one.
+                i = SkipPlain(s, i, spaces: false);
+                blockEnd = i + VectorLanes;
+                if (i >= n)
+                {
+                    break;
+                }
+            }
+
             var k = table[s[i]];
             if (k == Plain)
             {
@@ -141,6 +157,57 @@ public sealed class TextNormalizer
 
     private static bool IsSpaceOrNewlineClass(byte k) => k is Space or Newline;
 
+    private const int VectorLanes = 8;
+
+    /// <summary>
+    /// The first index at or after <paramref name="i"/> where the run of characters that need no work ends, or where
+    /// fewer than nine characters are left (the caller goes on one by one from there). Characters that need no work
+    /// are printable ASCII (U+0021–U+007E) and Hangul syllables (U+AC00–U+D7A3): class <see cref="Plain"/> under every
+    /// option (not controls, spaces, marks, jamo or surrogates, and unchanged by NFC and NFKC), plus a space followed by
+    /// one of them, or, with <paramref name="spaces"/>, any space or line end. Eight characters per step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int SkipPlain(ReadOnlySpan<char> s, int i, bool spaces)
+    {
+        if (!Vector128.IsHardwareAccelerated)
+        {
+            return i;
+        }
+
+        ref var r = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(s));
+        var space = Vector128.Create((ushort)' ');
+        var newline = Vector128.Create((ushort)'\n');
+        while (i + VectorLanes + 1 <= s.Length)
+        {
+            var v = Vector128.LoadUnsafe(ref r, (nuint)i);
+            Vector128<ushort> ok;
+            if (spaces)
+            {
+                ok = IsPlain(v) | Vector128.Equals(v, space) | Vector128.Equals(v, newline);
+            }
+            else
+            {
+                var next = Vector128.LoadUnsafe(ref r, (nuint)(i + 1));
+                ok = IsPlain(v) | (Vector128.Equals(v, space) & IsPlain(next));
+            }
+
+            if (ok != Vector128<ushort>.AllBitsSet)
+            {
+                return i + System.Numerics.BitOperations.TrailingZeroCount((~ok).ExtractMostSignificantBits());
+            }
+
+            i += VectorLanes;
+        }
+
+        return i;
+    }
+
+    /// <summary>Lanes holding printable ASCII (U+0021–U+007E) or a Hangul syllable (U+AC00–U+D7A3).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<ushort> IsPlain(Vector128<ushort> v) =>
+        Vector128.LessThan(v - Vector128.Create((ushort)0x21), Vector128.Create((ushort)(0x7F - 0x21)))
+        | Vector128.LessThan(v - Vector128.Create((ushort)0xAC00), Vector128.Create((ushort)(0xD7A4 - 0xAC00)));
+
     private string NormalizeSlow(string text)
     {
         var result = CleanWhitespaceAndControls(text);
@@ -158,8 +225,20 @@ public sealed class TextNormalizer
     {
         var table = _class;
         bool icu = false, jamo = false, halfwidth = false;
+        var blockEnd = 0;
         for (var i = 0; i < s.Length; i++)
         {
+            if (i >= blockEnd)
+            {
+                // Printable ASCII, Hangul syllables, spaces and line ends never need a form change: skip them eight at a time.
+                i = SkipPlain(s, i, spaces: true);
+                blockEnd = i + VectorLanes;
+                if (i >= s.Length)
+                {
+                    break;
+                }
+            }
+
             var k = table[s[i]];
             switch (k)
             {
@@ -347,9 +426,22 @@ public sealed class TextNormalizer
                     // A single ' ' between two such characters is kept as it is too, so a run is a line, not a word.
                     o = Flush(buffer, o, ref pendingNewlines, ref pendingSpace);
                     var j = i + 1;
-                    while (j < s.Length && (IsCopiedAsIs(table, s[j]) || (s[j] == ' ' && j + 1 < s.Length && IsCopiedAsIs(table, s[j + 1]))))
+                    var blockEnd = 0;
+                    while (true)
                     {
-                        j++;
+                        if (j >= blockEnd)
+                        {
+                            j = SkipPlain(s, j, spaces: false);
+                            blockEnd = j + VectorLanes;
+                        }
+
+                        if (j < s.Length && (IsCopiedAsIs(table, s[j]) || (s[j] == ' ' && j + 1 < s.Length && IsCopiedAsIs(table, s[j + 1]))))
+                        {
+                            j++;
+                            continue;
+                        }
+
+                        break;
                     }
 
                     s.AsSpan(i, j - i).CopyTo(buffer.AsSpan(o));

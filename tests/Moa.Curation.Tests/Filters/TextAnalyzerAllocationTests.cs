@@ -25,4 +25,29 @@ public sealed class TextAnalyzerAllocationTests
         allocated.ShouldBe(0);
         analyzer.WordCount.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public void NgramRepetitionAndKoreanSignals_AfterWarmUp_AllocateNothing()
+    {
+        var analyzer = TextAnalyzer.ForCurrentThread();
+        var signals = new DocumentSignals();
+        var top = new long[11];
+        var dup = new long[11];
+        for (var warmUp = 0; warmUp < 2; warmUp++)
+        {
+            analyzer.Analyze(s_text, false, false, korean: true);
+            analyzer.NgramRepetition(top, dup);
+            analyzer.Korean.Finish(signals);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        analyzer.Analyze(s_text, false, false, korean: true);
+        analyzer.NgramRepetition(top, dup);
+        analyzer.Korean.Finish(signals);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        allocated.ShouldBe(0);
+        top[2].ShouldBeGreaterThan(0);
+        signals.KeywordRepeats.ShouldBeGreaterThan(1);
+    }
 }

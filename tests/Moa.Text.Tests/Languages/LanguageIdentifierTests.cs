@@ -107,4 +107,34 @@ public sealed class LanguageIdentifierTests
         p.Letters.ShouldBe(16);
         p.Total.ShouldBe(28);
     }
+
+    [Fact]
+    public void Profile_EightAtATimePath_CountsAsTheScriptTable()
+    {
+        // Runs of Hangul syllables and printable ASCII (counted eight code units at a time) broken at random places by
+        // code units of every other class (counted one by one): the counts must be those of the table, unit by unit.
+        const string common = "가나다한국어말뭉치 abcXYZ 0123456789 .,!?()[]{}#@~\n";
+        const string rare = "ㅋㅎ\u1100\u11A8éßñ漢字々カナｱЖж\u00A0\u3000\tαβ\u0300\uFFFD·“”";
+        var random = new Random(20261203);
+        for (var round = 0; round < 300; round++)
+        {
+            var chars = new char[random.Next(0, 80)];
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = random.Next(10) == 0 ? rare[random.Next(rare.Length)] : common[random.Next(common.Length)];
+            }
+
+            var text = new string(chars);
+            var counts = new int[11];
+            foreach (var c in text)
+            {
+                counts[LanguageIdentifier.ScriptTable[c]]++;
+            }
+
+            LanguageIdentifier.Profile(text).ShouldBe(new ScriptProfile(
+                counts[LanguageIdentifier.HangulClass], counts[LanguageIdentifier.KanaClass], counts[LanguageIdentifier.HanClass],
+                counts[LanguageIdentifier.LatinClass], counts[LanguageIdentifier.CyrillicClass], counts[LanguageIdentifier.DigitClass],
+                counts[LanguageIdentifier.OtherLetterClass], counts[LanguageIdentifier.WhitespaceClass], counts[LanguageIdentifier.OtherClass]), text);
+        }
+    }
 }

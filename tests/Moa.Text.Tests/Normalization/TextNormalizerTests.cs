@@ -142,4 +142,46 @@ public sealed class TextNormalizerTests
     }
 
     private static string Escape(string s) => string.Concat(s.Select(c => c is >= ' ' and < '\u007F' ? c.ToString() : $"\\u{(int)c:X4}"));
+
+    [Theory]
+    [InlineData("가  나", "가 나")]
+    [InlineData("a \nb", "a\nb")]
+    [InlineData("끝\n\n\n\n다", "끝\n\n다")]
+    [InlineData("x\ty", "x y")]
+    [InlineData("a \u3000 b", "a b")]
+    [InlineData("안\u200B녕", "안녕")]
+    [InlineData("cafe\u0301", "café")]
+    [InlineData("\u1112\u1161\u11AB국", "한국")]
+    [InlineData("가\r\n나", "가\n나")]
+    public void Normalize_DefectAtEveryPlaceOfAnEightCharacterBlock_IsFixedAndTheRestKept(string defect, string fixedText)
+    {
+        // Plain text around the defect is skipped eight code units at a time; the defect must be found wherever it falls.
+        const string plain = "가a 나b다 c라dd마 e바f사 gg아h";
+        for (var before = 0; before <= 20; before++)
+        {
+            for (var after = 0; after <= 20; after += 5)
+            {
+                var head = before == 0 ? "" : plain[..before].TrimEnd() + "z";
+                var tail = after == 0 ? "" : "y" + plain[..after].TrimEnd();
+                var text = head + (head.Length > 0 ? " " : "") + defect + (tail.Length > 0 ? " " : "") + tail;
+                var expected = head + (head.Length > 0 ? " " : "") + fixedText + (tail.Length > 0 ? " " : "") + tail;
+                Nfc.Normalize(text).ShouldBe(expected, text);
+                Nfkc.Normalize(text).ShouldBe(expected, text);
+            }
+        }
+    }
+
+    [Fact]
+    public void Normalize_CleanPlainText_OfEveryLength_IsTheSameInstance()
+    {
+        const string plain = "가a 나b다 c라dd마 e바f사 gg아h 자i차 j카k타 l파m하";
+        for (var length = 1; length <= plain.Length; length++)
+        {
+            var text = plain[..length].TrimEnd();
+            ReferenceEquals(Nfc.Normalize(text), text).ShouldBeTrue(text);
+            Nfc.IsNormalized(text).ShouldBeTrue(text);
+            Nfc.IsNormalized(text + "  x").ShouldBeFalse(text);
+            Nfc.IsNormalized(text + " \nx").ShouldBeFalse(text);
+        }
+    }
 }
