@@ -104,9 +104,11 @@ internal sealed class PersonModel
 
     /// <summary>Adds every name the tagger finds in <paramref name="text"/> to <paramref name="sink"/>.</summary>
     /// <remarks>
-    /// Each position's features go straight into its three tag scores (<see cref="Emission"/>): no feature array, one
-    /// 16-byte row per feature, and no stem-frequency look-up when the model has no frequency table. Same spans and
-    /// margins as <see cref="FindReference"/>, bit for bit (the additions happen in the same order).
+    /// Each position's buckets (a word's constant parts computed once per word, <see cref="WordFeatures"/>) go straight
+    /// into its three tag scores (<see cref="AddQuantised"/>, or <see cref="Emission"/> for a model trained in the
+    /// process): no segment-wide feature array, one 16-byte row per feature, and no stem-frequency look-up when the model
+    /// has no frequency table. Same spans and margins as <see cref="FindReference"/>, bit for bit (the additions happen
+    /// in the same order).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Find(string text, List<TaggedName> sink)
