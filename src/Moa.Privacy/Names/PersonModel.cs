@@ -104,9 +104,11 @@ internal sealed class PersonModel
 
     /// <summary>Adds every name the tagger finds in <paramref name="text"/> to <paramref name="sink"/>.</summary>
     /// <remarks>
-    /// Each position's features go straight into its three tag scores (<see cref="Emission"/>): no feature array, one
-    /// 16-byte row per feature, and no stem-frequency look-up when the model has no frequency table. Same spans and
-    /// margins as <see cref="FindReference"/>, bit for bit (the additions happen in the same order).
+    /// Each position's buckets (a word's constant parts computed once per word, <see cref="WordFeatures"/>) go straight
+    /// into its three tag scores (<see cref="AddQuantised"/>, or <see cref="Emission"/> for a model trained in the
+    /// process): no segment-wide feature array, one 16-byte row per feature, and no stem-frequency look-up when the model
+    /// has no frequency table. Same spans and margins as <see cref="FindReference"/>, bit for bit (the additions happen
+    /// in the same order).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Find(string text, List<TaggedName> sink)
@@ -158,6 +160,7 @@ internal sealed class PersonModel
     private void Emit(ReadOnlySpan<char> t, int s, int e, Span<float> emissions)
     {
         var frequency = Frequency.Stored == 0 ? null : Frequency;
+        Span<int> buckets = stackalloc int[PersonFeatures.Count];
         ulong previous = 0;
         var previousLength = 0;
         for (var a = s; a < e;)
@@ -171,20 +174,39 @@ internal sealed class PersonModel
             var word = PersonFeatures.WordHash(t[a..b]);
             if (a > s)
             {
-                var space = new Emission(_quantised, _quantised is null ? Weights : null, _scale);
-                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
-                space.Store(emissions, a - 1 - s);
+                if (_quantised is not null)
+                {
+                    var writer = new BucketWriter(buckets);
+                    PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref writer);
+                    AddQuantised(buckets, emissions, a - 1 - s);
+                }
+                else
+                {
+                    var space = new Emission(Weights);
+                    PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
+                    space.Store(emissions, a - 1 - s);
+                }
             }
 
             var stemEnd = PersonFeatures.StemEnd(t, a, b);
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             var stemBin = frequency?.Bin(stem) ?? 0;
             var wordBin = stemEnd == b ? stemBin : frequency?.Bin(word) ?? 0;
+            var parts = new WordFeatures(t, a, b, word, stemEnd, stem, stemBin, wordBin);
             for (var i = a; i < b; i++)
             {
-                var at = new Emission(_quantised, _quantised is null ? Weights : null, _scale);
-                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, ref at);
-                at.Store(emissions, i - s);
+                if (_quantised is not null)
+                {
+                    var writer = new BucketWriter(buckets);
+                    PersonFeatures.AtWord(t, i, parts, ref writer);
+                    AddQuantised(buckets, emissions, i - s);
+                }
+                else
+                {
+                    var at = new Emission(Weights);
+                    PersonFeatures.AtWord(t, i, parts, ref at);
+                    at.Store(emissions, i - s);
+                }
             }
 
             (previous, previousLength) = (word, b - a);
@@ -192,11 +214,35 @@ internal sealed class PersonModel
         }
     }
 
-    /// <summary>Adds each feature's weights to the three tag scores of one position, in feature order.</summary>
-    private ref struct Emission(short[]? quantised, float[]? weights, float scale) : IFeatureSink
+    /// <summary>
+    /// The three tag scores of one position of a loaded (16-bit) model from its buckets: each bucket's row is one 16-byte
+    /// load, converted and divided by the scale in one vector operation and added in feature order, as
+    /// <see cref="Emission"/> does. The buckets are all computed first, so the 32 loads do not wait on the hashing and
+    /// overlap one another (the table does not stay in L2 while other work runs).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void AddQuantised(ReadOnlySpan<int> buckets, Span<float> emissions, int j)
     {
-        private readonly Vector128<float> _scale = Vector128.Create(scale);
-        private Vector128<float> _sum;
+        // Buckets are below 2^Bits by construction (PersonFeatures.Bucket) and the array is padded, so the 8 shorts
+        // read from bucket * 3 stay inside it; lanes 0-2 are the bucket's weights, lane 3 is ignored.
+        ref var weights = ref MemoryMarshal.GetArrayDataReference(_quantised!);
+        var scale = Vector128.Create(_scale);
+        var sum = Vector128<float>.Zero;
+        foreach (var bucket in buckets)
+        {
+            var q = Vector128.LoadUnsafe(ref weights, (nuint)(uint)(bucket * Tags));
+            sum += Vector128.ConvertToSingle(Vector128.WidenLower(q)) / scale;
+        }
+
+        var at = emissions.Slice(j * Tags, Tags);
+        at[0] = sum.GetElement(0);
+        at[1] = sum.GetElement(1);
+        at[2] = sum.GetElement(2);
+    }
+
+    /// <summary>Adds each feature's weights (a model trained in the process: floats) to the three tag scores of one position, in feature order.</summary>
+    private ref struct Emission(float[] weights) : IFeatureSink
+    {
         private float _e0;
         private float _e1;
         private float _e2;
@@ -205,37 +251,18 @@ internal sealed class PersonModel
         public void Add(int bucket)
         {
             var k = bucket * Tags;
-            if (quantised is not null)
-            {
-                // Buckets are below 2^Bits by construction (PersonFeatures.Bucket) and the array is padded, so the
-                // 8 shorts read from k stay inside it; lanes 0-2 are this bucket's weights, lane 3 is ignored.
-                var q = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(quantised), (nuint)(uint)k);
-                _sum += Vector128.ConvertToSingle(Vector128.WidenLower(q)) / _scale;
-            }
-            else
-            {
-                _e0 += weights![k];
-                _e1 += weights[k + 1];
-                _e2 += weights[k + 2];
-            }
+            _e0 += weights[k];
+            _e1 += weights[k + 1];
+            _e2 += weights[k + 2];
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public readonly void Store(Span<float> emissions, int j)
         {
             var at = emissions.Slice(j * Tags, Tags);
-            if (quantised is not null)
-            {
-                at[0] = _sum.GetElement(0);
-                at[1] = _sum.GetElement(1);
-                at[2] = _sum.GetElement(2);
-            }
-            else
-            {
-                at[0] = _e0;
-                at[1] = _e1;
-                at[2] = _e2;
-            }
+            at[0] = _e0;
+            at[1] = _e1;
+            at[2] = _e2;
         }
     }
 
