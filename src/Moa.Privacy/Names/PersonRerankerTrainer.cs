@@ -270,7 +270,7 @@ public static class PersonRerankerTrainer
             {
                 Errors(crossFitted, p90, errors);
             }
-            AddRows(rows, $"{cv}, re-ranked (L2 {l2s[i]:G3})", Score(crossFitted, null, [0.5, f1, p90]), [0.5, f1, p90]);
+            AddRows(rows, $"{cv}, re-ranked (L2 {l2s[i]:G3})", Score(crossFitted, null, [0.5, f1, p90, PersonEvaluation.RerankedHighPrecisionMinScore]), [0.5, f1, p90, PersonEvaluation.RerankedHighPrecisionMinScore]);
         }
 
         if (realPath is not null || heldOut)
