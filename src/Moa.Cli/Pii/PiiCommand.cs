@@ -395,10 +395,11 @@ internal static class PiiCommand
         cmd.SetAction(r => CliErrors.Guard(() =>
         {
             var watch = Stopwatch.StartNew();
+            var l2s = ParseL2(r.GetValue(l2)!);
             var all = KlueNer.Read(r.GetValue(data)!);
             var tagger = PersonTrainer.WithUnlabelled(set.Read(r), r.GetValue(set.UnlabelledPath), all);
             var errors = r.GetValue(errorsOut) is null ? null : new List<string>();
-            var rows = PersonRerankerTrainer.Evaluate(all, r.GetValue(tuning), r.GetValue(folds), tagger, new PersonRerankerOptions { Folds = r.GetValue(folds) }, ParseL2(r.GetValue(l2)!),
+            var rows = PersonRerankerTrainer.Evaluate(all, r.GetValue(tuning), r.GetValue(folds), tagger, new PersonRerankerOptions { Folds = r.GetValue(folds) }, l2s,
                 r.GetValue(real), r.GetValue(heldOut), r.GetValue(realTest), errors, r.GetValue(noProposals));
             if (errors is not null)
             {
