@@ -39,4 +39,21 @@ public sealed class PiiCommandTests
         text.ShouldNotContain("010-2345-6789");
         text.ShouldContain("유영민");
     }
+
+    [Fact]
+    public void PersonReranker_BadPenaltyOrDefaultPoint_IsOneLineError()
+    {
+        var dir = TestPaths.NewTempDir();
+        var (code, _, err) = MoaProcess.Run("pii", "eval-person-reranker", "--l2", "0.01,abc");
+        code.ShouldNotBe(0);
+        err.ShouldContain("--l2");
+        err.ShouldContain("'abc'");
+        err.ShouldNotContain("   at ");
+
+        (code, _, err) = MoaProcess.Run("pii", "train-person-reranker", "--out", Path.Combine(dir, "r.bin"), "--default-point", "1.5");
+        code.ShouldNotBe(0);
+        err.ShouldContain("default point");
+        err.ShouldNotContain("   at ");
+        File.Exists(Path.Combine(dir, "r.bin")).ShouldBeFalse();
+    }
 }

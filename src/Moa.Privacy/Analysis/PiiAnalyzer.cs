@@ -22,6 +22,7 @@ public sealed class PiiAnalyzer
 
     private readonly uint _mask;
     private readonly PersonModel? _personModel;
+    private readonly PersonReranker? _personReranker;
 
     // Candidate buffer reused per thread: the analyzer allocates only when it finds something.
     [ThreadStatic]
@@ -35,14 +36,18 @@ public sealed class PiiAnalyzer
     /// <param name="personPolicy">Which persons are reported; under <c>All</c> and <c>Private</c> each carries its reason.</param>
     /// <param name="sensitive">The dataset is marked sensitive: every person is private.</param>
     public PiiAnalyzer(IEnumerable<string>? types = null, double minScore = 0.5, PersonPolicy personPolicy = PersonPolicy.All, bool sensitive = false)
-        : this(types, minScore, null, personPolicy, sensitive)
+        : this(types, minScore, null, personPolicy, sensitive, PersonReranker.Default)
     {
     }
 
-    /// <summary>An analyzer that uses <paramref name="personModel"/> instead of the shipped person tagger (evaluation of trained models).</summary>
-    internal PiiAnalyzer(IEnumerable<string>? types, double minScore, PersonModel? personModel, PersonPolicy personPolicy = PersonPolicy.All, bool sensitive = false)
+    /// <summary>
+    /// An analyzer that uses <paramref name="personModel"/> instead of the shipped person tagger and
+    /// <paramref name="reranker"/> (null: none) to score its person candidates (evaluation of trained models).
+    /// </summary>
+    internal PiiAnalyzer(IEnumerable<string>? types, double minScore, PersonModel? personModel, PersonPolicy personPolicy = PersonPolicy.All, bool sensitive = false, PersonReranker? reranker = null)
     {
         _personModel = personModel;
+        _personReranker = reranker;
         PersonPolicy = personPolicy;
         Sensitive = sensitive;
         if (double.IsNaN(minScore) || minScore is < 0 or > 1)
@@ -204,7 +209,9 @@ public sealed class PiiAnalyzer
 
         if ((_mask & s_personBit) != 0)
         {
+            var before = candidates.Count;
             Person.Scan(text, candidates, _personModel ?? PersonModel.Default);
+            _personReranker?.Rescore(text, candidates, before);
         }
 
         // Recognisers that emit several types (13-digit numbers) may produce a disabled one.

@@ -65,6 +65,40 @@ public class PersonEvaluationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Klue_Reranked_TrainOnHalf_ScoreOtherHalf_PersonPrecisionAndRecall()
+    {
+        // Tagger trained on the tuning half; re-ranker fitted on out-of-fold candidates of the tuning half (4 taggers);
+        // operating point for precision 0.90 chosen by cross-fitting inside the tuning half; the test half scored once.
+        var sentences = KlueNer.Read(KluePath);
+        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions(), TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+        var rows = PersonRerankerTrainer.Evaluate(sentences, tuningHalf: true, folds: 4, options, new PersonRerankerOptions(), [0.01], realPath: null, heldOut: true, realTest: false);
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Variant} min {row.MinScore}: P {row.Scores["all"].Precision:F3} R {row.Scores["all"].Recall:F3}"));
+        }
+
+        var cvMain = rows.Single(r => r.Variant.StartsWith("tuning-half CV, tagger", StringComparison.Ordinal) && r.MinScore == 0.5).Scores["all"];
+        var reranked = rows.Where(r => r.Variant == "KLUE test half, re-ranked").ToList();
+        var main = rows.Where(r => r.Variant == "KLUE test half, tagger + rules (main)").ToList();
+
+        // The default point is the tagger's and the rules' (the re-ranker never moves a candidate across 0.5).
+        reranked[0].MinScore.ShouldBe(0.5);
+        reranked[0].Scores["all"].ShouldBe(main[0].Scores["all"]);
+        cvMain.Found.ShouldBeGreaterThan(0);
+
+        // Measured: at the precision-0.90 point chosen on the tuning half (0.92 after the 0.5 + 0.5 p mapping), P 0.937
+        // R 0.422 on the test half (news P 0.939 R 0.517, reviews P 0.933 R 0.334); the tagger's margin at 0.95: P 0.913
+        // R 0.290. The issue's target (recall 0.85 at precision 0.90) is not reached.
+        var strict = reranked[^1].Scores;
+        reranked[^1].MinScore.ShouldBe(0.92, 0.005);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.42);
+        strict["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.51);
+        strict["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.33);
+        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.1);
+    }
+
+    [Fact]
     public void RealCarriers_FixtureHasProvenanceLicenceNegativesAndPrivatePersons()
     {
         var set = LoadReal();
@@ -110,6 +144,22 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // R 0.678, four names more of 59); far below the target.
         total.Recall.ShouldBeGreaterThanOrEqualTo(0.61);
         total.Precision.ShouldBeGreaterThanOrEqualTo(0.52);
+
+        // At the precision-0.90 point chosen on the KLUE tuning half (the re-ranker's ranking).
+        var strictAnalyzer = new PiiAnalyzer([PiiTypes.Person], PersonEvaluation.RerankedHighPrecisionMinScore);
+        var strict = default(PersonScore);
+        foreach (var s in test)
+        {
+            var found = strictAnalyzer.Analyze(s.Text);
+            strict += new PersonScore(s.Persons.Count, found.Count, found.Count(f => s.Persons.Contains((f.Start, f.End))));
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half at {PersonEvaluation.RerankedHighPrecisionMinScore}: gold {strict.Gold} found {strict.Found} correct {strict.Correct} P {strict.Precision:F3} R {strict.Recall:F3}"));
+
+        // Measured once on the test half: P 0.750 R 0.458 (27 of 59 names); the tagger's margin at 0.95: P 0.724 R 0.356.
+        // Precision on these carriers stays below the 0.90 reached on KLUE.
+        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.75);
+        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.45);
     }
 
     // The `private` policy is measured on its own split set (EvalSet/PrivateContextTests, docs/privacy/pii.md). The nine
