@@ -57,18 +57,7 @@ internal static class PersonFeatures
         var pc = (char)Math.Min(p, 5);
         var lc = (char)Math.Min(len, 7);
         f.Add(H(0, 0, 0, 0));
-        f.Add(H(1, c0, 0, 0));
-        f.Add(H(2, m1, 0, 0));
-        f.Add(H(3, p1, 0, 0));
-        f.Add(H(4, m2, 0, 0));
-        f.Add(H(5, p2, 0, 0));
-        f.Add(H(6, m1, c0, 0));
-        f.Add(H(7, c0, p1, 0));
-        f.Add(H(8, m2, m1, 0));
-        f.Add(H(9, p1, p2, 0));
-        f.Add(H(10, m1, c0, p1));
-        f.Add(H(11, p1, p2, At(t, i + 3)));
-        f.Add(H(12, At(t, i - 3), m2, m1));
+        CharacterContext(t, i, m2, m1, c0, p1, p2, At(t, i + 3), ref f);
         f.Add(H(13, pc, lc, 0));
         f.Add(H(14, pc, c0, 0));
         f.Add(H(15, (char)Math.Min(rest, 5), c0, 0));
@@ -97,6 +86,45 @@ internal static class PersonFeatures
         f.Add(H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3)));
     }
 
+    /// <summary>Features 1–12: the character and its neighbours, unigrams to trigrams (shared by <see cref="At"/> and <see cref="AtWord"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CharacterContext<TSink>(ReadOnlySpan<char> t, int i, char m2, char m1, char c0, char p1, char p2, char p3, ref TSink f)
+        where TSink : IFeatureSink, allows ref struct
+    {
+        f.Add(H(1, c0, 0, 0));
+        f.Add(H(2, m1, 0, 0));
+        f.Add(H(3, p1, 0, 0));
+        f.Add(H(4, m2, 0, 0));
+        f.Add(H(5, p2, 0, 0));
+        f.Add(H(6, m1, c0, 0));
+        f.Add(H(7, c0, p1, 0));
+        f.Add(H(8, m2, m1, 0));
+        f.Add(H(9, p1, p2, 0));
+        f.Add(H(10, m1, c0, p1));
+        f.Add(H(11, p1, p2, p3));
+        f.Add(H(12, At(t, i - 3), m2, m1));
+    }
+
+    /// <summary>
+    /// The next Hangul word (a run of tagged characters) at or after <paramref name="a"/>: false when there is none;
+    /// otherwise <paramref name="a"/> is its start and <paramref name="b"/> its end.
+    /// </summary>
+    public static bool NextWord(ReadOnlySpan<char> t, ref int a, out int b)
+    {
+        while (a < t.Length && !IsTagged(t[a]))
+        {
+            a++;
+        }
+
+        b = a;
+        while (b < t.Length && IsTagged(t[b]))
+        {
+            b++;
+        }
+
+        return a < t.Length;
+    }
+
     /// <summary>
     /// What <see cref="At"/> gives, for the tagging path: the same buckets in the same order, with the parts that do not
     /// change along the word (<paramref name="w"/>: features 0, 13, 18–20 and 23–31 in part or whole) computed once per
@@ -117,18 +145,7 @@ internal static class PersonFeatures
         var pc = (char)Math.Min(p, 5);
         var rest3 = (uint)Math.Min(rest, 3);
         f.Add(w.Bucket0);
-        f.Add(H(1, c0, 0, 0));
-        f.Add(H(2, m1, 0, 0));
-        f.Add(H(3, p1, 0, 0));
-        f.Add(H(4, m2, 0, 0));
-        f.Add(H(5, p2, 0, 0));
-        f.Add(H(6, m1, c0, 0));
-        f.Add(H(7, c0, p1, 0));
-        f.Add(H(8, m2, m1, 0));
-        f.Add(H(9, p1, p2, 0));
-        f.Add(H(10, m1, c0, p1));
-        f.Add(H(11, p1, p2, p3));
-        f.Add(H(12, At(t, i - 3), m2, m1));
+        CharacterContext(t, i, m2, m1, c0, p1, p2, p3, ref f);
         f.Add(Bucket(w.Key13 ^ ((ulong)pc << 40)));
         f.Add(H(14, pc, c0, 0));
         f.Add(H(15, (char)Math.Min(rest, 5), c0, 0));

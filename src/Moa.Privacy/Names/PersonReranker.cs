@@ -163,20 +163,8 @@ internal sealed class PersonReranker
             }
         }
 
-        for (var a = 0; a < t.Length;)
+        for (var a = 0; PersonFeatures.NextWord(t, ref a, out var b);)
         {
-            if (!PersonFeatures.IsTagged(t[a]))
-            {
-                a++;
-                continue;
-            }
-
-            var b = a;
-            while (b < t.Length && PersonFeatures.IsTagged(t[b]))
-            {
-                b++;
-            }
-
             var before = a == 0 ? ' ' : t[a - 1];
             if (!char.IsLetterOrDigit(before) && NameGazetteer.SurnameRank(t[a]) > 0)
             {

@@ -60,20 +60,8 @@ internal sealed class StemFrequency
     public static void ForEachStem(string text, Action<int, int, int, ulong> visit)
     {
         var t = text.AsSpan();
-        for (var a = 0; a < t.Length;)
+        for (var a = 0; PersonFeatures.NextWord(t, ref a, out var b);)
         {
-            if (!PersonFeatures.IsTagged(t[a]))
-            {
-                a++;
-                continue;
-            }
-
-            var b = a;
-            while (b < t.Length && PersonFeatures.IsTagged(t[b]))
-            {
-                b++;
-            }
-
             var stemEnd = PersonFeatures.StemEnd(t, a, b);
             visit(a, stemEnd, b, PersonFeatures.WordHash(t[a..stemEnd]));
             a = b;
