@@ -235,6 +235,16 @@ internal static class NumberScanner
         if ((mask & AddressBit) != 0)
         {
             StreetAddress.TryMatch(text, tokenStart, starts[0] + lengths[0], n > 1 && seps[0] == '-' ? starts[1] + lengths[1] : -1, sink);
+
+            // A lot number after a space can follow a 동 word that ends in a digit (상봉2 114-1): the run then starts at
+            // that digit, so each group after a space is tried as a lot number of its own.
+            for (var g = 1; g < n; g++)
+            {
+                if (seps[g - 1] == ' ')
+                {
+                    StreetAddress.TryMatch(text, starts[g], starts[g] + lengths[g], g + 1 < n && seps[g] == '-' ? starts[g + 1] + lengths[g + 1] : -1, sink);
+                }
+            }
         }
 
         // Every numeric recogniser needs at least 7 digits (masked: 9) or four groups (IPv4); a sub-run never has more

@@ -115,6 +115,9 @@ public class SpellingVariantTests
     [InlineData("미식축구 경기장 너비의 53 야드")]
     [InlineData("29200-00065, 우리들, 어린이공원")]
     [InlineData("42190-00021, 국민안전체험테마파크, 근린공원")]
+    [InlineData("시즌2 10-3으로 이겼다")]
+    [InlineData("점수: 상위 12-3")]
+    [InlineData("설정: 버전2 3-1")]
     public void Scan_HardNegative_FindsNothing(string text) => Scan.ShouldFindNothing(text);
 
     /// <summary>Hard negatives for the identifiers that contain a real person (the poet Gabriela Mistral), whom the tagger may rightly find.</summary>
@@ -128,6 +131,9 @@ public class SpellingVariantTests
     [InlineData("서울특별시 송파구 문정동 626,633 일대", "서울특별시 송파구 문정동 626,633")]
     [InlineData("전라북도 부안군 진서면 곰소리 산1임, ", "전라북도 부안군 진서면 곰소리 산1임")]
     [InlineData("경기도 구리시 인창동 693 일원, 37.6", "경기도 구리시 인창동 693 일원")]
+    [InlineData("꼭 가봐라. 서울특별시 중랑구 상봉2 114-1", "서울특별시 중랑구 상봉2 114-1")]
+    [InlineData("소재지지번주소: 중계본 16-2 위도: 37.64", "중계본 16-2")]
+    [InlineData("주소 : 월계2 877-4", "월계2 877-4")]
     public void Scan_LotAddressAsDataFilesWriteIt_IsFound(string text, string span) => Scan.ShouldFind(text, PiiTypes.Address, span);
 
     [Theory]

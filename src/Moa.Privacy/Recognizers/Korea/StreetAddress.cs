@@ -153,7 +153,9 @@ internal static partial class StreetAddress
             start = strongStart;
         }
 
-        if ((glued && admin == 0) || (bare && !StartsWithProvinceAndDistrict(text, start, ws)))
+        // A bare 동/리 word needs a province and a district before it, or an address field's label (소재지지번주소: 중계본 16-2).
+        var labelled = bare && admin == 0 && AfterAddressLabel(text, ws);
+        if ((glued && admin == 0) || (bare && !labelled && !StartsWithProvinceAndDistrict(text, start, ws)))
         {
             return;
         }
@@ -177,7 +179,7 @@ internal static partial class StreetAddress
         }
         else
         {
-            score = admin > 0 ? 0.85 : lotSuffix ? 0.7 : 0.4;
+            score = admin > 0 || labelled ? 0.85 : lotSuffix ? 0.7 : 0.4;
         }
 
         // A unit detail starts with ',', ' ' or a digit: anything else is settled without running the pattern.
@@ -282,6 +284,33 @@ internal static partial class StreetAddress
         }
 
         return provinceOk && district.Length >= 2 && district[^1] is '시' or '군' or '구';
+    }
+
+    /// <summary>
+    /// Whether the word at <paramref name="wordStart"/> is the value of an address field: a label ending in 주소 or 소재지,
+    /// a colon, and spaces (<c>소재지지번주소: </c>, <c>주소 : </c>), as CSV rows and forms write it.
+    /// </summary>
+    private static bool AfterAddressLabel(string text, int wordStart)
+    {
+        var p = wordStart;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        if (Context.At(text, p - 1) != ':')
+        {
+            return false;
+        }
+
+        p--;
+        while (p > 0 && text[p - 1] == ' ')
+        {
+            p--;
+        }
+
+        var label = text.AsSpan(0, p);
+        return label.EndsWith("주소", StringComparison.Ordinal) || label.EndsWith("소재지", StringComparison.Ordinal);
     }
 
     private static int WordStart(string text, int wordEnd)
