@@ -22,6 +22,12 @@ public static class PrivateContext
     /// <summary>Roles of private persons (환자, 신청인, 민원인 …): also what the person rules read a name after.</summary>
     internal static ReadOnlySpan<string> Roles => s_roles;
 
+    /// <summary>Relations right before a name (친구, 남편, 옆집 …): also what the person rules read a name after (남편 한정수).</summary>
+    internal static ReadOnlySpan<string> Relations => s_relations;
+
+    /// <summary>Kinship words (엄마, 할머니 …): also what the person rules read a name after (엄마 권다솜).</summary>
+    internal static ReadOnlySpan<string> Kin => s_kin;
+
     /// <summary>Labels of a person's own record (성명, 받는 분 …): also what the person rules read a name after.</summary>
     internal static ReadOnlySpan<string> Labels => s_labels;
 
@@ -110,7 +116,7 @@ public static class PrivateContext
     private static readonly string[] s_labels =
     [
         "성명", "이름", "성함", "담당자", "작성자", "대표자", "대리인", "받는 사람", "보내는 사람", "받는 분", "서명", "확인자", "입금자명", "입금자",
-        "송금인",
+        "송금인", "받는분", "받는사람", "보낸 사람", "보낸사람", "보내는 분",
     ];
 
     // Kinship words right after a name, or after its 학생/씨/님 (홍길동 엄마, 홍길동 학생 어머니, 홍길동 할머니 댁): the name
@@ -163,7 +169,7 @@ public static class PrivateContext
         // business leadership
         "회장", "부회장", "사장", "대표이사", "CEO", "창업자", "재벌", "그룹", "주주",
         // letters, science, history
-        "작가", "소설가", "시인", "화가", "저자", "교수", "학자", "조선", "고려", "왕조", "장군", "독립운동",
+        "작가", "소설가", "시인", "저자", "교수", "학자", "조선", "고려", "왕조", "장군", "독립운동",
     ];
 
     private static readonly WordFinder s_publicLife = new(s_publicLifeWords);

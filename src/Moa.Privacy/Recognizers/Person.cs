@@ -31,11 +31,19 @@ internal static class Person
         "받는 사람", "보내는 사람", "연락 담당",
     ];
 
+    // Titles that also stand before a name (대표 길성자, 딜러 한기철, 관련학생 계도현): read as loose labels.
+    private static readonly string[] s_titlesBefore =
+    [
+        "대표", "사장", "원장", "팀장", "과장", "부장", "차장", "대리", "주임", "간호사", "의사", "교사", "딜러", "학생", "통역",
+        "변호사", "세무사", "노무사", "중개사", "기사",
+    ];
+
     private static readonly string[] s_labels =
     [
         .. s_formLabels.Concat(["예약자", "질의자", "주문자", "구매자", "작성인", "참석자"])
             .Concat(PrivateContext.Labels.ToArray()).Concat(PrivateContext.Roles.ToArray()).Concat(PrivateContext.Staff.ToArray())
-            .Distinct(StringComparer.Ordinal),
+            .Concat(PrivateContext.Relations.ToArray()).Concat(PrivateContext.Kin.ToArray()).Concat(s_titlesBefore)
+            .Where(w => w.Length > 1).Distinct(StringComparer.Ordinal),
     ];
 
     // Every label but the form labels above is also a word of running text (서명 정보, 환자 상태, 이름 설명): a name after
@@ -50,7 +58,15 @@ internal static class Person
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
 
-    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels,
+    // Honorific forms of address after a name (도빛나 회원님, 황보다솜 어머님, 차옥분 권사님): general Korean, written from
+    // knowledge; not among the tagger's titles (PersonFeatures), so the model is unchanged.
+    private static readonly string[] s_addressTitles =
+    [
+        "회원님", "고객님", "어머님", "아버님", "어머니", "아버지", "집사님", "권사님", "장로님", "선생님", "학생", "환자분", "어르신", "보호자님",
+        "원장님", "과장님", "팀장님", "대표님", "사장님", "기사님", "간호사님", "수녀님", "목사님", "할머니", "할아버지",
+    ];
+
+    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_addressTitles, .. s_labels, .. s_englishLabels,
         .. NameGazetteer.ResidentFamilyFirst.Where(n => n.Length > 1), .. NameGazetteer.ResidentFamilyLast]);
 
     private static readonly SearchValues<char> s_surnames = SearchValues.Create(NameGazetteer.Surnames);
@@ -171,9 +187,20 @@ internal static class Person
                 }
             }
 
+            foreach (var title in s_addressTitles)
+            {
+                if (span[at..].StartsWith(title, StringComparison.Ordinal) && Context.At(text, at - 1) == ' ')
+                {
+                    TryTitle(text, at, title, sink);
+                    next = Math.Max(next, at + title.Length);
+                }
+            }
+
             foreach (var label in s_labels)
             {
-                if (span[at..].StartsWith(label, StringComparison.Ordinal))
+                // A title before a name starts its word (대표 길성자, not 국가대표 선수촌).
+                if (span[at..].StartsWith(label, StringComparison.Ordinal)
+                    && !(at > 0 && Context.IsHangulSyllable(text[at - 1]) && Array.IndexOf(s_titlesBefore, label) >= 0))
                 {
                     TryLabel(text, at, at + label.Length, s_loose.Contains(label), s_staffLabels.Contains(label), sink);
                 }
