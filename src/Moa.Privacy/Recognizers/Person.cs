@@ -494,7 +494,7 @@ internal static class Person
         var compound = IsCompoundSurname(text, start);
         var given = text.AsSpan(start + (compound ? 2 : 1), length - (compound ? 2 : 1));
         var after = Context.At(text, start + length) == ' ' ? Context.At(text, start + length + 1) : Context.At(text, start + length);
-        var delimited = after is '(' or ',' or '/' or '\t' or '\n' or '\r' or '\0';
+        var delimited = after is '(' or ')' or ',' or '/' or '\t' or '\n' or '\r' or '\0';
         if (given.IsEmpty || !(compound || NameGazetteer.SurnameRank(text[start]) is 1 or 2 || (delimited && NameGazetteer.SurnameRank(text[start]) > 0)))
         {
             return false;
