@@ -84,6 +84,20 @@ public static class PrivateContext
         "안건", "결과", "의결", "증상", "진단", "처방", "기간", "시간", "담당", "성별", "나이", "직업", "학년", "반", "국적", "관계",
     ];
 
+    /// <summary>Whether <paramref name="word"/> names a person by a relation (딸, 아동, 생모): a kinship word or a child in a record.</summary>
+    internal static bool IsStaffOrKin(ReadOnlySpan<char> word)
+    {
+        foreach (var w in (ReadOnlySpan<string>)["딸", "아들", "아동", "생모", "생부", "모친", "부친", "자녀", "손자", "손녀", "형제", "자매", "장남", "장녀", "차남", "차녀"])
+        {
+            if (word.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// Whether <paramref name="word"/> is the label of a record's field that is not a person (연락처, 방문일, 기탁금) or a
     /// department (편집부, 인사팀, 총무과, 연락처: a three-syllable word ending in 팀, 부, 과, 처 or 청).
@@ -230,7 +244,7 @@ public static class PrivateContext
             }
         }
 
-        if (FormField(text, person) is { } field)
+        if (FormField(text, person) is { } field && !ProfessionAfter(after))
         {
             return "form field:" + field;
         }
@@ -375,6 +389,24 @@ public static class PrivateContext
         }
 
         return null;
+    }
+
+    // Titles of a profession in public life: a name listed in a form field with one of these after it (참석 위원: 나승윤
+    // 변호사, 오동근 의원) is judged by the title, not by the field.
+    private static readonly string[] s_professions = ["의원", "교수", "변호사", "장관", "차관", "박사", "기자", "감독", "배우", "선수", "작가", "판사", "검사", "대변인"];
+
+    private static bool ProfessionAfter(ReadOnlySpan<char> after)
+    {
+        var next = after.TrimStart(' ');
+        foreach (var p in s_professions)
+        {
+            if (next.StartsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A public title within the few characters after a name (홍길동 영남제분 회장): a relation word before it does not make it private.</summary>

@@ -167,6 +167,7 @@ internal static class Person
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
             TryAgeInBrackets(text, open, sink);
+            TryNameInBrackets(text, open, sink);
         }
 
         for (var i = 0; i < text.Length;)
@@ -356,6 +357,63 @@ internal static class Person
         if (length is < 3 or > 4 || (start > 0 && Context.IsHangulSyllable(text[start - 1])) || !s_surnames.Contains(text[start])
             || (length == 4 && !IsCompoundSurname(text, start)) || !NameShaped(text, start, length)
             || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length)) || EndsWithTitle(text.AsSpan(start, length)))
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+    }
+
+    /// <summary>
+    /// A name inside brackets, as case notes write the person a word stands for (<c>아동(홍길동, 7세)은</c>, <c>딸(홍길순)에게</c>,
+    /// <c>보호자(홍길동·모)</c>): a Hangul word of a Korean name's shape right after the bracket, then a closing bracket, a
+    /// comma or a middle dot; with a comma or dot, an age, sex or relation must follow (<c>7세</c>, <c>68</c>, <c>여</c>,
+    /// <c>모</c>), with a closing bracket the word before the bracket must be a role, relation or kinship word.
+    /// </summary>
+    private static void TryNameInBrackets(string text, int open, List<PiiFinding> sink)
+    {
+        var start = open + 1;
+        var end = start;
+        while (end < text.Length && Context.IsHangulSyllable(text[end]) && end - start < 5)
+        {
+            end++;
+        }
+
+        if (!PersonLayout.KoreanNameShaped(text, start, end))
+        {
+            return;
+        }
+
+        var next = Context.At(text, end);
+        if (next is ',' or '·')
+        {
+            var q = end + 1;
+            while (Context.At(text, q) == ' ')
+            {
+                q++;
+            }
+
+            var c = Context.At(text, q);
+            if (!(Context.IsDigit(c) || (c is '남' or '여' or '모' or '부' && !Context.IsHangulSyllable(Context.At(text, q + 1))) || text.AsSpan(q).StartsWith("만 ", StringComparison.Ordinal)))
+            {
+                return;
+            }
+        }
+        else if (next == ')')
+        {
+            var w = open;
+            while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
+            {
+                w--;
+            }
+
+            var before = text.AsSpan(w, open - w);
+            if (before.IsEmpty || !(PrivateContext.IsContextWord(before) || PrivateContext.IsStaffOrKin(before)))
+            {
+                return;
+            }
+        }
+        else
         {
             return;
         }

@@ -62,6 +62,27 @@ public class PersonLayoutTests
     [InlineData("우리 과 동기 위성희 평점임 ㅋㅋ 영화 좋았다", "위성희", "relation:동기")]
     public void Judge_DocumentLayouts_ArePrivate(string text, string name, string reason) => Reason(text, name).ShouldBe(reason);
 
+    [Theory]
+    [InlineData("방문 결과 아동(탁서윤, 7세)은 건강 상태가 양호했다.", "탁서윤")]
+    [InlineData("보호자인 딸(위은정)에게 결과를 알렸다.", "위은정")]
+    [InlineData("동거인: 할머니(염순자·모)와 둘이 산다.", "염순자")]
+    public void Brackets_NameOfTheWordBefore_IsFound(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("회의실(대회의실)에서 열린다.")]
+    [InlineData("서울(강남구, 서초구) 지역에 한한다.")]
+    [InlineData("자료(한국은행)에 따르면 그렇다.")]
+    [InlineData("딸기(국산)를 샀다.")]
+    public void Brackets_WithoutRoleOrAge_AreNotNames(string text) => Persons(text).ShouldBeEmpty();
+
+    [Fact]
+    public void FormField_NameWithAProfessionTitle_IsJudgedByTheTitle()
+    {
+        const string text = "참석 위원: 탁민철 변호사, 염지현 교수\n안건: 예산";
+        PersonPolicies.IsPrivate(Reason(text, "탁민철")).ShouldBeFalse();
+        PersonPolicies.IsPrivate(Reason("참석자: 탁민철, 염지현", "탁민철")).ShouldBeTrue();
+    }
+
     [Fact]
     public void Judge_BusinessWordFarFromTheName_IsNotPublicLife()
     {
