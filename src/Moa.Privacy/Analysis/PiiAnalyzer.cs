@@ -176,15 +176,19 @@ public sealed class PiiAnalyzer
     }
 
     /// <summary>Every candidate of an enabled type before score filtering and overlap resolution (for diagnostics and tests).</summary>
+    /// <remarks>
+    /// These are the re-ranker's input: the document-level person passes (<see cref="PersonLayout"/>), which run after
+    /// the re-ranker in <see cref="Analyze"/>, are left out; <see cref="PersonLayout.Propagate"/> adds them.
+    /// </remarks>
     internal List<PiiFinding> Candidates(string text)
     {
         var candidates = new List<PiiFinding>();
-        Collect(text, candidates);
+        Collect(text, candidates, layout: false);
         return candidates;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Collect(string text, List<PiiFinding> candidates)
+    private void Collect(string text, List<PiiFinding> candidates, bool layout = true)
     {
         // Full-width forms (０１０－１２３４) are folded to ASCII one for one, so offsets stay those of the original text.
         var folded = FullWidth.Fold(text);
@@ -212,6 +216,10 @@ public sealed class PiiAnalyzer
             var before = candidates.Count;
             Person.Scan(text, candidates, _personModel ?? PersonModel.Default);
             _personReranker?.Rescore(text, candidates, before);
+            if (layout)
+            {
+                PersonLayout.Propagate(text, candidates, before);
+            }
         }
 
         // Recognisers that emit several types (13-digit numbers) may produce a disabled one.

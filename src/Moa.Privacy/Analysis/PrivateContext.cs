@@ -1,4 +1,5 @@
 using Moa.Privacy.Names;
+using Moa.Privacy.Recognizers;
 
 namespace Moa.Privacy.Analysis;
 
@@ -21,13 +22,19 @@ public static class PrivateContext
     /// <summary>Roles of private persons (환자, 신청인, 민원인 …): also what the person rules read a name after.</summary>
     internal static ReadOnlySpan<string> Roles => s_roles;
 
+    /// <summary>Relations right before a name (친구, 남편, 옆집 …): also what the person rules read a name after (남편 한정수).</summary>
+    internal static ReadOnlySpan<string> Relations => s_relations;
+
+    /// <summary>Kinship words (엄마, 할머니 …): also what the person rules read a name after (엄마 권다솜).</summary>
+    internal static ReadOnlySpan<string> Kin => s_kin;
+
     /// <summary>Labels of a person's own record (성명, 받는 분 …): also what the person rules read a name after.</summary>
     internal static ReadOnlySpan<string> Labels => s_labels;
 
     /// <summary>Whether <paramref name="word"/> is one of the judge's roles, labels, relations or kinship words (남편, 변호인 …), not a name.</summary>
     internal static bool IsContextWord(ReadOnlySpan<char> word)
     {
-        foreach (var list in (ReadOnlySpan<string[]>)[s_roles, s_labels, s_relations, s_kin, s_publicTitles, s_offices])
+        foreach (var list in (ReadOnlySpan<string[]>)[s_roles, s_labels, s_relations, s_kin, s_publicTitles, s_offices, s_staff])
         {
             foreach (var w in list)
             {
@@ -49,13 +56,71 @@ public static class PrivateContext
         "납세자", "가입자", "신고인", "신고자", "제보자", "참고인", "증인", "수강생", "학부모", "유족", "배우자", "신청자", "지원자", "응시자",
         "수급자", "주민", "간병인", "요양보호사", "질의인", "질의자", "청원인", "진술인", "면회인", "수용자", "피보험자", "수험생", "원생",
         "입소자", "이용자", "세대주", "실종자", "조합원", "집주인", "구매자", "주문자",
+
+        // Parties of contracts, sales and references, and members of residents' and private groups (issue 11, documents).
+        "양도인", "양수인", "매도인", "매수인", "상대방", "추천인", "보증인", "연대보증인", "위임인", "수임인", "판매자", "관람객",
+        "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자",
     ];
+
+    /// <summary>
+    /// Staff and office-bearers named in a record (상담사, 담임교사, 인계자, 총무 …): labels before a name for the person
+    /// rules, and words that are not names themselves; they do not by themselves make a person private or public. General
+    /// Korean, written from knowledge.
+    /// </summary>
+    internal static ReadOnlySpan<string> Staff => s_staff;
+
+    private static readonly string[] s_staff =
+    [
+        "상담사", "상담원", "상담인", "상담교사", "담임교사", "담임", "강사", "조사자", "인계자", "인수자", "방문자", "결재자", "검토자",
+        "접수자", "처리자", "관리소장", "총무", "반장", "통장", "이장", "집사", "권사", "동료", "직원", "사업주", "원아", "담당의",
+        "주치의", "의뢰의", "간호사", "요양사", "사회복지사", "통역사", "통역인", "작성인", "확인인", "입회인", "참관인", "회원",
+    ];
+
+    // Labels of a record's other fields (contact, dates, amounts, departments): never a name.
+    private static readonly string[] s_fieldWords =
+    [
+        "연락처", "주소", "전화", "휴대폰", "이메일", "생년월일", "방문일", "상담일", "작성일", "신청일", "접수일", "계약일", "입원일", "퇴원일",
+        "일시", "장소", "내용", "요지", "사유", "비고", "소속", "직위", "직급", "부서", "금액", "기탁금", "회비", "잔액", "번호", "제목",
+        "안건", "결과", "의결", "증상", "진단", "처방", "기간", "시간", "담당", "성별", "나이", "직업", "학년", "반", "국적", "관계",
+    ];
+
+    /// <summary>Whether <paramref name="word"/> names a person by a relation (딸, 아동, 생모): a kinship word or a child in a record.</summary>
+    internal static bool IsStaffOrKin(ReadOnlySpan<char> word)
+    {
+        foreach (var w in (ReadOnlySpan<string>)["딸", "아들", "아동", "생모", "생부", "모친", "부친", "자녀", "손자", "손녀", "형제", "자매", "장남", "장녀", "차남", "차녀"])
+        {
+            if (word.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is the label of a record's field that is not a person (연락처, 방문일, 기탁금) or a
+    /// department (편집부, 인사팀, 총무과, 연락처: a three-syllable word ending in 팀, 부, 과, 처 or 청).
+    /// </summary>
+    internal static bool IsFieldWord(ReadOnlySpan<char> word)
+    {
+        foreach (var w in s_fieldWords)
+        {
+            if (word.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        return word.Length == 3 && word[2] is '팀' or '부' or '과' or '처' or '청';
+    }
 
     // Relations right before a name (친구 홍길동, 우리 반 홍길동, 부인 홍길동 씨): a person of someone's private life.
     private static readonly string[] s_relations =
     [
         "친구", "지인", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "부인", "딸", "아들", "조카", "이웃", "손자", "손녀", "며느리",
-        "사위", "우리 반", "짝꿍", "남자친구", "여자친구", "남친", "여친", "애인", "옆집",
+        "사위", "우리 반", "짝꿍", "남자친구", "여자친구", "남친", "여친", "애인", "옆집", "동기", "동료", "사촌", "이모", "고모",
+        "삼촌", "외삼촌",
     ];
 
     // Second-person words after a name that opens its line (홍길동, 너 어제 …): the name is a vocative in a private message.
@@ -65,7 +130,7 @@ public static class PrivateContext
     private static readonly string[] s_labels =
     [
         "성명", "이름", "성함", "담당자", "작성자", "대표자", "대리인", "받는 사람", "보내는 사람", "받는 분", "서명", "확인자", "입금자명", "입금자",
-        "송금인",
+        "송금인", "받는분", "받는사람", "보낸 사람", "보낸사람", "보내는 분",
     ];
 
     // Kinship words right after a name, or after its 학생/씨/님 (홍길동 엄마, 홍길동 학생 어머니, 홍길동 할머니 댁): the name
@@ -118,7 +183,7 @@ public static class PrivateContext
         // business leadership
         "회장", "부회장", "사장", "대표이사", "CEO", "창업자", "재벌", "그룹", "주주",
         // letters, science, history
-        "작가", "소설가", "시인", "화가", "저자", "교수", "학자", "조선", "고려", "왕조", "장군", "임금", "독립운동",
+        "작가", "소설가", "시인", "저자", "교수", "학자", "조선", "고려", "왕조", "장군", "독립운동",
     ];
 
     private static readonly WordFinder s_publicLife = new(s_publicLifeWords);
@@ -179,7 +244,7 @@ public static class PrivateContext
             }
         }
 
-        if (FormField(text, person) is { } field)
+        if (FormField(text, person) is { } field && !ProfessionAfter(after))
         {
             return "form field:" + field;
         }
@@ -187,6 +252,11 @@ public static class PrivateContext
         if (LabelAbove(text, person, lo, hi) is { } above)
         {
             return "label:" + above;
+        }
+
+        if (PersonLayout.ColumnLabel(text, person.Start) is { } column)
+        {
+            return "table column:" + column;
         }
 
         var previousWord = before.TrimEnd(' ');
@@ -272,7 +342,8 @@ public static class PrivateContext
             return "deceased 故";
         }
 
-        return PublicSphere(Paragraph(text, person)) is { } sphere
+        var (paragraphStart, paragraphEnd) = Paragraph(text, person);
+        return PublicSphere(text.AsSpan(paragraphStart, paragraphEnd - paragraphStart), lo - paragraphStart, hi - paragraphStart) is { } sphere
             ? PersonPolicies.PublicPrefix + "public life " + sphere
             : NoPublicContext;
     }
@@ -285,27 +356,32 @@ public static class PrivateContext
     public const string NoPublicContext = "no public context";
 
     /// <summary>The person's line, up to <see cref="ParagraphReach"/> characters each side: what public life is looked for in.</summary>
-    private static ReadOnlySpan<char> Paragraph(string text, PiiFinding person)
+    private static (int From, int To) Paragraph(string text, PiiFinding person)
     {
         var from = Math.Max(0, person.Start - ParagraphReach);
         var lineStart = text.LastIndexOf('\n', Math.Max(0, person.Start - 1), person.Start - from);
         from = lineStart >= 0 ? lineStart + 1 : from;
         var to = Math.Min(text.Length, person.End + ParagraphReach);
         var lineEnd = text.IndexOf('\n', person.End, to - person.End);
-        return text.AsSpan(from, (lineEnd >= 0 ? lineEnd : to) - from);
+        return (from, lineEnd >= 0 ? lineEnd : to);
     }
+
+    // Words of public life that are also everyday words of private documents (the 회장 and 감사 of a residents' meeting or a
+    // club, a 사장 of a small shop, a 의원 that is a clinic): they count only in the name's own sentence.
+    private static readonly string[] s_nearOnly = ["회장", "부회장", "사장", "대표이사", "주주", "의원", "그룹", "CEO"];
 
     /// <summary>How far (UTF-16 code units) around a name its line is searched for words of public life.</summary>
     public const int ParagraphReach = 200;
 
     /// <summary>The first word of public life (screen, stage, sport, politics, business, letters, history) in the window, if any.</summary>
-    private static string? PublicSphere(ReadOnlySpan<char> window)
+    private static string? PublicSphere(ReadOnlySpan<char> window, int sentenceFrom, int sentenceTo)
     {
         for (var at = s_publicLife.Next(window, 0); at >= 0; at = s_publicLife.Next(window, at + 1))
         {
             foreach (var word in s_publicLifeWords)
             {
-                if (window[at..].StartsWith(word, StringComparison.Ordinal))
+                if (window[at..].StartsWith(word, StringComparison.Ordinal)
+                    && (at >= sentenceFrom && at < sentenceTo || Array.IndexOf(s_nearOnly, word) < 0))
                 {
                     return word;
                 }
@@ -313,6 +389,24 @@ public static class PrivateContext
         }
 
         return null;
+    }
+
+    // Titles of a profession in public life: a name listed in a form field with one of these after it (참석 위원: 나승윤
+    // 변호사, 오동근 의원) is judged by the title, not by the field.
+    private static readonly string[] s_professions = ["의원", "교수", "변호사", "장관", "차관", "박사", "기자", "감독", "배우", "선수", "작가", "판사", "검사", "대변인"];
+
+    private static bool ProfessionAfter(ReadOnlySpan<char> after)
+    {
+        var next = after.TrimStart(' ');
+        foreach (var p in s_professions)
+        {
+            if (next.StartsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A public title within the few characters after a name (홍길동 영남제분 회장): a relation word before it does not make it private.</summary>
@@ -355,8 +449,20 @@ public static class PrivateContext
         var lineStart = person.Start == 0 ? 0 : text.LastIndexOf('\n', person.Start - 1) + 1;
         var lead = text.AsSpan(lineStart, person.Start - lineStart).Trim(' ');
         var rest = text.AsSpan(person.End);
-        return (lead.IsEmpty && rest.StartsWith(":", StringComparison.Ordinal))
-            || (lead is "[" && rest.StartsWith("]", StringComparison.Ordinal));
+        if (lead is "[" && rest.StartsWith("]", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // A time or tag in brackets may open the line (카카오톡 exports: [오후 9:02] 다운: …), a kinship word may follow the name.
+        if (lead.Length > 2 && lead[0] == '[' && lead[^1] == ']' && lead.Length <= 24)
+        {
+            lead = [];
+        }
+
+        var lineEnd = text.IndexOf('\n', person.Start);
+        return lead.IsEmpty && PersonLayout.SpeakerAt(text, lineStart, lineEnd < 0 ? text.Length : lineEnd) is { } s && s.Start == person.Start
+            || lead.IsEmpty && rest.StartsWith(":", StringComparison.Ordinal);
     }
 
     /// <summary>A record's age right after the name: <c>홍길동 님, 만 30세</c>, <c>홍길동(만 30세)</c>.</summary>
@@ -499,13 +605,18 @@ public static class PrivateContext
         var lineStart = person.Start == 0 ? 0 : text.LastIndexOf('\n', person.Start - 1) + 1;
         var line = text.AsSpan(lineStart, person.Start - lineStart);
         var colon = line.LastIndexOfAny(':', '：');
-        if (colon <= 0 || line.Length - colon > 30)
+        if (colon <= 0 || line.Length - colon > 120)
         {
             return null;
         }
 
+        // The value so far: nothing, or earlier items of a list (split by ',', '·' or '/') and at most a short role word
+        // before the name (참석자: 회장 정병호, 감사 류경애, 동대표 마성진·탁은영).
         var value = line[(colon + 1)..];
-        if (value.IndexOfAny(".!?") >= 0 || !(value.Trim(' ').IsEmpty || value.TrimEnd(' ').EndsWith(",", StringComparison.Ordinal)))
+        var lastSeparator = value.LastIndexOfAny(",·/");
+        var item = value[(lastSeparator + 1)..].Trim(' ');
+        if (value.IndexOfAny(".!?") >= 0 || item.Length > 6 || item.IndexOf(' ') >= 0 || item.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+            || (!item.IsEmpty && "은는이가을를도의에요".Contains(item[^1], StringComparison.Ordinal)))
         {
             return null;
         }

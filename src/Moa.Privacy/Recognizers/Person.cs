@@ -31,22 +31,42 @@ internal static class Person
         "받는 사람", "보내는 사람", "연락 담당",
     ];
 
+    // Titles that also stand before a name (대표 길성자, 딜러 한기철, 관련학생 계도현): read as loose labels.
+    private static readonly string[] s_titlesBefore =
+    [
+        "대표", "사장", "원장", "팀장", "과장", "부장", "차장", "대리", "주임", "간호사", "의사", "교사", "딜러", "학생", "통역",
+        "변호사", "세무사", "노무사", "중개사", "기사",
+    ];
+
     private static readonly string[] s_labels =
     [
         .. s_formLabels.Concat(["예약자", "질의자", "주문자", "구매자", "작성인", "참석자"])
-            .Concat(PrivateContext.Labels.ToArray()).Concat(PrivateContext.Roles.ToArray()).Distinct(StringComparer.Ordinal),
+            .Concat(PrivateContext.Labels.ToArray()).Concat(PrivateContext.Roles.ToArray()).Concat(PrivateContext.Staff.ToArray())
+            .Concat(PrivateContext.Relations.ToArray()).Concat(PrivateContext.Kin.ToArray()).Concat(s_titlesBefore)
+            .Where(w => w.Length > 1).Distinct(StringComparer.Ordinal),
     ];
 
     // Every label but the form labels above is also a word of running text (서명 정보, 환자 상태, 이름 설명): a name after
     // it without a colon must have a name's shape (NameShaped).
     private static readonly HashSet<string> s_loose = new(s_labels.Except(s_formLabels), StringComparer.Ordinal);
 
-    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: "];
+    // Staff words (상담원, 강사, 총무) are everyday nouns of running text: a name after one only with a colon or in a form cell.
+    private static readonly HashSet<string> s_staffLabels = new(PrivateContext.Staff.ToArray().Except(s_formLabels), StringComparer.Ordinal);
+
+    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: "];
 
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
 
-    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_labels, .. s_englishLabels,
+    // Honorific forms of address after a name (도빛나 회원님, 황보다솜 어머님, 차옥분 권사님): general Korean, written from
+    // knowledge; not among the tagger's titles (PersonFeatures), so the model is unchanged.
+    private static readonly string[] s_addressTitles =
+    [
+        "회원님", "고객님", "어머님", "아버님", "어머니", "아버지", "집사님", "권사님", "장로님", "선생님", "학생", "환자분", "어르신", "보호자님",
+        "원장님", "과장님", "팀장님", "대표님", "사장님", "기사님", "간호사님", "수녀님", "목사님", "할머니", "할아버지",
+    ];
+
+    private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_addressTitles, .. s_labels, .. s_englishLabels,
         .. NameGazetteer.ResidentFamilyFirst.Where(n => n.Length > 1), .. NameGazetteer.ResidentFamilyLast]);
 
     private static readonly SearchValues<char> s_surnames = SearchValues.Create(NameGazetteer.Surnames);
@@ -110,8 +130,10 @@ internal static class Person
                 }
             }
 
-            // A role or label word taken for a name (민원인, 보호자) names no one.
-            if (!overlapsFound && !PrivateContext.IsContextWord(text.AsSpan(n.Start, n.End - n.Start)))
+            // A role or label word taken for a name (민원인, 보호자, 연락처) names no one, nor does a field label whose value
+            // is a number (방문일: 2025-06-08).
+            if (!overlapsFound && !PrivateContext.IsContextWord(text.AsSpan(n.Start, n.End - n.Start))
+                && !PrivateContext.IsFieldWord(text.AsSpan(n.Start, n.End - n.Start)) && !NumberFieldLabel(text, n.End))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
@@ -145,6 +167,7 @@ internal static class Person
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
             TryAgeInBrackets(text, open, sink);
+            TryNameInBrackets(text, open, sink);
         }
 
         for (var i = 0; i < text.Length;)
@@ -165,11 +188,22 @@ internal static class Person
                 }
             }
 
+            foreach (var title in s_addressTitles)
+            {
+                if (span[at..].StartsWith(title, StringComparison.Ordinal) && Context.At(text, at - 1) == ' ')
+                {
+                    TryTitle(text, at, title, sink);
+                    next = Math.Max(next, at + title.Length);
+                }
+            }
+
             foreach (var label in s_labels)
             {
-                if (span[at..].StartsWith(label, StringComparison.Ordinal))
+                // A title before a name starts its word (대표 길성자, not 국가대표 선수촌).
+                if (span[at..].StartsWith(label, StringComparison.Ordinal)
+                    && !(at > 0 && Context.IsHangulSyllable(text[at - 1]) && Array.IndexOf(s_titlesBefore, label) >= 0))
                 {
-                    TryLabel(text, at, at + label.Length, s_loose.Contains(label), sink);
+                    TryLabel(text, at, at + label.Length, s_loose.Contains(label), s_staffLabels.Contains(label), sink);
                 }
             }
 
@@ -330,6 +364,63 @@ internal static class Person
         sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
     }
 
+    /// <summary>
+    /// A name inside brackets, as case notes write the person a word stands for (<c>아동(홍길동, 7세)은</c>, <c>딸(홍길순)에게</c>,
+    /// <c>보호자(홍길동·모)</c>): a Hangul word of a Korean name's shape right after the bracket, then a closing bracket, a
+    /// comma or a middle dot; with a comma or dot, an age, sex or relation must follow (<c>7세</c>, <c>68</c>, <c>여</c>,
+    /// <c>모</c>), with a closing bracket the word before the bracket must be a role, relation or kinship word.
+    /// </summary>
+    private static void TryNameInBrackets(string text, int open, List<PiiFinding> sink)
+    {
+        var start = open + 1;
+        var end = start;
+        while (end < text.Length && Context.IsHangulSyllable(text[end]) && end - start < 5)
+        {
+            end++;
+        }
+
+        if (!PersonLayout.KoreanNameShaped(text, start, end))
+        {
+            return;
+        }
+
+        var next = Context.At(text, end);
+        if (next is ',' or '·')
+        {
+            var q = end + 1;
+            while (Context.At(text, q) == ' ')
+            {
+                q++;
+            }
+
+            var c = Context.At(text, q);
+            if (!(Context.IsDigit(c) || (c is '남' or '여' or '모' or '부' && !Context.IsHangulSyllable(Context.At(text, q + 1))) || text.AsSpan(q).StartsWith("만 ", StringComparison.Ordinal)))
+            {
+                return;
+            }
+        }
+        else if (next == ')')
+        {
+            var w = open;
+            while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
+            {
+                w--;
+            }
+
+            var before = text.AsSpan(w, open - w);
+            if (before.IsEmpty || !(PrivateContext.IsContextWord(before) || PrivateContext.IsStaffOrKin(before)))
+            {
+                return;
+            }
+        }
+        else
+        {
+            return;
+        }
+
+        sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+    }
+
     /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>).</summary>
     private static void TryChatSpeakers(string text, List<PiiFinding> sink)
     {
@@ -344,7 +435,8 @@ internal static class Person
 
             var lineStart = start == 0 || text[start - 1] is '\n' or '\r';
             var length = end - start;
-            if (lineStart && length is 3 && s_surnames.Contains(text[start]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length))
+            if (lineStart && length is 3 && !NumberFieldLabel(text, end) && !PrivateContext.IsContextWord(text.AsSpan(start, length))
+                && !PrivateContext.IsFieldWord(text.AsSpan(start, length)) && s_surnames.Contains(text[start]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length))
                 && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]))
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.7));
@@ -357,7 +449,7 @@ internal static class Person
         }
     }
 
-    private static void TryLabel(string text, int labelStart, int p, bool loose, List<PiiFinding> sink)
+    private static void TryLabel(string text, int labelStart, int p, bool loose, bool staff, List<PiiFinding> sink)
     {
         var colon = false;
         var skipped = 0;
@@ -369,14 +461,16 @@ internal static class Person
         }
 
         // A form laid out one cell per line (성명\n홍길동): a label alone on its line is followed by its value.
+        var cell = false;
         if (skipped == 0 && (labelStart == 0 || text[labelStart - 1] == '\n') && Context.At(text, p) is '\n' or '\r')
         {
             p += Context.At(text, p) == '\r' && Context.At(text, p + 1) == '\n' ? 2 : 1;
             skipped = 1;
             loose = true;
+            cell = true;
         }
 
-        if (skipped == 0)
+        if (skipped == 0 || (staff && !colon && !cell))
         {
             return;
         }
@@ -392,6 +486,13 @@ internal static class Person
         }
 
         var start = p;
+        if (colon && Context.At(text, p) is >= 'A' and <= 'Z')
+        {
+            // 보낸 사람: Jiwon Ahn <…>: a name in Latin letters after a Korean label.
+            TryEnglish(text, labelStart, p, 0.85, sink);
+            return;
+        }
+
         while (p < text.Length && Context.IsHangulSyllable(text[p]) && p - start < 5)
         {
             p++;
@@ -433,7 +534,7 @@ internal static class Person
         }
 
         var name = text.AsSpan(start, length);
-        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name))
         {
             return;
         }
@@ -451,7 +552,7 @@ internal static class Person
         var compound = IsCompoundSurname(text, start);
         var given = text.AsSpan(start + (compound ? 2 : 1), length - (compound ? 2 : 1));
         var after = Context.At(text, start + length) == ' ' ? Context.At(text, start + length + 1) : Context.At(text, start + length);
-        var delimited = after is '(' or ',' or '/' or '\t' or '\n' or '\r' or '\0';
+        var delimited = after is '(' or ')' or ',' or '/' or '\t' or '\n' or '\r' or '\0';
         if (given.IsEmpty || !(compound || NameGazetteer.SurnameRank(text[start]) is 1 or 2 || (delimited && NameGazetteer.SurnameRank(text[start]) > 0)))
         {
             return false;
@@ -591,7 +692,33 @@ internal static class Person
             return false;
         }
 
-        sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.9));
+        // A role or title around a Korean name (전 사업주 도정구, 공익법무관 조경민, 표재석 고객님) is not part of it: a word
+        // ending in 님 or 씨, or a role word, is cut from the end; before a last word of a Korean name's shape, the rest.
+        var (s, e) = (start, end);
+        while (e > s)
+        {
+            var wordStart = text.LastIndexOf(' ', e - 1, e - s) + 1;
+            var word = text.AsSpan(Math.Max(wordStart, s), e - Math.Max(wordStart, s));
+            if (wordStart <= s || !(word[^1] is '님' or '씨' || PrivateContext.IsContextWord(word) || IsTitleOrRole(word)))
+            {
+                break;
+            }
+
+            e = wordStart - 1;
+        }
+
+        var lastStart = text.LastIndexOf(' ', e - 1, e - s) + 1;
+        if (lastStart > s && PersonLayout.KoreanNameShaped(text, lastStart, e))
+        {
+            s = lastStart;
+        }
+
+        if (text.AsSpan(s, e - s).IndexOf(' ') < 0 && !PersonLayout.KoreanNameShaped(text, s, e))
+        {
+            return e < end;
+        }
+
+        sink.Add(new PiiFinding(s, e, PiiTypes.Person, 0.9));
         return true;
     }
 
@@ -635,6 +762,38 @@ internal static class Person
 
         sink.Add(new PiiFinding(start, end, PiiTypes.Person, words == 1 ? score - 0.2 : score));
     }
+
+    /// <summary>
+    /// A word ending at <paramref name="end"/> that labels a field whose value is a number: a colon, then (after spaces) a
+    /// digit (<c>방문일: 2025-06-08</c>, <c>연락처: 010-…</c>).
+    /// </summary>
+    internal static bool NumberFieldLabel(string text, int end)
+    {
+        var p = Context.At(text, end) == ' ' ? end + 1 : end;
+        if (Context.At(text, p) is not (':' or '：'))
+        {
+            return false;
+        }
+
+        p++;
+        while (Context.At(text, p) == ' ')
+        {
+            p++;
+        }
+
+        // A date, a phone number or an amount (2025-06-08, 010-…, 2025년, 500만원), not a chat reply (10시요).
+        var digits = 0;
+        while (Context.IsDigit(Context.At(text, p + digits)))
+        {
+            digits++;
+        }
+
+        return digits >= 3 || (digits > 0 && Context.At(text, p + digits) is '-' or '.' or '/' or '년');
+    }
+
+    /// <summary>Whether a word is a title, a role or a word the person rules know is no name (선배, 감독, 주인공 …).</summary>
+    internal static bool IsTitleOrRole(ReadOnlySpan<char> word) =>
+        s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsWithTitle(word) || word is "씨" or "님";
 
     /// <summary>Titles specific enough to accept a two-syllable name before them (이황 선생, 허준 교수).</summary>
     private static bool IsStrongTitle(string title) => title is "교수" or "기자" or "선생" or "의원" or "장관" or "박사" or "변호사";

@@ -240,18 +240,19 @@ public class PrivateContextTests(ITestOutputHelper output)
             output.WriteLine(e);
         }
 
-        // Scored once, after the rules of this round were fixed on batches 1-3 (docs/privacy/pii.md): private policy recall
-        // 0.712 (230 of 323) on the detector's persons, 0.923 on gold spans; public persons replaced 0.350 (48 of 137). The
-        // detector (all persons): planted documents recall 0.799 precision 0.858, short constructed items 0.633 / 0.809; the
-        // KLUE sentences (0.972 / 1.000) are NOT held out for the detector (the shipped tagger is trained on all 2,500).
-        // The issue's target, recall 0.95 on private-context persons, is not reached. This asserts the measured level.
+        // Scored once, after the rules of the private-context round were fixed on batches 1-3 (docs/privacy/pii.md): private
+        // policy recall 0.712 (230 of 323) on the detector's persons, 0.923 on gold spans; public persons replaced 0.350 (48
+        // of 137); the detector (all persons): planted documents recall 0.799 precision 0.858, short constructed items 0.633
+        // / 0.809. Batch 4 has since been TUNING data (the documents round, issue 11): after it, recall 0.861 (278 of 323),
+        // 0.978 on gold spans, public persons replaced 0.365 (50 of 137), planted documents recall 0.884 precision 0.922 —
+        // figures of data the rules were tuned on, not held out. This asserts the measured level.
         score.Private.ShouldBeGreaterThanOrEqualTo(300);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.71);
-        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.92);
-        score.PublicRate.ShouldBeLessThanOrEqualTo(0.36);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.86);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.97);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.37);
         var planted = detector["planted"];
-        ((double)planted.Hit / planted.Gold).ShouldBeGreaterThanOrEqualTo(0.79);
-        ((double)planted.Correct / planted.Found).ShouldBeGreaterThanOrEqualTo(0.85);
+        ((double)planted.Hit / planted.Gold).ShouldBeGreaterThanOrEqualTo(0.88);
+        ((double)planted.Correct / planted.Found).ShouldBeGreaterThanOrEqualTo(0.92);
     }
 
     private static readonly PiiAnalyzer s_all = new(null, 0.5, PersonPolicy.All);

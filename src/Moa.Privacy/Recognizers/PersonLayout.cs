@@ -1,0 +1,621 @@
+using Moa.Privacy.Analysis;
+using Moa.Privacy.Names;
+
+namespace Moa.Privacy.Recognizers;
+
+/// <summary>
+/// Document-level passes over the person candidates, run after the tagger, the context rules and the re-ranker have
+/// scored them (issue 11, names in institutional documents). A document names its people in layouts the character
+/// tagger sees one sentence at a time: a table whose column is headed 성명, a transcript whose speakers open their lines
+/// (<c>[오후 9:02] 다운: …</c>), a list of attendees (<c>참석자: 회장 정병호, 감사 류경애, 동대표 마성진·탁은영</c>), and the same
+/// name again later, alone or by its given name (<c>은비 씨</c> after <c>고은비</c>). Each pass adds candidates that the
+/// ordinary overlap resolution then weighs against the others; it adds nothing to a text without a confident name, a
+/// tab-separated header or a line-opening speaker. The words used (particles, honorifics, kinship terms, column labels)
+/// are general Korean, written from knowledge.
+/// </summary>
+internal static class PersonLayout
+{
+    /// <summary>The score a person candidate needs to seed the list and repetition passes.</summary>
+    internal const double SeedScore = 0.75;
+
+    /// <summary>The score of a name added by a pass.</summary>
+    internal const double AddedScore = 0.8;
+
+    // Column headers of a table of people (a header row of tab-separated cells).
+    private static readonly string[] s_nameColumns =
+    [
+        "성명", "이름", "성함", "환자명", "학생명", "원아명", "아동명", "고객명", "회원명", "보호자", "보호자명", "신청인", "대상자", "대상자명",
+        "수령인", "참석자", "담당자", "작성자", "예금주", "대표자", "조합원", "입주자", "세대주", "학생", "환자", "이용자",
+    ];
+
+    // What may follow a name inside its word (particles, honorifics, vocatives, kinship and the copula), written from
+    // knowledge of Korean; a repeated name or given name followed by anything else is part of another word.
+    private static readonly string[] s_suffixes =
+    [
+        "씨", "님", "군", "양", "아", "야", "이", "가", "은", "는", "을", "를", "의", "께", "도", "만", "랑", "과", "와", "네", "였", "에게",
+        "한테", "언니", "오빠", "누나", "형", "엄마", "아빠", "맘", "입니다", "예요", "에요", "라고", "씨가",
+    ];
+
+    // Separators of a list of people on one line.
+    private static readonly char[] s_separators = [',', '·', '/', '、', '，', '\t'];
+
+    /// <summary>Runs every pass over the person candidates <paramref name="candidates"/>[<paramref name="from"/>..].</summary>
+    public static void Propagate(string text, List<PiiFinding> candidates, int from)
+    {
+        if (text.AsSpan().Contains('\t'))
+        {
+            Table(text, candidates, from);
+        }
+
+        if (text.AsSpan().IndexOfAny(':', '：') >= 0)
+        {
+            Speakers(text, candidates, from);
+        }
+
+        var seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            if (IsSeed(text, candidates[i]))
+            {
+                List(text, candidates[i], candidates, from);
+            }
+        }
+
+        seeds = candidates.Count;
+        HashSet<string>? done = null;
+        for (var i = from; i < seeds; i++)
+        {
+            var seed = candidates[i];
+            if (IsSeed(text, seed) && text.AsSpan(seed.Start, seed.End - seed.Start).IndexOf(' ') < 0 && (done ??= new(StringComparer.Ordinal)).Add(text[seed.Start..seed.End]))
+            {
+                Repeats(text, seed, candidates, from);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A confident person candidate of a Korean name's shape (a surname and two syllables, a compound surname and one or
+    /// two), or of two or three words (a foreign name) with a higher score: the tagger's confident spans include loanwords
+    /// (클래스, 메서드) that would otherwise be repeated through a whole manual.
+    /// </summary>
+    private static bool IsSeed(string text, PiiFinding f)
+    {
+        if (f.Type != PiiTypes.Person || f.Score < SeedScore || f.End - f.Start < 2)
+        {
+            return false;
+        }
+
+        var span = text.AsSpan(f.Start, f.End - f.Start);
+        if (span.IndexOf(' ') >= 0)
+        {
+            return f.Score >= 0.9 && !span.ContainsAnyExcept(s_foreignNameChars);
+        }
+
+        if (!KoreanNameShaped(text, f.Start, f.End) || s_endings.Contains(span[^1]) || !FreeAfter(text, f.End))
+        {
+            return false;
+        }
+
+        // At least one syllable of the given name is a common given-name syllable (not 임포트, 시퀀스).
+        var given = span[(span.Length == 4 || IsCompound(span) ? 2 : 1)..];
+        foreach (var c in given)
+        {
+            if (NameGazetteer.IsGivenSyllable(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Every syllable of the given name (after a one- or two-syllable surname) is a common given-name syllable.</summary>
+    private static bool AllGiven(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name[(IsCompound(name) ? 2 : 1)..])
+        {
+            if (!NameGazetteer.IsGivenSyllable(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsCompound(ReadOnlySpan<char> name)
+    {
+        foreach (var c in NameGazetteer.CompoundSurnames)
+        {
+            if (name.StartsWith(c, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Final syllables of particles and modifiers, which given names practically never end with.
+    private static readonly System.Buffers.SearchValues<char> s_endings = System.Buffers.SearchValues.Create("은는을를의에도한된던할될적");
+
+    private static readonly System.Buffers.SearchValues<char> s_foreignNameChars =
+        System.Buffers.SearchValues.Create(Enumerable.Range(0xAC00, 0xD7A4 - 0xAC00).Select(c => (char)c).Append(' ').ToArray());
+
+    /// <summary>
+    /// The label of the table column a cell at <paramref name="start"/> sits in: its line is tab-separated and a line
+    /// above it in the same block (no blank line between) has one of the name column labels at the same cell index.
+    /// </summary>
+    internal static string? ColumnLabel(string text, int start)
+    {
+        var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
+        var cell = 0;
+        for (var i = lineStart; i < start; i++)
+        {
+            cell += text[i] == '\t' ? 1 : 0;
+        }
+
+        var lineEnd = text.IndexOf('\n', start);
+        if (text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart).IndexOf('\t') < 0)
+        {
+            return null;
+        }
+
+        for (var end = lineStart - 1; end > 0;)
+        {
+            var s = text.LastIndexOf('\n', end - 1) + 1;
+            var line = text.AsSpan(s, end - s).TrimEnd('\r');
+            if (line.Trim(' ').IsEmpty || line.IndexOf('\t') < 0)
+            {
+                return null;
+            }
+
+            var k = 0;
+            foreach (var range in line.Split('\t'))
+            {
+                if (k++ == cell)
+                {
+                    var header = line[range].Trim(' ');
+                    foreach (var label in s_nameColumns)
+                    {
+                        if (header.SequenceEqual(label))
+                        {
+                            return label;
+                        }
+                    }
+                }
+            }
+
+            end = s - 1;
+        }
+
+        return null;
+    }
+
+    /// <summary>The cells under a name column: one to three Hangul words (a name, a foreign resident's name).</summary>
+    private static void Table(string text, List<PiiFinding> candidates, int from)
+    {
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            if (text.AsSpan(lineStart, lineEnd - lineStart).IndexOf('\t') >= 0)
+            {
+                var cellStart = lineStart;
+                for (var p = lineStart; p <= lineEnd; p++)
+                {
+                    if (p == lineEnd || text[p] == '\t')
+                    {
+                        var (s, e) = Trim(text, cellStart, p);
+                        if (e > s && ColumnLabel(text, s) is not null && IsNameCell(text.AsSpan(s, e - s)))
+                        {
+                            Add(text, candidates, from, s, e, AddedScore);
+                        }
+
+                        cellStart = p + 1;
+                    }
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    private static bool IsNameCell(ReadOnlySpan<char> cell)
+    {
+        var words = 0;
+        foreach (var range in cell.Split(' '))
+        {
+            var w = cell[range];
+            if (w.Length is < 1 or > 5 || w.ContainsAnyExceptInRange('\uAC00', '\uD7A3'))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 1 and <= 3 && cell.Length >= 2 && !PrivateContext.IsContextWord(cell);
+    }
+
+    /// <summary>
+    /// Speakers of a transcript: a line opens with a Hangul word of two to four syllables and a colon, possibly after a
+    /// bracketed time or tag (<c>[오후 9:02] 다운: …</c>); the word is a speaker when it opens at least two lines, is no
+    /// role or label word (상담사, 고객, 연락처) and its lines do not go on with a number (<c>방문일: 2025-06-08</c>). A
+    /// kinship word or honorific glued to the name (<c>보라언니:</c>) is left out of the span.
+    /// </summary>
+    private static void Speakers(string text, List<PiiFinding> candidates, int from)
+    {
+        List<(int Start, int End)>? speakers = null;
+        var lines = 0;
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            lines += text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty ? 0 : 1;
+            if (SpeakerAt(text, lineStart, lineEnd) is { } s)
+            {
+                (speakers ??= []).Add(s);
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not).
+        if (speakers is null || speakers.Count * 2 < lines)
+        {
+            return;
+        }
+
+        foreach (var (start, end) in speakers)
+        {
+            var name = text.AsSpan(start, end - start);
+            var count = 0;
+            foreach (var (s2, e2) in speakers)
+            {
+                count += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
+            }
+
+            if (count >= 2)
+            {
+                Add(text, candidates, from, start, end, AddedScore);
+            }
+        }
+    }
+
+    /// <summary>The speaker's name span of a transcript line, or null.</summary>
+    internal static (int Start, int End)? SpeakerAt(string text, int lineStart, int lineEnd)
+    {
+        var p = lineStart;
+        while (p < lineEnd && text[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p < lineEnd && text[p] == '[')
+        {
+            var close = text.IndexOf(']', p, lineEnd - p);
+            if (close < 0 || close - p > 24)
+            {
+                return null;
+            }
+
+            p = close + 1;
+            while (p < lineEnd && text[p] == ' ')
+            {
+                p++;
+            }
+        }
+
+        var start = p;
+        while (p < lineEnd && Context.IsHangulSyllable(text[p]))
+        {
+            p++;
+        }
+
+        var end = p;
+        if (Context.At(text, p) == ' ')
+        {
+            p++;
+        }
+
+        if (p >= lineEnd || text[p] is not (':' or '：') || end - start is < 2 or > 6)
+        {
+            return null;
+        }
+
+        // A transcript's colon is followed by a space (김민수: 네); a label's value may start with a number (방문일: 2025-…),
+        // markup goes on at once (모듈 :mod:`logging`).
+        var q = p + 1;
+        if (q < lineEnd && text[q] != ' ')
+        {
+            return null;
+        }
+
+        while (q < lineEnd && text[q] == ' ')
+        {
+            q++;
+        }
+
+        if (q < lineEnd && (Context.IsDigit(text[q]) || text[q] is ':' or '`' or '*' or '='))
+        {
+            return null;
+        }
+
+        foreach (var kin in (ReadOnlySpan<string>)["언니", "오빠", "누나", "엄마", "아빠", "맘", "님", "씨", "형"])
+        {
+            if (end - start - kin.Length >= 2 && text.AsSpan(start, end - start).EndsWith(kin, StringComparison.Ordinal))
+            {
+                end -= kin.Length;
+                break;
+            }
+        }
+
+        var word = text.AsSpan(start, end - start);
+        return word.Length is < 2 or > 4 || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
+    }
+
+    /// <summary>
+    /// The other items of a list a confident name is an item of, on its line: items split by <c>,</c> <c>·</c> <c>/</c>
+    /// or a tab, each short (at most three Hangul words, no sentence end), possibly a role before or after the name
+    /// (<c>회장 정병호</c>, <c>우진호 회장</c>); in each, a word of a Korean name's shape (a surname and two syllables, or a
+    /// compound surname and one or two) that is no role, title or label.
+    /// </summary>
+    private static void List(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        var lineStart = seed.Start == 0 ? 0 : text.LastIndexOf('\n', seed.Start - 1) + 1;
+        var lineEnd = text.IndexOf('\n', seed.End);
+        lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+        var colon = text.AsSpan(lineStart, seed.Start - lineStart).LastIndexOfAny(':', '：');
+        var listStart = colon >= 0 ? lineStart + colon + 1 : lineStart;
+
+        // Items of the line: [start, end) between separators.
+        Span<(int Start, int End)> items = stackalloc (int, int)[32];
+        var n = 0;
+        var seedItem = -1;
+        var itemStart = listStart;
+        for (var p = listStart; p <= lineEnd && n < items.Length; p++)
+        {
+            if (p == lineEnd || Array.IndexOf(s_separators, text[p]) >= 0)
+            {
+                if (seed.Start >= itemStart && seed.End <= p)
+                {
+                    seedItem = n;
+                }
+
+                items[n++] = (itemStart, p);
+                itemStart = p + 1;
+            }
+        }
+
+        if (seedItem < 0 || n < 2 || !ShortItem(text, items[seedItem]))
+        {
+            return;
+        }
+
+        var lo = seedItem;
+        while (lo > 0 && ShortItem(text, items[lo - 1]))
+        {
+            lo--;
+        }
+
+        var hi = seedItem;
+        while (hi + 1 < n && ShortItem(text, items[hi + 1]))
+        {
+            hi++;
+        }
+
+        for (var k = lo; k <= hi; k++)
+        {
+            if (k == seedItem)
+            {
+                continue;
+            }
+
+            var (s, e) = items[k];
+            for (var p = s; p < e;)
+            {
+                if (!Context.IsHangulSyllable(text[p]))
+                {
+                    p++;
+                    continue;
+                }
+
+                var q = p;
+                while (q < e && Context.IsHangulSyllable(text[q]))
+                {
+                    q++;
+                }
+
+                if (KoreanNameShaped(text, p, q) && AllGiven(text.AsSpan(p, q - p)) && !(Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1))))
+                {
+                    Add(text, candidates, from, p, q, AddedScore - 0.05);
+                }
+
+                p = q;
+            }
+        }
+    }
+
+    private static bool ShortItem(string text, (int Start, int End) item)
+    {
+        var (s, e) = Trim(text, item.Start, item.End);
+        if (e - s is < 2 or > 24)
+        {
+            return false;
+        }
+
+        var span = text.AsSpan(s, e - s);
+        if (span.IndexOfAny(".!?") >= 0)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var inWord = false;
+        foreach (var c in span)
+        {
+            var hangul = Context.IsHangulSyllable(c);
+            words += hangul && !inWord ? 1 : 0;
+            inWord = hangul;
+        }
+
+        return words is >= 1 and <= 3;
+    }
+
+    /// <summary>A whole Hangul word of a Korean name's shape, no role, title or label.</summary>
+    internal static bool KoreanNameShaped(string text, int start, int end)
+    {
+        var length = end - start;
+        var compound = false;
+        foreach (var c in NameGazetteer.CompoundSurnames)
+        {
+            compound |= text.AsSpan(start).StartsWith(c, StringComparison.Ordinal);
+        }
+
+        var word = text.AsSpan(start, length);
+        return (length == 3 && NameGazetteer.SurnameRank(text[start]) > 0 || compound && length is 3 or 4)
+            && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !Person.IsTitleOrRole(word);
+    }
+
+    /// <summary>
+    /// Other occurrences of a confident name in the same text, and of its given name (the name without its surname,
+    /// two syllables), each standing alone or followed by a particle, an honorific or a kinship word.
+    /// </summary>
+    private static void Repeats(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        var name = text.AsSpan(seed.Start, seed.End - seed.Start);
+
+        // A common word that the tagger took for a name once or twice (문자열, 설명서 in a manual) occurs many times
+        // untagged; a name is found in most of its occurrences. Repeat only a name found in at least half of them.
+        var (total, found) = (0, 0);
+        for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !Context.IsHangulSyllable(text[at - 1])) && FreeAfter(text, end))
+            {
+                total++;
+                for (var i = from; i < candidates.Count; i++)
+                {
+                    if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= 0.5 && candidates[i].Start <= at && end <= candidates[i].End)
+                    {
+                        found++;
+                        break;
+                    }
+                }
+            }
+
+            var next = text.AsSpan(end).IndexOf(name, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
+        }
+
+        if (found * 2 < total)
+        {
+            return;
+        }
+
+        Occurrences(text, name, candidates, from, Math.Min(seed.Score, AddedScore));
+        if (name.Length is 3 or 4 && !name.ContainsAnyExceptInRange('\uAC00', '\uD7A3'))
+        {
+            var compound = false;
+            foreach (var c in NameGazetteer.CompoundSurnames)
+            {
+                compound |= name.StartsWith(c, StringComparison.Ordinal);
+            }
+
+            var given = compound ? name[2..] : name[1..];
+            if (given.Length == 2 && (compound || name.Length == 3) && NameGazetteer.SurnameRank(name[0]) > 0 && AllGiven(name)
+                && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
+            {
+                Occurrences(text, given, candidates, from, AddedScore - 0.05);
+            }
+        }
+    }
+
+    private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score)
+    {
+        for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !Context.IsHangulSyllable(text[at - 1])) && FreeAfter(text, end))
+            {
+                Add(text, candidates, from, at, end, score);
+            }
+
+            var next = text.AsSpan(end).IndexOf(name, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
+        }
+    }
+
+    private static bool FreeAfter(string text, int end)
+    {
+        if (!Context.IsHangulSyllable(Context.At(text, end)))
+        {
+            return true;
+        }
+
+        foreach (var s in s_suffixes)
+        {
+            if (text.AsSpan(end).StartsWith(s, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Adds a person candidate unless one already covers the span with at least this score or the span overlaps another
+    /// identifier; a person candidate on the same span with a lower score is raised.
+    /// </summary>
+    private static void Add(string text, List<PiiFinding> candidates, int from, int start, int end, double score)
+    {
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var c = candidates[i];
+            if (c.Start < end && start < c.End)
+            {
+                if (c.Type != PiiTypes.Person && c.Score >= 0.5)
+                {
+                    return;
+                }
+
+                if (c.Type == PiiTypes.Person && i >= from && c.Start == start && c.End == end)
+                {
+                    if (c.Score < score)
+                    {
+                        candidates[i] = c with { Score = score };
+                    }
+
+                    return;
+                }
+
+                if (c.Type == PiiTypes.Person && i >= from && c.Start <= start && end <= c.End && c.Score >= score)
+                {
+                    return;
+                }
+            }
+        }
+
+        if (!PrivateContext.IsContextWord(text.AsSpan(start, end - start)))
+        {
+            candidates.Add(new PiiFinding(start, end, PiiTypes.Person, score));
+        }
+    }
+
+    private static (int Start, int End) Trim(string text, int start, int end)
+    {
+        while (start < end && text[start] is ' ' or '\r')
+        {
+            start++;
+        }
+
+        while (end > start && text[end - 1] is ' ' or '\r')
+        {
+            end--;
+        }
+
+        return (start, end);
+    }
+}

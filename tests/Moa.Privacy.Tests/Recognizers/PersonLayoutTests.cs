@@ -1,0 +1,102 @@
+using Moa.Privacy.Analysis;
+using Moa.Privacy.Names;
+
+namespace Moa.Privacy.Tests.Recognizers;
+
+/// <summary>
+/// The document-level person passes (<c>PersonLayout</c>) and the rules of issue 11's documents round: names in tables,
+/// transcripts, lists, repeated by given name, after staff labels and titles; and what they must leave alone. The names
+/// and texts are written for these tests.
+/// </summary>
+public class PersonLayoutTests
+{
+    private static string[] Persons(string text, PersonPolicy policy = PersonPolicy.All) =>
+        [.. new PiiAnalyzer([PiiTypes.Person], 0.5, policy).Analyze(text).Select(f => text[f.Start..f.End])];
+
+    private static string Reason(string text, string name)
+    {
+        var finding = PiiAnalyzer.Default.Analyze(text).First(f => f.Type == PiiTypes.Person && text[f.Start..f.End] == name);
+        return finding.Reason!;
+    }
+
+    [Theory]
+    [InlineData("번호\t성명\t연락처\t비고\n1\t위성희\t010-2345-6789\t보청기\n2\t탁민철\t010-3456-7890", "위성희", "탁민철")]
+    [InlineData("참석자: 회장 위성희, 총무 탁민철, 위원 변상훈·염지현\n안건: 주차장 보수", "탁민철", "염지현")]
+    [InlineData("[오후 2:01] 나은: 어디야?\n[오후 2:02] 솔이: 집이야\n[오후 2:03] 나은: 알았어 갈게\n[오후 2:04] 솔이: ㅇㅋ", "나은", "솔이")]
+    [InlineData("상담 기록\n내담자: 고은비 (여, 24세)\n은비 씨는 최근 잠을 못 잔다고 했다.", "고은비", "은비")]
+    [InlineData("보낸 사람: Minji Park <minji@example.com>\n제목: 휴가 신청", "Minji Park", "Minji Park")]
+    [InlineData("도영미 회원님, 예약이 확인되었습니다. 담당 강사: 변상훈", "도영미", "변상훈")]
+    [InlineData("회사: ○○상사 (대표 채동국)\n업종: 도소매", "채동국", "채동국")]
+    public void Document_NamesInLayout_AreFound(string text, string first, string second)
+    {
+        var found = Persons(text);
+        found.ShouldContain(first);
+        found.ShouldContain(second);
+    }
+
+    [Theory]
+    [InlineData("방문일: 2025-06-08\n상담일: 2025-06-09\n연락처: 010-2345-6789")]
+    [InlineData("모듈: :mod:`logging`\n설명: 로깅 설정을 다룹니다.\n함수 목록은 아래와 같습니다.\n예제는 다음 절에 있습니다.")]
+    [InlineData("기탁금: 500만원\n편집부: 3층")]
+    public void FieldLabels_AreNotNames(string text) => Persons(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Lists_Repeats_AndTitles_LeaveOtherWordsAlone()
+    {
+        // A title inside a longer word (국가대표) is no label; the other items of the list are no names.
+        Persons("장미란 제2차관, 진천 국가대표 선수촌, 이천 선수촌 방문").ShouldNotContain("선수촌");
+
+        // A given name inside another word is not a mention (은비녀).
+        Persons("고은비 씨가 왔다. 은비녀를 샀다고 했다.").ShouldNotContain("은비");
+
+        // A transcript: at least half of the lines open with a speaker; label lines in a manual's prose do not make one.
+        Persons("설명: 주석과 같은 어휘 이벤트\n이 처리기는 선택 사항입니다.\n다음 표는 기능 목록입니다.\n각 기능은 아래에 설명합니다.\n설명: 표기법\n끝.").ShouldNotContain("설명");
+    }
+
+    [Theory]
+    [InlineData("참석자: 회장 위성희, 감사 탁민철, 동대표 변상훈·염지현", "탁민철", "role:동대표")]
+    [InlineData("참석자: 회장 위성희, 감사 탁민철, 동대표 변상훈·염지현", "위성희", "form field:참석자")]
+    [InlineData("출석부\n번호\t성명\t비고\n1\t위성희\t결석\n2\t탁민철\t", "위성희", "table column:성명")]
+    [InlineData("[오후 2:01] 위성희: 내일 몇 시?\n[오후 2:02] 탁민철: 열 시", "위성희", "chat speaker")]
+    [InlineData("— 실관람객 위성희 님의 후기", "위성희", "role:관람객")]
+    [InlineData("우리 과 동기 위성희 평점임 ㅋㅋ 영화 좋았다", "위성희", "relation:동기")]
+    public void Judge_DocumentLayouts_ArePrivate(string text, string name, string reason) => Reason(text, name).ShouldBe(reason);
+
+    [Theory]
+    [InlineData("방문 결과 아동(탁서윤, 7세)은 건강 상태가 양호했다.", "탁서윤")]
+    [InlineData("보호자인 딸(위은정)에게 결과를 알렸다.", "위은정")]
+    [InlineData("동거인: 할머니(염순자·모)와 둘이 산다.", "염순자")]
+    public void Brackets_NameOfTheWordBefore_IsFound(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("회의실(대회의실)에서 열린다.")]
+    [InlineData("서울(강남구, 서초구) 지역에 한한다.")]
+    [InlineData("자료(한국은행)에 따르면 그렇다.")]
+    [InlineData("딸기(국산)를 샀다.")]
+    public void Brackets_WithoutRoleOrAge_AreNotNames(string text) => Persons(text).ShouldBeEmpty();
+
+    [Fact]
+    public void FormField_NameWithAProfessionTitle_IsJudgedByTheTitle()
+    {
+        const string text = "참석 위원: 탁민철 변호사, 염지현 교수\n안건: 예산";
+        PersonPolicies.IsPrivate(Reason(text, "탁민철")).ShouldBeFalse();
+        PersonPolicies.IsPrivate(Reason("참석자: 탁민철, 염지현", "탁민철")).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Judge_BusinessWordFarFromTheName_IsNotPublicLife()
+    {
+        // 회장 of a residents' meeting two sentences away does not make a later name public; next to the name it still does.
+        const string far = "입주자대표회의 회장 선출 건을 논의함. 이후 주민 의견을 들었다. 위성희 씨는 반대 의견을 냈다.";
+        PersonPolicies.IsPrivate(Reason(far, "위성희")).ShouldBeTrue();
+        Reason("범인의 전 남편 류원기 영남제분 회장은", "류원기").ShouldBe("public:public life 회장");
+    }
+
+    [Fact]
+    public void Layout_NullOrEmptyText_IsHandled()
+    {
+        Persons("").ShouldBeEmpty();
+        Persons("\t\n:\n[]:").ShouldBeEmpty();
+        Should.Throw<ArgumentNullException>(() => PiiAnalyzer.Default.Analyze(null!));
+    }
+}
