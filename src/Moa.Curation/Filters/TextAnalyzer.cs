@@ -38,6 +38,7 @@ internal sealed class TextAnalyzer
     private ulong[] _prefix = new ulong[4097];
     private int[] _prefixLen = new int[4097];
     private int[] _slot = new int[4096];
+    private int[] _cand = new int[4096];
     private byte[] _level = new byte[4096];
     private readonly HashCounter _counter = new();
     private readonly RepeatSketch _sketch = new();
@@ -240,6 +241,7 @@ internal sealed class TextAnalyzer
             var wHangul = 0;
             var wCode = 0;
             var wLatin = 0;
+            var wHan = 0;
             var symbols = SymbolChars;
             if (!cjkCharWords)
             {
@@ -260,7 +262,7 @@ internal sealed class TextAnalyzer
                     alnum += (f & Alnum) != 0 ? 1 : 0;
                     wLetters += f & CharClass.Letter;
                     wHangul += ((f >> 4) | (f >> 5)) & 1; // Hangul syllables and compatibility jamo
-                    han += (f >> 6) & 1;
+                    wHan += (f >> 6) & 1;
                     wCode += (f >> 12) & 1;
                     wLatin += (f >> 13) & 1;
                     if ((f & Rare) != 0)
@@ -288,7 +290,7 @@ internal sealed class TextAnalyzer
                     alnum += (f & Alnum) != 0 ? 1 : 0;
                     wLetters += f & CharClass.Letter;
                     wHangul += ((f >> 4) | (f >> 5)) & 1;
-                    han += (f >> 6) & 1;
+                    wHan += (f >> 6) & 1;
                     wCode += (f >> 12) & 1;
                     wLatin += (f >> 13) & 1;
                     if ((f & Rare) != 0)
@@ -307,6 +309,7 @@ internal sealed class TextAnalyzer
 
             letters += wLetters;
             hangul += wHangul;
+            han += wHan;
             EndWord(text, start, i, wh, or, alnum);
             CountLineWord(text, start, i, or, alnum, wLetters, wHangul, wCode, wLatin, SymbolChars - symbols);
             if (korean)
@@ -1029,7 +1032,10 @@ internal sealed class TextAnalyzer
         }
 
         // Level 1: the words that may repeat (a sketch of the word hashes); a 2-gram repeats only where both its words do.
+        // `cand` lists the positions at the level below, in order (written without a branch: a position is stored,
+        // then kept by advancing the count when it qualifies), so each level visits only those positions.
         var level = _level.AsSpan(0, w);
+        var cand = _cand;
         var sketch = _sketch;
         sketch.Begin(w);
         var hashes = _wordHash.AsSpan(0, w);
@@ -1043,6 +1049,7 @@ internal sealed class TextAnalyzer
         {
             var repeats = sketch.MayRepeat(hashes[i]);
             level[i] = repeats ? (byte)1 : (byte)0;
+            cand[marked] = i;
             marked += repeats ? 1 : 0;
         }
 
@@ -1054,77 +1061,75 @@ internal sealed class TextAnalyzer
             var pow = s_pow[ng];
             var prev = (byte)(ng - 1);
 
-            // At most `marked` positions (those at the level below) are counted: the table is sized for them.
-            _counter.Reset(Math.Min(positions, marked));
+            // An n-gram repeats only where both its (n-1)-gram prefix (at i, listed) and suffix (at i + 1) repeat.
             var counted = 0;
-            for (var i = 0; i < positions; i++)
+            for (var k = 0; k < marked; k++)
             {
-                // An n-gram repeats only where both its (n-1)-gram prefix (at i) and suffix (at i + 1) repeat.
-                if (level[i] == prev && level[i + 1] == prev)
-                {
-                    var h = prefix[i + ng] - (prefix[i] * pow);
-                    slot[i] = _counter.Increment(HashMix.Fmix64(h + (ulong)ng));
-                    counted++;
-                }
-                else
-                {
-                    slot[i] = -1;
-                }
+                var i = cand[k];
+                var both = i < positions && level[i + 1] == prev;
+                cand[counted] = i;
+                counted += both ? 1 : 0;
             }
 
-            anyRepeated = false;
+            // The table is sized for the positions counted.
+            _counter.Reset(counted);
+            for (var k = 0; k < counted; k++)
+            {
+                var i = cand[k];
+                var h = prefix[i + ng] - (prefix[i] * pow);
+                slot[k] = _counter.Increment(HashMix.Fmix64(h + (ulong)ng));
+            }
+
             marked = 0;
             var bestCount = 0;
             var bestLen = 0;
-            if (counted > 0)
+            for (var k = 0; k < counted; k++)
             {
-                for (var i = 0; i < positions; i++)
+                var i = cand[k];
+                var cnt = _counter.CountAt(slot[k]);
+                var repeats = cnt >= 2;
+                level[i] = repeats ? (byte)ng : prev;
+                cand[marked] = i;
+                marked += repeats ? 1 : 0;
+
+                // The most frequent n-gram (Gopher); among equally frequent ones, the longest.
+                if (cnt >= bestCount && repeats)
                 {
-                    var sl = slot[i];
-                    if (sl >= 0)
+                    var len = prefixLen[i + ng] - prefixLen[i];
+                    if (cnt > bestCount || len > bestLen)
                     {
-                        var cnt = _counter.CountAt(sl);
-                        if (cnt >= 2)
-                        {
-                            level[i] = (byte)ng;
-                            anyRepeated = true;
-                            marked++;
-                            // The most frequent n-gram (Gopher); among equally frequent ones, the longest.
-                            var len = prefixLen[i + ng] - prefixLen[i];
-                            if (cnt > bestCount || (cnt == bestCount && len > bestLen))
-                            {
-                                bestCount = cnt;
-                                bestLen = len;
-                            }
-                        }
+                        bestCount = cnt;
+                        bestLen = len;
                     }
                 }
             }
 
+            anyRepeated = marked > 0;
             top[ng] = (long)bestCount * bestLen;
             if (ng >= 5 && anyRepeated)
             {
-                // Greedy duplicate coverage; n-grams that occur once can never match and are skipped.
+                // Greedy duplicate coverage, left to right over the repeated n-grams (one that occurs once can never
+                // match); a match skips its n words, so listed positions before `next` are passed over.
                 _counter.Reset(marked);
                 long rep = 0;
-                var idx = 0;
-                while (idx < positions)
+                var next = 0;
+                for (var k = 0; k < marked; k++)
                 {
-                    if (level[idx] != ng)
+                    var idx = cand[k];
+                    if (idx < next)
                     {
-                        idx++;
                         continue;
                     }
 
                     var h = prefix[idx + ng] - (prefix[idx] * pow);
                     if (_counter.AddIfAbsent(HashMix.Fmix64(h + (ulong)ng)))
                     {
-                        idx++;
+                        next = idx + 1;
                     }
                     else
                     {
                         rep += prefixLen[idx + ng] - prefixLen[idx];
-                        idx += ng;
+                        next = idx + ng;
                     }
                 }
 
@@ -1141,6 +1146,7 @@ internal sealed class TextAnalyzer
             _prefix = new ulong[size];
             _prefixLen = new int[size];
             _slot = new int[size];
+            _cand = new int[size];
             _level = new byte[size];
         }
     }
