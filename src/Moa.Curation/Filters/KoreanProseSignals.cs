@@ -170,10 +170,7 @@ internal sealed class KoreanProseSignals
         var syllablesOnly = hangulOrJamo == core.Length && (flags & CharClass.Jamo) == 0;
         _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly & (stemEnd - first >= 2));
         _count++;
-        if (closes)
-        {
-            _sentence++;
-        }
+        _sentence += closes ? 1 : 0;
     }
 
     /// <summary>Ends the document: MT anomaly ratio, keyword repeats and sentence coherence into <paramref name="sig"/>.</summary>

@@ -738,11 +738,8 @@ internal sealed class TextAnalyzer
             {
                 if ((table[span[k]] & CharClass.Letter) != 0)
                 {
-                    if (KoreanEndings.IsEnding(span[k]))
-                    {
-                        ParticleEojeol++;
-                    }
-
+                    // Counted without a branch: whether an eojeol ends in a particle changes from word to word.
+                    ParticleEojeol += KoreanEndings.IsEnding(span[k]) ? 1 : 0;
                     break;
                 }
             }
