@@ -15,8 +15,9 @@ internal static class KoreanEndings
 
     public static bool IsEnding(char c)
     {
-        var i = c - '\uAC00';
-        return (uint)i < (uint)s_map.Length && s_map[i];
+        var i = (uint)(c - '\uAC00');
+        var map = s_map;
+        return i < (uint)map.Length && map[i];
     }
 
     private static bool[] Build()

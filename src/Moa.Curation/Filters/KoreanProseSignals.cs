@@ -31,6 +31,7 @@ internal sealed class KoreanProseSignals
 
     private Word[] _words = new Word[256];
     private Slot[] _slots = new Slot[1024];
+    private int[] _pairs = new int[256];
     private readonly RepeatSketch _sketch = new();
 
     // State of the document being scanned (Begin, then Add for each word, then Finish).
@@ -169,10 +170,7 @@ internal sealed class KoreanProseSignals
         var syllablesOnly = hangulOrJamo == core.Length && (flags & CharClass.Jamo) == 0;
         _words[_count] = new Word(h | 1, _sentence, hangul, syllablesOnly & (stemEnd - first >= 2));
         _count++;
-        if (closes)
-        {
-            _sentence++;
-        }
+        _sentence += closes ? 1 : 0;
     }
 
     /// <summary>Ends the document: MT anomaly ratio, keyword repeats and sentence coherence into <paramref name="sig"/>.</summary>
@@ -204,11 +202,15 @@ internal sealed class KoreanProseSignals
             sketch.Add(word.Stem);
         }
 
-        var shift = 0;
-        var mask = 0;
-        var slots = _slots;
-        var best = 0;
-        var bestAt = -1;
+        // The pairs with a Hangul word whose two stems may repeat, listed in order without a branch (a pair is stored, then
+        // kept by advancing the count when it qualifies); only they are counted in the table.
+        if (_pairs.Length < count)
+        {
+            _pairs = new int[_words.Length];
+        }
+
+        var pairs = _pairs;
+        var listed = 0;
         var firstPair = -1;
         var previousRepeats = sketch.MayRepeat(words[0].Stem);
         for (var w = 1; w < words.Length; w++)
@@ -216,49 +218,43 @@ internal sealed class KoreanProseSignals
             ref readonly var a = ref words[w - 1];
             ref readonly var b = ref words[w];
             var repeats = sketch.MayRepeat(b.Stem);
-            var both = previousRepeats & repeats;
+            var hangul = a.Hangul | b.Hangul;
+            var both = previousRepeats & repeats & hangul;
             previousRepeats = repeats;
-            if (!a.Hangul && !b.Hangul)
-            {
-                continue;
-            }
+            firstPair = firstPair < 0 && hangul ? w : firstPair;
+            pairs[listed] = w;
+            listed += both ? 1 : 0;
+        }
 
-            if (firstPair < 0)
+        var best = 0;
+        var bestAt = -1;
+        if (listed > 0)
+        {
+            // The table is cleared only for a document with a pair that may repeat.
+            var shift = Table(count);
+            var slots = _slots;
+            var mask = (1 << (64 - shift)) - 1;
+            foreach (var w in pairs.AsSpan(0, listed))
             {
-                firstPair = w;
-            }
+                var key = (MixPair(words[w - 1].Stem) ^ words[w].Stem) | 1;
+                ref var slot = ref Find(slots, key, shift, mask);
+                if (slot.Key == 0)
+                {
+                    slot.Key = key;
+                    slot.Value = 1;
+                    slot.FirstAt = w;
+                }
+                else
+                {
+                    slot.Value++;
+                }
 
-            if (!both)
-            {
-                continue;
-            }
-
-            if (shift == 0)
-            {
-                // The table is cleared only for a document with a pair that may repeat.
-                shift = Table(count);
-                slots = _slots;
-                mask = (1 << (64 - shift)) - 1;
-            }
-
-            var key = (MixPair(a.Stem) ^ b.Stem) | 1;
-            ref var slot = ref Find(slots, key, shift, mask);
-            if (slot.Key == 0)
-            {
-                slot.Key = key;
-                slot.Value = 1;
-                slot.FirstAt = w;
-            }
-            else
-            {
-                slot.Value++;
-            }
-
-            var n = slot.Value;
-            if (n > best || (n == best && slot.FirstAt < bestAt))
-            {
-                best = n;
-                bestAt = slot.FirstAt;
+                var n = slot.Value;
+                if (n > best || (n == best && slot.FirstAt < bestAt))
+                {
+                    best = n;
+                    bestAt = slot.FirstAt;
+                }
             }
         }
 
@@ -326,17 +322,14 @@ internal sealed class KoreanProseSignals
                 }
             }
 
+            // A word that is no content stem (or a keyword stem) adds no bit and so never links: no branch on it.
             var stem = word.Stem;
-            if (!word.Content || stem == k1 || stem == k2)
-            {
-                continue;
-            }
-
-            currentHas = true;
-            var bit = 1UL << (int)((stem * 0x9E3779B97F4A7C15UL) >> 58);
+            var content = word.Content & (stem != k1) & (stem != k2);
+            var bit = content ? 1UL << (int)((stem * 0x9E3779B97F4A7C15UL) >> 58) : 0;
+            currentHas |= content;
             var mayLink = (previousBits & bit) != 0;
             currentBits |= bit;
-            if (previousHas && !currentLinked && mayLink)
+            if (mayLink && previousHas && !currentLinked)
             {
                 // The stem links the pair when a content word of the previous sentence has it (that word is then no keyword stem either).
                 foreach (ref readonly var before in words[previousFrom..previousTo])

@@ -109,7 +109,7 @@ public sealed class TextAnalyzerKeepLinesTests
     }
 
     /// <summary>Everything the filters read from an analysis, as text: every public count, the word/line/paragraph views and the repetition results.</summary>
-    private static string State(TextAnalyzer a)
+    internal static string State(TextAnalyzer a)
     {
         var sb = new StringBuilder();
         sb.Append("text=").Append(a.Text).Append('|').Append(a.WordCount).Append('|').Append(a.LineCount).Append('|').Append(a.ParaCount).Append('\n');
