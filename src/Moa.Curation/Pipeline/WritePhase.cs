@@ -135,6 +135,7 @@ internal sealed class WritePhase
         using var data = new PartWriter(Path.Combine(_layout.DataDir, name), $"data/{name}", "data", _parts);
         using var removed = new PartWriter(Path.Combine(_layout.RemovedDir, removedName), $"removed/{removedName}", "removed", _parts, jsonLines: true);
         var recordBuffer = new ArrayBufferWriter<byte>(64 * 1024);
+        var piiBuffer = new ArrayBufferWriter<byte>(256);
         using var writer = new Utf8JsonWriter(recordBuffer, DocumentProcessor.RecordJson);
         var handles = new Dictionary<int, SafeFileHandle>();
         var piiTicks = 0L;
@@ -192,7 +193,7 @@ internal sealed class WritePhase
                             continue;
                         }
 
-                        var (text, language, provider, recordId, meta) = KeptRecord.Read(bytes, columns: data.IsParquet);
+                        var (text, language, provider, recordId, meta) = KeptRecord.Read(bytes, columns: data.IsParquet, out var metaStart, out var metaEnd);
                         var t0 = Stopwatch.GetTimestamp();
                         var textBytes = Encoding.UTF8.GetByteCount(text);
                         IReadOnlyList<PiiFinding> findings = [];
@@ -237,9 +238,7 @@ internal sealed class WritePhase
                         }
                         else
                         {
-                            using var json = JsonDocument.Parse(record.AsMemory(0, length));
-                            var root = json.RootElement;
-                            WriteKept(writer, root.GetProperty("id").GetString() ?? string.Empty, text, root.GetProperty("meta"), findings, stats);
+                            WriteKept(writer, piiBuffer, recordId ?? string.Empty, text, metaStart < 0 ? throw new InvalidDataException("kept record without meta") : bytes[metaStart..metaEnd], findings, stats);
                             writer.Flush();
                             recordBuffer.Write("\n"u8);
                             data.Write(recordBuffer.WrittenSpan);
@@ -386,18 +385,22 @@ internal sealed class WritePhase
         return ShardFiles.ReadId(handle, _dedup.RecordOffset[index], _dedup.RecordLength[index]);
     }
 
-    private static void WriteKept(Utf8JsonWriter writer, string id, string text, JsonElement meta, IReadOnlyList<PiiFinding> findings, CurationStats stats)
+    /// <summary>
+    /// A kept record whose text the PII stage changed: its id, the new text, and its <c>meta</c> object (the record's own
+    /// bytes, as the map phase wrote them) with the finding counts appended as <c>meta.pii</c>. The meta bytes are spliced
+    /// in rather than parsed and written again property by property, which gave the same bytes (one writer, one encoder).
+    /// </summary>
+    private static void WriteKept(Utf8JsonWriter writer, ArrayBufferWriter<byte> buffer, string id, string text, ReadOnlySpan<byte> meta, IReadOnlyList<PiiFinding> findings, CurationStats stats)
     {
         writer.WriteStartObject();
         writer.WriteString("id", id);
         writer.WriteString("text", text);
-        writer.WriteStartObject("meta");
-        foreach (var property in meta.EnumerateObject())
+        writer.WritePropertyName("meta");
+        if (findings.Count == 0)
         {
-            property.WriteTo(writer);
+            writer.WriteRawValue(meta, skipInputValidation: true);
         }
-
-        if (findings.Count > 0)
+        else
         {
             var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
             foreach (var f in findings)
@@ -406,16 +409,30 @@ internal sealed class WritePhase
                 CurationStats.Increment(stats.Pii, f.Type);
             }
 
-            writer.WriteStartObject("pii");
-            foreach (var (type, count) in counts)
+            // meta without its closing brace, then "pii":{...} as the writer writes it, then the brace.
+            buffer.ResetWrittenCount();
+            buffer.Write(meta[..^1]);
+            using (var pii = new Utf8JsonWriter(buffer, DocumentProcessor.RecordJson))
             {
-                writer.WriteNumber(type, count);
+                if (meta.Length > 2)
+                {
+                    buffer.Write(","u8);
+                }
+
+                pii.WritePropertyName("pii");
+                pii.WriteStartObject();
+                foreach (var (type, count) in counts)
+                {
+                    pii.WriteNumber(type, count);
+                }
+
+                pii.WriteEndObject();
             }
 
-            writer.WriteEndObject();
+            buffer.Write("}"u8);
+            writer.WriteRawValue(buffer.WrittenSpan, skipInputValidation: true);
         }
 
-        writer.WriteEndObject();
         writer.WriteEndObject();
     }
 }
@@ -446,8 +463,16 @@ internal static class KeptRecord
     }
 
     /// <summary>The fields, and with <paramref name="columns"/> the id and the meta object's JSON (exactly its bytes in the record; "{}" when absent).</summary>
-    public static (string Text, string? Language, string? Provider, string? Id, string? Meta) Read(ReadOnlySpan<byte> record, bool columns)
+    public static (string Text, string? Language, string? Provider, string? Id, string? Meta) Read(ReadOnlySpan<byte> record, bool columns) =>
+        Read(record, columns, out _, out _);
+
+    /// <summary>
+    /// <see cref="Read(ReadOnlySpan{byte}, bool)"/>, also giving where the meta object's bytes are in the record
+    /// (<paramref name="metaStart"/> -1 when it has none) and the id whatever <paramref name="columns"/> says.
+    /// </summary>
+    public static (string Text, string? Language, string? Provider, string? Id, string? Meta) Read(ReadOnlySpan<byte> record, bool columns, out int metaStart, out int metaEnd)
     {
+        metaStart = metaEnd = -1;
         var reader = new Utf8JsonReader(record);
         string? text = null;
         string? language = null;
@@ -465,7 +490,7 @@ internal static class KeptRecord
             else if (reader.ValueTextEquals("meta"u8))
             {
                 reader.Read();
-                var metaStart = (int)reader.TokenStartIndex;
+                metaStart = (int)reader.TokenStartIndex;
                 while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
                 {
                     var isLang = reader.ValueTextEquals("lang"u8);
@@ -485,12 +510,13 @@ internal static class KeptRecord
                     }
                 }
 
+                metaEnd = (int)reader.BytesConsumed;
                 if (columns)
                 {
-                    meta = Encoding.UTF8.GetString(record[metaStart..(int)reader.BytesConsumed]);
+                    meta = Encoding.UTF8.GetString(record[metaStart..metaEnd]);
                 }
             }
-            else if (columns && reader.ValueTextEquals("id"u8))
+            else if (reader.ValueTextEquals("id"u8))
             {
                 reader.Read();
                 id = reader.GetString();
