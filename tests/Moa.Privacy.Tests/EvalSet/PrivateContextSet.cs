@@ -25,9 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–3 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–4 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 4;
+    public const int HeldOutBatch = 5;
+
+    /// <summary>The batch held out whole before batch 5 was written (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 4;
 
     /// <summary>The batch whose held-out half was the test half before batch 4 was written.</summary>
     public const int PreviousTestBatch = 3;
@@ -39,7 +42,7 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
     /// </summary>
     public bool HeldOut => PersonEvaluation.Fold(SplitKey, 2) == 1;
 
-    /// <summary>The test data that counts now: the whole of batch 4.</summary>
+    /// <summary>The test data that counts now: the whole of batch 5.</summary>
     public bool IsTest => Batch == HeldOutBatch;
 
     /// <summary>The test half before batch 4 (batch 3's held-out half, measured once; now part of the tuning data).</summary>
@@ -55,7 +58,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// ruling summary, news comment) or filling a real form layout of the Gangbuk RFP, with a generated name. The template
 /// wording was written from how such documents read, not from the recognisers' context-word lists. Batch 4, written
 /// blind and held out whole, adds planted institutional documents (<c>person-private-docs4.txt</c>), more KLUE sentences
-/// and new templates.
+/// and new templates. Batch 5, written blind in the same way while the rules were changed on batches 1–4 and held out
+/// whole, adds more planted documents of other kinds and layouts (<c>person-private-docs5.txt</c>), the next KLUE
+/// sentences and new templates with other names.
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -219,6 +224,35 @@ internal static class PrivateContextSet
         ("t78", "comment", "[중고거래] 판매자 {name} / 거래 희망 지역 {district} / 메모: {text}", "seller on a second-hand listing"),
     ];
 
+    /// <summary>
+    /// Batch 5 templates (short constructed items; the planted documents are in <c>person-private-docs5.txt</c>), written
+    /// blind like batch 4's while the rules were being changed on batches 1–4, with other kinds and wordings than batch 4's.
+    /// </summary>
+    private static readonly (string Id, string Carrier, string Format, string Reason)[] s_templates5 =
+    [
+        ("t79", "nsmc", "[구매평] 별점 5점 / 작성자 {name}({district})\n{text}", "customer who signed a shop review"),
+        ("t80", "chat", "[Web발신]\n{name}님 {date} 오후 3시 정형외과 재활치료 예약되어 있습니다. 변경은 {phone}\n메모: {text}", "patient in an appointment reminder"),
+        ("t81", "written", "저희 두 사람이 사랑으로 하나 되는 날\n신랑 {name} · 신부 {name2}\n{date} 낮 12시 30분, {addr} 웨딩홀 3층\n마음 전하실 곳: 신랑측 {account}", "bride and groom of a wedding invitation"),
+        ("t82", "comment", "[습득물 안내] 3층 열람실에서 학생증({name}, 2학년)을 주웠습니다. 찾아가세요. 덧붙임: {text}", "owner of a lost student card"),
+        ("t83", "chat", "택배기사 메모) {name}님 댁 문 앞 두고 갑니다. 사진 찍어뒀어요~ 고객 요청: {text}", "customer on a courier's note"),
+        ("t84", "written", "[부고] 본회 회원 {name} 님의 부친께서 {date} 별세하셨습니다.\n빈소: {addr} 장례식장 2호실\n상주: {name2}\n연락처: {phone}", "club member and chief mourner in an obituary"),
+        ("t85", "comment", "○○교회 청년부 소식 — 이번 주 새가족: {name} 형제 ({age}세). 환영합니다! 나눔: {text}", "new church member in a parish notice"),
+        ("t86", "chat", "쌤 저 {name}이에요ㅠㅠ 오늘 학원 못 가요. {text}", "pupil who names themselves in a message"),
+        ("t87", "nsmc", "{text}\n\n— 동네 영화동호회 {date} 상영회 후기, 정리 {name} (총무)", "club officer who signed a members' note"),
+        ("t88", "comment", "[아파트 게시판] 105동 1402호 {name}입니다. 층간소음 관련 말씀드립니다. {text}", "resident who signed an apartment board post"),
+        ("t89", "chat", "{name} 선배님~ 저번에 말씀하신 거요, {text} 답장 주세요 :)", "senior addressed in a private message"),
+        ("t90", "written", "분실물 찾습니다: 검정 지갑(신분증 {name}, 카드 3장). 사례하겠습니다. 연락 {phone}\n작성 {name2}", "owner of a lost wallet and the poster"),
+    ];
+
+    // Names written for batch 5: other rare and compound surnames (편, 탁, 빈, 함, 육, 경, 추, 사공, 남궁, 선우, 제갈,
+    // 황보, 독고), given names that are also common words, one-syllable given names, foreign residents' names in Hangul.
+    private static readonly string[] s_names5 =
+    [
+        "편해솔", "탁지우", "빈나라", "함보람", "육한결", "경슬기", "추민주", "사공정의", "남궁하늘", "선우다솜", "제갈우주", "황보겨레",
+        "독고영재", "편은", "함솔", "추윤", "봉미선", "도하나", "맹슬아", "간아름", "모란", "어진", "기순덕", "인소라", "명재희", "국가람",
+        "쯔엉 티 마이", "천샤오밍", "레이첼 가르시아 레예스", "아지즈 라히모프", "수실 타파", "솜차이 분미", "이반 쿠즈네초프", "예노을",
+    ];
+
     // Names written for batch 4: rare and compound surnames, two- to four-syllable given names, given names that are also
     // common words, foreign residents' names in Hangul.
     private static readonly string[] s_names4 =
@@ -260,8 +294,11 @@ internal static class PrivateContextSet
         AddKlue(items, labels.Where(l => l.Kind == "klue3").ToList(), 3);
         AddConstructed(items, s_templates3, new Random(Seed + 3), 3);
         AddKlue(items, labels.Where(l => l.Kind == "klue4").ToList(), 4);
-        items.AddRange(Planted(DocsPath));
+        items.AddRange(Planted(DocsPath, 4));
         AddConstructed(items, s_templates4, new Random(Seed + 4), 4, 4, s_names4);
+        AddKlue(items, labels.Where(l => l.Kind == "klue5").ToList(), 5);
+        items.AddRange(Planted(DocsPath5, 5));
+        AddConstructed(items, s_templates5, new Random(Seed + 5), 5, 4, s_names5);
         return items;
     }
 
@@ -280,9 +317,9 @@ internal static class PrivateContextSet
             }
 
             var cols = line.Split('\t');
-            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "klue4" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
+            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "klue4" or "klue5" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
             {
-                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue[2-4]|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
+                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue[2-5]|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
             }
 
             rows.Add(new LabelRow(cols[0], cols[1], cols[2], cols[3]));
@@ -463,16 +500,18 @@ internal static class PrivateContextSet
 
     private static string DocsPath => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs4.txt");
 
+    private static string DocsPath5 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs5.txt");
+
     /// <summary>
-    /// Batch 4's planted documents (<c>person-private-docs4.txt</c>): one item per document, its persons marked «name|code»
-    /// and its identifiers generated by <see cref="ValueFactory"/> with a fixed seed (valid check digits where the type
-    /// has one). A malformed document, or a name that also occurs unmarked in its document (every mention must be
-    /// labelled), is an error naming the file and the line of the document.
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c>, <c>person-private-docs5.txt</c>): one item per
+    /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
+    /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
+    /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
     /// </summary>
-    internal static List<PrivateItem> Planted(string path)
+    internal static List<PrivateItem> Planted(string path, int batch)
     {
-        var values = new ValueFactory(new Random(Seed + 40));
-        var rng = new Random(Seed + 41);
+        var values = new ValueFactory(new Random(Seed + (10 * batch)));
+        var rng = new Random(Seed + (10 * batch) + 1);
         var items = new List<PrivateItem>();
         var docs = new List<(string Id, int Line, List<string> Lines)>();
         var lineNo = 0;
@@ -542,8 +581,8 @@ internal static class PrivateContextSet
                 }
             }
 
-            var source = "tests/Moa.Privacy.Tests/EvalSet/person-private-docs4.txt#" + id;
-            items.Add(new PrivateItem("planted#" + id, 4, "constructed", source, s_licences["written"], id, text, persons));
+            var source = "tests/Moa.Privacy.Tests/EvalSet/" + Path.GetFileName(path) + "#" + id;
+            items.Add(new PrivateItem("planted#" + id, batch, "constructed", source, s_licences["written"], id, text, persons));
         }
 
         return items;
