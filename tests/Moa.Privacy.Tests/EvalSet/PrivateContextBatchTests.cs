@@ -48,7 +48,7 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
 
     private static bool Covers(PiiFinding f, PersonLabel p) => Math.Min(f.End, p.End) - Math.Max(f.Start, p.Start) >= (p.End - p.Start + 1) / 2;
 
-    private static string PartOf(PrivateItem item) => item.Id.StartsWith("planted", StringComparison.Ordinal) ? "planted" : item.Part;
+    internal static string PartOf(PrivateItem item) => item.Id.StartsWith("planted", StringComparison.Ordinal) ? "planted" : item.Part;
 
     /// <summary>Prints every batch's figures, by part; asserts the measured level (tuning data: these figures were tuned on).</summary>
     [Theory]
