@@ -190,12 +190,27 @@ internal static class PiiCommand
         DefaultValueFactory = _ => new PersonTrainingOptions().NoEvidenceMargin,
     };
 
-    /// <summary>The person training options of the train-person and eval-person commands.</summary>
-    private sealed record PersonOptionSet(Option<int> EpochCount, Option<int> CopyCount, Option<string?> UnlabelledPath, Option<bool> WithFrequency, Option<int> HardNegativeCount, Option<int> SelfTrainCount, Option<float> Margin)
+    private static Option<string?> LabelledExtra() => new("--labelled-extra")
     {
-        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), FrequencyFeatures(), HardNegatives(), SelfTrain(), NoEvidenceMargin());
+        Description = "Hand-labelled sentences (JSONL: 'text' and 'persons' [[start, end], ...]) added to every training set and never scored; "
+            + "their texts are left out of the --unlabelled pool. The NSMC set: src/Moa.Privacy/Names/Data/person-labelled-nsmc.jsonl (CC0).",
+    };
 
-        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithFrequency, HardNegativeCount, SelfTrainCount, Margin];
+    private static Option<int> LabelledExtraWeight() => new("--labelled-extra-weight")
+    {
+        Description = "Times each --labelled-extra sentence (with its copies) is added.",
+        DefaultValueFactory = _ => new PersonTrainingOptions().LabelledExtraWeight,
+    };
+
+    private static Option<int?> LabelledExtraCopies() => new("--labelled-extra-copies") { Description = "Augmented copies of each --labelled-extra sentence with a person (default: --copies)." };
+
+    /// <summary>The person training options of the train-person and eval-person commands.</summary>
+    private sealed record PersonOptionSet(Option<int> EpochCount, Option<int> CopyCount, Option<string?> UnlabelledPath, Option<bool> WithFrequency, Option<int> HardNegativeCount, Option<int> SelfTrainCount, Option<float> Margin,
+        Option<string?> ExtraPath, Option<int> ExtraWeight, Option<int?> ExtraCopies)
+    {
+        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), FrequencyFeatures(), HardNegatives(), SelfTrain(), NoEvidenceMargin(), LabelledExtra(), LabelledExtraWeight(), LabelledExtraCopies());
+
+        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithFrequency, HardNegativeCount, SelfTrainCount, Margin, ExtraPath, ExtraWeight, ExtraCopies];
 
         public PersonTrainingOptions Read(ParseResult r) => new()
         {
@@ -205,6 +220,9 @@ internal static class PiiCommand
             HardNegativeMinCount = r.GetValue(HardNegativeCount),
             SelfTrainSentences = r.GetValue(SelfTrainCount),
             NoEvidenceMargin = r.GetValue(Margin),
+            LabelledExtra = r.GetValue(ExtraPath) is { } extra ? PersonTrainer.ReadLabelledExtra(extra) : [],
+            LabelledExtraWeight = r.GetValue(ExtraWeight),
+            LabelledExtraCopies = r.GetValue(ExtraCopies),
         };
     }
 
