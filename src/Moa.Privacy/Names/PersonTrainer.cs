@@ -98,6 +98,12 @@ public static class PersonTrainer
         return model;
     }
 
+    /// <summary>
+    /// The hand-labelled NSMC reviews (1,500, CC0, <c>scripts/nsmc-person-select.py</c>) the shipped model is trained with,
+    /// relative to the repository root: the default of <c>--labelled-extra</c> (chosen by cross-validation on the KLUE tuning half).
+    /// </summary>
+    public static readonly string ShippedLabelledExtra = Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
+
     /// <summary>Score of a confident tagged span, kept as a name when self-training.</summary>
     private const double ConfidentScore = 0.97;
 
