@@ -265,7 +265,8 @@ public static class PersonTrainer
 
                 foreach (var p in ps.EnumerateArray())
                 {
-                    if (p.ValueKind != System.Text.Json.JsonValueKind.Array || p.GetArrayLength() != 2 || !p[0].TryGetInt32(out var a) || !p[1].TryGetInt32(out var b))
+                    if (p.ValueKind != System.Text.Json.JsonValueKind.Array || p.GetArrayLength() != 2 || p[0].ValueKind != System.Text.Json.JsonValueKind.Number
+                        || p[1].ValueKind != System.Text.Json.JsonValueKind.Number || !p[0].TryGetInt32(out var a) || !p[1].TryGetInt32(out var b))
                     {
                         throw new MoaException($"{path}:{lineNo}: a person must be a pair of integers [start, end], got {p.GetRawText()}.");
                     }

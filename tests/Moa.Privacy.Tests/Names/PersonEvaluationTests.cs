@@ -33,11 +33,20 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         return list;
     }
 
+    /// <summary>
+    /// The shipped model's training options (<c>moa pii train-person</c>'s defaults): the NSMC reviews as unlabelled text
+    /// and the 1,500 hand-labelled NSMC reviews as extra training sentences (never scored).
+    /// </summary>
+    internal static PersonTrainingOptions ShippedOptions(IEnumerable<NerSentence> sentences) =>
+        PersonTrainer.WithUnlabelled(
+            new PersonTrainingOptions { LabelledExtra = PersonTrainer.ReadLabelledExtra(Path.Combine(TestPaths.RepoRoot, PersonTrainer.ShippedLabelledExtra)) },
+            TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+
     [Fact]
     public void Klue_TrainOnHalf_ScoreOtherHalf_PersonPrecisionAndRecall()
     {
         var sentences = KlueNer.Read(KluePath);
-        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions(), TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+        var options = ShippedOptions(sentences);
         var results = PersonEvaluation.HeldOutHalf(sentences, options, [0.5, PersonEvaluation.HighPrecisionMinScore]);
         foreach (var (scores, min) in results.Zip([0.5, PersonEvaluation.HighPrecisionMinScore]))
         {
@@ -48,20 +57,21 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 (the best-F1 point): P 0.815 R 0.576 (news P 0.787 R 0.637, reviews
-        // P 0.846 R 0.520); at min score 0.95: P 0.931 R 0.371 since a rule and the tagger agreeing on a span keep the
-        // higher score (was P 0.913 R 0.290; docs/privacy/person-model.md). The target, recall 0.85 at precision
-        // 0.90, is not reached: this asserts the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.57);
-        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.81);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.63);
+        // Measured at the default min score 0.5 (the best-F1 point), trained with the hand-labelled NSMC reviews:
+        // P 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566); at min score 0.95: P 0.936 R 0.402. Without
+        // them: P 0.815 R 0.576 (news P 0.787 R 0.637, reviews P 0.846 R 0.520), at 0.95 P 0.931 R 0.371
+        // (docs/privacy/person-model.md). The target, recall 0.85 at precision 0.90, is not reached: this asserts
+        // the measured level, not the target.
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.60);
+        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.82);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.64);
         best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.78);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.51);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.84);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.56);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.87);
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore).
-        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.37);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.40);
     }
 
     [Fact]
@@ -70,7 +80,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // Tagger trained on the tuning half; re-ranker fitted on out-of-fold candidates of the tuning half (4 taggers);
         // operating point for precision 0.90 chosen by cross-fitting inside the tuning half; the test half scored once.
         var sentences = KlueNer.Read(KluePath);
-        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions(), TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+        var options = ShippedOptions(sentences);
         var rows = PersonRerankerTrainer.Evaluate(sentences, tuningHalf: true, folds: 4, options, new PersonRerankerOptions(), [0.01], realPath: null, heldOut: true, realTest: false);
         foreach (var row in rows)
         {
@@ -87,13 +97,14 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         cvMain.Found.ShouldBeGreaterThan(0);
 
         // Measured: at the precision-0.90 point chosen on the tuning half (0.91 after the 0.5 + 0.5 p mapping, with the rules
-        // of the private-context round), P 0.932 R 0.438 on the test half; the tagger and rules alone at 0.95: P 0.931 R
-        // 0.371 (before that round: re-ranked P 0.937 R 0.422 at 0.92, tagger P 0.913 R 0.290). The target
-        // (recall 0.85 at precision 0.90) is not reached.
+        // of the private-context round), with the hand-labelled NSMC reviews in every tagger's training: P 0.948 R 0.469 on
+        // the test half; the tagger and rules alone at 0.95: P 0.936 R 0.402 (without the NSMC set: re-ranked P 0.932
+        // R 0.438, tagger P 0.931 R 0.371; before the private-context round: re-ranked P 0.937 R 0.422 at 0.92, tagger
+        // P 0.913 R 0.290). The target (recall 0.85 at precision 0.90) is not reached.
         var strict = reranked[^1].Scores;
         reranked[^1].MinScore.ShouldBe(0.91, 0.005);
-        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.43);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.94);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.46);
         strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.05);
     }
 
@@ -139,10 +150,11 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half: {test.Count} sentences, gold {total.Gold} found {total.Found} correct {total.Correct} P {total.Precision:F3} R {total.Recall:F3}"));
 
-        // Measured on the untouched test half: P 0.529 R 0.610 (docs/privacy/person-model.md; the previous model: P 0.513
-        // R 0.678, four names more of 59); far below the target.
-        total.Recall.ShouldBeGreaterThanOrEqualTo(0.61);
-        total.Precision.ShouldBeGreaterThanOrEqualTo(0.52);
+        // Measured on the untouched test half with the model trained with the hand-labelled NSMC reviews: P 0.569 R 0.627
+        // (37 of 59; before them P 0.537 R 0.610; docs/privacy/person-model.md; an older model: P 0.513 R 0.678, four names
+        // more of 59); far below the target.
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.62);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.56);
 
         // At the precision-0.90 point chosen on the KLUE tuning half (the re-ranker's ranking).
         var strictAnalyzer = new PiiAnalyzer([PiiTypes.Person], PersonEvaluation.RerankedHighPrecisionMinScore);
@@ -156,7 +168,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half at {PersonEvaluation.RerankedHighPrecisionMinScore}: gold {strict.Gold} found {strict.Found} correct {strict.Correct} P {strict.Precision:F3} R {strict.Recall:F3}"));
 
         // Measured on the test half at 0.91 with the re-ranker refitted on the private-context round's rules: P 0.737 R 0.475
-        // (28 of 59 names); before that round, at 0.92: P 0.750 R 0.458; the tagger's margin at 0.95: P 0.724 R 0.356.
+        // (28 of 59 names; the same with the tagger and re-ranker retrained with the hand-labelled NSMC reviews); before that round, at 0.92: P 0.750 R 0.458; the tagger's margin at 0.95: P 0.724 R 0.356.
         // Precision on these carriers stays below the 0.90 reached on KLUE.
         strict.Precision.ShouldBeGreaterThanOrEqualTo(0.73);
         strict.Recall.ShouldBeGreaterThanOrEqualTo(0.45);
