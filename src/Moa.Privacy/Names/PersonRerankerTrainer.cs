@@ -214,6 +214,15 @@ public static class PersonRerankerTrainer
     /// <summary>Raw probability thresholds searched for the operating points (0.05 to 0.99).</summary>
     private static readonly double[] s_grid = [.. Enumerable.Range(5, 95).Select(i => i / 100.0)];
 
+    /// <summary>Throws a <see cref="MoaException"/> unless the default point is a probability strictly between 0 and 1.</summary>
+    public static void CheckDefaultPoint(double defaultPoint)
+    {
+        if (defaultPoint is <= 0 or >= 1 || double.IsNaN(defaultPoint))
+        {
+            throw new MoaException($"train-person-reranker: the default point must be between 0 and 1 (exclusive), got {defaultPoint}.");
+        }
+    }
+
     /// <summary>
     /// Trains the re-ranker as shipped: out-of-fold candidates of every sentence of a KLUE-NER file (the tagger trained on
     /// the other folds), the logistic regression on all of them, and the logit shift that moves
@@ -222,10 +231,7 @@ public static class PersonRerankerTrainer
     /// </summary>
     public static int TrainFile(string kluePath, string outPath, PersonTrainingOptions tagger, PersonRerankerOptions options, string? unlabelledPath, double defaultPoint)
     {
-        if (defaultPoint is <= 0 or >= 1 || double.IsNaN(defaultPoint))
-        {
-            throw new MoaException($"train-person-reranker: the default point must be between 0 and 1 (exclusive), got {defaultPoint}.");
-        }
+        CheckDefaultPoint(defaultPoint);
 
         var sentences = KlueNer.Read(kluePath);
         tagger = PersonTrainer.WithUnlabelled(tagger, unlabelledPath, sentences);

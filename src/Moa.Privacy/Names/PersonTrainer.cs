@@ -38,6 +38,20 @@ public sealed record PersonTrainingOptions
 
     /// <summary>Margin subtracted from tagged spans without name evidence (<see cref="PersonFeatures.HasEvidence"/>); stored in the model.</summary>
     public float NoEvidenceMargin { get; init; } = 25;
+
+    /// <summary>
+    /// Hand-labelled sentences added to every training set (<c>--labelled-extra</c>, such as the NSMC reviews of
+    /// <c>Names/Data/person-labelled-nsmc.jsonl</c>, <see cref="PersonTrainer.ReadLabelledExtra"/>). They are trained on
+    /// like the labelled sentences passed to <see cref="PersonTrainer.Train"/> but never scored, and their texts are left
+    /// out of <see cref="Unlabelled"/> (hard negatives and self-training) so they are not used twice.
+    /// </summary>
+    public IReadOnlyList<NerSentence> LabelledExtra { get; init; } = [];
+
+    /// <summary>Times each sentence of <see cref="LabelledExtra"/> (with its augmented copies) is added: its weight in training.</summary>
+    public int LabelledExtraWeight { get; init; } = 1;
+
+    /// <summary>Augmented copies of each extra sentence with a person; null: <see cref="AugmentedCopies"/>.</summary>
+    public int? LabelledExtraCopies { get; init; }
 }
 
 /// <summary>
@@ -64,6 +78,12 @@ public static class PersonTrainer
             throw new MoaException($"train-person: hard-negative count, self-training sentences and no-evidence margin must be 0 or more (got {options.HardNegativeMinCount}, {options.SelfTrainSentences}, {options.NoEvidenceMargin}).");
         }
 
+        if (options.LabelledExtraWeight is < 1 or > 20 || options.LabelledExtraCopies is < 0 or > 20)
+        {
+            throw new MoaException($"train-person: the labelled-extra weight must be 1..20 and its copies 0..20 (got {options.LabelledExtraWeight}, {options.LabelledExtraCopies}).");
+        }
+
+        options = options with { Unlabelled = UnlabelledPool(options) };
         var counts = options.Unlabelled.Count > 0 ? StemFrequency.Count(options.Unlabelled) : StemFrequency.Empty;
         var frequency = options.FrequencyFeatures ? counts : StemFrequency.Empty;
         var rng = new Random(options.Seed);
@@ -77,6 +97,12 @@ public static class PersonTrainer
 
         return model;
     }
+
+    /// <summary>
+    /// The hand-labelled NSMC reviews (1,500, CC0, <c>scripts/nsmc-person-select.py</c>) the shipped model is trained with,
+    /// relative to the repository root: the default of <c>--labelled-extra</c> (chosen by cross-validation on the KLUE tuning half).
+    /// </summary>
+    public static readonly string ShippedLabelledExtra = Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
 
     /// <summary>Score of a confident tagged span, kept as a name when self-training.</summary>
     private const double ConfidentScore = 0.97;
@@ -149,13 +175,13 @@ public static class PersonTrainer
         var segments = new List<Segment>();
 
         // Names that are not Korean-shaped (foreign names in Hangul, nicknames) are swapped among themselves.
-        var pool = sentences.SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
+        var pool = sentences.Concat(options.LabelledExtra).SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
             .Where(n => n.Length >= 2 && IsHangul(n.Replace(" ", "", StringComparison.Ordinal)) && !IsKoreanShaped(n))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        foreach (var s in sentences)
+        void Add(NerSentence s, int copies)
         {
             AddSegments(s.Text, s.Persons, segments, frequency);
-            for (var k = 0; k < options.AugmentedCopies && s.Persons.Count > 0; k++)
+            for (var k = 0; k < copies && s.Persons.Count > 0; k++)
             {
                 var (text, persons) = Augment(s, pool, rng);
                 if (text is not null)
@@ -165,7 +191,113 @@ public static class PersonTrainer
             }
         }
 
+        foreach (var s in sentences)
+        {
+            Add(s, options.AugmentedCopies);
+        }
+
+        for (var w = 0; w < options.LabelledExtraWeight && options.LabelledExtra.Count > 0; w++)
+        {
+            foreach (var s in options.LabelledExtra)
+            {
+                Add(s, options.LabelledExtraCopies ?? options.AugmentedCopies);
+            }
+        }
+
         return segments;
+    }
+
+    /// <summary>
+    /// The unlabelled texts hard negatives and self-training are drawn from: <see cref="PersonTrainingOptions.Unlabelled"/>
+    /// without the texts of <see cref="PersonTrainingOptions.LabelledExtra"/> (compared without spaces), which are trained
+    /// on with their hand labels and must not come back with the model's own.
+    /// </summary>
+    internal static IReadOnlyList<string> UnlabelledPool(PersonTrainingOptions options)
+    {
+        if (options.LabelledExtra.Count == 0 || options.Unlabelled.Count == 0)
+        {
+            return options.Unlabelled;
+        }
+
+        var skip = options.LabelledExtra.Select(s => StemFrequency.Squeeze(s.Text)).ToHashSet(StringComparer.Ordinal);
+        return [.. options.Unlabelled.Where(t => !skip.Contains(StemFrequency.Squeeze(t)))];
+    }
+
+    /// <summary>
+    /// Reads hand-labelled sentences for <see cref="PersonTrainingOptions.LabelledExtra"/>: JSONL, one object per line with
+    /// a string <c>text</c> and <c>persons</c> as <c>[[start, end], ...]</c> (UTF-16 offsets, end exclusive, in order and not
+    /// overlapping); <c>id</c> is optional. A malformed line is an error naming the file and the line.
+    /// </summary>
+    public static List<NerSentence> ReadLabelledExtra(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new MoaException($"{path}: file not found (expected JSONL with 'text' and 'persons' [[start, end], ...]).");
+        }
+
+        var result = new List<NerSentence>();
+        var lineNo = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            lineNo++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            string? text;
+            var persons = new List<(int Start, int End)>();
+            string? id = null;
+            try
+            {
+                using var doc = System.Text.Json.JsonDocument.Parse(line);
+                var r = doc.RootElement;
+                if (r.ValueKind != System.Text.Json.JsonValueKind.Object || !r.TryGetProperty("text", out var t) || t.ValueKind != System.Text.Json.JsonValueKind.String)
+                {
+                    throw new MoaException($"{path}:{lineNo}: expected an object with a string 'text'.");
+                }
+
+                text = t.GetString()!;
+                if (!r.TryGetProperty("persons", out var ps) || ps.ValueKind != System.Text.Json.JsonValueKind.Array)
+                {
+                    throw new MoaException($"{path}:{lineNo}: expected 'persons' as an array of [start, end] pairs.");
+                }
+
+                foreach (var p in ps.EnumerateArray())
+                {
+                    if (p.ValueKind != System.Text.Json.JsonValueKind.Array || p.GetArrayLength() != 2 || p[0].ValueKind != System.Text.Json.JsonValueKind.Number
+                        || p[1].ValueKind != System.Text.Json.JsonValueKind.Number || !p[0].TryGetInt32(out var a) || !p[1].TryGetInt32(out var b))
+                    {
+                        throw new MoaException($"{path}:{lineNo}: a person must be a pair of integers [start, end], got {p.GetRawText()}.");
+                    }
+
+                    if (a < 0 || a >= b || b > text.Length || (persons.Count > 0 && a < persons[^1].End))
+                    {
+                        throw new MoaException($"{path}:{lineNo}: person span [{a}, {b}] lies outside the text ({text.Length} characters) or overlaps or precedes the previous one.");
+                    }
+
+                    persons.Add((a, b));
+                }
+
+                if (r.TryGetProperty("id", out var i) && i.ValueKind == System.Text.Json.JsonValueKind.String)
+                {
+                    id = i.GetString();
+                }
+            }
+            catch (System.Text.Json.JsonException ex)
+            {
+                throw new MoaException($"{path}:{lineNo}: not valid JSON ({ex.Message}).");
+            }
+
+            result.Add(new NerSentence(id ?? $"extra-{lineNo}", "extra", text, persons));
+        }
+
+        if (result.Count == 0)
+        {
+            throw new MoaException($"{path}: no labelled sentences found.");
+        }
+
+        return result;
     }
 
     /// <summary>The averaged structured perceptron over <paramref name="segments"/>.</summary>
@@ -254,7 +386,7 @@ public static class PersonTrainer
     /// any text that is also one of the labelled <paramref name="sentences"/> (KLUE's reviews come from NSMC too).
     /// </summary>
     public static PersonTrainingOptions WithUnlabelled(PersonTrainingOptions options, string? unlabelledPath, IEnumerable<NerSentence> sentences) =>
-        unlabelledPath is null ? options : options with { Unlabelled = StemFrequency.ReadTexts(unlabelledPath, sentences.Select(s => s.Text)) };
+        unlabelledPath is null ? options : options with { Unlabelled = StemFrequency.ReadTexts(unlabelledPath, sentences.Concat(options.LabelledExtra).Select(s => s.Text)) };
 
     private static void AddSegments(string text, IReadOnlyList<(int Start, int End)> persons, List<Segment> sink, StemFrequency frequency)
     {

@@ -137,5 +137,5 @@ internal sealed class StemFrequency
         return result;
     }
 
-    private static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+    internal static string Squeeze(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -52,10 +52,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
 
     /// <summary>Prints every batch's figures, by part; asserts the measured level (tuning data: these figures were tuned on).</summary>
     [Theory]
-    [InlineData(1, 0.98, 0.19, 0.97)]
-    [InlineData(2, 0.98, 0.28, 0.98)]
-    [InlineData(3, 0.97, 0.25, 0.98)]
-    [InlineData(4, 0.86, 0.37, 0.88)]
+    // Measured with the documents round's rules and the taggers trained with the hand-labelled NSMC reviews (recall of
+    // batches 1-3 fell by 0.01-0.02 from 0.988 / 0.981 / 0.976 with the retrained tagger: names such as those of short
+    // constructed lines it no longer finds; docs/privacy/person-model.md).
+    [InlineData(1, 0.97, 0.19, 0.96)]
+    [InlineData(2, 0.97, 0.27, 0.98)]
+    [InlineData(3, 0.96, 0.25, 0.98)]
+    [InlineData(4, 0.86, 0.35, 0.88)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -33,11 +33,20 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         return list;
     }
 
+    /// <summary>
+    /// The shipped model's training options (<c>moa pii train-person</c>'s defaults): the NSMC reviews as unlabelled text
+    /// and the 1,500 hand-labelled NSMC reviews as extra training sentences (never scored).
+    /// </summary>
+    internal static PersonTrainingOptions ShippedOptions(IEnumerable<NerSentence> sentences) =>
+        PersonTrainer.WithUnlabelled(
+            new PersonTrainingOptions { LabelledExtra = PersonTrainer.ReadLabelledExtra(Path.Combine(TestPaths.RepoRoot, PersonTrainer.ShippedLabelledExtra)) },
+            TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+
     [Fact]
     public void Klue_TrainOnHalf_ScoreOtherHalf_PersonPrecisionAndRecall()
     {
         var sentences = KlueNer.Read(KluePath);
-        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions(), TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+        var options = ShippedOptions(sentences);
         var results = PersonEvaluation.HeldOutHalf(sentences, options, [0.5, PersonEvaluation.HighPrecisionMinScore]);
         foreach (var (scores, min) in results.Zip([0.5, PersonEvaluation.HighPrecisionMinScore]))
         {
@@ -48,20 +57,21 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 (the best-F1 point): P 0.815 R 0.576 (news P 0.787 R 0.637, reviews
-        // P 0.846 R 0.520); at min score 0.95: P 0.931 R 0.371 since a rule and the tagger agreeing on a span keep the
-        // higher score (was P 0.913 R 0.290; docs/privacy/person-model.md). The issue's target, recall 0.85 at precision
-        // 0.90, is not reached: this asserts the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.57);
-        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.81);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.63);
+        // Measured at the default min score 0.5 (the best-F1 point), trained with the hand-labelled NSMC reviews:
+        // P 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566); at min score 0.95: P 0.936 R 0.402. Without
+        // them: P 0.815 R 0.576 (news P 0.787 R 0.637, reviews P 0.846 R 0.520), at 0.95 P 0.931 R 0.371
+        // (docs/privacy/person-model.md). The issue's target, recall 0.85 at precision 0.90, is not reached: this asserts
+        // the measured level, not the target.
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.60);
+        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.82);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.64);
         best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.78);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.51);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.84);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.56);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.87);
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore).
-        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.37);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.40);
     }
 
     [Fact]
@@ -70,7 +80,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // Tagger trained on the tuning half; re-ranker fitted on out-of-fold candidates of the tuning half (4 taggers);
         // operating point for precision 0.90 chosen by cross-fitting inside the tuning half; the test half scored once.
         var sentences = KlueNer.Read(KluePath);
-        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions(), TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
+        var options = ShippedOptions(sentences);
         var rows = PersonRerankerTrainer.Evaluate(sentences, tuningHalf: true, folds: 4, options, new PersonRerankerOptions(), [0.01], realPath: null, heldOut: true, realTest: false);
         foreach (var row in rows)
         {
@@ -86,16 +96,18 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         reranked[0].Scores["all"].ShouldBe(main[0].Scores["all"]);
         cvMain.Found.ShouldBeGreaterThan(0);
 
-        // Measured: at the precision-0.90 point chosen on the tuning half (0.91 after the 0.5 + 0.5 p mapping), P 0.931 R
-        // 0.421 on the test half with the rules of the documents round (issue 11; P 0.932 R 0.438 with those of the
-        // private-context round); the tagger and rules alone at 0.95: P 0.931 R 0.371 (before the private-context round:
-        // re-ranked P 0.937 R 0.422 at 0.92, tagger P 0.913 R 0.290). The issue's target (recall 0.85 at precision 0.90) is
-        // not reached.
+        // Measured: at the precision-0.90 point chosen on the tuning half (the lowest min score with P >= 0.90 on the
+        // tuning CV, 0.90 after the 0.5 + 0.5 p mapping: P 0.901 R 0.488 there), with the documents round's rules and the
+        // hand-labelled NSMC reviews in every tagger's training and the re-ranker refitted on both: P 0.936 R 0.482 on the
+        // test half; the tagger and rules alone at 0.95: P 0.936 R 0.402. Earlier: NSMC set with the private-context
+        // round's rules at 0.91 P 0.948 R 0.469; without the NSMC set, re-ranked P 0.932 R 0.438, tagger P 0.931 R 0.371;
+        // before the private-context round, re-ranked P 0.937 R 0.422 at 0.92, tagger P 0.913 R 0.290. The issue's target
+        // (recall 0.85 at precision 0.90) is not reached.
         var strict = reranked[^1].Scores;
-        reranked[^1].MinScore.ShouldBe(0.91, 0.005);
+        reranked[^1].MinScore.ShouldBe(0.90, 0.005);
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.42);
-        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.049); // measured +0.0499 (was +0.067)
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.48);
+        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.07); // measured +0.080
     }
 
     [Fact]
@@ -140,10 +152,11 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half: {test.Count} sentences, gold {total.Gold} found {total.Found} correct {total.Correct} P {total.Precision:F3} R {total.Recall:F3}"));
 
-        // Measured on the untouched test half: P 0.529 R 0.610 (docs/privacy/person-model.md; the previous model: P 0.513
-        // R 0.678, four names more of 59); far below the target.
-        total.Recall.ShouldBeGreaterThanOrEqualTo(0.61);
-        total.Precision.ShouldBeGreaterThanOrEqualTo(0.52);
+        // Measured on the untouched test half with the model trained with the hand-labelled NSMC reviews and the documents
+        // round's rules: P 0.561 R 0.627 (37 of 59; with the private-context round's rules P 0.569; before the NSMC set P 0.537
+        // R 0.610; docs/privacy/person-model.md; an older model: P 0.513 R 0.678, four names more of 59); far below the target.
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.62);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.56);
 
         // At the precision-0.90 point chosen on the KLUE tuning half (the re-ranker's ranking).
         var strictAnalyzer = new PiiAnalyzer([PiiTypes.Person], PersonEvaluation.RerankedHighPrecisionMinScore);
@@ -156,12 +169,12 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half at {PersonEvaluation.RerankedHighPrecisionMinScore}: gold {strict.Gold} found {strict.Found} correct {strict.Correct} P {strict.Precision:F3} R {strict.Recall:F3}"));
 
-        // Measured on the test half at 0.89 (the point re-chosen after the documents round's rules): P 0.718 R 0.475 (28 of 59
-        // names); at 0.91 with the re-ranker refitted on the private-context round's rules: P 0.737 R 0.475; before that
-        // round, at 0.92: P 0.750 R 0.458; the tagger's margin at 0.95: P 0.724 R 0.356. Precision on these carriers stays
-        // below the 0.90 reached on KLUE.
-        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.71);
-        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.45);
+        // Measured on the test half at 0.90 (the current point, re-ranker refitted on the documents round's rules and the
+        // taggers trained with the NSMC set): P 0.659 R 0.492 (29 of 59 names, 44 found); at 0.91 with the private-context
+        // round's rules: P 0.737 R 0.475; before that round, at 0.92: P 0.750 R 0.458; the tagger's margin at 0.95: P 0.724
+        // R 0.356. Precision on these carriers stays far below the 0.90 reached on KLUE.
+        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.65);
+        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.49);
     }
 
     // The `private` policy is measured on its own split set (EvalSet/PrivateContextTests, docs/privacy/pii.md). The nine

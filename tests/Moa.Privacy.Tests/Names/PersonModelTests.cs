@@ -135,6 +135,63 @@ public class PersonModelTests
         Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl(missing)).Message.ShouldContain($"{missing}:1:");
     }
 
+    [Theory]
+    [InlineData("{\"text\":\"김민준 왔다\",\"persons\":[[0,3]]}\n{\"text\":\"김민준\",\"persons\":[[0,9]]}\n", ":2: person span [0, 9] lies outside")]
+    [InlineData("{\"text\":\"김민준 왔다\",\"persons\":[[0,3],[1,2]]}\n", ":1: person span [1, 2]")]
+    [InlineData("{\"text\":\"김민준\",\"persons\":[[0,\"3\"]]}\n", ":1: a person must be a pair of integers")]
+    [InlineData("{\"text\":\"김민준\"}\n", ":1: expected 'persons'")]
+    [InlineData("\n{\"persons\":[]}\n", ":2: expected an object with a string 'text'")]
+    [InlineData("{\"text\":\"김민준\",\n", ":1: not valid JSON")]
+    [InlineData("\n\n", ": no labelled sentences")]
+    public void LabelledExtra_MalformedLine_NamesFileAndLine(string content, string expected)
+    {
+        var path = Write(content);
+        Should.Throw<MoaException>(() => PersonTrainer.ReadLabelledExtra(path)).Message.ShouldContain(path + expected);
+        Should.Throw<MoaException>(() => PersonTrainer.ReadLabelledExtra("/nonexistent/extra.jsonl")).Message.ShouldContain("/nonexistent/extra.jsonl");
+    }
+
+    [Fact]
+    public void LabelledExtra_IsTrainedOn_AndLeftOutOfTheUnlabelledPool()
+    {
+        var extraPath = Write("{\"id\":\"nsmc-1\",\"text\":\"톰 크루즈 연기 최고\",\"persons\":[[0,5]]}\n\n{\"text\":\"그냥 그런 영화\",\"persons\":[]}\n");
+        var extra = PersonTrainer.ReadLabelledExtra(extraPath);
+        extra.Count.ShouldBe(2);
+        extra[0].Id.ShouldBe("nsmc-1");
+        extra[0].Text.ShouldBe("톰 크루즈 연기 최고");
+        extra[0].Persons.ShouldBe([(0, 5)]);
+        extra[1].Id.ShouldBe("extra-3");
+        extra[1].Source.ShouldBe("extra");
+
+        // The labelled reviews leave the pool of hard negatives and self-training (compared without spaces), whether the
+        // pool came from a file (WithUnlabelled) or was given directly (Train filters it again).
+        var unlabelledPath = Write("{\"text\":\"톰 크루즈  연기 최고\"}\n{\"text\":\"배우 연기가 좋다\"}\n{\"text\":\"그냥 그런 영화\"}\n");
+        List<NerSentence> klue = [new("s-wikitree", "wikitree", "김민준 씨는 어제 왔다.", [(0, 3)])];
+        var options = PersonTrainer.WithUnlabelled(new PersonTrainingOptions { LabelledExtra = extra }, unlabelledPath, klue);
+        options.Unlabelled.ShouldBe(["배우 연기가 좋다"]);
+        var direct = new PersonTrainingOptions { LabelledExtra = extra, Unlabelled = ["톰 크루즈 연기 최고", "배우 연기가 좋다"] };
+        PersonTrainer.UnlabelledPool(direct).ShouldBe(["배우 연기가 좋다"]);
+
+        // The extra sentences change the model (they are trained on); weight and copies are checked.
+        var plain = PersonTrainer.Train(klue, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 1 });
+        var withExtra = PersonTrainer.Train(klue, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 1, LabelledExtra = extra });
+        withExtra.Weights.ShouldNotBe(plain.Weights);
+        var again = PersonTrainer.Train(klue, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 1, LabelledExtra = extra });
+        again.Weights.ShouldBe(withExtra.Weights);
+        Should.Throw<MoaException>(() => PersonTrainer.Train(klue, new PersonTrainingOptions { LabelledExtra = extra, LabelledExtraWeight = 0 })).Message.ShouldContain("labelled-extra weight");
+        Should.Throw<MoaException>(() => PersonTrainer.Train(klue, new PersonTrainingOptions { LabelledExtra = extra, LabelledExtraCopies = -1 })).Message.ShouldContain("labelled-extra weight");
+    }
+
+    [Fact]
+    public void LabelledExtra_ShippedNsmcSet_ReadsAndHoldsNoKlueSentence()
+    {
+        var path = Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
+        var extra = PersonTrainer.ReadLabelledExtra(path);
+        extra.Count.ShouldBe(1500);
+        extra.Select(s => s.Id).Distinct().Count().ShouldBe(1500);
+        var klue = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Select(s => StemFrequency.Squeeze(s.Text)).ToHashSet();
+        extra.ShouldAllBe(s => !klue.Contains(StemFrequency.Squeeze(s.Text)));
+    }
+
     [Fact]
     public void Train_BadOptions_AreClearErrors()
     {

@@ -16,8 +16,9 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
     /// <summary>
     /// Digest of every tagged span of <see cref="Texts"/> by the shipped model before the speed work. It changes only
     /// when the shipped model file changes; then record the new value (printed by this test) in the same commit.
+    /// Retrained with the 1,500 hand-labelled NSMC reviews (issue 11): 6,370 spans (was 0xE2C47ECBAAD120D5).
     /// </summary>
-    private const ulong RecordedDigest = 0xE2C47ECBAAD120D5UL;
+    private const ulong RecordedDigest = 0xF993DEE3E114A6B5UL;
 
     internal static List<string> Texts()
     {
