@@ -268,6 +268,29 @@ public class PrivateContextTests(ITestOutputHelper output)
         return (score, detector);
     }
 
+    /// <summary>
+    /// Batch 5, written blind and wholly held out while the rules were changed on batches 1–4, scored once after the
+    /// documents round and the NSMC-trained tagger were merged.
+    /// </summary>
+    [Fact]
+    public void HeldOutBatch5_PrivatePolicy_AndDetector()
+    {
+        var (score, detector) = ScoreBatch(PrivateItem.HeldOutBatch);
+
+        // Scored once (docs/privacy/pii.md): private policy recall 0.691 (266 of 385) on the detector's persons, 0.940 on
+        // gold spans; public persons replaced 0.364 (55 of 151); the detector (all persons): planted documents recall
+        // 0.769 precision 0.926, short constructed items 0.617 / 0.787. Batch 4, blind, had 0.712 / 0.923 / 0.350 and
+        // planted 0.799 / 0.858: the documents round raised the judge's share and the detector's precision on new
+        // documents, not the share of names found. The target (recall 0.95) is not reached. Measured level:
+        score.Private.ShouldBeGreaterThanOrEqualTo(380);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.69);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.94);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.37);
+        detector["planted"].Recall.ShouldBeGreaterThanOrEqualTo(0.76);
+        detector["planted"].Precision.ShouldBeGreaterThanOrEqualTo(0.92);
+        detector["constructed"].Recall.ShouldBeGreaterThanOrEqualTo(0.61);
+    }
+
     [Fact]
     public void HeldOutBatch4_PrivatePolicy_AndDetector()
     {
