@@ -163,6 +163,8 @@ internal static class Person
         }
 
         TryChatSpeakers(text, sink);
+        TryPersonFieldValues(text, sink);
+        TrySelfIntroductions(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -419,6 +421,187 @@ internal static class Person
         }
 
         sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+    }
+
+    // Labels whose last syllable makes them a person (근무자, 발신인, 상주, 예금주) and labels that name a person outright
+    // (담임, 신랑, 원아): general Korean, written from knowledge. Labels ending in 명 name a person only when what comes
+    // before 명 does (원아명, 신청인명), not 학교명 or 업체명.
+    private static readonly string[] s_personLabelWords =
+    [
+        "담임", "담당", "작성", "발신", "수신", "참석", "신랑", "신부", "원아", "아동", "학생", "원생", "산모", "회원", "주민", "직원", "상주",
+        "확인", "서명", "날인", "본인", "가족", "배우자", "세대원", "동거인",
+    ];
+
+    private static bool IsPersonLabel(ReadOnlySpan<char> label)
+    {
+        if (label.Length > 2 && label[^1] == '명')
+        {
+            label = label[..^1];
+        }
+
+        if (label.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var w in s_personLabelWords)
+        {
+            if (label.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        // 근무자, 참가자, 발신인, 보증인, 상주, 예금주, 세대주: not 일자, 문자, 숫자, 원인, 확인서.
+        return label[^1] switch
+        {
+            '자' => !(label.EndsWith("일자") || label.EndsWith("문자") || label.EndsWith("숫자") || label.EndsWith("글자") || label.EndsWith("액자")),
+            '인' => !(label.EndsWith("원인") || label.EndsWith("요인") || label.EndsWith("승인") || label.EndsWith("기인")),
+            '주' => label.EndsWith("상주") || label.EndsWith("예금주") || label.EndsWith("세대주") || label.EndsWith("사업주") || label.EndsWith("건물주") || label.EndsWith("차주"),
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The whole value of a <c>label: value</c> field whose label names a person (<c>근무자: 편동술</c>, <c>원아명: 제갈우주
+    /// (햇님반)</c>, <c>상주: 함보람</c>): a word of a Korean name's shape (three syllables with a surname, or a compound
+    /// surname) whose given-name syllables are name syllables, standing alone in its cell (then a line end, a tab, a
+    /// bracket, a list separator, or 귀하/님).
+    /// </summary>
+    private static void TryPersonFieldValues(string text, List<PiiFinding> sink)
+    {
+        for (var colon = text.IndexOf(':', StringComparison.Ordinal); colon > 1; colon = text.IndexOf(':', colon + 1))
+        {
+            var e = colon;
+            var s = e;
+            while (s > 0 && Context.IsHangulSyllable(text[s - 1]) && e - s < 7)
+            {
+                s--;
+            }
+
+            if (s > 0 && Context.IsHangulSyllable(text[s - 1]) || !IsPersonLabel(text.AsSpan(s, e - s)))
+            {
+                continue;
+            }
+
+            var p = colon + 1;
+            while (Context.At(text, p) == ' ')
+            {
+                p++;
+            }
+
+            // The value may be a list (참가자: 임소망, 권기쁨, 한아름 / 참석: 도하나·국가람): every item a name of that shape.
+            while (true)
+            {
+                var q = p;
+                while (q < text.Length && Context.IsHangulSyllable(text[q]) && q - p < 5)
+                {
+                    q++;
+                }
+
+                // In a cell labelled as a person a native given name (함보람, 빈나라) counts too: no given-name syllable needed.
+                if (q - p is < 3 or > 4 || !WholeCell(text, q) || !PersonLayout.KoreanNameShaped(text, p, q) || s_inflectedEndings.Contains(text[q - 1])
+                    || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(p, q - p)))
+                {
+                    break;
+                }
+
+                sink.Add(new PiiFinding(p, q, PiiTypes.Person, 0.85));
+                p = q;
+                while (Context.At(text, p) == ' ')
+                {
+                    p++;
+                }
+
+                if (Context.At(text, p) is not (',' or '/' or '·'))
+                {
+                    break;
+                }
+
+                p++;
+                while (Context.At(text, p) == ' ')
+                {
+                    p++;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A person who names themselves: <c>주민 신우주입니다</c>, <c>105동 1402호 함보람입니다</c>, <c>저 빈나라이에요</c>, a line
+    /// that opens with <c>홍길동입니다</c>. The name has a Korean name's shape with name syllables after the surname.
+    /// </summary>
+    private static void TrySelfIntroductions(string text, List<PiiFinding> sink)
+    {
+        foreach (var ending in (ReadOnlySpan<string>)["입니다", "이에요", "이예요", "이고요", "인데요"])
+        {
+            for (var at = text.IndexOf(ending, StringComparison.Ordinal); at >= 3; at = text.IndexOf(ending, at + 1))
+            {
+                var s = at;
+                while (s > 0 && Context.IsHangulSyllable(text[s - 1]) && at - s < 5)
+                {
+                    s--;
+                }
+
+                if (at - s is < 3 or > 4 || s > 0 && Context.IsHangulSyllable(text[s - 1]))
+                {
+                    continue;
+                }
+
+                // What stands before the name: a line start (every syllable after the surname a name syllable), 저/저는/제
+                // 이름은 (not a word of an occupation or status: 공무원, 신입생, 한국인), a unit number (1402호), or a word
+                // naming a member of a place (주민, 회원, 학생, 엄마, 아빠).
+                var before = text.AsSpan(0, s).TrimEnd(' ');
+                var ok = before.IsEmpty || before[^1] is '\n' or '\r' or '.' or '!' or '?' or ')' or ']'
+                    ? GivenNameShaped(text, s, at, strict: true)
+                    : before.EndsWith("저") || before.EndsWith("저는") || before.EndsWith("이름은")
+                        ? GivenNameShaped(text, s, at, strict: true) || GivenNameShaped(text, s, at, strict: false) && !"원생인가사부자".Contains(text[at - 1], StringComparison.Ordinal)
+                        : (before.EndsWith("호") || before.EndsWith("주민") || before.EndsWith("회원") || before.EndsWith("학생") || before.EndsWith("엄마")
+                            || before.EndsWith("아빠")) && GivenNameShaped(text, s, at, strict: false);
+                if (!ok)
+                {
+                    continue;
+                }
+
+                sink.Add(new PiiFinding(s, at, PiiTypes.Person, 0.8));
+            }
+        }
+    }
+
+    /// <summary>A value that fills its cell: then the end, a line end, a tab, a bracket, a list separator, or 귀하/님.</summary>
+    private static bool WholeCell(string text, int end)
+    {
+        var c = Context.At(text, end);
+        if (c is '\0' or '\n' or '\r' or '\t' or '(' or ',' or '/' or '·')
+        {
+            return true;
+        }
+
+        var rest = text.AsSpan(end);
+        return c == ' ' && (Context.At(text, end + 1) is '(' or '\n' or '\r' or '\0' or '/' || rest.StartsWith(" 귀하", StringComparison.Ordinal)
+            || rest.StartsWith(" 님", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Three syllables with a surname, or a compound surname and one or two more, and not a context, field or title word
+    /// (참석자 and 담당자 fail); after the surname every syllable (<paramref name="strict"/>: 한국어 fails) or at least one
+    /// (편동술, 함보람) a given-name syllable.
+    /// </summary>
+    private static bool GivenNameShaped(string text, int start, int end, bool strict)
+    {
+        if (!PersonLayout.KoreanNameShaped(text, start, end))
+        {
+            return false;
+        }
+
+        var (given, syllables) = (0, 0);
+        for (var i = start + (IsCompoundSurname(text, start) ? 2 : 1); i < end; i++)
+        {
+            given += NameGazetteer.IsGivenSyllable(text[i]) ? 1 : 0;
+            syllables++;
+        }
+
+        return (strict ? given == syllables : given > 0) && !s_inflectedEndings.Contains(text[end - 1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
     }
 
     /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>).</summary>

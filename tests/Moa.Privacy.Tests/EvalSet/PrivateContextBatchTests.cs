@@ -6,7 +6,7 @@ using Xunit.Abstractions;
 namespace Moa.Privacy.Tests.EvalSet;
 
 /// <summary>
-/// The private-context set by batch (1–4; all tuning data since batch 4 was scored): the <c>private</c> policy's recall
+/// The private-context set by batch (1–5; all tuning data once each batch was scored): the <c>private</c> policy's recall
 /// and public rate (<see cref="PrivateContextTests.Score"/>) and the detector's recall and precision under <c>all</c>. A
 /// <c>PERSON</c> finding covering no gold person counts against precision; only the KLUE sentences and batch 4's planted
 /// documents label every person mention, so the precision of the constructed items of batches 1–3 (real carriers with
@@ -54,11 +54,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [Theory]
     // Measured with the documents round's rules and the taggers trained with the hand-labelled NSMC reviews (recall of
     // batches 1-3 fell by 0.01-0.02 from 0.988 / 0.981 / 0.976 with the retrained tagger: names such as those of short
-    // constructed lines it no longer finds; docs/privacy/person-model.md).
+    // constructed lines it no longer finds; docs/privacy/person-model.md); batch 5 after it was scored once and tuned on
+    // (person-labelled fields, self-introductions: batch 1 0.971 -> 0.979, batch 5 0.691 -> 0.730).
     [InlineData(1, 0.97, 0.19, 0.96)]
     [InlineData(2, 0.97, 0.27, 0.98)]
     [InlineData(3, 0.96, 0.25, 0.98)]
-    [InlineData(4, 0.86, 0.35, 0.88)]
+    [InlineData(4, 0.86, 0.35, 0.89)]
+    [InlineData(5, 0.72, 0.37, 0.83)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

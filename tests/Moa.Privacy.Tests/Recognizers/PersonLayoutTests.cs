@@ -75,6 +75,29 @@ public class PersonLayoutTests
     [InlineData("딸기(국산)를 샀다.")]
     public void Brackets_WithoutRoleOrAge_AreNotNames(string text) => Persons(text).ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("2025. 3. 9. 근무자: 탁동술\n22:10 순찰", "탁동술")]
+    [InlineData("투약의뢰서\n원아명: 제갈우주 (햇님반)\n증상: 콧물", "제갈우주")]
+    [InlineData("빈소: 2호실\n상주: 위보람\n연락처: 010-2345-6789", "위보람")]
+    [InlineData("출석요구서\n수신인: 남궁재인 귀하", "남궁재인")]
+    [InlineData("봉사 참가자: 염소망, 위기쁨, 탁아름 (이상 3명)", "위기쁨")]
+    [InlineData("참석: 도하나·변가람·탁승철 (3인)", "탁승철")]
+    public void PersonLabelledField_AndItsList_AreNames(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("안녕하세요. ○○동 주민 탁우주입니다 (010-2345-6789)", "탁우주")]
+    [InlineData("[게시판] 105동 1402호 위서진입니다. 층간소음 관련 말씀드립니다.", "위서진")]
+    [InlineData("쌤 저 염슬아예요 오늘 못 가요", "염슬아")]
+    public void SelfIntroduction_IsAName(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("처리일자: 2025-03-09\n학교명: 한국고 (공립)")]
+    [InlineData("원인: 과로사\n승인: 완료")]
+    [InlineData("저는 공무원입니다. 저는 한국인입니다.")]
+    [InlineData("한국어입니다.\n정답입니다.")]
+    [InlineData("담당: 총무과 / 인사과")]
+    public void FieldAndSelfIntroductionRules_LeaveWordsAlone(string text) => Persons(text).ShouldBeEmpty();
+
     [Fact]
     public void FormField_NameWithAProfessionTitle_IsJudgedByTheTitle()
     {
