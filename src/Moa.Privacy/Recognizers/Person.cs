@@ -40,7 +40,8 @@ internal static class Person
 
     private static readonly string[] s_labels =
     [
-        .. s_formLabels.Concat(["예약자", "질의자", "주문자", "구매자", "작성인", "참석자"])
+        .. s_formLabels.Concat(["예약자", "질의자", "주문자", "구매자", "판매자", "작성인", "참석자", "참가자", "발신인", "수신인", "신고자", "의뢰자",
+                "진정인", "고소인", "근무자", "확인자", "산모"])
             .Concat(PrivateContext.Labels.ToArray()).Concat(PrivateContext.Roles.ToArray()).Concat(PrivateContext.Staff.ToArray())
             .Concat(PrivateContext.Relations.ToArray()).Concat(PrivateContext.Kin.ToArray()).Concat(s_titlesBefore)
             .Where(w => w.Length > 1).Distinct(StringComparer.Ordinal),
@@ -63,7 +64,7 @@ internal static class Person
     private static readonly string[] s_addressTitles =
     [
         "회원님", "고객님", "어머님", "아버님", "어머니", "아버지", "집사님", "권사님", "장로님", "선생님", "학생", "환자분", "어르신", "보호자님",
-        "원장님", "과장님", "팀장님", "대표님", "사장님", "기사님", "간호사님", "수녀님", "목사님", "할머니", "할아버지",
+        "원장님", "과장님", "팀장님", "대표님", "사장님", "기사님", "간호사님", "수녀님", "목사님", "할머니", "할아버지", "산모님", "선배님", "후배님",
     ];
 
     private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_addressTitles, .. s_labels, .. s_englishLabels,
@@ -876,13 +877,13 @@ internal static class Person
         }
 
         // A role or title around a Korean name (전 사업주 도정구, 공익법무관 조경민, 표재석 고객님) is not part of it: a word
-        // ending in 님 or 씨, or a role word, is cut from the end; before a last word of a Korean name's shape, the rest.
+        // ending in 님 or 씨, 귀하 or 앞 (of a letter's addressee), or a role word, is cut from the end; before a last word of a Korean name's shape, the rest.
         var (s, e) = (start, end);
         while (e > s)
         {
             var wordStart = text.LastIndexOf(' ', e - 1, e - s) + 1;
             var word = text.AsSpan(Math.Max(wordStart, s), e - Math.Max(wordStart, s));
-            if (wordStart <= s || !(word[^1] is '님' or '씨' || PrivateContext.IsContextWord(word) || IsTitleOrRole(word)))
+            if (wordStart <= s || !(word[^1] is '님' or '씨' || word is "귀하" or "앞" || PrivateContext.IsContextWord(word) || IsTitleOrRole(word)))
             {
                 break;
             }
@@ -975,6 +976,11 @@ internal static class Person
     }
 
     /// <summary>Whether a word is a title, a role or a word the person rules know is no name (선배, 감독, 주인공 …).</summary>
+    /// <summary>Whether <paramref name="word"/> is one of the labels and roles a name may follow (구매자, 상담사, 보호자).</summary>
+    internal static bool IsLabel(ReadOnlySpan<char> word) => s_labelSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    private static readonly HashSet<string> s_labelSet = new(s_labels, StringComparer.Ordinal);
+
     internal static bool IsTitleOrRole(ReadOnlySpan<char> word) =>
         s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsWithTitle(word) || word is "씨" or "님";
 

@@ -307,6 +307,9 @@ internal static class PersonLayout
             }
         }
 
+        // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …).
+        p = SkipTime(text, p, lineEnd);
+
         var start = p;
         while (p < lineEnd && Context.IsHangulSyllable(text[p]))
         {
@@ -314,6 +317,25 @@ internal static class PersonLayout
         }
 
         var end = p;
+
+        // A role or relation before the speaker (상담사 보미: …, 구매자 찬호: …, 한별 아빠 홍석기: …): the last word speaks.
+        for (var words = 0; words < 2 && Context.At(text, p) == ' ' && Context.IsHangulSyllable(Context.At(text, p + 1)); words++)
+        {
+            var role = text.AsSpan(start, end - start);
+            if (!(PrivateContext.IsContextWord(role) || Person.IsTitleOrRole(role) || Person.IsLabel(role) || PrivateContext.IsStaffOrKin(role) || role is "아빠" or "엄마"))
+            {
+                break;
+            }
+
+            var next = p + 1;
+            while (next < lineEnd && Context.IsHangulSyllable(text[next]))
+            {
+                next++;
+            }
+
+            (start, end, p) = (p + 1, next, next);
+        }
+
         if (Context.At(text, p) == ' ')
         {
             p++;
@@ -353,6 +375,35 @@ internal static class PersonLayout
 
         var word = text.AsSpan(start, end - start);
         return word.Length is < 2 or > 4 || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
+    }
+
+    /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
+    private static int SkipTime(string text, int p, int lineEnd)
+    {
+        var q = p;
+        if (text.AsSpan(q, lineEnd - q).StartsWith("오전 ", StringComparison.Ordinal) || text.AsSpan(q, lineEnd - q).StartsWith("오후 ", StringComparison.Ordinal))
+        {
+            q += 3;
+        }
+
+        var digits = q;
+        while (q < lineEnd && Context.IsDigit(text[q]) && q - digits < 2)
+        {
+            q++;
+        }
+
+        if (q == digits || Context.At(text, q) != ':' || !Context.IsDigit(Context.At(text, q + 1)) || !Context.IsDigit(Context.At(text, q + 2)) || Context.At(text, q + 3) != ' ')
+        {
+            return p;
+        }
+
+        q += 4;
+        while (q < lineEnd && text[q] == ' ')
+        {
+            q++;
+        }
+
+        return q;
     }
 
     /// <summary>

@@ -282,16 +282,16 @@ public class PrivateContextTests(ITestOutputHelper output)
         // 0.769 precision 0.926, short constructed items 0.617 / 0.787. Batch 4, blind, had 0.712 / 0.923 / 0.350 and
         // planted 0.799 / 0.858: the documents round raised the judge's share and the detector's precision on new
         // documents, not the share of names found. The target (recall 0.95) is not reached. Batch 5 has since been
-        // TUNING data (rules for person-labelled fields and their lists, and self-introductions): after them recall 0.730
-        // (281 of 385), planted documents 0.801 / 0.929, short constructed 0.683 / 0.804; the gold-span and public figures
-        // are unchanged. This asserts the measured level.
+        // TUNING data (rules for person-labelled fields and their lists, self-introductions, transcript speakers after a
+        // clock time or a role): after them recall 0.748 (288 of 385), planted documents 0.819 / 0.930, short constructed
+        // 0.700 / 0.808; the gold-span and public figures are unchanged. This asserts the measured level.
         score.Private.ShouldBeGreaterThanOrEqualTo(380);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.72);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.74);
         score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.94);
         score.PublicRate.ShouldBeLessThanOrEqualTo(0.37);
-        detector["planted"].Recall.ShouldBeGreaterThanOrEqualTo(0.80);
+        detector["planted"].Recall.ShouldBeGreaterThanOrEqualTo(0.81);
         detector["planted"].Precision.ShouldBeGreaterThanOrEqualTo(0.92);
-        detector["constructed"].Recall.ShouldBeGreaterThanOrEqualTo(0.68);
+        detector["constructed"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
     }
 
     [Fact]

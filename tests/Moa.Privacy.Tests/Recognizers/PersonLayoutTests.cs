@@ -85,6 +85,24 @@ public class PersonLayoutTests
     public void PersonLabelledField_AndItsList_AreNames(string text, string name) => Persons(text).ShouldContain(name);
 
     [Theory]
+    [InlineData("[단톡] 친구들\n오후 9:12 꽁치: 내일 몇 시?\n오후 9:13 솔이: 일곱 시\n오후 9:15 꽁치: ㅇㅋ\n오후 9:16 솔이: 굿", "꽁치", "솔이")]
+    [InlineData("상담사 보미: 안녕하세요\n고객 탁세라: 물건이 안 왔어요\n상담사 보미: 확인해 볼게요\n고객 탁세라: 네", "보미", "탁세라")]
+    [InlineData("판매자 너구리\n구매자 찬호: 책상 있나요?\n판매자 너구리: 네\n구매자 찬호: 입금할게요", "찬호", "찬호")]
+    public void Transcript_SpeakersAfterATimeOrARole_AreFound(string text, string first, string second)
+    {
+        var found = Persons(text);
+        found.ShouldContain(first);
+        found.ShouldContain(second);
+    }
+
+    [Fact]
+    public void Transcript_ClockTimesAndRoleLines_WithoutSpeakers_AreNoNames()
+    {
+        Persons("09:00 개회\n09:10 안건: 예산\n10:00 폐회").ShouldBeEmpty();
+        Persons("상담사 안내: 09:00부터\n고객 문의: 010-2345-6789").ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("안녕하세요. ○○동 주민 탁우주입니다 (010-2345-6789)", "탁우주")]
     [InlineData("[게시판] 105동 1402호 위서진입니다. 층간소음 관련 말씀드립니다.", "위서진")]
     [InlineData("쌤 저 염슬아예요 오늘 못 가요", "염슬아")]
