@@ -35,7 +35,7 @@ internal static class Person
     private static readonly string[] s_titlesBefore =
     [
         "대표", "사장", "원장", "팀장", "과장", "부장", "차장", "대리", "주임", "간호사", "의사", "교사", "딜러", "학생", "통역",
-        "변호사", "세무사", "노무사", "중개사", "기사",
+        "변호사", "세무사", "노무사", "중개사", "기사", "담임", "신랑", "신부", "상주",
     ];
 
     private static readonly string[] s_labels =
@@ -736,7 +736,7 @@ internal static class Person
         var compound = IsCompoundSurname(text, start);
         var given = text.AsSpan(start + (compound ? 2 : 1), length - (compound ? 2 : 1));
         var after = Context.At(text, start + length) == ' ' ? Context.At(text, start + length + 1) : Context.At(text, start + length);
-        var delimited = after is '(' or ')' or ',' or '/' or '\t' or '\n' or '\r' or '\0';
+        var delimited = after is '(' or ')' or ',' or '/' or '·' or '\t' or '\n' or '\r' or '\0';
         if (given.IsEmpty || !(compound || NameGazetteer.SurnameRank(text[start]) is 1 or 2 || (delimited && NameGazetteer.SurnameRank(text[start]) > 0)))
         {
             return false;

@@ -55,12 +55,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // Measured with the documents round's rules and the taggers trained with the hand-labelled NSMC reviews (recall of
     // batches 1-3 fell by 0.01-0.02 from 0.988 / 0.981 / 0.976 with the retrained tagger: names such as those of short
     // constructed lines it no longer finds; docs/privacy/person-model.md); batch 5 after it was scored once and tuned on
-    // (person-labelled fields, self-introductions, transcript speakers: batch 1 0.971 -> 0.979, batch 5 0.691 -> 0.748).
+    // (person-labelled fields, self-introductions, transcript speakers: batch 1 0.971 -> 0.979, batch 5 0.691 -> 0.756).
     [InlineData(1, 0.97, 0.19, 0.96)]
     [InlineData(2, 0.97, 0.27, 0.98)]
     [InlineData(3, 0.96, 0.25, 0.98)]
     [InlineData(4, 0.86, 0.35, 0.89)]
-    [InlineData(5, 0.74, 0.37, 0.84)]
+    [InlineData(5, 0.75, 0.37, 0.85)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -283,15 +283,16 @@ public class PrivateContextTests(ITestOutputHelper output)
         // planted 0.799 / 0.858: the documents round raised the judge's share and the detector's precision on new
         // documents, not the share of names found. The target (recall 0.95) is not reached. Batch 5 has since been
         // TUNING data (rules for person-labelled fields and their lists, self-introductions, transcript speakers after a
-        // clock time or a role): after them recall 0.748 (288 of 385), planted documents 0.819 / 0.930, short constructed
-        // 0.700 / 0.808; the gold-span and public figures are unchanged. This asserts the measured level.
+        // clock time or a role, titles before a name such as 담임 and 신랑): after them recall 0.756 (291 of 385), planted
+        // documents 0.822 / 0.930, short constructed 0.733 / 0.815; the gold-span and public figures are unchanged. This
+        // asserts the measured level.
         score.Private.ShouldBeGreaterThanOrEqualTo(380);
-        score.Recall.ShouldBeGreaterThanOrEqualTo(0.74);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.75);
         score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.94);
         score.PublicRate.ShouldBeLessThanOrEqualTo(0.37);
-        detector["planted"].Recall.ShouldBeGreaterThanOrEqualTo(0.81);
+        detector["planted"].Recall.ShouldBeGreaterThanOrEqualTo(0.82);
         detector["planted"].Precision.ShouldBeGreaterThanOrEqualTo(0.92);
-        detector["constructed"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
+        detector["constructed"].Recall.ShouldBeGreaterThanOrEqualTo(0.73);
     }
 
     [Fact]
