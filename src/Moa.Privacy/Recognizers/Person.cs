@@ -35,7 +35,8 @@ internal static class Person
     private static readonly string[] s_titlesBefore =
     [
         "대표", "사장", "원장", "팀장", "과장", "부장", "차장", "대리", "주임", "간호사", "의사", "교사", "딜러", "학생", "통역",
-        "변호사", "세무사", "노무사", "중개사", "기사", "담임", "신랑", "신부", "상주",
+        "변호사", "세무사", "노무사", "중개사", "기사", "담임", "신랑", "신부", "상주", "이장", "주무관", "순경", "경장",
+        "소방사", "소방교", "대위", "중위", "일병", "이병", "상병", "병장",
     ];
 
     private static readonly string[] s_labels =
@@ -166,6 +167,7 @@ internal static class Person
         TryChatSpeakers(text, sink);
         TryPersonFieldValues(text, sink);
         TrySelfIntroductions(text, sink);
+        TryLatinNames(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -430,7 +432,8 @@ internal static class Person
     private static readonly string[] s_personLabelWords =
     [
         "담임", "담당", "작성", "발신", "수신", "참석", "신랑", "신부", "원아", "아동", "학생", "원생", "산모", "회원", "주민", "직원", "상주",
-        "확인", "서명", "날인", "본인", "가족", "배우자", "세대원", "동거인",
+        "확인", "서명", "날인", "본인", "가족", "배우자", "세대원", "동거인", "트레이너", "펫시터", "시터", "코치", "감독", "통역", "디자이너",
+        "매니저", "대리인",
     ];
 
     private static bool IsPersonLabel(ReadOnlySpan<char> label)
@@ -458,6 +461,8 @@ internal static class Person
         {
             '자' => !(label.EndsWith("일자") || label.EndsWith("문자") || label.EndsWith("숫자") || label.EndsWith("글자") || label.EndsWith("액자")),
             '인' => !(label.EndsWith("원인") || label.EndsWith("요인") || label.EndsWith("승인") || label.EndsWith("기인")),
+            // 수의사, 간호사, 상담사, 복지사, 요양보호사: not 회사, 검사, 조사, 감사, 행사, 기사.
+            '사' => label.Length >= 3 && !(label.EndsWith("회사") || label.EndsWith("검사") || label.EndsWith("조사") || label.EndsWith("감사") || label.EndsWith("행사") || label.EndsWith("기사") || label.EndsWith("역사") || label.EndsWith("지사")),
             '주' => label.EndsWith("상주") || label.EndsWith("예금주") || label.EndsWith("세대주") || label.EndsWith("사업주") || label.EndsWith("건물주") || label.EndsWith("차주"),
             _ => false,
         };
@@ -569,6 +574,100 @@ internal static class Person
         }
     }
 
+    /// <summary>
+    /// A name in Latin letters inside Korean text, as documents about foreign residents and bilingual e-mails write them:
+    /// two or three capitalised words right after a Korean role, relation or label (<c>임차인 Daniel Okafor</c>, <c>동료
+    /// Sohel Mia</c>, <c>내담자: Rahim Uddin</c>), with the name's Hangul rendering in brackets after it
+    /// as a second span (<c>Rahim Uddin (라힘 우딘)</c>). A term with its Korean gloss (<c>Data Loader (데이터 로더)</c>) is
+    /// not a name.
+    /// </summary>
+    private static void TryLatinNames(string text, List<PiiFinding> sink)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('\uAC00', '\uD7A3'))
+        {
+            return;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] is < 'A' or > 'Z' || i > 0 && (Context.IsAsciiLetter(text[i - 1]) || Context.IsDigit(text[i - 1]) || text[i - 1] is '.' or '@' or '_' or '/' or '-'))
+            {
+                continue;
+            }
+
+            // Two or three words: a capital, then lower-case letters (Okafor, Xiaoyu, O'Neil).
+            var (p, words, end) = (i, 0, i);
+            while (words < 3 && Context.At(text, p) is >= 'A' and <= 'Z')
+            {
+                var q = p + 1;
+                while (q < text.Length && (text[q] is >= 'a' and <= 'z' || text[q] == '\'' && Context.At(text, q + 1) is >= 'a' and <= 'z'))
+                {
+                    q++;
+                }
+
+                if (q - p < 2 || Context.IsAsciiLetter(Context.At(text, q)) || Context.IsDigit(Context.At(text, q)))
+                {
+                    break;
+                }
+
+                (words, end) = (words + 1, q);
+                if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
+                {
+                    break;
+                }
+
+                p = q + 1;
+            }
+
+            if (words < 2)
+            {
+                i = Math.Max(i, end);
+                continue;
+            }
+
+            // The word before: a role, relation or label (임차인, 동료, 내담자:).
+            var before = text.AsSpan(0, i).TrimEnd(' ').TrimEnd(':').TrimEnd(' ');
+            var w = before.Length;
+            while (w > 0 && Context.IsHangulSyllable(before[w - 1]))
+            {
+                w--;
+            }
+
+            // (A list separator alone is not enough: lists of contributors, products and bands are the common case.)
+            var role = before[w..];
+            if (before.Length < i - 3 || role.Length < 2 || !(IsLabel(role) || PrivateContext.IsContextWord(role) || PrivateContext.IsStaffOrKin(role)))
+            {
+                i = end;
+                continue;
+            }
+
+            sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
+
+            // Its Hangul rendering in brackets (Rahim Uddin (라힘 우딘)) is the same person.
+            var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
+            var close = open < 0 ? -1 : text.IndexOf(')', open);
+            if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)))
+            {
+                sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, 0.8));
+            }
+
+            i = end;
+        }
+    }
+
+    private static bool IsHangulWords(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span)
+        {
+            if (!(c == ' ' || Context.IsHangulSyllable(c)))
+            {
+                return false;
+            }
+        }
+
+        return span.Trim(' ').Length >= 2;
+    }
+
     /// <summary>A value that fills its cell: then the end, a line end, a tab, a bracket, a list separator, or 귀하/님.</summary>
     private static bool WholeCell(string text, int end)
     {
@@ -579,7 +678,7 @@ internal static class Person
         }
 
         var rest = text.AsSpan(end);
-        return c == ' ' && (Context.At(text, end + 1) is '(' or '\n' or '\r' or '\0' or '/' || rest.StartsWith(" 귀하", StringComparison.Ordinal)
+        return c == ' ' && (Context.At(text, end + 1) is ' ' or '(' or '\n' or '\r' or '\0' or '/' || rest.StartsWith(" 귀하", StringComparison.Ordinal)
             || rest.StartsWith(" 님", StringComparison.Ordinal));
     }
 

@@ -103,6 +103,26 @@ public class PersonLayoutTests
     }
 
     [Theory]
+    [InlineData("내담자: Rahim Uddin (라힘 우딘), 방글라데시", "Rahim Uddin", "라힘 우딘")]
+    [InlineData("2. 임차인 Daniel Okafor는 잔금일 전까지", "Daniel Okafor", "Daniel Okafor")]
+    [InlineData("동료 Sohel Mia도 같은 상황이다.", "Sohel Mia", "Sohel Mia")]
+    [InlineData("담당 수의사: 진한울\n메모: 보호자 연락", "진한울", "진한울")]
+    [InlineData("담당 트레이너: 표강산   결제: 30회", "표강산", "표강산")]
+    public void LatinNamesAndPersonCells_AreFound(string text, string first, string second)
+    {
+        var found = Persons(text);
+        found.ShouldContain(first);
+        found.ShouldContain(second);
+    }
+
+    [Theory]
+    [InlineData("설치는 Python Software Foundation 문서를 따릅니다.")]
+    [InlineData("모듈 Data Loader (데이터 로더) 설명")]
+    [InlineData("Machine Learning (머신 러닝) 입문, 2판")]
+    [InlineData("검사: 혈액검사 (공복)\n회사: 한빛상사")]
+    public void LatinWordsAndNonPersonCells_AreNoNames(string text) => Persons(text).ShouldBeEmpty();
+
+    [Theory]
     [InlineData("안녕하세요. ○○동 주민 탁우주입니다 (010-2345-6789)", "탁우주")]
     [InlineData("[게시판] 105동 1402호 위서진입니다. 층간소음 관련 말씀드립니다.", "위서진")]
     [InlineData("쌤 저 염슬아예요 오늘 못 가요", "염슬아")]
