@@ -343,6 +343,27 @@ public class PrivateContextTests(ITestOutputHelper output)
     }
 
     /// <summary>
+    /// Batch 7, written blind and wholly held out while the rules were changed on batches 1–6, scored once after the
+    /// rules of the batch-6 round were fixed.
+    /// </summary>
+    [Fact]
+    public void HeldOutBatch7_PrivatePolicy_AndDetector()
+    {
+        var (score, detector) = ScoreBatch(PrivateItem.HeldOutBatch);
+
+        // Scored once (docs/privacy/pii.md): private policy recall 0.732 (248 of 339) on the detector's persons, 0.929 on
+        // gold spans; public persons replaced 0.284 (31 of 109); the detector (all persons) on the planted documents:
+        // recall 0.794, precision 0.893. Blind batches before: 0.712 (4), 0.691 (5), 0.796 (6); planted documents 0.741,
+        // 0.709, 0.788, here 0.744. The target (recall 0.95) is not reached. Measured level:
+        score.Private.ShouldBeGreaterThanOrEqualTo(330);
+        score.Recall.ShouldBeGreaterThanOrEqualTo(0.73);
+        score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.92);
+        score.PublicRate.ShouldBeLessThanOrEqualTo(0.29);
+        detector["planted"].Recall.ShouldBeGreaterThanOrEqualTo(0.79);
+        detector["planted"].Precision.ShouldBeGreaterThanOrEqualTo(0.89);
+    }
+
+    /// <summary>
     /// Batch 6, written blind and wholly held out while the rules were changed on batches 1–5, scored once after the
     /// rules of the batch-5 round were fixed.
     /// </summary>
