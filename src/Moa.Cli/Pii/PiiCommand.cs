@@ -227,7 +227,7 @@ internal static class PiiCommand
             HardNegativeMinCount = r.GetValue(HardNegativeCount),
             SelfTrainSentences = r.GetValue(SelfTrainCount),
             NoEvidenceMargin = r.GetValue(Margin),
-            LabelledExtra = r.GetValue(ExtraPath) is { } extra && extra != "none" ? PersonTrainer.ReadLabelledExtra(extra) : [],
+            LabelledExtra = r.GetValue(ExtraPath) is { } extra && extra != "none" ? PersonEvaluation.ReadLabelledJsonl(extra, requireIdAndSource: false) : [],
             LabelledExtraWeight = r.GetValue(ExtraWeight),
             LabelledExtraCopies = r.GetValue(ExtraCopies),
             Seed = r.GetValue(SeedValue),

@@ -108,14 +108,19 @@ public static class PersonEvaluation
     }
 
     /// <summary>
-    /// Reads a hand-labelled JSONL set (<c>id</c>, <c>source</c>, <c>text</c>, <c>persons</c> as [start, end] pairs), such
-    /// as <c>tests/Moa.Privacy.Tests/EvalSet/person-real.jsonl</c>; a malformed line is an error naming the file and line.
+    /// Reads a hand-labelled JSONL set, one object per line: a string <c>text</c> and <c>persons</c> as <c>[[start, end],
+    /// ...]</c> (UTF-16 offsets, end exclusive, in order and not overlapping), with string <c>id</c> and <c>source</c>.
+    /// An evaluation set (<c>tests/Moa.Privacy.Tests/EvalSet/person-real.jsonl</c>) needs both, since its split is a hash of
+    /// the id; extra training data (<c>--labelled-extra</c>, <c>Names/Data/person-labelled-nsmc.jsonl</c>) may leave them
+    /// out (<paramref name="requireIdAndSource"/> false: id <c>extra-LINE</c> where it has none, source always <c>extra</c>)
+    /// and must not be empty.
+    /// A malformed line is an error naming the file and the line.
     /// </summary>
-    public static List<NerSentence> ReadLabelledJsonl(string path)
+    public static List<NerSentence> ReadLabelledJsonl(string path, bool requireIdAndSource = true)
     {
         if (!File.Exists(path))
         {
-            throw new MoaException($"{path}: file not found (expected JSONL with id, source, text and persons).");
+            throw new MoaException($"{path}: file not found (expected JSONL with 'text' and 'persons' [[start, end], ...]{(requireIdAndSource ? ", 'id' and 'source'" : "")}).");
         }
 
         var result = new List<NerSentence>();
@@ -132,19 +137,52 @@ public static class PersonEvaluation
             {
                 using var doc = System.Text.Json.JsonDocument.Parse(line);
                 var r = doc.RootElement;
-                var text = r.GetProperty("text").GetString()!;
-                var persons = r.GetProperty("persons").EnumerateArray().Select(a => (a[0].GetInt32(), a[1].GetInt32())).ToList();
-                if (persons.Any(p => p.Item1 < 0 || p.Item1 >= p.Item2 || p.Item2 > text.Length))
+                if (r.ValueKind != System.Text.Json.JsonValueKind.Object || !r.TryGetProperty("text", out var t) || t.ValueKind != System.Text.Json.JsonValueKind.String)
                 {
-                    throw new MoaException($"{path}:{lineNo}: a person span lies outside the text.");
+                    throw new MoaException($"{path}:{lineNo}: expected an object with a string 'text'.");
                 }
 
-                result.Add(new NerSentence(r.GetProperty("id").GetString()!, r.GetProperty("source").GetString()!, text, persons));
+                var text = t.GetString()!;
+                if (!r.TryGetProperty("persons", out var ps) || ps.ValueKind != System.Text.Json.JsonValueKind.Array)
+                {
+                    throw new MoaException($"{path}:{lineNo}: expected 'persons' as an array of [start, end] pairs.");
+                }
+
+                var persons = new List<(int Start, int End)>();
+                foreach (var p in ps.EnumerateArray())
+                {
+                    if (p.ValueKind != System.Text.Json.JsonValueKind.Array || p.GetArrayLength() != 2 || p[0].ValueKind != System.Text.Json.JsonValueKind.Number
+                        || p[1].ValueKind != System.Text.Json.JsonValueKind.Number || !p[0].TryGetInt32(out var a) || !p[1].TryGetInt32(out var b))
+                    {
+                        throw new MoaException($"{path}:{lineNo}: a person must be a pair of integers [start, end], got {p.GetRawText()}.");
+                    }
+
+                    if (a < 0 || a >= b || b > text.Length || (persons.Count > 0 && a < persons[^1].End))
+                    {
+                        throw new MoaException($"{path}:{lineNo}: person span [{a}, {b}] lies outside the text ({text.Length} characters) or overlaps or precedes the previous one.");
+                    }
+
+                    persons.Add((a, b));
+                }
+
+                var id = r.TryGetProperty("id", out var i) && i.ValueKind == System.Text.Json.JsonValueKind.String ? i.GetString() : null;
+                var source = r.TryGetProperty("source", out var so) && so.ValueKind == System.Text.Json.JsonValueKind.String ? so.GetString() : null;
+                if (requireIdAndSource && (id is null || source is null))
+                {
+                    throw new MoaException($"{path}:{lineNo}: expected string 'id' and 'source' (the split is a hash of the id).");
+                }
+
+                result.Add(requireIdAndSource ? new NerSentence(id!, source!, text, persons) : new NerSentence(id ?? $"extra-{lineNo}", "extra", text, persons));
             }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or ArgumentNullException)
+            catch (System.Text.Json.JsonException ex)
             {
-                throw new MoaException($"{path}:{lineNo}: expected an object with string id, source and text and persons [[start, end], ...] ({ex.Message}).");
+                throw new MoaException($"{path}:{lineNo}: not valid JSON ({ex.Message}).");
             }
+        }
+
+        if (!requireIdAndSource && result.Count == 0)
+        {
+            throw new MoaException($"{path}: no labelled sentences found.");
         }
 
         return result;

@@ -41,7 +41,7 @@ public sealed record PersonTrainingOptions
 
     /// <summary>
     /// Hand-labelled sentences added to every training set (<c>--labelled-extra</c>, such as the NSMC reviews of
-    /// <c>Names/Data/person-labelled-nsmc.jsonl</c>, <see cref="PersonTrainer.ReadLabelledExtra"/>). They are trained on
+    /// <c>Names/Data/person-labelled-nsmc.jsonl</c>, <see cref="PersonEvaluation.ReadLabelledJsonl"/>). They are trained on
     /// like the labelled sentences passed to <see cref="PersonTrainer.Train"/> but never scored, and their texts are left
     /// out of <see cref="Unlabelled"/> (hard negatives and self-training) so they are not used twice.
     /// </summary>
@@ -221,83 +221,6 @@ public static class PersonTrainer
 
         var skip = options.LabelledExtra.Select(s => StemFrequency.Squeeze(s.Text)).ToHashSet(StringComparer.Ordinal);
         return [.. options.Unlabelled.Where(t => !skip.Contains(StemFrequency.Squeeze(t)))];
-    }
-
-    /// <summary>
-    /// Reads hand-labelled sentences for <see cref="PersonTrainingOptions.LabelledExtra"/>: JSONL, one object per line with
-    /// a string <c>text</c> and <c>persons</c> as <c>[[start, end], ...]</c> (UTF-16 offsets, end exclusive, in order and not
-    /// overlapping); <c>id</c> is optional. A malformed line is an error naming the file and the line.
-    /// </summary>
-    public static List<NerSentence> ReadLabelledExtra(string path)
-    {
-        if (!File.Exists(path))
-        {
-            throw new MoaException($"{path}: file not found (expected JSONL with 'text' and 'persons' [[start, end], ...]).");
-        }
-
-        var result = new List<NerSentence>();
-        var lineNo = 0;
-        foreach (var line in File.ReadLines(path))
-        {
-            lineNo++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            string? text;
-            var persons = new List<(int Start, int End)>();
-            string? id = null;
-            try
-            {
-                using var doc = System.Text.Json.JsonDocument.Parse(line);
-                var r = doc.RootElement;
-                if (r.ValueKind != System.Text.Json.JsonValueKind.Object || !r.TryGetProperty("text", out var t) || t.ValueKind != System.Text.Json.JsonValueKind.String)
-                {
-                    throw new MoaException($"{path}:{lineNo}: expected an object with a string 'text'.");
-                }
-
-                text = t.GetString()!;
-                if (!r.TryGetProperty("persons", out var ps) || ps.ValueKind != System.Text.Json.JsonValueKind.Array)
-                {
-                    throw new MoaException($"{path}:{lineNo}: expected 'persons' as an array of [start, end] pairs.");
-                }
-
-                foreach (var p in ps.EnumerateArray())
-                {
-                    if (p.ValueKind != System.Text.Json.JsonValueKind.Array || p.GetArrayLength() != 2 || p[0].ValueKind != System.Text.Json.JsonValueKind.Number
-                        || p[1].ValueKind != System.Text.Json.JsonValueKind.Number || !p[0].TryGetInt32(out var a) || !p[1].TryGetInt32(out var b))
-                    {
-                        throw new MoaException($"{path}:{lineNo}: a person must be a pair of integers [start, end], got {p.GetRawText()}.");
-                    }
-
-                    if (a < 0 || a >= b || b > text.Length || (persons.Count > 0 && a < persons[^1].End))
-                    {
-                        throw new MoaException($"{path}:{lineNo}: person span [{a}, {b}] lies outside the text ({text.Length} characters) or overlaps or precedes the previous one.");
-                    }
-
-                    persons.Add((a, b));
-                }
-
-                if (r.TryGetProperty("id", out var i) && i.ValueKind == System.Text.Json.JsonValueKind.String)
-                {
-                    id = i.GetString();
-                }
-            }
-            catch (System.Text.Json.JsonException ex)
-            {
-                throw new MoaException($"{path}:{lineNo}: not valid JSON ({ex.Message}).");
-            }
-
-            result.Add(new NerSentence(id ?? $"extra-{lineNo}", "extra", text, persons));
-        }
-
-        if (result.Count == 0)
-        {
-            throw new MoaException($"{path}: no labelled sentences found.");
-        }
-
-        return result;
     }
 
     /// <summary>The averaged structured perceptron over <paramref name="segments"/>.</summary>

@@ -39,7 +39,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
     /// </summary>
     internal static PersonTrainingOptions ShippedOptions(IEnumerable<NerSentence> sentences) =>
         PersonTrainer.WithUnlabelled(
-            new PersonTrainingOptions { LabelledExtra = PersonTrainer.ReadLabelledExtra(Path.Combine(TestPaths.RepoRoot, PersonTrainer.ShippedLabelledExtra)) },
+            new PersonTrainingOptions { LabelledExtra = PersonEvaluation.ReadLabelledJsonl(Path.Combine(TestPaths.RepoRoot, PersonTrainer.ShippedLabelledExtra), requireIdAndSource: false) },
             TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
 
     [Fact]

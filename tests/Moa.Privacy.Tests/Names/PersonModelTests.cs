@@ -146,15 +146,15 @@ public class PersonModelTests
     public void LabelledExtra_MalformedLine_NamesFileAndLine(string content, string expected)
     {
         var path = Write(content);
-        Should.Throw<MoaException>(() => PersonTrainer.ReadLabelledExtra(path)).Message.ShouldContain(path + expected);
-        Should.Throw<MoaException>(() => PersonTrainer.ReadLabelledExtra("/nonexistent/extra.jsonl")).Message.ShouldContain("/nonexistent/extra.jsonl");
+        Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl(path, requireIdAndSource: false)).Message.ShouldContain(path + expected);
+        Should.Throw<MoaException>(() => PersonEvaluation.ReadLabelledJsonl("/nonexistent/extra.jsonl", requireIdAndSource: false)).Message.ShouldContain("/nonexistent/extra.jsonl");
     }
 
     [Fact]
     public void LabelledExtra_IsTrainedOn_AndLeftOutOfTheUnlabelledPool()
     {
         var extraPath = Write("{\"id\":\"nsmc-1\",\"text\":\"톰 크루즈 연기 최고\",\"persons\":[[0,5]]}\n\n{\"text\":\"그냥 그런 영화\",\"persons\":[]}\n");
-        var extra = PersonTrainer.ReadLabelledExtra(extraPath);
+        var extra = PersonEvaluation.ReadLabelledJsonl(extraPath, requireIdAndSource: false);
         extra.Count.ShouldBe(2);
         extra[0].Id.ShouldBe("nsmc-1");
         extra[0].Text.ShouldBe("톰 크루즈 연기 최고");
@@ -185,7 +185,7 @@ public class PersonModelTests
     public void LabelledExtra_ShippedNsmcSet_ReadsAndHoldsNoKlueSentence()
     {
         var path = Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
-        var extra = PersonTrainer.ReadLabelledExtra(path);
+        var extra = PersonEvaluation.ReadLabelledJsonl(path, requireIdAndSource: false);
         extra.Count.ShouldBe(1500);
         extra.Select(s => s.Id).Distinct().Count().ShouldBe(1500);
         var klue = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Select(s => StemFrequency.Squeeze(s.Text)).ToHashSet();
