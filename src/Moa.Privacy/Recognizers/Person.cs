@@ -36,7 +36,7 @@ internal static class Person
     [
         "대표", "사장", "원장", "팀장", "과장", "부장", "차장", "대리", "주임", "간호사", "의사", "교사", "딜러", "학생", "통역",
         "변호사", "세무사", "노무사", "중개사", "기사", "담임", "신랑", "신부", "상주", "이장", "주무관", "순경", "경장",
-        "소방사", "소방교", "대위", "중위", "일병", "이병", "상병", "병장",
+        "소방사", "소방교", "소방위", "경위", "대위", "중위", "일병", "이병", "상병", "병장", "매니저", "센터장", "총무", "동장", "라이더",
     ];
 
     private static readonly string[] s_labels =
@@ -59,6 +59,8 @@ internal static class Person
 
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
+
+    private static readonly SearchValues<char> s_initialHonorifics = SearchValues.Create("군양");
 
     // Honorific forms of address after a name (도빛나 회원님, 황보다솜 어머님, 차옥분 권사님): general Korean, written from
     // knowledge; not among the tagger's titles (PersonFeatures), so the model is unchanged.
@@ -162,6 +164,15 @@ internal static class Person
             }
 
             i = at + 1;
+        }
+
+        // Initials of minors and parties as the press writes them: A군, B(3)군, C양.
+        for (var at = span.IndexOfAny(s_initialHonorifics); at > 0; at = span[(at + 1)..].IndexOfAny(s_initialHonorifics) is var n and >= 0 ? at + 1 + n : -1)
+        {
+            if (Context.At(text, at - 1) is (>= 'A' and <= 'Z') or ')')
+            {
+                TryInitial(text, at, sink);
+            }
         }
 
         TryChatSpeakers(text, sink);
@@ -307,8 +318,9 @@ internal static class Person
 
         if (Context.At(text, p) == ')')
         {
+            // An age, sex or both in brackets (A(27)씨, A(27·여)씨, B(3)군).
             var q = p - 1;
-            while (Context.IsDigit(Context.At(text, q)))
+            while (p - q <= 10 && (Context.IsDigit(Context.At(text, q)) || Context.At(text, q) is '·' or ',' or ' ' or '세' or '여' or '남'))
             {
                 q--;
             }

@@ -97,17 +97,17 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         cvMain.Found.ShouldBeGreaterThan(0);
 
         // Measured: at the precision-0.90 point chosen on the tuning half (the lowest min score with P >= 0.90 on the
-        // tuning CV, 0.90 after the 0.5 + 0.5 p mapping: P 0.901 R 0.488 there), with the documents round's rules and the
-        // hand-labelled NSMC reviews in every tagger's training and the re-ranker refitted on both: P 0.936 R 0.482 on the
-        // test half; the tagger and rules alone at 0.95: P 0.936 R 0.402. Earlier: NSMC set with the private-context
-        // round's rules at 0.91 P 0.948 R 0.469; without the NSMC set, re-ranked P 0.932 R 0.438, tagger P 0.931 R 0.371;
-        // before the private-context round, re-ranked P 0.937 R 0.422 at 0.92, tagger P 0.913 R 0.290. The target
-        // (recall 0.85 at precision 0.90) is not reached.
+        // tuning CV: 0.91 after the initials rule, P 0.908 R 0.481 there; 0.90 before it, P 0.901 R 0.488), with the
+        // NSMC-trained taggers and the re-ranker refitted on the current rules: P 0.947 R 0.478 on the test half (0.90
+        // before the initials rule: P 0.936 R 0.482); the tagger and rules alone at 0.95: P 0.936 R 0.402. Earlier: without
+        // the NSMC set, re-ranked P 0.932 R 0.438 at 0.91, tagger P 0.931 R 0.371; before the private-context round,
+        // re-ranked P 0.937 R 0.422 at 0.92, tagger P 0.913 R 0.290. The target (recall 0.85 at precision 0.90) is
+        // not reached.
         var strict = reranked[^1].Scores;
-        reranked[^1].MinScore.ShouldBe(0.90, 0.005);
-        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.48);
-        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.07); // measured +0.080
+        reranked[^1].MinScore.ShouldBe(0.91, 0.005);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.94);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.47);
+        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.07); // measured +0.076
     }
 
     [Fact]
@@ -169,12 +169,12 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"test half at {PersonEvaluation.RerankedHighPrecisionMinScore}: gold {strict.Gold} found {strict.Found} correct {strict.Correct} P {strict.Precision:F3} R {strict.Recall:F3}"));
 
-        // Measured on the test half at 0.90 (the current point, re-ranker refitted on the documents round's rules and the
-        // taggers trained with the NSMC set): P 0.659 R 0.492 (29 of 59 names, 44 found); at 0.91 with the private-context
-        // round's rules: P 0.737 R 0.475; before that round, at 0.92: P 0.750 R 0.458; the tagger's margin at 0.95: P 0.724
-        // R 0.356. Precision on these carriers stays far below the 0.90 reached on KLUE.
-        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.65);
-        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.49);
+        // Measured on the test half at 0.91 (the current point, re-ranker refitted on the current rules, taggers trained with
+        // the NSMC set): P 0.682 R 0.508 (30 of 59 names, 44 found); at 0.90 before the initials rule: P 0.659 R 0.492; at
+        // 0.91 with the private-context round's rules: P 0.737 R 0.475; the tagger's margin at 0.95: P 0.724 R 0.356.
+        // Precision on these carriers stays far below the 0.90 reached on KLUE.
+        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.68);
+        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.50);
     }
 
     // The `private` policy is measured on its own split set (EvalSet/PrivateContextTests, docs/privacy/pii.md). The nine

@@ -123,6 +123,21 @@ public class PersonLayoutTests
     public void LatinWordsAndNonPersonCells_AreNoNames(string text) => Persons(text).ShouldBeEmpty();
 
     [Theory]
+    [InlineData("같은 반 친구 B군과 C군에게 폭행을 당했다.", "B", "C")]
+    [InlineData("검찰에 송치된 A(27·여)씨는 최근 죽은 B(3)군 외에", "A", "B")]
+    public void Initials_WithAnAgeOrAnHonorific_AreFound(string text, string first, string second)
+    {
+        var found = Persons(text);
+        found.ShouldContain(first);
+        found.ShouldContain(second);
+    }
+
+    [Theory]
+    [InlineData("서울 강남구와 경기 양평군에서 열린다.")]
+    [InlineData("PLAN B(2024)안과 A4 용지 50장")]
+    public void CountyAndArmyWords_AreNoInitials(string text) => Persons(text).ShouldBeEmpty();
+
+    [Theory]
     [InlineData("안녕하세요. ○○동 주민 탁우주입니다 (010-2345-6789)", "탁우주")]
     [InlineData("[게시판] 105동 1402호 위서진입니다. 층간소음 관련 말씀드립니다.", "위서진")]
     [InlineData("쌤 저 염슬아예요 오늘 못 가요", "염슬아")]
