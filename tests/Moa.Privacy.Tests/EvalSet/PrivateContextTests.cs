@@ -123,7 +123,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData(5, 220, 100, 70, 8, 5, 0, 80, 40)]
     [InlineData(6, 240, 125, 55, 10, 15, 230, 110, 0)]
     [InlineData(7, 330, 105, 60, 10, 20, 310, 100, 0)]
-    [InlineData(8, 310, 65, 55, 10, 15, 310, 50, 0)]
+    [InlineData(8, 330, 70, 55, 10, 20, 320, 50, 0)]
     public void BlindBatch_HasItsSizeAndProvenance(int batchNo, int minPrivate, int minPublic, int minPlanted, int maxNamesPerDocument,
         int minPlantedWithPublic, int minPlantedPrivate, int minRealPersons, int minConstructed)
     {
