@@ -167,12 +167,21 @@ internal static class Person
         }
 
         // Initials of minors and parties as the press writes them: A군, B(3)군, C양.
-        for (var at = span.IndexOfAny(s_initialHonorifics); at > 0; at = span[(at + 1)..].IndexOfAny(s_initialHonorifics) is var n and >= 0 ? at + 1 + n : -1)
+        for (var i = 1; i < text.Length;)
         {
-            if (Context.At(text, at - 1) is (>= 'A' and <= 'Z') or ')')
+            var rel = span[i..].IndexOfAny(s_initialHonorifics);
+            if (rel < 0)
+            {
+                break;
+            }
+
+            var at = i + rel;
+            if (text[at - 1] is (>= 'A' and <= 'Z') or ')')
             {
                 TryInitial(text, at, sink);
             }
+
+            i = at + 1;
         }
 
         TryChatSpeakers(text, sink);
@@ -441,12 +450,12 @@ internal static class Person
     // Labels whose last syllable makes them a person (근무자, 발신인, 상주, 예금주) and labels that name a person outright
     // (담임, 신랑, 원아): general Korean, written from knowledge. Labels ending in 명 name a person only when what comes
     // before 명 does (원아명, 신청인명), not 학교명 or 업체명.
-    private static readonly string[] s_personLabelWords =
-    [
+    private static readonly HashSet<string> s_personLabelWords = new(StringComparer.Ordinal)
+    {
         "담임", "담당", "작성", "발신", "수신", "참석", "신랑", "신부", "원아", "아동", "학생", "원생", "산모", "회원", "주민", "직원", "상주",
         "확인", "서명", "날인", "본인", "가족", "배우자", "세대원", "동거인", "트레이너", "펫시터", "시터", "코치", "감독", "통역", "디자이너",
         "매니저", "대리인",
-    ];
+    };
 
     private static bool IsPersonLabel(ReadOnlySpan<char> label)
     {
@@ -460,12 +469,9 @@ internal static class Person
             return false;
         }
 
-        foreach (var w in s_personLabelWords)
+        if (s_personLabelWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label))
         {
-            if (label.SequenceEqual(w))
-            {
-                return true;
-            }
+            return true;
         }
 
         // 근무자, 참가자, 발신인, 보증인, 상주, 예금주, 세대주: not 일자, 문자, 숫자, 원인, 확인서.
@@ -483,8 +489,9 @@ internal static class Person
     /// <summary>
     /// The whole value of a <c>label: value</c> field whose label names a person (<c>근무자: 편동술</c>, <c>원아명: 제갈우주
     /// (햇님반)</c>, <c>상주: 함보람</c>): a word of a Korean name's shape (three syllables with a surname, or a compound
-    /// surname) whose given-name syllables are name syllables, standing alone in its cell (then a line end, a tab, a
-    /// bracket, a list separator, or 귀하/님).
+    /// surname; a native given name such as 보람 counts, no given-name syllable is needed in a cell labelled as a person),
+    /// standing alone in its cell (then a line end, a tab, a bracket, a list separator, a run of spaces, or 귀하/님), and the
+    /// other items of the list it may open.
     /// </summary>
     private static void TryPersonFieldValues(string text, List<PiiFinding> sink)
     {
@@ -607,31 +614,9 @@ internal static class Person
                 continue;
             }
 
-            // Two or three words: a capital, then lower-case letters (Okafor, Xiaoyu, O'Neil).
-            var (p, words, end) = (i, 0, i);
-            while (words < 3 && Context.At(text, p) is >= 'A' and <= 'Z')
-            {
-                var q = p + 1;
-                while (q < text.Length && (text[q] is >= 'a' and <= 'z' || text[q] == '\'' && Context.At(text, q + 1) is >= 'a' and <= 'z'))
-                {
-                    q++;
-                }
-
-                if (q - p < 2 || Context.IsAsciiLetter(Context.At(text, q)) || Context.IsDigit(Context.At(text, q)))
-                {
-                    break;
-                }
-
-                (words, end) = (words + 1, q);
-                if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
-                {
-                    break;
-                }
-
-                p = q + 1;
-            }
-
-            if (words < 2)
+            // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit.
+            var (words, end) = LatinWords(text, i);
+            if (words < 2 || Context.IsAsciiLetter(Context.At(text, end)) || Context.IsDigit(Context.At(text, end)))
             {
                 i = Math.Max(i, end);
                 continue;
@@ -1017,17 +1002,14 @@ internal static class Person
         return true;
     }
 
-    private static void TryEnglish(string text, int labelStart, int p, double score, List<PiiFinding> sink)
+    /// <summary>
+    /// Capitalised Latin words from <paramref name="p"/> (<c>Jiwon Ahn</c>, <c>O'Neil</c>): at most three, each a capital
+    /// and at least one lower-case letter, one space apart. Their count and the end of the last.
+    /// </summary>
+    private static (int Words, int End) LatinWords(string text, int p)
     {
-        if (labelStart > 0 && Context.IsAsciiLetter(text[labelStart - 1]))
-        {
-            return;
-        }
-
-        var start = p;
-        var words = 0;
-        var end = p;
-        while (words < 3 && p < text.Length && text[p] is >= 'A' and <= 'Z')
+        var (words, end) = (0, p);
+        while (words < 3 && Context.At(text, p) is >= 'A' and <= 'Z')
         {
             var q = p + 1;
             while (q < text.Length && (text[q] is >= 'a' and <= 'z' || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))))
@@ -1040,8 +1022,7 @@ internal static class Person
                 break;
             }
 
-            words++;
-            end = q;
+            (words, end) = (words + 1, q);
             if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
             {
                 break;
@@ -1050,12 +1031,23 @@ internal static class Person
             p = q + 1;
         }
 
+        return (words, end);
+    }
+
+    private static void TryEnglish(string text, int labelStart, int p, double score, List<PiiFinding> sink)
+    {
+        if (labelStart > 0 && Context.IsAsciiLetter(text[labelStart - 1]))
+        {
+            return;
+        }
+
+        var (words, end) = LatinWords(text, p);
         if (words == 0)
         {
             return;
         }
 
-        sink.Add(new PiiFinding(start, end, PiiTypes.Person, words == 1 ? score - 0.2 : score));
+        sink.Add(new PiiFinding(p, end, PiiTypes.Person, words == 1 ? score - 0.2 : score));
     }
 
     /// <summary>
