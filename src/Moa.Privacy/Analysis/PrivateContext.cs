@@ -328,10 +328,11 @@ public static class PrivateContext
             }
         }
 
+        var record = IsRecord(findings);
         var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
         {
-            if (titled.StartsWith(title, StringComparison.Ordinal))
+            if (titled.StartsWith(title, StringComparison.Ordinal) && !LookAlike(titled, 0, title) && !(record && Array.IndexOf(s_officesOfState, title) < 0))
             {
                 return PersonPolicies.PublicPrefix + "title " + title;
             }
@@ -342,10 +343,58 @@ public static class PrivateContext
             return "deceased 故";
         }
 
+        // A record that carries other identifiers (a form, a roster, a log with phone numbers or accounts) names private
+        // persons: words of public life around a name there are the record's own business (촬영 일정, 교수 면담), not a
+        // sign that the name is a public figure's. Only a title right after the name (above) still counts.
+        if (record)
+        {
+            return NoPublicContext;
+        }
+
         var (paragraphStart, paragraphEnd) = Paragraph(text, person);
         return PublicSphere(text.AsSpan(paragraphStart, paragraphEnd - paragraphStart), lo - paragraphStart, hi - paragraphStart) is { } sphere
             ? PersonPolicies.PublicPrefix + "public life " + sphere
             : NoPublicContext;
+    }
+
+    /// <summary>
+    /// Whether the text is a record: it carries an identifier other than a person or an e-mail address (a news article
+    /// signs with its reporter's e-mail; a form, a roster or a log holds phone numbers, accounts, addresses or ID numbers).
+    /// </summary>
+    // Titles of state office and elected posts: in a record they still make the name public (a 장관 thanked in a tenants'
+    // chat); the other titles (교수, 변호사, 대표) there name the record's own parties.
+    private static readonly string[] s_officesOfState = ["대통령", "총리", "장관", "차관", "의원", "시장", "지사", "구청장", "군수", "청장", "후보", "대변인"];
+
+    private static bool IsRecord(IReadOnlyList<PiiFinding> findings)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Type is not (PiiTypes.Person or PiiTypes.Email))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Longer everyday words that hold a word of public life (배우자 is a spouse, 감독관 an exam proctor or a labour
+    // inspector, 대의원 a union delegate): a match inside one of them is not that word.
+    private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급"];
+
+    /// <summary>Whether the public-life <paramref name="word"/> found at <paramref name="at"/> is part of a longer everyday word.</summary>
+    private static bool LookAlike(ReadOnlySpan<char> window, int at, string word)
+    {
+        foreach (var longer in s_lookAlikes)
+        {
+            var inside = longer.IndexOf(word, StringComparison.Ordinal);
+            if (inside >= 0 && at - inside >= 0 && window[(at - inside)..].StartsWith(longer, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -380,7 +429,7 @@ public static class PrivateContext
         {
             foreach (var word in s_publicLifeWords)
             {
-                if (window[at..].StartsWith(word, StringComparison.Ordinal)
+                if (window[at..].StartsWith(word, StringComparison.Ordinal) && !LookAlike(window, at, word)
                     && (at >= sentenceFrom && at < sentenceTo || Array.IndexOf(s_nearOnly, word) < 0))
                 {
                     return word;

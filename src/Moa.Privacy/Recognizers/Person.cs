@@ -457,7 +457,7 @@ internal static class Person
         "매니저", "대리인",
     };
 
-    private static bool IsPersonLabel(ReadOnlySpan<char> label)
+    internal static bool IsPersonLabel(ReadOnlySpan<char> label)
     {
         if (label.Length > 2 && label[^1] == '명')
         {
@@ -632,7 +632,8 @@ internal static class Person
 
             // (A list separator alone is not enough: lists of contributors, products and bands are the common case.)
             var role = before[w..];
-            if (before.Length < i - 3 || role.Length < 2 || !(IsLabel(role) || PrivateContext.IsContextWord(role) || PrivateContext.IsStaffOrKin(role)))
+            if ((before.Length < i - 3 || role.Length < 2 || !(IsLabel(role) || PrivateContext.IsContextWord(role) || PrivateContext.IsStaffOrKin(role)))
+                && !PersonSuffixAfter(text, end))
             {
                 i = end;
                 continue;
@@ -650,6 +651,25 @@ internal static class Person
 
             i = end;
         }
+    }
+
+    // How Korean addresses a person right after the name (Ivan Petrov 군, Maria 님, Julien Moreau 고객님).
+    private static readonly string[] s_personSuffixes = ["님", "씨", "군", "양", "학생", "선생님", "고객님", "산모님", "환자", "어린이", "어르신", "회원"];
+
+    /// <summary>A form of address right after a name, glued or after one space, ending its word or followed by a particle.</summary>
+    private static bool PersonSuffixAfter(string text, int end)
+    {
+        var p = Context.At(text, end) == ' ' ? end + 1 : end;
+        foreach (var suffix in s_personSuffixes)
+        {
+            if (text.AsSpan(p).StartsWith(suffix, StringComparison.Ordinal))
+            {
+                var next = Context.At(text, p + suffix.Length);
+                return !Context.IsHangulSyllable(next) || s_particles.Contains(next) || suffix.Length == 1 && next is '께' or '이';
+            }
+        }
+
+        return false;
     }
 
     private static bool IsHangulWords(ReadOnlySpan<char> span)

@@ -71,6 +71,12 @@ internal static class PersonLayout
                 Repeats(text, seed, candidates, from);
             }
         }
+
+        // Last, when the passes above have raised the names a table's column holds.
+        if (text.AsSpan().Contains('\t'))
+        {
+            SeededColumns(text, candidates, from);
+        }
     }
 
     /// <summary>
@@ -183,6 +189,13 @@ internal static class PersonLayout
                             return label;
                         }
                     }
+
+                    // A header that names a person by its ending (봉사자, 응시자, 시주자, 고인, 예금주), on the block's first
+                    // line: in a form of label-value rows the labels stand one above another in the same cell.
+                    if (!header.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && Person.IsPersonLabel(header) && FirstOfBlock(text, s))
+                    {
+                        return header.ToString();
+                    }
                 }
             }
 
@@ -190,6 +203,18 @@ internal static class PersonLayout
         }
 
         return null;
+    }
+
+    /// <summary>Whether the line at <paramref name="lineStart"/> opens its block: the text's first line, or one under a line without a tab.</summary>
+    private static bool FirstOfBlock(string text, int lineStart)
+    {
+        if (lineStart < 2)
+        {
+            return true;
+        }
+
+        var s = text.LastIndexOf('\n', lineStart - 2) + 1;
+        return text.AsSpan(s, lineStart - 1 - s).IndexOf('\t') < 0;
     }
 
     /// <summary>The cells under a name column: one to three Hangul words (a name, a foreign resident's name).</summary>
@@ -207,7 +232,7 @@ internal static class PersonLayout
                     if (p == lineEnd || text[p] == '\t')
                     {
                         var (s, e) = Trim(text, cellStart, p);
-                        if (e > s && ColumnLabel(text, s) is not null && IsNameCell(text.AsSpan(s, e - s)))
+                        if (e > s && ColumnLabel(text, s) is { } label && Array.IndexOf(s_nameColumns, label) >= 0 && IsNameCell(text.AsSpan(s, e - s)))
                         {
                             Add(text, candidates, from, s, e, AddedScore);
                         }
@@ -223,6 +248,11 @@ internal static class PersonLayout
 
     private static bool IsNameCell(ReadOnlySpan<char> cell)
     {
+        if (IsLatinName(cell))
+        {
+            return true;
+        }
+
         var words = 0;
         foreach (var range in cell.Split(' '))
         {
@@ -464,6 +494,17 @@ internal static class PersonLayout
             }
 
             var (s, e) = items[k];
+
+            // A Latin name as an item (참석: 윤재희, 봉태민, Li Xiaoyu(리샤오위), 마도경), its Hangul rendering in brackets aside.
+            var (ls, le) = Trim(text, s, e);
+            var bracket = text.AsSpan(ls, le - ls).IndexOf('(');
+            var (ns, ne) = Trim(text, ls, bracket > 0 ? ls + bracket : le);
+            if (ne > ns && IsLatinName(text.AsSpan(ns, ne - ns)))
+            {
+                Add(text, candidates, from, ns, ne, AddedScore - 0.05);
+                continue;
+            }
+
             for (var p = s; p < e;)
             {
                 if (!Context.IsHangulSyllable(text[p]))
@@ -486,6 +527,115 @@ internal static class PersonLayout
                 p = q;
             }
         }
+    }
+
+    /// <summary>
+    /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>): a capital, then two to
+    /// fourteen lower-case letters each, one space apart.
+    /// </summary>
+    internal static bool IsLatinName(ReadOnlySpan<char> cell)
+    {
+        var words = 0;
+        foreach (var range in cell.Split(' '))
+        {
+            var w = cell[range];
+            if (w.Length is < 2 or > 15 || w[0] is < 'A' or > 'Z' || w[1..].ContainsAnyExceptInRange('a', 'z'))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 1 and <= 3;
+    }
+
+    /// <summary>
+    /// Columns of a table that hold names without a name header: a column (cell index of a block of tab-separated lines)
+    /// where at least two cells are confident names (one under a header that names a person by its ending, 봉사자) and
+    /// they are at least a third of its cells; its other cells that are a Korean name's shape, a foreign name in two or
+    /// three Hangul words, or a Latin name are names too. The block's first line is its header row.
+    /// </summary>
+    private static void SeededColumns(string text, List<PiiFinding> candidates, int from)
+    {
+        var seeds = new Dictionary<(int Block, int Cell), int>();
+        var cells = new Dictionary<(int Block, int Cell), int>();
+        var found = new List<(int Block, int Cell, int Start, int End)>();
+        var block = 0;
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            if (text.AsSpan(lineStart, lineEnd - lineStart).IndexOf('\t') < 0)
+            {
+                block++;
+            }
+            else
+            {
+                var (cellStart, k) = (lineStart, 0);
+                for (var p = lineStart; p <= lineEnd; p++)
+                {
+                    if (p == lineEnd || text[p] == '\t')
+                    {
+                        var (s, e) = Trim(text, cellStart, p);
+                        // A block's first line is its header row (봉사자, 용역명): counted, never taken as a name.
+                        if (e > s && FirstOfBlock(text, lineStart))
+                        {
+                            cells[(block, k)] = cells.GetValueOrDefault((block, k)) + 1;
+                        }
+                        else if (e > s)
+                        {
+                            cells[(block, k)] = cells.GetValueOrDefault((block, k)) + 1;
+                            found.Add((block, k, s, e));
+                            for (var i = from; i < candidates.Count; i++)
+                            {
+                                if (candidates[i].Start == s && candidates[i].End == e && IsSeed(text, candidates[i]))
+                                {
+                                    seeds[(block, k)] = seeds.GetValueOrDefault((block, k)) + 1;
+                                    break;
+                                }
+                            }
+                        }
+
+                        (cellStart, k) = (p + 1, k + 1);
+                    }
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        foreach (var (b, k, s, e) in found)
+        {
+            // Under a header that names a person by its ending (봉사자, 시주자) one confident name confirms the column.
+            var n = seeds.GetValueOrDefault((b, k));
+            var needed = ColumnLabel(text, s) is { } label && Array.IndexOf(s_nameColumns, label) < 0 ? 1 : 2;
+            if (n >= needed && n * 3 >= cells[(b, k)] && NameCellOfSeededColumn(text, s, e))
+            {
+                Add(text, candidates, from, s, e, AddedScore - 0.05);
+            }
+        }
+    }
+
+    private static bool NameCellOfSeededColumn(string text, int s, int e)
+    {
+        var cell = text.AsSpan(s, e - s);
+        if (Person.IsPersonLabel(cell) || PrivateContext.IsFieldWord(cell) || PrivateContext.IsContextWord(cell))
+        {
+            return false;
+        }
+
+        if (IsLatinName(cell))
+        {
+            return true;
+        }
+
+        if (cell.IndexOf(' ') < 0)
+        {
+            return KoreanNameShaped(text, s, e);
+        }
+
+        return IsNameCell(cell) && cell.Count(' ') is 1 or 2;
     }
 
     private static bool ShortItem(string text, (int Start, int End) item)

@@ -168,6 +168,46 @@ public class PersonLayoutTests
         Reason("범인의 전 남편 류원기 영남제분 회장은", "류원기").ShouldBe("public:public life 회장");
     }
 
+    [Theory]
+    [InlineData("구역\t봉사자\t연락처\n배식\t편지환\t010-4123-5567\n설거지\tAhmad Karimi\t010-5043-3743", "Ahmad Karimi")]
+    [InlineData("번호\t오전\t오후\n02\t남궁철\t변영수\n05\t추혜민\t남궁철\n07\tBakhtiyor\t추혜민", "Bakhtiyor")]
+    [InlineData("일자\t호수\t이름\t택배사\n02-26\t105-302\tMaria Lopez\t한진", "Maria Lopez")]
+    [InlineData("참석: 윤재희, 봉태민, Li Xiaoyu(리샤오위), 마도경", "Li Xiaoyu")]
+    [InlineData("2025-04-24\t3-5\tIvan Petrov 군\t발목 접질림", "Ivan Petrov")]
+    [InlineData("선호 디자이너: 담당 Kevin Miller 님께 예약", "Kevin Miller")]
+    public void ColumnsListsAndFormsOfAddress_FindLatinAndHeaderlessNames(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("품목\t수량\t단가\n사과\t3\t1200\n배추\t2\t3000\n대파\t5\t800")]
+    [InlineData("Python Software Foundation 문서와 Data Loader 모듈")]
+    [InlineData("모델\t제조사\nGalaxy Tab\t삼성\nSurface Pro\t마이크로소프트")]
+    public void ColumnsWithoutNames_AndLatinTerms_AreNoNames(string text) => Persons(text).ShouldBeEmpty();
+
+    [Fact]
+    public void Judge_RecordWithIdentifiers_KeepsOnlyTitlesOfStateOffice()
+    {
+        // A record that carries a phone number: a public-life word on the line (촬영, 교수) no longer makes a name public,
+        // and neither does a professional title; an office of state right after the name still does.
+        const string record = "가족 사진 촬영 일정 조율 (자원봉사자 나혜원), 연락처 010-2345-6789";
+        PersonPolicies.IsPrivate(Reason(record, "나혜원")).ShouldBeTrue();
+        const string lab = "책임교수: 봉재원 교수\n연락처: 010-2345-6789";
+        PersonPolicies.IsPrivate(Reason(lab, "봉재원")).ShouldBeTrue();
+        const string chat = "[오후 8:01] 류승아: 국토부 강명진 장관 브리핑 보셨어요? 010-2345-6789";
+        Reason(chat, "강명진").ShouldBe("public:title 장관");
+
+        // Without an identifier the same words still count.
+        PersonPolicies.IsPrivate(Reason("가족 사진 촬영 일정 조율 (자원봉사자 나혜원)", "나혜원")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Judge_WordsThatHoldAPublicWord_AreNotIt()
+    {
+        // 배우자 is a spouse, 대의원 a union delegate, 감독관 a proctor: none is 배우, 의원 or 감독.
+        PersonPolicies.IsPrivate(Reason("마리아 산토스 님 배우자 곽성만 님과 상담", "곽성만")).ShouldBeTrue();
+        PersonPolicies.IsPrivate(Reason("생산2팀 대의원 엄태용이 질의했다", "엄태용")).ShouldBeTrue();
+        Reason("감독관 변주희 교사가 확인함", "변주희").ShouldNotStartWith(PersonPolicies.PublicPrefix + "title");
+    }
+
     [Fact]
     public void Layout_NullOrEmptyText_IsHandled()
     {
