@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
-"""Selects the NSMC reviews to hand-label for PERSON (issue 11) and builds the labelled file from the annotator's chunks.
+"""Selects the NSMC reviews (or KoBEST BoolQ sentences) to hand-label for PERSON (issue 11) and builds the labelled
+file from the annotator's chunks.
 
-  scripts/nsmc-person-select.py select            # writes scripts/nsmc-person-labels/selection.tsv (index, id, pool, text)
-  scripts/nsmc-person-select.py show N [M]        # prints chunk N (100 reviews each) for reading
-  scripts/nsmc-person-select.py build             # chunk-*.txt -> src/Moa.Privacy/Names/Data/person-labelled-nsmc.jsonl
+  scripts/nsmc-person-select.py [--source nsmc|kobest] select      # writes DIR/selection.tsv (index, id, pool, text)
+  scripts/nsmc-person-select.py [--source nsmc|kobest] show N [M]  # prints chunk N (100 texts each) for reading
+  scripts/nsmc-person-select.py [--source nsmc|kobest] build       # DIR/chunk-*.txt -> OUT
+
+  --source nsmc (default): DIR scripts/nsmc-person-labels, OUT src/Moa.Privacy/Names/Data/person-labelled-nsmc.jsonl
+  --source kobest:         DIR scripts/kobest-person-labels, OUT src/Moa.Privacy/Names/Data/person-labelled-kobest.jsonl
 
 Selection (fixed seed 20261204): NSMC reviews (../shared/data/text/nsmc_reviews_sample.jsonl, CC0) with at least one
 Hangul syllable, deduplicated by text, leaving out every review that is (compared without spaces) a sentence of the KLUE
@@ -17,6 +21,14 @@ a name repeated in the review is written as often as it is labelled, occurrences
 "name#k" (1-based) picks the k-th occurrence and "name*" takes every occurrence. A chunk file covers all 100 reviews of its chunk; reviews without a line
 have no person. The KLUE PS guideline is followed: the span is the name only (no 씨/님/titles; A씨 -> A), foreign
 names in Hangul, nicknames used as names, fictional characters; not roles, groups or titles.
+
+Source kobest (same seed, same pools, same chunk format; 1,000 selected): the paragraphs (column Text) of KoBEST BoolQ
+(../shared/data/benchmarks/kobest/BoolQ/{train,dev,test}.tsv, Korean Wikipedia text, CC BY-SA 4.0) are split into
+sentences after ".", "?" or "!" followed by white space; a sentence keeps the id "kobest-boolq-SPLIT-ID#sK" (K: its
+1-based place in the paragraph). Kept: 15-300 characters with at least one Hangul syllable, deduplicated by text
+(without spaces, first occurrence in train, dev, test order), leaving out every KLUE dev sentence (compared without
+spaces) and every sentence that occurs (without spaces) inside a text of tests/Moa.Privacy.Tests/EvalSet/*.jsonl or
+../shared/data/text/genres/*.jsonl.
 """
 import glob, json, os, random, re, sys
 
@@ -24,12 +36,27 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, '..', 'shared', 'data')
 NSMC = os.path.join(SHARED, 'text', 'nsmc_reviews_sample.jsonl')
 KLUE = os.path.join(SHARED, 'ner', 'klue-ner-v1.1_dev_part1.tsv')
-DIR = os.path.join(ROOT, 'scripts', 'nsmc-person-labels')
+KOBEST = os.path.join(SHARED, 'benchmarks', 'kobest', 'BoolQ')
+GENRES = os.path.join(SHARED, 'text', 'genres')
+SOURCE = 'nsmc'
+for _i, _a in enumerate(sys.argv[1:], 1):
+    if _a == '--source' and _i + 1 < len(sys.argv):
+        SOURCE = sys.argv[_i + 1]
+        del sys.argv[_i:_i + 2]
+        break
+    if _a.startswith('--source='):
+        SOURCE = _a.split('=', 1)[1]
+        del sys.argv[_i]
+        break
+if SOURCE not in ('nsmc', 'kobest'):
+    sys.exit(f'unknown --source {SOURCE} (nsmc|kobest)')
+DIR = os.path.join(ROOT, 'scripts', SOURCE + '-person-labels')
 SEL = os.path.join(DIR, 'selection.tsv')
-OUT = os.path.join(ROOT, 'src', 'Moa.Privacy', 'Names', 'Data', 'person-labelled-nsmc.jsonl')
+OUT = os.path.join(ROOT, 'src', 'Moa.Privacy', 'Names', 'Data', 'person-labelled-' + SOURCE + '.jsonl')
+LICENCE = {'nsmc': 'CC0 (github e9t/nsmc)', 'kobest': 'CC BY-SA 4.0 (KoBEST BoolQ, Korean Wikipedia)'}[SOURCE]
 SURNAMES = "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈"[:30]
 SEED = 20261204
-TOTAL = 6000
+TOTAL = 6000 if SOURCE == 'nsmc' else 1000
 CHUNK = 100
 
 
@@ -46,12 +73,41 @@ def klue_texts():
     return out
 
 
-def select():
-    skip = klue_texts()
-    for f in glob.glob(os.path.join(ROOT, 'tests', 'Moa.Privacy.Tests', 'EvalSet', '*.jsonl')):
+def kobest_sentences():
+    """Every sentence of the BoolQ paragraphs, in file order: (id, text)."""
+    out = []
+    for split in ('train', 'dev', 'test'):
+        with open(os.path.join(KOBEST, split + '.tsv'), encoding='utf-8') as f:
+            next(f)
+            for line in f:
+                pid, para = line.rstrip('\n').split('\t')[:2]
+                for k, sent in enumerate(re.split(r'(?<=[.?!])\s+', para.strip()), 1):
+                    out.append((f'kobest-boolq-{split}-{pid}#s{k}', sent.strip()))
+    return out
+
+
+def eval_jsonl_texts(pattern):
+    out = []
+    for f in glob.glob(pattern):
         for line in open(f, encoding='utf-8'):
-            skip.add(nospace(json.loads(line)['text']))
+            out.append(nospace(json.loads(line)['text']))
+    return out
+
+
+def candidates():
+    skip = klue_texts()
+    evalset = eval_jsonl_texts(os.path.join(ROOT, 'tests', 'Moa.Privacy.Tests', 'EvalSet', '*.jsonl'))
     seen, reviews = set(), []
+    if SOURCE == 'kobest':
+        inside = '\0'.join(evalset + eval_jsonl_texts(os.path.join(GENRES, '*.jsonl')))
+        for sid, t in kobest_sentences():
+            k = nospace(t)
+            if not 15 <= len(t) <= 300 or not re.search('[가-힣]', t) or k in skip or k in seen or k in inside:
+                continue
+            seen.add(k)
+            reviews.append((sid, t))
+        return reviews
+    skip.update(evalset)
     for line in open(NSMC, encoding='utf-8'):
         r = json.loads(line)
         t = r['text'].strip()
@@ -60,6 +116,11 @@ def select():
             continue
         seen.add(k)
         reviews.append((r['id'], t))
+    return reviews
+
+
+def select():
+    reviews = candidates()
     reviews.sort()
     rng = random.Random(SEED)
     rnd = rng.sample(reviews, len(reviews))
@@ -82,7 +143,7 @@ def select():
     with open(SEL, 'w', encoding='utf-8') as f:
         for row in out:
             f.write('\t'.join(map(str, row[:3])) + '\t' + re.sub(r'\s', ' ', row[3]) + '\n')
-    print(f'{len(reviews)} candidate reviews, {sum(1 for r in reviews if word.search(r[1]))} with a surname-shaped word; selected {len(out)}')
+    print(f'{len(reviews)} candidate texts, {sum(1 for r in reviews if word.search(r[1]))} with a surname-shaped word; selected {len(out)}')
 
 
 def load_sel():
@@ -95,6 +156,8 @@ def load_sel():
 
 def load_text():
     """The original texts (selection.tsv replaces tabs)."""
+    if SOURCE == 'kobest':
+        return dict(kobest_sentences())
     return {json.loads(l)['id']: json.loads(l)['text'] for l in open(NSMC, encoding='utf-8')}
 
 
@@ -150,7 +213,7 @@ def build():
                 if b[0] < a[1]:
                     errors.append(f'{cf}: index {idx} ({rid}): overlapping spans {a} {b}')
             spans_total += len(spans)
-            records.append({'id': rid, 'text': text, 'persons': spans, 'pool': pool, 'source': 'nsmc', 'licence': 'CC0 (github e9t/nsmc)'})
+            records.append({'id': rid, 'text': text, 'persons': spans, 'pool': pool, 'source': SOURCE, 'licence': LICENCE})
     if errors:
         print('\n'.join(errors), file=sys.stderr)
         sys.exit(1)
