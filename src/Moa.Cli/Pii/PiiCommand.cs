@@ -192,9 +192,9 @@ internal static class PiiCommand
 
     private static Option<string?> LabelledExtra() => new("--labelled-extra")
     {
-        Description = "Hand-labelled sentences (JSONL: 'text' and 'persons' [[start, end], ...]) added to every training set and never scored; "
-            + "their texts are left out of the --unlabelled pool. Default: the 1,500 hand-labelled NSMC reviews (CC0) the shipped model is trained with; 'none': no extra sentences.",
-        DefaultValueFactory = _ => PersonTrainer.ShippedLabelledExtra,
+        Description = "Hand-labelled sentences (JSONL files, comma-separated: 'text' and 'persons' [[start, end], ...]) added to every training set and never scored; "
+            + "their texts are left out of the --unlabelled pool. Default: the hand-labelled NSMC reviews (CC0) and KoBEST sentences (CC BY-SA 4.0) the shipped model is trained with; 'none': no extra sentences.",
+        DefaultValueFactory = _ => string.Join(',', PersonTrainer.ShippedLabelledExtra),
     };
 
     private static Option<int> LabelledExtraWeight() => new("--labelled-extra-weight")
@@ -227,7 +227,9 @@ internal static class PiiCommand
             HardNegativeMinCount = r.GetValue(HardNegativeCount),
             SelfTrainSentences = r.GetValue(SelfTrainCount),
             NoEvidenceMargin = r.GetValue(Margin),
-            LabelledExtra = r.GetValue(ExtraPath) is { } extra && extra != "none" ? PersonEvaluation.ReadLabelledJsonl(extra, requireIdAndSource: false) : [],
+            LabelledExtra = r.GetValue(ExtraPath) is { } extra && extra != "none"
+                ? PersonTrainer.ReadLabelledExtra(extra.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                : [],
             LabelledExtraWeight = r.GetValue(ExtraWeight),
             LabelledExtraCopies = r.GetValue(ExtraCopies),
             Seed = r.GetValue(SeedValue),

@@ -99,10 +99,20 @@ public static class PersonTrainer
     }
 
     /// <summary>
-    /// The hand-labelled NSMC reviews (1,500, CC0, <c>scripts/nsmc-person-select.py</c>) the shipped model is trained with,
-    /// relative to the repository root: the default of <c>--labelled-extra</c> (chosen by cross-validation on the KLUE tuning half).
+    /// The hand-labelled sentences the shipped model is trained with, relative to the repository root: 6,000 NSMC reviews
+    /// (CC0) and 1,000 KoBEST BoolQ sentences (Korean Wikipedia, CC BY-SA 4.0), both drawn by
+    /// <c>scripts/nsmc-person-select.py</c>; the default of <c>--labelled-extra</c> (chosen by cross-validation on the KLUE
+    /// tuning half, docs/privacy/person-model.md).
     /// </summary>
-    public static readonly string ShippedLabelledExtra = Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
+    public static readonly string[] ShippedLabelledExtra =
+    [
+        Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl"),
+        Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-kobest.jsonl"),
+    ];
+
+    /// <summary>Reads the hand-labelled JSONL files of <c>--labelled-extra</c>, in order, into one list.</summary>
+    public static List<NerSentence> ReadLabelledExtra(IEnumerable<string> paths) =>
+        [.. paths.SelectMany(p => PersonEvaluation.ReadLabelledJsonl(p, requireIdAndSource: false))];
 
     /// <summary>Score of a confident tagged span, kept as a name when self-training.</summary>
     private const double ConfidentScore = 0.97;

@@ -35,11 +35,11 @@ public class PersonEvaluationTests(ITestOutputHelper output)
 
     /// <summary>
     /// The shipped model's training options (<c>moa pii train-person</c>'s defaults): the NSMC reviews as unlabelled text
-    /// and the 1,500 hand-labelled NSMC reviews as extra training sentences (never scored).
+    /// and the hand-labelled NSMC reviews and KoBEST sentences as extra training sentences (never scored).
     /// </summary>
     internal static PersonTrainingOptions ShippedOptions(IEnumerable<NerSentence> sentences) =>
         PersonTrainer.WithUnlabelled(
-            new PersonTrainingOptions { LabelledExtra = PersonEvaluation.ReadLabelledJsonl(Path.Combine(TestPaths.RepoRoot, PersonTrainer.ShippedLabelledExtra), requireIdAndSource: false) },
+            new PersonTrainingOptions { LabelledExtra = PersonTrainer.ReadLabelledExtra(PersonTrainer.ShippedLabelledExtra.Select(p => Path.Combine(TestPaths.RepoRoot, p))) },
             TestPaths.Data("text", "nsmc_reviews_sample.jsonl"), sentences);
 
     [Fact]
