@@ -172,7 +172,7 @@ def build():
     rows = load_sel()
     texts = load_text()
     errors, records, spans_total = [], [], 0
-    chunks = sorted(glob.glob(os.path.join(DIR, 'chunk-*.txt')))
+    chunks = sorted(glob.glob(os.path.join(DIR, 'chunk-*.txt')), key=lambda p: int(re.search(r'chunk-(\d+)', p).group(1)))
     for cf in chunks:
         n = int(re.search(r'chunk-(\d+)', cf).group(1))
         labels = {}
