@@ -22,7 +22,7 @@ a name repeated in the review is written as often as it is labelled, occurrences
 have no person. The KLUE PS guideline is followed: the span is the name only (no 씨/님/titles; A씨 -> A), foreign
 names in Hangul, nicknames used as names, fictional characters; not roles, groups or titles.
 
-Source kobest (same seed, same pools, same chunk format; 1,000 selected): the paragraphs (column Text) of KoBEST BoolQ
+Source kobest (same seed, same pools, same chunk format; 5,000 selected, the first 1,000 as before): the paragraphs (column Text) of KoBEST BoolQ
 (../shared/data/benchmarks/kobest/BoolQ/{train,dev,test}.tsv, Korean Wikipedia text, CC BY-SA 4.0) are split into
 sentences after ".", "?" or "!" followed by white space; a sentence keeps the id "kobest-boolq-SPLIT-ID#sK" (K: its
 1-based place in the paragraph). Kept: 15-300 characters with at least one Hangul syllable, deduplicated by text
