@@ -56,7 +56,7 @@ OUT = os.path.join(ROOT, 'src', 'Moa.Privacy', 'Names', 'Data', 'person-labelled
 LICENCE = {'nsmc': 'CC0 (github e9t/nsmc)', 'kobest': 'CC BY-SA 4.0 (KoBEST BoolQ, Korean Wikipedia)'}[SOURCE]
 SURNAMES = "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈"[:30]
 SEED = 20261204
-TOTAL = 14000 if SOURCE == 'nsmc' else 5000
+TOTAL = 23200 if SOURCE == 'nsmc' else 5000
 CHUNK = 100
 
 
