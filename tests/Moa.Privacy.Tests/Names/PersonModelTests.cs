@@ -186,8 +186,8 @@ public class PersonModelTests
     {
         var path = Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
         var extra = PersonEvaluation.ReadLabelledJsonl(path, requireIdAndSource: false);
-        extra.Count.ShouldBe(14000);
-        extra.Select(s => s.Id).Distinct().Count().ShouldBe(14000);
+        extra.Count.ShouldBe(23200);
+        extra.Select(s => s.Id).Distinct().Count().ShouldBe(23200);
         var klue = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Select(s => StemFrequency.Squeeze(s.Text)).ToHashSet();
         extra.ShouldAllBe(s => !klue.Contains(StemFrequency.Squeeze(s.Text)));
     }
