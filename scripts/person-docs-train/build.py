@@ -67,7 +67,7 @@ def parse_marks(raw, path, lineno):
     return "".join(out), spans
 
 
-SENT_END = re.compile(r"(?<=[.!?\u3002\u2026])\s+")
+SENT_END = re.compile(r"[.!?\u3002\u2026][\"'\u201d\u2019)\]]*(\s+)")
 
 
 def split_long(text, spans):
@@ -79,7 +79,7 @@ def split_long(text, spans):
         pos = m.end()
         if any(s < pos < e for s, e in spans):
             continue
-        cuts.append((m.start(), pos))
+        cuts.append((m.start(1), pos))
     # greedy: take the last sentence end that keeps a piece within MAX_LEN
     pieces = []
     begin = 0
