@@ -193,7 +193,7 @@ internal static class PiiCommand
     private static Option<string?> LabelledExtra() => new("--labelled-extra")
     {
         Description = "Hand-labelled sentences (JSONL files, comma-separated: 'text' and 'persons' [[start, end], ...]) added to every training set and never scored; "
-            + "their texts are left out of the --unlabelled pool. Default: the hand-labelled NSMC reviews (CC0) and KoBEST sentences (CC BY-SA 4.0) the shipped model is trained with; 'none': no extra sentences.",
+            + "their texts are left out of the --unlabelled pool. Default: the hand-labelled NSMC reviews (CC0), KoBEST sentences (CC BY-SA 4.0) and written documents the shipped model is trained with; 'none': no extra sentences.",
         DefaultValueFactory = _ => string.Join(',', PersonTrainer.ShippedLabelledExtra),
     };
 

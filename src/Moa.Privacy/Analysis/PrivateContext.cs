@@ -328,6 +328,11 @@ public static class PrivateContext
             }
         }
 
+        if (PrivateAddress(next) is { } address)
+        {
+            return address;
+        }
+
         var record = IsRecord(findings);
         var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
@@ -512,6 +517,44 @@ public static class PrivateContext
         var lineEnd = text.IndexOf('\n', person.Start);
         return lead.IsEmpty && PersonLayout.SpeakerAt(text, lineStart, lineEnd < 0 ? text.Length : lineEnd) is { } s && s.Start == person.Start
             || lead.IsEmpty && rest.StartsWith(":", StringComparison.Ordinal);
+    }
+
+    // Forms of address for a private person right after the name (표경자 어르신, 어준상 군, 하지완 산모님): general Korean,
+    // written from knowledge. 씨 and 님 are not among them (the press and fans use them for public figures too), nor 형제
+    // (코엔 형제), nor an age in brackets before 씨 (개그맨 남희석(44) 씨).
+    private static readonly string[] s_privateAddress =
+    [
+        "어르신", "선배님", "후배님", "산모님", "고객님", "회원님", "어머님", "아버님", "환자분", "보호자님", "학생", "군", "양",
+    ];
+
+    // How a person names themselves in a message (구나현입니다, 진보람이에요).
+    private static readonly string[] s_selfNaming = ["입니다", "이에요", "예요", "인데요", "이고요"];
+
+    /// <summary>
+    /// A private form of address right after the name (<c>어르신</c>, <c>군</c>, <c>산모님</c>) or the name followed by the
+    /// copula of a self-introduction (<c>구나현입니다</c>): the reason, or null.
+    /// </summary>
+    private static string? PrivateAddress(ReadOnlySpan<char> next)
+    {
+        foreach (var word in s_privateAddress)
+        {
+            if (next.StartsWith(word, StringComparison.Ordinal) && (next.Length == word.Length || !Context.IsHangulSyllable(next[word.Length])
+                || word.Length > 1 && "은는이가의을를과와도께에".Contains(next[word.Length], StringComparison.Ordinal)
+                || word.Length == 1 && "은는이가의을를과와도".Contains(next[word.Length], StringComparison.Ordinal) && (next.Length == 2 || !Context.IsHangulSyllable(next[2]))))
+            {
+                return "address:" + word;
+            }
+        }
+
+        foreach (var word in s_selfNaming)
+        {
+            if (next.StartsWith(word, StringComparison.Ordinal))
+            {
+                return "self-introduction";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A record's age right after the name: <c>홍길동 님, 만 30세</c>, <c>홍길동(만 30세)</c>.</summary>

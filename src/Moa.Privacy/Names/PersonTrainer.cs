@@ -99,15 +99,17 @@ public static class PersonTrainer
     }
 
     /// <summary>
-    /// The hand-labelled sentences the shipped model is trained with, relative to the repository root: 6,000 NSMC reviews
-    /// (CC0) and 1,000 KoBEST BoolQ sentences (Korean Wikipedia, CC BY-SA 4.0), both drawn by
-    /// <c>scripts/nsmc-person-select.py</c>; the default of <c>--labelled-extra</c> (chosen by cross-validation on the KLUE
-    /// tuning half, docs/privacy/person-model.md).
+    /// The hand-labelled sentences the shipped model is trained with, relative to the repository root: NSMC reviews (CC0)
+    /// and KoBEST BoolQ sentences (Korean Wikipedia, CC BY-SA 4.0), both drawn by <c>scripts/nsmc-person-select.py</c>, and
+    /// the lines of institutional documents written for the project (<c>scripts/person-docs-train</c>); the default of
+    /// <c>--labelled-extra</c>, chosen by cross-validation on the KLUE tuning half and on the tuning batches of the
+    /// private-context set (docs/privacy/person-model.md).
     /// </summary>
     public static readonly string[] ShippedLabelledExtra =
     [
         Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl"),
         Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-kobest.jsonl"),
+        Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-docs.jsonl"),
     ];
 
     /// <summary>Reads the hand-labelled JSONL files of <c>--labelled-extra</c>, in order, into one list.</summary>

@@ -457,6 +457,13 @@ internal static class Person
         "매니저", "대리인",
     };
 
+    // Words ending in 원 that name a member or a staff member (general Korean, written from knowledge).
+    private static readonly HashSet<string> s_personMemberWords = new(StringComparer.Ordinal)
+    {
+        "계원", "회원", "직원", "조합원", "대원", "단원", "사원", "교원", "팀원", "부원", "조원", "반원", "구성원", "세대원", "선원", "승무원",
+        "상담원", "안내원", "경비원", "미화원", "요원", "연구원", "사무원", "집배원", "배달원", "판매원", "종업원", "당원", "위원", "임원",
+    };
+
     internal static bool IsPersonLabel(ReadOnlySpan<char> label)
     {
         if (label.Length > 2 && label[^1] == '명')
@@ -480,7 +487,9 @@ internal static class Person
             '자' => !(label.EndsWith("일자") || label.EndsWith("문자") || label.EndsWith("숫자") || label.EndsWith("글자") || label.EndsWith("액자")),
             '인' => !(label.EndsWith("원인") || label.EndsWith("요인") || label.EndsWith("승인") || label.EndsWith("기인")),
             // 수의사, 간호사, 상담사, 복지사, 요양보호사: not 회사, 검사, 조사, 감사, 행사, 기사.
-            '사' => label.Length >= 3 && !(label.EndsWith("회사") || label.EndsWith("검사") || label.EndsWith("조사") || label.EndsWith("감사") || label.EndsWith("행사") || label.EndsWith("기사") || label.EndsWith("역사") || label.EndsWith("지사")),
+            '사' => label.Length >= 3 && (label.EndsWith("통역사") || label.EndsWith("번역사") || !(label.EndsWith("회사") || label.EndsWith("검사") || label.EndsWith("조사") || label.EndsWith("감사") || label.EndsWith("행사") || label.EndsWith("기사") || label.EndsWith("역사") || label.EndsWith("지사"))),
+            // 계원, 조합원, 상담원, 경비원: members and staff, not 병원, 공원, 학원 or 만원.
+            '원' => s_personMemberWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label),
             '주' => label.EndsWith("상주") || label.EndsWith("예금주") || label.EndsWith("세대주") || label.EndsWith("사업주") || label.EndsWith("건물주") || label.EndsWith("차주"),
             _ => false,
         };
@@ -770,8 +779,21 @@ internal static class Person
             cell = true;
         }
 
-        if (skipped == 0 || (staff && !colon && !cell))
+        if (skipped == 0)
         {
+            return;
+        }
+
+        // A staff word without a colon is an everyday noun (상담원 교육, 총무 업무): a name after it only when it is a
+        // Korean name's shape that ends its line or cell ([사고 접수] 상담원 이루리⏎, 보건교사 임가온⏎).
+        if (staff && !colon && !cell)
+        {
+            if (p + 3 <= text.Length && PersonLayout.KoreanNameShaped(text, p, p + 3) && Context.At(text, p + 3) is '\0' or '\n' or '\r' or '\t'
+                && GivenNameShaped(text, p, p + 3, strict: false))
+            {
+                sink.Add(new PiiFinding(p, p + 3, PiiTypes.Person, 0.8));
+            }
+
             return;
         }
 

@@ -251,7 +251,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("신예린, 너 어제 왜 연락 안 했어?", "신예린", "vocative")]
     [InlineData("수령 확인: 6월 21일 김옥자 (서명)", "김옥자", "signature:서명")]
     [InlineData("간병인 김민준 여사님께 전달 부탁드립니다.", "김민준", "role:간병인")]
-    [InlineData("동 명칭을 제출한 에너지기계공학과 백승엽 학생은", "백승엽", "no public context")]
+    [InlineData("동 명칭을 제출한 에너지기계공학과 백승엽 학생은", "백승엽", "address:학생")]
     public void Judge_GivesItsReason(string text, string name, string reason)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);

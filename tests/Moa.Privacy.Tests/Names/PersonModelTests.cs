@@ -181,15 +181,42 @@ public class PersonModelTests
         Should.Throw<MoaException>(() => PersonTrainer.Train(klue, new PersonTrainingOptions { LabelledExtra = extra, LabelledExtraCopies = -1 })).Message.ShouldContain("labelled-extra weight");
     }
 
+    /// <summary>
+    /// Every shipped file of hand-labelled training sentences reads, has distinct ids, and holds no KLUE dev sentence and
+    /// no line of an evaluation set (the real-carrier and private-context person sets), compared without spaces.
+    /// </summary>
     [Fact]
-    public void LabelledExtra_ShippedNsmcSet_ReadsAndHoldsNoKlueSentence()
+    public void LabelledExtra_ShippedSets_ReadAndHoldNoEvaluationText()
     {
-        var path = Path.Combine(TestPaths.RepoRoot, "src", "Moa.Privacy", "Names", "Data", "person-labelled-nsmc.jsonl");
-        var extra = PersonEvaluation.ReadLabelledJsonl(path, requireIdAndSource: false);
-        extra.Count.ShouldBe(23200);
-        extra.Select(s => s.Id).Distinct().Count().ShouldBe(23200);
         var klue = KlueNer.Read(TestPaths.Data("ner", "klue-ner-v1.1_dev_part1.tsv")).Select(s => StemFrequency.Squeeze(s.Text)).ToHashSet();
-        extra.ShouldAllBe(s => !klue.Contains(StemFrequency.Squeeze(s.Text)));
+        var evaluation = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet"), "person-*.jsonl"))
+        {
+            foreach (var line in File.ReadLines(file))
+            {
+                var text = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
+                foreach (var part in text.Split('\n'))
+                {
+                    if (StemFrequency.Squeeze(part) is { Length: >= 12 } squeezed)
+                    {
+                        evaluation.Add(squeezed);
+                    }
+                }
+            }
+        }
+
+        var total = 0;
+        foreach (var relative in PersonTrainer.ShippedLabelledExtra)
+        {
+            var extra = PersonEvaluation.ReadLabelledJsonl(Path.Combine(TestPaths.RepoRoot, relative), requireIdAndSource: false);
+            extra.Count.ShouldBeGreaterThan(1000, relative);
+            extra.Select(s => s.Id).Distinct().Count().ShouldBe(extra.Count, relative);
+            extra.ShouldAllBe(s => !klue.Contains(StemFrequency.Squeeze(s.Text)));
+            extra.Where(s => evaluation.Contains(StemFrequency.Squeeze(s.Text))).Select(s => s.Id).ShouldBeEmpty(relative);
+            total += extra.Count;
+        }
+
+        total.ShouldBeGreaterThan(20000);
     }
 
     [Fact]

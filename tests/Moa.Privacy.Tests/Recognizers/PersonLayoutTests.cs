@@ -208,6 +208,32 @@ public class PersonLayoutTests
         Reason("감독관 변주희 교사가 확인함", "변주희").ShouldNotStartWith(PersonPolicies.PublicPrefix + "title");
     }
 
+    [Theory]
+    [InlineData("담당 번역사: 주혜령   납기 2025-10-18", "주혜령")]
+    [InlineData("[사고 접수] 상담원 변지훈\n고객 문의: 차량 파손", "변지훈")]
+    [InlineData("순번\t계원\t수령월\n1\t염순애\t1월\n2\t도말숙\t2월", "도말숙")]
+    public void StaffAndMemberLabels_NameTheirValue(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("상담원 교육은 다음 주에 진행합니다.")]
+    [InlineData("순번\t병원\t진료월\n1\t한빛병원\t1월\n2\t서울의원\t2월")]
+    [InlineData("역사: 조선 후기 실학")]
+    public void StaffWordsInRunningText_AndPlaceColumns_AreNoNames(string text) => Persons(text).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("○○교회 청년부 새가족: 도하나 자매와 표경자 어르신을 환영합니다. 영화 모임도 있어요.", "표경자", "address:어르신")]
+    [InlineData("다음 주 토요일 한채율 콘서트를 예매한 구나현입니다. 환불 문의드려요.", "구나현", "self-introduction")]
+    [InlineData("축가: 신랑 친구 어준상 군 — 노래는 가수 채은결의 곡입니다.", "어준상", "address:군")]
+    public void Judge_PrivateFormsOfAddress_OutweighPublicLifeWords(string text, string name, string reason) => Reason(text, name).ShouldBe(reason);
+
+    [Fact]
+    public void Judge_PublicFigureWithHonorificOrAge_StaysPublic()
+    {
+        // 씨 after an age and 형제 are how the press and reviews name public figures too.
+        PersonPolicies.IsPrivate(Reason("이날 개그맨 남희석(44) 씨가 방송에서 말했다.", "남희석")).ShouldBeFalse();
+        PersonPolicies.IsPrivate(Reason("영화는 코엔 형제의 농담 센스가 빛난다.", "코엔")).ShouldBeFalse();
+    }
+
     [Fact]
     public void Layout_NullOrEmptyText_IsHandled()
     {
