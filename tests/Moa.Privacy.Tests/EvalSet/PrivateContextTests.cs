@@ -124,7 +124,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData(6, 240, 125, 55, 10, 15, 230, 110, 0)]
     [InlineData(7, 330, 105, 60, 10, 20, 310, 100, 0)]
     [InlineData(8, 330, 70, 55, 10, 20, 320, 50, 0)]
-    [InlineData(9, 0, 0, 0, 10, 0, 0, 0, 0)]
+    [InlineData(9, 420, 110, 55, 10, 20, 410, 70, 0)]
     public void BlindBatch_HasItsSizeAndProvenance(int batchNo, int minPrivate, int minPublic, int minPlanted, int maxNamesPerDocument,
         int minPlantedWithPublic, int minPlantedPrivate, int minRealPersons, int minConstructed)
     {
