@@ -25,12 +25,18 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–7 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–9 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 8;
+    public const int HeldOutBatch = 10;
 
-    /// <summary>The batch held out whole before batch 8 was written (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 7;
+    /// <summary>The batch held out whole before batch 10 was written (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 9;
+
+    /// <summary>Batch 9 (held out whole before batch 10 was written, scored once).</summary>
+    public const int Batch9 = 9;
+
+    /// <summary>Batch 8 (held out whole before batch 9 was written, scored once).</summary>
+    public const int Batch8 = 8;
 
     /// <summary>Batch 7 (held out whole before batch 8 was written, scored once).</summary>
     public const int Batch7 = 7;
@@ -54,7 +60,7 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
     /// </summary>
     public bool HeldOut => PersonEvaluation.Fold(SplitKey, 2) == 1;
 
-    /// <summary>The test data that counts now: the whole of batch 8.</summary>
+    /// <summary>The test data that counts now: the whole of batch 10.</summary>
     public bool IsTest => Batch == HeldOutBatch;
 
     /// <summary>The test half before batch 4 (batch 3's held-out half, measured once; now part of the tuning data).</summary>
@@ -77,7 +83,11 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// KLUE sentences. Batch 7, written blind while the rules were changed on batches 1–6 and held out whole, adds planted
 /// documents of yet other kinds and layouts (<c>person-private-docs7.txt</c>) and the next KLUE sentences. Batch 8,
 /// written blind while the rules were changed on batches 1–7 and held out whole, adds planted documents of further kinds
-/// and layouts (<c>person-private-docs8.txt</c>) and the next KLUE sentences.
+/// and layouts (<c>person-private-docs8.txt</c>) and the next KLUE sentences. Batch 9, written blind while the rules were
+/// changed on batches 1–8 and held out whole, adds planted documents of still further kinds and layouts
+/// (<c>person-private-docs9.txt</c>) and the next KLUE sentences. Batch 10, written blind while the rules were changed on
+/// batches 1–9 and held out whole, adds planted documents of yet further kinds and layouts (<c>person-private-docs10.txt</c>)
+/// and the next KLUE sentences.
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -322,6 +332,10 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath7, 7));
         AddKlue(items, labels.Where(l => l.Kind == "klue8").ToList(), 8);
         items.AddRange(Planted(DocsPath8, 8));
+        AddKlue(items, labels.Where(l => l.Kind == "klue9").ToList(), 9);
+        items.AddRange(Planted(DocsPath9, 9));
+        AddKlue(items, labels.Where(l => l.Kind == "klue10").ToList(), 10);
+        items.AddRange(Planted(DocsPath10, 10));
         return items;
     }
 
@@ -340,9 +354,9 @@ internal static class PrivateContextSet
             }
 
             var cols = line.Split('\t');
-            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "klue4" or "klue5" or "klue6" or "klue7" or "klue8" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
+            if (cols.Length != 4 || cols[0] is not ("klue" or "klue2" or "klue3" or "klue4" or "klue5" or "klue6" or "klue7" or "klue8" or "klue9" or "klue10" or "doc") || cols[2].Split('|').Any(c => c.Length != 1 || !Reasons.ContainsKey(c[0])))
             {
-                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue[2-8]|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
+                throw new InvalidDataException($"{LabelsPath}:{lineNo}: expected 'klue[2-9]|klue10|doc<TAB>key<TAB>codes<TAB>names' with codes from the legend, got '{line}'.");
             }
 
             rows.Add(new LabelRow(cols[0], cols[1], cols[2], cols[3]));
@@ -531,8 +545,12 @@ internal static class PrivateContextSet
 
     private static string DocsPath8 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs8.txt");
 
+    private static string DocsPath9 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs9.txt");
+
+    private static string DocsPath10 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs10.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs8.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs10.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
