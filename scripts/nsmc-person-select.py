@@ -169,12 +169,12 @@ def show(a, b):
 
 
 def evaluation_lines():
-    """Every line (12 characters or more without spaces) of the person evaluation sets, without spaces."""
+    """Every line (16 characters or more without spaces) of the person evaluation sets, without spaces."""
     out = set()
     for f in glob.glob(os.path.join(ROOT, 'tests', 'Moa.Privacy.Tests', 'EvalSet', 'person-*.jsonl')):
         for line in open(f, encoding='utf-8'):
             for part in json.loads(line)['text'].split('\n'):
-                if len(nospace(part)) >= 12:
+                if len(nospace(part)) >= 16:
                     out.add(nospace(part))
     return out
 

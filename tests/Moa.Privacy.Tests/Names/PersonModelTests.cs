@@ -197,7 +197,7 @@ public class PersonModelTests
                 var text = System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("text").GetString()!;
                 foreach (var part in text.Split('\n'))
                 {
-                    if (StemFrequency.Squeeze(part) is { Length: >= 12 } squeezed)
+                    if (StemFrequency.Squeeze(part) is { Length: >= 16 } squeezed)
                     {
                         evaluation.Add(squeezed);
                     }
