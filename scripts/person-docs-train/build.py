@@ -2,7 +2,7 @@
 """Build person-labelled-docs.jsonl from the invented training documents.
 
 Reads scripts/person-docs-train/docs-*.txt. In those files:
-  - a line starting with '#' is a comment;
+  - a line starting with '#' before the first document is a comment (inside a document it is text: #4, #채널);
   - '=== dNNN title' starts a document (ids unique across all files);
   - every other non-empty line is document text, with each person mention
     written as «name».
@@ -126,7 +126,7 @@ def build(files):
                 line = line.rstrip("\r\n")
                 if line.startswith("\ufeff"):
                     line = line[1:]
-                if line.startswith("#"):
+                if line.startswith("#") and doc is None:
                     continue
                 if line.startswith("==="):
                     m = HEADER.match(line)
