@@ -22,7 +22,7 @@ a name repeated in the review is written as often as it is labelled, occurrences
 have no person. The KLUE PS guideline is followed: the span is the name only (no 씨/님/titles; A씨 -> A), foreign
 names in Hangul, nicknames used as names, fictional characters; not roles, groups or titles.
 
-Source kobest (same seed, same pools, same chunk format; 12,000 selected, the first 5,000 as before): the paragraphs (column Text) of KoBEST BoolQ
+Source kobest (same seed, same pools, same chunk format; 16,100 selected, the most whole chunks before the surname pool runs out; the first 12,000 as before): the paragraphs (column Text) of KoBEST BoolQ
 (../shared/data/benchmarks/kobest/BoolQ/{train,dev,test}.tsv, Korean Wikipedia text, CC BY-SA 4.0) are split into
 sentences after ".", "?" or "!" followed by white space; a sentence keeps the id "kobest-boolq-SPLIT-ID#sK" (K: its
 1-based place in the paragraph). Kept: 15-300 characters with at least one Hangul syllable, deduplicated by text
@@ -56,7 +56,7 @@ OUT = os.path.join(ROOT, 'src', 'Moa.Privacy', 'Names', 'Data', 'person-labelled
 LICENCE = {'nsmc': 'CC0 (github e9t/nsmc)', 'kobest': 'CC BY-SA 4.0 (KoBEST BoolQ, Korean Wikipedia)'}[SOURCE]
 SURNAMES = "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈"[:30]
 SEED = 20261204
-TOTAL = 23200 if SOURCE == 'nsmc' else 12000
+TOTAL = 23200 if SOURCE == 'nsmc' else 16100
 CHUNK = 100
 
 
