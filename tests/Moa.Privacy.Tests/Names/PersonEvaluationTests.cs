@@ -57,21 +57,22 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 (the best-F1 point), trained with the hand-labelled NSMC reviews:
-        // P 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566); at min score 0.95: P 0.936 R 0.402. Without
-        // them: P 0.815 R 0.576 (news P 0.787 R 0.637, reviews P 0.846 R 0.520), at 0.95 P 0.931 R 0.371
-        // (docs/privacy/person-model.md). The target, recall 0.85 at precision 0.90, is not reached: this asserts
-        // the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.60);
-        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.82);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.64);
-        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.78);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.56);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.87);
+        // Measured at the default min score 0.5 (the best-F1 point), trained with the hand-labelled sets of the batch-8
+        // round (23,181 NSMC reviews, 16,100 KoBEST sentences, 4,252 lines of written documents): P 0.885 R 0.682 (news P
+        // 0.870 R 0.696, reviews P 0.899 R 0.669); at min score 0.90: P 0.906 R 0.566. With 1,500 NSMC reviews only: P
+        // 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566), at 0.95 P 0.936 R 0.402; without them: P 0.815 R
+        // 0.576, at 0.95 P 0.931 R 0.371 (docs/privacy/person-model.md). The target, recall 0.85 at precision 0.90,
+        // is not reached: this asserts the measured level, not the target.
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.68);
+        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.88);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.69);
+        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.87);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.66);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.89);
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore).
-        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.93);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.40);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.56);
     }
 
     [Fact]
@@ -97,17 +98,15 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         cvMain.Found.ShouldBeGreaterThan(0);
 
         // Measured: at the precision-0.90 point chosen on the tuning half (the lowest min score with P >= 0.90 on the
-        // tuning CV: 0.91 after the initials rule, P 0.908 R 0.481 there; 0.90 before it, P 0.901 R 0.488), with the
-        // NSMC-trained taggers and the re-ranker refitted on the current rules: P 0.947 R 0.478 on the test half (0.90
-        // before the initials rule: P 0.936 R 0.482); the tagger and rules alone at 0.95: P 0.936 R 0.402. Earlier: without
-        // the NSMC set, re-ranked P 0.932 R 0.438 at 0.91, tagger P 0.931 R 0.371; before the private-context round,
-        // re-ranked P 0.937 R 0.422 at 0.92, tagger P 0.913 R 0.290. The target (recall 0.85 at precision 0.90) is
-        // not reached.
+        // tuning CV: 0.76 with the batch-8 round's rules and training sets, P 0.900 R 0.656 there): P 0.910 R 0.654 on the
+        // test half; the tagger and rules alone at their own point 0.90: P 0.906 R 0.566. Earlier, with 1,500 NSMC reviews
+        // in training: re-ranked P 0.947 R 0.478 at 0.91, tagger P 0.936 R 0.402 at 0.95; without them re-ranked P 0.932 R
+        // 0.438. The target (recall 0.85 at precision 0.90) is not reached.
         var strict = reranked[^1].Scores;
-        reranked[^1].MinScore.ShouldBe(0.91, 0.005);
-        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.94);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.47);
-        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.07); // measured +0.076
+        reranked[^1].MinScore.ShouldBe(PersonEvaluation.RerankedHighPrecisionMinScore, 0.005);
+        strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.65);
+        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.08); // measured +0.088
     }
 
     [Fact]

@@ -16,9 +16,10 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
     /// <summary>
     /// Digest of every tagged span of <see cref="Texts"/> by the shipped model before the speed work. It changes only
     /// when the shipped model file changes; then record the new value (printed by this test) in the same commit.
-    /// Retrained with the 1,500 hand-labelled NSMC reviews (issue 11): 6,370 spans (was 0xE2C47ECBAAD120D5).
+    /// Retrained with the 1,500 hand-labelled NSMC reviews (issue 11): 6,370 spans (was 0xE2C47ECBAAD120D5); with the
+    /// batch-8 round's training sets (NSMC, KoBEST, written documents): 6,897 spans (was 0xF993DEE3E114A6B5).
     /// </summary>
-    private const ulong RecordedDigest = 0xF993DEE3E114A6B5UL;
+    private const ulong RecordedDigest = 0x645D49FC3AABED71UL;
 
     internal static List<string> Texts()
     {
