@@ -558,6 +558,20 @@ internal static class PersonLayout
     /// </summary>
     private static void SeededColumns(string text, List<PiiFinding> candidates, int from)
     {
+        HashSet<(int Start, int End)>? seedSpans = null;
+        for (var i = from; i < candidates.Count; i++)
+        {
+            if (IsSeed(text, candidates[i]))
+            {
+                (seedSpans ??= []).Add((candidates[i].Start, candidates[i].End));
+            }
+        }
+
+        if (seedSpans is null)
+        {
+            return;
+        }
+
         var seeds = new Dictionary<(int Block, int Cell), int>();
         var cells = new Dictionary<(int Block, int Cell), int>();
         var found = new List<(int Block, int Cell, int Start, int End)>();
@@ -587,13 +601,9 @@ internal static class PersonLayout
                         {
                             cells[(block, k)] = cells.GetValueOrDefault((block, k)) + 1;
                             found.Add((block, k, s, e));
-                            for (var i = from; i < candidates.Count; i++)
+                            if (seedSpans.Contains((s, e)))
                             {
-                                if (candidates[i].Start == s && candidates[i].End == e && IsSeed(text, candidates[i]))
-                                {
-                                    seeds[(block, k)] = seeds.GetValueOrDefault((block, k)) + 1;
-                                    break;
-                                }
+                                seeds[(block, k)] = seeds.GetValueOrDefault((block, k)) + 1;
                             }
                         }
 
@@ -609,8 +619,13 @@ internal static class PersonLayout
         {
             // Under a header that names a person by its ending (봉사자, 시주자) one confident name confirms the column.
             var n = seeds.GetValueOrDefault((b, k));
-            var needed = ColumnLabel(text, s) is { } label && Array.IndexOf(s_nameColumns, label) < 0 ? 1 : 2;
-            if (n >= needed && n * 3 >= cells[(b, k)] && NameCellOfSeededColumn(text, s, e))
+            if (n == 0 || n * 3 < cells[(b, k)] || seedSpans.Contains((s, e))
+                || n == 1 && !(ColumnLabel(text, s) is { } label && Array.IndexOf(s_nameColumns, label) < 0))
+            {
+                continue;
+            }
+
+            if (NameCellOfSeededColumn(text, s, e))
             {
                 Add(text, candidates, from, s, e, AddedScore - 0.05);
             }
