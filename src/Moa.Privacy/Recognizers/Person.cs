@@ -623,8 +623,25 @@ internal static class Person
                 continue;
             }
 
-            // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit.
+            // A Korean name romanised, in capitals as passports write it (CHOI DAEL, LEE HANA) or with a given name of
+            // either kind (Kim Jiseok, Daniel Seo), is a name wherever it stands in Korean text.
+            if (RomanisedKoreanName(text, i) is var romanised and > 0)
+            {
+                sink.Add(new PiiFinding(i, romanised, PiiTypes.Person, 0.8));
+                i = romanised;
+                continue;
+            }
+
+            // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit; one word only before a form of
+            // address (Karimova 님, Sanjay 씨가).
             var (words, end) = LatinWords(text, i);
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && PersonSuffixAfter(text, end))
+            {
+                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
+                i = end;
+                continue;
+            }
+
             if (words < 2 || Context.IsAsciiLetter(Context.At(text, end)) || Context.IsDigit(Context.At(text, end)))
             {
                 i = Math.Max(i, end);
@@ -665,10 +682,18 @@ internal static class Person
     // How Korean addresses a person right after the name (Ivan Petrov 군, Maria 님, Julien Moreau 고객님).
     private static readonly string[] s_personSuffixes = ["님", "씨", "군", "양", "학생", "선생님", "고객님", "산모님", "환자", "어린이", "어르신", "회원"];
 
-    /// <summary>A form of address right after a name, glued or after one space, ending its word or followed by a particle.</summary>
+    /// <summary>
+    /// A form of address right after a name, glued or after one space, ending its word or followed by a particle; a
+    /// rendering of the name in brackets may stand between (<c>Sergei Volkov (세르게이 볼코프) 님</c>).
+    /// </summary>
     private static bool PersonSuffixAfter(string text, int end)
     {
         var p = Context.At(text, end) == ' ' ? end + 1 : end;
+        if (Context.At(text, p) == '(' && text.IndexOf(')', p) is var close and > 0 && close - p <= 16)
+        {
+            p = Context.At(text, close + 1) == ' ' ? close + 2 : close + 1;
+        }
+
         foreach (var suffix in s_personSuffixes)
         {
             if (text.AsSpan(p).StartsWith(suffix, StringComparison.Ordinal))
@@ -679,6 +704,88 @@ internal static class Person
         }
 
         return false;
+    }
+
+    // Korean surnames as they are romanised (three letters or more: Oh, An, Im, So and Do are English words too), written
+    // from knowledge of the common spellings.
+    private static readonly HashSet<string> s_romanisedSurnames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Kim", "Lee", "Rhee", "Park", "Choi", "Choe", "Jung", "Jeong", "Chung", "Kang", "Cho", "Yoon", "Jang", "Chang", "Lim",
+        "Han", "Seo", "Suh", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Jeon", "Hong", "Moon", "Yang", "Son", "Bae", "Baek", "Paik",
+        "Heo", "Huh", "Nam", "Noh", "Roh", "Kwak", "Sung", "Seong", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Yoo", "Jin",
+        "Chae", "Won", "Chun", "Cheon", "Bang", "Gong", "Hyun", "Ham", "Byun", "Yeom", "Yeo", "Choo", "Seok", "Maeng", "Tak",
+        "Pyo", "Myung", "Wang", "Geum", "Yook", "Eom", "Bong",
+    };
+
+    // Words that follow or precede a surname's spelling in names of places and organisations (Han River, Park Hotel,
+    // Lee Group): such a pair is no person.
+    private static readonly HashSet<string> s_placeWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "River", "Station", "Avenue", "Street", "Road", "Hotel", "Park", "Square", "Bridge", "Tower", "Mall", "Center", "Centre",
+        "Group", "Bank", "Motors", "Airlines", "Air", "Line", "Studio", "Studios", "Company", "Corp", "Inc", "University",
+        "College", "School", "Hospital", "Church", "Market", "Cafe", "Shop", "Store", "Building", "Hall", "Gate", "Island",
+        "Mountain", "Lake", "Beach", "Garden", "Gardens", "Plaza", "Village", "City", "Town", "Club", "Team", "Museum",
+        "Library", "Office", "Fund", "Foundation", "Institute", "Lab", "Labs", "Tech", "Systems", "Software", "Service",
+        "Services", "Design", "House", "Home", "Book", "Books", "List", "The", "Dear", "Hello", "From", "And", "With", "For",
+        "Korea", "Korean", "Seoul", "Busan", "Dynasty", "Province", "Festival", "Award", "Prize", "Law", "Act",
+    };
+
+    /// <summary>
+    /// A Korean name romanised at <paramref name="start"/>: two or three words in capitals whose first is a surname's
+    /// spelling (<c>CHOI DAEL</c>, <c>HEO YUNGYEOM</c>), or two capitalised words with a surname's spelling first or last
+    /// (<c>Kim Jiseok</c>, <c>Daniel Seo</c>), none a word of places or organisations. Its end, or 0.
+    /// </summary>
+    private static int RomanisedKoreanName(string text, int start)
+    {
+        Span<(int Start, int End)> words = stackalloc (int, int)[3];
+        var (n, p, caps) = (0, start, true);
+        while (n < 3 && Context.At(text, p) is >= 'A' and <= 'Z')
+        {
+            var q = p + 1;
+            while (q < text.Length && Context.IsAsciiLetter(text[q]))
+            {
+                caps &= text[q] is >= 'A' and <= 'Z';
+                q++;
+            }
+
+            if (q - p < 2 || Context.IsDigit(Context.At(text, q)) || Context.At(text, q) is '_' or '@' or '-' or '.' && Context.IsAsciiLetter(Context.At(text, q + 1)))
+            {
+                return 0;
+            }
+
+            words[n++] = (p, q);
+            if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
+            {
+                break;
+            }
+
+            p = q + 1;
+        }
+
+        if (n < 2)
+        {
+            return 0;
+        }
+
+        var lookup = s_romanisedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        var places = s_placeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = 0; k < n; k++)
+        {
+            var w = text.AsSpan(words[k].Start, words[k].End - words[k].Start);
+            if (places.Contains(w) || !caps && w.Length > 1 && w[1..].ContainsAnyInRange('A', 'Z'))
+            {
+                return 0;
+            }
+        }
+
+        var first = text.AsSpan(words[0].Start, words[0].End - words[0].Start);
+        var last = text.AsSpan(words[n - 1].Start, words[n - 1].End - words[n - 1].Start);
+        if (caps)
+        {
+            return lookup.Contains(first) ? words[n - 1].End : 0;
+        }
+
+        return n == 2 && (lookup.Contains(first) || lookup.Contains(last)) ? words[1].End : 0;
     }
 
     private static bool IsHangulWords(ReadOnlySpan<char> span)

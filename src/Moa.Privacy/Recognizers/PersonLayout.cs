@@ -667,6 +667,13 @@ internal static class PersonLayout
             return false;
         }
 
+        // A Latin name, its Hangul rendering in brackets aside (Tran Minh Khoa, Li Xiaoyu(리샤오위)).
+        var bracket = span.IndexOf('(');
+        if (IsLatinName((bracket > 0 ? span[..bracket] : span).Trim(' ')))
+        {
+            return true;
+        }
+
         var words = 0;
         var inWord = false;
         foreach (var c in span)

@@ -234,6 +234,22 @@ public class PersonLayoutTests
         PersonPolicies.IsPrivate(Reason("영화는 코엔 형제의 농담 센스가 빛난다.", "코엔")).ShouldBeFalse();
     }
 
+    [Theory]
+    [InlineData("번호\t성명\t여권 영문명\n1\t최다은\tCHOI DAEUN\t팀장", "CHOI DAEUN")]
+    [InlineData("국제교류팀 담당은 Kim Jiseok 대리입니다.", "Kim Jiseok")]
+    [InlineData("2-1 반 대표: Daniel Seo (학부모 동의 완료)", "Daniel Seo")]
+    [InlineData("특이사항: Karimova 님 다음 예약 시 통역 요청", "Karimova")]
+    [InlineData("10:10 내과 외래 Sergei Volkov (세르게이 볼코프) 님, 위내시경 결과 설명", "Sergei Volkov")]
+    [InlineData("하늘반: 장우빈, 은소율, Tran Minh Khoa, 도이현", "Tran Minh Khoa")]
+    public void RomanisedAndLatinNames_InKoreanDocuments_AreFound(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("Han River 공원에서 Park Hotel 까지 걸었다.")]
+    [InlineData("Lee Group 본사와 Seoul Station 앞 광장")]
+    [InlineData("KTX SRT 요금표와 USB-C 케이블")]
+    [InlineData("Excel 파일과 Word 문서를 Google Drive 에 올림")]
+    public void PlaceAndProductWords_AreNoRomanisedNames(string text) => Persons(text).Where(p => p.Any(char.IsAsciiLetter)).ShouldBeEmpty();
+
     [Fact]
     public void Layout_NullOrEmptyText_IsHandled()
     {
