@@ -337,6 +337,16 @@ internal static class PersonLayout
             }
         }
 
+        // A channel before the speaker, as chat exports write it (#잡담 | 여우비: …).
+        if (p < lineEnd && text[p] == '#' && text.IndexOf('|', p, lineEnd - p) is var bar and > 0 && bar - p <= 16)
+        {
+            p = bar + 1;
+            while (p < lineEnd && text[p] == ' ')
+            {
+                p++;
+            }
+        }
+
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …).
         p = SkipTime(text, p, lineEnd);
 

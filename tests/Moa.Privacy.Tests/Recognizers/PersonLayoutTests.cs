@@ -243,6 +243,15 @@ public class PersonLayoutTests
     [InlineData("하늘반: 장우빈, 은소율, Tran Minh Khoa, 도이현", "Tran Minh Khoa")]
     public void RomanisedAndLatinNames_InKoreanDocuments_AreFound(string text, string name) => Persons(text).ShouldContain(name);
 
+    [Fact]
+    public void Transcript_SpeakersAfterAChannel_AreFound()
+    {
+        const string chat = "#공지 | 운영진: 정모는 토요일입니다\n#잡담 | 여우비: 저 갑니다\n#잡담 | 검은달: 예약했어요\n#잡담 | 여우비: 몇 시예요?\n#잡담 | 검은달: 여섯 시요";
+        var found = Persons(chat);
+        found.ShouldContain("여우비");
+        found.ShouldContain("검은달");
+    }
+
     [Theory]
     [InlineData("Han River 공원에서 Park Hotel 까지 걸었다.")]
     [InlineData("Lee Group 본사와 Seoul Station 앞 광장")]
