@@ -126,7 +126,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData(8, 330, 70, 55, 10, 20, 320, 50, 0)]
     [InlineData(9, 420, 110, 55, 10, 20, 410, 70, 0)]
     [InlineData(10, 350, 70, 50, 10, 10, 350, 55, 0)]
-    [InlineData(11, 310, 75, 40, 10, 10, 300, 60, 0)]
+    [InlineData(11, 320, 80, 45, 10, 15, 320, 60, 0)]
     public void BlindBatch_HasItsSizeAndProvenance(int batchNo, int minPrivate, int minPublic, int minPlanted, int maxNamesPerDocument,
         int minPlantedWithPublic, int minPlantedPrivate, int minRealPersons, int minConstructed)
     {
