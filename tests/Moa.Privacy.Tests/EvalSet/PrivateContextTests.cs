@@ -111,7 +111,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Each batch written blind (4–10) has the size it promised and provenance for every item, and nothing of it was in an
+    /// Each batch written blind (4–11) has the size it promised and provenance for every item, and nothing of it was in an
     /// earlier batch (no KLUE sentence, planted document or template id). Only the newest (<see
     /// cref="PrivateItem.HeldOutBatch"/>) is test data; the earlier ones became tuning data once scored. The figures are
     /// not computed here (<see cref="PrivateContextBatchTests"/>).
@@ -126,6 +126,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData(8, 330, 70, 55, 10, 20, 320, 50, 0)]
     [InlineData(9, 420, 110, 55, 10, 20, 410, 70, 0)]
     [InlineData(10, 350, 70, 50, 10, 10, 350, 55, 0)]
+    [InlineData(11, 320, 80, 45, 10, 15, 320, 60, 0)]
     public void BlindBatch_HasItsSizeAndProvenance(int batchNo, int minPrivate, int minPublic, int minPlanted, int maxNamesPerDocument,
         int minPlantedWithPublic, int minPlantedPrivate, int minRealPersons, int minConstructed)
     {
