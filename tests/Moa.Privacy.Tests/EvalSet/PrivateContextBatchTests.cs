@@ -62,12 +62,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// <item>batch 7, after the batch-6 round (tuned on 1–6): 0.732, 0.929, 0.284; planted 0.794 / 0.893;</item>
     /// <item>batch 8, after the batch-7 round (tuned on 1–7): 0.788, 0.933, 0.329; planted 0.843 / 0.908;</item>
     /// <item>batches 9 and 10, both written blind during the batch-8 round (rules tuned on 1–8, the tagger retrained with
-    /// the round's hand-labelled and written training sets) and scored once after it, the held-out figures now: batch 9
-    /// 0.784, 0.960, 0.348, planted 0.829 / 0.967; batch 10 0.833, 0.975, 0.351, planted 0.852 / 0.929.</item>
+    /// the round's hand-labelled and written training sets) and scored once after it: batch 9 0.784, 0.960, 0.348,
+    /// planted 0.829 / 0.967; batch 10 0.833, 0.975, 0.351, planted 0.852 / 0.929;</item>
+    /// <item>batch 11, written blind during the batch-10 round (Latin and romanised names, chat channels; tuned on 1–10)
+    /// and scored once after it, the held-out figure now: 0.770, 0.976, 0.333; planted 0.799 / 0.939.</item>
     /// </list>
-    /// The rows for batches 1–8 are tuning data (the figures after the rules and the tagger were changed on them);
-    /// the rows of batches 9 and 10 are the held-out measurement. A zero bound is not asserted (batches 1–3 hold no
-    /// planted documents).
+    /// The rows for batches 1–10 are tuning data (the figures after the rules and the tagger were changed on them);
+    /// batch 11's row is the held-out measurement. A zero bound is not asserted (batches 1–3 hold no planted documents).
     /// </summary>
     [Theory]
     // Batches 1-3 fell by 0.01-0.02 (from 0.988 / 0.981 / 0.976) with the NSMC-trained tagger: names of short
@@ -77,11 +78,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(3, 0.97, 0.25, 0.98, 0.97, 0, 0)]
     [InlineData(4, 0.91, 0.40, 0.93, 0.98, 0.94, 0.94)]
     [InlineData(5, 0.85, 0.40, 0.90, 0.96, 0.90, 0.94)]
-    [InlineData(6, 0.94, 0.39, 0.95, 0.99, 0.94, 0.92)]
-    [InlineData(7, 0.89, 0.39, 0.93, 0.97, 0.91, 0.92)]
-    [InlineData(8, 0.88, 0.33, 0.91, 0.96, 0.91, 0.92)]
-    [InlineData(9, 0.78, 0.35, 0.84, 0.95, 0.82, 0.96)]
-    [InlineData(10, 0.83, 0.36, 0.86, 0.97, 0.85, 0.92)]
+    [InlineData(6, 0.94, 0.39, 0.96, 0.99, 0.95, 0.92)]
+    [InlineData(7, 0.89, 0.39, 0.93, 0.97, 0.92, 0.92)]
+    [InlineData(8, 0.89, 0.33, 0.92, 0.96, 0.93, 0.92)]
+    [InlineData(9, 0.81, 0.35, 0.87, 0.95, 0.86, 0.96)]
+    [InlineData(10, 0.87, 0.36, 0.90, 0.97, 0.88, 0.93)]
+    [InlineData(11, 0.76, 0.34, 0.81, 0.97, 0.79, 0.93)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
