@@ -362,14 +362,14 @@ public static class PrivateContext
             : NoPublicContext;
     }
 
-    /// <summary>
-    /// Whether the text is a record: it carries an identifier other than a person or an e-mail address (a news article
-    /// signs with its reporter's e-mail; a form, a roster or a log holds phone numbers, accounts, addresses or ID numbers).
-    /// </summary>
     // Titles of state office and elected posts: in a record they still make the name public (a 장관 thanked in a tenants'
     // chat); the other titles (교수, 변호사, 대표) there name the record's own parties.
     private static readonly string[] s_officesOfState = ["대통령", "총리", "장관", "차관", "의원", "시장", "지사", "구청장", "군수", "청장", "후보", "대변인"];
 
+    /// <summary>
+    /// Whether the text is a record: it carries an identifier other than a person or an e-mail address (a news article
+    /// signs with its reporter's e-mail; a form, a roster or a log holds phone numbers, accounts, addresses or ID numbers).
+    /// </summary>
     private static bool IsRecord(IReadOnlyList<PiiFinding> findings)
     {
         foreach (var f in findings)

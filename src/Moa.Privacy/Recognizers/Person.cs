@@ -895,8 +895,7 @@ internal static class Person
         // Korean name's shape that ends its line or cell ([사고 접수] 상담원 이루리⏎, 보건교사 임가온⏎).
         if (staff && !colon && !cell)
         {
-            if (p + 3 <= text.Length && PersonLayout.KoreanNameShaped(text, p, p + 3) && Context.At(text, p + 3) is '\0' or '\n' or '\r' or '\t'
-                && GivenNameShaped(text, p, p + 3, strict: false))
+            if (p + 3 <= text.Length && Context.At(text, p + 3) is '\0' or '\n' or '\r' or '\t' && GivenNameShaped(text, p, p + 3, strict: false))
             {
                 sink.Add(new PiiFinding(p, p + 3, PiiTypes.Person, 0.8));
             }

@@ -596,24 +596,24 @@ internal static class PersonLayout
             }
             else
             {
+                // A block's first line is its header row (봉사자, 용역명): its cells are counted, never taken as names.
+                var header = FirstOfBlock(text, lineStart);
                 var (cellStart, k) = (lineStart, 0);
                 for (var p = lineStart; p <= lineEnd; p++)
                 {
                     if (p == lineEnd || text[p] == '\t')
                     {
                         var (s, e) = Trim(text, cellStart, p);
-                        // A block's first line is its header row (봉사자, 용역명): counted, never taken as a name.
-                        if (e > s && FirstOfBlock(text, lineStart))
+                        if (e > s)
                         {
                             cells[(block, k)] = cells.GetValueOrDefault((block, k)) + 1;
-                        }
-                        else if (e > s)
-                        {
-                            cells[(block, k)] = cells.GetValueOrDefault((block, k)) + 1;
-                            found.Add((block, k, s, e));
-                            if (seedSpans.Contains((s, e)))
+                            if (!header)
                             {
-                                seeds[(block, k)] = seeds.GetValueOrDefault((block, k)) + 1;
+                                found.Add((block, k, s, e));
+                                if (seedSpans.Contains((s, e)))
+                                {
+                                    seeds[(block, k)] = seeds.GetValueOrDefault((block, k)) + 1;
+                                }
                             }
                         }
 
