@@ -1,4 +1,7 @@
+using System.Collections.Frozen;
+using System.Reflection;
 using System.Runtime.CompilerServices;
+using Moa.Privacy.Analysis;
 
 namespace Moa.Privacy.Names;
 
@@ -59,6 +62,133 @@ internal static class NameGazetteer
         "산토스", "레예스", "크루즈", "가르시아", "멘도사", "바우티스타", "곤살레스", "로드리게스", "카리모프", "라시도프", "유수포프",
         "이브라기모프", "구룽", "타파", "셰르파",
     ];
+
+    /// <summary>Kind bit of <see cref="ForeignKind"/>: mainly a given name (마이클, 요헤이).</summary>
+    public const int ForeignGivenKind = 1;
+
+    /// <summary>Kind bit of <see cref="ForeignKind"/>: mainly a family name (스미스, 하세가와).</summary>
+    public const int ForeignFamilyKind = 2;
+
+    /// <summary>Kind bit of <see cref="ForeignKind"/>: a whole name written as one word (시진핑, 류더화).</summary>
+    public const int ForeignFullKind = 4;
+
+    private const string ForeignResource = "Moa.Privacy.Names.foreign-names.tsv";
+
+    // Foreign name words in Hangul (Names/foreign-names.tsv: kind TAB word), looked up by span.
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> s_foreign = LoadForeign().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The kinds (<see cref="ForeignGivenKind"/>, <see cref="ForeignFamilyKind"/>, <see cref="ForeignFullKind"/>, or'd)
+    /// of a Hangul word in the foreign-name gazetteer; 0 when it is not there. The gazetteer lists foreign personal-name
+    /// words as Korean media transliterate them, two syllables or more, written from knowledge (see
+    /// <c>docs/privacy/person-model.md</c>); a feature of the tagger (<see cref="PersonFeatures"/>, feature 32).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ForeignKind(ReadOnlySpan<char> word) =>
+        word.Length >= 2 && (s_foreignEnds[EndsBit(word) >> 6] & (1UL << EndsBit(word))) != 0 && s_foreign.TryGetValue(word, out var kind) ? kind : 0;
+
+    // A 64K-bit filter on a word's first and last syllables: most words of running text are turned away by one load.
+    private static readonly ulong[] s_foreignEnds = BuildEnds();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EndsBit(ReadOnlySpan<char> word) => (int)(((uint)word[0] * 0x9E37u) ^ word[^1]) & 0xFFFF;
+
+    private static ulong[] BuildEnds()
+    {
+        var bits = new ulong[1 << 10];
+        foreach (var word in s_foreign.Dictionary.Keys)
+        {
+            bits[EndsBit(word) >> 6] |= 1UL << EndsBit(word);
+        }
+
+        return bits;
+    }
+
+    /// <summary>Number of words in the foreign-name gazetteer.</summary>
+    public static int ForeignCount => s_foreign.Dictionary.Count;
+
+    private static FrozenDictionary<string, int> LoadForeign()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ForeignResource)
+            ?? throw new MoaException($"{ForeignResource}: the foreign-name gazetteer is missing from the build.");
+        return ParseForeign(new StreamReader(stream), ForeignResource);
+    }
+
+    /// <summary>Reads <c>kind TAB word</c> lines (kind: given, family or full); a bad line throws, naming the line.</summary>
+    internal static FrozenDictionary<string, int> ParseForeign(TextReader reader, string origin)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var kind = tab < 0 ? 0 : line.AsSpan(0, tab) switch
+            {
+                "given" => ForeignGivenKind,
+                "family" => ForeignFamilyKind,
+                "full" => ForeignFullKind,
+                _ => 0,
+            };
+            var word = tab < 0 ? "" : line[(tab + 1)..];
+            if (kind == 0 || word.Length < 2 || !word.All(Context.IsHangulSyllable))
+            {
+                throw new MoaException($"{origin}:{number}: expected 'given', 'family' or 'full', a tab and a Hangul word of two syllables or more; got '{line}'.");
+            }
+
+            words[word] = words.GetValueOrDefault(word) | kind;
+        }
+
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private const string NounsResource = "Moa.Privacy.Names.name-shaped-nouns.txt";
+
+    // Common words with a name's shape (Names/name-shaped-nouns.txt: one word per line), looked up by span.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_nouns = LoadNouns().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether a Hangul word is a common word that has the shape of a Korean name (문자열, 정규식, 이상형): the tagger's
+    /// spans that are exactly such a word are dropped (<c>Person.Scan</c>); a rule (a title, an honorific, a label) still
+    /// finds it. The list is written from knowledge (see <c>docs/privacy/person-model.md</c>).
+    /// </summary>
+    public static bool IsNameShapedNoun(ReadOnlySpan<char> word) => word.Length >= 2 && s_nouns.Contains(word);
+
+    private static FrozenSet<string> LoadNouns()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(NounsResource)
+            ?? throw new MoaException($"{NounsResource}: the list of name-shaped common words is missing from the build.");
+        return ParseNouns(new StreamReader(stream), NounsResource);
+    }
+
+    /// <summary>Reads one Hangul word per line ('#' starts a comment line); a bad line throws, naming the line.</summary>
+    internal static FrozenSet<string> ParseNouns(TextReader reader, string origin)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length == 0 || line[0] == '#')
+            {
+                continue;
+            }
+
+            if (line.Length < 2 || !line.All(Context.IsHangulSyllable))
+            {
+                throw new MoaException($"{origin}:{number}: expected one Hangul word of two syllables or more; got '{line}'.");
+            }
+
+            words.Add(line);
+        }
+
+        return words.ToFrozenSet(StringComparer.Ordinal);
+    }
 
     /// <summary>Approximate population shares (per mille) of the ten most frequent surnames; the rest share the remainder.</summary>
     private static readonly int[] s_topShares = [215, 147, 84, 47, 43, 24, 21, 21, 20, 17];

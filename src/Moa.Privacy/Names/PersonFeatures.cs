@@ -30,8 +30,8 @@ internal ref struct BucketWriter : IFeatureSink
 /// </summary>
 internal static class PersonFeatures
 {
-    public const int Bits = 18;
-    public const int Count = 32;
+    public const int Bits = 20;
+    public const int Count = 33;
     private const int Shift = 64 - Bits;
 
     /// <summary>Whether the tagger looks at this character at all (Hangul syllables; spaces between them).</summary>
@@ -43,7 +43,7 @@ internal static class PersonFeatures
     /// whose whole-word hash is <paramref name="word"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void At<TSink>(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, ref TSink f)
+    public static void At<TSink>(ReadOnlySpan<char> t, int i, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, int foreign, ref TSink f)
         where TSink : IFeatureSink, allows ref struct
     {
         var c0 = At(t, i);
@@ -84,6 +84,10 @@ internal static class PersonFeatures
         // How common the stem and the whole word are in unlabelled text (StemFrequency; 0 when the model has no table).
         f.Add(H(30, (char)stemBin, (char)inStem, (char)Math.Min(stemLength, 6)));
         f.Add(H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3)));
+
+        // The foreign-name gazetteer: whether the stem, the word before and the word after are foreign name words
+        // (ForeignFlags), with the syllable's place in the stem.
+        f.Add(H(32, foreign, inStem, 0));
     }
 
     /// <summary>Features 1–12: the character and its neighbours, unigrams to trigrams (shared by <see cref="At"/> and <see cref="AtWord"/>).</summary>
@@ -178,6 +182,7 @@ internal static class PersonFeatures
         }
 
         f.Add(w.Bucket31);
+        f.Add(i < w.StemEnd ? Bucket(w.Key32 ^ ((ulong)(uint)p << 20)) : w.Bucket32);
     }
 
     /// <summary>
@@ -185,7 +190,7 @@ internal static class PersonFeatures
     /// (whole, their lengths, the last syllable of the left one and the first of the right one) and the nearby characters.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AtSpace<TSink>(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, ref TSink f)
+    public static void AtSpace<TSink>(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, int foreignPair, ref TSink f)
         where TSink : IFeatureSink, allows ref struct
     {
         var m1 = At(t, i - 1);
@@ -204,14 +209,50 @@ internal static class PersonFeatures
         f.Add(H(51, At(t, i - leftLength), Math.Min(leftLength, 6), 0));
         f.Add(H(52, m1, At(t, i + rightLength), 0));
         f.Add(H(53, At(t, i - leftLength), p1, 0));
+        f.Add(H(55, foreignPair, 0, 0));
         foreach (var bucket in s_spacePadding)
         {
             f.Add(bucket);
         }
     }
 
-    // A space has 14 features; the other slots get fixed buckets (one per slot), computed once.
-    private static readonly int[] s_spacePadding = [.. Enumerable.Range(14, Count - 14).Select(k => H(54, k, 0, 0))];
+    // A space has 15 features; the other slots get fixed buckets (one per slot), computed once.
+    private static readonly int[] s_spacePadding = [.. Enumerable.Range(15, Count - 15).Select(k => H(54, k, 0, 0))];
+
+    /// <summary>
+    /// Feature 32's value for a word: the foreign-name kinds of its stem (<see cref="NameGazetteer.ForeignKind"/>, bits
+    /// 0-2), and whether the word before (bit 3) and the word after (bit 4) in the segment are foreign name words.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ForeignFlags(int own, int before, int after) => own | (before != 0 ? 8 : 0) | (after != 0 ? 16 : 0);
+
+    /// <summary>The space feature's value: the foreign-name kinds of the words on its left and right.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ForeignPair(int left, int right) => left | (right << 3);
+
+    /// <summary>
+    /// The word that starts at <paramref name="a"/> in segment <c>[.., e)</c>: its end <paramref name="b"/>, its stem's
+    /// end (<see cref="StemEnd"/>, or <see cref="StemEndReference"/> for the reference path) and the foreign-name kinds
+    /// of its stem (<see cref="NameGazetteer.ForeignKind"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int WordAt(ReadOnlySpan<char> t, int a, int e, bool reference, out int b, out int stemEnd)
+    {
+        b = a;
+        while (b < e && t[b] != ' ')
+        {
+            b++;
+        }
+
+        if (b == a)
+        {
+            stemEnd = a;
+            return 0;
+        }
+
+        stemEnd = reference ? StemEndReference(t, a, b) : StemEnd(t, a, b);
+        return NameGazetteer.ForeignKind(t[a..stemEnd]);
+    }
 
     // Particles and honorifics that follow a name inside its word, longest first within each first syllable.
     private static readonly string[] s_particles =
@@ -288,7 +329,7 @@ internal static class PersonFeatures
             return true;
         }
 
-        if (name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0)
+        if ((name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0) || NameGazetteer.ForeignKind(name) != 0)
         {
             return true;
         }
@@ -378,7 +419,7 @@ internal static class PersonFeatures
 /// </summary>
 internal readonly struct WordFeatures
 {
-    public WordFeatures(ReadOnlySpan<char> t, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin)
+    public WordFeatures(ReadOnlySpan<char> t, int a, int b, ulong word, int stemEnd, ulong stem, int stemBin, int wordBin, int foreign)
     {
         A = a;
         B = b;
@@ -413,6 +454,8 @@ internal readonly struct WordFeatures
         Bucket28 = PersonFeatures.Bucket(Key28 ^ ((ulong)Past << 40));
         Bucket29 = PersonFeatures.Bucket(Key29 ^ ((ulong)Past << 40));
         Bucket30 = PersonFeatures.Bucket(Key30 ^ ((ulong)Past << 20));
+        Key32 = PersonFeatures.Key(32, foreign, 0, 0);
+        Bucket32 = PersonFeatures.Bucket(Key32 ^ ((ulong)Past << 20));
     }
 
     public int A { get; }
@@ -462,4 +505,8 @@ internal readonly struct WordFeatures
     public int Bucket29 { get; }
 
     public int Bucket30 { get; }
+
+    public ulong Key32 { get; }
+
+    public int Bucket32 { get; }
 }

@@ -22,7 +22,7 @@ internal sealed class PersonModel
     internal const int O = 0;
     internal const int B = 1;
     internal const int I = 2;
-    private const string Magic = "MOAPERS3";
+    private const string Magic = "MOAPERS4";
     private const string ResourceName = "Moa.Privacy.Names.person-model.bin";
     private static readonly Lazy<PersonModel> s_default = new(LoadDefault);
 
@@ -163,36 +163,36 @@ internal sealed class PersonModel
         Span<int> buckets = stackalloc int[PersonFeatures.Count];
         ulong previous = 0;
         var previousLength = 0;
+        var previousForeign = 0;
+        var foreign = PersonFeatures.WordAt(t, s, e, false, out var b, out var stemEnd);
         for (var a = s; a < e;)
         {
-            var b = a;
-            while (b < e && t[b] != ' ')
-            {
-                b++;
-            }
-
+            // The next word is looked at once, for its foreign-name kind, and carried to the next round.
+            var nextB = b;
+            var nextStemEnd = b;
+            var nextForeign = b + 1 < e ? PersonFeatures.WordAt(t, b + 1, e, false, out nextB, out nextStemEnd) : 0;
             var word = PersonFeatures.WordHash(t[a..b]);
             if (a > s)
             {
+                var pair = PersonFeatures.ForeignPair(previousForeign, foreign);
                 if (_quantised is not null)
                 {
                     var writer = new BucketWriter(buckets);
-                    PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref writer);
+                    PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, pair, ref writer);
                     AddQuantised(buckets, emissions, a - 1 - s);
                 }
                 else
                 {
                     var space = new Emission(Weights);
-                    PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
+                    PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, pair, ref space);
                     space.Store(emissions, a - 1 - s);
                 }
             }
 
-            var stemEnd = PersonFeatures.StemEnd(t, a, b);
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             var stemBin = frequency?.Bin(stem) ?? 0;
             var wordBin = stemEnd == b ? stemBin : frequency?.Bin(word) ?? 0;
-            var parts = new WordFeatures(t, a, b, word, stemEnd, stem, stemBin, wordBin);
+            var parts = new WordFeatures(t, a, b, word, stemEnd, stem, stemBin, wordBin, PersonFeatures.ForeignFlags(foreign, previousForeign, nextForeign));
             for (var i = a; i < b; i++)
             {
                 if (_quantised is not null)
@@ -210,7 +210,9 @@ internal sealed class PersonModel
             }
 
             (previous, previousLength) = (word, b - a);
+            (previousForeign, foreign) = (foreign, nextForeign);
             a = b + 1;
+            (b, stemEnd) = (nextB, nextStemEnd);
         }
     }
 
@@ -378,34 +380,34 @@ internal sealed class PersonModel
     {
         ulong previous = 0;
         var previousLength = 0;
+        var previousForeign = 0;
+        var foreign = PersonFeatures.WordAt(t, s, e, reference, out var b, out var stemEnd);
         for (var a = s; a < e;)
         {
-            var b = a;
-            while (b < e && t[b] != ' ')
-            {
-                b++;
-            }
-
+            var nextB = b;
+            var nextStemEnd = b;
+            var nextForeign = b + 1 < e ? PersonFeatures.WordAt(t, b + 1, e, reference, out nextB, out nextStemEnd) : 0;
             var word = PersonFeatures.WordHash(t[a..b]);
             if (a > s)
             {
                 // The space before this word, between the previous word and this one.
                 var space = new BucketWriter(feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
-                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, ref space);
+                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, PersonFeatures.ForeignPair(previousForeign, foreign), ref space);
             }
 
-            var stemEnd = reference ? PersonFeatures.StemEndReference(t, a, b) : PersonFeatures.StemEnd(t, a, b);
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             var stemBin = frequency.Bin(stem);
             var wordBin = stemEnd == b ? stemBin : frequency.Bin(word);
             for (var i = a; i < b; i++)
             {
                 var at = new BucketWriter(feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
-                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, ref at);
+                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, PersonFeatures.ForeignFlags(foreign, previousForeign, nextForeign), ref at);
             }
 
             (previous, previousLength) = (word, b - a);
+            (previousForeign, foreign) = (foreign, nextForeign);
             a = b + 1;
+            (b, stemEnd) = (nextB, nextStemEnd);
         }
     }
 

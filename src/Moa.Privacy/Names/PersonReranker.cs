@@ -323,14 +323,13 @@ internal sealed class PersonReranker
         }
 
         f.Add(9, (Math.Min(given, 3) * 8) + length);
-        var foreign = false;
+        var foreign = 0;
         foreach (var part in span.Split(' '))
         {
-            var word = span[part];
-            foreign |= Array.IndexOf(NameGazetteer.ForeignGiven, word.ToString()) >= 0 || Array.IndexOf(NameGazetteer.ForeignFamily, word.ToString()) >= 0;
+            foreign |= NameGazetteer.ForeignKind(span[part]);
         }
 
-        f.Add(10, foreign ? 1 : 0);
+        f.Add(10, foreign);
         f.Add(11, PersonFeatures.HasEvidence(t, c.Start, c.End) ? 1 : 0);
 
         // Inside the word: what is glued before and after the span.

@@ -270,7 +270,7 @@ public static class PersonRerankerTrainer
         for (var i = 0; i < l2s.Count; i++)
         {
             var crossFitted = CrossFit(oof, folds, frequency, options with { L2 = l2s[i] });
-            var (f1, p90) = OperatingPoints(crossFitted, s_grid, 0.90);
+            var (f1, p90) = OperatingPoints(crossFitted, [0.5, .. s_grid.Where(g => g > 0.5)], 0.90);
             points = i == 0 ? (f1, p90) : points;
             if (i == 0 && errors is not null)
             {

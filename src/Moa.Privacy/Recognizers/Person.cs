@@ -115,6 +115,7 @@ internal static class Person
     {
         // Context rules first: where a rule and the tagger disagree on the same name, the rule's boundaries win; a
         // tagged span that overlaps an identifier already found (an address, a number) is not a name either.
+        var first = sink.Count;
         ScanRules(text, sink);
         var before = sink.Count;
         var tagged = t_tagged ??= new List<TaggedName>(8);
@@ -136,13 +137,47 @@ internal static class Person
 
             // A role or label word taken for a name (민원인, 보호자, 연락처) names no one, nor does a field label whose value
             // is a number (방문일: 2025-06-08).
-            if (!overlapsFound && !PrivateContext.IsContextWord(text.AsSpan(n.Start, n.End - n.Start))
+            // A common word of a name's shape (문자열, 정규식) is no name when only the tagger says so.
+            if (!overlapsFound && !PrivateContext.IsContextWord(text.AsSpan(n.Start, n.End - n.Start)) && !NameGazetteer.IsNameShapedNoun(text.AsSpan(n.Start, n.End - n.Start))
                 && !PrivateContext.IsFieldWord(text.AsSpan(n.Start, n.End - n.Start)) && !NumberFieldLabel(text, n.End))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
         }
+
+        // The name in Chinese characters in brackets right after it is the same person: 홍길동(洪吉童), 시진핑(習近平),
+        // 가오쯔치(高梓淇-고재기), as official documents and the press write names.
+        for (int i = first, n = sink.Count; i < n; i++)
+        {
+            if (sink[i].Type == PiiTypes.Person && HanjaNameAfter(text, sink[i].End) is var hanjaEnd and > 0)
+            {
+                sink.Add(new PiiFinding(sink[i].End + 1, hanjaEnd, PiiTypes.Person, sink[i].Score));
+            }
+        }
     }
+
+    /// <summary>
+    /// The end of two to six Chinese characters right after an opening bracket at <paramref name="open"/>, followed by a
+    /// closing bracket or a separator (<c>-</c>, <c>,</c>, <c>·</c>, <c>/</c>, a space); 0 when there is none.
+    /// </summary>
+    private static int HanjaNameAfter(string text, int open)
+    {
+        if (Context.At(text, open) != '(')
+        {
+            return 0;
+        }
+
+        var e = open + 1;
+        while (e < text.Length && e - open <= 7 && IsHanja(text[e]))
+        {
+            e++;
+        }
+
+        return e - open - 1 is >= 2 and <= 6 && Context.At(text, e) is ')' or '-' or ',' or '·' or '/' or ' ' ? e : 0;
+    }
+
+    /// <summary>A CJK unified ideograph (the basic block, extension A, or a compatibility ideograph).</summary>
+    private static bool IsHanja(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScanRules(string text, List<PiiFinding> sink)

@@ -57,22 +57,25 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 (the best-F1 point), trained with the hand-labelled sets of the batch-8
-        // round (23,181 NSMC reviews, 16,100 KoBEST sentences, 4,252 lines of written documents): P 0.885 R 0.682 (news P
-        // 0.870 R 0.696, reviews P 0.899 R 0.669); at min score 0.90: P 0.906 R 0.566. With 1,500 NSMC reviews only: P
+        // Measured at the default min score 0.5 (the best-F1 point) after the foreign-gazetteer round (2^20 buckets, the
+        // foreign-name gazetteer feature, Chinese-character names in brackets, name-shaped common words): P 0.911 R 0.709
+        // (news P 0.910 R 0.726, reviews P 0.912 R 0.693); 0.5 is now also the precision-0.90 point chosen on the tuning
+        // half. Before it, with the hand-labelled sets of the batch-8 round (23,181 NSMC reviews, 16,100 KoBEST sentences,
+        // 4,252 lines of written documents): P 0.885 R 0.682 (news P 0.870 R 0.696, reviews P 0.899 R 0.669); at min score
+        // 0.90: P 0.906 R 0.566. With 1,500 NSMC reviews only: P
         // 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566), at 0.95 P 0.936 R 0.402; without them: P 0.815 R
         // 0.576, at 0.95 P 0.931 R 0.371 (docs/privacy/person-model.md). The issue's target, recall 0.85 at precision 0.90,
         // is not reached: this asserts the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.68);
-        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.88);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.69);
-        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.87);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.66);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.89);
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
+        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.72);
+        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.69);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
 
-        // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore).
+        // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore, now 0.5).
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.56);
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
     }
 
     [Fact]
@@ -88,7 +91,7 @@ public class PersonEvaluationTests(ITestOutputHelper output)
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Variant} min {row.MinScore}: P {row.Scores["all"].Precision:F3} R {row.Scores["all"].Recall:F3}"));
         }
 
-        var cvMain = rows.Single(r => r.Variant.StartsWith("tuning-half CV, tagger", StringComparison.Ordinal) && r.MinScore == 0.5).Scores["all"];
+        var cvMain = rows.First(r => r.Variant.StartsWith("tuning-half CV, tagger", StringComparison.Ordinal) && r.MinScore == 0.5).Scores["all"];
         var reranked = rows.Where(r => r.Variant == "KLUE test half, re-ranked").ToList();
         var main = rows.Where(r => r.Variant == "KLUE test half, tagger + rules (main)").ToList();
 
@@ -102,11 +105,14 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // test half; the tagger and rules alone at their own point 0.90: P 0.906 R 0.566. Earlier, with 1,500 NSMC reviews
         // in training: re-ranked P 0.947 R 0.478 at 0.91, tagger P 0.936 R 0.402 at 0.95; without them re-ranked P 0.932 R
         // 0.438. The issue's target (recall 0.85 at precision 0.90) is not reached.
+        // After the foreign-gazetteer round the tuning CV reaches P 0.90 at the default 0.5 itself (P 0.902 R 0.715), so
+        // the point is 0.5: P 0.912 R 0.708 on the test half; the best-F1 point 0.63 gives P 0.921 R 0.703.
         var strict = reranked[^1].Scores;
         reranked[^1].MinScore.ShouldBe(PersonEvaluation.RerankedHighPrecisionMinScore, 0.005);
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.65);
-        strict["all"].Recall.ShouldBeGreaterThan(main[1].Scores["all"].Recall + 0.08); // measured +0.088
+        strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
+        reranked[1].Scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.915);
+        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
     }
 
     [Fact]
@@ -154,8 +160,9 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // Measured on the untouched test half with the model trained with the hand-labelled NSMC reviews and the documents
         // round's rules: P 0.561 R 0.627 (37 of 59; with the private-context round's rules P 0.569; before the NSMC set P 0.537
         // R 0.610; docs/privacy/person-model.md; an older model: P 0.513 R 0.678, four names more of 59); far below the target.
-        total.Recall.ShouldBeGreaterThanOrEqualTo(0.62);
-        total.Precision.ShouldBeGreaterThanOrEqualTo(0.56);
+        // After the foreign-gazetteer round: P 0.750 R 0.712 (42 of 59, 56 found; before it P 0.755 R 0.627).
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.70);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.74);
 
         // At the precision-0.90 point chosen on the KLUE tuning half (the re-ranker's ranking).
         var strictAnalyzer = new PiiAnalyzer([PiiTypes.Person], PersonEvaluation.RerankedHighPrecisionMinScore);
@@ -172,8 +179,9 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // the NSMC set): P 0.682 R 0.508 (30 of 59 names, 44 found); at 0.90 before the initials rule: P 0.659 R 0.492; at
         // 0.91 with the private-context round's rules: P 0.737 R 0.475; the tagger's margin at 0.95: P 0.724 R 0.356.
         // Precision on these carriers stays far below the 0.90 reached on KLUE.
-        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.68);
-        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.50);
+        // After the foreign-gazetteer round the point is the default 0.5: P 0.750 R 0.712 (at 0.76 before: P 0.761 R 0.593).
+        strict.Precision.ShouldBeGreaterThanOrEqualTo(0.74);
+        strict.Recall.ShouldBeGreaterThanOrEqualTo(0.70);
     }
 
     // The `private` policy is measured on its own split set (EvalSet/PrivateContextTests, docs/privacy/pii.md). The nine

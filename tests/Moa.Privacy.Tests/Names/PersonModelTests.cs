@@ -45,8 +45,9 @@ public class PersonModelTests
         using var stream = File.OpenRead(path);
         var loaded = PersonModel.Load(stream, path);
         loaded.MemoryBytes.ShouldBe((((1L << PersonFeatures.Bits) * 3 + 5) * sizeof(short)) + (12 * sizeof(float)) + (loaded.Frequency.Stored * 24L));
-        loaded.MemoryBytes.ShouldBeLessThan(2_000_000);
-        new FileInfo(path).Length.ShouldBeLessThan(2_000_000);
+        // 2^20 buckets since the foreign-gazetteer round (2^18 before: 1.6 MB loaded, 1.22 MB on disk).
+        loaded.MemoryBytes.ShouldBeLessThan(6_400_000);
+        new FileInfo(path).Length.ShouldBeLessThan(2_500_000);
     }
 
     [Fact]
@@ -108,7 +109,9 @@ public class PersonModelTests
     [InlineData("카게무샤 감독", 0, 4, true)]
     [InlineData("또다시 입대해도", 0, 3, false)]
     [InlineData("리뷰 1 연락", 0, 2, false)]
-    [InlineData("탕웨이 최고", 0, 3, false)]
+    [InlineData("쿠키런 최고", 0, 3, false)]
+    [InlineData("탕웨이 최고", 0, 3, true)] // a whole name in the foreign-name gazetteer
+    [InlineData("디카프리오 최고", 0, 5, true)]
     public void HasEvidence_ShapeParticleTitleOrSeveralWords(string text, int start, int end, bool expected) =>
         PersonFeatures.HasEvidence(text, start, end).ShouldBe(expected);
 

@@ -259,6 +259,45 @@ public class PersonLayoutTests
     [InlineData("Excel 파일과 Word 문서를 Google Drive 에 올림")]
     public void PlaceAndProductWords_AreNoRomanisedNames(string text) => Persons(text).Where(p => p.Any(char.IsAsciiLetter)).ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("신청인 홍길동(洪吉童)은 2025년 3월 4일 민원을 접수하였다.", "洪吉童")]
+    [InlineData("피고 김영식(金永植, 52)은 원고에게 금원을 지급하라.", "金永植")]
+    [InlineData("배우 가오쯔치(高梓淇-고재기 33)와 교제 중이라고 밝혔다.", "高梓淇")]
+    public void NameInChineseCharacters_AfterTheName_IsTheSamePerson(string text, string hanja) => Persons(text).ShouldContain(hanja);
+
+    [Theory]
+    [InlineData("서울특별시(首爾特別市)는 한국의 수도이다.")]
+    [InlineData("이 제도는 대학(大學)에서 시작되었다.")]
+    [InlineData("홍길동(洪)은 성만 한자로 적었다.")]
+    public void ChineseCharacters_AfterOtherWords_AreNoNames(string text) =>
+        Persons(text).Where(p => p.Any(c => c >= '\u4E00' && c <= '\u9FFF')).ShouldBeEmpty();
+
+    [Fact]
+    public void ForeignGazetteer_BadLines_AreNamed()
+    {
+        var words = NameGazetteer.ParseForeign(new StringReader("# comment\ngiven\t마이클\nfamily\t마이클\nfull\t시진핑\n"), "list.tsv");
+        words["마이클"].ShouldBe(NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind);
+        words["시진핑"].ShouldBe(NameGazetteer.ForeignFullKind);
+        Should.Throw<MoaException>(() => NameGazetteer.ParseForeign(new StringReader("given\t마이클\nnick\t톰톰\n"), "list.tsv")).Message.ShouldContain("list.tsv:2");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseForeign(new StringReader("given\t톰\n"), "list.tsv")).Message.ShouldContain("list.tsv:1");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseForeign(new StringReader("family\tSmith\n"), "list.tsv")).Message.ShouldContain("list.tsv:1");
+        NameGazetteer.ForeignCount.ShouldBeGreaterThan(100);
+        NameGazetteer.ForeignKind("스미스").ShouldBe(NameGazetteer.ForeignFamilyKind);
+        NameGazetteer.ForeignKind("사랑").ShouldBe(0);
+    }
+
+    [Fact]
+    public void NameShapedNouns_BadLines_AreNamed_AndTheTaggerAloneDoesNotMakeThemNames()
+    {
+        var words = NameGazetteer.ParseNouns(new StringReader("# comment\n문자열\n\n정규식\n"), "nouns.txt");
+        words.ShouldBe(["문자열", "정규식"], ignoreOrder: true);
+        Should.Throw<MoaException>(() => NameGazetteer.ParseNouns(new StringReader("문자열\n문 자열\n"), "nouns.txt")).Message.ShouldContain("nouns.txt:2");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseNouns(new StringReader("문\n"), "nouns.txt")).Message.ShouldContain("nouns.txt:1");
+        NameGazetteer.IsNameShapedNoun("문자열").ShouldBeTrue();
+        NameGazetteer.IsNameShapedNoun("김민준").ShouldBeFalse();
+        Persons("입력한 문자열을 정규식으로 나누고, 문자열이 비어 있으면 예외를 던진다.").ShouldBeEmpty();
+    }
+
     [Fact]
     public void Layout_NullOrEmptyText_IsHandled()
     {
