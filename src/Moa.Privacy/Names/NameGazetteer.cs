@@ -109,24 +109,36 @@ internal static class NameGazetteer
 
     private static FrozenDictionary<string, int> LoadForeign()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ForeignResource)
-            ?? throw new MoaException($"{ForeignResource}: the foreign-name gazetteer is missing from the build.");
-        return ParseForeign(new StreamReader(stream), ForeignResource);
+        using var reader = Resource(ForeignResource);
+        return ParseForeign(reader, ForeignResource);
     }
+
+    /// <summary>An embedded word list of this assembly.</summary>
+    private static StreamReader Resource(string name) =>
+        new(Assembly.GetExecutingAssembly().GetManifestResourceStream(name) ?? throw new MoaException($"{name}: the word list is missing from the build."));
+
+    /// <summary>The lines of a word list with their numbers, leaving out empty lines and '#' comments.</summary>
+    private static IEnumerable<(int Number, string Line)> Entries(TextReader reader)
+    {
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return (number, line);
+            }
+        }
+    }
+
+    private static bool IsHangulWord(string word) => word.Length >= 2 && word.All(Context.IsHangulSyllable);
 
     /// <summary>Reads <c>kind TAB word</c> lines (kind: given, family or full); a bad line throws, naming the line.</summary>
     internal static FrozenDictionary<string, int> ParseForeign(TextReader reader, string origin)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (number, line) in Entries(reader))
         {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             var kind = tab < 0 ? 0 : line.AsSpan(0, tab) switch
             {
@@ -136,7 +148,7 @@ internal static class NameGazetteer
                 _ => 0,
             };
             var word = tab < 0 ? "" : line[(tab + 1)..];
-            if (kind == 0 || word.Length < 2 || !word.All(Context.IsHangulSyllable))
+            if (kind == 0 || !IsHangulWord(word))
             {
                 throw new MoaException($"{origin}:{number}: expected 'given', 'family' or 'full', a tab and a Hangul word of two syllables or more; got '{line}'.");
             }
@@ -161,25 +173,17 @@ internal static class NameGazetteer
 
     private static FrozenSet<string> LoadNouns()
     {
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(NounsResource)
-            ?? throw new MoaException($"{NounsResource}: the list of name-shaped common words is missing from the build.");
-        return ParseNouns(new StreamReader(stream), NounsResource);
+        using var reader = Resource(NounsResource);
+        return ParseNouns(reader, NounsResource);
     }
 
     /// <summary>Reads one Hangul word per line ('#' starts a comment line); a bad line throws, naming the line.</summary>
     internal static FrozenSet<string> ParseNouns(TextReader reader, string origin)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
-        var number = 0;
-        while (reader.ReadLine() is { } line)
+        foreach (var (number, line) in Entries(reader))
         {
-            number++;
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            if (line.Length < 2 || !line.All(Context.IsHangulSyllable))
+            if (!IsHangulWord(line))
             {
                 throw new MoaException($"{origin}:{number}: expected one Hangul word of two syllables or more; got '{line}'.");
             }
