@@ -159,26 +159,26 @@ internal static class NameGazetteer
         return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private const string NounsResource = "Moa.Privacy.Names.name-shaped-nouns.txt";
+    private const string CommonWordsResource = "Moa.Privacy.Names.common-words.txt";
 
-    // Common words with a name's shape (Names/name-shaped-nouns.txt: one word per line), looked up by span.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_nouns = LoadNouns().GetAlternateLookup<ReadOnlySpan<char>>();
+    // Common words the tagger takes for names (Names/common-words.txt: one word per line), looked up by span.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_commonWords = LoadCommonWords().GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// Whether a Hangul word is a common word that has the shape of a Korean name (문자열, 정규식, 이상형): the tagger's
-    /// spans that are exactly such a word are dropped (<c>Person.Scan</c>); a rule (a title, an honorific, a label) still
+    /// Whether a Hangul word is a common word that the tagger takes for a name: a Korean word with a name's shape (문자열,
+    /// 정규식, 이상형) or a loanword (헤더, 클라이언트). The tagger's spans that are exactly such a word are dropped (<c>Person.Scan</c>); a rule (a title, an honorific, a label) still
     /// finds it. The list is written from knowledge (see <c>docs/privacy/person-model.md</c>).
     /// </summary>
-    public static bool IsNameShapedNoun(ReadOnlySpan<char> word) => word.Length >= 2 && s_nouns.Contains(word);
+    public static bool IsCommonWord(ReadOnlySpan<char> word) => word.Length >= 2 && s_commonWords.Contains(word);
 
-    private static FrozenSet<string> LoadNouns()
+    private static FrozenSet<string> LoadCommonWords()
     {
-        using var reader = Resource(NounsResource);
-        return ParseNouns(reader, NounsResource);
+        using var reader = Resource(CommonWordsResource);
+        return ParseCommonWords(reader, CommonWordsResource);
     }
 
     /// <summary>Reads one Hangul word per line ('#' starts a comment line); a bad line throws, naming the line.</summary>
-    internal static FrozenSet<string> ParseNouns(TextReader reader, string origin)
+    internal static FrozenSet<string> ParseCommonWords(TextReader reader, string origin)
     {
         var words = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (number, line) in Entries(reader))

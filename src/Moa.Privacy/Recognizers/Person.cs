@@ -138,7 +138,7 @@ internal static class Person
             // A role or label word taken for a name (민원인, 보호자, 연락처) names no one, nor does a field label whose value
             // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger finds.
             var name = text.AsSpan(n.Start, n.End - n.Start);
-            if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !NameGazetteer.IsNameShapedNoun(name)
+            if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !NameGazetteer.IsCommonWord(name)
                 && !NumberFieldLabel(text, n.End))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));

@@ -287,14 +287,14 @@ public class PersonLayoutTests
     }
 
     [Fact]
-    public void NameShapedNouns_BadLines_AreNamed_AndTheTaggerAloneDoesNotMakeThemNames()
+    public void CommonWords_BadLines_AreNamed_AndTheTaggerAloneDoesNotMakeThemNames()
     {
-        var words = NameGazetteer.ParseNouns(new StringReader("# comment\n문자열\n\n정규식\n"), "nouns.txt");
+        var words = NameGazetteer.ParseCommonWords(new StringReader("# comment\n문자열\n\n정규식\n"), "nouns.txt");
         words.ShouldBe(["문자열", "정규식"], ignoreOrder: true);
-        Should.Throw<MoaException>(() => NameGazetteer.ParseNouns(new StringReader("문자열\n문 자열\n"), "nouns.txt")).Message.ShouldContain("nouns.txt:2");
-        Should.Throw<MoaException>(() => NameGazetteer.ParseNouns(new StringReader("문\n"), "nouns.txt")).Message.ShouldContain("nouns.txt:1");
-        NameGazetteer.IsNameShapedNoun("문자열").ShouldBeTrue();
-        NameGazetteer.IsNameShapedNoun("김민준").ShouldBeFalse();
+        Should.Throw<MoaException>(() => NameGazetteer.ParseCommonWords(new StringReader("문자열\n문 자열\n"), "nouns.txt")).Message.ShouldContain("nouns.txt:2");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseCommonWords(new StringReader("문\n"), "nouns.txt")).Message.ShouldContain("nouns.txt:1");
+        NameGazetteer.IsCommonWord("문자열").ShouldBeTrue();
+        NameGazetteer.IsCommonWord("김민준").ShouldBeFalse();
         Persons("입력한 문자열을 정규식으로 나누고, 문자열이 비어 있으면 예외를 던진다.").ShouldBeEmpty();
     }
 
