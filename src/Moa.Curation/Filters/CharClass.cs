@@ -1,4 +1,5 @@
 using System.Globalization;
+using Moa.Text.Languages;
 
 namespace Moa.Curation.Filters;
 
@@ -94,7 +95,7 @@ internal static class CharClass
             {
                 f |= Jamo;
             }
-            else if (c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF'))
+            else if (ScriptProfile.IsHan(c))
             {
                 f |= Han;
             }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Buffers;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
+using Moa.Text.Languages;
 
 namespace Moa.Privacy.Recognizers;
 
@@ -168,7 +169,7 @@ internal static class Person
         }
 
         var e = open + 1;
-        while (e < text.Length && e - open <= 7 && IsHanja(text[e]))
+        while (e < text.Length && e - open <= 7 && ScriptProfile.IsHan(text[e]))
         {
             e++;
         }
@@ -176,8 +177,6 @@ internal static class Person
         return e - open - 1 is >= 2 and <= 6 && Context.At(text, e) is ')' or '-' or ',' or '·' or '/' or ' ' ? e : 0;
     }
 
-    /// <summary>A CJK unified ideograph (the basic block, extension A, or a compatibility ideograph).</summary>
-    private static bool IsHanja(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScanRules(string text, List<PiiFinding> sink)
@@ -765,6 +764,9 @@ internal static class Person
         "Korea", "Korean", "Seoul", "Busan", "Dynasty", "Province", "Festival", "Award", "Prize", "Law", "Act",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_romanisedSurnameLookup = s_romanisedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeWordLookup = s_placeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// A Korean name romanised at <paramref name="start"/>: two or three words in capitals whose first is a surname's
     /// spelling (<c>CHOI DAEL</c>, <c>HEO YUNGYEOM</c>), or two capitalised words with a surname's spelling first or last
@@ -802,8 +804,7 @@ internal static class Person
             return 0;
         }
 
-        var lookup = s_romanisedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
-        var places = s_placeWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var (lookup, places) = (s_romanisedSurnameLookup, s_placeWordLookup);
         for (var k = 0; k < n; k++)
         {
             var w = text.AsSpan(words[k].Start, words[k].End - words[k].Start);

@@ -370,7 +370,7 @@ public sealed class LanguageIdentifier
                     or (>= '\uAC00' and <= '\uD7AF') or (>= '\uD7B0' and <= '\uD7FF') or (>= '\uFFA0' and <= '\uFFDC') => HangulClass,
                 _ when !char.IsLetter(c) => char.IsDigit(c) ? DigitClass : char.IsWhiteSpace(c) ? WhitespaceClass : OtherClass,
                 (>= '\u3040' and <= '\u30FF') or (>= '\u31F0' and <= '\u31FF') or (>= '\uFF66' and <= '\uFF9F') => KanaClass,
-                (>= '\u3400' and <= '\u4DBF') or (>= '\u4E00' and <= '\u9FFF') or (>= '\uF900' and <= '\uFAFF') or '\u3005' => HanClass,
+                _ when ScriptProfile.IsHan(c) || c == '\u3005' => HanClass,
                 < '\u0250' or (>= '\u1E00' and <= '\u1EFF') or (>= '\u2C60' and <= '\u2C7F') or (>= '\uA720' and <= '\uA7FF')
                     or (>= '\uFF21' and <= '\uFF3A') or (>= '\uFF41' and <= '\uFF5A') => LatinClass,
                 (>= '\u0400' and <= '\u052F') or (>= '\u1C80' and <= '\u1C8F') or (>= '\u2DE0' and <= '\u2DFF') or (>= '\uA640' and <= '\uA69F') => CyrillicClass,

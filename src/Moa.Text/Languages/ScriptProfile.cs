@@ -21,4 +21,7 @@ public readonly record struct ScriptProfile(
 
     /// <summary>Every code point counted.</summary>
     public int Total => Letters + Digits + Whitespace + Other;
+
+    /// <summary>A CJK ideograph of the Basic Multilingual Plane: unified, extension A or compatibility (the <see cref="Han"/> count's characters).</summary>
+    public static bool IsHan(char c) => c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3400' and <= '\u4DBF') or (>= '\uF900' and <= '\uFAFF');
 }
