@@ -122,6 +122,7 @@ internal static class Person
         var tagged = t_tagged ??= new List<TaggedName>(8);
         tagged.Clear();
         model.Find(text, tagged);
+        JoinForeignNames(text, tagged);
         foreach (var n in tagged)
         {
             var overlapsFound = false;
@@ -140,7 +141,7 @@ internal static class Person
             // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger finds.
             var name = text.AsSpan(n.Start, n.End - n.Start);
             if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !NameGazetteer.IsCommonWord(name)
-                && !NumberFieldLabel(text, n.End))
+                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
@@ -156,6 +157,91 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>
+    /// Foreign names of two or three words (<c>드류 베리모어</c>, <c>하세가와 요헤이</c>, <c>이노세 나오키</c>), of which the tagger
+    /// often finds one word: a tagged span that is a whole word grows over the next word when that word's stem is a
+    /// foreign given or family name of the gazetteer (<see cref="NameGazetteer.ForeignKind"/>), or when the next word
+    /// starts another tagged span and one of the two is such a name; it grows over the word before when that whole word is
+    /// one. Korean names stay as they are: a word after them is a name only when the gazetteer says so.
+    /// </summary>
+    private static void JoinForeignNames(string text, List<TaggedName> tagged)
+    {
+        for (var k = 0; k < tagged.Count; k++)
+        {
+            var (start, end, margin) = tagged[k];
+            if (start > 0 && (Context.IsHangulSyllable(text[start - 1]) || Context.IsAsciiLetter(text[start - 1])))
+            {
+                continue;
+            }
+
+            // The word before, while it is a whole foreign name word after a word boundary.
+            while (start >= 3 && text[start - 1] == ' ' && Context.IsHangulSyllable(text[start - 2]) && (k == 0 || tagged[k - 1].End < start - 1))
+            {
+                var p = start - 1;
+                while (p > 0 && Context.IsHangulSyllable(text[p - 1]))
+                {
+                    p--;
+                }
+
+                if ((p > 0 && (Context.IsAsciiLetter(text[p - 1]) || Context.IsDigit(text[p - 1]))) || !IsForeignNameWord(text.AsSpan(p, start - 1 - p)))
+                {
+                    break;
+                }
+
+                start = p;
+            }
+
+            // The words after, while the span ends its word and the next word's stem is a foreign name word or starts a
+            // tagged span.
+            while (Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)))
+            {
+                var q = end + 1;
+                while (q < text.Length && Context.IsHangulSyllable(text[q]))
+                {
+                    q++;
+                }
+
+                if (q < text.Length && (Context.IsAsciiLetter(text[q]) || Context.IsDigit(text[q])))
+                {
+                    break;
+                }
+
+                var stemEnd = PersonFeatures.StemEnd(text, end + 1, q);
+                var next = k + 1 < tagged.Count && tagged[k + 1].Start == end + 1 ? tagged[k + 1] : default;
+                if (next.End > end && (IsForeignNameWord(text.AsSpan(end + 1, next.End - end - 1)) || IsForeignNameWord(LastWord(text, start, end))))
+                {
+                    end = next.End;
+                    margin = Math.Max(margin, next.Margin);
+                    tagged.RemoveAt(k + 1);
+                }
+                else if (IsForeignNameWord(text.AsSpan(end + 1, stemEnd - end - 1)))
+                {
+                    end = stemEnd;
+                }
+                else
+                {
+                    break;
+                }
+
+                if (end < q)
+                {
+                    break;
+                }
+            }
+
+            tagged[k] = new TaggedName(start, end, margin);
+        }
+    }
+
+    private static ReadOnlySpan<char> LastWord(string text, int start, int end)
+    {
+        var space = text.AsSpan(start, end - start).LastIndexOf(' ');
+        return text.AsSpan(start + space + 1, end - start - space - 1);
+    }
+
+    private static bool IsForeignNameWord(ReadOnlySpan<char> word) =>
+        NameGazetteer.ForeignKind(word) is var kind && (kind & (NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind)) != 0 && (kind & NameGazetteer.ForeignFullKind) == 0;
 
     /// <summary>
     /// The end of two to six Chinese characters right after an opening bracket at <paramref name="open"/>, followed by a
@@ -222,6 +308,7 @@ internal static class Person
         TryPersonFieldValues(text, sink);
         TrySelfIntroductions(text, sink);
         TryLatinNames(text, sink);
+        TryLoneSurnames(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -294,6 +381,132 @@ internal static class Person
         }
     }
 
+    // Surnames that stand alone before a title in the press (김 군, 서 교수, 박 당선인, 성 전 회장), as KLUE-NER annotates them:
+    // not those that are also everyday words before a title (이 this, 한 one, 전 former, 양 both, 두 two, 남 male, 모 some …).
+    private static readonly SearchValues<char> s_loneSurnames = SearchValues.Create("김박최정강조윤장임오서신권황안송류유홍백허노하곽성차주우구민진지엄채원천방변염석설마길연표문탁");
+
+    // Titles after a lone surname: the rules' titles and titles before names, and offices of the press (general Korean).
+    private static readonly string[] s_loneSurnameTitles =
+    [
+        .. s_titles.Where(t => t is not ("님" or "드림" or "올림" or "배상")), .. s_titlesBefore,
+        "군", "양", "당선인", "당선자", "내정자", "후보자", "부회장", "총괄회장", "명예회장", "상무", "전무", "부사장", "실장", "본부장", "비서",
+        "비서관", "비서실장", "수석", "점장", "지사", "도지사", "시장", "군수", "구청장", "청장", "처장", "차관", "판사", "검사", "경감",
+        "경정", "총경", "경사", "중사", "하사", "상사", "소위", "소령", "중령", "대령", "준장", "소장", "중장", "대장", "훈련병", "목사",
+        "스님", "선생님", "단장", "위원", "사무총장", "최고위원", "이사장", "관장", "교육감", "모씨", "모 씨",
+    ];
+
+    /// <summary>
+    /// A name before a title after one space that the title rules leave: a surname alone (<c>김 군은</c>, <c>서 교수는</c>, the
+    /// span is the surname, as KLUE-NER annotates it), a name before an office of the press (<c>신격호 총괄회장</c>,
+    /// <c>지창구 판사</c>), and either with <c>전</c> or <c>현</c> between (<c>성 전 회장의</c>, <c>노회찬 전 의원</c>). The title
+    /// ends its word or takes a particle.
+    /// </summary>
+    private static void TryLoneSurnames(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var i = text.IndexOf(' ', StringComparison.Ordinal); i > 0; i = text.IndexOf(' ', i + 1))
+        {
+            if (!Context.IsHangulSyllable(text[i - 1]))
+            {
+                continue;
+            }
+
+            var lone = s_loneSurnames.Contains(text[i - 1]) && (i < 2 || !(Context.IsHangulSyllable(text[i - 2]) || Context.IsAsciiLetter(text[i - 2]) || Context.IsDigit(text[i - 2])));
+
+            // Otherwise a word of three or four syllables with a surname first (what NameBefore checks in full).
+            if (!lone && !(i >= 3 && Context.IsHangulSyllable(text[i - 2]) && Context.IsHangulSyllable(text[i - 3])
+                && (s_surnames.Contains(text[i - 3]) || (i >= 4 && s_surnames.Contains(text[i - 4])))))
+            {
+                continue;
+            }
+
+            var at = i + 1;
+            var former = span[at..].StartsWith("전 ", StringComparison.Ordinal) || span[at..].StartsWith("현 ", StringComparison.Ordinal);
+            if (former)
+            {
+                at += 2;
+            }
+
+            // A full name before a title of the title rules is theirs (TryTitle); here only with 전/현 between.
+            var titles = lone || former ? s_loneSurnameTitlesByFirst : s_pressTitlesByFirst;
+            if (!titles.TryGetValue(Context.At(text, at), out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var title in candidates)
+            {
+                if (!span[at..].StartsWith(title, StringComparison.Ordinal)
+                    || (Context.IsHangulSyllable(Context.At(text, at + title.Length)) && !s_particles.Contains(text[at + title.Length])))
+                {
+                    continue;
+                }
+
+                if (lone)
+                {
+                    sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
+                }
+                else if (NameBefore(text, i, false) is var start and >= 0)
+                {
+                    sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
+                }
+
+                break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether the single syllable at <paramref name="at"/> is a surname followed by an honorific or bound noun (<c>김씨</c>,
+    /// <c>박모</c>) or, after a space, by a title (<c>김 군</c>, <c>신 전 회장</c>): the only way a one-syllable person is
+    /// written in running text. Everyday one-syllable words the tagger takes for names (<c>장 보러</c>, <c>썸이</c>, <c>휴</c>)
+    /// are not.
+    /// </summary>
+    private static bool SurnameBeforeTitle(string text, int at)
+    {
+        if (!s_surnames.Contains(text[at]))
+        {
+            return false;
+        }
+
+        var next = Context.At(text, at + 1);
+        if (next is '씨' or '님' or '군' or '양' or '모')
+        {
+            return true;
+        }
+
+        if (next != ' ')
+        {
+            return false;
+        }
+
+        var title = at + 2;
+        if (text.AsSpan(title).StartsWith("전 ", StringComparison.Ordinal) || text.AsSpan(title).StartsWith("현 ", StringComparison.Ordinal))
+        {
+            title += 2;
+        }
+
+        if (s_loneSurnameTitlesByFirst.TryGetValue(Context.At(text, title), out var candidates))
+        {
+            foreach (var t in candidates)
+            {
+                if (text.AsSpan(title).StartsWith(t, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The titles above by first syllable (every one, and those the title rules do not have), longest first.
+    private static readonly Dictionary<char, string[]> s_loneSurnameTitlesByFirst = ByFirst(s_loneSurnameTitles);
+    private static readonly Dictionary<char, string[]> s_pressTitlesByFirst = ByFirst(s_loneSurnameTitles.Where(t => Array.IndexOf(s_titles, t) < 0));
+
+    private static Dictionary<char, string[]> ByFirst(IEnumerable<string> words) =>
+        words.Distinct(StringComparer.Ordinal).GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.OrderByDescending(w => w.Length).ToArray());
+
     private static void TryTitle(string text, int at, string title, List<PiiFinding> sink)
     {
         var after = Context.At(text, at + title.Length);
@@ -305,6 +518,27 @@ internal static class Person
         var honorific = title is "씨" or "님";
         var spaced = Context.At(text, at - 1) == ' ';
         var end = spaced ? at - 1 : at;
+        if (NameBefore(text, end, spaced && IsStrongTitle(title)) is var start and >= 0)
+        {
+            double score = (end - start, honorific, spaced) switch
+            {
+                (2, _, _) => 0.55,
+                (_, false, true) => 0.85,
+                (_, false, false) => 0.75,
+                (_, true, true) => 0.75,
+                _ => 0.6,
+            };
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
+        }
+    }
+
+    /// <summary>
+    /// The start of a Korean name that ends at <paramref name="end"/> right before a title: a whole Hangul word of three
+    /// syllables with a surname first, four with a compound surname, or two before a strong title
+    /// (<paramref name="strongTitle"/>); not a word that ends with a role or an inflection. -1 when there is none.
+    /// </summary>
+    private static int NameBefore(string text, int end, bool strongTitle)
+    {
         var start = end;
         while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
         {
@@ -313,38 +547,24 @@ internal static class Person
 
         if (start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
         {
-            return;
+            return -1;
         }
 
         var length = end - start;
-        var compound = length >= 3 && IsCompoundSurname(text, start);
         var ok = length switch
         {
             3 => s_surnames.Contains(text[start]),
-            4 => compound,
-            2 => spaced && IsStrongTitle(title) && s_surnames.Contains(text[start]),
+            4 => IsCompoundSurname(text, start),
+            2 => strongTitle && s_surnames.Contains(text[start]),
             _ => false,
         };
         if (!ok)
         {
-            return;
+            return -1;
         }
 
         var name = text.AsSpan(start, length);
-        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name) || s_inflectedEndings.Contains(name[^1]))
-        {
-            return;
-        }
-
-        double score = (length, honorific, spaced) switch
-        {
-            (2, _, _) => 0.55,
-            (_, false, true) => 0.85,
-            (_, false, false) => 0.75,
-            (_, true, true) => 0.75,
-            _ => 0.6,
-        };
-        sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
+        return s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name) || s_inflectedEndings.Contains(name[^1]) ? -1 : start;
     }
 
     /// <summary>

@@ -18,9 +18,10 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
     /// when the shipped model file changes; then record the new value (printed by this test) in the same commit.
     /// Retrained with the 1,500 hand-labelled NSMC reviews (issue 11): 6,370 spans (was 0xE2C47ECBAAD120D5); with the
     /// batch-8 round's training sets (NSMC, KoBEST, written documents): 6,897 spans (was 0xF993DEE3E114A6B5); with 2^20
-    /// buckets and the foreign-name gazetteer feature: 6,897 spans (was 0x645D49FC3AABED71).
+    /// buckets and the foreign-name gazetteer feature: 6,897 spans (was 0x645D49FC3AABED71); with 18 common Korean words
+    /// (이건, 주제, 타이밍 …) out of the gazetteer: 6,883 spans (was 0x5A1C40F6EC6492AE).
     /// </summary>
-    private const ulong RecordedDigest = 0x5A1C40F6EC6492AEUL;
+    private const ulong RecordedDigest = 0x54BCD65E13471BE6UL;
 
     internal static List<string> Texts()
     {

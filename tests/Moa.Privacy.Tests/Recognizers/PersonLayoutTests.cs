@@ -272,6 +272,35 @@ public class PersonLayoutTests
     public void ChineseCharacters_AfterOtherWords_AreNoNames(string text) =>
         Persons(text).Where(p => p.Any(c => c >= '\u4E00' && c <= '\u9FFF')).ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("경찰에 따르면 김 군은 자전거를 타고 귀가하던 중이었다.", "김")]
+    [InlineData("서 교수는 학생들과 함께 답사를 떠났다.", "서")]
+    [InlineData("검찰은 성 전 회장의 측근을 소환했다.", "성")]
+    [InlineData("당시 임 병장이 근무지를 이탈한 것으로 알려졌다.", "임")]
+    [InlineData("변 대표는 사과문을 올렸다.", "변")]
+    [InlineData("회의에는 탁영수 총괄회장과 임원들이 참석했다.", "탁영수")]
+    [InlineData("재판장인 권도윤 판사는 선고를 미뤘다.", "권도윤")]
+    [InlineData("추모식에는 편정민 전 의원도 참석했다.", "편정민")]
+    public void SurnameAlone_OrNameBeforeAPressTitle_IsAPerson(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("이 간호사는 오늘 야간 근무를 맡는다.")]
+    [InlineData("한 선수가 부상으로 빠졌다.")]
+    [InlineData("두 후보는 토론회에서 맞붙었다.")]
+    [InlineData("세 교수가 공동으로 집필했다.")]
+    public void EverydayWordsBeforeATitle_AreNoSurnames(string text) => Persons(text).Where(p => p.Length == 1).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("팬들은 오랜만에 마이클 베리모어를 공항에서 만났다.", "마이클 베리모어")]
+    [InlineData("결승골은 조던 스미스의 발끝에서 나왔다.", "조던 스미스")]
+    [InlineData("이번 작품은 하세가와 요헤이가 연출했다.", "하세가와 요헤이")]
+    public void ForeignNameOfTwoWords_IsOneSpan(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("김민준 선수와 스미스 코치가 만났다.", "김민준 선수와 스미스")]
+    [InlineData("이건 마이클의 영화다.", "이건 마이클")]
+    public void KoreanWordsBeside_AForeignName_StayOutOfIt(string text, string notAName) => Persons(text).ShouldNotContain(notAName);
+
     [Fact]
     public void ForeignGazetteer_BadLines_AreNamed()
     {
