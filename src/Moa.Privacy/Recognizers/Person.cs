@@ -234,6 +234,43 @@ internal static class Person
         }
     }
 
+    /// <summary>
+    /// A foreign given name and family name written as one word, as reviews and chats write them (<c>니콜키드먼</c>,
+    /// <c>더스틴호프만의</c>, <c>토비맥과이어</c>): a Hangul word whose stem splits into a given name and a family name of the
+    /// foreign gazetteer, two syllables or more each. The span is the stem.
+    /// </summary>
+    private static void TryGluedForeignNames(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var a = span.IndexOfAnyInRange('\uAC00', '\uD7A3'); a >= 0 && a < text.Length;)
+        {
+            var b = a;
+            while (b < text.Length && Context.IsHangulSyllable(text[b]))
+            {
+                b++;
+            }
+
+            if (b - a >= 4 && (a == 0 || !Context.IsAsciiLetter(text[a - 1])))
+            {
+                var stemEnd = PersonFeatures.StemEnd(text, a, b);
+                for (var k = a + 2; k <= stemEnd - 2 && !NameGazetteer.IsCommonWord(span[a..stemEnd]); k++)
+                {
+                    // Not a word that holds a Korean word (제이야기: 제 이야기, 할리우드).
+                    if ((NameGazetteer.ForeignKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
+                        && (NameGazetteer.ForeignKind(span[k..stemEnd]) & NameGazetteer.ForeignFamilyKind) != 0
+                        && !NameGazetteer.IsCommonWord(span[k..stemEnd]))
+                    {
+                        sink.Add(new PiiFinding(a, stemEnd, PiiTypes.Person, 0.7));
+                        break;
+                    }
+                }
+            }
+
+            var next = b < text.Length ? span[b..].IndexOfAnyInRange('\uAC00', '\uD7A3') : -1;
+            a = next < 0 ? -1 : b + next;
+        }
+    }
+
     private static ReadOnlySpan<char> LastWord(string text, int start, int end)
     {
         var space = text.AsSpan(start, end - start).LastIndexOf(' ');
@@ -309,6 +346,7 @@ internal static class Person
         TrySelfIntroductions(text, sink);
         TryLatinNames(text, sink);
         TryLoneSurnames(text, sink);
+        TryGluedForeignNames(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {

@@ -297,6 +297,16 @@ public class PersonLayoutTests
     public void ForeignNameOfTwoWords_IsOneSpan(string text, string name) => Persons(text).ShouldContain(name);
 
     [Theory]
+    [InlineData("니콜키드먼 연기가 정말 좋았다", "니콜키드먼")]
+    [InlineData("역시 토비맥과이어의 스파이더맨이 최고", "토비맥과이어")]
+    public void ForeignNameWrittenAsOneWord_IsFound(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("할리우드 영화는 역시 스케일이 크다", "할리우드")]
+    [InlineData("제이야기 좀 들어봐", "제이야기")]
+    public void KoreanWordsOfAGluedNamesShape_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    [Theory]
     [InlineData("김민준 선수와 스미스 코치가 만났다.", "김민준 선수와 스미스")]
     [InlineData("이건 마이클의 영화다.", "이건 마이클")]
     public void KoreanWordsBeside_AForeignName_StayOutOfIt(string text, string notAName) => Persons(text).ShouldNotContain(notAName);
