@@ -277,7 +277,7 @@ internal static class Person
         return text.AsSpan(start + space + 1, end - start - space - 1);
     }
 
-    private static bool IsForeignNameWord(ReadOnlySpan<char> word) =>
+    internal static bool IsForeignNameWord(ReadOnlySpan<char> word) =>
         NameGazetteer.ForeignKind(word) is var kind && (kind & (NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind)) != 0 && (kind & NameGazetteer.ForeignFullKind) == 0;
 
     /// <summary>
@@ -1269,7 +1269,7 @@ internal static class Person
     /// A surname among the 20 most frequent (or a compound surname), then given-name syllables, the word ending in neither
     /// a particle nor a modifier: 구본철, 이말순 and 최수아 but not 정보를, 동의서 or 상태가.
     /// </summary>
-    private static bool NameShaped(string text, int start, int length)
+    internal static bool NameShaped(string text, int start, int length)
     {
         var compound = IsCompoundSurname(text, start);
         var given = text.AsSpan(start + (compound ? 2 : 1), length - (compound ? 2 : 1));

@@ -62,6 +62,16 @@ internal static class PersonLayout
         }
 
         seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            var seed = candidates[i];
+            if (seed.Type == PiiTypes.Person && seed.Score >= SeedScore && seed.End - seed.Start >= 2)
+            {
+                Coordinated(text, seed, candidates, from);
+            }
+        }
+
+        seeds = candidates.Count;
         HashSet<string>? done = null;
         for (var i = from; i < seeds; i++)
         {
@@ -538,6 +548,112 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>
+    /// A name joined to a confident name by 과, 와 or 랑, a comma or a middle dot, on either side (<c>이정진과 오달수의</c>,
+    /// <c>허영달과 오정희에</c>, <c>리처드 기어와 킴 베이싱어의</c>): the other side is a name when it is a word of a Korean name's
+    /// shape that is no common word, or one to three words that are all foreign name words of the gazetteer (the last one's
+    /// particles left out).
+    /// </summary>
+    private static void Coordinated(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        // After the seed: 과/와/랑 and a space, or a comma or middle dot (and a space).
+        var p = seed.End;
+        var q = Context.At(text, p) is '과' or '와' or '랑' && Context.At(text, p + 1) == ' ' ? p + 2
+            : Context.At(text, p) is ',' or '·' ? (Context.At(text, p + 1) == ' ' ? p + 2 : p + 1) : -1;
+        if (q > 0)
+        {
+            var (start, end) = (q, q);
+            for (var words = 0; words < 3 && Context.IsHangulSyllable(Context.At(text, end == q ? q : end + 1)); words++)
+            {
+                var a = end == q ? q : end + 1;
+                var b = a;
+                while (b < text.Length && Context.IsHangulSyllable(text[b]))
+                {
+                    b++;
+                }
+
+                var stemEnd = PersonFeatures.StemEnd(text, a, b);
+                if (!Person.IsForeignNameWord(text.AsSpan(a, stemEnd - a)))
+                {
+                    // A Korean name: the first word alone.
+                    if (words == 0 && CoordinatedKoreanName(text, a, stemEnd))
+                    {
+                        Add(text, candidates, from, a, stemEnd, AddedScore - 0.05);
+                    }
+
+                    break;
+                }
+
+                end = stemEnd;
+                if (stemEnd < b || Context.At(text, b) != ' ')
+                {
+                    break;
+                }
+            }
+
+            // A chain of foreign name words that a word outside the gazetteer continues (도날드 서덜랜드) is left to the
+            // tagger: its end is unknown.
+            if (end > start && Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)))
+            {
+                end = start;
+            }
+
+            if (end > start)
+            {
+                Add(text, candidates, from, start, end, AddedScore - 0.05);
+            }
+        }
+
+        // Before the seed: the other name ends with 과/와/랑 and a space, or with a comma or middle dot (and a space).
+        var e = Context.At(text, seed.Start - 1) == ' ' && Context.At(text, seed.Start - 2) is '과' or '와' or '랑' ? seed.Start - 2
+            : Context.At(text, seed.Start - 1) is ',' or '·' ? seed.Start - 1
+            : Context.At(text, seed.Start - 1) == ' ' && Context.At(text, seed.Start - 2) is ',' or '·' ? seed.Start - 2 : -1;
+        if (e > 0 && Context.IsHangulSyllable(Context.At(text, e - 1)))
+        {
+            var a = e;
+            while (a > 0 && Context.IsHangulSyllable(text[a - 1]))
+            {
+                a--;
+            }
+
+            if (CoordinatedKoreanName(text, a, e))
+            {
+                Add(text, candidates, from, a, e, AddedScore - 0.05);
+                return;
+            }
+
+            // Foreign name words, up to three, each whole.
+            var (start, nameEnd) = (e, e);
+            for (var words = 0; words < 3 && Person.IsForeignNameWord(text.AsSpan(a, e - a)); words++)
+            {
+                start = a;
+                if (a < 2 || text[a - 1] != ' ' || !Context.IsHangulSyllable(text[a - 2]))
+                {
+                    break;
+                }
+
+                e = a - 1;
+                a = e;
+                while (a > 0 && Context.IsHangulSyllable(text[a - 1]))
+                {
+                    a--;
+                }
+            }
+
+            // One foreign name word before 과/와/랑 may be a verb's stem (개경으로 올라와): two words at least there.
+            var joined = Context.At(text, nameEnd) is '과' or '와' or '랑';
+            if (start < nameEnd && (start == 0 || !Context.IsHangulSyllable(text[start - 1])) && !(joined && text.AsSpan(start, nameEnd - start).IndexOf(' ') < 0))
+            {
+                Add(text, candidates, from, start, nameEnd, AddedScore - 0.05);
+            }
+        }
+    }
+
+    /// <summary>A whole word of a Korean name's shape (a surname and two syllables) that is no common word, at a word start.</summary>
+    private static bool CoordinatedKoreanName(string text, int start, int end) =>
+        end - start == 3 && (start == 0 || !Context.IsHangulSyllable(text[start - 1])) && KoreanNameShaped(text, start, end)
+        && Person.NameShaped(text, start, end - start) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !s_endings.Contains(text[end - 1]);
 
     /// <summary>
     /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>): a capital, then two to

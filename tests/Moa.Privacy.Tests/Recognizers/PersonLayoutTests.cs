@@ -1,5 +1,6 @@
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
+using Moa.Privacy.Recognizers;
 
 namespace Moa.Privacy.Tests.Recognizers;
 
@@ -295,6 +296,32 @@ public class PersonLayoutTests
     [InlineData("결승골은 조던 스미스의 발끝에서 나왔다.", "조던 스미스")]
     [InlineData("이번 작품은 하세가와 요헤이가 연출했다.", "하세가와 요헤이")]
     public void ForeignNameOfTwoWords_IsOneSpan(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("주연을 맡은 홍서진과 오달수의 호흡이 좋았다.", "홍서진", "오달수")]
+    [InlineData("정영달과 홍서진이 만났다.", "홍서진", "정영달")]
+    [InlineData("출연: 홍서진, 서인국 외", "홍서진", "서인국")]
+    [InlineData("홍서진과 마이클 스미스의 대담", "홍서진", "마이클 스미스")]
+    [InlineData("조던 윌리엄스와 홍서진이 만났다.", "홍서진", "조던 윌리엄스")]
+    public void NameJoinedToAConfidentName_IsAName(string text, string seed, string joined)
+    {
+        var at = text.IndexOf(seed, StringComparison.Ordinal);
+        var candidates = new List<PiiFinding> { new(at, at + seed.Length, PiiTypes.Person, 0.9) };
+        PersonLayout.Propagate(text, candidates, 0);
+        candidates.Select(c => text[c.Start..c.End]).ShouldContain(joined);
+    }
+
+    [Theory]
+    [InlineData("홍서진과 사투리로 이야기했다.", "홍서진")]
+    [InlineData("개경으로 올라와 홍서진의 문하에 들었다.", "홍서진")]
+    [InlineData("도날드 서덜랜드와 홍서진", "홍서진")]
+    public void WordsJoinedToAName_ThatAreNoNames_AreNotAdded(string text, string seed)
+    {
+        var at = text.IndexOf(seed, StringComparison.Ordinal);
+        var candidates = new List<PiiFinding> { new(at, at + seed.Length, PiiTypes.Person, 0.9) };
+        PersonLayout.Propagate(text, candidates, 0);
+        candidates.Count.ShouldBe(1);
+    }
 
     [Theory]
     [InlineData("니콜키드먼 연기가 정말 좋았다", "니콜키드먼")]
