@@ -19,6 +19,16 @@ internal static class Context
 
     public static char At(string text, int index) => (uint)index < (uint)text.Length ? text[index] : '\0';
 
+    /// <summary>The end of the run of Hangul syllables that starts at <paramref name="from"/> (<paramref name="from"/> itself when there is none).</summary>
+    public static int HangulEnd(string text, int from)
+    {
+        var rel = text.AsSpan(from).IndexOfAnyExceptInRange('\uAC00', '\uD7A3');
+        return rel < 0 ? text.Length : from + rel;
+    }
+
+    /// <summary>The start of the run of Hangul syllables that ends right before <paramref name="end"/> (<paramref name="end"/> itself when there is none).</summary>
+    public static int HangulStart(string text, int end) => text.AsSpan(0, end).LastIndexOfAnyExceptInRange('\uAC00', '\uD7A3') + 1;
+
     /// <summary>Whether one of <paramref name="words"/> occurs in the <paramref name="window"/> characters before <paramref name="start"/>.</summary>
     public static bool Before(string text, int start, ContextWords words, int window = Window)
     {

@@ -178,12 +178,7 @@ internal static class Person
             // The word before, while it is a whole foreign name word after a word boundary.
             while (start >= 3 && text[start - 1] == ' ' && Context.IsHangulSyllable(text[start - 2]) && (k == 0 || tagged[k - 1].End < start - 1))
             {
-                var p = start - 1;
-                while (p > 0 && Context.IsHangulSyllable(text[p - 1]))
-                {
-                    p--;
-                }
-
+                var p = Context.HangulStart(text, start - 1);
                 if ((p > 0 && (Context.IsAsciiLetter(text[p - 1]) || Context.IsDigit(text[p - 1]))) || !IsForeignNameWord(text.AsSpan(p, start - 1 - p)))
                 {
                     break;
@@ -196,12 +191,7 @@ internal static class Person
             // tagged span.
             while (Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)))
             {
-                var q = end + 1;
-                while (q < text.Length && Context.IsHangulSyllable(text[q]))
-                {
-                    q++;
-                }
-
+                var q = Context.HangulEnd(text, end + 1);
                 if (q < text.Length && (Context.IsAsciiLetter(text[q]) || Context.IsDigit(text[q])))
                 {
                     break;
@@ -244,18 +234,14 @@ internal static class Person
         var span = text.AsSpan();
         for (var a = span.IndexOfAnyInRange('\uAC00', '\uD7A3'); a >= 0 && a < text.Length;)
         {
-            var b = a;
-            while (b < text.Length && Context.IsHangulSyllable(text[b]))
-            {
-                b++;
-            }
+            var b = Context.HangulEnd(text, a);
+            var stemEnd = b - a >= 4 && (a == 0 || !Context.IsAsciiLetter(text[a - 1])) ? PersonFeatures.StemEnd(text, a, b) : a;
 
-            if (b - a >= 4 && (a == 0 || !Context.IsAsciiLetter(text[a - 1])))
+            // Not a common word, nor a word that holds one (제이야기: 제 이야기, 할리우드).
+            if (stemEnd - a >= 4 && !NameGazetteer.IsCommonWord(span[a..stemEnd]))
             {
-                var stemEnd = PersonFeatures.StemEnd(text, a, b);
-                for (var k = a + 2; k <= stemEnd - 2 && !NameGazetteer.IsCommonWord(span[a..stemEnd]); k++)
+                for (var k = a + 2; k <= stemEnd - 2; k++)
                 {
-                    // Not a word that holds a Korean word (제이야기: 제 이야기, 할리우드).
                     if ((NameGazetteer.ForeignKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
                         && (NameGazetteer.ForeignKind(span[k..stemEnd]) & NameGazetteer.ForeignFamilyKind) != 0
                         && !NameGazetteer.IsCommonWord(span[k..stemEnd]))
@@ -441,7 +427,6 @@ internal static class Person
     /// </summary>
     private static void TryLoneSurnames(string text, List<PiiFinding> sink)
     {
-        var span = text.AsSpan();
         for (var i = text.IndexOf(' ', StringComparison.Ordinal); i > 0; i = text.IndexOf(' ', i + 1))
         {
             if (!Context.IsHangulSyllable(text[i - 1]))
@@ -458,40 +443,50 @@ internal static class Person
                 continue;
             }
 
-            var at = i + 1;
-            var former = span[at..].StartsWith("전 ", StringComparison.Ordinal) || span[at..].StartsWith("현 ", StringComparison.Ordinal);
-            if (former)
-            {
-                at += 2;
-            }
-
             // A full name before a title of the title rules is theirs (TryTitle); here only with 전/현 between.
-            var titles = lone || former ? s_loneSurnameTitlesByFirst : s_pressTitlesByFirst;
-            if (!titles.TryGetValue(Context.At(text, at), out var candidates))
+            var at = AfterFormer(text, i + 1);
+            var titles = lone || at > i + 1 ? s_loneSurnameTitlesByFirst : s_pressTitlesByFirst;
+            if (!TitleAt(text, at, titles, endsWord: true))
             {
                 continue;
             }
 
-            foreach (var title in candidates)
+            if (lone)
             {
-                if (!span[at..].StartsWith(title, StringComparison.Ordinal)
-                    || (Context.IsHangulSyllable(Context.At(text, at + title.Length)) && !s_particles.Contains(text[at + title.Length])))
-                {
-                    continue;
-                }
-
-                if (lone)
-                {
-                    sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
-                }
-                else if (NameBefore(text, i, false) is var start and >= 0)
-                {
-                    sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
-                }
-
-                break;
+                sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
+            }
+            else if (NameBefore(text, i, false) is var start and >= 0)
+            {
+                sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
         }
+    }
+
+    /// <summary>Past <c>전 </c> or <c>현 </c> (former, current) at <paramref name="at"/>, if there.</summary>
+    private static int AfterFormer(string text, int at) =>
+        text.AsSpan(at).StartsWith("전 ", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("현 ", StringComparison.Ordinal) ? at + 2 : at;
+
+    /// <summary>
+    /// Whether one of <paramref name="titlesByFirst"/> starts at <paramref name="at"/>; with <paramref name="endsWord"/>, one
+    /// that ends its word or takes a particle (longest first).
+    /// </summary>
+    private static bool TitleAt(string text, int at, Dictionary<char, string[]> titlesByFirst, bool endsWord)
+    {
+        if (!titlesByFirst.TryGetValue(Context.At(text, at), out var candidates))
+        {
+            return false;
+        }
+
+        foreach (var title in candidates)
+        {
+            if (text.AsSpan(at).StartsWith(title, StringComparison.Ordinal)
+                && (!endsWord || !Context.IsHangulSyllable(Context.At(text, at + title.Length)) || s_particles.Contains(text[at + title.Length])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -513,29 +508,7 @@ internal static class Person
             return true;
         }
 
-        if (next != ' ')
-        {
-            return false;
-        }
-
-        var title = at + 2;
-        if (text.AsSpan(title).StartsWith("전 ", StringComparison.Ordinal) || text.AsSpan(title).StartsWith("현 ", StringComparison.Ordinal))
-        {
-            title += 2;
-        }
-
-        if (s_loneSurnameTitlesByFirst.TryGetValue(Context.At(text, title), out var candidates))
-        {
-            foreach (var t in candidates)
-            {
-                if (text.AsSpan(title).StartsWith(t, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
+        return next == ' ' && TitleAt(text, AfterFormer(text, at + 2), s_loneSurnameTitlesByFirst, endsWord: false);
     }
 
     // The titles above by first syllable (every one, and those the title rules do not have), longest first.

@@ -564,15 +564,9 @@ internal static class PersonLayout
         if (q > 0)
         {
             var (start, end) = (q, q);
-            for (var words = 0; words < 3 && Context.IsHangulSyllable(Context.At(text, end == q ? q : end + 1)); words++)
+            for (var (words, a) = (0, q); words < 3 && Context.IsHangulSyllable(Context.At(text, a)); words++, a = end + 1)
             {
-                var a = end == q ? q : end + 1;
-                var b = a;
-                while (b < text.Length && Context.IsHangulSyllable(text[b]))
-                {
-                    b++;
-                }
-
+                var b = Context.HangulEnd(text, a);
                 var stemEnd = PersonFeatures.StemEnd(text, a, b);
                 if (!Person.IsForeignNameWord(text.AsSpan(a, stemEnd - a)))
                 {
@@ -611,12 +605,7 @@ internal static class PersonLayout
             : Context.At(text, seed.Start - 1) == ' ' && Context.At(text, seed.Start - 2) is ',' or '·' ? seed.Start - 2 : -1;
         if (e > 0 && Context.IsHangulSyllable(Context.At(text, e - 1)))
         {
-            var a = e;
-            while (a > 0 && Context.IsHangulSyllable(text[a - 1]))
-            {
-                a--;
-            }
-
+            var a = Context.HangulStart(text, e);
             if (CoordinatedKoreanName(text, a, e))
             {
                 Add(text, candidates, from, a, e, AddedScore - 0.05);
@@ -634,11 +623,7 @@ internal static class PersonLayout
                 }
 
                 e = a - 1;
-                a = e;
-                while (a > 0 && Context.IsHangulSyllable(text[a - 1]))
-                {
-                    a--;
-                }
+                a = Context.HangulStart(text, e);
             }
 
             // One foreign name word before 과/와/랑 may be a verb's stem (개경으로 올라와): two words at least there.
