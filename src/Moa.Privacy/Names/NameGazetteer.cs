@@ -63,32 +63,50 @@ internal static class NameGazetteer
         "이브라기모프", "구룽", "타파", "셰르파",
     ];
 
-    /// <summary>Kind bit of <see cref="ForeignKind"/>: mainly a given name (마이클, 요헤이).</summary>
+    /// <summary>Kind bit of <see cref="GazetteerKind"/>: mainly a given name (마이클, 요헤이).</summary>
     public const int ForeignGivenKind = 1;
 
-    /// <summary>Kind bit of <see cref="ForeignKind"/>: mainly a family name (스미스, 하세가와).</summary>
+    /// <summary>Kind bit of <see cref="GazetteerKind"/>: mainly a family name (스미스, 하세가와).</summary>
     public const int ForeignFamilyKind = 2;
 
-    /// <summary>Kind bit of <see cref="ForeignKind"/>: a whole name written as one word (시진핑, 류더화).</summary>
+    /// <summary>Kind bit of <see cref="GazetteerKind"/>: a whole name written as one word (시진핑, 류더화).</summary>
     public const int ForeignFullKind = 4;
+
+    /// <summary>
+    /// Kind bit of <see cref="GazetteerKind"/>: the whole name of a known person, group or fictional character, written
+    /// as one word (송강호, 방탄소년단, 해리포터); from <c>Names/known-names.tsv</c>.
+    /// </summary>
+    public const int KnownKind = 8;
+
+    /// <summary>The kind bits of <see cref="GazetteerKind"/>.</summary>
+    public const int KindBits = 4;
+
+    private const string CommonWordsResource = "Moa.Privacy.Names.common-words.txt";
+
+    // Declared before the name gazetteer, whose loading reads it.
+    // Common words the tagger takes for names (Names/common-words.txt: one word per line), looked up by span.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_commonWords = LoadCommonWords().GetAlternateLookup<ReadOnlySpan<char>>();
 
     private const string ForeignResource = "Moa.Privacy.Names.foreign-names.tsv";
 
-    // Foreign name words in Hangul (Names/foreign-names.tsv: kind TAB word), looked up by span.
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> s_foreign = LoadForeign().GetAlternateLookup<ReadOnlySpan<char>>();
+    private const string KnownResource = "Moa.Privacy.Names.known-names.tsv";
+
+    // Name words in Hangul (Names/foreign-names.tsv and Names/known-names.tsv), looked up by span.
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> s_names = LoadNames().GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// The kinds (<see cref="ForeignGivenKind"/>, <see cref="ForeignFamilyKind"/>, <see cref="ForeignFullKind"/>, or'd)
-    /// of a Hangul word in the foreign-name gazetteer; 0 when it is not there. The gazetteer lists foreign personal-name
-    /// words as Korean media transliterate them, two syllables or more, written from knowledge (see
-    /// <c>docs/privacy/person-model.md</c>); a feature of the tagger (<see cref="PersonFeatures"/>, feature 32).
+    /// The kinds (<see cref="ForeignGivenKind"/>, <see cref="ForeignFamilyKind"/>, <see cref="ForeignFullKind"/>,
+    /// <see cref="KnownKind"/>, or'd) of a Hangul word in the name gazetteer; 0 when it is not there. The gazetteer lists
+    /// foreign personal-name words as Korean media transliterate them and the whole names of known people, groups and
+    /// characters, two syllables or more, written from knowledge (see <c>docs/privacy/person-model.md</c>); a feature of
+    /// the tagger (<see cref="PersonFeatures"/>, feature 32).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ForeignKind(ReadOnlySpan<char> word) =>
-        word.Length >= 2 && (s_foreignEnds[EndsBit(word) >> 6] & (1UL << EndsBit(word))) != 0 && s_foreign.TryGetValue(word, out var kind) ? kind : 0;
+    public static int GazetteerKind(ReadOnlySpan<char> word) =>
+        word.Length >= 2 && (s_nameEnds[EndsBit(word) >> 6] & (1UL << EndsBit(word))) != 0 && s_names.TryGetValue(word, out var kind) ? kind : 0;
 
     // A 64K-bit filter on a word's first and last syllables: most words of running text are turned away by one load.
-    private static readonly ulong[] s_foreignEnds = BuildEnds();
+    private static readonly ulong[] s_nameEnds = BuildEnds();
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EndsBit(ReadOnlySpan<char> word) => (int)(((uint)word[0] * 0x9E37u) ^ word[^1]) & 0xFFFF;
@@ -96,7 +114,7 @@ internal static class NameGazetteer
     private static ulong[] BuildEnds()
     {
         var bits = new ulong[1 << 10];
-        foreach (var word in s_foreign.Dictionary.Keys)
+        foreach (var word in s_names.Dictionary.Keys)
         {
             bits[EndsBit(word) >> 6] |= 1UL << EndsBit(word);
         }
@@ -104,13 +122,23 @@ internal static class NameGazetteer
         return bits;
     }
 
-    /// <summary>Number of words in the foreign-name gazetteer.</summary>
-    public static int ForeignCount => s_foreign.Dictionary.Count;
+    /// <summary>Number of words in the name gazetteer.</summary>
+    public static int GazetteerCount => s_names.Dictionary.Count;
 
-    private static FrozenDictionary<string, int> LoadForeign()
+    private static FrozenDictionary<string, int> LoadNames()
     {
-        using var reader = Resource(ForeignResource);
-        return ParseForeign(reader, ForeignResource);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        using (var reader = Resource(ForeignResource))
+        {
+            ParseForeign(reader, ForeignResource, words);
+        }
+
+        using (var reader = Resource(KnownResource))
+        {
+            ParseKnown(reader, KnownResource, words);
+        }
+
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     /// <summary>An embedded word list of this assembly.</summary>
@@ -137,6 +165,12 @@ internal static class NameGazetteer
     internal static FrozenDictionary<string, int> ParseForeign(TextReader reader, string origin)
     {
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        ParseForeign(reader, origin, words);
+        return words.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private static void ParseForeign(TextReader reader, string origin, Dictionary<string, int> words)
+    {
         foreach (var (number, line) in Entries(reader))
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
@@ -155,14 +189,38 @@ internal static class NameGazetteer
 
             words[word] = words.GetValueOrDefault(word) | kind;
         }
+    }
 
+    /// <summary>
+    /// Reads <c>kind TAB name</c> lines (kind: korean, group, foreign or character; the name one to four Hangul words
+    /// joined by single spaces); a bad line throws, naming the line. A name is entered as one word without its spaces
+    /// (<see cref="KnownKind"/>: 송강호, 해리포터). The words of a name of several words are not entered on their own:
+    /// too many are everyday words (프란츠 리스트, 메이슨 마운트, 데이지 덕); the foreign gazetteer holds name words.
+    /// </summary>
+    internal static FrozenDictionary<string, int> ParseKnown(TextReader reader, string origin)
+    {
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        ParseKnown(reader, origin, words);
         return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private const string CommonWordsResource = "Moa.Privacy.Names.common-words.txt";
+    private static void ParseKnown(TextReader reader, string origin, Dictionary<string, int> words)
+    {
+        foreach (var (number, line) in Entries(reader))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var kind = tab < 0 ? "" : line[..tab];
+            var parts = tab < 0 ? [] : line[(tab + 1)..].Split(' ');
+            if (kind is not ("korean" or "group" or "foreign" or "character") || parts.Length is 0 or > 4
+                || parts.Any(p => p.Length == 0 || !p.All(Context.IsHangulSyllable)) || !IsHangulWord(string.Concat(parts)))
+            {
+                throw new MoaException($"{origin}:{number}: expected 'korean', 'group', 'foreign' or 'character', a tab and a name of one to four Hangul words (single spaces, two syllables or more in all); got '{line}'.");
+            }
 
-    // Common words the tagger takes for names (Names/common-words.txt: one word per line), looked up by span.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_commonWords = LoadCommonWords().GetAlternateLookup<ReadOnlySpan<char>>();
+            var whole = string.Concat(parts);
+            words[whole] = words.GetValueOrDefault(whole) | KnownKind;
+        }
+    }
 
     /// <summary>
     /// Whether a Hangul word is a common word that the tagger takes for a name: a Korean word with a name's shape (문자열,

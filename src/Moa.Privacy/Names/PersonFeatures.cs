@@ -220,20 +220,21 @@ internal static class PersonFeatures
     private static readonly int[] s_spacePadding = [.. Enumerable.Range(15, Count - 15).Select(k => H(54, k, 0, 0))];
 
     /// <summary>
-    /// Feature 32's value for a word: the foreign-name kinds of its stem (<see cref="NameGazetteer.ForeignKind"/>, bits
-    /// 0-2), and whether the word before (bit 3) and the word after (bit 4) in the segment are foreign name words.
+    /// Feature 32's value for a word: the gazetteer kinds of its stem (<see cref="NameGazetteer.GazetteerKind"/>, bits
+    /// 0-3), and whether the word before (bit 4) and the word after (bit 5) in the segment are name words.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ForeignFlags(int own, int before, int after) => own | (before != 0 ? 8 : 0) | (after != 0 ? 16 : 0);
+    public static int ForeignFlags(int own, int before, int after) =>
+        own | (before != 0 ? 1 << NameGazetteer.KindBits : 0) | (after != 0 ? 2 << NameGazetteer.KindBits : 0);
 
-    /// <summary>The space feature's value: the foreign-name kinds of the words on its left and right.</summary>
+    /// <summary>The space feature's value: the gazetteer kinds of the words on its left and right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ForeignPair(int left, int right) => left | (right << 3);
+    public static int ForeignPair(int left, int right) => left | (right << NameGazetteer.KindBits);
 
     /// <summary>
     /// The word that starts at <paramref name="a"/> in segment <c>[.., e)</c>: its end <paramref name="b"/>, its stem's
     /// end (<see cref="StemEnd"/>, or <see cref="StemEndReference"/> for the reference path) and the foreign-name kinds
-    /// of its stem (<see cref="NameGazetteer.ForeignKind"/>).
+    /// of its stem (<see cref="NameGazetteer.GazetteerKind"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int WordAt(ReadOnlySpan<char> t, int a, int e, bool reference, out int b, out int stemEnd)
@@ -251,7 +252,7 @@ internal static class PersonFeatures
         }
 
         stemEnd = reference ? StemEndReference(t, a, b) : StemEnd(t, a, b);
-        return NameGazetteer.ForeignKind(t[a..stemEnd]);
+        return NameGazetteer.GazetteerKind(t[a..stemEnd]);
     }
 
     // Particles and honorifics that follow a name inside its word, longest first within each first syllable.
@@ -329,7 +330,7 @@ internal static class PersonFeatures
             return true;
         }
 
-        if ((name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0) || NameGazetteer.ForeignKind(name) != 0)
+        if ((name.Length == 3 && NameGazetteer.SurnameRank(name[0]) > 0) || NameGazetteer.GazetteerKind(name) != 0)
         {
             return true;
         }

@@ -326,7 +326,7 @@ internal sealed class PersonReranker
         var foreign = 0;
         foreach (var part in span.Split(' '))
         {
-            foreign |= NameGazetteer.ForeignKind(span[part]);
+            foreign |= NameGazetteer.GazetteerKind(span[part]);
         }
 
         f.Add(10, foreign);

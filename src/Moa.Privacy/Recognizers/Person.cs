@@ -161,7 +161,7 @@ internal static class Person
     /// <summary>
     /// Foreign names of two or three words (<c>드류 베리모어</c>, <c>하세가와 요헤이</c>, <c>이노세 나오키</c>), of which the tagger
     /// often finds one word: a tagged span that is a whole word grows over the next word when that word's stem is a
-    /// foreign given or family name of the gazetteer (<see cref="NameGazetteer.ForeignKind"/>), or when the next word
+    /// foreign given or family name of the gazetteer (<see cref="NameGazetteer.GazetteerKind"/>), or when the next word
     /// starts another tagged span and one of the two is such a name; it grows over the word before when that whole word is
     /// one. Korean names stay as they are: a word after them is a name only when the gazetteer says so.
     /// </summary>
@@ -242,8 +242,8 @@ internal static class Person
             {
                 for (var k = a + 2; k <= stemEnd - 2; k++)
                 {
-                    if ((NameGazetteer.ForeignKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
-                        && (NameGazetteer.ForeignKind(span[k..stemEnd]) & NameGazetteer.ForeignFamilyKind) != 0
+                    if ((NameGazetteer.GazetteerKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
+                        && (NameGazetteer.GazetteerKind(span[k..stemEnd]) & NameGazetteer.ForeignFamilyKind) != 0
                         && !NameGazetteer.IsCommonWord(span[k..stemEnd]))
                     {
                         sink.Add(new PiiFinding(a, stemEnd, PiiTypes.Person, 0.7));
@@ -264,7 +264,7 @@ internal static class Person
     }
 
     internal static bool IsForeignNameWord(ReadOnlySpan<char> word) =>
-        NameGazetteer.ForeignKind(word) is var kind && (kind & (NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind)) != 0 && (kind & NameGazetteer.ForeignFullKind) == 0;
+        NameGazetteer.GazetteerKind(word) is var kind && (kind & (NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind)) != 0 && (kind & NameGazetteer.ForeignFullKind) == 0;
 
     /// <summary>
     /// The end of two to six Chinese characters right after an opening bracket at <paramref name="open"/>, followed by a

@@ -57,7 +57,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 after the press-title round (surnames alone and full names before press
+        // Measured at the default min score 0.5 after the known-names round (whole names of 12,626 known people, groups and
+        // characters as a fourth gazetteer kind; 65 words of the genre documents added to the common words): P 0.913 R 0.738
+        // (news P 0.909 R 0.756, reviews P 0.917 R 0.722).
+        // Before it, at the default min score 0.5 after the press-title round (surnames alone and full names before press
         // titles, two- and three-word foreign names joined, 18 common words out of the foreign gazetteer, one-syllable names
         // only as surnames before a title, foreign names written as one word, names joined to a confident name): P 0.908
         // R 0.715 (news P 0.896 R 0.733, reviews P 0.921 R 0.698); without the one-syllable condition and the last two
@@ -71,12 +74,12 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566), at 0.95 P 0.936 R 0.402; without them: P 0.815 R
         // 0.576, at 0.95 P 0.931 R 0.371 (docs/privacy/person-model.md). The target, recall 0.85 at precision 0.90,
         // is not reached: this asserts the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.71);
-        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.73);
-        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.89);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.69);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.73);
+        best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.75);
+        best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.72);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore, now 0.5).
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
@@ -112,13 +115,14 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // 0.438. The target (recall 0.85 at precision 0.90) is not reached.
         // After the foreign-gazetteer round the tuning CV reaches P 0.90 at the default 0.5 itself (P 0.902 R 0.715), so
         // the point is 0.5: P 0.912 R 0.708 on the test half; the best-F1 point 0.63 gives P 0.921 R 0.703. After the
-        // press-title round: 0.5 gives P 0.910 R 0.713, the best-F1 point (0.71) P 0.919 R 0.698.
+        // press-title round: 0.5 gives P 0.910 R 0.713, the best-F1 point (0.71) P 0.919 R 0.698. After the known-names
+        // round: 0.5 gives P 0.916 R 0.739, the best-F1 point (0.63) P 0.922 R 0.733.
         var strict = reranked[^1].Scores;
         reranked[^1].MinScore.ShouldBe(PersonEvaluation.RerankedHighPrecisionMinScore, 0.005);
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
         strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
         reranked[1].Scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.915);
-        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.69);
+        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.72);
     }
 
     [Fact]

@@ -344,9 +344,28 @@ public class PersonLayoutTests
         Should.Throw<MoaException>(() => NameGazetteer.ParseForeign(new StringReader("given\t마이클\nnick\t톰톰\n"), "list.tsv")).Message.ShouldContain("list.tsv:2");
         Should.Throw<MoaException>(() => NameGazetteer.ParseForeign(new StringReader("given\t톰\n"), "list.tsv")).Message.ShouldContain("list.tsv:1");
         Should.Throw<MoaException>(() => NameGazetteer.ParseForeign(new StringReader("family\tSmith\n"), "list.tsv")).Message.ShouldContain("list.tsv:1");
-        NameGazetteer.ForeignCount.ShouldBeGreaterThan(100);
-        NameGazetteer.ForeignKind("스미스").ShouldBe(NameGazetteer.ForeignFamilyKind);
-        NameGazetteer.ForeignKind("사랑").ShouldBe(0);
+        NameGazetteer.GazetteerCount.ShouldBeGreaterThan(100);
+        NameGazetteer.GazetteerKind("스미스").ShouldBe(NameGazetteer.ForeignFamilyKind);
+        NameGazetteer.GazetteerKind("사랑").ShouldBe(0);
+    }
+
+    [Fact]
+    public void KnownNames_BadLines_AreNamed_AndNamesOfSeveralWordsAreOneWord()
+    {
+        var words = NameGazetteer.ParseKnown(new StringReader("# comment\nkorean\t송강호\nforeign\t톰 행크스\nforeign\t레오나르도 디카프리오\ncharacter\t해리 포터\ngroup\t장미 여관\n"), "known.tsv");
+        words["송강호"].ShouldBe(NameGazetteer.KnownKind);
+        words["톰행크스"].ShouldBe(NameGazetteer.KnownKind);
+        words["해리포터"].ShouldBe(NameGazetteer.KnownKind);
+        words["레오나르도디카프리오"].ShouldBe(NameGazetteer.KnownKind);
+        words.ContainsKey("행크스").ShouldBeFalse(); // the words of a name are not names on their own here
+        words.ContainsKey("포터").ShouldBeFalse();
+        words.ContainsKey("장미").ShouldBeFalse();
+        NameGazetteer.GazetteerKind("송강호").ShouldBe(NameGazetteer.KnownKind);
+        NameGazetteer.GazetteerKind("리스트").ShouldBe(0); // 프란츠 리스트 gives no word of its own
+        Should.Throw<MoaException>(() => NameGazetteer.ParseKnown(new StringReader("korean\t송강호\nactor\t송강호\n"), "known.tsv")).Message.ShouldContain("known.tsv:2");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseKnown(new StringReader("foreign\t톰  행크스\n"), "known.tsv")).Message.ShouldContain("known.tsv:1");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseKnown(new StringReader("korean\t송\n"), "known.tsv")).Message.ShouldContain("known.tsv:1");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseKnown(new StringReader("group\tBTS\n"), "known.tsv")).Message.ShouldContain("known.tsv:1");
     }
 
     [Fact]
