@@ -138,9 +138,11 @@ internal static class Person
             }
 
             // A role or label word taken for a name (민원인, 보호자, 연락처) names no one, nor does a field label whose value
-            // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger finds.
+            // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger
+            // finds, alone or after a syllable that is a surname (빈 문자열: an empty string).
             var name = text.AsSpan(n.Start, n.End - n.Start);
             if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !NameGazetteer.IsCommonWord(name)
+                && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
                 && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));

@@ -331,6 +331,11 @@ public class PersonLayoutTests
     public void KoreanWordsOfAGluedNamesShape_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
 
     [Theory]
+    [InlineData("두 경우 모두, 파일 끝에 즉시 도달하면 빈 문자열이 반환됩니다.", "빈 문자열")]
+    [InlineData("시간대 이름 (객체가 나이브하면 빈 문자열).", "빈 문자열")]
+    public void SurnameSyllableBeforeACommonWord_IsNoName(string text, string notAName) => Persons(text).ShouldNotContain(notAName);
+
+    [Theory]
     [InlineData("김민준 선수와 스미스 코치가 만났다.", "김민준 선수와 스미스")]
     [InlineData("이건 마이클의 영화다.", "이건 마이클")]
     public void KoreanWordsBeside_AForeignName_StayOutOfIt(string text, string notAName) => Persons(text).ShouldNotContain(notAName);
