@@ -290,7 +290,7 @@ internal static class Person
 
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ScanRules(string text, List<PiiFinding> sink)
+    internal static void ScanRules(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
         for (var i = 0; i < text.Length;)
@@ -581,8 +581,8 @@ internal static class Person
     }
 
     /// <summary>
-    /// News-style anonymised persons before 씨: an initial (A씨, B(42)씨) or a surname with 모 (김모 씨, 최모(32)씨). The
-    /// span is the initial or the surname, as KLUE-NER annotates them.
+    /// News-style anonymised persons before 씨: an initial (A씨, B(42)씨), a surname with 모 (김모 씨, 최모(32)씨) or a
+    /// surname glued to 씨 (김씨는, 전씨와). The span is the initial or the surname, as KLUE-NER annotates them.
     /// </summary>
     private static void TryInitial(string text, int at, List<PiiFinding> sink)
     {
@@ -619,7 +619,65 @@ internal static class Person
         {
             sink.Add(new PiiFinding(p - 1, p, PiiTypes.Person, 0.8));
         }
+        else if (p == at - 1 && c != '모' && s_surnames.Contains(c) && !Context.IsHangulSyllable(before) && !Context.IsAsciiLetter(before) && !Context.IsDigit(before)
+            && Array.IndexOf(s_afterGluedSsi, text[(at + 1)..Context.HangulEnd(text, at)]) >= 0 && !IsClan(text, p, at))
+        {
+            // A surname glued to 씨 and what may follow a name (김씨는, 전씨와, 임씨로부터): the surname, as KLUE-NER annotates it.
+            sink.Add(new PiiFinding(p, at, PiiTypes.Person, 0.8));
+        }
     }
+
+    // Clan seats (본관) that history and genealogy write before a surname and 씨: 경주 이씨, 안동 김씨 name a clan, not a person.
+    private static readonly string[] s_clanSeats =
+    [
+        "김해", "밀양", "전주", "경주", "안동", "청송", "파평", "광산", "남양", "여흥", "풍양", "연안", "동래", "진주", "해주", "평산", "한산", "나주",
+        "청주", "순흥", "창녕", "남평", "반남", "의령", "달성", "문화", "능성", "광주", "수원", "덕수", "은진", "초계", "함안", "영일", "제주", "성주",
+        "고령", "진양", "인동", "평해", "창원", "양천", "봉화", "곡산", "상주", "충주", "원주", "강릉", "진천", "죽산", "한양", "장수", "인천", "개성",
+    ];
+
+    // Words after a surname and 씨 that make it a clan or a house: 정씨 왕국, 왕씨 왕조, 이씨 가문.
+    private static readonly string[] s_clanWords = ["왕국", "왕조", "왕가", "가문", "일가", "문중", "종친", "종친회", "집안", "성씨", "족보"];
+
+    /// <summary>
+    /// Whether the surname at <paramref name="surname"/> glued to 씨 at <paramref name="ssi"/> names a clan: a clan seat
+    /// before it (경주 이씨), Chinese characters in brackets after it (이씨(李氏)), or a word of clans after it (정씨 왕국).
+    /// </summary>
+    private static bool IsClan(string text, int surname, int ssi)
+    {
+        if (surname >= 3 && text[surname - 1] == ' ' && Array.IndexOf(s_clanSeats, text[Context.HangulStart(text, surname - 1)..(surname - 1)]) >= 0)
+        {
+            return true;
+        }
+
+        var end = Context.HangulEnd(text, ssi);
+        if (Context.At(text, end) == '(' && HanjaNameAfter(text, end) > 0)
+        {
+            return true;
+        }
+
+        if (Context.At(text, end) != ' ')
+        {
+            return false;
+        }
+
+        var next = text.AsSpan(end + 1, Context.HangulEnd(text, end + 1) - end - 1);
+        foreach (var word in s_clanWords)
+        {
+            if (next.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // What follows 씨 in the word of a surname glued to it: nothing, or a particle.
+    private static readonly string[] s_afterGluedSsi =
+    [
+        "", "가", "는", "를", "와", "의", "도", "만", "에게", "에게서", "에게는", "한테", "로부터", "측", "등", "와의", "와는", "에", "께", "랑", "하고",
+        "처럼", "부터", "까지", "마저", "조차",
+    ];
 
     /// <summary>
     /// A name with an age in brackets, as news and case records write a private person (<c>홍길동(79세, 무직)은</c>,
