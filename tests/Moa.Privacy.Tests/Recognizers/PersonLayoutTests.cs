@@ -14,6 +14,14 @@ public class PersonLayoutTests
     private static string[] Persons(string text, PersonPolicy policy = PersonPolicy.All) =>
         [.. new PiiAnalyzer([PiiTypes.Person], 0.5, policy).Analyze(text).Select(f => text[f.Start..f.End])];
 
+    // What the context rules alone find (Person.ScanRules), without the tagger.
+    private static string[] RuleSpans(string text)
+    {
+        var sink = new List<PiiFinding>();
+        Person.ScanRules(text, sink);
+        return [.. sink.Select(f => text[f.Start..f.End])];
+    }
+
     private static string Reason(string text, string name)
     {
         var finding = PiiAnalyzer.Default.Analyze(text).First(f => f.Type == PiiTypes.Person && text[f.Start..f.End] == name);
@@ -338,9 +346,7 @@ public class PersonLayoutTests
     public void SurnameGluedToSsi_IsTheSurname(string text, string name)
     {
         // The rules alone find it (the shipped tagger usually does too; the cross-validated taggers often did not).
-        var sink = new List<PiiFinding>();
-        Person.ScanRules(text, sink);
-        sink.Select(f => text[f.Start..f.End]).ShouldContain(name);
+        RuleSpans(text).ShouldContain(name);
         Persons(text).ShouldContain(name);
     }
 
@@ -349,9 +355,7 @@ public class PersonLayoutTests
     [InlineData("호박씨를 까는 사람은 없다.", "박")]
     public void WordsEndingInSsi_AreNoSurnames(string text, string notAName)
     {
-        var sink = new List<PiiFinding>();
-        Person.ScanRules(text, sink);
-        sink.Select(f => text[f.Start..f.End]).ShouldNotContain(notAName);
+        RuleSpans(text).ShouldNotContain(notAName);
         Persons(text).ShouldNotContain(notAName);
     }
 
@@ -360,12 +364,7 @@ public class PersonLayoutTests
     [InlineData("본관은 경주 이씨(慶州李氏)이다.", "이")]
     [InlineData("청나라는 타이완 정씨 왕국을 멸망시켰다.", "정")]
     [InlineData("그 뒤 안동 김씨 일가가 권력을 잡았다.", "김")]
-    public void ClanBeforeSsi_IsNoRuleFinding(string text, string notAName)
-    {
-        var sink = new List<PiiFinding>();
-        Person.ScanRules(text, sink);
-        sink.Select(f => text[f.Start..f.End]).ShouldNotContain(notAName);
-    }
+    public void ClanBeforeSsi_IsNoRuleFinding(string text, string notAName) => RuleSpans(text).ShouldNotContain(notAName);
 
     [Theory]
     [InlineData("두 경우 모두, 파일 끝에 즉시 도달하면 빈 문자열이 반환됩니다.", "빈 문자열")]
