@@ -90,8 +90,9 @@ internal static class Person
         "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
     };
 
-    // Final syllables of modifiers and particles ("표현한 감독", "최고의 배우"), which given names practically never end with.
-    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한에고서며면게로와과랑께");
+    // Final syllables of modifiers and particles ("표현한 감독", "최고의 배우"), and of parties, shops and agencies ("민주당
+    // 대변인", "가맹점", "경찰청"), which given names practically never end with (none of the 11,672 hand-labelled persons).
+    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한에고서며면게로와과랑께당점청");
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 

@@ -359,6 +359,11 @@ public class PersonLayoutTests
         Persons(text).ShouldNotContain(notAName);
     }
 
+    [Theory]
+    [InlineData("다음은 녹취록 공개 관련 민주당 대변인 논평 전문입니다.", "민주당")]
+    [InlineData("박근혜 대통령과 민주당 대표가 만났다.", "민주당")]
+    public void PartyBeforeATitle_IsNoName(string text, string notAName) => Persons(text).ShouldNotContain(notAName);
+
     // A clan, not a person: the rule for a surname glued to 씨 leaves it (the tagger may still take it; not asserted here).
     [Theory]
     [InlineData("본관은 경주 이씨(慶州李氏)이다.", "이")]
