@@ -85,8 +85,8 @@ internal static class PersonFeatures
         f.Add(H(30, (char)stemBin, (char)inStem, (char)Math.Min(stemLength, 6)));
         f.Add(H(31, (char)stemBin, (char)wordBin, (char)NameGazetteer.SurnameRank(t[a]), Math.Min(b - stemEnd, 3)));
 
-        // The foreign-name gazetteer: whether the stem, the word before and the word after are foreign name words
-        // (ForeignFlags), with the syllable's place in the stem.
+        // The name gazetteer: whether the stem, the word before and the word after are foreign name words or known names
+        // (GazetteerFlags), with the syllable's place in the stem.
         f.Add(H(32, foreign, inStem, 0));
     }
 
@@ -224,16 +224,16 @@ internal static class PersonFeatures
     /// 0-3), and whether the word before (bit 4) and the word after (bit 5) in the segment are name words.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ForeignFlags(int own, int before, int after) =>
+    public static int GazetteerFlags(int own, int before, int after) =>
         own | (before != 0 ? 1 << NameGazetteer.KindBits : 0) | (after != 0 ? 2 << NameGazetteer.KindBits : 0);
 
     /// <summary>The space feature's value: the gazetteer kinds of the words on its left and right.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ForeignPair(int left, int right) => left | (right << NameGazetteer.KindBits);
+    public static int GazetteerPair(int left, int right) => left | (right << NameGazetteer.KindBits);
 
     /// <summary>
     /// The word that starts at <paramref name="a"/> in segment <c>[.., e)</c>: its end <paramref name="b"/>, its stem's
-    /// end (<see cref="StemEnd"/>, or <see cref="StemEndReference"/> for the reference path) and the foreign-name kinds
+    /// end (<see cref="StemEnd"/>, or <see cref="StemEndReference"/> for the reference path) and the gazetteer kinds
     /// of its stem (<see cref="NameGazetteer.GazetteerKind"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

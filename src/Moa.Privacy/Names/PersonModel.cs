@@ -174,7 +174,7 @@ internal sealed class PersonModel
             var word = PersonFeatures.WordHash(t[a..b]);
             if (a > s)
             {
-                var pair = PersonFeatures.ForeignPair(previousForeign, foreign);
+                var pair = PersonFeatures.GazetteerPair(previousForeign, foreign);
                 if (_quantised is not null)
                 {
                     var writer = new BucketWriter(buckets);
@@ -192,7 +192,7 @@ internal sealed class PersonModel
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
             var stemBin = frequency?.Bin(stem) ?? 0;
             var wordBin = stemEnd == b ? stemBin : frequency?.Bin(word) ?? 0;
-            var parts = new WordFeatures(t, a, b, word, stemEnd, stem, stemBin, wordBin, PersonFeatures.ForeignFlags(foreign, previousForeign, nextForeign));
+            var parts = new WordFeatures(t, a, b, word, stemEnd, stem, stemBin, wordBin, PersonFeatures.GazetteerFlags(foreign, previousForeign, nextForeign));
             for (var i = a; i < b; i++)
             {
                 if (_quantised is not null)
@@ -392,7 +392,7 @@ internal sealed class PersonModel
             {
                 // The space before this word, between the previous word and this one.
                 var space = new BucketWriter(feats.Slice((a - 1 - s) * PersonFeatures.Count, PersonFeatures.Count));
-                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, PersonFeatures.ForeignPair(previousForeign, foreign), ref space);
+                PersonFeatures.AtSpace(t, a - 1, previous, previousLength, word, b - a, PersonFeatures.GazetteerPair(previousForeign, foreign), ref space);
             }
 
             var stem = stemEnd == b ? word : PersonFeatures.WordHash(t[a..stemEnd]);
@@ -401,7 +401,7 @@ internal sealed class PersonModel
             for (var i = a; i < b; i++)
             {
                 var at = new BucketWriter(feats.Slice((i - s) * PersonFeatures.Count, PersonFeatures.Count));
-                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, PersonFeatures.ForeignFlags(foreign, previousForeign, nextForeign), ref at);
+                PersonFeatures.At(t, i, a, b, word, stemEnd, stem, stemBin, wordBin, PersonFeatures.GazetteerFlags(foreign, previousForeign, nextForeign), ref at);
             }
 
             (previous, previousLength) = (word, b - a);

@@ -90,9 +90,9 @@ internal static class Person
         "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
     };
 
-    // Final syllables of modifiers and particles ("표현한 감독", "최고의 배우"), and of parties, shops and agencies ("민주당
-    // 대변인", "가맹점", "경찰청"), which given names practically never end with (none of the 11,672 hand-labelled persons).
-    private static readonly SearchValues<char> s_inflectedEndings = SearchValues.Create("의던된할될는을를했적한에고서며면게로와과랑께당점청");
+    // Final syllables that end no Korean name: of modifiers and particles ("표현한 감독", "최고의 배우") and of parties,
+    // shops and agencies ("민주당 대변인", "가맹점", "경찰청"); none of the 11,672 hand-labelled persons ends with one.
+    private static readonly SearchValues<char> s_nonNameEndings = SearchValues.Create("의던된할될는을를했적한에고서며면게로와과랑께당점청");
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
@@ -578,7 +578,7 @@ internal static class Person
         }
 
         var name = text.AsSpan(start, length);
-        return s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name) || s_inflectedEndings.Contains(name[^1]) ? -1 : start;
+        return s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || EndsWithTitle(name) || s_nonNameEndings.Contains(name[^1]) ? -1 : start;
     }
 
     /// <summary>
@@ -860,7 +860,7 @@ internal static class Person
                 }
 
                 // In a cell labelled as a person a native given name (함보람, 빈나라) counts too: no given-name syllable needed.
-                if (q - p is < 3 or > 4 || !WholeCell(text, q) || !PersonLayout.KoreanNameShaped(text, p, q) || s_inflectedEndings.Contains(text[q - 1])
+                if (q - p is < 3 or > 4 || !WholeCell(text, q) || !PersonLayout.KoreanNameShaped(text, p, q) || s_nonNameEndings.Contains(text[q - 1])
                     || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(p, q - p)))
                 {
                     break;
@@ -1162,7 +1162,7 @@ internal static class Person
             syllables++;
         }
 
-        return (strict ? given == syllables : given > 0) && !s_inflectedEndings.Contains(text[end - 1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
+        return (strict ? given == syllables : given > 0) && !s_nonNameEndings.Contains(text[end - 1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
     }
 
     /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>).</summary>
@@ -1321,7 +1321,7 @@ internal static class Person
         }
 
         var last = given[^1];
-        return (compound || givenSyllables >= (given.Length == 1 ? 1 : given.Length - 1)) && !s_inflectedEndings.Contains(last) && !s_particles.Contains(last);
+        return (compound || givenSyllables >= (given.Length == 1 ? 1 : given.Length - 1)) && !s_nonNameEndings.Contains(last) && !s_particles.Contains(last);
     }
 
     /// <summary>
