@@ -222,6 +222,72 @@ internal static class NameGazetteer
         }
     }
 
+    /// <summary>Kind bit of <see cref="LatinKind"/>: a given name in Latin letters (Maria, Haruto, Rahul).</summary>
+    public const int LatinGivenKind = 1;
+
+    /// <summary>Kind bit of <see cref="LatinKind"/>: a family name in Latin letters (Nguyen, Sharma, Karimov).</summary>
+    public const int LatinFamilyKind = 2;
+
+    /// <summary>
+    /// Kind bit of <see cref="LatinKind"/>: an element inside names that is no name alone (Van, Thi, Dela, Bin, Von).
+    /// </summary>
+    public const int LatinMiddleKind = 4;
+
+    private const string LatinResource = "Moa.Privacy.Names.latin-names.tsv";
+
+    // Personal-name words in Latin letters (Names/latin-names.tsv), any case, looked up by span.
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> s_latin = LoadLatin().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The kinds (<see cref="LatinGivenKind"/>, <see cref="LatinFamilyKind"/>, <see cref="LatinMiddleKind"/>, or'd) of a
+    /// word in Latin letters, in any case (<c>NGUYEN</c>, <c>Nguyen</c>); 0 when it is not in the list. The list holds
+    /// given and family names of the people who live, work and study in Korea and of the wider world, without words that
+    /// are also common English words, places or brands (see <c>docs/privacy/person-model.md</c>).
+    /// </summary>
+    public static int LatinKind(ReadOnlySpan<char> word) => word.Length >= 2 && s_latin.TryGetValue(word, out var kind) ? kind : 0;
+
+    /// <summary>Number of words in the Latin-letter name list.</summary>
+    public static int LatinCount => s_latin.Dictionary.Count;
+
+    private static FrozenDictionary<string, int> LoadLatin()
+    {
+        using var reader = Resource(LatinResource);
+        return ParseLatin(reader, LatinResource);
+    }
+
+    /// <summary>
+    /// Reads <c>kind TAB word</c> lines (kind: given, family or middle; the word ASCII letters, an apostrophe or hyphen
+    /// inside); a bad line throws, naming the line. Look-ups ignore case.
+    /// </summary>
+    internal static FrozenDictionary<string, int> ParseLatin(TextReader reader, string origin)
+    {
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (number, line) in Entries(reader))
+        {
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            var kind = tab < 0 ? 0 : line.AsSpan(0, tab) switch
+            {
+                "given" => LatinGivenKind,
+                "family" => LatinFamilyKind,
+                "middle" => LatinMiddleKind,
+                _ => 0,
+            };
+            var word = tab < 0 ? "" : line[(tab + 1)..];
+            if (kind == 0 || !IsLatinWord(word))
+            {
+                throw new MoaException($"{origin}:{number}: expected 'given', 'family' or 'middle', a tab and a word of two ASCII letters or more (an apostrophe or hyphen may join two parts); got '{line}'.");
+            }
+
+            words[word] = words.GetValueOrDefault(word) | kind;
+        }
+
+        return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static bool IsLatinWord(string word) =>
+        word.Length >= 2 && Context.IsAsciiLetter(word[0]) && Context.IsAsciiLetter(word[^1])
+        && word.All(c => Context.IsAsciiLetter(c) || c is '\'' or '-') && !word.Contains("--", StringComparison.Ordinal);
+
     /// <summary>
     /// Whether a Hangul word is a common word that the tagger takes for a name: a Korean word with a name's shape (문자열,
     /// 정규식, 이상형) or a loanword (헤더, 클라이언트). The tagger's spans that are exactly such a word are dropped (<c>Person.Scan</c>); a rule (a title, an honorific, a label) still

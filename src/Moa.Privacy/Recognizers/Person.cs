@@ -120,6 +120,17 @@ internal static class Person
         var first = sink.Count;
         ScanRules(text, sink);
         var before = sink.Count;
+
+        // A foreign name word that a rule found (예이츠 before 감독, 마모루 before 님) takes the foreign name words before it.
+        for (var i = first; i < before; i++)
+        {
+            var f = sink[i];
+            if (f.Type == PiiTypes.Person && (f.Start == 0 || !Context.IsHangulSyllable(text[f.Start - 1])) && IsForeignNameWord(text.AsSpan(f.Start, f.End - f.Start))
+                && ForeignWordsBefore(text, f.Start, -1) is var start && start < f.Start)
+            {
+                sink[i] = f with { Start = start };
+            }
+        }
         var tagged = t_tagged ??= new List<TaggedName>(8);
         tagged.Clear();
         model.Find(text, tagged);
@@ -178,17 +189,7 @@ internal static class Person
                 continue;
             }
 
-            // The word before, while it is a whole foreign name word after a word boundary.
-            while (start >= 3 && text[start - 1] == ' ' && Context.IsHangulSyllable(text[start - 2]) && (k == 0 || tagged[k - 1].End < start - 1))
-            {
-                var p = Context.HangulStart(text, start - 1);
-                if ((p > 0 && (Context.IsAsciiLetter(text[p - 1]) || Context.IsDigit(text[p - 1]))) || !IsForeignNameWord(text.AsSpan(p, start - 1 - p)))
-                {
-                    break;
-                }
-
-                start = p;
-            }
+            start = ForeignWordsBefore(text, start, k == 0 ? -1 : tagged[k - 1].End);
 
             // The words after, while the span ends its word and the next word's stem is a foreign name word or starts a
             // tagged span.
@@ -228,6 +229,26 @@ internal static class Person
     }
 
     /// <summary>
+    /// The start of the whole foreign name words right before <paramref name="start"/>, one space apart (<c>데이빗</c> before
+    /// <c>예이츠</c>), none of them at or before <paramref name="limit"/>; <paramref name="start"/> when there is none.
+    /// </summary>
+    private static int ForeignWordsBefore(string text, int start, int limit)
+    {
+        while (start >= 3 && start - 1 > limit && text[start - 1] == ' ' && Context.IsHangulSyllable(text[start - 2]))
+        {
+            var p = Context.HangulStart(text, start - 1);
+            if ((p > 0 && (Context.IsAsciiLetter(text[p - 1]) || Context.IsDigit(text[p - 1]))) || !IsForeignNameWord(text.AsSpan(p, start - 1 - p)))
+            {
+                break;
+            }
+
+            start = p;
+        }
+
+        return start;
+    }
+
+    /// <summary>
     /// A foreign given name and family name written as one word, as reviews and chats write them (<c>니콜키드먼</c>,
     /// <c>더스틴호프만의</c>, <c>토비맥과이어</c>): a Hangul word whose stem splits into a given name and a family name of the
     /// foreign gazetteer, two syllables or more each. The span is the stem.
@@ -238,26 +259,46 @@ internal static class Person
         for (var a = span.IndexOfAnyInRange('\uAC00', '\uD7A3'); a >= 0 && a < text.Length;)
         {
             var b = Context.HangulEnd(text, a);
-            var stemEnd = b - a >= 4 && (a == 0 || !Context.IsAsciiLetter(text[a - 1])) ? PersonFeatures.StemEnd(text, a, b) : a;
-
-            // Not a common word, nor a word that holds one (제이야기: 제 이야기, 할리우드).
-            if (stemEnd - a >= 4 && !NameGazetteer.IsCommonWord(span[a..stemEnd]))
+            if (b - a >= 4 && (a == 0 || !Context.IsAsciiLetter(text[a - 1])))
             {
-                for (var k = a + 2; k <= stemEnd - 2; k++)
+                // The whole word first: a family name may end in what reads as a particle (호프만, 할스만, 코엔도).
+                var stemEnd = PersonFeatures.StemEnd(text, a, b);
+                var end = GluedForeignName(span, a, b);
+                end = end > 0 || stemEnd == b ? end : GluedForeignName(span, a, stemEnd);
+                if (end > 0)
                 {
-                    if ((NameGazetteer.GazetteerKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
-                        && (NameGazetteer.GazetteerKind(span[k..stemEnd]) & NameGazetteer.ForeignFamilyKind) != 0
-                        && !NameGazetteer.IsCommonWord(span[k..stemEnd]))
-                    {
-                        sink.Add(new PiiFinding(a, stemEnd, PiiTypes.Person, 0.7));
-                        break;
-                    }
+                    sink.Add(new PiiFinding(a, end, PiiTypes.Person, 0.7));
                 }
             }
 
             var next = b < text.Length ? span[b..].IndexOfAnyInRange('\uAC00', '\uD7A3') : -1;
             a = next < 0 ? -1 : b + next;
         }
+    }
+
+    /// <summary>
+    /// <paramref name="end"/> when <c>span[a..end]</c>, four syllables or more and no common word (nor one that holds
+    /// one: 제이야기, 할리우드), splits into a foreign given name and a foreign family name of two syllables or more each;
+    /// otherwise 0.
+    /// </summary>
+    private static int GluedForeignName(ReadOnlySpan<char> span, int a, int end)
+    {
+        if (end - a < 4 || NameGazetteer.IsCommonWord(span[a..end]))
+        {
+            return 0;
+        }
+
+        for (var k = a + 2; k <= end - 2; k++)
+        {
+            if ((NameGazetteer.GazetteerKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
+                && (NameGazetteer.GazetteerKind(span[k..end]) & NameGazetteer.ForeignFamilyKind) != 0
+                && !NameGazetteer.IsCommonWord(span[k..end]))
+            {
+                return end;
+            }
+        }
+
+        return 0;
     }
 
     private static ReadOnlySpan<char> LastWord(string text, int start, int end)
@@ -958,6 +999,15 @@ internal static class Person
                 continue;
             }
 
+            // A name whose words are in the list of names in Latin letters (NGUYEN VAN HUNG, Maria Dela Cruz, Sato
+            // Haruto), or one listed word glued to a particle (Pablo도, Sophie가), is a name wherever it stands too.
+            if (ListedLatinName(text, i) is { End: > 0 } listed)
+            {
+                sink.Add(new PiiFinding(i, listed.End, PiiTypes.Person, listed.Score));
+                i = listed.End;
+                continue;
+            }
+
             // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit; one word only before a form of
             // address (Karimova 님, Sanjay 씨가).
             var (words, end) = LatinWords(text, i);
@@ -968,9 +1018,9 @@ internal static class Person
                 continue;
             }
 
+            // (Not past the words: a later one may start a listed name, as in Dear Maria Santos.)
             if (words < 2 || Context.IsAsciiLetter(Context.At(text, end)) || Context.IsDigit(Context.At(text, end)))
             {
-                i = Math.Max(i, end);
                 continue;
             }
 
@@ -987,7 +1037,6 @@ internal static class Person
             if ((before.Length < i - 3 || role.Length < 2 || !(IsLabel(role) || PrivateContext.IsContextWord(role) || PrivateContext.IsStaffOrKin(role)))
                 && !PersonSuffixAfter(text, end))
             {
-                i = end;
                 continue;
             }
 
@@ -1003,6 +1052,148 @@ internal static class Person
 
             i = end;
         }
+    }
+
+    // Particles and endings glued to a one-word name in Latin letters (Pablo도, Sophie가, Kevin이랑, Noah한테).
+    private static readonly string[] s_latinNameParticles =
+    [
+        "이랑", "이가", "이는", "이도", "이의", "이한테", "이에게", "한테", "에게", "께서", "이", "가", "은", "는", "을", "를", "도", "의", "와",
+        "과", "랑",
+    ];
+
+    /// <summary>
+    /// A name in Latin letters at <paramref name="start"/> known by the list of name words (<see cref="NameGazetteer.LatinKind"/>):
+    /// two to four words in capitals or in title case, one case throughout (particles such as <c>de</c> or <c>bin</c> in
+    /// lower case between them), none a word of places or organisations, with either every word a listed name word, a
+    /// listed element (Van, Thi, Dela) or a Korean surname's spelling and at least two names among them (<c>NGUYEN VAN
+    /// HUNG</c>, <c>Maria Dela Cruz</c>, <c>Olivia Park</c>), or two words of which the first is a listed given name
+    /// (<c>Michael Grant</c>, score 0.7; not <c>Apache Kafka</c>); or three words or more with a listed name, a listed element and one other word (<c>NGUYEN VAN HUNG</c>:
+    /// Vietnamese given names are often English words); or one listed given name in title case glued to a particle
+    /// (<c>Pablo도</c>, score 0.7; not a family name alone: <c>Kafka는</c>). Its end
+    /// and score; an end of 0 when there is none.
+    /// </summary>
+    private static (int End, double Score) ListedLatinName(string text, int start)
+    {
+        const int Name = NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind;
+        var (n, p, named, korean, middle, unknown, caps, givenFirst) = (0, start, 0, 0, 0, 0, -1, false);
+        var end = start;
+        while (n < 4)
+        {
+            // (A possessive 's ends the word: Hussein's.)
+            var q = p;
+            while (q < text.Length && (Context.IsAsciiLetter(text[q]) || text[q] is '\'' or '-' && q > p && Context.IsAsciiLetter(Context.At(text, q + 1))
+                && !(text[q] == '\'' && Context.At(text, q + 1) is 's' or 'S' && !Context.IsAsciiLetter(Context.At(text, q + 2)))))
+            {
+                q++;
+            }
+
+            var word = text.AsSpan(p, q - p);
+            if (word.Length < 2)
+            {
+                break;
+            }
+
+            var kind = NameGazetteer.LatinKind(word);
+            if (word[0] is >= 'a' and <= 'z')
+            {
+                // A particle between two words of the name (Maria dela Cruz, Ahmad bin Ismail).
+                if (n == 0 || (kind & NameGazetteer.LatinMiddleKind) == 0 || Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
+                {
+                    break;
+                }
+
+                middle++;
+            }
+            else
+            {
+                var allCaps = !word.ContainsAnyInRange('a', 'z');
+                if (!allCaps && !IsTitleCase(word) || caps >= 0 && caps != (allCaps ? 1 : 0))
+                {
+                    break;
+                }
+
+                caps = allCaps ? 1 : 0;
+                var surname = s_romanisedSurnameLookup.Contains(word);
+                if (!surname && s_placeWordLookup.Contains(word))
+                {
+                    return default;
+                }
+
+                if ((kind & Name) != 0)
+                {
+                    named++;
+                    givenFirst |= n == 0 && (kind & NameGazetteer.LatinGivenKind) != 0;
+                }
+                else if (surname)
+                {
+                    korean++;
+                }
+                else if ((kind & NameGazetteer.LatinMiddleKind) != 0)
+                {
+                    middle++;
+                }
+                else
+                {
+                    // An unlisted word in the plural is no name (Beverly Hills, Robin Guitars).
+                    unknown += word.Length > 3 && word[^1] is 's' or 'S' ? 2 : 1;
+                }
+            }
+
+            n++;
+            end = q;
+            if (Context.At(text, q) != ' ' || !Context.IsAsciiLetter(Context.At(text, q + 1)))
+            {
+                break;
+            }
+
+            p = q + 1;
+        }
+
+        var after = Context.At(text, end);
+        if (n == 0 || Context.IsAsciiLetter(after) || Context.IsDigit(after) || after is '_' or '@' || after is '.' or '-' && Context.IsAsciiLetter(Context.At(text, end + 1)))
+        {
+            return default;
+        }
+
+        if (n >= 2)
+        {
+            // (Vietnamese given names are often English words, so a listed family name and element vouch for the third
+            // word: NGUYEN VAN HUNG, Tran Thi Mai.)
+            return unknown == 0 && named >= 1 && named + korean >= 2 || n >= 3 && unknown == 1 && named >= 1 && middle >= 1 ? (end, 0.8)
+                : n == 2 && named == 1 && unknown == 1 && givenFirst ? (end, 0.7)
+                : default;
+        }
+
+        // One word: a listed name in title case, three letters or more, glued to a particle that ends its word.
+        if ((NameGazetteer.LatinKind(text.AsSpan(start, end - start)) & NameGazetteer.LatinGivenKind) == 0 || caps != 0 || end - start < 3 || !Context.IsHangulSyllable(after))
+        {
+            return default;
+        }
+
+        var tail = text.AsSpan(end, Context.HangulEnd(text, end) - end);
+        foreach (var particle in s_latinNameParticles)
+        {
+            if (tail.SequenceEqual(particle))
+            {
+                return (end, 0.7);
+            }
+        }
+
+        return default;
+    }
+
+    /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>
+    private static bool IsTitleCase(ReadOnlySpan<char> word)
+    {
+        for (var k = 1; k < word.Length; k++)
+        {
+            if (word[k] is >= 'A' and <= 'Z' && word[k - 1] is not ('\'' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return word[0] is >= 'A' and <= 'Z';
     }
 
     // How Korean addresses a person right after the name (Ivan Petrov 군, Maria 님, Julien Moreau 고객님).
@@ -1053,7 +1244,7 @@ internal static class Person
         "Mountain", "Lake", "Beach", "Garden", "Gardens", "Plaza", "Village", "City", "Town", "Club", "Team", "Museum",
         "Library", "Office", "Fund", "Foundation", "Institute", "Lab", "Labs", "Tech", "Systems", "Software", "Service",
         "Services", "Design", "House", "Home", "Book", "Books", "List", "The", "Dear", "Hello", "From", "And", "With", "For",
-        "Korea", "Korean", "Seoul", "Busan", "Dynasty", "Province", "Festival", "Award", "Prize", "Law", "Act",
+        "Korea", "Korean", "Seoul", "Busan", "Dynasty", "Province", "Festival", "Award", "Prize", "Law", "Act", "Kong",
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_romanisedSurnameLookup = s_romanisedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -642,23 +642,36 @@ internal static class PersonLayout
 
     /// <summary>
     /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>): a capital, then two to
-    /// fourteen lower-case letters each, one space apart.
+    /// fourteen lower-case letters each, one space apart; or two or three words in capitals as passports write them, one
+    /// of them a listed name word (<c>NGUYEN VAN HUNG</c>; <see cref="NameGazetteer.LatinKind"/>), not an abbreviation
+    /// (<c>KTX</c>, <c>USB C</c>).
     /// </summary>
     internal static bool IsLatinName(ReadOnlySpan<char> cell)
     {
-        var words = 0;
+        var (words, capitals, listed) = (0, 0, false);
         foreach (var range in cell.Split(' '))
         {
             var w = cell[range];
-            if (w.Length is < 2 or > 15 || w[0] is < 'A' or > 'Z' || w[1..].ContainsAnyExceptInRange('a', 'z'))
+            if (w.Length is < 2 or > 15 || w[0] is < 'A' or > 'Z')
             {
                 return false;
             }
 
+            if (w[1..].ContainsAnyExceptInRange('a', 'z'))
+            {
+                if (w[1..].ContainsAnyExceptInRange('A', 'Z'))
+                {
+                    return false;
+                }
+
+                capitals++;
+            }
+
+            listed |= (NameGazetteer.LatinKind(w) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0;
             words++;
         }
 
-        return words is >= 1 and <= 3;
+        return capitals == 0 ? words is >= 1 and <= 3 : capitals == words && words is 2 or 3 && listed;
     }
 
     /// <summary>

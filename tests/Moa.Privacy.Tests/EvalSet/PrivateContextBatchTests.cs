@@ -79,9 +79,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// names of known people as a fourth gazetteer kind, 65 more common words; tuned on the KLUE tuning half and the
     /// genre documents, not on these batches) moved private recall by −0.020..+0.008: batch 5 0.862 → 0.842, 7 0.894 →
     /// 0.888, 8 0.891 → 0.888, 9 0.832 → 0.822, 6 0.943 → 0.951, 11 0.758 → 0.761; detector recall batch 5 0.910 →
-    /// 0.896. Rows 5, 7, 8 and 9 are at the new levels.
-    /// The rows for batches 1–10 are tuning data (the figures after the rules and the tagger were changed on them);
-    /// batch 11's row is the held-out measurement. A zero bound is not asserted (batches 1–3 hold no planted documents).
+    /// 0.896. Rows 5, 7, 8 and 9 are at the new levels. The Latin-names round (names in Latin letters known by a list of
+    /// name words, batch 11's misses looked at, so batch 11 is tuning data now) moved private recall batch 11 0.761 →
+    /// 0.830, 10 0.879 → 0.898, 9 0.822 → 0.844, 7 0.888 → 0.900, 8 0.888 → 0.903, 6 0.951 → 0.955, 4 0.916 → 0.923;
+    /// detector recall batch 11 0.813 → 0.871, 9 0.864 → 0.883; rows 4 and 6–11 are at the new levels.
+    /// The rows for batches 1–11 are tuning data (the figures after the rules and the tagger were changed on them);
+    /// batch 12's row is the held-out measurement. A zero bound is not asserted (batches 1–3 hold no planted documents).
     /// </summary>
     [Theory]
     // Batches 1-3 fell by 0.01-0.02 (from 0.988 / 0.981 / 0.976) with the NSMC-trained tagger: names of short
@@ -89,14 +92,14 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(1, 0.98, 0.20, 0.95, 0.99, 0, 0)]
     [InlineData(2, 0.98, 0.27, 0.96, 0.99, 0, 0)]
     [InlineData(3, 0.97, 0.25, 0.95, 0.97, 0, 0)]
-    [InlineData(4, 0.91, 0.42, 0.93, 0.98, 0.93, 0.94)]
+    [InlineData(4, 0.92, 0.42, 0.93, 0.98, 0.93, 0.94)]
     [InlineData(5, 0.84, 0.40, 0.89, 0.96, 0.85, 0.94)]
-    [InlineData(6, 0.94, 0.40, 0.95, 0.99, 0.94, 0.92)]
-    [InlineData(7, 0.88, 0.39, 0.92, 0.97, 0.88, 0.91)]
-    [InlineData(8, 0.88, 0.35, 0.92, 0.96, 0.88, 0.92)]
-    [InlineData(9, 0.82, 0.35, 0.86, 0.95, 0.82, 0.96)]
-    [InlineData(10, 0.87, 0.37, 0.90, 0.97, 0.89, 0.92)]
-    [InlineData(11, 0.75, 0.35, 0.81, 0.97, 0.79, 0.94)]
+    [InlineData(6, 0.95, 0.40, 0.95, 0.99, 0.94, 0.92)]
+    [InlineData(7, 0.89, 0.39, 0.93, 0.97, 0.88, 0.91)]
+    [InlineData(8, 0.90, 0.35, 0.93, 0.96, 0.88, 0.92)]
+    [InlineData(9, 0.84, 0.35, 0.88, 0.95, 0.82, 0.96)]
+    [InlineData(10, 0.89, 0.37, 0.92, 0.97, 0.89, 0.92)]
+    [InlineData(11, 0.83, 0.35, 0.87, 0.97, 0.79, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -261,6 +261,50 @@ public class PersonLayoutTests
         found.ShouldContain("검은달");
     }
 
+    // Names in Latin letters known by the list of name words (Names/latin-names.tsv), without a role or label before them:
+    // passport capitals, title case, particles between the words, one given name glued to a particle.
+    [Theory]
+    [InlineData("| 11:20 | PHAM VAN DUC | 내과 | 초진 |", "PHAM VAN DUC")]
+    [InlineData("제2운전자: SUZUKI HARUTO    국제운전면허 확인", "SUZUKI HARUTO")]
+    [InlineData("백팀: 강예린, 문도윤, Maria dela Cruz 외 7명", "Maria dela Cruz")]
+    [InlineData("3층 Aziz Karimov 매트리스 수거 요청", "Aziz Karimov")]
+    [InlineData("| 5 | Olivia Park | 6 | 우다현 |", "Olivia Park")]
+    [InlineData("위 사실을 Michael Grant 도 확인했다.", "Michael Grant")]
+    [InlineData("다음 주에는 Pablo도 같이 온대요.", "Pablo")]
+    [InlineData("당시 Saddam Hussein's 정권은 무너졌다.", "Saddam Hussein")]
+    public void ListedLatinNames_AreFoundWithoutContext(string text, string name)
+    {
+        RuleSpans(text).ShouldContain(name);
+        Persons(text).ShouldContain(name);
+    }
+
+    [Theory]
+    [InlineData("Apache Kafka 클러스터와 Python Software Foundation 문서")]
+    [InlineData("NEW YORK 지점과 HONG KONG 법인의 USB 재고")]
+    [InlineData("Maria Santos Hotel 에서 1박")]
+    [InlineData("MariaDB 와 PostgreSQL 을 비교했다.")]
+    [InlineData("pablo@example.com 으로 보내고 Sophie_Kim 계정은 정지")]
+    [InlineData("THANK YOU 카드와 HAPPY BIRTHDAY 풍선")]
+    [InlineData("Beverly Hills 에서 Robin Guitars 를 샀다.")]
+    [InlineData("Kafka는 메시지를 보관하고 Dobb's Journal 에 실렸다.")]
+    public void LatinWordsThatAreNoListedNames_AreNoNames(string text) => Persons(text).Where(p => p.Any(char.IsAsciiLetter)).ShouldBeEmpty();
+
+    [Fact]
+    public void LatinNames_BadLines_AreNamed_AndLookupsIgnoreCase()
+    {
+        var words = NameGazetteer.ParseLatin(new StringReader("# comment\ngiven\tMaria\nfamily\tMaria\nmiddle\tdela\nfamily\tAl-Sayed\n"), "latin.tsv");
+        words["MARIA"].ShouldBe(NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind);
+        words["Dela"].ShouldBe(NameGazetteer.LatinMiddleKind);
+        words["al-sayed"].ShouldBe(NameGazetteer.LatinFamilyKind);
+        Should.Throw<MoaException>(() => NameGazetteer.ParseLatin(new StringReader("given\tMaria\nnick\tMimi\n"), "latin.tsv")).Message.ShouldContain("latin.tsv:2");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseLatin(new StringReader("given\tLucía\n"), "latin.tsv")).Message.ShouldContain("latin.tsv:1");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseLatin(new StringReader("given\tA\n"), "latin.tsv")).Message.ShouldContain("latin.tsv:1");
+        Should.Throw<MoaException>(() => NameGazetteer.ParseLatin(new StringReader("family\t-Sayed\n"), "latin.tsv")).Message.ShouldContain("latin.tsv:1");
+        NameGazetteer.LatinCount.ShouldBeGreaterThan(1000);
+        (NameGazetteer.LatinKind("NGUYEN") & NameGazetteer.LatinFamilyKind).ShouldNotBe(0);
+        NameGazetteer.LatinKind("Python").ShouldBe(0);
+    }
+
     [Theory]
     [InlineData("Han River 공원에서 Park Hotel 까지 걸었다.")]
     [InlineData("Lee Group 본사와 Seoul Station 앞 광장")]
