@@ -1054,11 +1054,12 @@ internal static class Person
         }
     }
 
-    // Particles and endings glued to a one-word name in Latin letters (Pablo도, Sophie가, Kevin이랑, Noah한테).
+    // Particles, copulas and vocatives glued to a one-word name in Latin letters (Pablo도, Sophie가, Kevin이랑, Noah한테,
+    // Hannah입니다, Pablo야).
     private static readonly string[] s_latinNameParticles =
     [
         "이랑", "이가", "이는", "이도", "이의", "이한테", "이에게", "한테", "에게", "께서", "이", "가", "은", "는", "을", "를", "도", "의", "와",
-        "과", "랑",
+        "과", "랑", "입니다", "이에요", "예요", "이고", "이며", "이라고", "라고", "이야", "야", "아",
     ];
 
     /// <summary>
@@ -1069,7 +1070,8 @@ internal static class Person
     /// HUNG</c>, <c>Maria Dela Cruz</c>, <c>Olivia Park</c>), or two words of which the first is a listed given name
     /// (<c>Michael Grant</c>, score 0.7; not <c>Apache Kafka</c>); or three words or more with a listed name, a listed element and one other word (<c>NGUYEN VAN HUNG</c>:
     /// Vietnamese given names are often English words); or one listed given name in title case glued to a particle
-    /// (<c>Pablo도</c>, score 0.7; not a family name alone: <c>Kafka는</c>). Its end
+    /// (<c>Pablo도</c>, <c>Hannah입니다</c>, score 0.7; not a family name alone: <c>Kafka는</c>), before a title (<c>Kevin
+    /// 원장</c>, 0.75) or before a bracket of Hangul (<c>Bekzod(우즈벡)</c>, 0.7). Its end
     /// and score; an end of 0 when there is none.
     /// </summary>
     private static (int End, double Score) ListedLatinName(string text, int start)
@@ -1164,8 +1166,31 @@ internal static class Person
                 : default;
         }
 
-        // One word: a listed name in title case, three letters or more, glued to a particle that ends its word.
-        if ((NameGazetteer.LatinKind(text.AsSpan(start, end - start)) & NameGazetteer.LatinGivenKind) == 0 || caps != 0 || end - start < 3 || !Context.IsHangulSyllable(after))
+        // One word: a listed given name in title case, three letters or more, glued to a particle that ends its word, before
+        // a title or form of address (Kevin 원장, Lina 여사님) or before a bracket of Hangul (Bekzod(우즈벡), Fatima (결혼이민자)).
+        if ((NameGazetteer.LatinKind(text.AsSpan(start, end - start)) & NameGazetteer.LatinGivenKind) == 0 || caps != 0 || end - start < 3)
+        {
+            return default;
+        }
+
+        var open = after == ' ' ? end + 1 : end;
+        if (Context.At(text, open) == '(' && Context.IsHangulSyllable(Context.At(text, open + 1)))
+        {
+            return (end, 0.7);
+        }
+
+        if (after == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)))
+        {
+            foreach (var title in s_titles)
+            {
+                if (text.AsSpan(end + 1).StartsWith(title, StringComparison.Ordinal))
+                {
+                    return (end, 0.75);
+                }
+            }
+        }
+
+        if (!Context.IsHangulSyllable(after))
         {
             return default;
         }
@@ -1665,8 +1690,34 @@ internal static class Person
             return e < end;
         }
 
+        // A value of several words is a name when one of its words is a name word of the gazetteer (마리아 산토스, 누르잔
+        // 토크타예바): a line of talk after a role is not (고객: 택배가 안 왔어요, 상담원: 확인해 보겠습니다).
+        if (text.AsSpan(s, e - s).IndexOf(' ') >= 0 && !HasNameWord(text, s, e))
+        {
+            return e < end;
+        }
+
         sink.Add(new PiiFinding(s, e, PiiTypes.Person, 0.9));
         return true;
+    }
+
+    /// <summary>Whether a word of <c>text[start..end]</c> (its stem for the last) is in the name gazetteer or is a family name of foreign residents.</summary>
+    private static bool HasNameWord(string text, int start, int end)
+    {
+        for (var a = start; a < end;)
+        {
+            var b = Math.Min(Context.HangulEnd(text, a), end);
+            var word = text.AsSpan(a, b - a);
+            if (NameGazetteer.GazetteerKind(word) != 0 || NameGazetteer.GazetteerKind(text.AsSpan(a, PersonFeatures.StemEnd(text, a, b) - a)) != 0
+                || Array.IndexOf(NameGazetteer.ResidentFamilyFirst, word.ToString()) >= 0 || Array.IndexOf(NameGazetteer.ResidentFamilyLast, word.ToString()) >= 0)
+            {
+                return true;
+            }
+
+            a = b + 1;
+        }
+
+        return false;
     }
 
     /// <summary>

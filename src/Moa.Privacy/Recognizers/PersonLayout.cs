@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
 
@@ -359,6 +360,10 @@ internal static class PersonLayout
 
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …).
         p = SkipTime(text, p, lineEnd);
+        if (p < lineEnd && Context.IsAsciiLetter(text[p]))
+        {
+            return LatinSpeakerAt(text, p, lineEnd);
+        }
 
         var start = p;
         while (p < lineEnd && Context.IsHangulSyllable(text[p]))
@@ -425,6 +430,50 @@ internal static class PersonLayout
 
         var word = text.AsSpan(start, end - start);
         return word.Length is < 2 or > 4 || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
+    }
+
+    // Roles of dialogue data and words of logs and manuals that open lines with a colon: no speaker's name.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_latinRoles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "user", "users", "assistant", "human", "system", "bot", "chatbot", "gpt", "chatgpt", "model", "agent", "customer", "client",
+        "host", "guest", "admin", "administrator", "moderator", "mod", "speaker", "interviewer", "interviewee", "teacher", "student",
+        "doctor", "patient", "staff", "operator", "support", "info", "warn", "warning", "error", "debug", "note", "notes", "tip",
+        "example", "input", "output", "answer", "question", "response", "prompt", "context", "instruction", "me", "you", "re", "fw",
+        "fwd", "subject", "from", "to", "cc", "bcc", "date", "sent", "todo", "fixme", "step", "source", "title", "summary", "name",
+        "email", "tel", "phone", "fax", "url", "id", "pw", "password", "caution", "important", "hint", "see", "ref", "result",
+        "status", "reply", "comment", "update", "edit", "translator", "narrator", "all", "everyone", "anonymous", "unknown",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A transcript speaker in Latin letters at <paramref name="p"/>: a name or a handle of three to twenty letters, digits,
+    /// underscores or dots (<c>Rafael: …</c>, <c>lucia_madrid: …</c>), not in capitals only (<c>INFO:</c>) and not a role of
+    /// dialogue data or a word of logs and manuals (<c>User:</c>, <c>Note:</c>), then a colon and a space.
+    /// </summary>
+    private static (int Start, int End)? LatinSpeakerAt(string text, int p, int lineEnd)
+    {
+        var q = p;
+        var lower = false;
+        while (q < lineEnd && (Context.IsAsciiLetter(text[q]) || Context.IsDigit(text[q]) || text[q] is '_' or '.'))
+        {
+            lower |= text[q] is >= 'a' and <= 'z';
+            q++;
+        }
+
+        var token = text.AsSpan(p, q - p);
+        var colon = Context.At(text, q) == ' ' ? q + 1 : q;
+        if (token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || Context.At(text, colon) is not (':' or '：')
+            || Context.At(text, colon + 1) != ' ')
+        {
+            return null;
+        }
+
+        var r = colon + 1;
+        while (r < lineEnd && text[r] == ' ')
+        {
+            r++;
+        }
+
+        return r < lineEnd && (Context.IsDigit(text[r]) || text[r] is ':' or '`' or '*' or '=') ? null : (p, q);
     }
 
     /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>

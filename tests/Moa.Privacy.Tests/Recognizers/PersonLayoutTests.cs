@@ -272,6 +272,9 @@ public class PersonLayoutTests
     [InlineData("위 사실을 Michael Grant 도 확인했다.", "Michael Grant")]
     [InlineData("다음 주에는 Pablo도 같이 온대요.", "Pablo")]
     [InlineData("당시 Saddam Hussein's 정권은 무너졌다.", "Saddam Hussein")]
+    [InlineData("원장님 안녕하세요, Hannah입니다. 환불 문의드려요.", "Hannah")]
+    [InlineData("선호 디자이너: Kevin 원장 (본명 별도 기재)", "Kevin")]
+    [InlineData("현장 인원: 천만식, Bekzod(우즈벡), 라용팔", "Bekzod")]
     public void ListedLatinNames_AreFoundWithoutContext(string text, string name)
     {
         RuleSpans(text).ShouldContain(name);
@@ -288,6 +291,23 @@ public class PersonLayoutTests
     [InlineData("Beverly Hills 에서 Robin Guitars 를 샀다.")]
     [InlineData("Kafka는 메시지를 보관하고 Dobb's Journal 에 실렸다.")]
     public void LatinWordsThatAreNoListedNames_AreNoNames(string text) => Persons(text).Where(p => p.Any(char.IsAsciiLetter)).ShouldBeEmpty();
+
+    [Fact]
+    public void Transcript_SpeakersInLatinLetters_AreFound_RolesOfDialogueDataAreNot()
+    {
+        const string chat = "구대성: 오늘 마감 누가 해?\nRafael: 제가 할게요\nlucia_madrid: 저도 가능해요\n구대성: 좋아\nRafael: 이따 봬요\nlucia_madrid: 넵";
+        var found = Persons(chat);
+        found.ShouldContain("Rafael");
+        found.ShouldContain("lucia_madrid");
+        Persons("User: 서울의 날씨는?\nAssistant: 맑습니다.\nUser: 내일은?\nAssistant: 비가 옵니다.").ShouldBeEmpty();
+        Persons("INFO: 시작\nWARN: 디스크 부족\nINFO: 종료\nWARN: 재시도").ShouldBeEmpty();
+    }
+
+    // A field's value of several words is a name only when one of them is a name word: a line of talk after a role is not.
+    [Theory]
+    [InlineData("고객: 택배가 안 왔어요")]
+    [InlineData("[사고 접수] 상담원 안내\n상담원: 확인해 보겠습니다")]
+    public void RoleBeforeALineOfTalk_IsNoName(string text) => Persons(text).ShouldBeEmpty();
 
     [Fact]
     public void LatinNames_BadLines_AreNamed_AndLookupsIgnoreCase()
