@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Build person-labelled-docs.jsonl from the invented training documents.
+"""Build person-labelled-docs.jsonl from the invented training documents, or (--set news)
+person-labelled-news.jsonl from the invented news and review sentences.
 
-Reads scripts/person-docs-train/docs-*.txt. In those files:
+Reads scripts/person-docs-train/docs-*.txt (--set news: news-*.txt, ids nNNNN). In those files:
   - a line starting with '#' before the first document is a comment (inside a document it is text: #4, #채널);
   - '=== dNNN title' starts a document (ids unique across all files);
   - every other non-empty line is document text, with each person mention
@@ -11,7 +12,7 @@ characters are split at sentence ends). The «» marks are removed and their
 [start, end) offsets recorded in UTF-16 code units (= Python str indices, as
 only BMP characters are accepted).
 
-Usage: python3 scripts/person-docs-train/build.py [--out PATH]
+Usage: python3 scripts/person-docs-train/build.py [--set docs|news] [--out PATH]
 """
 import argparse
 import glob
@@ -22,10 +23,11 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
-DEFAULT_OUT = os.path.join(ROOT, "src", "Moa.Privacy", "Names", "Data", "person-labelled-docs.jsonl")
+DATA = os.path.join(ROOT, "src", "Moa.Privacy", "Names", "Data")
 MAX_LEN = 300
 OPEN, CLOSE = "\u00ab", "\u00bb"  # « »
-HEADER = re.compile(r"^=== (d\d{3,}) (\S.*)$")
+HEADER = re.compile(r"^=== ([dn]\d{3,}) (\S.*)$")
+SET = "docs"  # the set being built: the record ids' prefix and source
 LICENCE = "written for Moa (project licence)"
 
 
@@ -153,10 +155,10 @@ def build(files):
                         print(f"warning: {os.path.relpath(path, ROOT)}:{lineno}: line of {len(piece)} characters has no sentence end to split at", file=sys.stderr)
                     lineno_in_doc += 1
                     records.append({
-                        "id": f"docs-{doc}#{lineno_in_doc}",
+                        "id": f"{SET}-{doc}#{lineno_in_doc}",
                         "text": piece,
                         "persons": sp,
-                        "source": "docs",
+                        "source": SET,
                         "licence": LICENCE,
                     })
                     stats["lines"] += 1
@@ -168,12 +170,16 @@ def build(files):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default=DEFAULT_OUT)
+    ap.add_argument("--set", choices=["docs", "news"], default="docs")
+    ap.add_argument("--out")
     ap.add_argument("--titles", action="store_true", help="also print the document titles")
     args = ap.parse_args()
-    files = sorted(glob.glob(os.path.join(HERE, "docs-*.txt")))
+    global SET
+    SET = args.set
+    args.out = args.out or os.path.join(DATA, f"person-labelled-{SET}.jsonl")
+    files = sorted(glob.glob(os.path.join(HERE, f"{SET}-*.txt")))
     if not files:
-        print("no docs-*.txt files found", file=sys.stderr)
+        print(f"no {SET}-*.txt files found", file=sys.stderr)
         return 1
     try:
         records, stats, titles = build(files)

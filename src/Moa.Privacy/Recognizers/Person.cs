@@ -153,7 +153,7 @@ internal static class Person
             // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger
             // finds, alone or after a syllable that is a surname (빈 문자열: an empty string).
             var name = text.AsSpan(n.Start, n.End - n.Start);
-            if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !NameGazetteer.IsCommonWord(name)
+            if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
                 && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
                 && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)))
             {
@@ -227,6 +227,13 @@ internal static class Person
             tagged[k] = new TaggedName(start, end, margin);
         }
     }
+
+    /// <summary>
+    /// A common word of <c>common-words.txt</c>, or one with a particle after it (<c>이것은</c>, <c>공간을</c>): the tagger's
+    /// spans and colon-less labels' values that are such words name no one.
+    /// </summary>
+    private static bool IsInflectedCommonWord(ReadOnlySpan<char> word) =>
+        NameGazetteer.IsCommonWord(word) || word.Length >= 3 && s_particles.Contains(word[^1]) && NameGazetteer.IsCommonWord(word[..^1]);
 
     /// <summary>
     /// The start of the whole foreign name words right before <paramref name="start"/>, one space apart (<c>데이빗</c> before
@@ -573,7 +580,8 @@ internal static class Person
         var honorific = title is "씨" or "님";
         var spaced = Context.At(text, at - 1) == ' ';
         var end = spaced ? at - 1 : at;
-        if (NameBefore(text, end, spaced && IsStrongTitle(title)) is var start and >= 0)
+        // (A common word of a name's shape before a title is no name either: 유효성 검사, 이진 검색.)
+        if (NameBefore(text, end, spaced && IsStrongTitle(title)) is var start and >= 0 && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)))
         {
             double score = (end - start, honorific, spaced) switch
             {
@@ -1004,6 +1012,7 @@ internal static class Person
             if (ListedLatinName(text, i) is { End: > 0 } listed)
             {
                 sink.Add(new PiiFinding(i, listed.End, PiiTypes.Person, listed.Score));
+                AddRendering(text, listed.End, listed.Score, sink);
                 i = listed.End;
                 continue;
             }
@@ -1041,16 +1050,19 @@ internal static class Person
             }
 
             sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
-
-            // Its Hangul rendering in brackets (Rahim Uddin (라힘 우딘)) is the same person.
-            var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
-            var close = open < 0 ? -1 : text.IndexOf(')', open);
-            if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)))
-            {
-                sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, 0.8));
-            }
-
+            AddRendering(text, end, 0.8, sink);
             i = end;
+        }
+    }
+
+    /// <summary>The Hangul rendering in brackets right after a name in Latin letters (<c>Rahim Uddin (라힘 우딘)</c>) is the same person.</summary>
+    private static void AddRendering(string text, int end, double score, List<PiiFinding> sink)
+    {
+        var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
+        var close = open < 0 ? -1 : text.IndexOf(')', open);
+        if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)))
+        {
+            sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, score));
         }
     }
 
@@ -1505,8 +1517,10 @@ internal static class Person
             length = 3;
         }
 
+        // (Without a colon a common word, or one with its particle, is no value: 이름 공간을 is a namespace.)
         var name = text.AsSpan(start, length);
-        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name))
+        if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name)
+            || !colon && IsInflectedCommonWord(name))
         {
             return;
         }

@@ -20,9 +20,11 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
     /// batch-8 round's training sets (NSMC, KoBEST, written documents): 6,897 spans (was 0xF993DEE3E114A6B5); with 2^20
     /// buckets and the foreign-name gazetteer feature: 6,897 spans (was 0x645D49FC3AABED71); with 18 common Korean words
     /// (이건, 주제, 타이밍 …) out of the gazetteer: 6,883 spans (was 0x5A1C40F6EC6492AE); with the known-names
-    /// gazetteer (Names/known-names.tsv, a fourth kind bit of feature 32): 6,888 spans (was 0x54BCD65E13471BE6).
+    /// gazetteer (Names/known-names.tsv, a fourth kind bit of feature 32): 6,888 spans (was 0x54BCD65E13471BE6); with 200
+    /// more written documents, 1,600 written news and review sentences and 10 more common words: 6,904 spans (was
+    /// 0x0409FED389DE8F91).
     /// </summary>
-    private const ulong RecordedDigest = 0x0409FED389DE8F91UL;
+    private const ulong RecordedDigest = 0x1166726530C2048EUL;
 
     internal static List<string> Texts()
     {
