@@ -57,7 +57,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         }
 
         var (best, strict) = (results[0], results[1]);
-        // Measured at the default min score 0.5 after the known-names round (whole names of 12,626 known people, groups and
+        // Measured at the default min score 0.5 after the Latin-names and training round (200 more written documents, 1,600
+        // written news and review sentences, 10 more common words; glued foreign names whole first, a rule's foreign name
+        // word joined to the foreign words before it): P 0.913 R 0.744 (news P 0.912 R 0.765, reviews P 0.914 R 0.726).
+        // Before it, at the default min score 0.5 after the known-names round (whole names of 12,626 known people, groups and
         // characters as a fourth gazetteer kind; 65 words of the genre documents added to the common words; a surname glued
         // to 씨; no name shape ends in 당/점/청): P 0.916 R 0.739 (news P 0.915 R 0.757, reviews P 0.917 R 0.722).
         // Before it, at the default min score 0.5 after the press-title round (surnames alone and full names before press
@@ -74,9 +77,9 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566), at 0.95 P 0.936 R 0.402; without them: P 0.815 R
         // 0.576, at 0.95 P 0.931 R 0.371 (docs/privacy/person-model.md). The target, recall 0.85 at precision 0.90,
         // is not reached: this asserts the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.73);
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.74);
         best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.75);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.76);
         best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
         best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.72);
         best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
@@ -116,7 +119,8 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // After the foreign-gazetteer round the tuning CV reaches P 0.90 at the default 0.5 itself (P 0.902 R 0.715), so
         // the point is 0.5: P 0.912 R 0.708 on the test half; the best-F1 point 0.63 gives P 0.921 R 0.703. After the
         // press-title round: 0.5 gives P 0.910 R 0.713, the best-F1 point (0.71) P 0.919 R 0.698. After the known-names
-        // round: 0.5 gives P 0.918 R 0.740, the best-F1 point (0.63) P 0.924 R 0.734.
+        // round: 0.5 gives P 0.918 R 0.740, the best-F1 point (0.63) P 0.924 R 0.734. After the Latin-names and training
+        // round: 0.5 gives P 0.915 R 0.745, the best-F1 point (0.72) P 0.926 R 0.729.
         var strict = reranked[^1].Scores;
         reranked[^1].MinScore.ShouldBe(PersonEvaluation.RerankedHighPrecisionMinScore, 0.005);
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
@@ -172,9 +176,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // R 0.610; docs/privacy/person-model.md; an older model: P 0.513 R 0.678, four names more of 59); far below the target.
         // After the foreign-gazetteer round: P 0.750 R 0.712 (42 of 59, 56 found; before it P 0.755 R 0.627). After the
         // press-title round: P 0.774 R 0.695 (41 of 59, 53 found; 54 found and P 0.759 before one-syllable names needed a
-        // surname before a title).
-        total.Recall.ShouldBeGreaterThanOrEqualTo(0.69);
-        total.Precision.ShouldBeGreaterThanOrEqualTo(0.74);
+        // surname before a title). After the known-names round: P 0.824 R 0.712 (42 of 59, 51 found). After the Latin-names
+        // and training round: P 0.833 R 0.763 (45 of 59, 54 found).
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.76);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.83);
 
         // At the precision-0.90 point chosen on the KLUE tuning half (the re-ranker's ranking).
         var strictAnalyzer = new PiiAnalyzer([PiiTypes.Person], PersonEvaluation.RerankedHighPrecisionMinScore);
