@@ -169,22 +169,25 @@ internal static class NameGazetteer
         return words.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    private static void ParseForeign(TextReader reader, string origin, Dictionary<string, int> words)
+    private static void ParseForeign(TextReader reader, string origin, Dictionary<string, int> words) =>
+        ParseKindWords(reader, origin, words, ("full", ForeignGivenKind, ForeignFamilyKind, ForeignFullKind), IsHangulWord, "a Hangul word of two syllables or more");
+
+    /// <summary>
+    /// Reads <c>kind TAB word</c> lines into <paramref name="words"/> (kind: given, family or the list's third kind; each
+    /// kind a bit, or'd for a word listed twice); a bad kind or word throws, naming the line.
+    /// </summary>
+    private static void ParseKindWords(TextReader reader, string origin, Dictionary<string, int> words,
+        (string Third, int Given, int Family, int ThirdBit) kinds, Func<string, bool> isWord, string wordExpected)
     {
         foreach (var (number, line) in Entries(reader))
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            var kind = tab < 0 ? 0 : line.AsSpan(0, tab) switch
-            {
-                "given" => ForeignGivenKind,
-                "family" => ForeignFamilyKind,
-                "full" => ForeignFullKind,
-                _ => 0,
-            };
+            var name = tab < 0 ? "" : line[..tab];
+            var kind = name == "given" ? kinds.Given : name == "family" ? kinds.Family : name == kinds.Third ? kinds.ThirdBit : 0;
             var word = tab < 0 ? "" : line[(tab + 1)..];
-            if (kind == 0 || !IsHangulWord(word))
+            if (kind == 0 || !isWord(word))
             {
-                throw new MoaException($"{origin}:{number}: expected 'given', 'family' or 'full', a tab and a Hangul word of two syllables or more; got '{line}'.");
+                throw new MoaException($"{origin}:{number}: expected 'given', 'family' or '{kinds.Third}', a tab and {wordExpected}; got '{line}'.");
             }
 
             words[word] = words.GetValueOrDefault(word) | kind;
@@ -262,25 +265,8 @@ internal static class NameGazetteer
     internal static FrozenDictionary<string, int> ParseLatin(TextReader reader, string origin)
     {
         var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (number, line) in Entries(reader))
-        {
-            var tab = line.IndexOf('\t', StringComparison.Ordinal);
-            var kind = tab < 0 ? 0 : line.AsSpan(0, tab) switch
-            {
-                "given" => LatinGivenKind,
-                "family" => LatinFamilyKind,
-                "middle" => LatinMiddleKind,
-                _ => 0,
-            };
-            var word = tab < 0 ? "" : line[(tab + 1)..];
-            if (kind == 0 || !IsLatinWord(word))
-            {
-                throw new MoaException($"{origin}:{number}: expected 'given', 'family' or 'middle', a tab and a word of two ASCII letters or more (an apostrophe or hyphen may join two parts); got '{line}'.");
-            }
-
-            words[word] = words.GetValueOrDefault(word) | kind;
-        }
-
+        ParseKindWords(reader, origin, words, ("middle", LatinGivenKind, LatinFamilyKind, LatinMiddleKind), IsLatinWord,
+            "a word of two ASCII letters or more (an apostrophe or hyphen may join two parts)");
         return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 
