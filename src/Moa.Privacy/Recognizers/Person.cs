@@ -1180,7 +1180,7 @@ internal static class Person
 
         // One word: a listed given name in title case, three letters or more, glued to a particle that ends its word, before
         // a title or form of address (Kevin 원장, Lina 여사님) or before a bracket of Hangul (Bekzod(우즈벡), Fatima (결혼이민자)).
-        if ((NameGazetteer.LatinKind(text.AsSpan(start, end - start)) & NameGazetteer.LatinGivenKind) == 0 || caps != 0 || end - start < 3)
+        if (!givenFirst || caps != 0 || end - start < 3)
         {
             return default;
         }

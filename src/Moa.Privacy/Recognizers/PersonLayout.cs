@@ -391,30 +391,7 @@ internal static class PersonLayout
             (start, end, p) = (p + 1, next, next);
         }
 
-        if (Context.At(text, p) == ' ')
-        {
-            p++;
-        }
-
-        if (p >= lineEnd || text[p] is not (':' or '：') || end - start is < 2 or > 6)
-        {
-            return null;
-        }
-
-        // A transcript's colon is followed by a space (김민수: 네); a label's value may start with a number (방문일: 2025-…),
-        // markup goes on at once (모듈 :mod:`logging`).
-        var q = p + 1;
-        if (q < lineEnd && text[q] != ' ')
-        {
-            return null;
-        }
-
-        while (q < lineEnd && text[q] == ' ')
-        {
-            q++;
-        }
-
-        if (q < lineEnd && (Context.IsDigit(text[q]) || text[q] is ':' or '`' or '*' or '='))
+        if (end - start is < 2 or > 6 || !TalkFollows(text, p, lineEnd, spaceNeeded: false))
         {
             return null;
         }
@@ -460,20 +437,40 @@ internal static class PersonLayout
         }
 
         var token = text.AsSpan(p, q - p);
-        var colon = Context.At(text, q) == ' ' ? q + 1 : q;
-        if (token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || Context.At(text, colon) is not (':' or '：')
-            || Context.At(text, colon + 1) != ' ')
+        return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || !TalkFollows(text, q, lineEnd, spaceNeeded: true)
+            ? null : (p, q);
+    }
+
+    /// <summary>
+    /// Whether a speaker's colon and talk follow the name ending at <paramref name="p"/>: one space at most, a colon, then
+    /// a space (or, unless <paramref name="spaceNeeded"/>, the end of the line) and talk that does not start with a number
+    /// or markup. A transcript's colon is followed by a space (김민수: 네); a label's value may start with a number (방문일:
+    /// 2025-…), markup goes on at once (모듈 :mod:`logging`).
+    /// </summary>
+    private static bool TalkFollows(string text, int p, int lineEnd, bool spaceNeeded)
+    {
+        if (Context.At(text, p) == ' ')
         {
-            return null;
+            p++;
         }
 
-        var r = colon + 1;
-        while (r < lineEnd && text[r] == ' ')
+        if (p >= lineEnd || text[p] is not (':' or '：'))
         {
-            r++;
+            return false;
         }
 
-        return r < lineEnd && (Context.IsDigit(text[r]) || text[r] is ':' or '`' or '*' or '=') ? null : (p, q);
+        var q = p + 1;
+        if (q < lineEnd ? text[q] != ' ' : spaceNeeded)
+        {
+            return false;
+        }
+
+        while (q < lineEnd && text[q] == ' ')
+        {
+            q++;
+        }
+
+        return !(q < lineEnd && (Context.IsDigit(text[q]) || text[q] is ':' or '`' or '*' or '='));
     }
 
     /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
