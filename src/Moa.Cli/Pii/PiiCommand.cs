@@ -205,6 +205,12 @@ internal static class PiiCommand
 
     private static Option<int?> LabelledExtraCopies() => new("--labelled-extra-copies") { Description = "Augmented copies of each --labelled-extra sentence with a person (default: --copies)." };
 
+    private static Option<int> GivenFromTraining() => new("--given-from-training")
+    {
+        Description = "Percent of the generated Korean names in training copies whose given name is a training name's own given name (0..100).",
+        DefaultValueFactory = _ => new PersonTrainingOptions().GivenFromTrainingShare,
+    };
+
     private static Option<int> Seed() => new("--seed")
     {
         Description = "Seed of the shuffling and the generated names (another seed shows how much a figure moves by chance).",
@@ -213,11 +219,11 @@ internal static class PiiCommand
 
     /// <summary>The person training options of the train-person and eval-person commands.</summary>
     private sealed record PersonOptionSet(Option<int> EpochCount, Option<int> CopyCount, Option<string?> UnlabelledPath, Option<bool> WithFrequency, Option<int> HardNegativeCount, Option<int> SelfTrainCount, Option<float> Margin,
-        Option<string?> ExtraPath, Option<int> ExtraWeight, Option<int?> ExtraCopies, Option<int> SeedValue)
+        Option<string?> ExtraPath, Option<int> ExtraWeight, Option<int?> ExtraCopies, Option<int> GivenShare, Option<int> SeedValue)
     {
-        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), FrequencyFeatures(), HardNegatives(), SelfTrain(), NoEvidenceMargin(), LabelledExtra(), LabelledExtraWeight(), LabelledExtraCopies(), Seed());
+        public static PersonOptionSet Create() => new(Epochs(), Copies(), Unlabelled(), FrequencyFeatures(), HardNegatives(), SelfTrain(), NoEvidenceMargin(), LabelledExtra(), LabelledExtraWeight(), LabelledExtraCopies(), GivenFromTraining(), Seed());
 
-        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithFrequency, HardNegativeCount, SelfTrainCount, Margin, ExtraPath, ExtraWeight, ExtraCopies, SeedValue];
+        public IEnumerable<Option> All => [EpochCount, CopyCount, UnlabelledPath, WithFrequency, HardNegativeCount, SelfTrainCount, Margin, ExtraPath, ExtraWeight, ExtraCopies, GivenShare, SeedValue];
 
         public PersonTrainingOptions Read(ParseResult r) => new()
         {
@@ -232,6 +238,7 @@ internal static class PiiCommand
                 : [],
             LabelledExtraWeight = r.GetValue(ExtraWeight),
             LabelledExtraCopies = r.GetValue(ExtraCopies),
+            GivenFromTrainingShare = r.GetValue(GivenShare),
             Seed = r.GetValue(SeedValue),
         };
     }

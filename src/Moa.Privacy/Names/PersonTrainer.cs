@@ -52,6 +52,13 @@ public sealed record PersonTrainingOptions
 
     /// <summary>Augmented copies of each extra sentence with a person; null: <see cref="AugmentedCopies"/>.</summary>
     public int? LabelledExtraCopies { get; init; }
+
+    /// <summary>
+    /// Percent of the generated Korean names whose given name is one of the training names' own given names (drawn as
+    /// often as it occurs there) rather than two syllables of <see cref="NameGazetteer.GivenSyllables"/>: the short list
+    /// alone teaches the tagger that a name's syllables must be on it (고병두, 라용팔, 원소리 are not).
+    /// </summary>
+    public int GivenFromTrainingShare { get; init; } = 50;
 }
 
 /// <summary>
@@ -76,6 +83,11 @@ public static class PersonTrainer
         if (options.HardNegativeMinCount < 0 || options.SelfTrainSentences < 0 || !float.IsFinite(options.NoEvidenceMargin) || options.NoEvidenceMargin < 0)
         {
             throw new MoaException($"train-person: hard-negative count, self-training sentences and no-evidence margin must be 0 or more (got {options.HardNegativeMinCount}, {options.SelfTrainSentences}, {options.NoEvidenceMargin}).");
+        }
+
+        if (options.GivenFromTrainingShare is < 0 or > 100)
+        {
+            throw new MoaException($"train-person: the share of given names from the training names (--given-from-training) must be 0..100 percent (got {options.GivenFromTrainingShare}).");
         }
 
         if (options.LabelledExtraWeight is < 1 or > 20 || options.LabelledExtraCopies is < 0 or > 20)
@@ -192,12 +204,18 @@ public static class PersonTrainer
         var pool = sentences.Concat(options.LabelledExtra).SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
             .Where(n => n.Length >= 2 && IsHangul(n.Replace(" ", "", StringComparison.Ordinal)) && !IsKoreanShaped(n))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+
+        // The given names of the training names of a Korean name's shape, as often as they occur.
+        var givenPool = options.GivenFromTrainingShare == 0 ? [] : sentences.Concat(options.LabelledExtra)
+            .SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
+            .Where(n => n.Length == 3 && IsKoreanShaped(n)).Select(n => n[1..]).Order(StringComparer.Ordinal).ToArray();
+        var givenShare = givenPool.Length == 0 ? 0 : options.GivenFromTrainingShare;
         void Add(NerSentence s, int copies)
         {
             AddSegments(s.Text, s.Persons, segments, frequency);
             for (var k = 0; k < copies && s.Persons.Count > 0; k++)
             {
-                var (text, persons) = Augment(s, pool, rng);
+                var (text, persons) = Augment(s, pool, givenPool, givenShare, rng);
                 if (text is not null)
                 {
                     AddSegments(text, persons, segments, frequency);
@@ -375,7 +393,7 @@ public static class PersonTrainer
     /// <summary>Percent of the non-Korean-shaped names replaced by a generated foreign name rather than another training name (chosen by cross-validation on the tuning half).</summary>
     private const int ForeignShare = 60;
 
-    private static (string? Text, List<(int, int)> Persons) Augment(NerSentence s, string[] pool, Random rng)
+    private static (string? Text, List<(int, int)> Persons) Augment(NerSentence s, string[] pool, string[] givenPool, int givenShare, Random rng)
     {
         var sb = new StringBuilder(s.Text.Length + 8);
         var persons = new List<(int, int)>();
@@ -395,7 +413,8 @@ public static class PersonTrainer
             }
             else if (name.Length is 3 && NameGazetteer.SurnameRank(name[0]) > 0 && IsHangul(name))
             {
-                replacement = string.Concat(NameGazetteer.RandomSurname(rng), NameGazetteer.RandomGiven(rng));
+                var surname = NameGazetteer.RandomSurname(rng);
+                replacement = string.Concat(surname, givenShare > 0 && rng.Next(100) < givenShare ? givenPool[rng.Next(givenPool.Length)] : NameGazetteer.RandomGiven(rng));
             }
             else if (name.Length >= 2 && IsHangul(name.ToString().Replace(" ", "", StringComparison.Ordinal)))
             {

@@ -77,12 +77,14 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // 0.827 R 0.605 (news P 0.784 R 0.646, reviews P 0.878 R 0.566), at 0.95 P 0.936 R 0.402; without them: P 0.815 R
         // 0.576, at 0.95 P 0.931 R 0.371 (docs/privacy/person-model.md). The target, recall 0.85 at precision 0.90,
         // is not reached: this asserts the measured level, not the target.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.74);
+        // After training copies took the training names' own given names (PersonTrainingOptions.GivenFromTrainingShare 50):
+        // P 0.916 R 0.770 (news P 0.906 R 0.783, reviews P 0.927 R 0.758), from P 0.913 R 0.744 before it.
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.76);
         best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.76);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.78);
         best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.72);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.75);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.92);
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore, now 0.5).
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
@@ -177,9 +179,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // After the foreign-gazetteer round: P 0.750 R 0.712 (42 of 59, 56 found; before it P 0.755 R 0.627). After the
         // press-title round: P 0.774 R 0.695 (41 of 59, 53 found; 54 found and P 0.759 before one-syllable names needed a
         // surname before a title). After the known-names round: P 0.824 R 0.712 (42 of 59, 51 found). After the Latin-names
-        // and training round: P 0.833 R 0.763 (45 of 59, 54 found).
-        total.Recall.ShouldBeGreaterThanOrEqualTo(0.76);
-        total.Precision.ShouldBeGreaterThanOrEqualTo(0.83);
+        // and training round: P 0.833 R 0.763 (45 of 59, 54 found). After training copies took the training names' own
+        // given names: P 0.807 R 0.780 (46 of 59, 57 found).
+        total.Recall.ShouldBeGreaterThanOrEqualTo(0.77);
+        total.Precision.ShouldBeGreaterThanOrEqualTo(0.80);
 
         // At the precision-0.90 point chosen on the KLUE tuning half (the re-ranker's ranking).
         var strictAnalyzer = new PiiAnalyzer([PiiTypes.Person], PersonEvaluation.RerankedHighPrecisionMinScore);

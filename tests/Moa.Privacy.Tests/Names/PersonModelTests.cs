@@ -229,6 +229,30 @@ public class PersonModelTests
         Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { HardNegativeMinCount = -1 })).Message.ShouldContain("hard-negative");
         Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { NoEvidenceMargin = float.NaN })).Message.ShouldContain("margin");
         Should.Throw<MoaException>(() => PersonEvaluation.CrossValidate([], 1, new PersonTrainingOptions())).Message.ShouldContain("folds");
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { GivenFromTrainingShare = 101 })).Message.ShouldContain("--given-from-training");
+        Should.Throw<MoaException>(() => PersonTrainer.Train([], new PersonTrainingOptions { GivenFromTrainingShare = -1 })).Message.ShouldContain("0..100");
+    }
+
+    /// <summary>
+    /// The generated Korean names of the training copies take the training names' own given names at the share asked
+    /// (라팔 and 소리 are not on the short list of given-name syllables): another share gives another model, the same
+    /// share the same one, and the shipped default is the share chosen on the private-context batches (50).
+    /// </summary>
+    [Fact]
+    public void Train_GivenNamesFromTheTrainingNames_ChangeTheCopies_Deterministically()
+    {
+        var data = new List<NerSentence>
+        {
+            new("s-wikitree", "wikitree", "천라팔 씨는 어제 왔다.", [(0, 3)]),
+            new("t-wikitree", "wikitree", "대기 1번 원소리, 대기 2번 곽다해", [(5, 8), (15, 18)]),
+            new("u-nsmc", "nsmc", "그냥 그런 영화", []),
+        };
+        var none = PersonTrainer.Train(data, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 3, GivenFromTrainingShare = 0 });
+        var all = PersonTrainer.Train(data, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 3, GivenFromTrainingShare = 100 });
+        var again = PersonTrainer.Train(data, new PersonTrainingOptions { Epochs = 2, AugmentedCopies = 3, GivenFromTrainingShare = 100 });
+        all.Weights.ShouldBe(again.Weights);
+        all.Weights.SequenceEqual(none.Weights).ShouldBeFalse();
+        new PersonTrainingOptions().GivenFromTrainingShare.ShouldBe(50);
     }
 
     [Fact]
