@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Collections.Frozen;
 using System.Buffers;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
@@ -1204,7 +1205,9 @@ internal static class Person
 
         if (!Context.IsHangulSyllable(after))
         {
-            return default;
+            // A listed given name alone among Korean words and marks (Lucas 저희 조, 음향 Carlos, 인수자 Tuvshin⏎): no Latin
+            // word on either side, so it is no part of an English phrase, a title or a program's text.
+            return LoneLatinWord(text, start, end) && !s_loneLatinNotNames.Contains(text.AsSpan(start, end - start)) ? (end, 0.65) : default;
         }
 
         var tail = text.AsSpan(end, Context.HangulEnd(text, end) - end);
@@ -1217,6 +1220,37 @@ internal static class Person
         }
 
         return default;
+    }
+
+    // Given names that alone in Korean text are more often something else: an optimiser, a pipeline library, an award,
+    // the spelling alphabet (Adam 옵티마이저, Oscar 시상식, Romeo 코드).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_loneLatinNotNames =
+        FrozenSet.Create(StringComparer.Ordinal, "Adam", "Luigi", "Oscar", "Victor", "Romeo", "Juliet", "Charlie", "Stella", "Luna", "Polly").GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether the Latin word [<paramref name="start"/>, <paramref name="end"/>) stands alone in Korean text: the nearest
+    /// other character on each side (spaces skipped) is a Hangul syllable, a line break, a separator or the text's edge,
+    /// never a Latin letter, digit or a mark of code, mail or paths.
+    /// </summary>
+    private static bool LoneLatinWord(string text, int start, int end)
+    {
+        var b = start - 1;
+        while (b >= 0 && text[b] == ' ')
+        {
+            b--;
+        }
+
+        var a = end;
+        while (a < text.Length && text[a] == ' ')
+        {
+            a++;
+        }
+
+        static bool Free(char c) => c is '\0' or '\n' or '\r' or '\t' or ',' or ':' or '|' or '/' or '·' or '(' or ')' or '[' or ']' or '!' or '?' or '~' || Context.IsHangulSyllable(c);
+        var before = b < 0 ? '\0' : text[b];
+        var after = Context.At(text, a);
+        return Free(before) && before is not ('/' or ')' or ']') && Free(after) && after is not ('(' or '/')
+            && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || before is '\0' or '\n' or '\t' or ':' or '|' or ',' || after is '\n' or '\0' or '\t' or '|' or ',' or ':');
     }
 
     /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>

@@ -275,6 +275,10 @@ public class PersonLayoutTests
     [InlineData("원장님 안녕하세요, Hannah입니다. 환불 문의드려요.", "Hannah")]
     [InlineData("선호 디자이너: Kevin 원장 (본명 별도 기재)", "Kevin")]
     [InlineData("현장 인원: 천만식, Bekzod(우즈벡), 라용팔", "Bekzod")]
+    [InlineData("앨범 보정 담당: Nadia\n앨범 표지: 아크릴", "Nadia")]
+    [InlineData("[20:14] 오지현: Lucas 발표 자료 올려 줘", "Lucas")]
+    [InlineData("야간 근무 Amir, 주간 근무 노명환", "Amir")]
+    [InlineData("인계 하진수 → 인수 Tuvshin", "Tuvshin")]
     public void ListedLatinNames_AreFoundWithoutContext(string text, string name)
     {
         RuleSpans(text).ShouldContain(name);
@@ -290,6 +294,8 @@ public class PersonLayoutTests
     [InlineData("THANK YOU 카드와 HAPPY BIRTHDAY 풍선")]
     [InlineData("Beverly Hills 에서 Robin Guitars 를 샀다.")]
     [InlineData("Kafka는 메시지를 보관하고 Dobb's Journal 에 실렸다.")]
+    [InlineData("Adam 옵티마이저로 학습하고 Oscar 시상식 영상을 봤다.")]
+    [InlineData("import Sarah.utils 와 /home/Emma/data 경로, Carlos() 호출")]
     public void LatinWordsThatAreNoListedNames_AreNoNames(string text) => Persons(text).Where(p => p.Any(char.IsAsciiLetter)).ShouldBeEmpty();
 
     [Fact]
