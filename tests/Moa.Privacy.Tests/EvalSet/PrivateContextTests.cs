@@ -106,13 +106,13 @@ public class PrivateContextTests(ITestOutputHelper output)
         {
             var part = items.Where(i => i.IsTest == half).SelectMany(i => i.Persons).ToList();
             part.Count(p => p.Private).ShouldBeGreaterThanOrEqualTo(50, half ? "test" : "tuning");
-            // (Batch 13, the test data now, holds planted documents only: 31 public persons, no KLUE sentences.)
+            // (Batch 14, the test data now, holds planted documents only: 35 public persons, no KLUE sentences.)
             part.Count(p => !p.Private).ShouldBeGreaterThanOrEqualTo(half ? 25 : 50, half ? "test" : "tuning");
         }
     }
 
     /// <summary>
-    /// Each batch written blind (4–13) has the size it promised and provenance for every item, and nothing of it was in an
+    /// Each batch written blind (4–14) has the size it promised and provenance for every item, and nothing of it was in an
     /// earlier batch (no KLUE sentence, planted document or template id). Only the newest (<see
     /// cref="PrivateItem.HeldOutBatch"/>) is test data; the earlier ones became tuning data once scored. The figures are
     /// not computed here (<see cref="PrivateContextBatchTests"/>).
@@ -130,6 +130,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData(11, 320, 80, 45, 10, 15, 320, 60, 0)]
     [InlineData(12, 360, 25, 35, 16, 10, 360, 0, 0)]
     [InlineData(13, 380, 25, 35, 18, 10, 380, 0, 0)]
+    [InlineData(14, 390, 30, 35, 18, 10, 390, 0, 0)]
     public void BlindBatch_HasItsSizeAndProvenance(int batchNo, int minPrivate, int minPublic, int minPlanted, int maxNamesPerDocument,
         int minPlantedWithPublic, int minPlantedPrivate, int minRealPersons, int minConstructed)
     {
@@ -265,6 +266,12 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("수령 확인: 6월 21일 김옥자 (서명)", "김옥자", "signature:서명")]
     [InlineData("간병인 김민준 여사님께 전달 부탁드립니다.", "김민준", "role:간병인")]
     [InlineData("동 명칭을 제출한 에너지기계공학과 백승엽 학생은", "백승엽", "address:학생")]
+    // A record's layout (a table, labelled lines, a transcript): its 교수, 회장 and 촬영 are its own business.
+    [InlineData("| 병상 | 환자 | 담당 |\n| 3 | 권태오 | 남지현 교수 |", "남지현", "no public context")]
+    [InlineData("구분\t비고\n1\t마은재 회장 (드라마 촬영 스태프)", "마은재", "no public context")]
+    [InlineData("일시: 5월 3일\n장소: 3층\n참석: 표진호 교수, 길나래\n안건: 예산", "표진호", "no public context")]
+    [InlineData("| 1 | 도민석 장관 | 축사 |\n| 2 | 우하린 | 사회 |", "도민석", "public:title 장관")]
+    [InlineData("남지현 교수는 이번 학기 드라마 수업을 맡았다.", "남지현", "public:title 교수")]
     public void Judge_GivesItsReason(string text, string name, string reason)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);
