@@ -201,14 +201,12 @@ public static class PersonTrainer
         var segments = new List<Segment>();
 
         // Names that are not Korean-shaped (foreign names in Hangul, nicknames) are swapped among themselves.
-        var pool = sentences.Concat(options.LabelledExtra).SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
-            .Where(n => n.Length >= 2 && IsHangul(n.Replace(" ", "", StringComparison.Ordinal)) && !IsKoreanShaped(n))
+        var names = sentences.Concat(options.LabelledExtra).SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End])).ToList();
+        var pool = names.Where(n => n.Length >= 2 && IsHangul(n.Replace(" ", "", StringComparison.Ordinal)) && !IsKoreanShaped(n))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
 
         // The given names of the training names of a Korean name's shape, as often as they occur.
-        var givenPool = options.GivenFromTrainingShare == 0 ? [] : sentences.Concat(options.LabelledExtra)
-            .SelectMany(s => s.Persons.Select(p => s.Text[p.Start..p.End]))
-            .Where(n => n.Length == 3 && IsKoreanShaped(n)).Select(n => n[1..]).Order(StringComparer.Ordinal).ToArray();
+        var givenPool = options.GivenFromTrainingShare == 0 ? [] : names.Where(n => n.Length == 3 && IsKoreanShaped(n)).Select(n => n[1..]).Order(StringComparer.Ordinal).ToArray();
         var givenShare = givenPool.Length == 0 ? 0 : options.GivenFromTrainingShare;
         void Add(NerSentence s, int copies)
         {

@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
-using System.Collections.Frozen;
 using System.Buffers;
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
 using Moa.Text.Languages;
@@ -1229,8 +1229,9 @@ internal static class Person
 
     /// <summary>
     /// Whether the Latin word [<paramref name="start"/>, <paramref name="end"/>) stands alone in Korean text: the nearest
-    /// other character on each side (spaces skipped) is a Hangul syllable, a line break, a separator or the text's edge,
-    /// never a Latin letter, digit or a mark of code, mail or paths.
+    /// other character on each side (spaces skipped) is a Hangul syllable, a line or cell break, a separator, an opening
+    /// bracket before it or a closing one after it, or the text's edge (never a Latin letter, digit or a mark of code, mail
+    /// or paths such as <c>/</c>, <c>.</c>, <c>@</c>, <c>(</c> after it); and one side is Hangul or a break.
     /// </summary>
     private static bool LoneLatinWord(string text, int start, int end)
     {
@@ -1246,11 +1247,12 @@ internal static class Person
             a++;
         }
 
-        static bool Free(char c) => c is '\0' or '\n' or '\r' or '\t' or ',' or ':' or '|' or '/' or '·' or '(' or ')' or '[' or ']' or '!' or '?' or '~' || Context.IsHangulSyllable(c);
+        static bool Break(char c) => c is '\0' or '\n' or '\r' or '\t' or ',' or ':' or '|';
         var before = b < 0 ? '\0' : text[b];
         var after = Context.At(text, a);
-        return Free(before) && before is not ('/' or ')' or ']') && Free(after) && after is not ('(' or '/')
-            && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || before is '\0' or '\n' or '\t' or ':' or '|' or ',' || after is '\n' or '\0' or '\t' or '|' or ',' or ':');
+        var beforeFree = Break(before) || before is '·' or '(' or '[' or '!' or '?' or '~' || Context.IsHangulSyllable(before);
+        var afterFree = Break(after) || after is '·' or ')' or ']' or '!' or '?' or '~' || Context.IsHangulSyllable(after);
+        return beforeFree && afterFree && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || Break(before) || Break(after));
     }
 
     /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>
