@@ -372,7 +372,7 @@ public static class PrivateContext
     /// 구대성: …</c>). Rosters, forms, boards and transcripts name the organisation's own people: a 교수, 회장 or 사장
     /// there is the ward's doctor, the club's chair or the shop's owner, not a public figure. Computed once per text.
     /// </summary>
-    private static bool RecordLayout(string text)
+    internal static bool RecordLayout(string text)
     {
         if (ReferenceEquals(t_layout.Text, text))
         {

@@ -873,7 +873,10 @@ internal static class PersonLayout
 
     /// <summary>
     /// Other occurrences of a confident name in the same text, and of its given name (the name without its surname,
-    /// two syllables), each standing alone or followed by a particle, an honorific or a kinship word.
+    /// two syllables), each standing alone or followed by a particle, an honorific or a kinship word. The given name is
+    /// repeated when its syllables are common given-name syllables, or, in a text laid out as a record
+    /// (<see cref="PrivateContext.RecordLayout"/>: a table, labelled lines, a transcript), when it is no common word
+    /// (윤서후 … 서후 어린이는; in running text 장타율 … 타율 is not repeated).
     /// </summary>
     private static void Repeats(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
@@ -917,8 +920,8 @@ internal static class PersonLayout
             }
 
             var given = compound ? name[2..] : name[1..];
-            if (given.Length == 2 && (compound || name.Length == 3) && NameGazetteer.SurnameRank(name[0]) > 0 && AllGiven(name)
-                && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
+            if (given.Length == 2 && (compound || name.Length == 3) && NameGazetteer.SurnameRank(name[0]) > 0
+                && (AllGiven(name) || PrivateContext.RecordLayout(text) && !NameGazetteer.IsCommonWord(given)) && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
             {
                 Occurrences(text, given, candidates, from, AddedScore - 0.05);
             }

@@ -36,6 +36,8 @@ public class PersonLayoutTests
     [InlineData("보낸 사람: Minji Park <minji@example.com>\n제목: 휴가 신청", "Minji Park", "Minji Park")]
     [InlineData("도영미 회원님, 예약이 확인되었습니다. 담당 강사: 변상훈", "도영미", "변상훈")]
     [InlineData("회사: ○○상사 (대표 채동국)\n업종: 도소매", "채동국", "채동국")]
+    // In a record's layout a confident name's given name is repeated even off the common-syllable list (후).
+    [InlineData("| 반 | 원아 | 특이 |\n| 해님 | 윤서후 | 우유 |\n서후 어린이는 오늘 낮잠을 잘 잤어요.", "윤서후", "서후")]
     public void Document_NamesInLayout_AreFound(string text, string first, string second)
     {
         var found = Persons(text);
@@ -54,6 +56,9 @@ public class PersonLayoutTests
     {
         // A title inside a longer word (국가대표) is no label; the other items of the list are no names.
         Persons("장미란 제2차관, 진천 국가대표 선수촌, 이천 선수촌 방문").ShouldNotContain("선수촌");
+
+        // Outside a record's layout a given name off the common-syllable list is not repeated (장타율 … 타율).
+        Persons("그해 장타율 0.612를 기록했다. 타율 역시 리그 2위였다.").ShouldNotContain("타율");
 
         // A given name inside another word is not a mention (은비녀).
         Persons("고은비 씨가 왔다. 은비녀를 샀다고 했다.").ShouldNotContain("은비");
