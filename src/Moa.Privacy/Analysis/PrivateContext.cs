@@ -333,7 +333,7 @@ public static class PrivateContext
             return address;
         }
 
-        var record = IsRecord(findings) || RecordLayout(text);
+        var record = IsRecord(findings) || PersonLayout.IsRecordLayout(text);
         var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
         {
@@ -361,45 +361,6 @@ public static class PrivateContext
         return PublicSphere(text.AsSpan(paragraphStart, paragraphEnd - paragraphStart), lo - paragraphStart, hi - paragraphStart) is { } sphere
             ? PersonPolicies.PublicPrefix + "public life " + sphere
             : NoPublicContext;
-    }
-
-    [ThreadStatic]
-    private static (string? Text, bool Layout) t_layout;
-
-    /// <summary>
-    /// Whether the text is laid out as a record: a table (a line of tab-separated cells, or a line of <c>|</c>-separated
-    /// cells), or at least three lines that open with a short label or speaker and a colon (<c>성명: …</c>, <c>사장님
-    /// 구대성: …</c>). Rosters, forms, boards and transcripts name the organisation's own people: a 교수, 회장 or 사장
-    /// there is the ward's doctor, the club's chair or the shop's owner, not a public figure. Computed once per text.
-    /// </summary>
-    internal static bool RecordLayout(string text)
-    {
-        if (ReferenceEquals(t_layout.Text, text))
-        {
-            return t_layout.Layout;
-        }
-
-        var (labelled, layout) = (0, false);
-        foreach (var range in text.AsSpan().Split('\n'))
-        {
-            var line = text.AsSpan(range).Trim(" \r");
-            var tab = line.IndexOf('\t');
-            if (tab > 0 && tab < line.Length - 1 || line.StartsWith('|') && line.Count('|') >= 3)
-            {
-                layout = true;
-                break;
-            }
-
-            var colon = line.IndexOf(':');
-            if (colon is > 0 and <= 16 && !line[..colon].ContainsAny(".!?\"'") && (colon + 1 == line.Length || line[colon + 1] == ' ') && ++labelled >= 3)
-            {
-                layout = true;
-                break;
-            }
-        }
-
-        t_layout = (text, layout);
-        return layout;
     }
 
     // Titles of state office and elected posts: in a record they still make the name public (a 장관 thanked in a tenants'

@@ -216,6 +216,45 @@ internal static class PersonLayout
         return null;
     }
 
+    [ThreadStatic]
+    private static (string? Text, bool Layout) t_layout;
+
+    /// <summary>
+    /// Whether the text is laid out as a record: a table (a line of tab-separated cells, or a line of <c>|</c>-separated
+    /// cells), or at least three lines that open with a short label or speaker and a colon (<c>성명: …</c>, <c>사장님
+    /// 구대성: …</c>). Rosters, forms, boards and transcripts name the organisation's own people: a 교수, 회장 or 사장
+    /// there is the ward's doctor, the club's chair or the shop's owner, not a public figure. Computed once per text.
+    /// </summary>
+    internal static bool IsRecordLayout(string text)
+    {
+        if (ReferenceEquals(t_layout.Text, text))
+        {
+            return t_layout.Layout;
+        }
+
+        var (labelled, layout) = (0, false);
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).Trim(" \r");
+            var tab = line.IndexOf('\t');
+            if (tab > 0 && tab < line.Length - 1 || line.StartsWith('|') && line.Count('|') >= 3)
+            {
+                layout = true;
+                break;
+            }
+
+            var colon = line.IndexOf(':');
+            if (colon is > 0 and <= 16 && !line[..colon].ContainsAny(".!?\"'") && (colon + 1 == line.Length || line[colon + 1] == ' ') && ++labelled >= 3)
+            {
+                layout = true;
+                break;
+            }
+        }
+
+        t_layout = (text, layout);
+        return layout;
+    }
+
     /// <summary>Whether the line at <paramref name="lineStart"/> opens its block: the text's first line, or one under a line without a tab.</summary>
     private static bool FirstOfBlock(string text, int lineStart)
     {
@@ -875,7 +914,7 @@ internal static class PersonLayout
     /// Other occurrences of a confident name in the same text, and of its given name (the name without its surname,
     /// two syllables), each standing alone or followed by a particle, an honorific or a kinship word. The given name is
     /// repeated when its syllables are common given-name syllables, or, in a text laid out as a record
-    /// (<see cref="PrivateContext.RecordLayout"/>: a table, labelled lines, a transcript), when it is no common word
+    /// (<see cref="IsRecordLayout"/>: a table, labelled lines, a transcript), when it is no common word
     /// (윤서후 … 서후 어린이는; in running text 장타율 … 타율 is not repeated).
     /// </summary>
     private static void Repeats(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
@@ -921,7 +960,7 @@ internal static class PersonLayout
 
             var given = compound ? name[2..] : name[1..];
             if (given.Length == 2 && (compound || name.Length == 3) && NameGazetteer.SurnameRank(name[0]) > 0
-                && (AllGiven(name) || PrivateContext.RecordLayout(text) && !NameGazetteer.IsCommonWord(given)) && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
+                && (AllGiven(name) || IsRecordLayout(text) && !NameGazetteer.IsCommonWord(given)) && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
             {
                 Occurrences(text, given, candidates, from, AddedScore - 0.05);
             }
