@@ -1,3 +1,4 @@
+using System.Buffers;
 using Moa.Privacy.Names;
 using Moa.Privacy.Recognizers;
 
@@ -61,6 +62,9 @@ public static class PrivateContext
         "양도인", "양수인", "매도인", "매수인", "상대방", "추천인", "보증인", "연대보증인", "위임인", "수임인", "판매자", "관람객",
         "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자",
     ];
+
+    // Whether a window holds any role at all: one search instead of one per role for the many names near none.
+    private static readonly SearchValues<string> s_anyRole = SearchValues.Create(s_roles, StringComparison.Ordinal);
 
     /// <summary>
     /// Staff and office-bearers named in a record (상담사, 담임교사, 인계자, 총무 …): labels before a name for the person
@@ -133,6 +137,8 @@ public static class PrivateContext
         "송금인", "받는분", "받는사람", "보낸 사람", "보낸사람", "보내는 분",
     ];
 
+    private static readonly SearchValues<string> s_anyLabel = SearchValues.Create(s_labels, StringComparison.Ordinal);
+
     // Kinship words right after a name, or after its 학생/씨/님 (홍길동 엄마, 홍길동 학생 어머니, 홍길동 할머니 댁): the name
     // belongs to a family, not to public life.
     private static readonly string[] s_kin = ["엄마", "아빠", "어머니", "아버지", "어머님", "아버님", "할머니", "할아버지", "보호자", "가족"];
@@ -142,6 +148,8 @@ public static class PrivateContext
 
     // Contact labels; they count only as labels (followed by ':', a digit or a bracket), not inside a word such as 전화받을때.
     private static readonly string[] s_contact = ["연락처", "전화", "휴대폰", "핸드폰", "주소", "이메일", "E-mail", "email", "Tel", "TEL", "H.P", "HP", "내선"];
+
+    private static readonly SearchValues<string> s_anyContact = SearchValues.Create(s_contact, StringComparison.Ordinal);
 
     // Letter closings after a signature.
     private static readonly string[] s_closings = ["드림", "올림", "배상"];
@@ -228,19 +236,25 @@ public static class PrivateContext
         }
 
         var near = after[..Math.Min(after.Length, 12)];
-        foreach (var role in s_roles)
+        if (before.ContainsAny(s_anyRole) || near.ContainsAny(s_anyRole))
         {
-            if (before.Contains(role, StringComparison.Ordinal) || near.Contains(role, StringComparison.Ordinal))
+            foreach (var role in s_roles)
             {
-                return "role:" + role;
+                if (before.Contains(role, StringComparison.Ordinal) || near.Contains(role, StringComparison.Ordinal))
+                {
+                    return "role:" + role;
+                }
             }
         }
 
-        foreach (var label in s_labels)
+        if (before.ContainsAny(s_anyLabel) || after.StartsWith(' '))
         {
-            if (LabelBefore(before, label) || after.StartsWith(" " + label, StringComparison.Ordinal))
+            foreach (var label in s_labels)
             {
-                return "label:" + label;
+                if (LabelBefore(before, label) || (after.StartsWith(' ') && after[1..].StartsWith(label, StringComparison.Ordinal)))
+                {
+                    return "label:" + label;
+                }
             }
         }
 
@@ -262,8 +276,8 @@ public static class PrivateContext
         var previousWord = before.TrimEnd(' ');
         foreach (var relation in s_relations)
         {
-            if (!PublicTitleNear(near) && previousWord.EndsWith(relation, StringComparison.Ordinal) && previousWord.Length < before.Length
-                && (previousWord.Length == relation.Length || !char.IsLetter(previousWord[^(relation.Length + 1)])))
+            if (previousWord.EndsWith(relation, StringComparison.Ordinal) && previousWord.Length < before.Length
+                && (previousWord.Length == relation.Length || !char.IsLetter(previousWord[^(relation.Length + 1)])) && !PublicTitleNear(near))
             {
                 return "relation:" + relation;
             }
@@ -320,11 +334,14 @@ public static class PrivateContext
             }
         }
 
-        foreach (var word in s_contact)
+        if (before.ContainsAny(s_anyContact) || after.ContainsAny(s_anyContact))
         {
-            if (ContactLabel(before, word) || ContactLabel(after, word))
+            foreach (var word in s_contact)
             {
-                return "contact line";
+                if (ContactLabel(before, word) || ContactLabel(after, word))
+                {
+                    return "contact line";
+                }
             }
         }
 
