@@ -189,8 +189,12 @@ internal static class PersonFeatures
     /// Features (<see cref="Count"/>, in order, to <paramref name="f"/>) of a space between two Hangul words (which may be inside a name: 조니 뎁): the words on both sides
     /// (whole, their lengths, the last syllable of the left one and the first of the right one) and the nearby characters.
     /// </summary>
+    /// <remarks>
+    /// Without <paramref name="padding"/> only the first <see cref="SpaceOwn"/> are given: a caller that scores the fixed
+    /// <see cref="SpacePadding"/> buckets once (their sum is the same at every space) leaves them out.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void AtSpace<TSink>(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, int foreignPair, ref TSink f)
+    public static void AtSpace<TSink>(ReadOnlySpan<char> t, int i, ulong left, int leftLength, ulong right, int rightLength, int foreignPair, ref TSink f, bool padding = true)
         where TSink : IFeatureSink, allows ref struct
     {
         var m1 = At(t, i - 1);
@@ -210,14 +214,23 @@ internal static class PersonFeatures
         f.Add(H(52, m1, At(t, i + rightLength), 0));
         f.Add(H(53, At(t, i - leftLength), p1, 0));
         f.Add(H(55, foreignPair, 0, 0));
-        foreach (var bucket in s_spacePadding)
+        if (padding)
         {
-            f.Add(bucket);
+            foreach (var bucket in s_spacePadding)
+            {
+                f.Add(bucket);
+            }
         }
     }
 
+    /// <summary>How many of a space's features depend on the text; the other slots are <see cref="SpacePadding"/>.</summary>
+    public const int SpaceOwn = 15;
+
+    /// <summary>The fixed buckets of a space's slots past <see cref="SpaceOwn"/>, in order.</summary>
+    public static ReadOnlySpan<int> SpacePadding => s_spacePadding;
+
     // A space has 15 features; the other slots get fixed buckets (one per slot), computed once.
-    private static readonly int[] s_spacePadding = [.. Enumerable.Range(15, Count - 15).Select(k => H(54, k, 0, 0))];
+    private static readonly int[] s_spacePadding = [.. Enumerable.Range(SpaceOwn, Count - SpaceOwn).Select(k => H(54, k, 0, 0))];
 
     /// <summary>
     /// Feature 32's value for a word: the gazetteer kinds of its stem (<see cref="NameGazetteer.GazetteerKind"/>, bits
