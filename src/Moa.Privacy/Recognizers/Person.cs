@@ -945,7 +945,7 @@ internal static class Person
     {
         foreach (var ending in (ReadOnlySpan<string>)["입니다", "이에요", "이예요", "이고요", "인데요"])
         {
-            for (var at = text.IndexOf(ending, StringComparison.Ordinal); at >= 3; at = text.IndexOf(ending, at + 1))
+            for (var at = text.IndexOf(ending, StringComparison.Ordinal); at >= 3; at = text.IndexOf(ending, at + 1, StringComparison.Ordinal))
             {
                 var s = at;
                 while (s > 0 && Context.IsHangulSyllable(text[s - 1]) && at - s < 5)

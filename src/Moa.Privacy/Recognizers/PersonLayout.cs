@@ -83,6 +83,15 @@ internal static class PersonLayout
             }
         }
 
+        seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            if (candidates[i].Start > 0 && text[candidates[i].Start - 1] == '(' && IsSeed(text, candidates[i]))
+            {
+                Alias(text, candidates[i], candidates, from);
+            }
+        }
+
         // Last, when the passes above have raised the names a table's column holds.
         if (text.AsSpan().Contains('\t'))
         {
@@ -347,20 +356,46 @@ internal static class PersonLayout
             return;
         }
 
-        foreach (var (start, end) in speakers)
+        // Each speaker's number of lines, and the first speaker of a name's length (at most four syllables) with more
+        // than one line: the transcript is a conversation of people. There, a given name that speaks once counts (every
+        // syllable a common given-name syllable, not a common word: 주원 answering 민지), and so does a handle of five or
+        // six syllables with more than one line (오리너구리 selling to 찬호); alone, such a word is a long label (처리결과요약).
+        Span<int> counts = speakers.Count <= 256 ? stackalloc int[speakers.Count] : new int[speakers.Count];
+        var named = -1;
+        for (var i = 0; i < speakers.Count; i++)
         {
-            var name = text.AsSpan(start, end - start);
-            var count = 0;
+            var name = text.AsSpan(speakers[i].Start, speakers[i].End - speakers[i].Start);
             foreach (var (s2, e2) in speakers)
             {
-                count += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
+                counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            if (count >= 2)
+            named = named < 0 && counts[i] >= 2 && name.Length <= 4 ? i : named;
+        }
+
+        for (var i = 0; i < speakers.Count; i++)
+        {
+            var (start, end) = speakers[i];
+            var word = text.AsSpan(start, end - start);
+            var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start));
+            if (word.Length <= 4 ? counts[i] >= 2 || other && word.Length <= 3 && AllGivenSyllables(word) && !NameGazetteer.IsCommonWord(word) : counts[i] >= 2 && other)
             {
                 Add(text, candidates, from, start, end, AddedScore);
             }
         }
+    }
+
+    private static bool AllGivenSyllables(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!NameGazetteer.IsGivenSyllable(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The speaker's name span of a transcript line, or null.</summary>
@@ -444,8 +479,9 @@ internal static class PersonLayout
             }
         }
 
+        // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
-        return word.Length is < 2 or > 4 || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
+        return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
     }
 
     // Roles of dialogue data and words of logs and manuals that open lines with a colon: no speaker's name.
@@ -965,6 +1001,66 @@ internal static class PersonLayout
                 Occurrences(text, given, candidates, from, AddedScore - 0.05);
             }
         }
+    }
+
+    // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
+    // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
+    // Kinship and family-order words that end a relation written before a name in brackets. General Korean, from knowledge.
+    private static readonly string[] s_aliasRelations =
+    [
+        "할머니", "할아버지", "어머니", "아버지", "엄마", "아빠", "언니", "오빠", "누나", "동생", "막내", "첫째", "둘째", "셋째", "장모", "장인",
+        "시어머니", "시아버지", "삼촌", "이모", "고모", "이모부", "고모부", "조카", "사촌", "남편", "아내", "와이프", "딸", "아들",
+    ];
+
+    private static readonly System.Buffers.SearchValues<char> s_organisationEnds = System.Buffers.SearchValues.Create("사원소회당청처국과부팀실단점관층동호대합터");
+
+    /// <summary>
+    /// A handle or nickname right before a confident name in brackets (<c>햇볕쬐는고양이 (이서담)</c>, <c>검은달(석진호)</c>,
+    /// <c>짱구 (윤재빈)</c>): the handle stands for that person, here and wherever else it occurs as a word in the text
+    /// (the lines a chat export opens with it). Not a role, label, title or field word (<c>담당자 (홍길동)</c>), nor a word
+    /// that ends like an organisation or a place.
+    /// </summary>
+    private static void Alias(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        if (Context.At(text, seed.End) != ')')
+        {
+            return;
+        }
+
+        var end = seed.Start - 1;
+        if (end > 0 && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        var start = end;
+        var hangul = 0;
+        var latin = 0;
+        while (start > 0 && (Context.IsHangulSyllable(text[start - 1]) || Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1]) || text[start - 1] == '_'))
+        {
+            start--;
+            hangul += Context.IsHangulSyllable(text[start]) ? 1 : 0;
+            latin += Context.IsAsciiLetter(text[start]) ? 1 : 0;
+        }
+
+        var alias = text.AsSpan(start, end - start);
+        if (alias.Length is < 2 or > 12 || (hangul < 2 && latin < 3) || (start > 0 && !(char.IsWhiteSpace(text[start - 1]) || text[start - 1] is '[' or ':' or '|' or '·' or ','))
+            || s_organisationEnds.Contains(alias[^1]) || alias[^1] == '님' || NameGazetteer.IsCommonWord(alias) || PrivateContext.IsContextWord(alias)
+            || PrivateContext.IsFieldWord(alias) || PrivateContext.IsStaffOrKin(alias) || Person.IsTitleOrRole(alias) || Person.IsLabel(alias))
+        {
+            return;
+        }
+
+        // A relation before the name (외할머니(황정란), 막내 (윤소율)) is what the person is to the writer, not a handle.
+        foreach (var relation in s_aliasRelations)
+        {
+            if (alias.EndsWith(relation, StringComparison.Ordinal))
+            {
+                return;
+            }
+        }
+
+        Occurrences(text, alias, candidates, from, AddedScore);
     }
 
     private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score)

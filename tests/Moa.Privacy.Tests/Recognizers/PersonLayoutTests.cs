@@ -109,6 +109,44 @@ public class PersonLayoutTests
         found.ShouldContain(second);
     }
 
+    [Theory]
+    // A handle of five or six syllables speaks like a name; a given name that speaks once answers a speaker of several lines.
+    [InlineData("판매자 뭉게구름이\n구매자 하람: 책상 있나요?\n판매자 뭉게구름이: 네 있어요\n구매자 하람: 입금할게요\n판매자 뭉게구름이: 네", "뭉게구름이", "하람")]
+    [InlineData("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n지혁: ㅇㅇ 나도\n소윤: 그럼 홍대", "소윤", "지혁")]
+    public void Transcript_HandlesAndOnceSpeakingGivenNames_AreFound(string text, string first, string second)
+    {
+        var found = Persons(text);
+        found.ShouldContain(first);
+        found.ShouldContain(second);
+    }
+
+    [Fact]
+    public void Transcript_OnceSpokenWordsAndLongLabels_AreNoNames()
+    {
+        // A word that opens one line only is no speaker unless it is a given name's; a long word that opens lines with no
+        // speaker of a name's length beside it is a label.
+        Persons("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n결론: 7시\n소윤: 그럼 홍대").ShouldNotContain("결론");
+        Persons("민원처리결과: 완료\n민원처리결과: 보류\n진행상황메모: 검토 중").ShouldBeEmpty();
+    }
+
+    [Theory]
+    // A handle right before a confident name in brackets stands for that person wherever it occurs.
+    [InlineData("보낸 사람: 햇살고양이 (이서진)\n받는 사람: 윤보람\n내일 10시에 찾으러 갈게요.\n---\n보낸 사람: 햇살고양이 (이서진)", "햇살고양이")]
+    [InlineData("#공지 | 길드마스터 붉은달(석민호)\n이번 정모는 붉은달이 진행합니다.", "붉은달")]
+    public void Alias_BeforeANameInBrackets_IsAName(string text, string alias)
+    {
+        Persons(text).Count(p => p == alias).ShouldBe(text.Split(alias).Length - 1);
+    }
+
+    [Theory]
+    // Relations, roles, common words and organisations before a name in brackets are not handles.
+    [InlineData("식탁은 외할머니(황정란) 댁으로 보내 주세요.", "외할머니")]
+    [InlineData("안 되면 1층 편의점 사장님(윤상구)께 맡겨주세요.", "사장님")]
+    [InlineData("코디네이터 메모(탁유나): 하율 학생은 적응 중.", "메모")]
+    [InlineData("사업 주관: 푸른숲환경연대(소재원)", "푸른숲환경연대")]
+    [InlineData("막내 (윤소율): 나 채온이랑 갈게", "막내")]
+    public void Alias_RelationsRolesAndOrganisations_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
+
     [Fact]
     public void Transcript_ClockTimesAndRoleLines_WithoutSpeakers_AreNoNames()
     {
