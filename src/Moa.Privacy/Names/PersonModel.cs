@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Compression;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -433,22 +434,7 @@ internal sealed class PersonModel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Decode(ReadOnlySpan<char> seg, ReadOnlySpan<int> feats, float[] w, float[] trans, Span<float> emissions, Span<byte> tags)
     {
-        for (var j = 0; j < seg.Length; j++)
-        {
-            float e0 = 0, e1 = 0, e2 = 0;
-            foreach (var f in feats.Slice(j * PersonFeatures.Count, PersonFeatures.Count))
-            {
-                var k = f * Tags;
-                e0 += w[k];
-                e1 += w[k + 1];
-                e2 += w[k + 2];
-            }
-
-            emissions[j * Tags] = e0;
-            emissions[(j * Tags) + 1] = e1;
-            emissions[(j * Tags) + 2] = e2;
-        }
-
+        Emissions<float, float>(seg.Length, feats, w, 1f, emissions);
         Viterbi(seg, trans, emissions, tags);
     }
 
@@ -458,24 +444,34 @@ internal sealed class PersonModel
     /// </summary>
     private void DecodeQuantised(ReadOnlySpan<char> seg, ReadOnlySpan<int> feats, Span<float> emissions, Span<byte> tags)
     {
-        var q = _quantised!;
-        for (var j = 0; j < seg.Length; j++)
+        Emissions<short, int>(seg.Length, feats, _quantised!, _step, emissions);
+        Viterbi(seg, Transitions, emissions, tags);
+    }
+
+    /// <summary>
+    /// The three tag scores of each of <paramref name="n"/> positions from their features' weights (bucket * 3 + tag),
+    /// summed in feature order as <typeparamref name="TSum"/> and multiplied by <paramref name="step"/> (1 for float
+    /// weights, which leaves every sum as it is).
+    /// </summary>
+    private static void Emissions<TWeight, TSum>(int n, ReadOnlySpan<int> feats, TWeight[] w, float step, Span<float> emissions)
+        where TWeight : INumberBase<TWeight>
+        where TSum : INumberBase<TSum>
+    {
+        for (var j = 0; j < n; j++)
         {
-            int e0 = 0, e1 = 0, e2 = 0;
+            TSum e0 = TSum.Zero, e1 = TSum.Zero, e2 = TSum.Zero;
             foreach (var f in feats.Slice(j * PersonFeatures.Count, PersonFeatures.Count))
             {
                 var k = f * Tags;
-                e0 += q[k];
-                e1 += q[k + 1];
-                e2 += q[k + 2];
+                e0 += TSum.CreateTruncating(w[k]);
+                e1 += TSum.CreateTruncating(w[k + 1]);
+                e2 += TSum.CreateTruncating(w[k + 2]);
             }
 
-            emissions[j * Tags] = e0 * _step;
-            emissions[(j * Tags) + 1] = e1 * _step;
-            emissions[(j * Tags) + 2] = e2 * _step;
+            emissions[j * Tags] = float.CreateTruncating(e0) * step;
+            emissions[(j * Tags) + 1] = float.CreateTruncating(e1) * step;
+            emissions[(j * Tags) + 2] = float.CreateTruncating(e2) * step;
         }
-
-        Viterbi(seg, Transitions, emissions, tags);
     }
 
     /// <summary>The best tag sequence of one segment into <paramref name="tags"/>[0..n) given its <paramref name="emissions"/>.</summary>

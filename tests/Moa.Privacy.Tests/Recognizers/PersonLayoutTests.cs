@@ -102,18 +102,10 @@ public class PersonLayoutTests
     [InlineData("[단톡] 친구들\n오후 9:12 꽁치: 내일 몇 시?\n오후 9:13 솔이: 일곱 시\n오후 9:15 꽁치: ㅇㅋ\n오후 9:16 솔이: 굿", "꽁치", "솔이")]
     [InlineData("상담사 보미: 안녕하세요\n고객 탁세라: 물건이 안 왔어요\n상담사 보미: 확인해 볼게요\n고객 탁세라: 네", "보미", "탁세라")]
     [InlineData("판매자 너구리\n구매자 찬호: 책상 있나요?\n판매자 너구리: 네\n구매자 찬호: 입금할게요", "찬호", "찬호")]
-    public void Transcript_SpeakersAfterATimeOrARole_AreFound(string text, string first, string second)
-    {
-        var found = Persons(text);
-        found.ShouldContain(first);
-        found.ShouldContain(second);
-    }
-
-    [Theory]
     // A handle of five or six syllables speaks like a name; a given name that speaks once answers a speaker of several lines.
     [InlineData("판매자 뭉게구름이\n구매자 하람: 책상 있나요?\n판매자 뭉게구름이: 네 있어요\n구매자 하람: 입금할게요\n판매자 뭉게구름이: 네", "뭉게구름이", "하람")]
     [InlineData("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n지혁: ㅇㅇ 나도\n소윤: 그럼 홍대", "소윤", "지혁")]
-    public void Transcript_HandlesAndOnceSpeakingGivenNames_AreFound(string text, string first, string second)
+    public void Transcript_SpeakersAfterATimeOrARole_AreFound(string text, string first, string second)
     {
         var found = Persons(text);
         found.ShouldContain(first);
