@@ -1429,7 +1429,7 @@ internal static class Person
         return (strict ? given == syllables : given > 0) && !s_nonNameEndings.Contains(text[end - 1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
     }
 
-    /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>).</summary>
+    /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>), not a common word or role noun (<c>위임자:</c>).</summary>
     private static void TryChatSpeakers(string text, List<PiiFinding> sink)
     {
         for (var colon = text.IndexOf(':', StringComparison.Ordinal); colon > 0; colon = text.IndexOf(':', colon + 1))
@@ -1445,7 +1445,7 @@ internal static class Person
             var length = end - start;
             if (lineStart && length is 3 && !NumberFieldLabel(text, end) && !PrivateContext.IsContextWord(text.AsSpan(start, length))
                 && !PrivateContext.IsFieldWord(text.AsSpan(start, length)) && s_surnames.Contains(text[start]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length))
-                && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]))
+                && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]) && !NameGazetteer.IsCommonWord(text.AsSpan(start, length)))
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.7));
             }

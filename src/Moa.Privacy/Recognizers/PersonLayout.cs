@@ -117,7 +117,7 @@ internal static class PersonLayout
             return f.Score >= 0.9 && !span.ContainsAnyExcept(s_foreignNameChars);
         }
 
-        if (!KoreanNameShaped(text, f.Start, f.End) || s_endings.Contains(span[^1]) || !FreeAfter(text, f.End))
+        if (!KoreanNameShaped(text, f.Start, f.End) || s_endings.Contains(span[^1]) || !FreeAfter(text, f.End) || NameGazetteer.IsCommonWord(span))
         {
             return false;
         }
@@ -324,7 +324,7 @@ internal static class PersonLayout
             words++;
         }
 
-        return words is >= 1 and <= 3 && cell.Length >= 2 && !PrivateContext.IsContextWord(cell);
+        return words is >= 1 and <= 3 && cell.Length >= 2 && !PrivateContext.IsContextWord(cell) && !NameGazetteer.IsCommonWord(cell);
     }
 
     /// <summary>
@@ -660,7 +660,8 @@ internal static class PersonLayout
                     q++;
                 }
 
-                if (KoreanNameShaped(text, p, q) && AllGiven(text.AsSpan(p, q - p)) && !(Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1))))
+                if (KoreanNameShaped(text, p, q) && AllGiven(text.AsSpan(p, q - p)) && !NameGazetteer.IsCommonWord(text.AsSpan(p, q - p))
+                    && !(Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1))))
                 {
                     Add(text, candidates, from, p, q, AddedScore - 0.05);
                 }
@@ -880,7 +881,7 @@ internal static class PersonLayout
     private static bool NameCellOfSeededColumn(string text, int s, int e)
     {
         var cell = text.AsSpan(s, e - s);
-        if (Person.IsPersonLabel(cell) || PrivateContext.IsFieldWord(cell) || PrivateContext.IsContextWord(cell))
+        if (Person.IsPersonLabel(cell) || PrivateContext.IsFieldWord(cell) || PrivateContext.IsContextWord(cell) || NameGazetteer.IsCommonWord(cell))
         {
             return false;
         }

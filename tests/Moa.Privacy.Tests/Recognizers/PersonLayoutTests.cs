@@ -131,6 +131,19 @@ public class PersonLayoutTests
     }
 
     [Theory]
+    // Role nouns of forms (위임자, 동승자) and common words in a table's cells (정수기) are no names, and a common word the
+    // tagger took for a name seeds no repeats of itself (유효성 … 유효성).
+    [InlineData("[위임장]\n위임자: 편옥분  (인)\n대리인: 편재석 (위임자와의 관계: 장남)", "위임자", "편옥분")]
+    [InlineData("요일\t시간\t고객\t제품\n월\t10:00\t천말순\t정수기\n화\t11:00\t마윤석\t비데\n수\t15:30\t공새롬\t정수기", "정수기", "천말순")]
+    [InlineData("사고 경위: 운전자 하서진, 동승자 남궁혜원 모두 경상.", "동승자", "하서진")]
+    public void RoleNounsAndCommonWordsInCells_AreNoNames(string text, string word, string name)
+    {
+        var found = Persons(text);
+        found.ShouldNotContain(word);
+        found.ShouldContain(name);
+    }
+
+    [Theory]
     // Relations, roles, common words and organisations before a name in brackets are not handles.
     [InlineData("식탁은 외할머니(황정란) 댁으로 보내 주세요.", "외할머니")]
     [InlineData("안 되면 1층 편의점 사장님(윤상구)께 맡겨주세요.", "사장님")]
