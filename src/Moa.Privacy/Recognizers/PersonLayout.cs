@@ -415,6 +415,12 @@ internal static class PersonLayout
                 return null;
             }
 
+            // A messenger's export on a computer puts the speaker in brackets before the time: [권나래] [오후 9:48] ….
+            if (BracketedSpeaker(text, p + 1, close, lineEnd) is { } bracketed)
+            {
+                return bracketed;
+            }
+
             p = close + 1;
             while (p < lineEnd && text[p] == ' ')
             {
@@ -483,6 +489,59 @@ internal static class PersonLayout
         var word = text.AsSpan(start, end - start);
         return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
     }
+
+    /// <summary>
+    /// The speaker of a line <c>[name] [오전|오후 H:MM] talk</c> (<c>[권나래] [오후 9:48] …</c>, <c>[변상철 부장] [오전 8:41] …</c>):
+    /// the bracket's Hangul name or handle of two to six syllables (a title or role after it left out), or a Latin name;
+    /// not a role, label, field or common word.
+    /// </summary>
+    private static (int Start, int End)? BracketedSpeaker(string text, int start, int close, int lineEnd)
+    {
+        var q = close + 1;
+        if (Context.At(text, q) == ' ')
+        {
+            q++;
+        }
+
+        var rest = text.AsSpan(q, lineEnd - q);
+        if (!(rest.StartsWith("[오전 ", StringComparison.Ordinal) || rest.StartsWith("[오후 ", StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        // The clock: one or two digits, a colon, two digits, the closing bracket.
+        var clock = rest[4..];
+        var hour = clock.IndexOfAnyExceptInRange('0', '9');
+        if (hour is < 1 or > 2 || clock.Length < hour + 4 || clock[hour] != ':' || !char.IsAsciiDigit(clock[hour + 1]) || !char.IsAsciiDigit(clock[hour + 2]) || clock[hour + 3] != ']')
+        {
+            return null;
+        }
+
+        var end = close;
+        var space = text.AsSpan(start, end - start).LastIndexOf(' ');
+        if (space > 0 && (Person.IsTitleOrRole(text.AsSpan(start + space + 1, end - start - space - 1)) || PrivateContext.IsContextWord(text.AsSpan(start + space + 1, end - start - space - 1))))
+        {
+            end = start + space;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        if (IsLatinName(word))
+        {
+            return (start, end);
+        }
+
+        // Two syllables only when both are given-name syllables (다운, not the tags [안내], [공지]); longer, no common word
+        // and no tag of a channel's own messages (운영진, 공지사항).
+        return word.Length is < 2 or > 6 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.Length == 2 && !AllGivenSyllables(word)
+            || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || PrivateContext.IsContextWord(word)
+            || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) ? null : (start, end);
+    }
+
+    // Tags that a channel's own messages carry in brackets; general Korean, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Roles of dialogue data and words of logs and manuals that open lines with a colon: no speaker's name.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_latinRoles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,

@@ -102,6 +102,9 @@ public class PersonLayoutTests
     [InlineData("[단톡] 친구들\n오후 9:12 꽁치: 내일 몇 시?\n오후 9:13 솔이: 일곱 시\n오후 9:15 꽁치: ㅇㅋ\n오후 9:16 솔이: 굿", "꽁치", "솔이")]
     [InlineData("상담사 보미: 안녕하세요\n고객 탁세라: 물건이 안 왔어요\n상담사 보미: 확인해 볼게요\n고객 탁세라: 네", "보미", "탁세라")]
     [InlineData("판매자 너구리\n구매자 찬호: 책상 있나요?\n판매자 너구리: 네\n구매자 찬호: 입금할게요", "찬호", "찬호")]
+    // A messenger's export on a computer: the speaker in brackets before the time, a title after the name left out.
+    [InlineData("[권하늘] [오후 9:48] 1차 412,000원 나왔어요\n[석민재 대리] [오후 9:50] 입금했습니다\n[권하늘] [오후 9:51] 감사해요\n[석민재 대리] [오후 9:52] 넵", "권하늘", "석민재")]
+    [InlineData("[밤톨이] [오전 7:02] 출첵\n[솔방울] [오전 7:05] 출첵\n[밤톨이] [오전 7:08] 오늘 9시 맞죠?\n[솔방울] [오전 7:10] ㅇㅇ", "밤톨이", "솔방울")]
     // A handle of five or six syllables speaks like a name; a given name that speaks once answers a speaker of several lines.
     [InlineData("판매자 뭉게구름이\n구매자 하람: 책상 있나요?\n판매자 뭉게구름이: 네 있어요\n구매자 하람: 입금할게요\n판매자 뭉게구름이: 네", "뭉게구름이", "하람")]
     [InlineData("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n지혁: ㅇㅇ 나도\n소윤: 그럼 홍대", "소윤", "지혁")]
@@ -119,6 +122,7 @@ public class PersonLayoutTests
         // speaker of a name's length beside it is a label.
         Persons("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n결론: 7시\n소윤: 그럼 홍대").ShouldNotContain("결론");
         Persons("민원처리결과: 완료\n민원처리결과: 보류\n진행상황메모: 검토 중").ShouldBeEmpty();
+        Persons("[안내] [오전 9:00] 서버 점검\n[알림] [오전 9:30] 점검 완료\n[안내] [오전 10:00] 재시작").ShouldBeEmpty();
     }
 
     [Theory]
