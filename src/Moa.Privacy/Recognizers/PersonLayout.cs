@@ -136,18 +136,7 @@ internal static class PersonLayout
     }
 
     /// <summary>Every syllable of the given name (after a one- or two-syllable surname) is a common given-name syllable.</summary>
-    private static bool AllGiven(ReadOnlySpan<char> name)
-    {
-        foreach (var c in name[(IsCompound(name) ? 2 : 1)..])
-        {
-            if (!NameGazetteer.IsGivenSyllable(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    private static bool AllGiven(ReadOnlySpan<char> name) => AllGivenSyllables(name[(IsCompound(name) ? 2 : 1)..]);
 
     private static bool IsCompound(ReadOnlySpan<char> name)
     {
@@ -385,6 +374,7 @@ internal static class PersonLayout
         }
     }
 
+    /// <summary>Every syllable of <paramref name="word"/> is a common given-name syllable.</summary>
     private static bool AllGivenSyllables(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
@@ -509,10 +499,7 @@ internal static class PersonLayout
             return null;
         }
 
-        // The clock: one or two digits, a colon, two digits, the closing bracket.
-        var clock = rest[4..];
-        var hour = clock.IndexOfAnyExceptInRange('0', '9');
-        if (hour is < 1 or > 2 || clock.Length < hour + 4 || clock[hour] != ':' || !char.IsAsciiDigit(clock[hour + 1]) || !char.IsAsciiDigit(clock[hour + 2]) || clock[hour + 3] != ']')
+        if (ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']'))
         {
             return null;
         }
@@ -610,6 +597,23 @@ internal static class PersonLayout
     /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
     private static int SkipTime(string text, int p, int lineEnd)
     {
+        var q = ClockEnd(text, p, lineEnd);
+        if (q < 0 || Context.At(text, q) != ' ')
+        {
+            return p;
+        }
+
+        while (q < lineEnd && text[q] == ' ')
+        {
+            q++;
+        }
+
+        return q;
+    }
+
+    /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
+    private static int ClockEnd(string text, int p, int lineEnd)
+    {
         var q = p;
         if (text.AsSpan(q, lineEnd - q).StartsWith("오전 ", StringComparison.Ordinal) || text.AsSpan(q, lineEnd - q).StartsWith("오후 ", StringComparison.Ordinal))
         {
@@ -622,18 +626,7 @@ internal static class PersonLayout
             q++;
         }
 
-        if (q == digits || Context.At(text, q) != ':' || !Context.IsDigit(Context.At(text, q + 1)) || !Context.IsDigit(Context.At(text, q + 2)) || Context.At(text, q + 3) != ' ')
-        {
-            return p;
-        }
-
-        q += 4;
-        while (q < lineEnd && text[q] == ' ')
-        {
-            q++;
-        }
-
-        return q;
+        return q == digits || Context.At(text, q) != ':' || !Context.IsDigit(Context.At(text, q + 1)) || !Context.IsDigit(Context.At(text, q + 2)) ? -1 : q + 3;
     }
 
     /// <summary>
@@ -1063,15 +1056,12 @@ internal static class PersonLayout
         }
     }
 
+    // Family-order and in-law words that end a relation written before a name in brackets, beside the judge's relation and
+    // kinship words (PrivateContext.Relations, Kin). General Korean, from knowledge.
+    private static readonly string[] s_familyOrder = ["막내", "첫째", "둘째", "셋째", "장모", "장인", "이모부", "고모부", "와이프"];
+
     // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
     // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
-    // Kinship and family-order words that end a relation written before a name in brackets. General Korean, from knowledge.
-    private static readonly string[] s_aliasRelations =
-    [
-        "할머니", "할아버지", "어머니", "아버지", "엄마", "아빠", "언니", "오빠", "누나", "동생", "막내", "첫째", "둘째", "셋째", "장모", "장인",
-        "시어머니", "시아버지", "삼촌", "이모", "고모", "이모부", "고모부", "조카", "사촌", "남편", "아내", "와이프", "딸", "아들",
-    ];
-
     private static readonly System.Buffers.SearchValues<char> s_organisationEnds = System.Buffers.SearchValues.Create("사원소회당청처국과부팀실단점관층동호대합터");
 
     /// <summary>
@@ -1112,15 +1102,25 @@ internal static class PersonLayout
         }
 
         // A relation before the name (외할머니(황정란), 막내 (윤소율)) is what the person is to the writer, not a handle.
-        foreach (var relation in s_aliasRelations)
+        if (EndsWithAny(alias, PrivateContext.Relations) || EndsWithAny(alias, PrivateContext.Kin) || EndsWithAny(alias, s_familyOrder))
         {
-            if (alias.EndsWith(relation, StringComparison.Ordinal))
-            {
-                return;
-            }
+            return;
         }
 
         Occurrences(text, alias, candidates, from, AddedScore);
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)
+    {
+        foreach (var ending in endings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score)
