@@ -532,8 +532,9 @@ public static class PrivateContext
             lead = [];
         }
 
+        // The line reader knows the layouts of transcripts and messenger exports (times, dates, channels before the name).
         var lineEnd = text.IndexOf('\n', person.Start);
-        return lead.IsEmpty && PersonLayout.SpeakerAt(text, lineStart, lineEnd < 0 ? text.Length : lineEnd) is { } s && s.Start == person.Start
+        return PersonLayout.SpeakerAt(text, lineStart, lineEnd < 0 ? text.Length : lineEnd) is { } s && s.Start == person.Start
             || lead.IsEmpty && rest.StartsWith(":", StringComparison.Ordinal);
     }
 

@@ -385,6 +385,7 @@ internal static class Person
         TryLatinNames(text, sink);
         TryLoneSurnames(text, sink);
         TryGluedForeignNames(text, sink);
+        TryVocatives(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -1427,6 +1428,51 @@ internal static class Person
         }
 
         return (strict ? given == syllables : given > 0) && !s_nonNameEndings.Contains(text[end - 1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, end - start));
+    }
+
+    /// <summary>
+    /// A person called by name (<c>"종훈아 가자"</c>, <c>다솜아 아빠 오늘…</c>, <c>"진우야"라고</c>): a given name of two
+    /// syllables, both common given-name syllables, then the vocative 아 after a closed syllable, or 야 after an open one,
+    /// ending the word. 야 is also the casual copula (<c>이건 영화야</c>), so 야 counts only at the start
+    /// of a line or quotation. Not a common word (<c>친구야</c>, <c>사랑아</c>), title or role.
+    /// </summary>
+    private static void TryVocatives(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.AsSpan().IndexOfAny('아', '야'); at > 0; at = text.AsSpan(at + 1).IndexOfAny('아', '야') is var next and >= 0 ? at + 1 + next : -1)
+        {
+            var start = at;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+            {
+                start--;
+            }
+
+            var after = Context.At(text, at + 1);
+            if (at - start != 2 || Context.IsHangulSyllable(after) || !(after is '\0' or ' ' or ',' or '!' or '~' or '.' or '?' or '"' or '”' or '\'' or '’' or '\n' or '\r' or 'ㅋ' or 'ㅎ' or 'ㅠ' or 'ㅜ'))
+            {
+                continue;
+            }
+
+            var before = start == 0 ? '\n' : text[start - 1];
+            var closed = (text[at - 1] - '\uAC00') % 28 != 0;
+            if (Context.IsAsciiLetter(before) || Context.IsDigit(before) || (text[at] == '아' ? !closed : closed || !(before is '\n' or '"' or '“' or '\'' or '‘' or '「')))
+            {
+                continue;
+            }
+
+            // After a frequent surname, 아 may end a full name (윤승아, 한지아), not call one.
+            var name = text.AsSpan(start, at - start);
+            if (text[at] == '아' && NameGazetteer.SurnameRank(name[0]) is 1 or 2)
+            {
+                continue;
+            }
+
+            if (NameGazetteer.IsGivenSyllable(name[0]) && NameGazetteer.IsGivenSyllable(name[1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)
+                && !NameGazetteer.IsCommonWord(name) && !NameGazetteer.IsCommonWord(text.AsSpan(start, at + 1 - start)) && !IsTitleOrRole(name)
+                && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name))
+            {
+                sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.7));
+            }
+        }
     }
 
     /// <summary>Chat logs: a line that starts with a Korean full name and a colon (<c>김민수: 내일 봐요</c>), not a common word or role noun (<c>위임자:</c>).</summary>

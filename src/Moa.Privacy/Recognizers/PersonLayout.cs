@@ -48,7 +48,7 @@ internal static class PersonLayout
             Table(text, candidates, from);
         }
 
-        if (text.AsSpan().IndexOfAny(':', '：') >= 0)
+        if (text.AsSpan().IndexOfAny(':', '：', '[') >= 0)
         {
             Speakers(text, candidates, from);
         }
@@ -325,6 +325,7 @@ internal static class PersonLayout
     private static void Speakers(string text, List<PiiFinding> candidates, int from)
     {
         List<(int Start, int End)>? speakers = null;
+        List<(int Start, int End)>? exported = null;
         var lines = 0;
         for (var lineStart = 0; lineStart < text.Length;)
         {
@@ -333,10 +334,29 @@ internal static class PersonLayout
             lines += text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty ? 0 : 1;
             if (SpeakerAt(text, lineStart, lineEnd) is { } s)
             {
-                (speakers ??= []).Add(s);
+                (speakers ??= []).Add((s.Start, s.End));
+                if (s.Exported)
+                {
+                    (exported ??= []).Add((s.Start, s.End));
+                }
             }
 
             lineStart = lineEnd + 1;
+        }
+
+        // A messenger's export names its speakers in its own layout (2025. 1. 28. 오후 8:15, 고등어맘 : …): each is a
+        // person once, and so is each other occurrence of the name as a word (냥냥펀치님, 은비쌤이랑).
+        if (exported is not null)
+        {
+            HashSet<string>? done = null;
+            foreach (var (start, end) in exported)
+            {
+                Add(text, candidates, from, start, end, AddedScore);
+                if ((done ??= new(StringComparer.Ordinal)).Add(text[start..end]))
+                {
+                    Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
+                }
+            }
         }
 
         // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not).
@@ -388,15 +408,25 @@ internal static class PersonLayout
         return true;
     }
 
-    /// <summary>The speaker's name span of a transcript line, or null.</summary>
-    internal static (int Start, int End)? SpeakerAt(string text, int lineStart, int lineEnd)
+    /// <summary>
+    /// The speaker's name span of a transcript line, or null; <c>Exported</c> when the line is in a messenger export's own
+    /// layout, which names a speaker for certain: <c>[권나래] [오후 9:48] …</c> (a computer's export) or
+    /// <c>2025. 1. 28. 오후 8:15, 고등어맘 : …</c> (a phone's). A comment's reply mark may open the line (<c>└ 콩이맘 : …</c>).
+    /// </summary>
+    internal static (int Start, int End, bool Exported)? SpeakerAt(string text, int lineStart, int lineEnd)
     {
-        var p = lineStart;
-        while (p < lineEnd && text[p] == ' ')
+        var p = SkipSpaces(text, lineStart, lineEnd);
+        if (p < lineEnd && text[p] is '└' or '↳')
         {
-            p++;
+            // A comment's reply names its writer before the colon (└ 포도알맘 : 저는 중고로요).
+            p = SkipSpaces(text, p + 1, lineEnd);
+            p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
+            var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
+            return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false) && DisplayName(text, p, p + colon) is { } writer
+                ? (writer.Start, writer.End, true) : null;
         }
 
+        (int Start, int End)? bracketName = null;
         if (p < lineEnd && text[p] == '[')
         {
             var close = text.IndexOf(']', p, lineEnd - p);
@@ -408,31 +438,38 @@ internal static class PersonLayout
             // A messenger's export on a computer puts the speaker in brackets before the time: [권나래] [오후 9:48] ….
             if (BracketedSpeaker(text, p + 1, close, lineEnd) is { } bracketed)
             {
-                return bracketed;
+                return (bracketed.Start, bracketed.End, true);
             }
 
-            p = close + 1;
-            while (p < lineEnd && text[p] == ' ')
+            // A chat copied from an app keeps the speaker in brackets before the talk ([봄날이] 네 안녕하세요); such a
+            // bracket is a speaker only where it opens several lines (Speakers), since notices tag their lines the same way.
+            if (close + 2 < lineEnd && text[close + 1] == ' ' && text[close + 2] is not ('[' or ' ')
+                && DisplayName(text, p + 1, close) is { } name && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1])))
             {
-                p++;
+                bracketName = name;
             }
+
+            p = SkipSpaces(text, close + 1, lineEnd);
         }
 
         // A channel before the speaker, as chat exports write it (#잡담 | 여우비: …).
         if (p < lineEnd && text[p] == '#' && text.IndexOf('|', p, lineEnd - p) is var bar and > 0 && bar - p <= 16)
         {
-            p = bar + 1;
-            while (p < lineEnd && text[p] == ' ')
-            {
-                p++;
-            }
+            p = SkipSpaces(text, bar + 1, lineEnd);
+        }
+
+        // A phone's export: a date, the time and a comma, then the speaker's display name and " : " (the name may carry a
+        // title or a company: 국은지 주임(○○세무회계) : …).
+        if (ExportedSpeaker(text, p, lineEnd) is { } phone)
+        {
+            return (phone.Start, phone.End, true);
         }
 
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …).
         p = SkipTime(text, p, lineEnd);
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
         {
-            return LatinSpeakerAt(text, p, lineEnd);
+            return LatinSpeakerAt(text, p, lineEnd) is { } latin ? (latin.Start, latin.End, false) : Bracketed(bracketName);
         }
 
         var start = p;
@@ -463,7 +500,7 @@ internal static class PersonLayout
 
         if (end - start is < 2 or > 6 || !TalkFollows(text, p, lineEnd, spaceNeeded: false))
         {
-            return null;
+            return Bracketed(bracketName);
         }
 
         foreach (var kin in (ReadOnlySpan<string>)["언니", "오빠", "누나", "엄마", "아빠", "맘", "님", "씨", "형"])
@@ -477,13 +514,25 @@ internal static class PersonLayout
 
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
-        return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) ? null : (start, end);
+        return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
+            ? Bracketed(bracketName) : (start, end, false);
+
+        static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
+    }
+
+    private static int SkipSpaces(string text, int p, int lineEnd)
+    {
+        while (p < lineEnd && text[p] == ' ')
+        {
+            p++;
+        }
+
+        return p;
     }
 
     /// <summary>
     /// The speaker of a line <c>[name] [오전|오후 H:MM] talk</c> (<c>[권나래] [오후 9:48] …</c>, <c>[변상철 부장] [오전 8:41] …</c>):
-    /// the bracket's Hangul name or handle of two to six syllables (a title or role after it left out), or a Latin name;
-    /// not a role, label, field or common word.
+    /// the bracket's display name (<see cref="DisplayName"/>).
     /// </summary>
     private static (int Start, int End)? BracketedSpeaker(string text, int start, int close, int lineEnd)
     {
@@ -499,29 +548,82 @@ internal static class PersonLayout
             return null;
         }
 
-        if (ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']'))
+        return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null : DisplayName(text, start, close);
+    }
+
+    /// <summary>
+    /// The speaker of a phone's messenger export at <paramref name="p"/>: a date (<c>2025. 1. 28.</c>, <c>2025년 1월 21일</c>,
+    /// <c>2025-01-19</c>) or none, <c>오전</c>/<c>오후</c> and the time, a comma, then the display name up to <c> : </c>.
+    /// </summary>
+    private static (int Start, int End)? ExportedSpeaker(string text, int p, int lineEnd)
+    {
+        var q = p;
+        if (q + 4 <= lineEnd && text[q] is '1' or '2' && Context.IsDigit(text[q + 1]) && Context.IsDigit(text[q + 2]) && Context.IsDigit(text[q + 3]))
+        {
+            q += 4;
+            while (q < lineEnd && (Context.IsDigit(text[q]) || text[q] is '.' or '-' or '/' or ' ' or '년' or '월' or '일'))
+            {
+                q++;
+            }
+        }
+
+        q = ClockEnd(text, q, lineEnd);
+        if (q < 0 || Context.At(text, q) != ',' || Context.At(text, q + 1) != ' ')
         {
             return null;
         }
 
-        var end = close;
-        var space = text.AsSpan(start, end - start).LastIndexOf(' ');
-        if (space > 0 && (Person.IsTitleOrRole(text.AsSpan(start + space + 1, end - start - space - 1)) || PrivateContext.IsContextWord(text.AsSpan(start + space + 1, end - start - space - 1))))
+        var nameStart = SkipSpaces(text, q + 1, lineEnd);
+        var colon = text.AsSpan(nameStart, lineEnd - nameStart).IndexOf(" : ", StringComparison.Ordinal);
+        return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon);
+    }
+
+    /// <summary>
+    /// The person's name in a messenger's display name between <paramref name="start"/> and <paramref name="end"/>: a
+    /// company in brackets, a title, role or kinship word after it and a company before it are left out
+    /// (<c>국은지 주임(○○세무회계)</c>, <c>깔끔홈케어 정대철 팀장</c>, <c>한별 아빠</c>), and so are symbols after it (<c>혜진💕</c>).
+    /// What is left is a Latin name, or one Hangul word of two to eight syllables (two only when both are given-name
+    /// syllables: <c>다운</c>, not the tags <c>[안내]</c>, <c>[공지]</c>) that is no common word, channel tag, role, label or
+    /// field word; else null.
+    /// </summary>
+    private static (int Start, int End)? DisplayName(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        if (end - start > 4 && text[end - 1] == ')' && text.LastIndexOf('(', end - 1, end - start) is var open and > 0 && open > start)
         {
+            (start, end) = Trim(text, start, open);
+        }
+
+        while (end > start && !(Context.IsHangulSyllable(text[end - 1]) || Context.IsAsciiLetter(text[end - 1]) || Context.IsDigit(text[end - 1])))
+        {
+            end--;
+        }
+
+        for (var words = 0; words < 2; words++)
+        {
+            var space = text.AsSpan(start, end - start).LastIndexOf(' ');
+            var last = space < 0 ? default : text.AsSpan(start + space + 1, end - start - space - 1);
+            if (space <= 0 || !(Person.IsTitleOrRole(last) || PrivateContext.IsContextWord(last) || PrivateContext.IsStaffOrKin(last) || last is "아빠" or "엄마"))
+            {
+                break;
+            }
+
             end = start + space;
         }
 
-        var word = text.AsSpan(start, end - start);
-        if (IsLatinName(word))
+        var whole = text.AsSpan(start, end - start);
+        if (IsLatinName(whole))
         {
             return (start, end);
         }
 
-        // Two syllables only when both are given-name syllables (다운, not the tags [안내], [공지]); longer, no common word
-        // and no tag of a channel's own messages (운영진, 공지사항).
-        return word.Length is < 2 or > 6 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.Length == 2 && !AllGivenSyllables(word)
+        var lastSpace = whole.LastIndexOf(' ');
+        start += lastSpace + 1;
+        var word = text.AsSpan(start, end - start);
+        var stem = word.EndsWith('님') ? word[..^1] : [];
+        return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem)) || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.Length == 2 && !AllGivenSyllables(word)
             || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || PrivateContext.IsContextWord(word)
-            || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) ? null : (start, end);
+            || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) || Person.IsLabel(word) ? null : (start, end);
     }
 
     // Tags that a channel's own messages carry in brackets; general Korean, from knowledge.
@@ -1016,7 +1118,8 @@ internal static class PersonLayout
         for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
         {
             var end = at + name.Length;
-            if ((at == 0 || !Context.IsHangulSyllable(text[at - 1])) && FreeAfter(text, end))
+            if ((at == 0 || !(Context.IsHangulSyllable(text[at - 1]) || Context.IsAsciiLetter(text[at - 1]))) && FreeAfter(text, end)
+                && !(Context.IsAsciiLetter(text[end - 1]) && Context.IsAsciiLetter(Context.At(text, end))))
             {
                 total++;
                 for (var i = from; i < candidates.Count; i++)
@@ -1128,7 +1231,8 @@ internal static class PersonLayout
         for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
         {
             var end = at + name.Length;
-            if ((at == 0 || !Context.IsHangulSyllable(text[at - 1])) && FreeAfter(text, end))
+            if ((at == 0 || !(Context.IsHangulSyllable(text[at - 1]) || Context.IsAsciiLetter(text[at - 1]))) && FreeAfter(text, end)
+                && !(Context.IsAsciiLetter(text[end - 1]) && Context.IsAsciiLetter(Context.At(text, end))))
             {
                 Add(text, candidates, from, at, end, score);
             }

@@ -108,6 +108,13 @@ public class PersonLayoutTests
     // A handle of five or six syllables speaks like a name; a given name that speaks once answers a speaker of several lines.
     [InlineData("판매자 뭉게구름이\n구매자 하람: 책상 있나요?\n판매자 뭉게구름이: 네 있어요\n구매자 하람: 입금할게요\n판매자 뭉게구름이: 네", "뭉게구름이", "하람")]
     [InlineData("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n지혁: ㅇㅇ 나도\n소윤: 그럼 홍대", "소윤", "지혁")]
+    // A phone's export (date, time, comma, display name, " : "): a handle that speaks once is a person, and so is its every
+    // other occurrence; a title and a company after the name are left out.
+    [InlineData("2025. 3. 4. 오후 7:01, 별빛산책 : 내일 모임 몇 시예요?\n2025. 3. 4. 오후 7:03, 감자탕러버 : 일곱 시요 별빛산책님", "별빛산책", "감자탕러버")]
+    [InlineData("2025년 3월 4일 오전 8:10, 편도윤 과장(○○물류) : 오늘 출고 건 확인 부탁드려요\n오전 8:12, 노을빛바다 : 네 과장님", "편도윤", "노을빛바다")]
+    // A chat copied from an app keeps the speakers in brackets before the talk; a comment's reply mark may open a line.
+    [InlineData("[솜사탕구름] 안녕하세요 책상 아직 있나요?\n[마포 석태윤 실장] 네 있습니다\n[솜사탕구름] 내일 가지러 갈게요\n[마포 석태윤 실장] 네 오세요", "솜사탕구름", "석태윤")]
+    [InlineData("질문 있어요 유모차 어디서 사셨어요?\n└ 포도알맘 : 저는 중고로요\n└ 댓글 하루살이 : 저도요", "포도알맘", "하루살이")]
     public void Transcript_SpeakersAfterATimeOrARole_AreFound(string text, string first, string second)
     {
         var found = Persons(text);
@@ -123,6 +130,13 @@ public class PersonLayoutTests
         Persons("소윤: 오늘 몇 시에 봐?\n소윤: 나 7시 가능\n결론: 7시\n소윤: 그럼 홍대").ShouldNotContain("결론");
         Persons("민원처리결과: 완료\n민원처리결과: 보류\n진행상황메모: 검토 중").ShouldBeEmpty();
         Persons("[안내] [오전 9:00] 서버 점검\n[알림] [오전 9:30] 점검 완료\n[안내] [오전 10:00] 재시작").ShouldBeEmpty();
+
+        // Notices and an office's own lines tag themselves in brackets the way a copied chat names its speakers.
+        Persons("[공지] 이번 주 휴관\n[안내] 주차장 공사\n[공지] 다음 주 개관").ShouldBeEmpty();
+        Persons("[선생님] 내일 소풍 도시락 챙겨 주세요\n[선생님] 우천 시 연기합니다").ShouldBeEmpty();
+        Persons("[상담] 무엇을 도와드릴까요?\n[상담] 확인해 드릴게요").ShouldBeEmpty();
+        Persons("[한빛치과] 내일 오후 3시 예약입니다\n[한빛치과] 변경은 전화 주세요").ShouldBeEmpty();
+        Persons("[공지사항] 오후 9:00, 운영진 : 점검합니다").ShouldBeEmpty();
     }
 
     [Theory]
@@ -203,6 +217,23 @@ public class PersonLayoutTests
     [InlineData("[게시판] 105동 1402호 위서진입니다. 층간소음 관련 말씀드립니다.", "위서진")]
     [InlineData("쌤 저 염슬아예요 오늘 못 가요", "염슬아")]
     public void SelfIntroduction_IsAName(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    // A given name called by name: 아 after a closed syllable anywhere, 야 after an open one at a line's or quotation's start.
+    [InlineData("현관에서 \"도훈아 얼른 타\"라고 부르는 소리가 났다.", "도훈")]
+    [InlineData("[문자] 아빠\n예솔아 저녁은 먹었니", "예솔")]
+    [InlineData("그 남자는 \"재우야\" 하고 불렀다.", "재우")]
+    public void Vocative_GivenName_IsAName(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    // The casual copula 야 inside a sentence, full names that end in 아 after a frequent surname, and common words called
+    // like a person (친구야, 기형아) are no vocatives of a given name.
+    [InlineData("이번 건 진짜 최고의 수작이야 정말", "수작")]
+    [InlineData("올해 최고의 영화는 이 영화야 진짜", "영화")]
+    [InlineData("윤승아 정말 예쁘다", "윤승")]
+    [InlineData("친구야 고마워", "친구")]
+    [InlineData("그의 기형아 아들은", "기형")]
+    public void Vocative_CopulaFullNamesAndCommonWords_AreNoGivenNames(string text, string word) => Persons(text).ShouldNotContain(word);
 
     [Theory]
     [InlineData("처리일자: 2025-03-09\n학교명: 한국고 (공립)")]
