@@ -487,7 +487,13 @@ internal static class Person
                 continue;
             }
 
-            var lone = s_loneSurnames.Contains(text[i - 1]) && (i < 2 || !(Context.IsHangulSyllable(text[i - 2]) || Context.IsAsciiLetter(text[i - 2]) || Context.IsDigit(text[i - 2])));
+            var alone = i < 2 || !(Context.IsHangulSyllable(text[i - 2]) || Context.IsAsciiLetter(text[i - 2]) || Context.IsDigit(text[i - 2]));
+            var lone = s_loneSurnames.Contains(text[i - 1]) && alone;
+            if (!lone && alone && s_rareLoneSurnames.Contains(text[i - 1]) && HonorificTitleAt(text, i + 1))
+            {
+                sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
+                continue;
+            }
 
             // Otherwise a word of three or four syllables with a surname first (what NameBefore checks in full).
             if (!lone && !(i >= 3 && Context.IsHangulSyllable(text[i - 2]) && Context.IsHangulSyllable(text[i - 3])
@@ -513,6 +519,39 @@ internal static class Person
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
         }
+    }
+
+    // Rarer surnames that stand alone before a title in private records and messages (추 소장님, 심 영감님, 인 권사님):
+    // only before a title in 님 or 어르신, since most are also everyday words (빈 empty, 편 side, 반 class, 준 given).
+    private static readonly SearchValues<char> s_rareLoneSurnames = SearchValues.Create("추심인옹국용봉옥라맹육감계공기배복빙손승은좌팽평포풍피필함왕견묘묵범춘흥");
+
+    // Titles of churches, elders and private address that take 님 after a lone surname (general Korean, from knowledge).
+    private static readonly Dictionary<char, string[]> s_honorificTitlesByFirst = ByFirst([.. s_loneSurnameTitles, "권사", "집사", "장로", "여사", "사모", "영감"]);
+
+    /// <summary>Whether a title in 님 (<c>소장님</c>, <c>권사님</c>) or <c>어르신</c> starts at <paramref name="at"/> and ends its word or takes a particle.</summary>
+    private static bool HonorificTitleAt(string text, int at)
+    {
+        if (text.AsSpan(at).StartsWith("어르신", StringComparison.Ordinal))
+        {
+            return !Context.IsHangulSyllable(Context.At(text, at + 3)) || s_particles.Contains(text[at + 3]);
+        }
+
+        if (!s_honorificTitlesByFirst.TryGetValue(Context.At(text, at), out var titles))
+        {
+            return false;
+        }
+
+        foreach (var title in titles)
+        {
+            var end = at + title.Length;
+            if (text.AsSpan(at).StartsWith(title, StringComparison.Ordinal) && Context.At(text, end) == '님'
+                && (!Context.IsHangulSyllable(Context.At(text, end + 1)) || s_particles.Contains(text[end + 1])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Past <c>전 </c> or <c>현 </c> (former, current) at <paramref name="at"/>, if there.</summary>

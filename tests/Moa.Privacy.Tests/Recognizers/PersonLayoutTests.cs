@@ -236,6 +236,13 @@ public class PersonLayoutTests
     public void Vocative_CopulaFullNamesAndCommonWords_AreNoGivenNames(string text, string word) => Persons(text).ShouldNotContain(word);
 
     [Theory]
+    // Everyday words before a title (반 class, 두 two) and a rarer surname before a title without 님 are no lone surnames.
+    [InlineData("반 선생님께 여쭤보세요.", "반")]
+    [InlineData("두 어르신께서 오셨다.", "두")]
+    [InlineData("심 소장 체제로 바뀌었다.", "심")]
+    public void RareSurnames_WithoutAnHonorificTitle_AreNoPersons(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    [Theory]
     [InlineData("처리일자: 2025-03-09\n학교명: 한국고 (공립)")]
     [InlineData("원인: 과로사\n승인: 완료")]
     [InlineData("저는 공무원입니다. 저는 한국인입니다.")]
@@ -437,6 +444,10 @@ public class PersonLayoutTests
     [Theory]
     [InlineData("경찰에 따르면 김 군은 자전거를 타고 귀가하던 중이었다.", "김")]
     [InlineData("서 교수는 학생들과 함께 답사를 떠났다.", "서")]
+    // A rarer surname alone before a title in 님 or 어르신, as private records write it.
+    [InlineData("- 302호는 추 소장님이 저녁에 다시 확인하기로 함.", "추")]
+    [InlineData("예배 후 인 권사님께 식권을 전달함.", "인")]
+    [InlineData("마을회관에서 옹 어르신이 쉬고 계셨다.", "옹")]
     [InlineData("검찰은 성 전 회장의 측근을 소환했다.", "성")]
     [InlineData("당시 임 병장이 근무지를 이탈한 것으로 알려졌다.", "임")]
     [InlineData("변 대표는 사과문을 올렸다.", "변")]
