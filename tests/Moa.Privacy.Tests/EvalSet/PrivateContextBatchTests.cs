@@ -74,7 +74,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// after the speed and handles round: 0.891, 1.000 on gold spans, 19 of 32 public persons replaced; detector 0.894 /
     /// 0.950 (the tree of the round's start gave the same findings on it);</item>
     /// <item>batch 16, written blind during the handles and role-nouns work (tuned on 1–15) and scored once after it, the
-    /// held-out figure now: 0.902, 0.993 on gold spans, 26 of 33 public persons replaced; detector 0.912 / 0.952.</item>
+    /// figure then: 0.902, 0.993 on gold spans, 26 of 33 public persons replaced; detector 0.912 / 0.952 (0.943 and 0.947 /
+    /// 0.953 after the messenger-export round, whose rules were tuned on it);</item>
+    /// <item>batch 17, written blind during the messenger-export round (phone and app chat exports, called given names,
+    /// rarer lone surnames; tuned on 1–16) and asked to be harder than 13–16, scored once after it, the held-out figure
+    /// now: 0.829, 0.983 on gold spans, 21 of 35 public persons replaced; detector 0.845 / 0.960.</item>
     /// </list>
     /// The foreign-name gazetteer round (2^20 buckets, the gazetteer feature, Chinese-character names in brackets, the
     /// list of name-shaped common words; tuned on the KLUE tuning half, not on these batches) moved private recall by
@@ -120,6 +124,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(14, 0.89, 0.66, 0.90, 0.98, 0.90, 0.93)]
     [InlineData(15, 0.89, 0.60, 0.89, 0.99, 0.89, 0.94)]
     [InlineData(16, 0.90, 0.79, 0.91, 0.99, 0.90, 0.95)]
+    // Batch 17 was asked to be harder than 13-16 (case notes in prose, chats by handles and given names alone, rare
+    // surnames alone before titles, foreign residents' names); scored once, after the messenger-export round.
+    [InlineData(17, 0.82, 0.61, 0.84, 0.98, 0.82, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
