@@ -365,10 +365,11 @@ internal static class PersonLayout
             return;
         }
 
-        // Each speaker's number of lines, and the first speaker of a name's length (at most four syllables) with more
-        // than one line: the transcript is a conversation of people. There, a given name that speaks once counts (every
-        // syllable a common given-name syllable, not a common word: 주원 answering 민지), and so does a handle of five or
-        // six syllables with more than one line (오리너구리 selling to 찬호); alone, such a word is a long label (처리결과요약).
+        // Each speaker's number of lines, and the first speaker of a name's length (at most four syllables) or with a
+        // handle in Latin letters (yoonie.k, nail_by_seol) with more than one line: the transcript is a conversation of
+        // people. There, a given name that speaks once counts (every syllable a common given-name syllable, not a common
+        // word: 주원 answering 민지), and so does a handle of five or six syllables (오리너구리 selling to 찬호) or in Latin
+        // letters (sunny_knit); alone, such a word is a long label (처리결과요약) or a word of a manual (Usage:).
         Span<int> counts = speakers.Count <= 256 ? stackalloc int[speakers.Count] : new int[speakers.Count];
         var named = -1;
         for (var i = 0; i < speakers.Count; i++)
@@ -379,20 +380,34 @@ internal static class PersonLayout
                 counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            named = named < 0 && counts[i] >= 2 && name.Length <= 4 ? i : named;
+            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) ? LatinHandle(name) : name.Length <= 4) ? i : named;
         }
 
+        HashSet<string>? handles = null;
         for (var i = 0; i < speakers.Count; i++)
         {
             var (start, end) = speakers[i];
             var word = text.AsSpan(start, end - start);
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start));
-            if (word.Length <= 4 ? counts[i] >= 2 || other && word.Length <= 3 && AllGivenSyllables(word) && !NameGazetteer.IsCommonWord(word) : counts[i] >= 2 && other)
+            var speaks = Context.IsAsciiLetter(word[0]) ? other || counts[i] >= 2 && LatinHandle(word)
+                : word.Length <= 4 ? counts[i] >= 2 || other && word.Length <= 3 && AllGivenSyllables(word) && !NameGazetteer.IsCommonWord(word)
+                : other;
+            if (speaks)
             {
                 Add(text, candidates, from, start, end, AddedScore);
+
+                // In a conversation a handle (not a Korean name's shape) stands for its speaker wherever it occurs as a
+                // word (털실곰님은, @yoonie.k); names are repeated by the seeds' pass.
+                if (named >= 0 && !KoreanNameShaped(text, start, end) && (handles ??= new(StringComparer.Ordinal)).Add(text[start..end]))
+                {
+                    Occurrences(text, word, candidates, from, AddedScore);
+                }
             }
         }
     }
+
+    /// <summary>A handle in Latin letters: lower-case letters with a digit, an underscore or a dot (yoonie.k, nail_by_seol, kim_93).</summary>
+    private static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
 
     /// <summary>Every syllable of <paramref name="word"/> is a common given-name syllable.</summary>
     private static bool AllGivenSyllables(ReadOnlySpan<char> word)
@@ -512,6 +527,12 @@ internal static class PersonLayout
             }
         }
 
+        // A staff word glued after a given name (은숙총무: …) is left out too.
+        if (end - start >= 4 && (PrivateContext.IsContextWord(text.AsSpan(end - 2, 2)) || Person.IsTitleOrRole(text.AsSpan(end - 2, 2))))
+        {
+            end -= 2;
+        }
+
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
         return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
@@ -620,6 +641,12 @@ internal static class PersonLayout
         var lastSpace = whole.LastIndexOf(' ');
         start += lastSpace + 1;
         var word = text.AsSpan(start, end - start);
+        // A group (엄마아빠들) is no person.
+        if (word.EndsWith('들'))
+        {
+            return null;
+        }
+
         var stem = word.EndsWith('님') ? word[..^1] : [];
         return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem)) || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.Length == 2 && !AllGivenSyllables(word)
             || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || PrivateContext.IsContextWord(word)

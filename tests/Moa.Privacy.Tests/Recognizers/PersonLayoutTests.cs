@@ -115,6 +115,9 @@ public class PersonLayoutTests
     // A chat copied from an app keeps the speakers in brackets before the talk; a comment's reply mark may open a line.
     [InlineData("[솜사탕구름] 안녕하세요 책상 아직 있나요?\n[마포 석태윤 실장] 네 있습니다\n[솜사탕구름] 내일 가지러 갈게요\n[마포 석태윤 실장] 네 오세요", "솜사탕구름", "석태윤")]
     [InlineData("질문 있어요 유모차 어디서 사셨어요?\n└ 포도알맘 : 저는 중고로요\n└ 댓글 하루살이 : 저도요", "포도알맘", "하루살이")]
+    // Handles in Latin letters make a conversation of their own; a staff word glued after a given name is left out.
+    [InlineData("mori.han: 토요일 2시 되나요?\nlash_by_ara: 3시만 돼요\nmori.han: 그럼 3시요\nlash_by_ara: 네 예약됐어요", "mori.han", "lash_by_ara")]
+    [InlineData("지안맘: 오늘 회비 걷어요\n미숙회장: 네 제가 걷을게요\n지안맘: 감사해요\n미숙회장: 내일까지요", "지안맘", "미숙")]
     public void Transcript_SpeakersAfterATimeOrARole_AreFound(string text, string first, string second)
     {
         var found = Persons(text);
@@ -137,12 +140,16 @@ public class PersonLayoutTests
         Persons("[상담] 무엇을 도와드릴까요?\n[상담] 확인해 드릴게요").ShouldBeEmpty();
         Persons("[한빛치과] 내일 오후 3시 예약입니다\n[한빛치과] 변경은 전화 주세요").ShouldBeEmpty();
         Persons("[공지사항] 오후 9:00, 운영진 : 점검합니다").ShouldBeEmpty();
+        Persons("[2023년생 엄마아빠들] 오픈채팅\n지안맘: 안녕하세요\n도윤맘: 반가워요\n지안맘: 네").ShouldNotContain("엄마아빠들");
+        Persons("Usage: moa scan FILE\nUsage: moa redact FILE\nOptions: --types").ShouldBeEmpty();
     }
 
     [Theory]
     // A handle right before a confident name in brackets stands for that person wherever it occurs.
     [InlineData("보낸 사람: 햇살고양이 (이서진)\n받는 사람: 윤보람\n내일 10시에 찾으러 갈게요.\n---\n보낸 사람: 햇살고양이 (이서진)", "햇살고양이")]
     [InlineData("#공지 | 길드마스터 붉은달(석민호)\n이번 정모는 붉은달이 진행합니다.", "붉은달")]
+    // A handle that speaks in a conversation stands for its speaker where the talk names it too.
+    [InlineData("솜뭉치: 오늘 모임 와요?\n바다거북: 네 가요\n솜뭉치: 바다거북님 우산 챙기세요\n바다거북: 고마워요 솜뭉치님", "바다거북")]
     public void Alias_BeforeANameInBrackets_IsAName(string text, string alias)
     {
         Persons(text).Count(p => p == alias).ShouldBe(text.Split(alias).Length - 1);
