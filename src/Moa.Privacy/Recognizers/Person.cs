@@ -386,6 +386,7 @@ internal static class Person
         TryLoneSurnames(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
+        TryOneSyllableGivenNames(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -1510,6 +1511,31 @@ internal static class Person
                 && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name))
             {
                 sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.7));
+            }
+        }
+    }
+
+    // One-syllable words that stand before 씨 without being a name: demonstratives, numerals and determiners, and seeds
+    // (꽃 씨, 콩 씨), and first halves of words in 씨 written apart (글 씨, 날 씨, 솜 씨). General Korean, from knowledge.
+    private static readonly SearchValues<char> s_notOneSyllableNames = SearchValues.Create("그이저요조각전현고두세네몇새헌온옛본귀모제한첫별꽃콩깨팥씨무배감박밤잣쌀벼솜참뭐누글맘말날불홀맵");
+
+    /// <summary>
+    /// A one-syllable given name before 씨, as Korean writes the names of Vietnamese, Thai or Chinese residents (<c>롱 씨가</c>,
+    /// <c>투 씨와</c>, <c>꽝 씨도</c>): a Hangul syllable standing alone that is not a surname (those are the lone-surname
+    /// rule's) nor a demonstrative, numeral or seed, then a space and 씨 ending its word or taking a particle.
+    /// </summary>
+    private static void TryOneSyllableGivenNames(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.IndexOf(" 씨", StringComparison.Ordinal); at > 0; at = text.IndexOf(" 씨", at + 2, StringComparison.Ordinal))
+        {
+            var c = text[at - 1];
+            var before = at >= 2 ? text[at - 2] : '\n';
+            var after = Context.At(text, at + 2);
+            if (Context.IsHangulSyllable(c) && !(Context.IsHangulSyllable(before) || Context.IsAsciiLetter(before) || Context.IsDigit(before))
+                && NameGazetteer.SurnameRank(c) == 0 && !s_notOneSyllableNames.Contains(c)
+                && (!Context.IsHangulSyllable(after) || s_particles.Contains(after) || after == '한'))
+            {
+                sink.Add(new PiiFinding(at - 1, at, PiiTypes.Person, 0.6));
             }
         }
     }

@@ -53,6 +53,8 @@ internal static class PersonLayout
             Speakers(text, candidates, from);
         }
 
+        BesideIdentifiers(text, candidates, from);
+
         var seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
@@ -408,6 +410,79 @@ internal static class PersonLayout
 
     /// <summary>A handle in Latin letters: lower-case letters with a digit, an underscore or a dot (yoonie.k, nail_by_seol, kim_93).</summary>
     private static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
+
+    /// <summary>
+    /// A Korean name's shape right before a person's identifier on its line (<c>1. 길미령 105-303  010-4877-5980</c>,
+    /// <c>빙미령⇥010 6767 0678</c>, <c>예금주 탁민서 / 국민 123-45-678901</c>): a word of a surname and two syllables, one of
+    /// them a common given-name syllable, standing alone as an item (a line's start, a tab, a list mark or a separator
+    /// before it; nothing glued after it), with at most one token without Hangul (a room number) between it and a phone
+    /// number, registration number, card or account. Not a common word, role, label or field word.
+    /// </summary>
+    private static void BesideIdentifiers(string text, List<PiiFinding> candidates, int from)
+    {
+        for (var i = 0; i < from; i++)
+        {
+            var id = candidates[i];
+            if (id.Score < 0.5 || id.Type is not (PiiTypes.Phone or PiiTypes.ResidentRegistrationNumber or PiiTypes.AlienRegistrationNumber
+                or PiiTypes.BankAccount or PiiTypes.CreditCard))
+            {
+                continue;
+            }
+
+            var p = id.Start;
+            for (var tokens = 0; tokens < 2; tokens++)
+            {
+                while (p > 0 && text[p - 1] is ' ' or '\t' or '/' or ',' or '|' or ':' or '(')
+                {
+                    p--;
+                }
+
+                if (p == 0 || Context.IsHangulSyllable(text[p - 1]) || text[p - 1] is '\n' or '\r')
+                {
+                    break;
+                }
+
+                // One token without Hangul (105-303, 3층) may stand between.
+                while (p > 0 && !(Context.IsHangulSyllable(text[p - 1]) || text[p - 1] is ' ' or '\t' or '\n' or '\r'))
+                {
+                    p--;
+                }
+            }
+
+            var end = p;
+            var start = end;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+            {
+                start--;
+            }
+
+            var before = start == 0 ? '\n' : text[start - 1];
+            if (end - start == 3 && before is '\n' or '\t' or ' ' or '|' or '/' or ',' or '·' or ':' && (before != ' ' || ItemStart(text, start))
+                && KoreanNameShaped(text, start, end) && !NameGazetteer.IsCommonWord(text.AsSpan(start, 3))
+                && (NameGazetteer.IsGivenSyllable(text[start + 1]) || NameGazetteer.IsGivenSyllable(text[start + 2])))
+            {
+                Add(text, candidates, from, start, end, AddedScore);
+            }
+        }
+    }
+
+    /// <summary>Whether the word at <paramref name="start"/>, after a space, opens an item: the line's start, a list number or mark, or a separator before the space.</summary>
+    private static bool ItemStart(string text, int start)
+    {
+        var q = start - 1;
+        while (q > 0 && text[q - 1] == ' ')
+        {
+            q--;
+        }
+
+        if (q == 0 || text[q - 1] is '\n' or '\t' or '|' or '/' or ',' or '·' or ':' or '-' or '•' or ')')
+        {
+            return true;
+        }
+
+        // A list number (1. 길미령).
+        return text[q - 1] == '.' && q >= 2 && Context.IsDigit(text[q - 2]);
+    }
 
     /// <summary>Every syllable of <paramref name="word"/> is a common given-name syllable.</summary>
     private static bool AllGivenSyllables(ReadOnlySpan<char> word)

@@ -226,6 +226,17 @@ public class PersonLayoutTests
     public void SelfIntroduction_IsAName(string text, string name) => Persons(text).ShouldContain(name);
 
     [Theory]
+    // A name's shape standing alone right before a person's identifier (a room number may stand between) is a name; a
+    // place or office word before a number is not (the analyzer with every type on, as curation runs it).
+    [InlineData("수강생 명단\n1. 길미령 105-303   010-4877-5980\n2. 표은지 105-1102  010-2222-3333", "길미령", true)]
+    [InlineData("품목\t시간\t담당\t연락처\n포장\t09:00\t탁미령\t010 6767 0678", "탁미령", true)]
+    [InlineData("문의: 구청 민원실 02-2133-4567", "민원실", false)]
+    [InlineData("사무실 02-2133-4567 / 휴대폰 010-2222-3333", "사무실", false)]
+    public void NameBeforeAnIdentifier_IsAName(string text, string word, bool person) =>
+        new PiiAnalyzer(PiiTypes.All, 0.5, PersonPolicy.All).Analyze(text).Where(f => f.Type == PiiTypes.Person)
+            .Select(f => text[f.Start..f.End]).Contains(word).ShouldBe(person);
+
+    [Theory]
     // A given name called by name: 아 after a closed syllable anywhere, 야 after an open one at a line's or quotation's start.
     [InlineData("현관에서 \"도훈아 얼른 타\"라고 부르는 소리가 났다.", "도훈")]
     [InlineData("[문자] 아빠\n예솔아 저녁은 먹었니", "예솔")]
@@ -248,6 +259,16 @@ public class PersonLayoutTests
     [InlineData("두 어르신께서 오셨다.", "두")]
     [InlineData("심 소장 체제로 바뀌었다.", "심")]
     public void RareSurnames_WithoutAnHonorificTitle_AreNoPersons(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    [Theory]
+    // A one-syllable given name before 씨, as Korean writes many residents' names from Vietnam, Thailand or China.
+    [InlineData("- 뚜언 씨 동생 훙 씨가 이번 주부터 같이 일함.", "훙", true)]
+    [InlineData("통역은 같은 공장 친구 꽝 씨도 도와주기로 했다.", "꽝", true)]
+    // Demonstratives, numerals, seeds and the halves of words in 씨 written apart are no names.
+    [InlineData("그 씨가 싹을 틔웠다. 꽃 씨도 뿌렸다.", "꽃", false)]
+    [InlineData("글 씨가 너무 작아요. 날 씨도 춥고.", "글", false)]
+    [InlineData("두 씨앗을 심었다. 세 씨족이 모였다.", "두", false)]
+    public void OneSyllableGivenName_BeforeSsi(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     [Theory]
     [InlineData("처리일자: 2025-03-09\n학교명: 한국고 (공립)")]
