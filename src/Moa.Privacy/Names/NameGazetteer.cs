@@ -16,6 +16,17 @@ internal static class NameGazetteer
     public const string Surnames =
         "김이박최정강조윤장임한오서신권황안송전홍유고문양손배백허남심노하곽성차주우구민류진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용예경봉사부가복태목형피두감음빈동온호범좌팽승간상시갈";
 
+    /// <summary>
+    /// Rarer single-syllable surnames (옹, 라, 궉, 견, 빙; Statistics Korea's 2015 census lists each) that the context
+    /// rules and document passes accept in a name's slot (a label's value, a table's cell, before a title). They are not
+    /// in <see cref="Surnames"/>, whose order is the tagger's surname-rank feature: adding them there changes the model's
+    /// input and needs a retrained model.
+    /// </summary>
+    public const string RareSurnames = "옹라궉견빙";
+
+    /// <summary>Whether <paramref name="c"/> is a surname for the rules: one of <see cref="Surnames"/> or <see cref="RareSurnames"/>.</summary>
+    public static bool IsRuleSurname(char c) => SurnameRank(c) > 0 || RareSurnames.Contains(c, StringComparison.Ordinal);
+
     /// <summary>Two-syllable surnames.</summary>
     public static readonly string[] CompoundSurnames = ["남궁", "황보", "제갈", "선우", "독고", "사공", "서문"];
 

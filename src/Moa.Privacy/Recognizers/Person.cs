@@ -75,7 +75,7 @@ internal static class Person
     private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_addressTitles, .. s_labels, .. s_englishLabels,
         .. NameGazetteer.ResidentFamilyFirst.Where(n => n.Length > 1), .. NameGazetteer.ResidentFamilyLast]);
 
-    private static readonly SearchValues<char> s_surnames = SearchValues.Create(NameGazetteer.Surnames);
+    private static readonly SearchValues<char> s_surnames = SearchValues.Create(NameGazetteer.Surnames + NameGazetteer.RareSurnames);
     private static readonly string[] s_compoundSurnames = NameGazetteer.CompoundSurnames;
 
     // Names the tagger found, reused per thread.

@@ -1199,7 +1199,7 @@ internal static class PersonLayout
         }
 
         var word = text.AsSpan(start, length);
-        return (length == 3 && NameGazetteer.SurnameRank(text[start]) > 0 || compound && length is 3 or 4)
+        return (length == 3 && NameGazetteer.IsRuleSurname(text[start]) || compound && length is 3 or 4)
             && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !Person.IsTitleOrRole(word);
     }
 

@@ -271,6 +271,15 @@ public class PersonLayoutTests
     public void OneSyllableGivenName_BeforeSsi(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     [Theory]
+    // Rarer surnames (옹, 궉, 견, 빙, 라) in a name's slot; words that start with the syllable of a surname left out of the
+    // rules' list (계약금, 창씨 개명) stay words.
+    [InlineData("[신청서]\n성명: 옹태식  생년월일 1957. 3. 2.\n보호자: 옹미선(딸)", "옹태식", true)]
+    [InlineData("번호\t성명\t연락처\n1\t궉민호\t010-2345-6789\n2\t견다솜\t010-3456-7890", "궉민호", true)]
+    [InlineData("계약일: 2025. 3. 2.\n계약금: 2,000,000원\n잔금: 18,000,000원", "계약금", false)]
+    [InlineData("창씨 개명의 역사를 다룬 책이다.", "창", false)]
+    public void RareSurnames_InANamesSlot(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    [Theory]
     [InlineData("처리일자: 2025-03-09\n학교명: 한국고 (공립)")]
     [InlineData("원인: 과로사\n승인: 완료")]
     [InlineData("저는 공무원입니다. 저는 한국인입니다.")]
