@@ -1311,7 +1311,13 @@ internal static class Person
     }
 
     // How Korean addresses a person right after the name (Ivan Petrov 군, Maria 님, Julien Moreau 고객님).
-    private static readonly string[] s_personSuffixes = ["님", "씨", "군", "양", "학생", "선생님", "고객님", "산모님", "환자", "어린이", "어르신", "회원"];
+    private static readonly string[] s_personSuffixes =
+    [
+        "님", "씨", "군", "양", "학생", "선생님", "고객님", "산모님", "환자", "어린이", "어르신", "회원",
+
+        // Kinship and church words after a resident's name in records and notes (Aisha 어머니, Grace 자매가); general Korean.
+        "어머니", "어머님", "아버지", "아버님", "할머니", "할아버지", "자매", "형제", "엄마", "아빠",
+    ];
 
     /// <summary>
     /// A form of address right after a name, glued or after one space, ending its word or followed by a particle; a
@@ -1322,6 +1328,17 @@ internal static class Person
         var p = Context.At(text, end) == ' ' ? end + 1 : end;
         if (Context.At(text, p) == '(' && text.IndexOf(')', p) is var close and > 0 && close - p <= 16)
         {
+            // An age alone in the brackets (Malika(9세), Amir(7) 초등 …) is a person's, as the press writes 김모(33)씨; a
+            // number in brackets before code or symbols is a call (Decimal(10)``).
+            var inside = text.AsSpan(p + 1, close - p - 1);
+            var aged = inside.Length > 1 && inside[^1] is '세' or '살';
+            inside = aged ? inside[..^1] : inside;
+            var next = Context.At(text, close + 1) == ' ' ? Context.At(text, close + 2) : Context.At(text, close + 1);
+            if (inside.Length is 1 or 2 && !inside.ContainsAnyExceptInRange('0', '9') && end - p <= 1 && (aged || Context.IsHangulSyllable(next)))
+            {
+                return true;
+            }
+
             p = Context.At(text, close + 1) == ' ' ? close + 2 : close + 1;
         }
 

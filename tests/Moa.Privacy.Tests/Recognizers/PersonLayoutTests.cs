@@ -280,6 +280,15 @@ public class PersonLayoutTests
     public void RareSurnames_InANamesSlot(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     [Theory]
+    // One Latin word before a kinship or church word, or with an age alone in brackets, is a resident's name; a call in
+    // code with a number in brackets is not.
+    [InlineData("- Nilufar 어머니가 통역 없이 오심. 딸 Zarina(8세)는 2학년.", "Nilufar", true)]
+    [InlineData("- Zarina(8세)는 2학년.", "Zarina", true)]
+    [InlineData("소모임: Esther 자매가 간식 담당.", "Esther", true)]
+    [InlineData("진수를 반환하는 ``Decimal(10)`` 을 씁니다. Decimal(1) / Decimal(7)", "Decimal", false)]
+    public void LatinWord_BeforeKinshipOrAnAge(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    [Theory]
     [InlineData("처리일자: 2025-03-09\n학교명: 한국고 (공립)")]
     [InlineData("원인: 과로사\n승인: 완료")]
     [InlineData("저는 공무원입니다. 저는 한국인입니다.")]
