@@ -413,7 +413,7 @@ internal static class PersonLayout
 
     /// <summary>
     /// A Korean name's shape right before a person's identifier on its line (<c>1. 길미령 105-303  010-4877-5980</c>,
-    /// <c>빙미령⇥010 6767 0678</c>, <c>예금주 탁민서 / 국민 123-45-678901</c>): a word of a surname and two syllables, one of
+    /// <c>포장⇥09:00⇥탁미령⇥010 6767 0678</c>, <c>- 설태준 / 010-…</c>): a word of a surname and two syllables, one of
     /// them a common given-name syllable, standing alone as an item (a line's start, a tab, a list mark or a separator
     /// before it; nothing glued after it), with at most one token without Hangul (a room number) between it and a phone
     /// number, registration number, card or account. Not a common word, role, label or field word.
