@@ -24,6 +24,12 @@ internal static class NameGazetteer
     /// </summary>
     public const string RareSurnames = "옹라궉견빙";
 
+    /// <summary>
+    /// Surnames that the rules take alone before a title in 님 or 어르신 (추 소장님, 심 영감님, 인 권사님), beside the press's
+    /// lone surnames (김 군): only there, since most are also everyday words (빈 empty, 편 side, 반 class, 준 given).
+    /// </summary>
+    public const string LoneBeforeHonorificSurnames = "추심인옹국용봉옥라맹육감계공기배복빙손승은좌팽평포풍피필함왕견묘묵범춘흥";
+
     /// <summary>Whether <paramref name="c"/> is a surname for the rules: one of <see cref="Surnames"/> or <see cref="RareSurnames"/>.</summary>
     public static bool IsRuleSurname(char c) => SurnameRank(c) > 0 || RareSurnames.Contains(c, StringComparison.Ordinal);
 

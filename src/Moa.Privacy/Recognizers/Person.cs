@@ -522,9 +522,7 @@ internal static class Person
         }
     }
 
-    // Rarer surnames that stand alone before a title in private records and messages (추 소장님, 심 영감님, 인 권사님):
-    // only before a title in 님 or 어르신, since most are also everyday words (빈 empty, 편 side, 반 class, 준 given).
-    private static readonly SearchValues<char> s_rareLoneSurnames = SearchValues.Create("추심인옹국용봉옥라맹육감계공기배복빙손승은좌팽평포풍피필함왕견묘묵범춘흥");
+    private static readonly SearchValues<char> s_rareLoneSurnames = SearchValues.Create(NameGazetteer.LoneBeforeHonorificSurnames);
 
     // Titles of churches, elders and private address that take 님 after a lone surname (general Korean, from knowledge).
     private static readonly Dictionary<char, string[]> s_honorificTitlesByFirst = ByFirst([.. s_loneSurnameTitles, "권사", "집사", "장로", "여사", "사모", "영감"]);
@@ -1523,7 +1521,7 @@ internal static class Person
                 continue;
             }
 
-            if (NameGazetteer.IsGivenSyllable(name[0]) && NameGazetteer.IsGivenSyllable(name[1]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)
+            if (NameGazetteer.IsGivenSyllable(name[0]) && NameGazetteer.IsGivenSyllable(name[1])
                 && !NameGazetteer.IsCommonWord(name) && !NameGazetteer.IsCommonWord(text.AsSpan(start, at + 1 - start)) && !IsTitleOrRole(name)
                 && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name))
             {

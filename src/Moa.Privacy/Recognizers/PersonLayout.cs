@@ -348,16 +348,13 @@ internal static class PersonLayout
 
         // A messenger's export names its speakers in its own layout (2025. 1. 28. 오후 8:15, 고등어맘 : …): each is a
         // person once, and so is each other occurrence of the name as a word (냥냥펀치님, 은비쌤이랑).
-        if (exported is not null)
+        HashSet<string>? repeated = null;
+        foreach (var (start, end) in exported ?? [])
         {
-            HashSet<string>? done = null;
-            foreach (var (start, end) in exported)
+            Add(text, candidates, from, start, end, AddedScore);
+            if ((repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
             {
-                Add(text, candidates, from, start, end, AddedScore);
-                if ((done ??= new(StringComparer.Ordinal)).Add(text[start..end]))
-                {
-                    Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
-                }
+                Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
             }
         }
 
@@ -385,7 +382,6 @@ internal static class PersonLayout
             named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) ? LatinHandle(name) : name.Length <= 4) ? i : named;
         }
 
-        HashSet<string>? handles = null;
         for (var i = 0; i < speakers.Count; i++)
         {
             var (start, end) = speakers[i];
@@ -400,7 +396,7 @@ internal static class PersonLayout
 
                 // In a conversation a handle (not a Korean name's shape) stands for its speaker wherever it occurs as a
                 // word (털실곰님은, @yoonie.k); names are repeated by the seeds' pass.
-                if (named >= 0 && !KoreanNameShaped(text, start, end) && (handles ??= new(StringComparer.Ordinal)).Add(text[start..end]))
+                if (named >= 0 && !KoreanNameShaped(text, start, end) && (repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
                 {
                     Occurrences(text, word, candidates, from, AddedScore);
                 }
@@ -802,17 +798,7 @@ internal static class PersonLayout
     private static int SkipTime(string text, int p, int lineEnd)
     {
         var q = ClockEnd(text, p, lineEnd);
-        if (q < 0 || Context.At(text, q) != ' ')
-        {
-            return p;
-        }
-
-        while (q < lineEnd && text[q] == ' ')
-        {
-            q++;
-        }
-
-        return q;
+        return q < 0 || Context.At(text, q) != ' ' ? p : SkipSpaces(text, q, lineEnd);
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
