@@ -383,6 +383,7 @@ internal static class Person
         TryPersonFieldValues(text, sink);
         TrySelfIntroductions(text, sink);
         TryLatinNames(text, sink);
+        TryEnglishAddress(text, sink);
         TryLoneSurnames(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -1095,6 +1096,182 @@ internal static class Person
         }
     }
 
+    // How English mail and messages open and close (general English, written from knowledge): a greeting before the
+    // name (Hi Hyunsoo,), a closing on its own line above the signature (Best,⏎Minji Oh), thanks to a person (Thank you,
+    // Daniel.), a self-introduction (I'm Rahul from …) and a relation before a name (my husband Daniel).
+    private static readonly string[] s_englishGreetings = ["Hi ", "Hello ", "Hey ", "Good morning ", "Good afternoon ", "Good evening "];
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishClosings = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+    [
+        "Best", "Best regards", "Best wishes", "Regards", "Kind regards", "Warm regards", "Warmest regards", "Many thanks", "Thanks",
+        "Thank you", "Thanks again", "Cheers", "Sincerely", "Sincerely yours", "Yours sincerely", "Yours truly", "Yours", "All the best",
+        "Take care", "Respectfully", "With thanks", "Love", "Talk soon", "See you",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly string[] s_englishThanks = ["Thank you, ", "Thanks, ", "thank you, ", "thanks, "];
+
+    private static readonly string[] s_englishIntroductions = ["I'm ", "I am ", "My name is ", "my name is ", "This is ", "this is "];
+
+    private static readonly string[] s_englishRelations =
+    [
+        "husband ", "wife ", "son ", "daughter ", "mother ", "mom ", "mum ", "father ", "dad ", "brother ", "sister ", "friend ",
+        "colleague ", "boss ", "partner ", "cousin ", "uncle ", "aunt ", "grandmother ", "grandma ", "grandfather ", "grandpa ",
+        "roommate ", "neighbor ", "neighbour ", "boyfriend ", "girlfriend ", "fiancé ", "fiancee ", "fiance ", "coworker ", "manager ",
+    ];
+
+    // Capitalised words after a greeting, thanks or a relation that address no one by name.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishNotNames = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "All", "Team", "Everyone", "Everybody", "There", "Sir", "Sirs", "Madam", "Guys", "Folks", "Both", "Colleagues", "Friends", "Members",
+        "Customer", "Customers", "Parents", "Students", "Teachers", "Manager", "Hiring", "Admin", "Support", "Again", "So", "Very", "For",
+        "World", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "The", "This", "That", "We", "You", "It", "Is", "And", "But", "Yes", "No",
+        "Ok", "Okay", "Please", "Korea", "Korean", "Korea's", "English", "Seoul", "Busan", "Sorry", "Fine", "Good", "Happy", "Glad",
+        "Here", "Back", "Home", "Sure", "Not", "Just", "Still", "Also", "Really", "Done", "Ready", "Free", "Busy", "Late", "Monday",
+        "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December", "Python", "Java", "Google", "Apple", "Kakao", "Naver",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Names in English mail and messages, by how they are addressed (<c>Hi Hyunsoo,</c>, <c>Thank you, Daniel.</c>),
+    /// signed (a closing alone on its line, <c>Best,</c>, then the name alone on the next: <c>Minji Oh</c>), introduced
+    /// (<c>I'm Rahul from …</c>: a listed name, or any name before <c>from</c>) or related (<c>my husband Daniel</c>). The
+    /// name is one to three capitalised words, no word of <see cref="s_englishNotNames"/> or of places and organisations,
+    /// ending before a comma, a full stop, an exclamation mark or the line's end (a relation's name before any word).
+    /// </summary>
+    private static void TryEnglishAddress(string text, List<PiiFinding> sink)
+    {
+        if (!text.AsSpan().ContainsAnyInRange('A', 'Z'))
+        {
+            return;
+        }
+
+        var closing = false;
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var line = text.AsSpan(lineStart, lineEnd - lineStart).TrimEnd("\r ");
+            var p = lineStart + (line.Length - line.TrimStart(' ').Length);
+            line = line.TrimStart(' ');
+            if (line.IsEmpty)
+            {
+                lineStart = lineEnd + 1;
+                continue;
+            }
+
+            // The name alone on the line under a closing (Best,⏎Minji Oh), or before a title after a comma (Minji Oh, CPA).
+            if (closing && AddressedName(text, p, lineEnd, alone: true) is > 0 and var signed)
+            {
+                sink.Add(new PiiFinding(p, signed, PiiTypes.Person, 0.8));
+            }
+
+            closing = s_englishClosings.Contains(line.TrimEnd(",!.")) && line.Length < 24;
+            foreach (var greeting in s_englishGreetings)
+            {
+                if (line.StartsWith(greeting, StringComparison.Ordinal) && AddressedName(text, p + greeting.Length, lineEnd, alone: false) is > 0 and var end)
+                {
+                    sink.Add(new PiiFinding(p + greeting.Length, end, PiiTypes.Person, 0.8));
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        foreach (var thanks in s_englishThanks)
+        {
+            for (var at = text.IndexOf(thanks, StringComparison.Ordinal); at >= 0; at = text.IndexOf(thanks, at + 1, StringComparison.Ordinal))
+            {
+                var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
+                if (AddressedName(text, at + thanks.Length, lineEnd, alone: false) is > 0 and var end)
+                {
+                    sink.Add(new PiiFinding(at + thanks.Length, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
+        foreach (var intro in s_englishIntroductions)
+        {
+            for (var at = text.IndexOf(intro, StringComparison.Ordinal); at >= 0; at = text.IndexOf(intro, at + 1, StringComparison.Ordinal))
+            {
+                var start = at + intro.Length;
+                if (at > 0 && Context.IsAsciiLetter(text[at - 1]) || Context.At(text, start) is < 'A' or > 'Z')
+                {
+                    continue;
+                }
+
+                var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
+                var (words, end) = LatinWords(text, start);
+                var from = text.AsSpan(end).StartsWith(" from ", StringComparison.Ordinal);
+                var first = text.IndexOf(' ', start, end - start) is var space and >= 0 ? space : end;
+                if (words is >= 1 and <= 2 && (from || (NameGazetteer.LatinKind(text.AsSpan(start, first - start)) & NameGazetteer.LatinGivenKind) != 0
+                        || RomanisedKoreanName(text, start) == end)
+                    && (from || AddressedName(text, start, lineEnd, alone: false) == end))
+                {
+                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
+        foreach (var relation in s_englishRelations)
+        {
+            for (var at = text.IndexOf(relation, StringComparison.Ordinal); at >= 3; at = text.IndexOf(relation, at + 1, StringComparison.Ordinal))
+            {
+                var before = text.AsSpan(0, at);
+                if (!(before.EndsWith("my ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("our ", StringComparison.OrdinalIgnoreCase)
+                    || before.EndsWith("your ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("his ", StringComparison.Ordinal) || before.EndsWith("her ", StringComparison.Ordinal)))
+                {
+                    continue;
+                }
+
+                var start = at + relation.Length;
+                var (words, end) = LatinWords(text, start);
+                if (words is 1 or 2 && !Context.IsAsciiLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
+                {
+                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The end of a name of one to three capitalised words at <paramref name="start"/> that ends before a comma, a full
+    /// stop, an exclamation mark or <paramref name="lineEnd"/> (with <paramref name="alone"/>, only before the line's end,
+    /// a comma, a bracket or a separator), no word of it a word that addresses no one; else 0.
+    /// </summary>
+    private static int AddressedName(string text, int start, int lineEnd, bool alone)
+    {
+        var (words, end) = LatinWords(text, start);
+        if (words == 0 || NotAName(text, start, end) >= 0)
+        {
+            return 0;
+        }
+
+        var after = end < lineEnd ? text[end] : '\n';
+        var next = Context.At(text, end + 1);
+        return alone
+            ? after is '\n' or '\r' or ',' || after == ' ' && (next is '(' or '|' or '/' or '<' or '–' or '-' || end + 1 >= lineEnd) ? end : 0
+            : after is ',' or '!' or '\n' or '\r' || after == '.' && !Context.IsAsciiLetter(next) || after == ' ' && end + 1 >= lineEnd ? end : 0;
+    }
+
+    /// <summary>The start of the first word between <paramref name="start"/> and <paramref name="end"/> that names no one (All, Team, Seoul), or -1.</summary>
+    private static int NotAName(string text, int start, int end)
+    {
+        for (var p = start; p < end;)
+        {
+            var q = text.IndexOf(' ', p, end - p);
+            q = q < 0 ? end : q;
+            var word = text.AsSpan(p, q - p);
+            if (s_englishNotNames.Contains(word) || s_placeWordLookup.Contains(word))
+            {
+                return p;
+            }
+
+            p = q + 1;
+        }
+
+        return -1;
+    }
+
     /// <summary>The Hangul rendering in brackets right after a name in Latin letters (<c>Rahim Uddin (라힘 우딘)</c>) is the same person.</summary>
     private static void AddRendering(string text, int end, double score, List<PiiFinding> sink)
     {
@@ -1360,7 +1537,8 @@ internal static class Person
         "Han", "Seo", "Suh", "Shin", "Kwon", "Hwang", "Ahn", "Song", "Jeon", "Hong", "Moon", "Yang", "Son", "Bae", "Baek", "Paik",
         "Heo", "Huh", "Nam", "Noh", "Roh", "Kwak", "Sung", "Seong", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Yoo", "Jin",
         "Chae", "Won", "Chun", "Cheon", "Bang", "Gong", "Hyun", "Ham", "Byun", "Yeom", "Yeo", "Choo", "Seok", "Maeng", "Tak",
-        "Pyo", "Myung", "Wang", "Geum", "Yook", "Eom", "Bong",
+        "Pyo", "Myung", "Wang", "Geum", "Yook", "Eom", "Bong", "Seol", "Sul", "Yeon", "Pyun", "Byeon", "Ryoo", "Hur", "Uhm", "Yuk",
+        "Chu", "Kook", "Sunwoo", "Seonwoo", "Namgung", "Namkoong", "Jegal", "Dokgo", "Hwangbo", "Sagong", "Seomun",
     };
 
     // Words that follow or precede a surname's spelling in names of places and organisations (Han River, Park Hotel,

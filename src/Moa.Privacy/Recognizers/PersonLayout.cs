@@ -11,7 +11,7 @@ namespace Moa.Privacy.Recognizers;
 /// (<c>[오후 9:02] 다운: …</c>), a list of attendees (<c>참석자: 회장 정병호, 감사 류경애, 동대표 마성진·탁은영</c>), and the same
 /// name again later, alone or by its given name (<c>은비 씨</c> after <c>고은비</c>). Each pass adds candidates that the
 /// ordinary overlap resolution then weighs against the others; it adds nothing to a text without a confident name, a
-/// tab-separated header or a line-opening speaker. The words used (particles, honorifics, kinship terms, column labels)
+/// table header or a line-opening speaker. The words used (particles, honorifics, kinship terms, column labels)
 /// are general Korean, written from knowledge.
 /// </summary>
 internal static class PersonLayout
@@ -22,7 +22,7 @@ internal static class PersonLayout
     /// <summary>The score of a name added by a pass.</summary>
     internal const double AddedScore = 0.8;
 
-    // Column headers of a table of people (a header row of tab-separated cells).
+    // Column headers of a table of people (a header row of cells split by tabs or '|').
     private static readonly string[] s_nameColumns =
     [
         "성명", "이름", "성함", "환자명", "학생명", "원아명", "아동명", "고객명", "회원명", "보호자", "보호자명", "신청인", "대상자", "대상자명",
@@ -43,7 +43,8 @@ internal static class PersonLayout
     /// <summary>Runs every pass over the person candidates <paramref name="candidates"/>[<paramref name="from"/>..].</summary>
     public static void Propagate(string text, List<PiiFinding> candidates, int from)
     {
-        if (text.AsSpan().Contains('\t'))
+        var table = text.AsSpan().IndexOfAny('\t', '|') >= 0;
+        if (table)
         {
             Table(text, candidates, from);
         }
@@ -95,7 +96,7 @@ internal static class PersonLayout
         }
 
         // Last, when the passes above have raised the names a table's column holds.
-        if (text.AsSpan().Contains('\t'))
+        if (table)
         {
             SeededColumns(text, candidates, from);
         }
@@ -160,35 +161,32 @@ internal static class PersonLayout
         System.Buffers.SearchValues.Create(Enumerable.Range(0xAC00, 0xD7A4 - 0xAC00).Select(c => (char)c).Append(' ').ToArray());
 
     /// <summary>
-    /// The label of the table column a cell at <paramref name="start"/> sits in: its line is tab-separated and a line
-    /// above it in the same block (no blank line between) has one of the name column labels at the same cell index.
+    /// The label of the table column a cell at <paramref name="start"/> sits in: its line is a table row (cells split by
+    /// tabs, or by <c>|</c> as text tables write them) and a line above it in the same block (no blank line between) has
+    /// one of the name column labels at the same cell index.
     /// </summary>
     internal static string? ColumnLabel(string text, int start)
     {
         var lineStart = start == 0 ? 0 : text.LastIndexOf('\n', start - 1) + 1;
-        var cell = 0;
-        for (var i = lineStart; i < start; i++)
-        {
-            cell += text[i] == '\t' ? 1 : 0;
-        }
-
         var lineEnd = text.IndexOf('\n', start);
-        if (text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart).IndexOf('\t') < 0)
+        var separator = CellSeparator(text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart));
+        if (separator == '\0')
         {
             return null;
         }
 
+        var cell = text.AsSpan(lineStart, start - lineStart).Count(separator);
         for (var end = lineStart - 1; end > 0;)
         {
             var s = text.LastIndexOf('\n', end - 1) + 1;
             var line = text.AsSpan(s, end - s).TrimEnd('\r');
-            if (line.Trim(' ').IsEmpty || line.IndexOf('\t') < 0)
+            if (line.Trim(' ').IsEmpty || CellSeparator(line) != separator)
             {
                 return null;
             }
 
             var k = 0;
-            foreach (var range in line.Split('\t'))
+            foreach (var range in line.Split(separator))
             {
                 if (k++ == cell)
                 {
@@ -215,6 +213,13 @@ internal static class PersonLayout
 
         return null;
     }
+
+    /// <summary>
+    /// What splits a table row into cells: a tab, or else <c>|</c> where the line holds two or more (<c>| 1-3 | 소이안 |</c>,
+    /// <c>1 | 전태양 | 경영 3</c>; a channel before a chat line, <c>#잡담 | …</c>, has one); <c>'\0'</c> for a line of no table.
+    /// </summary>
+    internal static char CellSeparator(ReadOnlySpan<char> line) =>
+        line.IndexOf('\t') >= 0 ? '\t' : line.Count('|') >= 2 ? '|' : '\0';
 
     [ThreadStatic]
     private static (string? Text, bool Layout) t_layout;
@@ -255,7 +260,7 @@ internal static class PersonLayout
         return layout;
     }
 
-    /// <summary>Whether the line at <paramref name="lineStart"/> opens its block: the text's first line, or one under a line without a tab.</summary>
+    /// <summary>Whether the line at <paramref name="lineStart"/> opens its block: the text's first line, or one under a line that is no row of the same table.</summary>
     private static bool FirstOfBlock(string text, int lineStart)
     {
         if (lineStart < 2)
@@ -264,7 +269,9 @@ internal static class PersonLayout
         }
 
         var s = text.LastIndexOf('\n', lineStart - 2) + 1;
-        return text.AsSpan(s, lineStart - 1 - s).IndexOf('\t') < 0;
+        var lineEnd = text.IndexOf('\n', lineStart);
+        var separator = CellSeparator(text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart));
+        return CellSeparator(text.AsSpan(s, lineStart - 1 - s)) is var above && (above == '\0' || above != separator);
     }
 
     /// <summary>The cells under a name column: one to three Hangul words (a name, a foreign resident's name).</summary>
@@ -274,12 +281,12 @@ internal static class PersonLayout
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-            if (text.AsSpan(lineStart, lineEnd - lineStart).IndexOf('\t') >= 0)
+            if (CellSeparator(text.AsSpan(lineStart, lineEnd - lineStart)) is var separator and not '\0')
             {
                 var cellStart = lineStart;
                 for (var p = lineStart; p <= lineEnd; p++)
                 {
-                    if (p == lineEnd || text[p] == '\t')
+                    if (p == lineEnd || text[p] == separator)
                     {
                         var (s, e) = Trim(text, cellStart, p);
                         if (e > s && ColumnLabel(text, s) is { } label && Array.IndexOf(s_nameColumns, label) >= 0 && IsNameCell(text.AsSpan(s, e - s)))
@@ -319,7 +326,8 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// Speakers of a transcript: a line opens with a Hangul word of two to four syllables and a colon, possibly after a
+    /// Speakers of a transcript: a line opens with a Hangul word of two to four syllables (or a handle of Hangul and
+    /// digits, 해피맘22) and a colon, possibly after a
     /// bracketed time or tag (<c>[오후 9:02] 다운: …</c>); the word is a speaker when it opens at least two lines, is no
     /// role or label word (상담사, 고객, 연락처) and its lines do not go on with a number (<c>방문일: 2025-06-08</c>). A
     /// kinship word or honorific glued to the name (<c>보라언니:</c>) is left out of the span.
@@ -379,7 +387,7 @@ internal static class PersonLayout
                 counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) ? LatinHandle(name) : name.Length <= 4) ? i : named;
+            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) : name.Length <= 4) ? i : named;
         }
 
         for (var i = 0; i < speakers.Count; i++)
@@ -387,7 +395,7 @@ internal static class PersonLayout
             var (start, end) = speakers[i];
             var word = text.AsSpan(start, end - start);
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start));
-            var speaks = Context.IsAsciiLetter(word[0]) ? other || counts[i] >= 2 && LatinHandle(word)
+            var speaks = Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && IsHandle(word)
                 : word.Length <= 4 ? counts[i] >= 2 || other && word.Length <= 3 && AllGivenSyllables(word) && !NameGazetteer.IsCommonWord(word)
                 : other;
             if (speaks)
@@ -406,6 +414,11 @@ internal static class PersonLayout
 
     /// <summary>A handle in Latin letters: lower-case letters with a digit, an underscore or a dot (yoonie.k, nail_by_seol, kim_93).</summary>
     private static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
+
+    /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
+    private static bool IsHandle(ReadOnlySpan<char> word) =>
+        Context.IsAsciiLetter(word[0]) ? LatinHandle(word)
+        : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9');
 
     /// <summary>
     /// A Korean name's shape right before a person's identifier on its line (<c>1. 길미령 105-303  010-4877-5980</c>,
@@ -582,6 +595,23 @@ internal static class PersonLayout
             }
 
             (start, end, p) = (p + 1, next, next);
+        }
+
+        // A handle of Hangul and two to four digits (해피맘22, 민트초코99) speaks under the whole handle; a numbered item
+        // (사례1:, 질문 2:) has one digit, or a word that is no handle's.
+        var digits = p;
+        while (digits < lineEnd && Context.IsDigit(text[digits]) && digits - p < 4)
+        {
+            digits++;
+        }
+
+        if (digits - p >= 2 && !Context.IsDigit(Context.At(text, digits)) && TalkFollows(text, digits, lineEnd, spaceNeeded: true))
+        {
+            var hangul = text.AsSpan(start, end - start);
+            return hangul.Length is >= 3 and <= 6 || hangul.Length == 2 && AllGivenSyllables(hangul)
+                ? NameGazetteer.IsCommonWord(hangul) || PrivateContext.IsContextWord(hangul) || PrivateContext.IsFieldWord(hangul) || Person.IsTitleOrRole(hangul) || Person.IsLabel(hangul)
+                    ? Bracketed(bracketName) : (start, digits, false)
+                : Bracketed(bracketName);
         }
 
         if (end - start is < 2 or > 6 || !TalkFollows(text, p, lineEnd, spaceNeeded: false))
@@ -1039,7 +1069,7 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// Columns of a table that hold names without a name header: a column (cell index of a block of tab-separated lines)
+    /// Columns of a table that hold names without a name header: a column (cell index of a block of table rows, split by tabs or '|')
     /// where at least two cells are confident names (one under a header that names a person by its ending, 봉사자) and
     /// they are at least a third of its cells; its other cells that are a Korean name's shape, a foreign name in two or
     /// three Hangul words, or a Latin name are names too. The block's first line is its header row.
@@ -1068,7 +1098,8 @@ internal static class PersonLayout
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-            if (text.AsSpan(lineStart, lineEnd - lineStart).IndexOf('\t') < 0)
+            var separator = CellSeparator(text.AsSpan(lineStart, lineEnd - lineStart));
+            if (separator == '\0')
             {
                 block++;
             }
@@ -1076,10 +1107,11 @@ internal static class PersonLayout
             {
                 // A block's first line is its header row (봉사자, 용역명): its cells are counted, never taken as names.
                 var header = FirstOfBlock(text, lineStart);
+                block += header ? 1 : 0;
                 var (cellStart, k) = (lineStart, 0);
                 for (var p = lineStart; p <= lineEnd; p++)
                 {
-                    if (p == lineEnd || text[p] == '\t')
+                    if (p == lineEnd || text[p] == separator)
                     {
                         var (s, e) = Trim(text, cellStart, p);
                         if (e > s)
@@ -1174,7 +1206,7 @@ internal static class PersonLayout
         return words is >= 1 and <= 3;
     }
 
-    /// <summary>A whole Hangul word of a Korean name's shape, no role, title or label.</summary>
+    /// <summary>A whole Hangul word of a Korean name's shape (not a masked one: 이○○), no role, title or label.</summary>
     internal static bool KoreanNameShaped(string text, int start, int end)
     {
         var length = end - start;
@@ -1185,7 +1217,7 @@ internal static class PersonLayout
         }
 
         var word = text.AsSpan(start, length);
-        return (length == 3 && NameGazetteer.IsRuleSurname(text[start]) || compound && length is 3 or 4)
+        return (length == 3 && NameGazetteer.IsRuleSurname(text[start]) || compound && length is 3 or 4) && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !Person.IsTitleOrRole(word);
     }
 

@@ -271,7 +271,8 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("간병인 김민준 여사님께 전달 부탁드립니다.", "김민준", "role:간병인")]
     [InlineData("동 명칭을 제출한 에너지기계공학과 백승엽 학생은", "백승엽", "address:학생")]
     // A record's layout (a table, labelled lines, a transcript): its 교수, 회장 and 촬영 are its own business.
-    [InlineData("| 병상 | 환자 | 담당 |\n| 3 | 권태오 | 남지현 교수 |", "남지현", "no public context")]
+    [InlineData("| 병상 | 환자 | 비고 |\n| 3 | 권태오 | 남지현 교수 |", "남지현", "no public context")]
+    [InlineData("| 병상 | 환자 | 담당 |\n| 3 | 권태오 | 남지현 교수 |", "남지현", "table column:담당")]
     [InlineData("구분\t비고\n1\t마은재 회장 (드라마 촬영 스태프)", "마은재", "no public context")]
     [InlineData("일시: 5월 3일\n장소: 3층\n참석: 표진호 교수, 길나래\n안건: 예산", "표진호", "no public context")]
     [InlineData("| 1 | 도민석 장관 | 축사 |\n| 2 | 우하린 | 사회 |", "도민석", "public:title 장관")]

@@ -643,4 +643,39 @@ public class PersonLayoutTests
         Persons("\t\n:\n[]:").ShouldBeEmpty();
         Should.Throw<ArgumentNullException>(() => PiiAnalyzer.Default.Analyze(null!));
     }
+
+    // Tables written with '|' (text and Markdown tables) are read like tab-separated ones: a name column's cells, and a
+    // column that holds confident names.
+    [Theory]
+    [InlineData("| 반 | 이름 | 알레르기 |\n| 1-2 | 위시우 | 우유 |\n| 1-3 | 소이안 | 달걀 |", "소이안", true)]
+    [InlineData("호실 | 하숙생 | 학과\n1 | 전태양 | 경영 3\n2 | 육시원 | 컴공 1\n3 | 맹지혁 | 법학 4", "전태양", true)]
+    [InlineData("| 좌석 | 이름 |\n| 7 | 남궁태희 |\n| 8 | 비움 |", "비움", false)]
+    [InlineData("| 접수 | 환자명 | 수령인 |\n| 10:05 | 도재민 | 본인 |", "본인", false)]
+    [InlineData("번호 | 이용자 | 품목\n1 | 남궁순자 | 쌀\n2 | 곽철호 | 김\n3 | 이○○ | 쌀", "이○○", false)]
+    [InlineData("#잡담 | 공지: 이름 바꿨어요", "공지", false)]
+    public void PipeTables_AreReadLikeTabbedOnes(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A chat of handles of Hangul and digits (해피맘22) is a conversation; a numbered item (사례1:, 질문12:) is no speaker.
+    [Theory]
+    [InlineData("해피맘22: 유모차 아직 있나요?\n솔솔: 네 있어요~\n해피맘22: 좋아요.\n솔솔: 넵.\n해피맘22: 감사합니다", "해피맘22", true)]
+    [InlineData("해피맘22: 유모차 아직 있나요?\n솔솔: 네 있어요~\n해피맘22: 좋아요.\n솔솔: 넵.\n해피맘22: 감사합니다", "솔솔", true)]
+    [InlineData("질문12: 환불이 되나요?\n답변12: 네 됩니다.\n질문13: 언제요?\n답변13: 내일요.", "질문12", false)]
+    [InlineData("사례1: 민원 접수\n사례2: 처리 완료\n사례3: 보류", "사례1", false)]
+    public void Transcript_HandlesWithDigits(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // English mail inside Korean documents: greetings, closings with the signature under them, thanks, introductions and
+    // relations name a person; the same words before a group, a place or a day do not.
+    [Theory]
+    [InlineData("회신 드립니다.\nHi Hyunsoo, I'm fine with it.", "Hyunsoo", true)]
+    [InlineData("확인했습니다.\nBest,\nMinji Oh\nAssociate", "Minji Oh", true)]
+    [InlineData("목요일 3시 어떠세요?\nThank you, Daniel. 제가 전화드릴게요.", "Daniel", true)]
+    [InlineData("안녕하세요.\nHi 서윤, I'm Rahul from the lab.", "Rahul", true)]
+    [InlineData("회비 건\nMy husband Daniel will transfer our share.", "Daniel", true)]
+    [InlineData("참고: 후보자 영문명은 Jaemin Sunwoo입니다.", "Jaemin Sunwoo", true)]
+    [InlineData("공지\nHi all, 회의는 내일입니다.\nHello Team, 자료 공유합니다.", "Team", false)]
+    [InlineData("예제 출력\nHello World!\n끝.", "World", false)]
+    [InlineData("감사합니다.\nThanks, Monday works for me.", "Monday", false)]
+    [InlineData("자기소개\nI'm Korean, and this is Seoul.", "Korean", false)]
+    [InlineData("메모\nBest,\nthe admissions office", "the admissions office", false)]
+    public void EnglishMail_AddressAndSignature(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
