@@ -55,6 +55,10 @@ internal static class PersonLayout
         }
 
         BesideIdentifiers(text, candidates, from);
+        if (text.AsSpan().IndexOfAny(':', '：') >= 0)
+        {
+            Attendees(text, candidates, from);
+        }
 
         var seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
@@ -410,6 +414,125 @@ internal static class PersonLayout
                 }
             }
         }
+    }
+
+    // Labels of the people present or absent at a meeting (minutes, rosters), general Korean.
+    private static readonly string[] s_attendanceLabels = ["참석자", "참석", "불참자", "불참", "참가자", "출석", "결석", "참관"];
+
+    /// <summary>
+    /// The people of an attendance line (<c>참석: 도토리(이사장), 너구리, 참새, 교사 솔방울</c>, <c>불참: 부엉이(아이 열이 나서)</c>):
+    /// after an attendance label and a colon, at least two items split by <c>,</c> <c>·</c> or <c>/</c>, each one Hangul word of
+    /// two to five syllables or a Latin name, a role before it or a bracket after it left out; every item must be such a word
+    /// and no item a role or count (<c>참석: 위원장, 간사</c>, <c>참석: 회장 외 4명</c>); one item alone no common word. A
+    /// community that goes by nicknames names its members by common nouns; each item that is no Korean name's shape is a
+    /// person wherever it occurs as a word in the text (<c>도토리가</c>, <c>고구마네</c>), and so is every other item.
+    /// </summary>
+    private static void Attendees(string text, List<PiiFinding> candidates, int from)
+    {
+        Span<(int Start, int End)> items = stackalloc (int, int)[16];
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var p = SkipSpaces(text, lineStart, lineEnd);
+            p = p < lineEnd && text[p] is '-' or '·' or '*' or '•' ? SkipSpaces(text, p + 1, lineEnd) : p;
+            var label = -1;
+            foreach (var word in s_attendanceLabels)
+            {
+                if (text.AsSpan(p, lineEnd - p).StartsWith(word, StringComparison.Ordinal))
+                {
+                    label = p + word.Length;
+                    break;
+                }
+            }
+
+            var colon = label < 0 ? -1 : SkipSpaces(text, label, lineEnd);
+            if (colon < 0 || colon >= lineEnd || text[colon] is not (':' or '：'))
+            {
+                lineStart = lineEnd + 1;
+                continue;
+            }
+
+            // The items up to the line's end (or a second field after two spaces or " / 기록:").
+            var (n, ok) = (0, true);
+            for (var q = colon + 1; q < lineEnd && ok;)
+            {
+                var next = text.AsSpan(q, lineEnd - q).IndexOfAny(",·/、");
+                var itemEnd = next < 0 ? lineEnd : q + next;
+                var (s, e) = Trim(text, q, itemEnd);
+                if (e > s && text.AsSpan(s, e - s).IndexOf(':') >= 0)
+                {
+                    break;
+                }
+
+                var item = AttendeeName(text, s, e);
+                ok = item.End > item.Start && n < items.Length;
+                if (ok)
+                {
+                    items[n++] = item;
+                }
+
+                q = itemEnd + 1;
+            }
+
+            // (One item alone is no list: it is a name only when it is no common word, 불참: 없음.)
+            if (ok && (n >= 2 || n == 1 && !NameGazetteer.IsCommonWord(text.AsSpan(items[0].Start, items[0].End - items[0].Start))))
+            {
+                foreach (var (s, e) in items[..n])
+                {
+                    Add(text, candidates, from, s, e, AddedScore);
+                    Occurrences(text, text.AsSpan(s, e - s), candidates, from, AddedScore);
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+    }
+
+    /// <summary>
+    /// The name of one attendance item [<paramref name="start"/>, <paramref name="end"/>), a role before it (<c>교사 솔방울</c>,
+    /// <c>4리 국종팔</c>, <c>관장(자원봉사) 소은정</c>) and a bracket after it left out; empty when the item is no name.
+    /// </summary>
+    private static (int Start, int End) AttendeeName(string text, int start, int end)
+    {
+        var span = text.AsSpan(start, end - start);
+        var (open, close) = (span.IndexOf('('), span.IndexOf(')'));
+        ReadOnlySpan<char> role = [];
+        if (open >= 0 && (close < 0 || close == span.Length - 1))
+        {
+            end = start + open;
+        }
+        else if (open >= 0 && close > open)
+        {
+            role = span[..open].Trim(' ');
+            start += close + 1;
+        }
+
+        (start, end) = Trim(text, start, end);
+        var whole = text.AsSpan(start, end - start);
+        var space = whole.LastIndexOf(' ');
+        if (space > 0)
+        {
+            role = whole[..space].Trim(' ');
+            start += space + 1;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        if (IsLatinName(word))
+        {
+            return (start, end);
+        }
+
+        // After a word that is no role the name must have a Korean name's shape (입주자대표 한기수).
+        if (!role.IsEmpty && (role.IndexOf(' ') >= 0 || !(Context.IsDigit(role[0]) || Person.IsTitleOrRole(role) || PrivateContext.IsContextWord(role)
+            || PrivateContext.IsStaffOrKin(role) || Person.IsLabel(role))))
+        {
+            return KoreanNameShaped(text, start, end) ? (start, end) : IsLatinName(whole) ? (end - whole.Length, end) : default;
+        }
+
+        return word.Length is < 2 or > 5 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.EndsWith('들')
+            || Person.IsTitleOrRole(word) || Person.IsLabel(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || PrivateContext.IsStaffOrKin(word)
+            ? default : (start, end);
     }
 
     /// <summary>A handle in Latin letters: lower-case letters with a digit, an underscore or a dot (yoonie.k, nail_by_seol, kim_93).</summary>

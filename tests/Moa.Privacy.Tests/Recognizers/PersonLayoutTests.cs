@@ -678,4 +678,17 @@ public class PersonLayoutTests
     [InlineData("자기소개\nI'm Korean, and this is Seoul.", "Korean", false)]
     [InlineData("메모\nBest,\nthe admissions office", "the admissions office", false)]
     public void EnglishMail_AddressAndSignature(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // An attendance line names its people, by nickname too, and they are people wherever the minutes name them again;
+    // roles, counts and fillers are not.
+    [Theory]
+    [InlineData("참석: 도토리(이사장), 너구리, 참새, 교사 솔방울(방장 교사)\n- 다음 달 당번: 도토리가 맡기로.", "너구리", true)]
+    [InlineData("참석: 도토리(이사장), 너구리, 참새, 교사 솔방울(방장 교사)\n- 다음 달 당번: 도토리가 맡기로.", "솔방울", true)]
+    [InlineData("참석: 도토리(이사장), 너구리, 참새, 교사 솔방울(방장 교사)\n- 다음 달 당번: 도토리가 맡기로.", "교사", false)]
+    [InlineData("참석: 1리 봉만석, 2리 간성태, 4리 국종팔", "국종팔", true)]
+    [InlineData("참석: 관장(자원봉사) 소은정, 위원 채유리·Fatima\n - Fatima: 제가 토요일에 할게요.", "Fatima", true)]
+    [InlineData("참석: 위원장, 부위원장, 간사\n안건: 예산", "간사", false)]
+    [InlineData("참석: 회장 외 4명, 감사 1명", "회장", false)]
+    [InlineData("불참: 없음\n안건: 예산", "없음", false)]
+    public void AttendanceLine_NamesItsPeople(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
