@@ -41,6 +41,15 @@ internal static class NameGazetteer
         "민서지준현수영우진은하윤동성호혜경연정주재희승유원상태석철미선숙순자옥훈혁빈아예채다나소가도시건규한용기종명광남식환범균일완열인찬형길애란향진영순덕복춘화봉근섭욱웅제창필표효휘희율린결담별솔슬";
 
     /// <summary>
+    /// Syllables of given names of Koreans born before the 1960s, beside <see cref="GivenSyllables"/> (말례, 간난, 옥분, 쌍례,
+    /// 끝순, 점녀): facts of usage, written from knowledge. Not a feature of the tagger; the rules read it.
+    /// </summary>
+    public const string ElderGivenSyllables = "례분녀말련쌍간난점귀막끝금임심월매단";
+
+    /// <summary>Whether <paramref name="c"/> is a syllable of <see cref="GivenSyllables"/> or <see cref="ElderGivenSyllables"/>.</summary>
+    public static bool IsAnyGivenSyllable(char c) => IsGivenSyllable(c) || ElderGivenSyllables.Contains(c, StringComparison.Ordinal);
+
+    /// <summary>
     /// Frequent Western, Japanese and Chinese given names and family names as Korean media transliterate them (facts
     /// of usage, written from knowledge), for generating foreign names in training copies.
     /// </summary>

@@ -89,6 +89,7 @@ internal static class Person
         "이번", "이분", "그분", "저분", "이사람", "여자인", "남자인", "주인공인", "신인", "무명", "유명",
         "정말", "진짜", "하긴", "역시", "그냥", "너무", "완전", "아주", "제일", "가장", "다시", "최고", "모두", "이건", "이런", "그런", "저런",
         "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
+        "자기", "담임", "별난", "미녀", "선녀", "소녀", "상담", "간호", "소금", "주임", "친정", "시댁", "동네", "옆집", "이웃",
     };
 
     // Final syllables that end no Korean name: of modifiers and particles ("표현한 감독", "최고의 배우") and of parties,
@@ -388,6 +389,7 @@ internal static class Person
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
         TryOneSyllableGivenNames(text, sink);
+        TryGivenNamesBeforeKin(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -1014,6 +1016,47 @@ internal static class Person
                 }
 
                 sink.Add(new PiiFinding(s, at, PiiTypes.Person, 0.8));
+            }
+        }
+    }
+
+    // Kinship words and elders' forms of address that follow a given name alone (옥분 할머니, 말선 어르신, 금희 언니, 기철
+    // 아재); general Korean, written from knowledge. Not 선생님 or 점장님: subjects and branches stand there (수영 선생님).
+    private static readonly string[] s_kinAfterGivenName =
+    [
+        "어르신", "할머니", "할아버지", "할매", "할배", "이모", "고모", "삼촌", "언니", "오빠", "누나", "형님", "아지매", "아재",
+        "어머님", "아버님", "권사님", "집사님", "장로님", "여사님",
+    ];
+
+    /// <summary>
+    /// A given name alone, two syllables, right before a kinship word or an elder's form of address after one space
+    /// (<c>옥분 할머니</c>, <c>말선 어르신이</c>, <c>금희 언니</c>): each syllable one of given names, old ones included
+    /// (<see cref="NameGazetteer.IsAnyGivenSyllable"/>), the word standing alone and no common word, role or relation
+    /// (<c>담임</c>, <c>동네</c>, <c>자기</c>); the kinship word ends its word or takes a particle.
+    /// </summary>
+    private static void TryGivenNamesBeforeKin(string text, List<PiiFinding> sink)
+    {
+        foreach (var kin in s_kinAfterGivenName)
+        {
+            for (var at = text.IndexOf(kin, StringComparison.Ordinal); at >= 0; at = text.IndexOf(kin, at + kin.Length, StringComparison.Ordinal))
+            {
+                var s = at - 3;
+                var after = Context.At(text, at + kin.Length);
+                if (s < 0 || text[at - 1] != ' ' || Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께')
+                    || !NameGazetteer.IsAnyGivenSyllable(text[s]) || !NameGazetteer.IsAnyGivenSyllable(text[s + 1])
+                    || s > 0 && (Context.IsHangulSyllable(text[s - 1]) || Context.IsAsciiLetter(text[s - 1]) || Context.IsDigit(text[s - 1])))
+                {
+                    continue;
+                }
+
+                var word = text.AsSpan(s, 2);
+                if (NameGazetteer.IsCommonWord(word) || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || IsTitleOrRole(word)
+                    || PrivateContext.IsContextWord(word) || PrivateContext.IsStaffOrKin(word) || PrivateContext.IsFieldWord(word) || IsLabel(word))
+                {
+                    continue;
+                }
+
+                sink.Add(new PiiFinding(s, s + 2, PiiTypes.Person, 0.65));
             }
         }
     }

@@ -691,4 +691,16 @@ public class PersonLayoutTests
     [InlineData("참석: 회장 외 4명, 감사 1명", "회장", false)]
     [InlineData("불참: 없음\n안건: 예산", "없음", false)]
     public void AttendanceLine_NamesItsPeople(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A given name alone before a kinship word or an elder's form of address, old given names included; not a common
+    // word, relation or role before the same words.
+    [Theory]
+    [InlineData("- 옥분 할머니 요즘 무릎 때문에 못 나오심.", "옥분", true)]
+    [InlineData("2. 그림 카드 기억하기. 쌍례 어르신이 여섯 장 다 맞히심.", "쌍례", true)]
+    [InlineData("옥련 이모가 오후 두 명 봐 주기로 함.", "옥련", true)]
+    [InlineData("우리 담임 선생님이 그러셨다.", "담임", false)]
+    [InlineData("동네 할머니들이 모였다. 정말 언니 최고.", "정말", false)]
+    [InlineData("미녀 언니 짱. 자기 누나 얘기만 한다.", "자기", false)]
+    [InlineData("미녀 언니 짱. 자기 누나 얘기만 한다.", "미녀", false)]
+    public void GivenName_BeforeKinOrElderTitle(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
