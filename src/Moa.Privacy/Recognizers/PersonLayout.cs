@@ -55,6 +55,10 @@ internal static class PersonLayout
         }
 
         BesideIdentifiers(text, candidates, from);
+        if (text.AsSpan().IndexOfAny('★', '☆') >= 0)
+        {
+            Reviewers(text, candidates, from);
+        }
         if (text.AsSpan().IndexOfAny(':', '：') >= 0)
         {
             Attendees(text, candidates, from);
@@ -413,6 +417,46 @@ internal static class PersonLayout
                     Occurrences(text, word, candidates, from, AddedScore);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The writers of a shop's or app's reviews: a line that opens with a star rating, then the writer's handle and a
+    /// separator (<c>★★★★★ 쫀득쫀득보쌈러 · 2025-12-10</c>, <c>★★★★☆ 우리집냥이 | 딸 소윤이가…</c>). The handle is one word of
+    /// two to twelve letters or digits (not masked: <c>hye***</c>, <c>김**</c>), no common word, and a person wherever the text
+    /// names it again (<c>사장님: 단골할매 어머님 또 주문해 주셔서</c>). A rating before the review's own text is no handle.
+    /// </summary>
+    private static void Reviewers(string text, List<PiiFinding> candidates, int from)
+    {
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart);
+            lineEnd = lineEnd < 0 ? text.Length : lineEnd;
+            var p = SkipSpaces(text, lineStart, lineEnd);
+            var stars = p;
+            while (stars < lineEnd && text[stars] is '★' or '☆')
+            {
+                stars++;
+            }
+
+            var start = SkipSpaces(text, stars, lineEnd);
+            var end = start;
+            while (end < lineEnd && (Context.IsHangulSyllable(text[end]) || Context.IsAsciiLetter(text[end]) || Context.IsDigit(text[end]) || text[end] is '_' or '.'))
+            {
+                end++;
+            }
+
+            var rest = text.AsSpan(end, lineEnd - end);
+            var word = text.AsSpan(start, end - start);
+            if (stars - p >= 3 && start > stars && end - start is >= 2 and <= 12 && (rest.StartsWith(" · ") || rest.StartsWith(" | ") || rest.StartsWith(" / "))
+                && word.ContainsAnyExceptInRange('0', '9') && !NameGazetteer.IsCommonWord(word) && !PrivateContext.IsContextWord(word)
+                && !Person.IsTitleOrRole(word))
+            {
+                Add(text, candidates, from, start, end, AddedScore);
+                Occurrences(text, word, candidates, from, AddedScore);
+            }
+
+            lineStart = lineEnd + 1;
         }
     }
 

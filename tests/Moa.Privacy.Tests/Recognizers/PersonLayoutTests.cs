@@ -703,4 +703,13 @@ public class PersonLayoutTests
     [InlineData("미녀 언니 짱. 자기 누나 얘기만 한다.", "자기", false)]
     [InlineData("미녀 언니 짱. 자기 누나 얘기만 한다.", "미녀", false)]
     public void GivenName_BeforeKinOrElderTitle(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A review's writer stands after its star rating and before a separator, and is a person where the shop answers them;
+    // masked handles, and the review's own words after a rating, are not.
+    [Theory]
+    [InlineData("★★★★★ 단골할매 · 2025-06-18\n손맛이 좋네.\n└ 사장님: 단골할매 어머님 또 주문해 주셔서 감사해요", "단골할매", 2)]
+    [InlineData("★★★★☆ 우리집냥이 | 딸이 너무 좋아해요", "우리집냥이", 1)]
+    [InlineData("★★☆☆☆ hye*** | 답이 없네요\n★★★★☆ 김** | 무난해요", "hye", 0)]
+    [InlineData("★★★★☆ 최고의 전쟁영화 ㅋㅋ\n★★★★☆ 완전 잼있다!!", "최고의", 0)]
+    public void Reviews_WritersAfterTheRating(string text, string word, int count) => Persons(text).Count(p => p.StartsWith(word, StringComparison.Ordinal)).ShouldBe(count);
 }
