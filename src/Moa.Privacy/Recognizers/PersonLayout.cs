@@ -59,6 +59,8 @@ internal static class PersonLayout
         {
             Reviewers(text, candidates, from);
         }
+
+        Nicknames(text, candidates, from);
         if (text.AsSpan().IndexOfAny(':', '：') >= 0)
         {
             Attendees(text, candidates, from);
@@ -458,6 +460,78 @@ internal static class PersonLayout
 
             lineStart = lineEnd + 1;
         }
+    }
+
+    // Words that introduce a person's nickname, handle or account (general Korean of communities and apps).
+    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉"];
+
+    /// <summary>
+    /// A person's nickname, handle or account after the word that introduces it: quoted (<c>닉네임 "라떼맘"</c>, <c>필명
+    /// "도토리"</c>), after a colon (<c>닉네임: 구름빵</c>), with <c>@</c> (<c>계정 @sumin_walks</c>) or shaped as a handle
+    /// (<c>인스타 아이디 jjun_0412</c>). The nickname is one word
+    /// of two to fifteen letters or digits, no common word, and a person wherever the text names it again. Unquoted words
+    /// after the label are what is done with it (<c>닉네임 설정</c>, <c>아이디 찾기</c>) and are left alone.
+    /// </summary>
+    private static void Nicknames(string text, List<PiiFinding> candidates, int from)
+    {
+        foreach (var label in s_nicknameLabels)
+        {
+            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + label.Length, StringComparison.Ordinal))
+            {
+                // The label is a word of its own (not 닉 in 닉네임, not 계정 in 계정과목).
+                var after = at + label.Length;
+                if (at > 0 && Context.IsHangulSyllable(text[at - 1]) || Context.IsHangulSyllable(Context.At(text, after)))
+                {
+                    continue;
+                }
+
+                NicknameAt(text, after, candidates, from);
+            }
+        }
+    }
+
+    private static void NicknameAt(string text, int p, List<PiiFinding> candidates, int from)
+    {
+        var colon = false;
+        if (Context.At(text, p) == ' ')
+        {
+            p++;
+        }
+
+        if (Context.At(text, p) is ':' or '：')
+        {
+            colon = true;
+            p++;
+            while (Context.At(text, p) == ' ')
+            {
+                p++;
+            }
+        }
+
+        var open = Context.At(text, p);
+        var quoted = open is '"' or '\'' or '“' or '‘' or '「';
+        p += quoted ? 1 : 0;
+        var at = Context.At(text, p) == '@';
+        p += at ? 1 : 0;
+        var end = p;
+        while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsAsciiLetter(text[end]) || Context.IsDigit(text[end]) || text[end] is '_' || text[end] == '.' && Context.IsAsciiLetter(Context.At(text, end + 1))))
+        {
+            end++;
+        }
+
+        var word = text.AsSpan(p, end - p);
+        var close = Context.At(text, end);
+        var closed = quoted && close is '"' or '\'' or '”' or '’' or '」';
+        if (word.Length is < 2 or > 15 || !word.ContainsAnyExceptInRange('0', '9') || quoted && !closed
+            || !(closed || colon && (Context.IsHangulSyllable(Context.At(text, end)) is false || FreeAfter(text, end)) || at || LatinHandle(word))
+            || NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) || Person.IsLabel(word)
+            || s_nicknameLabels.Contains(word.ToString()))
+        {
+            return;
+        }
+
+        Add(text, candidates, from, p, end, AddedScore);
+        Occurrences(text, word, candidates, from, AddedScore);
     }
 
     // Labels of the people present or absent at a meeting (minutes, rosters), general Korean.

@@ -712,4 +712,16 @@ public class PersonLayoutTests
     [InlineData("★★☆☆☆ hye*** | 답이 없네요\n★★★★☆ 김** | 무난해요", "hye", 0)]
     [InlineData("★★★★☆ 최고의 전쟁영화 ㅋㅋ\n★★★★☆ 완전 잼있다!!", "최고의", 0)]
     public void Reviews_WritersAfterTheRating(string text, string word, int count) => Persons(text).Count(p => p.StartsWith(word, StringComparison.Ordinal)).ShouldBe(count);
+
+    // A nickname, handle or account after the word that introduces it, quoted, after a colon, with @ or shaped as a handle,
+    // is a person wherever the text names it again; what is done with a nickname (닉네임 설정) is not one.
+    [Theory]
+    [InlineData("해당 글 작성자는 닉네임 \"라떼맘\"으로 확인됨. 라떼맘이 다시 글을 올림.", "라떼맘", 2)]
+    [InlineData("내담자 닉네임: 구름빵   상담사: 다솜쌤", "구름빵", 1)]
+    [InlineData("제보자: 함수민 (인스타 DM, 계정 @sumin_walks)", "sumin_walks", 1)]
+    [InlineData("친한 친구는 '쭌'(인스타 아이디 jjun_0412, 본명 모름) 한 명뿐.", "jjun_0412", 1)]
+    [InlineData("앱에서 닉네임 설정 후 아이디 찾기를 누르세요.", "설정", 0)]
+    [InlineData("활동명: 골목 환경정비 및 홀몸어르신 안부 확인", "골목", 0)]
+    [InlineData("동물: 개 / 이름 \"두부\" / 품종 말티즈", "두부", 0)]
+    public void Nicknames_AfterTheirLabel(string text, string word, int count) => Persons(text).Count(p => p == word).ShouldBe(count);
 }
