@@ -148,6 +148,23 @@ internal static class NameGazetteer
         return bits;
     }
 
+    private const string ResidentResource = "Moa.Privacy.Names.resident-names.tsv";
+
+    // Foreign residents' name words in Hangul (Names/resident-names.tsv), for the rules only.
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> s_residents = LoadResidents().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, int> LoadResidents()
+    {
+        using var reader = Resource(ResidentResource);
+        return ParseForeign(reader, ResidentResource);
+    }
+
+    /// <summary>
+    /// Whether a Hangul word is a foreign resident's given or family name of <c>Names/resident-names.tsv</c> (바트도르지,
+    /// 셰르조드, 빌랄, 소펙): read by the rules, not a feature of the tagger.
+    /// </summary>
+    public static bool IsResidentName(ReadOnlySpan<char> word) => word.Length >= 2 && s_residents.ContainsKey(word);
+
     /// <summary>Number of words in the name gazetteer.</summary>
     public static int GazetteerCount => s_names.Dictionary.Count;
 

@@ -317,7 +317,8 @@ internal static class Person
     }
 
     internal static bool IsForeignNameWord(ReadOnlySpan<char> word) =>
-        NameGazetteer.GazetteerKind(word) is var kind && (kind & (NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind)) != 0 && (kind & NameGazetteer.ForeignFullKind) == 0;
+        NameGazetteer.GazetteerKind(word) is var kind && (kind & (NameGazetteer.ForeignGivenKind | NameGazetteer.ForeignFamilyKind)) != 0 && (kind & NameGazetteer.ForeignFullKind) == 0
+        || kind == 0 && NameGazetteer.IsResidentName(word);
 
     /// <summary>
     /// The end of two to six Chinese characters right after an opening bracket at <paramref name="open"/>, followed by a
@@ -636,6 +637,26 @@ internal static class Person
             };
             sink.Add(new PiiFinding(start, end, PiiTypes.Person, score));
         }
+        else if ((honorific || Array.IndexOf(s_addressTitles, title) >= 0) && ForeignWordBefore(text, end) is var foreign and >= 0)
+        {
+            // A foreign name word before an honorific or a form of address (빌랄 씨와, 올가 님, 다와 선생님께, 볼로르마 학생
+            // 말로는); the foreign words before it join it (Scan). Not before the press's titles (클린턴 후보, 벵거 감독): the
+            // tagger finds those names whole (힐러리 클린턴), and a rule's span would cut them.
+            sink.Add(new PiiFinding(foreign, end, PiiTypes.Person, 0.7));
+        }
+    }
+
+    /// <summary>The start of a foreign name word (<see cref="IsForeignNameWord"/>) of two to six syllables standing alone and ending at <paramref name="end"/>, or -1.</summary>
+    private static int ForeignWordBefore(string text, int end)
+    {
+        var start = end;
+        while (start > 0 && Context.IsHangulSyllable(text[start - 1]) && end - start < 7)
+        {
+            start--;
+        }
+
+        return end - start is >= 2 and <= 6 && (start == 0 || !(Context.IsHangulSyllable(text[start - 1]) || Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+            && IsForeignNameWord(text.AsSpan(start, end - start)) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) ? start : -1;
     }
 
     /// <summary>
@@ -1509,9 +1530,11 @@ internal static class Person
         static bool Break(char c) => c is '\0' or '\n' or '\r' or '\t' or ',' or ':' or '|';
         var before = b < 0 ? '\0' : text[b];
         var after = Context.At(text, a);
-        var beforeFree = Break(before) || before is '·' or '(' or '[' or '!' or '?' or '~' || Context.IsHangulSyllable(before);
+        // (A list mark that opens its line counts as a break: - Kenta: …, • Fatima.)
+        var listMark = before is '-' or '•' or '*' && (b == 0 || text[b - 1] is '\n' or ' ' && text.AsSpan(0, b).TrimEnd(' ') is var head && (head.IsEmpty || head[^1] == '\n'));
+        var beforeFree = Break(before) || listMark || before is '·' or '(' or '[' or '!' or '?' or '~' || Context.IsHangulSyllable(before);
         var afterFree = Break(after) || after is '·' or ')' or ']' or '!' or '?' or '~' || Context.IsHangulSyllable(after);
-        return beforeFree && afterFree && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || Break(before) || Break(after));
+        return beforeFree && afterFree && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || Break(before) || listMark || Break(after));
     }
 
     /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>

@@ -724,4 +724,23 @@ public class PersonLayoutTests
     [InlineData("활동명: 골목 환경정비 및 홀몸어르신 안부 확인", "골목", 0)]
     [InlineData("동물: 개 / 이름 \"두부\" / 품종 말티즈", "두부", 0)]
     public void Nicknames_AfterTheirLabel(string text, string word, int count) => Persons(text).Count(p => p == word).ShouldBe(count);
+
+    // Foreign residents' names (Names/resident-names.tsv, read by the rules only) before an honorific or a form of address;
+    // a name the press titles stays whole (the tagger's span, not the rule's last word).
+    [Theory]
+    [InlineData("졸음쉼터에서 빌랄 씨와 통화하기로 함.", "빌랄", true)]
+    [InlineData("- 볼로르마 씨가 배식 때 어르신을 도움.", "볼로르마", true)]
+    [InlineData("환자 아내 올가 님 동석, 조직검사 결과 설명.", "올가", true)]
+    [InlineData("이번 결과는 힐러리 클린턴 후보에게 큰 충격이 될 전망이다.", "클린턴", false)]
+    [InlineData("수박 씨를 뱉었다. 사과 씨도 있다.", "수박", false)]
+    public void ResidentNames_BeforeAnHonorific(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    [Fact]
+    public void ResidentNames_AreListedAndNoCommonWords()
+    {
+        NameGazetteer.IsResidentName("볼로르마").ShouldBeTrue();
+        NameGazetteer.IsResidentName("빌랄").ShouldBeTrue();
+        NameGazetteer.IsResidentName("타인").ShouldBeFalse();
+        NameGazetteer.IsResidentName("바").ShouldBeFalse();
+    }
 }
