@@ -1117,7 +1117,7 @@ internal static class Person
             if (ListedLatinName(text, i) is { End: > 0 } listed)
             {
                 sink.Add(new PiiFinding(i, listed.End, PiiTypes.Person, listed.Score));
-                AddRendering(text, listed.End, listed.Score, sink);
+                AddRendering(text, i, listed.End, listed.Score, sink);
                 i = listed.End;
                 continue;
             }
@@ -1155,7 +1155,7 @@ internal static class Person
             }
 
             sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
-            AddRendering(text, end, 0.8, sink);
+            AddRendering(text, i, end, 0.8, sink);
             i = end;
         }
     }
@@ -1336,15 +1336,74 @@ internal static class Person
         return -1;
     }
 
-    /// <summary>The Hangul rendering in brackets right after a name in Latin letters (<c>Rahim Uddin (라힘 우딘)</c>) is the same person.</summary>
-    private static void AddRendering(string text, int end, double score, List<PiiFinding> sink)
+    /// <summary>
+    /// The Hangul rendering in brackets right after a name in Latin letters (<c>Rahim Uddin (라힘 우딘)</c>) is the same
+    /// person: a rendering starts with the sound one of the name's words starts with (R and 라), which a note in brackets
+    /// does not (<c>Rina Dewi (인도네시아)</c>, <c>Le Van Minh(배우자)</c>, <c>Daniel Okafor (서명)</c>).
+    /// </summary>
+    private static void AddRendering(string text, int start, int end, double score, List<PiiFinding> sink)
     {
         var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
         var close = open < 0 ? -1 : text.IndexOf(')', open);
-        if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)))
+        if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)) && SoundsLike(text.AsSpan(start, end - start), text[open + 1]))
         {
             sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, score));
         }
+    }
+
+    /// <summary>
+    /// Whether the Hangul syllable <paramref name="first"/> starts with a consonant that a word of <paramref name="name"/>
+    /// (Latin letters) may be transliterated with: R and L as ㄹ, a vowel, Y or W as ㅇ, Tr as ㅉ (Tran 쩐), Ng as ㅇ
+    /// (Nguyen 응우옌), Ch as ㅊ or ㅉ, J as ㅈ or ㅎ (Jose 호세), V as ㅂ (Van 반), X as ㅅ or ㅈ (Xiao 샤오), and so on.
+    /// </summary>
+    internal static bool SoundsLike(ReadOnlySpan<char> name, char first)
+    {
+        if (!Context.IsHangulSyllable(first))
+        {
+            return false;
+        }
+
+        // The initial consonant's index: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ.
+        var initial = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"[(first - '\uAC00') / 588];
+        for (var p = 0; p < name.Length; p++)
+        {
+            if (!Context.IsAsciiLetter(name[p]) || p > 0 && Context.IsAsciiLetter(name[p - 1]) || name[p] is >= 'a' and <= 'z' && p > 0)
+            {
+                continue;
+            }
+
+            var sounds = char.ToUpperInvariant(name[p]) switch
+            {
+                'A' or 'E' or 'I' or 'O' or 'U' or 'Y' => "ㅇ",
+                'B' => "ㅂㅃ",
+                'C' => "ㅋㅊㅅㅆㄲㅉ",
+                'D' => "ㄷㄸㅈ",
+                'F' => "ㅍㅎ",
+                'G' => "ㄱㄲㅈㅎ",
+                'H' => "ㅎㅇ",
+                'J' => "ㅈㅉㅎㅇ",
+                'K' => "ㅋㄱㄲ",
+                'L' => "ㄹ",
+                'M' => "ㅁ",
+                'N' => "ㄴㅇ",
+                'P' => "ㅍㅃ",
+                'Q' => "ㅋㄲㅊ",
+                'R' => "ㄹ",
+                'S' => "ㅅㅆㅈㅊ",
+                'T' => "ㅌㄸㅉㅊ",
+                'V' => "ㅂㅍ",
+                'W' => "ㅇㅂ",
+                'X' => "ㅅㅆㅈㅊ",
+                'Z' => "ㅈㅉㅊ",
+                _ => "",
+            };
+            if (sounds.Contains(initial, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Particles, copulas and vocatives glued to a one-word name in Latin letters (Pablo도, Sophie가, Kevin이랑, Noah한테,

@@ -743,4 +743,25 @@ public class PersonLayoutTests
         NameGazetteer.IsResidentName("타인").ShouldBeFalse();
         NameGazetteer.IsResidentName("바").ShouldBeFalse();
     }
+
+    // A Latin name's Hangul rendering in brackets starts with the sound of one of its words; a note in brackets (a country,
+    // a relation, a role) is no rendering.
+    [Theory]
+    [InlineData("상담 통역: Rahim Uddin (라힘 우딘) 님, 10시 방문", "라힘 우딘", true)]
+    [InlineData("3. 번역: Nguyen Van Hung (응우옌 반 흥) 담당", "응우옌 반 흥", true)]
+    [InlineData("번역 의뢰: Rina Dewi (인도네시아) | 한→영 | 표지", "인도네시아", false)]
+    [InlineData("동거인: Dilnoza Karimova(배우자)\t해운대구", "배우자", false)]
+    [InlineData("임차인 Daniel Okafor (서명)\n공인중개사 맹주희", "서명", false)]
+    public void LatinName_RenderingInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    [Theory]
+    [InlineData("Rahim Uddin", '라', true)]
+    [InlineData("Tran Thi Mai", '쩐', true)]
+    [InlineData("Nguyen Van Hung", '응', true)]
+    [InlineData("Jose Garcia", '호', true)]
+    [InlineData("Xiao Ming", '샤', true)]
+    [InlineData("Rina Dewi", '인', false)]
+    [InlineData("Aigerim Bekova", '맞', false)]
+    [InlineData("Rahim", 'R', false)]
+    public void SoundsLike_MatchesTheInitialSound(string name, char first, bool expected) => Person.SoundsLike(name, first).ShouldBe(expected);
 }
