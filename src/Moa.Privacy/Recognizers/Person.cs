@@ -1354,7 +1354,8 @@ internal static class Person
     /// <summary>
     /// Whether the Hangul syllable <paramref name="first"/> starts with a consonant that a word of <paramref name="name"/>
     /// (Latin letters) may be transliterated with: R and L as ㄹ, a vowel, Y or W as ㅇ, Tr as ㅉ (Tran 쩐), Ng as ㅇ
-    /// (Nguyen 응우옌), Ch as ㅊ or ㅉ, J as ㅈ or ㅎ (Jose 호세), V as ㅂ (Van 반), X as ㅅ or ㅈ (Xiao 샤오), and so on.
+    /// (Nguyen 응우옌), Ch as ㅊ or ㅉ, J as ㅈ or ㅎ (Jose 호세), V as ㅂ (Van 반), X as ㅅ or ㅈ (Xiao 샤오), and the
+    /// romanised Korean surnames' sounds (Park 박, Chung 정, Lee 이).
     /// </summary>
     internal static bool SoundsLike(ReadOnlySpan<char> name, char first)
     {
@@ -1376,17 +1377,17 @@ internal static class Person
             {
                 'A' or 'E' or 'I' or 'O' or 'U' or 'Y' => "ㅇ",
                 'B' => "ㅂㅃ",
-                'C' => "ㅋㅊㅅㅆㄲㅉ",
+                'C' => "ㅋㅊㅅㅆㄲㅉㅈ",
                 'D' => "ㄷㄸㅈ",
                 'F' => "ㅍㅎ",
                 'G' => "ㄱㄲㅈㅎ",
                 'H' => "ㅎㅇ",
                 'J' => "ㅈㅉㅎㅇ",
                 'K' => "ㅋㄱㄲ",
-                'L' => "ㄹ",
+                'L' => "ㄹㅇ",
                 'M' => "ㅁ",
                 'N' => "ㄴㅇ",
-                'P' => "ㅍㅃ",
+                'P' => "ㅍㅃㅂ",
                 'Q' => "ㅋㄲㅊ",
                 'R' => "ㄹ",
                 'S' => "ㅅㅆㅈㅊ",

@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–17 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–18 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 18;
+    public const int HeldOutBatch = 19;
 
-    /// <summary>The batch held out whole before batch 18 was written (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 17;
+    /// <summary>The batch held out whole before batch 19 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 18;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -108,7 +108,10 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// given names, rare and compound surnames, foreign residents' names), adds planted documents only
 /// (<c>person-private-docs17.txt</c>). Batch 18, written blind while conversations of handles, names beside identifiers,
 /// one-syllable given names before 씨, rarer surnames and Latin names before kinship words were added on batches 1–17,
-/// adds planted documents only (<c>person-private-docs18.txt</c>).
+/// adds planted documents only (<c>person-private-docs18.txt</c>). Batch 19, written blind for a later round at the end of
+/// that round and wired at the end of the next (pipe tables, handles with digits, English mail, attendance lines, old
+/// given names before kinship words, review writers, nicknames after their labels, foreign residents' names, renderings
+/// that sound like their Latin names; tuned on batches 1–18), adds planted documents only (<c>person-private-docs19.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -366,6 +369,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath16, 16));
         items.AddRange(Planted(DocsPath17, 17));
         items.AddRange(Planted(DocsPath18, 18));
+        items.AddRange(Planted(DocsPath19, 19));
         return items;
     }
 
@@ -594,6 +598,8 @@ internal static class PrivateContextSet
     private static string DocsPath17 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs17.txt");
 
     private static string DocsPath18 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs18.txt");
+
+    private static string DocsPath19 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs19.txt");
 
     /// <summary>
     /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs18.txt</c>): one item per
