@@ -1057,27 +1057,33 @@ internal static class Person
     /// </summary>
     private static void TryGivenNamesBeforeKin(string text, List<PiiFinding> sink)
     {
-        foreach (var kin in s_kinAfterGivenName)
+        // One pass over the spaces: a two-syllable word of given-name syllables before one, then a kinship word after it.
+        for (var at = text.IndexOf(' ', StringComparison.Ordinal); at >= 0; at = text.IndexOf(' ', at + 1))
         {
-            for (var at = text.IndexOf(kin, StringComparison.Ordinal); at >= 0; at = text.IndexOf(kin, at + kin.Length, StringComparison.Ordinal))
+            var s = at - 2;
+            if (s < 0 || !NameGazetteer.IsAnyGivenSyllable(text[s]) || !NameGazetteer.IsAnyGivenSyllable(text[s + 1])
+                || s > 0 && (Context.IsHangulSyllable(text[s - 1]) || Context.IsAsciiLetter(text[s - 1]) || Context.IsDigit(text[s - 1])))
             {
-                var s = at - 3;
-                var after = Context.At(text, at + kin.Length);
-                if (s < 0 || text[at - 1] != ' ' || Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께')
-                    || !NameGazetteer.IsAnyGivenSyllable(text[s]) || !NameGazetteer.IsAnyGivenSyllable(text[s + 1])
-                    || s > 0 && (Context.IsHangulSyllable(text[s - 1]) || Context.IsAsciiLetter(text[s - 1]) || Context.IsDigit(text[s - 1])))
+                continue;
+            }
+
+            foreach (var kin in s_kinAfterGivenName)
+            {
+                if (!text.AsSpan(at + 1).StartsWith(kin, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
+                var after = Context.At(text, at + 1 + kin.Length);
                 var word = text.AsSpan(s, 2);
-                if (NameGazetteer.IsCommonWord(word) || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || IsTitleOrRole(word)
-                    || PrivateContext.IsContextWord(word) || PrivateContext.IsStaffOrKin(word) || PrivateContext.IsFieldWord(word) || IsLabel(word))
+                if (!(Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께'))
+                    && !NameGazetteer.IsCommonWord(word) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && !IsTitleOrRole(word)
+                    && !PrivateContext.IsContextWord(word) && !PrivateContext.IsStaffOrKin(word) && !PrivateContext.IsFieldWord(word) && !IsLabel(word))
                 {
-                    continue;
+                    sink.Add(new PiiFinding(s, s + 2, PiiTypes.Person, 0.65));
                 }
 
-                sink.Add(new PiiFinding(s, s + 2, PiiTypes.Person, 0.65));
+                break;
             }
         }
     }

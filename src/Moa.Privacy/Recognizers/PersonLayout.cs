@@ -474,21 +474,27 @@ internal static class PersonLayout
     /// </summary>
     private static void Nicknames(string text, List<PiiFinding> candidates, int from)
     {
-        foreach (var label in s_nicknameLabels)
+        // One pass for the labels' first syllables, then the labels at each.
+        for (var at = text.AsSpan().IndexOfAny(s_nicknameFirsts); at >= 0;)
         {
-            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + label.Length, StringComparison.Ordinal))
+            foreach (var label in s_nicknameLabels)
             {
                 // The label is a word of its own (not 닉 in 닉네임, not 계정 in 계정과목).
                 var after = at + label.Length;
-                if (at > 0 && Context.IsHangulSyllable(text[at - 1]) || Context.IsHangulSyllable(Context.At(text, after)))
+                if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal)
+                    && !(at > 0 && Context.IsHangulSyllable(text[at - 1]) || Context.IsHangulSyllable(Context.At(text, after))))
                 {
-                    continue;
+                    NicknameAt(text, after, candidates, from);
+                    break;
                 }
-
-                NicknameAt(text, after, candidates, from);
             }
+
+            var next = at + 1 < text.Length ? text.AsSpan(at + 1).IndexOfAny(s_nicknameFirsts) : -1;
+            at = next < 0 ? -1 : at + 1 + next;
         }
     }
+
+    private static readonly System.Buffers.SearchValues<char> s_nicknameFirsts = System.Buffers.SearchValues.Create(string.Concat(s_nicknameLabels.Select(l => l[0]).Distinct()));
 
     private static void NicknameAt(string text, int p, List<PiiFinding> candidates, int from)
     {
