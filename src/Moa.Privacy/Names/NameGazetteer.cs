@@ -47,7 +47,8 @@ internal static class NameGazetteer
     public const string ElderGivenSyllables = "례분녀말련쌍간난점귀막끝금임심월매단";
 
     /// <summary>Whether <paramref name="c"/> is a syllable of <see cref="GivenSyllables"/> or <see cref="ElderGivenSyllables"/>.</summary>
-    public static bool IsAnyGivenSyllable(char c) => IsGivenSyllable(c) || ElderGivenSyllables.Contains(c, StringComparison.Ordinal);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsAnyGivenSyllable(char c) => (uint)(c - '\uAC00') < (uint)s_syllables.Length && (s_syllables[c - '\uAC00'] & 12) != 0;
 
     /// <summary>
     /// Frequent Western, Japanese and Chinese given names and family names as Korean media transliterate them (facts
@@ -350,7 +351,8 @@ internal static class NameGazetteer
     /// <summary>Approximate population shares (per mille) of the ten most frequent surnames; the rest share the remainder.</summary>
     private static readonly int[] s_topShares = [215, 147, 84, 47, 43, 24, 21, 21, 20, 17];
 
-    // Per Hangul syllable (U+AC00..U+D7A3): bits 0-1 the surname rank, bit 2 a given-name syllable. One load per look-up.
+    // Per Hangul syllable (U+AC00..U+D7A3): bits 0-1 the surname rank, bit 2 a given-name syllable, bit 3 an old given-name
+    // syllable (read by the rules only). One load per look-up.
     private static readonly byte[] s_syllables = BuildTable();
 
     /// <summary>0 = not a surname, 1 = one of the five most frequent, 2 = top 20, 3 = other surname.</summary>
@@ -371,6 +373,11 @@ internal static class NameGazetteer
         foreach (var c in GivenSyllables)
         {
             table[c - '\uAC00'] |= 4;
+        }
+
+        foreach (var c in ElderGivenSyllables)
+        {
+            table[c - '\uAC00'] |= 8;
         }
 
         return table;

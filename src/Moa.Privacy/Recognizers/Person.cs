@@ -1077,8 +1077,8 @@ internal static class Person
                 var after = Context.At(text, at + 1 + kin.Length);
                 var word = text.AsSpan(s, 2);
                 if (!(Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께'))
-                    && !NameGazetteer.IsCommonWord(word) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && !IsTitleOrRole(word)
-                    && !PrivateContext.IsContextWord(word) && !PrivateContext.IsStaffOrKin(word) && !PrivateContext.IsFieldWord(word) && !IsLabel(word))
+                    && !NameGazetteer.IsCommonWord(word) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                    && !PersonLayout.IsFormWord(word) && !PrivateContext.IsStaffOrKin(word))
                 {
                     sink.Add(new PiiFinding(s, s + 2, PiiTypes.Person, 0.65));
                 }
@@ -1210,7 +1210,8 @@ internal static class Person
     /// </summary>
     private static void TryEnglishAddress(string text, List<PiiFinding> sink)
     {
-        if (!text.AsSpan().ContainsAnyInRange('A', 'Z'))
+        // Every name here is a capital and lower-case letters (LatinWords): no English words, nothing to look for.
+        if (!text.AsSpan().ContainsAnyInRange('A', 'Z') || !text.AsSpan().ContainsAnyInRange('a', 'z'))
         {
             return;
         }

@@ -494,6 +494,19 @@ internal static class PersonLayout
         }
     }
 
+    private static bool IsNicknameLabel(ReadOnlySpan<char> word)
+    {
+        foreach (var label in s_nicknameLabels)
+        {
+            if (word.SequenceEqual(label))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly System.Buffers.SearchValues<char> s_nicknameFirsts = System.Buffers.SearchValues.Create(string.Concat(s_nicknameLabels.Select(l => l[0]).Distinct()));
 
     private static void NicknameAt(string text, int p, List<PiiFinding> candidates, int from)
@@ -529,9 +542,8 @@ internal static class PersonLayout
         var close = Context.At(text, end);
         var closed = quoted && close is '"' or '\'' or '”' or '’' or '」';
         if (word.Length is < 2 or > 15 || !word.ContainsAnyExceptInRange('0', '9') || quoted && !closed
-            || !(closed || colon && (Context.IsHangulSyllable(Context.At(text, end)) is false || FreeAfter(text, end)) || at || LatinHandle(word))
-            || NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) || Person.IsLabel(word)
-            || s_nicknameLabels.Contains(word.ToString()))
+            || !(closed || colon && FreeAfter(text, end) || at || LatinHandle(word))
+            || NameGazetteer.IsCommonWord(word) || IsFormWord(word) || IsNicknameLabel(word))
         {
             return;
         }
@@ -633,11 +645,11 @@ internal static class PersonLayout
         }
 
         (start, end) = Trim(text, start, end);
-        var whole = text.AsSpan(start, end - start);
-        var space = whole.LastIndexOf(' ');
+        var wholeStart = start;
+        var space = text.AsSpan(start, end - start).LastIndexOf(' ');
         if (space > 0)
         {
-            role = whole[..space].Trim(' ');
+            role = text.AsSpan(start, space).Trim(' ');
             start += space + 1;
         }
 
@@ -648,14 +660,12 @@ internal static class PersonLayout
         }
 
         // After a word that is no role the name must have a Korean name's shape (입주자대표 한기수).
-        if (!role.IsEmpty && (role.IndexOf(' ') >= 0 || !(Context.IsDigit(role[0]) || Person.IsTitleOrRole(role) || PrivateContext.IsContextWord(role)
-            || PrivateContext.IsStaffOrKin(role) || Person.IsLabel(role))))
+        if (!role.IsEmpty && (role.IndexOf(' ') >= 0 || !(Context.IsDigit(role[0]) || IsRoleWord(role))))
         {
-            return KoreanNameShaped(text, start, end) ? (start, end) : IsLatinName(whole) ? (end - whole.Length, end) : default;
+            return KoreanNameShaped(text, start, end) ? (start, end) : IsLatinName(text.AsSpan(wholeStart, end - wholeStart)) ? (wholeStart, end) : default;
         }
 
-        return word.Length is < 2 or > 5 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.EndsWith('들')
-            || Person.IsTitleOrRole(word) || Person.IsLabel(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || PrivateContext.IsStaffOrKin(word)
+        return word.Length is < 2 or > 5 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.EndsWith('들') || IsFormWord(word) || PrivateContext.IsStaffOrKin(word)
             ? default : (start, end);
     }
 
@@ -830,7 +840,7 @@ internal static class PersonLayout
         for (var words = 0; words < 2 && Context.At(text, p) == ' ' && Context.IsHangulSyllable(Context.At(text, p + 1)); words++)
         {
             var role = text.AsSpan(start, end - start);
-            if (!(PrivateContext.IsContextWord(role) || Person.IsTitleOrRole(role) || Person.IsLabel(role) || PrivateContext.IsStaffOrKin(role) || role is "아빠" or "엄마"))
+            if (!(IsRoleWord(role) || role is "아빠" or "엄마"))
             {
                 break;
             }
@@ -856,8 +866,7 @@ internal static class PersonLayout
         {
             var hangul = text.AsSpan(start, end - start);
             return hangul.Length is >= 3 and <= 6 || hangul.Length == 2 && AllGivenSyllables(hangul)
-                ? NameGazetteer.IsCommonWord(hangul) || PrivateContext.IsContextWord(hangul) || PrivateContext.IsFieldWord(hangul) || Person.IsTitleOrRole(hangul) || Person.IsLabel(hangul)
-                    ? Bracketed(bracketName) : (start, digits, false)
+                ? NameGazetteer.IsCommonWord(hangul) || IsFormWord(hangul) ? Bracketed(bracketName) : (start, digits, false)
                 : Bracketed(bracketName);
         }
 
@@ -997,8 +1006,7 @@ internal static class PersonLayout
 
         var stem = word.EndsWith('님') ? word[..^1] : [];
         return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem)) || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.Length == 2 && !AllGivenSyllables(word)
-            || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || PrivateContext.IsContextWord(word)
-            || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) || Person.IsLabel(word) ? null : (start, end);
+            || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || IsFormWord(word) ? null : (start, end);
     }
 
     // Tags that a channel's own messages carry in brackets; general Korean, from knowledge.
@@ -1453,6 +1461,17 @@ internal static class PersonLayout
         return words is >= 1 and <= 3;
     }
 
+    /// <summary>
+    /// Whether a word is one of the words forms and records use around names rather than a name: a context word of the
+    /// private-context judge, a field word, a title or role, or a label (상담사, 연락처, 회장, 성명).
+    /// </summary>
+    internal static bool IsFormWord(ReadOnlySpan<char> word) =>
+        PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || Person.IsTitleOrRole(word) || Person.IsLabel(word);
+
+    /// <summary>Whether a word before a name says what the person is: a title, role, context, staff or kinship word, or a label (교사, 회장, 상담사, 이모).</summary>
+    private static bool IsRoleWord(ReadOnlySpan<char> word) =>
+        Person.IsTitleOrRole(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsStaffOrKin(word) || Person.IsLabel(word);
+
     /// <summary>A whole Hangul word of a Korean name's shape (not a masked one: 이○○), no role, title or label.</summary>
     internal static bool KoreanNameShaped(string text, int start, int end)
     {
@@ -1565,8 +1584,8 @@ internal static class PersonLayout
 
         var alias = text.AsSpan(start, end - start);
         if (alias.Length is < 2 or > 12 || (hangul < 2 && latin < 3) || (start > 0 && !(char.IsWhiteSpace(text[start - 1]) || text[start - 1] is '[' or ':' or '|' or '·' or ','))
-            || s_organisationEnds.Contains(alias[^1]) || alias[^1] == '님' || NameGazetteer.IsCommonWord(alias) || PrivateContext.IsContextWord(alias)
-            || PrivateContext.IsFieldWord(alias) || PrivateContext.IsStaffOrKin(alias) || Person.IsTitleOrRole(alias) || Person.IsLabel(alias))
+            || s_organisationEnds.Contains(alias[^1]) || alias[^1] == '님' || NameGazetteer.IsCommonWord(alias) || IsFormWord(alias)
+            || PrivateContext.IsStaffOrKin(alias))
         {
             return;
         }
