@@ -350,6 +350,11 @@ public static class PrivateContext
             return address;
         }
 
+        if (PrivateHonorific(next) is { } honorific)
+        {
+            return "honorific:" + honorific;
+        }
+
         var record = IsRecord(findings) || PersonLayout.IsRecordLayout(text);
         var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
@@ -570,6 +575,32 @@ public static class PrivateContext
             if (next.StartsWith(word, StringComparison.Ordinal))
             {
                 return "self-introduction";
+            }
+        }
+
+        return null;
+    }
+
+    // What a member, a customer or an elder of a care home is called right after the name (길하람 회원, 탁분이 어르신): no
+    // public figure is. Not 씨 and 님, which the press and reviewers write after actors (배우 김수로 씨, 연걸님), nor 형제
+    // and 자매, which name siblings (코엔 형제). General Korean, from knowledge.
+    private static readonly string[] s_privateHonorifics = ["회원", "고객님", "회원님", "어르신"];
+
+    private static readonly SearchValues<char> s_particleSyllables = SearchValues.Create("은는이가의께에과와를을도로만랑");
+
+    /// <summary>A private form of address right after the name, an age in brackets allowed between (<c>길하람 (30) 회원</c>).</summary>
+    private static string? PrivateHonorific(ReadOnlySpan<char> next)
+    {
+        if (next.StartsWith('(') && next.IndexOf(')') is var close and > 1 and <= 5 && !next[1..close].ContainsAnyExceptInRange('0', '9'))
+        {
+            next = next[(close + 1)..].TrimStart(' ');
+        }
+
+        foreach (var word in s_privateHonorifics)
+        {
+            if (next.StartsWith(word, StringComparison.Ordinal) && (next.Length == word.Length || !Context.IsHangulSyllable(next[word.Length]) || s_particleSyllables.Contains(next[word.Length])))
+            {
+                return word;
             }
         }
 

@@ -557,6 +557,30 @@ internal static class Person
         return false;
     }
 
+    /// <summary>
+    /// Whether a word that says who a person is (<see cref="s_personWordsByFirst"/>) starts at <paramref name="at"/> and
+    /// ends its word, takes 님 or takes a particle: what makes a given name or a surname repeated from a name found in the
+    /// same text (<c>윤서후 … 서후 어린이는</c>, <c>추영만 … 추 소장이</c>) that person.
+    /// </summary>
+    internal static bool PersonWordAt(string text, int at)
+    {
+        if (!s_personWordsByFirst.TryGetValue(Context.At(text, at), out var words))
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            if (text.AsSpan(at).StartsWith(word, StringComparison.Ordinal) && Context.At(text, at + word.Length) is var next
+                && (!Context.IsHangulSyllable(next) || next == '님' || s_particles.Contains(next)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Past <c>전 </c> or <c>현 </c> (former, current) at <paramref name="at"/>, if there.</summary>
     private static int AfterFormer(string text, int at) =>
         text.AsSpan(at).StartsWith("전 ", StringComparison.Ordinal) || text.AsSpan(at).StartsWith("현 ", StringComparison.Ordinal) ? at + 2 : at;
@@ -1627,6 +1651,14 @@ internal static class Person
         "어머니", "어머님", "아버지", "아버님", "할머니", "할아버지", "자매", "형제", "엄마", "아빠",
     ];
 
+    // Words that say who a person is when they follow a name: titles and offices, church and honorific titles, forms of
+    // address and kinship words (소장이, 권사님, 어르신, 언니, 할머니, 형님). General Korean, from knowledge.
+    private static readonly Dictionary<char, string[]> s_personWordsByFirst = ByFirst(
+    [
+        .. s_loneSurnameTitles, .. s_personSuffixes, "권사", "집사", "장로", "사모", "영감", "언니", "오빠", "누나", "형", "형님", "이모",
+        "고모", "삼촌", "어른", "아지매", "아줌마", "아저씨", "할매", "할배", "선배", "후배", "요원", "점장", "반장", "기사",
+    ]);
+
     /// <summary>
     /// A form of address right after a name, glued or after one space, ending its word or followed by a particle; a
     /// rendering of the name in brackets may stand between (<c>Sergei Volkov (세르게이 볼코프) 님</c>).
@@ -1688,6 +1720,9 @@ internal static class Person
     };
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_romanisedSurnameLookup = s_romanisedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether <paramref name="word"/> is a Korean surname as it is romanised (Kim, Park, Seo), in any case.</summary>
+    internal static bool IsRomanisedSurname(ReadOnlySpan<char> word) => s_romanisedSurnameLookup.Contains(word);
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeWordLookup = s_placeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>

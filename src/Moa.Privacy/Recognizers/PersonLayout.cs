@@ -99,6 +99,15 @@ internal static class PersonLayout
         seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
+            if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsAsciiLetter(text[candidates[i].Start]))
+            {
+                LatinGivenNames(text, candidates[i], candidates, from);
+            }
+        }
+
+        seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
             if (candidates[i].Start > 0 && text[candidates[i].Start - 1] == '(' && IsSeed(text, candidates[i]))
             {
                 Alias(text, candidates[i], candidates, from);
@@ -1537,11 +1546,116 @@ internal static class PersonLayout
             }
 
             var given = compound ? name[2..] : name[1..];
-            if (given.Length == 2 && (compound || name.Length == 3) && NameGazetteer.SurnameRank(name[0]) > 0
-                && (AllGiven(name) || IsRecordLayout(text) && !NameGazetteer.IsCommonWord(given)) && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
+            if (given.Length == 2 && (compound || name.Length == 3) && NameGazetteer.SurnameRank(name[0]) > 0 && !PrivateContext.IsContextWord(given) && !Person.IsTitleOrRole(given))
             {
-                Occurrences(text, given, candidates, from, AddedScore - 0.05);
+                if (AllGiven(name) || IsRecordLayout(text) && !NameGazetteer.IsCommonWord(given))
+                {
+                    Occurrences(text, given, candidates, from, AddedScore - 0.05);
+                }
+                else
+                {
+                    // Elsewhere only where a word that says who a person is follows (서해정 … 해정 언니, 차시은 … 시은
+                    // 점장님께, 구하늘 … 하늘 요원): 장타율 … 타율이 높다 stays a word.
+                    OccurrencesBeforePersonWord(text, given, candidates, from, AddedScore - 0.05);
+                }
             }
+
+            // The surname alone before such a word (추영만 … 추 소장이, 국현우 … 국 과장), unless the syllable is also a
+            // numeral or a determiner (두 어르신: two elders; 이 과장: this manager).
+            if (!compound && name.Length == 3 && !s_determiners.Contains(name[0]))
+            {
+                OccurrencesBeforePersonWord(text, name[..1], candidates, from, AddedScore - 0.1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The given name of a confident name in Latin letters of two or three words (<c>Margaret Doyle</c>, <c>Ryo Tanaka</c>,
+    /// <c>Kim Seoyeon</c>) wherever it stands alone in the same text (<c>your host is Margaret</c>, <c>Ryo 지각</c>,
+    /// <c>서명: 경태 / Seoyeon</c>): a word of the name list's given names, or the word after a Korean surname's spelling.
+    /// Not where a capitalised word stands next to it (another person's name, a place).
+    /// </summary>
+    private static void LatinGivenNames(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        var name = text.AsSpan(seed.Start, seed.End - seed.Start);
+        Span<Range> words = stackalloc Range[4];
+        var count = name.Split(words, ' ');
+        if (count is < 2 or > 3)
+        {
+            return;
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var word = name[words[k]];
+            if (word.Length < 3 || word.ContainsAnyExcept(s_asciiLetters) || word[0] is not (>= 'A' and <= 'Z'))
+            {
+                return;
+            }
+        }
+
+        for (var k = 0; k < count; k++)
+        {
+            var word = name[words[k]];
+            var given = (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
+                || k == 1 && count == 2 && Person.IsRomanisedSurname(name[words[0]]) && !Person.IsRomanisedSurname(word);
+            if (!given || Person.IsRomanisedSurname(word))
+            {
+                continue;
+            }
+
+            for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
+            {
+                var end = at + word.Length;
+                if (!Context.IsAsciiLetter(Context.At(text, at - 1)) && !Context.IsAsciiLetter(Context.At(text, end))
+                    && !CapitalisedWordBeside(text, at, end))
+                {
+                    Add(text, candidates, from, at, end, AddedScore - 0.05);
+                }
+
+                var next = text.AsSpan(end).IndexOf(word, StringComparison.Ordinal);
+                at = next < 0 ? -1 : end + next;
+            }
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_asciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>Whether a word with a capital first stands right before or after the span, one space between.</summary>
+    private static bool CapitalisedWordBeside(string text, int start, int end) =>
+        Context.At(text, start - 1) == ' ' && Context.At(text, start - 2) is var b && Context.IsAsciiLetter(b) && WordStart(text, start - 2) is >= 'A' and <= 'Z'
+        || Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z';
+
+    private static char WordStart(string text, int last)
+    {
+        while (last > 0 && Context.IsAsciiLetter(text[last - 1]))
+        {
+            last--;
+        }
+
+        return text[last];
+    }
+
+    // Surname syllables that are also numerals, determiners or prefixes before a noun (general Korean).
+    private static readonly System.Buffers.SearchValues<char> s_determiners = System.Buffers.SearchValues.Create("두세네모한이그저전현각제본동해당첫새옛온뭇위여남");
+
+    /// <summary>
+    /// The occurrences of <paramref name="word"/> that stand alone and are followed, after one space, by a word that says
+    /// who a person is (<see cref="Person.PersonWordAt"/>), or glued to 씨 or 님.
+    /// </summary>
+    private static void OccurrencesBeforePersonWord(string text, ReadOnlySpan<char> word, List<PiiFinding> candidates, int from, double score)
+    {
+        for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + word.Length;
+            if ((at == 0 || !(Context.IsHangulSyllable(text[at - 1]) || Context.IsAsciiLetter(text[at - 1]) || Context.IsDigit(text[at - 1])))
+                && (Context.At(text, end) == ' ' && Person.PersonWordAt(text, end + 1) || Context.At(text, end) is '씨' or '님' && !Context.IsHangulSyllable(Context.At(text, end + 1))))
+            {
+                Add(text, candidates, from, at, end, score);
+            }
+
+            var next = text.AsSpan(end).IndexOf(word, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
         }
     }
 
