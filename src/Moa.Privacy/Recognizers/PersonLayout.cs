@@ -415,7 +415,7 @@ internal static class PersonLayout
             var word = text.AsSpan(start, end - start);
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start));
             var speaks = Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && IsHandle(word)
-                : word.Length <= 4 ? counts[i] >= 2 || other && word.Length <= 3 && AllGivenSyllables(word) && !NameGazetteer.IsCommonWord(word)
+                : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other;
             if (speaks)
             {
@@ -830,11 +830,14 @@ internal static class PersonLayout
             return (phone.Start, phone.End, true);
         }
 
-        // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …).
+        // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
+        // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
+        var untimed = p;
         p = SkipTime(text, p, lineEnd);
+        var timed = p > untimed;
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
         {
-            return LatinSpeakerAt(text, p, lineEnd) is { } latin ? (latin.Start, latin.End, false) : Bracketed(bracketName);
+            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, false) : Bracketed(bracketName);
         }
 
         var start = p;
@@ -871,7 +874,7 @@ internal static class PersonLayout
             digits++;
         }
 
-        if (digits - p >= 2 && !Context.IsDigit(Context.At(text, digits)) && TalkFollows(text, digits, lineEnd, spaceNeeded: true))
+        if (digits - p >= 2 && !Context.IsDigit(Context.At(text, digits)) && TalkFollows(text, digits, lineEnd, spaceNeeded: true, timed))
         {
             var hangul = text.AsSpan(start, end - start);
             return hangul.Length is >= 3 and <= 6 || hangul.Length == 2 && AllGivenSyllables(hangul)
@@ -879,7 +882,7 @@ internal static class PersonLayout
                 : Bracketed(bracketName);
         }
 
-        if (end - start is < 2 or > 6 || !TalkFollows(text, p, lineEnd, spaceNeeded: false))
+        if (end - start is < 2 or > 6 || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
         {
             return Bracketed(bracketName);
         }
@@ -1041,7 +1044,7 @@ internal static class PersonLayout
     /// underscores or dots (<c>Rafael: …</c>, <c>lucia_madrid: …</c>), not in capitals only (<c>INFO:</c>) and not a role of
     /// dialogue data or a word of logs and manuals (<c>User:</c>, <c>Note:</c>), then a colon and a space.
     /// </summary>
-    private static (int Start, int End)? LatinSpeakerAt(string text, int p, int lineEnd)
+    private static (int Start, int End)? LatinSpeakerAt(string text, int p, int lineEnd, bool timed)
     {
         var q = p;
         var lower = false;
@@ -1052,7 +1055,7 @@ internal static class PersonLayout
         }
 
         var token = text.AsSpan(p, q - p);
-        return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || !TalkFollows(text, q, lineEnd, spaceNeeded: true)
+        return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || !TalkFollows(text, q, lineEnd, spaceNeeded: true, timed)
             ? null : (p, q);
     }
 
@@ -1060,9 +1063,10 @@ internal static class PersonLayout
     /// Whether a speaker's colon and talk follow the name ending at <paramref name="p"/>: one space at most, a colon, then
     /// a space (or, unless <paramref name="spaceNeeded"/>, the end of the line) and talk that does not start with a number
     /// or markup. A transcript's colon is followed by a space (김민수: 네); a label's value may start with a number (방문일:
-    /// 2025-…), markup goes on at once (모듈 :mod:`logging`).
+    /// 2025-…), markup goes on at once (모듈 :mod:`logging`); with <paramref name="timed"/> (a time opens the line) the talk
+    /// may start with a number.
     /// </summary>
-    private static bool TalkFollows(string text, int p, int lineEnd, bool spaceNeeded)
+    private static bool TalkFollows(string text, int p, int lineEnd, bool spaceNeeded, bool timed = false)
     {
         if (Context.At(text, p) == ' ')
         {
@@ -1085,7 +1089,7 @@ internal static class PersonLayout
             q++;
         }
 
-        return !(q < lineEnd && (Context.IsDigit(text[q]) || text[q] is ':' or '`' or '*' or '='));
+        return !(q < lineEnd && (Context.IsDigit(text[q]) && !timed || text[q] is ':' or '`' or '*' or '='));
     }
 
     /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
@@ -1304,6 +1308,10 @@ internal static class PersonLayout
     /// of them a listed name word (<c>NGUYEN VAN HUNG</c>; <see cref="NameGazetteer.LatinKind"/>), not an abbreviation
     /// (<c>KTX</c>, <c>USB C</c>).
     /// </summary>
+    // Lower-case letters of names in Latin script: ASCII and the accented letters of Latin-1 (Léa, Lucía, Müller).
+    private static readonly System.Buffers.SearchValues<char> s_lowerLatin = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ");
+
     internal static bool IsLatinName(ReadOnlySpan<char> cell)
     {
         var (words, capitals, listed) = (0, 0, false);
@@ -1315,7 +1323,7 @@ internal static class PersonLayout
                 return false;
             }
 
-            if (w[1..].ContainsAnyExceptInRange('a', 'z'))
+            if (w[1..].ContainsAnyExcept(s_lowerLatin))
             {
                 if (w[1..].ContainsAnyExceptInRange('A', 'Z'))
                 {
