@@ -1397,9 +1397,14 @@ internal static class Person
 
         // The initial consonant's index: ㄱ ㄲ ㄴ ㄷ ㄸ ㄹ ㅁ ㅂ ㅃ ㅅ ㅆ ㅇ ㅈ ㅉ ㅊ ㅋ ㅌ ㅍ ㅎ.
         var initial = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"[(first - '\uAC00') / 588];
+
+        // The first word or the last (a rendering starts with the given name or, in Korean order, the family name), not
+        // a middle word (Van, Thi: Nguyen Van Phuc (배우자의 아버지) is no rendering).
+        var (firstWord, lastWord) = (name.IndexOfAnyInRange('A', 'Z'), name.TrimEnd(' ').LastIndexOf(' ') + 1);
         for (var p = 0; p < name.Length; p++)
         {
-            if (!Context.IsAsciiLetter(name[p]) || p > 0 && Context.IsAsciiLetter(name[p - 1]) || name[p] is >= 'a' and <= 'z' && p > 0)
+            if (!Context.IsAsciiLetter(name[p]) || p > 0 && Context.IsAsciiLetter(name[p - 1]) || name[p] is >= 'a' and <= 'z' && p > 0
+                || p != firstWord && p != lastWord)
             {
                 continue;
             }

@@ -90,9 +90,27 @@ internal static class PersonLayout
         for (var i = from; i < seeds; i++)
         {
             var seed = candidates[i];
-            if (IsSeed(text, seed) && text.AsSpan(seed.Start, seed.End - seed.Start).IndexOf(' ') < 0 && (done ??= new(StringComparer.Ordinal)).Add(text[seed.Start..seed.End]))
+            if (!IsSeed(text, seed) || !(done ??= new(StringComparer.Ordinal)).Add(text[seed.Start..seed.End]))
+            {
+                continue;
+            }
+
+            if (text.AsSpan(seed.Start, seed.End - seed.Start).IndexOf(' ') < 0)
             {
                 Repeats(text, seed, candidates, from);
+            }
+            else
+            {
+                // A foreign name of several words: each word alone where a word that says who a person is follows
+                // (응우옌 반 훙 … 훙 선생님은, 응우옌 티 란 … 란 고객님은).
+                foreach (var range in text.AsSpan(seed.Start, seed.End - seed.Start).Split(' '))
+                {
+                    var word = text.AsSpan(seed.Start + range.Start.Value, range.End.Value - range.Start.Value);
+                    if (!word.IsEmpty && !(word.Length > 1 && s_endings.Contains(word[^1])) && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word))
+                    {
+                        OccurrencesBeforePersonWord(text, word, candidates, from, AddedScore - 0.1);
+                    }
+                }
             }
         }
 
@@ -218,6 +236,11 @@ internal static class PersonLayout
                         }
                     }
 
+                    if (IsHandleColumn(header))
+                    {
+                        return header.ToString();
+                    }
+
                     // A header that names a person by its ending (봉사자, 응시자, 시주자, 고인, 예금주), on the block's first
                     // line: in a form of label-value rows the labels stand one above another in the same cell.
                     if (!header.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && Person.IsPersonLabel(header) && FirstOfBlock(text, s))
@@ -308,9 +331,17 @@ internal static class PersonLayout
                     if (p == lineEnd || text[p] == separator)
                     {
                         var (s, e) = Trim(text, cellStart, p);
-                        if (e > s && ColumnLabel(text, s) is { } label && Array.IndexOf(s_nameColumns, label) >= 0 && IsNameCell(text.AsSpan(s, e - s)))
+                        if (e > s && ColumnLabel(text, s) is { } label)
                         {
-                            Add(text, candidates, from, s, e, AddedScore);
+                            if (Array.IndexOf(s_nameColumns, label) >= 0 && IsNameCell(text.AsSpan(s, e - s)))
+                            {
+                                Add(text, candidates, from, s, e, AddedScore);
+                            }
+                            else if (IsHandleColumn(label) && HandleCell(text, s, e) is var handle and >= 0)
+                            {
+                                Add(text, candidates, from, handle, e, AddedScore);
+                                Occurrences(text, text.AsSpan(handle, e - handle), candidates, from, AddedScore);
+                            }
                         }
 
                         cellStart = p + 1;
@@ -320,6 +351,32 @@ internal static class PersonLayout
 
             lineStart = lineEnd + 1;
         }
+    }
+
+    /// <summary>A column header of nicknames or accounts (<c>닉네임</c>, <c>응모 ID</c>, <c>인스타 아이디</c>): its last word is a nickname label or <c>ID</c>.</summary>
+    private static bool IsHandleColumn(ReadOnlySpan<char> header)
+    {
+        var last = header[(header.LastIndexOf(' ') + 1)..];
+        return last is "ID" or "id" || IsNicknameLabel(last) && last is not "닉";
+    }
+
+    /// <summary>
+    /// The start of a handle that fills the table cell <c>[start, end)</c> (after an <c>@</c>, if any): one word of two to
+    /// twenty letters, digits, <c>_</c> or <c>.</c>, not only digits, not masked, no common or form word; -1 otherwise.
+    /// </summary>
+    private static int HandleCell(string text, int start, int end)
+    {
+        start += text[start] == '@' ? 1 : 0;
+        var cell = text.AsSpan(start, end - start);
+        foreach (var c in cell)
+        {
+            if (!(Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c) || Context.IsDigit(c) || c is '_' or '.'))
+            {
+                return -1;
+            }
+        }
+
+        return cell.Length is >= 2 and <= 20 && cell.ContainsAnyExceptInRange('0', '9') && !NameGazetteer.IsCommonWord(cell) && !IsFormWord(cell) ? start : -1;
     }
 
     private static bool IsNameCell(ReadOnlySpan<char> cell)
