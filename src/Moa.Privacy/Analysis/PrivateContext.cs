@@ -166,6 +166,7 @@ public static class PrivateContext
     [
         "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "사장", "총장", "시장", "지사", "구청장", "군수", "청장",
         "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표", "구단주", "이사장", "국장", "부회장", "총괄회장", "셰프", "아나운서",
+        "국회의원", "시의원", "도의원", "구의원", "군의원",
     ];
 
     // Words of public life: a person named in a sentence about a film, a match, an election or a company's leadership is
@@ -355,7 +356,7 @@ public static class PrivateContext
             return "honorific:" + honorific;
         }
 
-        var record = IsRecord(findings) || PersonLayout.IsRecordLayout(text);
+        var record = IsRecord(findings) || PersonLayout.IsRecordLayout(text) || IsCommunityText(text);
         var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
         {
@@ -363,6 +364,12 @@ public static class PrivateContext
             {
                 return PersonPolicies.PublicPrefix + "title " + title;
             }
+        }
+
+        // An office of state after the body it serves (윤세라 보건복지부 장관은, 김성훈 국립공원공단 이사장의).
+        if (AfterPublicBody(titled) is { } stateOffice)
+        {
+            return PersonPolicies.PublicPrefix + "title " + stateOffice;
         }
 
         if (before.TrimEnd(' ').EndsWith("故)", StringComparison.Ordinal) || before.TrimEnd(' ').EndsWith("故", StringComparison.Ordinal))
@@ -385,9 +392,78 @@ public static class PrivateContext
             : NoPublicContext;
     }
 
+    // Small communities whose own offices and activities a text names (the 회장 of a senior centre, the 감독 of a club's
+    // team, a choir's 공연): a text about one of them names its members. General Korean, from knowledge.
+    private static readonly SearchValues<string> s_communities = SearchValues.Create(
+        ["경로당", "노인회", "부녀회", "동호회", "산악회", "동창회", "반상회", "입주자", "계모임", "조기축구", "봉사단", "자치회", "친목회", "향우회",
+         "학부모", "동아리", "학급", "청년부", "구역장", "합창단", "독서회", "사회인 야구", "조합원"], StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the text names a small community (<see cref="s_communities"/>) and is not written in the press's or an
+    /// encyclopedia's plain style: a notice, minutes or a log of the community, whose 회장 and 공연 are its own. An article
+    /// that mentions a 산악회 or 봉사단 (민주산악회는 이민우를 회장으로 선출하고) still speaks of public figures.
+    /// </summary>
+    private static bool IsCommunityText(string text) => text.AsSpan().ContainsAny(s_communities) && !PlainStyle(text);
+
+    /// <summary>Whether at least two sentences end in the plain declarative <c>…다.</c> (했다., 이다.), not <c>…니다.</c>.</summary>
+    private static bool PlainStyle(string text)
+    {
+        var count = 0;
+        for (var at = text.IndexOf("다.", StringComparison.Ordinal); at > 0; at = text.IndexOf("다.", at + 2, StringComparison.Ordinal))
+        {
+            if (text[at - 1] != '니' && ++count >= 2)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Endings of the names of ministries, agencies, public corporations and local governments (보건복지부, 경찰청,
+    // 국립공원공단, 서울시, 강남구); general Korean.
+    private static readonly string[] s_publicBodyEndings = ["부", "처", "청", "공단", "공사", "위원회", "시", "도", "구", "군", "원"];
+
+    /// <summary>
+    /// The office of state (<see cref="s_officesOfState"/>, or 이사장 and 교육감) after one word that names a public body,
+    /// at the start of <paramref name="next"/>; null when there is none.
+    /// </summary>
+    private static string? AfterPublicBody(ReadOnlySpan<char> next)
+    {
+        var space = next.IndexOf(' ');
+        if (space < 2 || space > 12 || !EndsWithAny(next[..space], s_publicBodyEndings))
+        {
+            return null;
+        }
+
+        var rest = next[(space + 1)..];
+        foreach (var office in (ReadOnlySpan<string>)[.. s_officesOfState, "이사장", "교육감"])
+        {
+            if (rest.StartsWith(office, StringComparison.Ordinal) && (rest.Length == office.Length || !Context.IsHangulSyllable(rest[office.Length]) || s_particleSyllables.Contains(rest[office.Length])))
+            {
+                return office;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)
+    {
+        foreach (var ending in endings)
+        {
+            if (word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Titles of state office and elected posts: in a record they still make the name public (a 장관 thanked in a tenants'
     // chat); the other titles (교수, 변호사, 대표) there name the record's own parties.
-    private static readonly string[] s_officesOfState = ["대통령", "총리", "장관", "차관", "의원", "시장", "지사", "구청장", "군수", "청장", "후보", "대변인"];
+    private static readonly string[] s_officesOfState = ["대통령", "총리", "장관", "차관", "의원", "시장", "지사", "구청장", "군수", "청장", "후보", "대변인", "국회의원", "시의원", "도의원", "구의원", "군의원"];
 
     /// <summary>
     /// Whether the text is a record: it carries an identifier other than a person or an e-mail address (a news article
