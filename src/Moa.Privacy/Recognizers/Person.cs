@@ -57,7 +57,7 @@ internal static class Person
     // Staff words (상담원, 강사, 총무) are everyday nouns of running text: a name after one only with a colon or in a form cell.
     private static readonly HashSet<string> s_staffLabels = new(PrivateContext.Staff.ToArray().Except(s_formLabels), StringComparer.Ordinal);
 
-    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: "];
+    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: ", "Cc: ", "CC: ", "Bcc: "];
 
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");

@@ -61,6 +61,10 @@ internal static class PersonLayout
         }
 
         Nicknames(text, candidates, from);
+        if (text.AsSpan().IndexOfAny('-', '–', '—') >= 0)
+        {
+            DashSignatures(text, candidates, from);
+        }
         if (text.AsSpan().IndexOfAny(':', '：') >= 0)
         {
             Attendees(text, candidates, from);
@@ -528,6 +532,36 @@ internal static class PersonLayout
         }
     }
 
+    /// <summary>
+    /// A writer's name after a dash at the end of a line, as messages on a rolling paper, a card or a board are signed
+    /// (<c>… 놀러 올게요 - 한결</c>, <c>맑음 - 채린</c>, <c>sorry for my poor Korean! – Jen</c>): one word, a Korean name's
+    /// shape, a given name of common given-name syllables or a listed given name in Latin letters; no common or form word.
+    /// </summary>
+    private static void DashSignatures(string text, List<PiiFinding> candidates, int from)
+    {
+        foreach (var range in text.AsSpan().Split('\n'))
+        {
+            var line = text.AsSpan(range).TrimEnd(" \r");
+            var dash = line.LastIndexOfAny('-', '–', '—');
+            if (dash < 2 || line[dash - 1] != ' ' || dash + 2 >= line.Length || line[dash + 1] != ' ' || line[..(dash - 1)].Trim(' ').IsEmpty)
+            {
+                continue;
+            }
+
+            var start = range.Start.Value + dash + 2;
+            var word = line[(dash + 2)..];
+            var end = start + word.Length;
+            var name = !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                ? word.Length == 2 && AllGivenSyllables(word) || word.Length is 3 or 4 && KoreanNameShaped(text, start, end)
+                : word.Length is >= 2 and <= 12 && word[0] is >= 'A' and <= 'Z' && !word[1..].ContainsAnyExcept(s_lowerLatin)
+                    && (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0;
+            if (name && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word))
+            {
+                Add(text, candidates, from, start, end, AddedScore - 0.05);
+            }
+        }
+    }
+
     // Words that introduce a person's nickname, handle or account (general Korean of communities and apps).
     private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉"];
 
@@ -848,6 +882,13 @@ internal static class PersonLayout
                 ? (writer.Start, writer.End, true) : null;
         }
 
+        // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
+        // 오후 2:13, ppojang  오후 2:31).
+        if (HeaderSpeaker(text, p, lineEnd) is { } header)
+        {
+            return (header.Start, header.End, true);
+        }
+
         (int Start, int End)? bracketName = null;
         if (p < lineEnd && text[p] == '[')
         {
@@ -1157,6 +1198,29 @@ internal static class PersonLayout
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
+    /// <summary>
+    /// The display name of a line that holds only a name, two spaces or more and a time (<c>오전</c>/<c>오후</c> and the
+    /// clock), as a workspace messenger copies a message's header; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? HeaderSpeaker(string text, int p, int lineEnd)
+    {
+        var end = lineEnd;
+        while (end > p && text[end - 1] is ' ' or '\r')
+        {
+            end--;
+        }
+
+        var gap = text.AsSpan(p, end - p).LastIndexOf("  ", StringComparison.Ordinal);
+        if (gap < 2 || gap > 24)
+        {
+            return null;
+        }
+
+        var clock = SkipSpaces(text, p + gap, end);
+        return text.AsSpan(clock, end - clock) is var time && (time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal))
+            && ClockEnd(text, clock, end) == end ? DisplayName(text, p, p + gap) : null;
+    }
+
     private static int ClockEnd(string text, int p, int lineEnd)
     {
         var q = p;
@@ -1636,8 +1700,9 @@ internal static class PersonLayout
 
     /// <summary>
     /// The given name of a confident name in Latin letters of two or three words (<c>Margaret Doyle</c>, <c>Ryo Tanaka</c>,
-    /// <c>Kim Seoyeon</c>) wherever it stands alone in the same text (<c>your host is Margaret</c>, <c>Ryo 지각</c>,
-    /// <c>서명: 경태 / Seoyeon</c>): a word of the name list's given names, or the word after a Korean surname's spelling.
+    /// <c>Kim Seoyeon</c>, <c>Jiwon Han</c>) wherever it stands alone in the same text (<c>your host is Margaret</c>, <c>Ryo
+    /// 지각</c>, <c>서명: 경태 / Seoyeon</c>): a word of the name list's given names, or the other word of a two-word name
+    /// with a Korean surname's spelling.
     /// Not where a capitalised word stands next to it (another person's name, a place).
     /// </summary>
     private static void LatinGivenNames(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
@@ -1663,7 +1728,7 @@ internal static class PersonLayout
         {
             var word = name[words[k]];
             var given = (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
-                || k == 1 && count == 2 && Person.IsRomanisedSurname(name[words[0]]) && !Person.IsRomanisedSurname(word);
+                || count == 2 && Person.IsRomanisedSurname(name[words[1 - k]]) && !Person.IsRomanisedSurname(word);
             if (!given || Person.IsRomanisedSurname(word))
             {
                 continue;
