@@ -562,8 +562,9 @@ internal static class PersonLayout
         }
     }
 
-    // Words that introduce a person's nickname, handle or account (general Korean of communities and apps).
-    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉"];
+    // Words that introduce a person's nickname, handle or account (general Korean of communities and apps; DM, a direct
+    // message's sender in an order list).
+    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉", "DM"];
 
     /// <summary>
     /// A person's nickname, handle or account after the word that introduces it: quoted (<c>닉네임 "라떼맘"</c>, <c>필명
@@ -582,7 +583,7 @@ internal static class PersonLayout
                 // The label is a word of its own (not 닉 in 닉네임, not 계정 in 계정과목).
                 var after = at + label.Length;
                 if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal)
-                    && !(at > 0 && Context.IsHangulSyllable(text[at - 1]) || Context.IsHangulSyllable(Context.At(text, after))))
+                    && !(at > 0 && IsLetter(text[at - 1]) || IsLetter(Context.At(text, after))))
                 {
                     NicknameAt(text, after, candidates, from);
                     break;
@@ -593,6 +594,8 @@ internal static class PersonLayout
             at = next < 0 ? -1 : at + 1 + next;
         }
     }
+
+    private static bool IsLetter(char c) => Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c);
 
     private static bool IsNicknameLabel(ReadOnlySpan<char> word)
     {
