@@ -431,7 +431,7 @@ public static class PrivateContext
     private static string? AfterPublicBody(ReadOnlySpan<char> next)
     {
         var space = next.IndexOf(' ');
-        if (space < 2 || space > 12 || !EndsWithAny(next[..space], s_publicBodyEndings))
+        if (space < 2 || space > 12 || !PersonLayout.EndsWithAny(next[..space], s_publicBodyEndings))
         {
             return null;
         }
@@ -439,26 +439,13 @@ public static class PrivateContext
         var rest = next[(space + 1)..];
         foreach (var office in (ReadOnlySpan<string>)[.. s_officesOfState, "이사장", "교육감"])
         {
-            if (rest.StartsWith(office, StringComparison.Ordinal) && (rest.Length == office.Length || !Context.IsHangulSyllable(rest[office.Length]) || s_particleSyllables.Contains(rest[office.Length])))
+            if (rest.StartsWith(office, StringComparison.Ordinal) && (rest.Length == office.Length || !Context.IsHangulSyllable(rest[office.Length]) || Person.IsParticle(rest[office.Length])))
             {
                 return office;
             }
         }
 
         return null;
-    }
-
-    private static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)
-    {
-        foreach (var ending in endings)
-        {
-            if (word.EndsWith(ending, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // Titles of state office and elected posts: in a record they still make the name public (a 장관 thanked in a tenants'
@@ -663,8 +650,6 @@ public static class PrivateContext
     // and 자매, which name siblings (코엔 형제). General Korean, from knowledge.
     private static readonly string[] s_privateHonorifics = ["회원", "고객님", "회원님", "어르신"];
 
-    private static readonly SearchValues<char> s_particleSyllables = SearchValues.Create("은는이가의께에과와를을도로만랑");
-
     /// <summary>A private form of address right after the name, an age in brackets allowed between (<c>길하람 (30) 회원</c>).</summary>
     private static string? PrivateHonorific(ReadOnlySpan<char> next)
     {
@@ -675,7 +660,7 @@ public static class PrivateContext
 
         foreach (var word in s_privateHonorifics)
         {
-            if (next.StartsWith(word, StringComparison.Ordinal) && (next.Length == word.Length || !Context.IsHangulSyllable(next[word.Length]) || s_particleSyllables.Contains(next[word.Length])))
+            if (next.StartsWith(word, StringComparison.Ordinal) && (next.Length == word.Length || !Context.IsHangulSyllable(next[word.Length]) || Person.IsParticle(next[word.Length])))
             {
                 return word;
             }

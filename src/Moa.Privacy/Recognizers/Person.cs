@@ -98,6 +98,9 @@ internal static class Person
 
     private static readonly SearchValues<char> s_particles = SearchValues.Create("님은는이가의께에과와를을도로만랑");
 
+    /// <summary>Whether <paramref name="c"/> opens a particle (or is 님) after a name: 은, 는, 이, 가, 의, 께, 에 …</summary>
+    internal static bool IsParticle(char c) => s_particles.Contains(c);
+
     /// <summary>
     /// False when <see cref="Scan"/> cannot find anything: no Hangul syllable (the tagger's input), no honorific and no
     /// context word in the text.

@@ -1200,7 +1200,6 @@ internal static class PersonLayout
         return q < 0 || Context.At(text, q) != ' ' ? p : SkipSpaces(text, q, lineEnd);
     }
 
-    /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
     /// <summary>
     /// The display name of a line that holds only a name, two spaces or more and a time (<c>오전</c>/<c>오후</c> and the
     /// clock), as a workspace messenger copies a message's header; null otherwise.
@@ -1224,6 +1223,7 @@ internal static class PersonLayout
             && ClockEnd(text, clock, end) == end ? DisplayName(text, p, p + gap) : null;
     }
 
+    /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
     private static int ClockEnd(string text, int p, int lineEnd)
     {
         var q = p;
@@ -1426,16 +1426,16 @@ internal static class PersonLayout
         end - start == 3 && (start == 0 || !Context.IsHangulSyllable(text[start - 1])) && KoreanNameShaped(text, start, end)
         && Person.NameShaped(text, start, end - start) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !s_endings.Contains(text[end - 1]);
 
+    // Lower-case letters of names in Latin script: ASCII and the accented letters of Latin-1 (Léa, Lucía, Müller).
+    private static readonly System.Buffers.SearchValues<char> s_lowerLatin = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ");
+
     /// <summary>
     /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>): a capital, then two to
     /// fourteen lower-case letters each, one space apart; or two or three words in capitals as passports write them, one
     /// of them a listed name word (<c>NGUYEN VAN HUNG</c>; <see cref="NameGazetteer.LatinKind"/>), not an abbreviation
     /// (<c>KTX</c>, <c>USB C</c>).
     /// </summary>
-    // Lower-case letters of names in Latin script: ASCII and the accented letters of Latin-1 (Léa, Lucía, Müller).
-    private static readonly System.Buffers.SearchValues<char> s_lowerLatin = System.Buffers.SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ");
-
     internal static bool IsLatinName(ReadOnlySpan<char> cell)
     {
         var (words, capitals, listed) = (0, 0, false);
@@ -1846,7 +1846,8 @@ internal static class PersonLayout
         Occurrences(text, alias, candidates, from, AddedScore);
     }
 
-    private static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)
+    /// <summary>Whether <paramref name="word"/> ends with one of <paramref name="endings"/>.</summary>
+    internal static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)
     {
         foreach (var ending in endings)
         {
