@@ -202,13 +202,21 @@ public class MinHasherTests
             hasher.ComputeBandHashes(doc, bands);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        foreach (var doc in docs)
+        // The steady state allocates nothing. A pass may still see the runtime's own one-off work on this thread (a
+        // method promoted to the optimised tier while it runs, on a loaded machine): the least of three passes counts.
+        var least = long.MaxValue;
+        for (var pass = 0; pass < 3 && least > 0; pass++)
         {
-            hasher.ComputeBandHashes(doc, bands);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            foreach (var doc in docs)
+            {
+                hasher.ComputeBandHashes(doc, bands);
+            }
+
+            least = Math.Min(least, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        least.ShouldBe(0);
     }
 
     private const string GoldenText = "구한말, 통영 안뒤산 기슭 간창골에 김봉제 형제가 살았다. 김봉제는 관약국을 경영하며 부를 누렸는데, The Quick Brown fox jumps over the lazy dog.";
