@@ -767,4 +767,55 @@ public class PersonLayoutTests
     [InlineData("Aigerim Bekova", '맞', false)]
     [InlineData("Rahim", 'R', false)]
     public void SoundsLike_MatchesTheInitialSound(string name, char first, bool expected) => Person.SoundsLike(name, first).ShouldBe(expected);
+
+    // The community round: a name found in the text is repeated where a word that says who a person is follows it (its
+    // given name, its surname alone, a word of a foreign name, the given name of a Latin name), and only there.
+    [Theory]
+    [InlineData("상담 일지\n담당: 복지사 문해담\n오늘은 해담 선생님이 어르신 댁을 방문했다.", "해담")]
+    [InlineData("현장 책임자 석도윤이 점검을 마쳤다. 오후에는 석 소장이 자재를 받았다.", "석")]
+    [InlineData("접수: 응우옌 티 흐엉 (베트남)\n흐엉 고객님은 다음 주에 다시 오신다.", "흐엉")]
+    [InlineData("Guest: Margaret Doyle (2 nights)\n체크인 때 Margaret 님이 늦는다고 연락함.", "Margaret")]
+    [InlineData("From: Jiwon Han <jiwon@example.com>\n회신 부탁드립니다. Jiwon 씨 일정 확인.", "Jiwon")]
+    public void Repeats_BeforeAPersonWord_AreNames(string text, string name) => Persons(text).ShouldContain(name);
+
+    [Theory]
+    [InlineData("올 시즌 장타율이 높은 선수다. 타율이 오른 이유를 묻자 그는 웃었다.", "타율")]
+    [InlineData("두영식 씨가 왔다. 두 어르신이 함께 계셨다.", "두")]
+    [InlineData("위재성 님 방문. 위 어르신은 보호자와 동행했다.", "위")]
+    [InlineData("Guest: Grace Kim\nGrace Hotel 로비에서 만남.", "Grace Hotel")]
+    public void Repeats_WithoutAPersonWord_StayWords(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    // A time before a speaker lets the talk open with a number; a label's line without one does not.
+    [Fact]
+    public void Conversation_TimedSpeakersWithNumbers_AreNames()
+    {
+        var text = "[방송 채팅]\n20:01 구름빵: 3,000원 후원 \"응원해요\"\n20:02 치즈라떼: 1등 축하해요\n20:02 구름빵: 감사합니다\n20:03 치즈라떼: 2판 더 해요";
+        Persons(text).ShouldContain("구름빵");
+        Persons("방문일: 2025-06-08\n상담일: 2025-06-09\n종료일: 2025-06-10").ShouldBeEmpty();
+    }
+
+    // A workspace messenger's header line (name, two spaces, time) names its speaker; a name after a dash at a line's end
+    // signs it; a decision of minutes after a dash does not.
+    [Theory]
+    [InlineData("#디자인\n솜사탕곰 (작가)  오후 3:10\n시안 올렸어요\n연다솜  오후 3:12\n확인했어요", "솜사탕곰", true)]
+    [InlineData("선생님 1년 동안 감사했어요 - 하윤\n중학교 가도 놀러 올게요 - 지안", "하윤", true)]
+    [InlineData("안건 1. 놀이터 바닥 교체 - 가결\n안건 2. 관리비 인상 - 보류", "가결", false)]
+    [InlineData("1. 설치 - 완료\n2. 점검 - 진행", "완료", false)]
+    public void Headers_AndDashSignatures(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Account handles under a column of IDs are persons; a masked cell is not.
+    [Theory]
+    [InlineData("| 번호 | 당첨자 | 응모 ID |\n| 1 | 탁지환 | jihwan_77 |\n| 2 | 위소담 | sodam.w |", "jihwan_77", true)]
+    [InlineData("| 번호 | 당첨자 | 응모 ID |\n| 1 | 탁지환 | jih***** |\n| 2 | 위소담 | sod***** |", "jih*****", false)]
+    [InlineData("1) DM mango_cake_22 / 주문자 표하람 / 레터링 문구", "mango_cake_22", true)]
+    public void HandleColumns_AndDirectMessages(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // The judge: a small community's own offices are its members'; the press's plain style, or an office of state after
+    // the body it serves, keeps a name public.
+    [Theory]
+    [InlineData("○○리 경로당 소식\n회장 곽만석 어르신이 이번 달 회비를 걷습니다.\n총무 엄태칠 님께 문의하세요.", "곽만석", false)]
+    [InlineData("산악회 창립 기념식이 열렸다. 회장으로 선출된 곽만석은 인사말을 했다. 행사는 두 시간 이어졌다.", "곽만석", true)]
+    [InlineData("민원 처리 결과\n윤세라 보건복지부 장관은 지원 확대를 약속했다.\n담당: 민원실", "윤세라", true)]
+    public void Judge_SmallCommunities_AndOfficesOfState(string text, string name, bool publicPerson) =>
+        Reason(text, name).StartsWith(PersonPolicies.PublicPrefix, StringComparison.Ordinal).ShouldBe(publicPerson);
 }
