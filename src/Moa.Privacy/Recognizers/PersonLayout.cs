@@ -112,7 +112,7 @@ internal static class PersonLayout
                     var word = text.AsSpan(seed.Start + range.Start.Value, range.End.Value - range.Start.Value);
                     if (!word.IsEmpty && !(word.Length > 1 && s_endings.Contains(word[^1])) && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word))
                     {
-                        OccurrencesBeforePersonWord(text, word, candidates, from, AddedScore - 0.1);
+                        Occurrences(text, word, candidates, from, AddedScore - 0.1, beforePersonWord: true);
                     }
                 }
             }
@@ -374,7 +374,7 @@ internal static class PersonLayout
         var cell = text.AsSpan(start, end - start);
         foreach (var c in cell)
         {
-            if (!(Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c) || Context.IsDigit(c) || c is '_' or '.'))
+            if (!IsHandleChar(c))
             {
                 return -1;
             }
@@ -513,7 +513,7 @@ internal static class PersonLayout
 
             var start = SkipSpaces(text, stars, lineEnd);
             var end = start;
-            while (end < lineEnd && (Context.IsHangulSyllable(text[end]) || Context.IsAsciiLetter(text[end]) || Context.IsDigit(text[end]) || text[end] is '_' or '.'))
+            while (end < lineEnd && IsHandleChar(text[end]))
             {
                 end++;
             }
@@ -597,6 +597,9 @@ internal static class PersonLayout
 
     private static bool IsLetter(char c) => Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c);
 
+    /// <summary>A letter of a handle or nickname: Hangul, ASCII letters and digits, <c>_</c> and <c>.</c>.</summary>
+    private static bool IsHandleChar(char c) => IsLetter(c) || Context.IsDigit(c) || c is '_' or '.';
+
     private static bool IsNicknameLabel(ReadOnlySpan<char> word)
     {
         foreach (var label in s_nicknameLabels)
@@ -636,7 +639,7 @@ internal static class PersonLayout
         var at = Context.At(text, p) == '@';
         p += at ? 1 : 0;
         var end = p;
-        while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsAsciiLetter(text[end]) || Context.IsDigit(text[end]) || text[end] is '_' || text[end] == '.' && Context.IsAsciiLetter(Context.At(text, end + 1))))
+        while (end < text.Length && IsHandleChar(text[end]) && (text[end] != '.' || Context.IsAsciiLetter(Context.At(text, end + 1))))
         {
             end++;
         }
@@ -1688,7 +1691,7 @@ internal static class PersonLayout
                 {
                     // Elsewhere only where a word that says who a person is follows (서해정 … 해정 언니, 차시은 … 시은
                     // 점장님께, 구하늘 … 하늘 요원): 장타율 … 타율이 높다 stays a word.
-                    OccurrencesBeforePersonWord(text, given, candidates, from, AddedScore - 0.05);
+                    Occurrences(text, given, candidates, from, AddedScore - 0.05, beforePersonWord: true);
                 }
             }
 
@@ -1696,7 +1699,7 @@ internal static class PersonLayout
             // numeral or a determiner (두 어르신: two elders; 이 과장: this manager).
             if (!compound && name.Length == 3 && !s_determiners.Contains(name[0]))
             {
-                OccurrencesBeforePersonWord(text, name[..1], candidates, from, AddedScore - 0.1);
+                Occurrences(text, name[..1], candidates, from, AddedScore - 0.1, beforePersonWord: true);
             }
         }
     }
@@ -1772,26 +1775,6 @@ internal static class PersonLayout
     // Surname syllables that are also numerals, determiners or prefixes before a noun (general Korean).
     private static readonly System.Buffers.SearchValues<char> s_determiners = System.Buffers.SearchValues.Create("두세네모한이그저전현각제본동해당첫새옛온뭇위여남");
 
-    /// <summary>
-    /// The occurrences of <paramref name="word"/> that stand alone and are followed, after one space, by a word that says
-    /// who a person is (<see cref="Person.PersonWordAt"/>), or glued to 씨 or 님.
-    /// </summary>
-    private static void OccurrencesBeforePersonWord(string text, ReadOnlySpan<char> word, List<PiiFinding> candidates, int from, double score)
-    {
-        for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !(Context.IsHangulSyllable(text[at - 1]) || Context.IsAsciiLetter(text[at - 1]) || Context.IsDigit(text[at - 1])))
-                && (Context.At(text, end) == ' ' && Person.PersonWordAt(text, end + 1) || Context.At(text, end) is '씨' or '님' && !Context.IsHangulSyllable(Context.At(text, end + 1))))
-            {
-                Add(text, candidates, from, at, end, score);
-            }
-
-            var next = text.AsSpan(end).IndexOf(word, StringComparison.Ordinal);
-            at = next < 0 ? -1 : end + next;
-        }
-    }
-
     // Family-order and in-law words that end a relation written before a name in brackets, beside the judge's relation and
     // kinship words (PrivateContext.Relations, Kin). General Korean, from knowledge.
     private static readonly string[] s_familyOrder = ["막내", "첫째", "둘째", "셋째", "장모", "장인", "이모부", "고모부", "와이프"];
@@ -1860,13 +1843,20 @@ internal static class PersonLayout
         return false;
     }
 
-    private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score)
+    /// <summary>
+    /// Adds each occurrence of <paramref name="name"/> that stands alone (no letter before it) and is followed by nothing,
+    /// a particle or a form of address; with <paramref name="beforePersonWord"/> only those followed, after one space, by
+    /// a word that says who a person is (<see cref="Person.PersonWordAt"/>) or glued to 씨 or 님, no digit before them.
+    /// </summary>
+    private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score, bool beforePersonWord = false)
     {
         for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
         {
             var end = at + name.Length;
-            if ((at == 0 || !(Context.IsHangulSyllable(text[at - 1]) || Context.IsAsciiLetter(text[at - 1]))) && FreeAfter(text, end)
-                && !(Context.IsAsciiLetter(text[end - 1]) && Context.IsAsciiLetter(Context.At(text, end))))
+            if ((at == 0 || !(IsLetter(text[at - 1]) || beforePersonWord && Context.IsDigit(text[at - 1])))
+                && (beforePersonWord
+                    ? Context.At(text, end) == ' ' && Person.PersonWordAt(text, end + 1) || Context.At(text, end) is '씨' or '님' && !Context.IsHangulSyllable(Context.At(text, end + 1))
+                    : FreeAfter(text, end) && !(Context.IsAsciiLetter(text[end - 1]) && Context.IsAsciiLetter(Context.At(text, end)))))
             {
                 Add(text, candidates, from, at, end, score);
             }
