@@ -383,13 +383,31 @@ public static class PrivateContext
         // Only a title of state office right after the name (above) still counts.
         if (record)
         {
-            return NoPublicContext;
+            return FameBefore(previousWord) is { } fame ? PersonPolicies.PublicPrefix + "title " + fame : NoPublicContext;
         }
 
         var (paragraphStart, paragraphEnd) = Paragraph(text, person);
         return PublicSphere(text.AsSpan(paragraphStart, paragraphEnd - paragraphStart), lo - paragraphStart, hi - paragraphStart) is { } sphere
             ? PersonPolicies.PublicPrefix + "public life " + sphere
             : NoPublicContext;
+    }
+
+    // Words of fame written before a name (배우 로버트 다우니 주니어, 국가대표 강태윤 선수, 의병장 박희문 장군): a record that
+    // mentions a famous person still names one. General Korean, from knowledge.
+    private static readonly string[] s_fame = ["배우", "가수", "국가대표", "장군", "의병장", "소설가", "시인", "화가", "대통령", "개그맨", "아이돌", "문신"];
+
+    /// <summary>The word of fame (<see cref="s_fame"/>) that ends <paramref name="before"/> as a word of its own, or null.</summary>
+    private static string? FameBefore(ReadOnlySpan<char> before)
+    {
+        foreach (var fame in s_fame)
+        {
+            if (before.EndsWith(fame, StringComparison.Ordinal) && (before.Length == fame.Length || !char.IsLetter(before[^(fame.Length + 1)])))
+            {
+                return fame;
+            }
+        }
+
+        return null;
     }
 
     // Small communities whose own offices and activities a text names (the 회장 of a senior centre, the 감독 of a club's

@@ -167,12 +167,22 @@ internal static class Person
         }
 
         // The name in Chinese characters in brackets right after it is the same person: 홍길동(洪吉童), 시진핑(習近平),
-        // 가오쯔치(高梓淇-고재기), as official documents and the press write names.
+        // 가오쯔치(高梓淇-고재기), as official documents and the press write names; so is the Hangul rendering after a name
+        // in Latin letters, whichever rule found it (Daniel Seo(서대니), Rahim Uddin (라힘 우딘)).
         for (int i = first, n = sink.Count; i < n; i++)
         {
-            if (sink[i].Type == PiiTypes.Person && HanjaNameAfter(text, sink[i].End) is var hanjaEnd and > 0)
+            if (sink[i].Type != PiiTypes.Person)
+            {
+                continue;
+            }
+
+            if (HanjaNameAfter(text, sink[i].End) is var hanjaEnd and > 0)
             {
                 sink.Add(new PiiFinding(sink[i].End + 1, hanjaEnd, PiiTypes.Person, sink[i].Score));
+            }
+            else if (Context.IsAsciiLetter(text[sink[i].End - 1]))
+            {
+                AddRendering(text, sink[i].Start, sink[i].End, sink[i].Score, sink);
             }
         }
     }
@@ -277,6 +287,10 @@ internal static class Person
                 var stemEnd = PersonFeatures.StemEnd(text, a, b);
                 var end = GluedForeignName(span, a, b);
                 end = end > 0 || stemEnd == b ? end : GluedForeignName(span, a, stemEnd);
+
+                // A Vietnamese name may end in 이 (마이, 투이), which the stem takes for a particle.
+                var whole = b - stemEnd == 1 && text[stemEnd] == '이' ? GluedVietnameseName(text, a, b) : 0;
+                end = end > 0 ? end : whole > 0 ? whole : GluedVietnameseName(text, a, stemEnd);
                 if (end > 0)
                 {
                     sink.Add(new PiiFinding(a, end, PiiTypes.Person, 0.7));
@@ -305,6 +319,46 @@ internal static class Person
             if ((NameGazetteer.GazetteerKind(span[a..k]) & NameGazetteer.ForeignGivenKind) != 0
                 && (NameGazetteer.GazetteerKind(span[k..end]) & NameGazetteer.ForeignFamilyKind) != 0
                 && !NameGazetteer.IsCommonWord(span[k..end]))
+            {
+                return end;
+            }
+        }
+
+        return 0;
+    }
+
+    // Vietnamese family names as Korean institutions write them (Nguyễn 응우옌, Trần 쩐, Lê 레, Phạm 팜, Bùi 부이, Võ 보,
+    // Đặng 당, Huỳnh 후인, Dương 즈엉). From knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseFamilies = FrozenSet.Create(
+        StringComparer.Ordinal,
+        ["응우옌", "부이", "호앙", "후인", "즈엉", "다오", "브엉", "응오", "쩐", "레", "팜", "판", "부", "보", "당", "도", "호", "딘", "찐", "뜨", "럼"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// <paramref name="end"/> when <c>text[a..end]</c> is a Vietnamese name written as one word, as forms and notes about
+    /// residents write them (<c>팜티응옥</c>, <c>응우옌반득</c>, <c>부이티마이</c>): a family name
+    /// (<see cref="s_vietnameseFamilies"/>), the middle name 티 (Thị) or 반 (Văn), then a given name of one to three
+    /// syllables that is a foreign given name or that an honorific follows (<c>응우옌반득 씨</c>), or any after 티 and a
+    /// family name of two syllables or more (<c>부이티마이 조합원</c>); otherwise 0.
+    /// </summary>
+    private static int GluedVietnameseName(string text, int a, int end)
+    {
+        var span = text.AsSpan(a, end - a);
+        if (span.Length is < 4 or > 7 || NameGazetteer.IsCommonWord(span))
+        {
+            return 0;
+        }
+
+        for (var k = 1; k <= span.Length - 2 && k <= 3; k++)
+        {
+            var family = span[..k];
+            if (span[k] is not ('티' or '반')
+                || !s_vietnameseFamilies.Contains(family))
+            {
+                continue;
+            }
+
+            var given = span[(k + 1)..];
+            if (given.Length <= 3 && (IsForeignNameWord(given) || PersonSuffixAfter(text, end) || k >= 2 && span[k] == '티'))
             {
                 return end;
             }
@@ -1150,7 +1204,6 @@ internal static class Person
             if (ListedLatinName(text, i) is { End: > 0 } listed)
             {
                 sink.Add(new PiiFinding(i, listed.End, PiiTypes.Person, listed.Score));
-                AddRendering(text, i, listed.End, listed.Score, sink);
                 i = listed.End;
                 continue;
             }
@@ -1188,7 +1241,6 @@ internal static class Person
             }
 
             sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
-            AddRendering(text, i, end, 0.8, sink);
             i = end;
         }
     }
@@ -1379,6 +1431,10 @@ internal static class Person
     {
         var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
         var close = open < 0 ? -1 : text.IndexOf(')', open);
+
+        // A note may follow the rendering after a comma (Temirlan Abenov(테미를란, 1학년)).
+        var comma = close < 0 ? -1 : text.IndexOf(',', open, close - open);
+        close = comma > 0 ? comma : close;
         if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)) && SoundsLike(text.AsSpan(start, end - start), text[open + 1]))
         {
             sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, score));
@@ -1437,13 +1493,73 @@ internal static class Person
                 'Z' => "ㅈㅉㅊ",
                 _ => "",
             };
-            if (sounds.Contains(initial, StringComparison.Ordinal))
+            if (sounds.Contains(initial, StringComparison.Ordinal) && VowelFits(name[p..], first))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether the vowel of <paramref name="syllable"/> may render the first vowel of <paramref name="word"/> (Latin
+    /// letters): Seo 서, Cho 초, Kang 강, Vu 부, Hyun 현, a cluster's inserted ㅡ (Grace 그, Nguyen 응), a W's glide (Kwak
+    /// 곽, Wang 왕). A note in brackets after a name rarely fits (Kim Seoyeon (주간조), Julie Han (영어), Brian Cho (성인반)).
+    /// </summary>
+    private static bool VowelFits(ReadOnlySpan<char> word, char syllable)
+    {
+        var medial = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"[(syllable - '\uAC00') % 588 / 28];
+        var q = "AEIOUaeiou".Contains(word[0], StringComparison.Ordinal) ? 0 : 1;
+        if (q == 1 && q < word.Length && (word[1] == 'h' || word[0] is 'N' && word[1] == 'g'))
+        {
+            q++;
+        }
+
+        if (q < word.Length && word[q] == 'w')
+        {
+            return "ㅘㅝㅙㅞㅟㅚㅜ".Contains(medial, StringComparison.Ordinal);
+        }
+
+        var glide = word[0] is 'Y' || q < word.Length && word[q] == 'y';
+        if (word[0] is 'Y' or 'W' || q > 0 && word[q - 1] == 'g' || q < word.Length && !"aeiouy".Contains(word[q], StringComparison.Ordinal))
+        {
+            // Two consonants open the word (Grace 그, Nguyen 응, Tran 쩐): the inserted ㅡ or the vowel after them.
+            if (medial == 'ㅡ' && word[0] is not ('Y' or 'W'))
+            {
+                return true;
+            }
+
+            if (word[0] == 'W')
+            {
+                return "ㅘㅝㅙㅞㅟㅚㅜ".Contains(medial, StringComparison.Ordinal);
+            }
+        }
+
+        while (q < word.Length && !"aeiou".Contains(char.ToLowerInvariant(word[q]), StringComparison.Ordinal))
+        {
+            q++;
+        }
+
+        if (q == word.Length)
+        {
+            return true;
+        }
+
+        var vowels = (glide, char.ToLowerInvariant(word[q])) switch
+        {
+            (true, 'a') => "ㅑㅏ",
+            (true, 'e') => "ㅖㅕㅔ",
+            (true, 'i') => "ㅣ",
+            (true, 'o') => "ㅛㅠㅗ",
+            (true, _) => "ㅠㅕ",
+            (_, 'a') => "ㅏㅐㅔㅑㅓㅘㅙ",
+            (_, 'e') => "ㅔㅐㅓㅖㅡㅣㅕ",
+            (_, 'i') => "ㅣㅏㅐㅢㅟㅑ",
+            (_, 'o') => "ㅗㅜㅘㅛㅚ",
+            _ => "ㅜㅓㅠㅡㅝㅟ",
+        };
+        return vowels.Contains(medial, StringComparison.Ordinal);
     }
 
     // Particles, copulas and vocatives glued to a one-word name in Latin letters (Pablo도, Sophie가, Kevin이랑, Noah한테,

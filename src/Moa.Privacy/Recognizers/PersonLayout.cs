@@ -283,19 +283,24 @@ internal static class PersonLayout
             return t_layout.Layout;
         }
 
-        var (labelled, layout) = (0, false);
+        var (labelled, layout, barsAbove) = (0, false, 0);
         foreach (var range in text.AsSpan().Split('\n'))
         {
             var line = text.AsSpan(range).Trim(" \r");
             var tab = line.IndexOf('\t');
-            if (tab > 0 && tab < line.Length - 1 || line.StartsWith('|') && line.Count('|') >= 3)
+            var bars = line.Count('|');
+            if (tab > 0 && tab < line.Length - 1 || line.StartsWith('|') && bars >= 3 || bars >= 2 && bars == barsAbove
+                || DateLine(line) || SlashHeader(line))
             {
                 layout = true;
                 break;
             }
 
+            barsAbove = bars;
             var colon = line.IndexOf(':');
-            if (colon is > 0 and <= 16 && !line[..colon].ContainsAny(".!?\"'") && (colon + 1 == line.Length || line[colon + 1] == ' ') && ++labelled >= 3)
+            var start = range.Start.GetOffset(text.Length);
+            if ((colon is > 0 and <= 16 && !line[..colon].ContainsAny(".!?\"'") && (colon + 1 == line.Length || line[colon + 1] == ' ')
+                 || SkipTime(text, start, range.End.GetOffset(text.Length)) > start) && ++labelled >= 3)
             {
                 layout = true;
                 break;
@@ -304,6 +309,68 @@ internal static class PersonLayout
 
         t_layout = (text, layout);
         return layout;
+    }
+
+    /// <summary>
+    /// Whether the line holds only a date (<c>2025-08-17</c>, <c>2025. 3. 24.</c>, <c>3월 24일 (월)</c>): the head of a
+    /// log's or a diary's entry.
+    /// </summary>
+    private static bool DateLine(ReadOnlySpan<char> line)
+    {
+        if (line.Length is < 5 or > 24 || !Context.IsDigit(line[0]))
+        {
+            return false;
+        }
+
+        var (digits, marks) = (0, 0);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (Context.IsDigit(c))
+            {
+                digits++;
+            }
+            else if (c is '.' or '-' or '/' or '년' or '월' or '일')
+            {
+                marks++;
+            }
+            else if (c == '(' && i + 2 < line.Length && line[i + 2] == ')' && "월화수목금토일".AsSpan().Contains(line[i + 1]))
+            {
+                i += 2;
+            }
+            else if (c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return digits >= 3 && marks >= 2;
+    }
+
+    /// <summary>
+    /// Whether the line is a record's head of short fields split by <c> / </c>, three or more (<c>일자 2025. 1. 5. / 경매사
+    /// 방세찬 (A조) / 기록 좌민경</c>, <c>해설사 심보영 / 동행 제현구 / 2025년 3월 27일</c>).
+    /// </summary>
+    private static bool SlashHeader(ReadOnlySpan<char> line)
+    {
+        if (line.Length > 160 || line.Length >= 2 && line[^1] == '.' && !Context.IsDigit(line[^2]))
+        {
+            return false;
+        }
+
+        var fields = 0;
+        foreach (var range in line.Split(" / "))
+        {
+            var field = line[range];
+            if (field.Length is 0 or > 48)
+            {
+                return false;
+            }
+
+            fields++;
+        }
+
+        return fields >= 3;
     }
 
     /// <summary>Whether the line at <paramref name="lineStart"/> opens its block: the text's first line, or one under a line that is no row of the same table.</summary>

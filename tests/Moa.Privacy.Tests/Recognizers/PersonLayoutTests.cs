@@ -752,6 +752,10 @@ public class PersonLayoutTests
     [InlineData("번역 의뢰: Rina Dewi (인도네시아) | 한→영 | 표지", "인도네시아", false)]
     [InlineData("동거인: Dilnoza Karimova(배우자)\t해운대구", "배우자", false)]
     [InlineData("임차인 Daniel Okafor (서명)\n공인중개사 맹주희", "서명", false)]
+    [InlineData("관광객 부부: Emily Hartmann 씨와 남편 Daniel Seo(서대니). 영어 해설.", "서대니", true)]
+    [InlineData("2. -48kg Temirlan Abenov(테미를란, 1학년) 48.3 통과", "테미를란", true)]
+    [InlineData("인턴 Kim Seoyeon (주간조)\n- 1207호 점검", "주간조", false)]
+    [InlineData("입양인 상담 통역: Julie Han (영어)\n- 다음 주 재방문", "영어", false)]
     public void LatinName_RenderingInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     [Theory]
@@ -766,6 +770,17 @@ public class PersonLayoutTests
     [InlineData("Rina Dewi", '인', false)]
     [InlineData("Aigerim Bekova", '맞', false)]
     [InlineData("Rahim", 'R', false)]
+    [InlineData("Daniel Seo", '서', true)]
+    [InlineData("Grace Ahn", '안', true)]
+    [InlineData("Robert Choi", '최', true)]
+    [InlineData("Grace Sung", '그', true)]
+    [InlineData("Kim Hyun", '현', true)]
+    [InlineData("Kwak Minji", '곽', true)]
+    [InlineData("Kim Seoyeon", '주', false)]
+    [InlineData("Brian Cho", '성', false)]
+    [InlineData("Julie Han", '영', false)]
+    [InlineData("Amy Kwak", '코', false)]
+    [InlineData("Yamada Haruko", '일', false)]
     public void SoundsLike_MatchesTheInitialSound(string name, char first, bool expected) => Person.SoundsLike(name, first).ShouldBe(expected);
 
     // The community round: a name found in the text is repeated where a word that says who a person is follows it (its
@@ -817,5 +832,28 @@ public class PersonLayoutTests
     [InlineData("산악회 창립 기념식이 열렸다. 회장으로 선출된 곽만석은 인사말을 했다. 행사는 두 시간 이어졌다.", "곽만석", true)]
     [InlineData("민원 처리 결과\n윤세라 보건복지부 장관은 지원 확대를 약속했다.\n담당: 민원실", "윤세라", true)]
     public void Judge_SmallCommunities_AndOfficesOfState(string text, string name, bool publicPerson) =>
+        Reason(text, name).StartsWith(PersonPolicies.PublicPrefix, StringComparison.Ordinal).ShouldBe(publicPerson);
+
+    // Vietnamese names written as one word: a family name, 티 or 반, a given name; words of the same shape are not.
+    [Theory]
+    [InlineData("- 10:00 팜티응옥 님: 남편 말로는 괜찮대요.", "팜티응옥", true)]
+    [InlineData("- 응우옌반득 씨 야간 근무라 토요일 오전만 가능.", "응우옌반득", true)]
+    [InlineData("- 3안 반대: 부이티마이 조합원 고양이 알레르기 있음.", "부이티마이", true)]
+    [InlineData("브루킹스 연구소 및 헤리티지재단 관계자들과 면담을 갖고", "헤리티지재단", false)]
+    [InlineData("비슷한 소재인 무간도, 디파티드, 신세계 등과 비교해봤을 때", "디파티드", false)]
+    [InlineData("부반장님과 도반들이 왔다.", "부반장", false)]
+    public void VietnameseNames_WrittenAsOneWord(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Records laid out as logs (a line of a date alone, lines that open with a time, a head of fields split by " / ", a
+    // table of "|" without the outer bars): words of public life around a name there are the record's own business; a
+    // word of fame right before a name still makes it public.
+    [Theory]
+    [InlineData("일자 2025. 1. 5. / 경매사 방세찬 (A조) / 기록 좌민경\n- 석만복 선주 아드님 석동진 씨가 오늘부터 하역 감독.", "석동진", false)]
+    [InlineData("2025-08-17\n- 공사장 주인 맹대호 씨한테 확인 전화함, 맞다고.", "맹대호", false)]
+    [InlineData("08:50 초소 도착\n12:00 점심 교대\n15:10 ○○리 이장 방덕구 씨 마을 방송 요청", "방덕구", false)]
+    [InlineData("선명 | 선주 | 어종\n제3호 | 마금순 | 갈치\n- 마금순 사장님 대금 입금. 선주 모임 사장단 방송 출연.", "마금순", false)]
+    [InlineData("2025-08-17\n- 상담사가 배우 로버트 다우니 주니어의 회복 이야기를 소개함.", "로버트 다우니 주니어", true)]
+    [InlineData("감독교사 어상민 / 코치 사공준 / 계체일 12. 10.\n- 금다솜은 국가대표 강태윤 선수 특강 때 시범 조.", "강태윤", true)]
+    public void Judge_LogLayouts_AndFameBeforeAName(string text, string name, bool publicPerson) =>
         Reason(text, name).StartsWith(PersonPolicies.PublicPrefix, StringComparison.Ordinal).ShouldBe(publicPerson);
 }
