@@ -954,7 +954,15 @@ internal static class Person
             }
 
             var before = text.AsSpan(w, open - w);
-            if (before.IsEmpty || !(PrivateContext.IsContextWord(before) || PrivateContext.IsStaffOrKin(before)))
+            var title = before.EndsWith('님') ? before[..^1] : before;
+
+            // The full name after a surname and a title (옹 위원(옹대현), 경 선생(경재만)): the surname is the person too.
+            if (w >= 2 && text[w - 1] == ' ' && text[w - 2] == text[start] && (w == 2 || !Context.IsHangulSyllable(text[w - 3]))
+                && !title.IsEmpty && IsTitleOrRole(title) && end - start is 3)
+            {
+                sink.Add(new PiiFinding(w - 2, w - 1, PiiTypes.Person, 0.8));
+            }
+            else if (before.IsEmpty || !(PrivateContext.IsContextWord(before) || PrivateContext.IsStaffOrKin(before)))
             {
                 return;
             }
@@ -974,7 +982,7 @@ internal static class Person
     {
         "담임", "담당", "작성", "발신", "수신", "참석", "신랑", "신부", "원아", "아동", "학생", "원생", "산모", "회원", "주민", "직원", "상주",
         "확인", "서명", "날인", "본인", "가족", "배우자", "세대원", "동거인", "트레이너", "펫시터", "시터", "코치", "감독", "통역", "디자이너",
-        "매니저", "대리인",
+        "매니저", "대리인", "강사", "교사", "의사", "목사", "집도", "마취", "주치의", "전공의", "집도의", "마취의", "담당의", "전문의",
     };
 
     // Words ending in 원 that name a member or a staff member (general Korean, written from knowledge).
@@ -1010,6 +1018,9 @@ internal static class Person
             '사' => label.Length >= 3 && (label.EndsWith("통역사") || label.EndsWith("번역사") || !(label.EndsWith("회사") || label.EndsWith("검사") || label.EndsWith("조사") || label.EndsWith("감사") || label.EndsWith("행사") || label.EndsWith("기사") || label.EndsWith("역사") || label.EndsWith("지사"))),
             // 계원, 조합원, 상담원, 경비원: members and staff, not 병원, 공원, 학원 or 만원.
             '원' => s_personMemberWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(label),
+            // 수강생, 교육생, 실습생, 연수생: not 발생, 인생, 위생, 출생.
+            '생' => label.EndsWith("수강생") || label.EndsWith("교육생") || label.EndsWith("훈련생") || label.EndsWith("실습생") || label.EndsWith("연수생")
+                || label.EndsWith("재학생") || label.EndsWith("신입생") || label.EndsWith("수험생") || label.EndsWith("유학생") || label.EndsWith("연습생"),
             '주' => label.EndsWith("상주") || label.EndsWith("예금주") || label.EndsWith("세대주") || label.EndsWith("사업주") || label.EndsWith("건물주") || label.EndsWith("차주"),
             _ => false,
         };

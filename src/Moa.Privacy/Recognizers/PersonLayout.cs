@@ -408,6 +408,14 @@ internal static class PersonLayout
                             {
                                 Add(text, candidates, from, s, e, AddedScore);
                             }
+                            else if (Array.IndexOf(s_nameColumns, label) < 0 && !IsHandleColumn(label) && !(cellStart == lineStart && text.AsSpan(lineStart, lineEnd - lineStart).Count(separator) == 1)
+                                && (KoreanNameShaped(text, s, e) && !NameGazetteer.IsCommonWord(text.AsSpan(s, e - s)) || IsLatinName(text.AsSpan(s, e - s))))
+                            {
+                                // A column headed by a word that names a person by its ending or its sense (예약자, 수강생,
+                                // 강사, 집도): a cell of a Korean name's shape or a name in Latin letters; not the label cell of
+                                // a form's label-value rows (발주자 above 용역명).
+                                Add(text, candidates, from, s, e, AddedScore);
+                            }
                             else if (IsHandleColumn(label) && HandleCell(text, s, e) is var handle and >= 0)
                             {
                                 Add(text, candidates, from, handle, e, AddedScore);
@@ -962,6 +970,12 @@ internal static class PersonLayout
             return (header.Start, header.End, true);
         }
 
+        // A chat copied with the name, the time and the talk on one line (여보민 오후 9:03 황선재? 키 큰?).
+        if (SpeakerBeforeClock(text, p, lineEnd) is { } beforeClock)
+        {
+            return (beforeClock.Start, beforeClock.End, false);
+        }
+
         (int Start, int End)? bracketName = null;
         if (p < lineEnd && text[p] == '[')
         {
@@ -1188,7 +1202,13 @@ internal static class PersonLayout
         }
 
         var stem = word.EndsWith('님') ? word[..^1] : [];
-        return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem)) || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word.Length == 2 && !AllGivenSyllables(word)
+        // A workspace's display name may join a team and a name with an underscore (상황실_서실장).
+        var underscore = word.IndexOf('_');
+        var notHangul = underscore > 0 && underscore < word.Length - 1 && word.Count('_') == 1
+            ? word[..underscore].ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word[(underscore + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+            : word.ContainsAnyExceptInRange('\uAC00', '\uD7A3');
+        return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem))
+            || notHangul || word.Length == 2 && !AllGivenSyllables(word)
             || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || IsFormWord(word) ? null : (start, end);
     }
 
@@ -1291,6 +1311,23 @@ internal static class PersonLayout
         var clock = SkipSpaces(text, p + gap, end);
         return text.AsSpan(clock, end - clock) is var time && (time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal))
             && ClockEnd(text, clock, end) == end ? DisplayName(text, p, p + gap) : null;
+    }
+
+    /// <summary>
+    /// The display name at <paramref name="p"/> when <c>오전</c>/<c>오후</c>, a clock time and the talk follow it on the same
+    /// line (<c>최윤슬 오후 9:02 보민아 …</c>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? SpeakerBeforeClock(string text, int p, int lineEnd)
+    {
+        var line = text.AsSpan(p, Math.Min(lineEnd - p, 28));
+        var gap = line.IndexOf(" 오전 ", StringComparison.Ordinal) is var am and > 0 ? am : line.IndexOf(" 오후 ", StringComparison.Ordinal);
+        if (gap < 2)
+        {
+            return null;
+        }
+
+        var clock = ClockEnd(text, p + gap + 1, lineEnd);
+        return clock > 0 && clock + 1 < lineEnd && text[clock] == ' ' && text[clock + 1] != ' ' ? DisplayName(text, p, p + gap) : null;
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>

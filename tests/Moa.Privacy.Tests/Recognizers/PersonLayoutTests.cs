@@ -856,4 +856,17 @@ public class PersonLayoutTests
     [InlineData("감독교사 어상민 / 코치 사공준 / 계체일 12. 10.\n- 금다솜은 국가대표 강태윤 선수 특강 때 시범 조.", "강태윤", true)]
     public void Judge_LogLayouts_AndFameBeforeAName(string text, string name, bool publicPerson) =>
         Reason(text, name).StartsWith(PersonPolicies.PublicPrefix, StringComparison.Ordinal).ShouldBe(publicPerson);
+
+    // Chats copied with the name and the time before the talk, workspace names joined by an underscore, the full name
+    // after a surname and a title, and cells under a column headed by a person word.
+    [Theory]
+    [InlineData("최윤슬 오후 9:02 너 선배 기억나?\n여보민 오후 9:03 키 큰?\n최윤슬 오후 9:03 ㅇㅇ 그 선배\n여보민 오후 9:06 아닌데", "여보민", true)]
+    [InlineData("[상황실_민지] [오전 8:02] 오늘 물량 많아요.\n[독고준] [오전 8:03] 넵", "상황실_민지", true)]
+    [InlineData("참석: 봉태원, 설미라, 경 선생(경재만) / 기록: 실장", "경재만", true)]
+    [InlineData("참석: 봉태원, 설미라, 경 선생(경재만) / 기록: 실장", "경", true)]
+    [InlineData("| 방 | 환자 | 집도 | 마취 |\n| OR3 | 제갈순임 | 마태진 | 오세나 |", "오세나", true)]
+    [InlineData("시간 | 수강생 | 레벨 | 강사\n10:30 | 도해람 | 중급 | 견우진", "도해람", true)]
+    [InlineData("용역계약서\n발주자\t주식회사 다온에듀 대표이사 민준기\n용역명\t초등 수학 영상 콘텐츠 제작", "용역명", false)]
+    [InlineData("시간 | 수강생 | 레벨 | 강사\n10:30 | 미정 | 중급 | 휴강", "휴강", false)]
+    public void Speakers_Brackets_AndPersonColumns(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
