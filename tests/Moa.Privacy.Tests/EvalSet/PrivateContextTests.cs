@@ -106,13 +106,13 @@ public class PrivateContextTests(ITestOutputHelper output)
         {
             var part = items.Where(i => i.IsTest == half).SelectMany(i => i.Persons).ToList();
             part.Count(p => p.Private).ShouldBeGreaterThanOrEqualTo(50, half ? "test" : "tuning");
-            // (Batch 21, the test data now, holds planted documents only: 33 public persons, no KLUE sentences.)
+            // (Batch 22, the test data now, holds planted documents only: 33 public persons, no KLUE sentences.)
             part.Count(p => !p.Private).ShouldBeGreaterThanOrEqualTo(half ? 25 : 50, half ? "test" : "tuning");
         }
     }
 
     /// <summary>
-    /// Each batch written blind (4–21) has the size it promised and provenance for every item, and nothing of it was in an
+    /// Each batch written blind (4–22) has the size it promised and provenance for every item, and nothing of it was in an
     /// earlier batch (no KLUE sentence, planted document or template id). Only the newest (<see
     /// cref="PrivateItem.HeldOutBatch"/>) is test data; the earlier ones became tuning data once scored. The figures are
     /// not computed here (<see cref="PrivateContextBatchTests"/>).
@@ -138,6 +138,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData(19, 420, 30, 35, 24, 10, 420, 0, 0)]
     [InlineData(20, 480, 30, 35, 18, 10, 480, 0, 0)]
     [InlineData(21, 490, 30, 35, 16, 10, 490, 0, 0)]
+    [InlineData(22, 490, 30, 35, 16, 10, 490, 0, 0)]
     public void BlindBatch_HasItsSizeAndProvenance(int batchNo, int minPrivate, int minPublic, int minPlanted, int maxNamesPerDocument,
         int minPlantedWithPublic, int minPlantedPrivate, int minRealPersons, int minConstructed)
     {
