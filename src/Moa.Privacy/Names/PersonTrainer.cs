@@ -114,7 +114,8 @@ public static class PersonTrainer
     /// The hand-labelled sentences the shipped model is trained with, relative to the repository root: NSMC reviews (CC0)
     /// and KoBEST BoolQ sentences (Korean Wikipedia, CC BY-SA 4.0), both drawn by <c>scripts/nsmc-person-select.py</c>, and
     /// the lines of institutional documents and the news and review sentences written for the project
-    /// (<c>scripts/person-docs-train</c>); the default of
+    /// (<c>scripts/person-docs-train</c>), and the lines of the planted documents of the private-context set's tuning
+    /// batches (<c>scripts/person-planted-train.py</c>; never the held-out batch); the default of
     /// <c>--labelled-extra</c>, chosen by cross-validation on the KLUE tuning half and on the tuning batches of the
     /// private-context set (docs/privacy/person-model.md).
     /// </summary>
@@ -124,6 +125,7 @@ public static class PersonTrainer
         Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-kobest.jsonl"),
         Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-docs.jsonl"),
         Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-news.jsonl"),
+        Path.Combine("src", "Moa.Privacy", "Names", "Data", "person-labelled-planted.jsonl"),
     ];
 
     /// <summary>Reads the hand-labelled JSONL files of <c>--labelled-extra</c>, in order, into one list.</summary>

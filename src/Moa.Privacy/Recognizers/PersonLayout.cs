@@ -514,6 +514,16 @@ internal static class PersonLayout
         HashSet<string>? repeated = null;
         foreach (var (start, end) in exported ?? [])
         {
+            // The export's layout bounds the display name for certain: a name the tagger found inside it (민지 in
+            // [상황실_민지]) gives way to the whole.
+            for (var i = candidates.Count - 1; i >= from; i--)
+            {
+                if (candidates[i].Type == PiiTypes.Person && start <= candidates[i].Start && candidates[i].End <= end && candidates[i].End - candidates[i].Start < end - start)
+                {
+                    candidates.RemoveAt(i);
+                }
+            }
+
             Add(text, candidates, from, start, end, AddedScore);
             if ((repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
             {

@@ -117,6 +117,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// and 6–11 are at the new levels.
     /// With the training round that followed (200 more written documents, 1,600 written news and review sentences)
     /// private recall moved batch 4 0.923 → 0.947, 5 0.842 → 0.855, 8 0.906 → 0.924, 10 0.907 → 0.915, 11 0.845 → 0.855.
+    /// Since the planted-training round the lines of batches 4–21 are training sentences of the tagger
+    /// (<c>person-labelled-planted.jsonl</c>): their rows measure fit, not generalisation; the public persons the retrained
+    /// tagger finds in them raised the share replaced (batch 7 0.39 → 0.40, 10 0.38 → 0.40, 12 0.77 → 0.80, 17 0.61 →
+    /// 0.66, 18 0.53 → 0.56, 19 0.62 → 0.68, 20 0.54 → 0.63), and those rows are at the new levels.
     /// The rows for batches 1–11 are tuning data (the figures after the rules and the tagger were changed on them);
     /// batch 12's row is the held-out measurement. A zero bound is not asserted (batches 1–3 hold no planted documents).
     /// </summary>
@@ -129,30 +133,30 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(4, 0.95, 0.43, 0.95, 0.99, 0.96, 0.94)]
     [InlineData(5, 0.88, 0.41, 0.91, 0.97, 0.91, 0.96)]
     [InlineData(6, 0.97, 0.39, 0.97, 0.99, 0.98, 0.92)]
-    [InlineData(7, 0.94, 0.39, 0.96, 0.97, 0.96, 0.93)]
+    [InlineData(7, 0.94, 0.40, 0.96, 0.97, 0.96, 0.93)]
     [InlineData(8, 0.96, 0.35, 0.97, 0.97, 0.98, 0.94)]
     [InlineData(9, 0.90, 0.44, 0.91, 0.98, 0.92, 0.96)]
-    [InlineData(10, 0.94, 0.38, 0.95, 0.98, 0.95, 0.92)]
+    [InlineData(10, 0.94, 0.40, 0.95, 0.98, 0.95, 0.92)]
     [InlineData(11, 0.88, 0.43, 0.90, 0.98, 0.90, 0.95)]
     // Batch 12's planted precision went 0.950 -> 0.948 with the handles before a name in brackets (한글 병기(박명자) read
     // as a handle); that pass and the transcript speakers' handles found 17 more mentions on batches 4-14.
-    [InlineData(12, 0.84, 0.77, 0.86, 0.98, 0.86, 0.94)]
+    [InlineData(12, 0.84, 0.80, 0.86, 0.98, 0.86, 0.94)]
     [InlineData(13, 0.92, 0.49, 0.92, 0.99, 0.92, 0.97)]
     [InlineData(14, 0.89, 0.66, 0.90, 0.98, 0.90, 0.93)]
     [InlineData(15, 0.89, 0.60, 0.89, 0.99, 0.89, 0.94)]
     [InlineData(16, 0.90, 0.79, 0.91, 0.99, 0.90, 0.95)]
     // Batch 17 was asked to be harder than 13-16 (case notes in prose, chats by handles and given names alone, rare
     // surnames alone before titles, foreign residents' names); scored once, after the messenger-export round.
-    [InlineData(17, 0.82, 0.61, 0.84, 0.98, 0.82, 0.95)]
+    [InlineData(17, 0.82, 0.66, 0.84, 0.98, 0.82, 0.95)]
     // Batch 18, written blind during the conversations-of-handles round (tuned on 1-17), scored once after it. One more
     // public person replaced (18 of 34) since the small-community judge, which batches 1-19 were tuned with.
-    [InlineData(18, 0.93, 0.53, 0.94, 0.97, 0.93, 0.96)]
+    [InlineData(18, 0.93, 0.56, 0.94, 0.97, 0.93, 0.96)]
     // Batch 19, written blind at the end of the conversations-of-handles round and wired at the end of the next (tuned on
     // 1-18), scored once after it.
-    [InlineData(19, 0.96, 0.62, 0.96, 0.98, 0.96, 0.95)]
+    [InlineData(19, 0.96, 0.68, 0.96, 0.98, 0.96, 0.95)]
     // Batch 20, written blind at the end of the layouts round and wired at the end of the next (tuned on 1-19), scored once
     // after it.
-    [InlineData(20, 0.86, 0.54, 0.86, 0.98, 0.86, 0.95)]
+    [InlineData(20, 0.86, 0.63, 0.86, 0.98, 0.86, 0.95)]
     // Batch 21, written blind at the start of the community round and wired at its end (tuned on 1-20), scored once after
     // it.
     [InlineData(21, 0.88, 0.58, 0.91, 0.96, 0.91, 0.97)]

@@ -24,9 +24,11 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
     /// more written documents, 1,600 written news and review sentences and 10 more common words: 6,904 spans (was
     /// 0x0409FED389DE8F91); with the training names' own given names in the training copies: 6,924 spans (was
     /// 0x1166726530C2048E). Scores summed as integers and scaled once per position instead of scaled per feature: the
-    /// same 6,924 spans, margins within float rounding (was 0x9C80595D2EC09596).
+    /// same 6,924 spans, margins within float rounding (was 0x9C80595D2EC09596). With the planted documents of the
+    /// private-context set's tuning batches 4–21 as training sentences (and 힐러리 as a foreign given name): 6,925 spans
+    /// (was 0x6CE3E711280DE80F).
     /// </summary>
-    private const ulong RecordedDigest = 0x6CE3E711280DE80FUL;
+    private const ulong RecordedDigest = 0x98E6242FE58B41FFUL;
 
     internal static List<string> Texts()
     {
