@@ -697,8 +697,9 @@ internal static class Person
     private static void TryTitle(string text, int at, string title, List<PiiFinding> sink)
     {
         var after = Context.At(text, at + title.Length);
-        if (Context.IsHangulSyllable(after) && !s_particles.Contains(after))
+        if (Context.IsHangulSyllable(after) && !s_particles.Contains(after) || title == "차장" && at > 0 && text[at - 1] == '주')
         {
+            // (지하주차장, 공영주차장: a parking lot, not 지하주 and the title 차장 glued to it.)
             return;
         }
 
@@ -925,7 +926,7 @@ internal static class Person
             end++;
         }
 
-        if (!PersonLayout.KoreanNameShaped(text, start, end))
+        if (!PersonLayout.KoreanNameShaped(text, start, end) || NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)))
         {
             return;
         }

@@ -873,4 +873,13 @@ public class PersonLayoutTests
     [InlineData("용역계약서\n발주자\t주식회사 다온에듀 대표이사 민준기\n용역명\t초등 수학 영상 콘텐츠 제작", "용역명", false)]
     [InlineData("시간 | 수강생 | 레벨 | 강사\n10:30 | 미정 | 중급 | 휴강", "휴강", false)]
     public void Speakers_Brackets_AndPersonColumns(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Words of a name's shape that name no one: a parking lot before the title 차장, a people in brackets after a name,
+    // a kinship word as a chat's display name, a document.
+    [Theory]
+    [InlineData("지난주에도 지하주차장 자전거 거치대가 넘어졌다.", "지하주")]
+    [InlineData("3\tOlga Pak (고려인, 74)\t임대아파트", "고려인")]
+    [InlineData("[큰이모] [오후 7:02] 끝나고 바로 갑니다\n[엄마] [오후 7:03] 응", "큰이모")]
+    [InlineData("맹성우가 운전했다는 사실확인서를 써 주었습니다.", "사실확인서")]
+    public void NameShapedWords_AreNoPersons(string text, string word) => Persons(text).ShouldNotContain(word);
 }
