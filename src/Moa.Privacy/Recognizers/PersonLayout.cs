@@ -408,12 +408,11 @@ internal static class PersonLayout
                             {
                                 Add(text, candidates, from, s, e, AddedScore);
                             }
-                            else if (Array.IndexOf(s_nameColumns, label) < 0 && !IsHandleColumn(label) && !(cellStart == lineStart && text.AsSpan(lineStart, lineEnd - lineStart).Count(separator) == 1)
-                                && (KoreanNameShaped(text, s, e) && !NameGazetteer.IsCommonWord(text.AsSpan(s, e - s)) || IsLatinName(text.AsSpan(s, e - s))))
+                            else if (!IsHandleColumn(label) && !(cellStart == lineStart && text.AsSpan(lineStart, lineEnd - lineStart).Count(separator) == 1)
+                                && PersonColumnCell(text, s, e))
                             {
                                 // A column headed by a word that names a person by its ending or its sense (예약자, 수강생,
-                                // 강사, 집도): a cell of a Korean name's shape or a name in Latin letters; not the label cell of
-                                // a form's label-value rows (발주자 above 용역명).
+                                // 강사, 집도); not the label cell of a form's label-value rows (발주자 above 용역명).
                                 Add(text, candidates, from, s, e, AddedScore);
                             }
                             else if (IsHandleColumn(label) && HandleCell(text, s, e) is var handle and >= 0)
@@ -431,6 +430,10 @@ internal static class PersonLayout
             lineStart = lineEnd + 1;
         }
     }
+
+    /// <summary>A cell under a column headed by a person word (not a name column): a word of a Korean name's shape that is no common word, or a name in Latin letters.</summary>
+    private static bool PersonColumnCell(string text, int start, int end) =>
+        KoreanNameShaped(text, start, end) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) || IsLatinName(text.AsSpan(start, end - start));
 
     /// <summary>A column header of nicknames or accounts (<c>닉네임</c>, <c>응모 ID</c>, <c>인스타 아이디</c>): its last word is a nickname label or <c>ID</c>.</summary>
     private static bool IsHandleColumn(ReadOnlySpan<char> header)
