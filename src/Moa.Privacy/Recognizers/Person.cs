@@ -184,6 +184,12 @@ internal static class Person
             {
                 AddRendering(text, sink[i].Start, sink[i].End, sink[i].Score, sink);
             }
+            else if (EnglishNameInBrackets(text, sink[i].End) is var english and > 0)
+            {
+                // The English name a person goes by, in brackets after the name (정시우 (Leo), 단비(Luna)), as academies and
+                // international offices write them.
+                sink.Add(new PiiFinding(text.IndexOf('(', sink[i].End) + 1, english, PiiTypes.Person, sink[i].Score));
+            }
         }
     }
 
@@ -332,6 +338,29 @@ internal static class Person
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseFamilies = FrozenSet.Create(
         StringComparer.Ordinal,
         ["응우옌", "부이", "호앙", "후인", "즈엉", "다오", "브엉", "응오", "쩐", "레", "팜", "판", "부", "보", "당", "도", "호", "딘", "찐", "뜨", "럼"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The end of a listed given name in Latin letters, in title case and alone in brackets right after
+    /// <paramref name="end"/> (<c>(Leo)</c>, <c> (Chloe)</c>); 0 when there is none.
+    /// </summary>
+    private static int EnglishNameInBrackets(string text, int end)
+    {
+        var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
+        if (open < 0)
+        {
+            return 0;
+        }
+
+        var close = open + 1;
+        while (close < text.Length && Context.IsAsciiLetter(text[close]) && close - open <= 12)
+        {
+            close++;
+        }
+
+        var word = text.AsSpan(open + 1, close - open - 1);
+        return Context.At(text, close) == ')' && word.Length >= 2 && IsTitleCase(word) && (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
+            ? close : 0;
+    }
 
     /// <summary>
     /// <paramref name="end"/> when <c>text[a..end]</c> is a Vietnamese name written as one word, as forms and notes about

@@ -882,4 +882,12 @@ public class PersonLayoutTests
     [InlineData("[큰이모] [오후 7:02] 끝나고 바로 갑니다\n[엄마] [오후 7:03] 응", "큰이모")]
     [InlineData("맹성우가 운전했다는 사실확인서를 써 주었습니다.", "사실확인서")]
     public void NameShapedWords_AreNoPersons(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    // The English name a person goes by, in brackets after the name; not a word in brackets that is no listed given name.
+    [Theory]
+    [InlineData("[Harvard반]\n1위 정시우 (Leo) 96점 / 2위 탁예린 (Chloe) 93점", "Leo", true)]
+    [InlineData("1위 어단비 (Luna) 94점 / 2위 남궁윤 (Ryan) 92점", "Ryan", true)]
+    [InlineData("담당: 정시우 (Zoom) 96점", "Zoom", false)]
+    [InlineData("담당: 정시우 (LEO) 96점", "LEO", false)]
+    public void EnglishNames_InBracketsAfterAName(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
