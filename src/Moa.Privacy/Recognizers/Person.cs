@@ -184,11 +184,11 @@ internal static class Person
             {
                 AddRendering(text, sink[i].Start, sink[i].End, sink[i].Score, sink);
             }
-            else if (EnglishNameInBrackets(text, sink[i].End) is var english and > 0)
+            else if (EnglishNameInBrackets(text, sink[i].End) is { } english)
             {
                 // The English name a person goes by, in brackets after the name (정시우 (Leo), 단비(Luna)), as academies and
                 // international offices write them.
-                sink.Add(new PiiFinding(text.IndexOf('(', sink[i].End) + 1, english, PiiTypes.Person, sink[i].Score));
+                sink.Add(new PiiFinding(english.Start, english.End, PiiTypes.Person, sink[i].Score));
             }
         }
     }
@@ -340,15 +340,15 @@ internal static class Person
         ["응우옌", "부이", "호앙", "후인", "즈엉", "다오", "브엉", "응오", "쩐", "레", "팜", "판", "부", "보", "당", "도", "호", "딘", "찐", "뜨", "럼"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// The end of a listed given name in Latin letters, in title case and alone in brackets right after
-    /// <paramref name="end"/> (<c>(Leo)</c>, <c> (Chloe)</c>); 0 when there is none.
+    /// The span of a listed given name in Latin letters, in title case and alone in brackets right after
+    /// <paramref name="end"/> (<c>(Leo)</c>, <c> (Chloe)</c>); null when there is none.
     /// </summary>
-    private static int EnglishNameInBrackets(string text, int end)
+    private static (int Start, int End)? EnglishNameInBrackets(string text, int end)
     {
-        var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
+        var open = OpenBracketAfter(text, end);
         if (open < 0)
         {
-            return 0;
+            return null;
         }
 
         var close = open + 1;
@@ -359,8 +359,12 @@ internal static class Person
 
         var word = text.AsSpan(open + 1, close - open - 1);
         return Context.At(text, close) == ')' && word.Length >= 2 && IsTitleCase(word) && (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
-            ? close : 0;
+            ? (open + 1, close) : null;
     }
+
+    /// <summary>The position of a <c>(</c> right after <paramref name="end"/> or after one space, or -1.</summary>
+    private static int OpenBracketAfter(string text, int end) =>
+        Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
 
     /// <summary>
     /// <paramref name="end"/> when <c>text[a..end]</c> is a Vietnamese name written as one word, as forms and notes about
@@ -1470,7 +1474,7 @@ internal static class Person
     /// </summary>
     private static void AddRendering(string text, int start, int end, double score, List<PiiFinding> sink)
     {
-        var open = Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
+        var open = OpenBracketAfter(text, end);
         var close = open < 0 ? -1 : text.IndexOf(')', open);
 
         // A note may follow the rendering after a comma (Temirlan Abenov(테미를란, 1학년)).
