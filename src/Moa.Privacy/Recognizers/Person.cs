@@ -1302,7 +1302,7 @@ internal static class Person
         "Take care", "Respectfully", "With thanks", "Love", "Talk soon", "See you",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly string[] s_englishThanks = ["Thank you, ", "Thanks, ", "thank you, ", "thanks, "];
+    private static readonly string[] s_englishThanks = ["Thank you, ", "Thanks, ", "thank you, ", "thanks, ", "Thank you ", "Thanks ", "thank you ", "thanks "];
 
     private static readonly string[] s_englishIntroductions = ["I'm ", "I am ", "My name is ", "my name is ", "This is ", "this is "];
 
@@ -1311,6 +1311,8 @@ internal static class Person
         "husband ", "wife ", "son ", "daughter ", "mother ", "mom ", "mum ", "father ", "dad ", "brother ", "sister ", "friend ",
         "colleague ", "boss ", "partner ", "cousin ", "uncle ", "aunt ", "grandmother ", "grandma ", "grandfather ", "grandpa ",
         "roommate ", "neighbor ", "neighbour ", "boyfriend ", "girlfriend ", "fiancé ", "fiancee ", "fiance ", "coworker ", "manager ",
+        "co-host ", "host ", "teacher ", "co-teacher ", "tutor ", "coach ", "classmate ", "nephew ", "niece ", "grandson ",
+        "granddaughter ", "buddy ", "landlord ", "landlady ", "supervisor ", "assistant ", "mentor ", "caregiver ",
     ];
 
     // Capitalised words after a greeting, thanks or a relation that address no one by name.
@@ -1340,7 +1342,7 @@ internal static class Person
             return;
         }
 
-        var closing = false;
+        var (closing, found) = (false, sink.Count);
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
@@ -1363,9 +1365,11 @@ internal static class Person
             closing = s_englishClosings.Contains(line.TrimEnd(",!.")) && line.Length < 24;
             foreach (var greeting in s_englishGreetings)
             {
-                if (line.StartsWith(greeting, StringComparison.Ordinal) && AddressedName(text, p + greeting.Length, lineEnd, alone: false) is > 0 and var end)
+                // At the line's start, after the quote marks of a reply (> Hi Sarah,) or after a speaker (Oliver: Hi Jieun!).
+                var at = line.IndexOf(greeting, StringComparison.Ordinal);
+                if (at >= 0 && GreetingOpens(line[..at]) && AddressedName(text, p + at + greeting.Length, lineEnd, alone: false) is > 0 and var end)
                 {
-                    sink.Add(new PiiFinding(p + greeting.Length, end, PiiTypes.Person, 0.8));
+                    sink.Add(new PiiFinding(p + at + greeting.Length, end, PiiTypes.Person, 0.8));
                 }
             }
 
@@ -1376,8 +1380,10 @@ internal static class Person
         {
             for (var at = text.IndexOf(thanks, StringComparison.Ordinal); at >= 0; at = text.IndexOf(thanks, at + 1, StringComparison.Ordinal))
             {
+                // (Without a comma, only a given name: Thank you Yeseul!, not Thank you All.)
                 var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
-                if (AddressedName(text, at + thanks.Length, lineEnd, alone: false) is > 0 and var end)
+                if (AddressedName(text, at + thanks.Length, lineEnd, alone: false) is > 0 and var end
+                    && (thanks[^2] == ',' || GivenNameWord(text.AsSpan(at + thanks.Length, end - at - thanks.Length))))
                 {
                     sink.Add(new PiiFinding(at + thanks.Length, end, PiiTypes.Person, 0.75));
                 }
@@ -1413,7 +1419,8 @@ internal static class Person
             {
                 var before = text.AsSpan(0, at);
                 if (!(before.EndsWith("my ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("our ", StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith("your ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("his ", StringComparison.Ordinal) || before.EndsWith("her ", StringComparison.Ordinal)))
+                    || before.EndsWith("your ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("his ", StringComparison.Ordinal) || before.EndsWith("her ", StringComparison.Ordinal)
+                    || before.EndsWith("their ", StringComparison.OrdinalIgnoreCase)))
                 {
                     continue;
                 }
@@ -1426,6 +1433,81 @@ internal static class Person
                 }
             }
         }
+
+        // A parent or grandparent named by the child, as Korean parents write in English (Noah mom, Lily's dad, Jason grandma).
+        foreach (var parent in s_englishParents)
+        {
+            for (var at = text.IndexOf(parent, StringComparison.Ordinal); at > 0; at = text.IndexOf(parent, at + 1, StringComparison.Ordinal))
+            {
+                var stop = at + parent.Length;
+                var start = at;
+                while (start > 0 && text[start - 1] is >= 'a' and <= 'z')
+                {
+                    start--;
+                }
+
+                if (start > 0 && text[start - 1] is >= 'A' and <= 'Z' && !Context.IsAsciiLetter(Context.At(text, stop)) && !Context.IsAsciiLetter(Context.At(text, start - 2))
+                    && at - start >= 2 && NotAName(text, start - 1, at) < 0 && !s_placeWordLookup.Contains(text.AsSpan(start - 1, at - start + 1)))
+                {
+                    sink.Add(new PiiFinding(start - 1, at, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
+        // A one-word name found so is the same person wherever the word stands alone in the text (Lily … - Lily is a huge
+        // fan), not next to another capitalised word (a place, another person's name).
+        for (int i = found, n = sink.Count; i < n; i++)
+        {
+            var f = sink[i];
+            var word = text.AsSpan(f.Start, f.End - f.Start);
+            if (word.Length < 3 || word.Contains(' '))
+            {
+                continue;
+            }
+
+            for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
+            {
+                var end = at + word.Length;
+                if (at != f.Start && !Context.IsAsciiLetter(Context.At(text, at - 1)) && !Context.IsAsciiLetter(Context.At(text, end)) && !Context.IsDigit(Context.At(text, end))
+                    && Context.At(text, at - 1) is not ('@' or '_' or '.' or '/') && Context.At(text, end) is not ('_' or '@')
+                    && !(Context.At(text, at - 1) == ' ' && Context.IsAsciiLetter(Context.At(text, at - 2)) && WordStartsCapital(text, at - 2))
+                    && !(Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z'))
+                {
+                    sink.Add(new PiiFinding(at, end, PiiTypes.Person, 0.7));
+                }
+
+                var next = text.AsSpan(end).IndexOf(word, StringComparison.Ordinal);
+                at = next < 0 ? -1 : end + next;
+            }
+        }
+    }
+
+    // After a child's name, the parent who writes (general English as Korean parents write it in class chats).
+    private static readonly string[] s_englishParents = [" mom", " dad", " mum", "'s mom", "'s dad", "'s mum", " grandma", " grandpa", "'s grandma", "'s grandpa"];
+
+    /// <summary>Whether the word that ends at <paramref name="last"/> starts with a capital.</summary>
+    private static bool WordStartsCapital(string text, int last)
+    {
+        while (last > 0 && Context.IsAsciiLetter(text[last - 1]))
+        {
+            last--;
+        }
+
+        return text[last] is >= 'A' and <= 'Z';
+    }
+
+    /// <summary>Whether the first word of <paramref name="name"/> is a listed given name or a Korean given name romanised.</summary>
+    private static bool GivenNameWord(ReadOnlySpan<char> name)
+    {
+        var word = name.IndexOf(' ') is var space and > 0 ? name[..space] : name;
+        return (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0 || IsRomanisedGivenName(word);
+    }
+
+    /// <summary>What a line holds before a greeting that opens a message: nothing, a reply's quote marks, or a speaker and a colon or bracket.</summary>
+    private static bool GreetingOpens(ReadOnlySpan<char> before)
+    {
+        before = before.TrimEnd(' ');
+        return before.IsEmpty || !before.ContainsAnyExcept("> ") || before[^1] is ':' or ']' && before.Length <= 40;
     }
 
     /// <summary>
@@ -1892,6 +1974,83 @@ internal static class Person
 
     /// <summary>Whether <paramref name="word"/> is a Korean surname as it is romanised (Kim, Park, Seo), in any case.</summary>
     internal static bool IsRomanisedSurname(ReadOnlySpan<char> word) => s_romanisedSurnameLookup.Contains(word);
+
+    // The sounds of a Korean syllable as names are romanised (Revised Romanisation and the spellings families keep:
+    // Hyunsoo, Sunhee, Young, Gunwoo), from knowledge of the system: initials longest first, then vowels, then finals.
+    private static readonly string[] s_romanInitials = ["kk", "tt", "pp", "ss", "jj", "ch", "g", "k", "n", "d", "t", "r", "l", "m", "b", "p", "s", "j", "h", ""];
+    private static readonly string[] s_romanVowels =
+    [
+        "yae", "yeo", "wae", "eui", "yoo", "you", "woo", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "oo", "ee",
+        "ou", "a", "e", "o", "u", "i",
+    ];
+    private static readonly string[] s_romanFinals = ["ng", "k", "n", "t", "l", "m", "p", ""];
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is a Korean given name romanised: two syllables, glued (<c>Jieun</c>, <c>Seongho</c>,
+    /// <c>Gunwoo</c>) or joined by a hyphen (<c>Jeom-rye</c>), in title case or in capitals. One syllable is never enough
+    /// (Jin, Bin, Han are English or other words too). English words of that shape exist (Tango, Hello), so callers
+    /// take it only where a name is expected.
+    /// </summary>
+    internal static bool IsRomanisedGivenName(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 4 or > 12 || word[0] is < 'A' or > 'Z')
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        var caps = !word.ContainsAnyInRange('a', 'z');
+        for (var k = 0; k < word.Length; k++)
+        {
+            var c = word[k];
+            if (!(Context.IsAsciiLetter(c) || c == '-' && k > 0) || k > 0 && !caps && c is >= 'A' and <= 'Z' && word[k - 1] != '-')
+            {
+                return false;
+            }
+
+            lower[k] = char.ToLowerInvariant(c);
+        }
+
+        var hyphen = lower.IndexOf('-');
+        return hyphen < 0 ? Syllables(lower, 2) : lower[(hyphen + 1)..].IndexOf('-') < 0 && Syllables(lower[..hyphen], 1) && Syllables(lower[(hyphen + 1)..], 1);
+
+        // Whether the letters split into exactly the given number of syllables, an initial, a vowel and a final each.
+        static bool Syllables(ReadOnlySpan<char> s, int count)
+        {
+            if (s.IsEmpty || count == 0)
+            {
+                return s.IsEmpty && count == 0;
+            }
+
+            foreach (var initial in s_romanInitials)
+            {
+                if (!s.StartsWith(initial, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var afterInitial = s[initial.Length..];
+                foreach (var vowel in s_romanVowels)
+                {
+                    if (!afterInitial.StartsWith(vowel, StringComparison.Ordinal))
+                    {
+                        continue;
+                    }
+
+                    var afterVowel = afterInitial[vowel.Length..];
+                    foreach (var final in s_romanFinals)
+                    {
+                        if (afterVowel.StartsWith(final, StringComparison.Ordinal) && Syllables(afterVowel[final.Length..], count - 1))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeWordLookup = s_placeWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -1935,7 +2094,8 @@ internal static class Person
         for (var k = 0; k < n; k++)
         {
             var w = text.AsSpan(words[k].Start, words[k].End - words[k].Start);
-            if (places.Contains(w) || !caps && w.Length > 1 && w[1..].ContainsAnyInRange('A', 'Z'))
+            if (places.Contains(w) && !(n == 2 && lookup.Contains(w) && GivenBesideSurname(text.AsSpan(words[1 - k].Start, words[1 - k].End - words[1 - k].Start)))
+                || !caps && w.Length > 1 && w[1..].ContainsAnyInRange('A', 'Z'))
             {
                 return 0;
             }
@@ -1950,6 +2110,15 @@ internal static class Person
 
         return n == 2 && (lookup.Contains(first) || lookup.Contains(last)) ? words[1].End : 0;
     }
+
+    /// <summary>
+    /// Whether the word beside a surname that is also a word of places (Park) is a given name, so that the pair is a
+    /// person (<c>Minsu Park</c>, <c>Aiden Park</c>) and not a place (<c>Olympic Park</c>, <c>Namsan Park</c>): a listed
+    /// given name, or a Korean given name romanised whose last syllable is not one of places (-gang, -san).
+    /// </summary>
+    private static bool GivenBesideSurname(ReadOnlySpan<char> word) =>
+        (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0 && !s_placeWordLookup.Contains(word)
+        || IsRomanisedGivenName(word) && !word.EndsWith("gang", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("san", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsHangulWords(ReadOnlySpan<char> span)
     {

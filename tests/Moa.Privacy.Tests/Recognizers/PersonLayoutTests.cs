@@ -683,6 +683,37 @@ public class PersonLayoutTests
     [InlineData("메모\nBest,\nthe admissions office", "the admissions office", false)]
     public void EnglishMail_AddressAndSignature(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // The same in replies, chats and class groups: a greeting after a reply's quote marks or a speaker, thanks without a
+    // comma before a given name, a relation after "their" or a host, tutor or coach, a child named by the parent (Noah
+    // mom), and that name again where it stands alone; Korean given names romanised count as given names, and Park as a
+    // surname beside one. Not a greeting inside a word, thanks before a word that names no one, nor parks.
+    [Theory]
+    [InlineData("회신: 권도윤\n> Hi Sarah, 빠른 회신 감사합니다.", "Sarah", true)]
+    [InlineData("단톡방\nOliver Bennett: Hi Jieun! We land at Gimpo.", "Jieun", true)]
+    [InlineData("후기\n[Parent] Thank you Yeseul! 정말 감사해요.", "Yeseul", true)]
+    [InlineData("예약 메모\nBooking for their daughter Lily (14).\n- Lily is a huge fan of the show", "Lily", true)]
+    [InlineData("공지\nMy co-host Gunwoo will be near the gate.", "Gunwoo", true)]
+    [InlineData("반 단톡\n[Jenny (Noah mom)] Noah will come! 물통 챙길게요", "Noah", true)]
+    [InlineData("명단: Minsu Park and Ayaka Mori 참석", "Minsu Park", true)]
+    [InlineData("공지\nThey said Hi to everyone, 감사합니다.", "to", false)]
+    [InlineData("감사 인사\nThank you All for coming. 다음에 봬요.", "All", false)]
+    [InlineData("산책 코스: Namsan Park 그리고 Olympic Park", "Namsan Park", false)]
+    [InlineData("산책 코스: Namsan Park 그리고 Olympic Park", "Olympic Park", false)]
+    public void EnglishReplies_ChatsAndClassGroups(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Korean given names as families romanise them: two syllables, glued or hyphenated; not one syllable or other words.
+    [Theory]
+    [InlineData("Jieun", true)]
+    [InlineData("Seongho", true)]
+    [InlineData("Gunwoo", true)]
+    [InlineData("Jeom-rye", true)]
+    [InlineData("CHAEYOUNG", true)]
+    [InlineData("Jin", false)]
+    [InlineData("Python", false)]
+    [InlineData("Street", false)]
+    [InlineData("JiEun", false)]
+    public void RomanisedGivenNames(string word, bool given) => Person.IsRomanisedGivenName(word).ShouldBe(given);
+
     // An attendance line names its people, by nickname too, and they are people wherever the minutes name them again;
     // roles, counts and fillers are not.
     [Theory]
