@@ -160,7 +160,7 @@ internal static class Person
             var name = text.AsSpan(n.Start, n.End - n.Start);
             if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
                 && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
-                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)))
+                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start) && !NumeralBeforePeople(text, n.Start)))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
@@ -191,7 +191,21 @@ internal static class Person
                 sink.Add(new PiiFinding(english.Start, english.End, PiiTypes.Person, sink[i].Score));
             }
         }
+
+        // No name is cut out of a common word, whichever rule or the tagger found it: 정형외 of 정형외과, 장기자 of 장기자랑.
+        for (var i = sink.Count - 1; i >= first; i--)
+        {
+            if (sink[i].Type == PiiTypes.Person && CutFromCommonWord(text, sink[i].Start, sink[i].End))
+            {
+                sink.RemoveAt(i);
+            }
+        }
     }
+
+    /// <summary>Whether the span ends inside a Hangul word that is a common word, with or without a particle (정형외 of 정형외과).</summary>
+    internal static bool CutFromCommonWord(string text, int start, int end) =>
+        end - start >= 2 && Context.IsHangulSyllable(Context.At(text, end)) && Context.IsHangulSyllable(text[end - 1])
+        && IsInflectedCommonWord(text.AsSpan(start, Context.HangulEnd(text, end) - start));
 
     /// <summary>
     /// Foreign names of two or three words (<c>드류 베리모어</c>, <c>하세가와 요헤이</c>, <c>이노세 나오키</c>), of which the tagger
@@ -253,7 +267,7 @@ internal static class Person
     /// A common word of <c>common-words.txt</c>, or one with a particle after it (<c>이것은</c>, <c>공간을</c>): the tagger's
     /// spans and colon-less labels' values that are such words name no one.
     /// </summary>
-    private static bool IsInflectedCommonWord(ReadOnlySpan<char> word) =>
+    internal static bool IsInflectedCommonWord(ReadOnlySpan<char> word) =>
         NameGazetteer.IsCommonWord(word) || word.Length >= 3 && s_particles.Contains(word[^1]) && NameGazetteer.IsCommonWord(word[..^1]);
 
     /// <summary>
@@ -704,6 +718,32 @@ internal static class Person
     /// written in running text. Everyday one-syllable words the tagger takes for names (<c>장 보러</c>, <c>썸이</c>, <c>휴</c>)
     /// are not.
     /// </summary>
+    /// <summary>
+    /// A numeral that is also a surname (한 one, 두 two, 세, 네) before a word for people in general rather than an office
+    /// (<c>한 선수가</c> a player, <c>두 학생은</c>): no surname alone, whatever the tagger says.
+    /// </summary>
+    private static bool NumeralBeforePeople(string text, int at)
+    {
+        if (text[at] is not ('한' or '두' or '세' or '네') || Context.At(text, at + 1) != ' ')
+        {
+            return false;
+        }
+
+        var rest = text.AsSpan(at + 2);
+        foreach (var word in s_peopleInGeneral)
+        {
+            if (rest.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Words for people in general that a numeral counts (general Korean, from knowledge).
+    private static readonly string[] s_peopleInGeneral = ["선수", "학생", "환자", "직원", "회원", "주민", "시민", "남성", "여성", "관계자", "사람", "누리꾼", "네티즌", "아이", "어린이", "청년", "노인"];
+
     private static bool SurnameBeforeTitle(string text, int at)
     {
         if (!s_surnames.Contains(text[at]))

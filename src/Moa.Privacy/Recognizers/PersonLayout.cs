@@ -2007,6 +2007,11 @@ internal static class PersonLayout
     /// </summary>
     private static void Add(string text, List<PiiFinding> candidates, int from, int start, int end, double score)
     {
+        if (Person.CutFromCommonWord(text, start, end))
+        {
+            return;
+        }
+
         for (var i = 0; i < candidates.Count; i++)
         {
             var c = candidates[i];

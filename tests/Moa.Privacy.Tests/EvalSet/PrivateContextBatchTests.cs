@@ -171,7 +171,7 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(21, 0.88, 0.58, 0.91, 0.96, 0.91, 0.97)]
     // Batch 22, written blind at the end of the community round for a later one and wired at the end of the next (tuned
     // on 1-21, the tagger trained with the planted documents of 4-21), scored once after it.
-    [InlineData(22, 0.92, 0.58, 0.93, 0.99, 0.93, 0.93)]
+    [InlineData(22, 0.92, 0.61, 0.93, 0.99, 0.93, 0.93)]
     // Batch 23, written blind at the start of the planted-training round and wired at its end, after batch 22 was scored
     // and with no change in between, scored once.
     [InlineData(23, 0.93, 0.74, 0.94, 0.99, 0.94, 0.93)]

@@ -26,9 +26,10 @@ public class PersonTaggerEquivalenceTests(ITestOutputHelper output)
     /// 0x1166726530C2048E). Scores summed as integers and scaled once per position instead of scaled per feature: the
     /// same 6,924 spans, margins within float rounding (was 0x9C80595D2EC09596). With the planted documents of the
     /// private-context set's tuning batches 4–21 as training sentences (and 힐러리 as a foreign given name): 6,925 spans
-    /// (was 0x6CE3E711280DE80F).
+    /// (was 0x6CE3E711280DE80F). With the planted documents of batches 4–22 and a written table header changed (it matched
+    /// a line of held-out batch 23): 6,918 spans (was 0x98E6242FE58B41FF).
     /// </summary>
-    private const ulong RecordedDigest = 0x98E6242FE58B41FFUL;
+    private const ulong RecordedDigest = 0xA58EA64C76F39134UL;
 
     internal static List<string> Texts()
     {
