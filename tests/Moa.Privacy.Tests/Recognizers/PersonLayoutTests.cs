@@ -513,6 +513,14 @@ public class PersonLayoutTests
     [InlineData("세 교수가 공동으로 집필했다.")]
     public void EverydayWordsBeforeATitle_AreNoSurnames(string text) => Persons(text).Where(p => p.Length == 1).ShouldBeEmpty();
 
+    // No name is cut out of a common word, by the tagger or a rule reading a list (정형외 and 과 as 'and'), nor a role word
+    // of a form or a filler of a schedule's cell.
+    [Theory]
+    [InlineData("주치의: ○○병원 정형외과 전상우 교수 소견서", "정형외")]
+    [InlineData("18:40 | 주민 장기자랑 1 | 방순애 할머니", "장기자")]
+    [InlineData("감시인: 문상호 (탱크 출입 통제)\n- 감시인은 문상호 그대로.", "감시인")]
+    public void CommonWords_AndWordsCutFromThem_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
+
     [Theory]
     [InlineData("팬들은 오랜만에 마이클 베리모어를 공항에서 만났다.", "마이클 베리모어")]
     [InlineData("결승골은 조던 스미스의 발끝에서 나왔다.", "조던 스미스")]

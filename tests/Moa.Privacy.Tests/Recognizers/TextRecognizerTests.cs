@@ -37,6 +37,7 @@ public class AddressTests
     [InlineData("감동 100배")]
     [InlineData("운동 30분")]
     [InlineData("이럴꺼면 디아블로2 에서 하지")]
+    [InlineData("피해자의 친구 육소희가 112에 신고함.")]
     public void Scan_NotAnAddress_IsNotFound(string text) => Scan.ShouldFindNothing(text, PiiTypes.Address);
 }
 

@@ -79,8 +79,9 @@ internal static partial class StreetAddress
         {
             road = true;
         }
-        else if (last is '동' or '리' or '가')
+        else if (last is '동' or '리' || last == '가' && Context.IsDigit(Context.At(text, we - 2)))
         {
+            // (A 가 district is numbered, 종로3가 12; a word ending in 가 without a digit is a subject: 육소희가 112에.)
             road = false;
         }
         else if (!glued && IsBareDongWord(text.AsSpan(ws, we - ws)))
