@@ -1303,24 +1303,32 @@ internal static class Person
                 continue;
             }
 
+            // Two or three words before the country in brackets, as rosters of foreign residents write it (Amara Nwosu
+            // (나이지리아), Thapa Anish (네팔)).
+            if (words is 2 or 3 && CountryInBrackets(text, end) && NotAName(text, i, end) < 0 && RosterPlace(text, i))
+            {
+                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
+                i = end;
+                continue;
+            }
+
+            // One listed or romanised given name after a kinship or role word (사촌 Bekzod, 딸 Svetlana).
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && GivenNameWord(text.AsSpan(i, end - i))
+                && RoleOrKinBefore(text, i))
+            {
+                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.75));
+                i = end;
+                continue;
+            }
+
             // (Not past the words: a later one may start a listed name, as in Dear Maria Santos.)
             if (words < 2 || Context.IsAsciiLetter(Context.At(text, end)) || Context.IsDigit(Context.At(text, end)))
             {
                 continue;
             }
 
-            // The word before: a role, relation or label (임차인, 동료, 내담자:).
-            var before = text.AsSpan(0, i).TrimEnd(' ').TrimEnd(':').TrimEnd(' ');
-            var w = before.Length;
-            while (w > 0 && Context.IsHangulSyllable(before[w - 1]))
-            {
-                w--;
-            }
-
             // (A list separator alone is not enough: lists of contributors, products and bands are the common case.)
-            var role = before[w..];
-            if ((before.Length < i - 3 || role.Length < 2 || !(IsLabel(role) || PrivateContext.IsContextWord(role) || PrivateContext.IsStaffOrKin(role)))
-                && !PersonSuffixAfter(text, end))
+            if (!RoleOrKinBefore(text, i) && !PersonSuffixAfter(text, end))
             {
                 continue;
             }
@@ -1329,6 +1337,65 @@ internal static class Person
             i = end;
         }
     }
+
+    /// <summary>
+    /// Whether the word right before <paramref name="start"/> (a colon and spaces between allowed) is a role, relation or
+    /// label (임차인, 동료, 내담자:), or a kinship word of one syllable (딸, 형, 처).
+    /// </summary>
+    private static bool RoleOrKinBefore(string text, int start)
+    {
+        var before = text.AsSpan(0, start).TrimEnd(' ').TrimEnd(':').TrimEnd(' ');
+        var w = before.Length;
+        while (w > 0 && Context.IsHangulSyllable(before[w - 1]))
+        {
+            w--;
+        }
+
+        var role = before[w..];
+        return before.Length >= start - 3 && (role.Length >= 2 && (IsLabel(role) || PrivateContext.IsContextWord(role) || PrivateContext.IsStaffOrKin(role))
+            || role is "딸" or "형" or "처");
+    }
+
+    /// <summary>
+    /// Whether <paramref name="start"/> opens an entry of a roster: a line, a cell (after | or a tab), an item after its
+    /// number (1-5 Thapa Anish, 3) …) or after a list separator; not a label's value (제품: Galaxy Note (미국)).
+    /// </summary>
+    private static bool RosterPlace(string text, int start)
+    {
+        var p = start - 1;
+        while (p >= 0 && text[p] == ' ')
+        {
+            p--;
+        }
+
+        return p < 0 || text[p] is '\n' or '\r' or '\t' or '|' or ',' or '·' or '/' or ')' or '.' || Context.IsDigit(text[p]);
+    }
+
+    /// <summary>Whether a country or a people in Hangul stands in brackets right after <paramref name="end"/> (Amara Nwosu (나이지리아)).</summary>
+    private static bool CountryInBrackets(string text, int end)
+    {
+        var open = OpenBracketAfter(text, end);
+        if (open < 0)
+        {
+            return false;
+        }
+
+        var q = Context.HangulEnd(text, open + 1);
+        return q > open + 1 && Context.At(text, q) is ')' or ',' or '·' or ' ' or '/' && s_countries.Contains(text.AsSpan(open + 1, q - open - 1));
+    }
+
+    // Countries and peoples as Korean rosters of foreign residents, workers and students write them (general Korean,
+    // written from knowledge).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_countries = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "중국", "베트남", "필리핀", "태국", "캄보디아", "미얀마", "라오스", "인도네시아", "말레이시아", "몽골", "우즈베키스탄", "우즈벡", "카자흐스탄",
+        "키르기스스탄", "키르기스", "타지키스탄", "투르크메니스탄", "러시아", "우크라이나", "벨라루스", "네팔", "스리랑카", "방글라데시", "파키스탄",
+        "인도", "아프가니스탄", "이란", "이라크", "시리아", "예멘", "튀르키예", "터키", "이집트", "나이지리아", "가나", "케냐", "에티오피아",
+        "남아공", "콩고", "카메룬", "수단", "우간다", "탄자니아", "미국", "캐나다", "멕시코", "브라질", "아르헨티나", "페루", "칠레", "콜롬비아",
+        "영국", "프랑스", "독일", "이탈리아", "스페인", "포르투갈", "네덜란드", "벨기에", "스위스", "스웨덴", "노르웨이", "덴마크", "핀란드",
+        "폴란드", "체코", "헝가리", "루마니아", "그리스", "호주", "뉴질랜드", "일본", "대만", "홍콩", "싱가포르", "동티모르", "부탄", "사우디",
+        "요르단", "모로코", "튀니지", "알제리", "세네갈", "조선족", "고려인",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // How English mail and messages open and close (general English, written from knowledge): a greeting before the
     // name (Hi Hyunsoo,), a closing on its own line above the signature (Best,⏎Minji Oh), thanks to a person (Thank you,
@@ -1994,7 +2061,7 @@ internal static class Person
         "Heo", "Huh", "Nam", "Noh", "Roh", "Kwak", "Sung", "Seong", "Cha", "Joo", "Woo", "Koo", "Min", "Ryu", "Yoo", "Jin",
         "Chae", "Won", "Chun", "Cheon", "Bang", "Gong", "Hyun", "Ham", "Byun", "Yeom", "Yeo", "Choo", "Seok", "Maeng", "Tak",
         "Pyo", "Myung", "Wang", "Geum", "Yook", "Eom", "Bong", "Seol", "Sul", "Yeon", "Pyun", "Byeon", "Ryoo", "Hur", "Uhm", "Yuk",
-        "Chu", "Kook", "Sunwoo", "Seonwoo", "Namgung", "Namkoong", "Jegal", "Dokgo", "Hwangbo", "Sagong", "Seomun",
+        "Chu", "Kook", "Sunwoo", "Seonwoo", "Namgung", "Namkoong", "Namgoong", "Jegal", "Dokgo", "Hwangbo", "Sagong", "Seomun",
     };
 
     // Words that follow or precede a surname's spelling in names of places and organisations (Han River, Park Hotel,

@@ -709,6 +709,18 @@ public class PersonLayoutTests
     [InlineData("산책 코스: Namsan Park 그리고 Olympic Park", "Olympic Park", false)]
     public void EnglishReplies_ChatsAndClassGroups(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Names in Latin letters in rosters of foreign residents: before the country in brackets at a roster's entry, one
+    // given name after a kinship or role word, a name after a one-syllable kinship word; not a product before a country.
+    [Theory]
+    [InlineData("| 2 | Amara Nwosu (나이지리아) | 번역문 |", "Amara Nwosu", true)]
+    [InlineData("3. 1-5 Thapa Anish (네팔) → 「괜찮아」", "Thapa Anish", true)]
+    [InlineData("비상연락처: 사촌 Bekzod 051-362-0674", "Bekzod", true)]
+    [InlineData("딸 Pak Svetlana 연락처 0273532811", "Pak Svetlana", true)]
+    [InlineData("마케팅팀 | 남궁하람 | Haram Namgoong | 사원", "Haram Namgoong", true)]
+    [InlineData("- Tenzin은 주말 혼자 잔류라 식당에", "Tenzin", true)]
+    [InlineData("제품: Galaxy Note (미국) 출시", "Galaxy Note", false)]
+    public void LatinNames_InRostersOfForeignResidents(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Korean given names as families romanise them: two syllables, glued or hyphenated; not one syllable or other words.
     [Theory]
     [InlineData("Jieun", true)]
