@@ -14,6 +14,20 @@ internal static class Context
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAsciiLetter(char c) => (uint)((c | 0x20) - 'a') <= 'z' - 'a';
 
+    /// <summary>
+    /// A letter of the Latin script: ASCII, or with a diacritic (Latin-1, Extended-A and -B, and the Vietnamese letters of
+    /// Latin Extended Additional: Léa, Lucía, Nguyễn, Đặng).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLatinLetter(char c) =>
+        IsAsciiLetter(c) || c >= '\u00C0' && (c <= '\u024F' && c is not ('\u00D7' or '\u00F7') || (uint)(c - '\u1E00') <= '\u1EFF' - '\u1E00');
+
+    /// <summary>A capital letter of the Latin script (<see cref="IsLatinLetter"/>).</summary>
+    public static bool IsLatinUpper(char c) => c is >= 'A' and <= 'Z' || c >= '\u00C0' && IsLatinLetter(c) && char.IsUpper(c);
+
+    /// <summary>A lower-case letter of the Latin script (<see cref="IsLatinLetter"/>).</summary>
+    public static bool IsLatinLower(char c) => c is >= 'a' and <= 'z' || c >= '\u00C0' && IsLatinLetter(c) && char.IsLower(c);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHangulSyllable(char c) => (uint)(c - '\uAC00') <= '\uD7A3' - '\uAC00';
 

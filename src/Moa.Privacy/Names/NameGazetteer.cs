@@ -291,7 +291,26 @@ internal static class NameGazetteer
     /// given and family names of the people who live, work and study in Korea and of the wider world, without words that
     /// are also common English words, places or brands (see <c>docs/privacy/person-model.md</c>).
     /// </summary>
-    public static int LatinKind(ReadOnlySpan<char> word) => word.Length >= 2 && s_latin.TryGetValue(word, out var kind) ? kind : 0;
+    public static int LatinKind(ReadOnlySpan<char> word) =>
+        word.Length < 2 ? 0
+        : s_latin.TryGetValue(word, out var kind) ? kind
+        : word.ContainsAnyExceptInRange('\0', '\u007F') && s_latin.TryGetValue(WithoutDiacritics(word), out kind) ? kind : 0;
+
+    /// <summary>The word with its diacritics taken off as the list writes names (Léa → Lea, Nguyễn → Nguyen, Đặng → Dang).</summary>
+    internal static string WithoutDiacritics(ReadOnlySpan<char> word)
+    {
+        var decomposed = word.ToString().Normalize(System.Text.NormalizationForm.FormD);
+        var folded = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c switch { 'đ' => 'd', 'Đ' => 'D', 'ø' => 'o', 'Ø' => 'O', 'ł' => 'l', 'Ł' => 'L', _ => c });
+            }
+        }
+
+        return folded.ToString();
+    }
 
     /// <summary>Number of words in the Latin-letter name list.</summary>
     public static int LatinCount => s_latin.Dictionary.Count;

@@ -1270,7 +1270,7 @@ internal static class Person
 
         for (var i = 0; i < text.Length; i++)
         {
-            if (text[i] is < 'A' or > 'Z' || i > 0 && (Context.IsAsciiLetter(text[i - 1]) || Context.IsDigit(text[i - 1]) || text[i - 1] is '.' or '@' or '_' or '/' or '-'))
+            if (!Context.IsLatinUpper(text[i]) || i > 0 && (Context.IsLatinLetter(text[i - 1]) || Context.IsDigit(text[i - 1]) || text[i - 1] is '.' or '@' or '_' or '/' or '-'))
             {
                 continue;
             }
@@ -1669,7 +1669,8 @@ internal static class Person
         // A note may follow the rendering after a comma (Temirlan Abenov(테미를란, 1학년)).
         var comma = close < 0 ? -1 : text.IndexOf(',', open, close - open);
         close = comma > 0 ? comma : close;
-        if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)) && SoundsLike(text.AsSpan(start, end - start), text[open + 1]))
+        if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)) && SoundsLike(text.AsSpan(start, end - start), text[open + 1])
+            && !s_countries.Contains(text.AsSpan(open + 1, close - open - 1)))
         {
             sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, score));
         }
@@ -1693,7 +1694,7 @@ internal static class Person
 
         // The first word or the last (a rendering starts with the given name or, in Korean order, the family name), not
         // a middle word (Van, Thi: Nguyen Van Phuc (배우자의 아버지) is no rendering).
-        var (firstWord, lastWord) = (name.IndexOfAnyInRange('A', 'Z'), name.TrimEnd(' ').LastIndexOf(' ') + 1);
+        var (firstWord, lastWord) = (name.IndexOfAnyExcept(' '), name.TrimEnd(' ').LastIndexOf(' ') + 1);
         for (var p = 0; p < name.Length; p++)
         {
             if (!Context.IsAsciiLetter(name[p]) || p > 0 && Context.IsAsciiLetter(name[p - 1]) || name[p] is >= 'a' and <= 'z' && p > 0
@@ -1825,7 +1826,7 @@ internal static class Person
         {
             // (A possessive 's ends the word: Hussein's.)
             var q = p;
-            while (q < text.Length && (Context.IsAsciiLetter(text[q]) || text[q] is '\'' or '-' && q > p && Context.IsAsciiLetter(Context.At(text, q + 1))
+            while (q < text.Length && (Context.IsLatinLetter(text[q]) || text[q] is '\'' or '-' && q > p && Context.IsAsciiLetter(Context.At(text, q + 1))
                 && !(text[q] == '\'' && Context.At(text, q + 1) is 's' or 'S' && !Context.IsAsciiLetter(Context.At(text, q + 2)))))
             {
                 q++;
@@ -1838,7 +1839,7 @@ internal static class Person
             }
 
             var kind = NameGazetteer.LatinKind(word);
-            if (word[0] is >= 'a' and <= 'z')
+            if (Context.IsLatinLower(word[0]))
             {
                 // A particle between two words of the name (Maria dela Cruz, Ahmad bin Ismail).
                 if (n == 0 || (kind & NameGazetteer.LatinMiddleKind) == 0 || Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
@@ -1850,7 +1851,7 @@ internal static class Person
             }
             else
             {
-                var allCaps = !word.ContainsAnyInRange('a', 'z');
+                var allCaps = !HasLower(word);
                 if (!allCaps && !IsTitleCase(word) || caps >= 0 && caps != (allCaps ? 1 : 0))
                 {
                     break;
@@ -1885,7 +1886,7 @@ internal static class Person
 
             n++;
             end = q;
-            if (Context.At(text, q) != ' ' || !Context.IsAsciiLetter(Context.At(text, q + 1)))
+            if (Context.At(text, q) != ' ' || !Context.IsLatinLetter(Context.At(text, q + 1)))
             {
                 break;
             }
@@ -1894,7 +1895,7 @@ internal static class Person
         }
 
         var after = Context.At(text, end);
-        if (n == 0 || Context.IsAsciiLetter(after) || Context.IsDigit(after) || after is '_' or '@' || after is '.' or '-' && Context.IsAsciiLetter(Context.At(text, end + 1)))
+        if (n == 0 || Context.IsLatinLetter(after) || Context.IsDigit(after) || after is '_' or '@' || after is '.' or '-' && Context.IsAsciiLetter(Context.At(text, end + 1)))
         {
             return default;
         }
@@ -1987,17 +1988,30 @@ internal static class Person
     }
 
     /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>
+    private static bool HasLower(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (Context.IsLatinLower(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsTitleCase(ReadOnlySpan<char> word)
     {
         for (var k = 1; k < word.Length; k++)
         {
-            if (word[k] is >= 'A' and <= 'Z' && word[k - 1] is not ('\'' or '-'))
+            if (Context.IsLatinUpper(word[k]) && word[k - 1] is not ('\'' or '-'))
             {
                 return false;
             }
         }
 
-        return word[0] is >= 'A' and <= 'Z';
+        return Context.IsLatinUpper(word[0]);
     }
 
     // How Korean addresses a person right after the name (Ivan Petrov 군, Maria 님, Julien Moreau 고객님).
@@ -2694,10 +2708,10 @@ internal static class Person
     private static (int Words, int End) LatinWords(string text, int p)
     {
         var (words, end) = (0, p);
-        while (words < 3 && Context.At(text, p) is >= 'A' and <= 'Z')
+        while (words < 3 && Context.IsLatinUpper(Context.At(text, p)))
         {
             var q = p + 1;
-            while (q < text.Length && (text[q] is >= 'a' and <= 'z' || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))))
+            while (q < text.Length && (Context.IsLatinLower(text[q]) || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))))
             {
                 q++;
             }
@@ -2708,7 +2722,7 @@ internal static class Person
             }
 
             (words, end) = (words + 1, q);
-            if (Context.At(text, q) != ' ' || Context.At(text, q + 1) is < 'A' or > 'Z')
+            if (Context.At(text, q) != ' ' || !Context.IsLatinUpper(Context.At(text, q + 1)))
             {
                 break;
             }

@@ -719,6 +719,12 @@ public class PersonLayoutTests
     [InlineData("마케팅팀 | 남궁하람 | Haram Namgoong | 사원", "Haram Namgoong", true)]
     [InlineData("- Tenzin은 주말 혼자 잔류라 식당에", "Tenzin", true)]
     [InlineData("제품: Galaxy Note (미국) 출시", "Galaxy Note", false)]
+    // Letters with diacritics, as French, Spanish and Vietnamese names are written (the list holds them without).
+    [InlineData("사장님 채윤미 / 스태프 Léa, 문정호", "Léa", true)]
+    [InlineData("통역: Nguyễn Văn Hùng 씨", "Nguyễn Văn Hùng", true)]
+    [InlineData("Lucía도 온대요", "Lucía", true)]
+    [InlineData("남편 Đặng Văn Nam (베트남)", "Đặng Văn Nam", true)]
+    [InlineData("남편 Đặng Văn Nam (베트남)", "베트남", false)]
     public void LatinNames_InRostersOfForeignResidents(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     // Korean given names as families romanise them: two syllables, glued or hyphenated; not one syllable or other words.
