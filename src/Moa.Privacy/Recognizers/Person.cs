@@ -1263,7 +1263,7 @@ internal static class Person
     /// </summary>
     private static void TryLatinNames(string text, List<PiiFinding> sink)
     {
-        if (!text.AsSpan().ContainsAnyInRange('\uAC00', '\uD7A3'))
+        if (!text.AsSpan().ContainsAnyInRange('A', 'Z'))
         {
             return;
         }
