@@ -1541,6 +1541,27 @@ internal static class Person
             }
         }
 
+        // A given name after a word that takes a person in an English sentence (came in with Chloé, written by Ayaka, if
+        // Seongho covers, I will call Aziz): a listed given name or a Korean one romanised only, not any capitalised word.
+        foreach (var verb in s_englishPersonTakers)
+        {
+            for (var at = text.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = text.IndexOf(verb, at + 1, StringComparison.Ordinal))
+            {
+                var start = at + verb.Length;
+                if (at > 0 && Context.IsLatinLetter(text[at - 1]))
+                {
+                    continue;
+                }
+
+                var (words, end) = LatinWords(text, start);
+                if (words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end))
+                    && GivenNameWord(text.AsSpan(start, end - start)) && NotAName(text, start, end) < 0)
+                {
+                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
         // A parent or grandparent named by the child, as Korean parents write in English (Noah mom, Lily's dad, Jason grandma).
         foreach (var parent in s_englishParents)
         {
@@ -1588,6 +1609,9 @@ internal static class Person
             }
         }
     }
+
+    // Words of an English sentence that a person's name follows (general English, from knowledge).
+    private static readonly string[] s_englishPersonTakers = ["with ", "by ", "if ", "If ", "call ", "ask ", "tell ", "told ", "met ", "and ", "asked ", "called "];
 
     // After a child's name, the parent who writes (general English as Korean parents write it in class chats).
     private static readonly string[] s_englishParents = [" mom", " dad", " mum", "'s mom", "'s dad", "'s mum", " grandma", " grandpa", "'s grandma", "'s grandpa"];
