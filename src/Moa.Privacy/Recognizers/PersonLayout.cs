@@ -494,7 +494,7 @@ internal static class PersonLayout
     {
         List<(int Start, int End)>? speakers = null;
         List<(int Start, int End)>? exported = null;
-        var lines = 0;
+        var (lines, relationLines) = (0, 0);
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
@@ -507,6 +507,10 @@ internal static class PersonLayout
                 {
                     (exported ??= []).Add((s.Start, s.End));
                 }
+            }
+            else if (RelationSpeakerAt(text, lineStart, lineEnd))
+            {
+                relationLines++;
             }
 
             lineStart = lineEnd + 1;
@@ -534,8 +538,9 @@ internal static class PersonLayout
             }
         }
 
-        // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not).
-        if (speakers is null || speakers.Count * 2 < lines)
+        // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not), by name
+        // or by relation ([외할머니] …).
+        if (speakers is null || (speakers.Count + relationLines) * 2 < lines)
         {
             return;
         }
@@ -562,7 +567,8 @@ internal static class PersonLayout
         {
             var (start, end) = speakers[i];
             var word = text.AsSpan(start, end - start);
-            var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start));
+            // (Speakers named by relation on two lines or more make a conversation of people too.)
+            var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
             var speaks = Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && IsHandle(word)
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other;
@@ -1206,6 +1212,7 @@ internal static class PersonLayout
         }
 
         var lastSpace = whole.LastIndexOf(' ');
+        var related = lastSpace > 0 && IsRelationWord(whole[..lastSpace].Trim(' '));
         start += lastSpace + 1;
         var word = text.AsSpan(start, end - start);
         // A group (엄마아빠들) is no person.
@@ -1221,8 +1228,40 @@ internal static class PersonLayout
             ? word[..underscore].ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word[(underscore + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             : word.ContainsAnyExceptInRange('\uAC00', '\uD7A3');
         return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem))
-            || notHangul || word.Length == 2 && !AllGivenSyllables(word)
+            || notHangul || word.Length == 2 && !AllGivenSyllables(word) && !related || lastSpace < 0 && IsRelationWord(word)
             || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || IsFormWord(word) ? null : (start, end);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> says what a person is to the writer (외할머니, 큰언니, 막내, 형부, 둘째): a family chat's
+    /// speaker by relation, and the word before a name in its brackets ([막내 똘이]).
+    /// </summary>
+    private static bool IsRelationWord(ReadOnlySpan<char> word) =>
+        word.Length >= 1 && (EndsWithAny(word, PrivateContext.Relations) || EndsWithAny(word, PrivateContext.Kin) || EndsWithAny(word, s_familyOrder)
+            || PrivateContext.IsStaffOrKin(word) || word is "형부" or "처형" or "매형" or "올케" or "시누이" or "시누" or "새언니" or "제부" or "동서");
+
+    /// <summary>
+    /// Whether the line opens with a speaker named by relation in brackets, a name after none ([외할머니] …, [큰언니 💜] …):
+    /// such lines make a chat as much as named ones.
+    /// </summary>
+    private static bool RelationSpeakerAt(string text, int lineStart, int lineEnd)
+    {
+        var p = SkipSpaces(text, lineStart, lineEnd);
+        if (p >= lineEnd || text[p] != '[')
+        {
+            return false;
+        }
+
+        var close = text.IndexOf(']', p, lineEnd - p);
+        if (close < 0 || close - p > 16)
+        {
+            return false;
+        }
+
+        var inner = text.AsSpan(p + 1, close - p - 1);
+        var stop = inner.IndexOfAnyExceptInRange('\uAC00', '\uD7A3');
+        inner = stop < 0 ? inner : inner[..stop];
+        return inner.Length >= 2 && IsRelationWord(inner);
     }
 
     // Tags that a channel's own messages carry in brackets; general Korean, from knowledge.

@@ -717,6 +717,16 @@ public class PersonLayoutTests
     [InlineData("산책 코스: Namsan Park 그리고 Olympic Park", "Olympic Park", false)]
     public void EnglishReplies_ChatsAndClassGroups(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // A family chat names some speakers by relation ([외할머니], [큰언니 💜]): those lines make the chat a conversation of
+    // people (the names after a relation in brackets speak: [형부 박준기]), and the relation alone is no name.
+    [Theory]
+    [InlineData("[큰언니 💜] 제주 숙소 48만원 내가 냈어\n[막내 똘이] 렌트카 21만원은 내가!\n[형부 박준기] 저녁 회 15만원 제가요\n[큰언니 💜] 셋이 나누자\n[둘째 수연] 오키 나 보낼게", "박준기", true)]
+    [InlineData("[큰언니 💜] 제주 숙소 48만원 내가 냈어\n[막내 똘이] 렌트카 21만원은 내가!\n[형부 박준기] 저녁 회 15만원 제가요\n[큰언니 💜] 셋이 나누자\n[둘째 수연] 오키 나 보낼게", "수연", true)]
+    [InlineData("[큰언니 💜] 제주 숙소 48만원 내가 냈어\n[막내 똘이] 렌트카 21만원은 내가!\n[형부 박준기] 저녁 회 15만원 제가요\n[큰언니 💜] 셋이 나누자\n[둘째 수연] 오키 나 보낼게", "큰언니", false)]
+    [InlineData("[엄마 지윤] [오전 7:12] 다음 주 방학\n[외할머니] [오전 7:20] 월화 오케이.\n[이모 지혜] [오전 7:31] 반차 냈어.", "외할머니", false)]
+    [InlineData("[엄마 지윤] [오전 7:12] 다음 주 방학\n[외할머니] [오전 7:20] 월화 오케이.\n[이모 지혜] [오전 7:31] 반차 냈어.", "지혜", true)]
+    public void FamilyChats_SpeakersByRelation(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Names in Latin letters in rosters of foreign residents: before the country in brackets at a roster's entry, one
     // given name after a kinship or role word, a name after a one-syllable kinship word; not a product before a country.
     [Theory]
