@@ -135,8 +135,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// </summary>
     [Theory]
     // Batches 1-3 fell by 0.01-0.02 (from 0.988 / 0.981 / 0.976) with the NSMC-trained tagger: names of short
-    // constructed lines it no longer finds (docs/privacy/person-model.md).
-    [InlineData(1, 0.98, 0.20, 0.95, 0.99, 0, 0)]
+    // constructed lines it no longer finds (docs/privacy/person-model.md). Batch 1's public share 0.20 -> 0.21 when names
+    // in Latin letters were read in text without Hangul: a paper's English byline (four authors) is found and judged private.
+    [InlineData(1, 0.98, 0.21, 0.95, 0.99, 0, 0)]
     [InlineData(2, 0.98, 0.27, 0.96, 0.99, 0, 0)]
     [InlineData(3, 0.97, 0.25, 0.95, 0.97, 0, 0)]
     [InlineData(4, 0.95, 0.43, 0.95, 0.99, 0.96, 0.94)]
