@@ -490,6 +490,8 @@ internal static class Person
         TrySelfIntroductions(text, sink);
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
+        TryPassengerNames(text, sink);
+        TryLetterSpacedNames(text, sink);
         TryLoneSurnames(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -1524,10 +1526,7 @@ internal static class Person
         {
             for (var at = text.IndexOf(relation, StringComparison.Ordinal); at >= 3; at = text.IndexOf(relation, at + 1, StringComparison.Ordinal))
             {
-                var before = text.AsSpan(0, at);
-                if (!(before.EndsWith("my ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("our ", StringComparison.OrdinalIgnoreCase)
-                    || before.EndsWith("your ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("his ", StringComparison.Ordinal) || before.EndsWith("her ", StringComparison.Ordinal)
-                    || before.EndsWith("their ", StringComparison.OrdinalIgnoreCase)))
+                if (!PossessiveBefore(text, at))
                 {
                     continue;
                 }
@@ -1625,6 +1624,93 @@ internal static class Person
         }
 
         return text[last] is >= 'A' and <= 'Z';
+    }
+
+    /// <summary>
+    /// A name as airlines and passports write it, the family name and the given names in capitals split by a slash
+    /// (<c>PARK/JIHOON MR</c>, <c>YEOM/GAEUN</c>): the family name a Korean surname's spelling or a listed family name.
+    /// </summary>
+    private static void TryPassengerNames(string text, List<PiiFinding> sink)
+    {
+        for (var slash = text.IndexOf('/', StringComparison.Ordinal); slash > 1; slash = text.IndexOf('/', slash + 1))
+        {
+            var start = slash;
+            while (start > 0 && text[start - 1] is >= 'A' and <= 'Z')
+            {
+                start--;
+            }
+
+            var end = slash + 1;
+            while (end < text.Length && text[end] is >= 'A' and <= 'Z')
+            {
+                end++;
+            }
+
+            var family = text.AsSpan(start, slash - start);
+            if (slash - start >= 2 && end - slash > 3 && !Context.IsLatinLetter(Context.At(text, start - 1)) && !Context.IsDigit(Context.At(text, start - 1))
+                && !Context.IsLatinLetter(Context.At(text, end)) && Context.At(text, end) is not ('/' or '_' or '.' or '-')
+                && (s_romanisedSurnameLookup.Contains(family) || (NameGazetteer.LatinKind(family) & NameGazetteer.LatinFamilyKind) != 0))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.85));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Names written letter by letter in typed forms whose labels are spaced the same way (<c>성   명 : 방 만 수</c>, <c>| 하 지 안
+    /// | 자 |</c>): a surname and two syllables one space apart, one of them a given-name syllable, standing alone and not
+    /// before a colon (a label: 주 소 지 :), in a text that spaces a label so (성 명, 이 름, 생 년 월 일); not a common, field
+    /// or context word once joined.
+    /// </summary>
+    private static void TryLetterSpacedNames(string text, List<PiiFinding> sink)
+    {
+        if (!(text.Contains("생 년 월 일", StringComparison.Ordinal) || text.Contains("성 명", StringComparison.Ordinal) || text.Contains("성  명", StringComparison.Ordinal)
+            || text.Contains("성   명", StringComparison.Ordinal) || text.Contains("이 름 ", StringComparison.Ordinal)))
+        {
+            return;
+        }
+
+        Span<char> joined = stackalloc char[3];
+        for (var i = 0; i + 5 <= text.Length; i++)
+        {
+            if (!s_surnames.Contains(text[i]) || text[i + 1] != ' ' || text[i + 3] != ' ' || !Context.IsHangulSyllable(text[i + 2]) || !Context.IsHangulSyllable(text[i + 4])
+                || Context.IsHangulSyllable(Context.At(text, i - 1)) || Context.At(text, i - 2) is var b && Context.IsHangulSyllable(b) && Context.At(text, i - 1) == ' ' && Context.At(text, i - 3) is ' '
+                || Context.IsHangulSyllable(Context.At(text, i + 5)) || Context.At(text, i + 5) == ' ' && Context.IsHangulSyllable(Context.At(text, i + 6)) && Context.At(text, i + 7) is ' ' or '\0' or '\n')
+            {
+                continue;
+            }
+
+            // (A label is followed by its colon: 주 소 지 :.)
+            var after = text.AsSpan(i + 5).TrimStart(' ');
+            (joined[0], joined[1], joined[2]) = (text[i], text[i + 2], text[i + 4]);
+            if ((NameGazetteer.IsGivenSyllable(joined[1]) || NameGazetteer.IsGivenSyllable(joined[2])) && !after.StartsWith(':') && !after.StartsWith('：')
+                && !NameGazetteer.IsCommonWord(joined)
+                && !PrivateContext.IsFieldWord(joined) && !PrivateContext.IsContextWord(joined) && !IsTitleOrRole(joined))
+            {
+                sink.Add(new PiiFinding(i, i + 5, PiiTypes.Person, 0.8));
+                i += 4;
+            }
+        }
+    }
+
+    /// <summary>Whether the word before <paramref name="at"/> (one space between) is a possessive: my, our, your, his, her, their, in any case.</summary>
+    private static bool PossessiveBefore(string text, int at)
+    {
+        if (at < 3 || text[at - 1] != ' ')
+        {
+            return false;
+        }
+
+        var end = at - 1;
+        var start = end;
+        while (start > 0 && Context.IsAsciiLetter(text[start - 1]))
+        {
+            start--;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        return word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("his", StringComparison.OrdinalIgnoreCase) || word.Equals("her", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>Whether the first word of <paramref name="name"/> is a listed given name or a Korean given name romanised.</summary>

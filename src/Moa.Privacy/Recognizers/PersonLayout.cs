@@ -692,6 +692,8 @@ internal static class PersonLayout
     private static bool IsLetter(char c) => Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c);
 
     /// <summary>A letter of a handle or nickname: Hangul, ASCII letters and digits, <c>_</c> and <c>.</c>.</summary>
+    private static readonly System.Buffers.SearchValues<char> s_handleChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
+
     private static bool IsHandleChar(char c) => IsLetter(c) || Context.IsDigit(c) || c is '_' or '.';
 
     private static bool IsNicknameLabel(ReadOnlySpan<char> word)
@@ -972,7 +974,7 @@ internal static class PersonLayout
     internal static (int Start, int End, bool Exported)? SpeakerAt(string text, int lineStart, int lineEnd)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
-        if (p < lineEnd && text[p] is '└' or '↳')
+        if (p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' '))
         {
             // A comment's reply names its writer before the colon (└ 포도알맘 : 저는 중고로요).
             p = SkipSpaces(text, p + 1, lineEnd);
@@ -1206,8 +1208,9 @@ internal static class PersonLayout
         }
 
         var whole = text.AsSpan(start, end - start);
-        if (IsLatinName(whole))
+        if (IsLatinName(whole) || whole.Length is >= 3 and <= 24 && Context.IsAsciiLetter(whole[0]) && !whole.ContainsAnyExcept(s_handleChars) && LatinHandle(whole.TrimEnd('_')))
         {
+            // (A handle in Latin letters: seojin_w_, inkfox_dahye, mino_b.)
             return (start, end);
         }
 
@@ -1224,8 +1227,10 @@ internal static class PersonLayout
         var stem = word.EndsWith('님') ? word[..^1] : [];
         // A workspace's display name may join a team and a name with an underscore (상황실_서실장).
         var underscore = word.IndexOf('_');
+        // (Or a handle's digits after it: 피노누아르_87.)
         var notHangul = underscore > 0 && underscore < word.Length - 1 && word.Count('_') == 1
-            ? word[..underscore].ContainsAnyExceptInRange('\uAC00', '\uD7A3') || word[(underscore + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+            ? word[..underscore].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                || word[(underscore + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && word[(underscore + 1)..].ContainsAnyExceptInRange('0', '9')
             : word.ContainsAnyExceptInRange('\uAC00', '\uD7A3');
         return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem))
             || notHangul || word.Length == 2 && !AllGivenSyllables(word) && !related || lastSpace < 0 && IsRelationWord(word)

@@ -727,6 +727,22 @@ public class PersonLayoutTests
     [InlineData("[엄마 지윤] [오전 7:12] 다음 주 방학\n[외할머니] [오전 7:20] 월화 오케이.\n[이모 지혜] [오전 7:31] 반차 냈어.", "지혜", true)]
     public void FamilyChats_SpeakersByRelation(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Handles in Latin letters speak before a clock (seojin_w_ 오후 3:14 …) and after a reply's ㄴ (ㄴ Luka_Kim: …), as
+    // Hangul handles with digits do (ㄴ 피노누아르_87: …); a possessive in any case before a relation (His father Ruslan);
+    // airline names (PARK/JIHOON MR) with a surname's spelling first, not airport codes; names spaced letter by letter in a
+    // typed form whose labels are spaced so, not a label before its colon.
+    [Theory]
+    [InlineData("DM\nseojin_w_ 오후 3:14 안녕하세요! 예약 문의요\ninkfox_dahye 오후 3:20 안녕하세요 네\nseojin_w_ 오후 3:22 네! 그리고\ninkfox_dahye 오후 3:33 안돼요", "inkfox_dahye", true)]
+    [InlineData("댓글\nㄴ 피노누아르_87: 다음에 또 데려가\nㄴ Luka_Kim: 입금했습니다!", "피노누아르_87", true)]
+    [InlineData("댓글\nㄴ 피노누아르_87: 다음에 또 데려가\nㄴ Luka_Kim: 입금했습니다!", "Luka_Kim", true)]
+    [InlineData("His father Ruslan will come to the meeting. 학부모 상담", "Ruslan", true)]
+    [InlineData("Passenger: PARK/JIHOON MR (박지훈)", "PARK/JIHOON", true)]
+    [InlineData("경로: ICN/LAX 2025", "ICN/LAX", false)]
+    [InlineData("성   명 : 방 만 수          생 년 월 일 : 1950\n대리신청 : 아 들  방 승 원  (서명)\n주 소 지 : 전북", "방 만 수", true)]
+    [InlineData("성   명 : 방 만 수          생 년 월 일 : 1950\n대리신청 : 아 들  방 승 원  (서명)\n주 소 지 : 전북", "방 승 원", true)]
+    [InlineData("성   명 : 방 만 수          생 년 월 일 : 1950\n대리신청 : 아 들  방 승 원  (서명)\n주 소 지 : 전북", "주 소 지", false)]
+    public void Handles_AirlineNames_AndLetterSpacedForms(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Names in Latin letters in rosters of foreign residents: before the country in brackets at a roster's entry, one
     // given name after a kinship or role word, a name after a one-syllable kinship word; not a product before a country.
     [Theory]
