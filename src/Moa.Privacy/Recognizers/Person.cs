@@ -1298,7 +1298,7 @@ internal static class Person
             // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit; one word only before a form of
             // address (Karimova 님, Sanjay 씨가).
             var (words, end) = LatinWords(text, i);
-            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && PersonSuffixAfter(text, end))
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && (PersonSuffixAfter(text, end) || ForeignHonorificAfter(text, end)))
             {
                 sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
                 i = end;
@@ -1561,6 +1561,20 @@ internal static class Person
             }
         }
 
+        // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz).
+        foreach (var title in (ReadOnlySpan<string>)["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz "])
+        {
+            for (var at = text.IndexOf(title, StringComparison.Ordinal); at >= 0; at = text.IndexOf(title, at + 1, StringComparison.Ordinal))
+            {
+                var start = at + title.Length;
+                var (words, end) = LatinWords(text, start);
+                if ((at == 0 || !Context.IsLatinLetter(text[at - 1])) && words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
+                {
+                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
         // A parent or grandparent named by the child, as Korean parents write in English (Noah mom, Lily's dad, Jason grandma).
         foreach (var parent in s_englishParents)
         {
@@ -1692,6 +1706,34 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>
+    /// Whether a form of address of the residents' own languages follows a name (Dilshod aka, Nilufar opa, Hari dai, Sita
+    /// didi, Tanaka-san): Uzbek, Nepali, Hindi, Turkish and Japanese words, from knowledge.
+    /// </summary>
+    private static bool ForeignHonorificAfter(string text, int end)
+    {
+        if (Context.At(text, end) is not (' ' or '-'))
+        {
+            return false;
+        }
+
+        var q = end + 1;
+        while (q < text.Length && text[q] is >= 'a' and <= 'z')
+        {
+            q++;
+        }
+
+        // (aka is also English, 'also known as': only after a listed name there.)
+        var word = text.AsSpan(end + 1, q - end - 1);
+        var name = text.AsSpan(0, end);
+        name = name[(name.LastIndexOf(' ') + 1)..];
+        return q > end + 1 && !Context.IsLatinLetter(Context.At(text, q)) && s_foreignHonorifics.Contains(word)
+            && (word is not "aka" || NameGazetteer.LatinKind(name) != 0);
+    }
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_foreignHonorifics = FrozenSet.Create(StringComparer.Ordinal,
+        ["aka", "opa", "dai", "didi", "bhai", "bhaiya", "ji", "san", "kun", "chan", "sama", "apa", "abla", "bey", "hanim", "ssi"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the word before <paramref name="at"/> (one space between) is a possessive: my, our, your, his, her, their, in any case.</summary>
     private static bool PossessiveBefore(string text, int at)

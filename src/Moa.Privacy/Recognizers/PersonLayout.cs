@@ -1036,6 +1036,12 @@ internal static class PersonLayout
             return (phone.Start, phone.End, true);
         }
 
+        // WhatsApp's export: a date, a comma, the time, " - ", the name and a colon (12/25, 17:05 - Dilshod: Xo'p!).
+        if (WhatsAppSpeaker(text, p, lineEnd) is { } whatsApp)
+        {
+            return (whatsApp.Start, whatsApp.End, true);
+        }
+
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
         var untimed = p;
@@ -1114,6 +1120,42 @@ internal static class PersonLayout
             ? Bracketed(bracketName) : (start, end, false);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
+    }
+
+    /// <summary>
+    /// The speaker of a line of WhatsApp's export at <paramref name="p"/>: a date of digits split by <c>/</c>, <c>.</c> or
+    /// <c>-</c>, a comma, a clock time (AM/PM or 오전/오후 allowed), <c> - </c>, then a display name of at most 30
+    /// characters before <c>: </c>.
+    /// </summary>
+    private static (int Start, int End)? WhatsAppSpeaker(string text, int p, int lineEnd)
+    {
+        var q = p;
+        while (q < lineEnd && (Context.IsDigit(text[q]) || text[q] is '/' or '.' or '-') && q - p < 10)
+        {
+            q++;
+        }
+
+        if (q - p < 4 || !text.AsSpan(p, q - p).ContainsAny('/', '.') || !text.AsSpan(q, lineEnd - q).StartsWith(", ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var clock = ClockEnd(text, q + 2, lineEnd);
+        if (clock < 0)
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(clock, lineEnd - clock);
+        var skip = rest.StartsWith(" AM", StringComparison.OrdinalIgnoreCase) || rest.StartsWith(" PM", StringComparison.OrdinalIgnoreCase) ? 3 : 0;
+        if (!rest[skip..].StartsWith(" - ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var start = clock + skip + 3;
+        var colon = text.IndexOf(": ", start, Math.Min(lineEnd - start, 32), StringComparison.Ordinal);
+        return colon > start ? DisplayName(text, start, colon) : null;
     }
 
     private static int SkipSpaces(string text, int p, int lineEnd)

@@ -743,6 +743,15 @@ public class PersonLayoutTests
     [InlineData("성   명 : 방 만 수          생 년 월 일 : 1950\n대리신청 : 아 들  방 승 원  (서명)\n주 소 지 : 전북", "주 소 지", false)]
     public void Handles_AirlineNames_AndLetterSpacedForms(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Foreign residents' own forms of address after or before a name (Dilshod aka, Nilufar opa, Ate Lyn) and WhatsApp's
+    // export (12/25, 17:05 - Dilshod: …) name their persons; an English word before aka is no name.
+    [Theory]
+    [InlineData("이프타르 120인분. 밥 Dilshod aka, 수프 Nilufar opa, 샐러드", "Nilufar", true)]
+    [InlineData("채팅\n12/25, 17:05 - Dilshod: Xo'p! 쌀 40kg\n12/25, 17:31 - Nilufar: 부엌 가스 불이 약해요.\n12/25, 18:15 - Nilufar: 제 딸도 와요", "Dilshod", true)]
+    [InlineData("성가대\nBaltazar: Ate Lyn, what's the reading?", "Lyn", true)]
+    [InlineData("메모: the Dollar aka the greenback 환율", "Dollar", false)]
+    public void ForeignFormsOfAddress_AndWhatsAppExports(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Names in Latin letters in rosters of foreign residents: before the country in brackets at a roster's entry, one
     // given name after a kinship or role word, a name after a one-syllable kinship word; not a product before a country.
     [Theory]
