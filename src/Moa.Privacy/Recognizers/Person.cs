@@ -491,6 +491,7 @@ internal static class Person
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
         TryPassengerNames(text, sink);
+        TryHandles(text, sink);
         TryLetterSpacedNames(text, sink);
         TryLoneSurnames(text, sink);
         TryGluedForeignNames(text, sink);
@@ -1638,6 +1639,79 @@ internal static class Person
         }
 
         return text[last] is >= 'A' and <= 'Z';
+    }
+
+    /// <summary>
+    /// A person's handle in Latin letters where a handle is written: after <c>@</c> in running text or a cell (<c>(@mino_b)</c>,
+    /// <c>| @bori_daily |</c>; not a decorator opening its line, not an address's domain, not a path's <c>[@attrib]</c>), or
+    /// before 님 (<c>Luka_Kim 님</c>, <c>woodpecker_0님</c>). A handle is three to thirty letters, digits, <c>_</c> or <c>.</c>
+    /// with a lower-case letter and an underscore, a digit or a dot (a plain word, <c>@url</c>, is left alone).
+    /// </summary>
+    private static void TryHandles(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
+        {
+            var before = Context.At(text, at - 1);
+            if (at > 0 && !(before is ' ' or '(' or '|' or ',' or '/' or '\t' or '·') || LineOpensWith(text, at))
+            {
+                continue;
+            }
+
+            var end = HandleEnd(text, at + 1);
+            var handle = text.AsSpan(at + 1, end - at - 1);
+            if (handle.Length is >= 3 and <= 30 && handle.ContainsAnyInRange('a', 'z') && handle.IndexOfAny("_.0123456789") > 0
+                && Context.At(text, end) is not ('(' or '@') && !Context.IsHangulSyllable(Context.At(text, end))
+                && !IsDomain(handle))
+            {
+                sink.Add(new PiiFinding(at + 1, end, PiiTypes.Person, 0.75));
+            }
+        }
+
+        for (var at = text.IndexOf('님', StringComparison.Ordinal); at > 3; at = text.IndexOf('님', at + 1))
+        {
+            var end = text[at - 1] == ' ' ? at - 1 : at;
+            var start = end;
+            while (start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1]) || text[start - 1] is '_' or '.'))
+            {
+                start--;
+            }
+
+            var handle = text.AsSpan(start, end - start);
+            if (handle.Length is >= 3 and <= 30 && Context.IsAsciiLetter(handle[0]) && handle.ContainsAnyInRange('a', 'z') && handle.IndexOfAny("_.0123456789") > 0
+                && handle[^1] != '.' && !Context.IsHangulSyllable(Context.At(text, start - 1)) && Context.At(text, start - 1) != '@')
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+            }
+        }
+
+        static int HandleEnd(string text, int p)
+        {
+            while (p < text.Length && (Context.IsAsciiLetter(text[p]) || Context.IsDigit(text[p]) || text[p] == '_' || text[p] == '.' && Context.IsAsciiLetter(Context.At(text, p + 1))))
+            {
+                p++;
+            }
+
+            return p;
+        }
+
+        // Whether only spaces stand between the line's start and the position (a Python decorator: @property).
+        static bool LineOpensWith(string text, int at)
+        {
+            var p = at - 1;
+            while (p >= 0 && text[p] is ' ' or '\t')
+            {
+                p--;
+            }
+
+            return p < 0 || text[p] is '\n' or '\r';
+        }
+
+        // A web or mail domain after @ (@example.com, @naver.com) is no handle.
+        static bool IsDomain(ReadOnlySpan<char> handle)
+        {
+            var dot = handle.LastIndexOf('.');
+            return dot > 0 && handle[(dot + 1)..] is "com" or "net" or "org" or "kr" or "io" or "co" or "jp" or "cn" or "edu" or "gov";
+        }
     }
 
     /// <summary>

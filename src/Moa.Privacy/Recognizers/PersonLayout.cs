@@ -658,7 +658,7 @@ internal static class PersonLayout
 
     // Words that introduce a person's nickname, handle or account (general Korean of communities and apps; DM, a direct
     // message's sender in an order list).
-    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉", "DM"];
+    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉", "DM", "예명", "인스타"];
 
     /// <summary>
     /// A person's nickname, handle or account after the word that introduces it: quoted (<c>닉네임 "라떼맘"</c>, <c>필명
@@ -691,9 +691,10 @@ internal static class PersonLayout
 
     private static bool IsLetter(char c) => Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c);
 
-    /// <summary>A letter of a handle or nickname: Hangul, ASCII letters and digits, <c>_</c> and <c>.</c>.</summary>
+    // The letters of a handle in Latin letters (seojin_w_, mino.b).
     private static readonly System.Buffers.SearchValues<char> s_handleChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
 
+    /// <summary>A letter of a handle or nickname: Hangul, ASCII letters and digits, <c>_</c> and <c>.</c>.</summary>
     private static bool IsHandleChar(char c) => IsLetter(c) || Context.IsDigit(c) || c is '_' or '.';
 
     private static bool IsNicknameLabel(ReadOnlySpan<char> word)

@@ -752,6 +752,17 @@ public class PersonLayoutTests
     [InlineData("메모: the Dollar aka the greenback 환율", "Dollar", false)]
     public void ForeignFormsOfAddress_AndWhatsAppExports(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Handles in Latin letters after @ or before 님, and after 인스타 or 예명; not a decorator, a path's [@attrib], a plain
+    // word after @ or a mail domain.
+    [Theory]
+    [InlineData("| 1 | 여소담 | @sodam_knit | 손뜨개 소품 |", "sodam_knit", true)]
+    [InlineData("Bae Minho (@mino_b) acknowledged. 확인", "mino_b", true)]
+    [InlineData("회비 미입금 — woodpecker_0 님(본명 표건모), Luka_Kim 님 확인", "woodpecker_0", true)]
+    [InlineData("예제\n@property\ndef name(self): 값", "property", false)]
+    [InlineData("XPath 예제: [@attrib='value'] 또는 -n @url 인자", "url", false)]
+    [InlineData("문의: @naver.com 계정으로", "naver.com", false)]
+    public void Handles_AfterAtOrBeforeNim(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Names in Latin letters in rosters of foreign residents: before the country in brackets at a roster's entry, one
     // given name after a kinship or role word, a name after a one-syllable kinship word; not a product before a country.
     [Theory]
