@@ -1112,8 +1112,14 @@ internal static class Person
     /// </summary>
     private static void TryPersonFieldValues(string text, List<PiiFinding> sink)
     {
-        for (var colon = text.IndexOf(':', StringComparison.Ordinal); colon > 1; colon = text.IndexOf(':', colon + 1))
+        for (var colon = text.IndexOf(':', StringComparison.Ordinal); colon >= 0; colon = text.IndexOf(':', colon + 1))
         {
+            // (A colon at the text's start ends no value's label; the later ones are still read.)
+            if (colon <= 1)
+            {
+                continue;
+            }
+
             var e = colon;
             var s = e;
             while (s > 0 && Context.IsHangulSyllable(text[s - 1]) && e - s < 7)
@@ -1579,8 +1585,13 @@ internal static class Person
         // A parent or grandparent named by the child, as Korean parents write in English (Noah mom, Lily's dad, Jason grandma).
         foreach (var parent in s_englishParents)
         {
-            for (var at = text.IndexOf(parent, StringComparison.Ordinal); at > 0; at = text.IndexOf(parent, at + 1, StringComparison.Ordinal))
+            for (var at = text.IndexOf(parent, StringComparison.Ordinal); at >= 0; at = text.IndexOf(parent, at + 1, StringComparison.Ordinal))
             {
+                if (at == 0)
+                {
+                    continue;
+                }
+
                 var stop = at + parent.Length;
                 var start = at;
                 while (start > 0 && text[start - 1] is >= 'a' and <= 'z')
@@ -1667,8 +1678,13 @@ internal static class Person
             }
         }
 
-        for (var at = text.IndexOf('님', StringComparison.Ordinal); at > 3; at = text.IndexOf('님', at + 1))
+        for (var at = text.IndexOf('님', StringComparison.Ordinal); at >= 0; at = text.IndexOf('님', at + 1))
         {
+            if (at < 3)
+            {
+                continue;
+            }
+
             var end = text[at - 1] == ' ' ? at - 1 : at;
             var start = end;
             while (start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1]) || text[start - 1] is '_' or '.'))
@@ -1720,7 +1736,7 @@ internal static class Person
     /// </summary>
     private static void TryPassengerNames(string text, List<PiiFinding> sink)
     {
-        for (var slash = text.IndexOf('/', StringComparison.Ordinal); slash > 1; slash = text.IndexOf('/', slash + 1))
+        for (var slash = text.IndexOf('/', StringComparison.Ordinal); slash >= 0; slash = text.IndexOf('/', slash + 1))
         {
             var start = slash;
             while (start > 0 && text[start - 1] is >= 'A' and <= 'Z')
@@ -2572,8 +2588,13 @@ internal static class Person
     /// </summary>
     private static void TryOneSyllableGivenNames(string text, List<PiiFinding> sink)
     {
-        for (var at = text.IndexOf(" 씨", StringComparison.Ordinal); at > 0; at = text.IndexOf(" 씨", at + 2, StringComparison.Ordinal))
+        for (var at = text.IndexOf(" 씨", StringComparison.Ordinal); at >= 0; at = text.IndexOf(" 씨", at + 2, StringComparison.Ordinal))
         {
+            if (at == 0)
+            {
+                continue;
+            }
+
             var c = text[at - 1];
             var before = at >= 2 ? text[at - 2] : '\n';
             var after = Context.At(text, at + 2);
