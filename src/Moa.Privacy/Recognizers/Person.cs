@@ -160,7 +160,7 @@ internal static class Person
             var name = text.AsSpan(n.Start, n.End - n.Start);
             if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
                 && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
-                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start) && !NumeralBeforePeople(text, n.Start)))
+                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
@@ -749,7 +749,7 @@ internal static class Person
 
     private static bool SurnameBeforeTitle(string text, int at)
     {
-        if (!s_surnames.Contains(text[at]))
+        if (!s_surnames.Contains(text[at]) || NumeralBeforePeople(text, at))
         {
             return false;
         }
@@ -1305,7 +1305,7 @@ internal static class Person
             // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit; one word only before a form of
             // address (Karimova 님, Sanjay 씨가).
             var (words, end) = LatinWords(text, i);
-            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && (PersonSuffixAfter(text, end) || ForeignHonorificAfter(text, end)))
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && (PersonSuffixAfter(text, end) || ForeignHonorificAfter(text, i, end)))
             {
                 sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
                 i = end;
@@ -1623,8 +1623,7 @@ internal static class Person
                 var end = at + word.Length;
                 if (at != f.Start && !Context.IsAsciiLetter(Context.At(text, at - 1)) && !Context.IsAsciiLetter(Context.At(text, end)) && !Context.IsDigit(Context.At(text, end))
                     && Context.At(text, at - 1) is not ('@' or '_' or '.' or '/') && Context.At(text, end) is not ('_' or '@')
-                    && !(Context.At(text, at - 1) == ' ' && Context.IsAsciiLetter(Context.At(text, at - 2)) && WordStartsCapital(text, at - 2))
-                    && !(Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z'))
+                    && !PersonLayout.CapitalisedWordBeside(text, at, end))
                 {
                     sink.Add(new PiiFinding(at, end, PiiTypes.Person, 0.7));
                 }
@@ -1640,17 +1639,6 @@ internal static class Person
 
     // After a child's name, the parent who writes (general English as Korean parents write it in class chats).
     private static readonly string[] s_englishParents = [" mom", " dad", " mum", "'s mom", "'s dad", "'s mum", " grandma", " grandpa", "'s grandma", "'s grandpa"];
-
-    /// <summary>Whether the word that ends at <paramref name="last"/> starts with a capital.</summary>
-    private static bool WordStartsCapital(string text, int last)
-    {
-        while (last > 0 && Context.IsAsciiLetter(text[last - 1]))
-        {
-            last--;
-        }
-
-        return text[last] is >= 'A' and <= 'Z';
-    }
 
     /// <summary>
     /// A person's handle in Latin letters where a handle is written: after <c>@</c> in running text or a cell (<c>(@mino_b)</c>,
@@ -1670,7 +1658,7 @@ internal static class Person
 
             var end = HandleEnd(text, at + 1);
             var handle = text.AsSpan(at + 1, end - at - 1);
-            if (handle.Length is >= 3 and <= 30 && handle.ContainsAnyInRange('a', 'z') && handle.IndexOfAny("_.0123456789") > 0
+            if (handle.Length is >= 3 and <= 30 && PersonLayout.LatinHandle(handle)
                 && Context.At(text, end) is not ('(' or '@') && !Context.IsHangulSyllable(Context.At(text, end))
                 && !IsDomain(handle))
             {
@@ -1693,7 +1681,7 @@ internal static class Person
             }
 
             var handle = text.AsSpan(start, end - start);
-            if (handle.Length is >= 3 and <= 30 && Context.IsAsciiLetter(handle[0]) && handle.ContainsAnyInRange('a', 'z') && handle.IndexOfAny("_.0123456789") > 0
+            if (handle.Length is >= 3 and <= 30 && Context.IsAsciiLetter(handle[0]) && PersonLayout.LatinHandle(handle)
                 && handle[^1] != '.' && !Context.IsHangulSyllable(Context.At(text, start - 1)) && Context.At(text, start - 1) != '@')
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
@@ -1801,7 +1789,7 @@ internal static class Person
     /// Whether a form of address of the residents' own languages follows a name (Dilshod aka, Nilufar opa, Hari dai, Sita
     /// didi, Tanaka-san): Uzbek, Nepali, Hindi, Turkish and Japanese words, from knowledge.
     /// </summary>
-    private static bool ForeignHonorificAfter(string text, int end)
+    private static bool ForeignHonorificAfter(string text, int start, int end)
     {
         if (Context.At(text, end) is not (' ' or '-'))
         {
@@ -1816,10 +1804,8 @@ internal static class Person
 
         // (aka is also English, 'also known as': only after a listed name there.)
         var word = text.AsSpan(end + 1, q - end - 1);
-        var name = text.AsSpan(0, end);
-        name = name[(name.LastIndexOf(' ') + 1)..];
         return q > end + 1 && !Context.IsLatinLetter(Context.At(text, q)) && s_foreignHonorifics.Contains(word)
-            && (word is not "aka" || NameGazetteer.LatinKind(name) != 0);
+            && (word is not "aka" || NameGazetteer.LatinKind(text.AsSpan(start, end - start)) != 0);
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_foreignHonorifics = FrozenSet.Create(StringComparer.Ordinal,

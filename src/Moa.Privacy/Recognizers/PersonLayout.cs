@@ -873,7 +873,7 @@ internal static class PersonLayout
     }
 
     /// <summary>A handle in Latin letters: lower-case letters with a digit, an underscore or a dot (yoonie.k, nail_by_seol, kim_93).</summary>
-    private static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
+    internal static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
 
     /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
     private static bool IsHandle(ReadOnlySpan<char> word) =>
@@ -1285,8 +1285,11 @@ internal static class PersonLayout
     /// speaker by relation, and the word before a name in its brackets ([막내 똘이]).
     /// </summary>
     private static bool IsRelationWord(ReadOnlySpan<char> word) =>
-        word.Length >= 1 && (EndsWithAny(word, PrivateContext.Relations) || EndsWithAny(word, PrivateContext.Kin) || EndsWithAny(word, s_familyOrder)
-            || PrivateContext.IsStaffOrKin(word) || word is "형부" or "처형" or "매형" or "올케" or "시누이" or "시누" or "새언니" or "제부" or "동서");
+        word.Length >= 1 && (EndsWithRelation(word) || PrivateContext.IsStaffOrKin(word) || word is "형부" or "처형" or "매형" or "올케" or "시누이" or "시누" or "새언니" or "제부" or "동서");
+
+    /// <summary>Whether <paramref name="word"/> ends with a relation, a kinship word or a family order (외할머니, 큰언니, 막내).</summary>
+    private static bool EndsWithRelation(ReadOnlySpan<char> word) =>
+        EndsWithAny(word, PrivateContext.Relations) || EndsWithAny(word, PrivateContext.Kin) || EndsWithAny(word, s_familyOrder);
 
     /// <summary>
     /// Whether the line opens with a speaker named by relation in brackets, a name after none ([외할머니] …, [큰언니 💜] …):
@@ -1962,7 +1965,7 @@ internal static class PersonLayout
     private static readonly System.Buffers.SearchValues<char> s_asciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <summary>Whether a word with a capital first stands right before or after the span, one space between.</summary>
-    private static bool CapitalisedWordBeside(string text, int start, int end) =>
+    internal static bool CapitalisedWordBeside(string text, int start, int end) =>
         Context.At(text, start - 1) == ' ' && Context.At(text, start - 2) is var b && Context.IsAsciiLetter(b) && WordStart(text, start - 2) is >= 'A' and <= 'Z'
         || Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z';
 
@@ -2025,7 +2028,7 @@ internal static class PersonLayout
         }
 
         // A relation before the name (외할머니(황정란), 막내 (윤소율)) is what the person is to the writer, not a handle.
-        if (EndsWithAny(alias, PrivateContext.Relations) || EndsWithAny(alias, PrivateContext.Kin) || EndsWithAny(alias, s_familyOrder))
+        if (EndsWithRelation(alias))
         {
             return;
         }
