@@ -1492,118 +1492,49 @@ internal static class Person
             lineStart = lineEnd + 1;
         }
 
-        foreach (var thanks in s_englishThanks)
+        // One search for every cue of the passes below (thanks, introductions, relations, person-taking words, forms of
+        // address, parents); the hits are then read cue by cue, each cue's occurrences in order.
+        var hits = t_englishHits ??= new List<(int Cue, int At)>(8);
+        hits.Clear();
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(s_englishCueValues); at >= 0;)
         {
-            for (var at = text.IndexOf(thanks, StringComparison.Ordinal); at >= 0; at = text.IndexOf(thanks, at + 1, StringComparison.Ordinal))
+            for (var c = 0; c < s_englishCues.Length; c++)
             {
-                // (Without a comma, only a given name: Thank you Yeseul!, not Thank you All.)
-                var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
-                if (AddressedName(text, at + thanks.Length, lineEnd, alone: false) is > 0 and var end
-                    && (thanks[^2] == ',' || GivenNameWord(text.AsSpan(at + thanks.Length, end - at - thanks.Length))))
+                if (span[at..].StartsWith(s_englishCues[c].Text, StringComparison.Ordinal))
                 {
-                    sink.Add(new PiiFinding(at + thanks.Length, end, PiiTypes.Person, 0.75));
+                    hits.Add((c, at));
                 }
             }
+
+            var next = span[(at + 1)..].IndexOfAny(s_englishCueValues);
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
-        foreach (var intro in s_englishIntroductions)
+        hits.Sort();
+        foreach (var (c, at) in hits)
         {
-            for (var at = text.IndexOf(intro, StringComparison.Ordinal); at >= 0; at = text.IndexOf(intro, at + 1, StringComparison.Ordinal))
+            var (cue, kind) = s_englishCues[c];
+            switch (kind)
             {
-                var start = at + intro.Length;
-                if (at > 0 && Context.IsAsciiLetter(text[at - 1]) || Context.At(text, start) is < 'A' or > 'Z')
-                {
-                    continue;
-                }
-
-                var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
-                var (words, end) = LatinWords(text, start);
-                var from = text.AsSpan(end).StartsWith(" from ", StringComparison.Ordinal);
-                var first = text.IndexOf(' ', start, end - start) is var space and >= 0 ? space : end;
-                if (words is >= 1 and <= 2 && (from || (NameGazetteer.LatinKind(text.AsSpan(start, first - start)) & NameGazetteer.LatinGivenKind) != 0
-                        || RomanisedKoreanName(text, start) == end)
-                    && (from || AddressedName(text, start, lineEnd, alone: false) == end))
-                {
-                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
-                }
-            }
-        }
-
-        foreach (var relation in s_englishRelations)
-        {
-            for (var at = text.IndexOf(relation, StringComparison.Ordinal); at >= 3; at = text.IndexOf(relation, at + 1, StringComparison.Ordinal))
-            {
-                if (!PossessiveBefore(text, at))
-                {
-                    continue;
-                }
-
-                var start = at + relation.Length;
-                var (words, end) = LatinWords(text, start);
-                if (words is 1 or 2 && !Context.IsAsciiLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
-                {
-                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
-                }
-            }
-        }
-
-        // A given name after a word that takes a person in an English sentence (came in with Chloé, written by Ayaka, if
-        // Seongho covers, I will call Aziz): a listed given name or a Korean one romanised only, not any capitalised word.
-        foreach (var verb in s_englishPersonTakers)
-        {
-            for (var at = text.IndexOf(verb, StringComparison.Ordinal); at >= 0; at = text.IndexOf(verb, at + 1, StringComparison.Ordinal))
-            {
-                var start = at + verb.Length;
-                if (at > 0 && Context.IsLatinLetter(text[at - 1]))
-                {
-                    continue;
-                }
-
-                var (words, end) = LatinWords(text, start);
-                if (words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end))
-                    && GivenNameWord(text.AsSpan(start, end - start)) && NotAName(text, start, end) < 0)
-                {
-                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
-                }
-            }
-        }
-
-        // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz).
-        foreach (var title in (ReadOnlySpan<string>)["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz "])
-        {
-            for (var at = text.IndexOf(title, StringComparison.Ordinal); at >= 0; at = text.IndexOf(title, at + 1, StringComparison.Ordinal))
-            {
-                var start = at + title.Length;
-                var (words, end) = LatinWords(text, start);
-                if ((at == 0 || !Context.IsLatinLetter(text[at - 1])) && words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
-                {
-                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
-                }
-            }
-        }
-
-        // A parent or grandparent named by the child, as Korean parents write in English (Noah mom, Lily's dad, Jason grandma).
-        foreach (var parent in s_englishParents)
-        {
-            for (var at = text.IndexOf(parent, StringComparison.Ordinal); at >= 0; at = text.IndexOf(parent, at + 1, StringComparison.Ordinal))
-            {
-                if (at == 0)
-                {
-                    continue;
-                }
-
-                var stop = at + parent.Length;
-                var start = at;
-                while (start > 0 && text[start - 1] is >= 'a' and <= 'z')
-                {
-                    start--;
-                }
-
-                if (start > 0 && text[start - 1] is >= 'A' and <= 'Z' && !Context.IsAsciiLetter(Context.At(text, stop)) && !Context.IsAsciiLetter(Context.At(text, start - 2))
-                    && at - start >= 2 && NotAName(text, start - 1, at) < 0 && !s_placeWordLookup.Contains(text.AsSpan(start - 1, at - start + 1)))
-                {
-                    sink.Add(new PiiFinding(start - 1, at, PiiTypes.Person, 0.75));
-                }
+                case EnglishCue.Thanks:
+                    EnglishThanks(text, at, cue, sink);
+                    break;
+                case EnglishCue.Introduction:
+                    EnglishIntroduction(text, at, cue, sink);
+                    break;
+                case EnglishCue.Relation:
+                    EnglishRelation(text, at, cue, sink);
+                    break;
+                case EnglishCue.PersonTaker:
+                    EnglishPersonTaker(text, at, cue, sink);
+                    break;
+                case EnglishCue.FormOfAddress:
+                    EnglishFormOfAddress(text, at, cue, sink);
+                    break;
+                default:
+                    EnglishParent(text, at, cue, sink);
+                    break;
             }
         }
 
@@ -1634,11 +1565,139 @@ internal static class Person
         }
     }
 
+    // Thanks to a person (Thank you, Daniel.; without a comma, only a given name: Thank you Yeseul!, not Thank you All.).
+    private static void EnglishThanks(string text, int at, string thanks, List<PiiFinding> sink)
+    {
+        var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
+        if (AddressedName(text, at + thanks.Length, lineEnd, alone: false) is > 0 and var end
+            && (thanks[^2] == ',' || GivenNameWord(text.AsSpan(at + thanks.Length, end - at - thanks.Length))))
+        {
+            sink.Add(new PiiFinding(at + thanks.Length, end, PiiTypes.Person, 0.75));
+        }
+    }
+
+    // A self-introduction (I'm Rahul from …): a listed given name, a romanised Korean name, or any name before "from".
+    private static void EnglishIntroduction(string text, int at, string intro, List<PiiFinding> sink)
+    {
+        var start = at + intro.Length;
+        if (at > 0 && Context.IsAsciiLetter(text[at - 1]) || Context.At(text, start) is < 'A' or > 'Z')
+        {
+            return;
+        }
+
+        var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
+        var (words, end) = LatinWords(text, start);
+        var from = text.AsSpan(end).StartsWith(" from ", StringComparison.Ordinal);
+        var first = text.IndexOf(' ', start, end - start) is var space and >= 0 ? space : end;
+        if (words is >= 1 and <= 2 && (from || (NameGazetteer.LatinKind(text.AsSpan(start, first - start)) & NameGazetteer.LatinGivenKind) != 0
+                || RomanisedKoreanName(text, start) == end)
+            && (from || AddressedName(text, start, lineEnd, alone: false) == end))
+        {
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+        }
+    }
+
+    // A relation after a possessive (my husband Daniel, their tutor Mina).
+    private static void EnglishRelation(string text, int at, string relation, List<PiiFinding> sink)
+    {
+        if (at < 3 || !PossessiveBefore(text, at))
+        {
+            return;
+        }
+
+        var start = at + relation.Length;
+        var (words, end) = LatinWords(text, start);
+        if (words is 1 or 2 && !Context.IsAsciiLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
+        {
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+        }
+    }
+
+    // A given name after a word that takes a person in an English sentence (came in with Chloé, written by Ayaka, if
+    // Seongho covers, I will call Aziz): a listed given name or a Korean one romanised only, not any capitalised word.
+    private static void EnglishPersonTaker(string text, int at, string verb, List<PiiFinding> sink)
+    {
+        var start = at + verb.Length;
+        if (at > 0 && Context.IsLatinLetter(text[at - 1]))
+        {
+            return;
+        }
+
+        var (words, end) = LatinWords(text, start);
+        if (words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end))
+            && GivenNameWord(text.AsSpan(start, end - start)) && NotAName(text, start, end) < 0)
+        {
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+        }
+    }
+
+    // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz).
+    private static void EnglishFormOfAddress(string text, int at, string title, List<PiiFinding> sink)
+    {
+        var start = at + title.Length;
+        var (words, end) = LatinWords(text, start);
+        if ((at == 0 || !Context.IsLatinLetter(text[at - 1])) && words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
+        {
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+        }
+    }
+
+    // A parent or grandparent named by the child, as Korean parents write in English (Noah mom, Lily's dad, Jason grandma).
+    private static void EnglishParent(string text, int at, string parent, List<PiiFinding> sink)
+    {
+        if (at == 0)
+        {
+            return;
+        }
+
+        var stop = at + parent.Length;
+        var start = at;
+        while (start > 0 && text[start - 1] is >= 'a' and <= 'z')
+        {
+            start--;
+        }
+
+        if (start > 0 && text[start - 1] is >= 'A' and <= 'Z' && !Context.IsAsciiLetter(Context.At(text, stop)) && !Context.IsAsciiLetter(Context.At(text, start - 2))
+            && at - start >= 2 && NotAName(text, start - 1, at) < 0 && !s_placeWordLookup.Contains(text.AsSpan(start - 1, at - start + 1)))
+        {
+            sink.Add(new PiiFinding(start - 1, at, PiiTypes.Person, 0.75));
+        }
+    }
+
+    private enum EnglishCue : byte
+    {
+        Thanks,
+        Introduction,
+        Relation,
+        PersonTaker,
+        FormOfAddress,
+        Parent,
+    }
+
+    [ThreadStatic]
+    private static List<(int Cue, int At)>? t_englishHits;
+
     // Words of an English sentence that a person's name follows (general English, from knowledge).
     private static readonly string[] s_englishPersonTakers = ["with ", "by ", "if ", "If ", "call ", "ask ", "tell ", "told ", "met ", "and ", "asked ", "called "];
 
     // After a child's name, the parent who writes (general English as Korean parents write it in class chats).
     private static readonly string[] s_englishParents = [" mom", " dad", " mum", "'s mom", "'s dad", "'s mum", " grandma", " grandpa", "'s grandma", "'s grandpa"];
+
+    // Forms of address before a Filipino or Malay name.
+    private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz "];
+
+    // Every cue of TryEnglishAddress's passes in the order the passes run (their findings keep that order).
+    private static readonly (string Text, EnglishCue Kind)[] s_englishCues =
+    [
+        .. s_englishThanks.Select(t => (t, EnglishCue.Thanks)),
+        .. s_englishIntroductions.Select(t => (t, EnglishCue.Introduction)),
+        .. s_englishRelations.Select(t => (t, EnglishCue.Relation)),
+        .. s_englishPersonTakers.Select(t => (t, EnglishCue.PersonTaker)),
+        .. s_formsOfAddress.Select(t => (t, EnglishCue.FormOfAddress)),
+        .. s_englishParents.Select(t => (t, EnglishCue.Parent)),
+    ];
+
+    private static readonly SearchValues<string> s_englishCueValues = SearchValues.Create(s_englishCues.Select(c => c.Text).Distinct().ToArray(), StringComparison.Ordinal);
 
     /// <summary>
     /// A person's handle in Latin letters where a handle is written: after <c>@</c> in running text or a cell (<c>(@mino_b)</c>,
