@@ -1293,6 +1293,16 @@ internal static class Person
                 continue;
             }
 
+            // A Korean given name romanised with a hyphen (Seo-ah, Chae-won) is a name alone too, when no capitalised word
+            // stands beside it (Dong-A Ilbo).
+            if (HyphenatedGivenNameEnd(text, i) is var given and > 0
+                && (!PersonLayout.CapitalisedWordBeside(text, i, given) || AddressedAfter(text, i) && !(Context.At(text, given) == ' ' && Context.At(text, given + 1) is >= 'A' and <= 'Z')))
+            {
+                sink.Add(new PiiFinding(i, given, PiiTypes.Person, 0.75));
+                i = given;
+                continue;
+            }
+
             // A name whose words are in the list of names in Latin letters (NGUYEN VAN HUNG, Maria Dela Cruz, Sato
             // Haruto), or one listed word glued to a particle (Pablo도, Sophie가), is a name wherever it stands too.
             if (ListedLatinName(text, i) is { End: > 0 } listed)
@@ -2389,7 +2399,7 @@ internal static class Person
     private static readonly string[] s_romanVowels =
     [
         "yae", "yeo", "wae", "eui", "yoo", "you", "woo", "ae", "ya", "eo", "ye", "wa", "oe", "yo", "wo", "we", "wi", "yu", "eu", "ui", "oo", "ee",
-        "ou", "a", "e", "o", "u", "i",
+        "ou", "ah", "a", "e", "o", "u", "i",
     ];
     private static readonly string[] s_romanFinals = ["ng", "k", "n", "t", "l", "m", "p", ""];
 
@@ -2479,6 +2489,13 @@ internal static class Person
                 q++;
             }
 
+            // A given name joined by a hyphen (Kim Joo-young, YOON SEO-AH) is one word.
+            if (HyphenatedGivenNameEnd(text, p) is var hyphenated and > 0)
+            {
+                caps &= !text.AsSpan(p, hyphenated - p).ContainsAnyInRange('a', 'z');
+                q = hyphenated;
+            }
+
             if (q - p < 2 || Context.IsDigit(Context.At(text, q)) || Context.At(text, q) is '_' or '@' or '-' or '.' && Context.IsAsciiLetter(Context.At(text, q + 1)))
             {
                 return 0;
@@ -2503,7 +2520,7 @@ internal static class Person
         {
             var w = text.AsSpan(words[k].Start, words[k].End - words[k].Start);
             if (places.Contains(w) && !(n == 2 && lookup.Contains(w) && GivenBesideSurname(text.AsSpan(words[1 - k].Start, words[1 - k].End - words[1 - k].Start)))
-                || !caps && w.Length > 1 && w[1..].ContainsAnyInRange('A', 'Z'))
+                || !caps && w.Length > 1 && w[1..].ContainsAnyInRange('A', 'Z') && !w.Contains('-'))
             {
                 return 0;
             }
@@ -2527,6 +2544,72 @@ internal static class Person
     private static bool GivenBesideSurname(ReadOnlySpan<char> word) =>
         (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0 && !s_placeWordLookup.Contains(word)
         || IsRomanisedGivenName(word) && !word.EndsWith("gang", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("san", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The end of a Korean given name romanised with a hyphen at <paramref name="start"/> (<c>Seo-ah</c>, <c>Joo-young</c>,
+    /// <c>MIN-JAE</c>), or 0: two syllables by <see cref="IsRomanisedGivenName"/>, not glued to a letter, digit, <c>_</c>,
+    /// <c>@</c>, another hyphen or a dot before a letter; not a word repeated with another vowel (<c>Ping-pong</c>,
+    /// <c>Hip-hop</c>, <c>Bye-bye</c>) and not a place (<c>Jung-gu</c>, <c>Jeju-do</c>, <c>Seo-ro</c>).
+    /// </summary>
+    internal static int HyphenatedGivenNameEnd(string text, int start)
+    {
+        var hyphen = start;
+        while (hyphen < text.Length && Context.IsAsciiLetter(text[hyphen]))
+        {
+            hyphen++;
+        }
+
+        var end = hyphen + 1;
+        while (end < text.Length && Context.IsAsciiLetter(text[end]))
+        {
+            end++;
+        }
+
+        if (hyphen == start || Context.At(text, hyphen) != '-' || end == hyphen + 1 || Context.IsDigit(Context.At(text, end))
+            || Context.At(text, end) is '_' or '@' or '-' || Context.At(text, end) == '.' && Context.IsAsciiLetter(Context.At(text, end + 1))
+            || !IsRomanisedGivenName(text.AsSpan(start, end - start)))
+        {
+            return 0;
+        }
+
+        var first = text.AsSpan(start, hyphen - start);
+        var second = text.AsSpan(hyphen + 1, end - hyphen - 1);
+        var echo = char.ToLowerInvariant(first[0]) == char.ToLowerInvariant(second[0]) && char.ToLowerInvariant(first[^1]) == char.ToLowerInvariant(second[^1]);
+        return echo || s_placeSyllableLookup.Contains(second) || s_englishPrefixLookup.Contains(first) ? 0 : end;
+    }
+
+    // English prefixes before a hyphen that spell a romanised syllable (Re-run, Co-host, Un-do).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishPrefixLookup =
+        new HashSet<string>(["re", "de", "un", "non", "co", "pro", "semi", "bi", "pre"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Whether the word before start is one that a name follows in English (Hi, Dear, Thanks, Ms.).
+    private static bool AddressedAfter(string text, int start)
+    {
+        var end = start - 1;
+        while (end > 0 && text[end - 1] is '.' or ',')
+        {
+            end--;
+        }
+
+        var begin = end;
+        while (begin > 0 && Context.IsAsciiLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return s_addressWords.Contains(text.AsSpan(begin, end - begin));
+    }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressWords = new HashSet<string>(
+        ["Hi", "Hello", "Hey", "Dear", "Thanks", "Thank", "you", "Ms", "Mr", "Mrs", "Miss", "Dr", "Prof", "Professor", "Teacher", "Coach", "Director"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Romanised last syllables of Korean places and addresses after a hyphen (Jung-gu, Jeju-do, Sejong-ro, Insadong-gil,
+    // Gapyeong-gun): a word ending so is no given name. General Korean, from the Revised Romanisation of addresses.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeSyllableLookup = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "gu", "do", "si", "dong", "ro", "gil", "gun", "eup", "myeon", "ri", "ga", "san", "gang", "daero", "ho", "sa",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsHangulWords(ReadOnlySpan<char> span)
     {

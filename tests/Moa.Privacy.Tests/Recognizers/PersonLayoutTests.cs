@@ -781,12 +781,32 @@ public class PersonLayoutTests
     [InlineData("남편 Đặng Văn Nam (베트남)", "베트남", false)]
     public void LatinNames_InRostersOfForeignResidents(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Korean names romanised with a hyphen in the given name (Revised Romanisation as many families write it): with a
+    // surname on either side, in capitals, or alone where no capitalised word stands beside it but an address (Thanks,
+    // Dear). Not words repeated with another vowel, English prefixes, places (-gu, -do, -ro) or a name of a paper.
+    [Theory]
+    [InlineData("참석자: Kim Joo-young, 이민수", "Kim Joo-young", true)]
+    [InlineData("여권 영문: YOON SEO-AH", "YOON SEO-AH", true)]
+    [InlineData("학생 Seo-ah Kim 발표", "Seo-ah Kim", true)]
+    [InlineData("메일\nThanks Seo-ah, see you.", "Seo-ah", true)]
+    [InlineData("Best regards,\nChae-won (Seonwoo)\n사무국", "Chae-won", true)]
+    [InlineData("메모: 배우자 So-ra 님 연락", "So-ra", true)]
+    [InlineData("행사: Hip-hop 공연, Ping-pong 대회, Bye-bye 인사", "Hip-hop", false)]
+    [InlineData("행사: Hip-hop 공연, Ping-pong 대회, Bye-bye 인사", "Ping-pong", false)]
+    [InlineData("방송: Re-run 재방송 Yo-yo 요요", "Re-run", false)]
+    [InlineData("주소: Jung-gu, Seoul / Jeju-do 제주", "Jung-gu", false)]
+    [InlineData("주소: Jung-gu, Seoul / Jeju-do 제주", "Jeju-do", false)]
+    [InlineData("주소: Sejong-ro 세종로", "Sejong-ro", false)]
+    [InlineData("기사: Dong-A Ilbo 보도", "Dong-A", false)]
+    public void RomanisedNames_WithAHyphen(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Korean given names as families romanise them: two syllables, glued or hyphenated; not one syllable or other words.
     [Theory]
     [InlineData("Jieun", true)]
     [InlineData("Seongho", true)]
     [InlineData("Gunwoo", true)]
     [InlineData("Jeom-rye", true)]
+    [InlineData("Seo-ah", true)]
     [InlineData("CHAEYOUNG", true)]
     [InlineData("Jin", false)]
     [InlineData("Python", false)]
