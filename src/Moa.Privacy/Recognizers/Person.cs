@@ -2206,17 +2206,12 @@ internal static class Person
                 : default;
         }
 
-        // One word: a listed given name in title case, three letters or more, glued to a particle that ends its word, before
-        // a title or form of address (Kevin 원장, Lina 여사님) or before a bracket of Hangul (Bekzod(우즈벡), Fatima (결혼이민자)).
-        if (!givenFirst || caps != 0 || end - start < 3)
+        // One word: a listed given or family name in title case, three letters or more, before a title or form of address
+        // (Kevin 원장, Lina 여사님, Morrison 교수); a listed given name also glued to a particle that ends its word or before
+        // a bracket of Hangul (Bekzod(우즈벡), Fatima (결혼이민자)).
+        if (named == 0 || caps != 0 || end - start < 3)
         {
             return default;
-        }
-
-        var open = after == ' ' ? end + 1 : end;
-        if (Context.At(text, open) == '(' && Context.IsHangulSyllable(Context.At(text, open + 1)))
-        {
-            return (end, 0.7);
         }
 
         if (after == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1)))
@@ -2228,6 +2223,17 @@ internal static class Person
                     return (end, 0.75);
                 }
             }
+        }
+
+        if (!givenFirst)
+        {
+            return default;
+        }
+
+        var open = after == ' ' ? end + 1 : end;
+        if (Context.At(text, open) == '(' && Context.IsHangulSyllable(Context.At(text, open + 1)))
+        {
+            return (end, 0.7);
         }
 
         if (!Context.IsHangulSyllable(after))

@@ -777,6 +777,10 @@ public class PersonLayoutTests
     [InlineData("사장님 채윤미 / 스태프 Léa, 문정호", "Léa", true)]
     [InlineData("통역: Nguyễn Văn Hùng 씨", "Nguyễn Văn Hùng", true)]
     [InlineData("Lucía도 온대요", "Lucía", true)]
+    // A listed family name alone before a title, as a given name before one (Kevin 원장); not a listed word that is software.
+    [InlineData("심사위원 Morrison 교수의 지도학생", "Morrison", true)]
+    [InlineData("Johnson 박사 발표", "Johnson", true)]
+    [InlineData("Kafka 개발자 모집", "Kafka", false)]
     [InlineData("남편 Đặng Văn Nam (베트남)", "Đặng Văn Nam", true)]
     [InlineData("남편 Đặng Văn Nam (베트남)", "베트남", false)]
     public void LatinNames_InRostersOfForeignResidents(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
