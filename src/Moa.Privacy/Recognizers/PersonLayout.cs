@@ -560,7 +560,7 @@ internal static class PersonLayout
                 counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) : name.Length <= 4) ? i : named;
+            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name) : name.Length <= 4) ? i : named;
         }
 
         for (var i = 0; i < speakers.Count; i++)
@@ -569,7 +569,7 @@ internal static class PersonLayout
             var word = text.AsSpan(start, end - start);
             // (Speakers named by relation on two lines or more make a conversation of people too.)
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
-            var speaks = Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && IsHandle(word)
+            var speaks = Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other;
             if (speaks)
@@ -876,6 +876,9 @@ internal static class PersonLayout
     internal static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
 
     /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
+    // A full name in Latin letters of a speaker's slot (Phạm Thu Trang, Oliver Bennett: FullLatinSpeakerAt's words).
+    private static bool IsFullLatinName(ReadOnlySpan<char> word) => word.Contains(' ') && Context.IsLatinUpper(word[0]) && Context.IsLatinLetter(word[^1]);
+
     private static bool IsHandle(ReadOnlySpan<char> word) =>
         Context.IsAsciiLetter(word[0]) ? LatinHandle(word)
         : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9');
@@ -1331,6 +1334,9 @@ internal static class PersonLayout
         "fwd", "subject", "from", "to", "cc", "bcc", "date", "sent", "todo", "fixme", "step", "source", "title", "summary", "name",
         "email", "tel", "phone", "fax", "url", "id", "pw", "password", "caution", "important", "hint", "see", "ref", "result",
         "status", "reply", "comment", "update", "edit", "translator", "narrator", "all", "everyone", "anonymous", "unknown",
+        "chaplain", "lector", "choir", "usher", "priest", "pastor", "celebrant", "organist", "cantor", "leader", "coordinator", "chair",
+        "secretary", "treasurer", "president", "manager", "driver", "chef", "nurse", "coach", "captain", "referee", "judge",
+        "witness", "plaintiff", "defendant", "reporter", "editor", "author", "writer", "director", "producer", "volunteer",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -1349,8 +1355,55 @@ internal static class PersonLayout
         }
 
         var token = text.AsSpan(p, q - p);
+        if (FullLatinSpeakerAt(text, p, lineEnd) is { } full)
+        {
+            return full;
+        }
+
         return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || !TalkFollows(text, q, lineEnd, spaceNeeded: true, timed)
             ? null : (p, q);
+    }
+
+    /// <summary>
+    /// A full name in Latin letters speaking, as chat apps copy a line (<c>Phạm Thu Trang 08:22: Dạ được</c>, <c>Oliver
+    /// Bennett: Hi!</c>): two to four words in title case (letters with diacritics too), one of them a listed name word, then
+    /// a clock or not, a colon and talk.
+    /// </summary>
+    private static (int Start, int End)? FullLatinSpeakerAt(string text, int p, int lineEnd)
+    {
+        var (q, words, listed) = (p, 0, false);
+        while (words < 4 && q < lineEnd && Context.IsLatinUpper(text[q]))
+        {
+            var w = q + 1;
+            while (w < lineEnd && Context.IsLatinLower(text[w]))
+            {
+                w++;
+            }
+
+            if (w - q < 2 || w < lineEnd && Context.IsLatinLetter(text[w]))
+            {
+                return null;
+            }
+
+            listed |= (NameGazetteer.LatinKind(text.AsSpan(q, w - q)) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0;
+            words++;
+            q = w;
+            if (Context.At(text, q) != ' ' || !Context.IsLatinUpper(Context.At(text, q + 1)))
+            {
+                break;
+            }
+
+            q++;
+        }
+
+        if (words < 2 || !listed)
+        {
+            return null;
+        }
+
+        var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;
+        var timed = clock > 0;
+        return TalkFollows(text, timed ? clock : q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
     }
 
     /// <summary>

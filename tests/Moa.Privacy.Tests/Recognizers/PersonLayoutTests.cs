@@ -727,6 +727,16 @@ public class PersonLayoutTests
     [InlineData("[엄마 지윤] [오전 7:12] 다음 주 방학\n[외할머니] [오전 7:20] 월화 오케이.\n[이모 지혜] [오전 7:31] 반차 냈어.", "지혜", true)]
     public void FamilyChats_SpeakersByRelation(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // A full name in Latin letters speaks on a chat app's copied lines, with a clock before the colon or not (a listed name
+    // word among its words); English labels of the same shape do not, nor a role in a roster of people who speak.
+    [Theory]
+    [InlineData("단톡\nPhạm Thu Trang 08:22: 네 알겠어요\nLương Văn Minh 08:30: 사장님 오늘 늦어요\nPhạm Thu Trang 11:05: 손님들 많아요", "Phạm Thu Trang", true)]
+    [InlineData("단톡\nPham Thu Trang: 네 알겠어요\nPham Thu Trang: 손님들 많아요", "Pham Thu Trang", true)]
+    [InlineData("회의록\nAction Items: 다음 주까지 정리\nNext Steps: 예산 검토\nAction Items: 담당자 지정", "Action Items", false)]
+    [InlineData("Release Notes\nBug Fixes: 오류 수정\nNew Features: 기능 추가\nBug Fixes: 다른 수정", "Bug Fixes", false)]
+    [InlineData("Roster\nChaplain: Fr. Arnel Villanueva\n[1/12/25 8:15 AM] Maricris Santos: Good morning\n[1/12/25 8:16 AM] Maricris Santos: 네", "Chaplain", false)]
+    public void ChatCopies_FullLatinNamesSpeak(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Handles in Latin letters speak before a clock (seojin_w_ 오후 3:14 …) and after a reply's ㄴ (ㄴ Luka_Kim: …), as
     // Hangul handles with digits do (ㄴ 피노누아르_87: …); a possessive in any case before a relation (His father Ruslan);
     // airline names (PARK/JIHOON MR) with a surname's spelling first, not airport codes; names spaced letter by letter in a
