@@ -274,7 +274,7 @@ internal static class PiiCommand
         var real = new Option<string?>("--real") { Description = "Also train on all of --data (as the shipped model) and score the tuning half of this hand-labelled JSONL set (tests/Moa.Privacy.Tests/EvalSet/person-real.jsonl)." };
         var folds = new Option<int>("--folds") { Description = "Cross-validation folds (by hash of the sentence id).", DefaultValueFactory = _ => 5 };
         var tuning = new Option<bool>("--tuning-half") { Description = "Cross-validate inside the tuning half only (hash(id) mod 2 = 0); the test half is not read." };
-        var errorsOut = new Option<string?>("--errors") { Description = "Write the missed and wrong spans (at the first minimum score) to this TSV file." };
+        var errorsOut = new Option<string?>("--errors") { Description = "Write the missed and wrong spans (at the first minimum score) to this TSV file; with --real, the real set's tuning-half errors to FILE.real.tsv." };
         var curve = new Option<bool>("--curve") { Description = "Also print precision and recall at minimum scores 0.50 to 0.995 (choosing an operating point)." };
         var cmd = new Command("eval-person", "Person precision and recall by k-fold cross-validation (no sentence is scored by a model trained on it), per source.");
         foreach (var o in new Option[] { data, folds, tuning, curve, errorsOut, real, heldOut }.Concat(set.All))
@@ -342,7 +342,15 @@ internal static class PiiCommand
                 r.GetValue(folds), sentences.Count, r.GetValue(tuning) ? " of the tuning half" : "", watch.Elapsed.TotalSeconds);
             if (r.GetValue(real) is { } realPath)
             {
-                var other = PersonEvaluation.OtherSetTuningHalf(all, PersonEvaluation.ReadLabelledJsonl(realPath), options, thresholds);
+                var realErrors = errors is null ? null : new List<string>();
+                var other = PersonEvaluation.OtherSetTuningHalf(all, PersonEvaluation.ReadLabelledJsonl(realPath), options, thresholds, realErrors);
+                if (realErrors is not null)
+                {
+                    // (The real set's tuning-half errors go beside the cross-validation's, in a file named after it.)
+                    using var writer = new StreamWriter(OpenOutput(r.GetValue(errorsOut)! + ".real.tsv"));
+                    realErrors.ForEach(writer.WriteLine);
+                }
+
                 var rt = new Table().AddColumn("min score").AddColumn("source").AddColumn("gold").AddColumn("found").AddColumn("precision").AddColumn("recall").AddColumn("F1");
                 for (var t = 0; t < thresholds.Length; t++)
                 {

@@ -192,8 +192,8 @@ public static class PersonEvaluation
     /// Trains on all of <paramref name="train"/> (as the shipped model is) and scores the tuning half of another labelled
     /// set (<paramref name="other"/>, <c>hash(id) mod 2 = 0</c>), at each of <paramref name="minScores"/>.
     /// </summary>
-    public static List<SortedDictionary<string, PersonScore>> OtherSetTuningHalf(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> other, PersonTrainingOptions options, IReadOnlyList<double> minScores) =>
-        Score(TuningHalf(other), PersonTrainer.Train(train, options), minScores);
+    public static List<SortedDictionary<string, PersonScore>> OtherSetTuningHalf(IReadOnlyList<NerSentence> train, IReadOnlyList<NerSentence> other, PersonTrainingOptions options, IReadOnlyList<double> minScores, List<string>? errors = null) =>
+        Score(TuningHalf(other), PersonTrainer.Train(train, options), minScores, errors);
 
     /// <summary>The tuning half of a labelled set: sentences with <c>hash(id) mod 2 = 0</c>; half 1 is the test half.</summary>
     public static List<NerSentence> TuningHalf(IEnumerable<NerSentence> sentences) => [.. sentences.Where(s => Fold(s.Id, 2) == 0)];
