@@ -121,7 +121,7 @@ internal static class PersonLayout
         seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
-            if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsAsciiLetter(text[candidates[i].Start]))
+            if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsLatinUpper(text[candidates[i].Start]))
             {
                 LatinGivenNames(text, candidates[i], candidates, from);
             }
@@ -1984,26 +1984,38 @@ internal static class PersonLayout
         for (var k = 0; k < count; k++)
         {
             var word = name[words[k]];
-            if (word.Length < 3 || word.ContainsAnyExcept(s_asciiLetters) || word[0] is not (>= 'A' and <= 'Z'))
+            if (word.Length < 3 || !AllLatinLetters(word) || !Context.IsLatinUpper(word[0]))
             {
                 return;
             }
         }
 
+        // (A family name first that is no given name, as Vietnamese and Chinese names are written: the last word is the
+        // given name the person is called by, Nguyen Van Hung … Hung, Phạm Thu Trang … Trang.)
+        var familyFirst = count == 3 && NameGazetteer.LatinKind(name[words[0]]) is var firstKind && (firstKind & NameGazetteer.LatinFamilyKind) != 0
+            && ((firstKind & NameGazetteer.LatinGivenKind) == 0 || (NameGazetteer.LatinKind(name[words[1]]) & NameGazetteer.LatinMiddleKind) != 0);
         for (var k = 0; k < count; k++)
         {
             var word = name[words[k]];
             var given = (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
-                || count == 2 && Person.IsRomanisedSurname(name[words[1 - k]]) && !Person.IsRomanisedSurname(word);
+                || count == 2 && Person.IsRomanisedSurname(name[words[1 - k]]) && !Person.IsRomanisedSurname(word)
+                || familyFirst && k == 2;
             if (!given || Person.IsRomanisedSurname(word))
             {
+                // Any other word of the name alone before a word that says who a person is (Marcus Bell … Bell 감독,
+                // Graham Whitford … Whitford 조교사님, Sunwoo Mi-jeong … Sunwoo 쌤).
+                if ((NameGazetteer.LatinKind(word) & NameGazetteer.LatinMiddleKind) == 0)
+                {
+                    Occurrences(text, word, candidates, from, AddedScore - 0.05, beforePersonWord: true);
+                }
+
                 continue;
             }
 
             for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
             {
                 var end = at + word.Length;
-                if (!Context.IsAsciiLetter(Context.At(text, at - 1)) && !Context.IsAsciiLetter(Context.At(text, end))
+                if (!Context.IsLatinLetter(Context.At(text, at - 1)) && !Context.IsLatinLetter(Context.At(text, end))
                     && !CapitalisedWordBeside(text, at, end))
                 {
                     Add(text, candidates, from, at, end, AddedScore - 0.05);
@@ -2015,7 +2027,18 @@ internal static class PersonLayout
         }
     }
 
-    private static readonly System.Buffers.SearchValues<char> s_asciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+    private static bool AllLatinLetters(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!Context.IsLatinLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Whether a word with a capital first stands right before or after the span, one space between.</summary>
     internal static bool CapitalisedWordBeside(string text, int start, int end) =>

@@ -940,6 +940,10 @@ public class PersonLayoutTests
     [InlineData("접수: 응우옌 티 흐엉 (베트남)\n흐엉 고객님은 다음 주에 다시 오신다.", "흐엉")]
     [InlineData("Guest: Margaret Doyle (2 nights)\n체크인 때 Margaret 님이 늦는다고 연락함.", "Margaret")]
     [InlineData("From: Jiwon Han <jiwon@example.com>\n회신 부탁드립니다. Jiwon 씨 일정 확인.", "Jiwon")]
+    // The given name of a name written family first (Vietnamese), diacritics too, and a family name before a title.
+    [InlineData("접수: Nguyen Van Hung (베트남)\n- Hung 오늘 야간 근무 가능", "Hung")]
+    [InlineData("단톡\nPhạm Thu Trang 08:22: 네 알겠어요\nPhạm Thu Trang 11:05: 손님 많아요\n사장: Trang 오늘 오픈 혼자 가능?", "Trang")]
+    [InlineData("이적 동의: Marcus Bell (신소속 코치)\n- 신소속 Bell 감독 요청: 등록증 사진", "Bell")]
     public void Repeats_BeforeAPersonWord_AreNames(string text, string name) => Persons(text).ShouldContain(name);
 
     [Theory]
