@@ -1405,6 +1405,9 @@ internal static class Person
 
     // Countries and peoples as Korean rosters of foreign residents, workers and students write them (general Korean,
     // written from knowledge).
+    /// <summary>Whether <paramref name="word"/> is a country or a people's name in Hangul (나이지리아, 조선족).</summary>
+    internal static bool IsCountry(ReadOnlySpan<char> word) => s_countries.Contains(word);
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_countries = FrozenSet.Create(StringComparer.Ordinal,
     [
         "중국", "베트남", "필리핀", "태국", "캄보디아", "미얀마", "라오스", "인도네시아", "말레이시아", "몽골", "우즈베키스탄", "우즈벡", "카자흐스탄",

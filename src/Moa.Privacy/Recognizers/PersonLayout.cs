@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
+using Moa.Privacy.Recognizers.Korea;
 
 namespace Moa.Privacy.Recognizers;
 
@@ -133,6 +134,10 @@ internal static class PersonLayout
             if (candidates[i].Start > 0 && text[candidates[i].Start - 1] == '(' && IsSeed(text, candidates[i]))
             {
                 Alias(text, candidates[i], candidates, from);
+            }
+            else if (OpenBracketAfter(text, candidates[i].End) > 0 && (IsSeed(text, candidates[i]) || candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsLatinUpper(text[candidates[i].Start])))
+            {
+                AliasAfter(text, candidates[i], candidates, from);
             }
         }
 
@@ -679,7 +684,15 @@ internal static class PersonLayout
                 if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal)
                     && !(at > 0 && IsLetter(text[at - 1]) || IsLetter(Context.At(text, after))))
                 {
-                    NicknameAt(text, after, candidates, from);
+                    if (Context.At(text, at - 1) == '(' && Context.At(text, after) == ')')
+                    {
+                        NicknameBefore(text, at - 1, candidates, from);
+                    }
+                    else
+                    {
+                        NicknameAt(text, after, candidates, from);
+                    }
+
                     break;
                 }
             }
@@ -711,6 +724,26 @@ internal static class PersonLayout
     }
 
     private static readonly System.Buffers.SearchValues<char> s_nicknameFirsts = System.Buffers.SearchValues.Create(string.Concat(s_nicknameLabels.Select(l => l[0]).Distinct()));
+
+    /// <summary>A nickname before its label in brackets (<c>모래성 (닉네임)</c>, <c>유니(예명)</c>), <paramref name="open"/> the bracket.</summary>
+    private static void NicknameBefore(string text, int open, List<PiiFinding> candidates, int from)
+    {
+        var end = Context.At(text, open - 1) == ' ' ? open - 1 : open;
+        var start = end;
+        while (start > 0 && IsHandleChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var word = text.AsSpan(start, end - start);
+        if (word.Length is < 2 or > 15 || !word.ContainsAnyExceptInRange('0', '9') || NameGazetteer.IsCommonWord(word) || IsFormWord(word) || IsNicknameLabel(word))
+        {
+            return;
+        }
+
+        Add(text, candidates, from, start, end, AddedScore);
+        Occurrences(text, word, candidates, from, AddedScore);
+    }
 
     private static void NicknameAt(string text, int p, List<PiiFinding> candidates, int from)
     {
@@ -2109,6 +2142,53 @@ internal static class PersonLayout
             return;
         }
 
+        Occurrences(text, alias, candidates, from, AddedScore);
+    }
+
+    /// <summary>The position after the opening bracket that follows <paramref name="end"/> (one space between at most), or -1.</summary>
+    private static int OpenBracketAfter(string text, int end)
+    {
+        var p = Context.At(text, end) == ' ' ? end + 1 : end;
+        return Context.At(text, p) == '(' ? p + 1 : -1;
+    }
+
+    /// <summary>
+    /// Another name of a confident name in brackets right after it: a name in Latin letters of the name lists or a Korean
+    /// name romanised (<c>어단비 (Luna)</c>, <c>Chae-won (Seonwoo)</c>), a foreign name word in Hangul (<c>우상필(요셉)</c>)
+    /// or the Hangul rendering of a name in Latin letters (<c>Bilguun (빌궁)</c>), here and wherever else it occurs as a
+    /// word. Not a role, title, relation, field or common word, a country or a place (<c>김민수(팀장)</c>, <c>최지우(장녀)</c>,
+    /// <c>Amara (나이지리아)</c>); brackets after a name mostly hold notes (<c>오전</c>, <c>퇴사</c>), so no other word.
+    /// </summary>
+    private static void AliasAfter(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        var start = OpenBracketAfter(text, seed.End);
+        var end = start;
+        while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsLatinLetter(text[end]) || text[end] == '-' && Context.IsLatinLetter(Context.At(text, end + 1))))
+        {
+            end++;
+        }
+
+        var alias = text.AsSpan(start, Math.Max(0, end - start));
+        if (Context.At(text, end) != ')' || alias.Length is < 2 or > 12)
+        {
+            return;
+        }
+
+        // (A name in Latin letters of the name lists or a Korean name romanised; in Hangul a foreign name word or the
+        // rendering of the name in Latin letters before it: brackets after a name in a record mostly hold notes, 오전, 퇴사.)
+        var latin = Context.IsLatinUpper(alias[0]) && !alias[1..].ContainsAnyInRange('A', 'Z') && !alias.ContainsAnyInRange('\uAC00', '\uD7A3')
+            && ((NameGazetteer.LatinKind(alias) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0 || Person.IsRomanisedSurname(alias) || Person.IsRomanisedGivenName(alias));
+        var hangul = !alias.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+            && (Person.IsForeignNameWord(alias) || Context.IsLatinUpper(text[seed.Start]) && Person.SoundsLike(text.AsSpan(seed.Start, seed.End - seed.Start), alias[0]));
+        if (!(latin && alias.Length >= 3 || hangul && alias.Length <= 5)
+            || NameGazetteer.IsCommonWord(alias) || IsFormWord(alias) || PrivateContext.IsStaffOrKin(alias) || PrivateContext.IsContextWord(alias)
+            || Person.IsTitleOrRole(alias) || EndsWithRelation(alias) || IsNicknameLabel(alias) || Person.IsCountry(alias)
+            || hangul && (s_organisationEnds.Contains(alias[^1]) || StreetAddress.IsStrongAdministrative(alias)) || latin && s_latinRoles.Contains(alias))
+        {
+            return;
+        }
+
+        Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, alias, candidates, from, AddedScore);
     }
 

@@ -737,6 +737,22 @@ public class PersonLayoutTests
     [InlineData("Roster\nChaplain: Fr. Arnel Villanueva\n[1/12/25 8:15 AM] Maricris Santos: Good morning\n[1/12/25 8:16 AM] Maricris Santos: 네", "Chaplain", false)]
     public void ChatCopies_FullLatinNamesSpeak(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // A nickname before its label in brackets, and another name of a confident name in brackets after it (a name of the
+    // lists in Latin letters, a foreign name word in Hangul, the rendering of a Latin name); brackets after a name that
+    // hold notes, roles, kin or places name no one.
+    [Theory]
+    [InlineData("B-0047 | 모래성 (닉네임) | 2개 세트", "모래성", true)]
+    [InlineData("연습생 평가\n유니(예명) | 고유은 | 한국 | B+", "유니", true)]
+    [InlineData("[영어반]\n1위 차민준 (Brian) 90점\n- Brian 발음 좋음", "Brian", true)]
+    [InlineData("비상연락: 남편 우상필(요셉) 01091635734", "요셉", true)]
+    [InlineData("배달\tBilguun (빌궁)\t22시", "빌궁", true)]
+    [InlineData("직원 명단\n성명: 김민수(팀장)\n성명: 최지우(장녀)\n성명: 박민수(퇴사)\n성명: 이영희(서울)", "팀장", false)]
+    [InlineData("직원 명단\n성명: 김민수(팀장)\n성명: 최지우(장녀)\n성명: 박민수(퇴사)\n성명: 이영희(서울)", "서울", false)]
+    [InlineData("직원 명단\n성명: 김민수(팀장)\n성명: 최지우(장녀)\n성명: 박민수(퇴사)\n성명: 이영희(서울)", "퇴사", false)]
+    [InlineData("근무표\n강민호(오전) / 윤서진(오후) / 한지수(야간)", "오전", false)]
+    [InlineData("학생: 김하늘 (Vancouver)", "Vancouver", false)]
+    public void Nicknames_AndOtherNamesInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // Handles in Latin letters speak before a clock (seojin_w_ 오후 3:14 …) and after a reply's ㄴ (ㄴ Luka_Kim: …), as
     // Hangul handles with digits do (ㄴ 피노누아르_87: …); a possessive in any case before a relation (His father Ruslan);
     // airline names (PARK/JIHOON MR) with a surname's spelling first, not airport codes; names spaced letter by letter in a

@@ -349,7 +349,7 @@ internal static partial class StreetAddress
         return word[^1] is '시' or '도' or '군' or '구' or '읍' or '면' || (word.Length >= 2 && word[^1] == '동');
     }
 
-    private static bool IsStrongAdministrative(ReadOnlySpan<char> word)
+    internal static bool IsStrongAdministrative(ReadOnlySpan<char> word)
     {
         if (StartsWithProvince(word))
         {
