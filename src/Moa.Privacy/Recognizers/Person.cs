@@ -2399,6 +2399,12 @@ internal static class Person
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_romanisedSurnameLookup = s_romanisedSurnames.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Korean surnames romanised in two letters, which are English words or syllables too (Do, Oh, An, Im, Jo): a surname
+    // only before a given name joined by a hyphen.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_shortSurnames =
+        new HashSet<string>(["Do", "Oh", "An", "Im", "Jo", "Ko", "Go", "Yu", "So", "Ha", "Na", "Ma", "No", "Ra", "Ok", "Ju", "Gu", "Ku", "Ye", "Ki", "Gi", "Bu", "Uh", "Eo"], StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether <paramref name="word"/> is a Korean surname as it is romanised (Kim, Park, Seo), in any case.</summary>
     internal static bool IsRomanisedSurname(ReadOnlySpan<char> word) => s_romanisedSurnameLookup.Contains(word);
 
@@ -2537,6 +2543,13 @@ internal static class Person
 
         var first = text.AsSpan(words[0].Start, words[0].End - words[0].Start);
         var last = text.AsSpan(words[n - 1].Start, words[n - 1].End - words[n - 1].Start);
+
+        // A surname of two letters (also an English word: Do, Oh, An) before a given name with a hyphen (Do Ji-geon).
+        if (n == 2 && !caps && s_shortSurnames.Contains(first) && last.Contains('-'))
+        {
+            return words[1].End;
+        }
+
         if (caps)
         {
             return lookup.Contains(first) ? words[n - 1].End : 0;

@@ -828,6 +828,9 @@ public class PersonLayoutTests
     [InlineData("주소: Jung-gu, Seoul / Jeju-do 제주", "Jeju-do", false)]
     [InlineData("주소: Sejong-ro 세종로", "Sejong-ro", false)]
     [InlineData("기사: Dong-A Ilbo 보도", "Dong-A", false)]
+    [InlineData("From our side, Do Ji-geon (CTO) will lead 회의", "Do Ji-geon", true)]
+    [InlineData("길드: Jo Hyun-woo | 채팅", "Jo Hyun-woo", true)]
+    [InlineData("How Do Re-run 재방송", "Do Re-run", false)]
     public void RomanisedNames_WithAHyphen(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     // Korean given names as families romanise them: two syllables, glued or hyphenated; not one syllable or other words.
