@@ -377,7 +377,7 @@ internal static class Person
     }
 
     /// <summary>The position of a <c>(</c> right after <paramref name="end"/> or after one space, or -1.</summary>
-    private static int OpenBracketAfter(string text, int end) =>
+    internal static int OpenBracketAfter(string text, int end) =>
         Context.At(text, end) == '(' ? end : Context.At(text, end) == ' ' && Context.At(text, end + 1) == '(' ? end + 1 : -1;
 
     /// <summary>

@@ -135,7 +135,7 @@ internal static class PersonLayout
             {
                 Alias(text, candidates[i], candidates, from);
             }
-            else if (OpenBracketAfter(text, candidates[i].End) > 0 && (IsSeed(text, candidates[i]) || candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsLatinUpper(text[candidates[i].Start])))
+            else if (Person.OpenBracketAfter(text, candidates[i].End) > 0 && (IsSeed(text, candidates[i]) || candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsLatinUpper(text[candidates[i].Start])))
             {
                 AliasAfter(text, candidates[i], candidates, from);
             }
@@ -908,10 +908,10 @@ internal static class PersonLayout
     /// <summary>A handle in Latin letters: lower-case letters with a digit, an underscore or a dot (yoonie.k, nail_by_seol, kim_93).</summary>
     internal static bool LatinHandle(ReadOnlySpan<char> word) => word.IndexOfAny("_.0123456789") > 0 && word.ContainsAnyInRange('a', 'z');
 
-    /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
-    // A full name in Latin letters of a speaker's slot (Phạm Thu Trang, Oliver Bennett: FullLatinSpeakerAt's words).
+    /// <summary>A full name in Latin letters in a speaker's slot (<c>Phạm Thu Trang</c>, <c>Oliver Bennett</c>: <see cref="FullLatinSpeakerAt"/>'s words).</summary>
     private static bool IsFullLatinName(ReadOnlySpan<char> word) => word.Contains(' ') && Context.IsLatinUpper(word[0]) && Context.IsLatinLetter(word[^1]);
 
+    /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
     private static bool IsHandle(ReadOnlySpan<char> word) =>
         Context.IsAsciiLetter(word[0]) ? LatinHandle(word)
         : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9');
@@ -2145,13 +2145,6 @@ internal static class PersonLayout
         Occurrences(text, alias, candidates, from, AddedScore);
     }
 
-    /// <summary>The position after the opening bracket that follows <paramref name="end"/> (one space between at most), or -1.</summary>
-    private static int OpenBracketAfter(string text, int end)
-    {
-        var p = Context.At(text, end) == ' ' ? end + 1 : end;
-        return Context.At(text, p) == '(' ? p + 1 : -1;
-    }
-
     /// <summary>
     /// Another name of a confident name in brackets right after it: a name in Latin letters of the name lists or a Korean
     /// name romanised (<c>어단비 (Luna)</c>, <c>Chae-won (Seonwoo)</c>), a foreign name word in Hangul (<c>우상필(요셉)</c>)
@@ -2161,7 +2154,7 @@ internal static class PersonLayout
     /// </summary>
     private static void AliasAfter(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
-        var start = OpenBracketAfter(text, seed.End);
+        var start = Person.OpenBracketAfter(text, seed.End) + 1;
         var end = start;
         while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsLatinLetter(text[end]) || text[end] == '-' && Context.IsLatinLetter(Context.At(text, end + 1))))
         {
