@@ -1079,6 +1079,13 @@ internal static class PersonLayout
             return (whatsApp.Start, whatsApp.End, true);
         }
 
+        // Telegram's copy: the name, a comma and the date and time in brackets on a line of their own, the message below
+        // (Азамат, [2025년 6월 9일 06:05], Sardor_91, [2025-03-13 06:07]).
+        if (TelegramSpeaker(text, p, lineEnd) is { } telegram)
+        {
+            return (telegram.Start, telegram.End, true);
+        }
+
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
         var untimed = p;
@@ -1193,6 +1200,48 @@ internal static class PersonLayout
         var start = clock + skip + 3;
         var colon = text.IndexOf(": ", start, Math.Min(lineEnd - start, 32), StringComparison.Ordinal);
         return colon > start ? DisplayName(text, start, colon) : null;
+    }
+
+    // What a date and a clock time are written with (2025년 6월 9일 오전 06:05, 13.03.2025 6:07 PM).
+    private static readonly System.Buffers.SearchValues<char> s_stampChars = System.Buffers.SearchValues.Create("0123456789 .-/:,년월일오전후AMP");
+
+    /// <summary>
+    /// The speaker of a line copied from Telegram: a display name of one to three words (any letters, Cyrillic too, digits
+    /// and <c>_</c>), a comma, and a date with a clock time in square brackets that ends the line; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? TelegramSpeaker(string text, int p, int lineEnd)
+    {
+        var end = lineEnd;
+        while (end > p && text[end - 1] is ' ' or '\r')
+        {
+            end--;
+        }
+
+        var comma = text.IndexOf(", [", p, Math.Min(end - p, 40), StringComparison.Ordinal);
+        if (comma <= p || text[end - 1] != ']')
+        {
+            return null;
+        }
+
+        var stamp = text.AsSpan(comma + 3, end - comma - 4);
+        var colon = stamp.IndexOf(':');
+        if (stamp.Length is < 8 or > 32 || colon < 1 || !Context.IsDigit(stamp[colon - 1]) || stamp.Count(':') > 2 || stamp.ContainsAnyExcept(s_stampChars))
+        {
+            return null;
+        }
+
+        var (words, q) = (1, p);
+        for (; q < comma; q++)
+        {
+            var c = text[q];
+            words += c == ' ' ? 1 : 0;
+            if (!(char.IsLetter(c) || Context.IsDigit(c) || c is '_' or '.' or ' ') || words > 3)
+            {
+                return null;
+            }
+        }
+
+        return char.IsLetter(text[p]) ? (p, comma) : null;
     }
 
     private static int SkipSpaces(string text, int p, int lineEnd)
@@ -1491,13 +1540,21 @@ internal static class PersonLayout
             end--;
         }
 
+        // (Two spaces or more, or a dash as Discord and some messengers copy it: 모카라떼 — 오후 2:59.)
         var gap = text.AsSpan(p, end - p).LastIndexOf("  ", StringComparison.Ordinal);
+        var dash = text.AsSpan(p, end - p).IndexOf(" — ", StringComparison.Ordinal);
+        var after = 0;
+        if (gap < 0 && dash > 0)
+        {
+            (gap, after) = (dash, 3);
+        }
+
         if (gap < 2 || gap > 24)
         {
             return null;
         }
 
-        var clock = SkipSpaces(text, p + gap, end);
+        var clock = SkipSpaces(text, p + gap + after, end);
         return text.AsSpan(clock, end - clock) is var time && (time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal))
             && ClockEnd(text, clock, end) == end ? DisplayName(text, p, p + gap) : null;
     }

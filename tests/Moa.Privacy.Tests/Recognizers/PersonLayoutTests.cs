@@ -737,6 +737,16 @@ public class PersonLayoutTests
     [InlineData("Roster\nChaplain: Fr. Arnel Villanueva\n[1/12/25 8:15 AM] Maricris Santos: Good morning\n[1/12/25 8:16 AM] Maricris Santos: 네", "Chaplain", false)]
     public void ChatCopies_FullLatinNamesSpeak(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Telegram's copy (the name, a comma, the date and time in brackets alone on the line; Cyrillic names too) and a
+    // messenger header with a dash before the time (Discord's copy) name their speakers; a label before a bracket of notes
+    // does not.
+    [Theory]
+    [InlineData("현장 단톡\nЖасур, [2025년 12월 17일 06:10]\nSegodnya ne pridu\nSardor_91, [2025-03-13 06:07]\nOk brat", "Жасур", true)]
+    [InlineData("현장 단톡\nЖасур, [2025년 12월 17일 06:10]\nSegodnya ne pridu\nSardor_91, [2025-03-13 06:07]\nOk brat", "Sardor_91", true)]
+    [InlineData("#스태프-현장\nkyu_staff — 오후 2:58\nA-07 부스 전원 확인\n모카라떼 — 오후 2:59\n제가 갖다 드릴게요", "모카라떼", true)]
+    [InlineData("회의록\n참고, [별첨 1: 10:00 일정]\n내용", "참고", false)]
+    public void ChatCopies_TelegramAndDashHeaders(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // A nickname before its label in brackets, and another name of a confident name in brackets after it (a name of the
     // lists in Latin letters, a foreign name word in Hangul, the rendering of a Latin name); brackets after a name that
     // hold notes, roles, kin or places name no one.
