@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
 using Moa.Privacy.Recognizers.Korea;
+using Moa.Text.Languages;
 
 namespace Moa.Privacy.Recognizers;
 
@@ -134,6 +135,7 @@ internal static class PersonLayout
             if (candidates[i].Start > 0 && text[candidates[i].Start - 1] == '(' && IsSeed(text, candidates[i]))
             {
                 Alias(text, candidates[i], candidates, from);
+                HanjaBefore(text, candidates[i], candidates, from);
             }
             else if (Person.OpenBracketAfter(text, candidates[i].End) > 0 && (IsSeed(text, candidates[i]) || candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Context.IsLatinUpper(text[candidates[i].Start])))
             {
@@ -1079,6 +1081,13 @@ internal static class PersonLayout
             return (whatsApp.Start, whatsApp.End, true);
         }
 
+        // A name in Chinese characters and a 24-hour time alone on the line, the message below (李春花 08:02), as chats of
+        // Chinese-speaking residents are copied.
+        if (HanSpeakerHeader(text, p, lineEnd) is { } han)
+        {
+            return (han.Start, han.End, true);
+        }
+
         // Telegram's copy: the name, a comma and the date and time in brackets on a line of their own, the message below
         // (Азамат, [2025년 6월 9일 06:05], Sardor_91, [2025-03-13 06:07]).
         if (TelegramSpeaker(text, p, lineEnd) is { } telegram)
@@ -1200,6 +1209,59 @@ internal static class PersonLayout
         var start = clock + skip + 3;
         var colon = text.IndexOf(": ", start, Math.Min(lineEnd - start, 32), StringComparison.Ordinal);
         return colon > start ? DisplayName(text, start, colon) : null;
+    }
+
+    /// <summary>
+    /// The speaker of a header line of a copied chat in Chinese characters (<c>李春花 08:02</c>, the message on the next
+    /// line): two or three characters, the first a surname's, a space and a 24-hour time alone on the line, followed by a
+    /// message line, with another such header in the text (a schedule of Chinese words and times has no message lines).
+    /// </summary>
+    private static (int Start, int End)? HanSpeakerHeader(string text, int p, int lineEnd)
+    {
+        if (HanHeaderEnd(text, p, lineEnd) is not (> 0 and var q))
+        {
+            return null;
+        }
+
+        var next = lineEnd + 1;
+        var nextEnd = next < text.Length ? text.IndexOf('\n', next) is var n and >= 0 ? n : text.Length : -1;
+        if (nextEnd < 0 || text.AsSpan(next, nextEnd - next).Trim(" \r\t").IsEmpty || HanHeaderEnd(text, next, nextEnd) > 0)
+        {
+            return null;
+        }
+
+        var headers = 0;
+        for (var lineStart = 0; lineStart < text.Length && headers < 2;)
+        {
+            var end = text.IndexOf('\n', lineStart) is var e and >= 0 ? e : text.Length;
+            headers += HanHeaderEnd(text, lineStart, end) > 0 ? 1 : 0;
+            lineStart = end + 1;
+        }
+
+        return headers >= 2 ? (p, q) : null;
+    }
+
+    // The end of the name of a line that is only a name in Chinese characters and a 24-hour time, or 0.
+    private static int HanHeaderEnd(string text, int p, int lineEnd)
+    {
+        if (p >= lineEnd || !IsHanSurname(text[p]))
+        {
+            return 0;
+        }
+
+        var q = p;
+        while (q < lineEnd && ScriptProfile.IsHan(text[q]))
+        {
+            q++;
+        }
+
+        var end = lineEnd;
+        while (end > q && text[end - 1] is ' ' or '\r')
+        {
+            end--;
+        }
+
+        return q - p is 2 or 3 && Context.At(text, q) == ' ' && ClockEnd(text, q + 1, end) == end ? q : 0;
     }
 
     // What a date and a clock time are written with (2025년 6월 9일 오전 06:05, 13.03.2025 6:07 PM).
@@ -2241,6 +2303,39 @@ internal static class PersonLayout
         Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, alias, candidates, from, AddedScore);
     }
+
+    /// <summary>
+    /// A name in Chinese characters before its Korean reading in brackets (<c>金美玉(김미옥)</c>): as many characters as the
+    /// confident name in the brackets has syllables, the first a surname's (<see cref="IsHanSurname"/>); a person here and
+    /// wherever else it stands.
+    /// </summary>
+    private static void HanjaBefore(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        var end = seed.Start - 1;
+        var start = end - (seed.End - seed.Start);
+        if (start < 0 || start > 0 && ScriptProfile.IsHan(text[start - 1]) || !IsHanSurname(text[start]))
+        {
+            return;
+        }
+
+        for (var k = start; k < end; k++)
+        {
+            if (!ScriptProfile.IsHan(text[k]))
+            {
+                return;
+            }
+        }
+
+        Add(text, candidates, from, start, end, AddedScore);
+        Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
+    }
+
+    /// <summary>Whether <paramref name="c"/> is a common Chinese or Korean surname in Chinese characters (traditional or simplified).</summary>
+    internal static bool IsHanSurname(char c) => s_hanSurnames.Contains(c);
+
+    // Common Chinese and Korean surnames in Chinese characters, traditional and simplified (general knowledge).
+    private static readonly System.Buffers.SearchValues<char> s_hanSurnames = System.Buffers.SearchValues.Create(
+        "李王張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾夏韋韦方白鄒邹孟熊秦邱江尹薛段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严武戴莫孔向湯汤朴權权柳安申洪全文裵裴元千玄南辛池延魚吉河奇卞表咸慎琴");
 
     /// <summary>Whether <paramref name="word"/> ends with one of <paramref name="endings"/>.</summary>
     internal static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)

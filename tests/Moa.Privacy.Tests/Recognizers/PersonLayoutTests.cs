@@ -747,6 +747,16 @@ public class PersonLayoutTests
     [InlineData("회의록\n참고, [별첨 1: 10:00 일정]\n내용", "참고", false)]
     public void ChatCopies_TelegramAndDashHeaders(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
+    // Names in Chinese characters: before their Korean reading in brackets, and as the headers of a copied chat (a name
+    // and a 24-hour time alone on a line, a message below, another such header in the text); not words and times of a
+    // schedule without message lines.
+    [Theory]
+    [InlineData("추천인: 金美玉(김미옥) 언니", "金美玉", true)]
+    [InlineData("요양보호사 단톡방\n李春花 08:02\n各位早上好! 오늘 1번 누가 가요?\n金美玉 08:05\n我去第一个! 1번 제가 가요", "李春花", true)]
+    [InlineData("요양보호사 단톡방\n李春花 08:02\n各位早上好! 오늘 1번 누가 가요?\n金美玉 08:05\n我去第一个! 1번 제가 가요", "金美玉", true)]
+    [InlineData("회계 메모\n金額 10:00\n安全 11:00", "金額", false)]
+    public void HanjaNames_ReadingsAndChatHeaders(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
     // A nickname before its label in brackets, and another name of a confident name in brackets after it (a name of the
     // lists in Latin letters, a foreign name word in Hangul, the rendering of a Latin name); brackets after a name that
     // hold notes, roles, kin or places name no one.
