@@ -308,8 +308,8 @@ internal static class Person
                 var end = GluedForeignName(span, a, b);
                 end = end > 0 || stemEnd == b ? end : GluedForeignName(span, a, stemEnd);
 
-                // A Vietnamese name may end in 이 (마이, 투이), which the stem takes for a particle.
-                var whole = b - stemEnd == 1 && text[stemEnd] == '이' ? GluedVietnameseName(text, a, b) : 0;
+                // A Vietnamese name may end in 이 or 란 (마이, 투이, 란), which the stem takes for a particle.
+                var whole = b - stemEnd == 1 && text[stemEnd] is '이' or '란' ? GluedVietnameseName(text, a, b) : 0;
                 end = end > 0 ? end : whole > 0 ? whole : GluedVietnameseName(text, a, stemEnd);
                 if (end > 0)
                 {

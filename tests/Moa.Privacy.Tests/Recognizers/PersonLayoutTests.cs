@@ -1031,6 +1031,7 @@ public class PersonLayoutTests
     [InlineData("- 10:00 팜티응옥 님: 남편 말로는 괜찮대요.", "팜티응옥", true)]
     [InlineData("- 응우옌반득 씨 야간 근무라 토요일 오전만 가능.", "응우옌반득", true)]
     [InlineData("- 3안 반대: 부이티마이 조합원 고양이 알레르기 있음.", "부이티마이", true)]
+    [InlineData("- 응우옌티란 손님 전화 안되면 남편 조에게", "응우옌티란", true)]
     [InlineData("브루킹스 연구소 및 헤리티지재단 관계자들과 면담을 갖고", "헤리티지재단", false)]
     [InlineData("비슷한 소재인 무간도, 디파티드, 신세계 등과 비교해봤을 때", "디파티드", false)]
     [InlineData("부반장님과 도반들이 왔다.", "부반장", false)]
