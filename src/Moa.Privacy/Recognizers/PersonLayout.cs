@@ -2275,21 +2275,32 @@ internal static class PersonLayout
     {
         var start = Person.OpenBracketAfter(text, seed.End) + 1;
         var end = start;
-        while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsLatinLetter(text[end]) || text[end] == '-' && Context.IsLatinLetter(Context.At(text, end + 1))))
+        while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsLatinLetter(text[end]) || text[end] is '-' or ' ' && Context.IsLatinLetter(Context.At(text, end + 1))))
         {
             end++;
         }
 
         var alias = text.AsSpan(start, Math.Max(0, end - start));
-        if (Context.At(text, end) != ')' || alias.Length is < 2 or > 12)
+        if (Context.At(text, end) != ')' || alias.Length is < 2 or > 24 || alias.Count(' ') > 2 || alias.Contains(' ') && !Context.IsLatinUpper(alias[0]))
         {
             return;
         }
 
-        // (A name in Latin letters of the name lists or a Korean name romanised; in Hangul a foreign name word or the
-        // rendering of the name in Latin letters before it: brackets after a name in a record mostly hold notes, 오전, 퇴사.)
-        var latin = Context.IsLatinUpper(alias[0]) && !alias[1..].ContainsAnyInRange('A', 'Z') && !alias.ContainsAnyInRange('\uAC00', '\uD7A3')
-            && ((NameGazetteer.LatinKind(alias) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0 || Person.IsRomanisedSurname(alias) || Person.IsRomanisedGivenName(alias));
+        // (A name in Latin letters of the name lists or a Korean name romanised, one to three words in title case: 인수경
+        // (Soo Kyung Walker); in Hangul a foreign name word or the rendering of the name in Latin letters before it:
+        // brackets after a name in a record mostly hold notes, 오전, 퇴사.)
+        var latin = !alias.ContainsAnyInRange('\uAC00', '\uD7A3');
+        var listed = false;
+        foreach (var range in alias.Split(' '))
+        {
+            var w = alias[range];
+            latin &= w.Length >= 2 && Context.IsLatinUpper(w[0]) && !w[1..].ContainsAnyInRange('A', 'Z');
+            // (Several words need a listed word or a surname's spelling: Samsung Electronics is two romanised syllables.)
+            listed |= (NameGazetteer.LatinKind(w) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0 || Person.IsRomanisedSurname(w)
+                || Person.IsRomanisedGivenName(w) && !alias.Contains(' ');
+        }
+
+        latin &= listed;
         var hangul = !alias.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             && (Person.IsForeignNameWord(alias) || Context.IsLatinUpper(text[seed.Start]) && Person.SoundsLike(text.AsSpan(seed.Start, seed.End - seed.Start), alias[0]));
         if (!(latin && alias.Length >= 3 || hangul && alias.Length <= 5)

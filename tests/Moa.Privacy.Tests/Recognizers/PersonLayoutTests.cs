@@ -771,6 +771,8 @@ public class PersonLayoutTests
     [InlineData("직원 명단\n성명: 김민수(팀장)\n성명: 최지우(장녀)\n성명: 박민수(퇴사)\n성명: 이영희(서울)", "퇴사", false)]
     [InlineData("근무표\n강민호(오전) / 윤서진(오후) / 한지수(야간)", "오전", false)]
     [InlineData("학생: 김하늘 (Vancouver)", "Vancouver", false)]
+    [InlineData("성명: 인수경 (Soo Kyung Walker)   생년월일: 1956", "Soo Kyung Walker", true)]
+    [InlineData("박지민 (Samsung Electronics) 발표", "Samsung Electronics", false)]
     public void Nicknames_AndOtherNamesInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     // Handles in Latin letters speak before a clock (seojin_w_ 오후 3:14 …) and after a reply's ㄴ (ㄴ Luka_Kim: …), as
