@@ -1728,6 +1728,14 @@ internal static class Person
                 continue;
             }
 
+            // A workplace messenger's mention of a full name (@Priya Sharma 책임님): a name of the Latin lists of two words or more.
+            if (Context.IsLatinUpper(Context.At(text, at + 1)) && ListedLatinName(text, at + 1) is { End: > 0 } mention
+                && text.AsSpan(at + 1, mention.End - at - 1).Contains(' '))
+            {
+                sink.Add(new PiiFinding(at + 1, mention.End, PiiTypes.Person, mention.Score));
+                continue;
+            }
+
             var end = HandleEnd(text, at + 1);
             var handle = text.AsSpan(at + 1, end - at - 1);
             if (handle.Length is >= 3 and <= 30 && PersonLayout.LatinHandle(handle)

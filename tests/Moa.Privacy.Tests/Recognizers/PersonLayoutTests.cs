@@ -800,8 +800,8 @@ public class PersonLayoutTests
     [InlineData("메모: the Dollar aka the greenback 환율", "Dollar", false)]
     public void ForeignFormsOfAddress_AndWhatsAppExports(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
-    // Handles in Latin letters after @ or before 님, and after 인스타 or 예명; not a decorator, a path's [@attrib], a plain
-    // word after @ or a mail domain.
+    // Handles in Latin letters after @ or before 님, and after 인스타 or 예명, and a full name of the Latin lists mentioned
+    // after @; not a decorator, a path's [@attrib], a plain word after @, a mail domain or a product's name.
     [Theory]
     [InlineData("| 1 | 여소담 | @sodam_knit | 손뜨개 소품 |", "sodam_knit", true)]
     [InlineData("Bae Minho (@mino_b) acknowledged. 확인", "mino_b", true)]
@@ -809,6 +809,8 @@ public class PersonLayoutTests
     [InlineData("예제\n@property\ndef name(self): 값", "property", false)]
     [InlineData("XPath 예제: [@attrib='value'] 또는 -n @url 인자", "url", false)]
     [InlineData("문의: @naver.com 계정으로", "naver.com", false)]
+    [InlineData("인사팀 손예나 매니저: @Priya Sharma 책임님, TOPIK도 포함", "Priya Sharma", true)]
+    [InlineData("공지: @Apache Kafka 채널로 이동", "Apache Kafka", false)]
     public void Handles_AfterAtOrBeforeNim(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     // Names in Latin letters in rosters of foreign residents: before the country in brackets at a roster's entry, one
