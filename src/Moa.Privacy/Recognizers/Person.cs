@@ -2301,7 +2301,7 @@ internal static class Person
         return beforeFree && afterFree && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || Break(before) || listMark || Break(after));
     }
 
-    /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>
+    /// <summary>Whether <paramref name="word"/> holds a lower-case letter (with diacritics too).</summary>
     private static bool HasLower(ReadOnlySpan<char> word)
     {
         foreach (var c in word)
@@ -2315,6 +2315,7 @@ internal static class Person
         return false;
     }
 
+    /// <summary>A capital, then lower-case letters, a capital allowed after an apostrophe or hyphen (O'Neil, Al-Sayed).</summary>
     private static bool IsTitleCase(ReadOnlySpan<char> word)
     {
         for (var k = 1; k < word.Length; k++)

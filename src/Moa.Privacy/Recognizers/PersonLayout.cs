@@ -738,7 +738,7 @@ internal static class PersonLayout
         }
 
         var word = text.AsSpan(start, end - start);
-        if (word.Length is < 2 or > 15 || !word.ContainsAnyExceptInRange('0', '9') || NameGazetteer.IsCommonWord(word) || IsFormWord(word) || IsNicknameLabel(word))
+        if (!IsNicknameWord(word))
         {
             return;
         }
@@ -746,6 +746,10 @@ internal static class PersonLayout
         Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, word, candidates, from, AddedScore);
     }
+
+    // A nickname's word: two to fifteen letters or digits, not digits only, no common or form word and no nickname label.
+    private static bool IsNicknameWord(ReadOnlySpan<char> word) =>
+        word.Length is >= 2 and <= 15 && word.ContainsAnyExceptInRange('0', '9') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word) && !IsNicknameLabel(word);
 
     private static void NicknameAt(string text, int p, List<PiiFinding> candidates, int from)
     {
@@ -779,9 +783,7 @@ internal static class PersonLayout
         var word = text.AsSpan(p, end - p);
         var close = Context.At(text, end);
         var closed = quoted && close is '"' or '\'' or '”' or '’' or '」';
-        if (word.Length is < 2 or > 15 || !word.ContainsAnyExceptInRange('0', '9') || quoted && !closed
-            || !(closed || colon && FreeAfter(text, end) || at || LatinHandle(word))
-            || NameGazetteer.IsCommonWord(word) || IsFormWord(word) || IsNicknameLabel(word))
+        if (!IsNicknameWord(word) || quoted && !closed || !(closed || colon && FreeAfter(text, end) || at || LatinHandle(word)))
         {
             return;
         }
@@ -1255,12 +1257,7 @@ internal static class PersonLayout
             q++;
         }
 
-        var end = lineEnd;
-        while (end > q && text[end - 1] is ' ' or '\r')
-        {
-            end--;
-        }
-
+        var end = Trim(text, q, lineEnd).End;
         return q - p is 2 or 3 && Context.At(text, q) == ' ' && ClockEnd(text, q + 1, end) == end ? q : 0;
     }
 
@@ -1273,11 +1270,7 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? TelegramSpeaker(string text, int p, int lineEnd)
     {
-        var end = lineEnd;
-        while (end > p && text[end - 1] is ' ' or '\r')
-        {
-            end--;
-        }
+        var end = Trim(text, p, lineEnd).End;
 
         var comma = text.IndexOf(", [", p, Math.Min(end - p, 40), StringComparison.Ordinal);
         if (comma <= p || text[end - 1] != ']')
@@ -1596,11 +1589,7 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? HeaderSpeaker(string text, int p, int lineEnd)
     {
-        var end = lineEnd;
-        while (end > p && text[end - 1] is ' ' or '\r')
-        {
-            end--;
-        }
+        var end = Trim(text, p, lineEnd).End;
 
         // (Two spaces or more, or a dash as Discord and some messengers copy it: 모카라떼 — 오후 2:59.)
         var gap = text.AsSpan(p, end - p).LastIndexOf("  ", StringComparison.Ordinal);
