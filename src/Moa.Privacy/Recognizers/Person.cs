@@ -1527,28 +1527,8 @@ internal static class Person
         hits.Sort();
         foreach (var (c, at) in hits)
         {
-            var (cue, kind) = s_englishCues[c];
-            switch (kind)
-            {
-                case EnglishCue.Thanks:
-                    EnglishThanks(text, at, cue, sink);
-                    break;
-                case EnglishCue.Introduction:
-                    EnglishIntroduction(text, at, cue, sink);
-                    break;
-                case EnglishCue.Relation:
-                    EnglishRelation(text, at, cue, sink);
-                    break;
-                case EnglishCue.PersonTaker:
-                    EnglishPersonTaker(text, at, cue, sink);
-                    break;
-                case EnglishCue.FormOfAddress:
-                    EnglishFormOfAddress(text, at, cue, sink);
-                    break;
-                default:
-                    EnglishParent(text, at, cue, sink);
-                    break;
-            }
+            var (cue, pass) = s_englishCues[c];
+            pass(text, at, cue, sink);
         }
 
         // A one-word name found so is the same person wherever the word stands alone in the text (Lily … - Lily is a huge
@@ -1677,16 +1657,6 @@ internal static class Person
         }
     }
 
-    private enum EnglishCue : byte
-    {
-        Thanks,
-        Introduction,
-        Relation,
-        PersonTaker,
-        FormOfAddress,
-        Parent,
-    }
-
     [ThreadStatic]
     private static List<(int Cue, int At)>? t_englishHits;
 
@@ -1700,15 +1670,18 @@ internal static class Person
     private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz "];
 
     // Every cue of TryEnglishAddress's passes in the order the passes run (their findings keep that order).
-    private static readonly (string Text, EnglishCue Kind)[] s_englishCues =
+    private static readonly (string Text, Action<string, int, string, List<PiiFinding>> Pass)[] s_englishCues =
     [
-        .. s_englishThanks.Select(t => (t, EnglishCue.Thanks)),
-        .. s_englishIntroductions.Select(t => (t, EnglishCue.Introduction)),
-        .. s_englishRelations.Select(t => (t, EnglishCue.Relation)),
-        .. s_englishPersonTakers.Select(t => (t, EnglishCue.PersonTaker)),
-        .. s_formsOfAddress.Select(t => (t, EnglishCue.FormOfAddress)),
-        .. s_englishParents.Select(t => (t, EnglishCue.Parent)),
+        .. Cues(s_englishThanks, EnglishThanks),
+        .. Cues(s_englishIntroductions, EnglishIntroduction),
+        .. Cues(s_englishRelations, EnglishRelation),
+        .. Cues(s_englishPersonTakers, EnglishPersonTaker),
+        .. Cues(s_formsOfAddress, EnglishFormOfAddress),
+        .. Cues(s_englishParents, EnglishParent),
     ];
+
+    private static IEnumerable<(string, Action<string, int, string, List<PiiFinding>>)> Cues(string[] cues, Action<string, int, string, List<PiiFinding>> pass) =>
+        cues.Select(c => (c, pass));
 
     private static readonly SearchValues<string> s_englishCueValues = SearchValues.Create(s_englishCues.Select(c => c.Text).Distinct().ToArray(), StringComparison.Ordinal);
 
