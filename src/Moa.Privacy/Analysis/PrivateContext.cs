@@ -733,7 +733,8 @@ public static class PrivateContext
 
     /// <summary>
     /// A surname (or a Latin initial) alone, followed by 씨, 군 or 양, possibly with 모 and an age in brackets between
-    /// (김모(33)씨, A(57)씨, 김 군): how the press names a private person. Returns the suffix found.
+    /// (김모(33)씨, A(57)씨, 김 군), or an initial before a title or another word for a person (A 원사, K기자): how the press
+    /// names a private person. Returns the suffix or word found.
     /// </summary>
     private static string? Anonymised(string text, PiiFinding person)
     {
@@ -746,6 +747,12 @@ public static class PrivateContext
         if (name.Length != 1 || !(char.IsAsciiLetterUpper(name[0]) || NameGazetteer.SurnameRank(name[0]) > 0))
         {
             return null;
+        }
+
+        if (person.Length == 1 && char.IsAsciiLetterUpper(name[0]) && Person.InitialBeforeTitle(text, person.Start) is { } word)
+        {
+            // An initial before a word that says who the person is (A 원사, K기자는): no public person is written so.
+            return word;
         }
 
         var rest = text.AsSpan(person.Start + name.Length).TrimStart(' ');

@@ -494,6 +494,7 @@ internal static class Person
         TryHandles(text, sink);
         TryLetterSpacedNames(text, sink);
         TryLoneSurnames(text, sink);
+        TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
         TryOneSyllableGivenNames(text, sink);
@@ -631,6 +632,74 @@ internal static class Person
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
         }
+    }
+
+    private static readonly SearchValues<char> s_latinUpper = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+
+    /// <summary>
+    /// A capital initial standing for a person before a word that says who the person is, glued or after one space, as the
+    /// press and case notes anonymise a private person (<c>A 원사의</c>, <c>K기자는</c>, <c>B 일병을</c>, <c>K 선배가</c>,
+    /// <c>A 선생님은</c>, <c>A 여성을</c>): the initial alone, as KLUE-NER annotates it (<see cref="TryInitial"/> does 씨, 군 and 양).
+    /// The letter is a word of its own (not <c>B.J.</c>, <c>H&amp;M</c>, <c>K-2</c>, <c>S병원</c>, <c>A형</c>: a type is no person).
+    /// </summary>
+    private static void TryInitialsBeforeTitles(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(s_latinUpper); i >= 0 && i + 2 < text.Length; i = span[(i + 1)..].IndexOfAny(s_latinUpper) is var r and >= 0 ? i + 1 + r : -1)
+        {
+            if (InitialBeforeTitle(text, i) is { } word && word[0] is not ('씨' or '군' or '양'))
+            {
+                sink.Add(new PiiFinding(i, i + 1, PiiTypes.Person, 0.75));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The word that says who the capital initial at <paramref name="initial"/> is (<c>A 원사</c>, <c>K기자</c>, <c>C씨</c>):
+    /// the letter is a word of its own and such a word follows, glued or after one space; null otherwise.
+    /// </summary>
+    internal static string? InitialBeforeTitle(string text, int initial)
+    {
+        var before = Context.At(text, initial - 1);
+        if (Context.IsLatinLetter(before) || Context.IsDigit(before) || before is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'')
+        {
+            return null;
+        }
+
+        var at = Context.At(text, initial + 1) == ' ' ? initial + 2 : initial + 1;
+        if (!Context.IsHangulSyllable(Context.At(text, at)) || text[at] == '형' && Context.At(text, at + 1) != '사')
+        {
+            return null;
+        }
+
+        if (text[at] is '씨' or '군' or '양' && (!Context.IsHangulSyllable(Context.At(text, at + 1)) || s_particles.Contains(text[at + 1])))
+        {
+            return text[at].ToString();
+        }
+
+        if (!PersonWordAt(text, at) && !InitialPersonWordAt(text, at))
+        {
+            return null;
+        }
+
+        // The word without the particle after it (일병을 → 일병).
+        var end = Context.HangulEnd(text, at);
+        return text[at..(end - at > 2 && s_particles.Contains(text[end - 1]) && text[end - 1] != '님' ? end - 1 : end)];
+    }
+
+    /// <summary>A word of the press for an anonymised adult (<c>여성</c>, <c>남성</c>, <c>원사</c>) at <paramref name="at"/>, ending its word or taking a particle.</summary>
+    private static bool InitialPersonWordAt(string text, int at)
+    {
+        foreach (var word in (ReadOnlySpan<string>)["여성", "남성", "원사", "상병", "이병", "병사", "군인", "교사", "강사", "직원", "사원", "친구", "동료", "언니", "오빠", "누나"])
+        {
+            if (text.AsSpan(at).StartsWith(word, StringComparison.Ordinal) && Context.At(text, at + word.Length) is var next
+                && (!Context.IsHangulSyllable(next) || next == '님' || s_particles.Contains(next)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly SearchValues<char> s_rareLoneSurnames = SearchValues.Create(NameGazetteer.LoneBeforeHonorificSurnames);

@@ -264,6 +264,7 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("장 씨가 공개한 석고상", "장", "anonymised 씨")]
     [InlineData("A(57)씨는 경찰에 신고했다.", "A", "anonymised 씨")]
     [InlineData("조사 결과 김 군은 버스에 치인 것으로 확인됐다.", "김", "anonymised 군")]
+    [InlineData("또 다른 후임병인 B 일병을 뒤에서 때렸다.", "B", "anonymised 일병")]
     [InlineData("[박서진] 싸게 팔길래 샀어", "박서진", "chat speaker")]
     [InlineData("고객: 안녕하세요\n김하람: 환불 문의요", "김하람", "chat speaker")]
     [InlineData("Q: 안녕하세요, 저는 오유진입니다.", "오유진", "self-introduction")]

@@ -20,6 +20,32 @@ public class PersonModelTests
     [InlineData("담당자 사무관 이기태 (044-203-3185)", "이기태")]
     public void Analyze_NameInCommonForm_IsFound(string text, string name) => Persons(text).ShouldContain(name);
 
+    [Theory]
+    [InlineData("현재 방송사에 근무하는 K기자는 연차 휴가를 냈다.")]
+    [InlineData("부대는 A 원사의 양성 판정과 관련해 격리 조치했다.")]
+    [InlineData("또 다른 후임병인 B 일병을 뒤에서 때렸다.")]
+    [InlineData("저번 학기엔 우리 과 K 선배가 학생증을 잃어버렸다.")]
+    [InlineData("전에 오시던 A 선생님은 이사 가셨어요.")]
+    [InlineData("전에 살던 K언니가 본드를 늦게 받았다던데")]
+    public void Analyze_InitialBeforeTitle_IsTheInitial(string text)
+    {
+        var found = new PiiAnalyzer([PiiTypes.Person], 0.5, PersonPolicy.Private).Analyze(text);
+        found.Count.ShouldBe(1);
+        (found[0].End - found[0].Start).ShouldBe(1);
+        char.IsAsciiLetterUpper(text[found[0].Start]).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("수학 A형의 1등급 커트라인이 올랐다.")]
+    [InlineData("B형 간염 환자가 늘었다.")]
+    [InlineData("A 등급 판정을 받은 업체")]
+    [InlineData("H&M 직원이 말했다.")]
+    [InlineData("류현진은 B.J. 업튼을 삼진으로 잡았다.")]
+    [InlineData("K-2 소총을 들고 이탈했다.")]
+    [InlineData("서울 송파경찰서에 S병원을 형사고소했다.")]
+    public void Analyze_CapitalThatIsNoInitialOfAPerson_IsNotTaken(string text) =>
+        Persons(text).ShouldNotContain(p => p.Length == 1 && char.IsAsciiLetterUpper(p[0]));
+
     [Fact]
     public void Tagger_TextWithoutHangul_FindsNothingAndRulesStillWork()
     {
