@@ -28,7 +28,7 @@ internal static class PersonLayout
     private static readonly string[] s_nameColumns =
     [
         "성명", "이름", "성함", "환자명", "학생명", "원아명", "아동명", "고객명", "회원명", "보호자", "보호자명", "신청인", "대상자", "대상자명",
-        "수령인", "참석자", "담당자", "작성자", "예금주", "대표자", "조합원", "입주자", "세대주", "학생", "환자", "이용자",
+        "수령인", "참석자", "담당자", "작성자", "예금주", "대표자", "조합원", "입주자", "세대주", "학생", "환자", "이용자", "본명",
     ];
 
     // What may follow a name inside its word (particles, honorifics, vocatives, kinship and the copula), written from
@@ -252,6 +252,19 @@ internal static class PersonLayout
                         return header.ToString();
                     }
 
+                    // A name column's label with a note in brackets (성명 (영문), 본명(보상 지급용)): the label.
+                    if (header.Length > 3 && header[^1] == ')' && header.IndexOf('(') is var open and > 0)
+                    {
+                        var main = header[..open].TrimEnd(' ');
+                        foreach (var label in s_nameColumns)
+                        {
+                            if (main.SequenceEqual(label))
+                            {
+                                return label;
+                            }
+                        }
+                    }
+
                     // A header that names a person by its ending (봉사자, 응시자, 시주자, 고인, 예금주), on the block's first
                     // line: in a form of label-value rows the labels stand one above another in the same cell.
                     if (!header.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && Person.IsPersonLabel(header) && FirstOfBlock(text, s))
@@ -445,6 +458,12 @@ internal static class PersonLayout
     /// <summary>A column header of nicknames or accounts (<c>닉네임</c>, <c>응모 ID</c>, <c>인스타 아이디</c>): its last word is a nickname label or <c>ID</c>.</summary>
     private static bool IsHandleColumn(ReadOnlySpan<char> header)
     {
+        if (header.Length > 3 && header[^1] == ')' && header.LastIndexOf('(') is var open and > 0)
+        {
+            // A column of people's handles, its label in brackets (제보자(닉네임), 선수 (ID)).
+            header = header[(open + 1)..^1].Trim(' ');
+        }
+
         var last = header[(header.LastIndexOf(' ') + 1)..];
         return last is "ID" or "id" || IsNicknameLabel(last) && last is not "닉";
     }
@@ -470,7 +489,7 @@ internal static class PersonLayout
 
     private static bool IsNameCell(ReadOnlySpan<char> cell)
     {
-        if (IsLatinName(cell))
+        if (IsLatinName(cell) || IsCapitalName(cell))
         {
             return true;
         }
@@ -488,6 +507,26 @@ internal static class PersonLayout
         }
 
         return words is >= 1 and <= 3 && cell.Length >= 2 && !PrivateContext.IsContextWord(cell) && !NameGazetteer.IsCommonWord(cell);
+    }
+
+    /// <summary>
+    /// A name in capitals as passports and registers write it, two to four words of two to fifteen letters
+    /// (<c>RAKHIMOVA GULNORA</c>, <c>TRAN THI NGOC ANH</c>): under a name column, not elsewhere.
+    /// </summary>
+    private static bool IsCapitalName(ReadOnlySpan<char> cell)
+    {
+        var words = 0;
+        foreach (var range in cell.Split(' '))
+        {
+            if (cell[range] is var w && (w.Length is < 2 or > 15 || w.ContainsAnyExceptInRange('A', 'Z')))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 2 and <= 4;
     }
 
     /// <summary>
