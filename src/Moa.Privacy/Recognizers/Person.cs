@@ -647,11 +647,100 @@ internal static class Person
         var span = text.AsSpan();
         for (var i = span.IndexOfAny(s_latinUpper); i >= 0 && i + 2 < text.Length; i = span[(i + 1)..].IndexOfAny(s_latinUpper) is var r and >= 0 ? i + 1 + r : -1)
         {
-            if (InitialBeforeTitle(text, i) is { } word && word[0] is not ('씨' or '군' or '양'))
+            if (InitialBeforeTitle(text, i) is { } word && word[0] is not ('씨' or '군' or '양')
+                || StandaloneInitial(text, i) && (RoleBefore(text, i) || AgeBracketAfter(text, i + 1) || InCountOfPeople(text, i)))
             {
                 sink.Add(new PiiFinding(i, i + 1, PiiTypes.Person, 0.75));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the capital at <paramref name="at"/> is a word of its own that a particle, a bracket or punctuation may
+    /// follow (<c>A는</c>, <c>B(여, 32세)에게</c>, <c>A, B가</c>), not a type or a part (<c>A형</c>, <c>B반</c>, <c>C조</c>, <c>K-2</c>, <c>B.J.</c>)
+    /// and not O or X, a form's marks for yes and no.
+    /// </summary>
+    internal static bool StandaloneInitial(string text, int at)
+    {
+        if (text[at] is 'O' or 'X')
+        {
+            // Marks of a form (O/X for yes and no), not initials.
+            return false;
+        }
+
+        var before = Context.At(text, at - 1);
+        var after = Context.At(text, at + 1);
+        return !(Context.IsLatinLetter(before) || Context.IsDigit(before) || before is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'' or '#')
+            && !(Context.IsLatinLetter(after) || Context.IsDigit(after) || after is '.' or '&' or '-' or '/' or '+' or '_' or '\'' or ':' or '@')
+            && (!Context.IsHangulSyllable(after) || "은는이가의을를에와과도만랑께한".Contains(after, StringComparison.Ordinal));
+    }
+
+    // Roles of the press and of case records before a capital that stands for a person (피고인 A, 피해자 B, 가해 학생 C),
+    // beside the judge's roles, relations and kinship words.
+    private static readonly HashSet<string> s_initialRoles = new(
+        ["가해자", "학생", "손님", "목격자", "가해학생", "피해학생", "운전자", "교사", "직원", "용의자",
+            .. PrivateContext.Roles, .. PrivateContext.Relations, .. PrivateContext.Kin],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A role, relation or kinship word right before the capital at <paramref name="at"/>, with spaces or a colon between
+    /// (<c>피고인 A</c>, <c>피해 학생: B</c>); not across a tab (a table's cell of a relation beside a cell of O/X marks).
+    /// </summary>
+    private static bool RoleBefore(string text, int at)
+    {
+        var p = at - 1;
+        while (p >= 0 && text[p] is ' ' or ':' or '：' && at - p <= 3)
+        {
+            p--;
+        }
+
+        if (p == at - 1 || p < 1 || !Context.IsHangulSyllable(text[p]))
+        {
+            return false;
+        }
+
+        var start = Context.HangulStart(text, p + 1);
+        return s_initialRoles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, p + 1 - start));
+    }
+
+    /// <summary>
+    /// An age, a sex or a school year in brackets at <paramref name="open"/> (<c>(1학년)</c>, <c>(여, 32세)</c>, <c>(27·남)</c>,
+    /// <c>(중2)</c>): what case notes write after a person.
+    /// </summary>
+    internal static bool AgeBracketAfter(string text, int open)
+    {
+        if (Context.At(text, open) != '(' || text.IndexOf(')', open) is var close && (close < 0 || close - open > 14))
+        {
+            return false;
+        }
+
+        var inside = text.AsSpan(open + 1, close - open - 1);
+        foreach (var range in inside.SplitAny(",·/ "))
+        {
+            var part = inside[range];
+            if (part is "여" or "남" or "여성" or "남성" or "여자" or "남자"
+                || part.Length >= 2 && Context.IsDigit(part[0]) && (part.EndsWith("세") || part.EndsWith("살") || part.EndsWith("학년")) && !part[..^(part.EndsWith("학년") ? 2 : 1)].ContainsAnyExceptInRange('0', '9')
+                || part.Length is 2 or 3 && part[0] is '초' or '중' or '고' && Context.IsDigit(part[^1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the capital at <paramref name="at"/> is one of a list of capitals in brackets after a count of people (<c>손님 3명(A, B, C)이</c>).</summary>
+    private static bool InCountOfPeople(string text, int at)
+    {
+        var p = at - 1;
+        while (p > 0 && (text[p] is ',' or ' ' or '·' || text[p] is >= 'A' and <= 'Z' && !Context.IsLatinLetter(text[p - 1])))
+        {
+            p--;
+        }
+
+        var close = text.IndexOf(')', at);
+        return p >= 2 && text[p] == '(' && text[p - 1] == '명' && Context.IsDigit(text[p - 2]) && close > at && close - at < 16
+            && !text.AsSpan(at, close - at).ContainsAnyExcept("ABCDEFGHIJKLMNOPQRSTUVWXYZ ,·");
     }
 
     /// <summary>

@@ -143,10 +143,38 @@ internal static class PersonLayout
             }
         }
 
+        seeds = candidates.Count;
+        var initials = 0u;
+        for (var i = from; i < seeds; i++)
+        {
+            var c = candidates[i];
+            if (c.Type == PiiTypes.Person && c.End - c.Start == 1 && text[c.Start] is >= 'A' and <= 'Z' && c.Score >= SeedScore
+                && (initials & (1u << (text[c.Start] - 'A'))) == 0)
+            {
+                initials |= 1u << (text[c.Start] - 'A');
+                Initials(text, text[c.Start], candidates, from);
+            }
+        }
+
         // Last, when the passes above have raised the names a table's column holds.
         if (table)
         {
             SeededColumns(text, candidates, from);
+        }
+    }
+
+    /// <summary>
+    /// A capital that stands for a person (<c>A씨</c>, <c>피고인 A</c>, <c>A(1학년)</c>) stands for that person wherever it
+    /// is a word of its own in the text (<c>A는</c>, <c>A, B가</c>, <c>B의 부모</c>); not in <c>A형</c>, <c>A4</c>, <c>B.J.</c>.
+    /// </summary>
+    private static void Initials(string text, char initial, List<PiiFinding> candidates, int from)
+    {
+        for (var at = text.IndexOf(initial, StringComparison.Ordinal); at >= 0; at = text.IndexOf(initial, at + 1))
+        {
+            if (Person.StandaloneInitial(text, at))
+            {
+                Add(text, candidates, from, at, at + 1, AddedScore);
+            }
         }
     }
 

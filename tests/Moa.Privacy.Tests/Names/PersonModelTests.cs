@@ -35,6 +35,25 @@ public class PersonModelTests
         char.IsAsciiLetterUpper(text[found[0].Start]).ShouldBeTrue();
     }
 
+    // A capital that stands for a person after a role (피고인 A, 피해자 B), before an age or school year in brackets
+    // (A(1학년)) or in a count of people (3명(A, B, C)) is that person wherever it stands alone in the text.
+    [Theory]
+    [InlineData("피고인 A는 2024. 3. 5. 피해자 B(여, 32세)에게 전화를 걸었다. 이로써 A는 B를 협박하였다.", "A,B,A,B")]
+    [InlineData("가해 학생: A(1학년), B(1학년)\n피해 학생: 표서진(2학년)\n내용: 점심시간에 A, B가 표서진 학생의 휴대전화를 빼앗음", "A,B,표서진,A,B,표서진")]
+    [InlineData("손님 3명(A, B, C)이 방문. 종업원이 신분증 확인, A는 형 명의 신분증을 제시함.", "A,B,C,A")]
+    [InlineData("A씨는 B형 간염 보균자이며 A4 용지에 적었다. A의 진술은 일관됐다.", "A,A")]
+    public void Analyze_InitialsThatStandForPersons_AreFoundWhereverTheyStandAlone(string text, string expected) =>
+        string.Join(',', Persons(text)).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("정답은 A, B 중 하나다. A는 틀렸다.")]
+    [InlineData("A는 B의 부분집합이다.")]
+    [InlineData("환자 A형 혈액 2팩을 요청했다.")]
+    [InlineData("출연자\t관계\t얼굴 공개\n탁세준\t남자친구\tX\n피도윤\t가족\tO")]
+    [InlineData("성명\t역할\n마상필\t승객 A")]
+    public void Analyze_CapitalsWithoutAPersonBesideThem_AreNoPersons(string text) =>
+        Persons(text).ShouldNotContain(p => p.Length == 1 && char.IsAsciiLetterUpper(p[0]));
+
     [Theory]
     [InlineData("수학 A형의 1등급 커트라인이 올랐다.")]
     [InlineData("B형 간염 환자가 늘었다.")]
