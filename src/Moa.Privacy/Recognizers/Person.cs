@@ -2925,8 +2925,42 @@ internal static class Person
         }
     }
 
+    /// <summary>
+    /// The end of a name in capitals at <paramref name="at"/> as passports write it: two to four words of two to fifteen
+    /// capitals split by one space, then the end of the line or a separator (<c>/</c>, <c>,</c>, a tab, a bracket, an arrow);
+    /// 0 otherwise.
+    /// </summary>
+    internal static int CapitalNameEnd(string text, int at)
+    {
+        var (p, words) = (at, 0);
+        while (true)
+        {
+            var s = p;
+            while (Context.At(text, p) is >= 'A' and <= 'Z')
+            {
+                p++;
+            }
+
+            if (p - s is < 2 or > 15)
+            {
+                return 0;
+            }
+
+            words++;
+            if (Context.At(text, p) == ' ' && Context.At(text, p + 1) is >= 'A' and <= 'Z' && words < 4)
+            {
+                p++;
+                continue;
+            }
+
+            var next = Context.At(text, p) == ' ' ? Context.At(text, p + 1) : Context.At(text, p);
+            return words >= 2 && next is '\0' or '\n' or '\r' or '\t' or '/' or ',' or '(' or ')' or '→' or '|' or '·' ? p : 0;
+        }
+    }
+
     private static void TryLabel(string text, int labelStart, int p, bool loose, bool staff, List<PiiFinding> sink)
     {
+        var label = text.AsSpan(labelStart, p - labelStart);
         var colon = false;
         var skipped = 0;
         while (p < text.Length && text[p] is ' ' or ':' or '：' or '\t' && skipped < 4)
@@ -2974,6 +3008,13 @@ internal static class Person
         }
 
         var start = p;
+        if (label is "성명" or "이름" or "성함" && CapitalNameEnd(text, p) is var capitals and > 0)
+        {
+            // 성명 AZIZOV NURBEK, 이름: PAN DONGGIL: a name in capitals as a passport writes it, after a name's label.
+            sink.Add(new PiiFinding(p, capitals, PiiTypes.Person, 0.85));
+            return;
+        }
+
         if (colon && Context.At(text, p) is >= 'A' and <= 'Z')
         {
             // 보낸 사람: Jiwon Ahn <…>: a name in Latin letters after a Korean label.

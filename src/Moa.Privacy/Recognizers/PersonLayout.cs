@@ -280,6 +280,15 @@ internal static class PersonLayout
                         return header.ToString();
                     }
 
+                    // A name column's label after the script it is written in (영문 성명, 한자 이름): the label.
+                    foreach (var script in (ReadOnlySpan<string>)["영문 ", "영문", "한글 ", "한글", "국문 ", "한자 ", "한자", "여권 ", "여권상 "])
+                    {
+                        if (header.StartsWith(script, StringComparison.Ordinal) && header[script.Length..] is var rest && rest is "성명" or "이름")
+                        {
+                            return rest.ToString();
+                        }
+                    }
+
                     // A name column's label with a note in brackets (성명 (영문), 본명(보상 지급용)): the label.
                     if (header.Length > 3 && header[^1] == ')' && header.IndexOf('(') is var open and > 0)
                     {

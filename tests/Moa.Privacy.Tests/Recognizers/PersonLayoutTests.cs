@@ -1084,13 +1084,18 @@ public class PersonLayoutTests
     [InlineData("담당: 정시우 (LEO) 96점", "LEO", false)]
     public void EnglishNames_InBracketsAfterAName(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
-    // A column label with a note in brackets: a name column's (성명 (영문), 본명(보상 지급용)) holds names, names in
-    // capitals as passports write them included; a handle column's (제보자(닉네임)) holds handles. Capitals elsewhere and a
-    // bracketed note of another label are no persons.
+    // A column label with a note in brackets or after its script: a name column's (성명 (영문), 본명(보상 지급용), 영문
+    // 성명) holds names, names in capitals as passports write them included, and so does a name's label before such a name;
+    // a handle column's (제보자(닉네임)) holds handles. Capitals elsewhere and a bracketed note of another label are no persons.
     [Theory]
     [InlineData("연번\t성명 (영문)\t출신국\n1\tRAKHIMOVA GULNORA\t우즈베키스탄\n2\tGURUNG SITA\t네팔", "RAKHIMOVA GULNORA", true)]
     [InlineData("ID | 제보자(닉네임) | 본명(보상 지급용) | 상태\nBUG-1 | 칼바람 | 선태윤 | Fixed\nBUG-2 | xXHyunXx | 조현우 | Fixed", "칼바람", true)]
     [InlineData("ID | 제보자(닉네임) | 본명(보상 지급용) | 상태\nBUG-1 | 칼바람 | 선태윤 | Fixed\nBUG-2 | xXHyunXx | 조현우 | Fixed", "xXHyunXx", true)]
+    [InlineData("접수\t신청인\t영문 성명\t구분\n0415\t판동길\tPAN DONGGIL\t재발급", "PAN DONGGIL", true)]
+    [InlineData("- 아지즈 씨 귀화 전 성명 AZIZOV NURBEK → 관찰란에 병기.", "AZIZOV NURBEK", true)]
+    [InlineData("이름: KIM MINSU (여권과 동일)", "KIM MINSU", true)]
+    [InlineData("담당자: IT TEAM", "IT TEAM", false)]
+    [InlineData("접수\t영문 표기\t구분\n0415\tNEW YORK\t재발급", "NEW YORK", false)]
     [InlineData("연번\t품목 (영문)\t수량\n1\tRICE CAKE\t3", "RICE CAKE", false)]
     [InlineData("연번\t성명\t비고 (영문)\n1\t추은재\tNOT FOUND", "NOT FOUND", false)]
     [InlineData("ID | 제목(요약) | 상태\nBUG-1 | 무적버그 | Fixed", "무적버그", false)]
