@@ -748,7 +748,8 @@ internal static class PersonLayout
     /// "도토리"</c>), after a colon (<c>닉네임: 구름빵</c>), with <c>@</c> (<c>계정 @sumin_walks</c>) or shaped as a handle
     /// (<c>인스타 아이디 jjun_0412</c>). The nickname is one word
     /// of two to fifteen letters or digits, no common word, and a person wherever the text names it again. Unquoted words
-    /// after the label are what is done with it (<c>닉네임 설정</c>, <c>아이디 찾기</c>) and are left alone.
+    /// after the label are what is done with it (<c>닉네임 설정</c>, <c>아이디 찾기</c>) and are left alone. So is the word
+    /// before a real name in brackets (<c>sushi_lover77 (본명 기세윤)</c>).
     /// </summary>
     private static void Nicknames(string text, List<PiiFinding> candidates, int from)
     {
@@ -777,6 +778,18 @@ internal static class PersonLayout
 
             var next = at + 1 < text.Length ? text.AsSpan(at + 1).IndexOfAny(s_nicknameFirsts) : -1;
             at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        // A name someone goes by before the real one in brackets (sushi_lover77 (본명 기세윤), 고라니99(실명 미기재)).
+        foreach (var real in (ReadOnlySpan<string>)["(본명", "(실명"])
+        {
+            for (var open = text.IndexOf(real, StringComparison.Ordinal); open > 0; open = text.IndexOf(real, open + 1, StringComparison.Ordinal))
+            {
+                if (!IsLetter(Context.At(text, open + real.Length)))
+                {
+                    NicknameBefore(text, open, candidates, from);
+                }
+            }
         }
     }
 

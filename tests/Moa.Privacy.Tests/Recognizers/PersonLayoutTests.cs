@@ -762,6 +762,10 @@ public class PersonLayoutTests
     // hold notes, roles, kin or places name no one.
     [Theory]
     [InlineData("B-0047 | 모래성 (닉네임) | 2개 세트", "모래성", true)]
+    [InlineData("노쇼 메모\n- sushi_lover77 (본명 기세윤) 이번에도 노쇼. sushi_lover77 님 예약 제한", "sushi_lover77", true)]
+    [InlineData("새벽반 | 고라니99(실명 미기재) | 소민재", "고라니99", true)]
+    [InlineData("가수 겸 배우 솔비(본명 권지안)가 전시를 열었다.", "솔비", true)]
+    [InlineData("계약서 사본(실명확인용)을 보내 주세요.", "사본", false)]
     [InlineData("연습생 평가\n유니(예명) | 고유은 | 한국 | B+", "유니", true)]
     [InlineData("[영어반]\n1위 차민준 (Brian) 90점\n- Brian 발음 좋음", "Brian", true)]
     [InlineData("비상연락: 남편 우상필(요셉) 01091635734", "요셉", true)]
