@@ -1504,9 +1504,12 @@ internal static class PersonLayout
             ? word[..underscore].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
                 || word[(underscore + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && word[(underscore + 1)..].ContainsAnyExceptInRange('0', '9')
             : word.ContainsAnyExceptInRange('\uAC00', '\uD7A3');
+        // (A surname and a title after the underscore name the person too: 상황실_서실장, 총무_김과장.)
+        var surnameTitle = underscore > 0 && word[(underscore + 1)..] is { Length: 3 or 4 } after && NameGazetteer.SurnameRank(after[0]) > 0
+            && Person.IsTitleOrRole(after[1..]);
         return word.Length is < 2 or > 8 || !stem.IsEmpty && (Person.IsTitleOrRole(stem) || PrivateContext.IsContextWord(stem) || PrivateContext.IsStaffOrKin(stem))
             || notHangul || word.Length == 2 && !AllGivenSyllables(word) && !related || lastSpace < 0 && IsRelationWord(word)
-            || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || IsFormWord(word) ? null : (start, end);
+            || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || IsFormWord(word) && !surnameTitle ? null : (start, end);
     }
 
     /// <summary>

@@ -667,7 +667,9 @@ public class PersonLayoutTests
     [InlineData("#잡담 | 공지: 이름 바꿨어요", "공지", false)]
     public void PipeTables_AreReadLikeTabbedOnes(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
-    // A chat of handles of Hangul and digits (해피맘22) is a conversation; a numbered item (사례1:, 질문12:) is no speaker.
+    // A chat of handles of Hangul and digits (해피맘22) is a conversation; a numbered item (사례1:, 질문12:) is no speaker. A
+    // workplace messenger's display name of a team, an underscore, a surname and a title (상황실_서실장) is a speaker; a team
+    // and a title alone is not.
     [Theory]
     [InlineData("해피맘22: 유모차 아직 있나요?\n솔솔: 네 있어요~\n해피맘22: 좋아요.\n솔솔: 넵.\n해피맘22: 감사합니다", "해피맘22", true)]
     [InlineData("해피맘22: 유모차 아직 있나요?\n솔솔: 네 있어요~\n해피맘22: 좋아요.\n솔솔: 넵.\n해피맘22: 감사합니다", "솔솔", true)]
@@ -1069,6 +1071,9 @@ public class PersonLayoutTests
     [InlineData("시간 | 수강생 | 레벨 | 강사\n10:30 | 도해람 | 중급 | 견우진", "도해람", true)]
     [InlineData("용역계약서\n발주자\t주식회사 다온에듀 대표이사 민준기\n용역명\t초등 수학 영상 콘텐츠 제작", "용역명", false)]
     [InlineData("시간 | 수강생 | 레벨 | 강사\n10:30 | 미정 | 중급 | 휴강", "휴강", false)]
+    [InlineData("[상황실_서실장] [오전 8:02] 오늘 물량 많아요\n[독고준] [오전 8:03] 넵\n[상황실_서실장] [오전 8:11] 확인", "상황실_서실장", true)]
+    [InlineData("[총무_김과장] [오후 1:02] 회의실 예약했어요\n[독고준] [오후 1:03] 넵", "총무_김과장", true)]
+    [InlineData("[상황실_실장] [오전 8:02] 오늘 물량 많아요\n[독고준] [오전 8:03] 넵", "상황실_실장", false)]
     public void Speakers_Brackets_AndPersonColumns(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     // Words of a name's shape that name no one: a parking lot before the title 차장, a people in brackets after a name,
