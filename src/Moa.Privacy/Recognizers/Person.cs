@@ -1422,6 +1422,49 @@ internal static class Person
     }
 
     /// <summary>
+    /// The end of one or two initials and a family name of the list of names in Latin letters at <paramref name="at"/>
+    /// (<c>M. Oliveira</c>, <c>J. K. Rowling</c>, <c>J.Smith</c>), a given name of the list may stand before the initials
+    /// (<c>Allen B. Downey</c>); 0 otherwise. The family name is capitalised and ends its word.
+    /// </summary>
+    private static int InitialledLatinNameEnd(string text, int at)
+    {
+        var p = at;
+        if (Context.At(text, p + 1) is >= 'a' and <= 'z')
+        {
+            // A given name of the list before the initial (Allen B. Downey, John A. Macdonald).
+            while (Context.At(text, p + 1) is >= 'a' and <= 'z')
+            {
+                p++;
+            }
+
+            if (Context.At(text, p + 1) != ' ' || (NameGazetteer.LatinKind(text.AsSpan(at, p + 1 - at)) & NameGazetteer.LatinGivenKind) == 0)
+            {
+                return 0;
+            }
+
+            p += 2;
+        }
+        var initials = 0;
+        for (; initials < 2 && Context.At(text, p) is >= 'A' and <= 'Z' && Context.At(text, p + 1) == '.'; initials++)
+        {
+            p += Context.At(text, p + 2) == ' ' ? 3 : 2;
+        }
+
+        if (initials == 0 || Context.At(text, p) is < 'A' or > 'Z' || !Context.IsAsciiLetter(Context.At(text, p + 1)) || Context.At(text, p + 1) is >= 'A' and <= 'Z')
+        {
+            return 0;
+        }
+
+        var end = p + 1;
+        while (Context.IsLatinLetter(Context.At(text, end)))
+        {
+            end++;
+        }
+
+        return end - p >= 2 && !Context.IsDigit(Context.At(text, end)) && (NameGazetteer.LatinKind(text.AsSpan(p, end - p)) & NameGazetteer.LatinFamilyKind) != 0 ? end : 0;
+    }
+
+    /// <summary>
     /// A name in Latin letters inside Korean text, as documents about foreign residents and bilingual e-mails write them:
     /// two or three capitalised words right after a Korean role, relation or label (<c>임차인 Daniel Okafor</c>, <c>동료
     /// Sohel Mia</c>, <c>내담자: Rahim Uddin</c>), with the name's Hangul rendering in brackets after it
@@ -1458,6 +1501,15 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(i, given, PiiTypes.Person, 0.75));
                 i = given;
+                continue;
+            }
+
+            // Initials before a family name of the list (M. Oliveira, J. K. Rowling, J.Smith), as English rosters and
+            // references write a person.
+            if (InitialledLatinNameEnd(text, i) is var initialled and > 0)
+            {
+                sink.Add(new PiiFinding(i, initialled, PiiTypes.Person, 0.8));
+                i = initialled;
                 continue;
             }
 

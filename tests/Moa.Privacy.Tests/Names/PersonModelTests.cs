@@ -18,6 +18,9 @@ public class PersonModelTests
     [InlineData("김민수: 내일 회의 몇 시예요?\n이서연: 10시요", "김민수")]
     [InlineData("김민수: 내일 회의 몇 시예요?\n이서연: 10시요", "이서연")]
     [InlineData("담당자 사무관 이기태 (044-203-3185)", "이기태")]
+    [InlineData("4 | 승진주 | L | M. Oliveira", "M. Oliveira")]
+    [InlineData("M. Matsumoto and T. Nishimura, \"Mersenne Twister\"", "T. Nishimura")]
+    [InlineData("캐나다 초대수상인 존 맥도날드(John A. Macdonald)의 보수당", "John A. Macdonald")]
     public void Analyze_NameInCommonForm_IsFound(string text, string name) => Persons(text).ShouldContain(name);
 
     [Theory]
@@ -53,6 +56,15 @@ public class PersonModelTests
     [InlineData("성명\t역할\n마상필\t승객 A")]
     public void Analyze_CapitalsWithoutAPersonBesideThem_AreNoPersons(string text) =>
         Persons(text).ShouldNotContain(p => p.Length == 1 && char.IsAsciiLetterUpper(p[0]));
+
+    // An initial and a capitalised word that is no family name of the list, or a given name and a name without an
+    // initial between, are no initialled name.
+    [Theory]
+    [InlineData("미국 U.S. Steel 주가가 올랐다.", "S. Steel")]
+    [InlineData("그림 Fig. Three 참조", "Fig. Three")]
+    [InlineData("후안 마누엘 판지오(Juan Manuel Fangio)", "Juan Manuel")]
+    public void Analyze_InitialledLatinName_NeedsAnInitialAndAListedFamilyName(string text, string notAName) =>
+        Persons(text).ShouldNotContain(notAName);
 
     [Theory]
     [InlineData("수학 A형의 1등급 커트라인이 올랐다.")]
