@@ -498,6 +498,7 @@ internal static class Person
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
         TryOneSyllableGivenNames(text, sink);
+        TryOneSyllableForeignNames(text, sink);
         TryGivenNamesBeforeKin(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
@@ -2945,6 +2946,46 @@ internal static class Person
                 && (!Context.IsHangulSyllable(after) || s_particles.Contains(after) || after == '한'))
             {
                 sink.Add(new PiiFinding(at - 1, at, PiiTypes.Person, 0.6));
+            }
+        }
+    }
+
+    // One-syllable given names of Vietnamese residents and short English given names as Korean writes them (Quang, Hùng,
+    // Thu, Đức, Long, Linh, Lan; Tom, Jack, John, Paul, Bill, Ben, Ken): facts of usage, from knowledge. Not words that
+    // are everyday Korean on their own (남 Nam, 빈 Bình, 안 An, 팀 Tim, 짐 Jim; 탄 Thành, a verb: 차를 탄 변호사).
+    private static readonly SearchValues<char> s_oneSyllableForeignNames = SearchValues.Create("꽝훙투득롱린란톰잭존폴빌벤켄");
+
+    private static readonly HashSet<string> s_relationsAndKin = new([.. PrivateContext.Relations, .. PrivateContext.Kin], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A one-syllable foreign given name of <see cref="s_oneSyllableForeignNames"/> standing alone after a relation or
+    /// kinship word (<c>남편 꽝</c>, <c>친구 꽝도</c>) or before a word that says who a person is (<c>훙 반장이</c>, <c>톰
+    /// 강사에게</c>), one space between; the name ends its word or takes a particle.
+    /// </summary>
+    private static void TryOneSyllableForeignNames(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(s_oneSyllableForeignNames); at >= 0; at = span[(at + 1)..].IndexOfAny(s_oneSyllableForeignNames) is var r and >= 0 ? at + 1 + r : -1)
+        {
+            var before = Context.At(text, at - 1);
+            var after = Context.At(text, at + 1);
+            if (Context.IsHangulSyllable(before) || Context.IsAsciiLetter(before) || Context.IsDigit(before)
+                || Context.IsHangulSyllable(after) && !s_particles.Contains(after))
+            {
+                continue;
+            }
+
+            var relation = false;
+            if (before == ' ' && at >= 3 && Context.IsHangulSyllable(text[at - 2]))
+            {
+                var start = Context.HangulStart(text, at - 1);
+                var word = text.AsSpan(start, at - 1 - start);
+                relation = s_relationsAndKin.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+            }
+
+            if (relation || after == ' ' && PersonWordAt(text, at + 2))
+            {
+                sink.Add(new PiiFinding(at, at + 1, PiiTypes.Person, 0.6));
             }
         }
     }

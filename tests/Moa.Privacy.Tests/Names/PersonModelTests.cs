@@ -18,6 +18,9 @@ public class PersonModelTests
     [InlineData("김민수: 내일 회의 몇 시예요?\n이서연: 10시요", "김민수")]
     [InlineData("김민수: 내일 회의 몇 시예요?\n이서연: 10시요", "이서연")]
     [InlineData("담당자 사무관 이기태 (044-203-3185)", "이기태")]
+    [InlineData("베트남 투이네 부부(남편 꽝) 4명 × 13만", "꽝")]
+    [InlineData("같은 공장 베트남 친구 꽝도 3개월 못 받았다고 해요", "꽝")]
+    [InlineData("훙 반장이 사료를 바꿨다.", "훙")]
     [InlineData("4 | 승진주 | L | M. Oliveira", "M. Oliveira")]
     [InlineData("M. Matsumoto and T. Nishimura, \"Mersenne Twister\"", "T. Nishimura")]
     [InlineData("캐나다 초대수상인 존 맥도날드(John A. Macdonald)의 보수당", "John A. Macdonald")]
@@ -58,12 +61,16 @@ public class PersonModelTests
         Persons(text).ShouldNotContain(p => p.Length == 1 && char.IsAsciiLetterUpper(p[0]));
 
     // An initial and a capitalised word that is no family name of the list, or a given name and a name without an
-    // initial between, are no initialled name.
+    // initial between, are no initialled name; a one-syllable word that is also a verb or a noun (탄, 짐) is no foreign
+    // given name, nor is one without a relation before it or a person word after it.
     [Theory]
     [InlineData("미국 U.S. Steel 주가가 올랐다.", "S. Steel")]
     [InlineData("그림 Fig. Three 참조", "Fig. Three")]
     [InlineData("후안 마누엘 판지오(Juan Manuel Fangio)", "Juan Manuel")]
-    public void Analyze_InitialledLatinName_NeedsAnInitialAndAListedFamilyName(string text, string notAName) =>
+    [InlineData("링컨차를 탄 변호사를 보면서", "탄")]
+    [InlineData("석탄 투 톱 전략", "투")]
+    [InlineData("짐 기사님께 맡겼다.", "짐")]
+    public void Analyze_ShortForeignNames_NeedTheirEvidence(string text, string notAName) =>
         Persons(text).ShouldNotContain(notAName);
 
     [Theory]
