@@ -499,6 +499,7 @@ internal static class Person
         TryVocatives(text, sink);
         TryOneSyllableGivenNames(text, sink);
         TryOneSyllableForeignNames(text, sink);
+        TryNameAndOthers(text, sink);
         TryGivenNamesBeforeKin(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
@@ -2986,6 +2987,39 @@ internal static class Person
             if (relation || after == ' ' && PersonWordAt(text, at + 2))
             {
                 sink.Add(new PiiFinding(at, at + 1, PiiTypes.Person, 0.6));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A name before <c>외 N명</c> (and N others), as lists of applicants, attendees and signatories write it (<c>딜쇼드 외
+    /// 2명</c>, <c>추하린 외 6분</c>): a Hangul word of two to five syllables standing alone, of a Korean name's shape or a
+    /// name word of the gazetteers, no title, role, label or common word (<c>반장 외 1명</c>, <c>지역민 외 2명</c>).
+    /// </summary>
+    private static void TryNameAndOthers(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.IndexOf(" 외 ", StringComparison.Ordinal); at > 0; at = text.IndexOf(" 외 ", at + 3, StringComparison.Ordinal))
+        {
+            var p = at + 3;
+            while (Context.IsDigit(Context.At(text, p)))
+            {
+                p++;
+            }
+
+            if (p == at + 3 || Context.At(text, p) == ' ' && ++p < 0 || Context.At(text, p) is not ('명' or '인' or '분')
+                || Context.IsHangulSyllable(Context.At(text, p + 1)) && !s_particles.Contains(text[p + 1]) && text[p + 1] != '이')
+            {
+                continue;
+            }
+
+            var start = Context.HangulStart(text, at);
+            var word = text.AsSpan(start, at - start);
+            if (word.Length is >= 2 and <= 5 && !(start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+                && !IsTitleOrRole(word) && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !IsLabel(word)
+                && !NameGazetteer.IsCommonWord(word) && !s_particles.Contains(word[^1])
+                && (PersonLayout.KoreanNameShaped(text, start, at) || NameGazetteer.IsResidentName(word) || NameGazetteer.GazetteerKind(word) != 0))
+            {
+                sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.7));
             }
         }
     }

@@ -21,6 +21,8 @@ public class PersonModelTests
     [InlineData("베트남 투이네 부부(남편 꽝) 4명 × 13만", "꽝")]
     [InlineData("같은 공장 베트남 친구 꽝도 3개월 못 받았다고 해요", "꽝")]
     [InlineData("훙 반장이 사료를 바꿨다.", "훙")]
+    [InlineData("3. 201호 연하준(소유자, 전출), 딜쇼드 외 2명.", "딜쇼드")]
+    [InlineData("발기인: 추하린 외 6분", "추하린")]
     [InlineData("4 | 승진주 | L | M. Oliveira", "M. Oliveira")]
     [InlineData("M. Matsumoto and T. Nishimura, \"Mersenne Twister\"", "T. Nishimura")]
     [InlineData("캐나다 초대수상인 존 맥도날드(John A. Macdonald)의 보수당", "John A. Macdonald")]
@@ -70,6 +72,8 @@ public class PersonModelTests
     [InlineData("링컨차를 탄 변호사를 보면서", "탄")]
     [InlineData("석탄 투 톱 전략", "투")]
     [InlineData("짐 기사님께 맡겼다.", "짐")]
+    [InlineData("회의에는 반장 외 1명이 참석했다.", "반장")]
+    [InlineData("지역민 외 2명이 민원을 냈다.", "지역민")]
     public void Analyze_ShortForeignNames_NeedTheirEvidence(string text, string notAName) =>
         Persons(text).ShouldNotContain(notAName);
 
