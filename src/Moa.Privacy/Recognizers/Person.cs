@@ -629,7 +629,7 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
             }
-            else if (NameBefore(text, i, false) is var start and >= 0)
+            else if (NameBefore(text, i, false) is var start and >= 0 && !IsLabel(text.AsSpan(start, i - start)) && !PrivateContext.IsContextWord(text.AsSpan(start, i - start)))
             {
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
@@ -2984,7 +2984,8 @@ internal static class Person
                 relation = s_relationsAndKin.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
             }
 
-            if (relation || after == ' ' && PersonWordAt(text, at + 2))
+            // (After a relation the name ends there: in 남편 존 다윈은 a longer name goes on.)
+            if (relation && !(after == ' ' && Context.IsHangulSyllable(Context.At(text, at + 2))) || after == ' ' && PersonWordAt(text, at + 2))
             {
                 sink.Add(new PiiFinding(at, at + 1, PiiTypes.Person, 0.6));
             }
@@ -3192,7 +3193,7 @@ internal static class Person
         // (Without a colon a common word, or one with its particle, is no value: 이름 공간을 is a namespace.)
         var name = text.AsSpan(start, length);
         if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name)
-            || !colon && IsInflectedCommonWord(name))
+            || !colon && IsInflectedCommonWord(name) || IsLabelWithParticle(name))
         {
             return;
         }
@@ -3200,6 +3201,10 @@ internal static class Person
         var score = length == 2 ? (colon ? 0.6 : 0.45) : (colon ? 0.95 : 0.85);
         sink.Add(new PiiFinding(start, start + length, PiiTypes.Person, score));
     }
+
+    /// <summary>A label or field word with a particle (<c>성함이</c>, <c>성명은</c>, <c>연락처가</c>): what a question asks for, no name.</summary>
+    private static bool IsLabelWithParticle(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && s_particles.Contains(word[^1]) && (IsLabel(word[..^1]) || PrivateContext.IsFieldWord(word[..^1]) || PrivateContext.IsContextWord(word[..^1]));
 
     /// <summary>
     /// A surname among the 20 most frequent (or a compound surname), then given-name syllables, the word ending in neither
@@ -3489,7 +3494,11 @@ internal static class Person
     private static readonly HashSet<string> s_labelSet = new(s_labels, StringComparer.Ordinal);
 
     internal static bool IsTitleOrRole(ReadOnlySpan<char> word) =>
-        s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsWithTitle(word) || word is "씨" or "님";
+        s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsWithTitle(word) || word is "씨" or "님"
+        || word.Length >= 3 && word[^1] == '님' && s_addressTitleSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    // The forms of address in 님 (선생님, 어머님, 회원님): titles too, not names (학생지원팀 구성태 선생님).
+    private static readonly HashSet<string> s_addressTitleSet = new(s_addressTitles.Where(t => t.EndsWith('님')), StringComparer.Ordinal);
 
     /// <summary>Titles specific enough to accept a two-syllable name before them (이황 선생, 허준 교수).</summary>
     private static bool IsStrongTitle(string title) => title is "교수" or "기자" or "선생" or "의원" or "장관" or "박사" or "변호사";

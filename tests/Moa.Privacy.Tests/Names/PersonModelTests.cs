@@ -21,6 +21,7 @@ public class PersonModelTests
     [InlineData("베트남 투이네 부부(남편 꽝) 4명 × 13만", "꽝")]
     [InlineData("같은 공장 베트남 친구 꽝도 3개월 못 받았다고 해요", "꽝")]
     [InlineData("훙 반장이 사료를 바꿨다.", "훙")]
+    [InlineData("전직 교사였던 그의 남편 존 다윈은 5년 전 실종됐다.", "존 다윈")]
     [InlineData("3. 201호 연하준(소유자, 전출), 딜쇼드 외 2명.", "딜쇼드")]
     [InlineData("발기인: 추하린 외 6분", "추하린")]
     [InlineData("4 | 승진주 | L | M. Oliveira", "M. Oliveira")]

@@ -1077,12 +1077,18 @@ public class PersonLayoutTests
     public void Speakers_Brackets_AndPersonColumns(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
     // Words of a name's shape that name no one: a parking lot before the title 차장, a people in brackets after a name,
-    // a kinship word as a chat's display name, a document.
+    // a kinship word as a chat's display name, a document; a label with its particle after a staff word (성함이), a label
+    // before a title (예금주 총무), a form of address after a name (선생님), a log's field and role words opening lines (메모:, 버디:).
     [Theory]
     [InlineData("지난주에도 지하주차장 자전거 거치대가 넘어졌다.", "지하주")]
     [InlineData("3\tOlga Pak (고려인, 74)\t임대아파트", "고려인")]
     [InlineData("[큰이모] [오후 7:02] 끝나고 바로 갑니다\n[엄마] [오후 7:03] 응", "큰이모")]
     [InlineData("맹성우가 운전했다는 사실확인서를 써 주었습니다.", "사실확인서")]
+    [InlineData("상담원: 성함이 어떻게 되세요?\n고객: 김민수입니다", "성함이")]
+    [InlineData("회비는 농협 351-1234-5678-11 (예금주 총무)로 목요일까지", "예금주")]
+    [InlineData("참관: 학생지원팀 구성태 선생님\n1. 기타\n - 구성태 선생님: 소화기 점검 바람.", "선생님")]
+    [InlineData("버디: 천재석 (서명)\n메모: 조류 셈.\n버디: 윤슬 (서명)\n메모: 첫 보트 다이빙.", "버디")]
+    [InlineData("버디: 천재석 (서명)\n메모: 조류 셈.\n버디: 윤슬 (서명)\n메모: 첫 보트 다이빙.", "메모")]
     public void NameShapedWords_AreNoPersons(string text, string word) => Persons(text).ShouldNotContain(word);
 
     // The English name a person goes by, in brackets after the name; not a word in brackets that is no listed given name.
