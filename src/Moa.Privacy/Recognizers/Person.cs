@@ -500,6 +500,7 @@ internal static class Person
         TryOneSyllableGivenNames(text, sink);
         TryOneSyllableForeignNames(text, sink);
         TryNameAndOthers(text, sink);
+        TrySsaem(text, sink);
         TryGivenNamesBeforeKin(text, sink);
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
@@ -660,7 +661,7 @@ internal static class Person
     /// <summary>
     /// Whether the capital at <paramref name="at"/> is a word of its own that a particle, a bracket or punctuation may
     /// follow (<c>A는</c>, <c>B(여, 32세)에게</c>, <c>A, B가</c>), not a type or a part (<c>A형</c>, <c>B반</c>, <c>C조</c>, <c>K-2</c>, <c>B.J.</c>)
-    /// and not O or X, a form's marks for yes and no.
+    /// and not O or X, a form's marks for yes and no; not glued after Hangul (<c>인문A</c>, a class).
     /// </summary>
     internal static bool StandaloneInitial(string text, int at)
     {
@@ -672,7 +673,7 @@ internal static class Person
 
         var before = Context.At(text, at - 1);
         var after = Context.At(text, at + 1);
-        return !(Context.IsLatinLetter(before) || Context.IsDigit(before) || before is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'' or '#')
+        return !(Context.IsLatinLetter(before) || Context.IsDigit(before) || Context.IsHangulSyllable(before) || before is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'' or '#')
             && !(Context.IsLatinLetter(after) || Context.IsDigit(after) || after is '.' or '&' or '-' or '/' or '+' or '_' or '\'' or ':' or '@')
             && (!Context.IsHangulSyllable(after) || "은는이가의을를에와과도만랑께한".Contains(after, StringComparison.Ordinal));
     }
@@ -2988,6 +2989,48 @@ internal static class Person
             if (relation && !(after == ' ' && Context.IsHangulSyllable(Context.At(text, at + 2))) || after == ' ' && PersonWordAt(text, at + 2))
             {
                 sink.Add(new PiiFinding(at, at + 1, PiiTypes.Person, 0.6));
+            }
+        }
+    }
+
+    // Words before 쌤 (teacher, in speech) that say what the teacher teaches or is, not who: subjects and offices.
+    private static readonly HashSet<string> s_notBeforeSsaem = new(
+        ["가정", "국어", "수학", "한문", "미술", "음악", "보건", "과학", "영어", "담임", "상담", "원장", "부장", "교감", "교장", "주임", "책임", "실장", "코치", "사감", "수"],
+        StringComparer.Ordinal);
+
+    /// <summary>
+    /// A person before 쌤, the spoken form of 선생님 in schools, hospitals and academies (<c>슬기쌤</c>, <c>다연쌤이</c>,
+    /// <c>채쌤한테</c>, <c>김슬기쌤</c>): a surname alone, a given name of common given-name syllables or a full name of a
+    /// Korean name's shape glued to 쌤, which ends its word or takes a particle; not a subject or an office (<c>영어쌤</c>,
+    /// <c>담임쌤</c>, <c>수쌤</c> the head nurse).
+    /// </summary>
+    private static void TrySsaem(string text, List<PiiFinding> sink)
+    {
+        for (var k = text.IndexOf('쌤', StringComparison.Ordinal); k > 0; k = text.IndexOf('쌤', k + 1))
+        {
+            var after = Context.At(text, k + 1);
+            if (Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께'))
+            {
+                continue;
+            }
+
+            var start = Context.HangulStart(text, k);
+            var word = text.AsSpan(start, k - start);
+            if (word.IsEmpty || start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])) || s_notBeforeSsaem.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                continue;
+            }
+
+            var person = word.Length switch
+            {
+                1 => NameGazetteer.SurnameRank(word[0]) > 0,
+                2 => NameGazetteer.IsGivenSyllable(word[0]) && NameGazetteer.IsGivenSyllable(word[1]) && !NameGazetteer.IsCommonWord(word) && !IsTitleOrRole(word) && !PrivateContext.IsContextWord(word),
+                3 or 4 => PersonLayout.KoreanNameShaped(text, start, k) && !NameGazetteer.IsCommonWord(word),
+                _ => false,
+            };
+            if (person)
+            {
+                sink.Add(new PiiFinding(start, k, PiiTypes.Person, 0.75));
             }
         }
     }

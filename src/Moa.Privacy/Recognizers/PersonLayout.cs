@@ -1697,9 +1697,13 @@ internal static class PersonLayout
             return null;
         }
 
+        // (The time in Korean, 오후 2:31, or as an English workspace writes it, 10:02 AM.)
         var clock = SkipSpaces(text, p + gap + after, end);
-        return text.AsSpan(clock, end - clock) is var time && (time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal))
-            && ClockEnd(text, clock, end) == end ? DisplayName(text, p, p + gap) : null;
+        var time = text.AsSpan(clock, end - clock);
+        var timed = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal)
+            ? ClockEnd(text, clock, end) == end
+            : ClockEnd(text, clock, end) is var c and > 0 && text.AsSpan(c, end - c) is " AM" or " PM";
+        return timed ? DisplayName(text, p, p + gap) : null;
     }
 
     /// <summary>

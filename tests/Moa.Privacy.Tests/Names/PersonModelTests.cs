@@ -23,6 +23,8 @@ public class PersonModelTests
     [InlineData("훙 반장이 사료를 바꿨다.", "훙")]
     [InlineData("전직 교사였던 그의 남편 존 다윈은 5년 전 실종됐다.", "존 다윈")]
     [InlineData("3. 201호 연하준(소유자, 전출), 딜쇼드 외 2명.", "딜쇼드")]
+    [InlineData("근데 다연쌤 천사 ㅠㅠ 목 D 다연 + 지혜", "다연")]
+    [InlineData("내일 채쌤한테 먼저 말씀드려야 할 듯", "채")]
     [InlineData("발기인: 추하린 외 6분", "추하린")]
     [InlineData("4 | 승진주 | L | M. Oliveira", "M. Oliveira")]
     [InlineData("M. Matsumoto and T. Nishimura, \"Mersenne Twister\"", "T. Nishimura")]
@@ -75,6 +77,9 @@ public class PersonModelTests
     [InlineData("짐 기사님께 맡겼다.", "짐")]
     [InlineData("회의에는 반장 외 1명이 참석했다.", "반장")]
     [InlineData("지역민 외 2명이 민원을 냈다.", "지역민")]
+    [InlineData("영어쌤이 숙제를 내줬다. 담임쌤은 화났다.", "영어")]
+    [InlineData("영어쌤이 숙제를 내줬다. 담임쌤은 화났다.", "담임")]
+    [InlineData("옥 수쌤 이번 주 휴가셔서", "수")]
     public void Analyze_ShortForeignNames_NeedTheirEvidence(string text, string notAName) =>
         Persons(text).ShouldNotContain(notAName);
 

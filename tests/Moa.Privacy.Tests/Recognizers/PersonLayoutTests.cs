@@ -1073,6 +1073,8 @@ public class PersonLayoutTests
     [InlineData("시간 | 수강생 | 레벨 | 강사\n10:30 | 미정 | 중급 | 휴강", "휴강", false)]
     [InlineData("[상황실_서실장] [오전 8:02] 오늘 물량 많아요\n[독고준] [오전 8:03] 넵\n[상황실_서실장] [오전 8:11] 확인", "상황실_서실장", true)]
     [InlineData("[총무_김과장] [오후 1:02] 회의실 예약했어요\n[독고준] [오후 1:03] 넵", "총무_김과장", true)]
+    [InlineData("chaerin.moon  10:02 AM\n팀 배정 끝났어요\nHaru_nk  10:15 AM\n잼 끝나면 회식", "Haru_nk", true)]
+    [InlineData("| 반 | 이름 | 누계 |\n| 인문A | 남기윤 | 3 |\n| 인문B | 우태린 | 2 |\nA씨가 전화함", "인문A", false)]
     [InlineData("[상황실_실장] [오전 8:02] 오늘 물량 많아요\n[독고준] [오전 8:03] 넵", "상황실_실장", false)]
     public void Speakers_Brackets_AndPersonColumns(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 
