@@ -782,7 +782,8 @@ internal static class Person
     /// <summary>A word of the press for an anonymised adult (<c>여성</c>, <c>남성</c>, <c>원사</c>) at <paramref name="at"/>, ending its word or taking a particle.</summary>
     private static bool InitialPersonWordAt(string text, int at)
     {
-        foreach (var word in (ReadOnlySpan<string>)["여성", "남성", "원사", "상병", "이병", "병사", "군인", "교사", "강사", "직원", "사원", "친구", "동료", "언니", "오빠", "누나"])
+        // (Beside PersonWordAt's titles, ranks and kinship words.)
+        foreach (var word in (ReadOnlySpan<string>)["여성", "남성", "원사", "병사", "군인", "강사", "직원", "친구", "동료"])
         {
             if (text.AsSpan(at).StartsWith(word, StringComparison.Ordinal) && Context.At(text, at + word.Length) is var next
                 && (!Context.IsHangulSyllable(next) || next == '님' || s_particles.Contains(next)))
@@ -3103,30 +3104,15 @@ internal static class Person
     /// </summary>
     internal static int CapitalNameEnd(string text, int at)
     {
-        var (p, words) = (at, 0);
-        while (true)
+        // The run of capitals and single spaces, then what a capital name is (PersonLayout.IsCapitalName).
+        var end = at;
+        while (Context.At(text, end) is >= 'A' and <= 'Z' || end > at && text[end - 1] != ' ' && Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z')
         {
-            var s = p;
-            while (Context.At(text, p) is >= 'A' and <= 'Z')
-            {
-                p++;
-            }
-
-            if (p - s is < 2 or > 15)
-            {
-                return 0;
-            }
-
-            words++;
-            if (Context.At(text, p) == ' ' && Context.At(text, p + 1) is >= 'A' and <= 'Z' && words < 4)
-            {
-                p++;
-                continue;
-            }
-
-            var next = Context.At(text, p) == ' ' ? Context.At(text, p + 1) : Context.At(text, p);
-            return words >= 2 && next is '\0' or '\n' or '\r' or '\t' or '/' or ',' or '(' or ')' or '→' or '|' or '·' ? p : 0;
+            end++;
         }
+
+        var next = Context.At(text, end) == ' ' ? Context.At(text, end + 1) : Context.At(text, end);
+        return next is '\0' or '\n' or '\r' or '\t' or '/' or ',' or '(' or ')' or '→' or '|' or '·' && PersonLayout.IsCapitalName(text.AsSpan(at, end - at)) ? end : 0;
     }
 
     private static void TryLabel(string text, int labelStart, int p, bool loose, bool staff, List<PiiFinding> sink)

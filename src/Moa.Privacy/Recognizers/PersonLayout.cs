@@ -548,9 +548,10 @@ internal static class PersonLayout
 
     /// <summary>
     /// A name in capitals as passports and registers write it, two to four words of two to fifteen letters
-    /// (<c>RAKHIMOVA GULNORA</c>, <c>TRAN THI NGOC ANH</c>): under a name column, not elsewhere.
+    /// (<c>RAKHIMOVA GULNORA</c>, <c>TRAN THI NGOC ANH</c>): under a name column or after a name's label
+    /// (<see cref="Person.CapitalNameEnd"/>), not elsewhere.
     /// </summary>
-    private static bool IsCapitalName(ReadOnlySpan<char> cell)
+    internal static bool IsCapitalName(ReadOnlySpan<char> cell)
     {
         var words = 0;
         foreach (var range in cell.Split(' '))
