@@ -3051,7 +3051,14 @@ internal static class Person
                 p++;
             }
 
-            if (p == at + 3 || Context.At(text, p) == ' ' && ++p < 0 || Context.At(text, p) is not ('명' or '인' or '분')
+            if (p == at + 3)
+            {
+                continue;
+            }
+
+            // (The count's word may stand apart: 외 2 명.)
+            p += Context.At(text, p) == ' ' ? 1 : 0;
+            if (Context.At(text, p) is not ('명' or '인' or '분')
                 || Context.IsHangulSyllable(Context.At(text, p + 1)) && !s_particles.Contains(text[p + 1]) && text[p + 1] != '이')
             {
                 continue;
