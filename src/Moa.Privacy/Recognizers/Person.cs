@@ -658,6 +658,10 @@ internal static class Person
         }
     }
 
+    /// <summary>Whether <paramref name="c"/> joins a capital after it to a word, a number or an abbreviation (<c>B.J.</c>, <c>H&amp;M</c>, <c>K-2</c>).</summary>
+    private static bool JoinedBeforeInitial(char c) =>
+        Context.IsLatinLetter(c) || Context.IsDigit(c) || c is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'';
+
     /// <summary>
     /// Whether the capital at <paramref name="at"/> is a word of its own that a particle, a bracket or punctuation may
     /// follow (<c>A는</c>, <c>B(여, 32세)에게</c>, <c>A, B가</c>), not a type or a part (<c>A형</c>, <c>B반</c>, <c>C조</c>, <c>K-2</c>, <c>B.J.</c>)
@@ -673,7 +677,7 @@ internal static class Person
 
         var before = Context.At(text, at - 1);
         var after = Context.At(text, at + 1);
-        return !(Context.IsLatinLetter(before) || Context.IsDigit(before) || Context.IsHangulSyllable(before) || before is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'' or '#')
+        return !(JoinedBeforeInitial(before) || Context.IsHangulSyllable(before) || before == '#')
             && !(Context.IsLatinLetter(after) || Context.IsDigit(after) || after is '.' or '&' or '-' or '/' or '+' or '_' or '\'' or ':' or '@')
             && (!Context.IsHangulSyllable(after) || "은는이가의을를에와과도만랑께한".Contains(after, StringComparison.Ordinal));
     }
@@ -752,8 +756,7 @@ internal static class Person
     /// </summary>
     internal static string? InitialBeforeTitle(string text, int initial)
     {
-        var before = Context.At(text, initial - 1);
-        if (Context.IsLatinLetter(before) || Context.IsDigit(before) || before is '.' or '&' or '-' or '/' or '+' or '_' or '@' or '\'')
+        if (JoinedBeforeInitial(Context.At(text, initial - 1)))
         {
             return null;
         }
@@ -769,7 +772,7 @@ internal static class Person
             return text[at].ToString();
         }
 
-        if (!PersonWordAt(text, at) && !InitialPersonWordAt(text, at))
+        if (!PersonWordAt(text, at) && !WordEndingAt(text, at, s_initialPersonWordsByFirst))
         {
             return null;
         }
@@ -779,21 +782,8 @@ internal static class Person
         return text[at..(end - at > 2 && s_particles.Contains(text[end - 1]) && text[end - 1] != '님' ? end - 1 : end)];
     }
 
-    /// <summary>A word of the press for an anonymised adult (<c>여성</c>, <c>남성</c>, <c>원사</c>) at <paramref name="at"/>, ending its word or taking a particle.</summary>
-    private static bool InitialPersonWordAt(string text, int at)
-    {
-        // (Beside PersonWordAt's titles, ranks and kinship words.)
-        foreach (var word in (ReadOnlySpan<string>)["여성", "남성", "원사", "병사", "군인", "강사", "직원", "친구", "동료"])
-        {
-            if (text.AsSpan(at).StartsWith(word, StringComparison.Ordinal) && Context.At(text, at + word.Length) is var next
-                && (!Context.IsHangulSyllable(next) || next == '님' || s_particles.Contains(next)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // Words of the press for an anonymised adult (A 여성, A 원사), beside PersonWordAt's titles, ranks and kinship words.
+    private static readonly Dictionary<char, string[]> s_initialPersonWordsByFirst = ByFirst(["여성", "남성", "원사", "병사", "군인", "강사", "직원", "친구", "동료"]);
 
     private static readonly SearchValues<char> s_rareLoneSurnames = SearchValues.Create(NameGazetteer.LoneBeforeHonorificSurnames);
 
@@ -831,9 +821,12 @@ internal static class Person
     /// ends its word, takes 님 or takes a particle: what makes a given name or a surname repeated from a name found in the
     /// same text (<c>윤서후 … 서후 어린이는</c>, <c>추영만 … 추 소장이</c>) that person.
     /// </summary>
-    internal static bool PersonWordAt(string text, int at)
+    internal static bool PersonWordAt(string text, int at) => WordEndingAt(text, at, s_personWordsByFirst);
+
+    /// <summary>Whether one of <paramref name="byFirst"/>'s words starts at <paramref name="at"/> and ends its word, takes 님 or takes a particle.</summary>
+    private static bool WordEndingAt(string text, int at, Dictionary<char, string[]> byFirst)
     {
-        if (!s_personWordsByFirst.TryGetValue(Context.At(text, at), out var words))
+        if (!byFirst.TryGetValue(Context.At(text, at), out var words))
         {
             return false;
         }
