@@ -494,6 +494,7 @@ internal static class Person
         TryHandles(text, sink);
         TryLetterSpacedNames(text, sink);
         TryLoneSurnames(text, sink);
+        TryGluedSurnameTitles(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -588,6 +589,10 @@ internal static class Person
         "스님", "선생님", "단장", "위원", "사무총장", "최고위원", "이사장", "관장", "교육감", "모씨", "모 씨",
     ];
 
+    // Titles after a lone surname only, not after a full word taken for a name (연락은 집사): church titles, a pharmacist,
+    // guards, auctioneers, cooks (general Korean, from knowledge).
+    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원"];
+
     /// <summary>
     /// A name before a title after one space that the title rules leave: a surname alone (<c>김 군은</c>, <c>서 교수는</c>, the
     /// span is the surname, as KLUE-NER annotates it), a name before an office of the press (<c>신격호 총괄회장</c>,
@@ -633,6 +638,79 @@ internal static class Person
             else if (NameBefore(text, i, false) is var start and >= 0 && !IsLabel(text.AsSpan(start, i - start)) && !PrivateContext.IsContextWord(text.AsSpan(start, i - start)))
             {
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
+            }
+        }
+    }
+
+    // Surnames glued to an office in workplace and church speech (김대리, 박과장님, 정팀장이): the lone surnames and the
+    // commonest ones that are also everyday words when a space follows (이, 고, 한); not 지 and 구, which also open a
+    // branch's or a district's office (지국장, 지사장, 구의원).
+    private static readonly SearchValues<char> s_gluedSurnames = SearchValues.Create("김박최정강조윤장임오서신권황안송류유홍백허노하곽성차주우민진엄채원천방변염석설마길연표문탁이고한");
+
+    // Offices and church titles said glued to a surname (general Korean, from knowledge); 원장, 기자 and 의원 only with 님
+    // (주원장 a Ming emperor, 연기자 an actor, 민의원 a chamber).
+    private static readonly Dictionary<char, string[]> s_gluedTitlesByFirst = ByFirst(
+    [
+        "대리", "과장", "부장", "차장", "팀장", "실장", "주임", "계장", "반장", "소장", "국장", "사장", "교수", "선생", "선배", "집사",
+        "권사", "장로", "목사", "간호사", "약사", "작가", "감독", "코치", "대표", "회장", "변호사", "상무", "전무", "이사", "세무사",
+        "노무사", "매니저", "책임", "수석", "선임", "원장", "기자", "의원",
+    ]);
+
+    private static readonly HashSet<string> s_gluedTitlesWithHonorific = new(["원장", "기자", "의원"], StringComparer.Ordinal);
+
+    // Words of a surname's and an office's shape that are something else (a parking lot, a complaint, an exam hall, a full
+    // or assistant professor, a chief proctor, a banquet hall, an archangel, an animal pen, "all clear", an original author).
+    private static readonly HashSet<string> s_notGluedTitles = new(
+    [
+        "주차장", "하차장", "정차장", "고사장", "고소장", "정교수", "조교수", "정감독", "연회장", "한약사", "이상무", "천사장", "감사장",
+        "설계장", "주사장", "성과장", "문과장", "방과장", "조사장", "이사장", "방사장", "한선배", "이책임", "원작가", "이선임", "이수석",
+    ], StringComparer.Ordinal);
+
+    // Kitchen cabinets and a bride's word unless 님 follows (하부장님 is a person).
+    private static readonly HashSet<string> s_gluedTitlesNeedingHonorific = new(["하부장", "상부장", "신부장"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A surname glued to an office or a church title, as colleagues and congregations speak of each other (<c>김대리(마케팅)</c>,
+    /// <c>신대리님이</c>, <c>박과장님 계세요</c>, <c>정팀장이</c>, <c>하부장님</c>): the surname starts its word, the title ends it, takes
+    /// 님 or a particle; the span is the surname, as the press's <c>김 대리</c> (<see cref="TryLoneSurnames"/>). Not a word of
+    /// that shape that is something else (<c>주차장</c>, <c>고소장</c>, <c>정교수</c>, <c>이기자</c>; <c>하부장</c> only with 님).
+    /// </summary>
+    private static void TryGluedSurnameTitles(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAny(s_gluedSurnames); i >= 0; i = span[(i + 1)..].IndexOfAny(s_gluedSurnames) is var r and >= 0 ? i + 1 + r : -1)
+        {
+            if (i > 0 && (Context.IsHangulSyllable(text[i - 1]) || Context.IsAsciiLetter(text[i - 1]) || Context.IsDigit(text[i - 1]))
+                || !s_gluedTitlesByFirst.TryGetValue(Context.At(text, i + 1), out var titles))
+            {
+                continue;
+            }
+
+            foreach (var title in titles)
+            {
+                var end = i + 1 + title.Length;
+                if (!span[(i + 1)..].StartsWith(title, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var honorific = Context.At(text, end) == '님';
+                if (!honorific && s_gluedTitlesWithHonorific.Contains(title))
+                {
+                    break;
+                }
+
+                var after = Context.At(text, honorific ? end + 1 : end);
+                if (Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께')
+                    || s_notGluedTitles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span[i..end])
+                    || !honorific && s_gluedTitlesNeedingHonorific.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span[i..end])
+                    || NameGazetteer.IsCommonWord(span[i..end]))
+                {
+                    break;
+                }
+
+                sink.Add(new PiiFinding(i, i + 1, PiiTypes.Person, 0.6));
+                break;
             }
         }
     }
@@ -919,7 +997,7 @@ internal static class Person
     }
 
     // The titles above by first syllable (every one, and those the title rules do not have), longest first.
-    private static readonly Dictionary<char, string[]> s_loneSurnameTitlesByFirst = ByFirst(s_loneSurnameTitles);
+    private static readonly Dictionary<char, string[]> s_loneSurnameTitlesByFirst = ByFirst([.. s_loneSurnameTitles, .. s_loneOnlyTitles]);
     private static readonly Dictionary<char, string[]> s_pressTitlesByFirst = ByFirst(s_loneSurnameTitles.Where(t => Array.IndexOf(s_titles, t) < 0));
 
     private static Dictionary<char, string[]> ByFirst(IEnumerable<string> words) =>

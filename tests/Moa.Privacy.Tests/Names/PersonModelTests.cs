@@ -29,6 +29,13 @@ public class PersonModelTests
     [InlineData("4 | 승진주 | L | M. Oliveira", "M. Oliveira")]
     [InlineData("M. Matsumoto and T. Nishimura, \"Mersenne Twister\"", "T. Nishimura")]
     [InlineData("캐나다 초대수상인 존 맥도날드(John A. Macdonald)의 보수당", "John A. Macdonald")]
+    [InlineData("김대리(마케팅): 저 신청이요!", "김")]
+    [InlineData("총무과 서류는 신대리님이 안내까지 해줌.", "신")]
+    [InlineData("박과장님 계세요?", "박")]
+    [InlineData("노쇼 건은 하부장님께 공유", "하")]
+    [InlineData("밥차는 ○○교회 탁 집사님 차로", "탁")]
+    [InlineData("3/5 정 권사 팔순 떡값", "정")]
+    [InlineData("오후에 위판장 차 경매사 만나.", "차")]
     public void Analyze_NameInCommonForm_IsFound(string text, string name) => Persons(text).ShouldContain(name);
 
     [Theory]
@@ -78,6 +85,12 @@ public class PersonModelTests
     [InlineData("회의에는 반장 외 1명이 참석했다.", "반장")]
     [InlineData("지역민 외 2명이 민원을 냈다.", "지역민")]
     [InlineData("영어쌤이 숙제를 내줬다. 담임쌤은 화났다.", "영어")]
+    [InlineData("주차장에 차를 대고 고소장을 냈다.", "주")]
+    [InlineData("하부장 문짝 교체, 상부장은 그대로", "하")]
+    [InlineData("2교시 정감독 변지아, 부감독 석우진", "정")]
+    [InlineData("내가 좋아하는 연기자 나와서 좋다", "연")]
+    [InlineData("지난 의정보고회에서 구의원님도 답변했다", "구")]
+    [InlineData("연락은 집사 원태희 씨한테.", "연락은")]
     [InlineData("영어쌤이 숙제를 내줬다. 담임쌤은 화났다.", "담임")]
     [InlineData("옥 수쌤 이번 주 휴가셔서", "수")]
     public void Analyze_ShortForeignNames_NeedTheirEvidence(string text, string notAName) =>
