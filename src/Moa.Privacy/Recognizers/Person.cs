@@ -160,7 +160,7 @@ internal static class Person
             var name = text.AsSpan(n.Start, n.End - n.Start);
             if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
                 && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
-                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)))
+                && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)) && !ParticleAfterJamo(text, n.Start, name))
             {
                 sink.Add(new PiiFinding(n.Start, n.End, PiiTypes.Person, ModelScore(n.Margin)));
             }
@@ -201,6 +201,11 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>Whether a tagged span is the particle after consonant initials (<c>ㅈㅎ이한테</c>: 이한테 is no name).</summary>
+    private static bool ParticleAfterJamo(string text, int start, ReadOnlySpan<char> name) =>
+        start > 0 && IsJamoConsonant(text[start - 1]) && name.Length > 1 && name[0] == '이'
+        && name[1..] is "한테" or "가" or "는" or "랑" or "도" or "에게" or "네" or "한테서" or "한테는";
 
     /// <summary>Whether the span ends inside a Hangul word that is a common word, with or without a particle (정형외 of 정형외과).</summary>
     internal static bool CutFromCommonWord(string text, int start, int end) =>
@@ -495,6 +500,7 @@ internal static class Person
         TryLetterSpacedNames(text, sink);
         TryLoneSurnames(text, sink);
         TryGluedSurnameTitles(text, sink);
+        TryJamoInitials(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -639,6 +645,98 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
+        }
+    }
+
+    // Consonant abbreviations of chat that are words, not a person's initials (OK, thanks, well done, congratulations,
+    // sorry, crazy, hi, agreed, for real, wait, please, where, dunno, shut up, huh, aha, fine, no, meh, recommended,
+    // swear words …; general Korean, from knowledge).
+    private static readonly HashSet<string> s_jamoWords = new(
+    [
+        "ㅇㅋ", "ㄱㅅ", "ㅅㄱ", "ㅊㅋ", "ㅈㅅ", "ㅁㅊ", "ㅎㅇ", "ㅇㅈ", "ㄹㅇ", "ㅈㄴ", "ㅅㅂ", "ㄱㄷ", "ㅈㅂ", "ㅇㄷ", "ㅁㄹ", "ㄷㅊ", "ㅎㄹ",
+        "ㅈㄱ", "ㅇㅎ", "ㄱㅊ", "ㅇㄴ", "ㅂㄹ", "ㅊㅊ", "ㅂㅅ", "ㄲㅈ", "ㅃㄹ", "ㅂㄱ", "ㄱㅂ", "ㅈㅇ", "ㅎㅂ", "ㅁㅈ", "ㄱㄴ", "ㅇㅂ", "ㄷㅈ",
+        "ㅈㄹ", "ㅂㄷ", "ㅇㄱ", "ㄴㅇ", "ㅅㅌ", "ㅎㅌ", "ㅍㅌ", "ㄱㅇ", "ㅁㅇ", "ㅇㅅ", "ㅅㄹ", "ㄱㄹ", "ㅌㅌ", "ㅂㅂ", "ㅅㅌㅊ", "ㅎㅌㅊ",
+        "ㅍㅌㅊ", "ㅇㄱㄹㅇ", "ㅈㅂㅈㅇ", "ㄱㅇㄷ", "ㅎㄷㄷ", "ㄴㅇㄱ", "ㅇㅅㅇ", "ㅍㅇㅌ", "ㄱㄱㅆ", "ㅈㅈ", "ㄱㅁ", "ㅊㄱ", "ㅁㅎ", "ㅎㄱ",
+    ], StringComparer.Ordinal);
+
+    // What follows a person's consonant initials in chat: a particle of a person (to, with, subject, topic), an honorific.
+    private static readonly string[] s_afterJamoInitials = ["이한테", "이에게", "한테", "에게", "이랑", "이가", "이는", "이도", "이네", "이 ", "가 ", "님", " 님", "씨", " 씨", "쌤"];
+
+    private static bool IsJamoConsonant(char c) => c is >= 'ㄱ' and <= 'ㅎ';
+
+    /// <summary>
+    /// A person's initials in Hangul consonants, as pupils and friends write a name in chat and notes (<c>ㅈㅎ한테 고백함</c>,
+    /// <c>ㅈㅎ이한테는 내가 연락해볼게</c>, <c>길드원 ㅈㅎ 님께도</c>): two or three consonants, not all the same (<c>ㅋㅋ</c>), not an
+    /// abbreviation that is a word (<c>ㅇㅋ</c>, <c>ㄹㅇ</c>, <c>ㅈㄴ</c>), before a particle of a person or an honorific; then every
+    /// other place the same initials stand alone in the text (<c>ㅈㅎ 답 기다림</c>).
+    /// </summary>
+    private static void TryJamoInitials(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        if (span.IndexOfAnyInRange('ㄱ', 'ㅎ') < 0)
+        {
+            return;
+        }
+
+        HashSet<string>? found = null;
+        for (var i = span.IndexOfAnyInRange('ㄱ', 'ㅎ'); i >= 0; i = span[(i + 1)..].IndexOfAnyInRange('ㄱ', 'ㅎ') is var r and >= 0 ? i + 1 + r : -1)
+        {
+            var end = JamoInitialsEnd(text, i);
+            if (end < 0)
+            {
+                continue;
+            }
+
+            foreach (var next in s_afterJamoInitials)
+            {
+                if (span[end..].StartsWith(next, StringComparison.Ordinal)
+                    && (next[^1] == ' ' || !Context.IsHangulSyllable(Context.At(text, end + next.Length)) || next is "이한테" or "한테" or "이랑" or "이가" or "이는" or "이도" or "님" or " 님"))
+                {
+                    (found ??= new(StringComparer.Ordinal)).Add(text[i..end]);
+                    break;
+                }
+            }
+
+            i = end - 1;
+        }
+
+        if (found is null)
+        {
+            return;
+        }
+
+        for (var i = span.IndexOfAnyInRange('ㄱ', 'ㅎ'); i >= 0; i = span[(i + 1)..].IndexOfAnyInRange('ㄱ', 'ㅎ') is var r and >= 0 ? i + 1 + r : -1)
+        {
+            var end = JamoInitialsEnd(text, i);
+            if (end >= 0 && found.Contains(text[i..end]))
+            {
+                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.7));
+            }
+
+            if (end >= 0)
+            {
+                i = end - 1;
+            }
+        }
+
+        // The end of two or three consonants that stand alone at i (a run of its own, not all one letter, not a word), or -1.
+        static int JamoInitialsEnd(string text, int i)
+        {
+            var before = Context.At(text, i - 1);
+            if (IsJamoConsonant(before) || Context.IsHangulSyllable(before) || Context.IsAsciiLetter(before) || Context.IsDigit(before) || before is >= 'ㅏ' and <= 'ㅣ')
+            {
+                return -1;
+            }
+
+            var end = i;
+            while (end < text.Length && IsJamoConsonant(text[end]))
+            {
+                end++;
+            }
+
+            var after = Context.At(text, end);
+            return end - i is 2 or 3 && text.AsSpan(i, end - i).ContainsAnyExcept(text[i]) && !(after is >= 'ㅏ' and <= 'ㅣ') && !Context.IsAsciiLetter(after) && !Context.IsDigit(after)
+                && !s_jamoWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(i, end - i)) ? end : -1;
         }
     }
 

@@ -63,6 +63,17 @@ public class PersonModelTests
     public void Analyze_InitialsThatStandForPersons_AreFoundWhereverTheyStandAlone(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
 
+    // Initials in Hangul consonants before a particle of a person or an honorific, then wherever they stand alone; not
+    // one letter repeated (ㅋㅋ), not an abbreviation that is a word (ㅇㅋ, ㄹㅇ), not without a person's particle.
+    [Theory]
+    [InlineData("지유야 너 ㅈㅎ한테 고백함???", "ㅈㅎ")]
+    [InlineData("나도 가능. ㅈㅎ이한테는 내가 연락해볼게. 한 자리 비어서 ㅈㅎ 답 기다림", "ㅈㅎ,ㅈㅎ")]
+    [InlineData("길드원 ㅈㅎ이 거래소에 올라와 있다고. 길드원 ㅈㅎ 님께도 감사", "ㅈㅎ,ㅈㅎ")]
+    [InlineData("ㅇㅋ 가자 ㅋㅋ ㅎㅎ ㄹㅇ이 맞음", "")]
+    [InlineData("방금 ㅈㅎ 저속에서 넘어짐", "")]
+    public void Analyze_ConsonantInitials_NeedAPersonsParticle(string text, string expected) =>
+        string.Join(',', Persons(text).Where(p => p[0] is >= 'ㄱ' and <= 'ㅎ' || p.StartsWith('이'))).ShouldBe(expected);
+
     [Theory]
     [InlineData("정답은 A, B 중 하나다. A는 틀렸다.")]
     [InlineData("A는 B의 부분집합이다.")]
