@@ -28,6 +28,12 @@ internal static class Context
     /// <summary>A lower-case letter of the Latin script (<see cref="IsLatinLetter"/>).</summary>
     public static bool IsLatinLower(char c) => c is >= 'a' and <= 'z' || c >= '\u00C0' && IsLatinLetter(c) && char.IsLower(c);
 
+    /// <summary>A letter of the Cyrillic block (Russian, Kazakh, Mongolian, Uzbek, Ukrainian).</summary>
+    public static bool IsCyrillicLetter(char c) => (uint)(c - '\u0400') <= '\u04FF' - '\u0400';
+
+    /// <summary>A capital letter of the Cyrillic block (<see cref="IsCyrillicLetter"/>).</summary>
+    public static bool IsCyrillicUpper(char c) => IsCyrillicLetter(c) && char.IsUpper(c);
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsHangulSyllable(char c) => (uint)(c - '\uAC00') <= '\uD7A3' - '\uAC00';
 

@@ -296,6 +296,71 @@ internal static class NameGazetteer
         : s_latin.TryGetValue(word, out var kind) ? kind
         : word.ContainsAnyExceptInRange('\0', '\u007F') && s_latin.TryGetValue(WithoutDiacritics(word), out kind) ? kind : 0;
 
+    /// <summary>
+    /// The kinds of a name word in Cyrillic letters (<c>Дильшод</c>, <c>Энхжаргал</c>, <c>Ольга</c>), looked up in the list of
+    /// names in Latin letters through its romanisation: ж as <c>zh</c> or <c>j</c> (Russian and Mongolian use), х as <c>kh</c>
+    /// or <c>h</c>, й as <c>y</c> or <c>i</c>, the other letters as passports of Russia and Central Asia write them; 0 when no
+    /// romanisation is listed.
+    /// </summary>
+    public static int CyrillicKind(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 2 || word.Length > 24)
+        {
+            return 0;
+        }
+
+        Span<char> buffer = stackalloc char[word.Length * 4];
+        for (var variant = 0; variant < 8; variant++)
+        {
+            var n = 0;
+            var uses = 0;
+            foreach (var c in word)
+            {
+                var lower = char.ToLowerInvariant(c);
+                var latin = lower switch
+                {
+                    'ж' => (variant & 1) == 0 ? "zh" : "j",
+                    'х' or 'һ' => (variant & 2) == 0 ? "kh" : "h",
+                    'й' => (variant & 4) == 0 ? "y" : "i",
+                    _ => CyrillicLetter(lower),
+                };
+                uses |= lower switch { 'ж' => 1, 'х' or 'һ' => 2, 'й' => 4, _ => 0 };
+                if (latin is null)
+                {
+                    return 0;
+                }
+
+                latin.AsSpan().CopyTo(buffer[n..]);
+                n += latin.Length;
+            }
+
+            if ((variant & ~uses) != 0)
+            {
+                // (A variant that changes a letter the word does not have repeats an earlier lookup.)
+                continue;
+            }
+
+            if (n >= 2)
+            {
+                buffer[0] = char.ToUpperInvariant(buffer[0]);
+                if (s_latin.TryGetValue(buffer[..n], out var kind))
+                {
+                    return kind;
+                }
+            }
+        }
+
+        return 0;
+
+        static string? CyrillicLetter(char c) => c switch
+        {
+            'а' or 'ә' => "a", 'б' => "b", 'в' => "v", 'г' or 'ғ' => "g", 'д' => "d", 'е' or 'э' or 'є' => "e", 'ё' => "yo", 'з' => "z",
+            'и' or 'і' => "i", 'ї' => "yi", 'к' or 'қ' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'ң' => "ng", 'о' or 'ө' => "o", 'п' => "p",
+            'р' => "r", 'с' => "s", 'т' => "t", 'у' or 'ү' or 'ұ' or 'ў' => "u", 'ф' => "f", 'ц' => "ts", 'ч' => "ch", 'ш' => "sh",
+            'щ' => "shch", 'ъ' or 'ь' => "", 'ы' => "y", 'ю' => "yu", 'я' => "ya", _ => null,
+        };
+    }
+
     /// <summary>The word with its diacritics taken off as the list writes names (Léa → Lea, Nguyễn → Nguyen, Đặng → Dang).</summary>
     internal static string WithoutDiacritics(ReadOnlySpan<char> word)
     {

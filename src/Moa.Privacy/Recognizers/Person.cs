@@ -102,11 +102,11 @@ internal static class Person
     internal static bool IsParticle(char c) => s_particles.Contains(c);
 
     /// <summary>
-    /// False when <see cref="Scan"/> cannot find anything: no Hangul syllable (the tagger's input), no honorific and no
-    /// context word in the text.
+    /// False when <see cref="Scan"/> cannot find anything: no Hangul syllable (the tagger's input), no honorific, no
+    /// context word and no Cyrillic letter in the text.
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
-        text.ContainsAnyInRange('\uAC00', '\uD7A3') || text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0;
+        text.ContainsAnyInRange('\uAC00', '\uD7A3') || text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0 || text.ContainsAnyInRange('\u0400', '\u04FF');
 
     /// <summary>Maps the tagger's mean margin to a score: 0.5 at the decision boundary, rising with the margin.</summary>
     internal static double ModelScore(float margin) => 1 / (1 + Math.Exp(-margin / MarginScale));
@@ -501,6 +501,7 @@ internal static class Person
         TryLoneSurnames(text, sink);
         TryGluedSurnameTitles(text, sink);
         TryJamoInitials(text, sink);
+        TryCyrillicNames(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -645,6 +646,91 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
+        }
+    }
+
+    // Particles glued to a foreign name that say a person (with, to, also, subject, topic), and honorifics.
+    private static readonly string[] s_personParticlesAfterName = ["한테", "에게", "이랑", "랑", "씨", "님", "가", "는", "도", "와", "과", " 씨", " 님"];
+
+    /// <summary>
+    /// Names in Cyrillic letters, as residents from Russia, Central Asia and Mongolia write them in messages and as their
+    /// employers and teachers copy them (<c>Дильшод upal</c>, <c>[19:05] Энхжаргал:</c>, <c>Ольга Ким</c>): one to three
+    /// capitalised words of which one romanises to a name of the Latin list (<see cref="NameGazetteer.CyrillicKind"/>), or a
+    /// word that is not listed after a role, relation or kinship word (<c>친구 Баходир도</c>) or before a particle of a person
+    /// or an honorific (<c>Азамат 씨가</c>).
+    /// </summary>
+    private static void TryCyrillicNames(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\u0400', '\u04FF'))
+        {
+            return;
+        }
+
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!Context.IsCyrillicUpper(text[i]) || i > 0 && (Context.IsCyrillicLetter(text[i - 1]) || Context.IsLatinLetter(text[i - 1]) || Context.IsDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            var (words, listed, end, p, first) = (0, 0, i, i, -1);
+            while (words < 3 && p < text.Length && Context.IsCyrillicUpper(text[p]))
+            {
+                var q = p + 1;
+                while (q < text.Length && Context.IsCyrillicLetter(text[q]) && char.IsLower(text[q]))
+                {
+                    q++;
+                }
+
+                if (q - p < 2 || q < text.Length && (Context.IsCyrillicLetter(text[q]) || Context.IsLatinLetter(text[q]) || Context.IsDigit(text[q])))
+                {
+                    break;
+                }
+
+                if (q - p >= 3 && (NameGazetteer.CyrillicKind(span[p..q]) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0)
+                {
+                    // (The name starts at its first listed word: Сегодня Вера is "today Vera".)
+                    listed++;
+                    first = first < 0 ? p : first;
+                }
+
+                words++;
+                end = q;
+                if (Context.At(text, q) != ' ' || !Context.IsCyrillicUpper(Context.At(text, q + 1)))
+                {
+                    break;
+                }
+
+                p = q + 1;
+            }
+
+            if (words == 0)
+            {
+                continue;
+            }
+
+            var person = listed > 0;
+            if (!person && words == 1 && end - i >= 3)
+            {
+                foreach (var particle in s_personParticlesAfterName)
+                {
+                    if (span[end..].StartsWith(particle, StringComparison.Ordinal) && (particle[0] == ' ' || particle.Length > 1 || !Context.IsHangulSyllable(Context.At(text, end + 1))))
+                    {
+                        person = true;
+                        break;
+                    }
+                }
+
+                person |= RoleOrKinBefore(text, i);
+            }
+
+            if (person)
+            {
+                sink.Add(new PiiFinding(listed > 0 ? first : i, end, PiiTypes.Person, listed > 0 ? 0.8 : 0.7));
+            }
+
+            i = end;
         }
     }
 

@@ -653,7 +653,8 @@ internal static class PersonLayout
             var word = text.AsSpan(start, end - start);
             // (Speakers named by relation on two lines or more make a conversation of people too.)
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
-            var speaks = Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
+            var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
+                : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other;
             if (speaks)
@@ -1197,6 +1198,11 @@ internal static class PersonLayout
             return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, false) : Bracketed(bracketName);
         }
 
+        if (p < lineEnd && Context.IsCyrillicUpper(text[p]))
+        {
+            return CyrillicSpeakerAt(text, p, lineEnd, timed) is { } cyrillic ? (cyrillic.Start, cyrillic.End, false) : Bracketed(bracketName);
+        }
+
         var start = p;
         while (p < lineEnd && Context.IsHangulSyllable(text[p]))
         {
@@ -1592,6 +1598,39 @@ internal static class PersonLayout
 
         return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || !TalkFollows(text, q, lineEnd, spaceNeeded: true, timed)
             ? null : (p, q);
+    }
+
+    /// <summary>
+    /// A speaker in Cyrillic letters (<c>[19:05] Энхжаргал: …</c>, <c>Ольга Ким: …</c>): one or two capitalised words of two to
+    /// twenty letters before the colon and the talk.
+    /// </summary>
+    private static (int Start, int End)? CyrillicSpeakerAt(string text, int p, int lineEnd, bool timed)
+    {
+        var (q, words) = (p, 0);
+        while (words < 2 && q < lineEnd && Context.IsCyrillicUpper(text[q]))
+        {
+            var w = q + 1;
+            while (w < lineEnd && Context.IsCyrillicLetter(text[w]) && char.IsLower(text[w]))
+            {
+                w++;
+            }
+
+            if (w - q is < 2 or > 20 || w < lineEnd && (Context.IsCyrillicLetter(text[w]) || Context.IsLatinLetter(text[w])))
+            {
+                return null;
+            }
+
+            words++;
+            q = w;
+            if (Context.At(text, q) != ' ' || !Context.IsCyrillicUpper(Context.At(text, q + 1)))
+            {
+                break;
+            }
+
+            q++;
+        }
+
+        return words > 0 && TalkFollows(text, q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
     }
 
     /// <summary>

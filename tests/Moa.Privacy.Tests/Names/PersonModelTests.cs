@@ -38,6 +38,27 @@ public class PersonModelTests
     [InlineData("오후에 위판장 차 경매사 만나.", "차")]
     public void Analyze_NameInCommonForm_IsFound(string text, string name) => Persons(text).ShouldContain(name);
 
+    // Names in Cyrillic letters: a word that romanises to a listed name wherever it stands, from its first listed word (not
+    // "today" before Вера); an unlisted word after a relation or before a person's particle; a speaker of several lines.
+    [Theory]
+    [InlineData("공사 현장 단톡\nSrochno! Дильшод upal s lestnitsy", "Дильшод")]
+    [InlineData("[19:05] Энхжаргал: Buuz хэдэн ширхэг?\n[19:14] Saruul Bat: Энхжаргал эгч, 델 대여 몇 벌?", "Энхжаргал,Saruul Bat,Энхжаргал")]
+    [InlineData("Азамат 씨가 왔어요. 친구 Баходир도 같이", "Азамат,Баходир")]
+    [InlineData("Сегодня Вера пришла. Москва에서 왔어요. Привет, Спасибо! Ольга Ивановна", "Вера,Ольга Ивановна")]
+    [InlineData("[19:05] Ганзориг: Сайн уу?\n[19:06] 민지: 안녕하세요\n[19:07] Ганзориг: Маргааш уулзъя\n[19:08] 민지: 좋아요", "Ганзориг,민지,Ганзориг,민지")]
+    public void Analyze_NamesInCyrillic_AreFound(string text, string expected) =>
+        string.Join(',', Persons(text)).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("Дильшод", true)]
+    [InlineData("Энхжаргал", true)]
+    [InlineData("Баходир", true)]
+    [InlineData("Сегодня", false)]
+    [InlineData("Москва", false)]
+    [InlineData("Ж", false)]
+    public void CyrillicKind_RomanisesToTheLatinList(string word, bool listed) =>
+        ((NameGazetteer.CyrillicKind(word) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0).ShouldBe(listed);
+
     [Theory]
     [InlineData("현재 방송사에 근무하는 K기자는 연차 휴가를 냈다.")]
     [InlineData("부대는 A 원사의 양성 판정과 관련해 격리 조치했다.")]
