@@ -502,6 +502,7 @@ internal static class Person
         TryGluedSurnameTitles(text, sink);
         TryJamoInitials(text, sink);
         TryCyrillicNames(text, sink);
+        TryGivenNamesInEnglish(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -864,7 +865,7 @@ internal static class Person
         var span = text.AsSpan();
         for (var i = span.IndexOfAny(s_gluedSurnames); i >= 0; i = span[(i + 1)..].IndexOfAny(s_gluedSurnames) is var r and >= 0 ? i + 1 + r : -1)
         {
-            if (i > 0 && (Context.IsHangulSyllable(text[i - 1]) || Context.IsAsciiLetter(text[i - 1]) || Context.IsDigit(text[i - 1]))
+            if (i > 0 && (Context.IsHangulSyllable(text[i - 1]) || Context.IsAsciiLetter(text[i - 1]) || Context.IsDigit(text[i - 1]) || text[i - 1] == '_')
                 || !s_gluedTitlesByFirst.TryGetValue(Context.At(text, i + 1), out var titles))
             {
                 continue;
@@ -2090,6 +2091,60 @@ internal static class Person
             && GivenNameWord(text.AsSpan(start, end - start)) && NotAName(text, start, end) < 0)
         {
             sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+        }
+    }
+
+    /// <summary>
+    /// A given name of the Latin list inside an English sentence, as parents, tutors and colleagues write in English
+    /// (<c>talk about Luca's reading</c>, <c>Do-hee mentioned Brian got that</c>, <c>At home Luca reads</c>): after a word in
+    /// lower case (or a dash after one), before <c>'s</c>, a word in lower case or a comma or full stop; one word, not a
+    /// word that names no one (<see cref="NotAName"/>).
+    /// </summary>
+    private static void TryGivenNamesInEnglish(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var i = span.IndexOfAnyInRange('A', 'Z'); i >= 0; i = span[(i + 1)..].IndexOfAnyInRange('A', 'Z') is var r and >= 0 ? i + 1 + r : -1)
+        {
+            if (i < 3 || text[i - 1] != ' ')
+            {
+                continue;
+            }
+
+            // The word before, past a dash between spaces (request – Luca's).
+            var p = i - 1;
+            if (text[p - 1] is '–' or '—' && Context.At(text, p - 2) == ' ')
+            {
+                p -= 2;
+            }
+
+            var q = p;
+            while (q > 0 && text[q - 1] is >= 'a' and <= 'z')
+            {
+                q--;
+            }
+
+            if (p - q < 2 || q > 0 && (Context.IsLatinLetter(text[q - 1]) || Context.IsDigit(text[q - 1]) || text[q - 1] is '.' or '_' or '-' or '\'' or '@' or '/'))
+            {
+                continue;
+            }
+
+            var end = i + 1;
+            while (end < text.Length && text[end] is >= 'a' and <= 'z')
+            {
+                end++;
+            }
+
+            var after = Context.At(text, end);
+            var next = Context.At(text, end + 1);
+            var fits = after == '\'' && next == 's' && !Context.IsLatinLetter(Context.At(text, end + 2))
+                || after == ' ' && next is >= 'a' and <= 'z'
+                || after is ',' or '!' or '?' || after == '.' && !Context.IsLatinLetter(next);
+            // (Three letters only for a name that is given alone: Han, Jin are family names too, and words of Han script.)
+            var kind = NameGazetteer.LatinKind(span[i..end]);
+            if (fits && (end - i >= 4 && (kind & NameGazetteer.LatinGivenKind) != 0 || end - i == 3 && kind == NameGazetteer.LatinGivenKind) && NotAName(text, i, end) < 0)
+            {
+                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.7));
+            }
         }
     }
 

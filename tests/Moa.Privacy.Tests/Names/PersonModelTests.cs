@@ -49,6 +49,17 @@ public class PersonModelTests
     public void Analyze_NamesInCyrillic_AreFound(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
 
+    // A listed given name inside an English sentence; not a place, a month, software or a script's name.
+    [Theory]
+    [InlineData("Subject: Conference request – Luca's reading progress", "Luca")]
+    [InlineData("Do-hee mentioned Brian got that last year.", "Do-hee,Brian")]
+    [InlineData("At home Luca reads with our nanny.", "Luca")]
+    [InlineData("We moved to Seoul in May and visited Paris with friends.", "")]
+    [InlineData("the Python module uses Django and Flask", "")]
+    [InlineData("for ja and zh each Han or kana character is a word.", "")]
+    public void Analyze_GivenNamesInEnglishSentences_AreFound(string text, string expected) =>
+        string.Join(',', Persons(text)).ShouldBe(expected);
+
     [Theory]
     [InlineData("Дильшод", true)]
     [InlineData("Энхжаргал", true)]
