@@ -1743,7 +1743,15 @@ internal static class PersonLayout
         var timed = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal)
             ? ClockEnd(text, clock, end) == end
             : ClockEnd(text, clock, end) is var c and > 0 && text.AsSpan(c, end - c) is " AM" or " PM";
-        return timed ? DisplayName(text, p, p + gap) : null;
+        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap);
+
+        // (In a header's own layout a plain word in lower case is the speaker's handle too: pixelpotato  10:05 AM.)
+        static (int Start, int End)? PlainHandle(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            var word = text.AsSpan(start, end - start);
+            return word.Length is >= 3 and <= 24 && word[0] is >= 'a' and <= 'z' && !word.ContainsAnyExcept(s_handleChars) ? (start, end) : null;
+        }
     }
 
     /// <summary>

@@ -40,13 +40,15 @@ public class PersonModelTests
 
     // Names in Cyrillic letters: a word that romanises to a listed name wherever it stands, from its first listed word (not
     // "today" before Вера); an unlisted word after a relation or before a person's particle; a speaker of several lines.
+    // (And a workspace's header: a plain handle in lower case before two spaces and the time speaks, and is its mentions.)
     [Theory]
     [InlineData("공사 현장 단톡\nSrochno! Дильшод upal s lestnitsy", "Дильшод")]
     [InlineData("[19:05] Энхжаргал: Buuz хэдэн ширхэг?\n[19:14] Saruul Bat: Энхжаргал эгч, 델 대여 몇 벌?", "Энхжаргал,Saruul Bat,Энхжаргал")]
     [InlineData("Азамат 씨가 왔어요. 친구 Баходир도 같이", "Азамат,Баходир")]
     [InlineData("Сегодня Вера пришла. Москва에서 왔어요. Привет, Спасибо! Ольга Ивановна", "Вера,Ольга Ивановна")]
     [InlineData("[19:05] Ганзориг: Сайн уу?\n[19:06] 민지: 안녕하세요\n[19:07] Ганзориг: Маргааш уулзъя\n[19:08] 민지: 좋아요", "Ганзориг,민지,Ганзориг,민지")]
-    public void Analyze_NamesInCyrillic_AreFound(string text, string expected) =>
+    [InlineData("Team A: @pixelpotato (아트), @yoonseo.dev (클라)\npixelpotato  10:05 AM\n오 윤서랑 같은 팀 ㅋㅋ", "pixelpotato,yoonseo.dev,pixelpotato,윤서")]
+    public void Analyze_NamesInCyrillicAndWorkspaceHeaders_AreFound(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
 
     // A listed given name inside an English sentence; not a place, a month, software or a script's name.
