@@ -3797,8 +3797,9 @@ internal static class Person
         }
 
         var (words, end) = LatinWords(text, p);
-        if (words == 0)
+        if (words == 0 || words == 1 && Context.At(text, end) == '.' && text.AsSpan(p, end - p) is "Mr" or "Mrs" or "Ms" or "Dr" or "Prof" or "Miss")
         {
+            // (Dear Mr. Mori: the form of address is no name; its own label takes the name after it.)
             return;
         }
 

@@ -59,6 +59,8 @@ public class PersonModelTests
     [InlineData("We moved to Seoul in May and visited Paris with friends.", "")]
     [InlineData("the Python module uses Django and Flask", "")]
     [InlineData("for ja and zh each Han or kana character is a word.", "")]
+    [InlineData("Dear Mr. Mori,\nYour request is approved.", "Mori")]
+    [InlineData("From: Ms. Hannah Whitfield\nDear Ms. Park and Mr. Rossi,", "Hannah Whitfield,Park,Rossi")]
     public void Analyze_GivenNamesInEnglishSentences_AreFound(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
 
