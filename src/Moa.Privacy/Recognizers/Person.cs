@@ -2475,10 +2475,14 @@ internal static class Person
         var comma = close < 0 ? -1 : text.IndexOf(',', open, close - open);
         close = comma > 0 ? comma : close;
         if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)) && SoundsLike(text.AsSpan(start, end - start), text[open + 1])
-            && !s_countries.Contains(text.AsSpan(open + 1, close - open - 1)))
+            && !s_countries.Contains(text.AsSpan(open + 1, close - open - 1)) && !LayoutWord(text.AsSpan(open + 1, close - open - 1)))
         {
             sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, score));
         }
+
+        // (A form's note in the brackets is no rendering: Sarnai Ganbold (서명), Daniel Okafor (본인).)
+        static bool LayoutWord(ReadOnlySpan<char> word) =>
+            PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word);
     }
 
     /// <summary>

@@ -60,6 +60,7 @@ public class PersonModelTests
     [InlineData("the Python module uses Django and Flask", "")]
     [InlineData("for ja and zh each Han or kana character is a word.", "")]
     [InlineData("Dear Mr. Mori,\nYour request is approved.", "Mori")]
+    [InlineData("환자 Sarnai Ganbold (서명) / 입실자 Sardor Tursunov (서명)", "Sarnai Ganbold,Sardor Tursunov")]
     [InlineData("From: Ms. Hannah Whitfield\nDear Ms. Park and Mr. Rossi,", "Hannah Whitfield,Park,Rossi")]
     public void Analyze_GivenNamesInEnglishSentences_AreFound(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
