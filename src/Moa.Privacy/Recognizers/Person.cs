@@ -503,6 +503,7 @@ internal static class Person
         TryJamoInitials(text, sink);
         TryCyrillicNames(text, sink);
         TryGivenNamesInEnglish(text, sink);
+        TryHanNamesBeforeHonorifics(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -732,6 +733,39 @@ internal static class Person
             }
 
             i = end;
+        }
+    }
+
+    /// <summary>
+    /// A name in Chinese characters before 씨 or 님, as Korean staff write customers and guides from China, Taiwan and Japan
+    /// (<c>가이드는 林志豪 씨</c>, <c>단골 田中美咲 님이</c>): two to four characters standing alone, the first a surname's
+    /// (<see cref="PersonLayout.IsHanSurname"/>) or four of them (a Japanese family and given name), then the honorific that
+    /// ends its word or takes a particle.
+    /// </summary>
+    private static void TryHanNamesBeforeHonorifics(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var at = span.IndexOfAny(s_honorifics); at > 1; at = span[(at + 1)..].IndexOfAny(s_honorifics) is var r and >= 0 ? at + 1 + r : -1)
+        {
+            var after = Context.At(text, at + 1);
+            if (Context.IsHangulSyllable(after) && !s_particles.Contains(after))
+            {
+                continue;
+            }
+
+            var end = text[at - 1] == ' ' ? at - 1 : at;
+            var start = end;
+            while (start > 0 && end - start <= 4 && ScriptProfile.IsHan(text[start - 1]))
+            {
+                start--;
+            }
+
+            var length = end - start;
+            if (length is >= 2 and <= 4 && (start == 0 || !(Context.IsHangulSyllable(text[start - 1]) || Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+                && (PersonLayout.IsHanSurname(text[start]) || length == 4))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+            }
         }
     }
 
@@ -2233,6 +2267,13 @@ internal static class Person
                 continue;
             }
 
+            // (Or a Korean name romanised: @Jae-won Seo, @Kim Jiseok.)
+            if (Context.IsLatinUpper(Context.At(text, at + 1)) && RomanisedKoreanName(text, at + 1) is var romanised and > 0)
+            {
+                sink.Add(new PiiFinding(at + 1, romanised, PiiTypes.Person, 0.8));
+                continue;
+            }
+
             var end = HandleEnd(text, at + 1);
             var handle = text.AsSpan(at + 1, end - at - 1);
             if (handle.Length is >= 3 and <= 30 && PersonLayout.LatinHandle(handle)
@@ -2630,6 +2671,7 @@ internal static class Person
     {
         const int Name = NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind;
         var (n, p, named, korean, middle, unknown, caps, givenFirst) = (0, start, 0, 0, 0, 0, -1, false);
+        var (familyFirst, middleSecond) = (false, false);
         var end = start;
         while (n < 4)
         {
@@ -2673,6 +2715,8 @@ internal static class Person
                     return default;
                 }
 
+                familyFirst |= n == 0 && (kind & NameGazetteer.LatinFamilyKind) != 0;
+                middleSecond |= n == 1 && (kind & NameGazetteer.LatinMiddleKind) != 0;
                 if ((kind & Name) != 0)
                 {
                     named++;
@@ -2713,7 +2757,9 @@ internal static class Person
         {
             // (Vietnamese given names are often English words, so a listed family name and element vouch for the third
             // word: NGUYEN VAN HUNG, Tran Thi Mai.)
-            return unknown == 0 && named >= 1 && named + korean >= 2 || n >= 3 && unknown == 1 && named >= 1 && middle >= 1 ? (end, 0.8)
+            // (A Vietnamese family name and element first vouch for every word after them: Lê Thị Thu Hà.)
+            return unknown == 0 && named >= 1 && named + korean >= 2 || n >= 3 && unknown == 1 && named >= 1 && middle >= 1
+                || n >= 3 && familyFirst && middleSecond ? (end, 0.8)
                 : n == 2 && named == 1 && unknown == 1 && givenFirst ? (end, 0.7)
                 : default;
         }
@@ -3873,24 +3919,28 @@ internal static class Person
         "형님", "언니", "오빠", "누나", "동생", "아빠", "엄마", "배우", "주연", "조연", "작품",
     ];
 
-    private static bool EndsWithTitle(ReadOnlySpan<char> name)
+    private static bool EndsWithTitle(ReadOnlySpan<char> name) => TitleEndingLength(name) > 0;
+
+    /// <summary>The length of the longest role or title that <paramref name="name"/> ends with (태산코치: 2), or 0.</summary>
+    internal static int TitleEndingLength(ReadOnlySpan<char> name)
     {
+        var longest = 0;
         foreach (var r in s_roles)
         {
-            if (name.EndsWith(r, StringComparison.Ordinal))
+            if (r.Length > longest && name.EndsWith(r, StringComparison.Ordinal))
             {
-                return true;
+                longest = r.Length;
             }
         }
 
         foreach (var t in s_titles)
         {
-            if (t.Length >= 2 && name.EndsWith(t, StringComparison.Ordinal))
+            if (t.Length >= 2 && t.Length > longest && name.EndsWith(t, StringComparison.Ordinal))
             {
-                return true;
+                longest = t.Length;
             }
         }
 
-        return false;
+        return longest;
     }
 }

@@ -1423,7 +1423,29 @@ internal static class PersonLayout
             return null;
         }
 
-        return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null : DisplayName(text, start, close);
+        return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null
+            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close);
+    }
+
+    /// <summary>
+    /// A nickname in a messenger export's own speaker slot that <see cref="DisplayName"/> leaves because it is also a common
+    /// word or ends with a title (<c>[연필깎이] [오전 9:14]</c>, <c>[태산코치] [오후 9:12]</c>, <c>[곰돌이간호사] [오후 9:14]</c>): three to
+    /// ten Hangul syllables, no role, label, field or relation word, and a title only after a word of two syllables or more
+    /// that is none of those (not <c>수간호사</c>, <c>담임교사</c>).
+    /// </summary>
+    private static (int Start, int End)? ExportedNickname(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        var word = text.AsSpan(start, end - start);
+        if (word.Length is < 3 or > 10 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || IsFormWord(word) && Person.TitleEndingLength(word) == 0
+            || IsRelationWord(word) || s_channelTags.Contains(word))
+        {
+            return null;
+        }
+
+        var title = Person.TitleEndingLength(word);
+        var prefix = word[..^title];
+        return title == 0 || prefix.Length >= 2 && !IsFormWord(prefix) && !IsRelationWord(prefix) && !NameGazetteer.IsCommonWord(word) ? (start, end) : null;
     }
 
     /// <summary>

@@ -40,7 +40,9 @@ public class PersonModelTests
 
     // Names in Cyrillic letters: a word that romanises to a listed name wherever it stands, from its first listed word (not
     // "today" before Вера); an unlisted word after a relation or before a person's particle; a speaker of several lines.
-    // (And a workspace's header: a plain handle in lower case before two spaces and the time speaks, and is its mentions.)
+    // (And a workspace's header: a plain handle in lower case before two spaces and the time speaks, and is its mentions;
+    // a messenger export's nickname that is a common word or ends with a title; names in Chinese characters before 씨 or
+    // 님; a Vietnamese name of four words; a romanised Korean name mentioned with @.)
     [Theory]
     [InlineData("공사 현장 단톡\nSrochno! Дильшод upal s lestnitsy", "Дильшод")]
     [InlineData("[19:05] Энхжаргал: Buuz хэдэн ширхэг?\n[19:14] Saruul Bat: Энхжаргал эгч, 델 대여 몇 벌?", "Энхжаргал,Saruul Bat,Энхжаргал")]
@@ -48,6 +50,10 @@ public class PersonModelTests
     [InlineData("Сегодня Вера пришла. Москва에서 왔어요. Привет, Спасибо! Ольга Ивановна", "Вера,Ольга Ивановна")]
     [InlineData("[19:05] Ганзориг: Сайн уу?\n[19:06] 민지: 안녕하세요\n[19:07] Ганзориг: Маргааш уулзъя\n[19:08] 민지: 좋아요", "Ганзориг,민지,Ганзориг,민지")]
     [InlineData("Team A: @pixelpotato (아트), @yoonseo.dev (클라)\npixelpotato  10:05 AM\n오 윤서랑 같은 팀 ㅋㅋ", "pixelpotato,yoonseo.dev,pixelpotato,윤서")]
+    [InlineData("[한보미] [오후 9:10] 목 D 바꿔 주실 분\n[곰돌이간호사] [오후 9:14] 저 목 D 가능!\n[수간호사] [오후 9:15] 확인\n[연필깎이] [오전 9:16] 안녕하세요", "한보미,곰돌이간호사,연필깎이")]
+    [InlineData("대만 팀 가이드는 林志豪 씨, 오후 2시 도착. 단골 田中美咲 님이 주문한 세럼", "林志豪,田中美咲")]
+    [InlineData("2025-08-25\t14:00\tLê Thị Thu Hà\t27", "Lê Thị Thu Hà")]
+    [InlineData("Code freeze is today. @Jae-won Seo is the script ready? see @Override", "Jae-won Seo")]
     public void Analyze_NamesInCyrillicAndWorkspaceHeaders_AreFound(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
 
