@@ -1190,6 +1190,11 @@ internal static class PersonLayout
 
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
+        // (A message log may put the date before the time: 2025-04-19 04:52 니마: …; then the layout names a speaker for
+        // certain, as a messenger's export does.)
+        var dated = DateEnd(text, p, lineEnd);
+        var log = dated > p && ClockEnd(text, dated, lineEnd) > 0;
+        p = log ? dated : p;
         var untimed = p;
         p = SkipTime(text, p, lineEnd);
         var timed = p > untimed;
@@ -1268,7 +1273,7 @@ internal static class PersonLayout
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
         return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
-            ? Bracketed(bracketName) : (start, end, false);
+            || log && s_channelTags.Contains(word) ? Bracketed(bracketName) : (start, end, log && !IsFormWord(word) && !NameGazetteer.IsCommonWord(word));
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
     }
@@ -1448,11 +1453,8 @@ internal static class PersonLayout
         return title == 0 || prefix.Length >= 2 && !IsFormWord(prefix) && !IsRelationWord(prefix) && !NameGazetteer.IsCommonWord(word) ? (start, end) : null;
     }
 
-    /// <summary>
-    /// The speaker of a phone's messenger export at <paramref name="p"/>: a date (<c>2025. 1. 28.</c>, <c>2025년 1월 21일</c>,
-    /// <c>2025-01-19</c>) or none, <c>오전</c>/<c>오후</c> and the time, a comma, then the display name up to <c> : </c>.
-    /// </summary>
-    private static (int Start, int End)? ExportedSpeaker(string text, int p, int lineEnd)
+    /// <summary>Past a date of four-digit year at <paramref name="p"/> (<c>2025-01-19</c>, <c>2025. 1. 28.</c>, <c>2025년 1월 21일</c>) and the spaces after it; <paramref name="p"/> when none.</summary>
+    private static int DateEnd(string text, int p, int lineEnd)
     {
         var q = p;
         if (q + 4 <= lineEnd && text[q] is '1' or '2' && Context.IsDigit(text[q + 1]) && Context.IsDigit(text[q + 2]) && Context.IsDigit(text[q + 3]))
@@ -1462,10 +1464,25 @@ internal static class PersonLayout
             {
                 q++;
             }
+
+            // (A 24-hour clock after the date is not the date's: 2025-04-19 04:52.)
+            if (Context.At(text, q) == ':' && text.LastIndexOf(' ', q - 1, q - p) is var space and > 0)
+            {
+                q = space + 1;
+            }
         }
 
-        q = ClockEnd(text, q, lineEnd);
-        if (q < 0 || Context.At(text, q) != ',' || Context.At(text, q + 1) != ' ')
+        return q;
+    }
+
+    /// <summary>
+    /// The speaker of a phone's messenger export at <paramref name="p"/>: a date (<c>2025. 1. 28.</c>, <c>2025년 1월 21일</c>,
+    /// <c>2025-01-19</c>) or none, <c>오전</c>/<c>오후</c> and the time, a comma, then the display name up to <c> : </c>.
+    /// </summary>
+    private static (int Start, int End)? ExportedSpeaker(string text, int p, int lineEnd)
+    {
+        var q = ClockEnd(text, DateEnd(text, p, lineEnd), lineEnd);
+        if (q < 0 || Context.At(text, q) != ','  || Context.At(text, q + 1) != ' ')
         {
             return null;
         }
@@ -1580,6 +1597,9 @@ internal static class PersonLayout
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇",
+
+        // A message log's direction of a message (received, sent).
+        "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Roles of dialogue data and words of logs and manuals that open lines with a colon: no speaker's name.
