@@ -745,10 +745,10 @@ internal static class Person
     private static void TryHanNamesBeforeHonorifics(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        for (var at = span.IndexOfAny(s_honorifics); at > 1; at = span[(at + 1)..].IndexOfAny(s_honorifics) is var r and >= 0 ? at + 1 + r : -1)
+        for (var at = span.IndexOfAny(s_honorifics); at >= 0; at = span[(at + 1)..].IndexOfAny(s_honorifics) is var r and >= 0 ? at + 1 + r : -1)
         {
             var after = Context.At(text, at + 1);
-            if (Context.IsHangulSyllable(after) && !s_particles.Contains(after))
+            if (at < 2 || Context.IsHangulSyllable(after) && !s_particles.Contains(after))
             {
                 continue;
             }
@@ -3367,10 +3367,10 @@ internal static class Person
     /// </summary>
     private static void TrySsaem(string text, List<PiiFinding> sink)
     {
-        for (var k = text.IndexOf('쌤', StringComparison.Ordinal); k > 0; k = text.IndexOf('쌤', k + 1))
+        for (var k = text.IndexOf('쌤', StringComparison.Ordinal); k >= 0; k = text.IndexOf('쌤', k + 1))
         {
             var after = Context.At(text, k + 1);
-            if (Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께'))
+            if (k == 0 || Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께'))
             {
                 continue;
             }

@@ -1190,8 +1190,8 @@ internal static class PersonLayout
 
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
-        // (A message log may put the date before the time: 2025-04-19 04:52 니마: …; then the layout names a speaker for
-        // certain, as a messenger's export does.)
+        // (A message log may put the date before the time: 2025-04-19 04:52 민수: …; then the layout names a speaker
+        // for certain, as a messenger's export does, when the word is a name's.)
         var dated = DateEnd(text, p, lineEnd);
         var log = dated > p && ClockEnd(text, dated, lineEnd) > 0;
         p = log ? dated : p;
@@ -1273,9 +1273,18 @@ internal static class PersonLayout
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
         return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
-            || log && s_channelTags.Contains(word) ? Bracketed(bracketName) : (start, end, log && !IsFormWord(word) && !NameGazetteer.IsCommonWord(word));
+            || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
+
+        // (A dated log names its speaker for certain only by a name: a Korean name's shape, given-name syllables or a
+        // foreign name word; a schedule's 발표:, 점검: opens its lines the same way.)
+        static bool LogSpeakerName(string text, int start, int end)
+        {
+            var word = text.AsSpan(start, end - start);
+            return !IsFormWord(word) && !NameGazetteer.IsCommonWord(word)
+                && (KoreanNameShaped(text, start, end) || word.Length <= 3 && AllGivenSyllables(word) || Person.IsForeignNameWord(word));
+        }
     }
 
     /// <summary>

@@ -42,8 +42,8 @@ public class PersonModelTests
     // "today" before Вера); an unlisted word after a relation or before a person's particle; a speaker of several lines.
     // (And a workspace's header: a plain handle in lower case before two spaces and the time speaks, and is its mentions;
     // a messenger export's nickname that is a common word or ends with a title; names in Chinese characters before 씨 or
-    // 님; a Vietnamese name of four words; a romanised Korean name mentioned with @; the speaker of a dated message log,
-    // not a role or the message's direction.)
+    // 님; a Vietnamese name of four words; a romanised Korean name mentioned with @; the speaker of a dated message log
+    // by a name, not a role, a schedule's item or the message's direction.)
     [Theory]
     [InlineData("공사 현장 단톡\nSrochno! Дильшод upal s lestnitsy", "Дильшод")]
     [InlineData("[19:05] Энхжаргал: Buuz хэдэн ширхэг?\n[19:14] Saruul Bat: Энхжаргал эгч, 델 대여 몇 벌?", "Энхжаргал,Saruul Bat,Энхжаргал")]
@@ -55,7 +55,8 @@ public class PersonModelTests
     [InlineData("대만 팀 가이드는 林志豪 씨, 오후 2시 도착. 단골 田中美咲 님이 주문한 세럼", "林志豪,田中美咲")]
     [InlineData("2025-08-25\t14:00\tLê Thị Thu Hà\t27", "Lê Thị Thu Hà")]
     [InlineData("Code freeze is today. @Jae-won Seo is the script ready? see @Override", "Jae-won Seo")]
-    [InlineData("배달 메모\n - 1구역 어르신 댁: 우편함\n문자 (지국장 휴대폰)\n2025-04-19 04:52 니마: 비번 바뀌었어요\n2025-04-19 04:55 지국장: 전화해봐\n2025년 9월 5일 05:20 니마: 감사합니다!\n2025-01-02 10:52 보냄: 보일러 고쳤어요", "니마,니마")]
+    [InlineData("배달 메모\n - 1구역 어르신 댁: 우편함\n문자 (지국장 휴대폰)\n2025-04-19 04:52 민수: 비번 바뀌었어요\n2025-04-19 04:55 지국장: 전화해봐\n2025년 9월 5일 05:20 민수: 감사합니다!\n2025-01-02 10:52 보냄: 보일러 고쳤어요", "민수,민수")]
+    [InlineData("2025.03.02 09:00 점검: 소화기 교체\n2025.03.03 09:00 점검: 비상구 확인\n2025-05-01 14:10 발표: 연구 결과 공유\n님 林志豪 씨", "林志豪")]
     public void Analyze_NamesInCyrillicAndWorkspaceHeaders_AreFound(string text, string expected) =>
         string.Join(',', Persons(text)).ShouldBe(expected);
 
