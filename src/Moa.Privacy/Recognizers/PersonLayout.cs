@@ -1188,13 +1188,14 @@ internal static class PersonLayout
             return (telegram.Start, telegram.End, true);
         }
 
-        // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
-        // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
-        // (A message log may put the date before the time: 2025-04-19 04:52 민수: …; then the layout names a speaker
-        // for certain, as a messenger's export does, when the word is a name's.)
+        // A message log may put the date before the time (2025-04-19 04:52 민수: …); then the layout names a speaker for
+        // certain, as a messenger's export does, when the word is a name's.
         var dated = DateEnd(text, p, lineEnd);
         var log = dated > p && ClockEnd(text, dated, lineEnd) > 0;
         p = log ? dated : p;
+
+        // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
+        // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
         var untimed = p;
         p = SkipTime(text, p, lineEnd);
         var timed = p > untimed;
@@ -1491,7 +1492,7 @@ internal static class PersonLayout
     private static (int Start, int End)? ExportedSpeaker(string text, int p, int lineEnd)
     {
         var q = ClockEnd(text, DateEnd(text, p, lineEnd), lineEnd);
-        if (q < 0 || Context.At(text, q) != ','  || Context.At(text, q + 1) != ' ')
+        if (q < 0 || Context.At(text, q) != ',' || Context.At(text, q + 1) != ' ')
         {
             return null;
         }
