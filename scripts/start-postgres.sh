@@ -26,5 +26,10 @@ if ! as_pg "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
 fi
 psql_do() { as_pg "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -qtAc "$1"; }
 [ "$(psql_do "SELECT 1 FROM pg_roles WHERE rolname='moa'")" = "1" ] || psql_do "CREATE ROLE moa LOGIN PASSWORD 'moa' CREATEDB"
+# The tests drop their databases WITH (FORCE): an autovacuum worker still on one can only be stopped by a member of
+# pg_signal_backend (without it the drop fails now and then with "must be a member of the role whose process is being
+# terminated").
+[ "$(psql_do "SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = 'pg_signal_backend' AND u.rolname = 'moa'")" = "1" ] \
+  || psql_do "GRANT pg_signal_backend TO moa"
 [ "$(psql_do "SELECT 1 FROM pg_database WHERE datname='moa_test'")" = "1" ] || psql_do "CREATE DATABASE moa_test OWNER moa"
 echo "export MOA_TEST_PG='Host=127.0.0.1;Port=$port;Username=moa;Password=moa;Database=moa_test'"
