@@ -39,6 +39,14 @@ internal static class Context
 
     public static char At(string text, int index) => (uint)index < (uint)text.Length ? text[index] : '\0';
 
+    /// <summary>The index of the first of <paramref name="values"/> at or after <paramref name="from"/>, or -1.</summary>
+    public static int IndexOfAny(ReadOnlySpan<char> text, System.Buffers.SearchValues<char> values, int from) =>
+        from >= text.Length ? -1 : text[from..].IndexOfAny(values) is var r and >= 0 ? from + r : -1;
+
+    /// <summary>The index of the first character between <paramref name="low"/> and <paramref name="high"/> at or after <paramref name="from"/>, or -1.</summary>
+    public static int IndexOfAnyInRange(ReadOnlySpan<char> text, char low, char high, int from) =>
+        from >= text.Length ? -1 : text[from..].IndexOfAnyInRange(low, high) is var r and >= 0 ? from + r : -1;
+
     /// <summary>The end of the run of Hangul syllables that starts at <paramref name="from"/> (<paramref name="from"/> itself when there is none).</summary>
     public static int HangulEnd(string text, int from)
     {

@@ -469,6 +469,8 @@ internal static class Person
                 TryInitial(text, at, sink);
             }
 
+            TryHanNameBeforeHonorific(text, at, sink);
+
             i = at + 1;
         }
 
@@ -503,7 +505,6 @@ internal static class Person
         TryJamoInitials(text, sink);
         TryCyrillicNames(text, sink);
         TryGivenNamesInEnglish(text, sink);
-        TryHanNamesBeforeHonorifics(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
         TryVocatives(text, sink);
@@ -737,35 +738,31 @@ internal static class Person
     }
 
     /// <summary>
-    /// A name in Chinese characters before 씨 or 님, as Korean staff write customers and guides from China, Taiwan and Japan
-    /// (<c>가이드는 林志豪 씨</c>, <c>단골 田中美咲 님이</c>): two to four characters standing alone, the first a surname's
-    /// (<see cref="PersonLayout.IsHanSurname"/>) or four of them (a Japanese family and given name), then the honorific that
-    /// ends its word or takes a particle.
+    /// A name in Chinese characters before the 씨 or 님 at <paramref name="at"/>, as Korean staff write customers and guides
+    /// from China, Taiwan and Japan (<c>가이드는 林志豪 씨</c>, <c>단골 田中美咲 님이</c>): two to four characters standing alone,
+    /// the first a surname's (<see cref="PersonLayout.IsHanSurname"/>) or four of them (a Japanese family and given name),
+    /// then the honorific that ends its word or takes a particle.
     /// </summary>
-    private static void TryHanNamesBeforeHonorifics(string text, List<PiiFinding> sink)
+    private static void TryHanNameBeforeHonorific(string text, int at, List<PiiFinding> sink)
     {
-        var span = text.AsSpan();
-        for (var at = span.IndexOfAny(s_honorifics); at >= 0; at = span[(at + 1)..].IndexOfAny(s_honorifics) is var r and >= 0 ? at + 1 + r : -1)
+        var after = Context.At(text, at + 1);
+        if (at < 2 || Context.IsHangulSyllable(after) && !s_particles.Contains(after))
         {
-            var after = Context.At(text, at + 1);
-            if (at < 2 || Context.IsHangulSyllable(after) && !s_particles.Contains(after))
-            {
-                continue;
-            }
+            return;
+        }
 
-            var end = text[at - 1] == ' ' ? at - 1 : at;
-            var start = end;
-            while (start > 0 && end - start <= 4 && ScriptProfile.IsHan(text[start - 1]))
-            {
-                start--;
-            }
+        var end = text[at - 1] == ' ' ? at - 1 : at;
+        var start = end;
+        while (start > 0 && end - start <= 4 && ScriptProfile.IsHan(text[start - 1]))
+        {
+            start--;
+        }
 
-            var length = end - start;
-            if (length is >= 2 and <= 4 && (start == 0 || !(Context.IsHangulSyllable(text[start - 1]) || Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
-                && (PersonLayout.IsHanSurname(text[start]) || length == 4))
-            {
-                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
-            }
+        var length = end - start;
+        if (length is >= 2 and <= 4 && (start == 0 || !(Context.IsHangulSyllable(text[start - 1]) || Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+            && (PersonLayout.IsHanSurname(text[start]) || length == 4))
+        {
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
         }
     }
 
@@ -794,13 +791,11 @@ internal static class Person
     private static void TryJamoInitials(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        if (span.IndexOfAnyInRange('ㄱ', 'ㅎ') < 0)
-        {
-            return;
-        }
 
+        // Every run of initials once; the initials that a person's particle or an honorific follows somewhere.
+        List<(int Start, int End)>? runs = null;
         HashSet<string>? found = null;
-        for (var i = span.IndexOfAnyInRange('ㄱ', 'ㅎ'); i >= 0; i = span[(i + 1)..].IndexOfAnyInRange('ㄱ', 'ㅎ') is var r and >= 0 ? i + 1 + r : -1)
+        for (var i = span.IndexOfAnyInRange('ㄱ', 'ㅎ'); i >= 0; i = Context.IndexOfAnyInRange(span, 'ㄱ', 'ㅎ', i + 1))
         {
             var end = JamoInitialsEnd(text, i);
             if (end < 0)
@@ -808,6 +803,7 @@ internal static class Person
                 continue;
             }
 
+            (runs ??= []).Add((i, end));
             foreach (var next in s_afterJamoInitials)
             {
                 if (span[end..].StartsWith(next, StringComparison.Ordinal)
@@ -826,17 +822,11 @@ internal static class Person
             return;
         }
 
-        for (var i = span.IndexOfAnyInRange('ㄱ', 'ㅎ'); i >= 0; i = span[(i + 1)..].IndexOfAnyInRange('ㄱ', 'ㅎ') is var r and >= 0 ? i + 1 + r : -1)
+        foreach (var (start, end) in runs!)
         {
-            var end = JamoInitialsEnd(text, i);
-            if (end >= 0 && found.Contains(text[i..end]))
+            if (found.GetAlternateLookup<ReadOnlySpan<char>>().Contains(span[start..end]))
             {
-                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.7));
-            }
-
-            if (end >= 0)
-            {
-                i = end - 1;
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.7));
             }
         }
 
@@ -897,7 +887,7 @@ internal static class Person
     private static void TryGluedSurnameTitles(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        for (var i = span.IndexOfAny(s_gluedSurnames); i >= 0; i = span[(i + 1)..].IndexOfAny(s_gluedSurnames) is var r and >= 0 ? i + 1 + r : -1)
+        for (var i = span.IndexOfAny(s_gluedSurnames); i >= 0; i = Context.IndexOfAny(span, s_gluedSurnames, i + 1))
         {
             if (i > 0 && (Context.IsHangulSyllable(text[i - 1]) || Context.IsAsciiLetter(text[i - 1]) || Context.IsDigit(text[i - 1]) || text[i - 1] == '_')
                 || !s_gluedTitlesByFirst.TryGetValue(Context.At(text, i + 1), out var titles))
@@ -945,7 +935,7 @@ internal static class Person
     private static void TryInitialsBeforeTitles(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        for (var i = span.IndexOfAny(s_latinUpper); i >= 0 && i + 2 < text.Length; i = span[(i + 1)..].IndexOfAny(s_latinUpper) is var r and >= 0 ? i + 1 + r : -1)
+        for (var i = span.IndexOfAny(s_latinUpper); i >= 0 && i + 2 < text.Length; i = Context.IndexOfAny(span, s_latinUpper, i + 1))
         {
             if (InitialBeforeTitle(text, i) is { } word && word[0] is not ('씨' or '군' or '양')
                 || StandaloneInitial(text, i) && (RoleBefore(text, i) || AgeBracketAfter(text, i + 1) || InCountOfPeople(text, i)))
@@ -2137,7 +2127,7 @@ internal static class Person
     private static void TryGivenNamesInEnglish(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        for (var i = span.IndexOfAnyInRange('A', 'Z'); i >= 0; i = span[(i + 1)..].IndexOfAnyInRange('A', 'Z') is var r and >= 0 ? i + 1 + r : -1)
+        for (var i = span.IndexOfAnyInRange('A', 'Z'); i >= 0; i = Context.IndexOfAnyInRange(span, 'A', 'Z', i + 1))
         {
             if (i < 3 || text[i - 1] != ' ')
             {
@@ -3328,7 +3318,7 @@ internal static class Person
     private static void TryOneSyllableForeignNames(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        for (var at = span.IndexOfAny(s_oneSyllableForeignNames); at >= 0; at = span[(at + 1)..].IndexOfAny(s_oneSyllableForeignNames) is var r and >= 0 ? at + 1 + r : -1)
+        for (var at = span.IndexOfAny(s_oneSyllableForeignNames); at >= 0; at = Context.IndexOfAny(span, s_oneSyllableForeignNames, at + 1))
         {
             var before = Context.At(text, at - 1);
             var after = Context.At(text, at + 1);
