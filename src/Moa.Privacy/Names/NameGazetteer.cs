@@ -166,6 +166,14 @@ internal static class NameGazetteer
     /// </summary>
     public static bool IsResidentName(ReadOnlySpan<char> word) => word.Length >= 2 && s_residents.ContainsKey(word);
 
+    // The readings of Chinese characters in Korean (Sino-Korean syllables), from knowledge: a word with a syllable outside
+    // them is native or transliterated (무뇨즈, 더하멜, 캄메노스), never a Sino-Korean office or noun (검시관, 대사, 가문).
+    private static readonly System.Buffers.SearchValues<char> s_sinoKorean = System.Buffers.SearchValues.Create(
+        "가각간갈감갑강개객갱거건걸검겁게격견결겸경계고곡곤골공곶과곽관괄광괘괴굉교구국군굴궁권궐궤귀규균귤극근글금급긍기긴길김끽나낙난날남납낭내녀녁년념녕노녹논농뇌뇨누눈눌뉴뉵능니닉다단달담답당대댁덕도독돈돌동두둔득등라락란랄람랍랑래랭략량려력련렬렴렵령례로록론롱뢰료룡루류륙륜률륭륵름릉리린림립마막만말망매맥맹멱면멸명몌모목몰몽묘무묵문물미민밀박반발방배백번벌범법벽변별병보복본봉부북분불붕비빈빙사삭산살삼삽상새색생서석선설섬섭성세소속손솔송쇄쇠수숙순술숭쉬슬습승시식신실심십쌍씨아악안알암압앙애액앵야약양어억언얼엄업여역연열염엽영예오옥온올옹와완왈왕왜외요욕용우욱운울웅원월위유육윤율융은을음읍응의이익인일임입잉자작잔잠잡장재쟁저적전절점접정제조족존졸종좌죄주죽준줄중즉즐즙증지직진질짐집징차착찬찰참창채책처척천철첨첩청체초촉촌총촬최추축춘출충췌취측층치칙친칠침칩칭쾌타탁탄탈탐탑탕태택탱터토통퇴투특틈파판팔패팽퍅편폄평폐포폭표품풍피필핍하학한할함합항해핵행향허헌헐험혁현혈혐협형혜호혹혼홀홍화확환활황회획횡효후훈훙훤훼휘휴휼흉흑흔흘흠흡흥희힐");
+
+    /// <summary>Whether <paramref name="word"/> has a syllable that no Chinese character reads as in Korean (무뇨즈, 캄메노스; not 대사).</summary>
+    public static bool HasNonSinoSyllable(ReadOnlySpan<char> word) => word.ContainsAnyExcept(s_sinoKorean);
+
     /// <summary>Number of words in the name gazetteer.</summary>
     public static int GazetteerCount => s_names.Dictionary.Count;
 
@@ -253,6 +261,16 @@ internal static class NameGazetteer
 
     private static void ParseKnown(TextReader reader, string origin, Dictionary<string, int> words)
     {
+        foreach (var (_, name) in KnownEntries(reader, origin))
+        {
+            var whole = name.Replace(" ", "", StringComparison.Ordinal);
+            words[whole] = words.GetValueOrDefault(whole) | KnownKind;
+        }
+    }
+
+    /// <summary>The <c>kind TAB name</c> lines of the known-names list; a bad line throws, naming the line.</summary>
+    private static IEnumerable<(KnownName Kind, string Name)> KnownEntries(TextReader reader, string origin)
+    {
         foreach (var (number, line) in Entries(reader))
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
@@ -264,10 +282,32 @@ internal static class NameGazetteer
                 throw new MoaException($"{origin}:{number}: expected 'korean', 'group', 'foreign' or 'character', a tab and a name of one to four Hangul words (single spaces, two syllables or more in all); got '{line}'.");
             }
 
-            var whole = string.Concat(parts);
-            words[whole] = words.GetValueOrDefault(whole) | KnownKind;
+            yield return (kind switch { "korean" => KnownName.Korean, "group" => KnownName.Group, "foreign" => KnownName.Foreign, _ => KnownName.Character }, line[(tab + 1)..]);
         }
     }
+
+    // The known names by their kind, as listed (with their spaces) and without their spaces, for the rules.
+    private static readonly FrozenDictionary<string, KnownName>.AlternateLookup<ReadOnlySpan<char>> s_knownNames = LoadKnownNames().GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static FrozenDictionary<string, KnownName> LoadKnownNames()
+    {
+        using var reader = Resource(KnownResource);
+        var names = new Dictionary<string, KnownName>(StringComparer.Ordinal);
+        foreach (var (kind, name) in KnownEntries(reader, KnownResource))
+        {
+            names.TryAdd(name, kind);
+            names.TryAdd(name.Replace(" ", "", StringComparison.Ordinal), kind);
+        }
+
+        return names.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The kind of a known person, group or character of <c>Names/known-names.tsv</c>, written as listed (<c>히스 레저</c>)
+    /// or without its spaces (<c>히스레저</c>); <see cref="KnownName.None"/> when it is not there. Read by the rules.
+    /// </summary>
+    public static KnownName KnownNameKind(ReadOnlySpan<char> name) =>
+        name.Length >= 2 && s_knownNames.TryGetValue(name, out var kind) ? kind : KnownName.None;
 
     /// <summary>Kind bit of <see cref="LatinKind"/>: a given name in Latin letters (Maria, Haruto, Rahul).</summary>
     public const int LatinGivenKind = 1;
@@ -503,4 +543,23 @@ internal static class NameGazetteer
         rng.Next(20) == 0
             ? GivenSyllables[rng.Next(GivenSyllables.Length)].ToString()
             : string.Concat(GivenSyllables[rng.Next(GivenSyllables.Length)], GivenSyllables[rng.Next(GivenSyllables.Length)]);
+}
+
+/// <summary>What a name of <c>Names/known-names.tsv</c> names (<see cref="NameGazetteer.KnownNameKind"/>).</summary>
+public enum KnownName : byte
+{
+    /// <summary>Not a known name.</summary>
+    None,
+
+    /// <summary>A Korean person (송강호).</summary>
+    Korean,
+
+    /// <summary>A group, band or duo (원더걸스).</summary>
+    Group,
+
+    /// <summary>A foreign person (히스 레저).</summary>
+    Foreign,
+
+    /// <summary>A fictional character (다스베이더).</summary>
+    Character,
 }

@@ -166,6 +166,8 @@ internal static class Person
             }
         }
 
+        AddKnownNames(text, sink, first, before);
+
         // The name in Chinese characters in brackets right after it is the same person: 홍길동(洪吉童), 시진핑(習近平),
         // 가오쯔치(高梓淇-고재기), as official documents and the press write names; so is the Hangul rendering after a name
         // in Latin letters, whichever rule found it (Daniel Seo(서대니), Rahim Uddin (라힘 우딘)).
@@ -249,7 +251,8 @@ internal static class Person
                     margin = Math.Max(margin, next.Margin);
                     tagged.RemoveAt(k + 1);
                 }
-                else if (IsForeignNameWord(text.AsSpan(end + 1, stemEnd - end - 1)))
+                else if (IsForeignNameWord(text.AsSpan(end + 1, stemEnd - end - 1))
+                    || end - start == LastWord(text, start, end).Length && UnlistedFamilyAfterGiven(text, start, end, stemEnd))
                 {
                     end = stemEnd;
                 }
@@ -266,6 +269,26 @@ internal static class Person
 
             tagged[k] = new TaggedName(start, end, margin);
         }
+    }
+
+    /// <summary>
+    /// Whether the word <c>[end + 1, stemEnd)</c> after a tagged foreign given name of one word <c>[start, end)</c> reads as
+    /// its unlisted family name (<c>마크 무뇨즈</c>, <c>조쉬 더하멜도</c>, <c>디미트리스 캄메노스</c>): two to five syllables,
+    /// one of them no reading of a Chinese character (not <c>윌리엄 검시관</c>, <c>아바스 수반</c>), no common word, title,
+    /// role or context word, no Korean name's shape; a case particle follows it in its word, or a comma, a bracket, 등 or a
+    /// word that says who a person is follows the word (not <c>레이첼 팬이라면</c>, <c>마이클 귀여워요</c>).
+    /// </summary>
+    private static bool UnlistedFamilyAfterGiven(string text, int start, int end, int stemEnd)
+    {
+        var given = text.AsSpan(start, end - start);
+        var word = text.AsSpan(end + 1, stemEnd - end - 1);
+        var b = Context.HangulEnd(text, end + 1);
+        var after = Context.At(text, b);
+        var closes = stemEnd < b ? text.AsSpan(stemEnd, b - stemEnd) is "은" or "는" or "이" or "가" or "을" or "를" or "의" or "와" or "과" or "도" or "에게"
+            : after is ',' or '(' or '·' || after == ' ' && (Context.At(text, b + 1) == '등' && !Context.IsHangulSyllable(Context.At(text, b + 2)) || PersonWordAt(text, b + 1));
+        return closes && word[^1] != '서' && (NameGazetteer.GazetteerKind(given) & NameGazetteer.ForeignGivenKind) != 0 && word.Length is >= 2 and <= 5
+            && NameGazetteer.HasNonSinoSyllable(word) && !NameGazetteer.IsCommonWord(word) && !IsTitleOrRole(word) && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word)
+            && NameGazetteer.KnownNameKind(word) == KnownName.None && !PersonLayout.KoreanNameShaped(text, end + 1, stemEnd);
     }
 
     /// <summary>
@@ -3301,6 +3324,121 @@ internal static class Person
                 sink.Add(new PiiFinding(at - 1, at, PiiTypes.Person, 0.6));
             }
         }
+    }
+
+    /// <summary>
+    /// The whole name of a known foreign person, group or character of the gazetteer (<see cref="NameGazetteer.KnownNameKind"/>:
+    /// <c>원더걸스는</c>, <c>바이든 부통령</c>, <c>히스 레저</c>, <c>리처드 기어와</c>, <c>다스베이더가</c>), written as listed or
+    /// without its spaces, starting a word and ending in its last word or before a particle there; not a common word nor
+    /// one with a particle. The tagger reads the gazetteer as one feature among many and lets well-known names without
+    /// context through; a reader knows them. Korean people are left to the tagger: their names are too often everyday
+    /// words with an ending (이상이, 지대한, 이동하). Read after the rules and the tagger (from <paramref name="first"/>; the
+    /// rules' findings end at <paramref name="rulesEnd"/>): a known name is added where nothing was found, and takes the
+    /// place of a tagged span that cuts it (<c>테레사</c> of <c>테레사 수녀</c>) or runs from inside its word over what follows
+    /// (<c>아나킨이 다스베이더</c>); a longer name around it stays (<c>토마스 제퍼슨</c>, <c>사담 후세인</c>), and so does a rule's
+    /// finding or another identifier.
+    /// </summary>
+    private static void AddKnownNames(string text, List<PiiFinding> sink, int first, int rulesEnd)
+    {
+        var span = text.AsSpan();
+        for (var a = span.IndexOfAnyInRange('\uAC00', '\uD7A3'); a >= 0; a = Context.IndexOfAnyInRange(span, '\uAC00', '\uD7A3', Context.HangulEnd(text, a)))
+        {
+            if (a > 0 && (Context.IsAsciiLetter(text[a - 1]) || Context.IsDigit(text[a - 1])))
+            {
+                continue;
+            }
+
+            var end = KnownNameAt(text, a);
+            if (end == 0 || EponymAfter(text, end))
+            {
+                continue;
+            }
+
+            var add = true;
+            for (var i = 0; i < sink.Count && add; i++)
+            {
+                var f = sink[i];
+                if (f.Start >= end || a >= f.End)
+                {
+                    continue;
+                }
+
+                // A tagged span that cuts the name or runs from inside its word over what follows gives way to it.
+                var tagged = i >= rulesEnd && f.Type == PiiTypes.Person;
+                var around = f.Start <= a && end <= f.End && !(end < f.End && Context.IsHangulSyllable(text[end]));
+                if (tagged && !around)
+                {
+                    sink.RemoveAt(i--);
+                    continue;
+                }
+
+                add = false;
+            }
+
+            if (add)
+            {
+                sink.Add(new PiiFinding(a, end, PiiTypes.Person, 0.6));
+                a = end - 1;
+            }
+        }
+    }
+
+    // Words that make a name an eponym, no mention of the person (유클리드 거리, 피타고라스 정리, 가우스 분포): mathematics
+    // and science, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_eponymHeads = FrozenSet.Create(StringComparer.Ordinal,
+        ["거리", "정리", "법칙", "방정식", "공식", "상수", "함수", "분포", "변환", "기하학", "알고리즘", "공간", "급수", "수열", "효과", "부등식", "원리", "역설", "좌표"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether the word after a name ending at <paramref name="end"/> makes it an eponym (<c>유클리드 거리를</c>).</summary>
+    private static bool EponymAfter(string text, int end)
+    {
+        if (Context.At(text, end) != ' ' || !Context.IsHangulSyllable(Context.At(text, end + 1)))
+        {
+            return false;
+        }
+
+        var b = Context.HangulEnd(text, end + 1);
+        return s_eponymHeads.Contains(text.AsSpan(end + 1, PersonFeatures.StemEnd(text, end + 1, b) - end - 1)) || s_eponymHeads.Contains(text.AsSpan(end + 1, b - end - 1));
+    }
+
+    /// <summary>
+    /// The end of the longest known name (not a Korean person's) that starts at word start <paramref name="a"/> and runs
+    /// over up to four words one space apart, ending in the last word or before a particle there; 0 when there is none.
+    /// Siblings named together (<c>코엔 형제</c>, <c>워쇼스키 남매</c>) are left to the tagger: the person is the name before
+    /// the kin word.
+    /// </summary>
+    private static int KnownNameAt(string text, int a)
+    {
+        var found = 0;
+        for (int w = a, words = 0; words < 4 && w < text.Length && Context.IsHangulSyllable(text[w]); words++)
+        {
+            var b = Context.HangulEnd(text, w);
+            if (b < text.Length && (Context.IsAsciiLetter(text[b]) || Context.IsDigit(text[b])))
+            {
+                break;
+            }
+
+            var stemEnd = PersonFeatures.StemEnd(text, w, b);
+            foreach (var end in (ReadOnlySpan<int>)[b, stemEnd])
+            {
+                var name = text.AsSpan(a, end - a);
+                if (name.Length >= 3 && NameGazetteer.KnownNameKind(name) is not (KnownName.None or KnownName.Korean) && !IsInflectedCommonWord(name)
+                    && !name.EndsWith("형제", StringComparison.Ordinal) && !name.EndsWith("자매", StringComparison.Ordinal) && !name.EndsWith("남매", StringComparison.Ordinal))
+                {
+                    found = end;
+                    break;
+                }
+            }
+
+            if (Context.At(text, b) != ' ')
+            {
+                break;
+            }
+
+            w = b + 1;
+        }
+
+        return found;
     }
 
     // One-syllable given names of Vietnamese residents and short English given names as Korean writes them (Quang, Hùng,

@@ -82,12 +82,15 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         // With the planted documents of the private-context set's tuning batches 4-21 as training sentences (chosen on the
         // tuning side: KLUE tuning-half CV P 0.905 R 0.778 -> 0.901 / 0.778, tuning batch 21 detector misses 24 -> 17):
         // P 0.917 R 0.767 (news P 0.902 R 0.787, reviews P 0.932 R 0.748); reviews' recall 0.758 -> 0.748.
-        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.76);
+        // With known foreign people, groups and characters found by a rule and unlisted family names after a foreign given
+        // name (chosen on the tuning half: CV P 0.908 R 0.779 -> 0.913 / 0.796): P 0.911 R 0.797 (news P 0.904 R 0.835,
+        // reviews P 0.919 R 0.762), from P 0.914 R 0.775 (news 0.904 / 0.800, reviews 0.924 / 0.751).
+        best["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.79);
         best["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
-        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.78);
+        best["wikitree"].Recall.ShouldBeGreaterThanOrEqualTo(0.83);
         best["wikitree"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
-        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.74);
-        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.92);
+        best["nsmc"].Recall.ShouldBeGreaterThanOrEqualTo(0.75);
+        best["nsmc"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
 
         // At the min score chosen on the tuning half for precision 0.90 (PersonEvaluation.HighPrecisionMinScore, now 0.5).
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
@@ -130,8 +133,10 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         reranked[^1].MinScore.ShouldBe(PersonEvaluation.RerankedHighPrecisionMinScore, 0.005);
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
         strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
-        reranked[1].Scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.915);
-        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.72);
+        // With known names found by a rule (their score 0.6 sits above the tuning CV's best-F1 point, now 0.51): P 0.914
+        // R 0.798 there.
+        reranked[1].Scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
+        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.79);
     }
 
     [Fact]
