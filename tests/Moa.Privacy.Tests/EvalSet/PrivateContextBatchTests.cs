@@ -134,6 +134,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// 0.884, 0.988 on gold spans, 20 of 35 public persons replaced; detector 0.897 / 0.973 (by the analysis script: the
     /// session's start tree 0.884 too: the round's rules found none of its misses). Rules tuned on it afterwards (쌤 after
     /// a name, English-time workspace headers, no capital glued after Hangul) moved it to 0.902, detector 0.914 / 0.977.</item>
+    /// <item>batch 31, written blind at the start of the round that scored batch 30 for a later one and wired at the end of
+    /// the next, after the rules were tuned on batches 1–30 (known foreign people, groups and characters, unlisted family
+    /// names after a foreign given name), scored once, the held-out figure: 0.884, 0.995 on gold spans, 26 of 43 public
+    /// persons replaced; detector 0.896 / 0.982 (by the analysis script: the session's start tree the same).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -226,7 +230,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(27, 0.91, 0.62, 0.92, 0.99, 0.92, 0.97)]
     // Batch 28, written blind at the end of the round that scored batches 26 and 27 and wired in the same session after
     // tuning on 27 (tuned on 1-27), scored once.
-    [InlineData(28, 0.95, 0.58, 0.95, 0.99, 0.95, 0.98)]
+    // (Public rate 0.58 -> 0.63 when known foreign names were found by a rule: a pianist's name on a recital programme
+    // that lists an account holder, missed before, is now found and judged private with the document.)
+    [InlineData(28, 0.95, 0.63, 0.95, 0.99, 0.95, 0.98)]
     // Batch 29, written blind at the end of the round that scored batch 28 for the next one, wired at the end of the next
     // after tuning on 1-28, scored once (0.884); one rule round tuned on it since (0.902 now).
     [InlineData(29, 0.88, 0.58, 0.89, 0.98, 0.88, 0.97)]
@@ -234,6 +240,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // next after tuning on 1-29, scored once (0.960; the session's start tree 0.954 by the analysis script); one rule
     // round tuned on it since (0.974 now).
     [InlineData(30, 0.95, 0.58, 0.96, 0.99, 0.96, 0.95)]
+    // Batch 31, written blind at the start of the round that scored batch 30 for a later one, wired at the end of the next
+    // after tuning on 1-30, scored once (0.884; the session's start tree the same by the analysis script).
+    [InlineData(31, 0.88, 0.61, 0.89, 0.99, 0.88, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
