@@ -133,15 +133,15 @@ internal static class NameGazetteer
         word.Length >= 2 && (s_nameEnds[EndsBit(word) >> 6] & (1UL << EndsBit(word))) != 0 && s_names.TryGetValue(word, out var kind) ? kind : 0;
 
     // A 64K-bit filter on a word's first and last syllables: most words of running text are turned away by one load.
-    private static readonly ulong[] s_nameEnds = BuildEnds();
+    private static readonly ulong[] s_nameEnds = BuildEnds(s_names.Dictionary.Keys);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int EndsBit(ReadOnlySpan<char> word) => (int)(((uint)word[0] * 0x9E37u) ^ word[^1]) & 0xFFFF;
 
-    private static ulong[] BuildEnds()
+    private static ulong[] BuildEnds(IEnumerable<string> words)
     {
         var bits = new ulong[1 << 10];
-        foreach (var word in s_names.Dictionary.Keys)
+        foreach (var word in words)
         {
             bits[EndsBit(word) >> 6] |= 1UL << EndsBit(word);
         }
@@ -295,6 +295,12 @@ internal static class NameGazetteer
         var names = new Dictionary<string, KnownName>(StringComparer.Ordinal);
         foreach (var (kind, name) in KnownEntries(reader, KnownResource))
         {
+            // Siblings named together (코엔 형제, 워쇼스키 남매) are left to the tagger: the person is the name before the kin word.
+            if (name.EndsWith("형제", StringComparison.Ordinal) || name.EndsWith("자매", StringComparison.Ordinal) || name.EndsWith("남매", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             names.TryAdd(name, kind);
             names.TryAdd(name.Replace(" ", "", StringComparison.Ordinal), kind);
         }
@@ -304,10 +310,14 @@ internal static class NameGazetteer
 
     /// <summary>
     /// The kind of a known person, group or character of <c>Names/known-names.tsv</c>, written as listed (<c>히스 레저</c>)
-    /// or without its spaces (<c>히스레저</c>); <see cref="KnownName.None"/> when it is not there. Read by the rules.
+    /// or without its spaces (<c>히스레저</c>); <see cref="KnownName.None"/> when it is not there, and for siblings named
+    /// together (<c>코엔 형제</c>). Read by the rules.
     /// </summary>
     public static KnownName KnownNameKind(ReadOnlySpan<char> name) =>
-        name.Length >= 2 && s_knownNames.TryGetValue(name, out var kind) ? kind : KnownName.None;
+        name.Length >= 2 && (s_knownEnds[EndsBit(name) >> 6] & (1UL << EndsBit(name))) != 0 && s_knownNames.TryGetValue(name, out var kind) ? kind : KnownName.None;
+
+    // The first/last-syllable filter of the known names by kind (as s_nameEnds for the gazetteer).
+    private static readonly ulong[] s_knownEnds = BuildEnds(s_knownNames.Dictionary.Keys);
 
     /// <summary>Kind bit of <see cref="LatinKind"/>: a given name in Latin letters (Maria, Haruto, Rahul).</summary>
     public const int LatinGivenKind = 1;

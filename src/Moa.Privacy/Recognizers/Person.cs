@@ -166,7 +166,7 @@ internal static class Person
             }
         }
 
-        AddKnownNames(text, sink, first, before);
+        AddKnownNames(text, sink, before);
 
         // The name in Chinese characters in brackets right after it is the same person: 홍길동(洪吉童), 시진핑(習近平),
         // 가오쯔치(高梓淇-고재기), as official documents and the press write names; so is the Hangul rendering after a name
@@ -3332,13 +3332,13 @@ internal static class Person
     /// without its spaces, starting a word and ending in its last word or before a particle there; not a common word nor
     /// one with a particle. The tagger reads the gazetteer as one feature among many and lets well-known names without
     /// context through; a reader knows them. Korean people are left to the tagger: their names are too often everyday
-    /// words with an ending (이상이, 지대한, 이동하). Read after the rules and the tagger (from <paramref name="first"/>; the
-    /// rules' findings end at <paramref name="rulesEnd"/>): a known name is added where nothing was found, and takes the
+    /// words with an ending (이상이, 지대한, 이동하). Read after the rules and the tagger (the rules' findings end at
+    /// <paramref name="rulesEnd"/>): a known name is added where nothing was found, and takes the
     /// place of a tagged span that cuts it (<c>테레사</c> of <c>테레사 수녀</c>) or runs from inside its word over what follows
     /// (<c>아나킨이 다스베이더</c>); a longer name around it stays (<c>토마스 제퍼슨</c>, <c>사담 후세인</c>), and so does a rule's
     /// finding or another identifier.
     /// </summary>
-    private static void AddKnownNames(string text, List<PiiFinding> sink, int first, int rulesEnd)
+    private static void AddKnownNames(string text, List<PiiFinding> sink, int rulesEnd)
     {
         var span = text.AsSpan();
         for (var a = span.IndexOfAnyInRange('\uAC00', '\uD7A3'); a >= 0; a = Context.IndexOfAnyInRange(span, '\uAC00', '\uD7A3', Context.HangulEnd(text, a)))
@@ -3404,8 +3404,6 @@ internal static class Person
     /// <summary>
     /// The end of the longest known name (not a Korean person's) that starts at word start <paramref name="a"/> and runs
     /// over up to four words one space apart, ending in the last word or before a particle there; 0 when there is none.
-    /// Siblings named together (<c>코엔 형제</c>, <c>워쇼스키 남매</c>) are left to the tagger: the person is the name before
-    /// the kin word.
     /// </summary>
     private static int KnownNameAt(string text, int a)
     {
@@ -3419,11 +3417,10 @@ internal static class Person
             }
 
             var stemEnd = PersonFeatures.StemEnd(text, w, b);
-            foreach (var end in (ReadOnlySpan<int>)[b, stemEnd])
+            foreach (var end in stemEnd < b ? (ReadOnlySpan<int>)[b, stemEnd] : [b])
             {
                 var name = text.AsSpan(a, end - a);
-                if (name.Length >= 3 && NameGazetteer.KnownNameKind(name) is not (KnownName.None or KnownName.Korean) && !IsInflectedCommonWord(name)
-                    && !name.EndsWith("형제", StringComparison.Ordinal) && !name.EndsWith("자매", StringComparison.Ordinal) && !name.EndsWith("남매", StringComparison.Ordinal))
+                if (name.Length >= 3 && NameGazetteer.KnownNameKind(name) is not (KnownName.None or KnownName.Korean) && !IsInflectedCommonWord(name))
                 {
                     found = end;
                     break;
