@@ -103,10 +103,14 @@ internal static class Person
 
     /// <summary>
     /// False when <see cref="Scan"/> cannot find anything: no Hangul syllable (the tagger's input), no honorific, no
-    /// context word and no Cyrillic letter in the text.
+    /// context word, no Cyrillic letter and no letter of Vietnamese in the text.
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
-        text.ContainsAnyInRange('\uAC00', '\uD7A3') || text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0 || text.ContainsAnyInRange('\u0400', '\u04FF');
+        text.ContainsAnyInRange('\uAC00', '\uD7A3') || text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0 || text.ContainsAnyInRange('\u0400', '\u04FF')
+        || IsVietnamese(text);
+
+    /// <summary>Whether <paramref name="text"/> holds a letter only Vietnamese writes (ă, ơ, ư, đ, or a tone-marked vowel: ạ, ế, ữ).</summary>
+    private static bool IsVietnamese(ReadOnlySpan<char> text) => text.ContainsAny(s_vietnameseLetters) || text.ContainsAnyInRange('\u1EA0', '\u1EF9');
 
     /// <summary>Maps the tagger's mean margin to a score: 0.5 at the decision boundary, rising with the margin.</summary>
     internal static double ModelScore(float margin) => 1 / (1 + Math.Exp(-margin / MarginScale));
@@ -527,6 +531,7 @@ internal static class Person
         TryGluedSurnameTitles(text, sink);
         TryJamoInitials(text, sink);
         TryCyrillicNames(text, sink);
+        TryVietnameseNames(text, sink);
         TryGivenNamesInEnglish(text, sink);
         TryInitialsBeforeTitles(text, sink);
         TryGluedForeignNames(text, sink);
@@ -748,7 +753,7 @@ internal static class Person
                     }
                 }
 
-                person |= RoleOrKinBefore(text, i);
+                person |= RoleOrKinBefore(text, i) || RussianAddressBefore(text, i);
             }
 
             if (person)
@@ -758,6 +763,111 @@ internal static class Person
 
             i = end;
         }
+    }
+
+    // Russian forms of address before a surname or name (господин Пак, госпоже Ким, г-н Ли), in their cases: general
+    // Russian, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_russianAddress = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["господин", "господина", "господину", "господином", "госпожа", "госпожи", "госпоже", "госпожу", "госпожой", "г-н", "г-жа", "мистер", "миссис", "мисс"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a Russian form of address (<c>господин</c>, <c>госпоже</c>) is the word before <paramref name="start"/>, one space between.</summary>
+    private static bool RussianAddressBefore(string text, int start)
+    {
+        if (Context.At(text, start - 1) != ' ')
+        {
+            return false;
+        }
+
+        var w = start - 1;
+        while (w > 0 && (Context.IsCyrillicLetter(text[w - 1]) || text[w - 1] == '-'))
+        {
+            w--;
+        }
+
+        return w < start - 1 && s_russianAddress.Contains(text.AsSpan(w, start - 1 - w));
+    }
+
+    // Vietnamese words that say who a person is to the speaker and stand before the name (chị Hương, anh Tuấn, em Lan, ông
+    // Kim Sang-ho, bà Hoa, cô Mai, chú Ba, bác Hai, bạn Linh, thầy Minh), and 'chủ' after one of them (ông chủ Kim: the
+    // boss): general Vietnamese, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseAddress = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "bạn", "thầy", "cậu", "dì", "mợ", "cháu"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Capitalised words after such a word that name no person: God, Heaven, Buddha.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseNotNames = FrozenSet.Create(StringComparer.Ordinal,
+        ["Trời", "Chúa", "Phật", "Thánh"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Letters only Vietnamese writes among the Latin scripts (with the tone-marked vowels of U+1EA0-U+1EF9).
+    private static readonly SearchValues<char> s_vietnameseLetters = SearchValues.Create("ăâđêôơưĂÂĐÊÔƠƯ");
+
+    /// <summary>
+    /// In Vietnamese text, a name of one to three capitalised words after a word that says who the person is to the writer
+    /// (<c>chị Hương</c>, <c>ông chủ Kim Sang-ho</c>, <c>Anh Tuấn ơi</c>), one space between, as Vietnamese residents' chats
+    /// and notes write people.
+    /// </summary>
+    private static void TryVietnameseNames(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        if (!IsVietnamese(span))
+        {
+            return;
+        }
+
+        for (var i = 1; i < text.Length; i++)
+        {
+            if (text[i - 1] != ' ' || !Context.IsLatinUpper(text[i]) || !VietnameseAddressBefore(text, i - 1))
+            {
+                continue;
+            }
+
+            var end = i;
+            for (var (p, words) = (i, 0); words < 3 && p < text.Length && Context.IsLatinUpper(text[p]); words++)
+            {
+                var q = p + 1;
+                while (q < text.Length && (Context.IsLatinLower(text[q]) || text[q] == '-' && Context.IsLatinLetter(Context.At(text, q + 1))))
+                {
+                    q++;
+                }
+
+                if (q < text.Length && (Context.IsLatinUpper(text[q]) || Context.IsDigit(text[q])) || s_vietnameseNotNames.Contains(span[p..q]) || s_vietnameseAddress.Contains(span[p..q]))
+                {
+                    break;
+                }
+
+                end = q;
+                if (Context.At(text, q) != ' ')
+                {
+                    break;
+                }
+
+                p = q + 1;
+            }
+
+            if (end > i)
+            {
+                sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
+                i = end;
+            }
+        }
+    }
+
+    /// <summary>Whether the word ending at <paramref name="end"/> is a Vietnamese word of address (<c>chị</c>, or <c>chủ</c> after one).</summary>
+    private static bool VietnameseAddressBefore(string text, int end)
+    {
+        var w = end;
+        while (w > 0 && Context.IsLatinLetter(text[w - 1]))
+        {
+            w--;
+        }
+
+        if (w == end || w > 0 && Context.IsDigit(text[w - 1]))
+        {
+            return false;
+        }
+
+        var word = text.AsSpan(w, end - w);
+        return s_vietnameseAddress.Contains(word) || word.Equals("chủ", StringComparison.OrdinalIgnoreCase) && w > 1 && text[w - 1] == ' ' && VietnameseAddressBefore(text, w - 1);
     }
 
     /// <summary>
@@ -2260,7 +2370,8 @@ internal static class Person
     /// A person's handle in Latin letters where a handle is written: after <c>@</c> in running text or a cell (<c>(@mino_b)</c>,
     /// <c>| @bori_daily |</c>; not a decorator opening its line, not an address's domain, not a path's <c>[@attrib]</c>), or
     /// before 님 (<c>Luka_Kim 님</c>, <c>woodpecker_0님</c>). A handle is three to thirty letters, digits, <c>_</c> or <c>.</c>
-    /// with a lower-case letter and an underscore, a digit or a dot (a plain word, <c>@url</c>, is left alone).
+    /// with a lower-case letter and an underscore, a digit or a dot (a plain word, <c>@url</c>, is left alone unless 님 or 씨
+    /// follows the mention: <c>@seungwoo 님</c>).
     /// </summary>
     private static void TryHandles(string text, List<PiiFinding> sink)
     {
@@ -2289,8 +2400,14 @@ internal static class Person
 
             var end = HandleEnd(text, at + 1);
             var handle = text.AsSpan(at + 1, end - at - 1);
-            if (handle.Length is >= 3 and <= 30 && PersonLayout.LatinHandle(handle)
-                && Context.At(text, end) is not ('(' or '@') && !Context.IsHangulSyllable(Context.At(text, end))
+
+            // (A plain word is a handle too where 님 or 씨 follows the mention, as a workspace's members are addressed:
+            // @seungwoo 님, @dami님.)
+            var honorific = Context.At(text, end) == ' ' ? end + 1 : end;
+            var honoured = Context.At(text, honorific) is '님' or '씨'
+                && (!Context.IsHangulSyllable(Context.At(text, honorific + 1)) || s_particles.Contains(Context.At(text, honorific + 1)));
+            if (handle.Length is >= 3 and <= 30 && (PersonLayout.LatinHandle(handle) || honoured && Context.IsAsciiLetter(handle[0]))
+                && Context.At(text, end) is not ('(' or '@') && (!Context.IsHangulSyllable(Context.At(text, end)) || honoured)
                 && !IsDomain(handle))
             {
                 sink.Add(new PiiFinding(at + 1, end, PiiTypes.Person, 0.75));
@@ -2442,7 +2559,10 @@ internal static class Person
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_foreignHonorifics = FrozenSet.Create(StringComparer.Ordinal,
         ["aka", "opa", "dai", "didi", "bhai", "bhaiya", "ji", "san", "kun", "chan", "sama", "apa", "abla", "bey", "hanim", "ssi"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Whether the word before <paramref name="at"/> (one space between) is a possessive: my, our, your, his, her, their, in any case.</summary>
+    /// <summary>
+    /// Whether the word before <paramref name="at"/> (one space between) is a possessive: my, our, your, his, her, their, in
+    /// any case, or one word after it (<c>my Korean friend</c>).
+    /// </summary>
     private static bool PossessiveBefore(string text, int at)
     {
         if (at < 3 || text[at - 1] != ' ')
@@ -2458,9 +2578,30 @@ internal static class Person
         }
 
         var word = text.AsSpan(start, end - start);
-        return word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase)
+        if (IsPossessive(word))
+        {
+            return true;
+        }
+
+        // (One word may stand between: my Korean friend Jiho, our new tutor Mina, her best friend Ola.)
+        var before = start - 1;
+        var first = before;
+        while (first > 0 && Context.IsAsciiLetter(text[first - 1]))
+        {
+            first--;
+        }
+
+        return word.Length >= 2 && start >= 2 && text[before] == ' ' && !s_englishNotAdjectives.Contains(word)
+            && IsPossessive(text.AsSpan(first, before - first)) && (first == 0 || !Context.IsAsciiLetter(text[first - 1]));
+
+        static bool IsPossessive(ReadOnlySpan<char> word) =>
+            word.Equals("my", StringComparison.OrdinalIgnoreCase) || word.Equals("our", StringComparison.OrdinalIgnoreCase) || word.Equals("your", StringComparison.OrdinalIgnoreCase)
             || word.Equals("his", StringComparison.OrdinalIgnoreCase) || word.Equals("her", StringComparison.OrdinalIgnoreCase) || word.Equals("their", StringComparison.OrdinalIgnoreCase);
     }
+
+    // Words that are no adjective between a possessive and a relation (her is a friend, my and your friend).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishNotAdjectives = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["is", "was", "and", "or", "the", "a", "an", "to", "of"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether the first word of <paramref name="name"/> is a listed given name or a Korean given name romanised.</summary>
     private static bool GivenNameWord(ReadOnlySpan<char> name)
@@ -2522,21 +2663,103 @@ internal static class Person
     /// </summary>
     private static void AddRendering(string text, int start, int end, double score, List<PiiFinding> sink)
     {
-        var open = OpenBracketAfter(text, end);
+        // (Forms may put two spaces before the bracket: Pham Thi Hoa  ( 팜 티 호 아 ).)
+        var open = OpenBracketAfter(text, end) is var o && o < 0 && Context.At(text, end) == ' ' ? OpenBracketAfter(text, end + 1) : o;
         var close = open < 0 ? -1 : text.IndexOf(')', open);
-
-        // A note may follow the rendering after a comma (Temirlan Abenov(테미를란, 1학년)).
-        var comma = close < 0 ? -1 : text.IndexOf(',', open, close - open);
-        close = comma > 0 ? comma : close;
-        if (close > open + 2 && close - open <= 16 && IsHangulWords(text.AsSpan(open + 1, close - open - 1)) && SoundsLike(text.AsSpan(start, end - start), text[open + 1])
-            && !s_countries.Contains(text.AsSpan(open + 1, close - open - 1)) && !LayoutWord(text.AsSpan(open + 1, close - open - 1)))
+        if (close < 0 || close - open > 24)
         {
-            sink.Add(new PiiFinding(open + 1, close, PiiTypes.Person, score));
+            return;
         }
 
-        // (A form's note in the brackets is no rendering: Sarnai Ganbold (서명), Daniel Okafor (본인).)
-        static bool LayoutWord(ReadOnlySpan<char> word) =>
-            PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word);
+        // A note may come before or after the rendering, split by a comma (Temirlan Abenov(테미를란, 1학년), Bina Shrestha
+        // (네팔 새댁, 비나)); the rendering may be spaced syllable by syllable (Pham Thi Hoa ( 팜 티 호 아 )); the sound test
+        // reads the name without its diacritics (Lê Văn Thành(탄)).
+        var latin = FoldDiacritics(text.AsSpan(start, end - start));
+        for (var item = open + 1; item < close;)
+        {
+            var comma = text.IndexOf(',', item, close - item);
+            var itemEnd = comma < 0 ? close : comma;
+            var (a, b) = (item, itemEnd);
+            while (a < b && text[a] == ' ')
+            {
+                a++;
+            }
+
+            while (b > a && text[b - 1] == ' ')
+            {
+                b--;
+            }
+
+            // (A label says the rest is the person's other name, whatever its sound: Santos Maricel (한국명 심마리).)
+            var labelled = NameLabelAt(text, a, b);
+            a += labelled;
+            var rendering = text.AsSpan(a, b - a);
+            // (One syllable renders a one-syllable given name, Thành 탄, but is no gender's note: (남), (여).)
+            if (b - a >= (labelled > 0 ? 2 : 1) && b - a <= 12 && (b - a == 1 ? Context.IsHangulSyllable(text[a]) && text[a] is not ('남' or '여') && !s_notOneSyllableNames.Contains(text[a]) : IsHangulWords(rendering))
+                && (labelled > 0 || SoundsLike(latin, text[a])) && !AnyLayoutWord(rendering))
+            {
+                sink.Add(new PiiFinding(a, b, PiiTypes.Person, score));
+                return;
+            }
+
+            item = itemEnd + 1;
+        }
+
+        // (A form's note in the brackets is no rendering: Sarnai Ganbold (서명), Daniel Okafor (본인), Yamada Haruko (일본
+        // 친구, 한국 회사 기숙사); nor is a country.)
+        static bool AnyLayoutWord(ReadOnlySpan<char> rendering)
+        {
+            foreach (var range in rendering.Split(' '))
+            {
+                var word = rendering[range];
+                if (s_countries.Contains(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word))
+                {
+                    return true;
+                }
+            }
+
+            return s_countries.Contains(rendering) || PrivateContext.IsContextWord(rendering) || PrivateContext.IsFieldWord(rendering) || IsLabel(rendering) || NameGazetteer.IsCommonWord(rendering);
+        }
+
+        // The length of a label that names the person's other name (한국명, 한국 이름, 애칭, 별명) and its space or colon at
+        // a, or 0.
+        static int NameLabelAt(string text, int a, int b)
+        {
+            foreach (var label in s_otherNameLabels)
+            {
+                if (text.AsSpan(a, b - a).StartsWith(label, StringComparison.Ordinal) && a + label.Length < b && text[a + label.Length] is ' ' or ':')
+                {
+                    var q = a + label.Length;
+                    while (q < b && text[q] is ' ' or ':')
+                    {
+                        q++;
+                    }
+
+                    return q - a;
+                }
+            }
+
+            return 0;
+        }
+    }
+
+    // Labels before a person's other name in brackets (Santos Maricel (한국명 심마리)): general Korean, from knowledge.
+    private static readonly string[] s_otherNameLabels = ["한국명", "한국 이름", "한국이름", "한글명", "한글 이름", "한글이름", "애칭", "별명", "예명", "통칭", "세례명"];
+
+    /// <summary>The Latin letters of <paramref name="name"/> without their diacritics (Thành → Thanh, Đặng → Dang).</summary>
+    private static string FoldDiacritics(ReadOnlySpan<char> name)
+    {
+        var decomposed = name.ToString().Replace('Đ', 'D').Replace('đ', 'd').Normalize(System.Text.NormalizationForm.FormD);
+        var folded = new System.Text.StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
+            {
+                folded.Append(c);
+            }
+        }
+
+        return folded.ToString();
     }
 
     /// <summary>
@@ -2654,6 +2877,7 @@ internal static class Person
             (_, 'a') => "ㅏㅐㅔㅑㅓㅘㅙ",
             (_, 'e') => "ㅔㅐㅓㅖㅡㅣㅕ",
             (_, 'i') => "ㅣㅏㅐㅢㅟㅑ",
+            (_, 'o') when q == 0 => "ㅗㅜㅘㅛㅚㅓ",
             (_, 'o') => "ㅗㅜㅘㅛㅚ",
             _ => "ㅜㅓㅠㅡㅝㅟ",
         };

@@ -1326,7 +1326,7 @@ internal static class PersonLayout
 
     /// <summary>
     /// The speaker of a header line of a copied chat in Chinese characters (<c>李春花 08:02</c>, the message on the next
-    /// line): two or three characters, the first a surname's, a space and a 24-hour time alone on the line, followed by a
+    /// line): two or three characters, the first a surname's, spaces, a date or none and a 24-hour time alone on the line, followed by a
     /// message line, with another such header in the text (a schedule of Chinese words and times has no message lines).
     /// </summary>
     private static (int Start, int End)? HanSpeakerHeader(string text, int p, int lineEnd)
@@ -1368,8 +1368,10 @@ internal static class PersonLayout
             q++;
         }
 
+        // (One space or more, and a date may come before the time: 王思琪  2025년 6월 23일 21:03.)
         var end = Trim(text, q, lineEnd).End;
-        return q - p is 2 or 3 && Context.At(text, q) == ' ' && ClockEnd(text, q + 1, end) == end ? q : 0;
+        var clock = SkipSpaces(text, q, end);
+        return q - p is 2 or 3 && clock > q && ClockEnd(text, DateEnd(text, clock, end), end) == end ? q : 0;
     }
 
     // What a date and a clock time are written with (2025년 6월 9일 오전 06:05, 13.03.2025 6:07 PM).
@@ -1444,16 +1446,27 @@ internal static class PersonLayout
 
     /// <summary>
     /// A nickname in a messenger export's own speaker slot that <see cref="DisplayName"/> leaves because it is also a common
-    /// word or ends with a title (<c>[연필깎이] [오전 9:14]</c>, <c>[태산코치] [오후 9:12]</c>, <c>[곰돌이간호사] [오후 9:14]</c>): three to
-    /// ten Hangul syllables, no role, label, field or relation word, and a title only after a word of two syllables or more
+    /// word or ends with a title (<c>[연필깎이] [오전 9:14]</c>, <c>[태산코치] [오후 9:12]</c>, <c>[곰돌이간호사] [오후 9:14]</c>), or
+    /// a phone export's (<c>2024년 3월 28일 오전 9:21, 소라💕 : …</c>): three to ten Hangul syllables (two, no common word, when
+    /// symbols decorate it), no role, label, field or relation word, and a title only after a word of two syllables or more
     /// that is none of those (not <c>수간호사</c>, <c>담임교사</c>).
     /// </summary>
     private static (int Start, int End)? ExportedNickname(string text, int start, int end)
     {
         (start, end) = Trim(text, start, end);
+
+        // Symbols that decorate a display name after it (소라💕, 민지🌸) are left out; so decorated, two syllables that are no
+        // common word are a person's name too: a channel's tags are not decorated.
+        var decorated = end;
+        while (end > start && char.IsSurrogate(text[end - 1]) || end > start && text[end - 1] is '♥' or '♡' or '★' or '☆' or '♪' or '~' or '\u200D' or '\uFE0F')
+        {
+            end--;
+        }
+
+        decorated -= end;
         var word = text.AsSpan(start, end - start);
-        if (word.Length is < 3 or > 10 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || IsFormWord(word) && Person.TitleEndingLength(word) == 0
-            || IsRelationWord(word) || s_channelTags.Contains(word))
+        if (word.Length < (decorated > 0 ? 2 : 3) || word.Length > 10 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || IsFormWord(word) && Person.TitleEndingLength(word) == 0
+            || IsRelationWord(word) || s_channelTags.Contains(word) || word.Length == 2 && NameGazetteer.IsCommonWord(word))
         {
             return null;
         }
@@ -1499,7 +1512,7 @@ internal static class PersonLayout
 
         var nameStart = SkipSpaces(text, q + 1, lineEnd);
         var colon = text.AsSpan(nameStart, lineEnd - nameStart).IndexOf(" : ", StringComparison.Ordinal);
-        return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon);
+        return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon) ?? ExportedNickname(text, nameStart, nameStart + colon);
     }
 
     /// <summary>
@@ -1607,6 +1620,7 @@ internal static class PersonLayout
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇",
+        "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",

@@ -1167,4 +1167,63 @@ public class PersonLayoutTests
     [InlineData("연번\t성명\t비고 (영문)\n1\t추은재\tNOT FOUND", "NOT FOUND", false)]
     [InlineData("ID | 제목(요약) | 상태\nBUG-1 | 무적버그 | Fixed", "무적버그", false)]
     public void ColumnLabels_WithANoteInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Residents' languages: a name after a Vietnamese word of address (chị, anh, ông chủ) in Vietnamese text, and not God
+    // or Heaven after one, nor an English word after "em" in a text without Vietnamese letters; a surname after a Russian
+    // form of address; the speaker of a Chinese chat's header line with spaces and a date before the time, and that name
+    // elsewhere in the chat.
+    [Theory]
+    [InlineData("Mai: Dạ. Vậy em với chị Hương làm ở kho nhé.", "Hương", true)]
+    [InlineData("Sáng nay gió to, ông chủ Kim Sang-ho nói không ra lồng số 3.", "Kim Sang-ho", true)]
+    [InlineData("Anh ấy nói chị Lan sẽ đến. Cảm ơn Chúa.", "Lan", true)]
+    [InlineData("Anh ấy nói chị Lan sẽ đến. Cảm ơn Chúa. Ông Trời ơi", "Trời", false)]
+    [InlineData("Use an em Dash in the title, not a hyphen.", "Dash", false)]
+    [InlineData("Начальник смены господин Пак в курсе.", "Пак", true)]
+    [InlineData("Начальник смены в курсе. Пак", "Пак", false)]
+    [InlineData("王思琪  2025년 6월 23일 21:03\n房东说月底来检查房间。\n刘浩然  21:05\n啊？扣多少？\n王思琪  21:06\n合同上写的是王思琪和刘浩然。", "王思琪", true)]
+    [InlineData("王思琪  2025년 6월 23일 21:03\n房东说月底来检查房间。\n刘浩然  21:05\n啊？扣多少？\n王思琪  21:06\n合同上写的是王思琪和刘浩然。", "刘浩然", true)]
+    [InlineData("时间表\n王府井  21:05\n天安门  21:30", "王府井", false)]
+    public void ResidentsLanguages_FormsOfAddress_AndChineseHeaders(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    [Fact]
+    public void ChineseChat_NameInTheTalk_IsTheSpeakersName()
+    {
+        const string text = "王思琪  2025년 6월 23일 21:03\n房东说月底来检查房间。\n刘浩然  21:05\n合同上写的是王思琪和刘浩然。";
+        var talk = text.LastIndexOf("王思琪", StringComparison.Ordinal);
+        Scan.All(text).ShouldContain(f => f.Type == PiiTypes.Person && f.Start == talk && f.End == talk + 3);
+    }
+
+    // A phone export's speaker decorated with symbols (소라💕): two syllables then name a person; a channel's tag so
+    // decorated does not. A workspace mention of a plain word is a member where 님 or 씨 follows it, not where it is a
+    // group (@channel 님들) or an address's domain.
+    [Theory]
+    [InlineData("2024년 3월 28일 오전 9:21, 소라💕 : 아랫집 할머니께 떡 돌렸어요", "소라", true)]
+    [InlineData("2024년 3월 28일 오전 9:21, 공지📢 : 내일 정기점검", "공지", false)]
+    [InlineData("티켓 3건 남았어요. @seungwoo 님 배송 쪽 확인 부탁드려요.", "seungwoo", true)]
+    [InlineData("네 @dami님 세 번째 티켓은 제가 맡을게요.", "dami", true)]
+    [InlineData("확인 @channel 님들", "channel", false)]
+    [InlineData("확인 부탁드립니다 @seungwoo", "seungwoo", false)]
+    public void ExportSpeakers_AndMentions(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // One word between a possessive and a relation (my Korean friend Jiho); not "is" or "and".
+    [Theory]
+    [InlineData("My Korean friend Jiho can call you.", "Jiho", true)]
+    [InlineData("our new tutor Mina will come on Monday.", "Mina", true)]
+    [InlineData("Her best friend Ola sent the photos.", "Ola", true)]
+    [InlineData("my and your friend Monday", "Monday", false)]
+    public void EnglishRelations_WithAWordBetween(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // The person's other name in brackets after a name in Latin letters: spaced syllables, a one-syllable given name read
+    // without diacritics, a label's name whatever its sound, a rendering after a note; not a gender, a note or a country.
+    [Theory]
+    [InlineData("성   명 : Pham Thi Hoa  ( 팜 티 호 아 )", "팜 티 호 아", true)]
+    [InlineData("9병동 903호 Oyunchimeg(어용치멕) 님 (몽골, 수술 후)", "어용치멕", true)]
+    [InlineData("2번 Lê Văn Thành(탄) 씨 본인이 나와서 바로 납부.", "탄", true)]
+    [InlineData("성명: Santos Maricel (한국명 심마리)   외국인등록번호: 670921-6171111", "심마리", true)]
+    [InlineData("3. Bina Shrestha (네팔 새댁, 비나) — 아기 요 하나 새로.", "비나", true)]
+    [InlineData("Nguyen Van An (남), 조합원", "남", false)]
+    [InlineData("2 | Brian Cho (성인반) | 월수금", "성인반", false)]
+    [InlineData("4 | Yamada Haruko (일본 친구, 한국 회사 기숙사) | 서울", "한국 회사 기숙사", false)]
+    [InlineData("배정 통역: Dilnoza Yusupova (자원봉사 통역인)", "자원봉사 통역인", false)]
+    public void OtherNames_InBracketsAfterALatinName(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
