@@ -579,15 +579,20 @@ internal static class PersonLayout
         List<(int Start, int End)>? speakers = null;
         List<(int Start, int End)>? exported = null;
         var (lines, relationLines) = (0, 0);
+
+        // Under a comments header (댓글 4), until a blank line, a line that opens with a handle and a colon is a comment
+        // and the handle its writer's.
+        var comments = false;
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
-            lines += text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty ? 0 : 1;
+            var blank = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty;
+            lines += blank ? 0 : 1;
             if (SpeakerAt(text, lineStart, lineEnd) is { } s)
             {
                 (speakers ??= []).Add((s.Start, s.End));
-                if (s.Exported)
+                if (s.Exported || comments && CommentWriterAt(text, lineStart, lineEnd) is not null)
                 {
                     (exported ??= []).Add((s.Start, s.End));
                 }
@@ -596,7 +601,12 @@ internal static class PersonLayout
             {
                 relationLines++;
             }
+            else if (comments && CommentWriterAt(text, lineStart, lineEnd) is { } writer)
+            {
+                (exported ??= []).Add(writer);
+            }
 
+            comments = IsCommentsHeader(text, lineStart, lineEnd) || comments && !blank;
             lineStart = lineEnd + 1;
         }
 
@@ -1112,7 +1122,7 @@ internal static class PersonLayout
             p = SkipSpaces(text, p + 1, lineEnd);
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
-            return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false) && DisplayName(text, p, p + colon) is { } writer
+            return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false) && (DisplayName(text, p, p + colon) ?? CommentHandle(text, p, p + colon)) is { } writer
                 ? (writer.Start, writer.End, true) : null;
         }
 
@@ -1145,9 +1155,11 @@ internal static class PersonLayout
             }
 
             // A chat copied from an app keeps the speaker in brackets before the talk ([봄날이] 네 안녕하세요); such a
-            // bracket is a speaker only where it opens several lines (Speakers), since notices tag their lines the same way.
+            // bracket is a speaker only where it opens several lines (Speakers), since notices tag their lines the same way,
+            // and a board's name is none ([자유게시판] 충전구역에 …).
             if (close + 2 < lineEnd && text[close + 1] == ' ' && text[close + 2] is not ('[' or ' ')
-                && DisplayName(text, p + 1, close) is { } name && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1])))
+                && DisplayName(text, p + 1, close) is { } name && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1]))
+                && !text.AsSpan(name.Start, name.End - name.Start).EndsWith("게시판", StringComparison.Ordinal))
             {
                 bracketName = name;
             }
@@ -1442,6 +1454,69 @@ internal static class PersonLayout
 
         return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null
             : DisplayName(text, start, close) ?? ExportedNickname(text, start, close);
+    }
+
+    /// <summary>
+    /// A comment writer's handle between <paramref name="start"/> and <paramref name="end"/>, where a community board's layout
+    /// puts one (a reply's <c>└ G80드라이버: …</c>, a line under a comments header <c>댓글 4</c>: <c>여름밤산책: …</c>): one word of two
+    /// to twenty Hangul, Latin letters, digits, <c>_</c>, <c>.</c> or <c>-</c> with a letter, not a role, label, field,
+    /// relation or channel word, nor 익명 (anonymous); null otherwise. Everyday words are handles there (전기밥솥, 1203호할머니).
+    /// </summary>
+    private static (int Start, int End)? CommentHandle(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        var word = text.AsSpan(start, end - start);
+        if (word.Length is < 2 or > 20 || !OnlyHandleChars(word)
+            || !(word.ContainsAnyInRange('\uAC00', '\uD7A3') || word.ContainsAnyInRange('a', 'z') || word.ContainsAnyInRange('A', 'Z'))
+            || IsFormWord(word) || IsRelationWord(word) || s_channelTags.Contains(word) || PrivateContext.IsStaffOrKin(word) || word.StartsWith("익명", StringComparison.Ordinal)
+            || s_latinRoles.Contains(word) || s_noteWords.Contains(word))
+        {
+            return null;
+        }
+
+        return (start, end);
+
+        static bool OnlyHandleChars(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word)
+            {
+                if (!(Context.IsHangulSyllable(c) || s_commentHandleChars.Contains(c)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    // Words that open a note's line with a colon, no writer's handle (주의: 광고 금지, 참고: …): general Korean, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_noteWords = FrozenSet.Create(StringComparer.Ordinal,
+        ["주의", "참고", "경고", "비고", "메모", "요약", "결론", "답변", "문의", "질문", "예시", "출처", "추신", "수정", "추가", "정정", "결과", "원문", "번역"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The letters of a comment handle besides Hangul (G80드라이버, EVtaker, 워홀3년차).
+    private static readonly System.Buffers.SearchValues<char> s_commentHandleChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+
+    /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
+    private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)
+    {
+        var p = SkipSpaces(text, lineStart, lineEnd);
+        var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
+        return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: true) ? CommentHandle(text, p, p + colon) : null;
+    }
+
+    /// <summary>Whether the line is a community post's comments header: <c>댓글</c>, <c>댓글 4</c>, <c>댓글(12)</c>, <c>[댓글]</c>, <c>댓글 3개</c>.</summary>
+    private static bool IsCommentsHeader(string text, int lineStart, int lineEnd)
+    {
+        var line = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t[]");
+        if (!line.StartsWith("댓글", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = line[2..].Trim(" ()개:");
+        return !rest.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>

@@ -1226,4 +1226,18 @@ public class PersonLayoutTests
     [InlineData("4 | Yamada Haruko (일본 친구, 한국 회사 기숙사) | 서울", "한국 회사 기숙사", false)]
     [InlineData("배정 통역: Dilnoza Yusupova (자원봉사 통역인)", "자원봉사 통역인", false)]
     public void OtherNames_InBracketsAfterALatinName(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A community post's comment writers: a reply's handle of letters, digits and Hangul (└ G80드라이버:), the handles of
+    // lines under a comments header until a blank line, everyday words included (전기밥솥:); not a label line under the
+    // header (주의:), not an anonymous writer, not lines with a colon elsewhere, not a board's name in brackets.
+    [Theory]
+    [InlineData("정말 감사합니다 쪽지 드렸어요\n└ G80드라이버: 보험사 담당자 이름 받아두세요.", "G80드라이버", true)]
+    [InlineData("가보로 삼겠습니다.\n댓글 4\n여름밤산책: 우와 부럽다 저도 신청했는데\n └ 책먹는여우: 여름밤산책님 다음엔 같이 가요!", "여름밤산책", true)]
+    [InlineData("충전 시간 제한 안내문\n댓글(2)\n전기밥솥: 구의원 블로그에 충전기 증설 예산 얘기 있던데\nEVtaker: 과태료 대상이죠?", "전기밥솥", true)]
+    [InlineData("충전 시간 제한 안내문\n댓글(2)\n전기밥솥: 구의원 블로그에 충전기 증설 예산 얘기 있던데\nEVtaker: 과태료 대상이죠?", "EVtaker", true)]
+    [InlineData("댓글\n관리자: 공지 확인 바랍니다\n익명3: 저도요\n주의: 광고 금지", "익명3", false)]
+    [InlineData("댓글\n관리자: 공지 확인 바랍니다\n익명3: 저도요\n주의: 광고 금지", "주의", false)]
+    [InlineData("회의 결과\n전기밥솥: 3대 구매\n냉장고: 1대", "전기밥솥", false)]
+    [InlineData("[자유게시판] 충전구역에 차가 서 있어요\n└ 테슬라아빠: 저도 봤어요.\n└ 코나맘: 알겠어요.\n└ 밤톨이: 네", "자유게시판", false)]
+    public void CommentWriters_UnderAHeaderOrInReplies(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
