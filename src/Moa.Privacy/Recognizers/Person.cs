@@ -3080,9 +3080,26 @@ internal static class Person
         var after = Context.At(text, a);
         // (A list mark that opens its line counts as a break: - Kenta: …, • Fatima.)
         var listMark = before is '-' or '•' or '*' && (b == 0 || text[b - 1] is '\n' or ' ' && text.AsSpan(0, b).TrimEnd(' ') is var head && (head.IsEmpty || head[^1] == '\n'));
-        var beforeFree = Break(before) || listMark || before is '·' or '(' or '[' or '!' or '?' or '~' || Context.IsHangulSyllable(before);
-        var afterFree = Break(after) || after is '·' or ')' or ']' or '!' or '?' or '~' || Context.IsHangulSyllable(after);
-        return beforeFree && afterFree && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || Break(before) || listMark || Break(after));
+        // (A sentence's end or a dash before it, a dash or a count of Hangul after it, a space between: 말 있음. Jasur
+        // 말로는, 청년 Bilal — 파키스탄, Dilshod 3층 말고.)
+        var spaced = (b < start - 1, a > end);
+        var beforeFree = Break(before) || listMark || before is '·' or '(' or '[' or '!' or '?' or '~' || Context.IsHangulSyllable(before)
+            || spaced.Item1 && before is '.' or '—' or '–';
+        var afterFree = Break(after) || after is '·' or ')' or ']' or '!' or '?' or '~' || Context.IsHangulSyllable(after)
+            || spaced.Item2 && (after is '—' or '–' || Context.IsDigit(after) && CountOfHangul(text, a));
+        return beforeFree && afterFree && (Context.IsHangulSyllable(before) || Context.IsHangulSyllable(after) || Break(before) || listMark || Break(after)
+            || before == '.' && Context.IsHangulSyllable(Context.At(text, b - 1)) || Context.IsDigit(after));
+
+        // Digits and a Hangul syllable right after them (3층, 2호선).
+        static bool CountOfHangul(string text, int a)
+        {
+            while (a < text.Length && Context.IsDigit(text[a]))
+            {
+                a++;
+            }
+
+            return Context.IsHangulSyllable(Context.At(text, a));
+        }
     }
 
     /// <summary>Whether <paramref name="word"/> holds a lower-case letter (with diacritics too).</summary>

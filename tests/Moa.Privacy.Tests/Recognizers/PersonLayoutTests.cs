@@ -1240,4 +1240,14 @@ public class PersonLayoutTests
     [InlineData("회의 결과\n전기밥솥: 3대 구매\n냉장고: 1대", "전기밥솥", false)]
     [InlineData("[자유게시판] 충전구역에 차가 서 있어요\n└ 테슬라아빠: 저도 봤어요.\n└ 코나맘: 알겠어요.\n└ 밤톨이: 네", "자유게시판", false)]
     public void CommentWriters_UnderAHeaderOrInReplies(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A listed given name in Latin letters alone among Korean words after a sentence's end or a dash, or before a dash or a
+    // count (3층); not glued to a full stop (a path or code), nor before a bare number or a Latin word.
+    [Theory]
+    [InlineData("공장 옮겼다는 말 있음. Jasur 말로는 ○○시 쪽.", "Jasur", true)]
+    [InlineData("- 외국인 청년 Bilal — 파키스탄, 공장 다님.", "Bilal", true)]
+    [InlineData("12층 인원 부족함. Dilshod 3층 말고 12층으로", "Dilshod", true)]
+    [InlineData("설정 파일은 config.Jasur 말고 기본값으로", "Jasur", false)]
+    [InlineData("인원 부족함. Dilshod 3 말고", "Dilshod", false)]
+    public void LoneLatinGivenNames_AfterASentenceOrBeforeACount(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
