@@ -1462,14 +1462,14 @@ internal static class PersonLayout
     /// to twenty Hangul, Latin letters, digits, <c>_</c>, <c>.</c> or <c>-</c> with a letter, not a role, label, field,
     /// relation or channel word, nor 익명 (anonymous); null otherwise. Everyday words are handles there (전기밥솥, 1203호할머니).
     /// </summary>
-    private static (int Start, int End)? CommentHandle(string text, int start, int end)
+    internal static (int Start, int End)? CommentHandle(string text, int start, int end)
     {
         (start, end) = Trim(text, start, end);
         var word = text.AsSpan(start, end - start);
         if (word.Length is < 2 or > 20 || !OnlyHandleChars(word)
             || !(word.ContainsAnyInRange('\uAC00', '\uD7A3') || word.ContainsAnyInRange('a', 'z') || word.ContainsAnyInRange('A', 'Z'))
             || IsFormWord(word) || IsRelationWord(word) || s_channelTags.Contains(word) || PrivateContext.IsStaffOrKin(word) || word.StartsWith("익명", StringComparison.Ordinal)
-            || s_latinRoles.Contains(word) || s_noteWords.Contains(word))
+            || s_latinRoles.Contains(word) || s_noteWords.Contains(word) || s_noHandles.Contains(word))
         {
             return null;
         }
@@ -1493,6 +1493,11 @@ internal static class PersonLayout
     // Words that open a note's line with a colon, no writer's handle (주의: 광고 금지, 참고: …): general Korean, from knowledge.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_noteWords = FrozenSet.Create(StringComparer.Ordinal,
         ["주의", "참고", "경고", "비고", "메모", "요약", "결론", "답변", "문의", "질문", "예시", "출처", "추신", "수정", "추가", "정정", "결과", "원문", "번역"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // What stands in a handle's place when there is none (없음, 비공개, 탈퇴회원): general Korean, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_noHandles = FrozenSet.Create(StringComparer.Ordinal,
+        ["없음", "미정", "비공개", "미상", "미입력", "해당없음", "알수없음", "탈퇴회원", "탈퇴한회원", "삭제됨", "작성자", "본인", "생략"])
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The letters of a comment handle besides Hangul (G80드라이버, EVtaker, 워홀3년차).

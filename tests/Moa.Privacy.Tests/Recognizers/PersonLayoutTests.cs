@@ -1250,4 +1250,20 @@ public class PersonLayoutTests
     [InlineData("설정 파일은 config.Jasur 말고 기본값으로", "Jasur", false)]
     [InlineData("인원 부족함. Dilshod 3 말고", "Dilshod", false)]
     public void LoneLatinGivenNames_AfterASentenceOrBeforeACount(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A handle after a label that names one: after a colon, in a topic with a copula, in an operator's bracket; not a
+    // placeholder (없음), a channel word (관리자), a role and a name (the name is found instead), a word with a particle
+    // after an operator, a speaker's line, nor a nickname label followed by a space only.
+    [Theory]
+    [InlineData("[후기] 11월 블라인드 테이스팅 — 작성자: 보르도덕후\n장소: ○○동 비스트로", "보르도덕후", true)]
+    [InlineData("공지 (운영자 카마로아재): 2025년 9월 12일 정모", "카마로아재", true)]
+    [InlineData("판매자 닉네임은 흑룡Z예요. 같은 반 친구한테 비번 알려 준 적 있어요.", "흑룡Z", true)]
+    [InlineData("작성자: 105동_코나맘, 2025-05-15", "105동_코나맘", true)]
+    [InlineData("닉네임: 없음 / 작성자: 관리자", "없음", false)]
+    [InlineData("닉네임: 없음 / 작성자: 관리자", "관리자", false)]
+    [InlineData("작성자: 사례관리사 윤해인", "사례관리사", false)]
+    [InlineData("운영자 권한을 위임합니다", "권한을", false)]
+    [InlineData("운영자: 공지 확인 바랍니다", "공지", false)]
+    [InlineData("닉네임 후원, 받는 분 본인", "후원", false)]
+    public void Handles_AfterALabelThatNamesOne(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
