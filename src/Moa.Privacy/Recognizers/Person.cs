@@ -2435,6 +2435,30 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
             }
+            else if (HangulHandleBefore(text, end) is var hangul and >= 0)
+            {
+                // (A handle of Hangul and two to four digits before 님: 먹구름99님, 해피맘22 님.)
+                sink.Add(new PiiFinding(hangul, end, PiiTypes.Person, 0.75));
+            }
+        }
+
+        // The start of a word of two to six Hangul syllables and two to four digits ending at end, standing alone; -1 if none.
+        static int HangulHandleBefore(string text, int end)
+        {
+            var digits = end;
+            while (digits > 0 && Context.IsDigit(text[digits - 1]) && end - digits < 5)
+            {
+                digits--;
+            }
+
+            var start = digits;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]) && digits - start < 7)
+            {
+                start--;
+            }
+
+            return end - digits is >= 2 and <= 4 && digits - start is >= 2 and <= 6 && (start == 0 || !(Context.IsHangulSyllable(text[start - 1]) || Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+                && !PersonLayout.IsFormWord(text.AsSpan(start, digits - start)) ? start : -1;
         }
 
         static int HandleEnd(string text, int p)

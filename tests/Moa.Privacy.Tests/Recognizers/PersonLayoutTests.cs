@@ -1253,7 +1253,8 @@ public class PersonLayoutTests
 
     // A handle after a label that names one: after a colon, in a topic with a copula, in an operator's bracket; not a
     // placeholder (없음), a channel word (관리자), a role and a name (the name is found instead), a word with a particle
-    // after an operator, a speaker's line, nor a nickname label followed by a space only.
+    // after an operator, a speaker's line, nor a nickname label followed by a space only. A handle of Hangul and digits
+    // before 님, not a role word's.
     [Theory]
     [InlineData("[후기] 11월 블라인드 테이스팅 — 작성자: 보르도덕후\n장소: ○○동 비스트로", "보르도덕후", true)]
     [InlineData("공지 (운영자 카마로아재): 2025년 9월 12일 정모", "카마로아재", true)]
@@ -1265,5 +1266,9 @@ public class PersonLayoutTests
     [InlineData("운영자 권한을 위임합니다", "권한을", false)]
     [InlineData("운영자: 공지 확인 바랍니다", "공지", false)]
     [InlineData("닉네임 후원, 받는 분 본인", "후원", false)]
+    [InlineData("A-03 먹구름99님 오늘 못 오신대요", "먹구름99", true)]
+    [InlineData("해피맘22 님 감사합니다", "해피맘22", true)]
+    [InlineData("회원2023님 환영합니다", "회원2023", false)]
+    [InlineData("2024년 12월 3일 님", "3일", false)]
     public void Handles_AfterALabelThatNamesOne(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
