@@ -137,7 +137,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// <item>batch 31, written blind at the start of the round that scored batch 30 for a later one and wired at the end of
     /// the next, after the rules were tuned on batches 1–30 (known foreign people, groups and characters, unlisted family
     /// names after a foreign given name), scored once, the held-out figure: 0.884, 0.995 on gold spans, 26 of 43 public
-    /// persons replaced; detector 0.896 / 0.982 (by the analysis script: the session's start tree the same).</item>
+    /// persons replaced; detector 0.896 / 0.982 (by the analysis script: the session's start tree the same). Rules tuned on
+    /// it afterwards (residents' languages, export display names, comment writers, handles after their labels, other names
+    /// in brackets after a Latin name) moved it to 0.928, detector 0.936 / 0.982.</item>
+    /// <item>batch 32, written blind by a helper and committed unread a round earlier, wired at the end of the round that
+    /// tuned the rules on batches 1–31 (those rules), scored once, the held-out figure:
+    /// 0.942, 0.983 on gold spans, 17 of 41 public persons replaced; detector 0.955 / 0.979 (by the analysis script: the
+    /// session's start tree the same, 25 detector misses each: the round's rules found none of its misses).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -242,7 +248,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(30, 0.95, 0.58, 0.96, 0.99, 0.96, 0.95)]
     // Batch 31, written blind at the start of the round that scored batch 30 for a later one, wired at the end of the next
     // after tuning on 1-30, scored once (0.884; the session's start tree the same by the analysis script).
-    [InlineData(31, 0.88, 0.61, 0.89, 0.99, 0.88, 0.98)]
+    // One rule round tuned on it since (0.928 now).
+    [InlineData(31, 0.92, 0.61, 0.93, 0.99, 0.93, 0.98)]
+    // Batch 32, written blind and committed unread a round earlier, wired at the end of the round that tuned on 1-31,
+    // scored once (0.942; the session's start tree the same by the analysis script).
+    [InlineData(32, 0.94, 0.42, 0.95, 0.98, 0.95, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
