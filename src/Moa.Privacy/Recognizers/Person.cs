@@ -526,7 +526,6 @@ internal static class Person
         TryEnglishAddress(text, sink);
         TryPassengerNames(text, sink);
         TryHandles(text, sink);
-        TryHandleLabels(text, sink);
         TryLetterSpacedNames(text, sink);
         TryLoneSurnames(text, sink);
         TryGluedSurnameTitles(text, sink);
@@ -2489,77 +2488,6 @@ internal static class Person
             var dot = handle.LastIndexOf('.');
             return dot > 0 && handle[(dot + 1)..] is "com" or "net" or "org" or "kr" or "io" or "co" or "jp" or "cn" or "edu" or "gov";
         }
-    }
-
-    // Labels whose value is a person's handle on a board or a market (작성자: 보르도덕후, 닉네임은 흑룡Z예요, 운영자
-    // 카마로아재): general Korean, from knowledge.
-    private static readonly string[] s_handleLabels = ["작성자", "글쓴이", "닉네임", "닉", "아이디", "계정명", "운영자", "방장"];
-
-    // Endings of a sentence that says what the handle is (흑룡Z예요, 먹구름99입니다).
-    private static readonly string[] s_copulas = ["이에요", "예요", "입니다", "이고", "이며", "이야", "임"];
-
-    /// <summary>
-    /// The handle after a label that names one (<see cref="s_handleLabels"/>): the label starts its word, then a colon, a
-    /// space, or 은/는 and a space, then one handle word (<see cref="PersonLayout.CommentHandle"/>) that ends at a space, a
-    /// mark or a copula (<c>작성자: 보르도덕후</c>, <c>(운영자 카마로아재)</c>, <c>판매자 닉네임은 흑룡Z예요</c>); an operator
-    /// or a room's owner only before a name, not as a speaker (<c>운영자: …</c>).
-    /// </summary>
-    private static void TryHandleLabels(string text, List<PiiFinding> sink)
-    {
-        foreach (var label in s_handleLabels)
-        {
-            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
-            {
-                if (at > 0 && Context.IsHangulSyllable(text[at - 1]))
-                {
-                    continue;
-                }
-
-                var p = at + label.Length;
-                var topic = Context.At(text, p) is '은' or '는';
-                p += topic ? 1 : 0;
-                var colon = false;
-                while (p < text.Length && text[p] is ' ' or ':' or '：')
-                {
-                    colon |= text[p] != ' ';
-                    p++;
-                }
-
-                if (p == at + label.Length || !colon && label is "운영자" or "방장" && Context.At(text, at + label.Length) != ' ' || colon && label is "운영자" or "방장" && LineStartsAt(text, at))
-                {
-                    continue;
-                }
-
-                var end = p;
-                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ')' or ']' or '/' or '|' or '·' or '!' or '?') && !(text[end] == '.' && !Context.IsAsciiLetter(Context.At(text, end + 1))))
-                {
-                    end++;
-                }
-
-                var word = text.AsSpan(p, end - p);
-                foreach (var copula in s_copulas)
-                {
-                    if (topic && word.Length > copula.Length + 1 && word.EndsWith(copula, StringComparison.Ordinal))
-                    {
-                        end -= copula.Length;
-                        break;
-                    }
-                }
-
-                // (The handle is the whole value: it closes a bracket, an item or the line, or a copula follows it. Where more
-                // words follow, the value is a role or a team and a name (작성자: 사례관리사 윤해인), left to the name rules; after
-                // the label and a space alone, only an operator or a room's owner is named: (운영자 카마로아재), not 운영자
-                // 권한을 위임합니다 or 닉네임 후원.)
-                var closed = Context.At(text, end) is '\0' or ')' or ',' or ':' or '/' or '|' or ']' or '\n' or '\r' || Context.At(text, end) == '.' && !topic;
-                var withCopula = topic && end < p + word.Length;
-                if (end > p && (closed || withCopula) && (colon || topic || label is "운영자" or "방장") && PersonLayout.CommentHandle(text, p, end) is { } handle)
-                {
-                    sink.Add(new PiiFinding(handle.Start, handle.End, PiiTypes.Person, 0.75));
-                }
-            }
-        }
-
-        static bool LineStartsAt(string text, int at) => text.AsSpan(0, at).TrimEnd(" \t") is var head && (head.IsEmpty || head[^1] == '\n');
     }
 
     /// <summary>

@@ -63,6 +63,7 @@ internal static class PersonLayout
         }
 
         Nicknames(text, candidates, from);
+        WriterHandles(text, candidates, from);
         if (text.AsSpan().IndexOfAny('-', '–', '—') >= 0)
         {
             DashSignatures(text, candidates, from);
@@ -581,8 +582,10 @@ internal static class PersonLayout
         var (lines, relationLines) = (0, 0);
 
         // Under a comments header (댓글 4), until a blank line, a line that opens with a handle and a colon is a comment
-        // and the handle its writer's.
+        // and the handle its writer's. A chat copied into a longer document (a roster, then the talk below it) is a block
+        // of consecutive speaker lines (ChatBlockEndsAt).
         var comments = false;
+        var (runStart, chatBlock) = (0, false);
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
@@ -596,14 +599,22 @@ internal static class PersonLayout
                 {
                     (exported ??= []).Add((s.Start, s.End));
                 }
+
+                chatBlock |= ChatBlockEndsAt(text, speakers, runStart);
             }
             else if (RelationSpeakerAt(text, lineStart, lineEnd))
             {
                 relationLines++;
+                runStart = speakers?.Count ?? 0;
             }
-            else if (comments && CommentWriterAt(text, lineStart, lineEnd) is { } writer)
+            else
             {
-                (exported ??= []).Add(writer);
+                if (comments && CommentWriterAt(text, lineStart, lineEnd) is { } writer)
+                {
+                    (exported ??= []).Add(writer);
+                }
+
+                runStart = speakers?.Count ?? 0;
             }
 
             comments = IsCommentsHeader(text, lineStart, lineEnd) || comments && !blank;
@@ -633,8 +644,8 @@ internal static class PersonLayout
         }
 
         // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not), by name
-        // or by relation ([외할머니] …).
-        if (speakers is null || (speakers.Count + relationLines) * 2 < lines)
+        // or by relation ([외할머니] …), or a chat block is part of the text.
+        if (speakers is null || (speakers.Count + relationLines) * 2 < lines && !chatBlock)
         {
             return;
         }
@@ -753,7 +764,7 @@ internal static class PersonLayout
 
     // Words that introduce a person's nickname, handle or account (general Korean of communities and apps; DM, a direct
     // message's sender in an order list).
-    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉", "DM", "예명", "인스타"];
+    private static readonly string[] s_nicknameLabels = ["닉네임", "대화명", "별명", "필명", "아이디", "계정", "닉", "DM", "예명", "인스타", "소환사명", "캐릭터명", "배틀태그"];
 
     /// <summary>
     /// A person's nickname, handle or account after the word that introduces it: quoted (<c>닉네임 "라떼맘"</c>, <c>필명
@@ -773,7 +784,7 @@ internal static class PersonLayout
                 // The label is a word of its own (not 닉 in 닉네임, not 계정 in 계정과목).
                 var after = at + label.Length;
                 if (text.AsSpan(at).StartsWith(label, StringComparison.Ordinal)
-                    && !(at > 0 && IsLetter(text[at - 1]) || IsLetter(Context.At(text, after))))
+                    && !(at > 0 && IsLetter(text[at - 1]) || IsLetter(Context.At(text, after)) && !(Context.At(text, after) is '은' or '는' && Context.At(text, after + 1) == ' ')))
                 {
                     if (Context.At(text, at - 1) == '(' && Context.At(text, after) == ')')
                     {
@@ -855,6 +866,10 @@ internal static class PersonLayout
     private static void NicknameAt(string text, int p, List<PiiFinding> candidates, int from)
     {
         var colon = false;
+
+        // (Or as a sentence says it, the label a topic and the nickname before a copula: 판매자 닉네임은 흑룡Z예요.)
+        var topic = Context.At(text, p) is '은' or '는' && Context.At(text, p + 1) == ' ';
+        p += topic ? 1 : 0;
         if (Context.At(text, p) == ' ')
         {
             p++;
@@ -881,16 +896,86 @@ internal static class PersonLayout
             end++;
         }
 
+        var copula = topic && !quoted ? CopulaLength(text.AsSpan(p, end - p)) : 0;
+        end -= copula;
         var word = text.AsSpan(p, end - p);
         var close = Context.At(text, end);
         var closed = quoted && close is '"' or '\'' or '”' or '’' or '」';
-        if (!IsNicknameWord(word) || quoted && !closed || !(closed || colon && FreeAfter(text, end) || at || LatinHandle(word)))
+        if (!IsNicknameWord(word) || quoted && !closed || !(closed || colon && FreeAfter(text, end) || at || LatinHandle(word) || copula > 0))
         {
             return;
         }
 
         Add(text, candidates, from, p, end, AddedScore);
         Occurrences(text, word, candidates, from, AddedScore);
+    }
+
+    // Endings of a sentence that says what a nickname is (흑룡Z예요, 먹구름99입니다): general Korean, from knowledge.
+    private static readonly string[] s_copulas = ["이에요", "예요", "입니다", "이고", "이며", "이야", "임"];
+
+    /// <summary>The length of the copula that ends <paramref name="word"/> after at least two other letters, or 0.</summary>
+    private static int CopulaLength(ReadOnlySpan<char> word)
+    {
+        foreach (var copula in s_copulas)
+        {
+            if (word.Length >= copula.Length + 2 && word.EndsWith(copula, StringComparison.Ordinal))
+            {
+                return copula.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    // Labels whose value is the handle of a post's writer or a community's operator (작성자: 보르도덕후, (운영자 카마로아재)):
+    // general Korean of boards and group chats, from knowledge.
+    private static readonly string[] s_writerLabels = ["작성자", "글쓴이", "운영자", "방장"];
+
+    /// <summary>
+    /// The handle after a writer's or operator's label (<see cref="s_writerLabels"/>, a word of its own): after a colon, or for
+    /// an operator after a space; the handle (<see cref="CommentHandle"/>, everyday words included) must be the whole value,
+    /// closed by a mark or the line (<c>작성자: 105동_코나맘, 2025-05-15</c>, <c>(운영자 카마로아재)</c>). Where more words follow,
+    /// the value is a role or a team and a name (<c>작성자: 사례관리사 윤해인</c>), left to the name rules; an operator's line
+    /// (<c>운영자: …</c>) is a speaker's, not a value.
+    /// </summary>
+    private static void WriterHandles(string text, List<PiiFinding> candidates, int from)
+    {
+        foreach (var label in s_writerLabels)
+        {
+            for (var at = text.IndexOf(label, StringComparison.Ordinal); at >= 0; at = text.IndexOf(label, at + 1, StringComparison.Ordinal))
+            {
+                var p = at + label.Length;
+                if (at > 0 && IsLetter(text[at - 1]))
+                {
+                    continue;
+                }
+
+                var colon = false;
+                while (p < text.Length && text[p] is ' ' or ':' or '：')
+                {
+                    colon |= text[p] != ' ';
+                    p++;
+                }
+
+                var operatorLabel = label is "운영자" or "방장";
+                if (p == at + label.Length || (colon ? operatorLabel : !operatorLabel))
+                {
+                    continue;
+                }
+
+                var end = p;
+                while (end < text.Length && !char.IsWhiteSpace(text[end]) && text[end] is not (',' or ')' or ']' or '/' or '|' or '·'))
+                {
+                    end++;
+                }
+
+                if (end > p && Context.At(text, end) is '\0' or ')' or ',' or ']' or '/' or '|' or '\n' or '\r' && CommentHandle(text, p, end) is { } handle)
+                {
+                    Add(text, candidates, from, handle.Start, handle.End, AddedScore);
+                    Occurrences(text, text.AsSpan(handle.Start, handle.End - handle.Start), candidates, from, AddedScore);
+                }
+            }
+        }
     }
 
     // Labels of the people present or absent at a meeting (minutes, rosters), general Korean.
@@ -1502,6 +1587,41 @@ internal static class PersonLayout
 
     // The letters of a comment handle besides Hangul (G80드라이버, EVtaker, 워홀3년차).
     private static readonly System.Buffers.SearchValues<char> s_commentHandleChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
+
+    /// <summary>
+    /// Whether the speakers from <paramref name="runStart"/> on, each opening one of consecutive lines, make a chat: at
+    /// least four lines, at least two speakers, one of them speaking twice with another between (겜돌이회장, 총무_은채,
+    /// 정글은내가, 녹차라떼, 겜돌이회장), and at least half of the lines saying three words or more. A form's labelled lines
+    /// (준비물: 물통, 간식거리: 과일) hold short values.
+    /// </summary>
+    private static bool ChatBlockEndsAt(string text, List<(int Start, int End)> speakers, int runStart)
+    {
+        if (speakers.Count - runStart < 4)
+        {
+            return false;
+        }
+
+        // (Talk is sentences: at least half of the lines say three words or more; a form's values are one or two.)
+        var talking = 0;
+        for (var i = runStart; i < speakers.Count; i++)
+        {
+            var lineEnd = text.IndexOf('\n', speakers[i].End) is var n and >= 0 ? n : text.Length;
+            talking += text.AsSpan(speakers[i].End, lineEnd - speakers[i].End).Trim(" :：\r").Count(' ') >= 2 ? 1 : 0;
+        }
+
+        var last = speakers[^1];
+        var name = text.AsSpan(last.Start, last.End - last.Start);
+        for (var i = speakers.Count - 2; i >= runStart && talking * 2 >= speakers.Count - runStart; i--)
+        {
+            if (text.AsSpan(speakers[i].Start, speakers[i].End - speakers[i].Start).SequenceEqual(name))
+            {
+                // Spoke before, with another speaker in between.
+                return i < speakers.Count - 2;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
     private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)

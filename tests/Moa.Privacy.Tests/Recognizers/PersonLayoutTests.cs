@@ -1271,4 +1271,17 @@ public class PersonLayoutTests
     [InlineData("회원2023님 환영합니다", "회원2023", false)]
     [InlineData("2024년 12월 3일 님", "3일", false)]
     public void Handles_AfterALabelThatNamesOne(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A chat copied under a roster in a longer document: four consecutive speaker lines, a speaker coming back after
+    // another; a form's labelled lines are no chat. A column of game handles (소환사명). A nickname said in a sentence with
+    // a copula (닉네임은 구름빵입니다), not an action on it (닉네임은 바꿨어요).
+    [Theory]
+    [InlineData("라인\t소환사명\t실명\nTOP\t가나다\t소재윤\nJGL\t라마바\t탁민성\nMID\t사아자\t여지원\n후보\t차카타\t계은채\n[디스코드 #리그-준비]\n겜돌이: 엔트리 제출 마감 금요일.\n은채: 네 학생처 확인했어요\n말랑콩떡: 저 그날 예비군이라 빠져요\n겜돌이: 재윤 탑 고정.", "겜돌이", true)]
+    [InlineData("라인\t소환사명\t실명\nTOP\t가나다\t소재윤\nJGL\t라마바\t탁민성\nMID\t사아자\t여지원\n후보\t차카타\t계은채\n[디스코드 #리그-준비]\n겜돌이: 엔트리 제출 마감 금요일.\n은채: 네 학생처 확인했어요\n말랑콩떡: 저 그날 예비군이라 빠져요\n겜돌이: 재윤 탑 고정.", "말랑콩떡", true)]
+    [InlineData("라인\t소환사명\t실명\nTOP\t가나다\t소재윤\nJGL\t라마바\t탁민성", "라마바", true)]
+    [InlineData("가을 운동회 안내\n올해 운동회는 학교 운동장에서 열립니다.\n학부모님들의 많은 참여를 부탁드립니다.\n비가 오면 체육관에서 진행합니다.\n점심은 학교에서 준비합니다.\n아이들은 체육복을 입고 등교합니다.\n준비물: 물통\n갈아입을옷: 체육복\n간식거리: 과일\n준비물: 수건", "간식거리", false)]
+    [InlineData("판매자 닉네임은 흑룡Z예요. 같은 반 친구한테", "흑룡Z", true)]
+    [InlineData("닉네임은 구름빵입니다", "구름빵", true)]
+    [InlineData("제 닉네임은 바꿨어요", "바꿨어요", false)]
+    public void ChatBlocks_HandleColumns_AndNicknameSentences(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
