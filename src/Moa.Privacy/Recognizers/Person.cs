@@ -522,6 +522,7 @@ internal static class Person
         TryChatSpeakers(text, sink);
         TryPersonFieldValues(text, sink);
         TrySelfIntroductions(text, sink);
+        TryNamesCalled(text, sink);
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
         TryPassengerNames(text, sink);
@@ -1790,6 +1791,97 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>
+    /// A name a sentence says someone has or is called by: after <c>이름은</c>, <c>이름을</c> or <c>이름이</c> and a space, a word
+    /// closed by <c>(이)라고</c>, a comma or a full stop (<c>아이 이름을 Sasha라고 계속 불러서</c>, <c>이름은 배마이클, 다들 …</c>);
+    /// and a word in Latin letters before <c>라고 부르</c>/<c>불러</c>/<c>부름</c> (<c>다들 Mike라고 부름</c>). The word is one
+    /// Hangul word of two to six syllables that is no common, role or form word, or a capitalised Latin word.
+    /// </summary>
+    private static void TryNamesCalled(string text, List<PiiFinding> sink)
+    {
+        if (!text.Contains("이름", StringComparison.Ordinal) && !text.Contains("라고 ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        foreach (var cue in (ReadOnlySpan<string>)["이름은 ", "이름을 ", "이름이 "])
+        {
+            for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + 1, StringComparison.Ordinal))
+            {
+                var p = at + cue.Length;
+                var end = WordEnd(text, p);
+                var word = text.AsSpan(p, end - p);
+                var sayEnd = word.EndsWith("이라고") ? 3 : word.EndsWith("라고") ? 2 : 0;
+                // (Without 라고, only a name the topic introduces and a comma closes, no predicate's ending: 이름은 배마이클, 다들 …;
+                // not 내 이름이 없어, 이름이 지정되면.)
+                var closed = sayEnd > 0 || cue == "이름은 " && Context.At(text, end) == ',' && end > p && !s_predicateEndings.Contains(text[end - 1]);
+                end -= sayEnd;
+                // (Said with 라고, a common word is the name too: 딸 이름은 하늘이라고 지었어요.)
+                if (closed && !Context.IsHangulSyllable(Context.At(text, at - 1)) && PersonBeforeName(text, at) && CalledName(text, p, end, said: sayEnd > 0))
+                {
+                    sink.Add(new PiiFinding(p, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
+        for (var at = text.IndexOf("라고 ", StringComparison.Ordinal); at > 1; at = text.IndexOf("라고 ", at + 1, StringComparison.Ordinal))
+        {
+            var rest = text.AsSpan(at + 3);
+            if (!(rest.StartsWith("부르") || rest.StartsWith("불러") || rest.StartsWith("부름") || rest.StartsWith("불렀") || rest.StartsWith("부른")))
+            {
+                continue;
+            }
+
+            var start = at;
+            while (start > 0 && Context.IsLatinLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (at - start >= 2 && Context.IsLatinUpper(text[start]) && (start == 0 || !(Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1]))))
+            {
+                sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.75));
+            }
+        }
+
+        // Whose name it is: none said (a sentence's start), or a person (아이 이름을, 제 이름은, 환자 이름이), not a shop's or a file's.
+        static bool PersonBeforeName(string text, int at)
+        {
+            var before = text.AsSpan(0, at).TrimEnd(' ');
+            var w = before.Length;
+            while (w > 0 && Context.IsHangulSyllable(before[w - 1]))
+            {
+                w--;
+            }
+
+            var word = before[w..];
+            return word.IsEmpty ? before.IsEmpty || before[^1] is '.' or '\n' or '!' or '?' or ',' or ')' or ':'
+                : word is "제" or "내" or "저의" or "나의" or "그" or "그녀" or "그분" or "본인" or "아이" or "아기" or "애기" or "애" or "사람"
+                    || PrivateContext.IsStaffOrKin(word) || PrivateContext.IsContextWord(word) || s_relationsAndKin.Contains(word.ToString());
+        }
+
+        static int WordEnd(string text, int p)
+        {
+            while (p < text.Length && (Context.IsHangulSyllable(text[p]) || Context.IsLatinLetter(text[p])))
+            {
+                p++;
+            }
+
+            return p;
+        }
+
+        static bool CalledName(string text, int start, int end, bool said)
+        {
+            var word = text.AsSpan(start, end - start);
+            return word.Length >= 2 && (Context.IsLatinUpper(word[0]) && !word.ContainsAnyInRange('\uAC00', '\uD7A3')
+                || word.Length <= 6 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && (said || !NameGazetteer.IsCommonWord(word) && !IsInflectedCommonWord(word))
+                    && !PersonLayout.IsFormWord(word) && !PrivateContext.IsStaffOrKin(word));
+        }
+    }
+
+    // Last syllables of predicates and clauses (없어, 똑같아, 뭐야, 존재하고, 지정되면): general Korean, from knowledge.
+    private static readonly SearchValues<char> s_predicateEndings = SearchValues.Create("어아야요다지고면서며니네죠게요함음됨");
 
     // Kinship words and elders' forms of address that follow a given name alone (옥분 할머니, 말선 어르신, 금희 언니, 기철
     // 아재); general Korean, written from knowledge. Not 선생님 or 점장님: subjects and branches stand there (수영 선생님).

@@ -1284,4 +1284,17 @@ public class PersonLayoutTests
     [InlineData("닉네임은 구름빵입니다", "구름빵", true)]
     [InlineData("제 닉네임은 바꿨어요", "바꿨어요", false)]
     public void ChatBlocks_HandleColumns_AndNicknameSentences(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name a sentence says someone has or is called by; not a thing's name, a predicate after 이름이, nor a common noun
+    // someone is called.
+    [Theory]
+    [InlineData("아이 이름을 Sasha라고 계속 불러서 현장대원에게 전달.", "Sasha", true)]
+    [InlineData("신병 전입. 이름은 배마이클, 다들 Mike라고 부름.", "배마이클", true)]
+    [InlineData("신병 전입. 이름은 배마이클, 다들 Mike라고 부름.", "Mike", true)]
+    [InlineData("딸 이름은 하늘이라고 지었어요", "하늘", true)]
+    [InlineData("가게 이름은 행복베이커리, 주소는 시청로", "행복베이커리", false)]
+    [InlineData("짝남이랑 동생 이름이 똑같아.", "똑같아", false)]
+    [InlineData("이름이 지정되면, 섹션에 나타납니다", "지정되면", false)]
+    [InlineData("다들 바보라고 불러", "바보", false)]
+    public void NamesCalled_InASentence(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
