@@ -143,7 +143,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// <item>batch 32, written blind by a helper and committed unread a round earlier, wired at the end of the round that
     /// tuned the rules on batches 1–31 (those rules), scored once, the held-out figure:
     /// 0.942, 0.983 on gold spans, 17 of 41 public persons replaced; detector 0.955 / 0.979 (by the analysis script: the
-    /// session's start tree the same, 25 detector misses each: the round's rules found none of its misses).</item>
+    /// session's start tree the same, 25 detector misses each: the round's rules found none of its misses). A second round
+    /// tuned on it in the same session (parents as a relation, chat blocks, game handle columns, names a sentence says
+    /// someone is called by) moved it to 0.967, detector 0.972 / 0.979.</item>
+    /// <item>batch 33, written blind by a helper at the start of that session and committed unread, wired at its end after
+    /// the second round (tuned on batches 1–32), scored once, the held-out figure: 0.972, 0.998 on gold spans, 31 of 47
+    /// public persons replaced; detector 0.971 / 0.958 (by the analysis script: 17 detector misses, the session's start
+    /// tree 24).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -252,7 +258,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(31, 0.92, 0.61, 0.93, 0.99, 0.93, 0.98)]
     // Batch 32, written blind and committed unread a round earlier, wired at the end of the round that tuned on 1-31,
     // scored once (0.942; the session's start tree the same by the analysis script).
-    [InlineData(32, 0.94, 0.42, 0.95, 0.98, 0.95, 0.97)]
+    // A second round tuned on it since (0.967 now).
+    [InlineData(32, 0.96, 0.42, 0.97, 0.98, 0.97, 0.97)]
+    // Batch 33, written blind at the start of the session that scored batch 32 and committed unread, wired at the end of
+    // that session's second round (tuned on 1-32), scored once (0.972; 17 detector misses, the session's start tree 24).
+    [InlineData(33, 0.97, 0.66, 0.97, 0.99, 0.97, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
