@@ -1794,9 +1794,10 @@ internal static class Person
 
     /// <summary>
     /// A name a sentence says someone has or is called by: after <c>이름은</c>, <c>이름을</c> or <c>이름이</c> and a space, a word
-    /// closed by <c>(이)라고</c>, a comma or a full stop (<c>아이 이름을 Sasha라고 계속 불러서</c>, <c>이름은 배마이클, 다들 …</c>);
-    /// and a word in Latin letters before <c>라고 부르</c>/<c>불러</c>/<c>부름</c> (<c>다들 Mike라고 부름</c>). The word is one
-    /// Hangul word of two to six syllables that is no common, role or form word, or a capitalised Latin word.
+    /// closed by <c>(이)라고</c> (<c>아이 이름을 Sasha라고 계속 불러서</c>), or after <c>이름은</c> one a comma closes (<c>이름은
+    /// 배마이클, 다들 …</c>); the name's owner a person or unsaid; and a word in Latin letters before <c>라고 부르</c>/<c>불러</c>/
+    /// <c>부름</c> (<c>다들 Mike라고 부름</c>). The word is one Hangul word of two to six syllables that is no role or form word
+    /// (nor a common word unless 라고 says it), or a capitalised Latin word.
     /// </summary>
     private static void TryNamesCalled(string text, List<PiiFinding> sink)
     {
@@ -1881,7 +1882,7 @@ internal static class Person
     }
 
     // Last syllables of predicates and clauses (없어, 똑같아, 뭐야, 존재하고, 지정되면): general Korean, from knowledge.
-    private static readonly SearchValues<char> s_predicateEndings = SearchValues.Create("어아야요다지고면서며니네죠게요함음됨");
+    private static readonly SearchValues<char> s_predicateEndings = SearchValues.Create("어아야요다지고면서며니네죠게함음됨");
 
     // Kinship words and elders' forms of address that follow a given name alone (옥분 할머니, 말선 어르신, 금희 언니, 기철
     // 아재); general Korean, written from knowledge. Not 선생님 or 점장님: subjects and branches stand there (수영 선생님).

@@ -600,7 +600,7 @@ internal static class PersonLayout
                     (exported ??= []).Add((s.Start, s.End));
                 }
 
-                chatBlock |= ChatBlockEndsAt(text, speakers, runStart);
+                chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart);
             }
             else if (RelationSpeakerAt(text, lineStart, lineEnd))
             {
