@@ -2534,22 +2534,24 @@ internal static class Person
             }
         }
 
-        // The start of a word of two to six Hangul syllables and two to four digits ending at end, standing alone; -1 if none.
+        // The start of a handle of Hangul and digits (PersonLayout.IsHandle) with two to four digits ending at end, standing
+        // alone; -1 if none.
         static int HangulHandleBefore(string text, int end)
         {
             var digits = end;
-            while (digits > 0 && Context.IsDigit(text[digits - 1]) && end - digits < 5)
+            while (digits > 0 && Context.IsDigit(text[digits - 1]))
             {
                 digits--;
             }
 
             var start = digits;
-            while (start > 0 && Context.IsHangulSyllable(text[start - 1]) && digits - start < 7)
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
             {
                 start--;
             }
 
-            return end - digits is >= 2 and <= 4 && digits - start is >= 2 and <= 6 && (start == 0 || !(Context.IsHangulSyllable(text[start - 1]) || Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
+            return end - digits is >= 2 and <= 4 && start < digits && PersonLayout.IsHandle(text.AsSpan(start, end - start))
+                && (start == 0 || !(Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1])))
                 && !PersonLayout.IsFormWord(text.AsSpan(start, digits - start)) ? start : -1;
         }
 
@@ -2791,7 +2793,7 @@ internal static class Person
         // A note may come before or after the rendering, split by a comma (Temirlan Abenov(테미를란, 1학년), Bina Shrestha
         // (네팔 새댁, 비나)); the rendering may be spaced syllable by syllable (Pham Thi Hoa ( 팜 티 호 아 )); the sound test
         // reads the name without its diacritics (Lê Văn Thành(탄)).
-        var latin = FoldDiacritics(text.AsSpan(start, end - start));
+        var latin = NameGazetteer.WithoutDiacritics(text.AsSpan(start, end - start));
         for (var item = open + 1; item < close;)
         {
             var comma = text.IndexOf(',', item, close - item);
@@ -2862,22 +2864,6 @@ internal static class Person
 
     // Labels before a person's other name in brackets (Santos Maricel (한국명 심마리)): general Korean, from knowledge.
     private static readonly string[] s_otherNameLabels = ["한국명", "한국 이름", "한국이름", "한글명", "한글 이름", "한글이름", "애칭", "별명", "예명", "통칭", "세례명"];
-
-    /// <summary>The Latin letters of <paramref name="name"/> without their diacritics (Thành → Thanh, Đặng → Dang).</summary>
-    private static string FoldDiacritics(ReadOnlySpan<char> name)
-    {
-        var decomposed = name.ToString().Replace('Đ', 'D').Replace('đ', 'd').Normalize(System.Text.NormalizationForm.FormD);
-        var folded = new System.Text.StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            {
-                folded.Append(c);
-            }
-        }
-
-        return folded.ToString();
-    }
 
     /// <summary>
     /// Whether the Hangul syllable <paramref name="first"/> starts with a consonant that a word of <paramref name="name"/>

@@ -1102,7 +1102,7 @@ internal static class PersonLayout
     private static bool IsFullLatinName(ReadOnlySpan<char> word) => word.Contains(' ') && Context.IsLatinUpper(word[0]) && Context.IsLatinLetter(word[^1]);
 
     /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
-    private static bool IsHandle(ReadOnlySpan<char> word) =>
+    internal static bool IsHandle(ReadOnlySpan<char> word) =>
         Context.IsAsciiLetter(word[0]) ? LatinHandle(word)
         : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9');
 
@@ -1565,7 +1565,7 @@ internal static class PersonLayout
         {
             foreach (var c in word)
             {
-                if (!(Context.IsHangulSyllable(c) || s_commentHandleChars.Contains(c)))
+                if (!(IsHandleChar(c) || c == '-'))
                 {
                     return false;
                 }
@@ -1584,9 +1584,6 @@ internal static class PersonLayout
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_noHandles = FrozenSet.Create(StringComparer.Ordinal,
         ["없음", "미정", "비공개", "미상", "미입력", "해당없음", "알수없음", "탈퇴회원", "탈퇴한회원", "삭제됨", "작성자", "본인", "생략"])
         .GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // The letters of a comment handle besides Hangul (G80드라이버, EVtaker, 워홀3년차).
-    private static readonly System.Buffers.SearchValues<char> s_commentHandleChars = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-");
 
     /// <summary>
     /// Whether the speakers from <paramref name="runStart"/> on, each opening one of consecutive lines, make a chat: at
