@@ -107,7 +107,7 @@ internal static class Person
     /// </summary>
     public static bool MayMatch(ReadOnlySpan<char> text) =>
         text.ContainsAnyInRange('\uAC00', '\uD7A3') || text.ContainsAny(s_honorifics) || s_words.Next(text, 0) >= 0 || text.ContainsAnyInRange('\u0400', '\u04FF')
-        || IsVietnamese(text);
+        || IsVietnamese(text) || text.ContainsAny(s_chineseTitles);
 
     /// <summary>Whether <paramref name="text"/> holds a letter only Vietnamese writes (ă, ơ, ư, đ, or a tone-marked vowel: ạ, ế, ữ).</summary>
     private static bool IsVietnamese(ReadOnlySpan<char> text) => text.ContainsAny(s_vietnameseLetters) || text.ContainsAnyInRange('\u1EA0', '\u1EF9');
@@ -532,6 +532,7 @@ internal static class Person
         TryGluedSurnameTitles(text, sink);
         TryJamoInitials(text, sink);
         TryCyrillicNames(text, sink);
+        TryChineseTitles(text, sink);
         TryVietnameseNames(text, sink);
         TryGivenNamesInEnglish(text, sink);
         TryInitialsBeforeTitles(text, sink);
@@ -674,7 +675,8 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
             }
-            else if (NameBefore(text, i, false) is var start and >= 0 && !IsLabel(text.AsSpan(start, i - start)) && !PrivateContext.IsContextWord(text.AsSpan(start, i - start)))
+            else if (NameBefore(text, i, false) is var start and >= 0 && !IsLabel(text.AsSpan(start, i - start)) && !PrivateContext.IsContextWord(text.AsSpan(start, i - start))
+                && !NameGazetteer.IsCommonWord(text.AsSpan(start, i - start)))
             {
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
@@ -801,6 +803,38 @@ internal static class Person
 
     // Letters only Vietnamese writes among the Latin scripts (with the tone-marked vowels of U+1EA0-U+1EF9).
     private static readonly SearchValues<char> s_vietnameseLetters = SearchValues.Create("ăâđêôơưĂÂĐÊÔƠƯ");
+
+    // Titles and forms of address that follow a surname in Chinese (崔先生, 朴阿姨, 王老师), general knowledge.
+    private static readonly SearchValues<string> s_chineseTitles = SearchValues.Create(
+        ["先生", "女士", "小姐", "阿姨", "老师", "老師", "大叔", "叔叔", "师傅", "師傅", "大爷", "大妈", "奶奶", "爷爷", "经理", "經理", "医生", "醫生", "律师", "律師", "教授", "同学", "同學", "老板", "老闆", "社长", "社長", "部长", "部長"],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// A surname in Chinese characters right before a Chinese title or form of address, as residents from China write
+    /// their landlord or neighbour (<c>房东朴阿姨说</c>, <c>跟崔先生道个歉</c>): the surname alone is the person, as KLUE marks
+    /// <c>김 씨</c>. Not 于 and 向, which are also prepositions (向老师请教).
+    /// </summary>
+    private static void TryChineseTitles(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        for (var i = 1; i < text.Length;)
+        {
+            var rel = span[i..].IndexOfAny(s_chineseTitles);
+            if (rel < 0)
+            {
+                break;
+            }
+
+            var at = i + rel;
+            var surname = text[at - 1];
+            if (PersonLayout.IsHanSurname(surname) && surname is not ('于' or '向') && !(at >= 2 && PersonLayout.IsHanSurname(text[at - 2]) && ScriptProfile.IsHan(text[at - 2])))
+            {
+                sink.Add(new PiiFinding(at - 1, at, PiiTypes.Person, 0.7));
+            }
+
+            i = at + 2;
+        }
+    }
 
     /// <summary>
     /// In Vietnamese text, a name of one to three capitalised words after a word that says who the person is to the writer

@@ -93,6 +93,15 @@ internal static class PersonLayout
         }
 
         seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore)
+            {
+                HanGivenName(text, candidates[i], candidates, from);
+            }
+        }
+
+        seeds = candidates.Count;
         HashSet<string>? done = null;
         for (var i = from; i < seeds; i++)
         {
@@ -216,6 +225,36 @@ internal static class PersonLayout
     }
 
     /// <summary>Every syllable of the given name (after a one- or two-syllable surname) is a common given-name syllable.</summary>
+    /// <summary>
+    /// Whether the word [<paramref name="start"/>, <paramref name="end"/>) is a city, county or district of an address: it
+    /// ends with 시, 군 or 구, and a province or metropolitan city stands before it (<c>충청북도 여수시</c>, <c>대구광역시 달서구</c>)
+    /// or a smaller unit or a road follows it (<c>강릉시 교동</c>, <c>여수시 연산동</c>, <c>달서구 월배로</c>).
+    /// </summary>
+    private static bool IsPlaceInAddress(string text, int start, int end)
+    {
+        if (end - start < 2 || text[end - 1] is not ('시' or '군' or '구'))
+        {
+            return false;
+        }
+
+        if (start >= 3 && text[start - 1] == ' ' && Context.IsHangulSyllable(text[start - 2]) && text[start - 2] is '도' or '시')
+        {
+            var before = start - 2;
+            while (before > 0 && Context.IsHangulSyllable(text[before - 1]))
+            {
+                before--;
+            }
+
+            if (start - 1 - before >= 3)
+            {
+                return true;
+            }
+        }
+
+        return Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1))
+            && Context.HangulEnd(text, end + 1) is var next && next - end - 1 >= 2 && text[next - 1] is '동' or '읍' or '면' or '리' or '로' or '길' or '구' or '군';
+    }
+
     private static bool AllGiven(ReadOnlySpan<char> name) => AllGivenSyllables(name[(IsCompound(name) ? 2 : 1)..]);
 
     private static bool IsCompound(ReadOnlySpan<char> name)
@@ -1242,8 +1281,11 @@ internal static class PersonLayout
             // A chat copied from an app keeps the speaker in brackets before the talk ([봄날이] 네 안녕하세요); such a
             // bracket is a speaker only where it opens several lines (Speakers), since notices tag their lines the same way,
             // and a board's name is none ([자유게시판] 충전구역에 …).
-            if (close + 2 < lineEnd && text[close + 1] == ' ' && text[close + 2] is not ('[' or ' ')
-                && DisplayName(text, p + 1, close) is { } name && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1]))
+            // The bracket may hold a nickname that ends with a title ([골목대장] 저요, [겜돌이회장]: 엔트리 …), as an export's
+            // speaker slot does.
+            var talk = close + 1 < lineEnd && text[close + 1] is ':' or '：' ? close + 2 : close + 1;
+            if (talk + 1 < lineEnd && text[talk] == ' ' && text[talk + 1] is not ('[' or ' ')
+                && (DisplayName(text, p + 1, close) ?? ExportedNickname(text, p + 1, close)) is { } name && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1]))
                 && !text.AsSpan(name.Start, name.End - name.Start).EndsWith("게시판", StringComparison.Ordinal))
             {
                 bracketName = name;
@@ -2136,7 +2178,7 @@ internal static class PersonLayout
                 }
 
                 if (KoreanNameShaped(text, p, q) && AllGiven(text.AsSpan(p, q - p)) && !NameGazetteer.IsCommonWord(text.AsSpan(p, q - p))
-                    && !(Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1))))
+                    && !(Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1))) && !IsPlaceInAddress(text, p, q))
                 {
                     Add(text, candidates, from, p, q, AddedScore - 0.05);
                 }
@@ -2235,7 +2277,8 @@ internal static class PersonLayout
     /// <summary>A whole word of a Korean name's shape (a surname and two syllables) that is no common word, at a word start.</summary>
     private static bool CoordinatedKoreanName(string text, int start, int end) =>
         end - start == 3 && (start == 0 || !Context.IsHangulSyllable(text[start - 1])) && KoreanNameShaped(text, start, end)
-        && Person.NameShaped(text, start, end - start) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !s_endings.Contains(text[end - 1]);
+        && Person.NameShaped(text, start, end - start) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !s_endings.Contains(text[end - 1])
+        && !IsPlaceInAddress(text, start, end);
 
     // Lower-case letters of names in Latin script: ASCII and the accented letters of Latin-1 (Léa, Lucía, Müller).
     private static readonly System.Buffers.SearchValues<char> s_lowerLatin = System.Buffers.SearchValues.Create(
@@ -2735,6 +2778,30 @@ internal static class PersonLayout
 
         Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
+    }
+
+    /// <summary>
+    /// The given name of a Chinese name of three characters (刘浩然 → 浩然), where it stands as a word of its own between
+    /// punctuation, spaces or line ends (<c>浩然，房东…</c>), as friends address each other in a chat.
+    /// </summary>
+    private static void HanGivenName(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        if (seed.End - seed.Start != 3 || !IsHanSurname(text[seed.Start]) || !ScriptProfile.IsHan(text[seed.Start + 1]) || !ScriptProfile.IsHan(text[seed.Start + 2]))
+        {
+            return;
+        }
+
+        var given = text.AsSpan(seed.Start + 1, 2);
+        for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
+        {
+            if ((at == 0 || !ScriptProfile.IsHan(text[at - 1]) && !Context.IsAsciiLetter(text[at - 1])) && !ScriptProfile.IsHan(Context.At(text, at + 2)))
+            {
+                Add(text, candidates, from, at, at + 2, AddedScore - 0.05);
+            }
+
+            var next = text.AsSpan(at + 2).IndexOf(given, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + 2 + next;
+        }
     }
 
     /// <summary>Whether <paramref name="c"/> is a common Chinese or Korean surname in Chinese characters (traditional or simplified).</summary>

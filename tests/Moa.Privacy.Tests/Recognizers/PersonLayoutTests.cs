@@ -1297,4 +1297,36 @@ public class PersonLayoutTests
     [InlineData("이름이 지정되면, 섹션에 나타납니다", "지정되면", false)]
     [InlineData("다들 바보라고 불러", "바보", false)]
     public void NamesCalled_InASentence(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A bracketed speaker that opens several lines may be a nickname ending with a title (골목대장, 겜돌이회장), with or without
+    // a colon after the bracket; a notice's bracketed tag is still none.
+    [Theory]
+    [InlineData("[번개박] 넵\n[Bilal] 알겠습니다 사장님\n[골목대장] 저 오늘 2시부터 가능해요\n[번개박] 태민이 병문안 같이 가실 분?\n[골목대장] 저요. 내일 점심", "골목대장", true)]
+    [InlineData("[겜돌이회장]: 엔트리 제출 오늘까지\n녹차라떼: 가능요\n재윤: 저 탑 할게요\n[겜돌이회장]: 재윤 탑 가능?\n재윤: 네 가능해요", "겜돌이회장", true)]
+    [InlineData("[공지사항] 이번 주 휴무\n[공지사항] 다음 주 정상 영업\n[공지사항] 주차장 공사", "공지사항", false)]
+    [InlineData("[자유게시판] 충전구역에 차가 서 있어요\n[자유게시판] 저도 봤어요", "자유게시판", false)]
+    public void BracketedSpeakers_NicknamesEndingWithATitle(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A roster's rank or post column (이병, 사단장) holds no name; a city or district of an address beside a name in a list
+    // or a row is no name either (충청북도 여수시, 강릉시 교동), while a name of the same shape in a list still is.
+    [Theory]
+    [InlineData("번호\t계급\t성명\t소속\n1\t이병\t탁한울\t○○연대 2대대\n2\t이병\t마태현\t수송대대", "이병", false)]
+    [InlineData("번호\t계급\t성명\t소속\n1\t이병\t탁한울\t○○연대 2대대\n2\t이병\t마태현\t수송대대", "탁한울", true)]
+    [InlineData("참석: 사단장 소장 권혁진 (축사)", "사단장", false)]
+    [InlineData("염춘자\t충청북도 여수시 연산동 343-70", "여수시", false)]
+    [InlineData("염춘자\t충청북도 여수시 연산동 343-70", "염춘자", true)]
+    [InlineData("(작성: 손다인, 강릉시 교동 거주)", "강릉시", false)]
+    [InlineData("(작성: 손다인, 강릉시 교동 거주)", "손다인", true)]
+    [InlineData("참석: 김민수, 박지현, 이수시", "이수시", true)]
+    public void RanksAndPlaces_AreNoNames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Residents' Chinese: a surname before a Chinese title or form of address (朴阿姨, 崔先生), not a preposition before one
+    // (向老师); the given name of a three-character name found elsewhere where it stands alone (浩然，…), not inside a word.
+    [Theory]
+    [InlineData("我问了朴阿姨，她说如果墙纸坏了要赔。", "朴", true)]
+    [InlineData("下次我陪你们去跟崔先生道个歉吧", "崔", true)]
+    [InlineData("我想向老师请教一个问题。", "向", false)]
+    [InlineData("李敏  21:20\n我问了朴阿姨。\n刘浩然  21:22\n好的\n王思琪  21:23\n浩然，房东说月底来检查房间。", "浩然", true)]
+    [InlineData("李敏  21:20\n我问了朴阿姨。\n刘浩然  21:22\n好的\n王思琪  21:23\n他说浩然之气很重要。", "浩然", false)]
+    public void ChineseTitles_AndGivenNames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
