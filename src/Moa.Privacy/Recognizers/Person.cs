@@ -300,7 +300,25 @@ internal static class Person
     /// spans and colon-less labels' values that are such words name no one.
     /// </summary>
     internal static bool IsInflectedCommonWord(ReadOnlySpan<char> word) =>
-        NameGazetteer.IsCommonWord(word) || word.Length >= 3 && s_particles.Contains(word[^1]) && NameGazetteer.IsCommonWord(word[..^1]);
+        NameGazetteer.IsCommonWord(word) || word.Length >= 3 && (s_particles.Contains(word[^1]) || word[^1] == '나') && NameGazetteer.IsCommonWord(word[..^1])
+        || word.Length >= 4 && word[^2..] is "으로" or "이나" or "에서" or "에게" or "까지" or "부터" or "처럼" or "보다" or "에는" && NameGazetteer.IsCommonWord(word[..^2])
+        || word.Length is >= 3 and <= 16 && word.IndexOf(' ') > 0 && IsCommonWordWithoutSpaces(word);
+
+    /// <summary>Whether the words of <paramref name="words"/> written together are a common word (폴 백, 페이 로드: 폴백, 페이로드).</summary>
+    private static bool IsCommonWordWithoutSpaces(ReadOnlySpan<char> words)
+    {
+        Span<char> joined = stackalloc char[words.Length];
+        var n = 0;
+        foreach (var c in words)
+        {
+            if (c != ' ')
+            {
+                joined[n++] = c;
+            }
+        }
+
+        return NameGazetteer.IsCommonWord(joined[..n]);
+    }
 
     /// <summary>
     /// The start of the whole foreign name words right before <paramref name="start"/>, one space apart (<c>데이빗</c> before
@@ -3955,7 +3973,7 @@ internal static class Person
             var length = end - start;
             if (lineStart && length is 3 && !NumberFieldLabel(text, end) && !PrivateContext.IsContextWord(text.AsSpan(start, length))
                 && !PrivateContext.IsFieldWord(text.AsSpan(start, length)) && s_surnames.Contains(text[start]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length))
-                && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]) && !NameGazetteer.IsCommonWord(text.AsSpan(start, length)))
+                && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]) && !IsInflectedCommonWord(text.AsSpan(start, length)))
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.7));
             }

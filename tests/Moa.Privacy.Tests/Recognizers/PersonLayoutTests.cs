@@ -1329,4 +1329,18 @@ public class PersonLayoutTests
     [InlineData("李敏  21:20\n我问了朴阿姨。\n刘浩然  21:22\n好的\n王思琪  21:23\n浩然，房东说月底来检查房间。", "浩然", true)]
     [InlineData("李敏  21:20\n我问了朴阿姨。\n刘浩然  21:22\n好的\n王思琪  21:23\n他说浩然之气很重要。", "浩然", false)]
     public void ChineseTitles_AndGivenNames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Technical writing: a common word before a press title (유효성 검사, 부동산 시장), a line that opens with a common word
+    // with a particle before a colon (이것은 :c:func:), a common word with a particle of two syllables (공간으로) or written
+    // in two words (폴 백); a name before the same titles, a speaker's line and a spaced name still are.
+    [Theory]
+    [InlineData("인증서 유효성 검사가 실패했을 때 발생합니다.", "유효성", false)]
+    [InlineData("미국 부동산 시장에서 가장 비싼 가격이다.", "부동산", false)]
+    [InlineData("서울중앙지검 지창구 검사는 이날 기소했다.", "지창구", true)]
+    [InlineData("객체를 반환합니다.\n이것은 :c:func:`PyObject_Init`와 같습니다.", "이것은", false)]
+    [InlineData("값을 모듈 공간으로 옮깁니다.", "공간으", false)]
+    [InlineData("실패하면 기본값으로 폴 백 합니다.", "폴 백", false)]
+    [InlineData("홍 상수 감독의 작품들은 모두 봤다.", "홍 상수", true)]
+    [InlineData("오늘 회의\n김민수 : 시작할게요\n박지현 : 네", "김민수", true)]
+    public void TechnicalWords_AreNoNames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
