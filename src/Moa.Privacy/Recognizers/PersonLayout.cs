@@ -1292,6 +1292,13 @@ internal static class PersonLayout
             }
 
             p = SkipSpaces(text, close + 1, lineEnd);
+
+            // A game's or a community's chat log tags the channel in brackets after the time ([21:06][길드] 달빛검객: …).
+            if (p < lineEnd && text[p] == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var tagEnd and > 0 && tagEnd - p >= 2
+                && !text.AsSpan(p + 1, tagEnd - p - 1).ContainsAnyExceptInRange('\uAC00', '\uD7A3') && Context.IsDigit(text[close - 1]))
+            {
+                p = SkipSpaces(text, tagEnd + 1, lineEnd);
+            }
         }
 
         // A channel before the speaker, as chat exports write it (#잡담 | 여우비: …).
@@ -1390,7 +1397,23 @@ internal static class PersonLayout
                 : Bracketed(bracketName);
         }
 
-        if (end - start is < 2 or > 6 || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
+        // A handle's tail: an underscore and letters or digits (하얀늑대_Kr), or symbols that decorate it (쭈꾸미🐙), left out.
+        if (end - start >= 2 && Context.At(text, p) == '_' && Context.IsAsciiLetter(Context.At(text, p + 1)))
+        {
+            p++;
+            while (p < lineEnd && p - end <= 8 && (Context.IsAsciiLetter(text[p]) || Context.IsDigit(text[p])))
+            {
+                p++;
+            }
+
+            end = p;
+        }
+        else if (end - start >= 2 && p + 1 < lineEnd && char.IsHighSurrogate(text[p]) && char.IsLowSurrogate(text[p + 1]))
+        {
+            p += 2;
+        }
+
+        if (end - start is < 2 or > 6 && !(end - start <= 12 && text.AsSpan(start, end - start).Contains('_')) || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
         {
             return Bracketed(bracketName);
         }
@@ -1412,7 +1435,7 @@ internal static class PersonLayout
 
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
-        return word.Length is < 2 or > 6 || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
+        return word.Length is < 2 or > 6 && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
             || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;

@@ -154,7 +154,8 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// next round (speakers in brackets with a title, ranks and places that are no names, words of technical writing,
     /// Chinese titles; tuned on batches 1–33), scored once, the held-out figure: 0.867, 0.986 on gold spans, 23 of 41
     /// public persons replaced; detector 0.883 / 0.920 (by the analysis script: 51 detector misses, the session's start
-    /// tree the same).</item>
+    /// tree the same). A rule pass tuned on it afterwards (a game's chat log: the channel in brackets after the time,
+    /// handles with an underscore tail or a decoration) moved it to 0.890, detector 0.904 / 0.920.</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -270,8 +271,8 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(33, 0.97, 0.66, 0.97, 0.99, 0.97, 0.95)]
     // Batch 34, written blind at the end of the session that scored batches 32 and 33 and committed unread, wired at the
     // end of the next round (tuned on 1-33), scored once (0.867; 51 detector misses by the analysis script, the session's
-    // start tree the same: the round's rules found none of them).
-    [InlineData(34, 0.86, 0.57, 0.88, 0.98, 0.88, 0.91)]
+    // start tree the same: the round's rules found none of them). One rule pass tuned on it since (game chat logs: 0.890 now).
+    [InlineData(34, 0.88, 0.57, 0.90, 0.98, 0.90, 0.91)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -1343,4 +1343,14 @@ public class PersonLayoutTests
     [InlineData("홍 상수 감독의 작품들은 모두 봤다.", "홍 상수", true)]
     [InlineData("오늘 회의\n김민수 : 시작할게요\n박지현 : 네", "김민수", true)]
     public void TechnicalWords_AreNoNames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A game's chat log: the time and the channel in brackets before the speaker ([21:06][길드] 달빛검객:), and handles with
+    // an underscore tail (하얀늑대_Kr) or a decoration (쭈꾸미🐙, the handle without it); a notice's channel alone is none.
+    [Theory]
+    [InlineData("[21:04] 레이드 시작\n[21:06][길드] 하얀늑대_Kr: 반지 포인트 제가 더 높은데 왜 쭈꾸미님이 먹음?\n[21:06][길드] 달빛검객: 포인트 표 갱신 안 된 거예요\n[21:08][길드] 불곰아재88: 어제 회사 야근이라 반만 했어요\n[21:09][길드] 쭈꾸미🐙: 반지 양보할게요 늑대님\n[21:12][길드] 달빛검객: 공지) 토요일 정모", "달빛검객", true)]
+    [InlineData("[21:04] 레이드 시작\n[21:06][길드] 하얀늑대_Kr: 반지 포인트 제가 더 높은데 왜 쭈꾸미님이 먹음?\n[21:06][길드] 달빛검객: 포인트 표 갱신 안 된 거예요\n[21:08][길드] 불곰아재88: 어제 회사 야근이라 반만 했어요\n[21:09][길드] 쭈꾸미🐙: 반지 양보할게요 늑대님\n[21:12][길드] 달빛검객: 공지) 토요일 정모", "하얀늑대_Kr", true)]
+    [InlineData("[21:04] 레이드 시작\n[21:06][길드] 하얀늑대_Kr: 반지 포인트 제가 더 높은데 왜 쭈꾸미님이 먹음?\n[21:06][길드] 달빛검객: 포인트 표 갱신 안 된 거예요\n[21:08][길드] 불곰아재88: 어제 회사 야근이라 반만 했어요\n[21:09][길드] 쭈꾸미🐙: 반지 양보할게요 늑대님\n[21:12][길드] 달빛검객: 공지) 토요일 정모", "쭈꾸미", true)]
+    [InlineData("[21:04] 레이드 시작\n[21:06][길드] 하얀늑대_Kr: 반지 포인트 제가 더 높은데 왜 쭈꾸미님이 먹음?\n[21:06][길드] 달빛검객: 포인트 표 갱신 안 된 거예요\n[21:08][길드] 불곰아재88: 어제 회사 야근이라 반만 했어요\n[21:09][길드] 쭈꾸미🐙: 반지 양보할게요 늑대님\n[21:12][길드] 달빛검객: 공지) 토요일 정모", "길드", false)]
+    [InlineData("[공지][길드] 토요일 정모: 강남역 7시", "토요일", false)]
+    public void GameChatLogs_ChannelTagsAndHandles(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
