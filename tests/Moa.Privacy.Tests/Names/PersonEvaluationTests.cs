@@ -133,10 +133,11 @@ public class PersonEvaluationTests(ITestOutputHelper output)
         reranked[^1].MinScore.ShouldBe(PersonEvaluation.RerankedHighPrecisionMinScore, 0.005);
         strict["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.90);
         strict["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.70);
-        // With known names found by a rule (their score 0.6 sits above the tuning CV's best-F1 point, now 0.51): P 0.914
-        // R 0.798 there.
-        reranked[1].Scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.91);
-        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.79);
+        // With known names found by a rule (their score 0.6 sits above the tuning CV's best-F1 point, then 0.51): P 0.914
+        // R 0.798 there. After the ranks-and-technical-words round (fewer false spans of common words) the tuning CV's
+        // best-F1 point moved to 0.72: P 0.924 R 0.789 there, while the default 0.5 rose to P 0.918 R 0.801.
+        reranked[1].Scores["all"].Precision.ShouldBeGreaterThanOrEqualTo(0.92);
+        reranked[1].Scores["all"].Recall.ShouldBeGreaterThanOrEqualTo(0.78);
     }
 
     [Fact]
