@@ -1257,6 +1257,13 @@ internal static class PersonLayout
             return (header.Start, header.End, true);
         }
 
+        // LINE's saved talk: the time, a tab, the name, a tab and the talk (08:15	みさき	14時半!); a speaker only where such
+        // lines make a conversation (Speakers), since a timetable's rows look the same.
+        if (TabbedSpeaker(text, p, lineEnd) is { } tabbed)
+        {
+            return (tabbed.Start, tabbed.End, false);
+        }
+
         // A chat copied with the name, the time and the talk on one line (여보민 오후 9:03 황선재? 키 큰?).
         if (SpeakerBeforeClock(text, p, lineEnd) is { } beforeClock)
         {
@@ -2067,6 +2074,14 @@ internal static class PersonLayout
 
         // (The time in Korean, 오후 2:31, or as an English workspace writes it, 10:02 AM.)
         var clock = SkipSpaces(text, p + gap + after, end);
+
+        // (Discord's copy may say the day before the time: Rekka — 오늘 오후 10:43, 어제 오후 9:12, 2025.03.04. 오후 9:12.)
+        if (after > 0)
+        {
+            clock = text.AsSpan(clock, end - clock).StartsWith("오늘 ", StringComparison.Ordinal) || text.AsSpan(clock, end - clock).StartsWith("어제 ", StringComparison.Ordinal)
+                ? clock + 3 : DateEnd(text, clock, end);
+        }
+
         var time = text.AsSpan(clock, end - clock);
         var timed = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal)
             ? ClockEnd(text, clock, end) == end
@@ -2078,8 +2093,48 @@ internal static class PersonLayout
         {
             (start, end) = Trim(text, start, end);
             var word = text.AsSpan(start, end - start);
-            return word.Length is >= 3 and <= 24 && word[0] is >= 'a' and <= 'z' && !word.ContainsAnyExcept(s_handleChars) ? (start, end) : null;
+            // (Or a handle that joins letters and Hangul with an underscore: Sol_서포터.)
+            return word.Length is >= 3 and <= 24 && (word[0] is >= 'a' and <= 'z' && !word.ContainsAnyExcept(s_handleChars)
+                || Context.IsAsciiLetter(word[0]) && word.Contains('_') && IsHandleWithHangul(word)) ? (start, end) : null;
         }
+
+        static bool IsHandleWithHangul(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word)
+            {
+                if (!s_handleChars.Contains(c) && !Context.IsHangulSyllable(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// The name of a line of LINE's saved talk at <paramref name="p"/>: a 24-hour clock time, a tab, a name of one to twenty
+    /// characters in any script (no digit, no common, form or role word), a tab, then the talk.
+    /// </summary>
+    private static (int Start, int End)? TabbedSpeaker(string text, int p, int lineEnd)
+    {
+        var clock = ClockEnd(text, p, lineEnd);
+        if (clock <= p || Context.At(text, clock) != '\t')
+        {
+            return null;
+        }
+
+        var start = clock + 1;
+        var tab = text.IndexOf('\t', start, Math.Min(21, lineEnd - start));
+        if (tab <= start || tab + 1 >= lineEnd || text[tab + 1] is '\t' or ' ')
+        {
+            return null;
+        }
+
+        var (s, e) = Trim(text, start, tab);
+        var name = text.AsSpan(s, e - s);
+        return e > s && !name.ContainsAnyInRange('0', '9') && !NameGazetteer.IsCommonWord(name) && !IsFormWord(name) && !PrivateContext.IsContextWord(name)
+            && !PrivateContext.IsFieldWord(name) ? (s, e) : null;
     }
 
     /// <summary>

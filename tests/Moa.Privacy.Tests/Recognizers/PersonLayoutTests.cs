@@ -1353,4 +1353,16 @@ public class PersonLayoutTests
     [InlineData("[21:04] 레이드 시작\n[21:06][길드] 하얀늑대_Kr: 반지 포인트 제가 더 높은데 왜 쭈꾸미님이 먹음?\n[21:06][길드] 달빛검객: 포인트 표 갱신 안 된 거예요\n[21:08][길드] 불곰아재88: 어제 회사 야근이라 반만 했어요\n[21:09][길드] 쭈꾸미🐙: 반지 양보할게요 늑대님\n[21:12][길드] 달빛검객: 공지) 토요일 정모", "길드", false)]
     [InlineData("[공지][길드] 토요일 정모: 강남역 7시", "토요일", false)]
     public void GameChatLogs_ChannelTagsAndHandles(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Discord's copy with the day before the time (Rekka — 오늘 오후 10:43), handles joining letters and Hangul with an
+    // underscore (Sol_서포터); LINE's saved talk (time, tab, name, tab, talk) in any script; a timetable's rows are none.
+    [Theory]
+    [InlineData("Rekka — 오늘 오후 10:43\n네 코치님 바텀에서 핑이 안 찍혀서 망설였어요\n뽀삐연우 — 오늘 오후 10:43\n찍었는데 서버 렉이었나\nSol_서포터 — 어제 오후 10:55\n제 와드 탓이에요\nRekka — 오늘 오후 10:58\n네", "Rekka", true)]
+    [InlineData("Rekka — 오늘 오후 10:43\n네 코치님 바텀에서 핑이 안 찍혀서 망설였어요\n뽀삐연우 — 오늘 오후 10:43\n찍었는데 서버 렉이었나\nSol_서포터 — 어제 오후 10:55\n제 와드 탓이에요\nRekka — 오늘 오후 10:58\n네", "뽀삐연우", true)]
+    [InlineData("Rekka — 오늘 오후 10:43\n네 코치님 바텀에서 핑이 안 찍혀서 망설였어요\n뽀삐연우 — 오늘 오후 10:43\n찍었는데 서버 렉이었나\nSol_서포터 — 어제 오후 10:55\n제 와드 탓이에요\nRekka — 오늘 오후 10:58\n네", "Sol_서포터", true)]
+    [InlineData("[LINE] 미사키와의 대화\n08:12\t준호\t오늘 장모님 몇 시 도착이야?\n08:15\tみさき\t14時半! 金浦空港。\n08:20\tみさき\tありがとう\n08:25\t준호\t알겠어", "みさき", true)]
+    [InlineData("[LINE] 미사키와의 대화\n08:12\t준호\t오늘 장모님 몇 시 도착이야?\n08:15\tみさき\t14時半! 金浦空港。\n08:20\tみさき\tありがとう\n08:25\t준호\t알겠어", "준호", true)]
+    [InlineData("시간\t행사\t장소\n09:00\t개회식\t강당\n10:00\t기조강연\t강당\n11:00\t분과토의\t세미나실\n12:00\t점심\t식당", "개회식", false)]
+    [InlineData("시간\t행사\t장소\n09:00\t개회식\t강당\n10:00\t기조강연\t강당\n11:00\t분과토의\t세미나실\n12:00\t점심\t식당", "기조강연", false)]
+    public void DiscordAndLineExports_NameTheirSpeakers(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
