@@ -1270,6 +1270,12 @@ internal static class PersonLayout
             return (beforeClock.Start, beforeClock.End, false);
         }
 
+        // A Chinese family chat's header in brackets, perhaps after a kinship word ([外婆 刘秀英] 07:45).
+        if (p < lineEnd && text[p] == '[' && HanSpeakerHeader(text, p, lineEnd) is { } hanBracketed)
+        {
+            return (hanBracketed.Start, hanBracketed.End, true);
+        }
+
         (int Start, int End)? bracketName = null;
         if (p < lineEnd && text[p] == '[')
         {
@@ -1500,14 +1506,14 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? HanSpeakerHeader(string text, int p, int lineEnd)
     {
-        if (HanHeaderEnd(text, p, lineEnd) is not (> 0 and var q))
+        if (HanHeader(text, p, lineEnd) is not { End: > 0 } name)
         {
             return null;
         }
 
         var next = lineEnd + 1;
         var nextEnd = next < text.Length ? text.IndexOf('\n', next) is var n and >= 0 ? n : text.Length : -1;
-        if (nextEnd < 0 || text.AsSpan(next, nextEnd - next).Trim(" \r\t").IsEmpty || HanHeaderEnd(text, next, nextEnd) > 0)
+        if (nextEnd < 0 || text.AsSpan(next, nextEnd - next).Trim(" \r\t").IsEmpty || HanHeader(text, next, nextEnd).End > 0)
         {
             return null;
         }
@@ -1516,31 +1522,61 @@ internal static class PersonLayout
         for (var lineStart = 0; lineStart < text.Length && headers < 2;)
         {
             var end = text.IndexOf('\n', lineStart) is var e and >= 0 ? e : text.Length;
-            headers += HanHeaderEnd(text, lineStart, end) > 0 ? 1 : 0;
+            headers += HanHeader(text, lineStart, end).End > 0 ? 1 : 0;
             lineStart = end + 1;
         }
 
-        return headers >= 2 ? (p, q) : null;
+        return headers >= 2 ? name : null;
     }
 
-    // The end of the name of a line that is only a name in Chinese characters and a 24-hour time, or 0.
-    private static int HanHeaderEnd(string text, int p, int lineEnd)
+    // Kinship words a family's chat puts before a name in its header (外婆 刘秀英 07:45), general Chinese.
+    private static readonly string[] s_hanKin = ["外婆", "外公", "奶奶", "爷爷", "妈妈", "爸爸", "姐姐", "哥哥", "妹妹", "弟弟", "老公", "老婆", "舅舅", "姑姑", "阿姨"];
+
+    // The name of a line that is only a name in Chinese characters and a 24-hour time ([王小雪 Xiaoxue] 07:50, 外婆 刘秀英
+    // 07:45: in brackets, after a kinship word, with a Latin name after it), or default.
+    private static (int Start, int End) HanHeader(string text, int p, int lineEnd)
     {
-        if (p >= lineEnd || !IsHanSurname(text[p]))
+        var open = p < lineEnd && text[p] == '[';
+        var start = open ? p + 1 : p;
+        foreach (var kin in s_hanKin)
         {
-            return 0;
+            if (text.AsSpan(start, lineEnd - start).StartsWith(kin, StringComparison.Ordinal) && Context.At(text, start + kin.Length) == ' ')
+            {
+                start += kin.Length + 1;
+                break;
+            }
         }
 
-        var q = p;
+        if (start >= lineEnd || !IsHanSurname(text[start]))
+        {
+            return default;
+        }
+
+        var q = start;
         while (q < lineEnd && ScriptProfile.IsHan(text[q]))
         {
             q++;
         }
 
+        var r = q;
+        if (Context.At(text, r) == ' ' && Context.IsAsciiLetter(Context.At(text, r + 1)))
+        {
+            r++;
+            while (r < lineEnd && Context.IsAsciiLetter(text[r]))
+            {
+                r++;
+            }
+        }
+
+        if (open && Context.At(text, r++) != ']')
+        {
+            return default;
+        }
+
         // (One space or more, and a date may come before the time: 王思琪  2025년 6월 23일 21:03.)
-        var end = Trim(text, q, lineEnd).End;
-        var clock = SkipSpaces(text, q, end);
-        return q - p is 2 or 3 && clock > q && ClockEnd(text, DateEnd(text, clock, end), end) == end ? q : 0;
+        var end = Trim(text, r, lineEnd).End;
+        var clock = SkipSpaces(text, r, end);
+        return q - start is 2 or 3 && clock > r && ClockEnd(text, DateEnd(text, clock, end), end) == end ? (start, q) : default;
     }
 
     // What a date and a clock time are written with (2025년 6월 9일 오전 06:05, 13.03.2025 6:07 PM).

@@ -1365,4 +1365,14 @@ public class PersonLayoutTests
     [InlineData("시간\t행사\t장소\n09:00\t개회식\t강당\n10:00\t기조강연\t강당\n11:00\t분과토의\t세미나실\n12:00\t점심\t식당", "개회식", false)]
     [InlineData("시간\t행사\t장소\n09:00\t개회식\t강당\n10:00\t기조강연\t강당\n11:00\t분과토의\t세미나실\n12:00\t점심\t식당", "기조강연", false)]
     public void DiscordAndLineExports_NameTheirSpeakers(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A Chinese family chat's header: the name in brackets, after a kinship word, or with a Latin name after it; the
+    // kinship word is not the name.
+    [Theory]
+    [InlineData("群聊：宝贝成长群 (4)\n[外婆 刘秀英] 07:45\n乐乐今天几点去幼儿园？外公送她。\n[王小雪 Xiaoxue] 07:50\n妈，今天我送。\n윤재호 07:52\n응 알았어.\n[外公 王建国] 08:40\n送到了。", "刘秀英", true)]
+    [InlineData("群聊：宝贝成长群 (4)\n[外婆 刘秀英] 07:45\n乐乐今天几点去幼儿园？外公送她。\n[王小雪 Xiaoxue] 07:50\n妈，今天我送。\n윤재호 07:52\n응 알았어.\n[外公 王建国] 08:40\n送到了。", "王小雪", true)]
+    [InlineData("群聊：宝贝成长群 (4)\n[外婆 刘秀英] 07:45\n乐乐今天几点去幼儿园？外公送她。\n[王小雪 Xiaoxue] 07:50\n妈，今天我送。\n윤재호 07:52\n응 알았어.\n[外公 王建国] 08:40\n送到了。", "王建国", true)]
+    [InlineData("群聊：宝贝成长群 (4)\n[外婆 刘秀英] 07:45\n乐乐今天几点去幼儿园？外公送她。\n[王小雪 Xiaoxue] 07:50\n妈，今天我送。\n윤재호 07:52\n응 알았어.\n[外公 王建国] 08:40\n送到了。", "外婆 刘秀英", false)]
+    [InlineData("[外婆] 07:45\n好的", "外婆", false)]
+    public void ChineseFamilyChatHeaders_NameTheSpeaker(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
