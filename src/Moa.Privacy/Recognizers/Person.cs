@@ -296,8 +296,9 @@ internal static class Person
     }
 
     /// <summary>
-    /// A common word of <c>common-words.txt</c>, or one with a particle after it (<c>이것은</c>, <c>공간을</c>): the tagger's
-    /// spans and colon-less labels' values that are such words name no one.
+    /// A common word of <c>common-words.txt</c>, or one with a particle after it (<c>이것은</c>, <c>공간을</c>, <c>함수나</c>,
+    /// <c>공간으로</c>), or its words written apart (<c>폴 백</c>, <c>페이 로드</c>): the tagger's spans and colon-less labels'
+    /// values that are such words name no one.
     /// </summary>
     internal static bool IsInflectedCommonWord(ReadOnlySpan<char> word) =>
         NameGazetteer.IsCommonWord(word) || word.Length >= 3 && (s_particles.Contains(word[^1]) || word[^1] == '나') && NameGazetteer.IsCommonWord(word[..^1])
@@ -830,7 +831,8 @@ internal static class Person
     /// <summary>
     /// A surname in Chinese characters right before a Chinese title or form of address, as residents from China write
     /// their landlord or neighbour (<c>房东朴阿姨说</c>, <c>跟崔先生道个歉</c>): the surname alone is the person, as KLUE marks
-    /// <c>김 씨</c>. Not 于 and 向, which are also prepositions (向老师请教).
+    /// <c>김 씨</c>. Not 于 and 向, which are also prepositions (向老师请教), and not a surname after another surname's
+    /// character, where the two may be a given name (金石先生).
     /// </summary>
     private static void TryChineseTitles(string text, List<PiiFinding> sink)
     {
@@ -845,7 +847,7 @@ internal static class Person
 
             var at = i + rel;
             var surname = text[at - 1];
-            if (PersonLayout.IsHanSurname(surname) && surname is not ('于' or '向') && !(at >= 2 && PersonLayout.IsHanSurname(text[at - 2]) && ScriptProfile.IsHan(text[at - 2])))
+            if (PersonLayout.IsHanSurname(surname) && surname is not ('于' or '向') && !(at >= 2 && PersonLayout.IsHanSurname(text[at - 2])))
             {
                 sink.Add(new PiiFinding(at - 1, at, PiiTypes.Person, 0.7));
             }
