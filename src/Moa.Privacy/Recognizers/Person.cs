@@ -552,6 +552,7 @@ internal static class Person
         TryJamoInitials(text, sink);
         TryCyrillicNames(text, sink);
         TryChineseTitles(text, sink);
+        TryHanNamesWithReading(text, sink);
         TryVietnameseNames(text, sink);
         TryGivenNamesInEnglish(text, sink);
         TryInitialsBeforeTitles(text, sink);
@@ -853,6 +854,61 @@ internal static class Person
             }
 
             i = at + 2;
+        }
+    }
+
+    /// <summary>
+    /// A Chinese name in Chinese characters with its Mandarin reading in Hangul in brackets after it, as Korean offices and
+    /// residents write a Chinese person's name (<c>王俊杰 (왕쥔제)</c>, <c>卢美玲(루메이링)</c>): two to four characters standing
+    /// alone, the first a surname's, and a reading of two to seven syllables (spaces allowed) with a syllable that is no
+    /// Sino-Korean reading, so that a word in Chinese characters with its Korean reading (<c>金融(금융)</c>) is left.
+    /// Both the characters and the reading are the person.
+    /// </summary>
+    private static void TryHanNamesWithReading(string text, List<PiiFinding> sink)
+    {
+        Span<char> squeezed = stackalloc char[12];
+        for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 1; open = text.IndexOf('(', open + 1))
+        {
+            var end = text[open - 1] == ' ' ? open - 1 : open;
+            var start = end;
+            while (start > 0 && end - start < 5 && ScriptProfile.IsHan(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (end - start is < 2 or > 4 || start > 0 && (ScriptProfile.IsHan(text[start - 1]) || Context.IsHangulSyllable(text[start - 1]) || Context.IsAsciiLetter(text[start - 1]))
+                || !PersonLayout.IsHanSurname(text[start]))
+            {
+                continue;
+            }
+
+            // The reading: Hangul syllables and single spaces up to the closing bracket.
+            var (a, b) = (open + 1, open + 1);
+            while (b < text.Length && b - a < 12 && (Context.IsHangulSyllable(text[b]) || text[b] == ' ' && b > a && text[b - 1] != ' '))
+            {
+                b++;
+            }
+
+            if (Context.At(text, b) != ')' || b == a || text[b - 1] == ' ')
+            {
+                continue;
+            }
+
+            var reading = text.AsSpan(a, b - a);
+            var n = 0;
+            foreach (var c in reading)
+            {
+                if (c != ' ')
+                {
+                    squeezed[n++] = c;
+                }
+            }
+
+            if (n is >= 2 and <= 7 && NameGazetteer.HasNonSinoSyllable(squeezed[..n]))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+                sink.Add(new PiiFinding(a, b, PiiTypes.Person, 0.8));
+            }
         }
     }
 

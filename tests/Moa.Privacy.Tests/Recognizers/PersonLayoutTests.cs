@@ -1375,4 +1375,15 @@ public class PersonLayoutTests
     [InlineData("群聊：宝贝成长群 (4)\n[外婆 刘秀英] 07:45\n乐乐今天几点去幼儿园？外公送她。\n[王小雪 Xiaoxue] 07:50\n妈，今天我送。\n윤재호 07:52\n응 알았어.\n[外公 王建国] 08:40\n送到了。", "外婆 刘秀英", false)]
     [InlineData("[外婆] 07:45\n好的", "外婆", false)]
     public void ChineseFamilyChatHeaders_NameTheSpeaker(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A Chinese name in Chinese characters with its Mandarin reading in brackets: both are the person; a word in Chinese
+    // characters with its Sino-Korean reading is not.
+    [Theory]
+    [InlineData("4) 王俊杰 (왕쥔제) – 중국 면허", "王俊杰", true)]
+    [InlineData("4) 王俊杰 (왕쥔제) – 중국 면허", "왕쥔제", true)]
+    [InlineData("아내 卢美玲 (루메이링) 씨가 서운해 하심.", "루메이링", true)]
+    [InlineData("金融(금융) 위기가 왔다", "金融", false)]
+    [InlineData("金融(금융) 위기가 왔다", "금융", false)]
+    [InlineData("高速道(고속도) 공사", "高速道", false)]
+    public void HanNamesWithMandarinReading(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
