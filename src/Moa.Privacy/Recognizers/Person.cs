@@ -309,6 +309,12 @@ internal static class Person
     private static bool IsCommonWordWithoutSpaces(ReadOnlySpan<char> words)
     {
         Span<char> joined = stackalloc char[words.Length];
+        return NameGazetteer.IsCommonWord(joined[..WithoutSpaces(words, joined)]);
+    }
+
+    /// <summary>Copies <paramref name="words"/> without its spaces into <paramref name="joined"/>; returns the length.</summary>
+    private static int WithoutSpaces(ReadOnlySpan<char> words, Span<char> joined)
+    {
         var n = 0;
         foreach (var c in words)
         {
@@ -318,7 +324,7 @@ internal static class Person
             }
         }
 
-        return NameGazetteer.IsCommonWord(joined[..n]);
+        return n;
     }
 
     /// <summary>
@@ -894,16 +900,7 @@ internal static class Person
                 continue;
             }
 
-            var reading = text.AsSpan(a, b - a);
-            var n = 0;
-            foreach (var c in reading)
-            {
-                if (c != ' ')
-                {
-                    squeezed[n++] = c;
-                }
-            }
-
+            var n = WithoutSpaces(text.AsSpan(a, b - a), squeezed);
             if (n is >= 2 and <= 7 && NameGazetteer.HasNonSinoSyllable(squeezed[..n]))
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));

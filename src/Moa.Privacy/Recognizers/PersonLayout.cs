@@ -227,7 +227,8 @@ internal static class PersonLayout
     /// <summary>Every syllable of the given name (after a one- or two-syllable surname) is a common given-name syllable.</summary>
     /// <summary>
     /// Whether the word [<paramref name="start"/>, <paramref name="end"/>) is a city, county or district of an address: it
-    /// ends with 시, 군 or 구, and a province or metropolitan city stands before it (<c>충청북도 여수시</c>, <c>대구광역시 달서구</c>)
+    /// ends with 시, 군 or 구, and a province or metropolitan city of <see cref="StreetAddress.IsProvince"/> stands before it
+    /// (<c>충청북도 여수시</c>, <c>대구광역시 달서구</c>)
     /// or a smaller unit or a road follows it (<c>강릉시 교동</c>, <c>여수시 연산동</c>, <c>달서구 월배로</c>).
     /// </summary>
     private static bool IsPlaceInAddress(string text, int start, int end)
@@ -237,18 +238,10 @@ internal static class PersonLayout
             return false;
         }
 
-        if (start >= 3 && text[start - 1] == ' ' && Context.IsHangulSyllable(text[start - 2]) && text[start - 2] is '도' or '시')
+        if (start >= 3 && text[start - 1] == ' ' && Context.HangulStart(text, start - 1) is var before && before < start - 1
+            && StreetAddress.IsProvince(text.AsSpan(before, start - 1 - before)))
         {
-            var before = start - 2;
-            while (before > 0 && Context.IsHangulSyllable(text[before - 1]))
-            {
-                before--;
-            }
-
-            if (start - 1 - before >= 3)
-            {
-                return true;
-            }
+            return true;
         }
 
         return Context.At(text, end) == ' ' && Context.IsHangulSyllable(Context.At(text, end + 1))

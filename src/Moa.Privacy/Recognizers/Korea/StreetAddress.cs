@@ -328,6 +328,14 @@ internal static partial class StreetAddress
     /// <summary><see cref="char.IsWhiteSpace(char)"/>, answered without a Unicode table look-up for Hangul syllables.</summary>
     private static bool IsWhiteSpace(char c) => !Context.IsHangulSyllable(c) && char.IsWhiteSpace(c);
 
+    /// <summary>
+    /// Whether <paramref name="word"/> is a province or metropolitan city (<c>충청북도</c>, <c>대구광역시</c>, <c>제주특별자치도</c>,
+    /// <c>경기</c>): one of <see cref="s_provinceNames"/>, or a word that starts with one of <see cref="s_provinces"/> and ends
+    /// with 시 or 도.
+    /// </summary>
+    internal static bool IsProvince(ReadOnlySpan<char> word) =>
+        s_provinceNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.Length >= 3 && StartsWithProvince(word) && word[^1] is '시' or '도';
+
     /// <summary>Whether <paramref name="word"/> starts with one of <see cref="s_provinces"/> (all two syllables long).</summary>
     private static bool StartsWithProvince(ReadOnlySpan<char> word) => word.Length >= 2 && s_provincePairs.AsSpan().Contains((word[0] << 16) | word[1]);
 
