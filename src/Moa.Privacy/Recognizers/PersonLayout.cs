@@ -617,7 +617,7 @@ internal static class PersonLayout
         // and the handle its writer's. A chat copied into a longer document (a roster, then the talk below it) is a block
         // of consecutive speaker lines (ChatBlockEndsAt).
         var comments = false;
-        var (runStart, chatBlock) = (0, false);
+        var (runStart, talking, chatBlock) = (0, 0, false);
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
@@ -632,12 +632,13 @@ internal static class PersonLayout
                     (exported ??= []).Add((s.Start, s.End));
                 }
 
-                chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart);
+                talking += Talks(text, s.End) ? 1 : 0;
+                chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart, talking);
             }
             else if (RelationSpeakerAt(text, lineStart, lineEnd))
             {
                 relationLines++;
-                runStart = speakers?.Count ?? 0;
+                (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
             else
             {
@@ -646,7 +647,7 @@ internal static class PersonLayout
                     (exported ??= []).Add(writer);
                 }
 
-                runStart = speakers?.Count ?? 0;
+                (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
 
             comments = IsCommentsHeader(text, lineStart, lineEnd) || comments && !blank;
@@ -1690,21 +1691,14 @@ internal static class PersonLayout
     /// Whether the speakers from <paramref name="runStart"/> on, each opening one of consecutive lines, make a chat: at
     /// least four lines, at least two speakers, one of them speaking twice with another between (겜돌이회장, 총무_은채,
     /// 정글은내가, 녹차라떼, 겜돌이회장), and at least half of the lines saying three words or more. A form's labelled lines
-    /// (준비물: 물통, 간식거리: 과일) hold short values.
+    /// (준비물: 물통, 간식거리: 과일) hold short values: <paramref name="talking"/> counts the run's lines that say three words
+    /// or more (<see cref="Talks"/>), kept by the caller as the run grows.
     /// </summary>
-    private static bool ChatBlockEndsAt(string text, List<(int Start, int End)> speakers, int runStart)
+    private static bool ChatBlockEndsAt(string text, List<(int Start, int End)> speakers, int runStart, int talking)
     {
         if (speakers.Count - runStart < 4)
         {
             return false;
-        }
-
-        // (Talk is sentences: at least half of the lines say three words or more; a form's values are one or two.)
-        var talking = 0;
-        for (var i = runStart; i < speakers.Count; i++)
-        {
-            var lineEnd = text.IndexOf('\n', speakers[i].End) is var n and >= 0 ? n : text.Length;
-            talking += text.AsSpan(speakers[i].End, lineEnd - speakers[i].End).Trim(" :：\r").Count(' ') >= 2 ? 1 : 0;
         }
 
         var last = speakers[^1];
@@ -1719,6 +1713,13 @@ internal static class PersonLayout
         }
 
         return false;
+    }
+
+    /// <summary>Whether the rest of a speaker's line after <paramref name="speakerEnd"/> says three words or more (talk is sentences; a form's values are one or two words).</summary>
+    private static bool Talks(string text, int speakerEnd)
+    {
+        var lineEnd = text.IndexOf('\n', speakerEnd) is var n and >= 0 ? n : text.Length;
+        return text.AsSpan(speakerEnd, lineEnd - speakerEnd).Trim(" :：\r").Count(' ') >= 2;
     }
 
     /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
