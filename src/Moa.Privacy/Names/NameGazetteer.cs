@@ -22,7 +22,7 @@ internal static class NameGazetteer
     /// in <see cref="Surnames"/>, whose order is the tagger's surname-rank feature: adding them there changes the model's
     /// input and needs a retrained model.
     /// </summary>
-    public const string RareSurnames = "옹라궉견빙";
+    public const string RareSurnames = "옹라궉견빙탄묵화판곡망";
 
     /// <summary>
     /// Surnames that the rules take alone before a title in 님 or 어르신 (추 소장님, 심 영감님, 인 권사님), beside the press's

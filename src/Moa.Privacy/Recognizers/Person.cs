@@ -559,6 +559,7 @@ internal static class Person
         TryCyrillicNames(text, sink);
         TryChineseTitles(text, sink);
         TryHanNamesWithReading(text, sink);
+        TryScriptNamesWithReading(text, sink);
         TryVietnameseNames(text, sink);
         TryGivenNamesInEnglish(text, sink);
         TryInitialsBeforeTitles(text, sink);
@@ -907,6 +908,121 @@ internal static class Person
                 sink.Add(new PiiFinding(a, b, PiiTypes.Person, 0.8));
             }
         }
+    }
+
+    /// <summary>
+    /// A name in Thai or Cyrillic letters with its Hangul reading in brackets after it, as offices, farms and landlords
+    /// write the names of residents from Thailand, Russia, Central Asia and Mongolia (<c>สมชาย ใจดี (솜차이)</c>,
+    /// <c>Оюунчимэг (어윤치멕)</c>, <c>Тэмүүлэн (테무운, 8세)</c>): one to three words of the script standing alone (Cyrillic
+    /// ones capitalised) and a reading of two to six syllables, closed by the bracket or a comma, that is no common word,
+    /// field or country and, after Cyrillic, starts with a sound of the name's first letter. Both are the person.
+    /// </summary>
+    private static void TryScriptNamesWithReading(string text, List<PiiFinding> sink)
+    {
+        var span = text.AsSpan();
+        if (!span.ContainsAnyInRange('\u0E01', '\u0E4E') && !span.ContainsAnyInRange('\u0400', '\u04FF'))
+        {
+            return;
+        }
+
+        Span<char> latin = stackalloc char[8];
+        for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 1; open = text.IndexOf('(', open + 1))
+        {
+            var end = text[open - 1] == ' ' ? open - 1 : open;
+            var (start, thai) = ScriptWordsBefore(text, end);
+            var (a, b) = (open + 1, open + 1);
+            while (b < text.Length && b - a < 7 && Context.IsHangulSyllable(text[b]))
+            {
+                b++;
+            }
+
+            if (start < 0 || b - a is < 2 or > 6 || Context.At(text, b) is not (')' or ',') || IsLayoutRendering(span[a..b]) || s_scriptCities.Contains(span[a..b])
+                || !thai && !SoundsLike(latin[..CyrillicInitial(text[start], latin)], text[a]))
+            {
+                continue;
+            }
+
+            sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+            sink.Add(new PiiFinding(a, b, PiiTypes.Person, 0.8));
+
+            // The same person again by either form alone (니파가 아파요, นิภา 이름), which no Korean name's shape seeds later.
+            ScriptNameAgain(text, span[start..end], start, sink);
+            ScriptNameAgain(text, span[a..b], a, sink);
+        }
+
+        static void ScriptNameAgain(string text, ReadOnlySpan<char> name, int found, List<PiiFinding> sink)
+        {
+            for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
+            {
+                var end = at + name.Length;
+                var before = at > 0 ? text[at - 1] : ' ';
+                if (at != found && !(Context.IsHangulSyllable(before) || Context.IsCyrillicLetter(before) || IsThaiLetter(before) || Context.IsLatinLetter(before))
+                    && !(Context.IsCyrillicLetter(Context.At(text, end)) || IsThaiLetter(Context.At(text, end))) && PersonLayout.FreeAfter(text, end))
+                {
+                    sink.Add(new PiiFinding(at, end, PiiTypes.Person, 0.75));
+                }
+
+                var next = text.AsSpan(end).IndexOf(name, StringComparison.Ordinal);
+                at = next < 0 ? -1 : end + next;
+            }
+        }
+    }
+
+    // Cities of these scripts' countries, whose names come with a Hangul reading too (Москва (모스크바)): from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_scriptCities = FrozenSet.Create(StringComparer.Ordinal,
+        ["모스크바", "블라디보스토크", "하바롭스크", "이르쿠츠크", "사할린", "알마티", "아스타나", "타슈켄트", "사마르칸트", "비슈케크", "두샨베",
+         "울란바토르", "방콕", "치앙마이", "푸껫", "푸켓", "파타야", "키이우", "키예프", "민스크", "야쿠츠크", "카잔"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static bool IsThaiLetter(char c) => c is >= '\u0E01' and <= '\u0E4E';
+
+    /// <summary>
+    /// The start of one to three words of Thai letters, or of capitalised Cyrillic words, single spaces between, that end at
+    /// <paramref name="end"/> and stand alone (no letter before them), and whether they are Thai; -1 where there are none.
+    /// </summary>
+    private static (int Start, bool Thai) ScriptWordsBefore(string text, int end)
+    {
+        var thai = end > 0 && IsThaiLetter(text[end - 1]);
+        var (start, words) = (-1, 0);
+        for (var p = end; words < 3 && p > 0;)
+        {
+            var q = p;
+            while (q > 0 && (thai ? IsThaiLetter(text[q - 1]) : Context.IsCyrillicLetter(text[q - 1])))
+            {
+                q--;
+            }
+
+            if (p - q < 2 || !thai && !(Context.IsCyrillicUpper(text[q]) && !text.AsSpan(q + 1, p - q - 1).ContainsAnyExceptInRange('\u0430', '\u04FF')))
+            {
+                break;
+            }
+
+            (start, words) = (q, words + 1);
+            if (q < 2 || text[q - 1] != ' ' || !(thai ? IsThaiLetter(text[q - 2]) : Context.IsCyrillicLetter(text[q - 2])))
+            {
+                break;
+            }
+
+            p = q - 1;
+        }
+
+        var before = start > 0 ? text[start - 1] : ' ';
+        return start < 0 || Context.IsHangulSyllable(before) || Context.IsLatinLetter(before) || Context.IsCyrillicLetter(before) || IsThaiLetter(before) || Context.IsDigit(before)
+            ? (-1, false) : (start, thai);
+    }
+
+    /// <summary>The Latin spelling of a Cyrillic first letter (<c>Ц</c> Ts, <c>Э</c> E), written to <paramref name="latin"/>; its length.</summary>
+    private static int CyrillicInitial(char c, Span<char> latin)
+    {
+        var spelling = char.ToUpperInvariant(c) switch
+        {
+            'А' or 'Ә' => "A", 'Б' => "B", 'В' => "V", 'Г' or 'Ғ' => "G", 'Д' => "D", 'Е' or 'Э' => "E", 'Ё' => "Yo", 'Ж' => "Zh", 'З' => "Z",
+            'И' or 'І' => "I", 'Й' => "Y", 'К' or 'Қ' => "K", 'Л' => "L", 'М' => "M", 'Н' or 'Ң' => "N", 'О' or 'Ө' => "O", 'П' => "P",
+            'Р' => "R", 'С' => "S", 'Т' => "T", 'У' or 'Ү' or 'Ұ' => "U", 'Ф' => "F", 'Х' or 'Һ' => "Kh", 'Ц' => "Ts", 'Ч' => "Ch",
+            'Ш' => "Sh", 'Щ' => "Shch", 'Ю' => "Yu", 'Я' => "Ya",
+            _ => "",
+        };
+        spelling.CopyTo(latin);
+        return spelling.Length;
     }
 
     /// <summary>
@@ -1574,10 +1690,11 @@ internal static class Person
         {
             sink.Add(new PiiFinding(p - 1, p, PiiTypes.Person, 0.8));
         }
-        else if (p == at - 1 && c != '모' && s_surnames.Contains(c) && !Context.IsHangulSyllable(before) && !Context.IsAsciiLetter(before) && !Context.IsDigit(before)
+        else if (p == at - 1 && c is not ('모' or '화') && s_surnames.Contains(c) && !Context.IsHangulSyllable(before) && !Context.IsAsciiLetter(before) && !Context.IsDigit(before)
             && Array.IndexOf(s_afterGluedSsi, text[(at + 1)..Context.HangulEnd(text, at)]) >= 0 && !IsClan(text, p, at))
         {
-            // A surname glued to 씨 and what may follow a name (김씨는, 전씨와, 임씨로부터): the surname, as KLUE-NER annotates it.
+            // A surname glued to 씨 and what may follow a name (김씨는, 전씨와, 임씨로부터): the surname, as KLUE-NER annotates it
+            // (화씨 is Fahrenheit).
             sink.Add(new PiiFinding(p, at, PiiTypes.Person, 0.8));
         }
     }
@@ -2265,6 +2382,8 @@ internal static class Person
     private static readonly string[] s_englishRelations =
     [
         "husband ", "wife ", "son ", "daughter ", "mother ", "mom ", "mum ", "father ", "dad ", "brother ", "sister ", "friend ",
+        "sister-in-law ", "brother-in-law ", "mother-in-law ", "father-in-law ", "son-in-law ", "daughter-in-law ", "stepmother ",
+        "stepfather ", "stepson ", "stepdaughter ", "tenant ", "housemate ", "flatmate ",
         "colleague ", "boss ", "partner ", "cousin ", "uncle ", "aunt ", "grandmother ", "grandma ", "grandfather ", "grandpa ",
         "roommate ", "neighbor ", "neighbour ", "boyfriend ", "girlfriend ", "fiancé ", "fiancee ", "fiance ", "coworker ", "manager ",
         "co-host ", "host ", "teacher ", "co-teacher ", "tutor ", "coach ", "classmate ", "nephew ", "niece ", "grandson ",
@@ -2427,6 +2546,20 @@ internal static class Person
 
         var start = at + relation.Length;
         var (words, end) = LatinWords(text, start);
+
+        // (After a listed given name the second word is the family name even where it is also a word of places: my
+        // sister-in-law Linda Hall; after another word it ends the name.)
+        if (words == 2 && NotAName(text, start, end) is var place && place > start + 1)
+        {
+            if ((NameGazetteer.LatinKind(text.AsSpan(start, place - 1 - start)) & NameGazetteer.LatinGivenKind) != 0 && !s_englishNotNames.Contains(text.AsSpan(place, end - place)))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+                return;
+            }
+
+            (words, end) = (1, place - 1);
+        }
+
         if (words is 1 or 2 && !Context.IsAsciiLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
         {
             sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
@@ -2922,29 +3055,13 @@ internal static class Person
             var rendering = text.AsSpan(a, b - a);
             // (One syllable renders a one-syllable given name, Thành 탄, but is no gender's note: (남), (여).)
             if (b - a >= (labelled > 0 ? 2 : 1) && b - a <= 12 && (b - a == 1 ? Context.IsHangulSyllable(text[a]) && text[a] is not ('남' or '여') && !s_notOneSyllableNames.Contains(text[a]) : IsHangulWords(rendering))
-                && (labelled > 0 || SoundsLike(latin, text[a])) && !AnyLayoutWord(rendering))
+                && (labelled > 0 || SoundsLike(latin, text[a])) && !IsLayoutRendering(rendering))
             {
                 sink.Add(new PiiFinding(a, b, PiiTypes.Person, score));
                 return;
             }
 
             item = itemEnd + 1;
-        }
-
-        // (A form's note in the brackets is no rendering: Sarnai Ganbold (서명), Daniel Okafor (본인), Yamada Haruko (일본
-        // 친구, 한국 회사 기숙사); nor is a country.)
-        static bool AnyLayoutWord(ReadOnlySpan<char> rendering)
-        {
-            foreach (var range in rendering.Split(' '))
-            {
-                var word = rendering[range];
-                if (s_countries.Contains(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word))
-                {
-                    return true;
-                }
-            }
-
-            return s_countries.Contains(rendering) || PrivateContext.IsContextWord(rendering) || PrivateContext.IsFieldWord(rendering) || IsLabel(rendering) || NameGazetteer.IsCommonWord(rendering);
         }
 
         // The length of a label that names the person's other name (한국명, 한국 이름, 애칭, 별명) and its space or colon at
@@ -2967,6 +3084,25 @@ internal static class Person
 
             return 0;
         }
+    }
+
+    /// <summary>
+    /// Whether a bracket's Hangul after a name is a form's note rather than the name's rendering: a country, a context,
+    /// field or label word or a common word, whole or as one of its words (Sarnai Ganbold (서명), Daniel Okafor (본인),
+    /// Yamada Haruko (일본 친구, 한국 회사 기숙사)).
+    /// </summary>
+    private static bool IsLayoutRendering(ReadOnlySpan<char> rendering)
+    {
+        foreach (var range in rendering.Split(' '))
+        {
+            var word = rendering[range];
+            if (s_countries.Contains(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word))
+            {
+                return true;
+            }
+        }
+
+        return s_countries.Contains(rendering) || PrivateContext.IsContextWord(rendering) || PrivateContext.IsFieldWord(rendering) || IsLabel(rendering) || NameGazetteer.IsCommonWord(rendering);
     }
 
     // Labels before a person's other name in brackets (Santos Maricel (한국명 심마리)): general Korean, from knowledge.
@@ -3566,6 +3702,14 @@ internal static class Person
 
         // A surname of two letters (also an English word: Do, Oh, An) before a given name with a hyphen (Do Ji-geon).
         if (n == 2 && !caps && s_shortSurnames.Contains(first) && last.Contains('-'))
+        {
+            return words[1].End;
+        }
+
+        // Or before a given name of two syllables written as one word of six letters or more (Oh Jaehwan, Ko Eunbi), but
+        // for the surnames that are English verbs or adverbs before a word (Go Gangnam, So Beautiful, Do Something).
+        if (n == 2 && !caps && s_shortSurnames.Contains(first) && first is not ("Go" or "So" or "Do" or "No") && last.Length >= 6 && IsRomanisedGivenName(last) && !s_placeWordLookup.Contains(last)
+            && !s_englishNotNames.Contains(last) && (NameGazetteer.LatinKind(last) & NameGazetteer.LatinGivenKind) == 0)
         {
             return words[1].End;
         }

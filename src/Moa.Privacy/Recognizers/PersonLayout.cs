@@ -387,8 +387,17 @@ internal static class PersonLayout
             }
 
             barsAbove = bars;
-            var colon = line.IndexOf(':');
             var start = range.Start.GetOffset(text.Length);
+
+            // (A chat export's speaker, time or channel in brackets opens the line: [오후 2:08] 여울: …, [임금주] [오전 7:05] ….)
+            for (var k = 0; k < 2 && line.StartsWith('[') && line.IndexOf(']') is var close and > 1 and <= 24; k++)
+            {
+                start += text.AsSpan(start).IndexOf(']') + 1;
+                line = line[(close + 1)..].TrimStart(' ');
+                start += text.AsSpan(start).IndexOfAnyExcept(' ') is var skip and > 0 ? skip : 0;
+            }
+
+            var colon = line.IndexOf(':');
             if ((colon is > 0 and <= 16 && !line[..colon].ContainsAny(".!?\"'") && (colon + 1 == line.Length || line[colon + 1] == ' ')
                  || SkipTime(text, start, range.End.GetOffset(text.Length)) > start) && ++labelled >= 3)
             {
@@ -509,6 +518,23 @@ internal static class PersonLayout
                             {
                                 Add(text, candidates, from, handle, e, AddedScore);
                                 Occurrences(text, text.AsSpan(handle, e - handle), candidates, from, AddedScore);
+                            }
+                            else if (!IsHandleColumn(label) && text.AsSpan(s, e - s).IndexOfAny(',', '·', '/') >= 0)
+                            {
+                                // A cell that lists several people under a column of names or of people (조원: 어정님, 변차돌,
+                                // 팽영희; 참석자: 김수빈·이하늘): each item that would fill the cell alone.
+                                var nameColumn = Array.IndexOf(s_nameColumns, label) >= 0;
+                                for (var item = s; item < e;)
+                                {
+                                    var itemEnd = text.AsSpan(item, e - item).IndexOfAny(',', '·', '/') is var k and >= 0 ? item + k : e;
+                                    var (a, b) = Trim(text, item, itemEnd);
+                                    if (b > a && (nameColumn ? IsNameCell(text.AsSpan(a, b - a)) && (KoreanNameShaped(text, a, b) || IsLatinName(text.AsSpan(a, b - a))) : PersonColumnCell(text, a, b)))
+                                    {
+                                        Add(text, candidates, from, a, b, AddedScore);
+                                    }
+
+                                    item = itemEnd + 1;
+                                }
                             }
                         }
 
@@ -1354,6 +1380,12 @@ internal static class PersonLayout
         var timed = p > untimed;
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
         {
+            // An English name before the Korean one, as company messengers show staff (Chloe 권소정: …): the Korean name speaks.
+            if (EnglishThenKoreanName(text, p, lineEnd) is { } korean && TalkFollows(text, korean.End, lineEnd, spaceNeeded: false, timed))
+            {
+                return (korean.Start, korean.End, false);
+            }
+
             return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, false) : Bracketed(bracketName);
         }
 
@@ -1420,6 +1452,9 @@ internal static class PersonLayout
             p += 2;
         }
 
+        // A role in brackets between the speaker and the colon, as a community's or a game server's log writes its staff
+        // (블록장인 (운영자): …, 달빛여우(부운영자): …).
+        p = RoleInBracketsEnd(text, p, lineEnd);
         if (end - start is < 2 or > 6 && !(end - start <= 12 && text.AsSpan(start, end - start).Contains('_')) || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
         {
             return Bracketed(bracketName);
@@ -1455,6 +1490,45 @@ internal static class PersonLayout
             return !IsFormWord(word) && !NameGazetteer.IsCommonWord(word)
                 && (KoreanNameShaped(text, start, end) || word.Length <= 3 && AllGivenSyllables(word) || Person.IsForeignNameWord(word));
         }
+    }
+
+    /// <summary>
+    /// A Korean name after an English given name at <paramref name="p"/> (<c>Chloe 권소정</c>, <c>Daniel 한지후</c>): a
+    /// capitalised word of three to twelve letters, one space, then a whole word of a Korean name's shape.
+    /// </summary>
+    private static (int Start, int End)? EnglishThenKoreanName(string text, int p, int lineEnd)
+    {
+        var q = p + 1;
+        while (q < lineEnd && text[q] is >= 'a' and <= 'z')
+        {
+            q++;
+        }
+
+        if (!Context.IsLatinUpper(text[p]) || q - p is < 3 or > 12 || Context.At(text, q) != ' ' || !Context.IsHangulSyllable(Context.At(text, q + 1)))
+        {
+            return null;
+        }
+
+        var end = Context.HangulEnd(text, q + 1);
+        return end <= lineEnd && KoreanNameShaped(text, q + 1, end) && !NameGazetteer.IsCommonWord(text.AsSpan(q + 1, end - q - 1)) ? (q + 1, end) : null;
+    }
+
+    /// <summary>
+    /// The end of a role in brackets at <paramref name="p"/> (a space allowed before it): two to six Hangul syllables that
+    /// are a role, title or channel word (운영자, 부운영자, 방장, 작가); <paramref name="p"/> where there is none.
+    /// </summary>
+    private static int RoleInBracketsEnd(string text, int p, int lineEnd)
+    {
+        var open = Context.At(text, p) == ' ' ? p + 1 : p;
+        if (Context.At(text, open) != '(' || text.IndexOf(')', open, Math.Min(9, lineEnd - open)) is not (var close and > 0))
+        {
+            return p;
+        }
+
+        var role = text.AsSpan(open + 1, close - open - 1);
+        var deputy = role.Length > 2 && role[0] == '부' ? role[1..] : role;
+        return role.Length >= 2 && !role.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+            && (IsRoleWord(role) || s_channelTags.Contains(role) || IsRoleWord(deputy) || s_channelTags.Contains(deputy)) ? close + 1 : p;
     }
 
     /// <summary>
@@ -1655,13 +1729,23 @@ internal static class PersonLayout
         var word = text.AsSpan(start, end - start);
         if (word.Length is < 2 or > 20 || !OnlyHandleChars(word)
             || !(word.ContainsAnyInRange('\uAC00', '\uD7A3') || word.ContainsAnyInRange('a', 'z') || word.ContainsAnyInRange('A', 'Z'))
-            || IsFormWord(word) || IsRelationWord(word) || s_channelTags.Contains(word) || PrivateContext.IsStaffOrKin(word) || word.StartsWith("익명", StringComparison.Ordinal)
-            || s_latinRoles.Contains(word) || s_noteWords.Contains(word) || s_noHandles.Contains(word))
+            || IsFormWord(word) && !TitledNickname(word) || IsRelationWord(word) || s_channelTags.Contains(word) || PrivateContext.IsStaffOrKin(word)
+            || word.StartsWith("익명", StringComparison.Ordinal) || s_latinRoles.Contains(word) || s_noteWords.Contains(word) || s_noHandles.Contains(word))
         {
             return null;
         }
 
         return (start, end);
+
+        // A nickname that ends with a title (꿀벌사원, 만년과장, 야근부장), as workplace apps' writers call themselves: the
+        // title after a word of two syllables or more that is no form, field, role or relation word.
+        static bool TitledNickname(ReadOnlySpan<char> word)
+        {
+            var title = Person.TitleEndingLength(word);
+            var prefix = word[..^title];
+            return title > 0 && prefix.Length >= 2 && !prefix.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !IsFormWord(prefix)
+                && !IsRelationWord(prefix) && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !Person.IsLabel(word);
+        }
 
         static bool OnlyHandleChars(ReadOnlySpan<char> word)
         {
@@ -2956,7 +3040,7 @@ internal static class PersonLayout
         }
     }
 
-    private static bool FreeAfter(string text, int end)
+    internal static bool FreeAfter(string text, int end)
     {
         if (!Context.IsHangulSyllable(Context.At(text, end)))
         {

@@ -1386,4 +1386,59 @@ public class PersonLayoutTests
     [InlineData("金融(금융) 위기가 왔다", "금융", false)]
     [InlineData("高速道(고속도) 공사", "高速道", false)]
     public void HanNamesWithMandarinReading(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name in Thai or Cyrillic letters with its Hangul reading in brackets: both are the person, and the reading again
+    // alone later; a city with its reading, or a note in brackets, is not.
+    [Theory]
+    [InlineData("초청 대상: 배우자 Номинзул (노민졸), 자녀 Бат-Эрдэнэ 없음", "Номинзул", true)]
+    [InlineData("초청 대상: 배우자 Номинзул (노민졸), 자녀 없음\n- 노민졸 씨 입국 예정일 미정", "노민졸", true)]
+    [InlineData("ประเสริฐ ทองดี (쁘라썻): 사장님 내일 일 있어요?\n국대호: 있어. 쁘라썻이 아침 7시까지 와", "ประเสริฐ ทองดี", true)]
+    [InlineData("ประเสริฐ ทองดี (쁘라썻): 사장님 내일 일 있어요?\n국대호: 있어. 쁘라썻이 아침 7시까지 와", "쁘라썻", true)]
+    [InlineData("출장지: Москва (모스크바) 지사", "모스크바", false)]
+    [InlineData("담당: Иванова (담임), 상담 완료", "담임", false)]
+    public void ScriptNamesWithHangulReading(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Rarer surnames (탄, 묵, 화, 판, 곡, 망) in a name's slot; the everyday words they open, and 화씨 (Fahrenheit), are not.
+    [Theory]
+    [InlineData("참석: 학과장 성윤재, 탄미래, 나경호", "탄미래", true)]
+    [InlineData("주민 묵태섭, 예순남 참석", "묵태섭", true)]
+    [InlineData("오늘 기온은 화씨 90도까지 오른다", "화", false)]
+    [InlineData("법의학, 탄도학 검사를 실시한 결과", "탄도학", false)]
+    [InlineData("탄원인: 피고인의 어머니 길명순", "탄원인", false)]
+    public void RarerSurnames_InANamesSlot(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A role in brackets between a speaker and the colon (a game server's staff), an English name before the Korean one
+    // on a company messenger, and a nickname ending with a title under a post: each is the speaker.
+    [Theory]
+    [InlineData("[21:10] 돌도끼곰탱 (운영자): 신고 2건 접수\n[21:12] 밤하늘고래 (부운영자): 로그 확인할게요\n[21:13] 초코송이: 제 집 털렸어요\n[21:15] 돌도끼곰탱 (운영자): 복구해 드릴게요\n[21:16] 초코송이: 감사합니다", "돌도끼곰탱", true)]
+    [InlineData("[21:10] 돌도끼곰탱 (운영자): 신고 2건 접수\n[21:12] 밤하늘고래 (부운영자): 로그 확인할게요\n[21:13] 초코송이: 제 집 털렸어요\n[21:15] 돌도끼곰탱 (운영자): 복구해 드릴게요\n[21:16] 초코송이: 감사합니다", "밤하늘고래", true)]
+    [InlineData("[21:10] 돌도끼곰탱 (운영자): 신고 2건 접수\n[21:12] 밤하늘고래 (부운영자): 로그 확인할게요\n[21:13] 초코송이: 제 집 털렸어요\n[21:15] 돌도끼곰탱 (운영자): 복구해 드릴게요\n[21:16] 초코송이: 감사합니다", "운영자", false)]
+    [InlineData("[DM] Olivia 한서윤: 안녕하세요 협찬 제안드려요\n[DM] 봄날의곰: 네 감사해요\n[DM] Olivia 한서윤: 조건 보내드릴게요\n[DM] 봄날의곰: 넵 확인할게요\n[DM] Olivia 한서윤: 감사합니다", "봄날의곰", true)]
+    [InlineData("[DM] Olivia 한서윤: 안녕하세요 협찬 제안드려요\n[DM] 봄날의곰: 네 감사해요\n[DM] Olivia 한서윤: 조건 보내드릴게요\n[DM] 봄날의곰: 넵 확인할게요\n[DM] Olivia 한서윤: 감사합니다", "한서윤", true)]
+    [InlineData("[회사 라운지] 야근 문화\n작성자: 만년대리 · 조회 310\n야근 좀 줄었으면\n└ 칼퇴요정: 공감해요 만년대리님\n└ 만년대리: 감사합니다", "만년대리", true)]
+    [InlineData("[회사 라운지] 야근 문화\n작성자: 만년대리 · 조회 310\n야근 좀 줄었으면\n└ 칼퇴요정: 공감해요\n└ 인사팀: 확인하겠습니다", "인사팀", false)]
+    public void SpeakersWithRolesNamesAndTitledNicknames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A table cell that lists several people under a column of names or of people: each item.
+    [Theory]
+    [InlineData("조\t조장\t조원\n1조\t표귀남\t염순이, 간봉구, 석말자\n2조\t노태식\t어정순, 변차순", "간봉구", true)]
+    [InlineData("조\t조장\t조원\n1조\t표귀남\t염순이, 간봉구, 석말자\n2조\t노태식\t어정순, 변차순", "변차순", true)]
+    [InlineData("조\t조장\t조원\n1조\t표귀남\t염순이, 간봉구, 석말자\n2조\t노태식\t어정순, 변차순", "1조", false)]
+    public void TableCellLists_NameEachPerson(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Names in English mail: after an in-law, a short Korean surname before a given name of one word, and not after an
+    // English verb (Go Gangnam).
+    [Theory]
+    [InlineData("메일 회신: my brother-in-law Peter Hall will join us in May.", "Peter Hall", true)]
+    [InlineData("메일 회신: the keys are with Ko Minseok until Friday.", "Ko Minseok", true)]
+    [InlineData("메일 회신: we will Go Gangnam first, then Itaewon.", "Go Gangnam", false)]
+    public void EnglishMail_InLawsAndShortSurnames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A chat whose lines open with a bracketed time is a record: a shop's 대표 named in it is a private person.
+    [Fact]
+    public void BracketedTimeChat_IsARecord()
+    {
+        var text = "[오후 2:01] 소라: 거래처 미수금 확인했어요?\n[오후 2:03] 다솜: 네 ○○상사는 거기 맹철호 대표가 월요일에 넣는대요\n[오후 2:04] 소라: 네 알겠어요\n[오후 2:06] 다솜: 확인되면 말씀드릴게요";
+        Persons(text, PersonPolicy.Private).ShouldContain("맹철호");
+    }
 }
