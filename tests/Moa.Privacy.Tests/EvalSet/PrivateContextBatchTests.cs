@@ -167,7 +167,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// moved it to 0.900, detector 0.916 / 0.960.</item>
     /// <item>batch 37, written blind by a helper in that session and committed unread, wired at its end after the pass
     /// tuned on batch 36, scored once, the held-out figure: 0.872, 0.995 on gold spans, 21 of 44 public persons replaced;
-    /// detector 0.878 / 0.980 (by the analysis script: 71 detector misses, the session's start tree the same).</item>
+    /// detector 0.878 / 0.980 (by the analysis script: 71 detector misses, the session's start tree the same). A pass tuned
+    /// on it afterwards (names in Thai and Cyrillic letters with their reading, rarer surnames, speakers with roles in
+    /// brackets, lists in table cells, chats read as records) moved it to 0.963, detector 0.962 / 0.982.</item>
+    /// <item>batch 38, written blind by two helpers at the start of the next session and committed unread, wired after the
+    /// pass tuned on batch 37, scored once, the held-out figure: 0.938, 0.998 on gold spans, 25 of 45 public persons
+    /// replaced; detector 0.938 / 0.975 (by the analysis script: 34 detector misses, the session's start tree 35).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -299,6 +304,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // roles in brackets after a speaker, lists in a table's cell, chat lines opening with a bracketed time: 0.963 now;
     // chats read as records replace a few more public persons).
     [InlineData(37, 0.96, 0.51, 0.96, 0.99, 0.96, 0.98)]
+    // Batch 38, written blind by two helpers at the start of the session that tuned on batch 37 and committed unread,
+    // wired after that pass, scored once (0.938; 34 detector misses by the analysis script, the session's start tree 35).
+    [InlineData(38, 0.93, 0.56, 0.93, 0.99, 0.93, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
