@@ -1564,6 +1564,15 @@ internal static class Person
 
     // The titles above by first syllable (every one, and those the title rules do not have), longest first.
     private static readonly Dictionary<char, string[]> s_loneSurnameTitlesByFirst = ByFirst([.. s_loneSurnameTitles, .. s_loneOnlyTitles]);
+    // Titles and posts that follow a foreign name of two or three words in Latin letters in Korean text (Tsering Dolma
+    // 간호사, Angela Merkel 총리): not those that follow a job or a company as well (Senior Data Analyst 후보, 상사).
+    private static readonly Dictionary<char, string[]> s_titlesAfterLatinByFirst = ByFirst(
+    [
+        "간호사", "선생님", "선생", "교수", "교수님", "기사", "기사님", "대리", "과장", "팀장", "주임", "사원", "매니저", "강사", "코치", "감독",
+        "선수", "총리", "대통령", "장관", "대사", "통역사", "박사", "목사", "신부", "수녀", "원장", "원장님", "사장", "사장님", "대표님", "의원",
+        "작가", "기자", "셰프", "연구원", "학생", "씨", "님",
+    ]);
+
     private static readonly Dictionary<char, string[]> s_pressTitlesByFirst = ByFirst(s_loneSurnameTitles.Where(t => Array.IndexOf(s_titles, t) < 0));
 
     private static Dictionary<char, string[]> ByFirst(IEnumerable<string> words) =>
@@ -1927,7 +1936,8 @@ internal static class Person
                 s--;
             }
 
-            if (s > 0 && Context.IsHangulSyllable(text[s - 1]) || !IsPersonLabel(text.AsSpan(s, e - s)))
+            // (A label glued to a handle is the handle's title, no label: Rustam_대리: ….)
+            if (s > 0 && (Context.IsHangulSyllable(text[s - 1]) || text[s - 1] == '_') || !IsPersonLabel(text.AsSpan(s, e - s)))
             {
                 continue;
             }
@@ -1949,7 +1959,7 @@ internal static class Person
 
                 // In a cell labelled as a person a native given name (함보람, 빈나라) counts too: no given-name syllable needed.
                 if (q - p is < 3 or > 4 || !WholeCell(text, q) || !PersonLayout.KoreanNameShaped(text, p, q) || s_nonNameEndings.Contains(text[q - 1])
-                    || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(p, q - p)))
+                    || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(p, q - p)) || NameGazetteer.IsCommonWord(text.AsSpan(p, q - p)))
                 {
                     break;
                 }
@@ -2068,6 +2078,46 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.75));
             }
+            else if (CalledInHangul(text, at) is { } called)
+            {
+                sink.Add(new PiiFinding(called.Start, called.End, PiiTypes.Person, 0.75));
+            }
+        }
+
+        // A Hangul name before (이)라고 부르 that people are said to call someone by, or that the writer asks to be called
+        // (레이라고 불러 주세요, 한국 친구들은 초고라고 불러요): a word of two to five syllables that is no common, role or form
+        // word, at a sentence's start or after 저를, 다들, 친구들은 and the like (not 이걸 떡볶이라고 부르는: a thing's name).
+        static (int Start, int End)? CalledInHangul(string text, int at)
+        {
+            var start = at;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+            {
+                start--;
+            }
+
+            var stem = at - start > 2 && text[at - 1] == '이' && (text[at - 2] - '\uAC00') % 28 != 0 ? at - 1 : at;
+            var word = text.AsSpan(start, stem - start);
+            if (word.Length is < 2 or > 5 || NameGazetteer.IsCommonWord(word) || IsInflectedCommonWord(word) || PersonLayout.IsFormWord(word) || PrivateContext.IsStaffOrKin(word)
+                || s_epithets.Contains(word.ToString()))
+            {
+                return null;
+            }
+
+            var before = text.AsSpan(0, start).TrimEnd(' ');
+            var w = before.Length;
+            while (w > 0 && Context.IsHangulSyllable(before[w - 1]))
+            {
+                w--;
+            }
+
+            var cue = before[w..];
+            // (At a sentence's start only a request to be called so: 레이라고 불러 주세요, not 공포영화라고 부르기엔.)
+            var rest = text.AsSpan(at + 3);
+            var asked = rest.StartsWith("불러 주") || rest.StartsWith("불러주") || rest.StartsWith("불러 줘") || rest.StartsWith("불러요") || rest.StartsWith("부르세요")
+                || rest.StartsWith("불러도") || rest.StartsWith("부르면 돼");
+            var cued = cue.IsEmpty ? asked && (before.IsEmpty || before[^1] is '.' or '\n' or '!' or '?' or ',' or ')' or ':')
+                : cue is "저를" or "절" or "저는" or "나를" or "날" or "나는" or "다들" or "모두" or "그냥" or "편하게" or "친구들은" or "친구들이" or "사람들은" or "사람들이" or "동료들은" or "가족들은";
+            return cued ? (start, stem) : null;
         }
 
         // Whose name it is: none said (a sentence's start), or a person (아이 이름을, 제 이름은, 환자 이름이), not a shop's or a file's.
@@ -2290,8 +2340,10 @@ internal static class Person
                 continue;
             }
 
-            // (A list separator alone is not enough: lists of contributors, products and bands are the common case.)
-            if (!RoleOrKinBefore(text, i) && !PersonSuffixAfter(text, end))
+            // (A list separator alone is not enough: lists of contributors, products and bands are the common case. A title
+            // after the name is: Tsering Dolma 간호사, Angela Merkel 총리.)
+            if (!RoleOrKinBefore(text, i) && !PersonSuffixAfter(text, end)
+                && !(Context.At(text, end) == ' ' && TitleAt(text, end + 1, s_titlesAfterLatinByFirst, endsWord: true) && NotAName(text, i, end) < 0))
             {
                 continue;
             }
@@ -3104,6 +3156,13 @@ internal static class Person
 
         return s_countries.Contains(rendering) || PrivateContext.IsContextWord(rendering) || PrivateContext.IsFieldWord(rendering) || IsLabel(rendering) || NameGazetteer.IsCommonWord(rendering);
     }
+
+    // Epithets people are called by that name no one (다들 바보라고 불러): general Korean, from knowledge.
+    private static readonly HashSet<string> s_epithets = new(StringComparer.Ordinal)
+    {
+        "바보", "멍청이", "돼지", "꼬맹이", "울보", "겁쟁이", "천재", "막내", "공주", "왕자", "대장", "짱", "아기", "애기", "먹보", "잠꾸러기",
+        "꼴찌", "여신", "요정", "귀요미", "호구", "찐따", "괴물", "악마", "천사", "거지", "바람둥이", "고집쟁이", "수다쟁이", "깍쟁이", "선배님",
+    };
 
     // Labels before a person's other name in brackets (Santos Maricel (한국명 심마리)): general Korean, from knowledge.
     private static readonly string[] s_otherNameLabels = ["한국명", "한국 이름", "한국이름", "한글명", "한글 이름", "한글이름", "애칭", "별명", "예명", "통칭", "세례명"];
@@ -4204,6 +4263,12 @@ internal static class Person
 
     private static void TryLabel(string text, int labelStart, int p, bool loose, bool staff, List<PiiFinding> sink)
     {
+        // (A label glued to a handle is the handle's title, no label: Rustam_대리: 형님들 ….)
+        if (labelStart > 0 && text[labelStart - 1] == '_')
+        {
+            return;
+        }
+
         var label = text.AsSpan(labelStart, p - labelStart);
         var colon = false;
         var skipped = 0;

@@ -685,6 +685,11 @@ internal static class PersonLayout
         HashSet<string>? repeated = null;
         foreach (var (start, end) in exported ?? [])
         {
+            if (IsBot(text.AsSpan(start, end - start)))
+            {
+                continue;
+            }
+
             // The export's layout bounds the display name for certain: a name the tagger found inside it (민지 in
             // [상황실_민지]) gives way to the whole.
             for (var i = candidates.Count - 1; i >= from; i--)
@@ -724,7 +729,7 @@ internal static class PersonLayout
                 counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name) : name.Length <= 4) ? i : named;
+            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name) : name.Length <= 4 || IsHandle(name)) ? i : named;
         }
 
         for (var i = 0; i < speakers.Count; i++)
@@ -737,7 +742,7 @@ internal static class PersonLayout
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other;
-            if (speaks)
+            if (speaks && !IsBot(word))
             {
                 Add(text, candidates, from, start, end, AddedScore);
 
@@ -750,6 +755,10 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>A chat's bot speaking under its handle (벌금봇, 출석봇, ReminderBot, mee6bot): no person.</summary>
+    private static bool IsBot(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && (word[^1] == '봇' || word.EndsWith("bot", StringComparison.OrdinalIgnoreCase)) && !word.EndsWith("로봇", StringComparison.Ordinal);
 
     /// <summary>
     /// The writers of a shop's or app's reviews: a line that opens with a star rating, then the writer's handle and a
@@ -1160,10 +1169,14 @@ internal static class PersonLayout
     /// <summary>A full name in Latin letters in a speaker's slot (<c>Phạm Thu Trang</c>, <c>Oliver Bennett</c>: <see cref="FullLatinSpeakerAt"/>'s words).</summary>
     private static bool IsFullLatinName(ReadOnlySpan<char> word) => word.Contains(' ') && Context.IsLatinUpper(word[0]) && Context.IsLatinLetter(word[^1]);
 
-    /// <summary>A handle: in Latin letters (<see cref="LatinHandle"/>), or two to six Hangul syllables and digits (해피맘22).</summary>
+    /// <summary>
+    /// A handle: in Latin letters (<see cref="LatinHandle"/>), Latin letters joined to Hangul (DP장인), two to six Hangul
+    /// syllables and digits (해피맘22), or words joined by an underscore (한결_스터디장).
+    /// </summary>
     internal static bool IsHandle(ReadOnlySpan<char> word) =>
-        Context.IsAsciiLetter(word[0]) ? LatinHandle(word)
-        : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9');
+        Context.IsAsciiLetter(word[0]) ? LatinHandle(word) || word.ContainsAnyInRange('\uAC00', '\uD7A3')
+        : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9')
+            || word.Contains('_');
 
     /// <summary>
     /// A Korean name's shape right before a person's identifier on its line (<c>1. 길미령 105-303  010-4877-5980</c>,
@@ -1386,7 +1399,9 @@ internal static class PersonLayout
                 return (korean.Start, korean.End, false);
             }
 
-            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, false) : Bracketed(bracketName);
+            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, false)
+                : MixedHandleEnd(text, p, lineEnd) is var mixed and > 0 && TalkFollows(text, mixed, lineEnd, spaceNeeded: false, timed) ? (p, mixed, false)
+                : Bracketed(bracketName);
         }
 
         if (p < lineEnd && Context.IsCyrillicUpper(text[p]))
@@ -1436,11 +1451,12 @@ internal static class PersonLayout
                 : Bracketed(bracketName);
         }
 
-        // A handle's tail: an underscore and letters or digits (하얀늑대_Kr), or symbols that decorate it (쭈꾸미🐙), left out.
-        if (end - start >= 2 && Context.At(text, p) == '_' && Context.IsAsciiLetter(Context.At(text, p + 1)))
+        // A handle's tail: an underscore and letters, digits or syllables (하얀늑대_Kr, 한결_스터디장), or symbols that
+        // decorate it (쭈꾸미🐙), left out.
+        if (end - start >= 2 && Context.At(text, p) == '_' && (Context.IsAsciiLetter(Context.At(text, p + 1)) || Context.IsHangulSyllable(Context.At(text, p + 1))))
         {
             p++;
-            while (p < lineEnd && p - end <= 8 && (Context.IsAsciiLetter(text[p]) || Context.IsDigit(text[p])))
+            while (p < lineEnd && p - end <= 8 && (Context.IsAsciiLetter(text[p]) || Context.IsDigit(text[p]) || Context.IsHangulSyllable(text[p])))
             {
                 p++;
             }
@@ -1490,6 +1506,28 @@ internal static class PersonLayout
             return !IsFormWord(word) && !NameGazetteer.IsCommonWord(word)
                 && (KoreanNameShaped(text, start, end) || word.Length <= 3 && AllGivenSyllables(word) || Person.IsForeignNameWord(word));
         }
+    }
+
+    /// <summary>
+    /// The end of a handle that joins Latin letters and Hangul at <paramref name="p"/> (<c>DP장인</c>, <c>Rustam_대리</c>,
+    /// <c>K팝러버</c>): one to twelve letters or digits, an underscore or not, then one to six syllables; 0 where there is none.
+    /// </summary>
+    private static int MixedHandleEnd(string text, int p, int lineEnd)
+    {
+        var q = p;
+        while (q < lineEnd && q - p < 12 && (Context.IsAsciiLetter(text[q]) || Context.IsDigit(text[q])))
+        {
+            q++;
+        }
+
+        q += Context.At(text, q) == '_' ? 1 : 0;
+        var h = q;
+        while (h < lineEnd && h - q < 7 && Context.IsHangulSyllable(text[h]))
+        {
+            h++;
+        }
+
+        return h - q is >= 1 and <= 6 && !(h < lineEnd && (Context.IsAsciiLetter(text[h]) || Context.IsDigit(text[h]))) ? h : 0;
     }
 
     /// <summary>
@@ -2735,6 +2773,7 @@ internal static class PersonLayout
                     // Elsewhere only where a word that says who a person is follows (서해정 … 해정 언니, 차시은 … 시은
                     // 점장님께, 구하늘 … 하늘 요원): 장타율 … 타율이 높다 stays a word.
                     Occurrences(text, given, candidates, from, AddedScore - 0.05, beforePersonWord: true);
+                    DiminutiveOccurrences(text, given, candidates, from, AddedScore - 0.05);
                 }
             }
 
@@ -3039,6 +3078,46 @@ internal static class PersonLayout
             at = next < 0 ? -1 : end + next;
         }
     }
+
+    /// <summary>
+    /// Occurrences of a given name that ends with a consonant where it takes the familiar 이 before a particle (임하늘 …
+    /// 하늘이랑, 한보람 … 보람이가): a common word takes no 이 before another particle, so 하늘이 맑다 stays the sky.
+    /// </summary>
+    private static void DiminutiveOccurrences(string text, ReadOnlySpan<char> given, List<PiiFinding> candidates, int from, double score)
+    {
+        if (!Context.IsHangulSyllable(given[^1]) || (given[^1] - '\uAC00') % 28 == 0)
+        {
+            return;
+        }
+
+        for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + given.Length;
+            if ((at == 0 || !IsLetter(text[at - 1])) && Context.At(text, end) == '이' && DiminutiveParticleAt(text, end + 1))
+            {
+                Add(text, candidates, from, at, end, score);
+            }
+
+            var next = text.AsSpan(end).IndexOf(given, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
+        }
+
+        static bool DiminutiveParticleAt(string text, int p)
+        {
+            foreach (var particle in s_diminutiveParticles)
+            {
+                if (text.AsSpan(p).StartsWith(particle, StringComparison.Ordinal) && !Context.IsHangulSyllable(Context.At(text, p + particle.Length)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // Particles after the familiar 이 of a given name (하늘이가, 하늘이랑, 하늘이한테): general Korean, from knowledge.
+    private static readonly string[] s_diminutiveParticles = ["가", "는", "랑", "도", "를", "한테", "에게", "의", "네", "와", "하고", "만", "처럼", "까지"];
 
     internal static bool FreeAfter(string text, int end)
     {

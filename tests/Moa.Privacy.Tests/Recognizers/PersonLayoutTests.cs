@@ -1441,4 +1441,36 @@ public class PersonLayoutTests
         var text = "[오후 2:01] 소라: 거래처 미수금 확인했어요?\n[오후 2:03] 다솜: 네 ○○상사는 거기 맹철호 대표가 월요일에 넣는대요\n[오후 2:04] 소라: 네 알겠어요\n[오후 2:06] 다솜: 확인되면 말씀드릴게요";
         Persons(text, PersonPolicy.Private).ShouldContain("맹철호");
     }
+
+    // A given name that ends with a consonant takes the familiar 이 before a particle (임보람 … 보람이랑): it is the
+    // person even where it is a common word; 이 alone before a space may be the subject particle and is left.
+    [Theory]
+    [InlineData("신청인: 조부 임만수\n손녀 임보람 (초6)\n보람이랑 동생이 방학 때 점심을 굶음.", "보람", true)]
+    [InlineData("하늘이 맑다. 하늘이 파랗다.", "하늘", false)]
+    public void GivenNames_WithTheFamiliarI(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Handles that join Latin letters and Hangul (DP장인, Rustam_대리, 한결_스터디장) speak under the whole handle; a bot
+    // (벌금봇) is no person; a title glued to a handle is no label (형님들 after Rustam_대리: is no name).
+    [Theory]
+    [InlineData("[09:10] DP고수: 벌금 정산 언제 해요?\n[09:11] 한결_스터디장: 금요일에 정산해요\n[09:12] DP고수: 넵\n[09:20] 벌금봇: 이번 주 미출석 2명\n[09:21] 감튀러버: 저요\n[09:22] 한결_스터디장: 확인", "DP고수", true)]
+    [InlineData("[09:10] DP고수: 벌금 정산 언제 해요?\n[09:11] 한결_스터디장: 금요일에 정산해요\n[09:12] DP고수: 넵\n[09:20] 벌금봇: 이번 주 미출석 2명\n[09:21] 감튀러버: 저요\n[09:22] 한결_스터디장: 확인", "한결_스터디장", true)]
+    [InlineData("[09:10] DP고수: 벌금 정산 언제 해요?\n[09:11] 한결_스터디장: 금요일에 정산해요\n[09:12] DP고수: 넵\n[09:20] 벌금봇: 이번 주 미출석 2명\n[09:21] 감튀러버: 저요\n[09:22] 한결_스터디장: 확인", "벌금봇", false)]
+    [InlineData("[01:13] 박영진: 5분만\n[01:20] Rustam_대리: 형님들 저 병원 앞인데요\n[01:21] 박영진: ㅇㅋ", "형님들", false)]
+    public void MixedHandlesAndBots(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name someone asks to be called by, or that people call them (레이라고 불러 주세요, 친구들은 초고라고 불러요); a
+    // thing's name is not (공포영화라고 부르기엔, 이걸 떡볶이라고 불러요).
+    [Theory]
+    [InlineData("편의점에서 일해요. 미아라고 불러 주세요 ㅎㅎ", "미아", true)]
+    [InlineData("한국 친구들은 오기라고 불러요", "오기", true)]
+    [InlineData("공포영화라고 부르기엔 너무 약하다", "공포영화", false)]
+    [InlineData("이걸 떡볶이라고 불러요", "떡볶이", false)]
+    public void NamesCalledInHangul(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A foreign name of two words in Latin letters before a title in Korean text; not a job's or a company's words.
+    [Theory]
+    [InlineData("당일 근무한 Pema Lhamo 간호사(네팔 출신)는 환자 담당이 아니었다", "Pema Lhamo", true)]
+    [InlineData("선우재민 님 (Senior Data Analyst 후보) 평판 조회", "Senior Data Analyst", false)]
+    [InlineData("이스라엘 국방부 대변인은 말했다", "국방부", false)]
+    public void LatinNamesBeforeTitles(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
