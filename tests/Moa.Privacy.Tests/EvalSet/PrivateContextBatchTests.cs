@@ -172,7 +172,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// brackets, lists in table cells, chats read as records) moved it to 0.963, detector 0.962 / 0.982.</item>
     /// <item>batch 38, written blind by two helpers at the start of the next session and committed unread, wired after the
     /// pass tuned on batch 37, scored once, the held-out figure: 0.938, 0.998 on gold spans, 25 of 45 public persons
-    /// replaced; detector 0.938 / 0.975 (by the analysis script: 34 detector misses, the session's start tree 35).</item>
+    /// replaced; detector 0.938 / 0.975 (by the analysis script: 34 detector misses, the session's start tree 35). A pass
+    /// tuned on it afterwards (handles joining Latin letters and Hangul, the familiar 이, bots, names people are called by,
+    /// foreign names before a title) moved it to 0.955, detector 0.954 / 0.993.</item>
+    /// <item>batch 39, written blind by two helpers in that session and committed unread, wired at its end after the pass
+    /// tuned on batch 38, scored once, the held-out figure: 0.922, 0.990 on gold spans, 22 of 50 public persons replaced;
+    /// detector 0.920 / 0.980 (by the analysis script: 42 detector misses, the session's start tree 43).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -306,7 +311,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(37, 0.96, 0.51, 0.96, 0.99, 0.96, 0.98)]
     // Batch 38, written blind by two helpers at the start of the session that tuned on batch 37 and committed unread,
     // wired after that pass, scored once (0.938; 34 detector misses by the analysis script, the session's start tree 35).
-    [InlineData(38, 0.93, 0.56, 0.93, 0.99, 0.93, 0.97)]
+    // One pass tuned on it since (handles joining Latin letters and Hangul, the familiar 이, bots, names people are
+    // called by: 0.955 now).
+    [InlineData(38, 0.95, 0.56, 0.95, 0.99, 0.95, 0.99)]
+    // Batch 39, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
+    // on batch 38, scored once (0.922; 42 detector misses by the analysis script, the session's start tree 43).
+    [InlineData(39, 0.92, 0.44, 0.91, 0.98, 0.91, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
