@@ -1767,7 +1767,7 @@ internal static class PersonLayout
         var word = text.AsSpan(start, end - start);
         if (word.Length is < 2 or > 20 || !OnlyHandleChars(word)
             || !(word.ContainsAnyInRange('\uAC00', '\uD7A3') || word.ContainsAnyInRange('a', 'z') || word.ContainsAnyInRange('A', 'Z'))
-            || IsFormWord(word) && !TitledNickname(word) || IsRelationWord(word) || s_channelTags.Contains(word) || PrivateContext.IsStaffOrKin(word)
+            || IsFormWord(word) && !TitledNickname(word) || IsRelationWord(word) && !KinHandle(word) || s_channelTags.Contains(word) || PrivateContext.IsStaffOrKin(word)
             || word.StartsWith("익명", StringComparison.Ordinal) || s_latinRoles.Contains(word) || s_noteWords.Contains(word) || s_noHandles.Contains(word))
         {
             return null;
@@ -1775,13 +1775,30 @@ internal static class PersonLayout
 
         return (start, end);
 
-        // A nickname that ends with a title (꿀벌사원, 만년과장, 야근부장), as workplace apps' writers call themselves: the
-        // title after a word of two syllables or more that is no form, field, role or relation word.
+        // A handle of a parent or sibling by a child's or a pet's name (콩이누나, 뭉치엄마, ㅈㅎ맘), as community boards' writers
+        // call themselves: the kinship word after a name of two letters or more that is no relation, family order or form word.
+        static bool KinHandle(ReadOnlySpan<char> word)
+        {
+            foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "이모", "삼촌", "할머니", "할배", "집사"])
+            {
+                if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
+                    && !EndsWithAny(prefix, s_familyOrder) && !IsFormWord(prefix) && !PrivateContext.IsStaffOrKin(prefix)
+                    && prefix is not ("우리" or "저희" or "친정" or "시댁" or "외가" or "친가" or "사촌" or "옆집" or "동네" or "아들" or "딸내미"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // A nickname that ends with a title (꿀벌사원, 만년과장, 야근부장, 동네반장), as workplace apps' and boards' writers call
+        // themselves: the title after a word of two syllables or more that is no form, field, role or relation word.
         static bool TitledNickname(ReadOnlySpan<char> word)
         {
             var title = Person.TitleEndingLength(word);
             var prefix = word[..^title];
-            return title > 0 && prefix.Length >= 2 && !prefix.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !IsFormWord(prefix)
+            return title > 0 && prefix.Length >= 2 && !prefix.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && (!IsFormWord(prefix) || prefix is "동네")
                 && !IsRelationWord(prefix) && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !Person.IsLabel(word);
         }
 
@@ -1789,7 +1806,7 @@ internal static class PersonLayout
         {
             foreach (var c in word)
             {
-                if (!(IsHandleChar(c) || c == '-'))
+                if (!(IsHandleChar(c) || c == '-' || c is >= 'ㄱ' and <= 'ㅎ'))
                 {
                     return false;
                 }
@@ -2040,7 +2057,7 @@ internal static class PersonLayout
     // Tags that a channel's own messages carry in brackets; general Korean, from knowledge.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
     [
-        "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇",
+        "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
 
         // A message log's direction of a message (received, sent).

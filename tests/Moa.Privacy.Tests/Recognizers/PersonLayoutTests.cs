@@ -1473,4 +1473,16 @@ public class PersonLayoutTests
     [InlineData("선우재민 님 (Senior Data Analyst 후보) 평판 조회", "Senior Data Analyst", false)]
     [InlineData("이스라엘 국방부 대변인은 말했다", "국방부", false)]
     public void LatinNamesBeforeTitles(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Under a post's comments, handles of a parent or sibling by a child's or pet's name (보리누나, ㅅㅇ맘) and titled
+    // handles (동네반장) write; a board's tag in brackets ([게시글]), a team before a title (인사팀 매니저) and a title
+    // inside a bracketed speaker ([웨딩 나해온 플래너]) are not names.
+    [Theory]
+    [InlineData("[분실] 강아지 보리 찾아요\n작성자 보리누나 · 2025. 1. 7.\n댓글\n└ 산책하는곰: 후문에서 봤어요\n└ 보리누나: 감사합니다\n└ ㅅㅇ맘: 우리 애도 봤대요\n└ 동네반장: 다행이네요", "보리누나", true)]
+    [InlineData("[분실] 강아지 보리 찾아요\n작성자 보리누나 · 2025. 1. 7.\n댓글\n└ 산책하는곰: 후문에서 봤어요\n└ 보리누나: 감사합니다\n└ ㅅㅇ맘: 우리 애도 봤대요\n└ 동네반장: 다행이네요", "ㅅㅇ맘", true)]
+    [InlineData("[분실] 강아지 보리 찾아요\n작성자 보리누나 · 2025. 1. 7.\n댓글\n└ 산책하는곰: 후문에서 봤어요\n└ 보리누나: 감사합니다\n└ ㅅㅇ맘: 우리 애도 봤대요\n└ 동네반장: 다행이네요", "동네반장", true)]
+    [InlineData("[게시글] 임혜선 · 2025년 3월 28일\n6학년 2반 담임입니다.", "게시글", false)]
+    [InlineData("결재: 팀장 변정아 → 인사팀 매니저 윤도겸", "인사팀", false)]
+    [InlineData("[웨딩 나해온 플래너] [오전 10:12] 신부님~ 버스 인원 확인해 주세요\n[봄날] [오전 10:15] 38명이요\n[웨딩 나해온 플래너] [오전 10:20] 넵", "플래너", false)]
+    public void BoardHandlesAndTags(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
