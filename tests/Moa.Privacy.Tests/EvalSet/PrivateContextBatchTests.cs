@@ -177,7 +177,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// foreign names before a title) moved it to 0.955, detector 0.954 / 0.993.</item>
     /// <item>batch 39, written blind by two helpers in that session and committed unread, wired at its end after the pass
     /// tuned on batch 38, scored once, the held-out figure: 0.922, 0.990 on gold spans, 22 of 50 public persons replaced;
-    /// detector 0.920 / 0.980 (by the analysis script: 42 detector misses, the session's start tree 43).</item>
+    /// detector 0.920 / 0.980 (by the analysis script: 42 detector misses, the session's start tree 43). A pass tuned on it
+    /// afterwards (parents' and siblings' handles under a post, board tags, teams before a title) moved it to 0.927,
+    /// detector 0.925 / 0.997.</item>
+    /// <item>batch 40, written blind by two helpers in that session and committed unread, wired at its end after the pass
+    /// tuned on batch 39, scored once, the held-out figure: 0.926, 0.990 on gold spans, 28 of 50 public persons replaced;
+    /// detector 0.928 / 0.986 (by the analysis script: 37 detector misses, the session's start tree 43).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -315,8 +320,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // called by: 0.955 now).
     [InlineData(38, 0.95, 0.56, 0.95, 0.99, 0.95, 0.99)]
     // Batch 39, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
-    // on batch 38, scored once (0.922; 42 detector misses by the analysis script, the session's start tree 43).
-    [InlineData(39, 0.92, 0.44, 0.91, 0.98, 0.91, 0.97)]
+    // on batch 38, scored once (0.922; 42 detector misses by the analysis script, the session's start tree 43). One pass
+    // tuned on it since (parents' and siblings' handles under a post, board tags, teams before a title: 0.927 now).
+    [InlineData(39, 0.92, 0.44, 0.92, 0.98, 0.92, 0.99)]
+    // Batch 40, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
+    // on batch 39, scored once (0.926; 37 detector misses by the analysis script, the session's start tree 43).
+    [InlineData(40, 0.92, 0.57, 0.92, 0.98, 0.92, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
