@@ -2100,7 +2100,7 @@ internal static class Person
             var stem = at - start > 2 && text[at - 1] == '이' && (text[at - 2] - '\uAC00') % 28 != 0 ? at - 1 : at;
             var word = text.AsSpan(start, stem - start);
             if (word.Length is < 2 or > 5 || NameGazetteer.IsCommonWord(word) || IsInflectedCommonWord(word) || PersonLayout.IsFormWord(word) || PrivateContext.IsStaffOrKin(word)
-                || s_epithets.Contains(word.ToString()))
+                || s_epithets.Contains(word))
             {
                 return null;
             }
@@ -3160,11 +3160,11 @@ internal static class Person
     }
 
     // Epithets people are called by that name no one (다들 바보라고 불러): general Korean, from knowledge.
-    private static readonly HashSet<string> s_epithets = new(StringComparer.Ordinal)
-    {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_epithets = FrozenSet.Create(StringComparer.Ordinal,
+    [
         "바보", "멍청이", "돼지", "꼬맹이", "울보", "겁쟁이", "천재", "막내", "공주", "왕자", "대장", "짱", "아기", "애기", "먹보", "잠꾸러기",
         "꼴찌", "여신", "요정", "귀요미", "호구", "찐따", "괴물", "악마", "천사", "거지", "바람둥이", "고집쟁이", "수다쟁이", "깍쟁이", "선배님",
-    };
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Labels before a person's other name in brackets (Santos Maricel (한국명 심마리)): general Korean, from knowledge.
     private static readonly string[] s_otherNameLabels = ["한국명", "한국 이름", "한국이름", "한글명", "한글 이름", "한글이름", "애칭", "별명", "예명", "통칭", "세례명"];
