@@ -898,7 +898,8 @@ internal static class Person
                 b++;
             }
 
-            if (Context.At(text, b) != ')' || b == a || text[b - 1] == ' ')
+            // (A note may follow the reading after a comma: 林志强(린즈창, 중국 국적).)
+            if (Context.At(text, b) is not (')' or ',') || b == a || text[b - 1] == ' ')
             {
                 continue;
             }
@@ -913,8 +914,9 @@ internal static class Person
     }
 
     /// <summary>
-    /// A name in Thai or Cyrillic letters with its Hangul reading in brackets after it, as offices, farms and landlords
-    /// write the names of residents from Thailand, Russia, Central Asia and Mongolia (<c>สมชาย ใจดี (솜차이)</c>,
+    /// A name in Thai, Myanmar, Khmer, Arabic, Devanagari or Cyrillic letters with its Hangul reading in brackets after it,
+    /// as offices, farms and landlords write the names of residents from Thailand, Myanmar, Cambodia, Pakistan, Nepal,
+    /// Russia, Central Asia and Mongolia (<c>สมชาย ใจดี (솜차이)</c>, <c>ဇော်ဝင်း(조윈)</c>,
     /// <c>Оюунчимэг (어윤치멕)</c>, <c>Тэмүүлэн (테무운, 8세)</c>): one to three words of the script standing alone (Cyrillic
     /// ones capitalised) and a reading of two to six syllables, closed by the bracket or a comma, that is no common word,
     /// field or country and, after Cyrillic, starts with a sound of the name's first letter. Both are the person.
@@ -922,7 +924,8 @@ internal static class Person
     private static void TryScriptNamesWithReading(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        if (!span.ContainsAnyInRange('\u0E01', '\u0E4E') && !span.ContainsAnyInRange('\u0400', '\u04FF'))
+        if (!span.ContainsAnyInRange('\u0E01', '\u0E4E') && !span.ContainsAnyInRange('\u0400', '\u04FF') && !span.ContainsAnyInRange('\u1000', '\u109F')
+            && !span.ContainsAnyInRange('\u1780', '\u17FF') && !span.ContainsAnyInRange('\u0620', '\u06FF') && !span.ContainsAnyInRange('\u0900', '\u097F'))
         {
             return;
         }
@@ -931,7 +934,7 @@ internal static class Person
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 1; open = text.IndexOf('(', open + 1))
         {
             var end = text[open - 1] == ' ' ? open - 1 : open;
-            var (start, thai) = ScriptWordsBefore(text, end);
+            var (start, uncased) = ScriptWordsBefore(text, end);
             var (a, b) = (open + 1, open + 1);
             while (b < text.Length && b - a < 7 && Context.IsHangulSyllable(text[b]))
             {
@@ -939,7 +942,7 @@ internal static class Person
             }
 
             if (start < 0 || b - a is < 2 or > 6 || Context.At(text, b) is not (')' or ',') || IsLayoutRendering(span[a..b]) || s_scriptCities.Contains(span[a..b])
-                || !thai && !SoundsLike(latin[..CyrillicInitial(text[start], latin)], text[a]))
+                || !uncased && !SoundsLike(latin[..CyrillicInitial(text[start], latin)], text[a]))
             {
                 continue;
             }
@@ -958,8 +961,8 @@ internal static class Person
             {
                 var end = at + name.Length;
                 var before = at > 0 ? text[at - 1] : ' ';
-                if (at != found && !(Context.IsHangulSyllable(before) || Context.IsCyrillicLetter(before) || IsThaiLetter(before) || Context.IsLatinLetter(before))
-                    && !(Context.IsCyrillicLetter(Context.At(text, end)) || IsThaiLetter(Context.At(text, end))) && PersonLayout.FreeAfter(text, end))
+                if (at != found && !(Context.IsHangulSyllable(before) || Context.IsCyrillicLetter(before) || IsUncasedScriptLetter(before) || Context.IsLatinLetter(before))
+                    && !(Context.IsCyrillicLetter(Context.At(text, end)) || IsUncasedScriptLetter(Context.At(text, end))) && PersonLayout.FreeAfter(text, end))
                 {
                     sink.Add(new PiiFinding(at, end, PiiTypes.Person, 0.75));
                 }
@@ -975,31 +978,34 @@ internal static class Person
         ["모스크바", "블라디보스토크", "하바롭스크", "이르쿠츠크", "사할린", "알마티", "아스타나", "타슈켄트", "사마르칸트", "비슈케크", "두샨베",
          "울란바토르", "방콕", "치앙마이", "푸껫", "푸켓", "파타야", "키이우", "키예프", "민스크", "야쿠츠크", "카잔"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsThaiLetter(char c) => c is >= '\u0E01' and <= '\u0E4E';
+    /// <summary>A letter of a script without capitals that residents' names are written in: Thai, Myanmar, Khmer, Arabic, Devanagari.</summary>
+    private static bool IsUncasedScriptLetter(char c) =>
+        c is >= '\u0E01' and <= '\u0E4E' or >= '\u1000' and <= '\u109F' or >= '\u1780' and <= '\u17FF' or >= '\u0620' and <= '\u06FF' or >= '\u0900' and <= '\u097F';
 
     /// <summary>
-    /// The start of one to three words of Thai letters, or of capitalised Cyrillic words, single spaces between, that end at
-    /// <paramref name="end"/> and stand alone (no letter before them), and whether they are Thai; -1 where there are none.
+    /// The start of one to three words of a script without capitals (<see cref="IsUncasedScriptLetter"/>), or of capitalised
+    /// Cyrillic words, single spaces between, that end at <paramref name="end"/> and stand alone (no letter before them), and
+    /// whether they are of a script without capitals; -1 where there are none.
     /// </summary>
-    private static (int Start, bool Thai) ScriptWordsBefore(string text, int end)
+    private static (int Start, bool Uncased) ScriptWordsBefore(string text, int end)
     {
-        var thai = end > 0 && IsThaiLetter(text[end - 1]);
+        var uncased = end > 0 && IsUncasedScriptLetter(text[end - 1]);
         var (start, words) = (-1, 0);
         for (var p = end; words < 3 && p > 0;)
         {
             var q = p;
-            while (q > 0 && (thai ? IsThaiLetter(text[q - 1]) : Context.IsCyrillicLetter(text[q - 1])))
+            while (q > 0 && (uncased ? IsUncasedScriptLetter(text[q - 1]) : Context.IsCyrillicLetter(text[q - 1])))
             {
                 q--;
             }
 
-            if (p - q < 2 || !thai && !(Context.IsCyrillicUpper(text[q]) && !text.AsSpan(q + 1, p - q - 1).ContainsAnyExceptInRange('\u0430', '\u04FF')))
+            if (p - q < 2 || !uncased && !(Context.IsCyrillicUpper(text[q]) && !text.AsSpan(q + 1, p - q - 1).ContainsAnyExceptInRange('\u0430', '\u04FF')))
             {
                 break;
             }
 
             (start, words) = (q, words + 1);
-            if (q < 2 || text[q - 1] != ' ' || !(thai ? IsThaiLetter(text[q - 2]) : Context.IsCyrillicLetter(text[q - 2])))
+            if (q < 2 || text[q - 1] != ' ' || !(uncased ? IsUncasedScriptLetter(text[q - 2]) : Context.IsCyrillicLetter(text[q - 2])))
             {
                 break;
             }
@@ -1008,8 +1014,8 @@ internal static class Person
         }
 
         var before = start > 0 ? text[start - 1] : ' ';
-        return start < 0 || Context.IsHangulSyllable(before) || Context.IsLatinLetter(before) || Context.IsCyrillicLetter(before) || IsThaiLetter(before) || Context.IsDigit(before)
-            ? (-1, false) : (start, thai);
+        return start < 0 || Context.IsHangulSyllable(before) || Context.IsLatinLetter(before) || Context.IsCyrillicLetter(before) || IsUncasedScriptLetter(before) || Context.IsDigit(before)
+            ? (-1, false) : (start, uncased);
     }
 
     /// <summary>The Latin spelling of a Cyrillic first letter (<c>Ц</c> Ts, <c>Э</c> E), written to <paramref name="latin"/>; its length.</summary>
@@ -1700,6 +1706,12 @@ internal static class Person
         else if (c == '모' && s_surnames.Contains(before) && !Context.IsHangulSyllable(Context.At(text, p - 2)))
         {
             sink.Add(new PiiFinding(p - 1, p, PiiTypes.Person, 0.8));
+        }
+        else if (c == '모' && before == ' ' && s_surnames.Contains(Context.At(text, p - 2)) && !Context.IsHangulSyllable(Context.At(text, p - 3))
+            && !Context.IsHangulSyllable(Context.At(text, p + 1)))
+        {
+            // The surname written apart from 모 (맹 모(77) 씨, 김 모 씨), as some papers write it.
+            sink.Add(new PiiFinding(p - 2, p - 1, PiiTypes.Person, 0.8));
         }
         else if (p == at - 1 && c is not ('모' or '화') && s_surnames.Contains(c) && !Context.IsHangulSyllable(before) && !Context.IsAsciiLetter(before) && !Context.IsDigit(before)
             && Array.IndexOf(s_afterGluedSsi, text[(at + 1)..Context.HangulEnd(text, at)]) >= 0 && !IsClan(text, p, at))

@@ -1485,4 +1485,14 @@ public class PersonLayoutTests
     [InlineData("결재: 팀장 변정아 → 인사팀 매니저 윤도겸", "인사팀", false)]
     [InlineData("[웨딩 나해온 플래너] [오전 10:12] 신부님~ 버스 인원 확인해 주세요\n[봄날] [오전 10:15] 38명이요\n[웨딩 나해온 플래너] [오전 10:20] 넵", "플래너", false)]
     public void BoardHandlesAndTags(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Names in Myanmar, Khmer and Devanagari letters with their Hangul reading; a Chinese name's Mandarin reading before a
+    // comma and a note; a press surname written apart from 모 (맹 모(77) 씨), where 모 itself is no name.
+    [Theory]
+    [InlineData("[21:02] Aung Ko: 내일 야간조 ဇော်ဝင်း(조윈) 대신 누가 들어가?", "ဇော်ဝင်း", true)]
+    [InlineData("[21:02] Aung Ko: 내일 야간조 ဇော်ဝင်း(조윈) 대신 누가 들어가?", "조윈", true)]
+    [InlineData("배송지 거주자: 林志强(린즈창, 중국 국적, 구매대행 판매자)", "린즈창", true)]
+    [InlineData("같은 반 B(81)씨, 맹 모(77) 씨와 함께 4년 과정을 개근했다.", "맹", true)]
+    [InlineData("같은 반 B(81)씨, 맹 모(77) 씨와 함께 4년 과정을 개근했다.", "모", false)]
+    public void MoreScriptsAndPressSurnames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
