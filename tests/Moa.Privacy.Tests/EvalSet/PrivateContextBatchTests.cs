@@ -182,7 +182,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// detector 0.925 / 0.997.</item>
     /// <item>batch 40, written blind by two helpers in that session and committed unread, wired at its end after the pass
     /// tuned on batch 39, scored once, the held-out figure: 0.926, 0.990 on gold spans, 28 of 50 public persons replaced;
-    /// detector 0.928 / 0.986 (by the analysis script: 37 detector misses, the session's start tree 43).</item>
+    /// detector 0.928 / 0.986 (by the analysis script: 37 detector misses, the session's start tree 43). A pass tuned on it
+    /// afterwards (names in Myanmar, Khmer, Arabic and Devanagari letters with their reading, press surnames apart from 모)
+    /// moved it to 0.938, detector 0.939 / 0.995.</item>
+    /// <item>batch 41, written blind by two helpers in that session and committed unread, wired at its end after the pass
+    /// tuned on batch 40, scored once, the held-out figure: 0.926, 1.000 on gold spans, 29 of 46 public persons replaced;
+    /// detector 0.930 / 0.986 (by the analysis script: 43 detector misses, the session's start tree 45).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -324,8 +329,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // tuned on it since (parents' and siblings' handles under a post, board tags, teams before a title: 0.927 now).
     [InlineData(39, 0.92, 0.44, 0.92, 0.98, 0.92, 0.99)]
     // Batch 40, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
-    // on batch 39, scored once (0.926; 37 detector misses by the analysis script, the session's start tree 43).
-    [InlineData(40, 0.92, 0.57, 0.92, 0.98, 0.92, 0.98)]
+    // on batch 39, scored once (0.926; 37 detector misses by the analysis script, the session's start tree 43). One pass
+    // tuned on it since (names in Myanmar, Khmer, Arabic and Devanagari letters, press surnames apart from 모: 0.938 now).
+    [InlineData(40, 0.93, 0.57, 0.93, 0.98, 0.93, 0.99)]
+    // Batch 41, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
+    // on batch 40, scored once (0.926; 43 detector misses by the analysis script, the session's start tree 45).
+    [InlineData(41, 0.92, 0.64, 0.92, 0.99, 0.92, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
