@@ -924,8 +924,8 @@ internal static class Person
     private static void TryScriptNamesWithReading(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
-        if (!span.ContainsAnyInRange('\u0E01', '\u0E4E') && !span.ContainsAnyInRange('\u0400', '\u04FF') && !span.ContainsAnyInRange('\u1000', '\u109F')
-            && !span.ContainsAnyInRange('\u1780', '\u17FF') && !span.ContainsAnyInRange('\u0620', '\u06FF') && !span.ContainsAnyInRange('\u0900', '\u097F'))
+        // (One scan for Cyrillic and one from Arabic to Khmer, which holds the other scripts: the loop below reads the letters.)
+        if (!span.ContainsAnyInRange('\u0400', '\u04FF') && !span.ContainsAnyInRange('\u0620', '\u17FF'))
         {
             return;
         }

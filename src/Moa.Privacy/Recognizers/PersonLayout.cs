@@ -522,13 +522,12 @@ internal static class PersonLayout
                             else if (!IsHandleColumn(label) && text.AsSpan(s, e - s).IndexOfAny(',', '·', '/') >= 0)
                             {
                                 // A cell that lists several people under a column of names or of people (조원: 어정님, 변차돌,
-                                // 팽영희; 참석자: 김수빈·이하늘): each item that would fill the cell alone.
-                                var nameColumn = Array.IndexOf(s_nameColumns, label) >= 0;
+                                // 팽영희; 참석자: 김수빈·이하늘): each item of a Korean name's shape or a name in Latin letters.
                                 for (var item = s; item < e;)
                                 {
                                     var itemEnd = text.AsSpan(item, e - item).IndexOfAny(',', '·', '/') is var k and >= 0 ? item + k : e;
                                     var (a, b) = Trim(text, item, itemEnd);
-                                    if (b > a && (nameColumn ? IsNameCell(text.AsSpan(a, b - a)) && (KoreanNameShaped(text, a, b) || IsLatinName(text.AsSpan(a, b - a))) : PersonColumnCell(text, a, b)))
+                                    if (b > a && PersonColumnCell(text, a, b))
                                     {
                                         Add(text, candidates, from, a, b, AddedScore);
                                     }
