@@ -7,14 +7,7 @@ namespace Moa.Documents.Tests;
 /// <summary>The readers' "allocates nothing" promises, checked after warm-up with the thread's allocation counter.</summary>
 public sealed class AllocationTests
 {
-    private static long Allocated(Action action)
-    {
-        action();
-        action();
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        action();
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    private static long Allocated(Action action) => Allocations.Least(action);
 
     [Fact]
     public void HtmlReader_NestingDepth_AllocatesNothing()
