@@ -870,7 +870,9 @@ internal static class Person
     /// A Chinese name in Chinese characters with its Mandarin reading in Hangul in brackets after it, as Korean offices and
     /// residents write a Chinese person's name (<c>王俊杰 (왕쥔제)</c>, <c>卢美玲(루메이링)</c>): two to four characters standing
     /// alone, the first a surname's, and a reading of two to seven syllables (spaces allowed) with a syllable that is no
-    /// Sino-Korean reading, so that a word in Chinese characters with its Korean reading (<c>金融(금융)</c>) is left.
+    /// Sino-Korean reading, so that a word in Chinese characters with its Korean reading (<c>金融(금융)</c>) is left. A
+    /// Japanese name's characters may start otherwise where its reading is a Japanese one (<c>佐藤陽菜(사토 히나)</c>,
+    /// <see cref="JapaneseReading"/>).
     /// Both the characters and the reading are the person.
     /// </summary>
     private static void TryHanNamesWithReading(string text, List<PiiFinding> sink)
@@ -885,8 +887,7 @@ internal static class Person
                 start--;
             }
 
-            if (end - start is < 2 or > 4 || start > 0 && (ScriptProfile.IsHan(text[start - 1]) || Context.IsHangulSyllable(text[start - 1]) || Context.IsAsciiLetter(text[start - 1]))
-                || !PersonLayout.IsHanSurname(text[start]))
+            if (end - start is < 2 or > 4 || start > 0 && (ScriptProfile.IsHan(text[start - 1]) || Context.IsHangulSyllable(text[start - 1]) || Context.IsAsciiLetter(text[start - 1])))
             {
                 continue;
             }
@@ -905,7 +906,8 @@ internal static class Person
             }
 
             var n = WithoutSpaces(text.AsSpan(a, b - a), squeezed);
-            if (n is >= 2 and <= 7 && NameGazetteer.HasNonSinoSyllable(squeezed[..n]))
+            if (n is >= 2 and <= 7 && NameGazetteer.HasNonSinoSyllable(squeezed[..n])
+                && (PersonLayout.IsHanSurname(text[start]) || JapaneseReading(text.AsSpan(a, b - a))))
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
                 sink.Add(new PiiFinding(a, b, PiiTypes.Person, 0.8));
@@ -914,11 +916,30 @@ internal static class Person
     }
 
     /// <summary>
+    /// Whether a reading in brackets after Chinese characters is a Japanese name's: two words, the first a Japanese
+    /// family name of the name gazetteer (사토 히나, 야마구치 미즈키, 다카하시 렌), the second no common word nor a syllable
+    /// that names a place (오사카 성: a castle; 역, 시, 산, 섬 …).
+    /// </summary>
+    private static bool JapaneseReading(ReadOnlySpan<char> reading)
+    {
+        var space = reading.IndexOf(' ');
+        if (space < 2 || reading[(space + 1)..].IndexOf(' ') >= 0)
+        {
+            return false;
+        }
+
+        var given = reading[(space + 1)..];
+        return (NameGazetteer.GazetteerKind(reading[..space]) & NameGazetteer.ForeignFamilyKind) != 0
+            && !NameGazetteer.IsCommonWord(given) && !PersonLayout.IsFormWord(given) && !(given.Length == 1 && "성역시현섬산강항만궁사탑교문관점동정촌".Contains(given[0], StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// A name in Thai, Myanmar, Khmer, Arabic, Devanagari or Cyrillic letters with its Hangul reading in brackets after it,
     /// as offices, farms and landlords write the names of residents from Thailand, Myanmar, Cambodia, Pakistan, Nepal,
     /// Russia, Central Asia and Mongolia (<c>สมชาย ใจดี (솜차이)</c>, <c>ဇော်ဝင်း(조윈)</c>,
-    /// <c>Оюунчимэг (어윤치멕)</c>, <c>Тэмүүлэн (테무운, 8세)</c>): one to three words of the script standing alone (Cyrillic
-    /// ones capitalised) and a reading of two to six syllables, closed by the bracket or a comma, that is no common word,
+    /// <c>Оюунчимэг (어윤치멕)</c>, <c>Тэмүүлэн (테무운, 8세)</c>, <c>សុខ ចាន់ធី(속 짠티)</c>): one to three words of the script
+    /// standing alone (Cyrillic ones capitalised) and a reading of two to six syllables (up to eight in up to three words
+    /// after a name of several words), closed by the bracket or a comma, that is no common word,
     /// field or country and, after Cyrillic, starts with a sound of the name's first letter. Both are the person.
     /// </summary>
     private static void TryScriptNamesWithReading(string text, List<PiiFinding> sink)
@@ -935,13 +956,15 @@ internal static class Person
         {
             var end = text[open - 1] == ' ' ? open - 1 : open;
             var (start, uncased) = ScriptWordsBefore(text, end);
-            var (a, b) = (open + 1, open + 1);
-            while (b < text.Length && b - a < 7 && Context.IsHangulSyllable(text[b]))
+            // The reading: Hangul syllables, single spaces between words where the name has several (속 짠티).
+            var (a, b, spaces) = (open + 1, open + 1, 0);
+            while (b < text.Length && b - a - spaces < 9 && (Context.IsHangulSyllable(text[b]) || text[b] == ' ' && b > a && text[b - 1] != ' ' && ++spaces < 3))
             {
                 b++;
             }
 
-            if (start < 0 || b - a is < 2 or > 6 || Context.At(text, b) is not (')' or ',') || IsLayoutRendering(span[a..b]) || s_scriptCities.Contains(span[a..b])
+            if (start < 0 || b - a - spaces is < 2 or > 8 || b - a - spaces > 6 && spaces == 0 || text[b - 1] == ' ' || spaces > 0 && span[start..end].IndexOf(' ') < 0
+                || Context.At(text, b) is not (')' or ',') || IsLayoutRendering(span[a..b]) || s_scriptCities.Contains(span[a..b])
                 || !uncased && !SoundsLike(latin[..CyrillicInitial(text[start], latin)], text[a]))
             {
                 continue;
@@ -2774,10 +2797,47 @@ internal static class Person
     /// </summary>
     private static void TryHandles(string text, List<PiiFinding> sink)
     {
+        // The end of a mention's display name in Hangul (digits and '_' allowed) at p, an honorific glued to it left out
+        // (@하늘님); -1 for a word cut by a letter or too long, and for a mention addressed to everyone (@모두, @전체).
+        static int HangulMentionEnd(string text, int p)
+        {
+            var end = p;
+            while (end < text.Length && end - p <= 12 && (Context.IsHangulSyllable(text[end]) || Context.IsDigit(text[end]) || text[end] == '_'))
+            {
+                end++;
+            }
+
+            if (end - p > 12 || Context.IsLatinLetter(Context.At(text, end)))
+            {
+                return -1;
+            }
+
+            end -= end - p >= 3 && text[end - 1] is '님' or '씨' ? 1 : 0;
+            var word = text.AsSpan(p, end - p);
+            return word.Length < 2 || word is "모두" or "전체" or "여러분" or "다들" or "모두들" or "전원" or "관리자" or "운영자" || NameGazetteer.IsCommonWord(word) ? -1 : end;
+        }
+
         for (var at = text.IndexOf('@', StringComparison.Ordinal); at >= 0; at = text.IndexOf('@', at + 1))
         {
             var before = Context.At(text, at - 1);
-            if (at > 0 && !(before is ' ' or '(' or '|' or ',' or '/' or '\t' or '·') || LineOpensWith(text, at))
+            if (at > 0 && !(before is ' ' or '(' or '|' or ',' or '/' or '\t' or '·' or '\n'))
+            {
+                continue;
+            }
+
+            // A mention of a display name in Hangul, as messengers and boards write it (@목소리장인, @한밤의고양이 님): a
+            // handle of a comment's writer's kind (PersonLayout.CommentHandle), a word standing alone.
+            if (Context.IsHangulSyllable(Context.At(text, at + 1)))
+            {
+                if (HangulMentionEnd(text, at + 1) is var mentioned and > 0 && PersonLayout.CommentHandle(text, at + 1, mentioned) is { } display)
+                {
+                    sink.Add(new PiiFinding(display.Start, display.End, PiiTypes.Person, 0.75));
+                }
+
+                continue;
+            }
+
+            if (LineOpensWith(text, at))
             {
                 continue;
             }
@@ -3798,10 +3858,12 @@ internal static class Person
     /// <summary>
     /// Whether the word beside a surname that is also a word of places (Park) is a given name, so that the pair is a
     /// person (<c>Minsu Park</c>, <c>Aiden Park</c>) and not a place (<c>Olympic Park</c>, <c>Namsan Park</c>): a listed
-    /// given name, or a Korean given name romanised whose last syllable is not one of places (-gang, -san).
+    /// given name, a Korean given name joined by a hyphen (<c>Ji-ho Park</c>: the caller took the word by
+    /// <see cref="HyphenatedGivenNameEnd"/>), or one romanised whose last syllable is not one of places (-gang, -san).
     /// </summary>
     private static bool GivenBesideSurname(ReadOnlySpan<char> word) =>
         (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0 && !s_placeWordLookup.Contains(word)
+        || word.Contains('-')
         || IsRomanisedGivenName(word) && !word.EndsWith("gang", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("san", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
@@ -3864,10 +3926,12 @@ internal static class Person
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Romanised last syllables of Korean places and addresses after a hyphen (Jung-gu, Jeju-do, Sejong-ro, Insadong-gil,
-    // Gapyeong-gun): a word ending so is no given name. General Korean, from the Revised Romanisation of addresses.
+    // Gapyeong-gun): a word ending so is no given name. General Korean, from the Revised Romanisation of addresses. Not
+    // -ho: a lake's name before it has two syllables or more (Soyang-ho), which no hyphenated given name has, and Ji-ho,
+    // Min-ho, Jun-ho are common names.
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_placeSyllableLookup = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
-        "gu", "do", "si", "dong", "ro", "gil", "gun", "eup", "myeon", "ri", "ga", "san", "gang", "daero", "ho", "sa",
+        "gu", "do", "si", "dong", "ro", "gil", "gun", "eup", "myeon", "ri", "ga", "san", "gang", "daero", "sa",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsHangulWords(ReadOnlySpan<char> span)

@@ -1323,6 +1323,13 @@ internal static class PersonLayout
                 return (bracketed.Start, bracketed.End, true);
             }
 
+            // A game's chat log: the channel, the character in brackets glued to it and the time ([혈맹][청풍군주] 21:00 …,
+            // a whisper's sender first: [귓속말][루나틱 → 청풍군주] 21:15 …).
+            if (ChannelSpeaker(text, p + 1, close, lineEnd) is { } character)
+            {
+                return (character.Start, character.End, true);
+            }
+
             // A chat copied from an app keeps the speaker in brackets before the talk ([봄날이] 네 안녕하세요); such a
             // bracket is a speaker only where it opens several lines (Speakers), since notices tag their lines the same way,
             // and a board's name is none ([자유게시판] 충전구역에 …).
@@ -1754,6 +1761,56 @@ internal static class PersonLayout
             : DisplayName(text, start, close) ?? ExportedNickname(text, start, close);
     }
 
+    // The channels of games' and communities' chat logs, as their clients tag a line (written from knowledge).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_gameChannels = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "혈맹", "길드", "파티", "전체", "일반", "귓속말", "귓말", "귓", "외침", "거래", "클랜", "연합", "문파", "공대", "레이드", "월드", "채널", "친구", "부대", "팀",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The character speaking on a game chat log's line: a channel of <see cref="s_gameChannels"/> in brackets (between
+    /// <paramref name="start"/> and <paramref name="close"/>), then the character in brackets glued to it and a time
+    /// (<c>[혈맹][청풍군주] 21:00</c>); of a whisper (<c>[귓속말][루나틱 → 청풍군주]</c>) the sender. The character is a
+    /// handle as a comment's writer is (<see cref="CommentHandle"/>).
+    /// </summary>
+    private static (int Start, int End)? ChannelSpeaker(string text, int start, int close, int lineEnd)
+    {
+        if (Context.At(text, close + 1) != '[' || !s_gameChannels.Contains(text.AsSpan(start, close - start)))
+        {
+            return null;
+        }
+
+        var open = close + 1;
+        var end = text.IndexOf(']', open, Math.Min(40, lineEnd - open));
+        if (end < 0 || Context.At(text, end + 1) != ' ' || ClockEnd(text, end + 2, lineEnd) < 0)
+        {
+            return null;
+        }
+
+        var arrow = text.AsSpan(open + 1, end - open - 1).IndexOfAny('→', '>');
+        var sender = arrow < 0 ? end : open + 1 + arrow - (text[open + arrow] == '-' ? 1 : 0);
+        return CommentHandle(text, open + 1, sender);
+    }
+
+    /// <summary>
+    /// A handle of a parent or sibling by a child's or a pet's name (콩이누나, 뭉치엄마, ㅈㅎ맘), as community boards' writers
+    /// call themselves: the kinship word after a name of two letters or more that is no relation, family order or form word.
+    /// </summary>
+    private static bool KinHandle(ReadOnlySpan<char> word)
+    {
+        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "이모", "삼촌", "할머니", "할배", "집사"])
+        {
+            if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
+                && !EndsWithAny(prefix, s_familyOrder) && !IsFormWord(prefix) && !PrivateContext.IsStaffOrKin(prefix)
+                && prefix is not ("우리" or "저희" or "친정" or "시댁" or "외가" or "친가" or "사촌" or "옆집" or "동네" or "아들" or "딸내미"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// A comment writer's handle between <paramref name="start"/> and <paramref name="end"/>, where a community board's layout
     /// puts one (a reply's <c>└ G80드라이버: …</c>, a line under a comments header <c>댓글 4</c>: <c>여름밤산책: …</c>): one word of two
@@ -1773,23 +1830,6 @@ internal static class PersonLayout
         }
 
         return (start, end);
-
-        // A handle of a parent or sibling by a child's or a pet's name (콩이누나, 뭉치엄마, ㅈㅎ맘), as community boards' writers
-        // call themselves: the kinship word after a name of two letters or more that is no relation, family order or form word.
-        static bool KinHandle(ReadOnlySpan<char> word)
-        {
-            foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "이모", "삼촌", "할머니", "할배", "집사"])
-            {
-                if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
-                    && !EndsWithAny(prefix, s_familyOrder) && !IsFormWord(prefix) && !PrivateContext.IsStaffOrKin(prefix)
-                    && prefix is not ("우리" or "저희" or "친정" or "시댁" or "외가" or "친가" or "사촌" or "옆집" or "동네" or "아들" or "딸내미"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
 
         // A nickname that ends with a title (꿀벌사원, 만년과장, 야근부장, 동네반장), as workplace apps' and boards' writers call
         // themselves: the title after a word of two syllables or more that is no form, field, role or relation word.
@@ -1885,7 +1925,8 @@ internal static class PersonLayout
     /// A nickname in a messenger export's own speaker slot that <see cref="DisplayName"/> leaves because it is also a common
     /// word or ends with a title (<c>[연필깎이] [오전 9:14]</c>, <c>[태산코치] [오후 9:12]</c>, <c>[곰돌이간호사] [오후 9:14]</c>), or
     /// a phone export's (<c>2024년 3월 28일 오전 9:21, 소라💕 : …</c>): three to ten Hangul syllables (two, no common word, when
-    /// symbols decorate it), no role, label, field or relation word, and a title only after a word of two syllables or more
+    /// symbols decorate it), no role, label, field or relation word (a kinship word after a pet's or a child's name is a
+    /// handle: <c>[강쥐언니] [오후 9:07]</c>, <see cref="KinHandle"/>), and a title only after a word of two syllables or more
     /// that is none of those (not <c>수간호사</c>, <c>담임교사</c>).
     /// </summary>
     private static (int Start, int End)? ExportedNickname(string text, int start, int end)
@@ -1903,7 +1944,7 @@ internal static class PersonLayout
         decorated -= end;
         var word = text.AsSpan(start, end - start);
         if (word.Length < (decorated > 0 ? 2 : 3) || word.Length > 10 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || IsFormWord(word) && Person.TitleEndingLength(word) == 0
-            || IsRelationWord(word) || s_channelTags.Contains(word) || word.Length == 2 && NameGazetteer.IsCommonWord(word))
+            || IsRelationWord(word) && !KinHandle(word) || s_channelTags.Contains(word) || word.Length == 2 && NameGazetteer.IsCommonWord(word))
         {
             return null;
         }
@@ -2950,10 +2991,23 @@ internal static class PersonLayout
         Occurrences(text, alias, candidates, from, AddedScore);
     }
 
+    // Baptismal names as Korean Catholics write them after their names in a parish's lists and minutes (황보정숙(젬마),
+    // 나상철(요셉)), the saints' names in their Korean forms: written from knowledge. Only in the brackets after a name.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_baptismalNames = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "젬마", "세실리아", "아녜스", "데레사", "루시아", "루치아", "스콜라스티카", "비비안나", "율리아나", "안젤라", "글라라", "클라라", "베로니카",
+        "카타리나", "가타리나", "엘리사벳", "막달레나", "마르타", "아가다", "헬레나", "수산나", "안나", "마리아", "모니카", "레지나", "프란치스카",
+        "크리스티나", "세라피나", "마리안나", "로사", "요안나", "소화데레사", "에밀리아나", "체칠리아", "파우스티나", "라파엘라", "미카엘라",
+        "베드로", "바오로", "요셉", "요한", "안드레아", "야고보", "토마스", "마태오", "마르코", "루카", "스테파노", "미카엘", "라파엘",
+        "가브리엘", "프란치스코", "도미니코", "아우구스티노", "베네딕토", "빈첸시오", "안토니오", "알로이시오", "이냐시오", "디모테오",
+        "요아킴", "시몬", "다니엘", "다미아노", "바실리오", "필립보", "세바스티아노", "라우렌시오", "그레고리오", "니콜라오", "암브로시오",
+        "바르나바", "마티아", "유스티노", "치릴로", "보니파시오", "펠릭스", "하상바오로", "대건안드레아",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Another name of a confident name in brackets right after it: a name in Latin letters of the name lists or a Korean
-    /// name romanised (<c>어단비 (Luna)</c>, <c>Chae-won (Seonwoo)</c>), a foreign name word in Hangul (<c>우상필(요셉)</c>)
-    /// or the Hangul rendering of a name in Latin letters (<c>Bilguun (빌궁)</c>), here and wherever else it occurs as a
+    /// name romanised (<c>어단비 (Luna)</c>, <c>Chae-won (Seonwoo)</c>), a foreign name word in Hangul (<c>우상필(요셉)</c>),
+    /// a baptismal name (<c>황보정숙(젬마)</c>) or the Hangul rendering of a name in Latin letters (<c>Bilguun (빌궁)</c>), here and wherever else it occurs as a
     /// word. Not a role, title, relation, field or common word, a country or a place (<c>김민수(팀장)</c>, <c>최지우(장녀)</c>,
     /// <c>Amara (나이지리아)</c>); brackets after a name mostly hold notes (<c>오전</c>, <c>퇴사</c>), so no other word.
     /// </summary>
@@ -2988,7 +3042,7 @@ internal static class PersonLayout
 
         latin &= listed;
         var hangul = !alias.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
-            && (Person.IsForeignNameWord(alias) || Context.IsLatinUpper(text[seed.Start]) && Person.SoundsLike(text.AsSpan(seed.Start, seed.End - seed.Start), alias[0]));
+            && (Person.IsForeignNameWord(alias) || s_baptismalNames.Contains(alias) || Context.IsLatinUpper(text[seed.Start]) && Person.SoundsLike(text.AsSpan(seed.Start, seed.End - seed.Start), alias[0]));
         if (!(latin && alias.Length >= 3 || hangul && alias.Length <= 5)
             || NameGazetteer.IsCommonWord(alias) || IsFormWord(alias) || PrivateContext.IsStaffOrKin(alias) || PrivateContext.IsContextWord(alias)
             || Person.IsTitleOrRole(alias) || EndsWithRelation(alias) || IsNicknameLabel(alias) || Person.IsCountry(alias)

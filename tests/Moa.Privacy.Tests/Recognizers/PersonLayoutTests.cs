@@ -1495,4 +1495,81 @@ public class PersonLayoutTests
     [InlineData("같은 반 B(81)씨, 맹 모(77) 씨와 함께 4년 과정을 개근했다.", "맹", true)]
     [InlineData("같은 반 B(81)씨, 맹 모(77) 씨와 함께 4년 과정을 개근했다.", "모", false)]
     public void MoreScriptsAndPressSurnames(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A Japanese name in Chinese characters with its Japanese reading (a family name of the gazetteer, then a given
+    // name); a castle's, a company's or a university's name with its reading is not.
+    [Theory]
+    [InlineData("1호 정혜원 님 댁 → 佐藤陽菜(사토 히나), 3호 댁 → 山口美月(야마구치 미즈키)", "佐藤陽菜", true)]
+    [InlineData("1호 정혜원 님 댁 → 佐藤陽菜(사토 히나), 3호 댁 → 山口美月(야마구치 미즈키)", "山口美月", true)]
+    [InlineData("담당 교수 鈴木健(스즈키 켄) 선생님", "鈴木健", true)]
+    [InlineData("여행 둘째 날 大阪城(오사카 성)에 갔다.", "大阪城", false)]
+    [InlineData("여행 둘째 날 大阪城(오사카 성)에 갔다.", "오사카 성", false)]
+    [InlineData("거래처 三菱商事(미쓰비시 상사) 방문", "三菱商事", false)]
+    [InlineData("교환학생 東京大学(도쿄 대학) 합격", "東京大学", false)]
+    public void JapaneseNamesWithReading(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name of several words in Khmer or Thai letters with a reading of several words; a reading of one word after a
+    // name of one word only (no spaces there), and no city.
+    [Theory]
+    [InlineData("피보험자: Sok Chanthy / 원어 표기: សុខ ចាន់ធី(속 짠티) / 외국인등록번호", "សុខ ចាន់ធី", true)]
+    [InlineData("피보험자: Sok Chanthy / 원어 표기: សុខ ចាន់ធី(속 짠티) / 외국인등록번호", "속 짠티", true)]
+    [InlineData("담당의: นพ. สมชาย วงศ์ใหญ่ (솜차이 웡야이) 정형외과", "솜차이 웡야이", true)]
+    [InlineData("출장지: Москва (모스 크바 지사) 방문", "모스 크바 지사", false)]
+    [InlineData("담당: Иванова (담임 교사), 상담 완료", "담임 교사", false)]
+    public void ScriptNamesWithReadingsOfSeveralWords(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A game's chat log: the character after the channel in brackets speaks, and is named again in the talk; a whisper's
+    // sender too. A notice's tags in brackets before a time, and a channel word alone, are not persons.
+    [Theory]
+    [InlineData("[혈맹][청풍군주] 21:00 공성 30분 전. 성문 조 루나틱, 돌쇠아빠\n[혈맹][루나틱] 21:02 야근이라 늦어요\n[혈맹][돌쇠아빠] 21:03 왔어요\n[귓속말][루나틱 → 청풍군주] 21:15 동생 가입 좀", "청풍군주", true)]
+    [InlineData("[혈맹][청풍군주] 21:00 공성 30분 전. 성문 조 루나틱, 돌쇠아빠\n[혈맹][루나틱] 21:02 야근이라 늦어요\n[혈맹][돌쇠아빠] 21:03 왔어요\n[귓속말][루나틱 → 청풍군주] 21:15 동생 가입 좀", "돌쇠아빠", true)]
+    [InlineData("[혈맹][청풍군주] 21:00 공성 30분 전. 성문 조 루나틱, 돌쇠아빠\n[혈맹][루나틱] 21:02 야근이라 늦어요\n[혈맹][돌쇠아빠] 21:03 왔어요\n[귓속말][루나틱 → 청풍군주] 21:15 동생 가입 좀", "루나틱", true)]
+    [InlineData("[공지][필독] 09:00 서버 점검 안내\n[공지][이벤트] 10:00 출석 보상", "필독", false)]
+    [InlineData("[혈맹][시스템] 21:00 공성이 시작되었습니다\n[혈맹][시스템] 21:30 공성이 끝났습니다", "시스템", false)]
+    [InlineData("[혈맹][청풍군주] 공성 30분 전 모이세요", "청풍군주", false)]
+    public void GameChatChannels_NameTheirSpeakers(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A messenger export's speaker slot holds a handle of a pet's or a child's name and a kinship word ([강쥐언니]); a
+    // relation alone there ([엄마], [큰언니]) is no name.
+    [Theory]
+    [InlineData("[윤슬] [오후 9:04] 장소는 우리 가게 2층 쓰자\n[강쥐언니] [오후 9:07] 나 정은솔임 폰 바꿔서 이름 이거로 뜸", "강쥐언니", true)]
+    [InlineData("[윤슬] [오후 9:04] 장소는 우리 가게 2층 쓰자\n[강쥐언니] [오후 9:07] 나 정은솔임 폰 바꿔서 이름 이거로 뜸", "이거로", false)]
+    [InlineData("[엄마] [오후 9:04] 밥 먹었니\n[큰언니] [오후 9:07] 먹었어", "엄마", false)]
+    [InlineData("[엄마] [오후 9:04] 밥 먹었니\n[큰언니] [오후 9:07] 먹었어", "큰언니", false)]
+    public void ExportSlots_TakeKinHandles(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A mention of a display name in Hangul after @; a mention of everyone, and a common word, are not persons.
+    [Theory]
+    [InlineData("배역 확정: 강도윤 역 → @목소리장인 / 마르타 역 → @한밤의고양이", "한밤의고양이", true)]
+    [InlineData("녹음 일정 @하늘바라기님 확인 부탁드려요", "하늘바라기", true)]
+    [InlineData("공지 @모두 내일 회의 10시입니다", "모두", false)]
+    [InlineData("공지 @전체 확인 바랍니다", "전체", false)]
+    public void HangulMentions(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A baptismal name in brackets after a name in a parish's minutes; a note in brackets is not.
+    [Theory]
+    [InlineData("참석: 회장 황보정숙(젬마), 나상철(요셉), 구경애(모니카)", "젬마", true)]
+    [InlineData("참석: 회장 황보정숙(세실리아), 나상철(총무)", "세실리아", true)]
+    [InlineData("참석: 회장 황보정숙(세실리아), 나상철(총무)", "총무", false)]
+    public void BaptismalNamesInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A Korean given name romanised with a hyphen and -ho (Ji-ho, Min-ho) beside a surname that is also a place word
+    // (Park); a park's or a lake's name is not a person.
+    [Theory]
+    [InlineData("수업 안내: two kids from the Tuesday class, Ji-ho Park and Seo-yeon Lim, want to read", "Ji-ho Park", true)]
+    [InlineData("수업 안내: Min-ho wants to read aloud", "Min-ho", true)]
+    [InlineData("산책 코스: Olympic Park and Namsan Park", "Olympic Park", false)]
+    [InlineData("여행 코스: Soyang-ho 호수 산책", "Soyang-ho", false)]
+    public void HyphenatedGivenNamesWithHo(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // Words of statements and records, jobs, and a pronoun with a particle are no names where the tagger or a label's
+    // slot takes them (진술, 실종, 기준일, 조리원, 설계사, 이거로).
+    [Theory]
+    [InlineData("- 보람 씨는 동생 준석이 출장 간 사이 정기권을 빌려 썼다고 진술. 정기권 회수")]
+    [InlineData("교수는 \"치매 환자 실종은 초기 6시간이 골든타임\"이라며 신청을 권했다.")]
+    [InlineData("작성: 관리과 팽재석 대리 / 확인: 관리소장 옹태규 / 기준일: 2025-06-24")]
+    [InlineData(" - 은다정 님 통화: 조리원 원장 감혜순 님이 아기 데리고 방문 가능하다고 함")]
+    [InlineData("고객: 아 모은지 설계사님이 엄마 고향 친구 딸이라 편하게 연락해요.")]
+    public void RecordWords_AreNoNames(string text) =>
+        Persons(text).Intersect(["진술", "실종", "기준일", "조리원", "설계사"]).ShouldBeEmpty();
 }
