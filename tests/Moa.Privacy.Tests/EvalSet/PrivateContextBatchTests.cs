@@ -187,7 +187,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// moved it to 0.938, detector 0.939 / 0.995.</item>
     /// <item>batch 41, written blind by two helpers in that session and committed unread, wired at its end after the pass
     /// tuned on batch 40, scored once, the held-out figure: 0.926, 1.000 on gold spans, 29 of 46 public persons replaced;
-    /// detector 0.930 / 0.986 (by the analysis script: 43 detector misses, the session's start tree 45).</item>
+    /// detector 0.930 / 0.986 (by the analysis script: 43 detector misses, the session's start tree 45). A pass tuned on it
+    /// in the next session (game chat channels, kin handles in an export's slot, Hangul mentions, Japanese names with their
+    /// reading, baptismal names) moved it to 0.960, detector 0.962 / 0.998.</item>
+    /// <item>batch 42, written blind by two helpers at the end of that session and committed unread, wired in the next after
+    /// the pass tuned on batch 41, scored once, the held-out figure: 0.910, 0.979 on gold spans, 25 of 47 public persons
+    /// replaced; detector 0.920 / 0.980 (by the analysis script: 41 detector misses, the session's start tree 41).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -333,8 +338,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // tuned on it since (names in Myanmar, Khmer, Arabic and Devanagari letters, press surnames apart from 모: 0.938 now).
     [InlineData(40, 0.93, 0.57, 0.93, 0.98, 0.93, 0.99)]
     // Batch 41, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
-    // on batch 40, scored once (0.926; 43 detector misses by the analysis script, the session's start tree 45).
-    [InlineData(41, 0.92, 0.64, 0.92, 0.99, 0.92, 0.98)]
+    // on batch 40, scored once (0.926; 43 detector misses by the analysis script, the session's start tree 45). One pass
+    // tuned on it since (game chat channels, kin handles, Hangul mentions, Japanese names with their reading: 0.960 now).
+    [InlineData(41, 0.96, 0.64, 0.96, 0.99, 0.96, 0.99)]
+    // Batch 42, written blind by two helpers in the session before and committed unread, wired in the next after the pass
+    // tuned on batch 41, scored once (0.910; 41 detector misses by the analysis script, the session's start tree 41).
+    [InlineData(42, 0.91, 0.54, 0.91, 0.97, 0.91, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
