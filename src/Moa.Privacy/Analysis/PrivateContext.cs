@@ -220,7 +220,7 @@ public static class PrivateContext
             return "anonymised " + suffix;
         }
 
-        if (Speaker(text, person))
+        if (Speaker(text, person) || SpeaksElsewhere(text, person))
         {
             return "chat speaker";
         }
@@ -602,6 +602,33 @@ public static class PrivateContext
             {
                 return true;
             }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The name speaks on another line of the same transcript (<c>[나리달려] [오후 9:04] …</c> above <c>CP3은 나리달려랑 경수</c>):
+    /// a participant of a chat is a private individual wherever the chat names them, whatever the talk is about (a race's
+    /// final, a shop's owner).
+    /// </summary>
+    private static bool SpeaksElsewhere(string text, PiiFinding person)
+    {
+        var name = text.AsSpan(person.Start, person.End - person.Start);
+        if (name.Length < 2)
+        {
+            return false;
+        }
+
+        for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
+        {
+            if (at != person.Start && Speaker(text, new PiiFinding(at, at + name.Length, person.Type, person.Score)))
+            {
+                return true;
+            }
+
+            var next = text.AsSpan(at + name.Length).IndexOf(name, StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + name.Length + next;
         }
 
         return false;

@@ -870,7 +870,8 @@ internal static class Person
     /// A Chinese name in Chinese characters with its Mandarin reading in Hangul in brackets after it, as Korean offices and
     /// residents write a Chinese person's name (<c>王俊杰 (왕쥔제)</c>, <c>卢美玲(루메이링)</c>): two to four characters standing
     /// alone, the first a surname's, and a reading of two to seven syllables (spaces allowed) with a syllable that is no
-    /// Sino-Korean reading, so that a word in Chinese characters with its Korean reading (<c>金融(금융)</c>) is left. A
+    /// Sino-Korean reading or more syllables than characters (<c>李浩然(리하오란)</c>: a Sino-Korean reading has one syllable
+    /// a character), so that a word in Chinese characters with its Korean reading (<c>金融(금융)</c>) is left. A
     /// Japanese name's characters may start otherwise where its reading is a Japanese one (<c>佐藤陽菜(사토 히나)</c>,
     /// <see cref="JapaneseReading"/>).
     /// Both the characters and the reading are the person.
@@ -906,7 +907,7 @@ internal static class Person
             }
 
             var n = WithoutSpaces(text.AsSpan(a, b - a), squeezed);
-            if (n is >= 2 and <= 7 && NameGazetteer.HasNonSinoSyllable(squeezed[..n])
+            if (n is >= 2 and <= 7 && (NameGazetteer.HasNonSinoSyllable(squeezed[..n]) || n > end - start)
                 && (PersonLayout.IsHanSurname(text[start]) || JapaneseReading(text.AsSpan(a, b - a))))
             {
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));

@@ -1491,8 +1491,8 @@ internal static class PersonLayout
             }
         }
 
-        // A staff word glued after a given name (은숙총무: …) is left out too.
-        if (end - start >= 4 && (PrivateContext.IsContextWord(text.AsSpan(end - 2, 2)) || Person.IsTitleOrRole(text.AsSpan(end - 2, 2))))
+        // A staff word glued after a given name (은숙총무: …) is left out too; a handle of six syllables keeps it (드리프트장인).
+        if (end - start is 4 or 5 && (PrivateContext.IsContextWord(text.AsSpan(end - 2, 2)) || Person.IsTitleOrRole(text.AsSpan(end - 2, 2))))
         {
             end -= 2;
         }
@@ -1577,18 +1577,18 @@ internal static class PersonLayout
 
     /// <summary>
     /// The speaker of a line of WhatsApp's export at <paramref name="p"/>: a date of digits split by <c>/</c>, <c>.</c> or
-    /// <c>-</c>, a comma, a clock time (AM/PM or 오전/오후 allowed), <c> - </c>, then a display name of at most 30
-    /// characters before <c>: </c>.
+    /// <c>-</c> (<c>2025. 12. 14.</c> as a Korean phone writes it), a comma, a clock time (AM/PM or 오전/오후 allowed),
+    /// <c> - </c>, then a display name of at most 30 characters before <c>: </c>.
     /// </summary>
     private static (int Start, int End)? WhatsAppSpeaker(string text, int p, int lineEnd)
     {
         var q = p;
-        while (q < lineEnd && (Context.IsDigit(text[q]) || text[q] is '/' or '.' or '-') && q - p < 10)
+        while (q < lineEnd && q - p < 14 && (Context.IsDigit(text[q]) || text[q] is '/' or '.' or '-' || text[q] == ' ' && q > p && text[q - 1] == '.' && Context.IsDigit(Context.At(text, q + 1))))
         {
             q++;
         }
 
-        if (q - p < 4 || !text.AsSpan(p, q - p).ContainsAny('/', '.') || !text.AsSpan(q, lineEnd - q).StartsWith(", ", StringComparison.Ordinal))
+        if (q - p < 4 || !text.AsSpan(p, q - p).ContainsAny('/', '.', '-') || !text.AsSpan(q, lineEnd - q).StartsWith(", ", StringComparison.Ordinal))
         {
             return null;
         }
@@ -1608,7 +1608,15 @@ internal static class PersonLayout
 
         var start = clock + skip + 3;
         var colon = text.IndexOf(": ", start, Math.Min(lineEnd - start, 32), StringComparison.Ordinal);
-        return colon > start ? DisplayName(text, start, colon) : null;
+        if (colon <= start)
+        {
+            return null;
+        }
+
+        // (The export's layout names a speaker for certain: one capitalised word in Latin letters is a given name, Anjali.)
+        var word = text.AsSpan(start, colon - start);
+        return DisplayName(text, start, colon)
+            ?? (word.Length is >= 3 and <= 20 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word) ? (start, colon) : null);
     }
 
     /// <summary>
@@ -1758,7 +1766,29 @@ internal static class PersonLayout
         }
 
         return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null
-            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close);
+            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close);
+    }
+
+    /// <summary>
+    /// A display name in Japanese or Chinese letters in an export's speaker slot (<c>[佐藤ゆき] [오후 8:06]</c>,
+    /// <c>[王小雪] [오후 9:10]</c>): two to ten Chinese characters and kana with a kana among them, or two to four Chinese
+    /// characters opening with a surname's (<see cref="IsHanSurname"/>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? CjkDisplayName(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        var word = text.AsSpan(start, end - start);
+        var kana = word.ContainsAnyInRange('\u3041', '\u30FA');
+        foreach (var c in word)
+        {
+            if (!(ScriptProfile.IsHan(c) || c is >= '\u3041' and <= '\u30FA' || c == '\u30FC'))
+            {
+                return null;
+            }
+        }
+
+        return kana ? word.Length is >= 2 and <= 10 ? (start, end) : null
+            : word.Length is >= 2 and <= 4 && IsHanSurname(word[0]) ? (start, end) : null;
     }
 
     // The channels of games' and communities' chat logs, as their clients tag a line (written from knowledge).
@@ -3040,7 +3070,7 @@ internal static class PersonLayout
                 || Person.IsRomanisedGivenName(w) && !alias.Contains(' ');
         }
 
-        latin &= listed;
+        latin &= listed || RomanisationOf(text, seed, alias);
         var hangul = !alias.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             && (Person.IsForeignNameWord(alias) || s_baptismalNames.Contains(alias) || Context.IsLatinUpper(text[seed.Start]) && Person.SoundsLike(text.AsSpan(seed.Start, seed.End - seed.Start), alias[0]));
         if (!(latin && alias.Length >= 3 || hangul && alias.Length <= 5)
@@ -3053,6 +3083,26 @@ internal static class PersonLayout
 
         Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, alias, candidates, from, AddedScore);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="alias"/> is a Korean name's own romanisation, given name and surname in either order
+    /// (<c>모지훈(Jihoon Mo)</c>, <c>김서연 (Kim Seoyeon)</c>): a romanised given name of two syllables that starts with the
+    /// sound of the given name's first syllable, and a word of two to four letters with the surname's sound.
+    /// </summary>
+    private static bool RomanisationOf(string text, PiiFinding seed, ReadOnlySpan<char> alias)
+    {
+        var space = alias.IndexOf(' ');
+        if (seed.End - seed.Start != 3 || !KoreanNameShaped(text, seed.Start, seed.End) || space < 0 || alias[(space + 1)..].Contains(' '))
+        {
+            return false;
+        }
+
+        var (surname, given) = (text[seed.Start], text[seed.Start + 1]);
+        var first = alias[..space];
+        var second = alias[(space + 1)..];
+        return Person.IsRomanisedGivenName(first) && second.Length is >= 2 and <= 4 && Person.SoundsLike(first, given) && Person.SoundsLike(second, surname)
+            || Person.IsRomanisedGivenName(second) && first.Length is >= 2 and <= 4 && Person.SoundsLike(second, given) && Person.SoundsLike(first, surname);
     }
 
     /// <summary>
@@ -3108,9 +3158,9 @@ internal static class PersonLayout
     /// <summary>Whether <paramref name="c"/> is a common Chinese or Korean surname in Chinese characters (traditional or simplified).</summary>
     internal static bool IsHanSurname(char c) => s_hanSurnames.Contains(c);
 
-    // Common Chinese and Korean surnames in Chinese characters, traditional and simplified (general knowledge).
+    // Common Chinese, Korean and Vietnamese surnames in Chinese characters, traditional and simplified (general knowledge).
     private static readonly System.Buffers.SearchValues<char> s_hanSurnames = System.Buffers.SearchValues.Create(
-        "李王張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾夏韋韦方白鄒邹孟熊秦邱江尹薛段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严武戴莫孔向湯汤朴權权柳安申洪全文裵裴元千玄南辛池延魚吉河奇卞表咸慎琴");
+        "李王張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾夏韋韦方白鄒邹孟熊秦邱江尹薛段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严武戴莫孔向湯汤朴權权柳安申洪全文裵裴元千玄南辛池延魚吉河奇卞表咸慎琴阮康付易魯鲁");
 
     /// <summary>Whether <paramref name="word"/> ends with one of <paramref name="endings"/>.</summary>
     internal static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)

@@ -1572,4 +1572,64 @@ public class PersonLayoutTests
     [InlineData("고객: 아 모은지 설계사님이 엄마 고향 친구 딸이라 편하게 연락해요.")]
     public void RecordWords_AreNoNames(string text) =>
         Persons(text).Intersect(["진술", "실종", "기준일", "조리원", "설계사"]).ShouldBeEmpty();
+
+    // A person who speaks in a chat is private where the chat names them too, whatever the talk is about (a race's final);
+    // a player the chat talks about, who does not speak there, keeps the public reading.
+    [Fact]
+    public void ChatParticipant_IsPrivateWhereverNamed()
+    {
+        const string chat = "[윤혁대장] [오후 9:02] 토요일 서포트 조 확정. CP3은 나리달려랑 경수, 결승은 나랑 James\n"
+            + "[나리달려] [오후 9:04] 넵! 근데 CP3에 물 몇 병이에요?\n[경수] [오후 9:07] 엘리트부에 한결승 선수 나온대요 사인 받아도 됨?\n"
+            + "[윤혁대장] [오후 9:10] 손흥민 선수 결승골 봤어? 대박";
+        var reported = Persons(chat, PersonPolicy.Private);
+        reported.Count(p => p == "나리달려").ShouldBe(2);
+        reported.ShouldNotContain("손흥민");
+        Reason(chat, "나리달려").ShouldBe("chat speaker");
+    }
+
+    // A Mandarin reading with more syllables than the name has characters is no Sino-Korean reading (李浩然(리하오란));
+    // a word with its Sino-Korean reading, one syllable a character, stays a word.
+    [Theory]
+    [InlineData("동반 가족: 배우자 李浩然(리하오란), 자녀 李子涵(리쯔한, 4세)", "李浩然", true)]
+    [InlineData("동반 가족: 배우자 李浩然(리하오란), 자녀 李子涵(리쯔한, 4세)", "리하오란", true)]
+    [InlineData("보호자 阮明珠(응우옌민쭈) 어머니", "阮明珠", true)]
+    [InlineData("金融(금융) 위기가 왔다", "金融", false)]
+    [InlineData("출장지 武汉(우한) 공장", "武汉", false)]
+    public void MandarinReadingsLongerThanTheName(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // An export's speaker slot holds Japanese and Chinese display names too ([佐藤ゆき], [王小雪]); a place in Chinese
+    // characters ([東京]) is no name.
+    [Theory]
+    [InlineData("[빙판위의곰] [오후 8:05] A팀: 경도윤 / 佐藤ゆき / 반초롱\n[佐藤ゆき] [오후 8:06] 저 등록 서류 따로 필요해요?\n[빙판위의곰] [오후 8:07] 네", "佐藤ゆき", 2)]
+    [InlineData("[王小雪] [오후 9:10] 今天我送。\n[윤재호] [오후 9:12] 응 알았어", "王小雪", 1)]
+    [InlineData("[東京] [오후 9:10] 도착했어요\n[윤재호] [오후 9:12] 응 알았어", "東京", 0)]
+    public void ExportSlots_TakeJapaneseAndChineseNames(string text, string word, int count) => Persons(text).Count(p => p == word).ShouldBe(count);
+
+    // WhatsApp's export on a Korean phone (2025. 12. 14., 오전 10:12 - Anjali: …) names its speaker, one Latin word too;
+    // a line of another layout with a dash is not a speaker's.
+    [Theory]
+    [InlineData("2025. 12. 14., 오전 10:12 - Anjali: 5시 와요~ 도담 언니\n2025-05-08, 오전 10:22 - Anjali: sorry last night", "Anjali", 2)]
+    [InlineData("2025. 12. 14. 공지 - Notice: 영업시간 변경 안내입니다", "Notice", 0)]
+    public void WhatsAppKoreanExports_NameTheSpeaker(string text, string word, int count) => Persons(text).Count(p => p == word).ShouldBe(count);
+
+    // A Korean name's own romanisation in brackets after it is the same person; an English company name is not.
+    [Theory]
+    [InlineData("차녀 모은숙: 미국 사는 막내 모지훈(Jihoon Mo) 귀국 전까지 치료 유지 원함", "Jihoon Mo", true)]
+    [InlineData("담당 홍길동(Samsung Electronics) 과장 통화", "Samsung Electronics", false)]
+    public void RomanisationInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A speaker's handle of six syllables keeps its last word (드리프트장인); after a given name a staff word is left out
+    // (은숙총무 speaks as 은숙).
+    [Theory]
+    [InlineData("[21:01] 드리프트장인: 1팀 나, 모래곰, 초코칩 확정.\n[21:02] 모래곰: 저 이번엔 레나로 탈게요\n[21:05] 드리프트장인: 규정상 안 됨\n[21:08] 모래곰: 신고했어요?", "드리프트장인", true)]
+    [InlineData("[21:01] 드리프트장인: 1팀 나, 모래곰, 초코칩 확정.\n[21:02] 모래곰: 저 이번엔 레나로 탈게요\n[21:05] 드리프트장인: 규정상 안 됨\n[21:08] 모래곰: 신고했어요?", "드리프트", false)]
+    [InlineData("은숙총무: 회비 걷을게요\n민재: 네 보낼게요\n은숙총무: 감사합니다\n민재: 넵", "은숙", true)]
+    public void SpeakerHandlesKeepTheirLastWord(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A form's columns and labels and the places of records are no names (서명일, 동행자, 원목실).
+    [Theory]
+    [InlineData("No\t성명\t조\t동의 여부\t서명일\t비고\n1\t한가람\tA\t동의\t2025. 6. 4.\t", "서명일")]
+    [InlineData("신청인: 함지원 / 이메일 없음\n동행자: Laurent Dubois (공동연구자)", "동행자")]
+    [InlineData("위원: 진보영(간호부), Michael Grant(원목실 목사), 표승완(사회복지사)", "원목실")]
+    public void RecordColumnsAndPlaces_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
 }
