@@ -192,7 +192,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// reading, baptismal names) moved it to 0.960, detector 0.962 / 0.998.</item>
     /// <item>batch 42, written blind by two helpers at the end of that session and committed unread, wired in the next after
     /// the pass tuned on batch 41, scored once, the held-out figure: 0.910, 0.979 on gold spans, 25 of 47 public persons
-    /// replaced; detector 0.920 / 0.980 (by the analysis script: 41 detector misses, the session's start tree 41).</item>
+    /// replaced; detector 0.920 / 0.980 (by the analysis script: 41 detector misses, the session's start tree 41). A pass
+    /// tuned on it afterwards (a chat's speakers private wherever the chat names them, Mandarin readings longer than the
+    /// name, Japanese and Chinese display names, WhatsApp exports of Korean phones) moved it to 0.938, detector 0.938 / 0.993.</item>
+    /// <item>batch 43, written blind by two helpers at the start of that session and committed unread, wired after the pass
+    /// tuned on batch 42, scored once, the held-out figure: 0.944, 0.998 on gold spans, 23 of 42 public persons replaced;
+    /// detector 0.948 / 0.977 (by the analysis script: 28 detector misses, the session's start tree 28: the two passes
+    /// of that session found none of its misses).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -342,8 +348,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // tuned on it since (game chat channels, kin handles, Hangul mentions, Japanese names with their reading: 0.960 now).
     [InlineData(41, 0.96, 0.64, 0.96, 0.99, 0.96, 0.99)]
     // Batch 42, written blind by two helpers in the session before and committed unread, wired in the next after the pass
-    // tuned on batch 41, scored once (0.910; 41 detector misses by the analysis script, the session's start tree 41).
-    [InlineData(42, 0.91, 0.54, 0.91, 0.97, 0.91, 0.97)]
+    // tuned on batch 41, scored once (0.910; 41 detector misses by the analysis script, the session's start tree 41). One
+    // pass tuned on it since (a chat's speakers private wherever named, Mandarin readings, WhatsApp on Korean phones: 0.938).
+    [InlineData(42, 0.93, 0.54, 0.93, 0.98, 0.93, 0.99)]
+    // Batch 43, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 42,
+    // scored once (0.944; 28 detector misses by the analysis script, the session's start tree 28).
+    [InlineData(43, 0.94, 0.55, 0.94, 0.99, 0.94, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
