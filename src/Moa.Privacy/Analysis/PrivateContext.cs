@@ -130,6 +130,9 @@ public static class PrivateContext
         // Parents and grandparents (함께 온 아버지 류정택(43) 씨는, 어머니 권점례 님): a member of the public named through the
         // family, as the press names a child's or a victim's parents.
         "아버지", "어머니", "엄마", "아빠", "할머니", "할아버지", "외할머니", "외할아버지", "시어머니", "시아버지", "장인", "장모",
+
+        // In-laws (남편 한도윤이랑 시누 한미래가, 형부 차민석).
+        "시누", "시누이", "올케", "형부", "처제", "처형", "매형", "매제", "제부", "시동생", "새언니", "동서",
     ];
 
     // Second-person words after a name that opens its line (홍길동, 너 어제 …): the name is a vocative in a private message.

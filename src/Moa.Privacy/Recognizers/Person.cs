@@ -2101,6 +2101,12 @@ internal static class Person
         for (var at = text.IndexOf("라고 ", StringComparison.Ordinal); at > 1; at = text.IndexOf("라고 ", at + 1, StringComparison.Ordinal))
         {
             var rest = text.AsSpan(at + 3);
+            if (SelfIntroduced(text, at) is { } self)
+            {
+                sink.Add(new PiiFinding(self.Start, self.End, PiiTypes.Person, 0.75));
+                continue;
+            }
+
             if (!(rest.StartsWith("부르") || rest.StartsWith("불러") || rest.StartsWith("부름") || rest.StartsWith("불렀") || rest.StartsWith("부른")))
             {
                 continue;
@@ -2156,6 +2162,31 @@ internal static class Person
             var cued = cue.IsEmpty ? asked && (before.IsEmpty || before[^1] is '.' or '\n' or '!' or '?' or ',' or ')' or ':')
                 : cue is "저를" or "절" or "저는" or "나를" or "날" or "나는" or "다들" or "모두" or "그냥" or "편하게" or "친구들은" or "친구들이" or "사람들은" or "사람들이" or "동료들은" or "가족들은";
             return cued ? (start, stem) : null;
+        }
+
+        // The name the writer introduces themselves by (저는 미나라고 해요, 전 하늘이라고 합니다): a Hangul word of two to five
+        // syllables after 저는, 전, 나는 or 난, before (이)라고 and 해요, 합니다 or 하는데, no role, form or kinship word (a
+        // common word is a name there: the sentence says so).
+        static (int Start, int End)? SelfIntroduced(string text, int at)
+        {
+            var rest = text.AsSpan(at + 3);
+            if (!(rest.StartsWith("해요") || rest.StartsWith("합니다") || rest.StartsWith("하는데") || rest.StartsWith("해.") || rest.StartsWith("해!")))
+            {
+                return null;
+            }
+
+            var start = at;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+            {
+                start--;
+            }
+
+            var stem = at - start > 2 && text[at - 1] == '이' && (text[at - 2] - '\uAC00') % 28 != 0 ? at - 1 : at;
+            var word = text.AsSpan(start, stem - start);
+            var before = text.AsSpan(0, start);
+            return word.Length is >= 2 and <= 5 && !PersonLayout.IsFormWord(word) && !PrivateContext.IsStaffOrKin(word)
+                && (before.EndsWith("저는 ") || before.EndsWith("전 ") || before.EndsWith("나는 ") || before.EndsWith("난 "))
+                ? (start, stem) : null;
         }
 
         // Whose name it is: none said (a sentence's start), or a person (아이 이름을, 제 이름은, 환자 이름이), not a shop's or a file's.
@@ -2490,7 +2521,11 @@ internal static class Person
         "Here", "Back", "Home", "Sure", "Not", "Just", "Still", "Also", "Really", "Done", "Ready", "Free", "Busy", "Late", "Monday",
         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December", "Python", "Java", "Google", "Apple", "Kakao", "Naver",
+        "Uncle", "Aunt", "Auntie", "Grandma", "Grandpa", "Granny", "Mom", "Mum", "Dad", "Mommy", "Daddy", "Sis", "Bro", "Honey", "Dear",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether <paramref name="word"/> is an English word that a name's slot holds instead of a name (All, Team, Uncle).</summary>
+    internal static bool IsEnglishNotName(ReadOnlySpan<char> word) => s_englishNotNames.Contains(word);
 
     /// <summary>
     /// Names in English mail and messages, by how they are addressed (<c>Hi Hyunsoo,</c>, <c>Thank you, Daniel.</c>),
@@ -2528,6 +2563,15 @@ internal static class Person
             }
 
             closing = s_englishClosings.Contains(line.TrimEnd(",!.")) && line.Length < 24;
+
+            // A closing and the name on one line (Love, Grace; See you soon, Grace).
+            var comma = line.LastIndexOf(", ");
+            if (!closing && comma > 0 && comma < 24 && (s_englishClosings.Contains(line[..comma]) || line[..comma] is "See you soon" or "With love" or "Hugs")
+                && AddressedName(text, p + comma + 2, lineEnd, alone: true) is > 0 and var closed)
+            {
+                sink.Add(new PiiFinding(p + comma + 2, closed, PiiTypes.Person, 0.8));
+            }
+
             foreach (var greeting in s_englishGreetings)
             {
                 // At the line's start, after the quote marks of a reply (> Hi Sarah,) or after a speaker (Oliver: Hi Jieun!).
@@ -2728,11 +2772,12 @@ internal static class Person
         }
     }
 
-    // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz).
+    // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz), or a family's (Grandma Ok-ja:
+    // a Korean given name romanised with a hyphen is one word).
     private static void EnglishFormOfAddress(string text, int at, string title, List<PiiFinding> sink)
     {
         var start = at + title.Length;
-        var (words, end) = LatinWords(text, start);
+        var (words, end) = HyphenatedGivenNameEnd(text, start) is var hyphenated and > 0 ? (1, hyphenated) : LatinWords(text, start);
         if ((at == 0 || !Context.IsLatinLetter(text[at - 1])) && words is 1 or 2 && !Context.IsLatinLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
         {
             sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
@@ -2770,8 +2815,8 @@ internal static class Person
     // After a child's name, the parent who writes (general English as Korean parents write it in class chats).
     private static readonly string[] s_englishParents = [" mom", " dad", " mum", "'s mom", "'s dad", "'s mum", " grandma", " grandpa", "'s grandma", "'s grandpa"];
 
-    // Forms of address before a Filipino or Malay name.
-    private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz "];
+    // Forms of address before a Filipino or Malay name, and the family's before a first name (Grandma Ok-ja, Uncle Minsoo).
+    private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz ", "Grandma ", "Grandpa ", "Auntie ", "Aunt ", "Uncle "];
 
     // Every cue of TryEnglishAddress's passes in the order the passes run (their findings keep that order).
     private static readonly (string Text, Action<string, int, string, List<PiiFinding>> Pass)[] s_englishCues =

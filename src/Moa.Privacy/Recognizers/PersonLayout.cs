@@ -73,6 +73,11 @@ internal static class PersonLayout
             Attendees(text, candidates, from);
         }
 
+        if (text.Contains('(', StringComparison.Ordinal))
+        {
+            RelationAliases(text, candidates, from);
+        }
+
         var seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
@@ -2378,11 +2383,17 @@ internal static class PersonLayout
 
     /// <summary>
     /// The display name at <paramref name="p"/> when <c>오전</c>/<c>오후</c>, a clock time and the talk follow it on the same
-    /// line (<c>최윤슬 오후 9:02 보민아 …</c>); null otherwise.
+    /// line (<c>최윤슬 오후 9:02 보민아 …</c>), or a time in brackets does (<c>편경호 [09:10] 카페 …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? SpeakerBeforeClock(string text, int p, int lineEnd)
     {
         var line = text.AsSpan(p, Math.Min(lineEnd - p, 28));
+        if (Context.At(text, p) != '[' && line.IndexOf(" [", StringComparison.Ordinal) is var bracket and >= 2 && ClockEnd(text, p + bracket + 2, lineEnd) is var bracketed and > 0
+            && Context.At(text, bracketed) == ']' && Context.At(text, bracketed + 1) == ' ' && bracketed + 2 < lineEnd && text[bracketed + 2] != ' ')
+        {
+            return DisplayName(text, p, p + bracket);
+        }
+
         var gap = line.IndexOf(" 오전 ", StringComparison.Ordinal) is var am and > 0 ? am : line.IndexOf(" 오후 ", StringComparison.Ordinal);
         if (gap < 2)
         {
@@ -3083,6 +3094,63 @@ internal static class PersonLayout
 
         Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, alias, candidates, from, AddedScore);
+    }
+
+    /// <summary>
+    /// A name in brackets glued to a relation (<c>남편(Pierre)은</c>, <c>아내(Emily)랑</c>, <c>언니(Josephine)한테</c>,
+    /// <c>딸(서아, 7세)</c>): one to three capitalised words in Latin letters, or a Hangul word of two to four syllables of a
+    /// name's kind (given-name syllables, a Korean name's shape or a foreign name word) that is no common, form or country
+    /// word; a note may follow after a comma. The name is a person here and wherever it stands alone in the text.
+    /// </summary>
+    private static void RelationAliases(string text, List<PiiFinding> candidates, int from)
+    {
+        for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
+        {
+            var w = open;
+            while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
+            {
+                w--;
+            }
+
+            var relation = text.AsSpan(w, open - w);
+            if (relation.Length < 1 || !IsRelationWord(relation) || PrivateContext.IsStaffOrKin(relation) && !EndsWithAny(relation, PrivateContext.Relations))
+            {
+                continue;
+            }
+
+            var (start, end) = (open + 1, open + 1);
+            var latin = Context.IsLatinUpper(Context.At(text, start));
+            while (end < text.Length && end - start < 30 && (latin ? Context.IsLatinLetter(text[end]) || text[end] is '-' or '\'' || text[end] == ' ' && Context.IsLatinUpper(Context.At(text, end + 1))
+                : Context.IsHangulSyllable(text[end])))
+            {
+                end++;
+            }
+
+            if (Context.At(text, end) is not (')' or ',') || end - start < 2)
+            {
+                continue;
+            }
+
+            var name = text.AsSpan(start, end - start);
+            var words = 0;
+            var shaped = true;
+            foreach (var range in name.Split(' '))
+            {
+                var word = name[range];
+                words++;
+                shaped &= word.Length >= 2 && (!latin || !word[1..].ContainsAnyInRange('A', 'Z'));
+            }
+
+            if (latin ? !shaped || words > 3 || s_latinRoles.Contains(name) || Person.IsEnglishNotName(name)
+                : name.Length > 4 || NameGazetteer.IsCommonWord(name) || IsFormWord(name) || Person.IsCountry(name) || IsRelationWord(name)
+                    || !(AllGivenSyllables(name) || KoreanNameShaped(text, start, end) || Person.IsForeignNameWord(name)))
+            {
+                continue;
+            }
+
+            Add(text, candidates, from, start, end, AddedScore);
+            Occurrences(text, name, candidates, from, AddedScore);
+        }
     }
 
     /// <summary>

@@ -1632,4 +1632,49 @@ public class PersonLayoutTests
     [InlineData("신청인: 함지원 / 이메일 없음\n동행자: Laurent Dubois (공동연구자)", "동행자")]
     [InlineData("위원: 진보영(간호부), Michael Grant(원목실 목사), 표승완(사회복지사)", "원목실")]
     public void RecordColumnsAndPlaces_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    // A name in brackets glued to a relation (남편(Pierre)은, 딸(서아, 7세)); a note, a country, a job, a word for a kind of
+    // name (가명) or a staff word's bracket (팀장(Kevin)) is not read so.
+    [Theory]
+    [InlineData("[권보미] [오후 9:06] 땡큐ㅠㅠ 남편(Pierre)은 2주차에 합류해.", "Pierre", true)]
+    [InlineData("근데 그날 아내(Emily)랑 딸 한글학교 행사가 있어서", "Emily", true)]
+    [InlineData("마리셀 씨가 필리핀 언니(Josephine)한테 보낸다고 요청", "Josephine", true)]
+    [InlineData("우리 딸(서아, 7세)도 같이 가요", "서아", true)]
+    [InlineData("엄마(Mom)랑 아빠(미국) 남편(회사원) 딸(중3) 모두 참석", "Mom", false)]
+    [InlineData("엄마(Mom)랑 아빠(미국) 남편(회사원) 딸(중3) 모두 참석", "미국", false)]
+    [InlineData("엄마(Mom)랑 아빠(미국) 남편(회사원) 딸(중3) 모두 참석", "회사원", false)]
+    [InlineData("성폭행 피해자인 A부인(가명)에게 손해배상금을 지불하라고 판결했다.", "가명", false)]
+    [InlineData("담당 팀장(Kevin)에게 전달 바랍니다", "Kevin", false)]
+    public void RelationWithNameInBrackets(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // In-laws are relations before a name (시누 한미래), and a self-introduction names the writer (저는 미나라고 해요); a
+    // role said so is not a name (저는 학생이라고 해요), nor is a word someone else says (그건 반대라고 해요).
+    [Theory]
+    [InlineData("남편 한도윤이랑 시누 한미래가 맛보고 어머님 맛이래요", "한미래", true)]
+    [InlineData("레시피 감사합니다. 저는 미나라고 해요", "미나", true)]
+    [InlineData("처음 뵙겠습니다. 전 하늘이라고 합니다", "하늘", true)]
+    [InlineData("저는 학생이라고 해요", "학생", false)]
+    [InlineData("그건 반대라고 해요", "반대", false)]
+    public void InLawsAndSelfIntroductions(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // English mail: a closing and the name on one line (Love, Grace), a family's form of address before a given name
+    // (Grandma Ok-ja); the form of address alone (Thank you, Uncle!) is no name.
+    [Theory]
+    [InlineData("할아버지 댁 방문 건\nThank you for everything.\nLove, Grace", "Grace", true)]
+    [InlineData("할아버지 댁 방문 건: Grandma Ok-ja will fly in from Sydney on the 20th.", "Ok-ja", true)]
+    [InlineData("할아버지 댁 방문 건: Thank you, Uncle! Mom cried a little.", "Uncle", false)]
+    [InlineData("할아버지 댁 방문 건\nThanks a lot.\nLove, Everyone", "Everyone", false)]
+    public void EnglishClosingsAndFamilyAddress(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name before a time in brackets speaks (편경호 [09:10] …); a speaker in an export's slot with a title before it still
+    // does ([대표 정겨울] [오후 4:30]).
+    [Fact]
+    public void SpeakerBeforeBracketedTime()
+    {
+        const string chat = "편경호 [09:10] 카페 '소소' 대금 아직이에요.\n선우진 [09:12] 제가 전화해볼게요.\n편경호 [09:15] 네";
+        Reason(chat, "선우진").ShouldBe("chat speaker");
+        Persons(chat).Count(p => p == "편경호").ShouldBe(2);
+        const string export = "[명하준] [오후 4:15] 있음. 원장님이 또 불러주신대\n[대표 정겨울] [오후 4:30] 다들 수고했어요.\n[추예린] [오후 4:32] 네 대표님!";
+        Persons(export).ShouldContain("정겨울");
+    }
 }
