@@ -198,7 +198,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// <item>batch 43, written blind by two helpers at the start of that session and committed unread, wired after the pass
     /// tuned on batch 42, scored once, the held-out figure: 0.944, 0.998 on gold spans, 23 of 42 public persons replaced;
     /// detector 0.948 / 0.977 (by the analysis script: 28 detector misses, the session's start tree 28: the two passes
-    /// of that session found none of its misses).</item>
+    /// of that session found none of its misses). A pass tuned on it afterwards (a relation with a name in brackets,
+    /// in-laws, self-introductions, English closings with the name on one line, a name before a bracketed time) moved it
+    /// to 0.960, detector 0.962 / 0.978.</item>
+    /// <item>batch 44, written blind by two helpers in that session and committed unread, wired after the pass tuned on
+    /// batch 43, scored once, the held-out figure: 0.943, 0.997 on gold spans, 22 of 45 public persons replaced; detector
+    /// 0.945 / 0.957 (by the analysis script: 32 detector misses, the session's start tree 32; the policy found two more
+    /// private persons than the start tree's).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -352,8 +358,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // pass tuned on it since (a chat's speakers private wherever named, Mandarin readings, WhatsApp on Korean phones: 0.938).
     [InlineData(42, 0.93, 0.54, 0.93, 0.98, 0.93, 0.99)]
     // Batch 43, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 42,
-    // scored once (0.944; 28 detector misses by the analysis script, the session's start tree 28).
-    [InlineData(43, 0.94, 0.55, 0.94, 0.99, 0.94, 0.97)]
+    // scored once (0.944; 28 detector misses by the analysis script, the session's start tree 28). One pass tuned on it
+    // since (relations with a name in brackets, in-laws, self-introductions, English closings: 0.960 now).
+    [InlineData(43, 0.95, 0.55, 0.96, 0.99, 0.96, 0.97)]
+    // Batch 44, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 43,
+    // scored once (0.943; 32 detector misses by the analysis script, the session's start tree 32).
+    [InlineData(44, 0.94, 0.49, 0.94, 0.99, 0.94, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
