@@ -60,7 +60,7 @@ public static class PrivateContext
 
         // Parties of contracts, sales and references, and members of residents' and private groups (issue 11, documents).
         "양도인", "양수인", "매도인", "매수인", "상대방", "추천인", "보증인", "연대보증인", "위임인", "수임인", "판매자", "관람객",
-        "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자",
+        "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자", "가맹점주",
     ];
 
     // Whether a window holds any role at all: one search instead of one per role for the many names near none.
@@ -287,6 +287,13 @@ public static class PrivateContext
         {
             if (previousWord.EndsWith(relation, StringComparison.Ordinal) && previousWord.Length < before.Length
                 && (previousWord.Length == relation.Length || !char.IsLetter(previousWord[^(relation.Length + 1)])) && !PublicTitleNear(near))
+            {
+                return "relation:" + relation;
+            }
+
+            // (Or the name in brackets glued to the relation: 남편(차건우)이 집에 있을 거예요.)
+            if (before.EndsWith("(", StringComparison.Ordinal) && before[..^1].EndsWith(relation, StringComparison.Ordinal)
+                && (before.Length - 1 == relation.Length || !char.IsLetter(before[^(relation.Length + 2)])) && !PublicTitleNear(near))
             {
                 return "relation:" + relation;
             }

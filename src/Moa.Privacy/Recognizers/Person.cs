@@ -4497,8 +4497,10 @@ internal static class Person
 
         // (Without a colon a common word, or one with its particle, is no value: 이름 공간을 is a namespace.)
         var name = text.AsSpan(start, length);
+        // (Nor is a title or a form of address, which a message opens with after its sender: 어머님: 선생님 안녕하세요.)
         if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name)
-            || !colon && IsInflectedCommonWord(name) || IsLabelWithParticle(name))
+            || !colon && IsInflectedCommonWord(name) || IsLabelWithParticle(name) || IsTitleOrRole(name) || TitleEndingLength(name) == name.Length
+            || NameGazetteer.IsCommonWord(name) && name[^1] == '님')
         {
             return;
         }

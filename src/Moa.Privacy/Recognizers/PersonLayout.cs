@@ -76,6 +76,7 @@ internal static class PersonLayout
         if (text.Contains('(', StringComparison.Ordinal))
         {
             RelationAliases(text, candidates, from);
+            HangulThenHan(text, candidates, from);
         }
 
         var seeds = candidates.Count;
@@ -1301,6 +1302,12 @@ internal static class PersonLayout
             return (tabbed.Start, tabbed.End, false);
         }
 
+        // (Or with spaces, a Japanese or Chinese name: 10:05 田中由美 皆さん….)
+        if (TimedCjkSpeaker(text, p, lineEnd) is { } timedCjk)
+        {
+            return (timedCjk.Start, timedCjk.End, false);
+        }
+
         // A chat copied with the name, the time and the talk on one line (여보민 오후 9:03 황선재? 키 큰?).
         if (SpeakerBeforeClock(text, p, lineEnd) is { } beforeClock)
         {
@@ -2031,7 +2038,8 @@ internal static class PersonLayout
     /// <summary>
     /// The person's name in a messenger's display name between <paramref name="start"/> and <paramref name="end"/>: a
     /// company in brackets, a title, role or kinship word after it and a company before it are left out
-    /// (<c>국은지 주임(○○세무회계)</c>, <c>깔끔홈케어 정대철 팀장</c>, <c>한별 아빠</c>), and so are symbols after it (<c>혜진💕</c>).
+    /// (<c>국은지 주임(○○세무회계)</c>, <c>깔끔홈케어 정대철 팀장</c>, <c>한별 아빠</c>), and so are symbols after it (<c>혜진💕</c>)
+    /// and a post ending with a title after a Korean name (<c>정다은 매장장</c>).
     /// What is left is a Latin name, or one Hangul word of two to eight syllables (two only when both are given-name
     /// syllables: <c>다운</c>, not the tags <c>[안내]</c>, <c>[공지]</c>) that is no common word, channel tag, role, label or
     /// field word; else null.
@@ -2070,6 +2078,14 @@ internal static class PersonLayout
 
         var lastSpace = whole.LastIndexOf(' ');
         var related = lastSpace > 0 && IsRelationWord(whole[..lastSpace].Trim(' '));
+
+        // A name and a post that ends with a title, which the lists do not hold ([정다은 매장장], [추소윤 주방실장]): the name.
+        if (lastSpace > 0 && whole.IndexOf(' ') == lastSpace && KoreanNameShaped(text, start, start + lastSpace) && Person.TitleEndingLength(whole[(lastSpace + 1)..]) > 0
+            && !NameGazetteer.IsCommonWord(whole[..lastSpace]))
+        {
+            return (start, start + lastSpace);
+        }
+
         start += lastSpace + 1;
         var word = text.AsSpan(start, end - start);
         // A group (엄마아빠들) is no person.
@@ -2379,6 +2395,48 @@ internal static class PersonLayout
         var name = text.AsSpan(s, e - s);
         return e > s && !name.ContainsAnyInRange('0', '9') && !NameGazetteer.IsCommonWord(name) && !IsFormWord(name) && !PrivateContext.IsContextWord(name)
             && !PrivateContext.IsFieldWord(name) ? (s, e) : null;
+    }
+
+    /// <summary>
+    /// The name of a line of a chat copied with the time, a space, a Japanese or Chinese display name and the talk
+    /// (<c>10:05 田中由美 皆さん…</c>, <c>10:08 さとう めぐみ 了解です</c>): a word of two to eight Chinese characters and kana,
+    /// or two words of kana; a speaker only where such lines make a conversation (Speakers), as a timetable's do not.
+    /// </summary>
+    private static (int Start, int End)? TimedCjkSpeaker(string text, int p, int lineEnd)
+    {
+        var clock = ClockEnd(text, p, lineEnd);
+        if (clock <= p || Context.At(text, clock) != ' ')
+        {
+            return null;
+        }
+
+        var start = clock + 1;
+        var end = CjkWordEnd(text, start, lineEnd);
+        if (end - start is < 2 or > 8 || Context.At(text, end) != ' ')
+        {
+            return null;
+        }
+
+        // (A name of two words in kana: さとう めぐみ.)
+        var second = CjkWordEnd(text, end + 1, lineEnd);
+        if (second - end - 1 is >= 2 and <= 5 && Context.At(text, second) == ' ' && IsKana(text.AsSpan(start, end - start)) && IsKana(text.AsSpan(end + 1, second - end - 1)))
+        {
+            end = second;
+        }
+
+        return end + 2 < lineEnd ? (start, end) : null;
+
+        static int CjkWordEnd(string text, int p, int lineEnd)
+        {
+            while (p < lineEnd && (ScriptProfile.IsHan(text[p]) || text[p] is >= '\u3041' and <= '\u30FC'))
+            {
+                p++;
+            }
+
+            return p;
+        }
+
+        static bool IsKana(ReadOnlySpan<char> word) => !word.ContainsAnyExceptInRange('\u3041', '\u30FC');
     }
 
     /// <summary>
@@ -3050,12 +3108,27 @@ internal static class PersonLayout
     /// name romanised (<c>어단비 (Luna)</c>, <c>Chae-won (Seonwoo)</c>), a foreign name word in Hangul (<c>우상필(요셉)</c>),
     /// a baptismal name (<c>황보정숙(젬마)</c>) or the Hangul rendering of a name in Latin letters (<c>Bilguun (빌궁)</c>), here and wherever else it occurs as a
     /// word. Not a role, title, relation, field or common word, a country or a place (<c>김민수(팀장)</c>, <c>최지우(장녀)</c>,
-    /// <c>Amara (나이지리아)</c>); brackets after a name mostly hold notes (<c>오전</c>, <c>퇴사</c>), so no other word.
+    /// <c>Amara (나이지리아)</c>); brackets after a name mostly hold notes (<c>오전</c>, <c>퇴사</c>), so no other word. After a
+    /// name in Latin letters, the person's name in Chinese characters (<c>Tan Wei Ling (陳慧玲)</c>, a surname's first).
     /// </summary>
     private static void AliasAfter(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
         var start = Person.OpenBracketAfter(text, seed.End) + 1;
         var end = start;
+
+        // (A name in Latin letters with the person's own name in Chinese characters: Tan Wei Ling (陳慧玲).)
+        while (end < text.Length && end - start < 5 && ScriptProfile.IsHan(text[end]))
+        {
+            end++;
+        }
+
+        if (end - start is >= 2 and <= 4 && start > 0 && Context.At(text, end) == ')' && IsHanSurname(text[start]) && Context.IsLatinUpper(text[seed.Start]))
+        {
+            Add(text, candidates, from, start, end, AddedScore);
+            return;
+        }
+
+        end = start;
         while (end < text.Length && (Context.IsHangulSyllable(text[end]) || Context.IsLatinLetter(text[end]) || text[end] is '-' or ' ' && Context.IsLatinLetter(Context.At(text, end + 1))))
         {
             end++;
@@ -3094,6 +3167,66 @@ internal static class PersonLayout
 
         Add(text, candidates, from, start, end, AddedScore);
         Occurrences(text, alias, candidates, from, AddedScore);
+    }
+
+    /// <summary>
+    /// A Chinese name in Hangul with its characters in brackets after it (<c>장리(张丽)</c>, <c>천징(陈静)</c>,
+    /// <c>왕리화(王丽华)</c>), as Korean offices write a Chinese resident's name: a Hangul word of two to five syllables
+    /// after a word that says who a person is (<see cref="NameSlotBefore"/>: 모, 통역, 점주), no common, form, role or
+    /// country word, and two to four Chinese characters opening with a surname's
+    /// (<see cref="IsHanSurname"/>) whose number is no more than the syllables'. Both are the person, and so is either
+    /// again in the text.
+    /// </summary>
+    private static void HangulThenHan(string text, List<PiiFinding> candidates, int from)
+    {
+        for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 1; open = text.IndexOf('(', open + 1))
+        {
+            var start = open;
+            while (start > 0 && Context.IsHangulSyllable(text[start - 1]))
+            {
+                start--;
+            }
+
+            var (a, b) = (open + 1, open + 1);
+            while (b < text.Length && b - a < 5 && ScriptProfile.IsHan(text[b]))
+            {
+                b++;
+            }
+
+            var hangul = text.AsSpan(start, open - start);
+            if (hangul.Length is < 2 or > 5 || b - a is < 2 or > 4 || b - a > hangul.Length || Context.At(text, b) is not (')' or ',') || !IsHanSurname(text[a])
+                || start > 0 && (Context.IsLatinLetter(text[start - 1]) || Context.IsDigit(text[start - 1]))
+                || NameGazetteer.IsCommonWord(hangul) || IsFormWord(hangul) || PrivateContext.IsContextWord(hangul) || Person.IsCountry(hangul) || IsRelationWord(hangul)
+                || !NameGazetteer.IsRuleSurname(hangul[0]) || !NameSlotBefore(text, start))
+            {
+                continue;
+            }
+
+            Add(text, candidates, from, start, open, AddedScore);
+            Add(text, candidates, from, a, b, AddedScore);
+            Occurrences(text, hangul, candidates, from, AddedScore);
+        }
+    }
+
+    /// <summary>
+    /// Whether the word before <paramref name="start"/> (one space between) says who a person is: a role, title, relation,
+    /// kinship or label word (점주, 통역, 모, 배우자, 성명), as a Chinese word with its characters (한국(韓國)) has none.
+    /// </summary>
+    private static bool NameSlotBefore(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ')
+        {
+            return false;
+        }
+
+        var w = start - 1;
+        while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
+        {
+            w--;
+        }
+
+        var word = text.AsSpan(w, start - 1 - w);
+        return word is "모" or "부" or "점주" || word.Length >= 2 && (IsRoleWord(word) || IsRelationWord(word));
     }
 
     /// <summary>

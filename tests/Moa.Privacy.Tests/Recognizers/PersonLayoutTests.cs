@@ -1677,4 +1677,49 @@ public class PersonLayoutTests
         const string export = "[명하준] [오후 4:15] 있음. 원장님이 또 불러주신대\n[대표 정겨울] [오후 4:30] 다들 수고했어요.\n[추예린] [오후 4:32] 네 대표님!";
         Persons(export).ShouldContain("정겨울");
     }
+
+    // A Chinese name in Hangul with its characters in brackets, after a word that says who a person is (모 장리(张丽),
+    // 통역 천징(陈静), 점주 왕리화(王丽华)); a word with its characters (한국(韓國), 문화(文化)) has no such word before it.
+    [Theory]
+    [InlineData("보호자: 부 길상만 / 모 장리(张丽)", "장리", true)]
+    [InlineData("보호자: 부 길상만 / 모 장리(张丽)", "张丽", true)]
+    [InlineData("어머니는 가족센터 통역 천징(陈静) 선생님 동석 하에 설명 들으심.", "천징", true)]
+    [InlineData("3) ○○역 2번출구점 — 점주 왕리화(王丽华)", "왕리화", true)]
+    [InlineData("한국(韓國) 문화(文化) 고려(高麗) 안전(安全)", "한국", false)]
+    [InlineData("한국(韓國) 문화(文化) 고려(高麗) 안전(安全)", "文化", false)]
+    [InlineData("국가: 한국(韓國)", "한국", false)]
+    public void HangulNamesWithTheirCharacters(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A title or form of address after a sender's label is no name (어머님: 선생님 안녕하세요); a post ending with a title
+    // after a name in an export's slot leaves the name ([정다은 매장장]).
+    [Theory]
+    [InlineData("[문자 2025-11-27 16:12] 도서준 어머님: 선생님 안녕하세요 서준이 엄마예요.", "선생님", false)]
+    [InlineData("[정다은 매장장] [오전 8:05] 9시 10분 도착 예정이에요~\n[Maricel] [오전 8:10] 네 알겠어요\n[정다은 매장장] [오전 8:20] 네", "매장장", false)]
+    [InlineData("[정다은 매장장] [오전 8:05] 9시 10분 도착 예정이에요~\n[Maricel] [오전 8:10] 네 알겠어요\n[정다은 매장장] [오전 8:20] 네", "정다은", true)]
+    public void TitlesAfterANameOrALabel(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name in Chinese characters in brackets after a name in Latin letters is the same person.
+    [Fact]
+    public void LatinNameWithHanName() =>
+        Persons("예약 메일: Arjun Mehta, and Tan Wei Ling (陳慧玲) has a shellfish allergy").ShouldContain("陳慧玲");
+
+    // A chat copied with the time, a space and a Japanese name speaks (10:05 田中由美 …); a timetable of the same shape
+    // names no one.
+    [Fact]
+    public void TimedJapaneseSpeakers()
+    {
+        const string chat = "바자회 준비방\n10:05 田中由美 皆さんおはようございます。\n10:08 さとう めぐみ 了解です。テント借ります\n"
+            + "10:15 田中由美 すごい！お礼しなきゃ\n10:30 山口京子 会計はお願いしてもいい？\n10:41 さとう めぐみ はい！";
+        var persons = Persons(chat);
+        persons.Count(p => p == "田中由美").ShouldBe(2);
+        persons.Count(p => p == "さとう めぐみ").ShouldBe(2);
+        persons.ShouldContain("山口京子");
+        Persons("일정표\n10:00 開会式 회의실\n11:00 講演 대강당\n12:00 昼食 식당").ShouldBeEmpty();
+    }
+
+    // A relation with the name in brackets glued to it makes the person private (남편(차건우)이), whatever else the
+    // sentence says (사장님).
+    [Fact]
+    public void RelationBeforeBracketedName_IsPrivate() =>
+        Reason("사장님 당일엔 남편(차건우)이 집에 있을 거예요.", "차건우").ShouldBe("relation:남편");
 }
