@@ -204,7 +204,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// <item>batch 44, written blind by two helpers in that session and committed unread, wired after the pass tuned on
     /// batch 43, scored once, the held-out figure: 0.943, 0.997 on gold spans, 22 of 45 public persons replaced; detector
     /// 0.945 / 0.957 (by the analysis script: 32 detector misses, the session's start tree 32; the policy found two more
-    /// private persons than the start tree's).</item>
+    /// private persons than the start tree's). A pass tuned on it afterwards (Chinese names in Hangul with their
+    /// characters, a Latin name's name in characters, Japanese chats copied with the time, titles after a sender's label)
+    /// moved it to 0.965, detector 0.966 / 0.981.</item>
+    /// <item>batch 45, written blind by two helpers in that session and committed unread, wired after the pass tuned on
+    /// batch 44, scored once, the held-out figure: 0.939, 0.998 on gold spans, 21 of 45 public persons replaced; detector
+    /// 0.944 / 0.966 (by the analysis script: 35 detector misses, the session's start tree 37).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -362,8 +367,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (relations with a name in brackets, in-laws, self-introductions, English closings: 0.960 now).
     [InlineData(43, 0.95, 0.55, 0.96, 0.99, 0.96, 0.97)]
     // Batch 44, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 43,
-    // scored once (0.943; 32 detector misses by the analysis script, the session's start tree 32).
-    [InlineData(44, 0.94, 0.49, 0.94, 0.99, 0.94, 0.95)]
+    // scored once (0.943; 32 detector misses by the analysis script, the session's start tree 32). One pass tuned on it
+    // since (Chinese names in Hangul with their characters, Japanese chats copied with the time, titles: 0.965 now).
+    [InlineData(44, 0.96, 0.49, 0.96, 0.99, 0.96, 0.98)]
+    // Batch 45, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 44,
+    // scored once (0.939; 35 detector misses by the analysis script, the session's start tree 37).
+    [InlineData(45, 0.93, 0.47, 0.94, 0.99, 0.94, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
