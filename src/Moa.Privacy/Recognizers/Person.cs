@@ -2839,7 +2839,8 @@ internal static class Person
     /// <c>| @bori_daily |</c>; not a decorator opening its line, not an address's domain, not a path's <c>[@attrib]</c>), or
     /// before 님 (<c>Luka_Kim 님</c>, <c>woodpecker_0님</c>). A handle is three to thirty letters, digits, <c>_</c> or <c>.</c>
     /// with a lower-case letter and an underscore, a digit or a dot (a plain word, <c>@url</c>, is left alone unless 님 or 씨
-    /// follows the mention: <c>@seungwoo 님</c>).
+    /// follows the mention: <c>@seungwoo 님</c>). After <c>@</c> a display name in Hangul is a person too, at a line's start
+    /// as well (<c>@한밤의고양이</c>; not <c>@모두</c>).
     /// </summary>
     private static void TryHandles(string text, List<PiiFinding> sink)
     {
