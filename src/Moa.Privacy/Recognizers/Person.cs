@@ -2025,7 +2025,8 @@ internal static class Person
 
     /// <summary>
     /// A person who names themselves: <c>주민 신우주입니다</c>, <c>105동 1402호 함보람입니다</c>, <c>저 빈나라이에요</c>, a line
-    /// that opens with <c>홍길동입니다</c>. The name has a Korean name's shape with name syllables after the surname.
+    /// that opens with <c>홍길동입니다</c>. The name has a Korean name's shape with name syllables after the surname; after a
+    /// unit or a floor any Korean name's shape or a foreign name word (<c>302호 천여름인데요</c>, <c>1층 러스탐입니다</c>).
     /// </summary>
     private static void TrySelfIntroductions(string text, List<PiiFinding> sink)
     {
@@ -2053,7 +2054,10 @@ internal static class Person
                     : before.EndsWith("저") || before.EndsWith("저는") || before.EndsWith("이름은")
                         ? GivenNameShaped(text, s, at, strict: true) || GivenNameShaped(text, s, at, strict: false) && !"원생인가사부자".Contains(text[at - 1], StringComparison.Ordinal)
                         : (before.EndsWith("호") || before.EndsWith("주민") || before.EndsWith("회원") || before.EndsWith("학생") || before.EndsWith("엄마")
-                            || before.EndsWith("아빠")) && GivenNameShaped(text, s, at, strict: false);
+                            || before.EndsWith("아빠")) && GivenNameShaped(text, s, at, strict: false)
+                        // (After a unit or a floor, any Korean name's shape or a foreign name word: 302호 천여름인데요, 1층 러스탐입니다.)
+                        || UnitBefore(before) && (PersonLayout.KoreanNameShaped(text, s, at) || IsForeignNameWord(text.AsSpan(s, at - s)))
+                            && !PersonLayout.IsFormWord(text.AsSpan(s, at - s));
                 if (!ok)
                 {
                     continue;
@@ -2063,6 +2067,10 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>Whether the text before a self-introduction ends with a unit or a floor's number (<c>302호</c>, <c>1층</c>).</summary>
+    private static bool UnitBefore(ReadOnlySpan<char> before) =>
+        before.Length >= 2 && before[^1] is '호' or '층' && Context.IsDigit(before[^2]);
 
     /// <summary>
     /// A name a sentence says someone has or is called by: after <c>이름은</c>, <c>이름을</c> or <c>이름이</c> and a space, a word
@@ -2564,9 +2572,12 @@ internal static class Person
 
             closing = s_englishClosings.Contains(line.TrimEnd(",!.")) && line.Length < 24;
 
-            // A closing and the name on one line (Love, Grace; See you soon, Grace).
+            // A closing and the name on one line (Love, Grace; See you soon, Grace), perhaps after the last sentence
+            // (… 070-9205-3297. Best wishes, Amara).
             var comma = line.LastIndexOf(", ");
-            if (!closing && comma > 0 && comma < 24 && (s_englishClosings.Contains(line[..comma]) || line[..comma] is "See you soon" or "With love" or "Hugs")
+            var opening = comma > 0 ? line[..comma].LastIndexOf(". ") is var stop and >= 0 ? stop + 2 : 0 : 0;
+            var closingWords = comma > 0 ? line[opening..comma] : [];
+            if (!closing && comma > 0 && closingWords.Length < 24 && (s_englishClosings.Contains(closingWords) || closingWords is "See you soon" or "With love" or "Hugs")
                 && AddressedName(text, p + comma + 2, lineEnd, alone: true) is > 0 and var closed)
             {
                 sink.Add(new PiiFinding(p + comma + 2, closed, PiiTypes.Person, 0.8));

@@ -79,6 +79,11 @@ internal static class PersonLayout
             HangulThenHan(text, candidates, from);
         }
 
+        if (text.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF'))
+        {
+            HanAfterRole(text, candidates, from);
+        }
+
         var seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
@@ -1284,8 +1289,20 @@ internal static class PersonLayout
             p = SkipSpaces(text, p + 1, lineEnd);
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
+            if (BarAfterWriter(text, p, lineEnd) is var replyBar and > 0 && (colon < 0 || replyBar < colon))
+            {
+                return CommentHandle(text, p, replyBar) is { } barred ? (barred.Start, barred.End, true) : null;
+            }
+
             return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false) && (DisplayName(text, p, p + colon) ?? CommentHandle(text, p, p + colon)) is { } writer
                 ? (writer.Start, writer.End, true) : null;
+        }
+
+        // A board copied with the writer and a bar before each comment (댓글 느티나무아래 | 수고 많으세요).
+        if (text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) && SkipSpaces(text, p + 3, lineEnd) is var writerStart
+            && BarAfterWriter(text, writerStart, lineEnd) is var writerBar and > 0 && CommentHandle(text, writerStart, writerBar) is { } commenter)
+        {
+            return (commenter.Start, commenter.End, true);
         }
 
         // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
@@ -1503,8 +1520,11 @@ internal static class PersonLayout
             }
         }
 
-        // A staff word glued after a given name (은숙총무: …) is left out too; a handle of six syllables keeps it (드리프트장인).
-        if (end - start is 4 or 5 && (PrivateContext.IsContextWord(text.AsSpan(end - 2, 2)) || Person.IsTitleOrRole(text.AsSpan(end - 2, 2))))
+        // A title or staff word glued after a handle or a name (은숙총무:, 겜돌이회장: …) is left out too, and a relation after a
+        // given name or a name; a handle keeps a relation's syllables (에일장인, 드리프트장인: 장인 as a master).
+        if (end - start is 4 or 5 && (IsRelationWord(text.AsSpan(end - 2, 2))
+                ? end - start == 4 && AllGivenSyllables(text.AsSpan(start, 2)) || end - start == 5 && KoreanNameShaped(text, start, start + 3)
+                : PrivateContext.IsContextWord(text.AsSpan(end - 2, 2)) || Person.IsTitleOrRole(text.AsSpan(end - 2, 2))))
         {
             end -= 2;
         }
@@ -1778,7 +1798,17 @@ internal static class PersonLayout
         }
 
         return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null
-            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close);
+            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close);
+
+        // (The slot holds a display name for certain: two syllables are a name there too, [봉구], unless a tag's, a common
+        // word, a form or relation word.)
+        static (int Start, int End)? SlotName(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            var word = text.AsSpan(start, end - start);
+            return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
+                && !IsRelationWord(word) && !s_channelTags.Contains(word) ? (start, end) : null;
+        }
     }
 
     /// <summary>
@@ -1948,6 +1978,16 @@ internal static class PersonLayout
         var p = SkipSpaces(text, lineStart, lineEnd);
         var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
         return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: true) ? CommentHandle(text, p, p + colon) : null;
+    }
+
+    /// <summary>
+    /// The position of <c> | </c> after a comment writer's handle at <paramref name="p"/> (one word of at most twenty
+    /// characters) when a comment follows it, as boards are copied (<c>└ 솔숲집 | 그건 옛날 얘기고 …</c>); -1 otherwise.
+    /// </summary>
+    private static int BarAfterWriter(string text, int p, int lineEnd)
+    {
+        var bar = text.IndexOf(" | ", p, Math.Min(22, lineEnd - p), StringComparison.Ordinal);
+        return bar > p && text.AsSpan(p, bar - p).IndexOf(' ') < 0 && bar + 3 < lineEnd && text[bar + 3] != ' ' ? bar : -1;
     }
 
     /// <summary>Whether the line is a community post's comments header: <c>댓글</c>, <c>댓글 4</c>, <c>댓글(12)</c>, <c>[댓글]</c>, <c>댓글 3개</c>.</summary>
@@ -3205,6 +3245,34 @@ internal static class PersonLayout
             Add(text, candidates, from, start, open, AddedScore);
             Add(text, candidates, from, a, b, AddedScore);
             Occurrences(text, hangul, candidates, from, AddedScore);
+        }
+    }
+
+    /// <summary>
+    /// A name in Chinese characters after a word that says who a person is (<c>아버지 张伟</c>, <c>배우자 李浩然</c>): two to four
+    /// characters standing alone, the first a surname's (<see cref="IsHanSurname"/>).
+    /// </summary>
+    private static void HanAfterRole(string text, List<PiiFinding> candidates, int from)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!ScriptProfile.IsHan(text[i]) || i > 0 && (ScriptProfile.IsHan(text[i - 1]) || IsLetter(text[i - 1])))
+            {
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && ScriptProfile.IsHan(text[end]))
+            {
+                end++;
+            }
+
+            if (end - i is >= 2 and <= 4 && IsHanSurname(text[i]) && !IsLetter(Context.At(text, end)) && !ScriptProfile.IsHan(Context.At(text, end)) && NameSlotBefore(text, i))
+            {
+                Add(text, candidates, from, i, end, AddedScore);
+            }
+
+            i = end;
         }
     }
 

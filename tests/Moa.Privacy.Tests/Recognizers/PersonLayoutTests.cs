@@ -1722,4 +1722,31 @@ public class PersonLayoutTests
     [Fact]
     public void RelationBeforeBracketedName_IsPrivate() =>
         Reason("사장님 당일엔 남편(차건우)이 집에 있을 거예요.", "차건우").ShouldBe("relation:남편");
+
+    // A board copied with a bar after each comment's writer (댓글 느티나무아래 | …, └ 솔숲집 | …); a post's header of bars
+    // with no comment under it names no writer.
+    [Theory]
+    [InlineData("[자유게시판] 정화조 청소비 | 솔숲집 | 2025. 1. 16. | 조회 47\n7번지 윤채린입니다.\n댓글 느티나무아래 | 수고 많으세요. 근데 12번지는요?\n└ 솔숲집 | 그건 옛날 얘기고 합쳐졌대요.", "느티나무아래", true)]
+    [InlineData("[자유게시판] 정화조 청소비 | 솔숲집 | 2025. 1. 16. | 조회 47\n7번지 윤채린입니다.\n댓글 느티나무아래 | 수고 많으세요. 근데 12번지는요?\n└ 솔숲집 | 그건 옛날 얘기고 합쳐졌대요.", "솔숲집", true)]
+    [InlineData("상품 | 수량 | 금액\n사과 | 3 | 9,000", "상품", false)]
+    public void BoardCommentsWithBars(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A speaker's handle ending with a staff word keeps it unless a given name or a name stands before it (에일장인, but
+    // 은숙총무 speaks as 은숙); two syllables in an export's slot are a name ([봉구]), a tag's are not ([공지]).
+    [Theory]
+    [InlineData("[21:15] 홉돌이: 에일장인 2포, 보리밭할배 1포\n[21:22] 에일장인: ㅇㅋ 창고는 동업자가 관리\n[21:25] 홉돌이: 넵 확인요", "에일장인", true)]
+    [InlineData("[운영진 하람] [오후 7:13] 지난주 넘어진 봉구님 손목은 좀 어떠세요?\n[봉구] [오후 7:20] 깁스 풀었어요\n[공지] [오후 7:30] 다음 주 휴강", "봉구", true)]
+    [InlineData("[운영진 하람] [오후 7:13] 지난주 넘어진 봉구님 손목은 좀 어떠세요?\n[봉구] [오후 7:20] 깁스 풀었어요\n[공지] [오후 7:30] 다음 주 휴강", "공지", false)]
+    public void SpeakerSlotsAndStaffEndings(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A name after a unit's or a floor's number introduces its writer (302호 천여름인데요); a role does not (302호 세입자인데요).
+    // A closing after the last sentence on its line signs the mail (… 3297. Best wishes, Amara). A Chinese name after a
+    // relation (아버지 张伟) is a person.
+    [Theory]
+    [InlineData("[10:31] 010.3974.6350: 302호 천여름인데요, 저 재택이라 9시에 화상회의 있어요.", "천여름", true)]
+    [InlineData("302호 세입자인데요 문의드려요", "세입자", false)]
+    [InlineData("유치원 메일: Please call 070-9205-3297. Best wishes, Amara", "Amara", true)]
+    [InlineData("2 | 张浩(장하오) | 중1 | 중국어 | 아버지 张伟 | 두 개의 설날", "张伟", true)]
+    [InlineData("수업 자료: 중국어 교재 中国语 1권", "中国语", false)]
+    public void UnitsClosingsAndHanAfterRelations(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
 }
