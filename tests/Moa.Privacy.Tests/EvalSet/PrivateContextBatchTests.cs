@@ -209,7 +209,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// moved it to 0.965, detector 0.966 / 0.981.</item>
     /// <item>batch 45, written blind by two helpers in that session and committed unread, wired after the pass tuned on
     /// batch 44, scored once, the held-out figure: 0.939, 0.998 on gold spans, 21 of 45 public persons replaced; detector
-    /// 0.944 / 0.966 (by the analysis script: 35 detector misses, the session's start tree 37).</item>
+    /// 0.944 / 0.966 (by the analysis script: 35 detector misses, the session's start tree 37). A pass tuned on it
+    /// afterwards (boards copied with a bar after each comment's writer, handles keeping a relation's syllables, two
+    /// syllables in an export's slot, self-introductions after a unit's number) moved it to 0.961, detector 0.964 / 0.987.</item>
+    /// <item>batch 46, written blind by two helpers in that session and committed unread, wired after the pass tuned on
+    /// batch 45, scored once, the held-out figure: 0.968, 0.993 on gold spans, 21 of 41 public persons replaced; detector
+    /// 0.971 / 0.939 (by the analysis script: 15 detector misses, the session's start tree 19; 41 false spans on both).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -371,8 +376,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (Chinese names in Hangul with their characters, Japanese chats copied with the time, titles: 0.965 now).
     [InlineData(44, 0.96, 0.49, 0.96, 0.99, 0.96, 0.98)]
     // Batch 45, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 44,
-    // scored once (0.939; 35 detector misses by the analysis script, the session's start tree 37).
-    [InlineData(45, 0.93, 0.47, 0.94, 0.99, 0.94, 0.96)]
+    // scored once (0.939; 35 detector misses by the analysis script, the session's start tree 37). One pass tuned on it
+    // since (boards with a bar after each writer, handles keeping a relation's syllables, units' self-introductions: 0.961).
+    [InlineData(45, 0.96, 0.47, 0.96, 0.99, 0.96, 0.98)]
+    // Batch 46, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 45,
+    // scored once (0.968; 15 detector misses by the analysis script, the session's start tree 19).
+    [InlineData(46, 0.96, 0.52, 0.97, 0.99, 0.97, 0.93)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
