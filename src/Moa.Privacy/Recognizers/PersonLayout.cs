@@ -1531,8 +1531,9 @@ internal static class PersonLayout
 
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
+        // (A message log's direction is no speaker: [23:20] 발신: …, [23:41] 수신: ….)
         return word.Length is < 2 or > 6 && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
-            || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
+            || s_channelTags.Contains(word) || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
 

@@ -1749,4 +1749,24 @@ public class PersonLayoutTests
     [InlineData("2 | 张浩(장하오) | 중1 | 중국어 | 아버지 张伟 | 두 개의 설날", "张伟", true)]
     [InlineData("수업 자료: 중국어 교재 中国语 1권", "中国语", false)]
     public void UnitsClosingsAndHanAfterRelations(string text, string word, bool person) => Persons(text).Contains(word).ShouldBe(person);
+
+    // A message log's direction opens its lines like a speaker and is none ([23:20] 발신: …); the names after its arrow are
+    // persons.
+    [Fact]
+    public void MessageDirections_AreNoSpeakers()
+    {
+        const string log = "[2025. 4. 14. 23:14] 발신 → 선우하린: 견인 기사 봉상우입니다. 차는 공업사로 입고합니다.\n[23:16] 수신 ← 선우하린: 네 맞아요. 지금 병원 갔어요.\n"
+            + "[23:20] 발신: 견인 거리가 무료 구간을 넘어서 추가 비용 생겨요.\n[23:41] 수신: 차 안에 카시트랑 가방 있어요\n[23:45] 발신: 카시트 사진 보냅니다.\n[09:30] 수신: 감사합니다 기사님.";
+        var persons = Persons(log);
+        persons.ShouldNotContain("발신");
+        persons.ShouldNotContain("수신");
+        persons.ShouldContain("선우하린");
+    }
+
+    // Goods and words of ledgers are no names (천일염, 염산, 승인율).
+    [Theory]
+    [InlineData("2025-04-25\t옥선희\t3년 간수 뺀 천일염\t10\t완료", "천일염")]
+    [InlineData("피해자: 진서우 — 왼쪽 손등 염산(35%) 접촉, 1도 화학화상", "염산")]
+    [InlineData("[09:14] 서재혁: 승인율 회복 중. PG사 연락은 인소라 님이 부탁드려요", "승인율")]
+    public void LedgerWords_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
 }
