@@ -214,7 +214,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// syllables in an export's slot, self-introductions after a unit's number) moved it to 0.961, detector 0.964 / 0.987.</item>
     /// <item>batch 46, written blind by two helpers in that session and committed unread, wired after the pass tuned on
     /// batch 45, scored once, the held-out figure: 0.968, 0.993 on gold spans, 21 of 41 public persons replaced; detector
-    /// 0.971 / 0.939 (by the analysis script: 15 detector misses, the session's start tree 19; 41 false spans on both).</item>
+    /// 0.971 / 0.939 (by the analysis script: 15 detector misses, the session's start tree 19; 41 false spans on both). A
+    /// pass tuned on it afterwards (a message log's directions are no speakers, ledger words are common words) moved its
+    /// detector precision to 0.973.</item>
+    /// <item>batch 47, written blind by two helpers in that session and committed unread, wired after the pass tuned on
+    /// batch 46, scored once, the held-out figure: 0.952, 0.981 on gold spans, 25 of 46 public persons replaced; detector
+    /// 0.965 / 0.978 (by the analysis script: 17 detector misses, the session's start tree 18).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -380,8 +385,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (boards with a bar after each writer, handles keeping a relation's syllables, units' self-introductions: 0.961).
     [InlineData(45, 0.96, 0.47, 0.96, 0.99, 0.96, 0.98)]
     // Batch 46, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 45,
-    // scored once (0.968; 15 detector misses by the analysis script, the session's start tree 19).
-    [InlineData(46, 0.96, 0.52, 0.97, 0.99, 0.97, 0.93)]
+    // scored once (0.968; 15 detector misses by the analysis script, the session's start tree 19). One pass tuned on it
+    // since (a message log's directions are no speakers, ledger words: detector precision 0.939 -> 0.973).
+    [InlineData(46, 0.96, 0.52, 0.97, 0.99, 0.97, 0.97)]
+    // Batch 47, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 46,
+    // scored once (0.952; 17 detector misses by the analysis script, the session's start tree 18).
+    [InlineData(47, 0.95, 0.55, 0.96, 0.98, 0.96, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
