@@ -1737,27 +1737,44 @@ internal static class PersonLayout
 
     /// <summary>
     /// The speaker of a line copied from Telegram: a display name of one to three words (any letters, Cyrillic too, digits
-    /// and <c>_</c>), a comma, and a date with a clock time in square brackets that ends the line; null otherwise.
+    /// and <c>_</c>), a comma, and a date with a clock time in square brackets that ends the line, or a clock time in
+    /// brackets, a colon and the talk (<c>Dilnoza Yusupova, [10:15]: …</c>); a role in brackets may follow the name
+    /// (<c>Сергей Пак (사장), [10:02]: …</c>). Null otherwise.
     /// </summary>
     private static (int Start, int End)? TelegramSpeaker(string text, int p, int lineEnd)
     {
         var end = Trim(text, p, lineEnd).End;
 
         var comma = text.IndexOf(", [", p, Math.Min(end - p, 40), StringComparison.Ordinal);
-        if (comma <= p || text[end - 1] != ']')
+        if (comma <= p)
         {
             return null;
         }
 
-        var stamp = text.AsSpan(comma + 3, end - comma - 4);
-        var colon = stamp.IndexOf(':');
-        if (stamp.Length is < 8 or > 32 || colon < 1 || !Context.IsDigit(stamp[colon - 1]) || stamp.Count(':') > 2 || stamp.ContainsAnyExcept(s_stampChars))
+        var close = text.IndexOf(']', comma + 3, end - comma - 3);
+        var talks = close > 0 && close + 2 < end && text[close + 1] == ':' && text[close + 2] == ' ';
+        if (close < 0 || close != end - 1 && !talks)
         {
             return null;
+        }
+
+        var stamp = text.AsSpan(comma + 3, close - comma - 3);
+        var colon = stamp.IndexOf(':');
+        if (stamp.Length is < 4 or > 32 || !talks && stamp.Length < 8 || colon < 1 || !Context.IsDigit(stamp[colon - 1]) || stamp.Count(':') > 2
+            || stamp.ContainsAnyExcept(s_stampChars))
+        {
+            return null;
+        }
+
+        // (A role in brackets after the name: Сергей Пак (사장).)
+        var nameEnd = comma;
+        if (text[comma - 1] == ')' && text.LastIndexOf(" (", comma - 1, comma - p, StringComparison.Ordinal) is var role and > 0 && role > p)
+        {
+            nameEnd = role;
         }
 
         var (words, q) = (1, p);
-        for (; q < comma; q++)
+        for (; q < nameEnd; q++)
         {
             var c = text[q];
             words += c == ' ' ? 1 : 0;
@@ -1767,7 +1784,7 @@ internal static class PersonLayout
             }
         }
 
-        return char.IsLetter(text[p]) ? (p, comma) : null;
+        return char.IsLetter(text[p]) ? (p, nameEnd) : null;
     }
 
     private static int SkipSpaces(string text, int p, int lineEnd)

@@ -1769,4 +1769,21 @@ public class PersonLayoutTests
     [InlineData("피해자: 진서우 — 왼쪽 손등 염산(35%) 접촉, 1도 화학화상", "염산")]
     [InlineData("[09:14] 서재혁: 승인율 회복 중. PG사 연락은 인소라 님이 부탁드려요", "승인율")]
     public void LedgerWords_AreNoNames(string text, string word) => Persons(text).ShouldNotContain(word);
+
+    // Telegram copied with the time in brackets and the talk on the line (Dilnoza Yusupova, [10:15]: …), a role in brackets
+    // after the name (Сергей Пак (사장), [10:02]: …): the speakers are private, whatever title the role is.
+    [Fact]
+    public void TelegramLinesWithTheTalk_NameTheSpeaker()
+    {
+        const string chat = "--- 2025-09-16 ---\nСергей Пак (사장), [10:02]: Доброе утро всем. 오늘 비슈케크행 마감 15:00.\n"
+            + "Dilnoza Yusupova, [10:15]: 사장님, 저 상자 2개 보내요.\nСергей Пак (사장), [10:17]: Хорошо. 받는 분 여권 이름 주세요.\nDilnoza Yusupova, [10:20]: 네 보낼게요";
+        Reason(chat, "Сергей Пак").ShouldBe("chat speaker");
+        Reason(chat, "Dilnoza Yusupova").ShouldBe("chat speaker");
+        Persons(chat).ShouldNotContain("사장");
+    }
+
+    // 안타 (a hit) inside 안타깝게 (sadly) is no word of sport: the news's private persons stay private.
+    [Fact]
+    public void SadlyIsNoBaseballHit() =>
+        Reason("이를 안타깝게 여긴 맏딸 구하늘(38)씨와 둘째 구보람(35)씨는 공책을 꺼냈다.", "구하늘").ShouldNotStartWith("public");
 }
