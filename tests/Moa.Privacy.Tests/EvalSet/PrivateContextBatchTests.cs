@@ -219,7 +219,14 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     /// detector precision to 0.973.</item>
     /// <item>batch 47, written blind by two helpers in that session and committed unread, wired after the pass tuned on
     /// batch 46, scored once, the held-out figure: 0.952, 0.981 on gold spans, 25 of 46 public persons replaced; detector
-    /// 0.965 / 0.978 (by the analysis script: 17 detector misses, the session's start tree 18).</item>
+    /// 0.965 / 0.978 (by the analysis script: 17 detector misses, the session's start tree 18). A pass tuned on it
+    /// afterwards (Telegram copied with the talk on the line, 안타깝게 no word of sport) moved it to 0.961, detector
+    /// 0.968 / 0.985.</item>
+    /// <item>batch 48, written blind by two helpers in that session and committed unread, wired after the pass tuned on
+    /// batch 47, scored once, the held-out figure: 0.934, 0.993 on gold spans, 15 of 40 public persons replaced; detector
+    /// 0.943 / 0.982 (by the analysis script: 34 detector misses against the session's start tree's 30: one Discord chat
+    /// whose speakers all have handles of five syllables or more is lost, since a handle now keeps 장인; the policy found
+    /// four private persons more).</item>
     /// <item>batch 30, written blind at the start of that round for the next one and wired at the end of the next, after
     /// the rules were tuned on batches 1–29 (surnames glued to an office, consonant initials, names in Cyrillic letters,
     /// given names inside English sentences, plain handles of workspace headers), scored once, the held-out figure: 0.960,
@@ -389,8 +396,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (a message log's directions are no speakers, ledger words: detector precision 0.939 -> 0.973).
     [InlineData(46, 0.96, 0.52, 0.97, 0.99, 0.97, 0.97)]
     // Batch 47, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 46,
-    // scored once (0.952; 17 detector misses by the analysis script, the session's start tree 18).
-    [InlineData(47, 0.95, 0.55, 0.96, 0.98, 0.96, 0.97)]
+    // scored once (0.952; 17 detector misses by the analysis script, the session's start tree 18). One pass tuned on it
+    // since (Telegram lines with the talk, 안타깝게 no sport word: 0.961 now).
+    [InlineData(47, 0.96, 0.55, 0.96, 0.98, 0.96, 0.98)]
+    // Batch 48, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 47,
+    // scored once (0.934; 34 detector misses by the analysis script, the session's start tree 30: a Discord chat of long
+    // handles lost, see the doc).
+    [InlineData(48, 0.93, 0.38, 0.94, 0.99, 0.94, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
