@@ -739,7 +739,8 @@ internal static class PersonLayout
                 counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name) : name.Length <= 4 || IsHandle(name)) ? i : named;
+            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name)
+                : name.Length <= 4 || IsHandle(name) || LongHandle(name)) ? i : named;
         }
 
         for (var i = 0; i < speakers.Count; i++)
@@ -751,7 +752,7 @@ internal static class PersonLayout
             var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
-                : other;
+                : other || counts[i] >= 2 && LongHandle(word);
             if (speaks && !IsBot(word))
             {
                 Add(text, candidates, from, start, end, AddedScore);
@@ -765,6 +766,17 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>
+    /// A handle of five or six syllables that speaks (<c>베이스장인</c>, <c>소프라노요정</c>): no common, form or context word and
+    /// no relation's ending, so that a form's long labels (<c>처리결과요약</c>) stay labels.
+    /// </summary>
+    private static bool LongHandle(ReadOnlySpan<char> word) =>
+        word.Length is 5 or 6 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
+        && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !EndsWithAny(word, s_labelEndings);
+
+    // Last syllables of a form's long labels (처리결과요약, 담당자연락처, 특이사항메모).
+    private static readonly string[] s_labelEndings = ["요약", "사항", "내용", "결과", "연락처", "메모", "번호", "일시", "현황", "비고", "여부", "방법", "계획", "의견", "사유", "기간", "장소"];
 
     /// <summary>A chat's bot speaking under its handle (벌금봇, 출석봇, ReminderBot, mee6bot): no person.</summary>
     private static bool IsBot(ReadOnlySpan<char> word) =>

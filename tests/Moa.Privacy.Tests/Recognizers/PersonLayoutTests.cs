@@ -1786,4 +1786,17 @@ public class PersonLayoutTests
     [Fact]
     public void SadlyIsNoBaseballHit() =>
         Reason("이를 안타깝게 여긴 맏딸 구하늘(38)씨와 둘째 구보람(35)씨는 공책을 꺼냈다.", "구하늘").ShouldNotStartWith("public");
+
+    // A Discord chat whose speakers all have handles of five or six syllables is a conversation (베이스장인 speaks twice);
+    // a form's long labels repeated on its lines are not speakers (처리결과요약).
+    [Fact]
+    public void LongHandlesMakeAConversation()
+    {
+        const string chat = "[21:02] 베이스장인: 정기공연 셋리스트 확정! 3곡 솔로 소프라노요정 님\n[21:04] 소프라노요정: 헉 저요?? 근데 포스터에 본명 나가요?\n"
+            + "[21:05] 베이스장인: 포스터는 본명 원칙. 금요일에 인쇄소 넘긴대\n[21:07] 알토_쿼카: 저는 영문으로 올려 주세요";
+        var persons = Persons(chat);
+        persons.Count(p => p == "베이스장인").ShouldBe(2);
+        persons.ShouldContain("소프라노요정");
+        Persons("처리결과요약: 완료 처리됨 후속 없음\n담당자연락처: 내선 번호 안내\n처리결과요약: 재접수 예정 다음 주").ShouldNotContain("처리결과요약");
+    }
 }
