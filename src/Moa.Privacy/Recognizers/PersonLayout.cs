@@ -1841,6 +1841,9 @@ internal static class PersonLayout
         }
     }
 
+    /// <summary>A letter of Japanese kana (hiragana, katakana, the long-vowel mark ー), as names are written in it.</summary>
+    private static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FA' or '\u30FC';
+
     /// <summary>
     /// A display name in Japanese or Chinese letters in an export's speaker slot (<c>[佐藤ゆき] [오후 8:06]</c>,
     /// <c>[王小雪] [오후 9:10]</c>): two to ten Chinese characters and kana with a kana among them, or two to four Chinese
@@ -1853,7 +1856,7 @@ internal static class PersonLayout
         var kana = word.ContainsAnyInRange('\u3041', '\u30FA');
         foreach (var c in word)
         {
-            if (!(ScriptProfile.IsHan(c) || c is >= '\u3041' and <= '\u30FA' || c == '\u30FC'))
+            if (!(ScriptProfile.IsHan(c) || IsKana(c)))
             {
                 return null;
             }
@@ -2489,7 +2492,7 @@ internal static class PersonLayout
 
         // (A name of two words in kana: さとう めぐみ.)
         var second = CjkWordEnd(text, end + 1, lineEnd);
-        if (second - end - 1 is >= 2 and <= 5 && Context.At(text, second) == ' ' && IsKana(text.AsSpan(start, end - start)) && IsKana(text.AsSpan(end + 1, second - end - 1)))
+        if (second - end - 1 is >= 2 and <= 5 && Context.At(text, second) == ' ' && AllKana(text.AsSpan(start, end - start)) && AllKana(text.AsSpan(end + 1, second - end - 1)))
         {
             end = second;
         }
@@ -2498,7 +2501,7 @@ internal static class PersonLayout
 
         static int CjkWordEnd(string text, int p, int lineEnd)
         {
-            while (p < lineEnd && (ScriptProfile.IsHan(text[p]) || text[p] is >= '\u3041' and <= '\u30FC'))
+            while (p < lineEnd && (ScriptProfile.IsHan(text[p]) || IsKana(text[p])))
             {
                 p++;
             }
@@ -2506,7 +2509,18 @@ internal static class PersonLayout
             return p;
         }
 
-        static bool IsKana(ReadOnlySpan<char> word) => !word.ContainsAnyExceptInRange('\u3041', '\u30FC');
+        static bool AllKana(ReadOnlySpan<char> word)
+        {
+            foreach (var c in word)
+            {
+                if (!IsKana(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
