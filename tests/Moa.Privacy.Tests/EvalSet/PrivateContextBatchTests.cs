@@ -401,8 +401,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(47, 0.96, 0.55, 0.96, 0.98, 0.96, 0.98)]
     // Batch 48, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 47,
     // scored once (0.934; 34 detector misses by the analysis script, the session's start tree 30: a Discord chat of long
-    // handles lost, see the doc).
-    [InlineData(48, 0.93, 0.38, 0.94, 0.99, 0.94, 0.98)]
+    // handles lost, see the doc). One pass tuned on it since (handles of five or six syllables speaking twice: 0.949 now).
+    [InlineData(48, 0.94, 0.38, 0.95, 0.99, 0.95, 0.98)]
+    // Batch 49, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 48,
+    // scored once (0.961; 19 detector misses by the analysis script, the start tree the same: no pass came between).
+    [InlineData(49, 0.96, 0.55, 0.96, 0.99, 0.96, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
