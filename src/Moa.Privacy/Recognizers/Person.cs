@@ -3206,8 +3206,12 @@ internal static class Person
     /// </summary>
     private static void AddRendering(string text, int start, int end, double score, List<PiiFinding> sink)
     {
-        // (Forms may put two spaces before the bracket: Pham Thi Hoa  ( 팜 티 호 아 ).)
-        var open = OpenBracketAfter(text, end) is var o && o < 0 && Context.At(text, end) == ' ' ? OpenBracketAfter(text, end + 1) : o;
+        // (Forms may put two spaces before the bracket: Pham Thi Hoa  ( 팜 티 호 아 ); an honorific may stand between:
+        // Kairat 씨(카이라트, 양돈농장).)
+        var h = Context.At(text, end) == ' ' ? end + 1 : end;
+        var honoured = Context.At(text, h) is '씨' or '님' && Context.At(text, h + 1) is '(' or ' ';
+        var after = honoured ? h + 1 : end;
+        var open = OpenBracketAfter(text, after) is var o && o < 0 && Context.At(text, after) == ' ' ? OpenBracketAfter(text, after + 1) : o;
         var close = open < 0 ? -1 : text.IndexOf(')', open);
         if (close < 0 || close - open > 24)
         {
@@ -3238,14 +3242,15 @@ internal static class Person
             a += labelled;
             var rendering = text.AsSpan(a, b - a);
             // (One syllable renders a one-syllable given name, Thành 탄, but is no gender's note: (남), (여).)
-            if (b - a >= (labelled > 0 ? 2 : 1) && b - a <= 12 && (b - a == 1 ? Context.IsHangulSyllable(text[a]) && text[a] is not ('남' or '여') && !s_notOneSyllableNames.Contains(text[a]) : IsHangulWords(rendering))
+            if (b - a >= (labelled > 0 || honoured ? 2 : 1) && b - a <= 12 && (b - a == 1 ? Context.IsHangulSyllable(text[a]) && text[a] is not ('남' or '여') && !s_notOneSyllableNames.Contains(text[a]) : IsHangulWords(rendering))
                 && (labelled > 0 || SoundsLike(latin, text[a])) && !IsLayoutRendering(rendering))
             {
                 sink.Add(new PiiFinding(a, b, PiiTypes.Person, score));
                 return;
             }
 
-            item = itemEnd + 1;
+            // (After an honorific the brackets hold notes more often, Kim Andrei 씨(고려인, 귀화): the first item only.)
+            item = honoured ? close : itemEnd + 1;
         }
 
         // The length of a label that names the person's other name (한국명, 한국 이름, 애칭, 별명) and its space or colon at

@@ -117,7 +117,19 @@ internal static class PersonLayout
         for (var i = from; i < seeds; i++)
         {
             var seed = candidates[i];
-            if (!IsSeed(text, seed) || !(done ??= new(StringComparer.Ordinal)).Add(text[seed.Start..seed.End]))
+            if (!IsSeed(text, seed))
+            {
+                // A confident name of another shape: a given name alone, a foreign name in Hangul, a handle or a Latin
+                // given name (서아, 아이게림, 팜티투, Aziz), wherever else it stands whole.
+                if (IsOtherSeed(text, seed) && (done ??= new(StringComparer.Ordinal)).Add(text[seed.Start..seed.End]))
+                {
+                    Repeats(text, seed, candidates, from, wholeOnly: true);
+                }
+
+                continue;
+            }
+
+            if (!(done ??= new(StringComparer.Ordinal)).Add(text[seed.Start..seed.End]))
             {
                 continue;
             }
@@ -235,7 +247,29 @@ internal static class PersonLayout
         return false;
     }
 
-    /// <summary>Every syllable of the given name (after a one- or two-syllable surname) is a common given-name syllable.</summary>
+    /// <summary>
+    /// A confident person of one word that is not a Korean name's shape (<see cref="IsSeed"/>), in a text laid out as a
+    /// record (<see cref="IsRecordLayout"/>): a given name alone, a foreign name or a handle in Hangul, a listed Latin
+    /// given or family name; no common word, no word of a record's labels, roles, titles (감독님), relations or forms, no
+    /// compound surname alone (남궁; 선우 is a given name too), and nothing but a particle or a form of address after it.
+    /// (In prose, 버락 오바마 … 오바마 and 베를린 are the tagger's to find.)
+    /// </summary>
+    private static bool IsOtherSeed(string text, PiiFinding f)
+    {
+        if (f.Type != PiiTypes.Person || f.Score < 0.9 || f.End - f.Start is < 2 or > 12 || !FreeAfter(text, f.End) || !IsRecordLayout(text))
+        {
+            return false;
+        }
+
+        // (Hangul, or a Latin given or family name of the list: Aziz, Greg; not a capitalised word of prose, Latin.)
+        var span = text.AsSpan(f.Start, f.End - f.Start);
+        var hangul = !span.ContainsAnyExceptInRange('\uAC00', '\uD7A3');
+        return (hangul || !span.ContainsAnyExcept(s_handleChars) && (NameGazetteer.LatinKind(span) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0)
+            && !s_endings.Contains(span[^1]) && !NameGazetteer.IsCommonWord(span) && !PrivateContext.IsContextWord(span)
+            && !PrivateContext.IsFieldWord(span) && !PrivateContext.IsStaffOrKin(span) && !Person.IsTitleOrRole(span.TrimEnd('님')) && !IsRelationWord(span) && !IsFormWord(span)
+            && !(span.Length == 2 && IsCompound(span) && span is not "선우");
+    }
+
     /// <summary>
     /// Whether the word [<paramref name="start"/>, <paramref name="end"/>) is a city, county or district of an address: it
     /// ends with 시, 군 or 구, and a province or metropolitan city of <see cref="StreetAddress.IsProvince"/> stands before it
@@ -2125,7 +2159,7 @@ internal static class PersonLayout
             (start, end) = Trim(text, start, open);
         }
 
-        while (end > start && !(Context.IsHangulSyllable(text[end - 1]) || Context.IsAsciiLetter(text[end - 1]) || Context.IsDigit(text[end - 1])))
+        while (end > start && !(Context.IsHangulSyllable(text[end - 1]) || Context.IsLatinLetter(text[end - 1]) || Context.IsDigit(text[end - 1])))
         {
             end--;
         }
@@ -2755,8 +2789,9 @@ internal static class PersonLayout
         "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ");
 
     /// <summary>
-    /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>): a capital, then two to
-    /// fourteen lower-case letters each, one space apart; or two or three words in capitals as passports write them, one
+    /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>, <c>Nguyễn Thu Thủy</c>,
+    /// <c>Şahin</c>): a capital, then one to fourteen lower-case letters each (<see cref="Context.IsLatinLower"/>: the
+    /// diacritics of Vietnamese, Turkish or Polish names too), one space apart; or two or three words in capitals as passports write them, one
     /// of them a listed name word (<c>NGUYEN VAN HUNG</c>; <see cref="NameGazetteer.LatinKind"/>), not an abbreviation
     /// (<c>KTX</c>, <c>USB C</c>).
     /// </summary>
@@ -2766,12 +2801,12 @@ internal static class PersonLayout
         foreach (var range in cell.Split(' '))
         {
             var w = cell[range];
-            if (w.Length is < 2 or > 15 || w[0] is < 'A' or > 'Z')
+            if (w.Length is < 2 or > 15 || !Context.IsLatinUpper(w[0]))
             {
                 return false;
             }
 
-            if (w[1..].ContainsAnyExcept(s_lowerLatin))
+            if (w[1..].ContainsAnyExcept(s_lowerLatin) && !AllLatinLower(w[1..]))
             {
                 if (w[1..].ContainsAnyExceptInRange('A', 'Z'))
                 {
@@ -2786,6 +2821,19 @@ internal static class PersonLayout
         }
 
         return capitals == 0 ? words is >= 1 and <= 3 : capitals == words && words is 2 or 3 && listed;
+
+        static bool AllLatinLower(ReadOnlySpan<char> letters)
+        {
+            foreach (var c in letters)
+            {
+                if (!Context.IsLatinLower(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -2959,7 +3007,7 @@ internal static class PersonLayout
     /// (<see cref="IsRecordLayout"/>: a table, labelled lines, a transcript), when it is no common word
     /// (윤서후 … 서후 어린이는; in running text 장타율 … 타율 is not repeated).
     /// </summary>
-    private static void Repeats(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    private static void Repeats(string text, PiiFinding seed, List<PiiFinding> candidates, int from, bool wholeOnly = false)
     {
         var name = text.AsSpan(seed.Start, seed.End - seed.Start);
 
@@ -2973,14 +3021,7 @@ internal static class PersonLayout
                 && !(Context.IsAsciiLetter(text[end - 1]) && Context.IsAsciiLetter(Context.At(text, end))))
             {
                 total++;
-                for (var i = from; i < candidates.Count; i++)
-                {
-                    if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= 0.5 && candidates[i].Start <= at && end <= candidates[i].End)
-                    {
-                        found++;
-                        break;
-                    }
-                }
+                found += Covered(candidates, from, at, end) ? 1 : 0;
             }
 
             var next = text.AsSpan(end).IndexOf(name, StringComparison.Ordinal);
@@ -2992,8 +3033,8 @@ internal static class PersonLayout
             return;
         }
 
-        Occurrences(text, name, candidates, from, Math.Min(seed.Score, AddedScore));
-        if (name.Length is 3 or 4 && !name.ContainsAnyExceptInRange('\uAC00', '\uD7A3'))
+        Occurrences(text, name, candidates, from, Math.Min(seed.Score, AddedScore), skipCovered: wholeOnly);
+        if (!wholeOnly && name.Length is 3 or 4 && !name.ContainsAnyExceptInRange('\uAC00', '\uD7A3'))
         {
             var compound = false;
             foreach (var c in NameGazetteer.CompoundSurnames)
@@ -3419,25 +3460,23 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// A name in Chinese characters before its Korean reading in brackets (<c>金美玉(김미옥)</c>): as many characters as the
-    /// confident name in the brackets has syllables, the first a surname's (<see cref="IsHanSurname"/>); a person here and
-    /// wherever else it stands.
+    /// A name in Chinese characters before its reading in brackets (<c>金美玉(김미옥)</c>, a child's given name
+    /// <c>浩然(하오란, 4)</c>): two characters or more, standing alone, and no more than the confident name in the brackets
+    /// has syllables; a person here and wherever else it stands.
     /// </summary>
     private static void HanjaBefore(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
         var end = seed.Start - 1;
-        var start = end - (seed.End - seed.Start);
-        if (start < 0 || start > 0 && ScriptProfile.IsHan(text[start - 1]) || !IsHanSurname(text[start]))
+        var start = end;
+        while (start > 0 && end - start <= seed.End - seed.Start && ScriptProfile.IsHan(text[start - 1]))
         {
-            return;
+            start--;
         }
 
-        for (var k = start; k < end; k++)
+        // (A Mandarin reading may take more syllables than the name has characters: 浩然(하오란).)
+        if (end - start < 2 || end - start > seed.End - seed.Start || start > 0 && ScriptProfile.IsHan(text[start - 1]))
         {
-            if (!ScriptProfile.IsHan(text[k]))
-            {
-                return;
-            }
+            return;
         }
 
         Add(text, candidates, from, start, end, AddedScore);
@@ -3492,14 +3531,16 @@ internal static class PersonLayout
     /// <summary>
     /// Adds each occurrence of <paramref name="name"/> that stands alone (no letter before it) and is followed by nothing,
     /// a particle or a form of address; with <paramref name="beforePersonWord"/> only those followed, after one space, by
-    /// a word that says who a person is (<see cref="Person.PersonWordAt"/>) or glued to 씨 or 님, no digit before them.
+    /// a word that says who a person is (<see cref="Person.PersonWordAt"/>) or glued to 씨 or 님, no digit before them;
+    /// with <paramref name="skipCovered"/> not those inside a person candidate already (a longer name or handle).
     /// </summary>
-    private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score, bool beforePersonWord = false)
+    private static void Occurrences(string text, ReadOnlySpan<char> name, List<PiiFinding> candidates, int from, double score, bool beforePersonWord = false,
+        bool skipCovered = false)
     {
         for (var at = text.AsSpan().IndexOf(name, StringComparison.Ordinal); at >= 0;)
         {
             var end = at + name.Length;
-            if ((at == 0 || !(IsLetter(text[at - 1]) || beforePersonWord && Context.IsDigit(text[at - 1])))
+            if ((at == 0 || !(IsLetter(text[at - 1]) || beforePersonWord && Context.IsDigit(text[at - 1]))) && !(skipCovered && Covered(candidates, from, at, end))
                 && (beforePersonWord
                     ? Context.At(text, end) == ' ' && Person.PersonWordAt(text, end + 1) || Context.At(text, end) is '씨' or '님' && !Context.IsHangulSyllable(Context.At(text, end + 1))
                     : FreeAfter(text, end) && !(Context.IsAsciiLetter(text[end - 1]) && Context.IsAsciiLetter(Context.At(text, end)))))
@@ -3551,6 +3592,20 @@ internal static class PersonLayout
 
     // Particles after the familiar 이 of a given name (하늘이가, 하늘이랑, 하늘이한테): general Korean, from knowledge.
     private static readonly string[] s_diminutiveParticles = ["가", "는", "랑", "도", "를", "한테", "에게", "의", "네", "와", "하고", "만", "처럼", "까지"];
+
+    /// <summary>Whether a person candidate of score 0.5 or more covers [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    private static bool Covered(List<PiiFinding> candidates, int from, int start, int end)
+    {
+        for (var i = from; i < candidates.Count; i++)
+        {
+            if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= 0.5 && candidates[i].Start <= start && end <= candidates[i].End)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static bool FreeAfter(string text, int end)
     {

@@ -1799,4 +1799,45 @@ public class PersonLayoutTests
         persons.ShouldContain("소프라노요정");
         Persons("처리결과요약: 완료 처리됨 후속 없음\n담당자연락처: 내선 번호 안내\n처리결과요약: 재접수 예정 다음 주").ShouldNotContain("처리결과요약");
     }
+
+    // Latin names keep their diacritics: a KakaoTalk export's speaker in brackets (Vietnamese, Turkish), a table's cell.
+    [Fact]
+    public void LatinNamesWithDiacritics_AreSpeakers()
+    {
+        const string chat = "[막내 정아] [오전 7:31] 나 금요일 밤에 내려감~\n[Nguyễn Thu Thủy] [오전 7:40] 네 저도 가요. 도윤이 데리고 가요\n"
+            + "[Hằng] [오후 7:05] 선생님 저 지난번 62점이에요\n[Şahin Yılmaz] [오후 7:06] 저도 갈게요";
+        Reason(chat, "Nguyễn Thu Thủy").ShouldBe("chat speaker");
+        Reason(chat, "Hằng").ShouldBe("chat speaker");
+        Reason(chat, "Şahin Yılmaz").ShouldBe("chat speaker");
+        // (Lower case after the capital, one to three words: a sentence in brackets is no name.)
+        Persons("[Cà phê sữa đá ngon quá] [오후 7:05] 주문 들어왔어요").ShouldBeEmpty();
+    }
+
+    // The reading in brackets names the person in Chinese characters before it, a child's given name too (浩然(하오란, 4)),
+    // and the Hangul rendering after a Latin name and its 씨 (Kairat 씨(카이라트, 양돈농장)); a note after 씨 is no rendering.
+    [Fact]
+    public void ReadingsInBrackets_NameThePerson()
+    {
+        Persons("T-102 | Zhang Li(张丽) | 浩然(하오란, 4) | 말하는 곰인형 | 소리 안 남").ShouldContain("浩然");
+        Persons("○○리 버스정류장 | Kairat 씨(카이라트, 양돈농장) | 한국어 교재 1 | - | 회원증 신규").ShouldContain("카이라트");
+        var notes = Persons("- Kim Andrei 씨(고려인, 귀화) 한국어 서툶, 처남 최윤석 씨가 동행해 설명함.");
+        notes.ShouldNotContain("귀화");
+        notes.ShouldNotContain("고려인");
+        Persons("오늘 大阪城(오사카 성) 다녀옴. 사진은 나중에").ShouldNotContain("大阪城");
+    }
+
+    // A record names a given name or a foreign name again without the sign that found it the first time (보안 비탈리 …
+    // 비탈리 씨가); prose is the tagger's (버락 오바마 stays whole); a title or a compound surname is never repeated.
+    [Fact]
+    public void ConfidentNamesOfOtherShapes_AreRepeatedInRecords()
+    {
+        const string log = "근무: 야간 매니저 엄기석 / 카운터 팽수경 / 보안 비탈리\n22:40 사우나에서 임종섭 님 어지럼증. 보안 비탈리 씨가 부축함.\n"
+            + "00:15 분실 신고: 성하니 님 금목걸이.";
+        Persons(log).Count(p => p == "비탈리").ShouldBe(2);
+        var prose = Persons("미국 민주당 대선후보인 버락 오바마 상원의원은 20일 연설했다. 오바마는 이라크 철군을 약속했다.");
+        prose.ShouldContain("버락 오바마");
+        const string board = "담당: 감독님 확인 필요\n메모: 감독님이 동선만 알려 주심\n비고: 남궁 씨 요청. 성이 남궁이라 한 글자 빠지지 않게";
+        Persons(board).ShouldNotContain("감독님");
+        Persons(board).Count(p => p == "남궁").ShouldBe(1);
+    }
 }
