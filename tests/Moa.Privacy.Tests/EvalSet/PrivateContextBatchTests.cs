@@ -405,8 +405,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // handles lost, see the doc). One pass tuned on it since (handles of five or six syllables speaking twice: 0.949 now).
     [InlineData(48, 0.94, 0.38, 0.95, 0.99, 0.95, 0.98)]
     // Batch 49, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 48,
-    // scored once (0.961; 19 detector misses by the analysis script, the start tree the same: no pass came between).
-    [InlineData(49, 0.96, 0.55, 0.96, 0.99, 0.96, 0.96)]
+    // scored once (0.961; 19 detector misses by the analysis script, the start tree the same: no pass came between). One
+    // pass tuned on it since (Latin names with diacritics, readings in brackets, names repeated in records: 0.968 now).
+    [InlineData(49, 0.96, 0.55, 0.97, 0.99, 0.97, 0.96)]
+    // Batch 50, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 49,
+    // scored once (0.919; 43 detector misses by the analysis script, the session's start tree 46).
+    [InlineData(50, 0.91, 0.54, 0.93, 0.98, 0.93, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
