@@ -42,6 +42,9 @@ internal static class PersonLayout
     // Separators of a list of people on one line.
     private static readonly char[] s_separators = [',', '·', '/', '、', '，', '\t'];
 
+    // What a line that names its speaker or writer holds: a colon, a bracket, a reply mark, a bar or Discord's dash.
+    private static readonly System.Buffers.SearchValues<char> s_speakerMarks = System.Buffers.SearchValues.Create(":：[└↳|—");
+
     /// <summary>Runs every pass over the person candidates <paramref name="candidates"/>[<paramref name="from"/>..].</summary>
     public static void Propagate(string text, List<PiiFinding> candidates, int from)
     {
@@ -51,7 +54,8 @@ internal static class PersonLayout
             Table(text, candidates, from);
         }
 
-        if (text.AsSpan().IndexOfAny(':', '：', '[') >= 0)
+        // (A board's reply mark or bar opens a writer's line without a colon: └ 솔이네곳간 | 작년에 ….)
+        if (text.AsSpan().IndexOfAny(s_speakerMarks) >= 0)
         {
             Speakers(text, candidates, from);
         }
@@ -442,9 +446,12 @@ internal static class PersonLayout
                 start += text.AsSpan(start).IndexOfAnyExcept(' ') is var skip and > 0 ? skip : 0;
             }
 
+            // (Or a speaker with the time after the name: 한가온 (CEO) 오후 9:41  …, 닉머리 — 2025. 4. 23. 오후 11:06  ….)
             var colon = line.IndexOf(':');
+            var lineEnd = range.End.GetOffset(text.Length);
             if ((colon is > 0 and <= 16 && !line[..colon].ContainsAny(".!?\"'") && (colon + 1 == line.Length || line[colon + 1] == ' ')
-                 || SkipTime(text, start, range.End.GetOffset(text.Length)) > start) && ++labelled >= 3)
+                 || SkipTime(text, start, lineEnd) > start || HeaderSpeaker(text, start, lineEnd, out _) is not null || SpeakerBeforeClock(text, start, lineEnd) is not null)
+                && ++labelled >= 3)
             {
                 layout = true;
                 break;
@@ -1335,7 +1342,8 @@ internal static class PersonLayout
             p = SkipSpaces(text, p + 1, lineEnd);
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
-            if (BarAfterWriter(text, p, lineEnd) is var replyBar and > 0 && (colon < 0 || replyBar < colon))
+            // (The colon is counted from the handle, the bar from the text's start: a time after the bar is no colon's.)
+            if (BarAfterWriter(text, p, lineEnd) is var replyBar and > 0 && (colon < 0 || replyBar - p < colon))
             {
                 return CommentHandle(text, p, replyBar) is { } barred ? (barred.Start, barred.End, true) : null;
             }
@@ -1353,9 +1361,11 @@ internal static class PersonLayout
 
         // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
         // 오후 2:13, ppojang  오후 2:31).
-        if (HeaderSpeaker(text, p, lineEnd) is { } header)
+        if (HeaderSpeaker(text, p, lineEnd, out var talks) is { } header)
         {
-            return (header.Start, header.End, true);
+            // (With the talk on its line the layout is a schedule's too, 대강당  오후 4:00  전체 교육: a speaker only where
+            // such lines make a conversation, Speakers.)
+            return (header.Start, header.End, !talks);
         }
 
         // LINE's saved talk: the time, a tab, the name, a tab and the talk (08:15	みさき	14時半!); a speaker only where such
@@ -1959,6 +1969,8 @@ internal static class PersonLayout
     internal static (int Start, int End)? CommentHandle(string text, int start, int end)
     {
         (start, end) = Trim(text, start, end);
+        // (Symbols that decorate a handle after it are left out: 파란하늘🌤.)
+        end = Undecorated(text, start, end);
         var word = text.AsSpan(start, end - start);
         if (word.Length is < 2 or > 20 || !OnlyHandleChars(word)
             || !(word.ContainsAnyInRange('\uAC00', '\uD7A3') || word.ContainsAnyInRange('a', 'z') || word.ContainsAnyInRange('A', 'Z'))
@@ -2070,6 +2082,17 @@ internal static class PersonLayout
         return !rest.ContainsAnyExceptInRange('0', '9');
     }
 
+    /// <summary>The end of a display name or handle before the symbols that decorate it (소라💕, 민지🌸, 별빛♥).</summary>
+    private static int Undecorated(string text, int start, int end)
+    {
+        while (end > start && (char.IsSurrogate(text[end - 1]) || text[end - 1] is '♥' or '♡' or '★' or '☆' or '♪' or '~' or '\u200D' or '\uFE0F'))
+        {
+            end--;
+        }
+
+        return end;
+    }
+
     /// <summary>
     /// A nickname in a messenger export's own speaker slot that <see cref="DisplayName"/> leaves because it is also a common
     /// word or ends with a title (<c>[연필깎이] [오전 9:14]</c>, <c>[태산코치] [오후 9:12]</c>, <c>[곰돌이간호사] [오후 9:14]</c>), or
@@ -2085,11 +2108,7 @@ internal static class PersonLayout
         // Symbols that decorate a display name after it (소라💕, 민지🌸) are left out; so decorated, two syllables that are no
         // common word are a person's name too: a channel's tags are not decorated.
         var decorated = end;
-        while (end > start && char.IsSurrogate(text[end - 1]) || end > start && text[end - 1] is '♥' or '♡' or '★' or '☆' or '♪' or '~' or '\u200D' or '\uFE0F')
-        {
-            end--;
-        }
-
+        end = Undecorated(text, start, end);
         decorated -= end;
         var word = text.AsSpan(start, end - start);
         if (word.Length < (decorated > 0 ? 2 : 3) || word.Length > 10 || word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || IsFormWord(word) && Person.TitleEndingLength(word) == 0
@@ -2418,21 +2437,18 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// The display name of a line that holds only a name, two spaces or more and a time (<c>오전</c>/<c>오후</c> and the
-    /// clock), as a workspace messenger copies a message's header; null otherwise.
+    /// The display name of a line that holds a name, two spaces or more (or Discord's dash and perhaps a date) and a time
+    /// (<c>오전</c>/<c>오후</c> and the clock), as a workspace messenger copies a message's header, alone or with the talk after
+    /// two spaces (<paramref name="talks"/>); null otherwise.
     /// </summary>
-    private static (int Start, int End)? HeaderSpeaker(string text, int p, int lineEnd)
+    private static (int Start, int End)? HeaderSpeaker(string text, int p, int lineEnd, out bool talks)
     {
+        talks = false;
         var end = Trim(text, p, lineEnd).End;
 
         // (Two spaces or more, or a dash as Discord and some messengers copy it: 모카라떼 — 오후 2:59.)
-        var gap = text.AsSpan(p, end - p).LastIndexOf("  ", StringComparison.Ordinal);
-        var dash = text.AsSpan(p, end - p).IndexOf(" — ", StringComparison.Ordinal);
-        var after = 0;
-        if (gap < 0 && dash > 0)
-        {
-            (gap, after) = (dash, 3);
-        }
+        var dash = text.AsSpan(p, Math.Min(end - p, 28)).IndexOf(" — ", StringComparison.Ordinal);
+        var (gap, after) = dash > 0 ? (dash, 3) : (text.AsSpan(p, end - p).IndexOf("  ", StringComparison.Ordinal), 0);
 
         if (gap < 2 || gap > 24)
         {
@@ -2449,11 +2465,16 @@ internal static class PersonLayout
                 ? clock + 3 : DateEnd(text, clock, end);
         }
 
+        // (The talk may follow the time on the same line after two spaces: 닉머리 — 2025. 4. 23. 오후 11:06  ㅇㅇ 보컬 ….)
         var time = text.AsSpan(clock, end - clock);
-        var timed = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal)
-            ? ClockEnd(text, clock, end) == end
-            : ClockEnd(text, clock, end) is var c and > 0 && text.AsSpan(c, end - c) is " AM" or " PM";
+        var c = ClockEnd(text, clock, end);
+        var korean = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal);
+        talks = korean ? TalkAfter(text, c, end) : c > 0 && text.AsSpan(c, end - c) is [' ', 'A' or 'P', 'M', ..] && TalkAfter(text, c + 3, end);
+        var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap);
+
+        // (Two spaces, then the talk.)
+        static bool TalkAfter(string text, int c, int end) => c > 0 && c + 2 < end && text[c] == ' ' && text[c + 1] == ' ' && text[c + 2] != ' ';
 
         // (In a header's own layout a plain word in lower case is the speaker's handle too: pixelpotato  10:05 AM.)
         static (int Start, int End)? PlainHandle(string text, int start, int end)
@@ -2559,7 +2580,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// The display name at <paramref name="p"/> when <c>오전</c>/<c>오후</c>, a clock time and the talk follow it on the same
-    /// line (<c>최윤슬 오후 9:02 보민아 …</c>), or a time in brackets does (<c>편경호 [09:10] 카페 …</c>); null otherwise.
+    /// line (<c>최윤슬 오후 9:02 보민아 …</c>, <c>한가온 (CEO) 오후 9:41  내일 …</c>), or a time in brackets does (<c>편경호
+    /// [09:10] 카페 …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? SpeakerBeforeClock(string text, int p, int lineEnd)
     {
@@ -2576,8 +2598,10 @@ internal static class PersonLayout
             return null;
         }
 
+        // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다.)
         var clock = ClockEnd(text, p + gap + 1, lineEnd);
-        return clock > 0 && clock + 1 < lineEnd && text[clock] == ' ' && text[clock + 1] != ' ' ? DisplayName(text, p, p + gap) : null;
+        var talk = clock > 0 && Context.At(text, clock) == ' ' ? Context.At(text, clock + 1) == ' ' ? clock + 2 : clock + 1 : -1;
+        return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, p + gap) : null;
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>

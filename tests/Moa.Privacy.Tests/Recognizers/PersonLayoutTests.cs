@@ -1840,4 +1840,48 @@ public class PersonLayoutTests
         Persons(board).ShouldNotContain("감독님");
         Persons(board).Count(p => p == "남궁").ShouldBe(1);
     }
+
+    // A workspace's copy with the talk on the speaker's line after two spaces (Slack: doyun.kang  오전 9:58  …; JANDI: 한가온
+    // (CEO) 오후 9:41  …; Discord: 닉머리 — 2025. 4. 23. 오후 11:06  …) is a transcript: its speakers are found, and its CEO
+    // is the team's, not a public figure. A schedule laid out the same way names no one.
+    [Fact]
+    public void WorkspaceCopiesWithTheTalk_NameTheSpeakers()
+    {
+        const string slack = "#qa | 2025년 2월 20일\n한지우 (QA리드)  오전 9:41  오늘 밤 빌드 제출입니다.\ndoyun.kang  오전 9:58  제가 봅니다. 파티클 수가 문제인 듯\n"
+            + "마태민  오전 10:07  날개는 살려 주세요\ndoyun.kang  오후 6:55  수정 빌드 올렸습니다.";
+        Persons(slack).Count(p => p == "doyun.kang").ShouldBe(2);
+        const string jandi = "한가온 (CEO) 오후 9:41  내일 데모데이 발표 순서 확정\n윤슬 (PM) 오후 9:43  네 대표님 슬라이드 고칠게요\n"
+            + "염도현 (개발) 오후 9:47  베타 유저 인터뷰 영상 편집 중\n한가온 (CEO) 오후 9:56  고마워요";
+        Reason(jandi, "한가온").ShouldNotStartWith("public");
+        Reason(jandi, "염도현").ShouldNotStartWith("public");
+        const string discord = "닉머리 — 2025. 4. 23. 오후 11:02  다음 주 합주 B룸 잡음\n베이스는_핑계 — 2025. 4. 23. 오후 11:05  ㄳㄳ 셋리스트 확정임?\n"
+            + "닉머리 — 2025. 4. 23. 오후 11:06  ㅇㅇ 확정\n드럼치는_두부 — 2025. 4. 24. 오후 11:10  나 그날 늦음";
+        var speakers = Persons(discord);
+        speakers.Count(p => p == "닉머리").ShouldBe(2);
+        speakers.ShouldContain("베이스는_핑계");
+        speakers.ShouldContain("드럼치는_두부");
+        Persons("회의실  오후 2:30  주간 회의\n대강당  오후 4:00  전체 교육\n3층 로비  오후 5:30  다과").ShouldBeEmpty();
+        Persons("방문 예정 — 2025. 4. 23. 오후 11:06  확인 필요\n공지사항 — 2025. 4. 24. 오후 1:06  점검 안내").ShouldBeEmpty();
+    }
+
+    // 스타 (a star) inside 스타트 (a start, 스타트업) is no word of public life: a rowing coach's crew stays private.
+    [Fact]
+    public void StartIsNoStar() =>
+        Reason("[코치 변경호] [오후 9:14] 은재 첫 500m 레이트 넘기지 마라. 바우 태오는 스타트 때 블레이드 깊게 넣지 말고.\n[곽지우] [오후 9:20] 넵 코치님", "태오")
+            .ShouldNotStartWith("public");
+
+    // A board's reply names its writer before the bar even when the time after the bar holds a colon, deep in a long text
+    // (└ 둥이아빠_준 | 2025-10-04 00:05 | …), and a handle's decoration is left out (파란하늘🌤 → 파란하늘).
+    [Fact]
+    public void BoardRepliesWithATime_NameTheWriters()
+    {
+        const string board = "[자유게시판] 학폭위 처음 가보는데 조언 부탁드려요 | 한결맘0412 | 2025-08-18 23:14 | 조회 587\n아들이 초6인데 몇 달째 놀림을 당했어요.\n"
+            + "└ 솔이네곳간 | 2025-05-28 23:31 | 작년에 가봤어요. 보호자 동석 돼요.\n└ 둥이아빠_준 | 2025-10-04 00:05 | 저는 유튜브 보고 준비했어요.\n"
+            + "└ 파란하늘🌤 | 2025-10-06 07:12 | 우리 애도 같은 학원이에요.";
+        var writers = Persons(board);
+        writers.ShouldContain("솔이네곳간");
+        writers.ShouldContain("둥이아빠_준");
+        writers.ShouldContain("파란하늘");
+        Persons("안내문입니다.\n└ 공지 | 2025-05-28 23:31 | 점검 예정\n└ 없음 | 2025-05-29 10:00 | 해당 없음").ShouldBeEmpty();
+    }
 }
