@@ -1666,8 +1666,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// The speaker of a line of WhatsApp's export at <paramref name="p"/>: a date of digits split by <c>/</c>, <c>.</c> or
-    /// <c>-</c> (<c>2025. 12. 14.</c> as a Korean phone writes it), a comma, a clock time (AM/PM or 오전/오후 allowed),
-    /// <c> - </c>, then a display name of at most 30 characters before <c>: </c>.
+    /// <c>-</c> (<c>2025. 12. 14.</c> as a Korean phone writes it) and a comma, or a year's date with no comma (<c>2025년 9월
+    /// 21일</c>), a clock time (AM/PM or 오전/오후 allowed), <c> - </c>, then a display name of at most 30 characters before <c>: </c>.
     /// </summary>
     private static (int Start, int End)? WhatsAppSpeaker(string text, int p, int lineEnd)
     {
@@ -1677,12 +1677,19 @@ internal static class PersonLayout
             q++;
         }
 
+        var clockAt = q + 2;
         if (q - p < 4 || !text.AsSpan(p, q - p).ContainsAny('/', '.', '-') || !text.AsSpan(q, lineEnd - q).StartsWith(", ", StringComparison.Ordinal))
         {
-            return null;
+            // (A Korean phone's export writes the date its own way, with no comma: 2025. 2. 3. 06:20 - …, 2025년 9월 21일
+            // 오후 6:15 - ….)
+            clockAt = DateEnd(text, p, lineEnd);
+            if (clockAt - p < 8 || text[clockAt - 1] != ' ')
+            {
+                return null;
+            }
         }
 
-        var clock = ClockEnd(text, q + 2, lineEnd);
+        var clock = ClockEnd(text, clockAt, lineEnd);
         if (clock < 0)
         {
             return null;
@@ -1875,14 +1882,36 @@ internal static class PersonLayout
             : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close);
 
         // (The slot holds a display name for certain: two syllables are a name there too, [봉구], unless a tag's, a common
-        // word, a form or relation word.)
+        // word, a form or relation word; so is a handle that joins words and digits with underscores, [49회_총무_나래],
+        // unless a title or a role ends it, [상황실_실장].)
         static (int Start, int End)? SlotName(string text, int start, int end)
         {
             (start, end) = Trim(text, start, end);
             var word = text.AsSpan(start, end - start);
+            var last = word[(word.LastIndexOf('_') + 1)..];
+            if (word.Length is >= 4 and <= 24 && word.Contains('_') && word[0] != '_' && last.Length >= 2 && word.Count('_') <= 3 && IsHandleWithHangul(word)
+                && word.ContainsAnyInRange('\uAC00', '\uD7A3') && !Person.IsTitleOrRole(last) && !IsFormWord(last) && !PrivateContext.IsContextWord(last))
+            {
+                return (start, end);
+            }
+
             return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
                 && !IsRelationWord(word) && !s_channelTags.Contains(word) ? (start, end) : null;
         }
+    }
+
+    /// <summary>Whether every character of <paramref name="word"/> is a handle's (<see cref="s_handleChars"/>) or a Hangul syllable.</summary>
+    private static bool IsHandleWithHangul(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!s_handleChars.Contains(c) && !Context.IsHangulSyllable(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A letter of Japanese kana (hiragana, katakana, the long-vowel mark ー), as names are written in it.</summary>
@@ -2085,13 +2114,28 @@ internal static class PersonLayout
     /// <summary>The end of a display name or handle before the symbols that decorate it (소라💕, 민지🌸, 별빛♥).</summary>
     private static int Undecorated(string text, int start, int end)
     {
-        while (end > start && (char.IsSurrogate(text[end - 1]) || text[end - 1] is '♥' or '♡' or '★' or '☆' or '♪' or '~' or '\u200D' or '\uFE0F'))
+        while (end > start && IsDecoration(text[end - 1]))
         {
             end--;
         }
 
         return end;
     }
+
+    /// <summary>The end of the symbols that decorate a display name from <paramref name="p"/> (🌷, 🇱🇰, ♥), or <paramref name="p"/>.</summary>
+    private static int Decoration(string text, int p, int lineEnd)
+    {
+        while (p < lineEnd && IsDecoration(text[p]))
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    // (Emoji, and the symbols of hearts, stars, notes and sparkles: ♥, ★, ♪, ✨.)
+    private static bool IsDecoration(char c) =>
+        char.IsSurrogate(c) || c is '~' or '\u200D' or '\uFE0F' || c > '\u2000' && char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.OtherSymbol;
 
     /// <summary>
     /// A nickname in a messenger export's own speaker slot that <see cref="DisplayName"/> leaves because it is also a common
@@ -2208,6 +2252,17 @@ internal static class PersonLayout
         // A name and a post that ends with a title, which the lists do not hold ([정다은 매장장], [추소윤 주방실장]): the name.
         if (lastSpace > 0 && whole.IndexOf(' ') == lastSpace && KoreanNameShaped(text, start, start + lastSpace) && Person.TitleEndingLength(whole[(lastSpace + 1)..]) > 0
             && !NameGazetteer.IsCommonWord(whole[..lastSpace]))
+        {
+            return (start, start + lastSpace);
+        }
+
+        // A Korean name and a word after it that is no name's shape ([마윤슬 펫시터], [노경수 지게차]): the name, as a post
+        // or a trade the lists do not hold follows it. The name's given syllables are common ones and it ends with no
+        // office's or title's syllable ([모임장 말랑두부], [배차실 남궁]: a post, then the person).
+        if (lastSpace > 0 && whole.IndexOf(' ') == lastSpace && KoreanNameShaped(text, start, start + lastSpace) && !NameGazetteer.IsCommonWord(whole[..lastSpace])
+            && AllGiven(whole[..lastSpace]) && !s_organisationEnds.Contains(whole[lastSpace - 1]) && Person.TitleEndingLength(whole[..lastSpace]) == 0
+            && whole.Length - lastSpace - 1 >= 2
+            && !whole[(lastSpace + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !KoreanNameShaped(text, start + lastSpace + 1, end))
         {
             return (start, start + lastSpace);
         }
@@ -2356,8 +2411,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// A full name in Latin letters speaking, as chat apps copy a line (<c>Phạm Thu Trang 08:22: Dạ được</c>, <c>Oliver
-    /// Bennett: Hi!</c>): two to four words in title case (letters with diacritics too), one of them a listed name word, then
-    /// a clock or not, a colon and talk.
+    /// Bennett: Hi!</c>, <c>Daulet B.: …</c>): two to four words in title case (letters with diacritics too, the last perhaps
+    /// an initial and a dot), one of them a listed name word, then a clock or not, a colon and talk.
     /// </summary>
     private static (int Start, int End)? FullLatinSpeakerAt(string text, int p, int lineEnd)
     {
@@ -2383,6 +2438,13 @@ internal static class PersonLayout
                 break;
             }
 
+            // (A family name's initial may end the name: Daulet B.: ….)
+            if (Context.At(text, q + 2) == '.' && !Context.IsLatinLetter(Context.At(text, q + 3)))
+            {
+                (q, words) = (q + 3, words + 1);
+                break;
+            }
+
             q++;
         }
 
@@ -2405,6 +2467,13 @@ internal static class PersonLayout
     /// </summary>
     private static bool TalkFollows(string text, int p, int lineEnd, bool spaceNeeded, bool timed = false)
     {
+        // (Symbols that decorate a display name may stand before the colon, a space apart or not: Madina🌷:, Chamara 🇱🇰:.)
+        var decorated = Context.At(text, p) == ' ' ? p + 1 : p;
+        if (p > 0 && char.IsLetter(text[p - 1]) && Decoration(text, decorated, lineEnd) is var e && e > decorated)
+        {
+            p = e;
+        }
+
         if (Context.At(text, p) == ' ')
         {
             p++;
@@ -2484,19 +2553,6 @@ internal static class PersonLayout
             // (Or a handle that joins letters and Hangul with an underscore: Sol_서포터.)
             return word.Length is >= 3 and <= 24 && (word[0] is >= 'a' and <= 'z' && !word.ContainsAnyExcept(s_handleChars)
                 || Context.IsAsciiLetter(word[0]) && word.Contains('_') && IsHandleWithHangul(word)) ? (start, end) : null;
-        }
-
-        static bool IsHandleWithHangul(ReadOnlySpan<char> word)
-        {
-            foreach (var c in word)
-            {
-                if (!s_handleChars.Contains(c) && !Context.IsHangulSyllable(c))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
     }
 

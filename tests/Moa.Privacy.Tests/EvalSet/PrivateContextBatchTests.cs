@@ -417,8 +417,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // 0.537 -> 0.610, the chats' public figures named in passing now replaced with their private persons).
     [InlineData(50, 0.95, 0.62, 0.95, 0.99, 0.95, 0.96)]
     // Batch 51, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 50,
-    // scored once (0.943; 32 detector misses by the analysis script, the session's start tree 34).
-    [InlineData(51, 0.94, 0.43, 0.93, 0.99, 0.93, 0.95)]
+    // scored once (0.943; 32 detector misses by the analysis script, the session's start tree 34). One pass tuned on it
+    // since (WhatsApp's Korean dates, decorated and initialled names before the colon, a name then a trade in the slot: 0.959).
+    [InlineData(51, 0.95, 0.43, 0.94, 0.99, 0.94, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -1884,4 +1884,43 @@ public class PersonLayoutTests
         writers.ShouldContain("파란하늘");
         Persons("안내문입니다.\n└ 공지 | 2025-05-28 23:31 | 점검 예정\n└ 없음 | 2025-05-29 10:00 | 해당 없음").ShouldBeEmpty();
     }
+
+    // WhatsApp exported on a Korean phone writes the date its own way, with no comma (2025. 2. 3. 06:20 - Ruwan_Silva88: …),
+    // and a display name may carry a flag or a flower before the colon (Chamara 🇱🇰:, Madina🌷:) or end with an initial
+    // (Maria K.:). A line of a log with a dash and no date stays no speaker.
+    [Fact]
+    public void ExportsOfOtherLocales_NameTheSpeakers()
+    {
+        const string whatsApp = "2025. 2. 3. 06:14 - Kasun Bandara: ok ayye. bus late today\n2025. 2. 3. 06:20 - Ruwan_Silva88: 반장님한테 말했어요. 10분 늦어요\n"
+            + "2025년 2월 3일 06:25 - Chamara 🇱🇰: mama tikak late\n2025. 2. 3. 06:31 - Kasun Bandara: ok";
+        var speakers = Persons(whatsApp);
+        speakers.ShouldContain("Ruwan_Silva88");
+        speakers.ShouldContain("Chamara");
+        const string telegram = "[2025. 12. 5. 19:00] Aigerim Serikova: Наурыз көже кім жасайды?\n[2025. 12. 5. 19:04] Maria K.: Мен!\n"
+            + "[2025. 12. 5. 19:05] Madina🌷: Көжені мен жасаймын\n[2025. 12. 5. 19:07] Aigerim Serikova: Керемет";
+        var members = Persons(telegram);
+        members.ShouldContain("Madina");
+        members.ShouldContain("Maria K.");
+        Persons("점검 기록\n06:20 - 보일러: 정상 작동\n06:25 - 배관: 누수 없음").ShouldBeEmpty();
+    }
+
+    // A Korean name and a trade after it in an export's slot ([마윤슬 펫시터]) name the person, not the trade; a post
+    // before a person's handle ([모임장 말랑두부], [배차실 남궁 과장]) is no name.
+    [Fact]
+    public void NameThenTradeInTheSlot_NamesThePerson()
+    {
+        const string chat = "[마윤슬 펫시터] [오후 2:14] 안녕하세요 나린님~ 모카랑 보리 잘 있어요\n[고나린] [오후 2:20] 감사해요!\n[마윤슬 펫시터] [오후 2:22] 사진 보냈어요.";
+        var persons = Persons(chat);
+        persons.ShouldContain("마윤슬");
+        persons.ShouldNotContain("펫시터");
+        const string board = "[모임장 말랑두부] [오후 8:02] 이번 주 토요일 2시 보드게임카페\n[배차실 남궁 과장] [오전 4:50] 05시 평택항 컨테이너\n[모임장 말랑두부] [오후 8:05] 7명 확정";
+        var slots = Persons(board);
+        slots.ShouldNotContain("모임장");
+        slots.ShouldNotContain("배차실");
+    }
+
+    // A handle that joins a class, a post and a name with underscores in an export's slot names its speaker ([49회_총무_나래]).
+    [Fact]
+    public void UnderscoredHandleInTheSlot_Speaks() =>
+        Persons("[49회_총무_나래] [오후 8:02] 다들 저녁 드셨나요~ 장소 후보 올려요\n[정동욱] [오후 8:05] 강당은 교장선생님 허락 받아야 함").ShouldContain("49회_총무_나래");
 }
