@@ -824,7 +824,7 @@ internal static class Person
     // Kim Sang-ho, bà Hoa, cô Mai, chú Ba, bác Hai, bạn Linh, thầy Minh), and 'chủ' after one of them (ông chủ Kim: the
     // boss): general Vietnamese, from knowledge.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseAddress = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        ["anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "bạn", "thầy", "cậu", "dì", "mợ", "cháu"]).GetAlternateLookup<ReadOnlySpan<char>>();
+        ["anh", "chị", "em", "ông", "bà", "cô", "chú", "bác", "bạn", "thầy", "cậu", "dì", "mợ", "cháu", "bé"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Capitalised words after such a word that name no person: God, Heaven, Buddha.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseNotNames = FrozenSet.Create(StringComparer.Ordinal,

@@ -794,7 +794,8 @@ internal static class PersonLayout
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other || counts[i] >= 2 && LongHandle(word);
-            if (speaks && !IsBot(word))
+            // (An organisation's account is no person: 관현악단: 안녕하세요, 총학생회: …; a handle may end alike, 청단홍단.)
+            if (speaks && !IsBot(word) && !(word.Length >= 3 && EndsWithAny(word, s_organisationWords)))
             {
                 Add(text, candidates, from, start, end, AddedScore);
 
@@ -2583,12 +2584,14 @@ internal static class PersonLayout
 
     /// <summary>
     /// The name of a line of a chat copied with the time, a space, a Japanese or Chinese display name and the talk
-    /// (<c>10:05 田中由美 皆さん…</c>, <c>10:08 さとう めぐみ 了解です</c>): a word of two to eight Chinese characters and kana,
-    /// or two words of kana; a speaker only where such lines make a conversation (Speakers), as a timetable's do not.
+    /// (<c>10:05 田中由美 皆さん…</c>, <c>10:08 さとう めぐみ 了解です</c>, WeChat's <c>周日 20:15 刘子轩：欢迎…</c> with the day and
+    /// a colon): a word of two to eight Chinese characters and kana, or two words of kana; a speaker only where such lines
+    /// make a conversation (Speakers), as a timetable's do not.
     /// </summary>
     private static (int Start, int End)? TimedCjkSpeaker(string text, int p, int lineEnd)
     {
-        var clock = ClockEnd(text, p, lineEnd);
+        // (WeChat's copy may say the day before the time: 周日 20:15 刘子轩：….)
+        var clock = ClockEnd(text, ChineseDayEnd(text, p, lineEnd), lineEnd);
         if (clock <= p || Context.At(text, clock) != ' ')
         {
             return null;
@@ -2596,19 +2599,32 @@ internal static class PersonLayout
 
         var start = clock + 1;
         var end = CjkWordEnd(text, start, lineEnd);
-        if (end - start is < 2 or > 8 || Context.At(text, end) != ' ')
+        // (Before a colon, a Chinese name opens with a surname's character, as a room's or a team's label does not: 会议室：.)
+        var colon = Context.At(text, end) is '：' or ':';
+        if (end - start is < 2 or > 8 || Context.At(text, end) != ' ' && !colon
+            || colon && !IsHanSurname(text[start]) && !text.AsSpan(start, end - start).ContainsAnyInRange('\u3041', '\u30FA'))
         {
             return null;
         }
 
         // (A name of two words in kana: さとう めぐみ.)
-        var second = CjkWordEnd(text, end + 1, lineEnd);
+        var second = colon ? 0 : CjkWordEnd(text, end + 1, lineEnd);
         if (second - end - 1 is >= 2 and <= 5 && Context.At(text, second) == ' ' && AllKana(text.AsSpan(start, end - start)) && AllKana(text.AsSpan(end + 1, second - end - 1)))
         {
             end = second;
         }
 
         return end + 2 < lineEnd ? (start, end) : null;
+
+        // The end of a day that a Chinese chat writes before the time and a space (周日, 星期三, 昨天), or p.
+        static int ChineseDayEnd(string text, int p, int lineEnd)
+        {
+            var line = text.AsSpan(p, lineEnd - p);
+            var length = line.StartsWith("星期", StringComparison.Ordinal) && line.Length > 2 && "一二三四五六日天".Contains(line[2], StringComparison.Ordinal) ? 3
+                : line.Length > 1 && line[0] == '周' && "一二三四五六日天".Contains(line[1], StringComparison.Ordinal) ? 2
+                : line.StartsWith("昨天", StringComparison.Ordinal) || line.StartsWith("今天", StringComparison.Ordinal) || line.StartsWith("前天", StringComparison.Ordinal) ? 2 : 0;
+            return length > 0 && Context.At(text, p + length) == ' ' ? p + length + 1 : p;
+        }
 
         static int CjkWordEnd(string text, int p, int lineEnd)
         {
@@ -3247,6 +3263,10 @@ internal static class PersonLayout
 
     // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
     // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
+    // Words that end an organisation's name, as its account speaks in a chat (관현악단, 총학생회, 행정지원센터): general Korean.
+    private static readonly string[] s_organisationWords =
+        ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행"];
+
     private static readonly System.Buffers.SearchValues<char> s_organisationEnds = System.Buffers.SearchValues.Create("사원소회당청처국과부팀실단점관층동호대합터");
 
     /// <summary>

@@ -421,8 +421,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (WhatsApp's Korean dates, decorated and initialled names before the colon, a name then a trade in the slot: 0.959).
     [InlineData(51, 0.95, 0.43, 0.94, 0.99, 0.94, 0.96)]
     // Batch 52, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 51,
-    // scored once (0.940; 34 detector misses by the analysis script, the session's start tree 36).
-    [InlineData(52, 0.94, 0.54, 0.93, 0.99, 0.93, 0.95)]
+    // scored once (0.940; 34 detector misses by the analysis script, the session's start tree 36). One pass tuned on it
+    // since (WeChat with the day before the time, an organisation's account no speaker: 0.969 now).
+    [InlineData(52, 0.96, 0.54, 0.96, 0.99, 0.96, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -1923,4 +1923,27 @@ public class PersonLayoutTests
     [Fact]
     public void UnderscoredHandleInTheSlot_Speaks() =>
         Persons("[49회_총무_나래] [오후 8:02] 다들 저녁 드셨나요~ 장소 후보 올려요\n[정동욱] [오후 8:05] 강당은 교장선생님 허락 받아야 함").ShouldContain("49회_총무_나래");
+
+    // WeChat copied with the day and the time before each speaker and a full-width colon (周日 20:15 刘子轩：…) is a
+    // conversation: its speakers are found, and their names wherever they stand (“刘子轩”邀请“陈一鸣”加入了群聊, a roster's
+    // 周二 陈一鸣). An organisation's account speaking is no person (관현악단: …).
+    [Fact]
+    public void WeChatWithTheDay_NamesTheSpeakers()
+    {
+        const string chat = "群聊：实验室打扫小分队\n周日 20:14 “刘子轩”邀请“陈一鸣”加入了群聊\n周日 20:15 刘子轩：欢迎新同学！值日表我做好了\n"
+            + "周日 20:16 刘子轩：周一 王思雨 / 周二 陈一鸣 / 周三 我\n周日 20:18 王思雨：收到～ 周一我有 세미나\n周日 20:22 陈一鸣：我周二OK。";
+        var persons = Persons(chat);
+        persons.Count(p => p == "刘子轩").ShouldBeGreaterThanOrEqualTo(3);
+        persons.Count(p => p == "陈一鸣").ShouldBeGreaterThanOrEqualTo(3);
+        persons.Count(p => p == "王思雨").ShouldBe(2);
+        Persons("星期一 09:00 会议室：预约满了\n星期二 10:00 会议室：可以用").ShouldBeEmpty();
+        const string account = "관현악단: 안녕하세요 선생님, 공연 건으로 연락드립니다.\n유키: 네 안녕하세요\n관현악단: 리허설은 3시입니다.\n유키: 알겠습니다";
+        var speakers = Persons(account);
+        speakers.ShouldContain("유키");
+        speakers.ShouldNotContain("관현악단");
+    }
+
+    // Vietnamese names a child after bé (cho bé Bin), as a mother's chat does.
+    [Fact]
+    public void VietnameseChildAfterBe_IsAPerson() => Persons("Hôm nay chị đi làm muộn, cần tiền học cho bé Bin.").ShouldContain("Bin");
 }
