@@ -546,6 +546,11 @@ internal static class Person
             i = at + 1;
         }
 
+        if (text.AsSpan().IndexOfAny(s_japaneseHonorificStarts) >= 0)
+        {
+            TryJapaneseHonorifics(text, sink);
+        }
+
         TryChatSpeakers(text, sink);
         TryPersonFieldValues(text, sink);
         TrySelfIntroductions(text, sink);
@@ -1124,6 +1129,60 @@ internal static class Person
 
         var word = text.AsSpan(w, end - w);
         return s_vietnameseAddress.Contains(word) || word.Equals("chủ", StringComparison.OrdinalIgnoreCase) && w > 1 && text[w - 1] == ' ' && VietnameseAddressBefore(text, w - 1);
+    }
+
+    // Japanese honorifics after a name: さん, ちゃん, くん, さま and 様 (general Japanese).
+    private static readonly string[] s_japaneseHonorifics = ["さん", "ちゃん", "くん", "さま", "様"];
+
+    private static readonly SearchValues<char> s_japaneseHonorificStarts = SearchValues.Create("さちく様");
+
+    // Words that take a Japanese honorific without being a name: posts, trades, relations and roles (店長さん, 大家さん,
+    // 運転手さん, 担当者様, 会員様, 祖母ちゃん, スタッフさん; general Japanese).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_japaneseNotNames = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "店長", "社長", "部長", "課長", "係長", "大家", "担当", "担当者", "会員", "先生", "先輩", "後輩", "運転手", "店員", "看護師", "医者", "警察",
+        "近所", "友達", "皆様", "お客", "客", "祖母", "祖父", "叔母", "伯母", "叔父", "伯父", "義母", "義父", "息子", "娘", "兄", "姉", "弟", "妹",
+        "奥", "旦那", "管理人", "配達員", "職員", "隣", "皆",
+        "スタッフ", "オーナー", "ドライバー", "マネージャー", "ママ", "パパ", "ガイド", "シェフ", "コーチ", "ナース", "ヘルパー",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A Japanese name before さん, ちゃん, くん, さま or 様 (<c>さすが由紀さん！</c>, <c>山本さんが</c>, <c>マリアちゃん</c>): two to four
+    /// Chinese characters standing alone in Japanese text, no post, trade or relation, not after お or ご (お母さん); or two
+    /// to eight katakana of a foreign name.
+    /// </summary>
+    private static void TryJapaneseHonorifics(string text, List<PiiFinding> sink)
+    {
+        foreach (var honorific in s_japaneseHonorifics)
+        {
+            for (var at = text.IndexOf(honorific, StringComparison.Ordinal); at > 0; at = text.IndexOf(honorific, at + honorific.Length, StringComparison.Ordinal))
+            {
+                var han = ScriptProfile.IsHan(text[at - 1]);
+                var start = at;
+                while (start > 0 && at - start < 8 && (han ? ScriptProfile.IsHan(text[start - 1]) : text[start - 1] is >= '\u30A1' and <= '\u30FA' or '\u30FC'))
+                {
+                    start--;
+                }
+
+                // (A relation or post glued before the name is left out: 友達由衣ちゃん.)
+                for (var cut = 2; han && cut >= 1; cut--)
+                {
+                    if (at - start - cut >= 2 && s_japaneseNotNames.Contains(text.AsSpan(start, cut)))
+                    {
+                        start += cut;
+                        break;
+                    }
+                }
+
+                var name = text.AsSpan(start, at - start);
+                var before = Context.At(text, start - 1);
+                if (han ? name.Length is >= 2 and <= 4 && before is not ('お' or 'ご') && !s_japaneseNotNames.Contains(name)
+                    : name.Length is >= 2 and <= 8 && at - start < 8 && !s_japaneseNotNames.Contains(name) && name[0] != 'ー')
+                {
+                    sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.75));
+                }
+            }
+        }
     }
 
     /// <summary>

@@ -688,6 +688,7 @@ internal static class PersonLayout
     {
         List<(int Start, int End)>? speakers = null;
         List<(int Start, int End)>? exported = null;
+        List<(int Start, int End)>? bareWriters = null;
         var (lines, relationLines) = (0, 0);
 
         // Under a comments header (댓글 4), until a blank line, a line that opens with a handle and a colon is a comment
@@ -723,12 +724,37 @@ internal static class PersonLayout
                 {
                     (exported ??= []).Add(writer);
                 }
+                else if (comments && !blank && BareCommentWriter(text, lineStart, lineEnd) is { } bare)
+                {
+                    (bareWriters ??= []).Add(bare);
+                }
 
                 (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
 
             comments = IsCommentsHeader(text, lineStart, lineEnd) || comments && !blank;
             lineStart = lineEnd + 1;
+        }
+
+        // A band's or a cafe's comments copied without a colon (댓글 4, then 라벤더맘 저희 엄마도 …): the line's first word is
+        // its writer where the same word opens another line of the text (a second comment, the post's own byline).
+        foreach (var (start, end) in bareWriters ?? [])
+        {
+            var opens = 0;
+            for (var ls = 0; ls < text.Length && opens < 2;)
+            {
+                var le = text.IndexOf('\n', ls);
+                le = le < 0 ? text.Length : le;
+                var p = SkipSpaces(text, ls, le);
+                opens += text.AsSpan(p, le - p).StartsWith(text.AsSpan(start, end - start), StringComparison.Ordinal)
+                    && !(Context.IsHangulSyllable(Context.At(text, p + end - start)) || Context.IsAsciiLetter(Context.At(text, p + end - start))) ? 1 : 0;
+                ls = le + 1;
+            }
+
+            if (opens >= 2)
+            {
+                (exported ??= []).Add((start, end));
+            }
         }
 
         // A messenger's export names its speakers in its own layout (2025. 1. 28. 오후 8:15, 고등어맘 : …): each is a
@@ -2081,6 +2107,23 @@ internal static class PersonLayout
         return text.AsSpan(speakerEnd, lineEnd - speakerEnd).Trim(" :：\r").Count(' ') >= 2;
     }
 
+    /// <summary>
+    /// The first word of a comment line under a comments header that has no colon (<c>라벤더맘 저희 엄마도 …</c>), when it may be
+    /// a writer's handle (<see cref="CommentHandle"/>): no common word and no sentence's end (감사합니다, 저요); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? BareCommentWriter(string text, int lineStart, int lineEnd)
+    {
+        var p = SkipSpaces(text, lineStart, lineEnd);
+        var space = text.IndexOf(' ', p, lineEnd - p);
+        if (space <= p || space + 1 >= lineEnd || CommentHandle(text, p, space) is not { } handle)
+        {
+            return null;
+        }
+
+        var word = text.AsSpan(handle.Start, handle.End - handle.Start);
+        return NameGazetteer.IsCommonWord(word) || word[^1] is '요' or '다' or '까' or '죠' or '네' or '지' or '야' or '여' ? null : handle;
+    }
+
     /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
     private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)
     {
@@ -2652,8 +2695,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// The display name at <paramref name="p"/> when <c>오전</c>/<c>오후</c>, a clock time and the talk follow it on the same
-    /// line (<c>최윤슬 오후 9:02 보민아 …</c>, <c>한가온 (CEO) 오후 9:41  내일 …</c>), or a time in brackets does (<c>편경호
-    /// [09:10] 카페 …</c>); null otherwise.
+    /// line (<c>최윤슬 오후 9:02 보민아 …</c>, <c>한가온 (CEO) 오후 9:41  내일 …</c>) or a 24-hour time does (<c>林宜蓁 22:14 室友~
+    /// …</c>), or a time in brackets does (<c>편경호 [09:10] 카페 …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? SpeakerBeforeClock(string text, int p, int lineEnd)
     {
@@ -2667,7 +2710,15 @@ internal static class PersonLayout
         var gap = line.IndexOf(" 오전 ", StringComparison.Ordinal) is var am and > 0 ? am : line.IndexOf(" 오후 ", StringComparison.Ordinal);
         if (gap < 2)
         {
-            return null;
+            // (Or a 24-hour time after the name: 林宜蓁 22:14 室友~ …, Dilnoza_opa 20:20  Qizim ….)
+            var digit = line.IndexOfAnyInRange('0', '9');
+            if (digit < 3 || line[digit - 1] != ' ' || ClockEnd(text, p + digit, lineEnd) is not (var hours and > 0) || Context.At(text, hours) != ' ')
+            {
+                return null;
+            }
+
+            var talkAt = Context.At(text, hours + 1) == ' ' ? hours + 2 : hours + 1;
+            return talkAt < lineEnd && text[talkAt] != ' ' ? DisplayName(text, p, p + digit - 1) ?? CjkDisplayName(text, p, p + digit - 1) : null;
         }
 
         // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다.)

@@ -425,8 +425,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (WeChat with the day before the time, an organisation's account no speaker: 0.969 now).
     [InlineData(52, 0.96, 0.54, 0.96, 0.99, 0.96, 0.96)]
     // Batch 53, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 52,
-    // scored once (0.896; 48 detector misses by the analysis script, the session's start tree 60).
-    [InlineData(53, 0.89, 0.48, 0.90, 0.99, 0.90, 0.94)]
+    // scored once (0.896; 48 detector misses by the analysis script, the session's start tree 60). One pass tuned on it
+    // since (24-hour chats, Japanese honorifics, band comments without a colon: 0.907 now).
+    [InlineData(53, 0.90, 0.48, 0.91, 0.99, 0.91, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

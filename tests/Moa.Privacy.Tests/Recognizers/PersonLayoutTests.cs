@@ -1946,4 +1946,48 @@ public class PersonLayoutTests
     // Vietnamese names a child after bé (cho bé Bin), as a mother's chat does.
     [Fact]
     public void VietnameseChildAfterBe_IsAPerson() => Persons("Hôm nay chị đi làm muộn, cần tiền học cho bé Bin.").ShouldContain("Bin");
+
+    // A chat copied with a 24-hour time after the speaker's name and the talk on the line (林宜蓁 22:14 室友~ …, Dilnoza_opa
+    // 20:20  Qizim …) is a conversation; a timetable laid out the same way names no one.
+    [Fact]
+    public void TwentyFourHourChats_NameTheSpeakers()
+    {
+        const string chat = "2025년 10월 18일\n林宜蓁 22:14 室友~ 나 오늘 늦어 ㅠ 조별과제 끝나면 11시\n나윤서 22:15 ㅇㅋㅇㅋ 문 안 잠글게!\n"
+            + "林宜蓁 22:15 對啊… 고마워\n나윤서 22:16 내일 아침 수업 있잖아";
+        Persons(chat).Count(p => p == "林宜蓁").ShouldBe(2);
+        const string telegram = "Dilnoza_opa 20:20  Qizim Madina keldi\nFarrux_uz 20:21  Yaxshi\nDilnoza_opa 20:25  Rahmat";
+        Persons(telegram).ShouldContain("Dilnoza_opa");
+        Persons("회의 14:00 본관 3층\n점심 12:00 구내식당\n회의 16:00 본관 3층").ShouldBeEmpty();
+    }
+
+    // A Japanese name before さん, ちゃん, くん, さま or 様 in a chat (さすが由紀さん！, 大学の友達由衣ちゃん), not a post, trade or
+    // relation (店長さん, 大家さん, お母さん, スタッフさん).
+    [Fact]
+    public void JapaneseHonorifics_NameThePerson()
+    {
+        var persons = Persons("준호: 그래? 알았어\nみさき: さすが由紀さん！大学の友達由衣ちゃんも日曜ソウルにいるって。マリアちゃんと山本さんも来ます");
+        persons.ShouldContain("由紀");
+        persons.ShouldContain("由衣");
+        persons.ShouldContain("マリア");
+        persons.ShouldContain("山本");
+        var roles = Persons("준호: 그래?\nみさき: 店長さんと大家さんが来ます。お母さんも。スタッフさんにも連絡。");
+        roles.ShouldNotContain("店長");
+        roles.ShouldNotContain("大家");
+        roles.ShouldNotContain("母");
+        roles.ShouldNotContain("スタッフ");
+    }
+
+    // A band's comments copied without a colon (댓글 4, then 라벤더맘 저희 엄마도 …): a first word that opens two lines of the
+    // text is a writer; comments that open with a sentence's word twice (감사합니다, 저도요) name no one.
+    [Fact]
+    public void BandCommentsWithoutAColon_NameTheWriters()
+    {
+        const string post = "봄비내리는날 · 2025-06-12 22:41 · 아빠랑 천천히 #17\n오늘 아침 아빠가 나를 고모 이름으로 불렀다.\n댓글 4\n"
+            + "라벤더맘 저희 엄마도 저를 외할머니 이름으로 부르세요... 힘내세요\n봄비내리는날 라벤더맘님 감사해요. 어머님 성함이 어떻게 되세요?\n"
+            + "라벤더맘 순덕이요 ㅎㅎ 요즘 화투 치시면서 저보다 잘 맞히세요";
+        var writers = Persons(post);
+        writers.Count(p => p == "라벤더맘").ShouldBeGreaterThanOrEqualTo(2);
+        writers.Count(p => p == "봄비내리는날").ShouldBeGreaterThanOrEqualTo(2);
+        Persons("공지입니다. 다음 주 점검이 있습니다.\n댓글 3\n감사합니다 잘 보고 갑니다\n감사합니다 저도 참고할게요\n저도요 확인했어요").ShouldBeEmpty();
+    }
 }
