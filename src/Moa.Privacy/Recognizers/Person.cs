@@ -1177,7 +1177,7 @@ internal static class Person
                 var name = text.AsSpan(start, at - start);
                 var before = Context.At(text, start - 1);
                 if (han ? name.Length is >= 2 and <= 4 && before is not ('お' or 'ご') && !s_japaneseNotNames.Contains(name)
-                    : name.Length is >= 2 and <= 8 && at - start < 8 && !s_japaneseNotNames.Contains(name) && name[0] != 'ー')
+                    : name.Length >= 2 && !s_japaneseNotNames.Contains(name) && name[0] != 'ー')
                 {
                     sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.75));
                 }
