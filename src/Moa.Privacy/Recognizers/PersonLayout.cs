@@ -1395,6 +1395,13 @@ internal static class PersonLayout
             return (header.Start, header.End, !talks);
         }
 
+        // Instagram's messages copied as a handle, a middle dot and the talk (bamrun.captain · 오늘 코스 …, [DM] film_minseo · …):
+        // a speaker where such lines make a conversation.
+        if (DotSpeaker(text, p, lineEnd) is { } dotted)
+        {
+            return (dotted.Start, dotted.End, false);
+        }
+
         // LINE's saved talk: the time, a tab, the name, a tab and the talk (08:15	みさき	14時半!); a speaker only where such
         // lines make a conversation (Speakers), since a timetable's rows look the same.
         if (TabbedSpeaker(text, p, lineEnd) is { } tabbed)
@@ -1910,7 +1917,7 @@ internal static class PersonLayout
 
         // (The slot holds a display name for certain: two syllables are a name there too, [봉구], unless a tag's, a common
         // word, a form or relation word; so is a handle that joins words and digits with underscores, [49회_총무_나래],
-        // unless a title or a role ends it, [상황실_실장].)
+        // unless a title or a role ends it, [상황실_실장]; and a name in two scripts or in Cyrillic.)
         static (int Start, int End)? SlotName(string text, int start, int end)
         {
             (start, end) = Trim(text, start, end);
@@ -1922,8 +1929,37 @@ internal static class PersonLayout
                 return (start, end);
             }
 
+            // (A name in two scripts, [Baagii 바기], [오유나 Oyuna], or in Cyrillic, [Энхжин].)
+            if (word.IndexOf(' ') is var space and > 0 && word.LastIndexOf(' ') == space
+                && (IsLatinName(word[..space]) && IsSlotHangul(word[(space + 1)..]) || IsSlotHangul(word[..space]) && IsLatinName(word[(space + 1)..])))
+            {
+                return (start, end);
+            }
+
+            if (word.Length is >= 2 and <= 20 && Context.IsCyrillicUpper(word[0]) && IsCyrillicWord(word[1..]))
+            {
+                return (start, end);
+            }
+
             return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
                 && !IsRelationWord(word) && !s_channelTags.Contains(word) ? (start, end) : null;
+        }
+
+        static bool IsSlotHangul(ReadOnlySpan<char> w) =>
+            w.Length is >= 2 and <= 4 && !w.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(w) && !IsFormWord(w) && !IsRelationWord(w)
+            && !s_channelTags.Contains(w);
+
+        static bool IsCyrillicWord(ReadOnlySpan<char> w)
+        {
+            foreach (var c in w)
+            {
+                if (!Context.IsCyrillicLetter(c) || char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
@@ -2540,6 +2576,25 @@ internal static class PersonLayout
         }
 
         return !(q < lineEnd && (Context.IsDigit(text[q]) && !timed || text[q] is ':' or '`' or '*' or '='));
+    }
+
+    /// <summary>
+    /// The handle of a line that opens with it, a middle dot and the talk (<c>bamrun.captain · 오늘 코스 …</c>), perhaps after a
+    /// short tag in brackets (<c>[DM] film_minseo · …</c>): one word of three to thirty letters, digits, <c>_</c> and <c>.</c>
+    /// with a dot, an underscore or a digit in it, as a handle has; null otherwise (a post's byline, <c>봄비내리는날 · 2025-06-12</c>, has Hangul).
+    /// </summary>
+    private static (int Start, int End)? DotSpeaker(string text, int p, int lineEnd)
+    {
+        if (Context.At(text, p) == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var close and > 0
+            && !text.AsSpan(p + 1, close - p - 1).ContainsAnyExceptInRange('A', 'Z'))
+        {
+            p = SkipSpaces(text, close + 1, lineEnd);
+        }
+
+        var dot = text.IndexOf(" · ", p, Math.Min(34, lineEnd - p), StringComparison.Ordinal);
+        var word = dot > p ? text.AsSpan(p, dot - p) : [];
+        return word.Length is >= 3 and <= 30 && Context.IsAsciiLetter(word[0]) && !word.ContainsAnyExcept(s_handleChars) && word.ContainsAny("._0123456789")
+            && dot + 3 < lineEnd && !Context.IsDigit(text[dot + 3]) ? (p, dot) : null;
     }
 
     /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>

@@ -429,8 +429,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (24-hour chats, Japanese honorifics, band comments without a colon: 0.907 now).
     [InlineData(53, 0.90, 0.48, 0.91, 0.99, 0.91, 0.94)]
     // Batch 54, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 53,
-    // scored once (0.866; 69 detector misses by the analysis script, the session's start tree 73).
-    [InlineData(54, 0.86, 0.44, 0.87, 0.97, 0.87, 0.94)]
+    // scored once (0.866; 69 detector misses by the analysis script, the session's start tree 73). One pass tuned on it
+    // since (handles before a middle dot, slot names in two scripts or in Cyrillic: 0.901 now).
+    [InlineData(54, 0.90, 0.44, 0.90, 0.98, 0.90, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

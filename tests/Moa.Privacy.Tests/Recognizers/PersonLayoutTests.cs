@@ -1990,4 +1990,31 @@ public class PersonLayoutTests
         writers.Count(p => p == "봄비내리는날").ShouldBeGreaterThanOrEqualTo(2);
         Persons("공지입니다. 다음 주 점검이 있습니다.\n댓글 3\n감사합니다 잘 보고 갑니다\n감사합니다 저도 참고할게요\n저도요 확인했어요").ShouldBeEmpty();
     }
+
+    // Instagram's messages copied as a handle, a middle dot and the talk (bamrun.captain · …, [DM] film_minseo · …) make a
+    // conversation; a post's byline (봄비내리는날 · 2025-06-12) and a plain word before a dot (Note · …) name no one.
+    [Fact]
+    public void HandlesBeforeAMiddleDot_Speak()
+    {
+        const string dm = "말고밤 목요런 (멤버 11명) · 오늘 오후 6:40\nbamrun.captain · 오늘 코스 반포 → 잠수교 10K, 7시 집합!\n"
+            + "gyeol_runs_42 · 벌칙 스쿼트 30개 준비 완\nbamrun.captain · 당연하죠! 인원 체크는 스토리에 태그로\n[DM] narae.jog · 넵 저 천천히 그룹 맡을게요";
+        var persons = Persons(dm);
+        persons.Count(p => p == "bamrun.captain").ShouldBe(2);
+        persons.ShouldContain("gyeol_runs_42");
+        persons.ShouldContain("narae.jog");
+        Persons("Note · 점검 안내\nTip · 저장은 자주\nNote · 다음 주 공지").ShouldBeEmpty();
+    }
+
+    // An export's slot holds a name in two scripts ([Baagii 바기], [오유나 Oyuna]) or in Cyrillic ([Энхжин]); a tag in two
+    // words is none ([공지 Notice]).
+    [Fact]
+    public void SlotNamesInTwoScripts_Speak()
+    {
+        const string chat = "[Baagii 바기] [오후 8:02] Sain baina uu 다들!\n[Энхжин] [오후 8:04] 와 드디어 ㅠㅠ\n[오유나 Oyuna] [오후 8:07] 활쏘기는 안 된대요";
+        var persons = Persons(chat);
+        persons.ShouldContain("Baagii 바기");
+        persons.ShouldContain("Энхжин");
+        persons.ShouldContain("오유나 Oyuna");
+        Persons("[공지 Notice] [오후 8:00] 점검 안내입니다\n[공지 Notice] [오후 9:00] 점검 끝").ShouldBeEmpty();
+    }
 }
