@@ -1159,7 +1159,7 @@ internal static class Person
             {
                 var han = ScriptProfile.IsHan(text[at - 1]);
                 var start = at;
-                while (start > 0 && at - start < 8 && (han ? ScriptProfile.IsHan(text[start - 1]) : text[start - 1] is >= '\u30A1' and <= '\u30FA' or '\u30FC'))
+                while (start > 0 && at - start < 8 && (han ? ScriptProfile.IsHan(text[start - 1]) : PersonLayout.IsKatakana(text[start - 1])))
                 {
                     start--;
                 }

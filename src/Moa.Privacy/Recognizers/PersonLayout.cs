@@ -1980,6 +1980,9 @@ internal static class PersonLayout
     /// <summary>A letter of Japanese kana (hiragana, katakana, the long-vowel mark ー), as names are written in it.</summary>
     private static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FA' or '\u30FC';
 
+    /// <summary>A letter of katakana or the long-vowel mark ー, as foreign names are written in Japanese.</summary>
+    internal static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
+
     /// <summary>
     /// A display name in Japanese or Chinese letters in an export's speaker slot (<c>[佐藤ゆき] [오후 8:06]</c>,
     /// <c>[王小雪] [오후 9:10]</c>): two to ten Chinese characters and kana with a kana among them, or two to four Chinese
