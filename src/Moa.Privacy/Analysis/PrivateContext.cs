@@ -90,6 +90,34 @@ public static class PrivateContext
     ];
 
     /// <summary>Whether <paramref name="word"/> names a person by a relation (딸, 아동, 생모): a kinship word or a child in a record.</summary>
+    /// <summary>
+    /// Whether <paramref name="word"/> says who a person is rather than naming one: a role, label, relation, kinship,
+    /// title, office or staff word (<see cref="IsContextWord"/>), a family member (<see cref="IsStaffOrKin"/>) or a private
+    /// form of address (어르신, 고객님), bare or before one particle (어머님이, 손녀가, 학생은).
+    /// </summary>
+    internal static bool IsPersonWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length >= 3 && "은는이가의을를도".Contains(word[^1], StringComparison.Ordinal) && IsPersonWord(word[..^1]))
+        {
+            return true;
+        }
+
+        if (IsContextWord(word) || IsStaffOrKin(word))
+        {
+            return true;
+        }
+
+        foreach (var w in s_privateAddress)
+        {
+            if (w.Length >= 2 && word.SequenceEqual(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     internal static bool IsStaffOrKin(ReadOnlySpan<char> word)
     {
         foreach (var w in (ReadOnlySpan<string>)["딸", "아들", "아동", "생모", "생부", "모친", "부친", "자녀", "손자", "손녀", "형제", "자매", "장남", "장녀", "차남", "차녀"])

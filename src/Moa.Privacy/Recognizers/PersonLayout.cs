@@ -116,6 +116,8 @@ internal static class PersonLayout
             }
         }
 
+        TitledGivenNames(text, candidates, from);
+
         seeds = candidates.Count;
         HashSet<string>? done = null;
         for (var i = from; i < seeds; i++)
@@ -197,6 +199,54 @@ internal static class PersonLayout
         if (table)
         {
             SeededColumns(text, candidates, from);
+        }
+
+        // A span that says who a person is (어머님, 손녀가, 어르신) names no one, whichever pass took it for a name.
+        for (var i = candidates.Count - 1; i >= from; i--)
+        {
+            if (candidates[i].Type == PiiTypes.Person && PrivateContext.IsPersonWord(text.AsSpan(candidates[i].Start, candidates[i].End - candidates[i].Start)))
+            {
+                candidates.RemoveAt(i);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A span of a given name and the press's 양 or 군 glued to it (<c>새봄양</c>) where a confident full name ends with that
+    /// given name (<c>윤새봄(9)양</c>): the title is left out, and the given name is a person wherever else the same title
+    /// follows it as a word (<c>새봄양의</c>).
+    /// </summary>
+    private static void TitledGivenNames(string text, List<PiiFinding> candidates, int from)
+    {
+        var count = candidates.Count;
+        for (var i = from; i < count; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != PiiTypes.Person || c.End - c.Start != 3 || text[c.End - 1] is not ('양' or '군'))
+            {
+                continue;
+            }
+
+            var given = text.AsSpan(c.Start, 2);
+            for (var j = from; j < count; j++)
+            {
+                var seed = candidates[j];
+                if (seed.Type == PiiTypes.Person && seed.End - seed.Start == 3 && seed.Start != c.Start && seed.Score >= SeedScore && KoreanNameShaped(text, seed.Start, seed.End)
+                    && text.AsSpan(seed.Start + 1, 2).SequenceEqual(given))
+                {
+                    candidates[i] = c with { End = c.End - 1 };
+                    var titled = text.AsSpan(c.Start, 3);
+                    for (var at = text.AsSpan().IndexOf(titled, StringComparison.Ordinal); at >= 0; at = text.AsSpan(at + 3).IndexOf(titled, StringComparison.Ordinal) is var next and >= 0 ? at + 3 + next : -1)
+                    {
+                        if (at != c.Start && (at == 0 || !IsLetter(text[at - 1])) && FreeAfter(text, at + 2))
+                        {
+                            Add(text, candidates, from, at, at + 2, c.Score);
+                        }
+                    }
+
+                    break;
+                }
+            }
         }
     }
 
@@ -705,13 +755,18 @@ internal static class PersonLayout
             if (SpeakerAt(text, lineStart, lineEnd) is { } s)
             {
                 (speakers ??= []).Add((s.Start, s.End));
-                if (s.Exported || comments && CommentWriterAt(text, lineStart, lineEnd) is not null)
+                if (s.Exported || comments && (CommentWriterAt(text, lineStart, lineEnd) is not null || DatedCommentAt(text, lineStart, lineEnd)))
                 {
                     (exported ??= []).Add((s.Start, s.End));
                 }
 
                 talking += Talks(text, s.End) ? 1 : 0;
                 chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart, talking);
+            }
+            else if (BylineWriter(text, lineStart, lineEnd) is { } byline)
+            {
+                (exported ??= []).Add(byline);
+                (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
             else if (RelationSpeakerAt(text, lineStart, lineEnd))
             {
@@ -792,7 +847,7 @@ internal static class PersonLayout
         }
 
         // Each speaker's number of lines, and the first speaker of a name's length (at most four syllables) or with a
-        // handle in Latin letters (yoonie.k, nail_by_seol) with more than one line: the transcript is a conversation of
+        // handle or a listed given name in Latin letters (yoonie.k, nail_by_seol, Somchai) with more than one line: the transcript is a conversation of
         // people. There, a given name that speaks once counts (every syllable a common given-name syllable, not a common
         // word: 주원 answering 민지), and so does a handle of five or six syllables (오리너구리 selling to 찬호) or in Latin
         // letters (sunny_knit); alone, such a word is a long label (처리결과요약) or a word of a manual (Usage:).
@@ -806,7 +861,7 @@ internal static class PersonLayout
                 counts[i] += text.AsSpan(s2, e2 - s2).SequenceEqual(name) ? 1 : 0;
             }
 
-            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name)
+            named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name) || ListedGiven(name)
                 : name.Length <= 4 || IsHandle(name) || LongHandle(name)) ? i : named;
         }
 
@@ -817,7 +872,7 @@ internal static class PersonLayout
             // (Speakers named by relation on two lines or more make a conversation of people too.)
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
             var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
-                : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word))
+                : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word) || ListedGiven(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
                 : other || counts[i] >= 2 && LongHandle(word);
             // (An organisation's account is no person: 관현악단: 안녕하세요, 총학생회: …; a handle may end alike, 청단홍단.)
@@ -834,6 +889,11 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>A listed Latin given name in title case (Somchai, Priya), which speaks like a handle on two lines or more.</summary>
+    private static bool ListedGiven(ReadOnlySpan<char> word) =>
+        word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word)
+        && (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0;
 
     /// <summary>
     /// A handle of five or six syllables that speaks (<c>베이스장인</c>, <c>소프라노요정</c>): no common, form or context word and
@@ -1716,7 +1776,9 @@ internal static class PersonLayout
         {
             // (A Korean phone's export writes the date its own way, with no comma: 2025. 2. 3. 06:20 - …, 2025년 9월 21일
             // 오후 6:15 - ….)
+            // (Or with a comma after it: 2025년 2월 6일, 21:15 - ….)
             clockAt = DateEnd(text, p, lineEnd);
+            clockAt = Context.At(text, clockAt) == ',' && Context.At(text, clockAt + 1) == ' ' && text[clockAt - 1] == '일' ? clockAt + 2 : clockAt;
             if (clockAt - p < 8 || text[clockAt - 1] != ' ')
             {
                 return null;
@@ -2163,6 +2225,48 @@ internal static class PersonLayout
         return NameGazetteer.IsCommonWord(word) || word[^1] is '요' or '다' or '까' or '죠' or '네' or '지' or '야' or '여' ? null : handle;
     }
 
+    /// <summary>Whether a comment line names its writer, a full date, a time and a bar before the comment (<c>노을빛 2025-06-02 00:12 | …</c>).</summary>
+    private static bool DatedCommentAt(string text, int lineStart, int lineEnd) =>
+        HeaderSpeaker(text, SkipSpaces(text, lineStart, lineEnd), lineEnd, out var talks) is not null && talks;
+
+    /// <summary>
+    /// The writer in a board post's byline, cells split by bars: a handle's cell right before a cell of a full date and a
+    /// time, after the title's cell (<c>[자유게시판] 제목 | 노을빛 | 2025년 6월 17일 23:41 | 조회 1,284</c>), or a band's post
+    /// header, the writer, a middle dot and a full date and time alone on the line (<c>금강송 · 2025년 8월 11일 오후 2:40</c>);
+    /// null otherwise.
+    /// </summary>
+    private static (int Start, int End)? BylineWriter(string text, int lineStart, int lineEnd)
+    {
+        var p = SkipSpaces(text, lineStart, lineEnd);
+        var dot = text.IndexOf(" · ", p, Math.Min(lineEnd - p, 22), StringComparison.Ordinal);
+        if (dot > p && DateEnd(text, dot + 3, lineEnd) is var dated && dated - dot > 11 && ClockEnd(text, dated, lineEnd) is var time and > 0
+            && text.AsSpan(time, lineEnd - time).Trim(" \r").IsEmpty)
+        {
+            return CommentHandle(text, p, dot);
+        }
+
+        var bar = text.IndexOf(" | ", lineStart, lineEnd - lineStart, StringComparison.Ordinal);
+        while (bar > lineStart)
+        {
+            var cell = bar + 3;
+            var next = text.IndexOf(" | ", cell, lineEnd - cell, StringComparison.Ordinal);
+            if (next < 0)
+            {
+                return null;
+            }
+
+            if (next - cell is >= 2 and <= 20 && ClockEnd(text, DateEnd(text, next + 3, lineEnd), lineEnd) is var clock and > 0 && DateEnd(text, next + 3, lineEnd) - next > 11
+                && (clock == lineEnd || text.AsSpan(clock, lineEnd - clock).TrimStart(' ') is [] or ['|', ..]) && CommentHandle(text, cell, next) is { } writer)
+            {
+                return writer;
+            }
+
+            bar = next;
+        }
+
+        return null;
+    }
+
     /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
     private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)
     {
@@ -2285,7 +2389,17 @@ internal static class PersonLayout
 
         var nameStart = SkipSpaces(text, q + 1, lineEnd);
         var colon = text.AsSpan(nameStart, lineEnd - nameStart).IndexOf(" : ", StringComparison.Ordinal);
-        return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon) ?? ExportedNickname(text, nameStart, nameStart + colon);
+        return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon) ?? ExportedNickname(text, nameStart, nameStart + colon)
+            ?? GivenWordInSlot(text, nameStart, nameStart + colon);
+
+        // (The export's slot holds a display name for certain: two syllables that are also a word name a person there,
+        // 하늘 : …, unless a label's, a role's or a channel's word.)
+        static (int Start, int End)? GivenWordInSlot(string text, int start, int end)
+        {
+            var word = text.AsSpan(start, end - start);
+            return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !IsFormWord(word) && !IsRoleWord(word) && !IsRelationWord(word) && !PrivateContext.IsContextWord(word)
+                && !PrivateContext.IsFieldWord(word) && !s_channelTags.Contains(word) ? (start, end) : null;
+        }
     }
 
     /// <summary>
@@ -2309,6 +2423,9 @@ internal static class PersonLayout
         {
             end--;
         }
+
+        // (An initial's dot stays with it: Pablo R.)
+        end += Context.At(text, end) == '.' && end - start >= 3 && text[end - 2] == ' ' && Context.IsLatinUpper(text[end - 1]) ? 1 : 0;
 
         for (var words = 0; words < 2; words++)
         {
@@ -2495,7 +2612,7 @@ internal static class PersonLayout
     /// <summary>
     /// A full name in Latin letters speaking, as chat apps copy a line (<c>Phạm Thu Trang 08:22: Dạ được</c>, <c>Oliver
     /// Bennett: Hi!</c>, <c>Daulet B.: …</c>): two to four words in title case (letters with diacritics too, the last perhaps
-    /// an initial and a dot), one of them a listed name word, then a clock or not, a colon and talk.
+    /// an initial, with a dot or none, or two capitalised parts joined by a hyphen: <c>Ailyn Reyes-Park</c>), one of them a listed name word, then a clock or not, a colon and talk.
     /// </summary>
     private static (int Start, int End)? FullLatinSpeakerAt(string text, int p, int lineEnd)
     {
@@ -2514,6 +2631,24 @@ internal static class PersonLayout
             }
 
             listed |= (NameGazetteer.LatinKind(text.AsSpan(q, w - q)) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0;
+
+            // (A double-barrelled family name: Ailyn Reyes-Park: ….)
+            if (Context.At(text, w) == '-' && Context.IsLatinUpper(Context.At(text, w + 1)) && Context.IsLatinLower(Context.At(text, w + 2)))
+            {
+                var part = w + 2;
+                while (part < lineEnd && Context.IsLatinLower(text[part]))
+                {
+                    part++;
+                }
+
+                listed |= (NameGazetteer.LatinKind(text.AsSpan(w + 1, part - w - 1)) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0;
+                w = part < lineEnd && Context.IsLatinLetter(text[part]) ? -1 : part;
+                if (w < 0)
+                {
+                    return null;
+                }
+            }
+
             words++;
             q = w;
             if (Context.At(text, q) != ' ' || !Context.IsLatinUpper(Context.At(text, q + 1)))
@@ -2521,10 +2656,16 @@ internal static class PersonLayout
                 break;
             }
 
-            // (A family name's initial may end the name: Daulet B.: ….)
+            // (A family name's initial may end the name, with a dot or none: Daulet B.: …, Karthik S: ….)
             if (Context.At(text, q + 2) == '.' && !Context.IsLatinLetter(Context.At(text, q + 3)))
             {
                 (q, words) = (q + 3, words + 1);
+                break;
+            }
+
+            if (Context.At(text, q + 2) is ':' or '：' && words == 1)
+            {
+                (q, words) = (q + 2, words + 1);
                 break;
             }
 
@@ -2550,9 +2691,10 @@ internal static class PersonLayout
     /// </summary>
     private static bool TalkFollows(string text, int p, int lineEnd, bool spaceNeeded, bool timed = false)
     {
-        // (Symbols that decorate a display name may stand before the colon, a space apart or not: Madina🌷:, Chamara 🇱🇰:.)
+        // (Symbols that decorate a display name may stand before the colon, a space apart or not, after a
+        // handle's digit too: Madina🌷:, Chamara 🇱🇰:, Tin2 💙:.)
         var decorated = Context.At(text, p) == ' ' ? p + 1 : p;
-        if (p > 0 && char.IsLetter(text[p - 1]) && Decoration(text, decorated, lineEnd) is var e && e > decorated)
+        if (p > 0 && char.IsLetterOrDigit(text[p - 1]) && Decoration(text, decorated, lineEnd) is var e && e > decorated)
         {
             p = e;
         }
@@ -2610,7 +2752,8 @@ internal static class PersonLayout
     /// <summary>
     /// The display name of a line that holds a name, two spaces or more (or Discord's dash and perhaps a date) and a time
     /// (<c>오전</c>/<c>오후</c> and the clock), as a workspace messenger copies a message's header, alone or with the talk after
-    /// two spaces (<paramref name="talks"/>); null otherwise.
+    /// two spaces or a bar (<paramref name="talks"/>), or a name, one space, a full date, a time and a bar before the talk, as
+    /// a board's comments are copied (<c>노을빛 2025-06-02 00:12 | …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? HeaderSpeaker(string text, int p, int lineEnd, out bool talks)
     {
@@ -2621,6 +2764,20 @@ internal static class PersonLayout
         var dash = text.AsSpan(p, Math.Min(end - p, 28)).IndexOf(" — ", StringComparison.Ordinal);
         var (gap, after) = dash > 0 ? (dash, 3) : (text.AsSpan(p, end - p).IndexOf("  ", StringComparison.Ordinal), 0);
 
+        // (Or one space and a full date, as a board's comments are copied with the talk after a bar: 노을빛 2025-06-02 00:12 | ….)
+        var dated = false;
+        if (gap < 0)
+        {
+            for (var space = text.IndexOf(' ', p, Math.Min(end - p, 26)); space > p; space = space + 1 < end ? text.IndexOf(' ', space + 1, Math.Min(end - space - 1, p + 26 - space)) : -1)
+            {
+                if (DateEnd(text, space + 1, end) - space > 8)
+                {
+                    (gap, after, dated) = (space - p, 1, true);
+                    break;
+                }
+            }
+        }
+
         if (gap < 2 || gap > 24)
         {
             return null;
@@ -2630,7 +2787,7 @@ internal static class PersonLayout
         var clock = SkipSpaces(text, p + gap + after, end);
 
         // (Discord's copy may say the day before the time: Rekka — 오늘 오후 10:43, 어제 오후 9:12, 2025.03.04. 오후 9:12.)
-        if (after > 0)
+        if (after > 0 && !dated)
         {
             clock = text.AsSpan(clock, end - clock).StartsWith("오늘 ", StringComparison.Ordinal) || text.AsSpan(clock, end - clock).StartsWith("어제 ", StringComparison.Ordinal)
                 ? clock + 3 : DateEnd(text, clock, end);
@@ -2640,12 +2797,23 @@ internal static class PersonLayout
         var time = text.AsSpan(clock, end - clock);
         var c = ClockEnd(text, clock, end);
         var korean = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal);
+        if (dated)
+        {
+            clock = DateEnd(text, clock, end);
+            c = ClockEnd(text, clock, end);
+            talks = c > 0 && BarTalk(text, c, end);
+            return talks ? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? CommentHandle(text, p, p + gap) : null;
+        }
+
         talks = korean ? TalkAfter(text, c, end) : c > 0 && text.AsSpan(c, end - c) is [' ', 'A' or 'P', 'M', ..] && TalkAfter(text, c + 3, end);
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap);
 
-        // (Two spaces, then the talk.)
-        static bool TalkAfter(string text, int c, int end) => c > 0 && c + 2 < end && text[c] == ' ' && text[c + 1] == ' ' && text[c + 2] != ' ';
+        // (Two spaces, then the talk, or a bar: pixel — 2025. 10. 2. 오후 11:02 | 빌드 ….)
+        static bool TalkAfter(string text, int c, int end) => c > 0 && c + 2 < end && text[c] == ' ' && (text[c + 1] == ' ' && text[c + 2] != ' ' || BarTalk(text, c, end));
+
+        // (A bar between the time and the talk.)
+        static bool BarTalk(string text, int c, int end) => c + 3 < end && text.AsSpan(c, 3) is " | " && text[c + 3] != ' ';
 
         // (In a header's own layout a plain word in lower case is the speaker's handle too: pixelpotato  10:05 AM.)
         static (int Start, int End)? PlainHandle(string text, int start, int end)
@@ -2678,6 +2846,15 @@ internal static class PersonLayout
         }
 
         var (s, e) = Trim(text, start, tab);
+
+        // (Symbols that decorate the name are left out, and a second word in another script is the name again: Somchai ⚡,
+        // Nok นก.)
+        e = Trim(text, s, Undecorated(text, s, e)).End;
+        if (text.IndexOf(' ', s, e - s) is var space and > 0 && char.IsLetter(text[space + 1]) && Context.IsLatinLetter(text[s]) != Context.IsLatinLetter(text[space + 1]))
+        {
+            e = space;
+        }
+
         var name = text.AsSpan(s, e - s);
         return e > s && !name.ContainsAnyInRange('0', '9') && !NameGazetteer.IsCommonWord(name) && !IsFormWord(name) && !PrivateContext.IsContextWord(name)
             && !PrivateContext.IsFieldWord(name) ? (s, e) : null;
@@ -3002,13 +3179,30 @@ internal static class PersonLayout
     /// </summary>
     internal static bool IsLatinName(ReadOnlySpan<char> cell)
     {
-        var (words, capitals, listed) = (0, 0, false);
+        var (words, capitals, listed, initial) = (0, 0, false, false);
         foreach (var range in cell.Split(' '))
         {
             var w = cell[range];
-            if (w.Length is < 2 or > 15 || !Context.IsLatinUpper(w[0]))
+
+            // (A family name's initial may close the name, after a listed given name: Karthik S, Pablo R.)
+            if (words > 0 && !initial && (w.Length == 1 || w.Length == 2 && w[1] == '.') && Context.IsLatinUpper(w[0]))
+            {
+                initial = true;
+                continue;
+            }
+
+            // (A double-barrelled word is two capitalised parts: Reyes-Park, Jean-Luc.)
+            if (initial || w.Length is < 2 or > 21 || !Context.IsLatinUpper(w[0]) || !HyphenedParts(w) || w.IndexOf('-') < 0 && w.Length > 15)
             {
                 return false;
+            }
+
+            if (w.IndexOf('-') is var hyphen and > 0)
+            {
+                listed |= (NameGazetteer.LatinKind(w[..hyphen]) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0
+                    || (NameGazetteer.LatinKind(w[(hyphen + 1)..]) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0;
+                words++;
+                continue;
             }
 
             if (w[1..].ContainsAnyExcept(s_lowerLatin) && !AllLatinLower(w[1..]))
@@ -3025,7 +3219,20 @@ internal static class PersonLayout
             words++;
         }
 
-        return capitals == 0 ? words is >= 1 and <= 3 : capitals == words && words is 2 or 3 && listed;
+        return initial ? capitals == 0 && words is 1 or 2 && (NameGazetteer.LatinKind(cell[..cell.IndexOf(' ')]) & NameGazetteer.LatinGivenKind) != 0
+            : capitals == 0 ? words is >= 1 and <= 3 : capitals == words && words is 2 or 3 && listed;
+
+        // (Each part of a hyphened word capitalised, two letters or more.)
+        static bool HyphenedParts(ReadOnlySpan<char> w)
+        {
+            if (w.IndexOf('-') is not (var hyphen and > 0))
+            {
+                return true;
+            }
+
+            var right = w[(hyphen + 1)..];
+            return hyphen >= 2 && right.Length >= 2 && Context.IsLatinUpper(right[0]) && right.IndexOf('-') < 0 && AllLatinLower(w[1..hyphen]) && AllLatinLower(right[1..]);
+        }
 
         static bool AllLatinLower(ReadOnlySpan<char> letters)
         {
@@ -3274,7 +3481,7 @@ internal static class PersonLayout
 
     /// <summary>
     /// The given name of a confident name in Latin letters of two or three words (<c>Margaret Doyle</c>, <c>Ryo Tanaka</c>,
-    /// <c>Kim Seoyeon</c>, <c>Jiwon Han</c>) wherever it stands alone in the same text (<c>your host is Margaret</c>, <c>Ryo
+    /// <c>Kim Seoyeon</c>, <c>Jiwon Han</c>, <c>Karthik S</c> with an initial) wherever it stands alone in the same text (<c>your host is Margaret</c>, <c>Ryo
     /// 지각</c>, <c>서명: 경태 / Seoyeon</c>): a word of the name list's given names, or the other word of a two-word name
     /// with a Korean surname's spelling.
     /// Not where a capitalised word stands next to it (another person's name, a place).
@@ -3289,10 +3496,14 @@ internal static class PersonLayout
             return;
         }
 
+        // (The last word may be a family name's initial, Karthik S, Pablo R., or a word of two parts, Ailyn Reyes-Park.)
+        var initial = count == 2 && name[words[1]] is { Length: 1 or 2 } last && Context.IsLatinUpper(last[0]) && (last.Length == 1 || last[1] == '.');
+        count -= initial ? 1 : 0;
         for (var k = 0; k < count; k++)
         {
             var word = name[words[k]];
-            if (word.Length < 3 || !AllLatinLetters(word) || !Context.IsLatinUpper(word[0]))
+            if (word.Length < 3 || !(AllLatinLetters(word) || k > 0 && word.IndexOf('-') is var hyphen and >= 2 && AllLatinLetters(word[..hyphen]) && AllLatinLetters(word[(hyphen + 1)..]))
+                || !Context.IsLatinUpper(word[0]))
             {
                 return;
             }

@@ -433,8 +433,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (handles before a middle dot, slot names in two scripts or in Cyrillic: 0.901 now).
     [InlineData(54, 0.90, 0.44, 0.90, 0.98, 0.90, 0.95)]
     // Batch 55, written blind by two helpers in the session before and committed unread, wired at the start of the next
-    // session after the pass tuned on batch 54, scored once (0.893; 63 detector misses by the analysis script).
-    [InlineData(55, 0.89, 0.65, 0.89, 0.98, 0.89, 0.96)]
+    // session after the pass tuned on batch 54, scored once (0.893; 63 detector misses by the analysis script). One pass
+    // tuned on it since (boards' dated comments and bylines, Discord with a bar, LINE's decorated names, initials and
+    // double-barrelled names in an export's slot, 양 after a child's given name: 0.949 now). The public ceiling is raised
+    // from 0.65 to 0.70: the game team's channel is a conversation now, and two public names in it (a character, a
+    // composer) are replaced with its members.
+    [InlineData(55, 0.94, 0.70, 0.94, 0.99, 0.94, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -2017,4 +2017,70 @@ public class PersonLayoutTests
         persons.ShouldContain("오유나 Oyuna");
         Persons("[공지 Notice] [오후 8:00] 점검 안내입니다\n[공지 Notice] [오후 9:00] 점검 끝").ShouldBeEmpty();
     }
+
+    // A board's comments copied with the writer, a full date, a time and a bar (노무사꿈나무 2025-12-11 00:12 | …) under a
+    // comments header, and the writer in the post's byline between bars or before a middle dot: each is a person wherever
+    // the handle stands. A schedule's rows of the same shape outside comments, and a notice's byline, name no one.
+    [Fact]
+    public void DatedCommentsAndBylines_NameTheWriters()
+    {
+        const string post = "[자유게시판] 무급 인턴 3개월 하고 나왔습니다 | 취준생도토리 | 2025년 6월 17일 23:41 | 조회 1,284\n교육이라더니 첫날부터 일을 시켰어요.\n댓글 3\n"
+            + "노무사꿈나무 2025-12-11 00:12 | 실제로 일 시켰으면 근로자성 인정될 가능성 높아요.\n └ 취준생도토리 감사합니다ㅠ\n"
+            + "Minsu_92 2025-07-02 01:02 | 이런 글 보면 화나네요. 학교에도 알려 보세요.";
+        var persons = Persons(post);
+        persons.Count(p => p == "취준생도토리").ShouldBe(2);
+        persons.ShouldContain("노무사꿈나무");
+        persons.ShouldContain("Minsu_92");
+        Persons("금강송 · 2025년 8월 11일 오후 2:40\n오늘 투석 잘 받고 왔어요.").ShouldContain("금강송");
+        Persons("점검 일정\n정기점검 2025-12-11 00:12 | 서버 재시작 예정입니다\n공지 · 2025년 8월 11일 오후 2:40\n내용 없음").ShouldBeEmpty();
+    }
+
+    // Discord's copy with the date and a bar before the talk (pixeltofu — 2025. 10. 2. 오후 11:02 | …), a handle with a digit
+    // and an emoji before the colon ([2025-09-20 19:05] Tin2 💙: …), a double-barrelled family name and an initial after
+    // a given name in an export's slot (Ailyn Reyes-Park:, Karthik S:, Pablo R. :), whose given name is the person alone too.
+    [Fact]
+    public void ExportedSpeakersOfOtherShapes_Speak()
+    {
+        var discord = Persons("pixeltofu — 2025. 10. 2. 오후 11:02 | 빌드 올렸어요 확인 부탁해요\n솔방울 — 2025년 12월 18일 오후 11:05 | 헉 확인할게요 잠시만요\n"
+            + "Ramen_Wizard — 2025-06-18 오후 11:14 | 스카프 스킨 넣어요 오늘 밤에\n솔방울 — 2025. 5. 11. 오후 11:16 | 네 그렇게 해요 좋아요\n"
+            + "pixeltofu — 2025-06-13 오후 11:06 | 안 지웠어요 그대로 있어요");
+        discord.Count(p => p == "pixeltofu").ShouldBe(2);
+        discord.ShouldContain("솔방울");
+        var viber = Persons("[2025-09-20 19:05] Tin2 💙: Me!! Arnel is 2nd engineer there\n[2025-09-20 19:15] Joy Dela Cruz: Salamat, I will message him\n"
+            + "[2025년 8월 12일 19:18] Ailyn Reyes-Park: Ako na! 제 남편이 도와줄 거예요\n[2025-09-21 07:02] Tin2 💙: Thank you po, see you");
+        viber.ShouldContain("Tin2");
+        viber.ShouldContain("Ailyn Reyes-Park");
+        var whatsApp = Persons("2025-12-15, 21:05 - Rahul Verma: ok let us meet\n2025년 2월 6일, 21:15 - Karthik S: Hi all, thanks for adding.\n"
+            + "2025-12-15, 21:18 - Rahul Verma: fine. Karthik your father-in-law is visiting?");
+        whatsApp.ShouldContain("Karthik S");
+        whatsApp.ShouldContain("Karthik");
+        var kakao = Persons("2025. 4. 20. 오후 9:07, 하늘 : 안녕하세요 평일 저녁반이에요\n2025년 6월 13일 오후 9:12, Pablo R. : Hola~ can I join?");
+        kakao.ShouldContain("하늘");
+        kakao.ShouldContain("Pablo R.");
+        Persons("2025. 4. 20. 오후 9:07, 공지 : 이번 주 정기 점검\n2025. 4. 21. 오후 9:07, 공지 : 점검 완료").ShouldBeEmpty();
+    }
+
+    // LINE's saved talk with a decorated name or a name in two scripts (05:58	Somchai ⚡	…, 18:10	Nok นก	…): the name
+    // speaks, and a listed Latin given name that speaks twice makes the talk a conversation; a timetable's rows do not.
+    [Fact]
+    public void LineTalkWithDecoratedNames_Speaks()
+    {
+        var persons = Persons("05:58\tSomchai ⚡\tสวัสดีครับ 오늘 3동 순지르기 먼저 해요\n06:30\tArthit 🍀\t허리 아파요. 오늘 병원 가도 돼요?\n"
+            + "12:10\tSomchai ⚡\t사장님 5동 잎이 노래요\n18:10\tNok นก\t내일 생일 파티해요");
+        persons.Count(p => p == "Somchai").ShouldBeGreaterThanOrEqualTo(2);
+        persons.ShouldContain("Arthit");
+        persons.ShouldContain("Nok");
+        Persons("09:00\t개회식\t대강당에서 시작합니다\n10:00\t기조강연\t연사 소개 후 진행\n11:00\t휴식\t다과가 준비됩니다").ShouldBeEmpty();
+    }
+
+    // The press's 양 or 군 glued to a child's given name (윤새봄(9)양 … 새봄양은 … 새봄양의) is left out of the name, and the
+    // name is a person wherever it stands so; the sun (태양은) stays a word.
+    [Fact]
+    public void GivenNameWithThePresssTitle_IsThePerson()
+    {
+        var persons = Persons("하교하던 3학년 윤새봄(9)양을 SUV로 들이받았다. 새봄양은 머리를 크게 다쳐 치료를 받고 있다. 새봄양의 아버지 윤도경(41)씨는 말했다. 태양은 뜨거웠다.");
+        persons.Count(p => p == "새봄").ShouldBe(2);
+        persons.ShouldNotContain("새봄양");
+        persons.ShouldNotContain("태양");
+    }
 }
