@@ -439,6 +439,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // from 0.65 to 0.70: the game team's channel is a conversation now, and two public names in it (a character, a
     // composer) are replaced with its members.
     [InlineData(55, 0.94, 0.70, 0.94, 0.99, 0.94, 0.97)]
+    // Batch 56, written blind by two helpers in that session and committed unread, wired after the pass tuned on
+    // batch 55, scored once (0.925; 40 detector misses by the analysis script, the session's start tree 40 too).
+    [InlineData(56, 0.92, 0.56, 0.92, 0.99, 0.92, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–54 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–55 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 55;
+    public const int HeldOutBatch = 56;
 
-    /// <summary>The batch held out whole before batch 55 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 54;
+    /// <summary>The batch held out whole before batch 56 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 55;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -208,9 +208,11 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers for a later round (a nail salon's booking messages, Uzbek workers' Telegram group, a hiking club's Band, a host family's KakaoTalk with a student's mother, an esports team's Discord, a LINE group of Japanese wives, a translation agency's Slack, a football club's KakaoTalk, English e-mail, news) and wired at its end
 /// after a pass tuned on batch 52 (WeChat with the day before the time, organisation accounts no speakers), adds planted documents only (<c>person-private-docs53.txt</c>). Batch 54, written blind in that session by
 /// two writers for a later round (an optician's register, Cambodian farm workers' Messenger group, a band club's open chat, a WhatsApp group of restaurant workers, a webtoon studio's Slack, a Mongolian students' KakaoTalk group, an art academy's chat, a think tank's Teams channel, a running crew's DM, English e-mail, news) and wired at its end
-/// after a pass tuned on batch 53 (24-hour chats, Japanese honorifics, band comments without a colon), adds planted documents only (<c>person-private-docs54.txt</c>). Batch 55, written blind in that session by
-/// two writers for a later round (a photo studio's booking book, Thai farm workers' LINE group, a welfare centre's phone check log, parents' KakaoTalk, a flower shop, a Viber group of Filipino seafarers' wives, an indie game team's Discord, a WhatsApp group of Indian engineers, a climbing gym's open chat, a law firm's Slack, English e-mail, news) and wired at its end
-/// after a pass tuned on batch 54 (handles before a middle dot, slot names in two scripts or in Cyrillic), adds planted documents only (<c>person-private-docs55.txt</c>).
+/// after a pass tuned on batch 53 (24-hour chats, Japanese honorifics, band comments without a colon), adds planted documents only (<c>person-private-docs54.txt</c>). Batch 55, written blind at that session's end by
+/// two writers for a later round (a photo studio's booking book, Thai farm workers' LINE group, a welfare centre's phone check log, parents' KakaoTalk, a flower shop, a Viber group of Filipino seafarers' wives, an indie game team's Discord, a WhatsApp group of Indian engineers, a climbing gym's open chat, a law firm's Slack, English e-mail, news) and wired at the next session's start
+/// after a pass tuned on batch 54 (handles before a middle dot, slot names in two scripts or in Cyrillic), adds planted documents only (<c>person-private-docs55.txt</c>). Batch 56, written blind in that session by
+/// two writers (a pet grooming salon, Vietnamese wives' Zalo group, a home-visit nurse log, a class KakaoTalk chat, a funeral home's register, a Daum cafe post with comments, a Telegram group of Koryo-saram workers, a youth orchestra's Band comments, an Instagram DM exchange, a streamer team's Discord, a Messenger group of African students, a cycling club's open chat, an accounting firm's Teams channel, English e-mail, news) and wired in it
+/// after a pass tuned on batch 55 (boards' dated comments and bylines, Discord with a bar, LINE's decorated names, initials and double-barrelled names in an export's slot, 양 after a child's given name), adds planted documents only (<c>person-private-docs56.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -505,6 +507,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath53, 53));
         items.AddRange(Planted(DocsPath54, 54));
         items.AddRange(Planted(DocsPath55, 55));
+        items.AddRange(Planted(DocsPath56, 56));
         return items;
     }
 
@@ -808,8 +811,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath55 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs55.txt");
 
+    private static string DocsPath56 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs56.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs55.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs56.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
