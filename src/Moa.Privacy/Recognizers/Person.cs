@@ -2789,6 +2789,78 @@ internal static class Person
     }
 
     /// <summary>
+    /// Whether a romanised word of two syllables is a place or firm of Korea rather than a given name: a city, district or
+    /// neighbourhood (Busan, Gimhae, Pangyo, Jamsil), a word ending like one (-dong, -gu, -ro, -gil, -san, -gang, -cheon,
+    /// -do), or a firm, food or holiday (Hanwha, Kimchi, Chuseok).
+    /// </summary>
+    internal static bool IsRomanisedPlace(ReadOnlySpan<char> word)
+    {
+        foreach (var ending in (ReadOnlySpan<string>)["dong", "gu", "ro", "gil", "san", "gang", "cheon", "do", "gun", "eup", "myeon"])
+        {
+            if (word.EndsWith(ending, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return s_romanisedPlaceLookup.Contains(word);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> is two syllables of Korean given names as families romanise them (Min+jun, Seok+jin,
+    /// Chae+yoon, Seul+gi): each one of the common syllables below, so that English words of a romanisable shape (Latin,
+    /// Token, Chosen) are not taken.
+    /// </summary>
+    internal static bool IsCommonRomanisedGiven(ReadOnlySpan<char> word)
+    {
+        if (word.Length is < 4 or > 12 || !Context.IsLatinUpper(word[0]) || word[1..].ContainsAnyExceptInRange('a', 'z'))
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
+        for (var cut = 1; cut < lower.Length; cut++)
+        {
+            if (s_givenSyllableLookup.Contains(lower[..cut]) && s_givenSyllableLookup.Contains(lower[cut..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Syllables of Korean given names as they are commonly romanised (Revised Romanisation and the older spellings families
+    // keep): general knowledge.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_givenSyllableLookup = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "min", "jun", "joon", "seok", "suk", "jin", "dong", "ji", "jee", "woo", "woon", "do", "yoon", "yun", "chae", "seo", "yeon", "yeong",
+        "young", "seul", "gi", "ki", "soon", "sun", "rye", "jae", "hwan", "ho", "mi", "ran", "hyun", "hyeon", "su", "soo", "eun", "hye", "hee",
+        "won", "ha", "na", "kyung", "gyeong", "jeong", "jung", "sang", "seung", "tae", "hoon", "hun", "woong", "yong", "gyu", "kyu", "bin",
+        "bom", "da", "hae", "hwa", "ja", "sook", "ok", "ae", "il", "nam", "bo", "ram", "ye", "rin", "seon", "sol", "ah", "yu", "yul",
+        "han", "gyeol", "kyeol", "hyuk", "hyeok", "cheol", "chul", "sik", "shik", "beom", "bum", "byung", "byeong", "chan", "chang", "dae",
+        "deok", "duk", "geon", "gun", "hak", "heon", "hong", "hyo", "hyung", "hyeong", "jo", "ju", "joo", "geun", "keun", "kwang", "gwang",
+        "moon", "mun", "myung", "myeong", "pil", "se", "seob", "seop", "si", "sin", "shin", "so", "song", "uk", "wook", "yeol", "rim", "lim",
+        "gyeom", "kyeom", "wan", "ryeong", "ryung", "rok", "hwi", "eum", "eon", "in", "a", "o", "i", "yeop", "jeon", "heum", "seong", "sung",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Places, firms, foods and holidays of Korea romanised in two syllables that read like a given name, and words of Korean
+    // that English text borrows (Oppa, Hagwon), and a template engine (Jinja): general knowledge.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_romanisedPlaceLookup = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "Busan", "Daegu", "Gwangju", "Daejeon", "Ulsan", "Suwon", "Jeonju", "Gimhae", "Pangyo", "Sejong", "Mapo", "Jongno", "Gangnam", "Hongdae",
+        "Sinchon", "Jamsil", "Bundang", "Ilsan", "Anyang", "Cheonan", "Cheongju", "Pohang", "Gumi", "Jeju", "Gimpo", "Yongin", "Hwaseong",
+        "Paju", "Siheung", "Gimcheon", "Mokpo", "Yeosu", "Suncheon", "Gyeongju", "Andong", "Wonju", "Sokcho", "Tongyeong", "Geoje",
+        "Changwon", "Masan", "Jinju", "Iksan", "Gunsan", "Namwon", "Osan", "Hanam", "Guri", "Yeoju", "Naju", "Gongju", "Sangju", "Chungju",
+        "Gwacheon", "Seongnam", "Seongsu", "Jinhae", "Goyang", "Gunpo", "Uiwang", "Hwasun", "Boryeong", "Dangjin", "Seosan", "Asan", "Gyeonggi", "Gangwon",
+        "Jeolla", "Chungcheong", "Gyeongsang", "Hallyu", "Samsung", "Hyundai", "Daewoo", "Hanwha", "Kakao", "Coupang", "Hanjin", "Nongshim",
+        "Lotte", "Kimchi", "Hanbok", "Hanok", "Soju", "Chuseok", "Seollal", "Hangul", "Hangeul", "Gimbap", "Kimbap", "Tteok", "Bibim",
+        "Jjigae", "Ramyeon", "Ramyun", "Sundae", "Mandu", "Banchan", "Noraebang", "Hagwon", "Sunbae", "Hoobae", "Oppa", "Unnie", "Eonni",
+        "Hyung", "Noona", "Ajumma", "Ajussi", "Halmoni", "Harabeoji", "Seonsaeng", "Daebak", "Aigoo", "Hwaiting", "Fighting", "Jinja",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
     /// A given name of the Latin list inside an English sentence, as parents, tutors and colleagues write in English
     /// (<c>talk about Luca's reading</c>, <c>Do-hee mentioned Brian got that</c>, <c>At home Luca reads</c>): after a word in
     /// lower case (or a dash after one), before <c>'s</c>, a word in lower case or a comma or full stop; one word, not a
@@ -2797,12 +2869,26 @@ internal static class Person
     private static void TryGivenNamesInEnglish(string text, List<PiiFinding> sink)
     {
         var span = text.AsSpan();
+        bool? hangul = null;
         for (var i = span.IndexOfAnyInRange('A', 'Z'); i >= 0; i = Context.IndexOfAnyInRange(span, 'A', 'Z', i + 1))
         {
             if (i < 3 || text[i - 1] != ' ')
             {
                 continue;
             }
+
+            var end = i + 1;
+            while (end < text.Length && text[end] is >= 'a' and <= 'z')
+            {
+                end++;
+            }
+
+            // A Korean given name romanised from two common given-name syllables, five letters or more (Minjun, Seokjin),
+            // that is no place or firm of Korea (Busan, Hanwha), in a text that has Korean in it, is no English word: it may
+            // open a sentence (Dongmin will file …, Is Seokjin picking …) or stand before its Hangul in brackets (Minjun
+            // (민준) looks …). (Any syllables would take Latin, Token, Genre.)
+            hangul ??= span.ContainsAnyInRange('\uAC00', '\uD7A3');
+            var romanised = end - i >= 5 && hangul == true && IsCommonRomanisedGiven(span[i..end]) && !IsRomanisedPlace(span[i..end]);
 
             // The word before, past a dash between spaces (request – Luca's).
             var p = i - 1;
@@ -2817,25 +2903,28 @@ internal static class Person
                 q--;
             }
 
-            if (p - q < 2 || q > 0 && (Context.IsLatinLetter(text[q - 1]) || Context.IsDigit(text[q - 1]) || text[q - 1] is '.' or '_' or '-' or '\'' or '@' or '/'))
+            // (After a surname the whole name is the other rules': Ko Minseok.)
+            if (romanised && q > 0 && Context.IsLatinUpper(text[q - 1]) && text.AsSpan(q - 1, p - q + 1) is var before
+                && (IsRomanisedSurname(before) || s_shortSurnames.Contains(before)))
             {
                 continue;
             }
 
-            var end = i + 1;
-            while (end < text.Length && text[end] is >= 'a' and <= 'z')
+            if (!romanised && (p - q < 2 || q > 0 && (Context.IsLatinLetter(text[q - 1]) || Context.IsDigit(text[q - 1]) || text[q - 1] is '.' or '_' or '-' or '\'' or '@' or '/')))
             {
-                end++;
+                continue;
             }
 
             var after = Context.At(text, end);
             var next = Context.At(text, end + 1);
             var fits = after == '\'' && next == 's' && !Context.IsLatinLetter(Context.At(text, end + 2))
                 || after == ' ' && next is >= 'a' and <= 'z'
-                || after is ',' or '!' or '?' || after == '.' && !Context.IsLatinLetter(next);
+                || after is ',' or '!' or '?' || after == '.' && !Context.IsLatinLetter(next)
+                || romanised && after == ' ' && next == '(' && Context.IsHangulSyllable(Context.At(text, end + 2));
             // (Three letters only for a name that is given alone: Han, Jin are family names too, and words of Han script.)
             var kind = NameGazetteer.LatinKind(span[i..end]);
-            if (fits && (end - i >= 4 && (kind & NameGazetteer.LatinGivenKind) != 0 || end - i == 3 && kind == NameGazetteer.LatinGivenKind) && NotAName(text, i, end) < 0)
+            if (fits && (end - i >= 4 && (kind & NameGazetteer.LatinGivenKind) != 0 || end - i == 3 && kind == NameGazetteer.LatinGivenKind || romanised)
+                && NotAName(text, i, end) < 0)
             {
                 sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.7));
             }
@@ -3205,11 +3294,11 @@ internal static class Person
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishNotAdjectives = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         ["is", "was", "and", "or", "the", "a", "an", "to", "of"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Whether the first word of <paramref name="name"/> is a listed given name or a Korean given name romanised.</summary>
+    /// <summary>Whether the first word of <paramref name="name"/> is a listed given name or a Korean given name romanised (no place: Gimhae).</summary>
     private static bool GivenNameWord(ReadOnlySpan<char> name)
     {
         var word = name.IndexOf(' ') is var space and > 0 ? name[..space] : name;
-        return (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0 || IsRomanisedGivenName(word);
+        return (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0 || IsRomanisedGivenName(word) && !IsRomanisedPlace(word);
     }
 
     /// <summary>What a line holds before a greeting that opens a message: nothing, a reply's quote marks, or a speaker and a colon or bracket.</summary>

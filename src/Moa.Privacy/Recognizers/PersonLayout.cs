@@ -1428,6 +1428,14 @@ internal static class PersonLayout
             // A comment's reply names its writer before the colon (└ 포도알맘 : 저는 중고로요).
             p = SkipSpaces(text, p + 1, lineEnd);
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
+
+            // (Or a middle dot and the date before the comment: └ 빌라왕잡자 · 2025-12-05 저도 ….)
+            if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var dot and > 0 && DateEnd(text, dot + 3, lineEnd) - dot > 11
+                && CommentHandle(text, p, dot) is { } replyWriter)
+            {
+                return (replyWriter.Start, replyWriter.End, true);
+            }
+
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
             // (The colon is counted from the handle, the bar from the text's start: a time after the bar is no colon's.)
             if (BarAfterWriter(text, p, lineEnd) is var replyBar and > 0 && (colon < 0 || replyBar - p < colon))
@@ -2104,7 +2112,7 @@ internal static class PersonLayout
     /// </summary>
     private static bool KinHandle(ReadOnlySpan<char> word)
     {
-        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "이모", "삼촌", "할머니", "할배", "집사"])
+        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "이모", "삼촌", "할머니", "할배", "집사", "아내", "남편"])
         {
             if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
                 && !EndsWithAny(prefix, s_familyOrder) && !IsFormWord(prefix) && !PrivateContext.IsStaffOrKin(prefix)
@@ -2232,12 +2240,18 @@ internal static class PersonLayout
     /// <summary>
     /// The writer in a board post's byline, cells split by bars: a handle's cell right before a cell of a full date and a
     /// time, after the title's cell (<c>[자유게시판] 제목 | 노을빛 | 2025년 6월 17일 23:41 | 조회 1,284</c>), or a band's post
-    /// header, the writer, a middle dot and a full date and time alone on the line (<c>금강송 · 2025년 8월 11일 오후 2:40</c>);
-    /// null otherwise.
+    /// header, the writer, a middle dot and a full date and time alone on the line (<c>금강송 · 2025년 8월 11일 오후 2:40</c>),
+    /// or the writer after its label before a bar (<c>작성자 노을빛 | 조회 482 | …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? BylineWriter(string text, int lineStart, int lineEnd)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
+        if (text.AsSpan(p, lineEnd - p) is var line && (line.StartsWith("작성자 ", StringComparison.Ordinal) || line.StartsWith("글쓴이 ", StringComparison.Ordinal))
+            && text.IndexOf(" | ", p + 4, lineEnd - p - 4, StringComparison.Ordinal) is var labelled and > 0)
+        {
+            return CommentHandle(text, p + 4, labelled);
+        }
+
         var dot = text.IndexOf(" · ", p, Math.Min(lineEnd - p, 22), StringComparison.Ordinal);
         if (dot > p && DateEnd(text, dot + 3, lineEnd) is var dated && dated - dot > 11 && ClockEnd(text, dated, lineEnd) is var time and > 0
             && text.AsSpan(time, lineEnd - time).Trim(" \r").IsEmpty)
@@ -2841,6 +2855,12 @@ internal static class PersonLayout
         var start = clock + 1;
         var tab = text.IndexOf('\t', start, Math.Min(21, lineEnd - start));
         if (tab <= start || tab + 1 >= lineEnd || text[tab + 1] is '\t' or ' ')
+        {
+            return null;
+        }
+
+        // (A table's row goes on with more cells: 10:00	콩이(말티즈)	오정숙	…; the talk is the line's last cell.)
+        if (text.IndexOf('\t', tab + 1, lineEnd - tab - 1) > 0)
         {
             return null;
         }

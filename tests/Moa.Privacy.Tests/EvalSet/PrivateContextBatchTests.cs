@@ -435,13 +435,15 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // Batch 55, written blind by two helpers in the session before and committed unread, wired at the start of the next
     // session after the pass tuned on batch 54, scored once (0.893; 63 detector misses by the analysis script). One pass
     // tuned on it since (boards' dated comments and bylines, Discord with a bar, LINE's decorated names, initials and
-    // double-barrelled names in an export's slot, 양 after a child's given name: 0.949 now). The public ceiling is raised
+    // double-barrelled names in an export's slot, 양 after a child's given name: 0.949; 0.954 after the next pass). The public ceiling is raised
     // from 0.65 to 0.70: the game team's channel is a conversation now, and two public names in it (a character, a
     // composer) are replaced with its members.
-    [InlineData(55, 0.94, 0.70, 0.94, 0.99, 0.94, 0.97)]
+    [InlineData(55, 0.95, 0.70, 0.95, 0.99, 0.95, 0.97)]
     // Batch 56, written blind by two helpers in that session and committed unread, wired after the pass tuned on
-    // batch 55, scored once (0.925; 40 detector misses by the analysis script, the session's start tree 40 too).
-    [InlineData(56, 0.92, 0.56, 0.92, 0.99, 0.92, 0.94)]
+    // batch 55, scored once (0.925; 40 detector misses by the analysis script, the session's start tree 40 too). One pass
+    // tuned on it since (replies with a date, labelled writers, a wife's handle, a table's timed rows no talk, Korean given
+    // names romanised in English: 0.939 now).
+    [InlineData(56, 0.93, 0.56, 0.94, 0.99, 0.94, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

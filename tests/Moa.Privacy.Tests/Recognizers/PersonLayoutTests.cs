@@ -2083,4 +2083,57 @@ public class PersonLayoutTests
         persons.ShouldNotContain("새봄양");
         persons.ShouldNotContain("태양");
     }
+
+    // A reply with a middle dot and the date before the comment (└ 빌라왕잡자 · 2025-12-05 저도 …) and the writer after the
+    // 작성자 label (작성자 보증금지켜줘 | 조회 482) name their writers; a reply whose first word is a place is none.
+    [Fact]
+    public void RepliesWithADateAndLabelledWriters_NameTheWriters()
+    {
+        const string post = "[피해사례 공유] 집주인 연락 두절입니다\n작성자 보증금지켜줘 | 조회 482 | 댓글 6 | 2025년 8월 3일\n안녕하세요. 세입자입니다.\n"
+            + "└ 빌라왕잡자 · 2025-12-05 저도 옆 동 다세대 피해자예요.\n└ 보증금지켜줘 · 2025-07-05 감사합니다 ㅠㅠ 쪽지 드렸어요.\n"
+            + "└ 해바라기아내 · 2025. 9. 14. 힘내세요 우리도 그랬어요.";
+        var persons = Persons(post);
+        persons.Count(p => p == "보증금지켜줘").ShouldBe(2);
+        persons.ShouldContain("빌라왕잡자");
+        persons.ShouldContain("해바라기아내");
+        Persons("공지\n└ 작성자 · 2025-12-05 삭제된 댓글입니다.\n└ 없음 · 2025-07-05 내용 없음").ShouldBeEmpty();
+    }
+
+    // A table's rows that open with a time and hold more cells than LINE's talk (10:00	콩이(말티즈)	오정숙	…) are no talk.
+    [Fact]
+    public void TimedTableRows_AreNoTalk()
+    {
+        const string book = "시간\t반려견(견종)\t보호자\t코스\n10:00\t콩이(말티즈)\t오정숙\t전체 클리핑 3mm\n11:30\t두부(비숑)\t함태윤\t얼굴컷 + 목욕\n"
+            + "13:00\t보리(토이푸들)\t단비맘\t위생미용만";
+        var persons = Persons(book);
+        persons.ShouldNotContain("콩이(말티즈)");
+        persons.ShouldNotContain("두부(비숑)");
+    }
+
+    // Words that say who a person is (어머님, 손녀가, 학생은) and adverbs and time words that open with a surname's syllable
+    // (매일, 최근, 어떻게, 지난달) name no one, whichever pass took them for names; the names beside them stay.
+    [Fact]
+    public void PersonWordsAndAdverbs_AreNoNames()
+    {
+        var persons = Persons("[원장 권혁진] [오후 8:02] 안녕하세요 어머님 아버님. 결과 보냈습니다.\n[도현아빠] [오후 8:05] 네 감사합니다.\n"
+            + "[원장 권혁진] [오후 8:07] 손녀가 할머니 좋아하던 시를 낭독했어요. 예금주 어떻게 되세요? 최근 2회 불참, 매일 연습합니다.");
+        foreach (var word in new[] { "어머님", "아버님", "손녀가", "어떻게", "최근", "매일" })
+        {
+            persons.ShouldNotContain(word);
+        }
+
+        persons.ShouldContain("권혁진");
+    }
+
+    // A Korean given name romanised (Minjun, Seokjin, Dongmin) in an English sentence is a person where it opens the
+    // sentence or stands before its Hangul too; a Korean city or firm romanised alike (Busan, Gimhae, Hanwha) is none.
+    [Fact]
+    public void RomanisedGivenNamesInEnglish_ArePersons()
+    {
+        var persons = Persons("Thanks for the photos! Minjun (민준) looks so happy. Dongmin will file both applications. Is Seokjin picking her up at 3?");
+        persons.ShouldContain("Minjun");
+        persons.ShouldContain("Dongmin");
+        persons.ShouldContain("Seokjin");
+        Persons("We moved to Busan in May, and Gimhae is near. Hanwha opened a plant and Jeonju food is great.").ShouldBeEmpty();
+    }
 }
