@@ -256,6 +256,14 @@ public static class PrivateContext
             return "chat speaker";
         }
 
+        // A handle of one word with digits (해바라기맘0712, sushi_lover77) names a member of a board or a chat: public figures
+        // are not named so (an official account is, @BTS_twt, and an initial's dot is no handle's, W. Dijkstra).
+        if (person.End - person.Start >= 3 && text.AsSpan(person.Start, person.End - person.Start) is var handle && handle.IndexOf(' ') < 0
+            && handle.ContainsAnyInRange('0', '9') && PersonLayout.IsHandle(handle))
+        {
+            return "handle";
+        }
+
         var (lo, hi) = Sentence(text, person);
         var before = text.AsSpan(lo, person.Start - lo);
         var after = text.AsSpan(person.End, hi - person.End);

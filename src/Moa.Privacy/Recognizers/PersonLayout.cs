@@ -752,7 +752,13 @@ internal static class PersonLayout
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
             var blank = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty;
             lines += blank ? 0 : 1;
-            if (SpeakerAt(text, lineStart, lineEnd) is { } s)
+            // (A post's byline may open with a tag in brackets that reads like a speaker's slot: [항암일기] 제목 | 봄볕아래 | ….)
+            if (BylineWriter(text, lineStart, lineEnd) is { } byline)
+            {
+                (exported ??= []).Add(byline);
+                (runStart, talking) = (speakers?.Count ?? 0, 0);
+            }
+            else if (SpeakerAt(text, lineStart, lineEnd) is { } s)
             {
                 (speakers ??= []).Add((s.Start, s.End));
                 if (s.Exported || comments && (CommentWriterAt(text, lineStart, lineEnd) is not null || DatedCommentAt(text, lineStart, lineEnd)))
@@ -762,11 +768,6 @@ internal static class PersonLayout
 
                 talking += Talks(text, s.End) ? 1 : 0;
                 chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart, talking);
-            }
-            else if (BylineWriter(text, lineStart, lineEnd) is { } byline)
-            {
-                (exported ??= []).Add(byline);
-                (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
             else if (RelationSpeakerAt(text, lineStart, lineEnd))
             {
@@ -800,13 +801,14 @@ internal static class PersonLayout
             {
                 var le = text.IndexOf('\n', ls);
                 le = le < 0 ? text.Length : le;
-                var p = SkipSpaces(text, ls, le);
+                var p = ReplyMarkEnd(text, SkipSpaces(text, ls, le), le);
                 opens += text.AsSpan(p, le - p).StartsWith(text.AsSpan(start, end - start), StringComparison.Ordinal)
                     && !(Context.IsHangulSyllable(Context.At(text, p + end - start)) || Context.IsAsciiLetter(Context.At(text, p + end - start))) ? 1 : 0;
                 ls = le + 1;
             }
 
-            if (opens >= 2)
+            // (A handle with digits, 까치봉123, opens no sentence: once is enough.)
+            if (opens >= 2 || IsHandle(text.AsSpan(start, end - start)) && Context.IsDigit(text[end - 1]))
             {
                 (exported ??= []).Add((start, end));
             }
@@ -2222,15 +2224,18 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? BareCommentWriter(string text, int lineStart, int lineEnd)
     {
-        var p = SkipSpaces(text, lineStart, lineEnd);
+        // (A reply's mark may open the line: └ 봄볕아래 해바라기맘님 감사해요.)
+        var p = ReplyMarkEnd(text, SkipSpaces(text, lineStart, lineEnd), lineEnd);
         var space = text.IndexOf(' ', p, lineEnd - p);
         if (space <= p || space + 1 >= lineEnd || CommentHandle(text, p, space) is not { } handle)
         {
             return null;
         }
 
+        // (A team or a department opens a comment the same way: └ 영업2팀 길태오 팀장: ….)
         var word = text.AsSpan(handle.Start, handle.End - handle.Start);
-        return NameGazetteer.IsCommonWord(word) || word[^1] is '요' or '다' or '까' or '죠' or '네' or '지' or '야' or '여' ? null : handle;
+        return NameGazetteer.IsCommonWord(word) || word[^1] is '요' or '다' or '까' or '죠' or '네' or '지' or '야' or '여'
+            || word.Length >= 3 && s_organisationEnds.Contains(word[^1]) ? null : handle;
     }
 
     /// <summary>Whether a comment line names its writer, a full date, a time and a bar before the comment (<c>노을빛 2025-06-02 00:12 | …</c>).</summary>
@@ -2280,6 +2285,10 @@ internal static class PersonLayout
 
         return null;
     }
+
+    /// <summary>Past a reply's mark and the spaces after it at <paramref name="p"/> (<c>└ </c>, <c>↳ </c>, <c>ㄴ </c>), or <paramref name="p"/>.</summary>
+    private static int ReplyMarkEnd(string text, int p, int lineEnd) =>
+        p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd) : p;
 
     /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
     private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)
@@ -2820,8 +2829,11 @@ internal static class PersonLayout
         }
 
         talks = korean ? TalkAfter(text, c, end) : c > 0 && text.AsSpan(c, end - c) is [' ', 'A' or 'P', 'M', ..] && TalkAfter(text, c + 3, end);
+
+        // (After Discord's dash the talk may follow the time after one space: 감자튀김🍟 — 오늘 오후 1:05 서폿 나 맞지?)
+        talks |= after == 3 && korean && c > 0 && c + 1 < end && text[c] == ' ' && text[c + 1] != ' ';
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap);
+        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? (after == 3 ? ExportedNickname(text, p, p + gap) : null);
 
         // (Two spaces, then the talk, or a bar: pixel — 2025. 10. 2. 오후 11:02 | 빌드 ….)
         static bool TalkAfter(string text, int c, int end) => c > 0 && c + 2 < end && text[c] == ' ' && (text[c + 1] == ' ' && text[c + 2] != ' ' || BarTalk(text, c, end));
@@ -2979,7 +2991,11 @@ internal static class PersonLayout
         // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다.)
         var clock = ClockEnd(text, p + gap + 1, lineEnd);
         var talk = clock > 0 && Context.At(text, clock) == ' ' ? Context.At(text, clock + 1) == ' ' ? clock + 2 : clock + 1 : -1;
-        return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, p + gap) : null;
+        // (A nickname that is also a word, 하늘다람쥐, or a handle with digits, 봄햇살22, as a second-hand market's chat shows.)
+        return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, p + gap) ?? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null;
+
+        static (int Start, int End)? DigitHandle(string text, int start, int end) =>
+            IsHandle(text.AsSpan(start, end - start)) && Context.IsDigit(text[end - 1]) && !Context.IsDigit(text[start]) ? (start, end) : null;
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>

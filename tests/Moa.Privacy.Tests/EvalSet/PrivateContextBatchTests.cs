@@ -445,8 +445,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // names romanised in English: 0.939 now).
     [InlineData(56, 0.93, 0.56, 0.94, 0.99, 0.94, 0.94)]
     // Batch 57, written blind by two helpers in that session and committed unread, wired after the pass tuned on
-    // batch 56, scored once (0.904; 55 detector misses by the analysis script, the session's start tree 56).
-    [InlineData(57, 0.90, 0.49, 0.89, 0.99, 0.89, 0.96)]
+    // batch 56, scored once (0.904; 55 detector misses by the analysis script, the session's start tree 56). One pass
+    // tuned on it since (bylines after a tag, comments whose writer opens a reply or carries digits, Discord's talk one
+    // space after the time, a market chat's nicknames before the time, handles with digits private: 0.920 now).
+    [InlineData(57, 0.91, 0.49, 0.91, 0.99, 0.91, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -2136,4 +2136,25 @@ public class PersonLayoutTests
         persons.ShouldContain("Seokjin");
         Persons("We moved to Busan in May, and Gimhae is near. Hanwha opened a plant and Jeonju food is great.").ShouldBeEmpty();
     }
+
+    // A post's byline after a tag in brackets ([항암일기] 제목 | 봄볕아래 | 2025-12-11 22:14 | 조회 312), comments without a
+    // colon whose writer opens a reply too (└ 해바라기맘0712 저도 …) or carries digits (까치봉123 저는 …), Discord with the
+    // talk one space after the time (감자튀김🍟 — 오늘 오후 1:05 서폿 …): each names its writer, private even beside a word of
+    // public life (교수님).
+    [Fact]
+    public void CafePostsAndDiscordOfOtherShapes_NameTheWriters()
+    {
+        const string post = "[항암일기] AC 4차 끝! 머리 다 밀었어요 | 봄볕아래 | 2025-12-11 22:14 | 조회 312\n오늘 4차까지 끝났어요.\n댓글 17\n"
+            + "해바라기맘0712 봄볕님 고생 많으셨어요!! 저는 노 교수님 환자였다가 지금 3년째예요\n └ 봄볕아래 해바라기맘님 감사해요 ㅠㅠ\n"
+            + "까치봉123 저는 이번에 불참ㅠ 다음 달은 꼭 갑니다\n └ 해바라기맘0712 저도 같은 병원이에요! 첫날 같이 봬요";
+        var persons = Persons(post, PersonPolicy.Private);
+        persons.Count(p => p == "봄볕아래").ShouldBeGreaterThanOrEqualTo(2);
+        persons.Count(p => p == "해바라기맘0712").ShouldBe(2);
+        persons.ShouldContain("까치봉123");
+        var discord = Persons("민규장 — 오늘 오후 1:02 8강 2시 시작. 선수 등록 최종 확인했음\n감자튀김🍟 — 오늘 오후 1:05 서폿 나 맞지? 닉으로 나오게 해 줘\n"
+            + "Hwan9 — 오늘 오후 2:48 1세트 졌다… 내 타이밍 완전 읽힘\n민규장 — 오늘 오후 4:15 역스윕!!! 4강 진출");
+        discord.ShouldContain("감자튀김");
+        discord.ShouldContain("Hwan9");
+        Persons("댓글 3\n감사합니다 잘 보고 갑니다\n └ 감사합니다 저도요\n좋아요 123 눌렀어요").ShouldBeEmpty();
+    }
 }
