@@ -1425,10 +1425,10 @@ internal static class PersonLayout
     internal static (int Start, int End, bool Exported)? SpeakerAt(string text, int lineStart, int lineEnd)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
-        if (p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' '))
+        if (ReplyMarkEnd(text, p, lineEnd) is var afterMark && afterMark > p)
         {
             // A comment's reply names its writer before the colon (└ 포도알맘 : 저는 중고로요).
-            p = SkipSpaces(text, p + 1, lineEnd);
+            p = afterMark;
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
 
             // (Or a middle dot and the date before the comment: └ 빌라왕잡자 · 2025-12-05 저도 ….)
@@ -2274,7 +2274,7 @@ internal static class PersonLayout
                 return null;
             }
 
-            if (next - cell is >= 2 and <= 20 && ClockEnd(text, DateEnd(text, next + 3, lineEnd), lineEnd) is var clock and > 0 && DateEnd(text, next + 3, lineEnd) - next > 11
+            if (next - cell is >= 2 and <= 20 && DateEnd(text, next + 3, lineEnd) is var dateEnd && dateEnd - next > 11 && ClockEnd(text, dateEnd, lineEnd) is var clock and > 0
                 && (clock == lineEnd || text.AsSpan(clock, lineEnd - clock).TrimStart(' ') is [] or ['|', ..]) && CommentHandle(text, cell, next) is { } writer)
             {
                 return writer;
