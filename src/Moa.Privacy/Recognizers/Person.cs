@@ -2910,7 +2910,9 @@ internal static class Person
                 continue;
             }
 
-            if (!romanised && (p - q < 2 || q > 0 && (Context.IsLatinLetter(text[q - 1]) || Context.IsDigit(text[q - 1]) || text[q - 1] is '.' or '_' or '-' or '\'' or '@' or '/')))
+            // (Or a word that opens a chat's sentence before it, Also Ngozi lands …, Wife Divya and …, Yes Venkatesh uncle ….)
+            if (!romanised && (p - q < 2 || q > 0 && (Context.IsLatinLetter(text[q - 1]) || Context.IsDigit(text[q - 1]) || text[q - 1] is '.' or '_' or '-' or '\'' or '@' or '/'))
+                && !OpenerBefore(text, p))
             {
                 continue;
             }
@@ -2920,7 +2922,9 @@ internal static class Person
             var fits = after == '\'' && next == 's' && !Context.IsLatinLetter(Context.At(text, end + 2))
                 || after == ' ' && next is >= 'a' and <= 'z'
                 || after is ',' or '!' or '?' || after == '.' && !Context.IsLatinLetter(next)
-                || romanised && after == ' ' && next == '(' && Context.IsHangulSyllable(Context.At(text, end + 2));
+                || romanised && after == ' ' && next == '(' && Context.IsHangulSyllable(Context.At(text, end + 2))
+                // (A chat's emoji after the name: Salamat Tess ❤️, Thank you Ailyn 😘.)
+                || after == ' ' && char.IsSurrogate(next) || after == ' ' && next is >= '\u2600' and <= '\u27BF';
             // (Three letters only for a name that is given alone: Han, Jin are family names too, and words of Han script.)
             var kind = NameGazetteer.LatinKind(span[i..end]);
             if (fits && (end - i >= 4 && (kind & NameGazetteer.LatinGivenKind) != 0 || end - i == 3 && kind == NameGazetteer.LatinGivenKind || romanised)
@@ -2930,6 +2934,40 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>
+    /// Whether the word that ends at <paramref name="p"/> (a space) is one that opens a sentence of a chat or a letter before
+    /// a name (Also, Wife, Yes, Salamat) and itself opens its sentence: the line's start, or a full stop, a colon or
+    /// an exclamation before it.
+    /// </summary>
+    private static bool OpenerBefore(string text, int p)
+    {
+        var q = p;
+        while (q > 0 && Context.IsAsciiLetter(text[q - 1]))
+        {
+            q--;
+        }
+
+        if (p - q < 2 || !s_englishOpeners.Contains(text.AsSpan(q, p - q)))
+        {
+            return false;
+        }
+
+        var b = q - 1;
+        while (b >= 0 && text[b] == ' ')
+        {
+            b--;
+        }
+
+        return b < 0 || text[b] is '\n' or '.' or '!' or '?' or ':' or '(' or '"' || char.IsSurrogate(text[b]);
+    }
+
+    // Words that open a chat's or a letter's sentence right before a name (Also Ngozi …, Wife Divya and …, Salamat Tess):
+    // general English, Filipino's thanks.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishOpeners = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "Also", "Wife", "Husband", "Yes", "Yeah", "Thanks", "Sorry", "And", "But", "So", "Salamat", "Congrats", "Okay", "Ok", "Oh",
+    }.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz), or a family's (Grandma Ok-ja:
     // a Korean given name romanised with a hyphen is one word).

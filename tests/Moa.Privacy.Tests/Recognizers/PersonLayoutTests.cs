@@ -2157,4 +2157,19 @@ public class PersonLayoutTests
         discord.ShouldContain("Hwan9");
         Persons("댓글 3\n감사합니다 잘 보고 갑니다\n └ 감사합니다 저도요\n좋아요 123 눌렀어요").ShouldBeEmpty();
     }
+
+    // A listed given name after a word that opens a chat's sentence (Also Ngozi lands …, Wife Divya and …, Yes Venkatesh
+    // uncle …) or before a chat's emoji (Salamat Tess ❤️) is a person; the same word after such an opener in mid-sentence,
+    // or a capitalised word that is no listed name, is none.
+    [Fact]
+    public void GivenNamesAfterAChatsOpener_ArePersons()
+    {
+        var persons = Persons("[2025-09-20 19:15] 관리자: 안내\nThanks sis 🙏 Also Ngozi lands from Lagos on Thursday. Wife Divya and our son are coming.\n"
+            + "Yes Venkatesh uncle lands Thursday. Salamat Tess ❤️ I will message him.");
+        persons.ShouldContain("Ngozi");
+        persons.ShouldContain("Divya");
+        persons.ShouldContain("Venkatesh");
+        persons.ShouldContain("Tess");
+        Persons("The report is ready. Also Python handles it well. Yes Monday works, and Sorry Friday is full.").ShouldBeEmpty();
+    }
 }
