@@ -2863,8 +2863,10 @@ internal static class Person
     /// <summary>
     /// A given name of the Latin list inside an English sentence, as parents, tutors and colleagues write in English
     /// (<c>talk about Luca's reading</c>, <c>Do-hee mentioned Brian got that</c>, <c>At home Luca reads</c>): after a word in
-    /// lower case (or a dash after one), before <c>'s</c>, a word in lower case or a comma or full stop; one word, not a
-    /// word that names no one (<see cref="NotAName"/>).
+    /// lower case (or a dash after one) or a word that opens a chat's sentence (<c>Also Ngozi lands</c>,
+    /// <see cref="OpenerBefore"/>), before <c>'s</c>, a word in lower case, a comma or full stop or a chat's emoji; one word,
+    /// not a word that names no one (<see cref="NotAName"/>). A Korean given name romanised from common syllables
+    /// (<c>Minjun</c>) needs no word before it, in a text with Korean.
     /// </summary>
     private static void TryGivenNamesInEnglish(string text, List<PiiFinding> sink)
     {
