@@ -808,7 +808,7 @@ internal static class PersonLayout
             }
 
             // (A handle with digits, 까치봉123, opens no sentence: once is enough.)
-            if (opens >= 2 || IsHandle(text.AsSpan(start, end - start)) && Context.IsDigit(text[end - 1]))
+            if (opens >= 2 || IsDigitHandle(text.AsSpan(start, end - start)))
             {
                 (exported ??= []).Add((start, end));
             }
@@ -1329,6 +1329,9 @@ internal static class PersonLayout
         Context.IsAsciiLetter(word[0]) ? LatinHandle(word) || word.ContainsAnyInRange('\uAC00', '\uD7A3')
         : word.IndexOfAnyInRange('0', '9') is var d and >= 2 and <= 6 && !word[..d].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[d..].ContainsAnyExceptInRange('0', '9')
             || word.Contains('_');
+
+    /// <summary>A handle that ends with digits (<c>까치봉123</c>, <c>봄햇살22</c>, <c>Hwan9</c>): no sentence's word opens or ends so.</summary>
+    private static bool IsDigitHandle(ReadOnlySpan<char> word) => IsHandle(word) && Context.IsDigit(word[^1]);
 
     /// <summary>
     /// A Korean name's shape right before a person's identifier on its line (<c>1. 길미령 105-303  010-4877-5980</c>,
@@ -2788,14 +2791,14 @@ internal static class PersonLayout
         var (gap, after) = dash > 0 ? (dash, 3) : (text.AsSpan(p, end - p).IndexOf("  ", StringComparison.Ordinal), 0);
 
         // (Or one space and a full date, as a board's comments are copied with the talk after a bar: 노을빛 2025-06-02 00:12 | ….)
-        var dated = false;
+        var dateEnd = -1;
         if (gap < 0)
         {
             for (var space = text.IndexOf(' ', p, Math.Min(end - p, 26)); space > p; space = space + 1 < end ? text.IndexOf(' ', space + 1, Math.Min(end - space - 1, p + 26 - space)) : -1)
             {
-                if (DateEnd(text, space + 1, end) - space > 8)
+                if (DateEnd(text, space + 1, end) is var past && past - space > 8)
                 {
-                    (gap, after, dated) = (space - p, 1, true);
+                    (gap, dateEnd) = (space - p, past);
                     break;
                 }
             }
@@ -2806,11 +2809,18 @@ internal static class PersonLayout
             return null;
         }
 
+        if (dateEnd > 0)
+        {
+            var barred = ClockEnd(text, dateEnd, end);
+            talks = barred > 0 && BarTalk(text, barred, end);
+            return talks ? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? CommentHandle(text, p, p + gap) : null;
+        }
+
         // (The time in Korean, 오후 2:31, or as an English workspace writes it, 10:02 AM.)
         var clock = SkipSpaces(text, p + gap + after, end);
 
         // (Discord's copy may say the day before the time: Rekka — 오늘 오후 10:43, 어제 오후 9:12, 2025.03.04. 오후 9:12.)
-        if (after > 0 && !dated)
+        if (after > 0)
         {
             clock = text.AsSpan(clock, end - clock).StartsWith("오늘 ", StringComparison.Ordinal) || text.AsSpan(clock, end - clock).StartsWith("어제 ", StringComparison.Ordinal)
                 ? clock + 3 : DateEnd(text, clock, end);
@@ -2820,14 +2830,6 @@ internal static class PersonLayout
         var time = text.AsSpan(clock, end - clock);
         var c = ClockEnd(text, clock, end);
         var korean = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal);
-        if (dated)
-        {
-            clock = DateEnd(text, clock, end);
-            c = ClockEnd(text, clock, end);
-            talks = c > 0 && BarTalk(text, c, end);
-            return talks ? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? CommentHandle(text, p, p + gap) : null;
-        }
-
         talks = korean ? TalkAfter(text, c, end) : c > 0 && text.AsSpan(c, end - c) is [' ', 'A' or 'P', 'M', ..] && TalkAfter(text, c + 3, end);
 
         // (After Discord's dash the talk may follow the time after one space: 감자튀김🍟 — 오늘 오후 1:05 서폿 나 맞지?)
@@ -2995,7 +2997,7 @@ internal static class PersonLayout
         return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, p + gap) ?? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null;
 
         static (int Start, int End)? DigitHandle(string text, int start, int end) =>
-            IsHandle(text.AsSpan(start, end - start)) && Context.IsDigit(text[end - 1]) && !Context.IsDigit(text[start]) ? (start, end) : null;
+            IsDigitHandle(text.AsSpan(start, end - start)) && !Context.IsDigit(text[start]) ? (start, end) : null;
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
@@ -3617,12 +3619,12 @@ internal static class PersonLayout
     // kinship words (PrivateContext.Relations, Kin). General Korean, from knowledge.
     private static readonly string[] s_familyOrder = ["막내", "첫째", "둘째", "셋째", "장모", "장인", "이모부", "고모부", "와이프"];
 
-    // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
-    // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
     // Words that end an organisation's name, as its account speaks in a chat (관현악단, 총학생회, 행정지원센터): general Korean.
     private static readonly string[] s_organisationWords =
         ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행"];
 
+    // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
+    // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
     private static readonly System.Buffers.SearchValues<char> s_organisationEnds = System.Buffers.SearchValues.Create("사원소회당청처국과부팀실단점관층동호대합터");
 
     /// <summary>
