@@ -202,7 +202,7 @@ public static class PrivateContext
     [
         "대통령", "총리", "장관", "차관", "의원", "위원장", "대표", "회장", "사장", "총장", "시장", "지사", "구청장", "군수", "청장",
         "감독", "배우", "가수", "선수", "작가", "기자", "앵커", "교수", "박사", "대변인", "판사", "검사", "변호사", "후보", "전 대표", "구단주", "이사장", "국장", "부회장", "총괄회장", "셰프", "아나운서",
-        "국회의원", "시의원", "도의원", "구의원", "군의원",
+        "국회의원", "시의원", "도의원", "구의원", "군의원", "서장",
     ];
 
     // Words of public life: a person named in a sentence about a film, a match, an election or a company's leadership is
@@ -411,7 +411,8 @@ public static class PrivateContext
         var titled = next.StartsWith("전 ", StringComparison.Ordinal) || next.StartsWith("前 ", StringComparison.Ordinal) ? next[2..] : next;
         foreach (var title in s_publicTitles)
         {
-            if (titled.StartsWith(title, StringComparison.Ordinal) && !LookAlike(titled, 0, title) && !(record && Array.IndexOf(s_officesOfState, title) < 0))
+            if (titled.StartsWith(title, StringComparison.Ordinal) && !LookAlike(titled, 0, title) && !(record && Array.IndexOf(s_officesOfState, title) < 0)
+                && !AddressedByTitle(titled, title))
             {
                 return PersonPolicies.PublicPrefix + "title " + title;
             }
@@ -442,6 +443,17 @@ public static class PrivateContext
             ? PersonPolicies.PublicPrefix + "public life " + sphere
             : NoPublicContext;
     }
+
+    /// <summary>
+    /// The title is followed by 님: someone addressed by a title of everyday life (태웅 사장님, 김 대표님, 박 교수님), which is
+    /// how a chat, a letter or a shop speaks to a private person; the press writes 사장은, 교수는.
+    /// </summary>
+    private static bool AddressedByTitle(ReadOnlySpan<char> titled, string title) =>
+        titled.Length > title.Length && titled[title.Length] == '님' && Array.IndexOf(s_everydayTitles, title) >= 0;
+
+    // Titles of business, a school or a clinic that a private person is addressed by; not those of the screen, the stage,
+    // sport or letters, whose fans write 감독님, 작가님, 선수님 to the public figure.
+    private static readonly string[] s_everydayTitles = ["사장", "대표", "회장", "부회장", "이사장", "국장", "교수", "박사", "변호사", "원장"];
 
     // Words of fame written before a name (배우 로버트 다우니 주니어, 국가대표 강태윤 선수, 의병장 박희문 장군): a record that
     // mentions a famous person still names one. General Korean, from knowledge.
@@ -540,9 +552,11 @@ public static class PrivateContext
 
     // Longer everyday words that hold a word of public life (배우자 is a spouse, 감독관 an exam proctor or a labour
     // inspector, 대의원 a union delegate, 무대감독 a stage manager, 방송부 a school's broadcasting club, 스타트 a start and
-    // 스타트업 a start-up): a match inside one of them is not that word. (Not 스타일: reviews that say 강남스타일 are
+    // 스타트업 a start-up, 감사장 a letter of thanks, the 회장 of a market's merchants, a village's women's or elders'
+    // association, 부서장 a department's head): a match inside one of them is not that word. (Not 스타일: reviews that say 강남스타일 are
     // about public figures as a rule, measured on NSMC.)
-    private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트"];
+    private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트",
+        "감사장", "상인회장", "부녀회장", "노인회장", "부서장"];
 
     /// <summary>Whether the public-life <paramref name="word"/> found at <paramref name="at"/> is part of a longer everyday word.</summary>
     private static bool LookAlike(ReadOnlySpan<char> window, int at, string word)
@@ -592,6 +606,7 @@ public static class PrivateContext
             foreach (var word in s_publicLifeWords)
             {
                 if (window[at..].StartsWith(word, StringComparison.Ordinal) && !LookAlike(window, at, word)
+                    && !AddressedByTitle(window[at..], word)
                     && (at >= sentenceFrom && at < sentenceTo || Array.IndexOf(s_nearOnly, word) < 0))
                 {
                     return word;

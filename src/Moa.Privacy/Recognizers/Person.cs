@@ -2576,6 +2576,8 @@ internal static class Person
         "roommate ", "neighbor ", "neighbour ", "boyfriend ", "girlfriend ", "fiancé ", "fiancee ", "fiance ", "coworker ", "manager ",
         "co-host ", "host ", "teacher ", "co-teacher ", "tutor ", "coach ", "classmate ", "nephew ", "niece ", "grandson ",
         "granddaughter ", "buddy ", "landlord ", "landlady ", "supervisor ", "assistant ", "mentor ", "caregiver ",
+        "nurse ", "doctor ", "interpreter ", "translator ", "coordinator ", "driver ", "student ", "intern ", "secretary ", "nanny ",
+        "babysitter ", "therapist ", "counselor ", "counsellor ", "pharmacist ", "lawyer ", "agent ",
     ];
 
     // Capitalised words after a greeting, thanks or a relation that address no one by name.

@@ -864,7 +864,7 @@ internal static class PersonLayout
             }
 
             named = named < 0 && counts[i] >= 2 && (Context.IsAsciiLetter(name[0]) || Context.IsDigit(name[^1]) ? IsHandle(name) || IsFullLatinName(name) || ListedGiven(name)
-                : name.Length <= 4 || IsHandle(name) || LongHandle(name)) ? i : named;
+                : name.Length <= 4 || IsHandle(name) || LongHandle(name) || name.Contains(' ')) ? i : named;
         }
 
         for (var i = 0; i < speakers.Count; i++)
@@ -876,7 +876,7 @@ internal static class PersonLayout
             var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word) || ListedGiven(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
-                : other || counts[i] >= 2 && LongHandle(word);
+                : other || counts[i] >= 2 && (LongHandle(word) || word.Contains(' '));
             // (An organisation's account is no person: 관현악단: 안녕하세요, 총학생회: …; a handle may end alike, 청단홍단.)
             if (speaks && !IsBot(word) && !(word.Length >= 3 && EndsWithAny(word, s_organisationWords)))
             {
@@ -1509,6 +1509,13 @@ internal static class PersonLayout
                 return null;
             }
 
+            // A direct message copied with its direction, the writer's own side as 나 ([나 → boram.koo] 보람님~ …, [민지 → 나]):
+            // the other side is a person.
+            if (DirectMessagePeer(text, p + 1, close) is { } peer)
+            {
+                return (peer.Start, peer.End, true);
+            }
+
             // A messenger's export on a computer puts the speaker in brackets before the time: [권나래] [오후 9:48] ….
             if (BracketedSpeaker(text, p + 1, close, lineEnd) is { } bracketed)
             {
@@ -1631,6 +1638,13 @@ internal static class PersonLayout
             }
 
             (start, end, p) = (p + 1, next, next);
+        }
+
+        // A nickname of two words after a time (오후 2:35 요리조리 쿠킹샘: …) speaks where it speaks again on another line
+        // (an agenda's items after their times, 오후 2:00 전체 회의: …, are not repeated), and so does a name before a title.
+        if (timed && TwoWordNickname(text, start, end, lineEnd) is { } nickname)
+        {
+            return (nickname.Start, nickname.End, false);
         }
 
         // A handle of Hangul and two to four digits (해피맘22, 민트초코99) speaks under the whole handle; a numbered item
@@ -1988,7 +2002,8 @@ internal static class PersonLayout
         }
 
         return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null
-            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close);
+            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close)
+                ?? AnySlotName(text, start, close);
 
         // (The slot holds a display name for certain: two syllables are a name there too, [봉구], unless a tag's, a common
         // word, a form or relation word; so is a handle that joins words and digits with underscores, [49회_총무_나래],
@@ -2018,6 +2033,51 @@ internal static class PersonLayout
 
             return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
                 && !IsRelationWord(word) && !s_channelTags.Contains(word) ? (start, end) : null;
+        }
+
+        // (The slot holds an account's display name whatever its words: a shop's or a nickname of two words, [순덕이네 전집],
+        // a name in Han characters, perhaps with Latin letters, [小鹿林晓], after the room's role, [방장 阿杰Jay]. Where the
+        // slot holds a name beside a word, [김정복 5톤], [채은솔 쌤], the name speaks, as the tagger finds it.)
+        static (int Start, int End)? AnySlotName(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            if (text.IndexOf(' ', start, end - start) is var space and > 0 && s_channelTags.Contains(text.AsSpan(start, space - start)))
+            {
+                start = SkipSpaces(text, space + 1, end);
+            }
+
+            var word = text.AsSpan(start, end - start);
+            if (word.Length is < 2 or > 20 || s_channelTags.Contains(word))
+            {
+                return null;
+            }
+
+            var (han, latin) = (0, 0);
+            foreach (var c in word)
+            {
+                if (!(ScriptProfile.IsHan(c) || Context.IsAsciiLetter(c)))
+                {
+                    han = -1;
+                    break;
+                }
+
+                han += ScriptProfile.IsHan(c) ? 1 : 0;
+                latin += Context.IsAsciiLetter(c) ? 1 : 0;
+            }
+
+            // (Two Han characters alone may be a place, [東京]; a nickname is longer or carries Latin letters.)
+            if (han >= 2 && (latin > 0 || han >= 4))
+            {
+                return (start, end);
+            }
+
+            var gap = word.IndexOf(' ');
+            return gap >= 2 && word.Length - gap - 1 >= 2 && word.LastIndexOf(' ') == gap
+                && !word[..gap].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[(gap + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                && IsNicknameWord(text, start, start + gap) && IsNicknameWord(text, start + gap + 1, end) ? (start, end) : null;
+
+            static bool IsNicknameWord(string text, int start, int end) =>
+                text.AsSpan(start, end - start) is var w && !IsRoleWord(w) && !IsRelationWord(w) && !IsFormWord(w) && !KoreanNameShaped(text, start, end);
         }
 
         static bool IsSlotHangul(ReadOnlySpan<char> w) =>
@@ -2050,6 +2110,32 @@ internal static class PersonLayout
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The other side of a direct message's direction in brackets (between <paramref name="start"/> and <paramref
+    /// name="close"/>): <c>나 → boram.koo</c> or <c>민지 → 나</c>, a handle or a display name, not a channel's tag or a role.
+    /// </summary>
+    private static (int Start, int End)? DirectMessagePeer(string text, int start, int close)
+    {
+        var inner = text.AsSpan(start, close - start);
+        var arrow = inner.IndexOfAny('→', '➡');
+        if (arrow < 0)
+        {
+            return null;
+        }
+
+        var (peerStart, peerEnd) = inner[..arrow].Trim(' ') is "나" ? (start + arrow + 1, close) : inner[(arrow + 1)..].Trim(' ') is "나" ? (start, start + arrow) : (-1, -1);
+        if (peerStart < 0)
+        {
+            return null;
+        }
+
+        (peerStart, peerEnd) = Trim(text, peerStart, peerEnd);
+        var peer = text.AsSpan(peerStart, peerEnd - peerStart);
+        return peer.Length is >= 2 and <= 20 && !s_channelTags.Contains(peer) && !IsFormWord(peer) && !IsRelationWord(peer) && !Person.IsTitleOrRole(peer)
+            && (IsHandle(peer) || DisplayName(text, peerStart, peerEnd) is not null || ExportedNickname(text, peerStart, peerEnd) is not null || IsLatinName(peer))
+            ? (peerStart, peerEnd) : null;
     }
 
     /// <summary>A letter of Japanese kana (hiragana, katakana, the long-vowel mark ー), as names are written in it.</summary>
@@ -2706,6 +2792,64 @@ internal static class PersonLayout
         var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;
         var timed = clock > 0;
         return TalkFollows(text, timed ? clock : q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
+    }
+
+    // How nicknames of people end (general Korean, from knowledge): a teacher (샘, 쌤), kin and familiar address, a keeper
+    // or a fan, a boss of play (짱, 왕).
+    private static readonly string[] s_nicknameEnds =
+    [
+        "샘", "쌤", "맘", "엄마", "아빠", "이모", "삼촌", "언니", "오빠", "누나", "형", "님", "댁", "할매", "할배", "아재", "지기", "러버", "요정", "천사", "짱", "왕",
+        "코치", "기사", "반장", "총무",
+    ];
+
+    /// <summary>
+    /// The speaker of two Hangul words whose first is <paramref name="start"/>..<paramref name="end"/>, followed by talk
+    /// after a colon: a name before a title, or, where the same two words and colon open talk elsewhere in the text too, a
+    /// full name beside a word or a nickname of two words; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? TwoWordNickname(string text, int start, int end, int lineEnd)
+    {
+        if (end - start is < 2 or > 6 || Context.At(text, end) != ' ' || !Context.IsHangulSyllable(Context.At(text, end + 1)))
+        {
+            return null;
+        }
+
+        var second = end + 1;
+        while (second < lineEnd && Context.IsHangulSyllable(text[second]))
+        {
+            second++;
+        }
+
+        var first = text.AsSpan(start, end - start);
+        var last = text.AsSpan(end + 1, second - end - 1);
+        if (last.Length is < 2 or > 6 || Context.At(text, second) != ':' || !TalkFollows(text, second, lineEnd, spaceNeeded: false, timed: true)
+            || IsWordOfLogs(first) || IsWordOfLogs(last))
+        {
+            return null;
+        }
+
+        // (A name and a title, 오후 1:50 전미란 코디: …, is the name's.)
+        if (Person.IsTitleOrRole(last) || IsRoleWord(last))
+        {
+            return KoreanNameShaped(text, start, end) ? (start, end) : null;
+        }
+
+        var speaker = text.AsSpan(start, second + 1 - start);
+        var again = text.AsSpan(second + 1).IndexOf(speaker, StringComparison.Ordinal);
+        var before = text.AsSpan(0, start).LastIndexOf(speaker, StringComparison.Ordinal);
+        if (!(again >= 0 && text[second + 1 + again - 1] == ' ' || before > 0 && text[before - 1] == ' '))
+        {
+            return null;
+        }
+
+        // (Repeated, a full name beside a word speaks under the name: 전미란 코디, 바둑 고수빈. Otherwise the second word ends
+        // as people's nicknames do, with a teacher, a mother or a title of play: 쿠킹샘, 하람맘, 텃밭지기; an agenda's words do
+        // not, 전체 회의, 자유 토론.)
+        return first.Length == 3 && KoreanNameShaped(text, start, end) ? (start, end)
+            : last.Length == 3 && KoreanNameShaped(text, end + 1, second) ? (end + 1, second)
+            : !NameGazetteer.IsCommonWord(last) && EndsWithAny(last, s_nicknameEnds) ? (start, second) : null;
+
+        static bool IsWordOfLogs(ReadOnlySpan<char> w) => PrivateContext.IsContextWord(w) || PrivateContext.IsFieldWord(w) || s_channelTags.Contains(w) || IsFormWord(w);
     }
 
     /// <summary>

@@ -276,7 +276,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(8, 0.96, 0.35, 0.97, 0.97, 0.98, 0.94)]
     [InlineData(9, 0.90, 0.44, 0.91, 0.98, 0.92, 0.96)]
     [InlineData(10, 0.94, 0.40, 0.95, 0.98, 0.95, 0.92)]
-    [InlineData(11, 0.88, 0.43, 0.90, 0.98, 0.90, 0.95)]
+    // (Public ceiling 0.43 -> 0.44 in the twenty-third pass: a foundation's chair addressed as 이사장님 in a letter is no
+    // longer judged public by the title, one of the 49 persons that pass made private across batches 1-58 against 5
+    // public ones.)
+    [InlineData(11, 0.88, 0.44, 0.90, 0.98, 0.90, 0.95)]
     // Batch 12's planted precision went 0.950 -> 0.948 with the handles before a name in brackets (한글 병기(박명자) read
     // as a handle); that pass and the transcript speakers' handles found 17 more mentions on batches 4-14.
     [InlineData(12, 0.84, 0.80, 0.86, 0.98, 0.86, 0.94)]
@@ -365,7 +368,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // wired after that pass, scored once (0.938; 34 detector misses by the analysis script, the session's start tree 35).
     // One pass tuned on it since (handles joining Latin letters and Hangul, the familiar 이, bots, names people are
     // called by: 0.955 now).
-    [InlineData(38, 0.95, 0.56, 0.95, 0.99, 0.95, 0.99)]
+    // (Public ceiling 0.56 -> 0.58 in the twenty-third pass: a district head named after his title and a singer on TV had
+    // been judged public only by a 사장 inside 감사장, a letter of thanks, and a 교수님 nearby.)
+    [InlineData(38, 0.95, 0.58, 0.95, 0.99, 0.95, 0.99)]
     // Batch 39, written blind by two helpers in that session and committed unread, wired at its end after the pass tuned
     // on batch 38, scored once (0.922; 42 detector misses by the analysis script, the session's start tree 43). One pass
     // tuned on it since (parents' and siblings' handles under a post, board tags, teams before a title: 0.927 now).

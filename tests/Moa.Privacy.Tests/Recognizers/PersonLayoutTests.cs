@@ -2172,4 +2172,74 @@ public class PersonLayoutTests
         persons.ShouldContain("Tess");
         Persons("The report is ready. Also Python handles it well. Yes Monday works, and Sorry Friday is full.").ShouldBeEmpty();
     }
+
+    // A KakaoTalk export's slot holds the account's display name whatever its words: a shop's nickname of two words, a name
+    // in Han characters with Latin letters, after the room's role ([방장 阿杰Jay]); two Han characters alone may be a place,
+    // and a name beside a word ([김정복 5톤]) speaks under the name only.
+    [Fact]
+    public void ExportSlots_TakeShopNicknamesAndHanNicknames()
+    {
+        const string chat = "--------------- 2025년 9월 1일 ---------------\n[상인회장 염기택] [오전 8:12] 부스 배정 올립니다.\n"
+            + "[순덕이네 전집] [오전 8:20] 회장님 우리 입구 쪽이라 좋네요.\n[방장 阿杰Jay] [오후 8:01] 欢迎欢迎~\n[小鹿林晓] [오후 8:03] 大家好！\n"
+            + "[김정복 5톤] [오전 4:52] 화성 제가 갑니다\n[東京] [오후 9:10] 도착했어요";
+        var persons = Persons(chat);
+        persons.Count(p => p == "순덕이네 전집").ShouldBe(1);
+        persons.ShouldContain("阿杰Jay");
+        persons.ShouldContain("小鹿林晓");
+        persons.ShouldContain("김정복");
+        persons.ShouldNotContain("김정복 5톤");
+        persons.ShouldNotContain("東京");
+        persons.ShouldNotContain("방장");
+    }
+
+    // After a time, two words before the colon speak: a name before a title (전미란 코디), and, where the same two words
+    // open talk again, a full name beside a word (바둑 고수빈) or a nickname of two words (요리조리 쿠킹샘); an agenda's items
+    // after their times (전체 회의, 자유 토론) are no speakers, repeated or not.
+    [Fact]
+    public void TimedTalk_TakesTwoWordSpeakers()
+    {
+        const string band = "2025-07-15\n오후 1:50 전미란 코디: 오늘부터 출석은 앱으로만 받아요.\n오후 2:35 요리조리 쿠킹샘: 쿠킹반 2학년 결석입니다.\n"
+            + "오후 3:02 바둑 고수빈: 바둑반에 새 학생 왔어요\n오후 3:40 요리조리 쿠킹샘: 귀가 확인 완료~\n오후 4:11 바둑 고수빈: 넵 알겠습니다~";
+        var persons = Persons(band);
+        // (The tagger's span may keep the title, 전미란 코디.)
+        persons.ShouldContain(p => p.StartsWith("전미란", StringComparison.Ordinal));
+        persons.Count(p => p == "요리조리 쿠킹샘").ShouldBe(2);
+        persons.Count(p => p == "고수빈").ShouldBe(2);
+        Persons("오후 2:00 전체 회의: 대강당\n오후 3:00 분과 토의: 각 교실\n오후 4:00 전체 회의: 정리\n오후 5:00 자유 토론: 정리\n오후 6:00 자유 토론: 정리")
+            .ShouldBeEmpty();
+        Persons("오후 2:35 요리조리 쿠킹샘: 쿠킹반 결석입니다.\n오후 2:41 빵순이: 네").ShouldNotContain("요리조리 쿠킹샘");
+    }
+
+    // A direct message copied with its direction ([나 → boram.koo], [민지 → 나]) names the other side; an arrow between two
+    // others, or to a channel's tag, does not.
+    [Fact]
+    public void DirectMessageDirections_NameThePeer()
+    {
+        var persons = Persons("DM 내역\n[나 → boram.koo] 내일 10시 예약 확인차 연락드려요!\n[boram.koo] 네 감사해요!!\n[나 → nare_mo] 연장 시안 보내드려요~\n[민지 → 나] 네");
+        persons.Count(p => p == "boram.koo").ShouldBe(2);
+        persons.ShouldContain("nare_mo");
+        persons.ShouldContain("민지");
+        Persons("[나 → 공지] 확인\n[입고 → 출고] 3건 처리").ShouldBeEmpty();
+    }
+
+    // A job or care role after a possessive takes a given name as a relation does (Our nurse Nastya, your doctor Smith).
+    [Fact]
+    public void EnglishRolesAfterAPossessive_TakeGivenNames()
+    {
+        Persons("Max can be picked up after 5pm. Our nurse Nastya will explain the meds in English.").ShouldBe(["Nastya"]);
+        Persons("Our nurse station opens at 9. The doctor Monday clinic is full.").ShouldBeEmpty();
+    }
+
+    // The policy: a title of business, a school or a clinic with 님 after a name (태웅 사장님, 노현주 교수님) is how a chat or
+    // a letter addresses a private person, and 감사장 (a letter of thanks) holds no 사장; fans' 감독님 stays public, and a
+    // station's chief (황인철 서장은) is an office.
+    [Fact]
+    public void TitlesOfAddress_AreNoPublicLife()
+    {
+        PersonPolicies.IsPrivate(Reason("[총무 석보미] [오전 10:52] 태웅 사장님 5번 자리 비어 있어요!", "태웅")).ShouldBeTrue();
+        PersonPolicies.IsPrivate(Reason("\"실습 때 손 위치를 고쳐 주신 노현주 교수님 얼굴이 떠올랐다\"고 말했다.", "노현주")).ShouldBeTrue();
+        PersonPolicies.IsPrivate(Reason("○○해양경찰서는 남궁현 씨와 석덕만 씨에게 감사장을 전달할 예정이다.", "석덕만")).ShouldBeTrue();
+        PersonPolicies.IsPrivate(Reason("이 영화 최고예요 봉준호 감독님 사랑합니다", "봉준호")).ShouldBeFalse();
+        PersonPolicies.IsPrivate(Reason("○○경찰서 황인철 서장은 두 사람에게 감사장을 전달했다.", "황인철")).ShouldBeFalse();
+    }
 }
