@@ -456,8 +456,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(57, 0.91, 0.49, 0.91, 0.99, 0.91, 0.96)]
     // Batch 58, written blind by two helpers at the previous session's end and committed unread, wired at this session's
     // start after the passes tuned on batch 57 and on the misses of batches 55-57, scored once (0.916; 39 detector
-    // misses by the analysis script, the session's start tree the same).
+    // misses by the analysis script, the session's start tree the same). One pass tuned on it since (an export's slot
+    // holding any display name, a direct message's direction, two-word speakers after a time, titles of address with 님:
+    // 0.947 now).
     [InlineData(58, 0.91, 0.57, 0.92, 0.99, 0.92, 0.96)]
+    // Batch 59, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 58,
+    // scored once (0.895; 50 detector misses by the analysis script, the session's start tree 50 too).
+    [InlineData(59, 0.89, 0.49, 0.89, 0.99, 0.89, 0.93)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
