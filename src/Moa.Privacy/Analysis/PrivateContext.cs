@@ -149,6 +149,9 @@ public static class PrivateContext
     }
 
     // Relations right before a name (친구 홍길동, 우리 반 홍길동, 부인 홍길동 씨): a person of someone's private life.
+    // A child's place among siblings, as parents write it before the name (general Korean).
+    private static readonly string[] s_familyOrder = ["첫째", "둘째", "셋째", "넷째", "막내", "큰애", "작은애", "큰딸", "작은딸", "큰아들", "작은아들"];
+
     private static readonly string[] s_relations =
     [
         "친구", "지인", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "부인", "딸", "아들", "조카", "이웃", "손자", "손녀", "며느리",
@@ -332,6 +335,19 @@ public static class PrivateContext
                 && (before.Length - 1 == relation.Length || !char.IsLetter(before[^(relation.Length + 2)])) && !PublicTitleNear(near))
             {
                 return "relation:" + relation;
+            }
+        }
+
+        // (Or a child's place in the family after a possessive, as a parent writes it: 우리 셋째 라온이, 저희 막내 준서가; a
+        // story's or a history's 막내 has none.)
+        foreach (var order in s_familyOrder)
+        {
+            if (previousWord.EndsWith(order, StringComparison.Ordinal) && previousWord.Length < before.Length
+                && previousWord[..^order.Length].TrimEnd(' ') is var owner && owner.Length < previousWord.Length - order.Length
+                && (owner.EndsWith("우리", StringComparison.Ordinal) || owner.EndsWith("저희", StringComparison.Ordinal) || owner.EndsWith(" 제", StringComparison.Ordinal) || owner.EndsWith(" 울", StringComparison.Ordinal))
+                && !PublicTitleNear(near))
+            {
+                return "relation:" + order;
             }
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Globalization;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
 using Moa.Privacy.Recognizers.Korea;
@@ -54,8 +55,9 @@ internal static class PersonLayout
             Table(text, candidates, from);
         }
 
-        // (A board's reply mark or bar opens a writer's line without a colon: └ 솔이네곳간 | 작년에 ….)
-        if (text.AsSpan().IndexOfAny(s_speakerMarks) >= 0)
+        // (A board's reply mark or bar opens a writer's line without a colon: └ 솔이네곳간 | 작년에 …; a middle dot between
+        // spaces a video's comment: 봄비내리는날 · 2일 전 · ….)
+        if (text.AsSpan().IndexOfAny(s_speakerMarks) >= 0 || text.Contains(" · ", StringComparison.Ordinal))
         {
             Speakers(text, candidates, from);
         }
@@ -875,7 +877,8 @@ internal static class PersonLayout
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
             var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word) || ListedGiven(word))
-                : word.Length <= 4 ? counts[i] >= 2 || other && !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word))
+                : word.Length <= 4 ? counts[i] >= 2 || other && (ScriptProfile.IsHan(word[0]) && IsHanSurname(word[0]) && Context.At(text, Decoration(text, end, text.Length)) is '：' or ':'
+                    || !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word)))
                 : other || counts[i] >= 2 && (LongHandle(word) || word.Contains(' '));
             // (An organisation's account is no person: 관현악단: 안녕하세요, 총학생회: …; a handle may end alike, 청단홍단.)
             if (speaks && !IsBot(word) && !(word.Length >= 3 && EndsWithAny(word, s_organisationWords)))
@@ -1435,7 +1438,8 @@ internal static class PersonLayout
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
 
             // (Or a middle dot and the date before the comment: └ 빌라왕잡자 · 2025-12-05 저도 ….)
-            if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var dot and > 0 && DateEnd(text, dot + 3, lineEnd) - dot > 11
+            if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var dot and > 0
+                && (DateEnd(text, dot + 3, lineEnd) - dot > 11 || RelativeTimeEnd(text, dot + 3, lineEnd) > 0)
                 && CommentHandle(text, p, dot) is { } replyWriter)
             {
                 return (replyWriter.Start, replyWriter.End, true);
@@ -1468,6 +1472,13 @@ internal static class PersonLayout
             return (header.Start, header.End, !talks);
         }
 
+        // A video's comments copied with the writer, a middle dot and how long ago (봄비내리는날 · 2일 전 · …).
+        if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 34), StringComparison.Ordinal) is var agedDot and > 0 && RelativeTimeEnd(text, agedDot + 3, lineEnd) > 0
+            && (CommentHandle(text, p, agedDot) ?? DisplayName(text, p, agedDot)) is { } agedWriter)
+        {
+            return (agedWriter.Start, agedWriter.End, true);
+        }
+
         // Instagram's messages copied as a handle, a middle dot and the talk (bamrun.captain · 오늘 코스 …, [DM] film_minseo · …):
         // a speaker where such lines make a conversation.
         if (DotSpeaker(text, p, lineEnd) is { } dotted)
@@ -1486,6 +1497,12 @@ internal static class PersonLayout
         if (TimedCjkSpeaker(text, p, lineEnd) is { } timedCjk)
         {
             return (timedCjk.Start, timedCjk.End, false);
+        }
+
+        // (Or a Chinese name and a colon alone, the time on a line of its own above: 金英花：姐妹们…, 王姐🌸：谢谢.)
+        if (CjkColonSpeaker(text, p, lineEnd) is { } cjkColon)
+        {
+            return (cjkColon.Start, cjkColon.End, false);
         }
 
         // A chat copied with the name, the time and the talk on one line (여보민 오후 9:03 황선재? 키 큰?).
@@ -1922,10 +1939,10 @@ internal static class PersonLayout
     private static readonly System.Buffers.SearchValues<char> s_stampChars = System.Buffers.SearchValues.Create("0123456789 .-/:,년월일오전후AMP");
 
     /// <summary>
-    /// The speaker of a line copied from Telegram: a display name of one to three words (any letters, Cyrillic too, digits
-    /// and <c>_</c>), a comma, and a date with a clock time in square brackets that ends the line, or a clock time in
-    /// brackets, a colon and the talk (<c>Dilnoza Yusupova, [10:15]: …</c>); a role in brackets may follow the name
-    /// (<c>Сергей Пак (사장), [10:02]: …</c>). Null otherwise.
+    /// The speaker of a line copied from Telegram: a display name of one to three words (any letters, Cyrillic too, digits,
+    /// <c>_</c> and <c>-</c>), a comma, and a date with a clock time in square brackets that ends the line (perhaps with a colon),
+    /// or a clock time in brackets, a colon and the talk (<c>Dilnoza Yusupova, [10:15]: …</c>); a role in brackets or
+    /// symbols may follow the name (<c>Сергей Пак (사장), [10:02]: …</c>, <c>Oyunaa 🌸, [2025. 1. 19. 21:20]:</c>). Null otherwise.
     /// </summary>
     private static (int Start, int End)? TelegramSpeaker(string text, int p, int lineEnd)
     {
@@ -1939,7 +1956,7 @@ internal static class PersonLayout
 
         var close = text.IndexOf(']', comma + 3, end - comma - 3);
         var talks = close > 0 && close + 2 < end && text[close + 1] == ':' && text[close + 2] == ' ';
-        if (close < 0 || close != end - 1 && !talks)
+        if (close < 0 || close != end - 1 && !talks && !(close == end - 2 && text[close + 1] == ':'))
         {
             return null;
         }
@@ -1952,9 +1969,9 @@ internal static class PersonLayout
             return null;
         }
 
-        // (A role in brackets after the name: Сергей Пак (사장).)
-        var nameEnd = comma;
-        if (text[comma - 1] == ')' && text.LastIndexOf(" (", comma - 1, comma - p, StringComparison.Ordinal) is var role and > 0 && role > p)
+        // (A role in brackets after the name: Сергей Пак (사장); or symbols that decorate it: Oyunaa 🌸.)
+        var nameEnd = Trim(text, p, Undecorated(text, p, comma)).End;
+        if (text[nameEnd - 1] == ')' && text.LastIndexOf(" (", nameEnd - 1, nameEnd - p, StringComparison.Ordinal) is var role and > 0 && role > p)
         {
             nameEnd = role;
         }
@@ -1964,7 +1981,7 @@ internal static class PersonLayout
         {
             var c = text[q];
             words += c == ' ' ? 1 : 0;
-            if (!(char.IsLetter(c) || Context.IsDigit(c) || c is '_' or '.' or ' ') || words > 3)
+            if (!(char.IsLetter(c) || Context.IsDigit(c) || c is '_' or '.' or ' ' or '-') || words > 3)
             {
                 return null;
             }
@@ -2071,6 +2088,12 @@ internal static class PersonLayout
                 return (start, end);
             }
 
+            // (A name in a script of its own, Thai or Devanagari, [พี่ต้อย]: letters and their marks only.)
+            if (OtherScriptName(word))
+            {
+                return (start, end);
+            }
+
             var gap = word.IndexOf(' ');
             return gap >= 2 && word.Length - gap - 1 >= 2 && word.LastIndexOf(' ') == gap
                 && !word[..gap].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !word[(gap + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
@@ -2078,6 +2101,23 @@ internal static class PersonLayout
 
             static bool IsNicknameWord(string text, int start, int end) =>
                 text.AsSpan(start, end - start) is var w && !IsRoleWord(w) && !IsRelationWord(w) && !IsFormWord(w) && !KoreanNameShaped(text, start, end);
+        }
+
+        static bool OtherScriptName(ReadOnlySpan<char> w)
+        {
+            var letters = 0;
+            foreach (var c in w)
+            {
+                if (Context.IsHangulSyllable(c) || c < '\u0370' || ScriptProfile.IsHan(c)
+                    || !(char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+                {
+                    return false;
+                }
+
+                letters += char.IsLetter(c) ? 1 : 0;
+            }
+
+            return letters >= 2;
         }
 
         static bool IsSlotHangul(ReadOnlySpan<char> w) =>
@@ -2400,7 +2440,9 @@ internal static class PersonLayout
     /// <summary>Whether the line is a community post's comments header: <c>댓글</c>, <c>댓글 4</c>, <c>댓글(12)</c>, <c>[댓글]</c>, <c>댓글 3개</c>.</summary>
     private static bool IsCommentsHeader(string text, int lineStart, int lineEnd)
     {
-        var line = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t[]");
+        // (An emoji may open it: 💬 댓글.)
+        var decorated = Decoration(text, SkipSpaces(text, lineStart, lineEnd), lineEnd);
+        var line = text.AsSpan(decorated, lineEnd - decorated).Trim(" \r\t[]");
         if (!line.StartsWith("댓글", StringComparison.Ordinal))
         {
             return false;
@@ -2489,7 +2531,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// The speaker of a phone's messenger export at <paramref name="p"/>: a date (<c>2025. 1. 28.</c>, <c>2025년 1월 21일</c>,
-    /// <c>2025-01-19</c>) or none, <c>오전</c>/<c>오후</c> and the time, a comma, then the display name up to <c> : </c>.
+    /// <c>2025-01-19</c>) or none, <c>오전</c>/<c>오후</c> and the time, a comma, then the display name up to <c> : </c> (in
+    /// Hangul, Latin letters, or Chinese characters and kana, perhaps decorated: <c>ゆい🌷</c>).
     /// </summary>
     private static (int Start, int End)? ExportedSpeaker(string text, int p, int lineEnd)
     {
@@ -2502,7 +2545,7 @@ internal static class PersonLayout
         var nameStart = SkipSpaces(text, q + 1, lineEnd);
         var colon = text.AsSpan(nameStart, lineEnd - nameStart).IndexOf(" : ", StringComparison.Ordinal);
         return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon) ?? ExportedNickname(text, nameStart, nameStart + colon)
-            ?? GivenWordInSlot(text, nameStart, nameStart + colon);
+            ?? GivenWordInSlot(text, nameStart, nameStart + colon) ?? CjkDisplayName(text, nameStart, Undecorated(text, nameStart, nameStart + colon));
 
         // (The export's slot holds a display name for certain: two syllables that are also a word name a person there,
         // 하늘 : …, unless a label's, a role's or a channel's word.)
@@ -2643,6 +2686,9 @@ internal static class PersonLayout
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
+
+        // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
+        "에어비앤비", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "문자", "이메일", "디엠",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",
@@ -2912,6 +2958,28 @@ internal static class PersonLayout
             && dot + 3 < lineEnd && !Context.IsDigit(text[dot + 3]) ? (p, dot) : null;
     }
 
+    /// <summary>
+    /// Past how long ago a comment was written at <paramref name="p"/> (<c>2일 전</c>, <c>20시간 전</c>, <c>방금 전</c>), as
+    /// video and community sites show it, when a middle dot or the line's end follows; -1 otherwise.
+    /// </summary>
+    private static int RelativeTimeEnd(string text, int p, int lineEnd)
+    {
+        var q = p;
+        while (q < lineEnd && Context.IsDigit(text[q]) && q - p < 3)
+        {
+            q++;
+        }
+
+        var rest = text.AsSpan(q, lineEnd - q);
+        var unit = q == p ? rest.StartsWith("방금 전", StringComparison.Ordinal) ? 4 : 0
+            : rest.StartsWith("분 전", StringComparison.Ordinal) || rest.StartsWith("일 전", StringComparison.Ordinal) || rest.StartsWith("주 전", StringComparison.Ordinal)
+                || rest.StartsWith("년 전", StringComparison.Ordinal) ? 3
+            : rest.StartsWith("시간 전", StringComparison.Ordinal) || rest.StartsWith("개월 전", StringComparison.Ordinal) ? 4 : 0;
+        var end = q + unit;
+        return unit > 0 && (end == lineEnd || text.AsSpan(end, lineEnd - end).StartsWith(" · ", StringComparison.Ordinal) || text.AsSpan(end, lineEnd - end).StartsWith(" (수정됨)", StringComparison.Ordinal))
+            ? end : -1;
+    }
+
     /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
     private static int SkipTime(string text, int p, int lineEnd)
     {
@@ -3038,6 +3106,35 @@ internal static class PersonLayout
             && !PrivateContext.IsFieldWord(name) ? (s, e) : null;
     }
 
+    /// <summary>Past the Chinese characters and kana at <paramref name="p"/>.</summary>
+    private static int CjkWordEnd(string text, int p, int lineEnd)
+    {
+        while (p < lineEnd && (ScriptProfile.IsHan(text[p]) || IsKana(text[p])))
+        {
+            p++;
+        }
+
+        return p;
+    }
+
+    /// <summary>
+    /// The name of a line of a Chinese chat that opens with the speaker and a colon, the time on a line of its own above
+    /// (<c>金英花：姐妹们…</c>, <c>王姐🌸：谢谢</c>): two to four Chinese characters from a surname's, perhaps decorated; a speaker
+    /// only where such lines make a conversation (Speakers), as a room's or a team's label (会议室：) does not open with a surname.
+    /// </summary>
+    private static (int Start, int End)? CjkColonSpeaker(string text, int p, int lineEnd)
+    {
+        var end = CjkWordEnd(text, p, lineEnd);
+        var decorated = Decoration(text, end, lineEnd);
+        if (end - p is < 2 or > 4 || Context.At(text, decorated) is not ('：' or ':') || decorated + 1 >= lineEnd || text[decorated + 1] is ' ' or '/'
+            || !IsHanSurname(text[p]) || text.AsSpan(p, end - p).ContainsAnyInRange('\u3041', '\u30FA'))
+        {
+            return null;
+        }
+
+        return (p, end);
+    }
+
     /// <summary>
     /// The name of a line of a chat copied with the time, a space, a Japanese or Chinese display name and the talk
     /// (<c>10:05 田中由美 皆さん…</c>, <c>10:08 さとう めぐみ 了解です</c>, WeChat's <c>周日 20:15 刘子轩：欢迎…</c> with the day and
@@ -3080,16 +3177,6 @@ internal static class PersonLayout
                 : line.Length > 1 && line[0] == '周' && "一二三四五六日天".Contains(line[1], StringComparison.Ordinal) ? 2
                 : line.StartsWith("昨天", StringComparison.Ordinal) || line.StartsWith("今天", StringComparison.Ordinal) || line.StartsWith("前天", StringComparison.Ordinal) ? 2 : 0;
             return length > 0 && Context.At(text, p + length) == ' ' ? p + length + 1 : p;
-        }
-
-        static int CjkWordEnd(string text, int p, int lineEnd)
-        {
-            while (p < lineEnd && (ScriptProfile.IsHan(text[p]) || IsKana(text[p])))
-            {
-                p++;
-            }
-
-            return p;
         }
 
         static bool AllKana(ReadOnlySpan<char> word)

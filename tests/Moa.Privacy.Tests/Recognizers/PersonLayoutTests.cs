@@ -2242,4 +2242,62 @@ public class PersonLayoutTests
         PersonPolicies.IsPrivate(Reason("이 영화 최고예요 봉준호 감독님 사랑합니다", "봉준호")).ShouldBeFalse();
         PersonPolicies.IsPrivate(Reason("○○경찰서 황인철 서장은 두 사람에게 감사장을 전달했다.", "황인철")).ShouldBeFalse();
     }
+
+    // A Chinese chat whose lines open with the speaker and a full-width colon (金英花：…, 王姐🌸：…, the time on a line of
+    // its own) names its speakers; a form's labels in Chinese (会议室：, 时间：) and a day before the time (周日 20:15) do not.
+    [Fact]
+    public void ChineseColonTalk_NamesTheSpeakers()
+    {
+        var persons = Persons("下午 2:05\n金英花：姐妹们，○○医院 7층 간병 자리 나왔어요。\n朴春梅：几天？보호자 누구예요？\n金英花：先一周。\n"
+            + "李红：我明天可以去！\n下午 8:47\n王姐🌸：谁知道 老年证 怎么办？");
+        persons.Count(p => p == "金英花").ShouldBe(2);
+        persons.ShouldContain("朴春梅");
+        persons.ShouldContain("李红");
+        persons.ShouldContain("王姐");
+        Persons("会议室：3층\n时间：下午2点\n地点：总部\n金英花：确认\n金英花：好").ShouldNotContain("会议室");
+        Persons("周日 20:15 刘子轩：欢迎\n周日 20:16 王梓涵：谢谢\n周日 20:18 刘子轩：好的").ShouldNotContain("周日");
+    }
+
+    // A video's comments copied as the writer, a middle dot and how long ago (봄비내리는날 · 2일 전 · …, 여울🌊 · 20시간 전 · …)
+    // name their writers; a notice's or an office's line of the same shape (공지 · 3일 전 · 점검 안내) does not.
+    [Fact]
+    public void CommentsWithHowLongAgo_NameTheWriters()
+    {
+        var persons = Persons("댓글 32개\n봄비내리는날 · 2일 전 · 너무 귀여워요\nseoyeon_mom92 · 2일 전 · 아빠가 몰래 마이크를\n"
+            + "토리아빠2 · 1일 전 · 사회 보신 분 목소리 좋으시네요.\n여울🌊 · 20시간 전 · 배경화면 했어요");
+        persons.ShouldContain("봄비내리는날");
+        persons.ShouldContain("seoyeon_mom92");
+        persons.ShouldContain("토리아빠2");
+        persons.ShouldContain("여울");
+        Persons("공지 · 3일 전 · 점검 안내\n알림 · 2일 전 · 보도자료").ShouldBeEmpty();
+    }
+
+    // More export layouts: a KakaoTalk slot in Thai or in initials ([พี่ต้อย], [ㅇㅎㅁ]), a phone's export naming a
+    // decorated kana name (ゆい🌷 : …), Telegram's header ending in a colon with a decorated or hyphenated name, comments
+    // under an emoji's header (💬 댓글); an app's name in the slot ([에어비앤비], [왓츠앱]) is none.
+    [Fact]
+    public void MoreExportLayouts_NameTheirSpeakers()
+    {
+        var kakao = Persons("[맹유진] [오후 1:00] 안녕\n[พี่ต้อย] [오후 1:02] สวัสดี\n[ㅇㅎㅁ] [오후 9:20] 저 23기예요\n[에어비앤비] [오후 9:30] 예약 확정\n[왓츠앱] [오후 9:31] 새 메시지");
+        kakao.ShouldContain("พี่ต้อย");
+        kakao.ShouldContain("ㅇㅎㅁ");
+        kakao.ShouldNotContain("에어비앤비");
+        kakao.ShouldNotContain("왓츠앱");
+        Persons("2025. 4. 10. 오후 2:22, ゆい🌷 : はい、省略でお願いします！\n2025. 4. 10. 오후 2:25, 권아름 플래너 : 네 알겠습니다").ShouldContain("ゆい");
+        var telegram = Persons("Oyunaa 🌸, [2025. 1. 19. 21:20]:\nМаргааш уулзъя\nБат-Эрдэнэ Д., [2025. 1. 19. 21:22]:\nТэгье");
+        telegram.ShouldContain("Oyunaa");
+        telegram.ShouldContain(p => p.StartsWith("Бат-Эрдэнэ", StringComparison.Ordinal));
+        Persons("[대회후기] 크루 전원 완주 | 작성자 한강거북이 | 2025-07-17\n💬 댓글\n소나무달림 : 운영진님 고맙습니다\n마일리지왕 : 내년엔 꼭 서브3")
+            .ShouldContain("마일리지왕");
+    }
+
+    // The policy: a child's place in the family after a possessive (우리 셋째 라온이) makes the name private beside words of
+    // the screen (촬영); a story's or a history's 막내 (막내 점박이를 살리기 위한 영화) does not.
+    [Fact]
+    public void FamilyOrderAfterAPossessive_IsARelation()
+    {
+        Reason("우리 셋째 라온이 첫 생일 함께 축하해 주셔서 감사해요! 촬영·편집은 아빠가 했어요", "라온").ShouldBe("relation:셋째");
+        Reason("푸른 눈을 한 막내 점박이를 살리기 위한 격투 장면이 이 영화의 명장면", "점박이").ShouldNotBe("relation:막내");
+    }
 }
+
