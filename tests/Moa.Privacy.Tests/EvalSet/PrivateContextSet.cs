@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–58 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–59 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 59;
+    public const int HeldOutBatch = 60;
 
-    /// <summary>The batch held out whole before batch 59 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 58;
+    /// <summary>The batch held out whole before batch 60 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 59;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -218,7 +218,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers for a later round (a nail salon, Sri Lankan workers' WhatsApp group, a mental-health centre's call log, after-school teachers' Band, a market association's KakaoTalk, a school-violence news story, English hospital e-mail, a motel's log, parish minutes, a veterinary record, a mothers' cafe post, a badminton club, a LINE group of Japanese wives, a moving company, a band's Discord, a strawberry farm, a ticket resale chat, a bootcamp's Slack, a police lost-child log, Chinese students' open chat, a ballet academy, nursing handover, a ferry incident, an orthopaedic consent, a fishing club's Band, a bank's messenger) and wired at the next session's start
 /// after a pass tuned on batch 57 (bylines before a bracket tag, bare comment writers, Discord's one-space talk, a market chat's nicknames; and a pass tuned on the misses of batches 55-57: Latin given names after a chat's opener), adds planted documents only (<c>person-private-docs58.txt</c>). Batch 59, written blind in that session by
 /// two writers (a dental clinic's recall list, Cambodian farm workers' Messenger group, emergency-welfare screening notes, class parents' KakaoTalk, residents' representative minutes, a delivery rider's accident in the news, English university e-mail, a guesthouse, a templestay register, a pharmacy log, a running crew's cafe post, a taekwondo academy, Mongolian students' Telegram group, a remodelling site log, a church choir's chat, a convenience store's shifts, a used-car chat, a startup's Teams channel, a family court mediation, a long-lived village in the news, Thai massage therapists' KakaoTalk, a piano recital, a nursing home's visit log, a cabin crew report, a Korean medicine chart, a photography club's Band, a credit union's messenger, a family vlog's comments, a lease and tenant messages, a lab's Slack, a wedding planner's chat, a fire station's dispatch log, expat parents' WhatsApp, Korean-Chinese caregivers' WeChat group, a labour attorney's record) and wired in it
-/// after a pass tuned on batch 58 (a KakaoTalk export's slot holding any display name, a direct message's direction, two-word speakers after a time, English job roles after a possessive; titles of address with 님 no public life), adds planted documents only (<c>person-private-docs59.txt</c>).
+/// after a pass tuned on batch 58 (a KakaoTalk export's slot holding any display name, a direct message's direction, two-word speakers after a time, English job roles after a possessive; titles of address with 님 no public life), adds planted documents only (<c>person-private-docs59.txt</c>). Batch 60, written blind in that session by
+/// two writers (an eye clinic's waiting list, Indonesian trawler crew's WhatsApp group, a youth counselling centre's case notes, a kindergarten's notes app, a village head's minutes, a fraud ring in the news, English relocation e-mail, a camping site, a church's prayer list, an animal shelter, a parents' association cafe post, a futsal club's Band, Filipino teachers' Viber group, a courier's missed-delivery log, a hagwon's score report, a rice-cake shop's order book, a furniture deal chat, a manufacturer's Slack, a victim-support interview, a bookshop feature, Vietnamese students' KakaoTalk, a children's choir, a hospice family meeting, a bus company's log, a plastic surgery chart, a book club's Band, an insurance claim record, a cooking live-stream chat, a coworking contract, a trial team's Teams channel, a funeral mutual-aid contract, a coast guard log, a game studio's English Slack, Kazakh and Kyrgyz workers' Telegram group, a small-claims complaint) and wired in it
+/// after a pass tuned on batch 59 (Chinese talk after a colon, comments with how long ago, KakaoTalk slots in Thai or initials, apps' names no speakers, a child's place after a possessive), adds planted documents only (<c>person-private-docs60.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -517,6 +519,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath57, 57));
         items.AddRange(Planted(DocsPath58, 58));
         items.AddRange(Planted(DocsPath59, 59));
+        items.AddRange(Planted(DocsPath60, 60));
         return items;
     }
 
@@ -828,8 +831,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath59 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs59.txt");
 
+    private static string DocsPath60 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs60.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs59.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs60.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
