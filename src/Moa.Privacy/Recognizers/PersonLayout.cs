@@ -1445,7 +1445,24 @@ internal static class PersonLayout
                 return (replyWriter.Start, replyWriter.End, true);
             }
 
+            // (Or the month, the day and the time before the comment: └ 책벌레하나 3월 14일 오후 9:41 간식 콜!)
+            if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var gap and > 0 && MonthDayEnd(text, gap + 1, lineEnd) is var monthDay and > 0
+                && ClockEnd(text, monthDay, lineEnd) is var clocked and > 0 && Context.At(text, clocked) == ' '
+                && (CommentHandle(text, p, Undecorated(text, p, gap)) ?? DisplayName(text, p, gap)) is { } timedWriter)
+            {
+                return (timedWriter.Start, timedWriter.End, true);
+            }
+
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
+
+            // (A date in brackets may stand between the writer and the colon: └ 도토리엄마 (2025. 4. 2.): 헐 진짜요?)
+            if (colon > 0 && text[p + colon - 1] == ')' && text.LastIndexOf(" (", p + colon - 1, colon, StringComparison.Ordinal) is var dateOpen and > 0
+                && DateEnd(text, dateOpen + 2, p + colon - 1) == p + colon - 1 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false)
+                && (CommentHandle(text, p, Undecorated(text, p, dateOpen)) ?? DisplayName(text, p, dateOpen)) is { } datedWriter)
+            {
+                return (datedWriter.Start, datedWriter.End, true);
+            }
+
             // (The colon is counted from the handle, the bar from the text's start: a time after the bar is no colon's.)
             if (BarAfterWriter(text, p, lineEnd) is var replyBar and > 0 && (colon < 0 || replyBar - p < colon))
             {
@@ -1553,7 +1570,8 @@ internal static class PersonLayout
             // speaker slot does.
             var talk = close + 1 < lineEnd && text[close + 1] is ':' or '：' ? close + 2 : close + 1;
             if (talk + 1 < lineEnd && text[talk] == ' ' && text[talk + 1] is not ('[' or ' ')
-                && (DisplayName(text, p + 1, close) ?? ExportedNickname(text, p + 1, close)) is { } name && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1]))
+                && (DisplayName(text, p + 1, close) ?? ExportedNickname(text, p + 1, close) ?? MixedBracketHandle(text, p + 1, close)) is { } name
+                && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1]))
                 && !text.AsSpan(name.Start, name.End - name.Start).EndsWith("게시판", StringComparison.Ordinal))
             {
                 bracketName = name;
@@ -2958,6 +2976,44 @@ internal static class PersonLayout
             && dot + 3 < lineEnd && !Context.IsDigit(text[dot + 3]) ? (p, dot) : null;
     }
 
+    /// <summary>Past a month and a day without the year at <paramref name="p"/> (<c>3월 14일 </c>); -1 when none.</summary>
+    private static int MonthDayEnd(string text, int p, int lineEnd)
+    {
+        var q = p;
+        while (q < lineEnd && Context.IsDigit(text[q]) && q - p < 2)
+        {
+            q++;
+        }
+
+        if (q == p || !text.AsSpan(q, lineEnd - q).StartsWith("월 ", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        var day = q += 2;
+        while (q < lineEnd && Context.IsDigit(text[q]) && q - day < 2)
+        {
+            q++;
+        }
+
+        return q > day && text.AsSpan(q, lineEnd - q).StartsWith("일 ", StringComparison.Ordinal) ? q + 2 : -1;
+    }
+
+    /// <summary>A handle of Hangul and Latin letters in brackets (<c>[도시농부J]</c>, <c>[하늘_Kim]</c>): two syllables or more and a letter.</summary>
+    private static (int Start, int End)? MixedBracketHandle(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        var word = text.AsSpan(start, end - start);
+        var syllables = 0;
+        foreach (var c in word)
+        {
+            syllables += Context.IsHangulSyllable(c) ? 1 : 0;
+        }
+
+        return word.Length <= 16 && syllables >= 2 && word.ContainsAnyInRange('A', 'z') && Context.IsHangulSyllable(word[0]) && IsHandleWithHangul(word)
+            && !Person.IsTitleOrRole(word[..syllables]) ? (start, end) : null;
+    }
+
     /// <summary>
     /// Past how long ago a comment was written at <paramref name="p"/> (<c>2일 전</c>, <c>20시간 전</c>, <c>방금 전</c>), as
     /// video and community sites show it, when a middle dot or the line's end follows; -1 otherwise.
@@ -2980,10 +3036,17 @@ internal static class PersonLayout
             ? end : -1;
     }
 
-    /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
+    /// <summary>After <c>오전</c>/<c>오후</c> and a clock time (<c>9:12</c>, <c>21:05</c>, <c>0:03:12</c>) and a space, the position after them; else <paramref name="p"/>.</summary>
     private static int SkipTime(string text, int p, int lineEnd)
     {
         var q = ClockEnd(text, p, lineEnd);
+
+        // (A live stream's replay counts the seconds too: 0:03:12 김치는사랑: ….)
+        if (q > 0 && Context.At(text, q) == ':' && Context.IsDigit(Context.At(text, q + 1)) && Context.IsDigit(Context.At(text, q + 2)))
+        {
+            q += 3;
+        }
+
         return q < 0 || Context.At(text, q) != ' ' ? p : SkipSpaces(text, q, lineEnd);
     }
 

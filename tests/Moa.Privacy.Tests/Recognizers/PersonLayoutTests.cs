@@ -2299,5 +2299,28 @@ public class PersonLayoutTests
         Reason("우리 셋째 라온이 첫 생일 함께 축하해 주셔서 감사해요! 촬영·편집은 아빠가 했어요", "라온").ShouldBe("relation:셋째");
         Reason("푸른 눈을 한 막내 점박이를 살리기 위한 격투 장면이 이 영화의 명장면", "점박이").ShouldNotBe("relation:막내");
     }
+
+    // A live stream's replay counts the seconds before each speaker (0:03:12 김치는사랑: …); a second-hand chat names its
+    // speakers in brackets before a time without brackets, a handle of Hangul and a Latin letter too ([도시농부J] 오후 1:12);
+    // a board's replies put a date in brackets before the colon (└ 도토리엄마 (2025. 4. 2.): …) or a month, a day and a time
+    // before the talk (└ 책벌레하나 3월 14일 오후 9:41 …). A video's timestamps in a list of chapters are no speakers.
+    [Fact]
+    public void MoreChatAndReplyLayouts_NameTheirSpeakers()
+    {
+        var stream = Persons("0:03:12 김치는사랑: 쌤 오늘 김장 몇 포기예요??\n0:04:05 jiwoo_0412: 어머님 안녕하세요!!\n0:05:22 Hanoi_Linh: chị ơi 젓갈 뭐 써요?\n"
+            + "0:16:20 jiwoo_0412: 쌤 칼질 속도 빠르세요\n0:18:02 김치는사랑: 저도 따라 할게요");
+        stream.ShouldContain("김치는사랑");
+        stream.Count(p => p == "jiwoo_0412").ShouldBe(2);
+        stream.ShouldContain("Hanoi_Linh");
+        var deal = Persons("[나무늘보맘] 오후 1:05 원목 식탁 아직 있나요?\n[도시농부J] 오후 1:12 네 있어요.\n[나무늘보맘] 오후 1:15 좋아요!\n[도시농부J] 오후 1:20 입금 확인했어요.");
+        deal.Count(p => p == "도시농부J").ShouldBe(2);
+        var replies = Persons("댓글 5\n└ 도토리엄마 (2025. 4. 2.): 헐 진짜요?\n└ Marisol_K (2025. 12. 28.): 저도 참여할게요\n└ 책벌레하나 3월 14일 오후 9:41 간식 콜!\n└ Pierre 3월 23일 오후 11:35 Merci");
+        replies.ShouldContain("도토리엄마");
+        replies.ShouldContain("Marisol_K");
+        replies.ShouldContain("책벌레하나");
+        replies.ShouldContain("Pierre");
+        Persons("0:00:00 인트로: 오늘의 요리\n0:02:15 재료 손질: 배추 절이기\n0:10:40 양념 만들기: 고춧가루").ShouldBeEmpty();
+        Persons("└ 답변 (2025. 4. 2.): 처리되었습니다\n└ 공지 3월 14일 오후 9:41 점검 안내").ShouldBeEmpty();
+    }
 }
 
