@@ -3010,7 +3010,7 @@ internal static class PersonLayout
             syllables += Context.IsHangulSyllable(c) ? 1 : 0;
         }
 
-        return word.Length <= 16 && syllables >= 2 && word.ContainsAnyInRange('A', 'z') && Context.IsHangulSyllable(word[0]) && IsHandleWithHangul(word)
+        return word.Length <= 16 && syllables >= 2 && (word.ContainsAnyInRange('A', 'Z') || word.ContainsAnyInRange('a', 'z')) && Context.IsHangulSyllable(word[0]) && IsHandleWithHangul(word)
             && !Person.IsTitleOrRole(word[..syllables]) ? (start, end) : null;
     }
 
