@@ -1535,6 +1535,7 @@ internal static class PersonLayout
         }
 
         (int Start, int End)? bracketName = null;
+        var clockInBrackets = false;
         if (p < lineEnd && text[p] == '[')
         {
             var close = text.IndexOf(']', p, lineEnd - p);
@@ -1578,6 +1579,13 @@ internal static class PersonLayout
             }
 
             p = SkipSpaces(text, close + 1, lineEnd);
+
+            // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
+            clockInBrackets = Context.IsDigit(text[close - 1]) && ClockEnd(text, SkipSpaces(text, text.LastIndexOf('[', close) + 1, close), close) > 0;
+            if (clockInBrackets && Decoration(text, p, lineEnd) is var marked && marked > p)
+            {
+                p = SkipSpaces(text, marked, lineEnd);
+            }
 
             // A game's or a community's chat log tags the channel in brackets after the time ([21:06][길드] 달빛검객: …).
             if (p < lineEnd && text[p] == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var tagEnd and > 0 && tagEnd - p >= 2
@@ -1630,7 +1638,7 @@ internal static class PersonLayout
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
         var untimed = p;
         p = SkipTime(text, p, lineEnd);
-        var timed = p > untimed;
+        var timed = p > untimed || clockInBrackets;
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
         {
             // An English name before the Korean one, as company messengers show staff (Chloe 권소정: …): the Korean name speaks.
@@ -1696,6 +1704,14 @@ internal static class PersonLayout
             return hangul.Length is >= 3 and <= 6 || hangul.Length == 2 && AllGivenSyllables(hangul)
                 ? NameGazetteer.IsCommonWord(hangul) || IsFormWord(hangul) ? Bracketed(bracketName) : (start, digits, false)
                 : Bracketed(bracketName);
+        }
+
+        // A donation's line names the giver before 님 and the amount (💰 까망베르_ 님 5,000치즈: …).
+        if (timed && end - start >= 2 && DonationGiverEnd(text, digits, lineEnd) is var giver and > 0 && text.AsSpan(start, end - start) is var giverWord
+            && !NameGazetteer.IsCommonWord(giverWord) && !IsFormWord(giverWord) && !PrivateContext.IsContextWord(giverWord) && !PrivateContext.IsFieldWord(giverWord)
+            && !s_channelTags.Contains(giverWord))
+        {
+            return (start, giver, false);
         }
 
         // A handle's tail: an underscore and letters, digits or syllables (하얀늑대_Kr, 한결_스터디장), or symbols that
@@ -2054,9 +2070,10 @@ internal static class PersonLayout
                 return (start, end);
             }
 
-            // (A name in two scripts, [Baagii 바기], [오유나 Oyuna], or in Cyrillic, [Энхжин].)
+            // (A name in two scripts, [Baagii 바기], [오유나 Oyuna], [リオ Rio], or in Cyrillic, [Энхжин].)
             if (word.IndexOf(' ') is var space and > 0 && word.LastIndexOf(' ') == space
-                && (IsLatinName(word[..space]) && IsSlotHangul(word[(space + 1)..]) || IsSlotHangul(word[..space]) && IsLatinName(word[(space + 1)..])))
+                && (IsLatinName(word[..space]) && (IsSlotHangul(word[(space + 1)..]) || IsCjkWord(word[(space + 1)..]))
+                    || (IsSlotHangul(word[..space]) || IsCjkWord(word[..space])) && IsLatinName(word[(space + 1)..])))
             {
                 return (start, end);
             }
@@ -2136,6 +2153,19 @@ internal static class PersonLayout
             }
 
             return letters >= 2;
+        }
+
+        static bool IsCjkWord(ReadOnlySpan<char> w)
+        {
+            foreach (var c in w)
+            {
+                if (!(ScriptProfile.IsHan(c) || IsKana(c)))
+                {
+                    return false;
+                }
+            }
+
+            return w.Length is >= 1 and <= 6;
         }
 
         static bool IsSlotHangul(ReadOnlySpan<char> w) =>
@@ -2909,8 +2939,9 @@ internal static class PersonLayout
         // (Repeated, a full name beside a word speaks under the name: 전미란 코디, 바둑 고수빈. Otherwise the second word ends
         // as people's nicknames do, with a teacher, a mother or a title of play: 쿠킹샘, 하람맘, 텃밭지기; an agenda's words do
         // not, 전체 회의, 자유 토론.)
-        return first.Length == 3 && KoreanNameShaped(text, start, end) ? (start, end)
-            : last.Length == 3 && KoreanNameShaped(text, end + 1, second) ? (end + 1, second)
+        // (Where both words have a name's shape the word before is the role: 호스트 송지은.)
+        return last.Length == 3 && KoreanNameShaped(text, end + 1, second) ? (end + 1, second)
+            : first.Length == 3 && KoreanNameShaped(text, start, end) ? (start, end)
             : !NameGazetteer.IsCommonWord(last) && EndsWithAny(last, s_nicknameEnds) ? (start, second) : null;
 
         static bool IsWordOfLogs(ReadOnlySpan<char> w) => PrivateContext.IsContextWord(w) || PrivateContext.IsFieldWord(w) || s_channelTags.Contains(w) || IsFormWord(w);
@@ -2974,6 +3005,33 @@ internal static class PersonLayout
         var word = dot > p ? text.AsSpan(p, dot - p) : [];
         return word.Length is >= 3 and <= 30 && Context.IsAsciiLetter(word[0]) && !word.ContainsAnyExcept(s_handleChars) && word.ContainsAny("._0123456789")
             && dot + 3 < lineEnd && !Context.IsDigit(text[dot + 3]) ? (p, dot) : null;
+    }
+
+    /// <summary>
+    /// The end of a donation's giver at <paramref name="p"/> (past a handle's trailing underscore) when <c> 님 </c>, an
+    /// amount and its unit and a colon follow (<c>까망베르_ 님 5,000치즈:</c>); -1 otherwise.
+    /// </summary>
+    private static int DonationGiverEnd(string text, int p, int lineEnd)
+    {
+        var end = Context.At(text, p) == '_' ? p + 1 : p;
+        if (!text.AsSpan(end, lineEnd - end).StartsWith(" 님 ", StringComparison.Ordinal) || !Context.IsDigit(Context.At(text, end + 3)))
+        {
+            return -1;
+        }
+
+        var q = end + 3;
+        while (q < lineEnd && (Context.IsDigit(text[q]) || text[q] == ','))
+        {
+            q++;
+        }
+
+        var unit = q;
+        while (q < lineEnd && Context.IsHangulSyllable(text[q]) && q - unit < 4)
+        {
+            q++;
+        }
+
+        return q > unit && Context.At(text, q) == ':' ? end : -1;
     }
 
     /// <summary>Past a month and a day without the year at <paramref name="p"/> (<c>3월 14일 </c>); -1 when none.</summary>
@@ -3182,15 +3240,17 @@ internal static class PersonLayout
 
     /// <summary>
     /// The name of a line of a Chinese chat that opens with the speaker and a colon, the time on a line of its own above
-    /// (<c>金英花：姐妹们…</c>, <c>王姐🌸：谢谢</c>): two to four Chinese characters from a surname's, perhaps decorated; a speaker
+    /// (<c>金英花：姐妹们…</c>, <c>王姐🌸：谢谢</c>), or a Japanese chat's in kana (<c>かおり🏓: おめでとう!</c>): two to four Chinese
+    /// characters from a surname's or two to six kana, perhaps decorated; a speaker
     /// only where such lines make a conversation (Speakers), as a room's or a team's label (会议室：) does not open with a surname.
     /// </summary>
     private static (int Start, int End)? CjkColonSpeaker(string text, int p, int lineEnd)
     {
         var end = CjkWordEnd(text, p, lineEnd);
         var decorated = Decoration(text, end, lineEnd);
-        if (end - p is < 2 or > 4 || Context.At(text, decorated) is not ('：' or ':') || decorated + 1 >= lineEnd || text[decorated + 1] is ' ' or '/'
-            || !IsHanSurname(text[p]) || text.AsSpan(p, end - p).ContainsAnyInRange('\u3041', '\u30FA'))
+        var kana = text.AsSpan(p, end - p).ContainsAnyInRange('\u3041', '\u30FA');
+        if (end - p is < 2 or > 6 || Context.At(text, decorated) is not ('：' or ':') || decorated + 1 >= lineEnd || text[decorated + 1] is '/'
+            || (kana ? text.AsSpan(p, end - p).ContainsAnyExceptInRange('\u3041', '\u30FA') : end - p > 4 || !IsHanSurname(text[p]) || text[decorated + 1] == ' '))
         {
             return null;
         }

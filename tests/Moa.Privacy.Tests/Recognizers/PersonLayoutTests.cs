@@ -2322,5 +2322,24 @@ public class PersonLayoutTests
         Persons("0:00:00 인트로: 오늘의 요리\n0:02:15 재료 손질: 배추 절이기\n0:10:40 양념 만들기: 고춧가루").ShouldBeEmpty();
         Persons("└ 답변 (2025. 4. 2.): 처리되었습니다\n└ 공지 3월 14일 오후 9:41 점검 안내").ShouldBeEmpty();
     }
+
+    // A streaming site's log marks each line with an emoji after the bracketed time and names a donation's giver before
+    // 님 and the amount ([21:17:05] 💰 까망베르_ 님 5,000치즈: …, [21:17:30] 🎙️ 노을빛하루: …); after a time, where two words
+    // of a name's shape stand before the colon, the first is the role (호스트 송지은); a slot holds a name in kana and
+    // Latin letters ([リオ Rio]). A common word before 님 and an amount (관리자 님 5,000원:) names no one.
+    [Fact]
+    public void StreamLogsAndRolesBeforeNames_NameTheSpeakers()
+    {
+        var stream = Persons("[21:03:12] 💰 밤양갱러버99 님 1,000치즈: 오늘 20킬 가능?\n[21:03:40] 🎙️ 노을빛하루: 감사합니다\n"
+            + "[21:17:05] 💰 까망베르_ 님 5,000치즈: 누나 오늘 제 생일이에요\n[21:17:30] 🎙️ 노을빛하루: 생일 축하해!!");
+        stream.ShouldContain("까망베르_");
+        stream.Count(p => p == "노을빛하루").ShouldBe(2);
+        var host = Persons("[14:10] 호스트 송지은: Hi, welcome to Busan!\n[14:11] 호스트 송지은: Please do not park here.\n[14:12] Hana: Thank you!");
+        host.ShouldContain("송지은");
+        host.ShouldNotContain("호스트");
+        Persons("[리오 Rio] [오후 8:15] すみません\n[윤정희] [오후 8:16] 네").ShouldContain("리오 Rio");
+        Persons("[リオ Rio] [오후 8:15] すみません\n[윤정희] [오후 8:16] 네").ShouldContain("リオ Rio");
+        Persons("[10:00] 공지: 후원 안내\n[10:01] 관리자 님 5,000원: 이번 주").ShouldBeEmpty();
+    }
 }
 
