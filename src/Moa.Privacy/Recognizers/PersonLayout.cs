@@ -1448,7 +1448,7 @@ internal static class PersonLayout
             // (Or the month, the day and the time before the comment: └ 책벌레하나 3월 14일 오후 9:41 간식 콜!)
             if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var gap and > 0 && MonthDayEnd(text, gap + 1, lineEnd) is var monthDay and > 0
                 && ClockEnd(text, monthDay, lineEnd) is var clocked and > 0 && Context.At(text, clocked) == ' '
-                && (CommentHandle(text, p, Undecorated(text, p, gap)) ?? DisplayName(text, p, gap)) is { } timedWriter)
+                && ReplyWriter(text, p, gap) is { } timedWriter)
             {
                 return (timedWriter.Start, timedWriter.End, true);
             }
@@ -1458,7 +1458,7 @@ internal static class PersonLayout
             // (A date in brackets may stand between the writer and the colon: └ 도토리엄마 (2025. 4. 2.): 헐 진짜요?)
             if (colon > 0 && text[p + colon - 1] == ')' && text.LastIndexOf(" (", p + colon - 1, colon, StringComparison.Ordinal) is var dateOpen and > 0
                 && DateEnd(text, dateOpen + 2, p + colon - 1) == p + colon - 1 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false)
-                && (CommentHandle(text, p, Undecorated(text, p, dateOpen)) ?? DisplayName(text, p, dateOpen)) is { } datedWriter)
+                && ReplyWriter(text, p, dateOpen) is { } datedWriter)
             {
                 return (datedWriter.Start, datedWriter.End, true);
             }
@@ -1578,10 +1578,9 @@ internal static class PersonLayout
                 bracketName = name;
             }
 
-            p = SkipSpaces(text, close + 1, lineEnd);
-
             // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
-            clockInBrackets = Context.IsDigit(text[close - 1]) && ClockEnd(text, SkipSpaces(text, text.LastIndexOf('[', close) + 1, close), close) > 0;
+            clockInBrackets = Context.IsDigit(text[close - 1]) && ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0;
+            p = SkipSpaces(text, close + 1, lineEnd);
             if (clockInBrackets && Decoration(text, p, lineEnd) is var marked && marked > p)
             {
                 p = SkipSpaces(text, marked, lineEnd);
@@ -1708,8 +1707,7 @@ internal static class PersonLayout
 
         // A donation's line names the giver before 님 and the amount (💰 까망베르_ 님 5,000치즈: …).
         if (timed && end - start >= 2 && DonationGiverEnd(text, digits, lineEnd) is var giver and > 0 && text.AsSpan(start, end - start) is var giverWord
-            && !NameGazetteer.IsCommonWord(giverWord) && !IsFormWord(giverWord) && !PrivateContext.IsContextWord(giverWord) && !PrivateContext.IsFieldWord(giverWord)
-            && !s_channelTags.Contains(giverWord))
+            && !NameGazetteer.IsCommonWord(giverWord) && !IsWordOfLogs(giverWord))
         {
             return (start, giver, false);
         }
@@ -2463,6 +2461,10 @@ internal static class PersonLayout
         return null;
     }
 
+    /// <summary>A reply's writer between <paramref name="start"/> and <paramref name="end"/>: a handle (perhaps decorated) or a display name.</summary>
+    private static (int Start, int End)? ReplyWriter(string text, int start, int end) =>
+        CommentHandle(text, start, Undecorated(text, start, end)) ?? DisplayName(text, start, end);
+
     /// <summary>Past a reply's mark and the spaces after it at <paramref name="p"/> (<c>└ </c>, <c>↳ </c>, <c>ㄴ </c>), or <paramref name="p"/>.</summary>
     private static int ReplyMarkEnd(string text, int p, int lineEnd) =>
         p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd) : p;
@@ -2896,6 +2898,9 @@ internal static class PersonLayout
         "코치", "기사", "반장", "총무",
     ];
 
+    /// <summary>A word of a log's or a form's own (a context, field or form word, a channel's tag): no speaker's.</summary>
+    private static bool IsWordOfLogs(ReadOnlySpan<char> w) => PrivateContext.IsContextWord(w) || PrivateContext.IsFieldWord(w) || s_channelTags.Contains(w) || IsFormWord(w);
+
     /// <summary>
     /// The speaker of two Hangul words whose first is <paramref name="start"/>..<paramref name="end"/>, followed by talk
     /// after a colon: a name before a title, or, where the same two words and colon open talk elsewhere in the text too, a
@@ -2944,7 +2949,6 @@ internal static class PersonLayout
             : first.Length == 3 && KoreanNameShaped(text, start, end) ? (start, end)
             : !NameGazetteer.IsCommonWord(last) && EndsWithAny(last, s_nicknameEnds) ? (start, second) : null;
 
-        static bool IsWordOfLogs(ReadOnlySpan<char> w) => PrivateContext.IsContextWord(w) || PrivateContext.IsFieldWord(w) || s_channelTags.Contains(w) || IsFormWord(w);
     }
 
     /// <summary>
