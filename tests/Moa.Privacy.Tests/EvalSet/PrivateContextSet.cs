@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–60 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–61 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 61;
+    public const int HeldOutBatch = 62;
 
-    /// <summary>The batch held out whole before batch 61 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 60;
+    /// <summary>The batch held out whole before batch 62 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 61;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -222,7 +222,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an eye clinic's waiting list, Indonesian trawler crew's WhatsApp group, a youth counselling centre's case notes, a kindergarten's notes app, a village head's minutes, a fraud ring in the news, English relocation e-mail, a camping site, a church's prayer list, an animal shelter, a parents' association cafe post, a futsal club's Band, Filipino teachers' Viber group, a courier's missed-delivery log, a hagwon's score report, a rice-cake shop's order book, a furniture deal chat, a manufacturer's Slack, a victim-support interview, a bookshop feature, Vietnamese students' KakaoTalk, a children's choir, a hospice family meeting, a bus company's log, a plastic surgery chart, a book club's Band, an insurance claim record, a cooking live-stream chat, a coworking contract, a trial team's Teams channel, a funeral mutual-aid contract, a coast guard log, a game studio's English Slack, Kazakh and Kyrgyz workers' Telegram group, a small-claims complaint) and wired in it
 /// after a pass tuned on batch 59 (Chinese talk after a colon, comments with how long ago, KakaoTalk slots in Thai or initials, apps' names no speakers, a child's place after a possessive), adds planted documents only (<c>person-private-docs60.txt</c>). Batch 61, written blind in that session by
 /// two writers (a dermatology clinic's booking sheet, Bangladeshi workers' IMO group, a dementia care centre's notes, a class notice app, a redevelopment association's minutes, a neighbour dispute in the news, an English e-mail with a wedding photographer, a hostel's ledger, a Won Buddhist youth group, an optician's record, a mothers' community post, a table-tennis club's Band, Kyrgyz and Tajik students' Messenger group, a plumbing service's orders, a drama club's Discord, a bakery's custom cake orders, a stroller deal chat, a logistics company's Slack, a juvenile probation log, a twin firefighters feature, Vietnamese mothers' Zalo group, a violin academy, physiotherapy notes, a taxi company's log, a fertility clinic's record, a gardening club's Band, a voice-phishing consultation, a streamer's donation log, a study cafe's ledger, TB contact-tracing notes, a shared house's chat, a mountain rescue log, a biotech firm's English Teams chat, Filipino wives' KakaoTalk, a deposit mediation record) and wired in it
-/// after a pass tuned on batch 60 (a live stream's seconds, a bracketed handle before a bare time, replies with a date in brackets or a month and a day), adds planted documents only (<c>person-private-docs61.txt</c>).
+/// after a pass tuned on batch 60 (a live stream's seconds, a bracketed handle before a bare time, replies with a date in brackets or a month and a day), adds planted documents only (<c>person-private-docs61.txt</c>). Batch 62, written blind at that session's end by
+/// two writers for a later round (an ENT clinic's allergy shots, Myanmar farm workers' Viber group, suicide-prevention follow-up notes, daycare one-on-one chats, a fishing cooperative's minutes, a hit-and-run in the news, an English language-school e-mail, a rural B&B ledger, a parish youth choir, a hearing-aid centre, a twin parents' cafe post, a badminton academy, Nigerian and Ghanaian students' WhatsApp group, a pest-control log, a dance cover team's Discord, a butcher's gift-set orders, a camera deal chat, a fintech Slack, a child protection record, a free tutoring room feature, Taiwanese working-holiday makers' LINE group, a swimming team, psychiatric nursing notes, a car rental dispute, a prenatal record, a cycling club's Band, a card fraud call record, a Twitch chat, a co-living contract, residents' Teams channel, a wedding hall contract, an ambulance log, a webtoon translators' English Slack, Uzbek wives' KakaoTalk, a small-claims mediation) and wired at the next session's start
+/// after a pass tuned on batch 61 (a streaming site's log with an emoji and donations, a role before a name after a time, kana and Latin in an export's slot, kana speakers before a colon), adds planted documents only (<c>person-private-docs62.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -523,6 +525,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath59, 59));
         items.AddRange(Planted(DocsPath60, 60));
         items.AddRange(Planted(DocsPath61, 61));
+        items.AddRange(Planted(DocsPath62, 62));
         return items;
     }
 
@@ -838,8 +841,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath61 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs61.txt");
 
+    private static string DocsPath62 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs62.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs61.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs62.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
