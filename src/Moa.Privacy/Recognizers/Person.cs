@@ -2554,7 +2554,7 @@ internal static class Person
     // How English mail and messages open and close (general English, written from knowledge): a greeting before the
     // name (Hi Hyunsoo,), a closing on its own line above the signature (Best,⏎Minji Oh), thanks to a person (Thank you,
     // Daniel.), a self-introduction (I'm Rahul from …) and a relation before a name (my husband Daniel).
-    private static readonly string[] s_englishGreetings = ["Hi ", "Hello ", "Hey ", "Good morning ", "Good afternoon ", "Good evening "];
+    private static readonly string[] s_englishGreetings = ["Hi ", "Hello ", "Hey ", "Good morning ", "Good afternoon ", "Good evening ", "Welcome "];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishClosings = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
     [
@@ -2587,7 +2587,7 @@ internal static class Person
         "Customer", "Customers", "Parents", "Students", "Teachers", "Manager", "Hiring", "Admin", "Support", "Again", "So", "Very", "For",
         "World", "Mr", "Mrs", "Ms", "Dr", "Prof", "Professor", "The", "This", "That", "We", "You", "It", "Is", "And", "But", "Yes", "No",
         "Ok", "Okay", "Please", "Korea", "Korean", "Korea's", "English", "Seoul", "Busan", "Sorry", "Fine", "Good", "Happy", "Glad",
-        "Here", "Back", "Home", "Sure", "Not", "Just", "Still", "Also", "Really", "Done", "Ready", "Free", "Busy", "Late", "Monday",
+        "Here", "Back", "Home", "Aboard", "Sure", "Not", "Just", "Still", "Also", "Really", "Done", "Ready", "Free", "Busy", "Late", "Monday",
         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December", "Python", "Java", "Google", "Apple", "Kakao", "Naver",
         "Uncle", "Aunt", "Auntie", "Grandma", "Grandpa", "Granny", "Mom", "Mum", "Dad", "Mommy", "Daddy", "Sis", "Bro", "Honey", "Dear",

@@ -809,8 +809,10 @@ internal static class PersonLayout
                 ls = le + 1;
             }
 
-            // (A handle with digits, 까치봉123, opens no sentence: once is enough.)
-            if (opens >= 2 || IsDigitHandle(text.AsSpan(start, end - start)))
+            // (A handle with digits, 까치봉123, opens no sentence: once is enough; nor does one that symbols decorate,
+            // 쭈꾸미라이더🐙, or that an underscore joins, 클라이머_J.)
+            if (opens >= 2 || IsDigitHandle(text.AsSpan(start, end - start)) || char.IsSurrogate(Context.At(text, end))
+                || text.AsSpan(start, end - start) is var joined && joined.IndexOf('_') > 0 && joined[^1] != '_')
             {
                 (exported ??= []).Add((start, end));
             }
@@ -840,6 +842,7 @@ internal static class PersonLayout
             if ((repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
             {
                 Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
+                ChildOfHandle(text, start, end, candidates, from);
             }
         }
 
@@ -890,6 +893,7 @@ internal static class PersonLayout
                 if (named >= 0 && !KoreanNameShaped(text, start, end) && (repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
                 {
                     Occurrences(text, word, candidates, from, AddedScore);
+                    ChildOfHandle(text, start, end, candidates, from);
                 }
             }
         }
@@ -1731,7 +1735,7 @@ internal static class PersonLayout
 
         // A role in brackets between the speaker and the colon, as a community's or a game server's log writes its staff
         // (블록장인 (운영자): …, 달빛여우(부운영자): …).
-        p = RoleInBracketsEnd(text, p, lineEnd);
+        p = RoleInBracketsEnd(text, p, lineEnd, timed);
         if (end - start is < 2 or > 6 && !(end - start <= 12 && text.AsSpan(start, end - start).Contains('_')) || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
         {
             return Bracketed(bracketName);
@@ -1818,21 +1822,40 @@ internal static class PersonLayout
 
     /// <summary>
     /// The end of a role in brackets at <paramref name="p"/> (a space allowed before it): two to six Hangul syllables that
-    /// are a role, title or channel word (운영자, 부운영자, 방장, 작가); <paramref name="p"/> where there is none.
+    /// are a role, title or channel word (운영자, 부운영자, 방장, 작가), perhaps after a team's Latin letters (CS팀장, QA매니저);
+    /// or, on a line that opens with a time (<paramref name="timed"/>), as a workspace messenger shows a post, a word or two
+    /// in Latin letters that opens with a capital (CTO, Backend, QA Lead); <paramref name="p"/> where there is none.
     /// </summary>
-    private static int RoleInBracketsEnd(string text, int p, int lineEnd)
+    private static int RoleInBracketsEnd(string text, int p, int lineEnd, bool timed = false)
     {
         var open = Context.At(text, p) == ' ' ? p + 1 : p;
-        if (Context.At(text, open) != '(' || text.IndexOf(')', open, Math.Min(9, lineEnd - open)) is not (var close and > 0))
+        if (Context.At(text, open) != '(' || text.IndexOf(')', open, Math.Min(timed ? 17 : 9, lineEnd - open)) is not (var close and > 0))
         {
             return p;
         }
 
         var role = text.AsSpan(open + 1, close - open - 1);
+        if (timed && role.Length >= 2 && Context.IsLatinUpper(role[0]) && !role.ContainsAnyExcept(s_latinRoleChars) && !role.EndsWith(" "))
+        {
+            return close + 1;
+        }
+
+        // (A team's letters before the post: CS팀장.)
+        var team = 0;
+        while (team < role.Length && team < 4 && Context.IsLatinUpper(role[team]))
+        {
+            team++;
+        }
+
+        role = role.Length - team >= 2 ? role[team..] : role;
         var deputy = role.Length > 2 && role[0] == '부' ? role[1..] : role;
-        return role.Length >= 2 && !role.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+        return role.Length is >= 2 and <= 6 && !role.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             && (IsRoleWord(role) || s_channelTags.Contains(role) || IsRoleWord(deputy) || s_channelTags.Contains(deputy)) ? close + 1 : p;
     }
+
+    // What a post in Latin letters is written with (QA Lead, R&D, Ops/Infra, Front-end).
+    private static readonly System.Buffers.SearchValues<char> s_latinRoleChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz &/-");
 
     /// <summary>
     /// The speaker of a line of WhatsApp's export at <paramref name="p"/>: a date of digits split by <c>/</c>, <c>.</c> or
@@ -2050,9 +2073,18 @@ internal static class PersonLayout
             return null;
         }
 
-        return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null
-            : DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close)
-                ?? AnySlotName(text, start, close);
+        return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null : ExportSlotName(text, start, close);
+    }
+
+    /// <summary>
+    /// The display name in a messenger export's slot, which holds one for certain (<c>[권나래] [오후 9:48]</c>, <c>2025년 3월
+    /// 23일 오후 3:15, Гульнора : …</c>): a display name, a nickname, a name in Chinese characters or kana, and the shapes only
+    /// a slot makes a name (below).
+    /// </summary>
+    private static (int Start, int End)? ExportSlotName(string text, int start, int close)
+    {
+        return DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close)
+            ?? AnySlotName(text, start, close);
 
         // (The slot holds a display name for certain: two syllables are a name there too, [봉구], unless a tag's, a common
         // word, a form or relation word; so is a handle that joins words and digits with underscores, [49회_총무_나래],
@@ -2301,6 +2333,63 @@ internal static class PersonLayout
 
         return false;
     }
+
+    // Words of a text about pets (general Korean): there a parent's handle names a pet (뭉치엄마), no child.
+    private static readonly string[] s_petWords = ["강아지", "고양이", "반려", "동물병원", "수의사", "애견", "애묘", "사료", "견종", "품종"];
+
+    /// <summary>
+    /// A speaker's handle that names a parent by the child (로아엄마, 하늘맘, <c>Thu Hà 로아엄마</c>, <see cref="KinHandle"/>):
+    /// the child's name of two syllables (or three given-name syllables) is a person wherever else the text names it as a word (로아 내일 …, 로아야),
+    /// or, where it is also a common word (하늘, 보리), with the familiar 이 before a particle (하늘이가); not in a text about
+    /// pets, where the handle names a pet.
+    /// </summary>
+    private static void ChildOfHandle(string text, int start, int end, List<PiiFinding> candidates, int from)
+    {
+        var word = text.AsSpan(start, end - start);
+        var last = word[(word.LastIndexOf(' ') + 1)..];
+
+        // (The slot's display name may have left the handle's kinship word after or before it: [Thu Hà 로아엄마] speaks as
+        // Thu Hà, [하늘맘 윤지수] as 윤지수.)
+        if (Context.At(text, end) == ' ' && Context.HangulEnd(text, end + 1) is var after && after - end - 1 is >= 3 and <= 5
+            && Context.At(text, after) is ']' or ':' or ' ')
+        {
+            last = text.AsSpan(end + 1, after - end - 1);
+        }
+        else if (start > 1 && text[start - 1] == ' ' && Context.HangulStart(text, start - 1) is var before && start - 1 - before is >= 3 and <= 5
+            && Context.At(text, before - 1) is '[' or ' ' or '\n')
+        {
+            last = text.AsSpan(before, start - 1 - before);
+        }
+
+        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠"])
+        {
+            if (!last.EndsWith(kin, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var child = last[..^kin.Length];
+            // (Three syllables name a child only when each is a given name's: 테슬라아빠 drives a car.)
+            if (child.Length is < 2 or > 3 || child.Length == 3 && !AllGivenSyllables(child) || child.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || !KinHandle(last) || IsRelationWord(child)
+                || IsFormWord(child) || text.AsSpan().IndexOfAny(s_petWordValues) >= 0)
+            {
+                return;
+            }
+
+            if (NameGazetteer.IsCommonWord(child))
+            {
+                DiminutiveOccurrences(text, child, candidates, from, AddedScore - 0.05);
+            }
+            else
+            {
+                Occurrences(text, child, candidates, from, AddedScore - 0.05, skipCovered: true);
+            }
+
+            return;
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<string> s_petWordValues = System.Buffers.SearchValues.Create(s_petWords, StringComparison.Ordinal);
 
     /// <summary>
     /// A comment writer's handle between <paramref name="start"/> and <paramref name="end"/>, where a community board's layout
@@ -2595,7 +2684,7 @@ internal static class PersonLayout
         var nameStart = SkipSpaces(text, q + 1, lineEnd);
         var colon = text.AsSpan(nameStart, lineEnd - nameStart).IndexOf(" : ", StringComparison.Ordinal);
         return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon) ?? ExportedNickname(text, nameStart, nameStart + colon)
-            ?? GivenWordInSlot(text, nameStart, nameStart + colon) ?? CjkDisplayName(text, nameStart, Undecorated(text, nameStart, nameStart + colon));
+            ?? GivenWordInSlot(text, nameStart, nameStart + colon) ?? ExportSlotName(text, nameStart, Undecorated(text, nameStart, nameStart + colon));
 
         // (The export's slot holds a display name for certain: two syllables that are also a word name a person there,
         // 하늘 : …, unless a label's, a role's or a channel's word.)
@@ -2775,13 +2864,13 @@ internal static class PersonLayout
         }
 
         var token = text.AsSpan(p, q - p);
-        if (FullLatinSpeakerAt(text, p, lineEnd) is { } full)
+        if (FullLatinSpeakerAt(text, p, lineEnd, timed) is { } full)
         {
             return full;
         }
 
-        return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token) || !TalkFollows(text, q, lineEnd, spaceNeeded: true, timed)
-            ? null : (p, q);
+        return token.Length is < 3 or > 20 || !lower || token[^1] == '.' || s_latinRoles.Contains(token)
+            || !TalkFollows(text, RoleInBracketsEnd(text, q, lineEnd, timed), lineEnd, spaceNeeded: true, timed) ? null : (p, q);
     }
 
     /// <summary>
@@ -2822,7 +2911,7 @@ internal static class PersonLayout
     /// Bennett: Hi!</c>, <c>Daulet B.: …</c>): two to four words in title case (letters with diacritics too, the last perhaps
     /// an initial, with a dot or none, or two capitalised parts joined by a hyphen: <c>Ailyn Reyes-Park</c>), one of them a listed name word, then a clock or not, a colon and talk.
     /// </summary>
-    private static (int Start, int End)? FullLatinSpeakerAt(string text, int p, int lineEnd)
+    private static (int Start, int End)? FullLatinSpeakerAt(string text, int p, int lineEnd, bool timedLine = false)
     {
         var (q, words, listed) = (p, 0, false);
         while (words < 4 && q < lineEnd && Context.IsLatinUpper(text[q]))
@@ -2887,7 +2976,7 @@ internal static class PersonLayout
 
         var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;
         var timed = clock > 0;
-        return TalkFollows(text, timed ? clock : q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
+        return TalkFollows(text, timed ? clock : RoleInBracketsEnd(text, q, lineEnd, timedLine), lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
     }
 
     // How nicknames of people end (general Korean, from knowledge): a teacher (샘, 쌤), kin and familiar address, a keeper
@@ -3169,16 +3258,24 @@ internal static class PersonLayout
         var korean = time.StartsWith("오전 ", StringComparison.Ordinal) || time.StartsWith("오후 ", StringComparison.Ordinal);
         talks = korean ? TalkAfter(text, c, end) : c > 0 && text.AsSpan(c, end - c) is [' ', 'A' or 'P', 'M', ..] && TalkAfter(text, c + 3, end);
 
-        // (After Discord's dash the talk may follow the time after one space: 감자튀김🍟 — 오늘 오후 1:05 서폿 나 맞지?)
-        talks |= after == 3 && korean && c > 0 && c + 1 < end && text[c] == ' ' && text[c + 1] != ' ';
+        // (After Discord's dash the talk may follow the time after one space, or after a colon and a space: 감자튀김🍟 — 오늘
+        // 오후 1:05 서폿 나 맞지?, zzin_k — 2025년 2월 12일 오후 9:33: ㅇㅋ.)
+        talks |= after == 3 && korean && c > 0 && c + 1 < end && (text[c] == ' ' && text[c + 1] != ' ' || text[c] == ':' && c + 2 < end && text[c + 1] == ' ' && text[c + 2] != ' ');
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? (after == 3 ? ExportedNickname(text, p, p + gap) : null);
+        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
 
         // (Two spaces, then the talk, or a bar: pixel — 2025. 10. 2. 오후 11:02 | 빌드 ….)
         static bool TalkAfter(string text, int c, int end) => c > 0 && c + 2 < end && text[c] == ' ' && (text[c + 1] == ' ' && text[c + 2] != ' ' || BarTalk(text, c, end));
 
         // (A bar between the time and the talk.)
         static bool BarTalk(string text, int c, int end) => c + 3 < end && text.AsSpan(c, 3) is " | " && text[c + 3] != ' ';
+
+        // (Or, after Discord's dash, a handle of syllables and digits: 유나0427 — 2025. 12. 12. 오후 9:15.)
+        static (int Start, int End)? DigitHandle(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            return end - start >= 3 && Context.IsHangulSyllable(text[start]) && IsDigitHandle(text.AsSpan(start, end - start)) ? (start, end) : null;
+        }
 
         // (In a header's own layout a plain word in lower case is the speaker's handle too: pixelpotato  10:05 AM.)
         static (int Start, int End)? PlainHandle(string text, int start, int end)
@@ -4300,8 +4397,9 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// The given name of a Chinese name of three characters (刘浩然 → 浩然), where it stands as a word of its own between
-    /// punctuation, spaces or line ends (<c>浩然，房东…</c>), as friends address each other in a chat.
+    /// The given name of a Chinese name of three characters (刘浩然 → 浩然), where it opens a word after punctuation, a
+    /// space or a line's start (<c>浩然，房东…</c>, <c>我要去！佳穎也說要去</c>: Chinese writes no space after a name), as
+    /// friends address each other in a chat.
     /// </summary>
     private static void HanGivenName(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
@@ -4313,7 +4411,7 @@ internal static class PersonLayout
         var given = text.AsSpan(seed.Start + 1, 2);
         for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
         {
-            if ((at == 0 || !ScriptProfile.IsHan(text[at - 1]) && !Context.IsAsciiLetter(text[at - 1])) && !ScriptProfile.IsHan(Context.At(text, at + 2)))
+            if (at == 0 || !ScriptProfile.IsHan(text[at - 1]) && !Context.IsAsciiLetter(text[at - 1]))
             {
                 Add(text, candidates, from, at, at + 2, AddedScore - 0.05);
             }

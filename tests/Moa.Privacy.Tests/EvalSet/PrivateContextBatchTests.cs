@@ -476,7 +476,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // now).
     [InlineData(61, 0.91, 0.62, 0.90, 0.99, 0.90, 0.95)]
     // Batch 62, written blind by two helpers at the previous session's end and committed unread, wired at this session's
-    // start after the pass tuned on batch 61, scored once (0.915).
+    // start after the pass tuned on batch 61, scored once (0.915; 42 detector misses by the analysis script, the session's
+    // start tree the same). One pass tuned on it since (posts in brackets before the colon, Discord's dated colon, a phone
+    // export's Cyrillic slot, decorated comment writers, a parent's handle naming the child: 0.951 now).
     [InlineData(62, 0.91, 0.56, 0.91, 0.99, 0.91, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {

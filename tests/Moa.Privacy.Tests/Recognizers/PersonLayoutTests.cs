@@ -2341,5 +2341,77 @@ public class PersonLayoutTests
         Persons("[リオ Rio] [오후 8:15] すみません\n[윤정희] [오후 8:16] 네").ShouldContain("リオ Rio");
         Persons("[10:00] 공지: 후원 안내\n[10:01] 관리자 님 5,000원: 이번 주").ShouldBeEmpty();
     }
-}
 
+    // A workspace messenger shows a post in brackets between the speaker and the colon, in Latin letters or after a team's
+    // letters ([10:02] 오세린 (CS팀장): …, [10:04] Priya Sharma (Backend): …); Discord's copy may put a colon after the
+    // date and time (zzin_k — 2025년 2월 12일 오후 9:33: …) and name a handle of syllables and digits (유나0427 — …); a
+    // phone export's slot holds a name in Cyrillic (…, Гульнора : …). A note in brackets with digits is no post, and a
+    // line with no time before the bracket does not take a Latin word as one.
+    [Fact]
+    public void PostsInBrackets_DiscordDates_AndCyrillicSlots_NameTheSpeakers()
+    {
+        var slack = Persons("[10:02] 오세린 (CS팀장): 카드 결제 실패 문의 폭주 중입니다.\n[10:04] Priya Sharma (Backend): Checking the gateway now.\n"
+            + "[10:06] hyunwoo.kang: 어젯밤 배포에 인증서 교체 포함돼 있었어요\n[10:07] 도경민 (CTO): 승인. 롤백 진행하세요.\n[10:21] 오세린 (CS팀장): 승인율 회복 확인했습니다.");
+        slack.ShouldContain("오세린");
+        slack.ShouldContain("Priya Sharma");
+        slack.ShouldContain("hyunwoo.kang");
+        slack.ShouldContain("도경민");
+        var discord = Persons("zzin_k — 2025-11-22 오후 9:12: 다들 이번 토요일 버스킹 확정!!\n유나0427 — 2025. 12. 12. 오후 9:15: 헐 드디어\n"
+            + "민트초코칩🍫 — 2025. 10. 19. 오후 9:31: 나 토요일 알바 대타 구함\nzzin_k — 2025년 2월 12일 오후 9:33: ㅇㅋ 동선 빼 둘게");
+        discord.Count(p => p == "zzin_k").ShouldBe(2);
+        discord.ShouldContain(p => p.StartsWith("유나", StringComparison.Ordinal));
+        discord.ShouldContain("민트초코칩");
+        var kakao = Persons("2025년 3월 23일 오후 3:12, Dilnoza : Salom qizlar!\n2025년 3월 23일 오후 3:15, Гульнора : Я приду.\n2025년 3월 23일 오후 3:20, Нодира : Ha, men qilaman");
+        kakao.ShouldContain("Гульнора");
+        Persons("[10:02] 공지 (2025년 개정): 결제 정책 안내\n[10:04] 안내 (3차): 점검 일정").ShouldBeEmpty();
+        Persons("회의 (Draft): 다음 주 일정 정리").ShouldBeEmpty();
+    }
+
+    // A comment whose writer is a handle decorated by a symbol or joined by an underscore (쭈꾸미라이더🐙 참석이요!, 클라이머_J
+    // 저 …) names its writer at the line's start even once; "Welcome Efua!" addresses a person, "Welcome Aboard!" no one.
+    [Fact]
+    public void DecoratedCommentWriters_AndWelcomes_AreNames()
+    {
+        var band = Persons("[공지] 토요 정기 라이딩\n댓글 42\n쭈꾸미라이더🐙 참석이요! B조 갑니다.\n└ 바람개비_변재석 환영합니다~\n클라이머_J 저 청평에서 합류합니다.");
+        band.ShouldContain("쭈꾸미라이더");
+        band.ShouldContain("클라이머_J");
+        Persons("Chinedu Okafor: Welcome Efua! Chale you don land finally").ShouldContain("Efua");
+        Persons("Chinedu Okafor: Welcome Aboard! Glad to have you").ShouldNotContain("Aboard");
+    }
+
+    // A parent's handle names the child (로아엄마): the child's name elsewhere in the chat is a person (로아 내일 …, 로아야);
+    // a common word (하늘) only with the familiar 이 before a particle; in a chat about pets the handle names a pet.
+    [Fact]
+    public void ParentsHandle_NamesTheChild()
+    {
+        var daycare = Persons("[Thu Hà 로아엄마] [오후 5:20] 선생님 로아 내일 외할머니 집 가요.\n[햇살반 교사 박미정] [오후 5:25] 네 어머님 알겠습니다.\n"
+            + "[Thu Hà 로아엄마] [오후 5:33] 로아 가방에 인형 있었어요\n[햇살반 교사 박미정] [오후 5:40] 잘 다녀와요 로아야!");
+        // (The child's name inside the handle counts too: the handle speaks as Thu Hà.)
+        daycare.Count(p => p == "로아").ShouldBeGreaterThanOrEqualTo(3);
+        var sky = Persons("[하늘맘 윤지수] [오후 8:01] 코치님 하늘이가 내일 결석해요\n[코치 한재원] [오후 8:05] 네 어머님\n[하늘맘 윤지수] [오후 8:07] 하늘이 맑아서 다행이에요");
+        sky.Count(p => p == "하늘").ShouldBe(1);
+        var pets = Persons("[뭉치엄마] [오후 5:20] 원장님 뭉치 사료 바꿔도 되나요?\n[동물병원] [오후 5:25] 네 강아지 체중 보고 정할게요\n[뭉치엄마] [오후 5:33] 뭉치가 잘 먹어요");
+        pets.ShouldNotContain("뭉치");
+    }
+
+    // Chinese writes no space after a given name (我要去！佳穎也說要去): the given name of a speaker's full name opens a word
+    // after punctuation and counts there; inside a longer run of characters (林佳穎) it is the full name's.
+    [Fact]
+    public void ChineseGivenName_BeforeMoreCharacters_IsThePerson()
+    {
+        var line = Persons("[LINE] 釜山打工度假互助群的聊天記錄\n09:12\t阿哲\t有人今天去海雲台嗎？\n09:15\t小魚\t我要去！佳穎也說要去\n09:16\t林佳穎\t對～ 但我老闆說今天可能要我加班\n"
+            + "09:20\t陳冠宇\t冠宇報到。我今天休假。\n09:22\t阿哲\t好啊\n09:25\t林佳穎\t好～");
+        line.ShouldContain("佳穎");
+        line.ShouldContain("冠宇");
+        line.ShouldContain("林佳穎");
+    }
+
+    // The policy: 조선소 builds ships and 조선족 are residents, not the Joseon dynasty; 조선 alone is the dynasty.
+    [Fact]
+    public void ShipyardsAndKoreanChineseResidents_AreNoPublicLife()
+    {
+        Reason("네팔 출신 비슈누 구룽(24) 씨는 공고를 졸업하고 조선소에서 일한다.", "비슈누 구룽").ShouldNotStartWith("public:");
+        Reason("조선족 간병인 최옥순 씨가 밤 근무를 맡았다.", "최옥순").ShouldNotStartWith("public:");
+        Reason("조선 후기 학자 정약용은 유배지에서 책을 썼다.", "정약용").ShouldStartWith("public:");
+    }
+}
