@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–61 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–62 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 62;
+    public const int HeldOutBatch = 63;
 
-    /// <summary>The batch held out whole before batch 62 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 61;
+    /// <summary>The batch held out whole before batch 63 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 62;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -224,7 +224,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a dermatology clinic's booking sheet, Bangladeshi workers' IMO group, a dementia care centre's notes, a class notice app, a redevelopment association's minutes, a neighbour dispute in the news, an English e-mail with a wedding photographer, a hostel's ledger, a Won Buddhist youth group, an optician's record, a mothers' community post, a table-tennis club's Band, Kyrgyz and Tajik students' Messenger group, a plumbing service's orders, a drama club's Discord, a bakery's custom cake orders, a stroller deal chat, a logistics company's Slack, a juvenile probation log, a twin firefighters feature, Vietnamese mothers' Zalo group, a violin academy, physiotherapy notes, a taxi company's log, a fertility clinic's record, a gardening club's Band, a voice-phishing consultation, a streamer's donation log, a study cafe's ledger, TB contact-tracing notes, a shared house's chat, a mountain rescue log, a biotech firm's English Teams chat, Filipino wives' KakaoTalk, a deposit mediation record) and wired in it
 /// after a pass tuned on batch 60 (a live stream's seconds, a bracketed handle before a bare time, replies with a date in brackets or a month and a day), adds planted documents only (<c>person-private-docs61.txt</c>). Batch 62, written blind at that session's end by
 /// two writers for a later round (an ENT clinic's allergy shots, Myanmar farm workers' Viber group, suicide-prevention follow-up notes, daycare one-on-one chats, a fishing cooperative's minutes, a hit-and-run in the news, an English language-school e-mail, a rural B&B ledger, a parish youth choir, a hearing-aid centre, a twin parents' cafe post, a badminton academy, Nigerian and Ghanaian students' WhatsApp group, a pest-control log, a dance cover team's Discord, a butcher's gift-set orders, a camera deal chat, a fintech Slack, a child protection record, a free tutoring room feature, Taiwanese working-holiday makers' LINE group, a swimming team, psychiatric nursing notes, a car rental dispute, a prenatal record, a cycling club's Band, a card fraud call record, a Twitch chat, a co-living contract, residents' Teams channel, a wedding hall contract, an ambulance log, a webtoon translators' English Slack, Uzbek wives' KakaoTalk, a small-claims mediation) and wired at the next session's start
-/// after a pass tuned on batch 61 (a streaming site's log with an emoji and donations, a role before a name after a time, kana and Latin in an export's slot, kana speakers before a colon), adds planted documents only (<c>person-private-docs62.txt</c>).
+/// after a pass tuned on batch 61 (a streaming site's log with an emoji and donations, a role before a name after a time, kana and Latin in an export's slot, kana speakers before a colon), adds planted documents only (<c>person-private-docs62.txt</c>). Batch 63, written blind in that session by
+/// two writers (a dermatology clinic's laser bookings, Cambodian factory workers' Messenger group, runaway-teen case notes, a kindergarten bus group chat, a redevelopment association's delegates' minutes, a house fire in the news, an English hospital e-mail with a patient's spouse, a glamping site, a temple's lantern register, an optician, a single parents' cafe post, a taekwondo gym, Indian and Pakistani engineers' WhatsApp group, a moving company, a board-game cafe's Discord, a rice-cake shop, a used-car chat, a game studio's Jira and Slack, an elder-abuse case record, a village barber feature, Joseonjok caregivers' WeChat group, a figure-skating club, physiotherapy notes, a rider's accident report, an IVF record, a hiking club's Band, a claim adjuster's record, a SOOP streamer's chat, a share-house lease, nurses' shift-swap chat, a funeral home contract, a 119 dispatch log, an indie game's English Discord, Kazakh and Kyrgyz students' Telegram group, a wedding photo dispute) and wired in it
+/// after a pass tuned on batch 62 (posts in brackets before the colon, Discord's dated colon, a phone export's Cyrillic slot, decorated comment writers, a parent's handle naming the child), adds planted documents only (<c>person-private-docs63.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -526,6 +528,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath60, 60));
         items.AddRange(Planted(DocsPath61, 61));
         items.AddRange(Planted(DocsPath62, 62));
+        items.AddRange(Planted(DocsPath63, 63));
         return items;
     }
 
@@ -843,8 +846,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath62 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs62.txt");
 
+    private static string DocsPath63 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs63.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs62.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs63.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
