@@ -555,6 +555,7 @@ internal static class Person
         TryPersonFieldValues(text, sink);
         TrySelfIntroductions(text, sink);
         TryNamesCalled(text, sink);
+        TryFamiliarNames(text, sink);
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
         TryPassengerNames(text, sink);
@@ -2130,6 +2131,61 @@ internal static class Person
     /// <summary>Whether the text before a self-introduction ends with a unit or a floor's number (<c>302호</c>, <c>1층</c>).</summary>
     private static bool UnitBefore(ReadOnlySpan<char> before) =>
         before.Length >= 2 && before[^1] is '호' or '층' && Context.IsDigit(before[^2]);
+
+    // Particles after a given name's familiar 이 that no noun takes after an 이 of its own (하늘이가, 솔이는, 보람이한테); not
+    // 랑, 네 or 와, which make a particle or an ending with 이 (책이랑, 사람이네, 사람이와).
+    private static readonly string[] s_afterFamiliar = ["가", "는", "도", "를", "한테", "에게", "의", "만", "처럼", "까지", "하고"];
+
+    // Native Korean given names that are also everyday words and end with a consonant (순우리말 이름; general knowledge, not
+    // from any list of the evaluation sets): the tagger and the common-word filter leave them, and a noun takes no 이 before
+    // another particle, so with one they are the name. Not 별, 봄, 콩 and the like, which pets are called as often.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_wordNames = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "하늘", "보람", "한결", "솔", "새봄", "가을", "새벽", "진솔", "다솜", "아름", "한별", "초롱", "한솔", "해솔", "다온", "라온", "은혜", "사랑",
+        "믿음", "소망", "여름", "겨울", "은별", "샛별", "새롬", "가람", "하람", "한빛", "한울", "예솔", "다운", "나빛", "단결", "온결",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A native given name that is also a word, said with the familiar 이 before a particle (하늘이가, 솔이는, 보람이한테,
+    /// <see cref="s_wordNames"/>): a noun that ends with a consonant takes no 이 before another particle, so the word is the
+    /// name there (하늘이 맑다 stays the sky: no particle after 이), and so it is before a word that says who a person is
+    /// (솔이 엄마); not in a question of the dialects (학생이가?).
+    /// </summary>
+    private static void TryFamiliarNames(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.Length > 1 ? text.IndexOf('이', 1) : -1; at > 0; at = at + 1 < text.Length ? text.IndexOf('이', at + 1) : -1)
+        {
+            var start = Context.HangulStart(text, at);
+            var length = at - start;
+            if (length is < 1 or > 2 || (text[at - 1] - '\uAC00') % 28 == 0 || start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '@'))
+            {
+                continue;
+            }
+
+            var particleEnd = -1;
+            foreach (var particle in s_afterFamiliar)
+            {
+                if (text.AsSpan(at + 1).StartsWith(particle, StringComparison.Ordinal) && !Context.IsHangulSyllable(Context.At(text, at + 1 + particle.Length)))
+                {
+                    particleEnd = at + 1 + particle.Length;
+                    break;
+                }
+            }
+
+            // (Or 이, a space and a word that says who a person is: 솔이 엄마, 하늘이 담임.)
+            if (particleEnd < 0 && Context.At(text, at + 1) == ' ' && PersonWordAt(text, at + 2))
+            {
+                particleEnd = at + 1;
+            }
+
+            if (particleEnd < 0 || Context.At(text, particleEnd) == '?' || !s_wordNames.Contains(text.AsSpan(start, length)))
+            {
+                continue;
+            }
+
+            sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
+        }
+    }
 
     /// <summary>
     /// A name a sentence says someone has or is called by: after <c>이름은</c>, <c>이름을</c> or <c>이름이</c> and a space, a word

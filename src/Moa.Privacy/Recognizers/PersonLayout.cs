@@ -70,6 +70,11 @@ internal static class PersonLayout
 
         Nicknames(text, candidates, from);
         WriterHandles(text, candidates, from);
+        if (text.Contains("님이 ", StringComparison.Ordinal))
+        {
+            StreamAlerts(text, candidates, from);
+        }
+
         if (text.AsSpan().IndexOfAny('-', '–', '—') >= 0)
         {
             DashSignatures(text, candidates, from);
@@ -248,6 +253,54 @@ internal static class PersonLayout
 
                     break;
                 }
+            }
+        }
+    }
+
+    // What a live stream's alert says a viewer did (general knowledge of Korean streaming sites: balloons, subscriptions,
+    // donations, cheese, follows, gifts).
+    private static readonly string[] s_streamAlerts = ["별풍선", "구독", "후원", "치즈", "도네", "팔로우", "선물", "Tier", "티어", "애드벌룬", "스티커"];
+
+    /// <summary>
+    /// A live stream's alert names the viewer before 님이 and what they did (<c>🎈 치즈볶이님이 별풍선 50개를 선물했습니다!</c>,
+    /// <c>두부조림🍲님이 Tier 1로 14개월 구독했습니다!</c>): the handle is a person there and wherever the text names it again
+    /// (<c>치즈볶이님 별풍 감사합니다</c>).
+    /// </summary>
+    private static void StreamAlerts(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? seen = null;
+        for (var at = text.IndexOf("님이 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("님이 ", at + 3, StringComparison.Ordinal))
+        {
+            var alert = false;
+            foreach (var word in s_streamAlerts)
+            {
+                alert |= text.AsSpan(at + 3).StartsWith(word, StringComparison.Ordinal);
+            }
+
+            // (Symbols that decorate the handle stand before 님: 두부조림🍲님이.)
+            var end = at;
+            while (end > 0 && IsDecoration(text[end - 1]))
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && IsHandleChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            var handle = text.AsSpan(start, end - start);
+            if (!alert || handle.Length is < 2 or > 20 || start > 0 && !(text[start - 1] is ' ' or ']' or '"' or '\n' || IsDecoration(text[start - 1]))
+                || IsRoleWord(handle) || NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle))
+            {
+                continue;
+            }
+
+            Add(text, candidates, from, start, end, AddedScore);
+            if ((seen ??= new(StringComparer.Ordinal)).Add(handle.ToString()))
+            {
+                Occurrences(text, handle, candidates, from, AddedScore);
             }
         }
     }
@@ -748,6 +801,7 @@ internal static class PersonLayout
         // of consecutive speaker lines (ChatBlockEndsAt).
         var comments = false;
         var (runStart, talking, chatBlock) = (0, 0, false);
+        List<(int Start, int End)>? replyRun = null;
         for (var lineStart = 0; lineStart < text.Length;)
         {
             var lineEnd = text.IndexOf('\n', lineStart);
@@ -790,8 +844,26 @@ internal static class PersonLayout
                 (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
 
+            // A band's replies copied without a colon, each line a reply mark, the writer and the talk (└ 들꽃향기 참석이요~):
+            // three such lines in a row name their writers, once each is enough.
+            if (!blank && ReplyMarkEnd(text, SkipSpaces(text, lineStart, lineEnd), lineEnd) > SkipSpaces(text, lineStart, lineEnd)
+                && !text.AsSpan(lineStart, lineEnd - lineStart).ContainsAny(':', '：') && BareCommentWriter(text, lineStart, lineEnd) is { } replied
+                && !PronounWithParticle(text.AsSpan(replied.Start, replied.End - replied.Start)))
+            {
+                (replyRun ??= []).Add(replied);
+            }
+            else if (!blank && replyRun is not null)
+            {
+                FlushReplies(replyRun, ref exported);
+            }
+
             comments = IsCommentsHeader(text, lineStart, lineEnd) || comments && !blank;
             lineStart = lineEnd + 1;
+        }
+
+        if (replyRun is not null)
+        {
+            FlushReplies(replyRun, ref exported);
         }
 
         // A band's or a cafe's comments copied without a colon (댓글 4, then 라벤더맘 저희 엄마도 …): the line's first word is
@@ -898,6 +970,22 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>The writers of a run of reply lines (<see cref="Speakers"/>) when it holds three or more; the run is emptied.</summary>
+    private static void FlushReplies(List<(int Start, int End)> run, ref List<(int Start, int End)>? writers)
+    {
+        if (run.Count >= 3)
+        {
+            (writers ??= []).AddRange(run);
+        }
+
+        run.Clear();
+    }
+
+    /// <summary>A pronoun or a common word and a particle that may open a reply (저도, 우리는, 저희가): no writer.</summary>
+    private static bool PronounWithParticle(ReadOnlySpan<char> word) =>
+        word.Length >= 2 && Person.IsParticle(word[^1])
+        && (word[..^1] is "저" or "나" or "제" or "내" or "우리" or "저희" or "너" or "너희" || NameGazetteer.IsCommonWord(word[..^1]));
 
     /// <summary>A listed Latin given name in title case (Somchai, Priya), which speaks like a handle on two lines or more.</summary>
     private static bool ListedGiven(ReadOnlySpan<char> word) =>
@@ -1548,6 +1636,14 @@ internal static class PersonLayout
                 return null;
             }
 
+            // (The app a message came through may tag the line before the export's slot: [카톡] [보람보람🌸] [오후 6:15] ….)
+            if (close + 2 < lineEnd && text[close + 1] == ' ' && text[close + 2] == '[' && s_channelTags.Contains(text.AsSpan(p + 1, close - p - 1))
+                && text.IndexOf(']', close + 2, lineEnd - close - 2) is var slotClose and > 0 && slotClose - close - 2 <= 24
+                && BracketedSpeaker(text, close + 3, slotClose, lineEnd) is { } tagged)
+            {
+                return (tagged.Start, tagged.End, true);
+            }
+
             // A direct message copied with its direction, the writer's own side as 나 ([나 → boram.koo] 보람님~ …, [민지 → 나]):
             // the other side is a person.
             if (DirectMessagePeer(text, p + 1, close) is { } peer)
@@ -1996,7 +2092,7 @@ internal static class PersonLayout
     /// <summary>
     /// The speaker of a line copied from Telegram: a display name of one to three words (any letters, Cyrillic too, digits,
     /// <c>_</c> and <c>-</c>), a comma, and a date with a clock time in square brackets that ends the line (perhaps with a colon),
-    /// or a clock time in brackets, a colon and the talk (<c>Dilnoza Yusupova, [10:15]: …</c>); a role in brackets or
+    /// or a clock time in brackets, a colon or a space and the talk (<c>Dilnoza Yusupova, [10:15]: …</c>, <c>Бекжан, [21:22] Нужен …</c>); a role in brackets or
     /// symbols may follow the name (<c>Сергей Пак (사장), [10:02]: …</c>, <c>Oyunaa 🌸, [2025. 1. 19. 21:20]:</c>). Null otherwise.
     /// </summary>
     private static (int Start, int End)? TelegramSpeaker(string text, int p, int lineEnd)
@@ -2010,7 +2106,8 @@ internal static class PersonLayout
         }
 
         var close = text.IndexOf(']', comma + 3, end - comma - 3);
-        var talks = close > 0 && close + 2 < end && text[close + 1] == ':' && text[close + 2] == ' ';
+        // (The talk may follow the bracket after a colon or after a space alone: Бекжан, [21:22] Нужен ….)
+        var talks = close > 0 && close + 2 < end && (text[close + 1] == ':' && text[close + 2] == ' ' || text[close + 1] == ' ' && text[close + 2] != ' ');
         if (close < 0 || close != end - 1 && !talks && !(close == end - 2 && text[close + 1] == ':'))
         {
             return null;
@@ -2787,10 +2884,11 @@ internal static class PersonLayout
 
     /// <summary>
     /// Whether <paramref name="word"/> says what a person is to the writer (외할머니, 큰언니, 막내, 형부, 둘째): a family chat's
-    /// speaker by relation, and the word before a name in its brackets ([막내 똘이]).
+    /// speaker by relation, and the word before a name in its brackets ([막내 똘이]). A nickname that ends with 장인 after
+    /// two syllables or more calls its bearer a master of something (미플장인, 드리프트장인), not a father-in-law.
     /// </summary>
     private static bool IsRelationWord(ReadOnlySpan<char> word) =>
-        word.Length >= 1 && (EndsWithRelation(word) || PrivateContext.IsStaffOrKin(word) || word is "형부" or "처형" or "매형" or "올케" or "시누이" or "시누" or "새언니" or "제부" or "동서");
+        word.Length >= 1 && !(word.Length >= 4 && word.EndsWith("장인", StringComparison.Ordinal)) && (EndsWithRelation(word) || PrivateContext.IsStaffOrKin(word) || word is "형부" or "처형" or "매형" or "올케" or "시누이" or "시누" or "새언니" or "제부" or "동서");
 
     /// <summary>Whether <paramref name="word"/> ends with a relation, a kinship word or a family order (외할머니, 큰언니, 막내).</summary>
     private static bool EndsWithRelation(ReadOnlySpan<char> word) =>

@@ -2414,4 +2414,49 @@ public class PersonLayoutTests
         Reason("조선족 간병인 최옥순 씨가 밤 근무를 맡았다.", "최옥순").ShouldNotStartWith("public:");
         Reason("조선 후기 학자 정약용은 유배지에서 책을 썼다.", "정약용").ShouldStartWith("public:");
     }
+
+    // A native given name that is also a word takes the familiar 이 before a particle, which no noun does (하늘이가, 솔이는),
+    // or before a word that says who a person is (솔이 엄마); 하늘이 맑다 stays the sky, and so does 보람이 있다.
+    [Fact]
+    public void WordLikeGivenNames_WithTheFamiliarI_AreNames()
+    {
+        Persons("우리 손녀 하늘이가 4시쯤 데리러 갈 거예요.").ShouldContain("하늘");
+        Persons("오늘 솔이는 낮잠 전에 연고 발랐어요.").ShouldContain("솔");
+        Persons("원장님, 솔이 엄마가 내일 데리러 갈게요.").ShouldContain("솔");
+        Persons("같이 응시하는 보람이한테 떨지 말라고 전해 주세요").ShouldContain("보람");
+        Persons("오늘은 하늘이 맑고 바람이 분다. 보람이 있는 하루였다.").ShouldBeEmpty();
+        Persons("저게 다 하늘이가? 바다 아이가?").ShouldNotContain("하늘");
+    }
+
+    // A live stream's alert names the viewer before 님이 and what they did (🎈 치즈볶이님이 별풍선 50개를 선물했습니다!),
+    // and the handle wherever the chat names it again; 님이 before other words (선생님이 오셨다) is no alert.
+    [Fact]
+    public void StreamAlerts_NameTheViewer()
+    {
+        var log = Persons("[20:31:05] 🎈 치즈볶이님이 별풍선 50개를 선물했습니다! \"언니 오늘 장인 믿는다\"\n[20:31:12] 달빛소나기: 치즈볶이님 별풍 감사합니다~~\n"
+            + "[23:02:40] 두부조림🍲님이 Tier 1로 14개월 구독했습니다!");
+        log.Count(p => p == "치즈볶이").ShouldBe(2);
+        log.ShouldContain("두부조림");
+        Persons("[10:00] 담임 선생님이 오셨다. 사장님이 선물을 주셨다.").ShouldBeEmpty();
+    }
+
+    // Telegram's copy with the talk after the bracketed time and a space (Бекжан, [21:22] Нужен …); an app's tag before a
+    // computer export's slot ([카톡] [보람보람🌸] [오후 6:15] …); a band's replies without a colon, three in a row
+    // (└ 들꽃향기 참석이요~); a nickname that ends with 장인 is a master's, no father-in-law (미플장인 — 오늘 오후 7:12 …).
+    [Fact]
+    public void TelegramTalk_AppTags_ReplyRuns_AndMasters_NameTheWriters()
+    {
+        Persons("Бекжан, [21:22] Нужен 재학증명서, 성적증명서\nДана Абдрахманова, [21:25] Жарайды\nБекжан, [21:35] Айтпақшы").ShouldContain("Бекжан");
+        Persons("[카톡] [보람보람🌸] [오후 6:15] 네 실장님 좀 화끈거렸는데 괜찮아요\n[카톡] [피부과 실장] [오후 6:20] 네 내일 오세요").ShouldContain("보람보람");
+        var replies = Persons("산행대장 · 2025년 3월 11일 오후 9:14\n[10월 정기산행] 월악산 영봉\n└ 들꽃향기 참석이요~ 입금했어요!\n└ 고팔 대장님 저 후미 맡을게요.\n"
+            + "└ 바위솔 참석. 이번엔 쉰대요.\n└ 저도 참석합니다");
+        replies.ShouldContain("들꽃향기");
+        replies.ShouldContain("고팔");
+        replies.ShouldContain("바위솔");
+        replies.ShouldNotContain("저도");
+        Persons("└ 좋아요 참석합니다\n└ 감사합니다 다음에 봬요").ShouldBeEmpty();
+        var discord = Persons("미플장인 — 오늘 오후 7:12 토요일 7시 테라포밍 마스 풀\n솔방울 — 오늘 오후 7:15 아니 그건 미플장인 형이 규칙 설명 틀려서 그래요\n"
+            + "미플장인 — 오늘 오후 8:05 환영해요 유나님! 토요일 오시면 돼요");
+        discord.ShouldContain("미플장인");
+    }
 }
