@@ -556,6 +556,11 @@ internal static class Person
         TrySelfIntroductions(text, sink);
         TryNamesCalled(text, sink);
         TryFamiliarNames(text, sink);
+        if (text.Contains("si ", StringComparison.OrdinalIgnoreCase) || text.Contains("ni ", StringComparison.Ordinal) || text.Contains("kay ", StringComparison.Ordinal))
+        {
+            TryTagalogPersonMarkers(text, sink);
+        }
+
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
         TryPassengerNames(text, sink);
@@ -665,8 +670,8 @@ internal static class Person
     ];
 
     // Titles after a lone surname only, not after a full word taken for a name (연락은 집사): church titles, a pharmacist,
-    // guards, auctioneers, cooks (general Korean, from knowledge).
-    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원"];
+    // guards, auctioneers, cooks, a crew's or a site's foreman (general Korean, from knowledge).
+    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원", "반장"];
 
     /// <summary>
     /// A name before a title after one space that the title rules leave: a surname alone (<c>김 군은</c>, <c>서 교수는</c>, the
@@ -1154,10 +1159,26 @@ internal static class Person
     /// </summary>
     private static void TryJapaneseHonorifics(string text, List<PiiFinding> sink)
     {
+        static bool IsJapaneseLetter(char c) => c is >= '\u3041' and <= '\u30FA' || ScriptProfile.IsHan(c);
+
         foreach (var honorific in s_japaneseHonorifics)
         {
             for (var at = text.IndexOf(honorific, StringComparison.Ordinal); at > 0; at = text.IndexOf(honorific, at + honorific.Length, StringComparison.Ordinal))
             {
+                // (A Korean name in Hangul before a Japanese honorific, as Japanese speakers write their Korean friends:
+                // 지원ちゃん, 지원さん: two or three syllables after no letter, no common word.)
+                if (Context.IsHangulSyllable(text[at - 1]))
+                {
+                    var hangul = Context.HangulStart(text, at);
+                    if (at - hangul is 2 or 3 && (hangul == 0 || !char.IsLetterOrDigit(text[hangul - 1]) || IsJapaneseLetter(text[hangul - 1]))
+                        && !NameGazetteer.IsCommonWord(text.AsSpan(hangul, at - hangul)) && !PrivateContext.IsPersonWord(text.AsSpan(hangul, at - hangul)))
+                    {
+                        sink.Add(new PiiFinding(hangul, at, PiiTypes.Person, 0.75));
+                    }
+
+                    continue;
+                }
+
                 var han = ScriptProfile.IsHan(text[at - 1]);
                 var start = at;
                 while (start > 0 && at - start < 8 && (han ? ScriptProfile.IsHan(text[start - 1]) : PersonLayout.IsKatakana(text[start - 1])))
@@ -1524,7 +1545,7 @@ internal static class Person
     private static readonly SearchValues<char> s_rareLoneSurnames = SearchValues.Create(NameGazetteer.LoneBeforeHonorificSurnames);
 
     // Titles of churches, elders and private address that take 님 after a lone surname (general Korean, from knowledge).
-    private static readonly Dictionary<char, string[]> s_honorificTitlesByFirst = ByFirst([.. s_loneSurnameTitles, "권사", "집사", "장로", "여사", "사모", "영감"]);
+    private static readonly Dictionary<char, string[]> s_honorificTitlesByFirst = ByFirst([.. s_loneSurnameTitles, "권사", "집사", "장로", "여사", "사모", "영감", "반장"]);
 
     /// <summary>Whether a title in 님 (<c>소장님</c>, <c>권사님</c>) or <c>어르신</c> starts at <paramref name="at"/> and ends its word or takes a particle.</summary>
     private static bool HonorificTitleAt(string text, int at)
@@ -4979,6 +5000,62 @@ internal static class Person
         }
 
         return false;
+    }
+
+    // Tagalog's articles of personal names (si, ni, kay and their plurals) and words that only Tagalog text holds, which
+    // tell the language; the kin titles that may stand between the article and the name (si Ate Lorna, ni Tita Baby).
+    // General knowledge of Filipino grammar.
+    private static readonly string[] s_tagalogArticles = [" si ", " ni ", " kay ", " sina ", " nina ", "Si ", "Ni "];
+    private static readonly string[] s_tagalogWords = [" ng ", " ang ", " mga ", " ko ", " po ", " naman ", " lang ", " yung ", " kasi ", " talaga ", " salamat "];
+    private static readonly string[] s_tagalogKin = ["Ate ", "Kuya ", "Tita ", "Tito ", "Lola ", "Lolo ", "Mang ", "Aling ", "Manang ", "Manong "];
+
+    /// <summary>
+    /// A name after Tagalog's article of personal names, as Filipino writes every person (<c>Si Jun (asawa ko)</c>, <c>Birthday
+    /// ni Princess</c>, <c>si Ate Lorna</c>): capitalised words after the article (and a kin title), in a text that holds
+    /// other Tagalog words; not a word that names no one (si All, ni Lord) or a place.
+    /// </summary>
+    private static void TryTagalogPersonMarkers(string text, List<PiiFinding> sink)
+    {
+        var tagalog = 0;
+        foreach (var word in s_tagalogWords)
+        {
+            tagalog += text.Contains(word, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        }
+
+        if (tagalog < 2)
+        {
+            return;
+        }
+
+        foreach (var article in s_tagalogArticles)
+        {
+            for (var at = text.IndexOf(article, StringComparison.Ordinal); at >= 0; at = text.IndexOf(article, at + 1, StringComparison.Ordinal))
+            {
+                // (Si or Ni opens a sentence: at the line's start or after a sentence's end.)
+                if (article[0] != ' ' && at > 0 && !(text[at - 1] is '\n' or ' ' or '"' or ':' && (at < 2 || text[at - 1] != ' ' || text[at - 2] is '.' or '!' or '?' or ':')))
+                {
+                    continue;
+                }
+
+                var p = at + article.Length;
+                foreach (var kin in s_tagalogKin)
+                {
+                    if (text.AsSpan(p).StartsWith(kin, StringComparison.Ordinal))
+                    {
+                        p += kin.Length;
+                        break;
+                    }
+                }
+
+                var (words, end) = LatinWords(text, p);
+                if (words > 0 && NotAName(text, p, end) < 0 && !IsRomanisedPlaceWord(text.AsSpan(p, end - p)) && !IsCountry(text.AsSpan(p, end - p)))
+                {
+                    sink.Add(new PiiFinding(p, end, PiiTypes.Person, 0.8));
+                }
+            }
+        }
+
+        static bool IsRomanisedPlaceWord(ReadOnlySpan<char> words) => words.IndexOf(' ') < 0 && IsRomanisedPlace(words);
     }
 
     /// <summary>

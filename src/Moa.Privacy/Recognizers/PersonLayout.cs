@@ -75,6 +75,11 @@ internal static class PersonLayout
             StreamAlerts(text, candidates, from);
         }
 
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            ReplayChat(text, candidates, from);
+        }
+
         if (text.AsSpan().IndexOfAny('-', '–', '—') >= 0)
         {
             DashSignatures(text, candidates, from);
@@ -253,6 +258,69 @@ internal static class PersonLayout
 
                     break;
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// A live stream's chat replay copied without colons: each line the time into the stream with its seconds, perhaps a
+    /// super chat's mark and amount, the viewer's handle and the talk (<c>0:02:30 💰 ₩10,000 부산새댁🌊 첫 김장이에요!!</c>,
+    /// <c>0:12:30 맛집탐방러77 정말례 여사님 …</c>). Where three lines or more open so, the first word of a line is a handle
+    /// (<see cref="CommentHandle"/>, no common word, no sentence's end) when it has a handle's digits, underscore or symbols
+    /// or pays a super chat; a chapter list's titles (0:02:15 재료 손질) have none of these.
+    /// </summary>
+    private static void ReplayChat(string text, List<PiiFinding> candidates, int from)
+    {
+        List<(int Start, int End)>? handles = null;
+        var lines = 0;
+        for (var lineStart = 0; lineStart < text.Length;)
+        {
+            var lineEnd = text.IndexOf('\n', lineStart) is var n and >= 0 ? n : text.Length;
+            var p = SkipSpaces(text, lineStart, lineEnd);
+            var clock = ClockEnd(text, p, lineEnd);
+            if (clock > 0 && Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2))
+                && Context.At(text, clock + 3) == ' ')
+            {
+                lines++;
+                var q = SkipSpaces(text, Decoration(text, SkipSpaces(text, clock + 3, lineEnd), lineEnd), lineEnd);
+
+                // (A super chat's amount: ₩10,000, $5.00, ¥1,000.)
+                if (q < lineEnd && text[q] is '₩' or '$' or '¥' or '€' or '£' && Context.IsDigit(Context.At(text, q + 1)))
+                {
+                    q++;
+                    while (q < lineEnd && (Context.IsDigit(text[q]) || text[q] is ',' or '.'))
+                    {
+                        q++;
+                    }
+
+                    q = SkipSpaces(text, q, lineEnd);
+                }
+
+                // (The handle has a handle's shape, digits, an underscore or symbols after it, or pays a super chat; a
+                // chapter's title has none and may hold a colon: 0:02:15 재료 손질: 배추 절이기.)
+                var paid = q > clock + 4 && text[q - 1] == ' ' && Context.IsDigit(text[q - 2]);
+                if (text.IndexOf(' ', q, lineEnd - q) > q && !text.AsSpan(q, lineEnd - q).ContainsAny(':', '：') && BareCommentWriter(text, q, lineEnd) is { } handle
+                    && (paid || IsDecoration(Context.At(text, handle.End)) || text.AsSpan(handle.Start, handle.End - handle.Start).ContainsAny("_0123456789")))
+                {
+                    (handles ??= []).Add(handle);
+                }
+            }
+
+            lineStart = lineEnd + 1;
+        }
+
+        if (lines < 3 || handles is null)
+        {
+            return;
+        }
+
+        HashSet<string>? seen = null;
+        foreach (var (start, end) in handles)
+        {
+            Add(text, candidates, from, start, end, AddedScore);
+            if ((seen ??= new(StringComparer.Ordinal)).Add(text[start..end]))
+            {
+                Occurrences(text, text.AsSpan(start, end - start), candidates, from, AddedScore);
             }
         }
     }
@@ -2158,19 +2226,16 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? BracketedSpeaker(string text, int start, int close, int lineEnd)
     {
-        var q = close + 1;
-        if (Context.At(text, q) == ' ')
-        {
-            q++;
-        }
-
+        // (A workspace's copy puts two spaces between and writes the time in English: [minseo.k]  [9:52 AM]  ….)
+        var q = SkipSpaces(text, close + 1, lineEnd);
         var rest = text.AsSpan(q, lineEnd - q);
-        if (!(rest.StartsWith("[오전 ", StringComparison.Ordinal) || rest.StartsWith("[오후 ", StringComparison.Ordinal)))
+        if (rest.StartsWith("[오전 ", StringComparison.Ordinal) || rest.StartsWith("[오후 ", StringComparison.Ordinal))
         {
-            return null;
+            return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null : ExportSlotName(text, start, close);
         }
 
-        return ClockEnd(text, q + 1, lineEnd) is var clock && (clock < 0 || Context.At(text, clock) != ']') ? null : ExportSlotName(text, start, close);
+        return rest.StartsWith("[", StringComparison.Ordinal) && ClockEnd(text, q + 1, lineEnd) is var english and > 0
+            && text.AsSpan(english, lineEnd - english) is [' ', 'A' or 'P', 'M', ']', ..] ? ExportSlotName(text, start, close) : null;
     }
 
     /// <summary>
@@ -2180,8 +2245,10 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? ExportSlotName(string text, int start, int close)
     {
-        return DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, close) ?? SlotName(text, start, close)
-            ?? AnySlotName(text, start, close);
+        // (Symbols that decorate a name in Chinese characters, kana or another script are left out: [ゆい🍓].)
+        var bare = Undecorated(text, start, close);
+        return DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, bare) ?? SlotName(text, start, bare)
+            ?? AnySlotName(text, start, bare);
 
         // (The slot holds a display name for certain: two syllables are a name there too, [봉구], unless a tag's, a common
         // word, a form or relation word; so is a handle that joins words and digits with underscores, [49회_총무_나래],

@@ -284,7 +284,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // as a handle); that pass and the transcript speakers' handles found 17 more mentions on batches 4-14.
     [InlineData(12, 0.84, 0.80, 0.86, 0.98, 0.86, 0.94)]
     [InlineData(13, 0.92, 0.49, 0.92, 0.99, 0.92, 0.97)]
-    [InlineData(14, 0.89, 0.66, 0.90, 0.98, 0.90, 0.93)]
+    // (Batch 14's public ceiling 0.66 -> 0.69 with a surname alone before 반장: a detectives' squad leader in a police
+    // canvass log, 윤 반장님, is now found and, with no public life in the log, replaced.)
+    [InlineData(14, 0.89, 0.69, 0.90, 0.98, 0.90, 0.93)]
     [InlineData(15, 0.89, 0.60, 0.89, 0.99, 0.89, 0.94)]
     [InlineData(16, 0.90, 0.79, 0.91, 0.99, 0.90, 0.95)]
     // Batch 17 was asked to be harder than 13-16 (case notes in prose, chats by handles and given names alone, rare
@@ -424,7 +426,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // Batch 51, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 50,
     // scored once (0.943; 32 detector misses by the analysis script, the session's start tree 34). One pass tuned on it
     // since (WhatsApp's Korean dates, decorated and initialled names before the colon, a name then a trade in the slot: 0.959).
-    [InlineData(51, 0.95, 0.43, 0.94, 0.99, 0.94, 0.96)]
+    // Its public ceiling 0.43 -> 0.45 with Tagalog's article of personal names: a boxer in a Filipino chat, ni Pacquiao,
+    // is found and replaced.
+    [InlineData(51, 0.95, 0.45, 0.94, 0.99, 0.94, 0.96)]
     // Batch 52, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 51,
     // scored once (0.940; 34 detector misses by the analysis script, the session's start tree 36). One pass tuned on it
     // since (WeChat with the day before the time, an organisation's account no speaker: 0.969 now).
@@ -486,7 +490,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // slot, Telegram's talk after the time, masters' nicknames: 0.946 now).
     [InlineData(63, 0.92, 0.52, 0.91, 0.99, 0.91, 0.96)]
     // Batch 64, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 63,
-    // scored once (0.912; 49 detector misses by the analysis script, the session's start tree 50).
+    // scored once (0.912; 49 detector misses by the analysis script, the session's start tree 50). One pass tuned on it
+    // since (a foreman's surname, Tagalog's article of names, a Korean name before a Japanese honorific, a workspace's
+    // slot before an English time, a stream replay's viewers: 0.941 now).
     [InlineData(64, 0.91, 0.45, 0.90, 0.99, 0.90, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {

@@ -2459,4 +2459,30 @@ public class PersonLayoutTests
             + "미플장인 — 오늘 오후 8:05 환영해요 유나님! 토요일 오시면 돼요");
         discord.ShouldContain("미플장인");
     }
+
+    // A surname alone before 반장 (a crew's or a site's foreman) is a person (옥 반장님이, 엄 반장 already); Tagalog's
+    // article of personal names marks the name (Si Jun, ni Princess, si Ate Lorna) in Tagalog text only; a Korean name
+    // before a Japanese honorific (지원ちゃん); a workspace's slot before an English time ([minseo.k]  [9:52 AM]) and a
+    // decorated kana slot ([ゆい🍓] [오후 8:07]); a stream replay's viewers before their talk (0:12:30 맛집탐방러77 …).
+    [Fact]
+    public void ForemenTagalogArticlesJapaneseHonorificsAndReplays_NameThePeople()
+    {
+        Persons("[오후 9:04] Sohel Rana: 옥 반장님이 토요일도 나오래요.").ShouldContain("옥");
+        Persons("Kasun: I told 엄 반장 already. he said ok").ShouldContain("엄");
+        var tagalog = Persons("Maricel: Birthday ni Princess (bunso ko) sa Sabado! Si Jun nasa barko pa. Salamat po sa mga mare, kasama ko si Ate Lorna.");
+        tagalog.ShouldContain("Princess");
+        tagalog.ShouldContain("Jun");
+        tagalog.ShouldContain("Lorna");
+        Persons("Nasa Manila ang asawa ko, salamat po sa mga tanong").ShouldNotContain("Manila");
+        Persons("No Tagalog here: if si Paris, then we go.").ShouldNotContain("Paris");
+        Persons("[みさき] [오후 8:05] バディの지원ちゃんが通訳してくれるって。").ShouldContain("지원");
+        Persons("[minseo.k]  [9:52 AM]  간선 기사님한테 확인했어요\n[박태호]  [9:55 AM]  감사합니다").ShouldContain("minseo.k");
+        Persons("[ゆい🍓] [오후 8:07] ようこそ〜！\n[みさき] [오후 8:10] ありがとう").ShouldContain("ゆい");
+        var replay = Persons("0:02:30 💰 ₩10,000 부산새댁🌊 첫 김장이에요!! 같이 보면서 따라 해요\n0:05:20 닉네임없음123 쌤 지난번 게스트 또 안 나와요?\n"
+            + "0:12:30 맛집탐방러77 정말 여사님 독립 채널 내주세요\n0:13:10 부산새댁🌊 저도 찬성이요");
+        replay.ShouldContain("부산새댁");
+        replay.ShouldContain("닉네임없음123");
+        replay.ShouldContain("맛집탐방러77");
+        Persons("1:00:00 인트로 오늘의 요리\n1:02:15 재료 손질 배추 절이기\n1:10:40 양념 만들기 고춧가루").ShouldBeEmpty();
+    }
 }
