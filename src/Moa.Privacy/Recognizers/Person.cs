@@ -670,8 +670,8 @@ internal static class Person
     ];
 
     // Titles after a lone surname only, not after a full word taken for a name (연락은 집사): church titles, a pharmacist,
-    // guards, auctioneers, cooks, a crew's or a site's foreman (general Korean, from knowledge).
-    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원", "반장"];
+    // guards, auctioneers, cooks, a crew's or a site's foreman, a pastor's or a boss's wife (general Korean, from knowledge).
+    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원", "반장", "사모"];
 
     /// <summary>
     /// A name before a title after one space that the title rules leave: a surname alone (<c>김 군은</c>, <c>서 교수는</c>, the
@@ -811,10 +811,16 @@ internal static class Person
     // Russian forms of address before a surname or name (господин Пак, госпоже Ким, г-н Ли), in their cases: general
     // Russian, from knowledge.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_russianAddress = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        ["господин", "господина", "господину", "господином", "госпожа", "госпожи", "госпоже", "госпожу", "госпожой", "г-н", "г-жа", "мистер", "миссис", "мисс"])
+        ["господин", "господина", "господину", "господином", "госпожа", "госпожи", "госпоже", "госпожу", "госпожой", "г-н", "г-жа", "мистер", "миссис", "мисс",
+         // Kin and companions before a name (мой муж Костя, моя дочь Алина; general Russian).
+         "муж", "жена", "сын", "дочь", "дочка", "брат", "сестра", "мама", "папа", "мать", "отец", "бабушка", "дедушка", "внук", "внучка",
+         "друг", "подруга", "сосед", "соседка", "коллега"])
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Whether a Russian form of address (<c>господин</c>, <c>госпоже</c>) is the word before <paramref name="start"/>, one space between.</summary>
+    /// <summary>
+    /// Whether a Russian form of address or a kin word (<c>господин</c>, <c>госпоже</c>, <c>муж</c>) is the word before
+    /// <paramref name="start"/>, one space between.
+    /// </summary>
     private static bool RussianAddressBefore(string text, int start)
     {
         if (Context.At(text, start - 1) != ' ')
@@ -2631,7 +2637,7 @@ internal static class Person
     // How English mail and messages open and close (general English, written from knowledge): a greeting before the
     // name (Hi Hyunsoo,), a closing on its own line above the signature (Best,⏎Minji Oh), thanks to a person (Thank you,
     // Daniel.), a self-introduction (I'm Rahul from …) and a relation before a name (my husband Daniel).
-    private static readonly string[] s_englishGreetings = ["Hi ", "Hello ", "Hey ", "Good morning ", "Good afternoon ", "Good evening ", "Welcome "];
+    private static readonly string[] s_englishGreetings = ["Hi ", "Hello ", "Hey ", "Good morning ", "Good afternoon ", "Good evening ", "Welcome ", "Morning "];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishClosings = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
     [
@@ -5059,8 +5065,9 @@ internal static class Person
     }
 
     /// <summary>
-    /// Capitalised Latin words from <paramref name="p"/> (<c>Jiwon Ahn</c>, <c>O'Neil</c>): at most three, each a capital
-    /// and at least one lower-case letter, one space apart. Their count and the end of the last.
+    /// Capitalised Latin words from <paramref name="p"/> (<c>Jiwon Ahn</c>, <c>O'Neil</c>, <c>Jae-won</c>): at most three, each a
+    /// capital and at least one lower-case letter (a hyphen before lower-case letters too, as Korean given names are
+    /// romanised), one space apart. Their count and the end of the last.
     /// </summary>
     private static (int Words, int End) LatinWords(string text, int p)
     {
@@ -5068,7 +5075,8 @@ internal static class Person
         while (words < 3 && Context.IsLatinUpper(Context.At(text, p)))
         {
             var q = p + 1;
-            while (q < text.Length && (Context.IsLatinLower(text[q]) || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))))
+            while (q < text.Length && (Context.IsLatinLower(text[q]) || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))
+                || text[q] == '-' && q > p + 1 && Context.IsLatinLower(text[q - 1]) && Context.IsLatinLower(Context.At(text, q + 1))))
             {
                 q++;
             }

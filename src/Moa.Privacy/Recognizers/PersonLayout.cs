@@ -331,8 +331,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// A live stream's alert names the viewer before 님이 and what they did (<c>🎈 치즈볶이님이 별풍선 50개를 선물했습니다!</c>,
-    /// <c>두부조림🍲님이 Tier 1로 14개월 구독했습니다!</c>): the handle is a person there and wherever the text names it again
-    /// (<c>치즈볶이님 별풍 감사합니다</c>).
+    /// <c>두부조림🍲님이 Tier 1로 14개월 구독했습니다!</c>, <c>하루종일롤 님이 치즈 1,000개를 후원했어요</c>): the handle is a person there and wherever the text names it again
+    /// (<c>치즈볶이님 별풍 감사합니다</c>); an anonymous gift (익명 님이) names no one.
     /// </summary>
     private static void StreamAlerts(string text, List<PiiFinding> candidates, int from)
     {
@@ -345,8 +345,8 @@ internal static class PersonLayout
                 alert |= text.AsSpan(at + 3).StartsWith(word, StringComparison.Ordinal);
             }
 
-            // (Symbols that decorate the handle stand before 님: 두부조림🍲님이.)
-            var end = at;
+            // (Symbols that decorate the handle stand before 님, or a space: 두부조림🍲님이, 하루종일롤 님이.)
+            var end = at > 0 && text[at - 1] == ' ' ? at - 1 : at;
             while (end > 0 && IsDecoration(text[end - 1]))
             {
                 end--;
@@ -360,7 +360,8 @@ internal static class PersonLayout
 
             var handle = text.AsSpan(start, end - start);
             if (!alert || handle.Length is < 2 or > 20 || start > 0 && !(text[start - 1] is ' ' or ']' or '"' or '\n' || IsDecoration(text[start - 1]))
-                || IsRoleWord(handle) || NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle))
+                || IsRoleWord(handle) || NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle)
+                || handle.StartsWith("익명", StringComparison.Ordinal) || handle.StartsWith("Anonymous", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -368,7 +369,25 @@ internal static class PersonLayout
             Add(text, candidates, from, start, end, AddedScore);
             if ((seen ??= new(StringComparer.Ordinal)).Add(handle.ToString()))
             {
+                // (A name the tagger found inside the handle elsewhere, 종일롤 in 하루종일롤 님, gives way to the whole.)
+                for (var other = text.IndexOf(handle.ToString(), StringComparison.Ordinal); other >= 0; other = text.IndexOf(handle.ToString(), other + 1, StringComparison.Ordinal))
+                {
+                    GiveWay(candidates, from, other, other + handle.Length);
+                }
+
                 Occurrences(text, handle, candidates, from, AddedScore);
+            }
+        }
+    }
+
+    /// <summary>Removes the person candidates strictly inside [<paramref name="start"/>, <paramref name="end"/>): a handle's layout bounds it for certain.</summary>
+    private static void GiveWay(List<PiiFinding> candidates, int from, int start, int end)
+    {
+        for (var i = candidates.Count - 1; i >= from; i--)
+        {
+            if (candidates[i].Type == PiiTypes.Person && start <= candidates[i].Start && candidates[i].End <= end && candidates[i].End - candidates[i].Start < end - start)
+            {
+                candidates.RemoveAt(i);
             }
         }
     }
@@ -970,13 +989,7 @@ internal static class PersonLayout
 
             // The export's layout bounds the display name for certain: a name the tagger found inside it (민지 in
             // [상황실_민지]) gives way to the whole.
-            for (var i = candidates.Count - 1; i >= from; i--)
-            {
-                if (candidates[i].Type == PiiTypes.Person && start <= candidates[i].Start && candidates[i].End <= end && candidates[i].End - candidates[i].Start < end - start)
-                {
-                    candidates.RemoveAt(i);
-                }
-            }
+            GiveWay(candidates, from, start, end);
 
             Add(text, candidates, from, start, end, AddedScore);
             if ((repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
@@ -1640,6 +1653,16 @@ internal static class PersonLayout
             return (commenter.Start, commenter.End, true);
         }
 
+        // A booking app's messages copied as the writer, a middle dot, the date and time and a colon (호스트 Seonghee · 2025년
+        // 9월 12일 14:30: Hi Sophie!, 森 健 · 2025-06-07 20:15: …); a role before the name is left out.
+        if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 30), StringComparison.Ordinal) is var mid and > 0 && DateEnd(text, mid + 3, lineEnd) is var bookedDate
+            && bookedDate - mid > 11 && ClockEnd(text, bookedDate, lineEnd) is var stamped and > 0 && TalkFollows(text, stamped, lineEnd, spaceNeeded: true, timed: true))
+        {
+            var bookedStart = text.IndexOf(' ', p, mid - p) is var roleEnd and > 0 && (IsRoleWord(text.AsSpan(p, roleEnd - p)) || s_channelTags.Contains(text.AsSpan(p, roleEnd - p)))
+                ? roleEnd + 1 : p;
+            return (ExportSlotName(text, bookedStart, mid) ?? BookedName(text, bookedStart, mid)) is { } booked ? (booked.Start, booked.End, true) : null;
+        }
+
         // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
         // 오후 2:13, ppojang  오후 2:31).
         if (HeaderSpeaker(text, p, lineEnd, out var talks) is { } header)
@@ -1806,6 +1829,13 @@ internal static class PersonLayout
         var untimed = p;
         p = SkipTime(text, p, lineEnd);
         var timed = p > untimed || clockInBrackets;
+
+        // (A stream's log tags the speaker's role in brackets after a time without brackets: 00:15:20 [매니저] 민트초코단: ….)
+        if (p > untimed && Context.At(text, p) == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var roleTag and > 0 && roleTag - p >= 3
+            && (IsRoleWord(text.AsSpan(p + 1, roleTag - p - 1)) || s_channelTags.Contains(text.AsSpan(p + 1, roleTag - p - 1))))
+        {
+            p = SkipSpaces(text, roleTag + 1, lineEnd);
+        }
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
         {
             // An English name before the Korean one, as company messengers show staff (Chloe 권소정: …): the Korean name speaks.
@@ -2236,6 +2266,25 @@ internal static class PersonLayout
 
         return rest.StartsWith("[", StringComparison.Ordinal) && ClockEnd(text, q + 1, lineEnd) is var english and > 0
             && text.AsSpan(english, lineEnd - english) is [' ', 'A' or 'P', 'M', ']', ..] ? ExportSlotName(text, start, close) : null;
+    }
+
+    /// <summary>
+    /// A guest's or a host's name on a booking app's message line (<see cref="SpeakerAt"/>): one capitalised word of Latin
+    /// letters (Seonghee, Sophie) or one or two words of Chinese characters and kana (森 健); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? BookedName(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        var word = text.AsSpan(start, end - start);
+        var latin = word.Length is >= 3 and <= 15 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word)
+            && !Person.IsEnglishNotName(word);
+        var cjk = word.Length is >= 2 and <= 9 && word.Count(' ') <= 1 && word[0] != ' ';
+        foreach (var c in word)
+        {
+            cjk &= ScriptProfile.IsHan(c) || IsKana(c) || c == ' ';
+        }
+
+        return latin || cjk ? (start, end) : null;
     }
 
     /// <summary>
@@ -2990,6 +3039,9 @@ internal static class PersonLayout
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
+
+        // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest).
+        "스트리머", "매니저", "크리에이터", "호스트", "게스트",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
         "에어비앤비", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "문자", "이메일", "디엠",

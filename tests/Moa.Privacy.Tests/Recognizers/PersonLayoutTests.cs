@@ -2485,4 +2485,31 @@ public class PersonLayoutTests
         replay.ShouldContain("맛집탐방러77");
         Persons("1:00:00 인트로 오늘의 요리\n1:02:15 재료 손질 배추 절이기\n1:10:40 양념 만들기 고춧가루").ShouldBeEmpty();
     }
+
+    // A stream's log tags a role in brackets after a bare time (00:15:20 [매니저] 민트초코단: …) or after the name (마늘빵토끼
+    // (스트리머): …), and its alerts may put a space before 님이 (하루종일롤 님이 치즈 1,000개를 후원했어요); an anonymous gift
+    // names no one. A booking app's messages name the writer before a middle dot, the date and time and a colon (호스트
+    // Seonghee · 2025년 9월 12일 14:30: …, 森 健 · 2025-06-07 20:15: …). A surname alone before 사모님, a name after
+    // Morning, and a Russian name after a kin word (мой муж Костя) are persons.
+    [Fact]
+    public void StreamRolesBookingAppsAndKin_NameThePeople()
+    {
+        var stream = Persons("00:12:04 밤양갱러버: 오늘도 아리 장인 가즈아\n00:12:10 [치즈 후원] 하루종일롤 님이 치즈 1,000개를 후원했어요\n"
+            + "00:12:30 마늘빵토끼 (스트리머): 오 하루종일롤 님 감사합니다~\n00:15:20 [매니저] 민트초코단: 도배 금지 부탁드려요\n"
+            + "00:25:41 밤양갱러버: 방금 그 무빙 뭐임\n00:31:10 [치즈 후원] 익명 님이 치즈 10,000개를 후원했어요");
+        stream.Count(p => p == "하루종일롤").ShouldBe(2);
+        stream.ShouldContain("마늘빵토끼");
+        stream.ShouldContain("민트초코단");
+        stream.ShouldNotContain("익명");
+        stream.ShouldNotContain("매니저");
+        var booking = Persons("[Airbnb 메시지]\nSophie · 2025-10-05 14:02: Bonjour! We arrive by KTX around 4pm.\n호스트 Seonghee · 2025년 9월 12일 14:30: Hi Sophie! Bags from 11am is fine.\n"
+            + "森 健 · 2025-06-07 20:15: 到着は23時ごろになります。");
+        booking.ShouldContain("Seonghee");
+        booking.ShouldContain("森 健");
+        booking.ShouldNotContain("호스트");
+        Persons("[오후 9:02] 짠야: 박 사모님 foot massage 90분 예약 맞죠?").ShouldContain("박");
+        Persons("[8:05 AM] Balázs Nagy: Morning Jae-won. Racks 14-16 are down.").ShouldContain(p => p.StartsWith("Jae", StringComparison.Ordinal));
+        Persons("Sveta_Ansan: Да, мой муж Костя тоже. Надо идти").ShouldContain("Костя");
+        Persons("Morning Team, the build is green.").ShouldNotContain("Team");
+    }
 }
