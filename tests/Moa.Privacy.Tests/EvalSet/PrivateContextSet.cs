@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–64 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–65 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 65;
+    public const int HeldOutBatch = 66;
 
-    /// <summary>The batch held out whole before batch 65 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 64;
+    /// <summary>The batch held out whole before batch 66 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 65;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -230,7 +230,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an orthodontic clinic's check-up list, Vietnamese fishing crew's Zalo group, a hoarding case conference, after-school care messages, a water-supply committee's minutes, a scam on elderly farmers in the news, an English exchange-office e-mail, a motel's night log, a church cell group's prayer list, a speech therapy centre, a dog bite victim's mother's post, a youth baseball team, Sri Lankan and Nepali workers' Messenger group, a remodelling diary, an indie band's Discord, a flower shop's orders, a laptop deal chat, a logistics startup's Slack, a school violence committee record, a noodle shop feature, Japanese exchange students' open chat, a rhythmic gymnastics academy, oncology handover notes, a taxi complaint log, a biopsy consent, a photo club's cafe posts, a savings bank's loan record, a cooking live-stream replay, a sublet agreement, a paediatric nurses' Teams channel, a first-birthday venue contract, a coast guard log, a beauty brand's English Slack, Filipino seafarers' wives' WhatsApp group, a deposit dispute record) and wired in it
 /// after a pass tuned on batch 63 (word-like given names with the familiar 이, a stream's alerts, a band's reply runs, an app's tag before the slot, Telegram's talk after the time, masters' nicknames), adds planted documents only (<c>person-private-docs64.txt</c>). Batch 65, written blind in that session by
 /// two writers (a Korean medicine clinic's acupuncture book, Indonesian welders' WhatsApp group, gambling-addiction counselling notes, a middle school class's parents' KakaoTalk, a farmers' cooperative's board minutes, a construction-site fall in the news, an English e-mail about a broken boiler, a hanok guesthouse, a cathedral's wedding class, a dental lab, autistic children's parents' post, a children's soccer club, Koryoin workers' Telegram group, an aircon installer, an esports club's Discord, a side-dish shop, a ticket transfer chat, a web agency's Slack, a domestic violence shelter's record, a grandmother poet feature, Mongolian nurses' aides' KakaoTalk, a piano recital, NICU nursing notes, a school bus incident, a plastic surgery consultation, a book club's Band, a debt collection call record, a Chzzk streamer's chat, a coworking contract, residents' KakaoTalk about a transfer, a columbarium contract, a mountain rescue log, an EV-battery maker's English Teams chat, Thai massage therapists' LINE group, an unpaid wages mediation) and wired in it
-/// after a pass tuned on batch 64 (a foreman's surname, Tagalog's article of names, a Korean name before a Japanese honorific, a workspace's slot before an English time, a stream replay's viewers), adds planted documents only (<c>person-private-docs65.txt</c>).
+/// after a pass tuned on batch 64 (a foreman's surname, Tagalog's article of names, a Korean name before a Japanese honorific, a workspace's slot before an English time, a stream replay's viewers), adds planted documents only (<c>person-private-docs65.txt</c>). Batch 66, written blind in that session by
+/// two writers (a paediatric clinic's vaccination texts, Thai farm workers' LINE group, isolated-elderly visit notes, a kindergarten sports day chat, an apartment residents' council's minutes, a hotel pool drowning in the news, an English wedding planner e-mail, a caravan rental, a Won Buddhist memorial register, an audiology clinic, a postnatal care dispute post, a girls' volleyball club, Filipino teachers' Viber group, a septic-tank service, a cosplay team's Discord, a kimchi maker's orders, a used piano chat, a telecom on-call Slack, a probation officer's log, a retiring bus driver feature, Chinese graduate students' WeChat group, a violin concert, hospice family meeting notes, a car-sharing dispute, a LASIK consent, a fishing club's Band, a life insurance claim review, a Twitch watch party, a room-share contract, surgery residents' Teams chat, a funeral mutual-aid contract, a highway patrol log, a mobile game's English Slack, Bangladeshi workers' WhatsApp group, a noise dispute mediation) and wired in it
+/// after a pass tuned on batch 65 (a stream's roles and spaced alerts, a booking app's writers, 사모님, Morning, Russian kin, hyphenated romanised given names), adds planted documents only (<c>person-private-docs66.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -535,6 +537,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath63, 63));
         items.AddRange(Planted(DocsPath64, 64));
         items.AddRange(Planted(DocsPath65, 65));
+        items.AddRange(Planted(DocsPath66, 66));
         return items;
     }
 
@@ -858,8 +861,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath65 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs65.txt");
 
+    private static string DocsPath66 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs66.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs65.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs66.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
