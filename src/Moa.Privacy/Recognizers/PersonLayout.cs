@@ -339,10 +339,14 @@ internal static class PersonLayout
         HashSet<string>? seen = null;
         for (var at = text.IndexOf("님이 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("님이 ", at + 3, StringComparison.Ordinal))
         {
+            // (The alert may name the one gifted first: 별빛소나기 님이 민트초코짱 님에게 구독권을 선물했습니다!)
+            var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
+            var rest = text.AsSpan(at + 3, Math.Min(lineEnd - at - 3, 30));
             var alert = false;
             foreach (var word in s_streamAlerts)
             {
-                alert |= text.AsSpan(at + 3).StartsWith(word, StringComparison.Ordinal);
+                alert |= rest.StartsWith(word, StringComparison.Ordinal) || rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0
+                    && rest[(to + 4)..].StartsWith(word, StringComparison.Ordinal);
             }
 
             // (Symbols that decorate the handle stand before 님, or a space: 두부조림🍲님이, 하루종일롤 님이.)
@@ -1078,7 +1082,7 @@ internal static class PersonLayout
     /// no relation's ending, so that a form's long labels (<c>처리결과요약</c>) stay labels.
     /// </summary>
     private static bool LongHandle(ReadOnlySpan<char> word) =>
-        word.Length is 5 or 6 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
+        word.Length is >= 5 and <= 10 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
         && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !EndsWithAny(word, s_labelEndings);
 
     // Last syllables of a form's long labels (처리결과요약, 담당자연락처, 특이사항메모).
@@ -1824,6 +1828,16 @@ internal static class PersonLayout
         var log = dated > p && ClockEnd(text, dated, lineEnd) > 0;
         p = log ? dated : p;
 
+        // (So may a Chinese chat's copy, the display name in Chinese characters, perhaps with Latin letters or symbols, before
+        // a full-width colon: 2025년 9월 19일 20:14 王浩然：大家好 …, 阿杰：…, Leo张：….)
+        if (log && SkipTime(text, p, lineEnd) is var afterClock && afterClock > p
+            && text.IndexOf('：', afterClock, Math.Min(16, lineEnd - afterClock)) is var wide and > 0 && wide + 1 < lineEnd
+            && text.AsSpan(afterClock, wide - afterClock).ContainsAnyInRange('\u4E00', '\u9FFF') && !text.AsSpan(afterClock, wide - afterClock).ContainsAnyInRange('\uAC00', '\uD7A3')
+            && (ExportSlotName(text, afterClock, wide) ?? CjkRun(text, afterClock, Undecorated(text, afterClock, wide))) is { } datedCjk)
+        {
+            return (datedCjk.Start, datedCjk.End, true);
+        }
+
         // A time without brackets (오후 9:12 빵순이: …, 09:12 민지: …). After a time the talk may open with a number
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
         var untimed = p;
@@ -1929,8 +1943,10 @@ internal static class PersonLayout
 
         // A role in brackets between the speaker and the colon, as a community's or a game server's log writes its staff
         // (블록장인 (운영자): …, 달빛여우(부운영자): …).
+        // (After a time a handle may be longer, a phrase of a nickname: [오후 3:20] 피아노치는고양이: ….)
         p = RoleInBracketsEnd(text, p, lineEnd, timed);
-        if (end - start is < 2 or > 6 && !(end - start <= 12 && text.AsSpan(start, end - start).Contains('_')) || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
+        var longest = timed ? 10 : 6;
+        if ((end - start < 2 || end - start > longest) && !(end - start <= 12 && text.AsSpan(start, end - start).Contains('_')) || !TalkFollows(text, p, lineEnd, spaceNeeded: false, timed))
         {
             return Bracketed(bracketName);
         }
@@ -1956,7 +1972,7 @@ internal static class PersonLayout
         // Two to four syllables (a name), or five or six (a handle: 오리너구리, 햇볕쬐는고양이 is longer) that is no common word.
         var word = text.AsSpan(start, end - start);
         // (A message log's direction is no speaker: [23:20] 발신: …, [23:41] 수신: ….)
-        return word.Length is < 2 or > 6 && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
+        return (word.Length < 2 || word.Length > longest) && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
             || s_channelTags.Contains(word) || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
@@ -2266,6 +2282,13 @@ internal static class PersonLayout
 
         return rest.StartsWith("[", StringComparison.Ordinal) && ClockEnd(text, q + 1, lineEnd) is var english and > 0
             && text.AsSpan(english, lineEnd - english) is [' ', 'A' or 'P', 'M', ']', ..] ? ExportSlotName(text, start, close) : null;
+    }
+
+    /// <summary>One to six Chinese characters or kana between <paramref name="start"/> and <paramref name="end"/> and nothing else (阿杰, 小雨); null otherwise.</summary>
+    private static (int Start, int End)? CjkRun(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        return end - start is >= 1 and <= 6 && CjkWordEnd(text, start, end) == end ? (start, end) : null;
     }
 
     /// <summary>
@@ -3041,7 +3064,7 @@ internal static class PersonLayout
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest).
-        "스트리머", "매니저", "크리에이터", "호스트", "게스트",
+        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
         "에어비앤비", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "문자", "이메일", "디엠",

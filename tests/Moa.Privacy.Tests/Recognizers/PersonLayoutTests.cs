@@ -2512,4 +2512,21 @@ public class PersonLayoutTests
         Persons("Sveta_Ansan: Да, мой муж Костя тоже. Надо идти").ShouldContain("Костя");
         Persons("Morning Team, the build is green.").ShouldNotContain("Team");
     }
+
+    // A Chinese chat's copy puts a date and a 24-hour time before the name and a full-width colon (2025년 9월 19일 20:14
+    // 王浩然：大家好); after a time a handle may be a phrase of up to ten syllables ([오후 3:20] 피아노치는고양이: …), where
+    // it speaks on two lines or more; an alert may name the one gifted before what was given (별빛소나기 님이 민트초코짱
+    // 님에게 구독권을 선물했습니다!). An agenda's long item after a time is no speaker.
+    [Fact]
+    public void DatedChineseSpeakers_LongHandles_AndGiftAlerts_NameThePeople()
+    {
+        var wechat = Persons("2025년 9월 19일 20:14 王浩然：大家好，我是这学期新来的\n2025년 5월 7일 20:16 小雨：欢迎师弟！\n2025-06-06 20:31 阿杰：周六谁去？\n2025-05-20 20:33 小雨：我去！");
+        wechat.ShouldContain("王浩然");
+        wechat.ShouldContain("阿杰");
+        var deal = Persons("[오후 3:10] 도경민: 피아노 아직 있나요?\n[오후 3:20] 피아노치는고양이: 네 판매중이에요\n[오후 3:25] 도경민: 직거래 가능할까요?\n[오후 3:30] 피아노치는고양이: 네 가능해요");
+        deal.Count(p => p == "피아노치는고양이").ShouldBe(2);
+        var gift = Persons("19:08 ★ 별빛소나기 님이 민트초코짱 님에게 구독권을 선물했습니다!\n19:08 민트초코짱: 헐 별빛소나기 님 감사합니다 ㅠㅠㅠ\n19:09 롤하는곰돌이: 감사해요");
+        gift.Count(p => p == "별빛소나기").ShouldBe(2);
+        Persons("오후 2:00 상반기실적보고및하반기계획: 본관 대회의실\n오후 3:00 전체회의: 각 팀 보고").ShouldBeEmpty();
+    }
 }
