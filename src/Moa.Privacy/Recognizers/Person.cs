@@ -5037,8 +5037,10 @@ internal static class Person
         {
             for (var at = text.IndexOf(article, StringComparison.Ordinal); at >= 0; at = text.IndexOf(article, at + 1, StringComparison.Ordinal))
             {
-                // (Si or Ni opens a sentence: at the line's start or after a sentence's end.)
-                if (article[0] != ' ' && at > 0 && !(text[at - 1] is '\n' or ' ' or '"' or ':' && (at < 2 || text[at - 1] != ' ' || text[at - 2] is '.' or '!' or '?' or ':')))
+                // (Si or Ni opens a sentence: at the text's or a line's start, after a quote mark, or after a sentence's end
+                // or a speaker's colon and a space.)
+                var opens = at == 0 || text[at - 1] is '\n' or '"' || text[at - 1] == ' ' && at >= 2 && text[at - 2] is '.' or '!' or '?' or ':';
+                if (article[0] != ' ' && !opens)
                 {
                     continue;
                 }

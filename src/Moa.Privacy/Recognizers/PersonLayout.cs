@@ -342,11 +342,11 @@ internal static class PersonLayout
             // (The alert may name the one gifted first: 별빛소나기 님이 민트초코짱 님에게 구독권을 선물했습니다!)
             var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
             var rest = text.AsSpan(at + 3, Math.Min(lineEnd - at - 3, 30));
+            var gifted = rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0 ? rest[(to + 4)..] : [];
             var alert = false;
             foreach (var word in s_streamAlerts)
             {
-                alert |= rest.StartsWith(word, StringComparison.Ordinal) || rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0
-                    && rest[(to + 4)..].StartsWith(word, StringComparison.Ordinal);
+                alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
             }
 
             // (Symbols that decorate the handle stand before 님, or a space: 두부조림🍲님이, 하루종일롤 님이.)
@@ -371,15 +371,16 @@ internal static class PersonLayout
             }
 
             Add(text, candidates, from, start, end, AddedScore);
-            if ((seen ??= new(StringComparer.Ordinal)).Add(handle.ToString()))
+            var name = text[start..end];
+            if ((seen ??= new(StringComparer.Ordinal)).Add(name))
             {
                 // (A name the tagger found inside the handle elsewhere, 종일롤 in 하루종일롤 님, gives way to the whole.)
-                for (var other = text.IndexOf(handle.ToString(), StringComparison.Ordinal); other >= 0; other = text.IndexOf(handle.ToString(), other + 1, StringComparison.Ordinal))
+                for (var other = text.IndexOf(name, StringComparison.Ordinal); other >= 0; other = text.IndexOf(name, other + 1, StringComparison.Ordinal))
                 {
-                    GiveWay(candidates, from, other, other + handle.Length);
+                    GiveWay(candidates, from, other, other + name.Length);
                 }
 
-                Occurrences(text, handle, candidates, from, AddedScore);
+                Occurrences(text, name, candidates, from, AddedScore);
             }
         }
     }
