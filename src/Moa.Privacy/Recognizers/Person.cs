@@ -1165,8 +1165,6 @@ internal static class Person
     /// </summary>
     private static void TryJapaneseHonorifics(string text, List<PiiFinding> sink)
     {
-        static bool IsJapaneseLetter(char c) => c is >= '\u3041' and <= '\u30FA' || ScriptProfile.IsHan(c);
-
         foreach (var honorific in s_japaneseHonorifics)
         {
             for (var at = text.IndexOf(honorific, StringComparison.Ordinal); at > 0; at = text.IndexOf(honorific, at + honorific.Length, StringComparison.Ordinal))
@@ -1176,7 +1174,7 @@ internal static class Person
                 if (Context.IsHangulSyllable(text[at - 1]))
                 {
                     var hangul = Context.HangulStart(text, at);
-                    if (at - hangul is 2 or 3 && (hangul == 0 || !char.IsLetterOrDigit(text[hangul - 1]) || IsJapaneseLetter(text[hangul - 1]))
+                    if (at - hangul is 2 or 3 && (hangul == 0 || !char.IsLetterOrDigit(text[hangul - 1]) || PersonLayout.IsKana(text[hangul - 1]) || ScriptProfile.IsHan(text[hangul - 1]))
                         && !NameGazetteer.IsCommonWord(text.AsSpan(hangul, at - hangul)) && !PrivateContext.IsPersonWord(text.AsSpan(hangul, at - hangul)))
                     {
                         sink.Add(new PiiFinding(hangul, at, PiiTypes.Person, 0.75));
@@ -2166,11 +2164,16 @@ internal static class Person
     // Native Korean given names that are also everyday words and end with a consonant (순우리말 이름; general knowledge, not
     // from any list of the evaluation sets): the tagger and the common-word filter leave them, and a noun takes no 이 before
     // another particle, so with one they are the name. Not 별, 봄, 콩 and the like, which pets are called as often.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_wordNames = FrozenSet.Create(StringComparer.Ordinal,
+    private static readonly string[] s_wordNameList =
     [
         "하늘", "보람", "한결", "솔", "새봄", "가을", "새벽", "진솔", "다솜", "아름", "한별", "초롱", "한솔", "해솔", "다온", "라온", "은혜", "사랑",
         "믿음", "소망", "여름", "겨울", "은별", "샛별", "새롬", "가람", "하람", "한빛", "한울", "예솔", "다운", "나빛", "단결", "온결",
-    ]).GetAlternateLookup<ReadOnlySpan<char>>();
+    ];
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_wordNames = FrozenSet.Create(StringComparer.Ordinal, s_wordNameList)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<string> s_wordNameValues = SearchValues.Create(s_wordNameList, StringComparison.Ordinal);
 
     /// <summary>
     /// A native given name that is also a word, said with the familiar 이 before a particle (하늘이가, 솔이는, 보람이한테,
@@ -2180,37 +2183,36 @@ internal static class Person
     /// </summary>
     private static void TryFamiliarNames(string text, List<PiiFinding> sink)
     {
-        for (var at = text.Length > 1 ? text.IndexOf('이', 1) : -1; at > 0; at = at + 1 < text.Length ? text.IndexOf('이', at + 1) : -1)
+        // (The listed names are looked for, not every 이: they are far rarer.)
+        for (var hit = text.AsSpan().IndexOfAny(s_wordNameValues); hit >= 0;)
         {
-            var start = Context.HangulStart(text, at);
-            var length = at - start;
-            if (length is < 1 or > 2 || (text[at - 1] - '\uAC00') % 28 == 0 || start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '@'))
+            var start = hit;
+            var length = Context.At(text, start + 2) == '이' && s_wordNames.Contains(text.AsSpan(start, 2)) ? 2
+                : Context.At(text, start + 1) == '이' && s_wordNames.Contains(text.AsSpan(start, 1)) ? 1 : 0;
+            var at = start + length;
+            if (length > 0 && !(start > 0 && (Context.IsHangulSyllable(text[start - 1]) || char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '@'))
+                && FamiliarParticleEnd(text, at) is var particleEnd and > 0 && Context.At(text, particleEnd) != '?')
             {
-                continue;
+                sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
             }
 
-            var particleEnd = -1;
+            var next = hit + 1 < text.Length ? text.AsSpan(hit + 1).IndexOfAny(s_wordNameValues) : -1;
+            hit = next < 0 ? -1 : hit + 1 + next;
+        }
+
+        // Past the particle after the familiar 이 at at, or past 이 before a space and a word that says who a person is
+        // (솔이 엄마, 하늘이 담임); -1 otherwise.
+        static int FamiliarParticleEnd(string text, int at)
+        {
             foreach (var particle in s_afterFamiliar)
             {
                 if (text.AsSpan(at + 1).StartsWith(particle, StringComparison.Ordinal) && !Context.IsHangulSyllable(Context.At(text, at + 1 + particle.Length)))
                 {
-                    particleEnd = at + 1 + particle.Length;
-                    break;
+                    return at + 1 + particle.Length;
                 }
             }
 
-            // (Or 이, a space and a word that says who a person is: 솔이 엄마, 하늘이 담임.)
-            if (particleEnd < 0 && Context.At(text, at + 1) == ' ' && PersonWordAt(text, at + 2))
-            {
-                particleEnd = at + 1;
-            }
-
-            if (particleEnd < 0 || Context.At(text, particleEnd) == '?' || !s_wordNames.Contains(text.AsSpan(start, length)))
-            {
-                continue;
-            }
-
-            sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
+            return Context.At(text, at + 1) == ' ' && PersonWordAt(text, at + 2) ? at + 1 : -1;
         }
     }
 

@@ -938,7 +938,7 @@ internal static class PersonLayout
 
             // A band's replies copied without a colon, each line a reply mark, the writer and the talk (└ 들꽃향기 참석이요~):
             // three such lines in a row name their writers, once each is enough.
-            if (!blank && ReplyMarkEnd(text, SkipSpaces(text, lineStart, lineEnd), lineEnd) > SkipSpaces(text, lineStart, lineEnd)
+            if (!blank && SkipSpaces(text, lineStart, lineEnd) is var first && ReplyMarkEnd(text, first, lineEnd) > first
                 && !text.AsSpan(lineStart, lineEnd - lineStart).ContainsAny(':', '：') && BareCommentWriter(text, lineStart, lineEnd) is { } replied
                 && !PronounWithParticle(text.AsSpan(replied.Start, replied.End - replied.Start)))
             {
@@ -2302,12 +2302,9 @@ internal static class PersonLayout
         var word = text.AsSpan(start, end - start);
         var latin = word.Length is >= 3 and <= 15 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word)
             && !Person.IsEnglishNotName(word);
-        var cjk = word.Length is >= 2 and <= 9 && word.Count(' ') <= 1 && word[0] != ' ';
-        foreach (var c in word)
-        {
-            cjk &= ScriptProfile.IsHan(c) || IsKana(c) || c == ' ';
-        }
-
+        var space = word.IndexOf(' ');
+        var cjk = word.Length is >= 2 and <= 9 && (space < 0 ? CjkWordEnd(text, start, end) == end
+            : word.LastIndexOf(' ') == space && CjkWordEnd(text, start, start + space) == start + space && CjkWordEnd(text, start + space + 1, end) == end);
         return latin || cjk ? (start, end) : null;
     }
 
@@ -2494,7 +2491,7 @@ internal static class PersonLayout
     }
 
     /// <summary>A letter of Japanese kana (hiragana, katakana, the long-vowel mark ー), as names are written in it.</summary>
-    private static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FA' or '\u30FC';
+    internal static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FA' or '\u30FC';
 
     /// <summary>A letter of katakana or the long-vowel mark ー, as foreign names are written in Japanese.</summary>
     internal static bool IsKatakana(char c) => c is >= '\u30A1' and <= '\u30FA' or '\u30FC';
@@ -2572,7 +2569,8 @@ internal static class PersonLayout
     }
 
     // Words of a text about pets (general Korean): there a parent's handle names a pet (뭉치엄마), no child.
-    private static readonly string[] s_petWords = ["강아지", "고양이", "반려", "동물병원", "수의사", "애견", "애묘", "사료", "견종", "품종"];
+    private static readonly System.Buffers.SearchValues<string> s_petWords = System.Buffers.SearchValues.Create(
+        ["강아지", "고양이", "반려", "동물병원", "수의사", "애견", "애묘", "사료", "견종", "품종"], StringComparison.Ordinal);
 
     /// <summary>
     /// A speaker's handle that names a parent by the child (로아엄마, 하늘맘, <c>Thu Hà 로아엄마</c>, <see cref="KinHandle"/>):
@@ -2608,7 +2606,7 @@ internal static class PersonLayout
             var child = last[..^kin.Length];
             // (Three syllables name a child only when each is a given name's: 테슬라아빠 drives a car.)
             if (child.Length is < 2 or > 3 || child.Length == 3 && !AllGivenSyllables(child) || child.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || !KinHandle(last) || IsRelationWord(child)
-                || IsFormWord(child) || text.AsSpan().IndexOfAny(s_petWordValues) >= 0)
+                || IsFormWord(child) || text.AsSpan().IndexOfAny(s_petWords) >= 0)
             {
                 return;
             }
@@ -2625,8 +2623,6 @@ internal static class PersonLayout
             return;
         }
     }
-
-    private static readonly System.Buffers.SearchValues<string> s_petWordValues = System.Buffers.SearchValues.Create(s_petWords, StringComparison.Ordinal);
 
     /// <summary>
     /// A comment writer's handle between <paramref name="start"/> and <paramref name="end"/>, where a community board's layout
