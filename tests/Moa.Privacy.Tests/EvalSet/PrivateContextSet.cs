@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–65 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–66 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 66;
+    public const int HeldOutBatch = 67;
 
-    /// <summary>The batch held out whole before batch 66 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 65;
+    /// <summary>The batch held out whole before batch 67 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 66;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -232,7 +232,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a Korean medicine clinic's acupuncture book, Indonesian welders' WhatsApp group, gambling-addiction counselling notes, a middle school class's parents' KakaoTalk, a farmers' cooperative's board minutes, a construction-site fall in the news, an English e-mail about a broken boiler, a hanok guesthouse, a cathedral's wedding class, a dental lab, autistic children's parents' post, a children's soccer club, Koryoin workers' Telegram group, an aircon installer, an esports club's Discord, a side-dish shop, a ticket transfer chat, a web agency's Slack, a domestic violence shelter's record, a grandmother poet feature, Mongolian nurses' aides' KakaoTalk, a piano recital, NICU nursing notes, a school bus incident, a plastic surgery consultation, a book club's Band, a debt collection call record, a Chzzk streamer's chat, a coworking contract, residents' KakaoTalk about a transfer, a columbarium contract, a mountain rescue log, an EV-battery maker's English Teams chat, Thai massage therapists' LINE group, an unpaid wages mediation) and wired in it
 /// after a pass tuned on batch 64 (a foreman's surname, Tagalog's article of names, a Korean name before a Japanese honorific, a workspace's slot before an English time, a stream replay's viewers), adds planted documents only (<c>person-private-docs65.txt</c>). Batch 66, written blind in that session by
 /// two writers (a paediatric clinic's vaccination texts, Thai farm workers' LINE group, isolated-elderly visit notes, a kindergarten sports day chat, an apartment residents' council's minutes, a hotel pool drowning in the news, an English wedding planner e-mail, a caravan rental, a Won Buddhist memorial register, an audiology clinic, a postnatal care dispute post, a girls' volleyball club, Filipino teachers' Viber group, a septic-tank service, a cosplay team's Discord, a kimchi maker's orders, a used piano chat, a telecom on-call Slack, a probation officer's log, a retiring bus driver feature, Chinese graduate students' WeChat group, a violin concert, hospice family meeting notes, a car-sharing dispute, a LASIK consent, a fishing club's Band, a life insurance claim review, a Twitch watch party, a room-share contract, surgery residents' Teams chat, a funeral mutual-aid contract, a highway patrol log, a mobile game's English Slack, Bangladeshi workers' WhatsApp group, a noise dispute mediation) and wired in it
-/// after a pass tuned on batch 65 (a stream's roles and spaced alerts, a booking app's writers, 사모님, Morning, Russian kin, hyphenated romanised given names), adds planted documents only (<c>person-private-docs66.txt</c>).
+/// after a pass tuned on batch 65 (a stream's roles and spaced alerts, a booking app's writers, 사모님, Morning, Russian kin, hyphenated romanised given names), adds planted documents only (<c>person-private-docs66.txt</c>). Batch 67, written blind at that session's end by
+/// two writers for a later round (a physiotherapy booking sheet, Nepali poultry workers' Viber group, play therapy notes, a class trip on Band, market merchants' minutes, a bicycle-path collision in the news, an English hagwon recruiting e-mail, a ski condo ledger, a parish funeral ministry, a compounding pharmacy, a babysitter cafe post, a kids' swimming club, Vietnamese brides' Messenger group, a locksmith, a webtoon club's Discord, a bakery's cake orders, a used bicycle chat, a delivery startup's Slack, a missing-person follow-up, a blind piano tuner feature, Chinese restaurant workers' WeChat group, a ballet recital, dialysis nursing notes, a courier's accident report, a hair transplant consent, a marathon club's Band, an auto insurance claim, a Twitch cooking stream, a one-room lease, anaesthesia residents' KakaoTalk, a memorial park contract, an ambulance dispatch log, a drama subtitle team's English Slack, Vietnamese students' Zalo group, a used-car mediation) and wired at the next session's start
+/// after a pass tuned on batch 66 (dated Chinese speakers before a full-width colon, handles of up to ten syllables after a time, gift alerts to a named viewer, moderators), adds planted documents only (<c>person-private-docs67.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -538,6 +540,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath64, 64));
         items.AddRange(Planted(DocsPath65, 65));
         items.AddRange(Planted(DocsPath66, 66));
+        items.AddRange(Planted(DocsPath67, 67));
         return items;
     }
 
@@ -863,8 +866,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath66 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs66.txt");
 
+    private static string DocsPath67 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs67.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs66.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs67.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
