@@ -60,7 +60,7 @@ public static class PrivateContext
 
         // Parties of contracts, sales and references, and members of residents' and private groups (issue 11, documents).
         "양도인", "양수인", "매도인", "매수인", "상대방", "추천인", "보증인", "연대보증인", "위임인", "수임인", "판매자", "관람객",
-        "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자", "가맹점주",
+        "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자", "가맹점주", "피신청인", "피진정인",
     ];
 
     // Whether a window holds any role at all: one search instead of one per role for the many names near none.

@@ -73,6 +73,11 @@ internal static class PersonLayout
         if (text.Contains("님이 ", StringComparison.Ordinal))
         {
             StreamAlerts(text, candidates, from);
+            JoinNotices(text, candidates, from);
+        }
+        else if (text.Contains("님을 내보냈습니다", StringComparison.Ordinal))
+        {
+            JoinNotices(text, candidates, from);
         }
 
         if (text.Contains(':', StringComparison.Ordinal))
@@ -98,6 +103,10 @@ internal static class PersonLayout
         if (text.AsSpan().ContainsAnyInRange('\u4E00', '\u9FFF'))
         {
             HanAfterRole(text, candidates, from);
+            if (text.AsSpan().IndexOfAny('"', '“') >= 0)
+            {
+                WeChatNotices(text, candidates, from);
+            }
         }
 
         var seeds = candidates.Count;
@@ -349,39 +358,156 @@ internal static class PersonLayout
                 alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
             }
 
-            // (Symbols that decorate the handle stand before 님, or a space: 두부조림🍲님이, 하루종일롤 님이.)
-            var end = at > 0 && text[at - 1] == ' ' ? at - 1 : at;
-            while (end > 0 && IsDecoration(text[end - 1]))
+            if (alert && HandleBefore(text, at) is { } handle)
             {
-                end--;
+                AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The handle that ends before 님 at <paramref name="at"/>, perhaps decorated or spaced from it (<c>두부조림🍲님이</c>,
+    /// <c>하루종일롤 님이</c>): two to twenty letters, digits, dots or underscores that open the line or follow a space, a
+    /// bracket, a quote or a symbol; no role or common word (a common word counts where the layout names a handle for
+    /// certain, <paramref name="certain"/>: 하늘님을 초대했습니다), no anonymous one (<c>익명 님이</c>); else null.
+    /// </summary>
+    private static (int Start, int End)? HandleBefore(string text, int at, bool certain = false)
+    {
+        var end = at > 0 && text[at - 1] == ' ' ? at - 1 : at;
+        while (end > 0 && IsDecoration(text[end - 1]))
+        {
+            end--;
+        }
+
+        var start = end;
+        while (start > 0 && IsHandleChar(text[start - 1]))
+        {
+            start--;
+        }
+
+        var handle = text.AsSpan(start, end - start);
+        return handle.Length is < 2 or > 20 || start > 0 && !(text[start - 1] is ' ' or ']' or '"' or '\n' || IsDecoration(text[start - 1]))
+            || IsRoleWord(handle) || !certain && NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle)
+            || handle.StartsWith("익명", StringComparison.Ordinal) || handle.StartsWith("Anonymous", StringComparison.OrdinalIgnoreCase) ? null : (start, end);
+    }
+
+    /// <summary>
+    /// Adds a handle a chat's layout names for certain, and, the first time, every other occurrence of it as a word; a name
+    /// the tagger found inside the handle elsewhere (종일롤 in 하루종일롤 님) gives way to the whole.
+    /// </summary>
+    private static void AddHandle(string text, int start, int end, List<PiiFinding> candidates, int from, ref HashSet<string>? seen)
+    {
+        Add(text, candidates, from, start, end, AddedScore);
+        var name = text[start..end];
+        if ((seen ??= new(StringComparer.Ordinal)).Add(name))
+        {
+            for (var other = text.IndexOf(name, StringComparison.Ordinal); other >= 0; other = text.IndexOf(name, other + 1, StringComparison.Ordinal))
+            {
+                GiveWay(candidates, from, other, other + name.Length);
             }
 
-            var start = end;
-            while (start > 0 && IsHandleChar(text[start - 1]))
+            Occurrences(text, name, candidates, from, AddedScore);
+        }
+    }
+
+    // What KakaoTalk writes after a handle and 님이 when someone joins or leaves a room, or invites another.
+    private static readonly string[] s_joinNotices = ["들어왔습니다", "나갔습니다", "입장하셨습니다", "퇴장하셨습니다", "입장했습니다", "퇴장했습니다"];
+
+    /// <summary>
+    /// A messenger's notices name who joined, left, was invited or was removed: KakaoTalk's <c>신입_하람님이 들어왔습니다.</c>,
+    /// <c>볼더요정🧚님이 하늘님을 초대했습니다.</c>, <c>최민재님을 내보냈습니다.</c>; each handle is a person there and wherever
+    /// the text names it again.
+    /// </summary>
+    private static void JoinNotices(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? seen = null;
+        for (var at = text.IndexOf("님이 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("님이 ", at + 3, StringComparison.Ordinal))
+        {
+            var rest = text.AsSpan(at + 3, Math.Min(text.Length - at - 3, 40));
+            var joins = false;
+            foreach (var notice in s_joinNotices)
+            {
+                joins |= rest.StartsWith(notice, StringComparison.Ordinal);
+            }
+
+            // (An invitation names the invited one before 님을: 볼더요정🧚님이 하늘님을 초대했습니다, or several, 가람님, 솔님을.)
+            var lineEnd = rest.IndexOf('\n') is var n and >= 0 ? n : rest.Length;
+            var invited = rest[..lineEnd].IndexOf("님을 초대", StringComparison.Ordinal);
+            if ((joins || invited > 0) && HandleBefore(text, at, certain: true) is { } handle)
+            {
+                AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
+            }
+
+            for (var k = at + 3; invited > 0 && k <= at + 3 + invited; k++)
+            {
+                if (text[k] == '님' && (text.AsSpan(k).StartsWith("님을 초대", StringComparison.Ordinal) || text.AsSpan(k).StartsWith("님, ", StringComparison.Ordinal))
+                    && HandleBefore(text, k, certain: true) is { } guest)
+                {
+                    AddHandle(text, guest.Start, guest.End, candidates, from, ref seen);
+                }
+            }
+        }
+
+        // (A host removes someone: 최민재님을 내보냈습니다.)
+        for (var at = text.IndexOf("님을 내보냈습니다", StringComparison.Ordinal); at >= 0; at = text.IndexOf("님을 내보냈습니다", at + 9, StringComparison.Ordinal))
+        {
+            if (HandleBefore(text, at, certain: true) is { } removed)
+            {
+                AddHandle(text, removed.Start, removed.End, candidates, from, ref seen);
+            }
+        }
+    }
+
+    // What WeChat writes beside a quoted name when someone joins, leaves, is invited or removed, or recalls a message.
+    private static readonly string[] s_weChatNotices = ["邀请", "加入了群聊", "退出了群聊", "撤回了一条消息", "拍了拍", "移出了群聊", "修改群名为"];
+
+    /// <summary>
+    /// WeChat's notices name people in quotes: <c>"王建国"邀请"阿芳"加入了群聊</c>, <c>"刘洋Leo" 撤回了一条消息</c>,
+    /// <c>"小雪" 拍了拍 "阿明"</c>: a quoted word of one to twenty characters right before or after a notice's word is a
+    /// person there and wherever the text names it again.
+    /// </summary>
+    private static void WeChatNotices(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? seen = null;
+        foreach (var notice in s_weChatNotices)
+        {
+            for (var at = text.IndexOf(notice, StringComparison.Ordinal); at >= 0; at = text.IndexOf(notice, at + notice.Length, StringComparison.Ordinal))
+            {
+                // (The quoted name before the notice's word, "刘洋Leo" 撤回了…, and the one after it, 邀请"阿芳".)
+                var close = Context.At(text, at - 1) == ' ' ? at - 2 : at - 1;
+                if (close > 0 && text[close] is '"' or '”' && QuotedBefore(text, close) is { } before)
+                {
+                    AddHandle(text, before.Start, before.End, candidates, from, ref seen);
+                }
+
+                var open = at + notice.Length + (Context.At(text, at + notice.Length) == ' ' ? 1 : 0);
+                if (Context.At(text, open) is '"' or '“' && QuotedAfter(text, open) is { } after)
+                {
+                    AddHandle(text, after.Start, after.End, candidates, from, ref seen);
+                }
+            }
+        }
+
+        static (int Start, int End)? QuotedBefore(string text, int close)
+        {
+            var start = close;
+            while (start > 0 && close - start <= 20 && text[start - 1] is not ('"' or '“' or '”' or '\n'))
             {
                 start--;
             }
 
-            var handle = text.AsSpan(start, end - start);
-            if (!alert || handle.Length is < 2 or > 20 || start > 0 && !(text[start - 1] is ' ' or ']' or '"' or '\n' || IsDecoration(text[start - 1]))
-                || IsRoleWord(handle) || NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle)
-                || handle.StartsWith("익명", StringComparison.Ordinal) || handle.StartsWith("Anonymous", StringComparison.OrdinalIgnoreCase))
+            return start > 0 && text[start - 1] is '"' or '“' && close - start is >= 1 and <= 20 && !text.AsSpan(start, close - start).Trim().IsEmpty ? (start, close) : null;
+        }
+
+        static (int Start, int End)? QuotedAfter(string text, int open)
+        {
+            var end = open + 1;
+            while (end < text.Length && end - open <= 21 && text[end] is not ('"' or '“' or '”' or '\n'))
             {
-                continue;
+                end++;
             }
 
-            Add(text, candidates, from, start, end, AddedScore);
-            var name = text[start..end];
-            if ((seen ??= new(StringComparer.Ordinal)).Add(name))
-            {
-                // (A name the tagger found inside the handle elsewhere, 종일롤 in 하루종일롤 님, gives way to the whole.)
-                for (var other = text.IndexOf(name, StringComparison.Ordinal); other >= 0; other = text.IndexOf(name, other + 1, StringComparison.Ordinal))
-                {
-                    GiveWay(candidates, from, other, other + name.Length);
-                }
-
-                Occurrences(text, name, candidates, from, AddedScore);
-            }
+            return end < text.Length && text[end] is '"' or '”' && end - open - 1 is >= 1 and <= 20 && !text.AsSpan(open + 1, end - open - 1).Trim().IsEmpty ? (open + 1, end) : null;
         }
     }
 
@@ -696,6 +822,29 @@ internal static class PersonLayout
     }
 
     /// <summary>
+    /// Whether the line holds only a date and perhaps a time, a chat's stamp between its messages (<c>2025. 9. 4. 08:12</c>,
+    /// <c>2025-04-05 14:20</c>, <c>--- 2025년 9월 4일 목요일 ---</c>, <c>2025년 3월 2일 오후 2:01</c>).
+    /// </summary>
+    private static bool StampLine(ReadOnlySpan<char> line)
+    {
+        line = line.Trim(" \r\t-─=");
+        if (line.EndsWith("요일", StringComparison.Ordinal) && line.Length > 4 && line[^4] == ' ')
+        {
+            line = line[..^4];
+        }
+
+        // (A time at the end, perhaps after 오전 or 오후: 08:12, 오후 2:01.)
+        var space = line.LastIndexOf(' ');
+        if (space > 0 && line[(space + 1)..] is var clock && clock.Length is >= 4 and <= 5 && clock[^3] == ':' && !clock.ContainsAnyExcept("0123456789:"))
+        {
+            line = line[..space].TrimEnd();
+            line = line.EndsWith(" 오전", StringComparison.Ordinal) || line.EndsWith(" 오후", StringComparison.Ordinal) ? line[..^3] : line;
+        }
+
+        return DateLine(line);
+    }
+
+    /// <summary>
     /// Whether the line is a record's head of short fields split by <c> / </c>, three or more (<c>일자 2025. 1. 5. / 경매사
     /// 방세찬 (A조) / 기록 좌민경</c>, <c>해설사 심보영 / 동행 제현구 / 2025년 3월 27일</c>).
     /// </summary>
@@ -899,9 +1048,11 @@ internal static class PersonLayout
             var lineEnd = text.IndexOf('\n', lineStart);
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
             var blank = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty;
-            lines += blank ? 0 : 1;
+            // (A chat's date between its lines, 2025. 9. 4. 08:12, is neither a speaker's line nor another kind of line.)
+            var stamp = !blank && StampLine(text.AsSpan(lineStart, lineEnd - lineStart));
+            lines += blank || stamp ? 0 : 1;
             // (A post's byline may open with a tag in brackets that reads like a speaker's slot: [항암일기] 제목 | 봄볕아래 | ….)
-            if (BylineWriter(text, lineStart, lineEnd) is { } byline)
+            if (BylineWriter(text, lineStart, lineEnd, comments) is { } byline)
             {
                 (exported ??= []).Add(byline);
                 (runStart, talking) = (speakers?.Count ?? 0, 0);
@@ -922,7 +1073,7 @@ internal static class PersonLayout
                 relationLines++;
                 (runStart, talking) = (speakers?.Count ?? 0, 0);
             }
-            else
+            else if (!stamp)
             {
                 if (comments && CommentWriterAt(text, lineStart, lineEnd) is { } writer)
                 {
@@ -1038,8 +1189,9 @@ internal static class PersonLayout
             var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
             var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word) || ListedGiven(word))
-                : word.Length <= 4 ? counts[i] >= 2 || other && (ScriptProfile.IsHan(word[0]) && IsHanSurname(word[0]) && Context.At(text, Decoration(text, end, text.Length)) is '：' or ':'
-                    || !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word)))
+                : word.Length <= 4 ? counts[i] >= 2 || other && (ScriptProfile.IsHan(word[0]) && Decoration(text, end, text.Length) is var colon
+                        && HanSpeakerOpening(text, start, end, colon > end) && Context.At(text, colon) is '：' or ':'
+                    || !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word) && !EndsWithAny(word, s_labelEndings)))
                 : other || counts[i] >= 2 && (LongHandle(word) || word.Contains(' '));
             // (An organisation's account is no person: 관현악단: 안녕하세요, 총학생회: …; a handle may end alike, 청단홍단.)
             if (speaks && !IsBot(word) && !(word.Length >= 3 && EndsWithAny(word, s_organisationWords)))
@@ -1086,8 +1238,12 @@ internal static class PersonLayout
         word.Length is >= 5 and <= 10 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
         && !PrivateContext.IsContextWord(word) && !PrivateContext.IsFieldWord(word) && !EndsWithAny(word, s_labelEndings);
 
-    // Last syllables of a form's long labels (처리결과요약, 담당자연락처, 특이사항메모).
-    private static readonly string[] s_labelEndings = ["요약", "사항", "내용", "결과", "연락처", "메모", "번호", "일시", "현황", "비고", "여부", "방법", "계획", "의견", "사유", "기간", "장소"];
+    /// <summary>What a record says a party or a role said, after the role before a colon (<c>신청인 진술: …</c>, <c>상담사 소견: …</c>).</summary>
+    private static bool IsStatementWord(ReadOnlySpan<char> word) =>
+        word is "진술" or "주장" or "의견" or "답변" or "요청" or "입장" or "소견" or "설명" or "질문" or "발언" or "확인" or "서명" or "메모" or "요지";
+
+    // Last syllables of a form's long labels (처리결과요약, 담당자연락처, 특이사항메모, 사실조사, 사건번호).
+    private static readonly string[] s_labelEndings = ["요약", "사항", "내용", "결과", "연락처", "메모", "번호", "일시", "현황", "비고", "여부", "방법", "계획", "의견", "사유", "기간", "장소", "조사", "경위"];
 
     /// <summary>A chat's bot speaking under its handle (벌금봇, 출석봇, ReminderBot, mee6bot): no person.</summary>
     private static bool IsBot(ReadOnlySpan<char> word) =>
@@ -1869,6 +2025,11 @@ internal static class PersonLayout
             return CyrillicSpeakerAt(text, p, lineEnd, timed) is { } cyrillic ? (cyrillic.Start, cyrillic.End, false) : Bracketed(bracketName);
         }
 
+        if (timed && p < lineEnd && IndicOrSoutheastAsian(text[p]) != 0)
+        {
+            return ScriptSpeakerAt(text, p, lineEnd) is { } script ? (script.Start, script.End, false) : Bracketed(bracketName);
+        }
+
         var start = p;
         while (p < lineEnd && Context.IsHangulSyllable(text[p]))
         {
@@ -1890,6 +2051,12 @@ internal static class PersonLayout
             while (next < lineEnd && Context.IsHangulSyllable(text[next]))
             {
                 next++;
+            }
+
+            // (What the party said is no name: 신청인 진술: …, 피신청인 주장: ….)
+            if (IsStatementWord(text.AsSpan(p + 1, next - p - 1)))
+            {
+                break;
             }
 
             (start, end, p) = (p + 1, next, next);
@@ -2357,7 +2524,16 @@ internal static class PersonLayout
         static (int Start, int End)? AnySlotName(string text, int start, int end)
         {
             (start, end) = Trim(text, start, end);
-            if (text.IndexOf(' ', start, end - start) is var space and > 0 && s_channelTags.Contains(text.AsSpan(start, space - start)))
+            // (A desk or a team before the name, as a dispatch room's staff are shown: [상황실 다래], [배차팀 은솔].)
+            var space = text.IndexOf(' ', start, end - start);
+            if (space > 0 && IsDeskWord(text.AsSpan(start, space - start)) && SkipSpaces(text, space + 1, end) is var after
+                && text.AsSpan(after, end - after) is { Length: >= 2 and <= 4 } staffName && !staffName.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                && !IsRoleWord(staffName) && !IsFormWord(staffName) && !IsRelationWord(staffName))
+            {
+                return (after, end);
+            }
+
+            if (space > 0 && s_channelTags.Contains(text.AsSpan(start, space - start)))
             {
                 start = SkipSpaces(text, space + 1, end);
             }
@@ -2401,6 +2577,11 @@ internal static class PersonLayout
             static bool IsNicknameWord(string text, int start, int end) =>
                 text.AsSpan(start, end - start) is var w && !IsRoleWord(w) && !IsRelationWord(w) && !IsFormWord(w) && !KoreanNameShaped(text, start, end);
         }
+
+        // (A room, desk or team of an office: 상황실, 배차팀, 민원과, 고객센터.)
+        static bool IsDeskWord(ReadOnlySpan<char> w) =>
+            w.Length is >= 2 and <= 5 && !w.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+            && (w[^1] is '실' or '팀' or '과' || w.EndsWith("센터", StringComparison.Ordinal) || w.EndsWith("본부", StringComparison.Ordinal));
 
         static bool OtherScriptName(ReadOnlySpan<char> w)
         {
@@ -2743,9 +2924,11 @@ internal static class PersonLayout
     /// The writer in a board post's byline, cells split by bars: a handle's cell right before a cell of a full date and a
     /// time, after the title's cell (<c>[자유게시판] 제목 | 노을빛 | 2025년 6월 17일 23:41 | 조회 1,284</c>), or a band's post
     /// header, the writer, a middle dot and a full date and time alone on the line (<c>금강송 · 2025년 8월 11일 오후 2:40</c>),
-    /// or the writer after its label before a bar (<c>작성자 노을빛 | 조회 482 | …</c>); null otherwise.
+    /// or the writer after its label before a bar (<c>작성자 노을빛 | 조회 482 | …</c>); under a comments header (<paramref
+    /// name="underComments"/>) the comment may follow the time on the line (<c>하늘달리기 · 2025. 12. 1. 오후 9:20 감사해요</c>);
+    /// null otherwise.
     /// </summary>
-    private static (int Start, int End)? BylineWriter(string text, int lineStart, int lineEnd)
+    private static (int Start, int End)? BylineWriter(string text, int lineStart, int lineEnd, bool underComments)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
         if (text.AsSpan(p, lineEnd - p) is var line && (line.StartsWith("작성자 ", StringComparison.Ordinal) || line.StartsWith("글쓴이 ", StringComparison.Ordinal))
@@ -2756,7 +2939,7 @@ internal static class PersonLayout
 
         var dot = text.IndexOf(" · ", p, Math.Min(lineEnd - p, 22), StringComparison.Ordinal);
         if (dot > p && DateEnd(text, dot + 3, lineEnd) is var dated && dated - dot > 11 && ClockEnd(text, dated, lineEnd) is var time and > 0
-            && text.AsSpan(time, lineEnd - time).Trim(" \r").IsEmpty)
+            && (text.AsSpan(time, lineEnd - time).Trim(" \r").IsEmpty || underComments && Context.At(text, time) == ' ' && time + 1 < lineEnd && text[time + 1] != ' '))
         {
             return CommentHandle(text, p, dot);
         }
@@ -3144,6 +3327,53 @@ internal static class PersonLayout
     }
 
     /// <summary>
+    /// A speaker after a time in an Indic or South-East Asian script (<c>[05:44] सुरज थापा: …</c>, <c>21:05 สมชาย: …</c>,
+    /// <c>[20:10] မောင်မောင်: …</c>): one to three words of one such script's letters and marks, each of at most twenty,
+    /// before the colon and the talk.
+    /// </summary>
+    private static (int Start, int End)? ScriptSpeakerAt(string text, int p, int lineEnd)
+    {
+        var script = IndicOrSoutheastAsian(text[p]);
+        var (q, words) = (p, 0);
+        while (words < 3 && q < lineEnd && IndicOrSoutheastAsian(text[q]) == script)
+        {
+            var w = q;
+            while (w < lineEnd && IndicOrSoutheastAsian(text[w]) == script)
+            {
+                w++;
+            }
+
+            if (w - q > 20)
+            {
+                return null;
+            }
+
+            words++;
+            q = w;
+            if (Context.At(text, q) != ' ' || IndicOrSoutheastAsian(Context.At(text, q + 1)) != script)
+            {
+                break;
+            }
+
+            q++;
+        }
+
+        return TalkFollows(text, q, lineEnd, spaceNeeded: true, timed: true) ? (p, q) : null;
+    }
+
+    /// <summary>
+    /// The script of a letter or mark of Devanagari, Bengali and the other Indic scripts to Sinhala, Thai, Lao, Myanmar or
+    /// Khmer (its Unicode block's number); 0 for any other character.
+    /// </summary>
+    private static int IndicOrSoutheastAsian(char c) => c switch
+    {
+        >= '\u0900' and <= '\u0EFF' => c >> 7,
+        >= '\u1000' and <= '\u109F' => 0x1000,
+        >= '\u1780' and <= '\u17FF' => 0x1780,
+        _ => 0,
+    };
+
+    /// <summary>
     /// A full name in Latin letters speaking, as chat apps copy a line (<c>Phạm Thu Trang 08:22: Dạ được</c>, <c>Oliver
     /// Bennett: Hi!</c>, <c>Daulet B.: …</c>): two to four words in title case (letters with diacritics too, the last perhaps
     /// an initial, with a dot or none, or two capitalised parts joined by a hyphen: <c>Ailyn Reyes-Park</c>), one of them a listed name word, then a clock or not, a colon and talk.
@@ -3200,6 +3430,14 @@ internal static class PersonLayout
             if (Context.At(text, q + 2) is ':' or '：' && words == 1)
             {
                 (q, words) = (q + 2, words + 1);
+                break;
+            }
+
+            // (Or a short family name in capitals, as Nepali write theirs: Prakash KC: ….)
+            if (words == 1 && Context.IsLatinUpper(Context.At(text, q + 2))
+                && (Context.At(text, q + 3) is ':' or '：' || Context.IsLatinUpper(Context.At(text, q + 3)) && Context.At(text, q + 4) is ':' or '：'))
+            {
+                (q, words) = (Context.At(text, q + 3) is ':' or '：' ? q + 3 : q + 4, words + 1);
                 break;
             }
 
@@ -3585,16 +3823,32 @@ internal static class PersonLayout
     private static (int Start, int End)? CjkColonSpeaker(string text, int p, int lineEnd)
     {
         var end = CjkWordEnd(text, p, lineEnd);
+        var han = end;
+        // (A Chinese name may carry an English one: 刘洋Leo：….)
+        while (end < lineEnd && Context.IsAsciiLetter(text[end]) && end - han < 10)
+        {
+            end++;
+        }
+
+        end = end - han == 1 || end - han >= 10 ? han : end;
         var decorated = Decoration(text, end, lineEnd);
-        var kana = text.AsSpan(p, end - p).ContainsAnyInRange('\u3041', '\u30FA');
-        if (end - p is < 2 or > 6 || Context.At(text, decorated) is not ('：' or ':') || decorated + 1 >= lineEnd || text[decorated + 1] is '/'
-            || (kana ? text.AsSpan(p, end - p).ContainsAnyExceptInRange('\u3041', '\u30FA') : end - p > 4 || !IsHanSurname(text[p]) || text[decorated + 1] == ' '))
+        var kana = text.AsSpan(p, han - p).ContainsAnyInRange('\u3041', '\u30FA');
+        if (han - p is < 2 or > 6 || Context.At(text, decorated) is not ('：' or ':') || decorated + 1 >= lineEnd || text[decorated + 1] is '/'
+            || (kana ? end > han || text.AsSpan(p, han - p).ContainsAnyExceptInRange('\u3041', '\u30FA') : han - p > 4 || !HanSpeakerOpening(text, p, han, decorated > end) || text[decorated + 1] == ' '))
         {
             return null;
         }
 
         return (p, end);
     }
+
+    /// <summary>
+    /// Whether a Chinese word before a speaker's colon opens as a name does: with a surname's character, or with 阿 before
+    /// a given name (阿芳, not 阿姨), or, decorated by a symbol after it (梅子🌸), with any character; a room's or a team's
+    /// label (会议室：) does none of these.
+    /// </summary>
+    private static bool HanSpeakerOpening(string text, int start, int end, bool decorated) =>
+        IsHanSurname(text[start]) || decorated && end - start <= 3 || text[start] == '阿' && end - start == 2 && text[start + 1] != '姨';
 
     /// <summary>
     /// The name of a line of a chat copied with the time, a space, a Japanese or Chinese display name and the talk
@@ -3668,6 +3922,13 @@ internal static class PersonLayout
             return DisplayName(text, p, p + bracket);
         }
 
+        // (Or in parentheses before a colon, as a Facebook group's chat is copied: Trần Mỹ Linh (20:14): Các chị ơi….)
+        if (Context.At(text, p) != '(' && line.IndexOf(" (", StringComparison.Ordinal) is var parenthesis and >= 2 && ClockEnd(text, p + parenthesis + 2, lineEnd) is var closed and > 0
+            && Context.At(text, closed) == ')' && Context.At(text, closed + 1) == ':' && Context.At(text, closed + 2) == ' ' && closed + 3 < lineEnd)
+        {
+            return DisplayName(text, p, p + parenthesis);
+        }
+
         var gap = line.IndexOf(" 오전 ", StringComparison.Ordinal) is var am and > 0 ? am : line.IndexOf(" 오후 ", StringComparison.Ordinal);
         if (gap < 2)
         {
@@ -3682,8 +3943,10 @@ internal static class PersonLayout
             return talkAt < lineEnd && text[talkAt] != ' ' ? DisplayName(text, p, p + digit - 1) ?? CjkDisplayName(text, p, p + digit - 1) : null;
         }
 
-        // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다.)
+        // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다; or a colon after
+        // the time, as a second-hand market's chat is copied: 퇴근후쿵야 오후 7:21: 안녕하세요.)
         var clock = ClockEnd(text, p + gap + 1, lineEnd);
+        clock = clock > 0 && Context.At(text, clock) == ':' && Context.At(text, clock + 1) == ' ' ? clock + 1 : clock;
         var talk = clock > 0 && Context.At(text, clock) == ' ' ? Context.At(text, clock + 1) == ' ' ? clock + 2 : clock + 1 : -1;
         // (A nickname that is also a word, 하늘다람쥐, or a handle with digits, 봄햇살22, as a second-hand market's chat shows.)
         return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, p + gap) ?? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null;

@@ -2529,4 +2529,67 @@ public class PersonLayoutTests
         gift.Count(p => p == "별빛소나기").ShouldBe(2);
         Persons("오후 2:00 상반기실적보고및하반기계획: 본관 대회의실\n오후 3:00 전체회의: 각 팀 보고").ShouldBeEmpty();
     }
+
+    // A second-hand market's chat copied with a colon after the time (퇴근후쿵야 오후 7:21: …), a Facebook group's chat with
+    // the time in parentheses (Trần Mỹ Linh (20:14): …), a Chinese chat whose names are decorated or carry an English one
+    // (梅子🌸：…, 刘洋Leo：…) between date lines, and WeChat's and KakaoTalk's notices of who joined, was invited, left or
+    // was removed name their people.
+    [Fact]
+    public void ColonAfterTheTime_ParenthesisedTimes_AndJoinNotices_NameThePeople()
+    {
+        var deal = Persons("판매글: 입문용 로드자전거 35만 원\n퇴근후쿵야 오후 7:21: 안녕하세요 자전거 아직 있나요?\n솔바람라이더 오후 7:25: 네 있어요~\n"
+            + "퇴근후쿵야 오후 7:28: 혹시 32만 원 가능할까요?\n솔바람라이더 오후 7:40: 33까지는 된대요");
+        deal.ShouldContain("퇴근후쿵야");
+        deal.ShouldContain("솔바람라이더");
+        var messenger = Persons("Trần Mỹ Linh (20:14): Các chị ơi, thứ bảy này có lớp làm kimchi\nNguyễn Thị Hoa (20:16): Em đi!\n"
+            + "Phạm Thu Hằng (20:25): 저도 갈게요~\nTrần Mỹ Linh (20:35): Được em.");
+        messenger.ShouldContain("Phạm Thu Hằng");
+        messenger.ShouldContain("Trần Mỹ Linh");
+        var wechat = Persons("群聊：福满楼员工群(9)\n2025. 9. 4. 08:12\n王建国：今天中午有个旅游团，饺子多包两百个\n梅子🌸：收到👌 今天早点来和面\n"
+            + "刘洋Leo：知道了 已经在地铁上了\n金成哲：사장님이 11시에 구청 위생점검 온대요\n王建国：扔吧\n\"王建国\"邀请\"阿芳\"加入了群聊\n阿芳：大家好🙏\n"
+            + "2025-04-05 14:20\n金成哲：점검 끝났어요!\n\"刘洋Leo\" 撤回了一条消息");
+        wechat.ShouldContain("梅子");
+        wechat.ShouldContain("刘洋Leo");
+        wechat.ShouldContain("阿芳");
+        wechat.ShouldContain("金成哲");
+        Persons("会议室：3楼\n地址：仁川市\n备注：明天上午").ShouldBeEmpty();
+        var kakao = Persons("신입_하람님이 들어왔습니다.\n볼더요정🧚님이 하늘님을 초대했습니다.\n최민재님을 내보냈습니다.\n[오후 3:01] 하늘: 안녕하세요");
+        kakao.ShouldContain("신입_하람");
+        kakao.ShouldContain("볼더요정");
+        kakao.ShouldContain("하늘");
+        kakao.ShouldContain("최민재");
+        Persons("고객님이 들어왔습니다. 익명님이 나갔습니다.").ShouldBeEmpty();
+    }
+
+    // A band's comments may carry the talk after the writer, a middle dot, the date and the time (하늘달리기 · 2025. 12. 1.
+    // 오후 9:20 감사해요), under a comments header only; a speaker after a time may write in Devanagari or another script of
+    // its own ([05:44] सुरज थापा: …), or a Nepali name with a short family name in capitals (Prakash KC: …); a dispatch
+    // room's desk stands before its staff's name in an export's slot ([상황실 다래] [오후 2:31]). What a party said after its
+    // role (신청인 진술: …) and a case number's label are no speakers.
+    [Fact]
+    public void DatedComments_OtherScripts_AndDeskSlots_NameThePeople_ButNotStatements()
+    {
+        var band = Persons("[공지] 춘천 풀코스 기록 정리했습니다\n댓글 3\n하늘달리기 · 2025. 12. 1. 오후 9:20 리더님 정리 감사해요ㅠㅠ\n"
+            + "경태러닝 · 2025. 11. 12. 오후 9:26 ㅋㅋ 다음엔 무조건 서브3\n진아러너 · 2025. 3. 18. 오후 10:02 경련 났을 때 감사했어요");
+        band.ShouldContain("하늘달리기");
+        band.ShouldContain("경태러닝");
+        band.ShouldContain("진아러너");
+        Persons("서울 · 2025. 12. 1. 오후 9:20 기준 미세먼지 나쁨\n부산 · 2025. 12. 1. 오후 9:20 기준 보통").ShouldBeEmpty();
+        var nepali = Persons("[05:42] Ramesh Gurung: Subha prabhat sathi haru!\n[05:44] सुरज थापा: ठिक छ दाइ 👍 म 2동 मा छु\n"
+            + "[06:10] Prakash KC: guys 1동 fan band bhayo\n[06:30] सुरज थापा: fan ठिक भयो ✅");
+        nepali.ShouldContain("सुरज थापा");
+        nepali.ShouldContain("Prakash KC");
+        Persons("सूचना: भोलि बिहान बैठक छ\nनोट: सबै आउनुहोस्").ShouldBeEmpty();
+        var dispatch = Persons("[상황실 다래] [오후 2:31] 준호 기사님 콜이 20분째 멈춰 있는데 무슨 일 있으세요?\n[반준호] [오후 2:33] 사고 났어요 ㅠ\n"
+            + "[상황실 다래] [오후 2:34] 헉 괜찮으세요??");
+        dispatch.ShouldContain("다래");
+        dispatch.ShouldNotContain("상황실");
+        var record = Persons("사건번호: 조정-2025-08-10-0931\n신청인: 육다솜\n피신청인: ○○모터스 (대표 강필수)\n신청인 진술: 벽지 곰팡이는 입주 전부터 있었다고 함.\n"
+            + "피신청인 진술: 환기를 안 해서 생긴 것이라고 주장.\n사실조사: 점검원 진술 확인");
+        record.ShouldContain("육다솜");
+        record.ShouldNotContain("진술");
+        record.ShouldNotContain("사건번호");
+        record.ShouldNotContain("사실조사");
+        record.ShouldNotContain("피신청인");
+    }
 }
