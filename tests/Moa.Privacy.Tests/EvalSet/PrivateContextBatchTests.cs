@@ -507,8 +507,14 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (a Chinese chat's dated speakers, long handles after a time, gift alerts, a moderator's tag: 0.922 now).
     [InlineData(66, 0.88, 0.49, 0.87, 0.99, 0.87, 0.97)]
     // Batch 67, written blind by two helpers at the previous session's end and committed unread, wired at this session's
-    // start after the pass tuned on batch 66, scored once (0.881).
+    // start after the pass tuned on batch 66, scored once (0.881; 64 detector misses by the analysis script, the session's
+    // start tree the same: no pass between). One pass tuned on it since (a colon after a speaker's time, times in
+    // parentheses, a chat's date lines, decorated Chinese speakers, join and invite notices, band comments after a date,
+    // Indic and South-East Asian scripts, a desk before a name: 0.950 now).
     [InlineData(67, 0.88, 0.59, 0.87, 0.99, 0.87, 0.94)]
+    // Batch 68, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 67,
+    // scored once (0.900).
+    [InlineData(68, 0.90, 0.54, 0.89, 0.99, 0.89, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

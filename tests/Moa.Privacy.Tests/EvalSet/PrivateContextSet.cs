@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–66 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–67 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 67;
+    public const int HeldOutBatch = 68;
 
-    /// <summary>The batch held out whole before batch 67 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 66;
+    /// <summary>The batch held out whole before batch 68 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 67;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -234,7 +234,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a paediatric clinic's vaccination texts, Thai farm workers' LINE group, isolated-elderly visit notes, a kindergarten sports day chat, an apartment residents' council's minutes, a hotel pool drowning in the news, an English wedding planner e-mail, a caravan rental, a Won Buddhist memorial register, an audiology clinic, a postnatal care dispute post, a girls' volleyball club, Filipino teachers' Viber group, a septic-tank service, a cosplay team's Discord, a kimchi maker's orders, a used piano chat, a telecom on-call Slack, a probation officer's log, a retiring bus driver feature, Chinese graduate students' WeChat group, a violin concert, hospice family meeting notes, a car-sharing dispute, a LASIK consent, a fishing club's Band, a life insurance claim review, a Twitch watch party, a room-share contract, surgery residents' Teams chat, a funeral mutual-aid contract, a highway patrol log, a mobile game's English Slack, Bangladeshi workers' WhatsApp group, a noise dispute mediation) and wired in it
 /// after a pass tuned on batch 65 (a stream's roles and spaced alerts, a booking app's writers, 사모님, Morning, Russian kin, hyphenated romanised given names), adds planted documents only (<c>person-private-docs66.txt</c>). Batch 67, written blind at that session's end by
 /// two writers for a later round (a physiotherapy booking sheet, Nepali poultry workers' Viber group, play therapy notes, a class trip on Band, market merchants' minutes, a bicycle-path collision in the news, an English hagwon recruiting e-mail, a ski condo ledger, a parish funeral ministry, a compounding pharmacy, a babysitter cafe post, a kids' swimming club, Vietnamese brides' Messenger group, a locksmith, a webtoon club's Discord, a bakery's cake orders, a used bicycle chat, a delivery startup's Slack, a missing-person follow-up, a blind piano tuner feature, Chinese restaurant workers' WeChat group, a ballet recital, dialysis nursing notes, a courier's accident report, a hair transplant consent, a marathon club's Band, an auto insurance claim, a Twitch cooking stream, a one-room lease, anaesthesia residents' KakaoTalk, a memorial park contract, an ambulance dispatch log, a drama subtitle team's English Slack, Vietnamese students' Zalo group, a used-car mediation) and wired at the next session's start
-/// after a pass tuned on batch 66 (dated Chinese speakers before a full-width colon, handles of up to ten syllables after a time, gift alerts to a named viewer, moderators), adds planted documents only (<c>person-private-docs67.txt</c>).
+/// after a pass tuned on batch 66 (dated Chinese speakers before a full-width colon, handles of up to ten syllables after a time, gift alerts to a named viewer, moderators), adds planted documents only (<c>person-private-docs67.txt</c>). Batch 68, written blind in that session by
+/// two writers (an orthodontic progress chart, Cambodian farmhands' Messenger group, a school counsellor's log, a kindergarten sports day chat, a noise complaint mediation, a capsized fishing boat in the news, an English shipyard e-mail, a Jeonju guesthouse on Airbnb, a temple's memorial register, an optician, a single father's cafe post, a youth baseball team, Thai massage workers' LINE group, a moving company, a board game cafe's Discord, a wedding bouquet order book, a camera deal chat, a fintech Slack, a school violence hearing, a blacksmith feature, Myanmar factory workers' Viber group, a taekwondo promotion test, oncology handover notes, a tow truck's call log, a laser treatment consent, a hiking club's cafe, a card fraud call record, a baseball watch-along live chat, a jeonse contract, law firm associates' KakaoTalk, a funeral hall contract, a coast guard rescue log, a game studio's English Teams chat, Indian engineers' WhatsApp group, an unpaid wage petition) and wired in it
+/// after a pass tuned on batch 67 (a colon after a speaker's time, times in parentheses, date lines between a chat's lines, decorated Chinese speakers, join and invite notices, band comments after a date, Indic and South-East Asian scripts, a desk before a name), adds planted documents only (<c>person-private-docs68.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -541,6 +543,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath65, 65));
         items.AddRange(Planted(DocsPath66, 66));
         items.AddRange(Planted(DocsPath67, 67));
+        items.AddRange(Planted(DocsPath68, 68));
         return items;
     }
 
@@ -868,8 +871,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath67 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs67.txt");
 
+    private static string DocsPath68 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs68.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs67.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs68.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
