@@ -561,6 +561,13 @@ internal static class Person
             TryTagalogPersonMarkers(text, sink);
         }
 
+        TrySouthAsianKin(text, sink);
+
+        if (text.AsSpan().ContainsAnyInRange('\u1000', '\u109F'))
+        {
+            TryBurmeseHonorifics(text, sink);
+        }
+
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
         TryPassengerNames(text, sink);
@@ -5066,6 +5073,95 @@ internal static class Person
         }
 
         static bool IsRomanisedPlaceWord(ReadOnlySpan<char> words) => words.IndexOf(' ') < 0 && IsRomanisedPlace(words);
+    }
+
+    // Kin words that Nepali, Hindi and Tamil speakers put after a given name (Ramesh dai, राहुल भाई, Dilani akka): general
+    // knowledge. जी/ji is left out: it also says yes (हाँ जी).
+    private static readonly string[] s_southAsianKin =
+        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " bhai", " didi", " dai", " bhaiya", " bhabhi", " bahini", " akka", " ayya"];
+
+    // Words of Nepali and Hindi talk that stand before a kin word without being a name (ओके दाइ, धन्यवाद दिदी, हजुर दाइ).
+    private static readonly string[] s_devanagariAddressWords = ["ओके", "हाँ", "हो", "ठिक", "ठीक", "नमस्ते", "नमस्कार", "धन्यवाद", "अरे", "हजुर", "जी", "मेरो", "तपाईं", "आप", "मेरा"];
+
+    // The same words, found by one search over the text.
+    private static readonly System.Buffers.SearchValues<string> s_southAsianKinValues = System.Buffers.SearchValues.Create(s_southAsianKin, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A given name before a South Asian kin word (<c>रमेश दाइ</c>, <c>राहुल भाई</c>, <c>Bikash bhai</c>, <c>Dilani akka</c>):
+    /// the word before it, in Devanagari or one capitalised Latin word, is a person.
+    /// </summary>
+    private static void TrySouthAsianKin(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.AsSpan().IndexOfAny(s_southAsianKinValues); at >= 0;)
+        {
+            var kin = 0;
+            while (!text.AsSpan(at).StartsWith(s_southAsianKin[kin], StringComparison.Ordinal))
+            {
+                kin++;
+            }
+
+            var after = at + s_southAsianKin[kin].Length;
+            if (at > 0 && !(after < text.Length && (char.IsLetter(text[after]) || text[after] is >= '\u0900' and <= '\u097F')))
+            {
+                var start = at;
+                while (start > 0 && (text[start - 1] is >= '\u0900' and <= '\u097F' && text[start - 1] is not ('\u0964' or '\u0965') || Context.IsAsciiLetter(text[start - 1])))
+                {
+                    start--;
+                }
+
+                var word = text.AsSpan(start, at - start);
+                var devanagari = word.Length >= 2 && !word.ContainsAnyExceptInRange('\u0900', '\u097F') && !IsAddressWord(word);
+                var latin = word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && NotAName(text, start, at) < 0;
+                if ((devanagari || latin) && (start == 0 || !char.IsLetter(text[start - 1])))
+                {
+                    sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
+                }
+            }
+
+            var next = text.AsSpan(at + 1).IndexOfAny(s_southAsianKinValues);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        static bool IsAddressWord(ReadOnlySpan<char> word)
+        {
+            foreach (var w in s_devanagariAddressWords)
+            {
+                if (word.SequenceEqual(w))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // Burmese honorifics before a given name (Ko Phyo, Ma Thida, Daw Khin, Maung Aye, Mg Mg): general knowledge.
+    private static readonly string[] s_burmeseHonorifics = ["Ko ", "Ma ", "Daw ", "Maung ", "Mg "];
+
+    /// <summary>
+    /// A romanised Burmese name after its honorific (<c>Ko Phyo</c>, <c>Ma Thida</c>), in a text that holds Myanmar letters
+    /// (elsewhere Ko may be a Thai island's word, Ko Samui): the capitalised words after it are a person.
+    /// </summary>
+    private static void TryBurmeseHonorifics(string text, List<PiiFinding> sink)
+    {
+        foreach (var honorific in s_burmeseHonorifics)
+        {
+            for (var at = text.IndexOf(honorific, StringComparison.Ordinal); at >= 0; at = text.IndexOf(honorific, at + 1, StringComparison.Ordinal))
+            {
+                if (at > 0 && char.IsLetterOrDigit(text[at - 1]))
+                {
+                    continue;
+                }
+
+                var p = at + honorific.Length;
+                var (words, end) = LatinWords(text, p);
+                if (words > 0 && NotAName(text, p, end) < 0 && !IsCountry(text.AsSpan(p, end - p)))
+                {
+                    sink.Add(new PiiFinding(p, end, PiiTypes.Person, 0.8));
+                }
+            }
+        }
     }
 
     /// <summary>

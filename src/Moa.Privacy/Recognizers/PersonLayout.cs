@@ -70,12 +70,13 @@ internal static class PersonLayout
 
         Nicknames(text, candidates, from);
         WriterHandles(text, candidates, from);
-        if (text.Contains("님이 ", StringComparison.Ordinal))
+        var honoured = text.Contains("님이 ", StringComparison.Ordinal);
+        if (honoured || text.Contains("새 회원 ", StringComparison.Ordinal))
         {
             StreamAlerts(text, candidates, from);
-            JoinNotices(text, candidates, from);
         }
-        else if (text.Contains("님을 내보냈습니다", StringComparison.Ordinal))
+
+        if (honoured || text.Contains("님을 내보냈습니다", StringComparison.Ordinal))
         {
             JoinNotices(text, candidates, from);
         }
@@ -352,7 +353,9 @@ internal static class PersonLayout
             var lineEnd = text.IndexOf('\n', at) is var n and >= 0 ? n : text.Length;
             var rest = text.AsSpan(at + 3, Math.Min(lineEnd - at - 3, 30));
             var gifted = rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0 ? rest[(to + 4)..] : [];
-            var alert = false;
+            // (A member's anniversary counts the months: 보람찬하루님이 12개월 동안 회원으로 활동했습니다!)
+            var digits = rest.IndexOfAnyExceptInRange('0', '9');
+            var alert = digits > 0 && rest[digits..].StartsWith("개월", StringComparison.Ordinal);
             foreach (var word in s_streamAlerts)
             {
                 alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
@@ -361,6 +364,21 @@ internal static class PersonLayout
             if (alert && HandleBefore(text, at) is { } handle)
             {
                 AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
+            }
+        }
+
+        // (A new member is welcomed by handle: ⭐ 새 회원 seulgi_0914님, 채널 멤버십에 가입하신 것을 환영합니다!)
+        for (var at = text.IndexOf("새 회원 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("새 회원 ", at + 5, StringComparison.Ordinal))
+        {
+            var end = at + 5;
+            while (end < text.Length && IsHandleChar(text[end]))
+            {
+                end++;
+            }
+
+            if (text.AsSpan(end).StartsWith("님,", StringComparison.Ordinal) && HandleBefore(text, end) is { } member && member.Start == at + 5)
+            {
+                AddHandle(text, member.Start, member.End, candidates, from, ref seen);
             }
         }
     }
@@ -1035,7 +1053,7 @@ internal static class PersonLayout
         List<(int Start, int End)>? speakers = null;
         List<(int Start, int End)>? exported = null;
         List<(int Start, int End)>? bareWriters = null;
-        var (lines, relationLines) = (0, 0);
+        var (lines, relationLines, selfLines) = (0, 0, 0);
 
         // Under a comments header (댓글 4), until a blank line, a line that opens with a handle and a colon is a comment
         // and the handle its writer's. A chat copied into a longer document (a roster, then the talk below it) is a block
@@ -1072,6 +1090,11 @@ internal static class PersonLayout
             {
                 relationLines++;
                 (runStart, talking) = (speakers?.Count ?? 0, 0);
+            }
+            else if (SelfLine(text.AsSpan(lineStart, lineEnd - lineStart)))
+            {
+                // (The exporter's own lines, 나: …, speak in the chat but name no one.)
+                selfLines++;
             }
             else if (!stamp)
             {
@@ -1157,7 +1180,7 @@ internal static class PersonLayout
 
         // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not), by name
         // or by relation ([외할머니] …), or a chat block is part of the text.
-        if (speakers is null || (speakers.Count + relationLines) * 2 < lines && !chatBlock)
+        if (speakers is null || (speakers.Count + relationLines + selfLines) * 2 < lines && !chatBlock)
         {
             return;
         }
@@ -1208,6 +1231,32 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>
+    /// The sender of a live stream's paid message at <paramref name="p"/>, perhaps after a symbol (<c>💰 민트초코부장 ₩10,000 :
+    /// …</c>, <c>Kenji_77 $5.00: …</c>): a handle of two to twenty letters, digits, dots or underscores (three syllables or
+    /// more in Hangul alone: 결제 ₩12,000 is a ledger's), no common word nor a role or form word alone (a longer handle may
+    /// end with a title: 민트초코부장), then a currency's sign and the amount; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? PaidMessageSender(string text, int p, int lineEnd)
+    {
+        var start = Decoration(text, p, lineEnd);
+        start = start > p && Context.At(text, start) == ' ' ? start + 1 : start;
+        var end = start;
+        while (end < lineEnd && IsHandleChar(text[end]))
+        {
+            end++;
+        }
+
+        var handle = text.AsSpan(start, end - start);
+        return handle.Length is >= 2 and <= 20 && Context.At(text, end) == ' ' && Context.At(text, end + 1) is '₩' or '$' or '¥' or '€' or '£'
+            && Context.IsDigit(Context.At(text, end + 2)) && !(handle.Length <= 4 && (IsRoleWord(handle) || IsFormWord(handle))) && !NameGazetteer.IsCommonWord(handle)
+            && (handle.Length >= 3 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')) ? (start, end) : null;
+    }
+
+    /// <summary>Whether a chat's line is the exporter's own, as a market's app copies it: <c>나: …</c>, <c>Me: …</c>.</summary>
+    private static bool SelfLine(ReadOnlySpan<char> line) =>
+        (line.StartsWith("나: ", StringComparison.Ordinal) || line.StartsWith("Me: ", StringComparison.Ordinal)) && line.Length > 4;
 
     /// <summary>The writers of a run of reply lines (<see cref="Speakers"/>) when it holds three or more; the run is emptied.</summary>
     private static void FlushReplies(List<(int Start, int End)> run, ref List<(int Start, int End)>? writers)
@@ -2007,6 +2056,13 @@ internal static class PersonLayout
         {
             p = SkipSpaces(text, roleTag + 1, lineEnd);
         }
+
+        // (A paid message in a live stream's chat names its sender before the amount: [18:35] 💰 민트초코부장 ₩10,000 : ….)
+        if (timed && PaidMessageSender(text, p, lineEnd) is { } paid)
+        {
+            return (paid.Start, paid.End, true);
+        }
+
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
         {
             // An English name before the Korean one, as company messengers show staff (Chloe 권소정: …): the Korean name speaks.
@@ -2025,9 +2081,9 @@ internal static class PersonLayout
             return CyrillicSpeakerAt(text, p, lineEnd, timed) is { } cyrillic ? (cyrillic.Start, cyrillic.End, false) : Bracketed(bracketName);
         }
 
-        if (timed && p < lineEnd && IndicOrSoutheastAsian(text[p]) != 0)
+        if (p < lineEnd && IndicOrSoutheastAsian(text[p]) != 0)
         {
-            return ScriptSpeakerAt(text, p, lineEnd) is { } script ? (script.Start, script.End, false) : Bracketed(bracketName);
+            return ScriptSpeakerAt(text, p, lineEnd, timed) is { } script ? (script.Start, script.End, false) : Bracketed(bracketName);
         }
 
         var start = p;
@@ -3327,11 +3383,11 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// A speaker after a time in an Indic or South-East Asian script (<c>[05:44] सुरज थापा: …</c>, <c>21:05 สมชาย: …</c>,
-    /// <c>[20:10] မောင်မောင်: …</c>): one to three words of one such script's letters and marks, each of at most twenty,
-    /// before the colon and the talk.
+    /// A speaker in an Indic or South-East Asian script, after a time or not (<c>[05:44] सुरज थापा: …</c>, <c>21:05 สมชาย:
+    /// …</c>, <c>ស្រីមុំ: ចាស បង</c>): one to three words of one such script's letters and marks, each of at most twenty,
+    /// before the colon and the talk; a speaker only where such lines make a conversation (Speakers).
     /// </summary>
-    private static (int Start, int End)? ScriptSpeakerAt(string text, int p, int lineEnd)
+    private static (int Start, int End)? ScriptSpeakerAt(string text, int p, int lineEnd, bool timed)
     {
         var script = IndicOrSoutheastAsian(text[p]);
         var (q, words) = (p, 0);
@@ -3358,7 +3414,7 @@ internal static class PersonLayout
             q++;
         }
 
-        return TalkFollows(text, q, lineEnd, spaceNeeded: true, timed: true) ? (p, q) : null;
+        return TalkFollows(text, q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
     }
 
     /// <summary>
@@ -3705,7 +3761,8 @@ internal static class PersonLayout
             }
         }
 
-        if (gap < 2 || gap > 24)
+        // (A workspace's display name may carry a role in parentheses: Tyler Brooks (LQA - Austin)  9:40 AM.)
+        if (gap < 2 || gap > 24 && !(gap <= 48 && text[p + gap - 1] == ')'))
         {
             return null;
         }
@@ -3737,7 +3794,22 @@ internal static class PersonLayout
         // 오후 1:05 서폿 나 맞지?, zzin_k — 2025년 2월 12일 오후 9:33: ㅇㅋ.)
         talks |= after == 3 && korean && c > 0 && c + 1 < end && (text[c] == ' ' && text[c + 1] != ' ' || text[c] == ':' && c + 2 < end && text[c + 1] == ' ' && text[c + 2] != ' ');
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
+        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? FamilyCommaGiven(text, p, p + gap)
+            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
+
+        // (Or the family name first and a comma, as a company's directory shows staff: Seo, Yerim (Localization PM).)
+        static (int Start, int End)? FamilyCommaGiven(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            if (end - start > 4 && text[end - 1] == ')' && text.LastIndexOf('(', end - 1, end - start) is var open and > 0 && open > start)
+            {
+                end = Trim(text, start, open).End;
+            }
+
+            var comma = text.IndexOf(", ", start, end - start, StringComparison.Ordinal);
+            return comma > start && IsLatinName(text.AsSpan(start, comma - start)) && comma + 2 < end && IsLatinName(text.AsSpan(comma + 2, end - comma - 2))
+                ? (start, end) : null;
+        }
 
         // (Two spaces, then the talk, or a bar: pixel — 2025. 10. 2. 오후 11:02 | 빌드 ….)
         static bool TalkAfter(string text, int c, int end) => c > 0 && c + 2 < end && text[c] == ' ' && (text[c + 1] == ' ' && text[c + 2] != ' ' || BarTalk(text, c, end));

@@ -2592,4 +2592,42 @@ public class PersonLayoutTests
         record.ShouldNotContain("사실조사");
         record.ShouldNotContain("피신청인");
     }
+
+    // A market's chat shows the exporter's own lines as 나: …, which speak without naming anyone; a speaker in Khmer or
+    // another script of its own may speak without a time; a live stream's paid messages name the sender before the amount
+    // ([18:35] 💰 민트초코부장 ₩10,000 : …) and its member alerts the member (새 회원 seulgi_0914님, …; 보람찬하루님이 12개월
+    // 동안 …); a workspace's header may write the family name first with a comma and a role in parentheses (Seo, Yerim
+    // (Localization PM)  9:02 AM); a given name before a South Asian kin word (राहुल भाई, Bikash bhai) and a romanised Burmese
+    // name after its honorific in a Burmese chat (Ko Phyo) are persons. A currency's amount after a role word, a word of
+    // assent before a kin word (ओके दाइ) and Ko before a Thai island are not.
+    [Fact]
+    public void SelfLines_PaidMessages_CommaNames_AndAsianKin_NameThePeople()
+    {
+        var market = Persons("망원동필름방 매너온도 37.4°C · 콘탁스 T2 · 480,000원 · 예약중\n나: 안녕하세요! 아직 구매 가능할까요?\n"
+            + "망원동필름방: 네 다 됩니다~ 스캔본 보내 드릴게요\n나: 와 사진 좋네요. 내일 저녁 합정역 어떠세요?\n망원동필름방: 좋아요 7시 반이요\n"
+            + "나: 넵~ 저는 회색 코트 입고 갈게요\n망원동필름방: 확인했어요 감사합니다 😊");
+        market.ShouldContain("망원동필름방");
+        market.ShouldNotContain("나");
+        var khmer = Persons("Dara Sok: bong, tveu dong 5 nung dong 6 te.\nស្រីមុំ: ចាស បង 👌 khnhom nung Pisey tov\nVannak Heng: 나 갈래!\n"
+            + "ស្រីមុំ: ទេ បង 🙏 khnhom tov phnhae luy\nDara Sok: ok bong");
+        khmer.ShouldContain("ស្រីមុំ");
+        var stream = Persons("[18:31] 직관러 동현: 오늘 선발 구자혁! 7연패 끊자 여러분\n[18:32] 갈매기아재77: 오늘은 진짜 이긴다\n"
+            + "[18:33] ⭐ 새 회원 seulgi_0914님, 채널 멤버십에 가입하신 것을 환영합니다!\n[18:35] 💰 민트초코부장 ₩10,000 : 딸 서아 돌 축하해요🎂\n"
+            + "[19:40] 💰 보람찬하루 ₩5,000 : 오늘 밥값 제가 냅니다\n[20:15] 갈매기아재77: 사진 올려 주세요~\n[21:48] ⭐ 보람찬하루님이 12개월 동안 회원으로 활동했습니다!");
+        stream.ShouldContain("민트초코부장");
+        stream.ShouldContain("보람찬하루");
+        stream.ShouldContain("seulgi_0914");
+        Persons("[10:02] 부장 ₩50,000 : 회식비 정산\n[10:05] 결제 ₩12,000 : 택시").ShouldBeEmpty();
+        var slack = Persons("Seo, Yerim (Localization PM)  9:02 AM\nMorning all! Build 0.9.4 is up.\nTyler Brooks (LQA - Austin)  9:40 AM\nLate-night check from me.");
+        slack.ShouldContain("Seo, Yerim");
+        slack.ShouldContain("Tyler Brooks");
+        var kin = Persons("[05:52] Dil Kumari Rai: रमेश दाइ, म Bikash भाइ संग जान्छु\n[05:53] Ankit Sharma: I'm in. राहुल भाई, तुम्हारा landlord?");
+        kin.ShouldContain("रमेश");
+        kin.ShouldContain("राहुल");
+        kin.ShouldContain("Bikash");
+        Persons("[05:54] Bishnu Gurung: ओके दाइ. हजुर दाइ, भोलि भेटौँ").ShouldNotContain("ओके");
+        var burmese = Persons("[21:11] Su Su Hlaing: Ko Phyo ဓာတ်ပုံရိုက်ထား 📷 산재 ဖြစ်နိုင်တယ်");
+        burmese.ShouldContain("Phyo");
+        Persons("We flew to Ko Samui for the weekend and met Ko Chang's divers.").ShouldNotContain("Samui");
+    }
 }
