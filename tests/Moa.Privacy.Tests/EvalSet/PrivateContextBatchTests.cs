@@ -513,8 +513,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // Indic and South-East Asian scripts, a desk before a name: 0.950 now).
     [InlineData(67, 0.88, 0.59, 0.87, 0.99, 0.87, 0.94)]
     // Batch 68, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 67,
-    // scored once (0.900).
+    // scored once (0.900; 43 detector misses by the analysis script, the session's start tree 43). One pass tuned on it
+    // since (the exporter's own lines, scripts of their own without a time, paid messages and member alerts, family names
+    // first with a comma, South Asian kin words and Burmese honorifics: 0.931 now).
     [InlineData(68, 0.90, 0.54, 0.89, 0.99, 0.89, 0.94)]
+    // Batch 69, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 68,
+    // scored once (0.932).
+    [InlineData(69, 0.93, 0.50, 0.92, 0.99, 0.92, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
