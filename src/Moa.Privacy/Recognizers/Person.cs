@@ -91,6 +91,7 @@ internal static class Person
         "정말", "진짜", "하긴", "역시", "그냥", "너무", "완전", "아주", "제일", "가장", "다시", "최고", "모두", "이건", "이런", "그런", "저런",
         "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
         "자기", "담임", "별난", "미녀", "선녀", "소녀", "상담", "간호", "소금", "주임", "친정", "시댁", "동네", "옆집", "이웃",
+        "지점장", "부지점장", "반대표", "조정장", "셀리더", "신원미상", "가즈아",
     };
 
     // Final syllables that end no Korean name: of modifiers and particles ("표현한 감독", "최고의 배우") and of parties,
@@ -5075,13 +5076,20 @@ internal static class Person
         static bool IsRomanisedPlaceWord(ReadOnlySpan<char> words) => words.IndexOf(' ') < 0 && IsRomanisedPlace(words);
     }
 
-    // Kin words that Nepali, Hindi and Tamil speakers put after a given name (Ramesh dai, राहुल भाई, Dilani akka): general
-    // knowledge. जी/ji is left out: it also says yes (हाँ जी).
+    // Kin words that Nepali, Hindi, Sinhala and Tamil speakers put after a given name (Ramesh dai, राहुल भाई, චමින්ද අයියේ,
+    // Dilani akka): general knowledge. जी/ji is left out: it also says yes (हाँ जी); so is Mongolian's ах: Баярлалаа ах
+    // is "thank you, brother".
     private static readonly string[] s_southAsianKin =
-        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " bhai", " didi", " dai", " bhaiya", " bhabhi", " bahini", " akka", " ayya"];
+        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " bhai", " didi", " dai", " bhaiya", " bhabhi", " bahini", " akka", " ayya",
+            " අයියා", " අයියේ", " අක්කා", " අක්කේ", " මල්ලි", " නංගි", " aiya", " akki", " malli", " nangi"];
 
     // Words of Nepali and Hindi talk that stand before a kin word without being a name (ओके दाइ, धन्यवाद दिदी, हजुर दाइ).
-    private static readonly string[] s_devanagariAddressWords = ["ओके", "हाँ", "हो", "ठिक", "ठीक", "नमस्ते", "नमस्कार", "धन्यवाद", "अरे", "हजुर", "जी", "मेरो", "तपाईं", "आप", "मेरा"];
+    // So do romanised ones and Sinhala's හරි (hari, "all right"): Hari aiya is "OK, brother".
+    private static readonly string[] s_devanagariAddressWords =
+    [
+        "ओके", "हाँ", "हो", "ठिक", "ठीक", "नमस्ते", "नमस्कार", "धन्यवाद", "अरे", "हजुर", "जी", "मेरो", "तपाईं", "आप", "मेरा", "හරි", "ඔව්",
+        "Hari", "Ok", "Okay", "Yes", "No", "Thanks", "Sorry", "Hello", "Hi", "Haan", "Thik", "Theek", "Namaste", "Ayubowan", "Good", "Bro",
+    ];
 
     // The same words, found by one search over the text.
     private static readonly System.Buffers.SearchValues<string> s_southAsianKinValues = System.Buffers.SearchValues.Create(s_southAsianKin, StringComparison.Ordinal);
@@ -5101,18 +5109,19 @@ internal static class Person
             }
 
             var after = at + s_southAsianKin[kin].Length;
-            if (at > 0 && !(after < text.Length && (char.IsLetter(text[after]) || text[after] is >= '\u0900' and <= '\u097F')))
+            if (at > 0 && !(after < text.Length && (char.IsLetter(text[after]) || text[after] is >= '\u0900' and <= '\u0DFF')))
             {
+                // (The word before: in an Indic script, Devanagari to Sinhala, or capitalised in Latin letters.)
                 var start = at;
-                while (start > 0 && (text[start - 1] is >= '\u0900' and <= '\u097F' && text[start - 1] is not ('\u0964' or '\u0965') || Context.IsAsciiLetter(text[start - 1])))
+                while (start > 0 && (text[start - 1] is >= '\u0900' and <= '\u0DFF' && text[start - 1] is not ('\u0964' or '\u0965') || Context.IsAsciiLetter(text[start - 1])))
                 {
                     start--;
                 }
 
                 var word = text.AsSpan(start, at - start);
-                var devanagari = word.Length >= 2 && !word.ContainsAnyExceptInRange('\u0900', '\u097F') && !IsAddressWord(word);
-                var latin = word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && NotAName(text, start, at) < 0;
-                if ((devanagari || latin) && (start == 0 || !char.IsLetter(text[start - 1])))
+                var indic = word.Length >= 2 && !word.ContainsAnyExceptInRange('\u0900', '\u0DFF') && !IsAddressWord(word);
+                var latin = word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && NotAName(text, start, at) < 0 && !IsAddressWord(word);
+                if ((indic || latin) && (start == 0 || !char.IsLetter(text[start - 1])))
                 {
                     sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
                 }

@@ -337,7 +337,7 @@ internal static class PersonLayout
 
     // What a live stream's alert says a viewer did (general knowledge of Korean streaming sites: balloons, subscriptions,
     // donations, cheese, follows, gifts).
-    private static readonly string[] s_streamAlerts = ["별풍선", "구독", "후원", "치즈", "도네", "팔로우", "선물", "Tier", "티어", "애드벌룬", "스티커"];
+    private static readonly string[] s_streamAlerts = ["별풍선", "구독", "후원", "치즈", "도네", "팔로우", "선물", "Tier", "티어", "애드벌룬", "스티커", "팬클럽"];
 
     /// <summary>
     /// A live stream's alert names the viewer before 님이 and what they did (<c>🎈 치즈볶이님이 별풍선 50개를 선물했습니다!</c>,
@@ -391,6 +391,15 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? HandleBefore(string text, int at, bool certain = false)
     {
+        // (A stream's alert may set the handle in corner brackets: ★ 「김치볶음밥러」님이 별풍선 100개를 선물했습니다!)
+        if (at > 2 && text[at - 1] == '」' && text.LastIndexOf('「', at - 2, Math.Min(at - 1, 22)) is var open and >= 0)
+        {
+            var inside = Undecorated(text, open + 1, at - 1);
+            var quoted = text.AsSpan(open + 1, inside - open - 1);
+            return quoted.Length is >= 2 and <= 20 && !quoted.ContainsAny(s_notInHandles) && !IsRoleWord(quoted) && (certain || !NameGazetteer.IsCommonWord(quoted))
+                ? (open + 1, inside) : null;
+        }
+
         var end = at > 0 && text[at - 1] == ' ' ? at - 1 : at;
         while (end > 0 && IsDecoration(text[end - 1]))
         {
@@ -408,6 +417,9 @@ internal static class PersonLayout
             || IsRoleWord(handle) || !certain && NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle)
             || handle.StartsWith("익명", StringComparison.Ordinal) || handle.StartsWith("Anonymous", StringComparison.OrdinalIgnoreCase) ? null : (start, end);
     }
+
+    // What a handle in corner brackets does not hold: spaces, brackets, line ends.
+    private static readonly System.Buffers.SearchValues<char> s_notInHandles = System.Buffers.SearchValues.Create(" 「」\n\r\t");
 
     /// <summary>
     /// Adds a handle a chat's layout names for certain, and, the first time, every other occurrence of it as a word; a name
@@ -3794,7 +3806,7 @@ internal static class PersonLayout
         // 오후 1:05 서폿 나 맞지?, zzin_k — 2025년 2월 12일 오후 9:33: ㅇㅋ.)
         talks |= after == 3 && korean && c > 0 && c + 1 < end && (text[c] == ' ' && text[c + 1] != ' ' || text[c] == ':' && c + 2 < end && text[c + 1] == ' ' && text[c + 2] != ' ');
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? FamilyCommaGiven(text, p, p + gap)
+        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
             ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
 
         // (Or the family name first and a comma, as a company's directory shows staff: Seo, Yerim (Localization PM).)
@@ -3824,7 +3836,8 @@ internal static class PersonLayout
             return end - start >= 3 && Context.IsHangulSyllable(text[start]) && IsDigitHandle(text.AsSpan(start, end - start)) ? (start, end) : null;
         }
 
-        // (In a header's own layout a plain word in lower case is the speaker's handle too: pixelpotato  10:05 AM.)
+        // (In a header's own layout a plain word in lower case is the speaker's handle too, perhaps decorated: pixelpotato
+        // 10:05 AM, haru🌙 — 오후 11:05.)
         static (int Start, int End)? PlainHandle(string text, int start, int end)
         {
             (start, end) = Trim(text, start, end);
@@ -3916,11 +3929,12 @@ internal static class PersonLayout
 
     /// <summary>
     /// Whether a Chinese word before a speaker's colon opens as a name does: with a surname's character, or with 阿 before
-    /// a given name (阿芳, not 阿姨), or, decorated by a symbol after it (梅子🌸), with any character; a room's or a team's
-    /// label (会议室：) does none of these.
+    /// a given name (阿芳, not 阿姨), or 小 or 老 before a surname (小李, 老朴), or, decorated by a symbol after it (梅子🌸),
+    /// with any character; a room's or a team's label (会议室：) does none of these.
     /// </summary>
     private static bool HanSpeakerOpening(string text, int start, int end, bool decorated) =>
-        IsHanSurname(text[start]) || decorated && end - start <= 3 || text[start] == '阿' && end - start == 2 && text[start + 1] != '姨';
+        IsHanSurname(text[start]) || decorated && end - start <= 3 || text[start] == '阿' && end - start == 2 && text[start + 1] != '姨'
+        || text[start] is '小' or '老' && end - start == 2 && IsHanSurname(text[start + 1]);
 
     /// <summary>
     /// The name of a line of a chat copied with the time, a space, a Japanese or Chinese display name and the talk
@@ -3942,7 +3956,7 @@ internal static class PersonLayout
         // (Before a colon, a Chinese name opens with a surname's character, as a room's or a team's label does not: 会议室：.)
         var colon = Context.At(text, end) is '：' or ':';
         if (end - start is < 2 or > 8 || Context.At(text, end) != ' ' && !colon
-            || colon && !IsHanSurname(text[start]) && !text.AsSpan(start, end - start).ContainsAnyInRange('\u3041', '\u30FA'))
+            || colon && !HanSpeakerOpening(text, start, end, decorated: false) && !text.AsSpan(start, end - start).ContainsAnyInRange('\u3041', '\u30FA'))
         {
             return null;
         }

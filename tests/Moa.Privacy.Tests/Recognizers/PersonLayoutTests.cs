@@ -2630,4 +2630,29 @@ public class PersonLayoutTests
         burmese.ShouldContain("Phyo");
         Persons("We flew to Ko Samui for the weekend and met Ko Chang's divers.").ShouldNotContain("Samui");
     }
+
+    // A stream's alert may set the handle in corner brackets (★ 「김치볶음밥러」님이 별풍선 100개를 선물했습니다!, 「hyunwoo_0412」님이
+    // 팬클럽에 가입하셨습니다); a workspace header's handle may be decorated (haru🌙 — 오후 11:05: ok!!); a Chinese chat's
+    // speaker may be 小 or 老 and a surname (17:40 小李: 好的); Sinhala kin words follow a given name (චමින්ද අයියේ, Suresh
+    // aiya). Sinhala's "all right" before a kin word (Hari aiya), a branch manager (지점장님께) and a mediation's chair
+    // (조정장 판사 권혁진) name no one by themselves.
+    [Fact]
+    public void CornerBracketAlerts_DecoratedHeaders_ChineseFamiliarNames_AndSinhalaKin_NameThePeople()
+    {
+        var stream = Persons("새벽감성유진 : 언니 오늘 미드 가요?\n★ 「김치볶음밥러」님이 별풍선 100개를 선물했습니다!\n망고소다 : 김치볶음밥러님 감사합니다!!\n"
+            + "「hyunwoo_0412」님이 팬클럽에 가입하셨습니다. 🎉");
+        stream.ShouldContain("김치볶음밥러");
+        stream.ShouldContain("hyunwoo_0412");
+        Persons("haru🌙 — 오후 11:05: ok!! btw 3분 40초에 자막 밀려요\nnabi_0v0 — 오후 11:07: 확인할게요\nharu🌙 — 오후 11:09: 고마워요 내일 봐요\n"
+            + "nabi_0v0 — 오후 11:12: 넵 수고하셨어요").ShouldContain("haru");
+        var chinese = Persons("05:44 延边老朴: 收到👍 我开车\n05:50 李春花: 我今天去不了，儿子发烧\n17:40 小李: 好的马上发。\n17:55 李春花: 谢谢");
+        chinese.ShouldContain("小李");
+        chinese.ShouldContain("李春花");
+        var sinhala = Persons("2025-12-21 20:07 - Nuwan TY: හරි චමින්ද අයියේ 👍 mama ennam.\n2025-12-21 20:09 - Kasun: 선장님 said Suresh aiya help karanna enawa");
+        sinhala.ShouldContain("චමින්ද");
+        sinhala.ShouldContain("Suresh");
+        Persons("2025-02-26 06:12 - Nuwan: Hari aiya 👍 mama enawa").ShouldNotContain("Hari");
+        Persons("두 번 여쭤봤는데 통화 중인 휴대폰을 계속 보셨어요. 지점장님께 경위서 올리겠습니다.").ShouldNotContain("지점장");
+        Persons("기일: 2025. 9. 22. 14:00 / 조정장 판사 권혁진 / 상임조정위원 남궁선희").ShouldNotContain("조정장");
+    }
 }
