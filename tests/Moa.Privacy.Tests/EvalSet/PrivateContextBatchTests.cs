@@ -518,8 +518,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // first with a comma, South Asian kin words and Burmese honorifics: 0.931 now).
     [InlineData(68, 0.90, 0.54, 0.89, 0.99, 0.89, 0.94)]
     // Batch 69, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 68,
-    // scored once (0.932).
+    // scored once (0.932; 35 detector misses by the analysis script, the session's start tree 35). One pass tuned on it
+    // since (stream alerts in corner brackets, decorated workspace handles, 小 or 老 and a surname, Sinhala kin words, more
+    // titles that are no names: 0.946 now).
     [InlineData(69, 0.93, 0.50, 0.92, 0.99, 0.92, 0.96)]
+    // Batch 70, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 69,
+    // scored once (0.931).
+    [InlineData(70, 0.93, 0.54, 0.92, 0.99, 0.92, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
