@@ -91,7 +91,7 @@ internal static class Person
         "정말", "진짜", "하긴", "역시", "그냥", "너무", "완전", "아주", "제일", "가장", "다시", "최고", "모두", "이건", "이런", "그런", "저런",
         "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
         "자기", "담임", "별난", "미녀", "선녀", "소녀", "상담", "간호", "소금", "주임", "친정", "시댁", "동네", "옆집", "이웃",
-        "지점장", "부지점장", "반대표", "조정장", "셀리더", "신원미상", "가즈아",
+        "지점장", "부지점장", "반대표", "조정장", "셀리더", "신원미상", "가즈아", "위생사", "심판정", "빌리루빈", "초보", "영감", "경기도", "계약서",
     };
 
     // Final syllables that end no Korean name: of modifiers and particles ("표현한 감독", "최고의 배우") and of parties,
@@ -3361,7 +3361,8 @@ internal static class Person
 
     /// <summary>
     /// Whether a form of address of the residents' own languages follows a name (Dilshod aka, Nilufar opa, Hari dai, Sita
-    /// didi, Tanaka-san): Uzbek, Nepali, Hindi, Turkish and Japanese words, from knowledge.
+    /// didi, Suresh aiya, Dilani akka, Tanaka-san): Uzbek, Nepali, Hindi, Sinhala, Tamil, Turkish and Japanese words, from
+    /// knowledge.
     /// </summary>
     private static bool ForeignHonorificAfter(string text, int start, int end)
     {
@@ -3378,12 +3379,15 @@ internal static class Person
 
         // (aka is also English, 'also known as': only after a listed name there.)
         var word = text.AsSpan(end + 1, q - end - 1);
+        // (Nor is a word of assent a name before a Sinhala one: Hari aiya is "OK, brother", where Hari dai is a Nepali name.)
         return q > end + 1 && !Context.IsLatinLetter(Context.At(text, q)) && s_foreignHonorifics.Contains(word)
-            && (word is not "aka" || NameGazetteer.LatinKind(text.AsSpan(start, end - start)) != 0);
+            && (word is not "aka" || NameGazetteer.LatinKind(text.AsSpan(start, end - start)) != 0)
+            && !(word is "aiya" or "akka" or "akki" or "malli" or "nangi" && IsAssentWord(text.AsSpan(start, end - start)));
     }
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_foreignHonorifics = FrozenSet.Create(StringComparer.Ordinal,
-        ["aka", "opa", "dai", "didi", "bhai", "bhaiya", "ji", "san", "kun", "chan", "sama", "apa", "abla", "bey", "hanim", "ssi"]).GetAlternateLookup<ReadOnlySpan<char>>();
+        ["aka", "opa", "dai", "didi", "bhai", "bhaiya", "ji", "san", "kun", "chan", "sama", "apa", "abla", "bey", "hanim", "ssi",
+            "aiya", "akka", "akki", "malli", "nangi", "ayya", "bhabhi", "bahini"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether the word before <paramref name="at"/> (one space between) is a possessive: my, our, your, his, her, their, in
@@ -5076,16 +5080,15 @@ internal static class Person
         static bool IsRomanisedPlaceWord(ReadOnlySpan<char> words) => words.IndexOf(' ') < 0 && IsRomanisedPlace(words);
     }
 
-    // Kin words that Nepali, Hindi, Sinhala and Tamil speakers put after a given name (Ramesh dai, राहुल भाई, චමින්ද අයියේ,
-    // Dilani akka): general knowledge. जी/ji is left out: it also says yes (हाँ जी); so is Mongolian's ах: Баярлалаа ах
-    // is "thank you, brother".
+    // Kin words that Nepali, Hindi and Sinhala speakers put after a given name, in their own scripts (रमेश दाइ, राहुल भाई,
+    // චමින්ද අයියේ): general knowledge; romanised, they are forms of address after a Latin name (ForeignHonorificAfter).
+    // जी is left out: it also says yes (हाँ जी); so is Mongolian's ах: Баярлалаа ах is "thank you, brother".
     private static readonly string[] s_southAsianKin =
-        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " bhai", " didi", " dai", " bhaiya", " bhabhi", " bahini", " akka", " ayya",
-            " අයියා", " අයියේ", " අක්කා", " අක්කේ", " මල්ලි", " නංගි", " aiya", " akki", " malli", " nangi"];
+        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " අයියා", " අයියේ", " අක්කා", " අක්කේ", " මල්ලි", " නංගි"];
 
-    // Words of Nepali and Hindi talk that stand before a kin word without being a name (ओके दाइ, धन्यवाद दिदी, हजुर दाइ).
-    // So do romanised ones and Sinhala's හරි (hari, "all right"): Hari aiya is "OK, brother".
-    private static readonly string[] s_devanagariAddressWords =
+    // Words of Nepali, Hindi and Sinhala talk that stand before a kin word without being a name (ओके दाइ, धन्यवाद दिदी, हजुर
+    // दाइ), in their scripts or romanised; Sinhala's හරි (hari, "all right"): Hari aiya is "OK, brother".
+    private static readonly string[] s_assentWords =
     [
         "ओके", "हाँ", "हो", "ठिक", "ठीक", "नमस्ते", "नमस्कार", "धन्यवाद", "अरे", "हजुर", "जी", "मेरो", "तपाईं", "आप", "मेरा", "හරි", "ඔව්",
         "Hari", "Ok", "Okay", "Yes", "No", "Thanks", "Sorry", "Hello", "Hi", "Haan", "Thik", "Theek", "Namaste", "Ayubowan", "Good", "Bro",
@@ -5095,8 +5098,8 @@ internal static class Person
     private static readonly System.Buffers.SearchValues<string> s_southAsianKinValues = System.Buffers.SearchValues.Create(s_southAsianKin, StringComparison.Ordinal);
 
     /// <summary>
-    /// A given name before a South Asian kin word (<c>रमेश दाइ</c>, <c>राहुल भाई</c>, <c>Bikash bhai</c>, <c>Dilani akka</c>):
-    /// the word before it, in Devanagari or one capitalised Latin word, is a person.
+    /// A given name before a kin word in an Indic script (<c>रमेश दाइ</c>, <c>राहुल भाई</c>, <c>චමින්ද අයියේ</c>, <c>Bikash
+    /// भाइ</c>): the word before it, in that script or one capitalised Latin word, no word of assent (ओके दाइ), is a person.
     /// </summary>
     private static void TrySouthAsianKin(string text, List<PiiFinding> sink)
     {
@@ -5111,7 +5114,7 @@ internal static class Person
             var after = at + s_southAsianKin[kin].Length;
             if (at > 0 && !(after < text.Length && (char.IsLetter(text[after]) || text[after] is >= '\u0900' and <= '\u0DFF')))
             {
-                // (The word before: in an Indic script, Devanagari to Sinhala, or capitalised in Latin letters.)
+                // (The word before, in an Indic script, Devanagari to Sinhala, or a capitalised romanised one: Bikash भाइ.)
                 var start = at;
                 while (start > 0 && (text[start - 1] is >= '\u0900' and <= '\u0DFF' && text[start - 1] is not ('\u0964' or '\u0965') || Context.IsAsciiLetter(text[start - 1])))
                 {
@@ -5119,9 +5122,9 @@ internal static class Person
                 }
 
                 var word = text.AsSpan(start, at - start);
-                var indic = word.Length >= 2 && !word.ContainsAnyExceptInRange('\u0900', '\u0DFF') && !IsAddressWord(word);
-                var latin = word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && NotAName(text, start, at) < 0 && !IsAddressWord(word);
-                if ((indic || latin) && (start == 0 || !char.IsLetter(text[start - 1])))
+                var indic = word.Length >= 2 && !word.ContainsAnyExceptInRange('\u0900', '\u0DFF');
+                var latin = word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z');
+                if ((indic || latin) && !IsAssentWord(word) && (start == 0 || !char.IsLetter(text[start - 1])))
                 {
                     sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
                 }
@@ -5130,19 +5133,20 @@ internal static class Person
             var next = text.AsSpan(at + 1).IndexOfAny(s_southAsianKinValues);
             at = next < 0 ? -1 : at + 1 + next;
         }
+    }
 
-        static bool IsAddressWord(ReadOnlySpan<char> word)
+    /// <summary>Whether a word before a kin word says yes, thanks or hello rather than naming someone (<see cref="s_assentWords"/>).</summary>
+    private static bool IsAssentWord(ReadOnlySpan<char> word)
+    {
+        foreach (var w in s_assentWords)
         {
-            foreach (var w in s_devanagariAddressWords)
+            if (word.SequenceEqual(w))
             {
-                if (word.SequenceEqual(w))
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
+
+        return false;
     }
 
     // Burmese honorifics before a given name (Ko Phyo, Ma Thida, Daw Khin, Maung Aye, Mg Mg): general knowledge.

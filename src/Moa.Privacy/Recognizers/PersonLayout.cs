@@ -2352,8 +2352,62 @@ internal static class PersonLayout
 
         // (The export's layout names a speaker for certain: one capitalised word in Latin letters is a given name, Anjali.)
         var word = text.AsSpan(start, colon - start);
-        return DisplayName(text, start, colon)
-            ?? (word.Length is >= 3 and <= 20 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word) ? (start, colon) : null);
+        if (DisplayName(text, start, colon) is { } name)
+        {
+            return name;
+        }
+
+        // (Or capitalised Cyrillic words, or words of a script of their own: Нұрлан, Ерлан Сейтқали, සුරේෂ්.)
+        return word.Length is >= 3 and <= 20 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word)
+            || ScriptName(word) ? (start, colon) : null;
+    }
+
+    /// <summary>
+    /// A display name of one to three words in a script other than Latin, Hangul and Chinese, as an export's slot holds it:
+    /// capitalised Cyrillic words (<c>Нұрлан</c>, <c>Ерлан Сейтқали</c>) or words of one Indic or South-East Asian script
+    /// (<c>සුරේෂ්</c>, <c>สมชาย</c>).
+    /// </summary>
+    private static bool ScriptName(ReadOnlySpan<char> name)
+    {
+        var words = 0;
+        foreach (var range in name.Split(' '))
+        {
+            var w = name[range];
+            var cyrillic = w.Length >= 2 && Context.IsCyrillicUpper(w[0]) && IsLowerCyrillic(w[1..]);
+            var script = w.Length >= 2 && IndicOrSoutheastAsian(w[0]) is var block and not 0 && AllOfScript(w, block);
+            if (!(cyrillic || script) || ++words > 3)
+            {
+                return false;
+            }
+        }
+
+        return words > 0;
+
+        static bool IsLowerCyrillic(ReadOnlySpan<char> w)
+        {
+            foreach (var c in w)
+            {
+                if (!Context.IsCyrillicLetter(c) || char.IsUpper(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        static bool AllOfScript(ReadOnlySpan<char> w, int block)
+        {
+            foreach (var c in w)
+            {
+                if (IndicOrSoutheastAsian(c) != block)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>
@@ -3807,7 +3861,32 @@ internal static class PersonLayout
         talks |= after == 3 && korean && c > 0 && c + 1 < end && (text[c] == ' ' && text[c + 1] != ' ' || text[c] == ':' && c + 2 < end && text[c + 1] == ' ' && text[c + 2] != ' ');
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
-            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
+            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap) : null);
+
+        // (Or, after Discord's dash, a handle that mixes scripts, letters and digits or an underscore: 누룽지GM, ゆき_Yuki.)
+        static (int Start, int End)? MixedHandle(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            var word = text.AsSpan(start, end - start);
+            var (hangulOrKana, latin) = (0, 0);
+            foreach (var c in word)
+            {
+                if (Context.IsHangulSyllable(c) || IsKana(c))
+                {
+                    hangulOrKana++;
+                }
+                else if (Context.IsAsciiLetter(c))
+                {
+                    latin++;
+                }
+                else if (!(Context.IsDigit(c) || c == '_'))
+                {
+                    return null;
+                }
+            }
+
+            return word.Length is >= 3 and <= 20 && hangulOrKana > 0 && latin > 0 && !IsRoleWord(word) ? (start, end) : null;
+        }
 
         // (Or the family name first and a comma, as a company's directory shows staff: Seo, Yerim (Localization PM).)
         static (int Start, int End)? FamilyCommaGiven(string text, int start, int end)

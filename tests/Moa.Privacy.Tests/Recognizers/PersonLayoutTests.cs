@@ -2655,4 +2655,28 @@ public class PersonLayoutTests
         Persons("두 번 여쭤봤는데 통화 중인 휴대폰을 계속 보셨어요. 지점장님께 경위서 올리겠습니다.").ShouldNotContain("지점장");
         Persons("기일: 2025. 9. 22. 14:00 / 조정장 판사 권혁진 / 상임조정위원 남궁선희").ShouldNotContain("조정장");
     }
+
+    // WhatsApp's export may name its speakers in Cyrillic or another script of their own (2025-11-08, 21:12 - Мадина: …,
+    // 2025년 5월 10일, 21:10 - Ерлан Сейтқали: …); Discord's copy may name a handle that mixes scripts (누룽지GM — 어제 오후
+    // 11:48 | …, ゆき_Yuki — 오늘 오전 10:20 | …); a given name before Uzbek's aka is a person (Bobur aka). Common words the
+    // tagger took for names (경기도, 위생사) are none.
+    [Fact]
+    public void CyrillicExportSpeakers_MixedDiscordHandles_AndUzbekKin_NameThePeople()
+    {
+        var kazakh = Persons("2025년 11월 4일, 21:02 - Нұрлан: Сәлем бәрі! Бұл жаңа студент.\n2025-11-08, 21:12 - Мадина: Иә білдім 👍 Ертең 알바 барасың ба?\n"
+            + "2025년 5월 10일, 21:10 - Ерлан Сейтқали: Бейсенбі күні сабақ 10시로 바뀌었\n2025-12-25, 21:20 - Нұрлан: Айтпақшы, кеші бар 🇰🇿");
+        kazakh.ShouldContain("Нұрлан");
+        kazakh.ShouldContain("Мадина");
+        kazakh.ShouldContain("Ерлан Сейтқали");
+        Persons("2025-11-08, 21:12 - сообщение удалено: завтра собрание").ShouldBeEmpty();
+        var discord = Persons("누룽지GM — 어제 오후 11:48 | 다들 수고했어요!\n설탕토끼 — 어제 오후 11:50 | 그 1 생각하면 아직도 손 떨림\n"
+            + "ゆき_Yuki — 오늘 오전 10:20 | すみません! 방금 보냈어요\n누룽지GM — 오늘 오전 9:10 | ㅇㅋ 새로 오고 싶다는 분 있어요\n"
+            + "설탕토끼 — 오늘 오전 9:15 | 네 세린 씨 진짜 착해요");
+        discord.ShouldContain("누룽지GM");
+        discord.ShouldContain("ゆき_Yuki");
+        Persons("Assalomu alaykum, akalar. Ertaga Bobur aka restoranida 200 kishi bor.").ShouldContain("Bobur");
+        var words = Persons("13:00\t석동호\t경기도 강남구 새말로 166\t시스템 에어컨\n호아 님 2층으로 바로 올라오세요, 위생사 선생님이 안내해 드릴게요");
+        words.ShouldNotContain("경기도");
+        words.ShouldNotContain("위생사");
+    }
 }
