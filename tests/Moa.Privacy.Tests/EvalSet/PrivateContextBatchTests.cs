@@ -523,8 +523,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // titles that are no names: 0.946 now).
     [InlineData(69, 0.93, 0.50, 0.92, 0.99, 0.92, 0.96)]
     // Batch 70, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 69,
-    // scored once (0.931).
+    // scored once (0.931; 35 detector misses by the analysis script, the session's start tree 35). One pass tuned on it
+    // since (Cyrillic and other scripts in WhatsApp's export, mixed-script Discord handles, romanised and script kin words
+    // after a name: 0.942 now).
     [InlineData(70, 0.93, 0.54, 0.92, 0.99, 0.92, 0.96)]
+    // Batch 71, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 70,
+    // scored once (0.914).
+    [InlineData(71, 0.91, 0.65, 0.91, 0.99, 0.91, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
