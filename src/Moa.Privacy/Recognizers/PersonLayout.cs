@@ -1190,8 +1190,9 @@ internal static class PersonLayout
             }
         }
 
-        // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not), by name
-        // or by relation ([외할머니] …), or a chat block is part of the text.
+        // A transcript: at least half of the text's lines open with a speaker (a manual's "설명: …" lines do not), by name,
+        // by relation ([외할머니] …) or as the exporter (나: …), a chat's date lines not counted, or a chat block is part of
+        // the text.
         if (speakers is null || (speakers.Count + relationLines + selfLines) * 2 < lines && !chatBlock)
         {
             return;
@@ -1245,15 +1246,36 @@ internal static class PersonLayout
     }
 
     /// <summary>
-    /// The sender of a live stream's paid message at <paramref name="p"/>, perhaps after a symbol (<c>💰 민트초코부장 ₩10,000 :
-    /// …</c>, <c>Kenji_77 $5.00: …</c>): a handle of two to twenty letters, digits, dots or underscores (three syllables or
-    /// more in Hangul alone: 결제 ₩12,000 is a ledger's), no common word nor a role or form word alone (a longer handle may
-    /// end with a title: 민트초코부장), then a currency's sign and the amount; null otherwise.
+    /// The giver of a live stream's donation or paid message at <paramref name="p"/>, perhaps after a symbol: a handle of
+    /// Hangul (and its digits or a trailing underscore) before <c> 님 </c>, the amount, its unit and a colon (<c>💰 까망베르_ 님 5,000치즈:
+    /// …</c>), no common word or word of logs; or a handle of letters, digits, dots or underscores before a currency's sign
+    /// and the amount (<c>💰 민트초코부장 ₩10,000 : …</c>, <c>Kenji_77 $5.00: …</c>), three syllables or more in Hangul alone
+    /// (결제 ₩12,000 is a ledger's), no common word nor a role or form word alone (a longer handle may end with a title:
+    /// 민트초코부장), which names its sender for certain (<c>Paid</c>); null otherwise.
     /// </summary>
-    private static (int Start, int End)? PaidMessageSender(string text, int p, int lineEnd)
+    private static (int Start, int End, bool Paid)? DonationGiver(string text, int p, int lineEnd)
     {
         var start = Decoration(text, p, lineEnd);
         start = start > p && Context.At(text, start) == ' ' ? start + 1 : start;
+        var hangul = start;
+        while (hangul < lineEnd && Context.IsHangulSyllable(text[hangul]))
+        {
+            hangul++;
+        }
+
+        // (The handle's digits stay with it: 밤양갱러버99 님 1,000치즈:.)
+        var digits = hangul;
+        while (digits < lineEnd && Context.IsDigit(text[digits]) && digits - hangul < 4)
+        {
+            digits++;
+        }
+
+        var word = text.AsSpan(start, hangul - start);
+        if (word.Length >= 2 && DonationGiverEnd(text, digits, lineEnd) is var giver and > 0 && !NameGazetteer.IsCommonWord(word) && !IsWordOfLogs(word))
+        {
+            return (start, giver, false);
+        }
+
         var end = start;
         while (end < lineEnd && IsHandleChar(text[end]))
         {
@@ -1263,7 +1285,7 @@ internal static class PersonLayout
         var handle = text.AsSpan(start, end - start);
         return handle.Length is >= 2 and <= 20 && Context.At(text, end) == ' ' && Context.At(text, end + 1) is '₩' or '$' or '¥' or '€' or '£'
             && Context.IsDigit(Context.At(text, end + 2)) && !(handle.Length <= 4 && (IsRoleWord(handle) || IsFormWord(handle))) && !NameGazetteer.IsCommonWord(handle)
-            && (handle.Length >= 3 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')) ? (start, end) : null;
+            && (handle.Length >= 3 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')) ? (start, end, true) : null;
     }
 
     /// <summary>Whether a chat's line is the exporter's own, as a market's app copies it: <c>나: …</c>, <c>Me: …</c>.</summary>
@@ -2069,10 +2091,11 @@ internal static class PersonLayout
             p = SkipSpaces(text, roleTag + 1, lineEnd);
         }
 
-        // (A paid message in a live stream's chat names its sender before the amount: [18:35] 💰 민트초코부장 ₩10,000 : ….)
-        if (timed && PaidMessageSender(text, p, lineEnd) is { } paid)
+        // (A donation or a paid message in a live stream's chat names its giver before the amount: 💰 까망베르_ 님 5,000치즈: …,
+        // [18:35] 💰 민트초코부장 ₩10,000 : ….)
+        if (timed && DonationGiver(text, p, lineEnd) is { } giver)
         {
-            return (paid.Start, paid.End, true);
+            return (giver.Start, giver.End, giver.Paid);
         }
 
         if (p < lineEnd && Context.IsAsciiLetter(text[p]))
@@ -2151,13 +2174,6 @@ internal static class PersonLayout
             return hangul.Length is >= 3 and <= 6 || hangul.Length == 2 && AllGivenSyllables(hangul)
                 ? NameGazetteer.IsCommonWord(hangul) || IsFormWord(hangul) ? Bracketed(bracketName) : (start, digits, false)
                 : Bracketed(bracketName);
-        }
-
-        // A donation's line names the giver before 님 and the amount (💰 까망베르_ 님 5,000치즈: …).
-        if (timed && end - start >= 2 && DonationGiverEnd(text, digits, lineEnd) is var giver and > 0 && text.AsSpan(start, end - start) is var giverWord
-            && !NameGazetteer.IsCommonWord(giverWord) && !IsWordOfLogs(giverWord))
-        {
-            return (start, giver, false);
         }
 
         // A handle's tail: an underscore and letters, digits or syllables (하얀늑대_Kr, 한결_스터디장), or symbols that
