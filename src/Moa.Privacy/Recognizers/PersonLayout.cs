@@ -361,6 +361,10 @@ internal static class PersonLayout
                 alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
             }
 
+            // (Or the alert says what was done a few words on: 루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!, 밤산책러 님이 시청자
+            // 2명과 함께 레이드했습니다!)
+            alert |= rest.Contains("선물했습니다", StringComparison.Ordinal) || rest.Contains("레이드했습니다", StringComparison.Ordinal);
+
             if (alert && HandleBefore(text, at) is { } handle)
             {
                 AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
@@ -460,9 +464,10 @@ internal static class PersonLayout
                 joins |= rest.StartsWith(notice, StringComparison.Ordinal);
             }
 
-            // (An invitation names the invited one before 님을: 볼더요정🧚님이 하늘님을 초대했습니다, or several, 가람님, 솔님을.)
+            // (An invitation names the invited one before 님을: 볼더요정🧚님이 하늘님을 초대했습니다, or several, 가람님, 솔님을;
+            // WhatsApp in Korean adds one: Cheryl Wong님이 阿朗님을 추가했습니다.)
             var lineEnd = rest.IndexOf('\n') is var n and >= 0 ? n : rest.Length;
-            var invited = rest[..lineEnd].IndexOf("님을 초대", StringComparison.Ordinal);
+            var invited = rest[..lineEnd].IndexOf("님을 초대", StringComparison.Ordinal) is var asked and >= 0 ? asked : rest[..lineEnd].IndexOf("님을 추가했", StringComparison.Ordinal);
             if ((joins || invited > 0) && HandleBefore(text, at, certain: true) is { } handle)
             {
                 AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
@@ -470,7 +475,8 @@ internal static class PersonLayout
 
             for (var k = at + 3; invited > 0 && k <= at + 3 + invited; k++)
             {
-                if (text[k] == '님' && (text.AsSpan(k).StartsWith("님을 초대", StringComparison.Ordinal) || text.AsSpan(k).StartsWith("님, ", StringComparison.Ordinal))
+                if (text[k] == '님' && (text.AsSpan(k).StartsWith("님을 초대", StringComparison.Ordinal) || text.AsSpan(k).StartsWith("님을 추가했", StringComparison.Ordinal)
+                    || text.AsSpan(k).StartsWith("님, ", StringComparison.Ordinal))
                     && HandleBefore(text, k, certain: true) is { } guest)
                 {
                     AddHandle(text, guest.Start, guest.End, candidates, from, ref seen);
@@ -2366,16 +2372,19 @@ internal static class PersonLayout
             return null;
         }
 
-        // (The export's layout names a speaker for certain: one capitalised word in Latin letters is a given name, Anjali.)
+        // (The export's layout names a speaker for certain, as a messenger's slot does (阿朗, 미니 Mandy 🐰): one capitalised
+        // word in Latin letters is a given name, Anjali.)
         var word = text.AsSpan(start, colon - start);
-        if (DisplayName(text, start, colon) is { } name)
+        if (ExportSlotName(text, start, colon) is { } name)
         {
             return name;
         }
 
-        // (Or capitalised Cyrillic words, or words of a script of their own: Нұрлан, Ерлан Сейтқали, සුරේෂ්.)
+        // (Or capitalised Cyrillic words, or words of a script of their own: Нұрлан, Ерлан Сейтқали, සුරේෂ්; or a Chinese
+        // name as a speaker's slot holds one, 阿朗.)
         return word.Length is >= 3 and <= 20 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word)
-            || ScriptName(word) ? (start, colon) : null;
+            || ScriptName(word) || word.Length is >= 2 and <= 4 && CjkWordEnd(text, start, colon) == colon && HanSpeakerOpening(text, start, colon, decorated: false)
+            ? (start, colon) : null;
     }
 
     /// <summary>
@@ -3877,7 +3886,8 @@ internal static class PersonLayout
         talks |= after == 3 && korean && c > 0 && c + 1 < end && (text[c] == ' ' && text[c + 1] != ' ' || text[c] == ':' && c + 2 < end && text[c + 1] == ' ' && text[c + 2] != ' ');
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
-            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap) : null);
+            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap)
+                : talks ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
 
         // (Or, after Discord's dash, a handle that mixes scripts, letters and digits or an underscore: 누룽지GM, ゆき_Yuki.)
         static (int Start, int End)? MixedHandle(string text, int start, int end)
@@ -3924,7 +3934,8 @@ internal static class PersonLayout
         // (A bar between the time and the talk.)
         static bool BarTalk(string text, int c, int end) => c + 3 < end && text.AsSpan(c, 3) is " | " && text[c + 3] != ' ';
 
-        // (Or, after Discord's dash, a handle of syllables and digits: 유나0427 — 2025. 12. 12. 오후 9:15.)
+        // (Or, after Discord's dash or before the talk on the line, a handle of syllables and digits: 유나0427 — 2025. 12. 12.
+        // 오후 9:15, 솔바람87  오후 3:12  안녕하세요.)
         static (int Start, int End)? DigitHandle(string text, int start, int end)
         {
             (start, end) = Trim(text, start, end);

@@ -2679,4 +2679,26 @@ public class PersonLayoutTests
         words.ShouldNotContain("경기도");
         words.ShouldNotContain("위생사");
     }
+
+    // A market's or a band's chat copied with the handle, two spaces, the time, two spaces and the talk (솔바람87  오후 3:12
+    // 안녕하세요, 도담도담맘  오후 3:15  네 있어요~); WhatsApp's slot holds any display name (阿朗, 미니 Mandy 🐰) and, in
+    // Korean, adds people by name (Cheryl Wong님이 阿朗님을 추가했습니다); a stream's alert may say what was given a few
+    // words on (루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!). A raid's label is no speaker.
+    [Fact]
+    public void TwoSpaceHandles_WhatsAppSlots_AndLateAlertWords_NameThePeople()
+    {
+        var deal = Persons("카시트 (신생아~4세) · 95,000원 · 거래완료\n솔바람87  오후 3:12  안녕하세요 카시트 아직 있나요?\n"
+            + "도담도담맘  오후 3:15  네 있어요~ 사고 없고 깨끗해요\n솔바람87  오후 3:16  내일 저녁 7시 가능하실까요?\n도담도담맘  오후 3:18  네 저도 좋아요");
+        deal.ShouldContain("솔바람87");
+        deal.ShouldContain("도담도담맘");
+        var whatsapp = Persons("2025년 8월 7일 20:02 - Cheryl Wong님이 阿朗님을 추가했습니다\n2025-07-25 20:06 - 阿朗: 多謝大家！\n"
+            + "2025. 7. 27. 20:14 - 미니 Mandy 🐰: 哈哈 係咪成日問你\n2025-07-21 20:19 - Cheryl Wong: 我要！！！");
+        whatsapp.ShouldContain("阿朗");
+        whatsapp.ShouldContain(p => p.StartsWith("미니 Mandy", StringComparison.Ordinal));
+        var stream = Persons("[21:20] 레이드: 밤산책러 님이 시청자 2명과 함께 레이드했습니다!\n[21:22] 구독: 루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!\n"
+            + "[21:26] jinu_0812: 구독 선물 감사합니다 루루on 님!!");
+        stream.ShouldContain("루루on");
+        stream.ShouldContain("밤산책러");
+        stream.ShouldNotContain("레이드");
+    }
 }
