@@ -532,6 +532,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (handles before two spaces and a time, WhatsApp's slot as any messenger's, WhatsApp adding people in Korean,
     // alerts that say late what was given: 0.940 now).
     [InlineData(71, 0.91, 0.65, 0.91, 0.99, 0.91, 0.95)]
+    // Batch 72, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 71,
+    // scored once (0.860).
+    [InlineData(72, 0.86, 0.57, 0.86, 0.99, 0.86, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

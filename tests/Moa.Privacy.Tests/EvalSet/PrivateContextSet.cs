@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–70 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–71 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 71;
+    public const int HeldOutBatch = 72;
 
-    /// <summary>The batch held out whole before batch 71 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 70;
+    /// <summary>The batch held out whole before batch 72 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 71;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -242,7 +242,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a dental implant schedule, Bangladeshi garment workers' IMO group, a youth shelter's counselling log, a school festival open chat, a church finance committee's minutes, an escalator accident in the news, an English host family e-mail, a Gapyeong pension ledger, a Won Buddhist youth register, a hearing aid fitting record, a grandmother's cafe post, a girls' basketball club, Uzbek cooks' Telegram group, an aircon repair log, a tabletop RPG Discord, a butcher's gift set orders, a used piano chat, a logistics Slack about an accident, an administrative appeal hearing, a retiring postman feature, Taiwanese students' LINE group, an art academy's exhibition, maternity nursing notes, a lost parcel report, a cataract consent, a running crew's Instagram DMs, a pet insurance claim, a Chzzk music stream, a share house lease, radiology technicians' KakaoTalk, a columbarium contract, a mountain rescue log, a fintech compliance team's English Slack, Kazakh students' WhatsApp group, a wedding dress rental mediation) and wired in it
 /// after a pass tuned on batch 69 (stream alerts in corner brackets, decorated workspace handles, 小 or 老 and a surname, Sinhala kin words, more titles that are no names), adds planted documents only (<c>person-private-docs70.txt</c>). Batch 71, written blind in that session by
 /// two writers (a paediatric dental sedation log, Pakistani auto parts workers' WhatsApp group, dementia day care notes, a lice outbreak on Band, reconstruction delegates' minutes, a school bus collision in the news, an English adoption agency e-mail, a Gyeongju hanok stay, a Sunday school register, a narcotics dispensing log, a caregiver's cafe post, a youth ice hockey team, Filipino caregivers' Messenger group, a pest control job sheet, webnovel writers' Discord, a banchan subscription book, a car seat deal chat, an edtech Slack about a deletion request, an unfair dismissal hearing, a sign language interpreter feature, Hong Kong students' WhatsApp group, a children's theatre roster, occupational therapy notes, a bicycle rider's injury report, a rhinoplasty consent, a photography club's Band, an identity theft report, a Twitch just-chatting stream, a goshiwon contract, public health nurses' KakaoTalk, a tree burial contract, a subway lost-and-found log, a cosmetics exporter's English Teams chat, Koryoin families' Telegram group, a hospital fall mediation) and wired in it
-/// after a pass tuned on batch 70 (Cyrillic and other scripts in WhatsApp's export, mixed-script Discord handles, one list of romanised forms of address after a name, script kin words after a romanised name), adds planted documents only (<c>person-private-docs71.txt</c>).
+/// after a pass tuned on batch 70 (Cyrillic and other scripts in WhatsApp's export, mixed-script Discord handles, one list of romanised forms of address after a name, script kin words after a romanised name), adds planted documents only (<c>person-private-docs71.txt</c>). Batch 72, written blind in that session by
+/// two writers (a chuna therapy booking sheet, Vietnamese seafood workers' Zalo group, a marriage migrant's case notes, a farm field trip on Band, officetel residents' minutes, a hiking accident in the news, an English wedding planner e-mail, a Yangpyeong glamping ledger, a temple stay register, a sports injury record, a dad's cafe post, a youth volleyball club, Thai farm workers' LINE group, a waterproofing job log, a language exchange Discord, a fruit shop's gift boxes, a bicycle trailer deal chat, a healthcare Slack about a misdirected result, a juvenile protection hearing, a school janitor feature, Chinese students' WeChat group, a piano recital, psychiatric night nursing notes, a moving truck accident report, a LASEK consent, a book club's cafe, a lost card report, a YouTube cooking live chat, a jeonse deposit dispute, orthopaedic residents' KakaoTalk, a funeral mutual aid contract, a highway patrol log, a game publisher's English Slack, Nepali students' Viber group, a cancelled tour mediation) and wired in it
+/// after a pass tuned on batch 71 (handles before two spaces and a time, WhatsApp's slot as any messenger's, WhatsApp adding people in Korean, alerts that say late what was given), adds planted documents only (<c>person-private-docs72.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -553,6 +555,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath69, 69));
         items.AddRange(Planted(DocsPath70, 70));
         items.AddRange(Planted(DocsPath71, 71));
+        items.AddRange(Planted(DocsPath72, 72));
         return items;
     }
 
@@ -888,8 +891,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath71 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs71.txt");
 
+    private static string DocsPath72 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs72.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs71.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs72.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
