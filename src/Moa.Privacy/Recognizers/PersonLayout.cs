@@ -362,8 +362,9 @@ internal static class PersonLayout
             }
 
             // (Or the alert says what was done a few words on: 루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!, 밤산책러 님이 시청자
-            // 2명과 함께 레이드했습니다!)
-            alert |= rest.Contains("선물했습니다", StringComparison.Ordinal) || rest.Contains("레이드했습니다", StringComparison.Ordinal);
+            // 2명과 함께 레이드했습니다!, 율무차님이 '한끼 가족' 멤버가 되었습니다!)
+            alert |= rest.Contains("선물했습니다", StringComparison.Ordinal) || rest.Contains("레이드했습니다", StringComparison.Ordinal)
+                || rest.Contains("멤버가 되었습니다", StringComparison.Ordinal);
 
             if (alert && HandleBefore(text, at) is { } handle)
             {
@@ -1255,7 +1256,8 @@ internal static class PersonLayout
     /// The giver of a live stream's donation or paid message at <paramref name="p"/>, perhaps after a symbol: a handle of
     /// Hangul (and its digits or a trailing underscore) before <c> 님 </c>, the amount, its unit and a colon (<c>💰 까망베르_ 님 5,000치즈:
     /// …</c>), no common word or word of logs; or a handle of letters, digits, dots or underscores before a currency's sign
-    /// and the amount (<c>💰 민트초코부장 ₩10,000 : …</c>, <c>Kenji_77 $5.00: …</c>), three syllables or more in Hangul alone
+    /// and the amount (<c>💰 민트초코부장 ₩10,000 : …</c>, <c>Kenji_77 $5.00: …</c>) or after them and before a colon
+    /// (<c>💲₩5,000 부산갈매기77: …</c>), three syllables or more in Hangul alone
     /// (결제 ₩12,000 is a ledger's), no common word nor a role or form word alone (a longer handle may end with a title:
     /// 민트초코부장), which names its sender for certain (<c>Paid</c>); null otherwise.
     /// </summary>
@@ -1282,15 +1284,27 @@ internal static class PersonLayout
             return (start, giver, false);
         }
 
+        // (The amount may come first, before the handle and a colon: 💲₩5,000 부산갈매기77: ….)
+        var paidFirst = Context.At(text, start) is '₩' or '$' or '¥' or '€' or '£' && Context.IsDigit(Context.At(text, start + 1));
+        if (paidFirst)
+        {
+            while (start < lineEnd && text[start] != ' ')
+            {
+                start++;
+            }
+
+            start++;
+        }
+
         var end = start;
         while (end < lineEnd && IsHandleChar(text[end]))
         {
             end++;
         }
 
-        var handle = text.AsSpan(start, end - start);
-        return handle.Length is >= 2 and <= 20 && Context.At(text, end) == ' ' && Context.At(text, end + 1) is '₩' or '$' or '¥' or '€' or '£'
-            && Context.IsDigit(Context.At(text, end + 2)) && !(handle.Length <= 4 && (IsRoleWord(handle) || IsFormWord(handle))) && !NameGazetteer.IsCommonWord(handle)
+        var handle = text.AsSpan(start, Math.Max(0, end - start));
+        var paid = paidFirst ? Context.At(text, end) == ':' : Context.At(text, end) == ' ' && Context.At(text, end + 1) is '₩' or '$' or '¥' or '€' or '£' && Context.IsDigit(Context.At(text, end + 2));
+        return handle.Length is >= 2 and <= 20 && paid && !(handle.Length <= 4 && (IsRoleWord(handle) || IsFormWord(handle))) && !NameGazetteer.IsCommonWord(handle)
             && (handle.Length >= 3 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')) ? (start, end, true) : null;
     }
 
@@ -1878,10 +1892,12 @@ internal static class PersonLayout
 
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
 
-            // (A date in brackets may stand between the writer and the colon: └ 도토리엄마 (2025. 4. 2.): 헐 진짜요?)
-            if (colon > 0 && text[p + colon - 1] == ')' && text.LastIndexOf(" (", p + colon - 1, colon, StringComparison.Ordinal) is var dateOpen and > 0
-                && DateEnd(text, dateOpen + 2, p + colon - 1) == p + colon - 1 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false)
-                && ReplyWriter(text, p, dateOpen) is { } datedWriter)
+            // (A date in brackets, perhaps with a time, may stand between the writer and the colon: └ 도토리엄마 (2025. 4. 2.):
+            // 헐 진짜요?, └ 초록볼펜 (2025-08-27 23:05): 후기 감사해요~)
+            var closing = text.IndexOf("):", p, Math.Min(lineEnd - p, 48), StringComparison.Ordinal);
+            if (closing > p && text.LastIndexOf(" (", closing, closing - p, StringComparison.Ordinal) is var dateOpen and > 0
+                && DateEnd(text, dateOpen + 2, closing) is var dateClose && (dateClose == closing || ClockEnd(text, dateClose, closing) == closing)
+                && TalkFollows(text, closing + 1, lineEnd, spaceNeeded: false) && ReplyWriter(text, p, dateOpen) is { } datedWriter)
             {
                 return (datedWriter.Start, datedWriter.End, true);
             }
@@ -1914,8 +1930,10 @@ internal static class PersonLayout
         }
 
         // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
-        // 오후 2:13, ppojang  오후 2:31).
-        if (HeaderSpeaker(text, p, lineEnd, out var talks) is { } header)
+        // 오후 2:13, ppojang  오후 2:31); a channel's tag may stand before it ([#잡담] jake.m — 오후 3:40 | …).
+        var channel = Context.At(text, p) == '[' && Context.At(text, p + 1) == '#' && text.IndexOf("] ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var channelTag and > 0
+            ? channelTag + 2 : p;
+        if (HeaderSpeaker(text, channel, lineEnd, out var talks) is { } header)
         {
             // (With the talk on its line the layout is a schedule's too, 대강당  오후 4:00  전체 교육: a speaker only where
             // such lines make a conversation, Speakers.)

@@ -2701,4 +2701,27 @@ public class PersonLayoutTests
         stream.ShouldContain("밤산책러");
         stream.ShouldNotContain("레이드");
     }
+
+    // A board's reply may carry the date and the time in parentheses before the colon (└ 초록볼펜 (2025-08-27 23:05): …); a
+    // channel's tag may stand before Discord's header ([#잡담] jake.m — 오후 3:40 | …); a live stream's paid message may put
+    // the amount before the handle (💲₩5,000 부산갈매기77: …) and its membership alert say the member joined (율무차님이 '한끼
+    // 가족' 멤버가 되었습니다!). An amount before a word and a colon in a ledger (₩5,000 결제: …) names no one.
+    [Fact]
+    public void DatedReplies_ChannelTags_AndAmountsFirst_NameThePeople()
+    {
+        var cafe = Persons("댓글 3\n└ 초록볼펜 (2025-08-27 23:05): 후기 감사해요~ 다음 발제도 할게요\n└ 달빛서재 (2025년 9월 4일 23:30): 저는 둘째 주에 갈게요\n"
+            + "└ Jay_K (2025. 8. 21. 23:41): ㅠㅠ 넵 회사 일정 보고요");
+        cafe.ShouldContain("초록볼펜");
+        cafe.ShouldContain("달빛서재");
+        cafe.ShouldContain("Jay_K");
+        var discord = Persons("[#정모-공지] minji_lee — 오늘 오후 3:32 | 이번 주 토요일 2시 합정!\n[#잡담] jake.m — 오후 3:40 | Cool! I can bring snacks\n"
+            + "[#잡담] Bekzod_uz — 오후 3:50 | Yes 가요!\n[#잡담] minji_lee — 오후 3:52 | 자리 맡아 둘게요");
+        discord.ShouldContain("jake.m");
+        discord.ShouldContain("Bekzod_uz");
+        var live = Persons("[20:00:40] 감자튀김좋아: 1빠!!\n[20:01:33] 💲₩5,000 부산갈매기77: 민석님 오늘도 화이팅!\n"
+            + "[20:02:10] ⭐ 율무차님이 '한끼 가족' 멤버가 되었습니다! (1개월)\n[20:03:21] 자취생한끼 민석 🎙️: 율무차님 멤버 감사해요!!\n[20:07:15] 감자튀김좋아: 레시피 뭐가 달라요?");
+        live.ShouldContain("부산갈매기77");
+        live.ShouldContain("율무차");
+        Persons("[09:10] ₩5,000 결제: 편의점 간식\n[09:20] ₩12,000 환불: 택시").ShouldBeEmpty();
+    }
 }
