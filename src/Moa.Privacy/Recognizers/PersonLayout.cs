@@ -1293,7 +1293,8 @@ internal static class PersonLayout
                 start++;
             }
 
-            start++;
+            // (An amount that ends the text names no one: [09:10] ₩5,000.)
+            start = Math.Min(start + 1, lineEnd);
         }
 
         var end = start;
@@ -1302,7 +1303,7 @@ internal static class PersonLayout
             end++;
         }
 
-        var handle = text.AsSpan(start, Math.Max(0, end - start));
+        var handle = text.AsSpan(start, end - start);
         var paid = paidFirst ? Context.At(text, end) == ':' : Context.At(text, end) == ' ' && Context.At(text, end + 1) is '₩' or '$' or '¥' or '€' or '£' && Context.IsDigit(Context.At(text, end + 2));
         return handle.Length is >= 2 and <= 20 && paid && !(handle.Length <= 4 && (IsRoleWord(handle) || IsFormWord(handle))) && !NameGazetteer.IsCommonWord(handle)
             && (handle.Length >= 3 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')) ? (start, end, true) : null;

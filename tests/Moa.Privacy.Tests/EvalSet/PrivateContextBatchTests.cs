@@ -567,4 +567,45 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
         planted.Recall.ShouldBeGreaterThanOrEqualTo(minPlantedRecall);
         planted.Precision.ShouldBeGreaterThanOrEqualTo(minPlantedPrecision);
     }
+
+    /// <summary>
+    /// Every analyser pass reads a line up to its end and a text up to its last character without reading past them: the
+    /// planted documents of batches 60 on, cut off a few characters into each line (mid-time, mid-handle, mid-amount, as a
+    /// file cut short or a field truncated would leave them), are analysed under both policies without an exception.
+    /// </summary>
+    [Fact]
+    public void Analyze_NeverReadsPastTheText_OnDocumentsCutShort()
+    {
+        var privateAnalyzer = new PiiAnalyzer(null, 0.5, PersonPolicy.Private);
+        var (texts, failures) = (0, new List<string>());
+        foreach (var item in s_items.Value.Where(i => i.Batch >= 60 && PartOf(i) == "planted"))
+        {
+            var text = item.Text;
+            for (var lineStart = 0; lineStart < text.Length; lineStart = text.IndexOf('\n', lineStart) is var n and >= 0 ? n + 1 : text.Length)
+            {
+                foreach (var cut in (ReadOnlySpan<int>)[3, 9, 16])
+                {
+                    if (lineStart + cut >= text.Length)
+                    {
+                        continue;
+                    }
+
+                    var prefix = text[..(lineStart + cut)];
+                    texts++;
+                    try
+                    {
+                        s_all.Analyze(prefix);
+                        privateAnalyzer.Analyze(prefix);
+                    }
+                    catch (Exception e) when (failures.Count < 5)
+                    {
+                        failures.Add($"{item.Id} cut at {lineStart + cut}: {e.GetType().Name}");
+                    }
+                }
+            }
+        }
+
+        texts.ShouldBeGreaterThan(10_000);
+        failures.ShouldBeEmpty();
+    }
 }

@@ -2723,5 +2723,6 @@ public class PersonLayoutTests
         live.ShouldContain("부산갈매기77");
         live.ShouldContain("율무차");
         Persons("[09:10] ₩5,000 결제: 편의점 간식\n[09:20] ₩12,000 환불: 택시").ShouldBeEmpty();
+        Persons("[09:10] 민지: 오늘 정산\n[09:20] ₩5,000").ShouldNotContain(p => p.Contains('₩'));
     }
 }
