@@ -5027,6 +5027,7 @@ internal static class Person
     // General knowledge of Filipino grammar.
     private static readonly string[] s_tagalogArticles = [" si ", " ni ", " kay ", " sina ", " nina ", "Si ", "Ni "];
     private static readonly string[] s_tagalogWords = [" ng ", " ang ", " mga ", " ko ", " po ", " naman ", " lang ", " yung ", " kasi ", " talaga ", " salamat "];
+    private static readonly SearchValues<string> s_tagalogWordValues = SearchValues.Create(s_tagalogWords, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] s_tagalogKin = ["Ate ", "Kuya ", "Tita ", "Tito ", "Lola ", "Lolo ", "Mang ", "Aling ", "Manang ", "Manong "];
 
     /// <summary>
@@ -5036,13 +5037,24 @@ internal static class Person
     /// </summary>
     private static void TryTagalogPersonMarkers(string text, List<PiiFinding> sink)
     {
-        var tagalog = 0;
-        foreach (var word in s_tagalogWords)
+        // (Two different Tagalog words tell the language: one search over the text, not one per word.)
+        var first = -1;
+        var tagalog = false;
+        for (var at = text.AsSpan().IndexOfAny(s_tagalogWordValues); at >= 0 && !tagalog;)
         {
-            tagalog += text.Contains(word, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            var word = 0;
+            while (!text.AsSpan(at).StartsWith(s_tagalogWords[word], StringComparison.OrdinalIgnoreCase))
+            {
+                word++;
+            }
+
+            tagalog = first >= 0 && word != first;
+            first = first < 0 ? word : first;
+            var next = text.AsSpan(at + 1).IndexOfAny(s_tagalogWordValues);
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
-        if (tagalog < 2)
+        if (!tagalog)
         {
             return;
         }
