@@ -570,10 +570,11 @@ public static class PrivateContext
     // inspector, 대의원 a union delegate, 무대감독 a stage manager, 방송부 a school's broadcasting club, 스타트 a start and
     // 스타트업 a start-up, 감사장 a letter of thanks, the 회장 of a market's merchants, a village's women's or elders'
     // association, 부서장 a department's head; 조선소 and 조선업 build ships and 조선족 are Korean-Chinese residents, not the
-    // Joseon dynasty): a match inside one of them is not that word. (Not 스타일: reviews that say 강남스타일 are
+    // Joseon dynasty; 상하차 and 승하차 load a truck and board a bus, no one leaves a show): a match inside one of them is
+    // not that word. (Not 스타일: reviews that say 강남스타일 are
     // about public figures as a rule, measured on NSMC.)
     private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트",
-        "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족"];
+        "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족", "상하차", "승하차"];
 
     /// <summary>Whether the public-life <paramref name="word"/> found at <paramref name="at"/> is part of a longer everyday word.</summary>
     private static bool LookAlike(ReadOnlySpan<char> window, int at, string word)

@@ -3565,14 +3565,16 @@ internal static class Person
     /// <summary>
     /// Whether a bracket's Hangul after a name is a form's note rather than the name's rendering: a country, a context,
     /// field or label word or a common word, whole or as one of its words (Sarnai Ganbold (서명), Daniel Okafor (본인),
-    /// Yamada Haruko (일본 친구, 한국 회사 기숙사)).
+    /// Yamada Haruko (일본 친구, 한국 회사 기숙사)), perhaps with a particle (Siriporn Wongsa (차남은 해외 출장 중)).
     /// </summary>
     private static bool IsLayoutRendering(ReadOnlySpan<char> rendering)
     {
         foreach (var range in rendering.Split(' '))
         {
             var word = rendering[range];
-            if (s_countries.Contains(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word))
+            if (s_countries.Contains(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word) || IsLabel(word) || NameGazetteer.IsCommonWord(word)
+                || word.Length >= 3 && word[^1] is '은' or '는' or '이' or '가' && word[..^1] is var stem
+                    && (PrivateContext.IsStaffOrKin(stem) || PrivateContext.IsContextWord(stem) || NameGazetteer.IsCommonWord(stem)))
             {
                 return true;
             }
@@ -4130,7 +4132,7 @@ internal static class Person
     /// spelling (<c>CHOI DAEL</c>, <c>HEO YUNGYEOM</c>), or two capitalised words with a surname's spelling first or last
     /// (<c>Kim Jiseok</c>, <c>Daniel Seo</c>), none a word of places or organisations. Its end, or 0.
     /// </summary>
-    private static int RomanisedKoreanName(string text, int start)
+    internal static int RomanisedKoreanName(string text, int start)
     {
         Span<(int Start, int End)> words = stackalloc (int, int)[3];
         var (n, p, caps) = (0, start, true);
@@ -4804,7 +4806,9 @@ internal static class Person
         // (Nor is a title or a form of address, which a message opens with after its sender: 어머님: 선생님 안녕하세요.)
         if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name)
             || !colon && IsInflectedCommonWord(name) || IsLabelWithParticle(name) || IsTitleOrRole(name) || TitleEndingLength(name) == name.Length
-            || NameGazetteer.IsCommonWord(name) && name[^1] == '님')
+            || NameGazetteer.IsCommonWord(name) && name[^1] == '님'
+            // (A common word of two syllables that a sentence goes on from is the talk's first word: 주치의: 최근 1주 ….)
+            || length == 2 && NameGazetteer.IsCommonWord(name) && Context.At(text, start + 2) == ' ' && (Context.IsHangulSyllable(Context.At(text, start + 3)) || Context.IsDigit(Context.At(text, start + 3))))
         {
             return;
         }

@@ -355,18 +355,7 @@ internal static class PersonLayout
             var gifted = rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0 ? rest[(to + 4)..] : [];
             // (A member's anniversary counts the months: 보람찬하루님이 12개월 동안 회원으로 활동했습니다!)
             var digits = rest.IndexOfAnyExceptInRange('0', '9');
-            var alert = digits > 0 && rest[digits..].StartsWith("개월", StringComparison.Ordinal);
-            foreach (var word in s_streamAlerts)
-            {
-                alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
-            }
-
-            // (Or the alert says what was done a few words on: 루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!, 밤산책러 님이 시청자
-            // 2명과 함께 레이드했습니다!, 율무차님이 '한끼 가족' 멤버가 되었습니다!)
-            alert |= rest.Contains("선물했습니다", StringComparison.Ordinal) || rest.Contains("레이드했습니다", StringComparison.Ordinal)
-                || rest.Contains("멤버가 되었습니다", StringComparison.Ordinal);
-
-            if (alert && HandleBefore(text, at) is { } handle)
+            if (IsStreamAlert(rest) && HandleBefore(text, at) is { } handle)
             {
                 AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
             }
@@ -386,6 +375,43 @@ internal static class PersonLayout
                 AddHandle(text, member.Start, member.End, candidates, from, ref seen);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="rest"/>, what follows 님이 on a line, is a live stream's alert: a gift, a subscription, a
+    /// follow (<see cref="s_streamAlerts"/>), the months of a membership, a raid, the stream's start.
+    /// </summary>
+    private static bool IsStreamAlert(ReadOnlySpan<char> rest)
+    {
+        var gifted = rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0 ? rest[(to + 4)..] : [];
+        // (A member's anniversary counts the months: 보람찬하루님이 12개월 동안 회원으로 활동했습니다!)
+        var digits = rest.IndexOfAnyExceptInRange('0', '9');
+        var alert = digits > 0 && rest[digits..].StartsWith("개월", StringComparison.Ordinal);
+        foreach (var word in s_streamAlerts)
+        {
+            alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
+        }
+
+        // (Or the alert says what was done a few words on: 루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!, 밤산책러 님이 시청자
+        // 2명과 함께 레이드했습니다!, 율무차님이 '한끼 가족' 멤버가 되었습니다!, 솜사탕나래 님이 라이브를 시작했습니다.)
+        return alert || rest.Contains("선물했습니다", StringComparison.Ordinal) || rest.Contains("레이드했습니다", StringComparison.Ordinal)
+            || rest.Contains("멤버가 되었습니다", StringComparison.Ordinal) || rest.StartsWith("라이브를 시작", StringComparison.Ordinal)
+            || rest.StartsWith("방송을 시작", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A line of a live stream's alerts (<c>22:05 💰 dkdlel_0723 님이 치즈 1,000개를 후원했습니다 …</c>, <c>22:41 [알림] 개굴개굴99
+    /// 님의 채팅이 …</c>): the app's, not a line of talk, so a transcript's share of speaker lines leaves it out.
+    /// </summary>
+    private static bool StreamAlertLine(ReadOnlySpan<char> line)
+    {
+        if (line.IndexOf("[알림]", StringComparison.Ordinal) is >= 0 and < 16)
+        {
+            return true;
+        }
+
+        var at = line.IndexOf("님이 ", StringComparison.Ordinal);
+        return at > 0 && IsStreamAlert(line[(at + 3)..Math.Min(line.Length, at + 33)]);
     }
 
     /// <summary>
@@ -598,7 +624,8 @@ internal static class PersonLayout
             return false;
         }
 
-        // At least one syllable of the given name is a common given-name syllable (not 임포트, 시퀀스).
+        // At least one syllable of the given name is a common given-name syllable (not 임포트, 시퀀스), or the given name is
+        // a native Korean one (한보배, 천보리, 반초롱).
         var given = span[(span.Length == 4 || IsCompound(span) ? 2 : 1)..];
         foreach (var c in given)
         {
@@ -608,8 +635,19 @@ internal static class PersonLayout
             }
         }
 
-        return false;
+        return s_nativeGivenNames.Contains(given);
     }
+
+    // Native Korean given names (순우리말 이름) of two syllables, whose syllables are rarely those of Sino-Korean given names
+    // and which are also everyday words (보배, 하늘, 보리): general Korean, from knowledge. Only a confident full name makes
+    // one a seed (IsSeed); alone such a word stays a word.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_nativeGivenNames = FrozenSet.Create(StringComparer.Ordinal,
+    [
+        "하늘", "보람", "누리", "나래", "보리", "보배", "새봄", "가을", "겨울", "새벽", "이슬", "한별", "초롱", "다솜", "아름", "슬기", "한결",
+        "나라", "바다", "구슬", "마루", "새롬", "로운", "단비", "온유", "하람", "가람", "다온", "라온", "이든", "보늬", "소라", "겨레", "여름",
+        "다운", "미리", "노을", "빛나", "은별", "샛별", "한울", "한솔", "푸름", "그루", "도담", "아리", "라희", "별님", "봄이", "단아",
+        "하나", "두리", "산들", "시내", "해님", "달님", "보라", "초원", "가온", "이룸", "다올", "새론", "우람", "힘찬", "으뜸", "한빛", "단우",
+    ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A confident person of one word that is not a Korean name's shape (<see cref="IsSeed"/>), in a text laid out as a
@@ -1086,7 +1124,7 @@ internal static class PersonLayout
             lineEnd = lineEnd < 0 ? text.Length : lineEnd;
             var blank = text.AsSpan(lineStart, lineEnd - lineStart).Trim(" \r\t").IsEmpty;
             // (A chat's date between its lines, 2025. 9. 4. 08:12, is neither a speaker's line nor another kind of line.)
-            var stamp = !blank && StampLine(text.AsSpan(lineStart, lineEnd - lineStart));
+            var stamp = !blank && (StampLine(text.AsSpan(lineStart, lineEnd - lineStart)) || StreamAlertLine(text.AsSpan(lineStart, lineEnd - lineStart)));
             lines += blank || stamp ? 0 : 1;
             // (A post's byline may open with a tag in brackets that reads like a speaker's slot: [항암일기] 제목 | 봄볕아래 | ….)
             if (BylineWriter(text, lineStart, lineEnd, comments) is { } byline)
@@ -2315,8 +2353,9 @@ internal static class PersonLayout
     /// </summary>
     private static int RoleInBracketsEnd(string text, int p, int lineEnd, bool timed = false)
     {
+        // (A stream's chat sets the role in square brackets: 솜사탕나래 [스트리머]: ….)
         var open = Context.At(text, p) == ' ' ? p + 1 : p;
-        if (Context.At(text, open) != '(' || text.IndexOf(')', open, Math.Min(timed ? 17 : 9, lineEnd - open)) is not (var close and > 0))
+        if (Context.At(text, open) is not ('(' or '[') || text.IndexOf(text[open] == '(' ? ')' : ']', open, Math.Min(timed ? 17 : 9, lineEnd - open)) is not (var close and > 0))
         {
             return p;
         }
@@ -3610,14 +3649,21 @@ internal static class PersonLayout
             q++;
         }
 
-        if (words < 2 || !listed)
+        if (words >= 2 && listed)
         {
-            return null;
+            // (After a time the talk may open with a number: [10:30] Piotr Wiśniewski: 8D draft ….)
+            var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;
+            var timed = clock > 0;
+            if (TalkFollows(text, timed ? clock : RoleInBracketsEnd(text, q, lineEnd, timedLine), lineEnd, spaceNeeded: true, timed || timedLine))
+            {
+                return (p, q);
+            }
         }
 
-        var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;
-        var timed = clock > 0;
-        return TalkFollows(text, timed ? clock : RoleInBracketsEnd(text, q, lineEnd, timedLine), lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
+        // A Korean name romanised needs no listed word: the surname's spelling marks it (Jaewon Seo: …), and its given name
+        // may be joined by a hyphen (Han Seul-ki: …).
+        return Person.RomanisedKoreanName(text, p) is var romanised and > 0 && romanised <= lineEnd
+            && TalkFollows(text, RoleInBracketsEnd(text, romanised, lineEnd, timedLine), lineEnd, spaceNeeded: true, timedLine) ? (p, romanised) : null;
     }
 
     // How nicknames of people end (general Korean, from knowledge): a teacher (샘, 쌤), kin and familiar address, a keeper
@@ -4078,10 +4124,12 @@ internal static class PersonLayout
 
         var start = clock + 1;
         var end = CjkWordEnd(text, start, lineEnd);
-        // (Before a colon, a Chinese name opens with a surname's character, as a room's or a team's label does not: 会议室：.)
-        var colon = Context.At(text, end) is '：' or ':';
-        if (end - start is < 2 or > 8 || Context.At(text, end) != ' ' && !colon
-            || colon && !HanSpeakerOpening(text, start, end, decorated: false) && !text.AsSpan(start, end - start).ContainsAnyInRange('\u3041', '\u30FA'))
+        // (Before a colon, a Chinese name opens with a surname's character, as a room's or a team's label does not: 会议室：;
+        // symbols may decorate it, 小王🌸: ….)
+        var decorated = Decoration(text, end, lineEnd);
+        var colon = Context.At(text, decorated) is '：' or ':';
+        if (end - start is < 2 or > 8 || decorated > end && !colon || Context.At(text, end) != ' ' && !colon
+            || colon && !HanSpeakerOpening(text, start, end, decorated > end) && !text.AsSpan(start, end - start).ContainsAnyInRange('\u3041', '\u30FA'))
         {
             return null;
         }
@@ -4159,8 +4207,18 @@ internal static class PersonLayout
         var clock = ClockEnd(text, p + gap + 1, lineEnd);
         clock = clock > 0 && Context.At(text, clock) == ':' && Context.At(text, clock + 1) == ' ' ? clock + 1 : clock;
         var talk = clock > 0 && Context.At(text, clock) == ' ' ? Context.At(text, clock + 1) == ' ' ? clock + 2 : clock + 1 : -1;
+
+        // (The day may stand between the name and the time, as a second-hand market's chat shows a past day's message:
+        // 봄이아빠 토요일 오전 10:47: ….)
+        var nameEnd = p + gap;
+        if (text.LastIndexOf(' ', nameEnd - 1, nameEnd - p) is var daySpace and > 0 && daySpace > p
+            && text.AsSpan(daySpace + 1, nameEnd - daySpace - 1) is var day && (day.Length == 3 && day.EndsWith("요일", StringComparison.Ordinal) || day is "오늘" or "어제" or "그제" or "내일"))
+        {
+            nameEnd = daySpace;
+        }
+
         // (A nickname that is also a word, 하늘다람쥐, or a handle with digits, 봄햇살22, as a second-hand market's chat shows.)
-        return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, p + gap) ?? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null;
+        return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, nameEnd) ?? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) : null;
 
         static (int Start, int End)? DigitHandle(string text, int start, int end) =>
             IsDigitHandle(text.AsSpan(start, end - start)) && !Context.IsDigit(text[start]) ? (start, end) : null;
@@ -4671,6 +4729,7 @@ internal static class PersonLayout
                     // 점장님께, 구하늘 … 하늘 요원): 장타율 … 타율이 높다 stays a word.
                     Occurrences(text, given, candidates, from, AddedScore - 0.05, beforePersonWord: true);
                     DiminutiveOccurrences(text, given, candidates, from, AddedScore - 0.05);
+                    VocativeOccurrences(text, given, candidates, from, AddedScore - 0.05);
                 }
             }
 
@@ -4785,9 +4844,11 @@ internal static class PersonLayout
     // kinship words (PrivateContext.Relations, Kin). General Korean, from knowledge.
     private static readonly string[] s_familyOrder = ["막내", "첫째", "둘째", "셋째", "장모", "장인", "이모부", "고모부", "와이프"];
 
-    // Words that end an organisation's name, as its account speaks in a chat (관현악단, 총학생회, 행정지원센터): general Korean.
+    // Words that end an organisation's or a shop's name, as its account speaks in a chat (관현악단, 총학생회, 행정지원센터,
+    // 렌탈샵): general Korean.
     private static readonly string[] s_organisationWords =
-        ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행"];
+        ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행",
+         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점"];
 
     // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
     // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
@@ -5212,6 +5273,32 @@ internal static class PersonLayout
             }
 
             return false;
+        }
+    }
+
+    /// <summary>
+    /// Occurrences of a given name called by the vocative glued to it, 아 after a final consonant and 야 after a vowel (하귀례
+    /// … 귀례야 내 왔다, 이새롬 … 새롬아 고마워), then a space, a line's end or punctuation: a common word is not called so.
+    /// </summary>
+    private static void VocativeOccurrences(string text, ReadOnlySpan<char> given, List<PiiFinding> candidates, int from, double score)
+    {
+        if (!Context.IsHangulSyllable(given[^1]))
+        {
+            return;
+        }
+
+        var vocative = (given[^1] - '\uAC00') % 28 == 0 ? '야' : '아';
+        for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + given.Length;
+            if ((at == 0 || !IsLetter(text[at - 1])) && Context.At(text, end) == vocative
+                && Context.At(text, end + 1) is '\0' or ' ' or '\n' or '\r' or ',' or '!' or '.' or '~' or '?' or '…')
+            {
+                Add(text, candidates, from, at, end, score);
+            }
+
+            var next = text.AsSpan(end).IndexOf(given, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
         }
     }
 

@@ -2413,6 +2413,9 @@ public class PersonLayoutTests
         Reason("네팔 출신 비슈누 구룽(24) 씨는 공고를 졸업하고 조선소에서 일한다.", "비슈누 구룽").ShouldNotStartWith("public:");
         Reason("조선족 간병인 최옥순 씨가 밤 근무를 맡았다.", "최옥순").ShouldNotStartWith("public:");
         Reason("조선 후기 학자 정약용은 유배지에서 책을 썼다.", "정약용").ShouldStartWith("public:");
+        // (Nor does 상하차, loading a truck, hold 하차, leaving a show.)
+        Reason("새벽 3시, 물류센터 상하차 일을 마친 비슈누 구룽(34) 씨가 들어와 컵라면을 고른다.", "비슈누 구룽").ShouldNotStartWith("public:");
+        Reason("가수 김민호 씨가 예능 프로그램에서 하차했다.", "김민호").ShouldStartWith("public:");
     }
 
     // A native given name that is also a word takes the familiar 이 before a particle, which no noun does (하늘이가, 솔이는),
@@ -2724,5 +2727,65 @@ public class PersonLayoutTests
         live.ShouldContain("율무차");
         Persons("[09:10] ₩5,000 결제: 편의점 간식\n[09:20] ₩12,000 환불: 택시").ShouldBeEmpty();
         Persons("[09:10] 민지: 오늘 정산\n[09:20] ₩5,000").ShouldNotContain(p => p.Contains('₩'));
+    }
+    // A workspace's speakers may be Korean names romanised without a listed word (Jaewon Seo:, Han Seul-ki:), and a listed
+    // name's talk may open with a number after a time ([10:30] Piotr Wiśniewski: 8D draft …).
+    [Fact]
+    public void RomanisedKoreanSpeakers_MakeTheConversation()
+    {
+        var slack = Persons("[08:02] Kasia Nowak: Morning all. Line 3 had two cells flagged overnight.\n[08:05] Piotr Wiśniewski: On it.\n"
+            + "[08:11] Jaewon Seo: Thanks. HQ wants the report by Friday.\n[08:14] Kasia Nowak: Is that the audit team?\n[08:15] Jaewon Seo: Yes.\n"
+            + "[09:40] Han Seul-ki: Noted, I'll DM.\n[10:30] Piotr Wiśniewski: 8D draft uploaded to the QA folder.\n[10:34] Jaewon Seo: Great work. 감사합니다 all!");
+        slack.ShouldContain("Kasia Nowak");
+        slack.ShouldContain("Jaewon Seo");
+        slack.ShouldContain("Han Seul-ki");
+        Persons("[09:00] Usage: run the tool\n[09:01] Note: see the docs\n[09:02] Seoul Station: closed").ShouldNotContain("Seoul Station");
+    }
+
+    // A live stream's alerts (후원, 구독, the stream's start, [알림]) are the app's lines, not talk: the viewers who talk still
+    // make a conversation, their role may stand in square brackets before the colon (솜사탕나래 [스트리머]:), and the one who
+    // starts the stream is named by the alert. A Chinese display name may carry an emoji before the colon (小王🌸:).
+    [Fact]
+    public void StreamChats_WithAlerts_AndDecoratedChineseNames_NameTheSpeakers()
+    {
+        var stream = Persons("22:01 [알림] 솜사탕나래 님이 라이브를 시작했습니다. 방송 제목: 칼바람 10연승\n22:03 감자튀김왕: 나래님 ㅎㅇㅎㅇ\n"
+            + "22:05 💰 dkdlel_0723 님이 치즈 1,000개를 후원했습니다 \"화이팅\"\n22:07 ⭐ 초코송이22 님이 6개월 구독했습니다!\n"
+            + "22:10 솜사탕나래 [스트리머]: 초코송이22 고마워요~\n22:15 💰 이태리장인 님이 치즈 5,000개를 후원했습니다\n22:18 감자튀김왕: 충성 🫡\n"
+            + "22:20 민트초코🍫: 저번 판 무빙 완전 빙의였음\n22:41 [알림] 개굴개굴99 님의 채팅이 제한되었습니다.\n22:43 초코송이22: 방금 어머님 목소리 들림");
+        stream.ShouldContain("솜사탕나래");
+        stream.ShouldContain("감자튀김왕");
+        stream.ShouldContain("민트초코");
+        var wechat = Persons("07:05 李红梅: 我这边孙大爷明天出院。\n08:40 小王🌸: 姐们帮个忙，谁能替我一天班？\n07:12 金春花: 对，护士长说痰多。\n08:45 小王🌸: 谢谢姐❤️");
+        wechat.ShouldContain("小王");
+        wechat.ShouldContain("李红梅");
+    }
+
+    // A native Korean given name (보배, 새롬: everyday words too) of a confident full name in the same text is that person
+    // before 씨 and when called with the vocative (새롬아); without the full name the word stays a word.
+    [Fact]
+    public void NativeGivenNames_OfAFullName_AreThePerson()
+    {
+        Persons("상담 기록: 한보배 씨 내방. 보배 씨가 다음 주 다시 온다고 함.").Count(p => p == "보배").ShouldBe(1);
+        Persons("담당: 이새롬 선생님. 새롬아 고마워 하고 원장님이 말씀하셨다.").ShouldContain("새롬");
+        Persons("우리 집 보배 같은 아이. 새롬아 하고 불러 봤다.").ShouldNotContain("보배");
+        Persons("하늘아 맑아라, 하늘이 참 높다.").ShouldBeEmpty();
+    }
+
+    // What stands where a speaker does is sometimes no one: the day before a market chat's time (봄이아빠 토요일 오전 10:47:),
+    // a shop's account in the time's brackets ([12:33 렌탈샵]), a note with a particle in the brackets after a name
+    // (Siriporn Wongsa (차남은 해외 출장 중, …)), a common word that opens the talk after a staff label (주치의: 최근 1주 …).
+    [Fact]
+    public void Days_Shops_Notes_AndTalk_AreNoSpeakers()
+    {
+        var market = Persons("봄이아빠 오후 2:11: 안녕하세요 침대 아직 있나요?\n쑥쑥이네 오후 2:15: 네 있어요~\n봄이아빠 오후 2:20: 감사합니다!\n"
+            + "쑥쑥이네 오후 2:30: 나사는 지퍼백에 넣어 둘게요.\n봄이아빠 토요일 오전 10:47: 도착했습니다! 지하 2층이에요.");
+        market.ShouldContain("봄이아빠");
+        market.ShouldNotContain("토요일");
+        var rental = Persons("[12:30 하늘] 스키 바인딩이 헐거워요\n[12:33 렌탈샵] 네 하늘 고객님, 직원이 올라갑니다.\n[17:20 하늘] 고글은 얼마예요?\n"
+            + "[17:24 렌탈샵] 고글 2만 원입니다.");
+        rental.ShouldNotContain("렌탈샵");
+        Persons("참석: 장남 황보준호, 차남 며느리 Siriporn Wongsa (차남은 해외 출장 중, 영상통화 참여), 사회복지사 편주희")
+            .ShouldNotContain(p => p.Contains("출장", StringComparison.Ordinal));
+        Persons("15:05 주치의: 최근 1주 경구 섭취 거의 없음, 의식 저하 진행 중.").ShouldNotContain("최근");
     }
 }
