@@ -543,6 +543,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // in square brackets, decorated Chinese display names, native given names of a full name, days, shops and notes that
     // stand where a speaker does: 0.939 now).
     [InlineData(73, 0.92, 0.67, 0.92, 0.99, 0.92, 0.95)]
+    // Batch 74, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 73,
+    // scored once (0.903).
+    [InlineData(74, 0.90, 0.55, 0.90, 0.98, 0.90, 0.93)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
