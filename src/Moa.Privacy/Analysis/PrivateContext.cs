@@ -78,6 +78,7 @@ public static class PrivateContext
         "상담사", "상담원", "상담인", "상담교사", "담임교사", "담임", "강사", "조사자", "인계자", "인수자", "방문자", "결재자", "검토자",
         "접수자", "처리자", "관리소장", "총무", "반장", "통장", "이장", "집사", "권사", "동료", "직원", "사업주", "원아", "담당의",
         "주치의", "의뢰의", "간호사", "요양사", "사회복지사", "통역사", "통역인", "작성인", "확인인", "입회인", "참관인", "회원",
+        "라이더",
     ];
 
     // Labels of a record's other fields (contact, dates, amounts, departments): never a name.
@@ -86,7 +87,7 @@ public static class PrivateContext
         "연락처", "주소", "전화", "휴대폰", "이메일", "생년월일", "방문일", "상담일", "작성일", "신청일", "접수일", "계약일", "입원일", "퇴원일",
         "일시", "장소", "내용", "요지", "사유", "비고", "소속", "직위", "직급", "부서", "금액", "기탁금", "회비", "잔액", "번호", "제목",
         "안건", "결과", "의결", "증상", "진단", "처방", "기간", "시간", "담당", "성별", "나이", "직업", "학년", "반", "국적", "관계", "메모",
-        "사건명", "의견", "상호",
+        "사건명", "의견", "상호", "소재지", "주소지", "거주지", "상정일",
     ];
 
     /// <summary>Whether <paramref name="word"/> names a person by a relation (딸, 아동, 생모): a kinship word or a child in a record.</summary>
@@ -571,7 +572,7 @@ public static class PrivateContext
     // 스타트업 a start-up, 감사장 a letter of thanks, the 회장 of a market's merchants, a village's women's or elders'
     // association, 부서장 a department's head; 조선소 and 조선업 build ships and 조선족 are Korean-Chinese residents, not the
     // Joseon dynasty; 상하차 and 승하차 load a truck and board a bus, no one leaves a show): a match inside one of them is
-    // not that word. (Not 스타일: reviews that say 강남스타일 are
+    // not that word. (Not 스토리지, storage: 스토리지만 is a story in reviews.) (Not 스타일: reviews that say 강남스타일 are
     // about public figures as a rule, measured on NSMC.)
     private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트",
         "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족", "상하차", "승하차"];

@@ -23,7 +23,7 @@ internal static class Person
         "씨", "님", "교수", "기자", "대표", "사장", "회장", "원장", "의원", "장관", "박사", "선생", "변호사", "감독", "작가", "팀장",
         "과장", "부장", "차장", "대리", "주무관", "사무관", "국장", "총장", "이사", "사원", "주임", "연구원", "간호사", "의사",
         "드림", "올림", "배상", "대통령", "총리", "후보", "선수", "위원장", "의장", "대변인", "원내대표", "코치", "여사", "총재", "주석", "학생",
-        "매니저", "플래너",
+        "매니저", "플래너", "지배인",
     ];
 
     // Labels before a name: the person rules' own, the private-context judge's labels of a person's record and its roles
@@ -71,6 +71,7 @@ internal static class Person
     [
         "회원님", "고객님", "어머님", "아버님", "어머니", "아버지", "집사님", "권사님", "장로님", "선생님", "학생", "환자분", "어르신", "보호자님",
         "원장님", "과장님", "팀장님", "대표님", "사장님", "기사님", "간호사님", "수녀님", "목사님", "할머니", "할아버지", "산모님", "선배님", "후배님",
+        "소장님", "실장님", "부장님", "지배인님",
     ];
 
     private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_addressTitles, .. s_labels, .. s_englishLabels,
@@ -2554,9 +2555,13 @@ internal static class Person
                 continue;
             }
 
-            // One listed or romanised given name after a kinship or role word (사촌 Bekzod, 딸 Svetlana).
-            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && GivenNameWord(text.AsSpan(i, end - i))
-                && RoleOrKinBefore(text, i))
+            // One listed or romanised given name after a kinship or role word (사촌 Bekzod, 딸 Svetlana); after a kinship
+            // word, any capitalised word with a person's particle glued to it or its name said after it (아들 Arjun이, 딸
+            // Anisha 이름은) is the child's or the spouse's name, as a brand or a place takes other particles (남편 Samsung에).
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && RoleOrKinBefore(text, i)
+                && (GivenNameWord(text.AsSpan(i, end - i))
+                    || KinBefore(text, i) && IsTitleCase(text.AsSpan(i, end - i)) && !s_englishNotNames.Contains(text.AsSpan(i, end - i)) && NotAName(text, i, end) < 0
+                        && PersonParticleAt(text, end)))
             {
                 sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.75));
                 i = end;
@@ -2580,6 +2585,46 @@ internal static class Person
             sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
             i = end;
         }
+    }
+
+    /// <summary>
+    /// Whether a particle that follows a person's name ends a word at <paramref name="at"/> (이, 가, 는, 은, 한테, 에게, 랑, and
+    /// the familiar 이 before them), or a space and 이름 (the name's own word).
+    /// </summary>
+    private static bool PersonParticleAt(string text, int at)
+    {
+        if (text.AsSpan(at).StartsWith(" 이름", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var particle in (ReadOnlySpan<string>)["이가", "이는", "이랑", "이도", "이한테", "한테", "에게", "랑", "이", "가", "는", "은"])
+        {
+            if (text.AsSpan(at).StartsWith(particle, StringComparison.Ordinal) && !Context.IsHangulSyllable(Context.At(text, at + particle.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the word right before <paramref name="start"/>, one space between, is a family member's (딸, 아들, 남편, 아내, 조카).</summary>
+    private static bool KinBefore(string text, int start)
+    {
+        if (start < 2 || text[start - 1] != ' ')
+        {
+            return false;
+        }
+
+        var w = start - 1;
+        while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
+        {
+            w--;
+        }
+
+        var word = text.AsSpan(w, start - 1 - w);
+        return word is "딸" or "아들" or "남편" or "아내" or "부인" or "조카" or "손자" or "손녀" or "사촌" or "동생" or "처" or "형" or "누나" or "언니" or "오빠" or "며느리" or "사위";
     }
 
     /// <summary>

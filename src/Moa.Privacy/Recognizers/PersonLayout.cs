@@ -2025,7 +2025,7 @@ internal static class PersonLayout
         }
 
         (int Start, int End)? bracketName = null;
-        var clockInBrackets = false;
+        var (clockInBrackets, direct) = (false, false);
         if (p < lineEnd && text[p] == '[')
         {
             var close = text.IndexOf(']', p, lineEnd - p);
@@ -2075,6 +2075,9 @@ internal static class PersonLayout
             {
                 bracketName = name;
             }
+
+            // (A direct message's tag, [DM] hyemin.kwon: …, opens the writer's line as an export's slot does.)
+            direct = text.AsSpan(p + 1, close - p - 1) is "DM" or "디엠";
 
             // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
             clockInBrackets = Context.IsDigit(text[close - 1]) && ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0;
@@ -2169,7 +2172,7 @@ internal static class PersonLayout
                 return (korean.Start, korean.End, false);
             }
 
-            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, false)
+            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, direct)
                 : MixedHandleEnd(text, p, lineEnd) is var mixed and > 0 && TalkFollows(text, mixed, lineEnd, spaceNeeded: false, timed) ? (p, mixed, false)
                 : Bracketed(bracketName);
         }
@@ -2410,7 +2413,19 @@ internal static class PersonLayout
             }
         }
 
+        // (Some phones' locales write the time with a dot, 07.11, as Indonesian ones do.)
         var clock = ClockEnd(text, clockAt, lineEnd);
+        // (The date's reading may have taken such a time as its day: then the time ends right before " - ".)
+        if (clock < 0 && DotClockEnd(text, clockAt, lineEnd) is var dotted and > 0)
+        {
+            clock = dotted;
+        }
+        else if (clock < 0 && text.IndexOf(" - ", p, Math.Min(lineEnd - p, clockAt - p + 3), StringComparison.Ordinal) is var dash and > 0
+            && text.LastIndexOf(' ', dash - 1, Math.Min(6, dash - p)) is var before && before > p && DotClockEnd(text, before + 1, lineEnd) == dash)
+        {
+            clock = dash;
+        }
+
         if (clock < 0)
         {
             return null;
@@ -3329,6 +3344,12 @@ internal static class PersonLayout
     private static (int Start, int End)? DisplayName(string text, int start, int end)
     {
         (start, end) = Trim(text, start, end);
+
+        // (A chat copied with the time and the name in one bracket, [21:18 sujanrider77]: the time is left out.)
+        if (ClockEnd(text, start, end) is var time and > 0 && Context.At(text, time) == ' ')
+        {
+            start = time + 1;
+        }
         if (end - start > 4 && text[end - 1] == ')' && text.LastIndexOf('(', end - 1, end - start) is var open and > 0 && open > start)
         {
             (start, end) = Trim(text, start, open);
@@ -3346,7 +3367,8 @@ internal static class PersonLayout
         {
             var space = text.AsSpan(start, end - start).LastIndexOf(' ');
             var last = space < 0 ? default : text.AsSpan(start + space + 1, end - start - space - 1);
-            if (space <= 0 || !(Person.IsTitleOrRole(last) || PrivateContext.IsContextWord(last) || PrivateContext.IsStaffOrKin(last) || last is "아빠" or "엄마"))
+            if (space <= 0 || !(Person.IsTitleOrRole(last) || PrivateContext.IsContextWord(last) || PrivateContext.IsStaffOrKin(last) || last is "아빠" or "엄마"
+                || space > 0 && Context.IsLatinUpper(text[start]) && last is "mama" or "papa" or "mom" or "dad" or "Mama" or "Papa" or "Mom" or "Dad"))
             {
                 break;
             }
@@ -3452,7 +3474,7 @@ internal static class PersonLayout
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
-        "에어비앤비", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "문자", "이메일", "디엠",
+        "에어비앤비", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",
@@ -4175,8 +4197,10 @@ internal static class PersonLayout
     private static (int Start, int End)? SpeakerBeforeClock(string text, int p, int lineEnd)
     {
         var line = text.AsSpan(p, Math.Min(lineEnd - p, 28));
+        // (A colon may follow the bracket: doyoon.k [오전 9:40]: ….)
         if (Context.At(text, p) != '[' && line.IndexOf(" [", StringComparison.Ordinal) is var bracket and >= 2 && ClockEnd(text, p + bracket + 2, lineEnd) is var bracketed and > 0
-            && Context.At(text, bracketed) == ']' && Context.At(text, bracketed + 1) == ' ' && bracketed + 2 < lineEnd && text[bracketed + 2] != ' ')
+            && Context.At(text, bracketed) == ']' && (Context.At(text, bracketed + 1) == ':' ? bracketed + 1 : bracketed) is var afterBracket
+            && Context.At(text, afterBracket + 1) == ' ' && afterBracket + 2 < lineEnd && text[afterBracket + 2] != ' ')
         {
             return DisplayName(text, p, p + bracket);
         }
@@ -4205,7 +4229,8 @@ internal static class PersonLayout
         // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다; or a colon after
         // the time, as a second-hand market's chat is copied: 퇴근후쿵야 오후 7:21: 안녕하세요.)
         var clock = ClockEnd(text, p + gap + 1, lineEnd);
-        clock = clock > 0 && Context.At(text, clock) == ':' && Context.At(text, clock + 1) == ' ' ? clock + 1 : clock;
+        var market = clock > 0 && Context.At(text, clock) == ':' && Context.At(text, clock + 1) == ' ';
+        clock = market ? clock + 1 : clock;
         var talk = clock > 0 && Context.At(text, clock) == ' ' ? Context.At(text, clock + 1) == ' ' ? clock + 2 : clock + 1 : -1;
 
         // (The day may stand between the name and the time, as a second-hand market's chat shows a past day's message:
@@ -4218,10 +4243,24 @@ internal static class PersonLayout
         }
 
         // (A nickname that is also a word, 하늘다람쥐, or a handle with digits, 봄햇살22, as a second-hand market's chat shows.)
-        return talk > 0 && talk < lineEnd && text[talk] != ' ' ? DisplayName(text, p, nameEnd) ?? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) : null;
+        return talk > 0 && talk < lineEnd && text[talk] != ' '
+            ? DisplayName(text, p, nameEnd) ?? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) ?? (market ? ShortHandle(text, p, nameEnd) : null) : null;
 
         static (int Start, int End)? DigitHandle(string text, int start, int end) =>
             IsDigitHandle(text.AsSpan(start, end - start)) && !Context.IsDigit(text[start]) ? (start, end) : null;
+
+        // (A second-hand market's chat, the colon after the time, shows a handle of two syllables too, 밍구 오후 6:12: …; a
+        // speaker only where such lines make a conversation.)
+        static (int Start, int End)? ShortHandle(string text, int start, int end) =>
+            text.AsSpan(start, end - start) is { Length: 2 } word && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word)
+            && !IsRoleWord(word) && !PrivateContext.IsFieldWord(word) && !s_channelTags.Contains(word) && !IsFormWord(word) ? (start, end) : null;
+    }
+
+    /// <summary>The position right after a time written with a dot at <paramref name="p"/> (<c>07.11</c>, <c>9.05</c>) before a space, or -1.</summary>
+    private static int DotClockEnd(string text, int p, int lineEnd)
+    {
+        var dot = Context.IsDigit(Context.At(text, p)) ? Context.At(text, p + 1) == '.' ? p + 1 : Context.IsDigit(Context.At(text, p + 1)) && Context.At(text, p + 2) == '.' ? p + 2 : -1 : -1;
+        return dot > 0 && dot + 3 < lineEnd && Context.IsDigit(text[dot + 1]) && Context.IsDigit(text[dot + 2]) && text[dot + 3] == ' ' ? dot + 3 : -1;
     }
 
     /// <summary>The position right after a clock time at <paramref name="p"/> (<c>9:12</c>, <c>오후 21:05</c>), or -1.</summary>
@@ -4848,7 +4887,7 @@ internal static class PersonLayout
     // 렌탈샵): general Korean.
     private static readonly string[] s_organisationWords =
         ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행",
-         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점"];
+         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점", "가게폰", "업무폰"];
 
     // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
     // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.

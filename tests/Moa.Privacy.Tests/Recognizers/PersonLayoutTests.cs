@@ -2788,4 +2788,62 @@ public class PersonLayoutTests
             .ShouldNotContain(p => p.Contains("출장", StringComparison.Ordinal));
         Persons("15:05 주치의: 최근 1주 경구 섭취 거의 없음, 의식 저하 진행 중.").ShouldNotContain("최근");
     }
+    // A second-hand market's chat shows handles of two syllables with the colon after the time (밍구 오후 6:12: …); a chat
+    // may put the time and the handle in one bracket ([21:18 sujanrider77] …) or a colon after a bracketed time (doyoon.k
+    // [오전 9:40]: …); WhatsApp's export may write the time with a dot (2025년 6월 23일 07.11 - Bayu: …); a Latin display
+    // name may end with the child's parent ([Haruto mama]).
+    [Fact]
+    public void MarketHandles_BracketedTimes_AndDottedTimes_NameTheSpeakers()
+    {
+        var market = Persons("밍구 오후 6:12: 안녕하세요! 아직 판매 중인가요?\n자전거탄풍경 오후 6:15: 네 판매 중이에요.\n밍구 오후 6:25: 오늘 저녁 역 앞 괜찮으세요?\n"
+            + "자전거탄풍경 오후 6:30: 8시 괜찮아요.\n밍구 오후 6:33: 네 좋아요!");
+        market.ShouldContain("밍구");
+        var rider = Persons("[21:16 상담사] Sujan 님 괜찮으세요? 배차는 멈춰 두었어요.\n[21:18 sujanrider77] 괜찮아요 조금 아파요.\n[21:20 상담사] 사진 보내 주세요.\n"
+            + "[21:22 sujanrider77] 사진 보냈어요.");
+        rider.ShouldContain("sujanrider77");
+        var slack = Persons("doyoon.k [오전 9:40]: 접근 로그 보니 해외 IP 2개에서 흔적 있어요.\nminji_park [오전 9:42]: 확인했어요.\ndoyoon.k [오전 9:45]: 보고서 올릴게요.");
+        slack.ShouldContain("doyoon.k");
+        var whatsapp = Persons("2025년 6월 23일 07.11 - Bayu: Pak bilang Sabtu lembur juga.\n2025년 6월 23일 07.13 - Andi Saputra: Iya. Bayu coba tanya langsung.\n"
+            + "2025년 6월 23일 07.15 - Bayu: Oke siap.");
+        whatsapp.ShouldContain("Bayu");
+        whatsapp.ShouldContain("Andi Saputra");
+        Persons("[Haruto mama] [오후 7:40] すみません、質問です。\n[배진혁 관장] [오후 7:45] 네 어머님 말씀하세요.").ShouldContain(p => p.StartsWith("Haruto", StringComparison.Ordinal));
+        Persons("회의 2025. 6. 23. 07.11 - 안건: 예산").ShouldBeEmpty();
+    }
+
+    // A shop's or a work phone's account ([업무폰], 가게폰:), an in-house messenger's tag ([사내메신저]), a field's label
+    // (소재지:, 상정일) and an office (지배인) are no persons.
+    [Fact]
+    public void ShopPhones_AppTags_Fields_AndOffices_AreNoPersons()
+    {
+        var rental = Persons("[토 21:20] 가게폰: 괜찮습니다 손님, 반납하실 때 보고 판단할게요\n[토 21:22] 하늘: 감사합니다\n[일 09:11] 가게폰: OK! Deposit refund today\n"
+            + "[일 09:15] 하늘: 네 감사해요");
+        rental.ShouldNotContain("가게폰");
+        Persons("[사내메신저] 명수아 → 옥은솔 (지점 수신팀) 10:58 확인 부탁드립니다").ShouldNotContain("사내메신저");
+        Persons("[주택 월세 계약서]\n소재지: 광주광역시 강남구 시청로 123 ○○빌 302호\n임대인: 노상우").ShouldNotContain("소재지");
+        Persons("[문자 10:41] 성나경 → 마동규 지배인님: 신부측 하객 32명 도착 예정입니다.").ShouldNotContain("지배인");
+        Persons("[2025년 6월 11일 14:05] 임대인 아들 노상우 → 중개사: 소장님, 어머니가 잔금일에 못 나가셔서요").ShouldNotContain("소장님");
+        Persons("상담사 유리: 안녕하세요 한솔 라이더님, 사고 접수 확인했습니다.\n한솔: 네 감사합니다\n상담사 유리: 네 라이더님, 산재 대상이세요.")
+            .ShouldNotContain("라이더");
+    }
+
+    // A direct message's tag opens its writer's line as an export's slot does, even among an order book's other lines.
+    [Fact]
+    public void DirectMessageTags_NameTheirWriters()
+    {
+        var book = Persons("주문번호\t품목\t레터링\t금액\nC-101\t2호 생크림\t\"축 돌\"\t45,000\nC-102\t미니 케이크\t\"Happy day\"\t25,000\n"
+            + "C-103\t3호 초코\t-\t52,000\n[DM] hyemin.kwon: 안녕하세요! 토요일 돌 케이크 주문했어요.\n[사장] 네 확인했어요!");
+        book.ShouldContain("hyemin.kwon");
+    }
+    // After a family member's word a capitalised name the lists do not hold is the person's where a person's particle is
+    // glued to it or its name is said after it (아들 Arjun이, 딸 Anisha 이름은); a brand or a place takes other particles.
+    [Fact]
+    public void UnlistedLatinNames_AfterKin_WithAPersonsParticle_AreNames()
+    {
+        Persons("아들 Arjun이 어제부터 열이 나요.").ShouldContain("Arjun");
+        Persons("아내 Oyuna가 왔어요").ShouldContain("Oyuna");
+        Persons("네팔 신도님 딸 Anisha 이름은 제가 영어로 써 드릴게요.").ShouldContain("Anisha");
+        Persons("남편 Samsung에 다녀요").ShouldBeEmpty();
+        Persons("딸 Netflix 보느라 늦게 잠").ShouldBeEmpty();
+    }
 }
