@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–73 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–74 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 74;
+    public const int HeldOutBatch = 75;
 
-    /// <summary>The batch held out whole before batch 74 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 73;
+    /// <summary>The batch held out whole before batch 75 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 74;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -248,7 +248,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers for a later round (a health check-up booking sheet, Kyrgyz farm workers' Telegram group, a school social worker's case notes, a science fair club's parents' Band, an irrigation cooperative's minutes, a tour bus crash in the news, an English landlord and tenant e-mail, a ski rental ledger, a retreat house register, an acne treatment record, a newlywed's cafe post, a children's swimming academy, Nepali restaurant workers' Viber group, a boiler repair log, a photo editing Discord, a tteok shop's order book, a baby crib deal chat, a travel startup's Slack about a passport photo leak, a traffic accident mediation hearing, a night-shift convenience store feature, Chinese nurses' aides' WeChat group, a children's cooking class, hospice nursing notes, a scooter sharing accident report, a wisdom tooth extraction consent, a badminton club's Band, an account takeover report, a Chzzk game stream chat, a villa rent contract, a veterinary staff KakaoTalk, a funeral flower order, an ambulance dispatch log, a battery maker's English Slack, Filipino seafarers' Messenger group, a refrigerator delivery mediation) and wired at the next session's start
 /// after a pass tuned on batch 72 (dated replies with a time, a channel tag before a Discord header, paid messages with the amount before the handle, YouTube's new-member notice), adds planted documents only (<c>person-private-docs73.txt</c>). Batch 74, written blind in that session by
 /// two writers (a vaccination register, Uzbek construction workers' Telegram group, a child protection home visit, a field day's parents' Band, a parking dispute's minutes, a fishing boat fire in the news, an English host family e-mail, a camping gear rental ledger, a lantern offering register, a cataract surgery record, a job seeker's cafe post, a taekwondo academy, Indonesian factory workers' WhatsApp group, an air conditioner installer's log, a board game cafe's Discord, a custom cake order book with Instagram DMs, an electric bike deal chat, a fintech startup's Slack about an ID card leak, a malpractice mediation hearing, an old barbershop closing in the news, Mongolian students' Messenger group, a children's art class, ICU nursing notes, a delivery rider's accident report, a rhinoplasty consent, a futsal club's Band, a voice phishing report, a SOOP stream chat, a one-room jeonse contract, a nursing home's staff KakaoTalk about a fall, a wedding photo studio, a police substation's night log, a shipbuilder's English Teams channel, Cambodian farm workers' LINE group, a wedding hall cancellation mediation) and wired in it
-/// after a pass tuned on batch 73 (romanised Korean speakers, a stream's alerts and roles in square brackets, decorated Chinese display names, native given names of a full name, days, shops and notes that stand where a speaker does), adds planted documents only (<c>person-private-docs74.txt</c>).
+/// after a pass tuned on batch 73 (romanised Korean speakers, a stream's alerts and roles in square brackets, decorated Chinese display names, native given names of a full name, days, shops and notes that stand where a speaker does), adds planted documents only (<c>person-private-docs74.txt</c>). Batch 75, written blind in that session by
+/// two writers (a blood test call list, Vietnamese shipyard welders' Zalo group, a marriage migrant's counselling notes, a kindergarten's parents' open chat, a redevelopment association's general meeting, a school bus accident in the news, an English e-mail with an investor's assistant, a Jeonju guesthouse ledger, a small group's prayer requests, a sinus surgery record, a first-time landlord's cafe post, a youth baseball team's Band, Sri Lankan fishermen's WhatsApp group, a locksmith's log, a cover dance team's Discord, a bouquet order book, a stroller deal chat, a game company's Slack about a leaked support ticket, an unfair dismissal hearing, a fish seller's retirement in the news, Thai massage therapists' LINE group, a children's coding class, dementia day care notes, a taxi accident report, a delivery record and birth plan, a cycling club's cafe, a claim fraud interview, a Twitch stream chat, a commercial lease dispute, a hospital pharmacy's staff KakaoTalk, a first-birthday photo shoot, a coast guard patrol log, a cosmetics brand's English Slack, Uzbek students' Telegram group, a used car mediation) and wired in it
+/// after a pass tuned on batch 74 (market handles, a time in a speaker's bracket, WhatsApp's dotted times, direct messages' tags, unlisted Latin names after kin, shops' phones, fields and offices that stand where a name does), adds planted documents only (<c>person-private-docs75.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -562,6 +564,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath72, 72));
         items.AddRange(Planted(DocsPath73, 73));
         items.AddRange(Planted(DocsPath74, 74));
+        items.AddRange(Planted(DocsPath75, 75));
         return items;
     }
 
@@ -903,8 +906,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath74 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs74.txt");
 
+    private static string DocsPath75 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs75.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs74.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs75.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
