@@ -564,6 +564,10 @@ internal static class Person
         }
 
         TrySouthAsianKin(text, sink);
+        if (text.Contains("พี่", StringComparison.Ordinal) || text.Contains("น้อง", StringComparison.Ordinal))
+        {
+            TryThaiKin(text, sink);
+        }
 
         if (text.AsSpan().ContainsAnyInRange('\u1000', '\u109F'))
         {
@@ -5193,6 +5197,81 @@ internal static class Person
 
             var next = text.AsSpan(at + 1).IndexOfAny(s_southAsianKinValues);
             at = next < 0 ? -1 : at + 1 + next;
+        }
+    }
+
+    // Thai words that end a name written glued after พี่ or น้อง, Thai writing no spaces between words: polite and sentence
+    // particles, the commonest verbs and prepositions after a name. General Thai, from knowledge.
+    private static readonly string[] s_thaiAfterName =
+    [
+        "ครับ", "คับ", "ค่ะ", "คะ", "ค่า", "นะ", "จ้า", "จ้ะ", "จ๋า", "ด้วย", "มา", "ไป", "ก็", "ว่า", "ที่", "จะ", "ได้", "มี", "เป็น", "ของ", "กับ",
+        "และ", "เลย", "แล้ว", "สู้", "ล่ะ", "บอก", "โทร", "ส่ง", "ให้", "อยู่", "ไม่", "เอง", "ทำ", "ช่วย", "เมื่อ", "วัน", "พรุ่งนี้",
+    ];
+
+    // Words that follow พี่ or น้อง and are no name: older sister and brother, siblings, the plural's mark, all of you.
+    private static readonly string[] s_thaiKinWords = ["สาว", "ชาย", "น้อง", "ๆ", "เขย", "สะใภ้", "ทุกคน", "พี่"];
+
+    /// <summary>
+    /// A Thai name glued after the kin word it is called by, พี่ (older) or น้อง (younger): <c>พี่สมชายครับ</c>, <c>ขอบคุณค่ะ
+    /// พี่เล็ก</c>. The name runs to a space, a character that is no Thai letter, or a particle or common word after a name
+    /// (<see cref="s_thaiAfterName"/>), two to ten letters; พี่สาว, พี่ชาย and พี่น้อง are kin, no name.
+    /// </summary>
+    private static void TryThaiKin(string text, List<PiiFinding> sink)
+    {
+        foreach (var kin in (ReadOnlySpan<string>)["พี่", "น้อง"])
+        {
+            for (var at = text.IndexOf(kin, StringComparison.Ordinal); at >= 0; at = text.IndexOf(kin, at + kin.Length, StringComparison.Ordinal))
+            {
+                var start = at + kin.Length;
+                if (at > 0 && IsThai(text[at - 1]) && !ThaiWordEndsBefore(text, at) || !IsThai(Context.At(text, start)) || StartsWithAny(text, start, s_thaiKinWords)
+                    || StartsWithAny(text, start, s_thaiAfterName))
+                {
+                    continue;
+                }
+
+                var end = start;
+                while (end < text.Length && IsThai(text[end]) && (end == start || !StartsWithAny(text, end, s_thaiAfterName)) && end - start <= 10)
+                {
+                    end++;
+                }
+
+                // (The vowels and tone marks of a syllable stay with it: ไป may not start inside a word's marks.)
+                if (end - start is >= 2 and <= 10 && !IsThaiMark(Context.At(text, end)) && !(end < text.Length && IsThai(text[end]) && !StartsWithAny(text, end, s_thaiAfterName)))
+                {
+                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+                }
+            }
+        }
+
+        static bool IsThai(char c) => c is >= '\u0E01' and <= '\u0E4E';
+
+        static bool IsThaiMark(char c) => c is '\u0E31' or >= '\u0E34' and <= '\u0E3A' or >= '\u0E47' and <= '\u0E4E';
+
+        // (A kin word glued to what comes before is one where a polite word or an everyday word ends there: ขอบคุณพี่…, โอเคค่ะพี่….)
+        static bool ThaiWordEndsBefore(string text, int at)
+        {
+            foreach (var w in (ReadOnlySpan<string>)["ค่ะ", "คะ", "ครับ", "คับ", "ขอบคุณ", "วันเกิด", "ของ", "ให้", "กับ", "ถึง", "นะ", "สู้ๆ", "โทรหา", "บอก", "ถาม"])
+            {
+                if (text.AsSpan(0, at).EndsWith(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool StartsWithAny(string text, int at, string[] words)
+        {
+            foreach (var w in words)
+            {
+                if (text.AsSpan(at).StartsWith(w, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

@@ -3345,10 +3345,17 @@ internal static class PersonLayout
     {
         (start, end) = Trim(text, start, end);
 
-        // (A chat copied with the time and the name in one bracket, [21:18 sujanrider77]: the time is left out.)
+        // (A chat copied with the time and the name in one bracket, [21:18 sujanrider77]: the time is left out, and so is
+        // the app a booking came through, [부킹닷컴 Ploy Srisuk].)
         if (ClockEnd(text, start, end) is var time and > 0 && Context.At(text, time) == ' ')
         {
             start = time + 1;
+        }
+
+        if (text.IndexOf(' ', start, end - start) is var appEnd and > 0 && text.AsSpan(start, appEnd - start) is "에어비앤비" or "부킹닷컴" or "아고다" or "야놀자" or "여기어때"
+            && appEnd + 1 < end)
+        {
+            start = appEnd + 1;
         }
         if (end - start > 4 && text[end - 1] == ')' && text.LastIndexOf('(', end - 1, end - start) is var open and > 0 && open > start)
         {
@@ -3474,7 +3481,7 @@ internal static class PersonLayout
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
-        "에어비앤비", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
+        "에어비앤비", "부킹닷컴", "아고다", "야놀자", "여기어때", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",

@@ -2846,4 +2846,31 @@ public class PersonLayoutTests
         Persons("남편 Samsung에 다녀요").ShouldBeEmpty();
         Persons("딸 Netflix 보느라 늦게 잠").ShouldBeEmpty();
     }
+    // A Thai name is written glued after the kin word it is called by (พี่สมชาย, น้องแพร), Thai writing no spaces: it runs to
+    // a space, another script or a polite particle (ครับ, ค่ะ); พี่สาว and พี่น้อง are kin, no name.
+    [Fact]
+    public void ThaiNames_AfterPhiAndNong_AreNames()
+    {
+        Persons("10:12 Somsri: ขอบคุณค่ะ พี่เล็ก 저 그날 공장 근무인데요").ShouldContain("เล็ก");
+        Persons("[12:15] Ton: พี่สมชายครับ 다음 주 일요일 안산에서 만나요").ShouldContain("สมชาย");
+        Persons("오늘 예약 꽉 찼어요 วีซ่า ของน้องแพร หมดเดือนหน้านะ").ShouldContain("แพร");
+        Persons("오늘 예약 꽉 찼어요 พี่สาวของฉัน มาด้วย").ShouldBeEmpty();
+        Persons("오늘 예약 꽉 찼어요 พี่ๆ ทุกคน สู้ๆ").ShouldBeEmpty();
+    }
+
+    // A record's field labels (경위서, 결제, 상가), a booking app's name before the guest's in one bracket ([부킹닷컴 Ploy
+    // Srisuk]) and words the tagger took for names (조식, 오히려, 기록에) are read for what they are.
+    [Fact]
+    public void RecordFields_AppsInBrackets_AndEverydayWords_AreReadForWhatTheyAre()
+    {
+        var studio = Persons("[예약서] 촬영일 2025년 1월 16일 11:00 / 상품: 돌 스냅\n아기: 도이안 (남)\n결제: 계약금 10만 원\n[문자] 오후 3:02 도이안 어머님 감사합니다");
+        studio.ShouldNotContain("결제");
+        studio.ShouldNotContain("예약서");
+        Persons("[사고 경위서] 작성자 천두식 (운전기사)\n[배차] [오전 3:07] 경위서는 본 대로만 쓰시고요").ShouldNotContain("경위서");
+        Persons("송윤재 아빠: 네 할머님 버스 자리 충분합니다. 조식은 호텔, 점심은 도시락이에요.").ShouldNotContain("조식");
+        Persons("커뮤니티에서는 오히려 고객님 편을 드는 분위기입니다.").ShouldNotContain("오히려");
+        var booking = Persons("[부킹닷컴 Ploy Srisuk] Hello, my flight lands at 9pm.\n[답장 채윤] No problem! I will send the door code.\n[부킹닷컴 Ploy Srisuk] Thank you!");
+        booking.ShouldContain("Ploy Srisuk");
+        booking.ShouldNotContain(p => p.Contains("부킹닷컴", StringComparison.Ordinal));
+    }
 }
