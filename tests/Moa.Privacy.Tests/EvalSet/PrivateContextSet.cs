@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–74 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–75 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 75;
+    public const int HeldOutBatch = 76;
 
-    /// <summary>The batch held out whole before batch 75 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 74;
+    /// <summary>The batch held out whole before batch 76 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 75;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -250,7 +250,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a vaccination register, Uzbek construction workers' Telegram group, a child protection home visit, a field day's parents' Band, a parking dispute's minutes, a fishing boat fire in the news, an English host family e-mail, a camping gear rental ledger, a lantern offering register, a cataract surgery record, a job seeker's cafe post, a taekwondo academy, Indonesian factory workers' WhatsApp group, an air conditioner installer's log, a board game cafe's Discord, a custom cake order book with Instagram DMs, an electric bike deal chat, a fintech startup's Slack about an ID card leak, a malpractice mediation hearing, an old barbershop closing in the news, Mongolian students' Messenger group, a children's art class, ICU nursing notes, a delivery rider's accident report, a rhinoplasty consent, a futsal club's Band, a voice phishing report, a SOOP stream chat, a one-room jeonse contract, a nursing home's staff KakaoTalk about a fall, a wedding photo studio, a police substation's night log, a shipbuilder's English Teams channel, Cambodian farm workers' LINE group, a wedding hall cancellation mediation) and wired in it
 /// after a pass tuned on batch 73 (romanised Korean speakers, a stream's alerts and roles in square brackets, decorated Chinese display names, native given names of a full name, days, shops and notes that stand where a speaker does), adds planted documents only (<c>person-private-docs74.txt</c>). Batch 75, written blind in that session by
 /// two writers (a blood test call list, Vietnamese shipyard welders' Zalo group, a marriage migrant's counselling notes, a kindergarten's parents' open chat, a redevelopment association's general meeting, a school bus accident in the news, an English e-mail with an investor's assistant, a Jeonju guesthouse ledger, a small group's prayer requests, a sinus surgery record, a first-time landlord's cafe post, a youth baseball team's Band, Sri Lankan fishermen's WhatsApp group, a locksmith's log, a cover dance team's Discord, a bouquet order book, a stroller deal chat, a game company's Slack about a leaked support ticket, an unfair dismissal hearing, a fish seller's retirement in the news, Thai massage therapists' LINE group, a children's coding class, dementia day care notes, a taxi accident report, a delivery record and birth plan, a cycling club's cafe, a claim fraud interview, a Twitch stream chat, a commercial lease dispute, a hospital pharmacy's staff KakaoTalk, a first-birthday photo shoot, a coast guard patrol log, a cosmetics brand's English Slack, Uzbek students' Telegram group, a used car mediation) and wired in it
-/// after a pass tuned on batch 74 (market handles, a time in a speaker's bracket, WhatsApp's dotted times, direct messages' tags, unlisted Latin names after kin, shops' phones, fields and offices that stand where a name does), adds planted documents only (<c>person-private-docs75.txt</c>).
+/// after a pass tuned on batch 74 (market handles, a time in a speaker's bracket, WhatsApp's dotted times, direct messages' tags, unlisted Latin names after kin, shops' phones, fields and offices that stand where a name does), adds planted documents only (<c>person-private-docs75.txt</c>). Batch 76, written blind in that session by
+/// two writers (a physical therapy schedule, Filipino factory workers' Messenger group, a runaway teenager's counselling notes, an after-school care class's Band, a village youth association's minutes, an elevator accident in the news, an English e-mail with a visiting researcher, a Yangyang surfboard rental ledger, a baptism class register, an endoscopy record, a mother's cafe post about a daycare teacher, a children's ballet academy, Bangladeshi workers' IMO group, a plumber's log, a civil service exam study Discord, a butcher shop's gift set orders, a washing machine deal chat, a logistics Slack about a leaked address list, a school violence committee hearing, a rural bus driver's last shift in the news, Japanese wives' LINE group, a children's soccer academy, stroke rehabilitation nursing notes, a Jeju car rental accident chat, an IVF consent, a hiking club's Band, a lost card and fraud call record, a fishing channel's YouTube live chat, a shared house's KakaoTalk group, a community health center's staff chat, a funeral home's arrangement record, a fire investigation report, a webtoon platform's English Slack, Kazakh seasonal workers' WhatsApp group, an overseas tour mediation) and wired in it
+/// after a pass tuned on batch 75 (Thai names after พี่ and น้อง, a record's field labels, a booking app's name in the guest's bracket, everyday words the tagger took for names), adds planted documents only (<c>person-private-docs76.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -565,6 +567,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath73, 73));
         items.AddRange(Planted(DocsPath74, 74));
         items.AddRange(Planted(DocsPath75, 75));
+        items.AddRange(Planted(DocsPath76, 76));
         return items;
     }
 
@@ -908,8 +911,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath75 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs75.txt");
 
+    private static string DocsPath76 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs76.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs75.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs76.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
