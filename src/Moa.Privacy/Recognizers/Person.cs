@@ -39,7 +39,7 @@ internal static class Person
     [
         "대표", "사장", "원장", "팀장", "과장", "부장", "차장", "대리", "주임", "간호사", "의사", "교사", "딜러", "학생", "통역",
         "변호사", "세무사", "노무사", "중개사", "기사", "담임", "신랑", "신부", "상주", "이장", "주무관", "순경", "경장",
-        "소방사", "소방교", "소방위", "경위", "대위", "중위", "일병", "이병", "상병", "병장", "매니저", "센터장", "총무", "동장", "라이더",
+        "소방사", "소방교", "소방장", "소방위", "소방경", "소방령", "경위", "대위", "중위", "일병", "이병", "상병", "병장", "매니저", "센터장", "총무", "동장", "라이더",
     ];
 
     private static readonly string[] s_labels =
@@ -1157,9 +1157,9 @@ internal static class Person
     }
 
     // Japanese honorifics after a name: さん, ちゃん, くん, さま and 様 (general Japanese).
-    private static readonly string[] s_japaneseHonorifics = ["さん", "ちゃん", "くん", "さま", "様"];
+    private static readonly string[] s_japaneseHonorifics = ["さん", "ちゃん", "くん", "さま", "様", "先生"];
 
-    private static readonly SearchValues<char> s_japaneseHonorificStarts = SearchValues.Create("さちく様");
+    private static readonly SearchValues<char> s_japaneseHonorificStarts = SearchValues.Create("さちく様先");
 
     // Words that take a Japanese honorific without being a name: posts, trades, relations and roles (店長さん, 大家さん,
     // 運転手さん, 担当者様, 会員様, 祖母ちゃん, スタッフさん; general Japanese).
@@ -1172,7 +1172,7 @@ internal static class Person
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
-    /// A Japanese name before さん, ちゃん, くん, さま or 様 (<c>さすが由紀さん！</c>, <c>山本さんが</c>, <c>マリアちゃん</c>): two to four
+    /// A Japanese name before さん, ちゃん, くん, さま, 様 or 先生 (<c>さすが由紀さん！</c>, <c>山本さんが</c>, <c>マリアちゃん</c>): two to four
     /// Chinese characters standing alone in Japanese text, no post, trade or relation, not after お or ご (お母さん); or two
     /// to eight katakana of a foreign name.
     /// </summary>
@@ -1198,7 +1198,9 @@ internal static class Person
 
                 var han = ScriptProfile.IsHan(text[at - 1]);
                 var start = at;
-                while (start > 0 && at - start < 8 && (han ? ScriptProfile.IsHan(text[start - 1]) : PersonLayout.IsKatakana(text[start - 1])))
+                // (A Korean name in katakana keeps its middle dot: チョン・ミギョン先生.)
+                while (start > 0 && at - start < 10 && (han ? ScriptProfile.IsHan(text[start - 1]) && at - start < 8
+                    : PersonLayout.IsKatakana(text[start - 1]) || text[start - 1] == '・' && start > 1 && PersonLayout.IsKatakana(text[start - 2]) && start < at))
                 {
                     start--;
                 }

@@ -2156,6 +2156,24 @@ internal static class PersonLayout
         {
             p = SkipSpaces(text, roleTag + 1, lineEnd);
         }
+        else if (p > untimed && Context.At(text, p) == '[' && text.IndexOf(']', p, Math.Min(24, lineEnd - p)) is var tagClose and > 0
+            && text.IndexOf(' ', p, tagClose - p) is var tagSpace and > 0 && text.AsSpan(p + 1, tagSpace - p - 1) is var tagWord
+            && (IsRoleWord(tagWord) || s_channelTags.Contains(tagWord) || tagWord is "채널"))
+        {
+            // (Or a paid message's tag with its amount, 21:04 [슈퍼챗 ₩10,000] 붕어빵아저씨88: …, before the speaker; or the
+            // speaker's role and name in one bracket before the colon, 21:12 [모더레이터 덕배동생]: …, [채널 운영자 바다덕배]: ….)
+            var rest = SkipSpaces(text, tagSpace + 1, tagClose);
+            if (Context.At(text, rest) is '₩' or '$' or '¥' || Context.IsDigit(Context.At(text, rest)))
+            {
+                p = SkipSpaces(text, tagClose + 1, lineEnd);
+            }
+            else if (text.LastIndexOf(' ', tagClose - 1, tagClose - tagSpace) is var lastSpace && lastSpace >= tagSpace
+                && RolesOnly(text, tagSpace + 1, lastSpace) && TalkFollows(text, tagClose + 1, lineEnd, spaceNeeded: false, timed: true)
+                && (DisplayName(text, lastSpace + 1, tagClose) ?? ExportedNickname(text, lastSpace + 1, tagClose)) is { } staffName)
+            {
+                return (staffName.Start, staffName.End, false);
+            }
+        }
 
         // (A donation or a paid message in a live stream's chat names its giver before the amount: 💰 까망베르_ 님 5,000치즈: …,
         // [18:35] 💰 민트초코부장 ₩10,000 : ….)
@@ -2294,6 +2312,21 @@ internal static class PersonLayout
             || s_channelTags.Contains(word) || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
+
+        // (Whether every word between start and end, none at all too, is a role word: 운영자 in [채널 운영자 바다덕배].)
+        static bool RolesOnly(string text, int start, int end)
+        {
+            foreach (var range in text.AsSpan(start, Math.Max(0, end - start)).Split(' '))
+            {
+                var word = text.AsSpan(start + range.Start.Value, range.End.Value - range.Start.Value);
+                if (!word.IsEmpty && !IsRoleWord(word) && !s_channelTags.Contains(word))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         // (A dated log names its speaker for certain only by a name: a Korean name's shape, given-name syllables or a
         // foreign name word; a schedule's 발표:, 점검: opens its lines the same way.)
@@ -3478,7 +3511,7 @@ internal static class PersonLayout
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest).
-        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트",
+        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
         "에어비앤비", "부킹닷컴", "아고다", "야놀자", "여기어때", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
@@ -3978,6 +4011,9 @@ internal static class PersonLayout
         // (After Discord's dash the talk may follow the time after one space, or after a colon and a space: 감자튀김🍟 — 오늘
         // 오후 1:05 서폿 나 맞지?, zzin_k — 2025년 2월 12일 오후 9:33: ㅇㅋ.)
         talks |= after == 3 && korean && c > 0 && c + 1 < end && (text[c] == ' ' && text[c + 1] != ' ' || text[c] == ':' && c + 2 < end && text[c + 1] == ' ' && text[c + 2] != ' ');
+
+        // (Or a 24-hour time after the day: 갓생준비생 — 오늘 05:02 기상 인증 📸.)
+        talks |= after == 3 && !korean && clock > p + gap + after && c > 0 && c + 1 < end && text[c] == ' ' && text[c + 1] != ' ';
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
             ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap)

@@ -2873,4 +2873,23 @@ public class PersonLayoutTests
         booking.ShouldContain("Ploy Srisuk");
         booking.ShouldNotContain(p => p.Contains("부킹닷컴", StringComparison.Ordinal));
     }
+    // Discord's copy may give the day and a 24-hour time after the dash (갓생준비생 — 오늘 05:02 …); a live stream's paid message
+    // may tag its amount in brackets after the time (21:04 [슈퍼챗 ₩10,000] 붕어빵아저씨88: …) and its staff their role and
+    // name in one bracket ([채널 운영자 바다덕배]:); a Korean name in katakana keeps its middle dot before 先生 (チョン・ミギョン先生).
+    [Fact]
+    public void DiscordDays_PaidTags_StaffBrackets_AndKatakanaNames()
+    {
+        var discord = Persons("#기상인증 · 2025. 10. 19.\n갓생준비생 — 오늘 05:02 기상 인증 📸 목표: 행정법 3회독\nhyeonwoo_97 — 오늘 05:10 인증.\n"
+            + "갓생준비생 — 오늘 22:15 저 다음 주에 3일 빠져요\nhyeonwoo_97 — 오늘 22:20 화이팅");
+        discord.ShouldContain("갓생준비생");
+        discord.ShouldContain("hyeonwoo_97");
+        var live = Persons("21:03 갯바위도사: 형님 오늘 갈치 씨알 어때요?\n21:04 [슈퍼챗 ₩10,000] 붕어빵아저씨88: 선장님 생신 축하드려요\n"
+            + "21:07 [채널 운영자 바다덕배]: 감사합니다!\n21:09 갯바위도사: 손맛 ㅋㅋ\n21:11 [채널 운영자 바다덕배]: 방금 대물 올리셨네요!");
+        live.ShouldContain("붕어빵아저씨88");
+        live.ShouldContain("바다덕배");
+        live.ShouldNotContain(p => p.Contains("슈퍼챗", StringComparison.Ordinal));
+        var line = Persons("08:41\tゆき🌻\t今日の韓国語教室、チョン・ミギョン先生お休みだそうです。\n08:45\tMayumi.K\t了解です〜\n08:47\tゆき🌻\tまたね");
+        line.ShouldContain("チョン・ミギョン");
+        Persons("[성당 안내] 주임신부: 양승현 신부 / 세례식 예정: 2025년 6월 22일").ShouldNotContain("주임신부");
+    }
 }
