@@ -61,6 +61,7 @@ public static class PrivateContext
         // Parties of contracts, sales and references, and members of residents' and private groups (issue 11, documents).
         "양도인", "양수인", "매도인", "매수인", "상대방", "추천인", "보증인", "연대보증인", "위임인", "수임인", "판매자", "관람객",
         "기탁자", "발제자", "입주자", "동대표", "근로자", "피추천인", "후원자", "기부자", "가맹점주", "피신청인", "피진정인",
+        "전대인", "전차인", "조정인",
     ];
 
     // Whether a window holds any role at all: one search instead of one per role for the many names near none.
@@ -87,7 +88,7 @@ public static class PrivateContext
         "연락처", "주소", "전화", "휴대폰", "이메일", "생년월일", "방문일", "상담일", "작성일", "신청일", "접수일", "계약일", "입원일", "퇴원일",
         "일시", "장소", "내용", "요지", "사유", "비고", "소속", "직위", "직급", "부서", "금액", "기탁금", "회비", "잔액", "번호", "제목",
         "안건", "결과", "의결", "증상", "진단", "처방", "기간", "시간", "담당", "성별", "나이", "직업", "학년", "반", "국적", "관계", "메모",
-        "사건명", "의견", "상호", "소재지", "주소지", "거주지", "상정일", "경위서", "예약서", "계약서", "신청서", "확인서", "진술서", "결제", "상가",
+        "사건명", "의견", "상호", "소재지", "주소지", "거주지", "상정일", "경위서", "예약서", "계약서", "신청서", "확인서", "진술서", "결제", "상가", "목적물",
     ];
 
     /// <summary>Whether <paramref name="word"/> names a person by a relation (딸, 아동, 생모): a kinship word or a child in a record.</summary>

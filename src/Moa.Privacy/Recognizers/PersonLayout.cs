@@ -387,14 +387,19 @@ internal static class PersonLayout
         // (A member's anniversary counts the months: 보람찬하루님이 12개월 동안 회원으로 활동했습니다!)
         var digits = rest.IndexOfAnyExceptInRange('0', '9');
         var alert = digits > 0 && rest[digits..].StartsWith("개월", StringComparison.Ordinal);
+
+        // (Or an amount before what was given: 쌀밥요정님이 1,000치즈 후원 ….)
+        var amount = rest.IndexOfAnyExcept("0123456789,");
+        var given = amount > 0 ? rest[amount..] : [];
         foreach (var word in s_streamAlerts)
         {
-            alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal);
+            alert |= rest.StartsWith(word, StringComparison.Ordinal) || gifted.StartsWith(word, StringComparison.Ordinal) || given.StartsWith(word, StringComparison.Ordinal);
         }
 
         // (Or the alert says what was done a few words on: 루루on 님이 커뮤니티에 구독권 5개를 선물했습니다!, 밤산책러 님이 시청자
         // 2명과 함께 레이드했습니다!, 율무차님이 '한끼 가족' 멤버가 되었습니다!, 솜사탕나래 님이 라이브를 시작했습니다.)
         return alert || rest.Contains("선물했습니다", StringComparison.Ordinal) || rest.Contains("레이드했습니다", StringComparison.Ordinal)
+            || rest.Contains("채팅이 제한", StringComparison.Ordinal)
             || rest.Contains("멤버가 되었습니다", StringComparison.Ordinal) || rest.StartsWith("라이브를 시작", StringComparison.Ordinal)
             || rest.StartsWith("방송을 시작", StringComparison.Ordinal);
     }
@@ -2077,7 +2082,7 @@ internal static class PersonLayout
             }
 
             // (A direct message's tag, [DM] hyemin.kwon: …, opens the writer's line as an export's slot does.)
-            direct = text.AsSpan(p + 1, close - p - 1) is "DM" or "디엠";
+            direct = text.AsSpan(p + 1, close - p - 1) is "DM" or "디엠" || text.AsSpan(p + 1, close - p - 1).EndsWith(" DM", StringComparison.Ordinal);
 
             // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
             clockInBrackets = Context.IsDigit(text[close - 1]) && ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0;
@@ -2212,6 +2217,14 @@ internal static class PersonLayout
         }
 
         var end = p;
+
+        // (A stream's chat may put the speaker's role after the name, before the colon: 21:03:05 한밤의부엌 스트리머: ….)
+        if (timed && end - start is >= 2 and <= 10 && Context.At(text, end) == ' ' && text.IndexOf(':', end, Math.Min(8, lineEnd - end)) is var roleColon and > 0
+            && text.AsSpan(end + 1, roleColon - end - 1) is var roleAfter && (s_channelTags.Contains(roleAfter) || roleAfter is "매니저" or "스트리머" or "운영자")
+            && TalkFollows(text, roleColon, lineEnd, spaceNeeded: false, timed) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !IsRoleWord(text.AsSpan(start, end - start)))
+        {
+            return (start, end, false);
+        }
 
         // A role or relation before the speaker (상담사 보미: …, 구매자 찬호: …, 한별 아빠 홍석기: …): the last word speaks.
         for (var words = 0; words < 2 && Context.At(text, p) == ' ' && Context.IsHangulSyllable(Context.At(text, p + 1)); words++)
@@ -3514,7 +3527,7 @@ internal static class PersonLayout
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
-        "에어비앤비", "부킹닷컴", "아고다", "야놀자", "여기어때", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
+        "에어비앤비", "부킹닷컴", "아고다", "야놀자", "여기어때", "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",
@@ -4016,7 +4029,7 @@ internal static class PersonLayout
         talks |= after == 3 && !korean && clock > p + gap + after && c > 0 && c + 1 < end && text[c] == ' ' && text[c + 1] != ' ';
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
-            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap)
+            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap) ?? ShortHandle(text, p, Trim(text, p, p + gap).End)
                 : talks ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
 
         // (Or, after Discord's dash, a handle that mixes scripts, letters and digits or an underscore: 누룽지GM, ゆき_Yuki.)
@@ -4292,12 +4305,15 @@ internal static class PersonLayout
         static (int Start, int End)? DigitHandle(string text, int start, int end) =>
             IsDigitHandle(text.AsSpan(start, end - start)) && !Context.IsDigit(text[start]) ? (start, end) : null;
 
-        // (A second-hand market's chat, the colon after the time, shows a handle of two syllables too, 밍구 오후 6:12: …; a
-        // speaker only where such lines make a conversation.)
-        static (int Start, int End)? ShortHandle(string text, int start, int end) =>
-            text.AsSpan(start, end - start) is { Length: 2 } word && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word)
-            && !IsRoleWord(word) && !PrivateContext.IsFieldWord(word) && !s_channelTags.Contains(word) && !IsFormWord(word) ? (start, end) : null;
     }
+
+    /// <summary>
+    /// A handle of two syllables where a layout names a speaker by its place (a second-hand market's chat with the colon
+    /// after the time, 밍구 오후 6:12: …; Discord's dash, 한빛 — 오늘 오후 9:35): no common, role, field, form word or tag.
+    /// </summary>
+    private static (int Start, int End)? ShortHandle(string text, int start, int end) =>
+        text.AsSpan(start, end - start) is { Length: 2 } word && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word)
+        && !IsRoleWord(word) && !PrivateContext.IsFieldWord(word) && !s_channelTags.Contains(word) && !IsFormWord(word) ? (start, end) : null;
 
     /// <summary>The position right after a time written with a dot at <paramref name="p"/> (<c>07.11</c>, <c>9.05</c>) before a space, or -1.</summary>
     private static int DotClockEnd(string text, int p, int lineEnd)

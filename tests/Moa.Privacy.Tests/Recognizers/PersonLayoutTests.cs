@@ -2892,4 +2892,27 @@ public class PersonLayoutTests
         line.ShouldContain("チョン・ミギョン");
         Persons("[성당 안내] 주임신부: 양승현 신부 / 세례식 예정: 2025년 6월 22일").ShouldNotContain("주임신부");
     }
+    // A stream's chat may put the speaker's role after the name (한밤의부엌 스트리머:), and its alerts the amount before what
+    // was given (쌀밥요정님이 1,000치즈 후원) or say a chat was muted (dongdong99님이 30초 동안 채팅이 제한되었습니다); a
+    // direct message's tag may name the app ([인스타 DM] haram_0823:); Discord a handle of two syllables (한빛 — 오늘 오후 9:35);
+    // a Won Buddhist cleric's title follows the name in an export's slot ([정보은 교무]).
+    [Fact]
+    public void StreamRolesAfterNames_AmountAlerts_AppDirectMessages_AndShortDiscordHandles()
+    {
+        var live = Persons("21:02:14 쌀밥요정: 부엌님 하이~~ 오늘 메뉴 뭐예요\n21:02:31 🧀 두부한모님이 1,000치즈 후원 「화이팅」\n"
+            + "21:03:05 한밤의부엌 스트리머: 두부한모님 천치즈 감사합니다!!\n21:05:33 dongdong99: 채 써는 거 급이네 ㅋㅋㅋ\n"
+            + "21:06:01 한밤의부엌 스트리머: 아니에요 ㅋㅋ\n21:08:41 광클러님이 30초 동안 채팅이 제한되었습니다.\n21:09:20 쌀밥요정: ㅋㅋㅋ");
+        live.ShouldContain("한밤의부엌");
+        live.ShouldContain("두부한모");
+        live.ShouldContain("광클러");
+        live.ShouldNotContain("스트리머");
+        var booth = Persons("번호\t분실물\t부스\t상태\n1\t에어팟\t3번\t보관 중\n2\t버킷햇\t4번\t보관 중\n"
+            + "[인스타 DM] haram_0823: 안녕하세요 어제 밤 3번 부스에 에어팟 두고 왔어요\n[답장] 네 보관 중입니다");
+        booth.ShouldContain("haram_0823");
+        var discord = Persons("RetroKing_84 — 오늘 오후 9:16  오 부럽…\n한빛 — 오늘 오후 9:20  토요일 모임은 가게에서 합니다\n"
+            + "RetroKing_84 — 오늘 오후 9:22  좋아요\n한빛 — 오늘 오후 9:35  현재 참가 7명");
+        discord.ShouldContain("한빛");
+        Persons("[정보은 교무] [오후 4:10] 둘째 날 새벽 좌선 5시 30분입니다\n[나래] [오후 4:15] 네 교무님!").ShouldContain("정보은");
+        Persons("[전대차 계약서] 전대인: 석지환\n전차인: Dilnoza Rakhimova\n목적물: 해운대구 ○○빌 302호").ShouldNotContain(p => p == "전차인" || p == "목적물");
+    }
 }
