@@ -565,6 +565,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (a stream's role after the speaker's name, alerts with the amount first or a muted chat, an app's direct
     // messages, Discord's two-syllable handles, 교무, a sublease's parties and fields: 0.934 now).
     [InlineData(77, 0.90, 0.66, 0.91, 0.99, 0.90, 0.95)]
+    // Batch 78, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 77,
+    // scored once (0.906).
+    [InlineData(78, 0.90, 0.52, 0.91, 0.98, 0.90, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

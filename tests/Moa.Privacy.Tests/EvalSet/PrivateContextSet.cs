@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–76 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–77 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 77;
+    public const int HeldOutBatch = 78;
 
-    /// <summary>The batch held out whole before batch 77 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 76;
+    /// <summary>The batch held out whole before batch 78 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 77;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -254,7 +254,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a physical therapy schedule, Filipino factory workers' Messenger group, a runaway teenager's counselling notes, an after-school care class's Band, a village youth association's minutes, an elevator accident in the news, an English e-mail with a visiting researcher, a Yangyang surfboard rental ledger, a baptism class register, an endoscopy record, a mother's cafe post about a daycare teacher, a children's ballet academy, Bangladeshi workers' IMO group, a plumber's log, a civil service exam study Discord, a butcher shop's gift set orders, a washing machine deal chat, a logistics Slack about a leaked address list, a school violence committee hearing, a rural bus driver's last shift in the news, Japanese wives' LINE group, a children's soccer academy, stroke rehabilitation nursing notes, a Jeju car rental accident chat, an IVF consent, a hiking club's Band, a lost card and fraud call record, a fishing channel's YouTube live chat, a shared house's KakaoTalk group, a community health center's staff chat, a funeral home's arrangement record, a fire investigation report, a webtoon platform's English Slack, Kazakh seasonal workers' WhatsApp group, an overseas tour mediation) and wired in it
 /// after a pass tuned on batch 75 (Thai names after พี่ and น้อง, a record's field labels, a booking app's name in the guest's bracket, everyday words the tagger took for names), adds planted documents only (<c>person-private-docs76.txt</c>). Batch 77, written blind in that session by
 /// two writers (a pediatric dental appointment book, Cambodian construction workers' Telegram group, a homeless patient's discharge notes, a school trip's class parents' Band, a fishing village cooperative's general meeting, a ferry engine failure in the news, an English e-mail with a wedding photographer, a Jeju bike rental ledger, a youth retreat register, a kidney stone treatment record, a pet grooming accident's cafe post, a children's swimming team, Pakistani workers' WhatsApp group, an elevator repair log, a retro game collectors' Discord, a rice cake shop's memorial orders, a used piano deal chat, a hospital IT Slack about a misdirected e-mail, a neighbour noise mediation, a village shoemaker in the news, Vietnamese students' Zalo group, a children's robotics class, a nursing home resident's birthday notes, a motorcycle courier's accident chat, a laser treatment consent, a running crew's Band, a SIM swap fraud call record, a cooking stream's CHZZK chat, a studio sublease, a vaccination team's KakaoTalk, a photo booth's lost items, a mountain rescue log, an EV charger maker's English Slack, Mongolian truck drivers' Messenger group, a smartphone repair mediation) and wired in it
-/// after a pass tuned on batch 76 (Discord's day and 24-hour time, a paid message's amount and the staff's role and name in a bracket after a live stream's time, Korean names in katakana before 先生, priests' posts), adds planted documents only (<c>person-private-docs77.txt</c>).
+/// after a pass tuned on batch 76 (Discord's day and 24-hour time, a paid message's amount and the staff's role and name in a bracket after a live stream's time, Korean names in katakana before 先生, priests' posts), adds planted documents only (<c>person-private-docs77.txt</c>). Batch 78, written blind in that session by
+/// two writers (a prenatal checkup schedule, Nepali farm workers' Viber group, juvenile probation notes, a kindergarten Christmas play's Band, a church finance committee's minutes, a factory fire in the news, an English e-mail with a Russian patient's daughter, a glamping ledger, an iftar volunteer register, a nerve block record, a holiday travel conflict's cafe post, a children's judo club, Thai farm workers' LINE group, a window cleaning log, a debate club's Discord, a winter kimchi order book, a camping tent deal chat, a delivery app's Slack about a leaked rider list, a deposit dispute mediation, an island doctor's retirement in the news, Chinatown restaurant workers' WeChat group, a children's piano academy, palliative home care notes, a school bus accident and the parents' chat, a LASIK consent, a book club's cafe, a brokerage complaint call record, a SOOP game stream chat, a goshiwon register, teachers' KakaoTalk about a field trip, a pet funeral record, a subway station's log, a game studio's English Teams channel, Uzbek market vendors' Telegram group, an air purifier rental mediation) and wired in it
+/// after a pass tuned on batch 77 (a stream's role after the speaker's name, alerts with the amount first or a muted chat, an app's direct messages, Discord's two-syllable handles, 교무, a sublease's parties and fields), adds planted documents only (<c>person-private-docs78.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -571,6 +573,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath75, 75));
         items.AddRange(Planted(DocsPath76, 76));
         items.AddRange(Planted(DocsPath77, 77));
+        items.AddRange(Planted(DocsPath78, 78));
         return items;
     }
 
@@ -918,8 +921,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath77 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs77.txt");
 
+    private static string DocsPath78 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs78.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs77.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs78.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
