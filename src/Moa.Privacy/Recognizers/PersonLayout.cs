@@ -1278,7 +1278,7 @@ internal static class PersonLayout
                 : word.Length <= 4 ? counts[i] >= 2 || other && (ScriptProfile.IsHan(word[0]) && Decoration(text, end, text.Length) is var colon
                         && HanSpeakerOpening(text, start, end, colon > end) && Context.At(text, colon) is '：' or ':'
                     || !NameGazetteer.IsCommonWord(word) && (word.Length <= 3 && AllGivenSyllables(word) || word.Length >= 3 && !IsFormWord(word) && !EndsWithAny(word, s_labelEndings)))
-                : other || counts[i] >= 2 && (LongHandle(word) || word.Contains(' '));
+                : other || counts[i] >= 2 && (LongHandle(word) || word.Contains(' ') || word.Contains('_'));
             // (An organisation's account is no person: 관현악단: 안녕하세요, 총학생회: …; a handle may end alike, 청단홍단.)
             if (speaks && !IsBot(word) && !(word.Length >= 3 && EndsWithAny(word, s_organisationWords)))
             {
@@ -1934,6 +1934,14 @@ internal static class PersonLayout
                 return (timedWriter.Start, timedWriter.End, true);
             }
 
+            // (Or the date and the time without brackets before the colon: └ 댓글 여름밤 2025-10-18 22:50: 발제 ….)
+            if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var dateGap and > 0 && DateEnd(text, dateGap + 1, lineEnd) is var plainDate && plainDate - dateGap > 8
+                && ClockEnd(text, plainDate, lineEnd) is var plainClock and > 0 && TalkFollows(text, plainClock, lineEnd, spaceNeeded: true, timed: true)
+                && ReplyWriter(text, p, dateGap) is { } plainWriter)
+            {
+                return (plainWriter.Start, plainWriter.End, true);
+            }
+
             var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
 
             // (A date in brackets, perhaps with a time, may stand between the writer and the colon: └ 도토리엄마 (2025. 4. 2.):
@@ -2208,6 +2216,12 @@ internal static class PersonLayout
         if (p < lineEnd && IndicOrSoutheastAsian(text[p]) != 0)
         {
             return ScriptSpeakerAt(text, p, lineEnd, timed) is { } script ? (script.Start, script.End, false) : Bracketed(bracketName);
+        }
+
+        // (A masked name's rest is no speaker: ○○여성의원: ….)
+        if (p > lineStart && text[p - 1] == '○')
+        {
+            return Bracketed(bracketName);
         }
 
         var start = p;
@@ -4850,6 +4864,14 @@ internal static class PersonLayout
     private static void LatinGivenNames(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
         var name = text.AsSpan(seed.Start, seed.End - seed.Start);
+
+        // (A workspace writes the family name first and a comma, Seo, Jihoon: the word after the comma is the given name.)
+        if (name.IndexOf(", ") is var comma and >= 2 && name[(comma + 2)..] is var afterComma && afterComma.Length >= 3 && afterComma.IndexOf(' ') < 0
+            && AllLatinLetters(name[..comma]) && AllLatinLetters(afterComma) && Context.IsLatinUpper(afterComma[0]))
+        {
+            WordOccurrences(text, afterComma, candidates, from);
+            return;
+        }
         Span<Range> words = stackalloc Range[4];
         var count = name.Split(words, ' ');
         if (count is < 2 or > 3)
@@ -4892,18 +4914,24 @@ internal static class PersonLayout
                 continue;
             }
 
-            for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
-            {
-                var end = at + word.Length;
-                if (!Context.IsLatinLetter(Context.At(text, at - 1)) && !Context.IsLatinLetter(Context.At(text, end))
-                    && !CapitalisedWordBeside(text, at, end))
-                {
-                    Add(text, candidates, from, at, end, AddedScore - 0.05);
-                }
+            WordOccurrences(text, word, candidates, from);
+        }
+    }
 
-                var next = text.AsSpan(end).IndexOf(word, StringComparison.Ordinal);
-                at = next < 0 ? -1 : end + next;
+    /// <summary>A Latin given name wherever it stands alone as a word, no capitalised word beside it.</summary>
+    private static void WordOccurrences(string text, ReadOnlySpan<char> word, List<PiiFinding> candidates, int from)
+    {
+        for (var at = text.AsSpan().IndexOf(word, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + word.Length;
+            if (!Context.IsLatinLetter(Context.At(text, at - 1)) && !Context.IsLatinLetter(Context.At(text, end))
+                && !CapitalisedWordBeside(text, at, end))
+            {
+                Add(text, candidates, from, at, end, AddedScore - 0.05);
             }
+
+            var next = text.AsSpan(end).IndexOf(word, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
         }
     }
 

@@ -2915,4 +2915,23 @@ public class PersonLayoutTests
         Persons("[정보은 교무] [오후 4:10] 둘째 날 새벽 좌선 5시 30분입니다\n[나래] [오후 4:15] 네 교무님!").ShouldContain("정보은");
         Persons("[전대차 계약서] 전대인: 석지환\n전차인: Dilnoza Rakhimova\n목적물: 해운대구 ○○빌 302호").ShouldNotContain(p => p == "전차인" || p == "목적물");
     }
+    // A board's comments may carry the date and the time without brackets before the colon (└ 댓글 여름밤 2025-10-18 22:50:
+    // …); a handle joined by an underscore speaks in a market chat (캠린이_솔:); a workspace header's family name first (Seo,
+    // Jihoon) names the given name alone in the talk (ping Jihoon); a masked organisation's rest (○○여성의원:) is no one.
+    [Fact]
+    public void DatedCommentWriters_UnderscoreHandles_CommaGivenNames_AndMaskedOrganisations()
+    {
+        var cafe = Persons("다음 달 책은 투표로 정합니다!\n댓글 3\n└ 댓글 여름밤 2025-10-18 22:50: 발제 부족했는데 감사해요\n"
+            + "└ 댓글 Ilona 2025-12-26 23:02: 정말 즐거웠어요!\n└ 댓글 민트초코단 2025년 5월 14일 23:15: 2부 못 들어갔어요");
+        cafe.ShouldContain("여름밤");
+        cafe.ShouldContain("Ilona");
+        cafe.ShouldContain("민트초코단");
+        var market = Persons("상품: 리빙쉘 텐트 · 280,000원\n[오후 3:10] 캠린이_솔: 안녕하세요! 텐트 아직 있나요?\n[오후 3:14] 불멍하는곰돌이: 네 있어요\n"
+            + "[오후 3:20] 캠린이_솔: 토요일 오전 괜찮으세요?\n[오후 3:22] 불멍하는곰돌이: 좋아요");
+        market.ShouldContain("캠린이_솔");
+        var slack = Persons("Sharma, Priya  10:05 AM\nReverting now. Will ping Jihoon when it's in.\nSeo, Jihoon (MTL)  10:12 AM\nThanks, on it.");
+        slack.ShouldContain("Jihoon");
+        var clinic = Persons("[오전 8:02] ○○여성의원: 윤하늘 산모님, 9시 30분 초음파예요\n[오전 8:05] 윤하늘: 네\n[오전 8:11] ○○여성의원: 지하 2층이요");
+        clinic.ShouldNotContain("여성");
+    }
 }
