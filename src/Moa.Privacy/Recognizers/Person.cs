@@ -2623,12 +2623,7 @@ internal static class Person
             return false;
         }
 
-        var w = start - 1;
-        while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
-        {
-            w--;
-        }
-
+        var w = Context.HangulStart(text, start - 1);
         var word = text.AsSpan(w, start - 1 - w);
         return word is "딸" or "아들" or "남편" or "아내" or "부인" or "조카" or "손자" or "손녀" or "사촌" or "동생" or "처" or "형" or "누나" or "언니" or "오빠" or "며느리" or "사위";
     }

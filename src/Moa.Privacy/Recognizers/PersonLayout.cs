@@ -5183,12 +5183,7 @@ internal static class PersonLayout
             return false;
         }
 
-        var w = start - 1;
-        while (w > 0 && Context.IsHangulSyllable(text[w - 1]))
-        {
-            w--;
-        }
-
+        var w = Context.HangulStart(text, start - 1);
         var word = text.AsSpan(w, start - 1 - w);
         return word is "모" or "부" or "점주" || word.Length >= 2 && (IsRoleWord(word) || IsRelationWord(word));
     }
