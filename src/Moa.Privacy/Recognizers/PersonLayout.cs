@@ -1960,7 +1960,9 @@ internal static class PersonLayout
                 return CommentHandle(text, p, replyBar) is { } barred ? (barred.Start, barred.End, true) : null;
             }
 
-            return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false) && (DisplayName(text, p, p + colon) ?? CommentHandle(text, p, p + colon)) is { } writer
+            // (A band's copy may say 댓글 after the writer, before the colon: └ 하람맘🌸 댓글: ….)
+            var named = colon > 3 && text.AsSpan(p, colon).EndsWith(" 댓글", StringComparison.Ordinal) ? colon - 3 : colon;
+            return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: false) && (DisplayName(text, p, p + named) ?? CommentHandle(text, p, p + named)) is { } writer
                 ? (writer.Start, writer.End, true) : null;
         }
 

@@ -2934,4 +2934,21 @@ public class PersonLayoutTests
         var clinic = Persons("[오전 8:02] ○○여성의원: 윤하늘 산모님, 9시 30분 초음파예요\n[오전 8:05] 윤하늘: 네\n[오전 8:11] ○○여성의원: 지하 2층이요");
         clinic.ShouldNotContain("여성");
     }
+    // A band's copy may say 댓글 after the writer, before the colon (└ 하람맘🌸 댓글: …): the writer speaks, 댓글 does not, nor
+    // does a board's role (└ 질문자 댓글:); a trainer's title follows the name in an export's slot ([강바름 트레이너]) without
+    // making the word before it a name (이틀 전까지 트레이너가 …).
+    [Fact]
+    public void CommentWordsAfterWriters_AndTrainersInSlots()
+    {
+        var band = Persons("[게시글] 솔이네 · 2025-12-11 오후 9:48 — 도시락 같이 싸실 분?\n└ 하람맘🌸 댓글: 저희 남편 벌써 러닝화 샀어요\n"
+            + "└ 도담맘 댓글: 솔이네님 키위는 빼요~\n└ 하람맘🌸 댓글: 원장님 뽀로로 탈 쓰고 춤추실 듯\n└ 질문자 댓글: 감사합니다");
+        band.ShouldContain("하람맘");
+        band.ShouldContain("도담맘");
+        band.ShouldNotContain("댓글");
+        band.ShouldNotContain("질문자");
+        var pt = Persons("[강바름 트레이너] [오후 7:41] 회원님 이번 주 PT 언제 오세요?\n[오후 7:50] 나: 금요일이요\n[강바름 트레이너] [오후 7:55] 축하드려요!!");
+        pt.ShouldContain("강바름");
+        pt.ShouldNotContain(p => p.Contains("트레이너", StringComparison.Ordinal));
+        Persons("회원 A(41)씨는 \"폐업 이틀 전까지 트레이너가 재등록하면 20% 할인해 준다고 했다\"고 말했다.").ShouldNotContain("전까지");
+    }
 }
