@@ -5220,20 +5220,20 @@ internal static class Person
             for (var at = text.IndexOf(kin, StringComparison.Ordinal); at >= 0; at = text.IndexOf(kin, at + kin.Length, StringComparison.Ordinal))
             {
                 var start = at + kin.Length;
-                if (at > 0 && IsThai(text[at - 1]) && !ThaiWordEndsBefore(text, at) || !IsThai(Context.At(text, start)) || StartsWithAny(text, start, s_thaiKinWords)
-                    || StartsWithAny(text, start, s_thaiAfterName))
+                if (at > 0 && IsThai(text[at - 1]) && !ThaiWordEndsBefore(text, at) || !IsThai(Context.At(text, start)) || PersonLayout.StartsWithAny(text, start, s_thaiKinWords)
+                    || PersonLayout.StartsWithAny(text, start, s_thaiAfterName))
                 {
                     continue;
                 }
 
                 var end = start;
-                while (end < text.Length && IsThai(text[end]) && (end == start || !StartsWithAny(text, end, s_thaiAfterName)) && end - start <= 10)
+                while (end < text.Length && IsThai(text[end]) && (end == start || !PersonLayout.StartsWithAny(text, end, s_thaiAfterName)) && end - start <= 10)
                 {
                     end++;
                 }
 
                 // (The vowels and tone marks of a syllable stay with it: ไป may not start inside a word's marks.)
-                if (end - start is >= 2 and <= 10 && !IsThaiMark(Context.At(text, end)) && !(end < text.Length && IsThai(text[end]) && !StartsWithAny(text, end, s_thaiAfterName)))
+                if (end - start is >= 2 and <= 10 && !IsThaiMark(Context.At(text, end)) && !(end < text.Length && IsThai(text[end]) && !PersonLayout.StartsWithAny(text, end, s_thaiAfterName)))
                 {
                     sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
                 }
@@ -5245,31 +5245,8 @@ internal static class Person
         static bool IsThaiMark(char c) => c is '\u0E31' or >= '\u0E34' and <= '\u0E3A' or >= '\u0E47' and <= '\u0E4E';
 
         // (A kin word glued to what comes before is one where a polite word or an everyday word ends there: ขอบคุณพี่…, โอเคค่ะพี่….)
-        static bool ThaiWordEndsBefore(string text, int at)
-        {
-            foreach (var w in (ReadOnlySpan<string>)["ค่ะ", "คะ", "ครับ", "คับ", "ขอบคุณ", "วันเกิด", "ของ", "ให้", "กับ", "ถึง", "นะ", "สู้ๆ", "โทรหา", "บอก", "ถาม"])
-            {
-                if (text.AsSpan(0, at).EndsWith(w, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        static bool StartsWithAny(string text, int at, string[] words)
-        {
-            foreach (var w in words)
-            {
-                if (text.AsSpan(at).StartsWith(w, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        static bool ThaiWordEndsBefore(string text, int at) =>
+            PersonLayout.EndsWithAny(text.AsSpan(0, at), ["ค่ะ", "คะ", "ครับ", "คับ", "ขอบคุณ", "วันเกิด", "ของ", "ให้", "กับ", "ถึง", "นะ", "สู้ๆ", "โทรหา", "บอก", "ถาม"]);
     }
 
     /// <summary>Whether a word before a kin word says yes, thanks or hello rather than naming someone (<see cref="s_assentWords"/>).</summary>

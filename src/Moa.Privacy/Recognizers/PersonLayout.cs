@@ -3414,8 +3414,7 @@ internal static class PersonLayout
             start = time + 1;
         }
 
-        if (text.IndexOf(' ', start, end - start) is var appEnd and > 0 && text.AsSpan(start, appEnd - start) is "에어비앤비" or "부킹닷컴" or "아고다" or "야놀자" or "여기어때"
-            && appEnd + 1 < end)
+        if (text.IndexOf(' ', start, end - start) is var appEnd and > 0 && IsBookingApp(text.AsSpan(start, appEnd - start)) && appEnd + 1 < end)
         {
             start = appEnd + 1;
         }
@@ -3534,6 +3533,22 @@ internal static class PersonLayout
     }
 
     // Tags that a channel's own messages carry in brackets; general Korean, from knowledge.
+    // Booking apps whose name a message log puts before the guest's ([부킹닷컴 Ploy Srisuk]); channel tags too.
+    private static readonly string[] s_bookingApps = ["에어비앤비", "부킹닷컴", "아고다", "야놀자", "여기어때"];
+
+    private static bool IsBookingApp(ReadOnlySpan<char> word)
+    {
+        foreach (var app in s_bookingApps)
+        {
+            if (word.SequenceEqual(app))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
@@ -3543,7 +3558,7 @@ internal static class PersonLayout
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
-        "에어비앤비", "부킹닷컴", "아고다", "야놀자", "여기어때", "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
+        .. s_bookingApps, "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",
@@ -5322,6 +5337,20 @@ internal static class PersonLayout
     // Common Chinese, Korean and Vietnamese surnames in Chinese characters, traditional and simplified (general knowledge).
     private static readonly System.Buffers.SearchValues<char> s_hanSurnames = System.Buffers.SearchValues.Create(
         "李王張张劉刘陳陈楊杨黃黄趙赵吳吴周徐孫孙馬马朱胡郭何高林羅罗鄭郑梁謝谢宋唐許许韓韩馮冯鄧邓曹彭曾蕭萧田董袁潘于蔣蒋蔡余杜葉叶程蘇苏魏呂吕丁任沈姚盧卢姜崔鍾钟譚谭陸陆汪范金石廖賈贾夏韋韦方白鄒邹孟熊秦邱江尹薛段雷侯龍龙史陶黎賀贺顧顾毛郝龔龚邵萬万錢钱嚴严武戴莫孔向湯汤朴權权柳安申洪全文裵裴元千玄南辛池延魚吉河奇卞表咸慎琴阮康付易魯鲁");
+
+    /// <summary>Whether one of <paramref name="words"/> starts at <paramref name="at"/>.</summary>
+    internal static bool StartsWithAny(string text, int at, ReadOnlySpan<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (text.AsSpan(at).StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether <paramref name="word"/> ends with one of <paramref name="endings"/>.</summary>
     internal static bool EndsWithAny(ReadOnlySpan<char> word, ReadOnlySpan<string> endings)
