@@ -199,7 +199,7 @@ public static class PrivateContext
     private static readonly string[] s_offices =
     [
         "사무관", "주무관", "서기관", "부이사관", "이사관", "연구관", "연구사", "담당관", "정책관", "담당과장", "경사", "경위",
-        "경감", "경정", "순경", "부장판사",
+        "경감", "경정", "순경", "부장판사", "경장", "근로감독관", "수사관", "조사관", "집행관",
     ];
 
     // Titles of public roles: a name followed by one of these, with no private context, is judged public.
@@ -451,6 +451,12 @@ public static class PrivateContext
         // as one (a table, a form of labelled lines, a transcript), names private persons: words of public life around a
         // name there are the record's own business (촬영 일정, 교수 면담), not a sign that the name is a public figure's.
         // Only a title of state office right after the name (above) still counts.
+        // A singer's song or concert, in a record too (아이유 노래 틀어 주세요, 나훈아 콘서트 표): a public figure's work.
+        if (FameAfter(next) is { } work)
+        {
+            return PersonPolicies.PublicPrefix + "public life " + work;
+        }
+
         if (record)
         {
             return FameBefore(previousWord) is { } fame ? PersonPolicies.PublicPrefix + "title " + fame : NoPublicContext;
@@ -485,6 +491,26 @@ public static class PrivateContext
             if (before.EndsWith(fame, StringComparison.Ordinal) && (before.Length == fame.Length || !char.IsLetter(before[^(fame.Length + 1)])))
             {
                 return fame;
+            }
+        }
+
+        return null;
+    }
+
+    // A performer's works and events written right after the name (아이유 노래, 김광석의 노래, 나훈아 콘서트, 임영웅 팬미팅): how
+    // chats and notes of private persons mention public ones. General Korean, from knowledge.
+    private static readonly string[] s_works = ["노래", "신곡", "콘서트", "팬미팅", "사인회", "앨범", "팬클럽"];
+
+    /// <summary>The performer's work (<see cref="s_works"/>) that <paramref name="next"/> opens with, after 의 or not, as a word of its own; or null.</summary>
+    private static string? FameAfter(ReadOnlySpan<char> next)
+    {
+        next = next.StartsWith("의 ", StringComparison.Ordinal) ? next[2..] : next;
+        foreach (var work in s_works)
+        {
+            if (next.StartsWith(work, StringComparison.Ordinal) && (next.Length == work.Length || !char.IsLetter(next[work.Length]) || Person.IsParticle(next[work.Length])
+                || next[work.Length..].StartsWith("로", StringComparison.Ordinal)))
+            {
+                return work;
             }
         }
 

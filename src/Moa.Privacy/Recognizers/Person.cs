@@ -1599,7 +1599,7 @@ internal static class Person
     /// </summary>
     internal static bool PersonWordAt(string text, int at) => WordEndingAt(text, at, s_personWordsByFirst);
 
-    /// <summary>Whether one of <paramref name="byFirst"/>'s words starts at <paramref name="at"/> and ends its word, takes 님 or takes a particle.</summary>
+    /// <summary>Whether one of <paramref name="byFirst"/>'s words starts at <paramref name="at"/> and ends its word, takes 님 or takes a particle (한테 too).</summary>
     private static bool WordEndingAt(string text, int at, Dictionary<char, string[]> byFirst)
     {
         if (!byFirst.TryGetValue(Context.At(text, at), out var words))
@@ -1610,7 +1610,8 @@ internal static class Person
         foreach (var word in words)
         {
             if (text.AsSpan(at).StartsWith(word, StringComparison.Ordinal) && Context.At(text, at + word.Length) is var next
-                && (!Context.IsHangulSyllable(next) || next == '님' || s_particles.Contains(next)))
+                && (!Context.IsHangulSyllable(next) || next == '님' || s_particles.Contains(next)
+                    || text.AsSpan(at + word.Length).StartsWith("한테", StringComparison.Ordinal)))
             {
                 return true;
             }
@@ -1830,6 +1831,12 @@ internal static class Person
         else if (c == '모' && s_surnames.Contains(before) && !Context.IsHangulSyllable(Context.At(text, p - 2)))
         {
             sink.Add(new PiiFinding(p - 1, p, PiiTypes.Person, 0.8));
+        }
+        else if (c == '모' && Context.IsHangulSyllable(before) && Context.HangulStart(text, p - 1) is var family && p - family is >= 2 and <= 5
+            && NameGazetteer.GazetteerKind(text.AsSpan(family, p - family)) is var kind && (kind & NameGazetteer.ForeignFamilyKind) != 0)
+        {
+            // A foreign family name in Hangul glued to 모, as the press writes a foreign worker (응우옌모(31)씨): the family name.
+            sink.Add(new PiiFinding(family, p, PiiTypes.Person, 0.8));
         }
         else if (c == '모' && before == ' ' && s_surnames.Contains(Context.At(text, p - 2)) && !Context.IsHangulSyllable(Context.At(text, p - 3))
             && !Context.IsHangulSyllable(Context.At(text, p + 1)))

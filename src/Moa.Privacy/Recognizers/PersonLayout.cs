@@ -907,7 +907,13 @@ internal static class PersonLayout
     /// </summary>
     private static bool StampLine(ReadOnlySpan<char> line)
     {
-        line = line.Trim(" \r\t-─=");
+        line = line.Trim(" \r\t-─=━");
+
+        // (A rule of dashes or equals signs between an export's head and its lines is no line of talk either.)
+        if (line.IsEmpty)
+        {
+            return true;
+        }
         if (line.EndsWith("요일", StringComparison.Ordinal) && line.Length > 4 && line[^4] == ' ')
         {
             line = line[..^4];
@@ -1272,7 +1278,9 @@ internal static class PersonLayout
             var (start, end) = speakers[i];
             var word = text.AsSpan(start, end - start);
             // (Speakers named by relation on two lines or more make a conversation of people too.)
-            var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2;
+            // (And so does the exporter's own side on two lines or more, 나: …, talking with the other.)
+            var other = named >= 0 && !word.SequenceEqual(text.AsSpan(speakers[named].Start, speakers[named].End - speakers[named].Start)) || relationLines >= 2
+                || selfLines >= 2;
             var speaks = Context.IsCyrillicUpper(word[0]) ? other || counts[i] >= 2
                 : Context.IsAsciiLetter(word[0]) || Context.IsDigit(word[^1]) ? other || counts[i] >= 2 && (IsHandle(word) || IsFullLatinName(word) || ListedGiven(word))
                 : word.Length <= 4 ? counts[i] >= 2 || other && (ScriptProfile.IsHan(word[0]) && Decoration(text, end, text.Length) is var colon
@@ -1353,8 +1361,22 @@ internal static class PersonLayout
     }
 
     /// <summary>Whether a chat's line is the exporter's own, as a market's app copies it: <c>나: …</c>, <c>Me: …</c>.</summary>
-    private static bool SelfLine(ReadOnlySpan<char> line) =>
-        (line.StartsWith("나: ", StringComparison.Ordinal) || line.StartsWith("Me: ", StringComparison.Ordinal)) && line.Length > 4;
+    private static bool SelfLine(ReadOnlySpan<char> line)
+    {
+        // (After a time in brackets too, and with the exporter's own nickname in parentheses: [오후 7:06] 나: …, [오후 7:02]
+        // 나(솔방울): ….)
+        if (line.StartsWith('[') && line.IndexOf(']') is var close and > 2 and <= 12 && line[1..close].Contains(':') && line[1..close].ContainsAnyInRange('0', '9'))
+        {
+            line = line[(close + 1)..].TrimStart(' ');
+        }
+
+        if (line.StartsWith("나(", StringComparison.Ordinal) && line.IndexOf(')') is var own and > 2 and <= 16)
+        {
+            return line[(own + 1)..] is [':', ' ', _, ..];
+        }
+
+        return (line.StartsWith("나: ", StringComparison.Ordinal) || line.StartsWith("Me: ", StringComparison.Ordinal)) && line.Length > 4;
+    }
 
     /// <summary>The writers of a run of reply lines (<see cref="Speakers"/>) when it holds three or more; the run is emptied.</summary>
     private static void FlushReplies(List<(int Start, int End)> run, ref List<(int Start, int End)>? writers)
@@ -2095,7 +2117,9 @@ internal static class PersonLayout
             direct = text.AsSpan(p + 1, close - p - 1) is "DM" or "디엠" || text.AsSpan(p + 1, close - p - 1).EndsWith(" DM", StringComparison.Ordinal);
 
             // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
-            clockInBrackets = Context.IsDigit(text[close - 1]) && ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0;
+            // (So does a server's export with the date before the time: [2025. 5. 14. 23:02] 초코송이🍫: ….)
+            clockInBrackets = Context.IsDigit(text[close - 1]) && (ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0
+                || DateEnd(text, p + 1, close) is var bracketDate && bracketDate > p + 1 && ClockEnd(text, bracketDate, close) > 0);
             p = SkipSpaces(text, close + 1, lineEnd);
             if (clockInBrackets && Decoration(text, p, lineEnd) is var marked && marked > p)
             {
@@ -2150,9 +2174,9 @@ internal static class PersonLayout
         p = log ? dated : p;
 
         // (So may a Chinese chat's copy, the display name in Chinese characters, perhaps with Latin letters or symbols, before
-        // a full-width colon: 2025년 9월 19일 20:14 王浩然：大家好 …, 阿杰：…, Leo张：….)
+        // a colon, full-width or not: 2025년 9월 19일 20:14 王浩然：大家好 …, 阿杰：…, Leo张：…, 2025-07-26 07:05 延吉小妹🌷: ….)
         if (log && SkipTime(text, p, lineEnd) is var afterClock && afterClock > p
-            && text.IndexOf('：', afterClock, Math.Min(16, lineEnd - afterClock)) is var wide and > 0 && wide + 1 < lineEnd
+            && text.AsSpan(afterClock, Math.Min(16, lineEnd - afterClock)).IndexOfAny('：', ':') is var wideAt and >= 0 && afterClock + wideAt is var wide && wide + 1 < lineEnd
             && text.AsSpan(afterClock, wide - afterClock).ContainsAnyInRange('\u4E00', '\u9FFF') && !text.AsSpan(afterClock, wide - afterClock).ContainsAnyInRange('\uAC00', '\uD7A3')
             && (ExportSlotName(text, afterClock, wide) ?? CjkRun(text, afterClock, Undecorated(text, afterClock, wide))) is { } datedCjk)
         {
@@ -2338,9 +2362,13 @@ internal static class PersonLayout
         var word = text.AsSpan(start, end - start);
         // (A message log's direction is no speaker: [23:20] 발신: …, [23:41] 수신: ….)
         return (word.Length < 2 || word.Length > longest) && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
-            || s_channelTags.Contains(word) || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
+            || s_channelTags.Contains(word) || IsTitleAlone(word) || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
+
+        // (A title or a role alone speaks for no one by name, 기사: 네 사장님; a handle may end with one, 둥둥이매니저.)
+        static bool IsTitleAlone(ReadOnlySpan<char> word) =>
+            IsRoleWord(word) && Person.TitleEndingLength(word) is var title && (title == 0 || title == word.Length);
 
         // (Whether every word between start and end, none at all too, is a role word: 운영자 in [채널 운영자 바다덕배].)
         static bool RolesOnly(string text, int start, int end)
@@ -2418,6 +2446,15 @@ internal static class PersonLayout
     /// </summary>
     private static int RoleInBracketsEnd(string text, int p, int lineEnd, bool timed = false)
     {
+        // (A server's nickname may carry the role after a bar: [23:06] 노을 | 관리자: ….)
+        if (timed && text.AsSpan(p, Math.Max(0, lineEnd - p)).StartsWith(" | ", StringComparison.Ordinal)
+            && text.AsSpan(p + 3, Math.Min(12, lineEnd - p - 3)).IndexOfAny(':', '：') is var barColon and >= 2
+            && text.AsSpan(p + 3, barColon).TrimEnd(' ') is var barRole
+            && (IsRoleWord(barRole) || s_channelTags.Contains(barRole) || s_latinRoles.Contains(barRole)))
+        {
+            return p + 3 + barColon;
+        }
+
         // (A stream's chat sets the role in square brackets: 솜사탕나래 [스트리머]: ….)
         var open = Context.At(text, p) == ' ' ? p + 1 : p;
         if (Context.At(text, open) is not ('(' or '[') || text.IndexOf(text[open] == '(' ? ')' : ']', open, Math.Min(timed ? 17 : 9, lineEnd - open)) is not (var close and > 0))
@@ -2440,8 +2477,10 @@ internal static class PersonLayout
 
         role = role.Length - team >= 2 ? role[team..] : role;
         var deputy = role.Length > 2 && role[0] == '부' ? role[1..] : role;
+        // (After a time, a team may stand there too: [09:21] 한결 (보안): …, 소재윤 (법무팀): ….)
+        var department = timed && (role.Length >= 3 && role[^1] == '팀' || role is "보안" or "법무" or "인사" or "개발" or "디자인" or "마케팅" or "영업" or "재무" or "회계" or "기획" or "홍보" or "운영");
         return role.Length is >= 2 and <= 6 && !role.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
-            && (IsRoleWord(role) || s_channelTags.Contains(role) || IsRoleWord(deputy) || s_channelTags.Contains(deputy)) ? close + 1 : p;
+            && (IsRoleWord(role) || s_channelTags.Contains(role) || IsRoleWord(deputy) || s_channelTags.Contains(deputy) || department) ? close + 1 : p;
     }
 
     // What a post in Latin letters is written with (QA Lead, R&D, Ops/Infra, Front-end).
@@ -3436,6 +3475,7 @@ internal static class PersonLayout
             var space = text.AsSpan(start, end - start).LastIndexOf(' ');
             var last = space < 0 ? default : text.AsSpan(start + space + 1, end - start - space - 1);
             if (space <= 0 || !(Person.IsTitleOrRole(last) || PrivateContext.IsContextWord(last) || PrivateContext.IsStaffOrKin(last) || last is "아빠" or "엄마"
+                || last is "신부님" or "목사님" or "수녀님" or "전도사님"
                 || space > 0 && Context.IsLatinUpper(text[start]) && last is "mama" or "papa" or "mom" or "dad" or "Mama" or "Papa" or "Mom" or "Dad"))
             {
                 break;
@@ -3577,6 +3617,7 @@ internal static class PersonLayout
         "chaplain", "lector", "choir", "usher", "priest", "pastor", "celebrant", "organist", "cantor", "leader", "coordinator", "chair",
         "secretary", "treasurer", "president", "manager", "driver", "chef", "nurse", "coach", "captain", "referee", "judge",
         "witness", "plaintiff", "defendant", "reporter", "editor", "author", "writer", "director", "producer", "volunteer",
+        "guild", "server", "channel", "topic", "category", "thread", "exported",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>

@@ -340,6 +340,14 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("일시: 5월 3일\n장소: 3층\n참석: 표진호 교수, 길나래\n안건: 예산", "표진호", "no public context")]
     [InlineData("| 1 | 도민석 장관 | 축사 |\n| 2 | 우하린 | 사회 |", "도민석", "public:title 장관")]
     [InlineData("남지현 교수는 이번 학기 드라마 수업을 맡았다.", "남지현", "public:title 교수")]
+    // A singer's song in a chat or a care note is a public figure's work; an officer's rank or an investigator's post after
+    // the name is an official's, in a record too.
+    [InlineData("[오후 2:01] 나은: 어르신이 좋아하셔서 나훈아 노래 틀어 드렸어요\n[오후 2:03] 솔이: 잘했어요", "나훈아", "public:public life 노래")]
+    [InlineData("[오후 2:01] 나은: 앵콜은 아이유의 노래로 해요\n[오후 2:03] 솔이: 좋아요", "아이유", "public:public life 노래")]
+    [InlineData("일시: 5월 3일\n장소: 3층\n출동: ○○지구대 순경 봉민호, 경장 성다혜", "성다혜", "public:office 경장")]
+    [InlineData("- 체불 진정은 고용노동부 ○○지청 반태수 근로감독관에게 연계함.", "반태수", "public:office 근로감독관")]
+    // A name and 노래 that is the person's own singing is no performer's work only where a private context comes first.
+    [InlineData("친구 류하늘 노래 진짜 잘해", "류하늘", "relation:친구")]
     public void Judge_GivesItsReason(string text, string name, string reason)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);

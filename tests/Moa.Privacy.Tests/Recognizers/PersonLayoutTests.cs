@@ -2951,4 +2951,56 @@ public class PersonLayoutTests
         pt.ShouldNotContain(p => p.Contains("트레이너", StringComparison.Ordinal));
         Persons("회원 A(41)씨는 \"폐업 이틀 전까지 트레이너가 재등록하면 20% 할인해 준다고 했다\"고 말했다.").ShouldNotContain("전까지");
     }
+
+    // A server's export with the date before the time in brackets, a rule of equals signs under its head, a role after a
+    // bar in a nickname ([2025. 5. 14. 23:02] 노을 | 관리자: …); the head's words (Guild:, Channel:) name no one.
+    [Fact]
+    public void ServerExports_DatedBracketsRulesAndBarRoles()
+    {
+        var server = Persons("==============================\nGuild: 달빛검객 팬서버 / Channel: 최신화\n==============================\n"
+            + "[2025. 5. 14. 23:02] 초코송이🍫: 87화 봤음?? 진짜 죽은 거 아니지\n[2025. 5. 14. 23:03] kkamang_02: ㄴㄴ 작가님이 끝까지 간다고 했음\n"
+            + "[2025. 5. 14. 23:06] 노을 | 관리자: 스포는 스포일러 태그 필수입니다\n[2025. 5. 14. 23:08] 초코송이🍫: 헉 죄송합니다\n"
+            + "[2025. 5. 14. 23:12] kkamang_02: 나 감!\n[2025. 5. 14. 23:16] 노을 | 관리자: 오프모임 채널로 가 주세요~");
+        server.ShouldContain("초코송이");
+        server.ShouldContain("kkamang_02");
+        server.ShouldContain("노을");
+        server.ShouldNotContain("Guild");
+        server.ShouldNotContain("관리자");
+        var team = Persons("[09:12] 여하림: CS로 제보 들어왔어요\n[09:21] 한결 (보안): 파일 열어 봤는데 1,842행이에요\n[09:30] 여하림: 법무 확인 부탁드려요\n"
+            + "[09:45] 한결 (보안): 콜센터에도 항의 전화 왔대요");
+        team.ShouldContain("한결");
+        team.ShouldNotContain("보안");
+    }
+
+    // A Chinese chat's copy with the date, the time and an ASCII colon (2025-07-26 07:05 延吉小妹🌷: …); a market's chat
+    // whose exporter speaks as 나 on two lines or more names the other side (겜돌이형아); a role alone speaks for no one
+    // (기사: 네 사장님); a priest's title in an export's slot is left out ([바실리오스 신부님]).
+    [Fact]
+    public void ChineseColons_SelfLines_RoleSpeakers_AndClergyInSlots()
+    {
+        var wechat = Persons("2025년 2월 18일 07:02 金春花: 各位姐妹早上好！今天下午两点需要一个替班\n2025-07-26 07:05 延吉小妹🌷: 我可以，十二点以后\n"
+            + "2025-06-18 07:08 老崔: 我下午有空。");
+        wechat.ShouldContain("金春花");
+        wechat.ShouldContain("延吉小妹");
+        var market = Persons("[오후 7:02] 나(솔방울): 안녕하세요 아직 판매 중인가요?\n[오후 7:05] 겜돌이형아: 네 판매중이에요\n[오후 7:06] 나: 네! 혹시 채굴용은 아니죠?\n"
+            + "[오후 7:09] 겜돌이형아: 아니에요 ㅋㅋ\n[오후 7:15] 나: 9시 반 괜찮으세요?");
+        market.ShouldContain("겜돌이형아");
+        var pest = Persons("[2025-03-11 18:05] 노태웅: 석 기사님 오늘 약 치고 나서 바퀴가 더 나와요\n[2025. 3. 25. 18:09] 기사: 네 사장님, 숨어 있던 게 나오는 거라\n"
+            + "[2025-03-11 18:15] 노태웅: 아 그렇군요\n[2025. 3. 25. 18:19] 기사: 네 일주일 보세요");
+        pest.ShouldContain("노태웅");
+        pest.ShouldNotContain("기사");
+        var parish = Persons("[염다해] [오후 9:02] 초 300개 도착했어요!\n[바실리오스 신부님] [오후 9:30] 모두 수고 많습니다.\n[염다해] [오후 9:31] 네 신부님");
+        parish.ShouldContain("바실리오스");
+        parish.ShouldNotContain("신부님");
+    }
+
+    // The press's form for a foreign worker, the family name glued to 모 (응우옌모(31)씨); a given name before 씨한테 after its
+    // full name (여하늘 … 하늘 씨한테만).
+    [Fact]
+    public void ForeignFamilyNamesBeforeMo_AndGivenNamesBeforeSsiHante()
+    {
+        Persons("부상자 가운데 베트남 국적 응우옌모(31)씨는 다리뼈가 부러져 수술을 받았다.").ShouldContain("응우옌");
+        Persons("신고인 여하늘은 말했다. 반장님이 하늘 씨한테만 소리 많이 쳐요.").ShouldContain("하늘");
+        Persons("하늘이 맑다. 반장님이 소리 많이 쳐요.").ShouldNotContain("하늘");
+    }
 }
