@@ -576,8 +576,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(79, 0.92, 0.58, 0.92, 0.99, 0.92, 0.93)]
     // Batch 80, written blind by two helpers at the previous session's end and committed unread, wired at this session's
     // start after the pass tuned on batch 79, scored once (0.897; 45 detector misses by the analysis script, the
-    // session's start tree the same).
-    [InlineData(80, 0.89, 0.60, 0.89, 0.99, 0.89, 0.91)]
+    // session's start tree the same). One pass tuned on it since (a server's dated brackets, rules and bar roles, Chinese
+    // chats with an ASCII colon, the exporter's own lines, roles alone, a performer's song, officers' ranks: 0.938 now).
+    [InlineData(80, 0.93, 0.39, 0.93, 0.99, 0.93, 0.94)]
+    // Batch 81, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 80,
+    // scored once (0.907; 42 detector misses by the analysis script, the session's start tree 42 too).
+    [InlineData(81, 0.90, 0.55, 0.91, 0.99, 0.90, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

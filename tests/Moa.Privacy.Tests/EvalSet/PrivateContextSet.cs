@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–79 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–80 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 80;
+    public const int HeldOutBatch = 81;
 
-    /// <summary>The batch held out whole before batch 80 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 79;
+    /// <summary>The batch held out whole before batch 81 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 80;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -260,7 +260,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a rehabilitation outpatient schedule, Indonesian fishermen's WhatsApp group, a self-harm risk counselling note, a daycare sports day's Band, an apartment women's association's minutes, a mountain bus rollover in the news, an English e-mail with a visa agent, a ski condo ledger, a 49th-day memorial register, a Holter monitor record, a postpartum care center's cafe post, a youth basketball club, Myanmar factory workers' Viber group, an appliance repair log, a photography community's Discord, a catering order book, a used bicycle deal chat, an HR startup's Slack about a leaked salary sheet, a hospital fall mediation, a night market couple in the news, Chinese students' WeChat group, a taekwondo demonstration team, post-operative handover notes, an e-scooter accident chat, a dental implant consent, a fishing club's Band, a car accident claim call record, a study-with-me live chat, a room share's KakaoTalk group, a welfare center's food delivery chat, a bridal dress rental, a maritime police rescue log, a semiconductor team's English Slack, Filipino caregivers' Messenger group, a gym membership mediation) and wired in it
 /// after a pass tuned on batch 78 (a board's comments dated without brackets, handles joined by an underscore, a workspace's family name first, masked organisations, words after labels in records), adds planted documents only (<c>person-private-docs79.txt</c>). Batch 80, written blind at that session's end by
 /// two writers (an allergy immunotherapy schedule, Thai fruit farm workers' LINE group, a mental health center's case notes, a school orchestra's Band, a market merchants' fire meeting, a construction collapse in the news, an English e-mail with a Brazilian client, a fishing charter ledger, an Orthodox parish's volunteer register, a sleep clinic record, a lost-cat cafe post, a climbing gym's open chat, Vietnamese fish farm workers' Zalo group, a pest control log, a webtoon fans' Discord, a fruit shop's gift orders, a used gaming PC deal chat, a real estate platform's Slack about a leaked landlord list, a harassment investigation record, a village postman in the news, Chinese caregivers' WeChat group, a swimming lessons roster, ER triage notes, a bike courier accident chat, an orthodontic consent, a hiking club's cafe, a bank account freeze call record, a CHZZK stream chat, a shared office's KakaoTalk group, a welfare team's heating aid chat, a hanbok rental book, a 119 animal rescue log, a robotics startup's Munich Slack, Kyrgyz construction workers' WhatsApp group, a furniture delivery mediation) and wired at the next session's start
-/// after a pass tuned on batch 79 (댓글 after a band's writer, a board's 질문자, a trainer's slot, 공장장, 판독의, 약정서 and common words), adds planted documents only (<c>person-private-docs80.txt</c>).
+/// after a pass tuned on batch 79 (댓글 after a band's writer, a board's 질문자, a trainer's slot, 공장장, 판독의, 약정서 and common words), adds planted documents only (<c>person-private-docs80.txt</c>). Batch 81, written blind in that session by
+/// two writers (a dermatology laser booking book, Cambodian farm workers' Messenger group, a school counselor's bullying record, a gateball team's Band, an apartment's noise complaint log, a fishing boat capsizing in the news, an English e-mail with a buyer in Dubai, a driving school's road test chat, a temple's lantern register, a hearing aid center's record, a babysitter question on a parenting board, an e-sports academy's open chat, Mongolian students' Telegram group, a moving company's job sheet, a board game cafe's Discord, a rice cake shop's order book, a used stroller deal chat, a logistics company's Teams channel about a misdirected customer list, an IRB review of a participant complaint, a grandmother learning to read in the news, Japanese wives' LINE group, a piano recital program, a dialysis center's log, a taxi accident and dispatch radio log, a LASIK consent, a cycling club's cafe, a card fraud call record, a cooking streamer's SOOP chat, a co-living house's KakaoTalk group, kimchi delivery volunteers' chat, a wedding photo studio's bookings, a coast guard's search log, a game studio's Singapore Slack, Uzbek factory workers' Telegram group, a small claims mediation over a design fee) and wired in it
+/// after a pass tuned on batch 80 (a server's dated brackets, rules and bar roles, a team after a speaker, Chinese chats with an ASCII colon, the exporter's own lines, roles alone, a priest's title in a slot, a foreign family name before 모, 씨한테, a performer's song, officers' ranks), adds planted documents only (<c>person-private-docs81.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -580,6 +582,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath78, 78));
         items.AddRange(Planted(DocsPath79, 79));
         items.AddRange(Planted(DocsPath80, 80));
+        items.AddRange(Planted(DocsPath81, 81));
         return items;
     }
 
@@ -933,8 +936,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath80 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs80.txt");
 
+    private static string DocsPath81 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs81.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs80.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs81.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
