@@ -1127,7 +1127,7 @@ internal static class PersonLayout
         // and the handle its writer's. A chat copied into a longer document (a roster, then the talk below it) is a block
         // of consecutive speaker lines (ChatBlockEndsAt).
         var comments = false;
-        var (runStart, talking, chatBlock) = (0, 0, false);
+        var (runStart, talking, chatBlock, selfInRun) = (0, 0, false, 0);
         List<(int Start, int End)>? replyRun = null;
         for (var lineStart = 0; lineStart < text.Length;)
         {
@@ -1141,7 +1141,7 @@ internal static class PersonLayout
             if (BylineWriter(text, lineStart, lineEnd, comments) is { } byline)
             {
                 (exported ??= []).Add(byline);
-                (runStart, talking) = (speakers?.Count ?? 0, 0);
+                (runStart, talking, selfInRun) = (speakers?.Count ?? 0, 0, 0);
             }
             else if (SpeakerAt(text, lineStart, lineEnd) is { } s)
             {
@@ -1152,17 +1152,19 @@ internal static class PersonLayout
                 }
 
                 talking += Talks(text, s.End) ? 1 : 0;
-                chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart, talking);
+                chatBlock = chatBlock || ChatBlockEndsAt(text, speakers, runStart, talking) || SelfChatBlock(speakers.Count - runStart, talking, selfInRun);
             }
             else if (RelationSpeakerAt(text, lineStart, lineEnd))
             {
                 relationLines++;
-                (runStart, talking) = (speakers?.Count ?? 0, 0);
+                (runStart, talking, selfInRun) = (speakers?.Count ?? 0, 0, 0);
             }
             else if (SelfLine(text.AsSpan(lineStart, lineEnd - lineStart)))
             {
                 // (The exporter's own lines, 나: …, speak in the chat but name no one.)
                 selfLines++;
+                selfInRun++;
+                chatBlock = chatBlock || SelfChatBlock((speakers?.Count ?? 0) - runStart, talking, selfInRun);
             }
             else if (!stamp)
             {
@@ -1175,7 +1177,7 @@ internal static class PersonLayout
                     (bareWriters ??= []).Add(bare);
                 }
 
-                (runStart, talking) = (speakers?.Count ?? 0, 0);
+                (runStart, talking, selfInRun) = (speakers?.Count ?? 0, 0, 0);
             }
 
             // A band's replies copied without a colon, each line a reply mark, the writer and the talk (└ 들꽃향기 참석이요~):
@@ -1292,6 +1294,14 @@ internal static class PersonLayout
             {
                 Add(text, candidates, from, start, end, AddedScore);
 
+                // (A streaming site's log writes the viewer's id in brackets after the nickname, 자취요정루루(lulu_cook) :
+                // …: the id names the speaker too.)
+                if (Context.At(text, end) == '(' && text.IndexOf(')', end, Math.Min(24, text.Length - end)) is var idEnd and > 0 && idEnd - end >= 4
+                    && LatinHandle(text.AsSpan(end + 1, idEnd - end - 1)) && !text.AsSpan(end + 1, idEnd - end - 1).ContainsAnyExcept(s_handleChars))
+                {
+                    Add(text, candidates, from, end + 1, idEnd, AddedScore);
+                }
+
                 // In a conversation a handle (not a Korean name's shape) stands for its speaker wherever it occurs as a
                 // word (털실곰님은, @yoonie.k); names are repeated by the seeds' pass.
                 if (named >= 0 && !KoreanNameShaped(text, start, end) && (repeated ??= new(StringComparer.Ordinal)).Add(text[start..end]))
@@ -1373,6 +1383,12 @@ internal static class PersonLayout
         if (line.StartsWith("나(", StringComparison.Ordinal) && line.IndexOf(')') is var own and > 2 and <= 16)
         {
             return line[(own + 1)..] is [':', ' ', _, ..];
+        }
+
+        // (A business's channel answers under its own masked name, [오후 9:20] [○○피부과의원] 네 …: the exporter's side.)
+        if (line.StartsWith("[○", StringComparison.Ordinal) && line.IndexOf(']') is var business and > 3 and <= 24)
+        {
+            return line.Length > business + 2 && line[business + 1] == ' ';
         }
 
         return (line.StartsWith("나: ", StringComparison.Ordinal) || line.StartsWith("Me: ", StringComparison.Ordinal)) && line.Length > 4;
@@ -2126,6 +2142,17 @@ internal static class PersonLayout
                 p = SkipSpaces(text, marked, lineEnd);
             }
 
+            // A channel's copy puts the speaker in brackets after the time, the talk after it with no colon ([오후 9:12]
+            // [bora_0312] 실장님 내일 …, [오후 10:03] [윤아딸기] 엄마 …): a speaker where such lines make a conversation.
+            if (clockInBrackets && p < lineEnd && text[p] == '[' && text.IndexOf(']', p, Math.Min(24, lineEnd - p)) is var slotEnd and > 0
+                && Context.At(text, slotEnd + 1) == ' ' && SkipSpaces(text, slotEnd + 1, lineEnd) is var talkStart && talkStart < lineEnd && text[talkStart] is not ('[' or '(' or ':')
+                && text.AsSpan(talkStart, Math.Min(16, lineEnd - talkStart)).IndexOfAny(':', '：') < 0
+                && (DisplayName(text, p + 1, slotEnd) ?? ExportedNickname(text, p + 1, slotEnd) ?? MixedBracketHandle(text, p + 1, slotEnd)) is { } slotted
+                && !s_channelTags.Contains(text.AsSpan(slotted.Start, slotted.End - slotted.Start)))
+            {
+                return (slotted.Start, slotted.End, false);
+            }
+
             // A game's or a community's chat log tags the channel in brackets after the time ([21:06][길드] 달빛검객: …).
             if (p < lineEnd && text[p] == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var tagEnd and > 0 && tagEnd - p >= 2
                 && !text.AsSpan(p + 1, tagEnd - p - 1).ContainsAnyExceptInRange('\uAC00', '\uD7A3') && Context.IsDigit(text[close - 1]))
@@ -2453,6 +2480,13 @@ internal static class PersonLayout
             && (IsRoleWord(barRole) || s_channelTags.Contains(barRole) || s_latinRoles.Contains(barRole)))
         {
             return p + 3 + barColon;
+        }
+
+        // (A streaming site's log writes the viewer's id in brackets after the nickname: [20:01:14] 자취요정루루(lulu_cook) : ….)
+        if (timed && Context.At(text, p) == '(' && text.IndexOf(')', p, Math.Min(24, lineEnd - p)) is var idEnd and > 0 && idEnd - p >= 4
+            && LatinHandle(text.AsSpan(p + 1, idEnd - p - 1)) && !text.AsSpan(p + 1, idEnd - p - 1).ContainsAnyExcept(s_handleChars))
+        {
+            return idEnd + 1;
         }
 
         // (A stream's chat sets the role in square brackets: 솜사탕나래 [스트리머]: ….)
@@ -3209,6 +3243,12 @@ internal static class PersonLayout
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a run of consecutive lines makes a chat block with the exporter's own side (<see cref="SelfLine"/>): two of
+    /// its lines or more and two speakers' lines or more, at least half of those saying three words or more.
+    /// </summary>
+    private static bool SelfChatBlock(int speakerLines, int talking, int selfLines) => selfLines >= 2 && speakerLines >= 2 && talking * 2 >= speakerLines;
 
     /// <summary>Whether the rest of a speaker's line after <paramref name="speakerEnd"/> says three words or more (talk is sentences; a form's values are one or two words).</summary>
     private static bool Talks(string text, int speakerEnd)

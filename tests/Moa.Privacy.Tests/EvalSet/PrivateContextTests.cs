@@ -349,6 +349,9 @@ public class PrivateContextTests(ITestOutputHelper output)
     [InlineData("- 체불 진정은 고용노동부 ○○지청 반태수 근로감독관에게 연계함.", "반태수", "public:office 근로감독관")]
     // A name and 노래 that is the person's own singing is no performer's work only where a private context comes first.
     [InlineData("친구 류하늘 노래 진짜 잘해", "류하늘", "relation:친구")]
+    // 배우 the verb (to learn) and 경기 the province are no words of the screen or of sport.
+    [InlineData("한국어를 배우러 왔다가 할머니들과 한 반이 됐다. 호아 씨는 웃었다.", "호아", "no public context")]
+    [InlineData("사촌 형은 경기 안산에서 첫 비행기로 내려왔다. 그는 뚜안을 찾았다.", "뚜안", "no public context")]
     public void Judge_GivesItsReason(string text, string name, string reason)
     {
         var at = text.IndexOf(name, StringComparison.Ordinal);

@@ -3003,4 +3003,25 @@ public class PersonLayoutTests
         Persons("신고인 여하늘은 말했다. 반장님이 하늘 씨한테만 소리 많이 쳐요.").ShouldContain("하늘");
         Persons("하늘이 맑다. 반장님이 소리 많이 쳐요.").ShouldNotContain("하늘");
     }
+
+    // A streaming site's log writes the viewer's id in brackets after the nickname (자취요정루루(lulu_cook) : …): both name the
+    // speaker. A business's channel copied with the customer in brackets after the time and no colon ([오후 9:12]
+    // [bora_0312] 실장님 …), the business answering under its masked name, names its customers, after a table too.
+    [Fact]
+    public void StreamIds_AndChannelSlotsBesideABusiness()
+    {
+        var stream = Persons("방송 제목: [요리] 만원 반찬\n[20:01:14] 자취요정루루(lulu_cook) : 다들 왔어? 오늘은 진짜 만원 안 넘겨요\n"
+            + "[20:03:05] ⭐ 먹보돼지님이 별풍선 100개를 선물했습니다!\n[20:03:11] 자취요정루루(lulu_cook) : 어머 감사합니다 정말로요\n"
+            + "[20:05:52] Mai_in_Busan(mai0815) : 언니 저 베트남 사람인데 물엿 대신 꿀 돼요?\n[20:07:33] 소금빵(saltbread_mng) : 욕설 도배 시 강퇴합니다");
+        stream.ShouldContain("자취요정루루");
+        stream.ShouldContain("lulu_cook");
+        stream.ShouldContain("Mai_in_Busan");
+        stream.ShouldContain("mai0815");
+        var channel = Persons("시간\t성명\t시술\n10:00\t권보람\t토닝\n10:30\t하솔\tIPL\n카카오톡 채널 상담\n"
+            + "[오후 9:12] [bora_0312] 실장님 내일 10시 토닝 그대로죠? 오늘 좀 늦어요\n[오후 9:20] [○○피부과의원] 네 시술은 괜찮으세요~ 진정 관리 드려요\n"
+            + "[오후 9:41] [쑤언마이🌸] 안녕하세요 언니 저 IPL 처음인데 많이 아파요?\n[오후 9:47] [○○피부과의원] 고무줄 튕기는 정도예요~ 걱정 마세요");
+        channel.ShouldContain("bora_0312");
+        channel.ShouldContain("쑤언마이");
+        channel.ShouldNotContain(p => p.Contains("피부과", StringComparison.Ordinal));
+    }
 }
