@@ -582,8 +582,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // chats with an ASCII colon, the exporter's own lines, roles alone, a performer's song, officers' ranks: 0.938 now).
     [InlineData(80, 0.93, 0.39, 0.93, 0.99, 0.93, 0.94)]
     // Batch 81, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 80,
-    // scored once (0.907; 42 detector misses by the analysis script, the session's start tree 42 too).
-    [InlineData(81, 0.90, 0.55, 0.91, 0.99, 0.90, 0.95)]
+    // scored once (0.907; 42 detector misses by the analysis script, the session's start tree 42 too). One pass tuned on
+    // it since (a streaming site's nickname and id, a channel's customers in brackets beside a business, 배우 the verb and
+    // 경기 the province: 0.936 now).
+    [InlineData(81, 0.93, 0.55, 0.93, 0.99, 0.93, 0.95)]
+    // Batch 82, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 81,
+    // scored once (0.908; 47 detector misses by the analysis script, the session's start tree 47 too).
+    [InlineData(82, 0.90, 0.48, 0.90, 0.99, 0.90, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–80 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–81 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 81;
+    public const int HeldOutBatch = 82;
 
-    /// <summary>The batch held out whole before batch 81 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 80;
+    /// <summary>The batch held out whole before batch 82 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 81;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -262,7 +262,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an allergy immunotherapy schedule, Thai fruit farm workers' LINE group, a mental health center's case notes, a school orchestra's Band, a market merchants' fire meeting, a construction collapse in the news, an English e-mail with a Brazilian client, a fishing charter ledger, an Orthodox parish's volunteer register, a sleep clinic record, a lost-cat cafe post, a climbing gym's open chat, Vietnamese fish farm workers' Zalo group, a pest control log, a webtoon fans' Discord, a fruit shop's gift orders, a used gaming PC deal chat, a real estate platform's Slack about a leaked landlord list, a harassment investigation record, a village postman in the news, Chinese caregivers' WeChat group, a swimming lessons roster, ER triage notes, a bike courier accident chat, an orthodontic consent, a hiking club's cafe, a bank account freeze call record, a CHZZK stream chat, a shared office's KakaoTalk group, a welfare team's heating aid chat, a hanbok rental book, a 119 animal rescue log, a robotics startup's Munich Slack, Kyrgyz construction workers' WhatsApp group, a furniture delivery mediation) and wired at the next session's start
 /// after a pass tuned on batch 79 (댓글 after a band's writer, a board's 질문자, a trainer's slot, 공장장, 판독의, 약정서 and common words), adds planted documents only (<c>person-private-docs80.txt</c>). Batch 81, written blind in that session by
 /// two writers (a dermatology laser booking book, Cambodian farm workers' Messenger group, a school counselor's bullying record, a gateball team's Band, an apartment's noise complaint log, a fishing boat capsizing in the news, an English e-mail with a buyer in Dubai, a driving school's road test chat, a temple's lantern register, a hearing aid center's record, a babysitter question on a parenting board, an e-sports academy's open chat, Mongolian students' Telegram group, a moving company's job sheet, a board game cafe's Discord, a rice cake shop's order book, a used stroller deal chat, a logistics company's Teams channel about a misdirected customer list, an IRB review of a participant complaint, a grandmother learning to read in the news, Japanese wives' LINE group, a piano recital program, a dialysis center's log, a taxi accident and dispatch radio log, a LASIK consent, a cycling club's cafe, a card fraud call record, a cooking streamer's SOOP chat, a co-living house's KakaoTalk group, kimchi delivery volunteers' chat, a wedding photo studio's bookings, a coast guard's search log, a game studio's Singapore Slack, Uzbek factory workers' Telegram group, a small claims mediation over a design fee) and wired in it
-/// after a pass tuned on batch 80 (a server's dated brackets, rules and bar roles, a team after a speaker, Chinese chats with an ASCII colon, the exporter's own lines, roles alone, a priest's title in a slot, a foreign family name before 모, 씨한테, a performer's song, officers' ranks), adds planted documents only (<c>person-private-docs81.txt</c>).
+/// after a pass tuned on batch 80 (a server's dated brackets, rules and bar roles, a team after a speaker, Chinese chats with an ASCII colon, the exporter's own lines, roles alone, a priest's title in a slot, a foreign family name before 모, 씨한테, a performer's song, officers' ranks), adds planted documents only (<c>person-private-docs81.txt</c>). Batch 82, written blind in that session by
+/// two writers (a physical therapy booking sheet, Nepali dairy farm workers' Viber group, a hospice family meeting note, a middle school baseball team's Band, a villa owners' roof repair minutes, a guesthouse carbon monoxide poisoning in the news, an English e-mail with a visiting scholar from Kenya, a camping site ledger, a first communion class register, a speech therapy record, a dog bite post, a coding camp's open chat, Indonesian shipyard workers' WhatsApp group, an air conditioner installer's log, a K-pop translation team's Discord, a butcher shop's holiday orders, a used wedding dress deal chat, a delivery startup's Slack about riders' data sent to the wrong partner, a school violence committee record, a bathhouse closing in the news, Vietnamese brides' Zalo group, a ballet cast list, a maternity ward handover, a crane accident chat, a rhinoplasty consent, a marathon club's cafe, an insurance claim denial call record, a fishing streamer's YouTube chat, an officetel lease and chat, village heads' typhoon evacuation chat, a funeral hall's condolence book, a Jirisan rescue log, a biotech lab's Boston Slack, Koryo-saram workers' Telegram group, a cancelled tour package mediation) and wired in it
+/// after a pass tuned on batch 81 (a streaming site's nickname and id, a channel's customers in brackets beside a business, 배우 the verb and 경기 the province), adds planted documents only (<c>person-private-docs82.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -583,6 +585,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath79, 79));
         items.AddRange(Planted(DocsPath80, 80));
         items.AddRange(Planted(DocsPath81, 81));
+        items.AddRange(Planted(DocsPath82, 82));
         return items;
     }
 
@@ -938,8 +941,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath81 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs81.txt");
 
+    private static string DocsPath82 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs82.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs81.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs82.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
