@@ -4814,6 +4814,23 @@ internal static class Person
             return;
         }
 
+        if (colon && ScriptProfile.IsHan(Context.At(text, p)))
+        {
+            // 환자명: 刘雨桐 (LIU YUTONG): a name in Chinese characters after the label, two to four of them and no more.
+            var han = p;
+            while (han < text.Length && ScriptProfile.IsHan(text[han]) && han - p <= 4)
+            {
+                han++;
+            }
+
+            if (han - p is >= 2 and <= 4 && !Context.IsHangulSyllable(Context.At(text, han)) && !char.IsLetterOrDigit(Context.At(text, han)))
+            {
+                sink.Add(new PiiFinding(p, han, PiiTypes.Person, 0.85));
+            }
+
+            return;
+        }
+
         while (p < text.Length && Context.IsHangulSyllable(text[p]) && p - start < 5)
         {
             p++;

@@ -2102,6 +2102,13 @@ internal static class PersonLayout
                 return (peer.Start, peer.End, true);
             }
 
+            // A market's chat copied with the name and the time in one bracket, the talk after it ([딸기우유좋아 오후 2:14]
+            // 안녕하세요 …, [하얀목련🤍 토 오후 4:41] …): the name, as an export's slot holds it.
+            if (NameBeforeClock(text, p + 1, close) is { } clocked && Context.At(text, close + 1) == ' ')
+            {
+                return (clocked.Start, clocked.End, true);
+            }
+
             // A messenger's export on a computer puts the speaker in brackets before the time: [권나래] [오후 9:48] ….
             if (BracketedSpeaker(text, p + 1, close, lineEnd) is { } bracketed)
             {
@@ -2805,6 +2812,27 @@ internal static class PersonLayout
 
         return rest.StartsWith("[", StringComparison.Ordinal) && ClockEnd(text, q + 1, lineEnd) is var english and > 0
             && text.AsSpan(english, lineEnd - english) is [' ', 'A' or 'P', 'M', ']', ..] ? ExportSlotName(text, start, close) : null;
+    }
+
+    /// <summary>
+    /// The display name before a time of 오전 or 오후 that ends a bracket's inside (<c>딸기우유좋아 오후 2:14</c>, a weekday of
+    /// one syllable between: <c>하얀목련🤍 토 오후 4:41</c>), as an export's slot would hold it; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? NameBeforeClock(string text, int start, int close)
+    {
+        var half = text.AsSpan(start, close - start).LastIndexOf(" 오");
+        if (half <= 0 || ClockEnd(text, start + half + 1, close) != close)
+        {
+            return null;
+        }
+
+        var nameEnd = start + half;
+        nameEnd = nameEnd - start > 2 && text[nameEnd - 2] == ' ' && text[nameEnd - 1] is '월' or '화' or '수' or '목' or '금' or '토' or '일' ? nameEnd - 2 : nameEnd;
+
+        // (A day before the time is no name: [토요일 오전 10:41], [오늘 오후 3:00].)
+        var name = text.AsSpan(start, nameEnd - start).Trim(' ');
+        return name.EndsWith("요일", StringComparison.Ordinal) || name is "오늘" or "어제" or "내일" or "그저께" or "모레" || DateLine(name)
+            ? null : ExportSlotName(text, start, nameEnd);
     }
 
     /// <summary>One to six Chinese characters or kana between <paramref name="start"/> and <paramref name="end"/> and nothing else (阿杰, 小雨); null otherwise.</summary>
@@ -3772,7 +3800,7 @@ internal static class PersonLayout
     /// </summary>
     private static (int Start, int End)? FullLatinSpeakerAt(string text, int p, int lineEnd, bool timedLine = false)
     {
-        var (q, words, listed) = (p, 0, false);
+        var (q, words, listed, nicknamed) = (p, 0, false, false);
         while (words < 4 && q < lineEnd && Context.IsLatinUpper(text[q]))
         {
             var w = q + 1;
@@ -3807,6 +3835,16 @@ internal static class PersonLayout
 
             words++;
             q = w;
+
+            // (An English name in brackets may stand between the given and the family name: Hyunwoo (Harry) Kim: ….)
+            if (words == 1 && Context.At(text, q) == ' ' && Context.At(text, q + 1) == '(' && Context.IsLatinUpper(Context.At(text, q + 2))
+                && text.IndexOf(')', q + 2, Math.Min(16, lineEnd - q - 2)) is var nickEnd and > 0
+                && !text.AsSpan(q + 3, nickEnd - q - 3).ContainsAnyExceptInRange('a', 'z')
+                && Context.At(text, nickEnd + 1) == ' ' && Context.IsLatinUpper(Context.At(text, nickEnd + 2)))
+            {
+                (q, nicknamed) = (nickEnd + 1, true);
+            }
+
             if (Context.At(text, q) != ' ' || !Context.IsLatinUpper(Context.At(text, q + 1)))
             {
                 break;
@@ -3836,7 +3874,8 @@ internal static class PersonLayout
             q++;
         }
 
-        if (words >= 2 && listed)
+        // (A name with an English one in brackets between its words is a person's without a listed word.)
+        if (words >= 2 && (listed || nicknamed))
         {
             // (After a time the talk may open with a number: [10:30] Piotr Wiśniewski: 8D draft ….)
             var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;

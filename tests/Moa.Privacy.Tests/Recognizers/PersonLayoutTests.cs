@@ -3024,4 +3024,22 @@ public class PersonLayoutTests
         channel.ShouldContain("쑤언마이");
         channel.ShouldNotContain(p => p.Contains("피부과", StringComparison.Ordinal));
     }
+
+    // A market's chat copied with the name and the time in one bracket ([딸기우유좋아 오후 2:14] …, a weekday between:
+    // [하얀목련🤍 토 오후 4:41]), a day there being none ([토요일 오전 10:41]); a name with an English one in brackets between
+    // its words (Hyunwoo (Harry) Kim: …); a name in Chinese characters after a label (환자명: 刘雨桐).
+    [Fact]
+    public void NamesBeforeTimesInBrackets_NicknamedLatinNames_AndHanNamesAfterLabels()
+    {
+        var market = Persons("[딸기우유좋아 오후 2:14] 안녕하세요 드레스 아직 판매중인가요?\n[하얀목련🤍 오후 2:20] 네 있어요~ 저 165에 힐 신고 입었어요.\n"
+            + "[딸기우유좋아 토 오후 4:40] 너무 예뻐요 ㅠㅠ\n[하얀목련🤍 토 오후 4:41] 감사합니다");
+        market.ShouldContain("딸기우유좋아");
+        market.ShouldContain("하얀목련");
+        var days = Persons("[토요일 오전 10:41] 불멍하는곰돌이: 도착하셨어요?\n[토요일 오전 11:05] 캠린이_솔: 덕분에 잘 받았어요!\n[토요일 오전 11:09] 불멍하는곰돌이: 네 조심히 가세요");
+        days.ShouldNotContain("토요일");
+        var slack = Persons("[9:03 AM] Hyunwoo (Harry) Kim: Thanks both\n[9:05 AM] Jisoo Park: ok\n[9:22 AM] Hyunwoo (Harry) Kim: Will do.");
+        slack.ShouldContain("Hyunwoo (Harry) Kim");
+        Persons("환자명: 刘雨桐 (LIU YUTONG) / 생년월일: 1976. 2. 3.").ShouldContain("刘雨桐");
+        Persons("상호: 三星電子株式會社 / 대표: 이재용").ShouldNotContain(p => p.Contains('三'));
+    }
 }
