@@ -587,8 +587,13 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // 경기 the province: 0.936 now).
     [InlineData(81, 0.93, 0.55, 0.93, 0.99, 0.93, 0.95)]
     // Batch 82, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 81,
-    // scored once (0.908; 47 detector misses by the analysis script, the session's start tree 47 too).
-    [InlineData(82, 0.90, 0.48, 0.90, 0.99, 0.90, 0.94)]
+    // scored once (0.908; 47 detector misses by the analysis script, the session's start tree 47 too). One pass tuned on
+    // it since (a market's name and time in one bracket, a Latin name with an English one in brackets, a name in Chinese
+    // characters after a label: 0.934 now).
+    [InlineData(82, 0.93, 0.48, 0.93, 0.99, 0.93, 0.95)]
+    // Batch 83, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 82,
+    // scored once (0.935; 36 detector misses by the analysis script, the session's start tree 36 too).
+    [InlineData(83, 0.93, 0.54, 0.93, 0.99, 0.93, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

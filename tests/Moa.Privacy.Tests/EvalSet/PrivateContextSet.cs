@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–81 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–82 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 82;
+    public const int HeldOutBatch = 83;
 
-    /// <summary>The batch held out whole before batch 82 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 81;
+    /// <summary>The batch held out whole before batch 83 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 82;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -264,7 +264,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a dermatology laser booking book, Cambodian farm workers' Messenger group, a school counselor's bullying record, a gateball team's Band, an apartment's noise complaint log, a fishing boat capsizing in the news, an English e-mail with a buyer in Dubai, a driving school's road test chat, a temple's lantern register, a hearing aid center's record, a babysitter question on a parenting board, an e-sports academy's open chat, Mongolian students' Telegram group, a moving company's job sheet, a board game cafe's Discord, a rice cake shop's order book, a used stroller deal chat, a logistics company's Teams channel about a misdirected customer list, an IRB review of a participant complaint, a grandmother learning to read in the news, Japanese wives' LINE group, a piano recital program, a dialysis center's log, a taxi accident and dispatch radio log, a LASIK consent, a cycling club's cafe, a card fraud call record, a cooking streamer's SOOP chat, a co-living house's KakaoTalk group, kimchi delivery volunteers' chat, a wedding photo studio's bookings, a coast guard's search log, a game studio's Singapore Slack, Uzbek factory workers' Telegram group, a small claims mediation over a design fee) and wired in it
 /// after a pass tuned on batch 80 (a server's dated brackets, rules and bar roles, a team after a speaker, Chinese chats with an ASCII colon, the exporter's own lines, roles alone, a priest's title in a slot, a foreign family name before 모, 씨한테, a performer's song, officers' ranks), adds planted documents only (<c>person-private-docs81.txt</c>). Batch 82, written blind in that session by
 /// two writers (a physical therapy booking sheet, Nepali dairy farm workers' Viber group, a hospice family meeting note, a middle school baseball team's Band, a villa owners' roof repair minutes, a guesthouse carbon monoxide poisoning in the news, an English e-mail with a visiting scholar from Kenya, a camping site ledger, a first communion class register, a speech therapy record, a dog bite post, a coding camp's open chat, Indonesian shipyard workers' WhatsApp group, an air conditioner installer's log, a K-pop translation team's Discord, a butcher shop's holiday orders, a used wedding dress deal chat, a delivery startup's Slack about riders' data sent to the wrong partner, a school violence committee record, a bathhouse closing in the news, Vietnamese brides' Zalo group, a ballet cast list, a maternity ward handover, a crane accident chat, a rhinoplasty consent, a marathon club's cafe, an insurance claim denial call record, a fishing streamer's YouTube chat, an officetel lease and chat, village heads' typhoon evacuation chat, a funeral hall's condolence book, a Jirisan rescue log, a biotech lab's Boston Slack, Koryo-saram workers' Telegram group, a cancelled tour package mediation) and wired in it
-/// after a pass tuned on batch 81 (a streaming site's nickname and id, a channel's customers in brackets beside a business, 배우 the verb and 경기 the province), adds planted documents only (<c>person-private-docs82.txt</c>).
+/// after a pass tuned on batch 81 (a streaming site's nickname and id, a channel's customers in brackets beside a business, 배우 the verb and 경기 the province), adds planted documents only (<c>person-private-docs82.txt</c>). Batch 83, written blind in that session by
+/// two writers (a pediatric vaccination schedule, Sri Lankan fishing crew's WhatsApp group, a child protection case note, a church choir's Band, a market parking dispute minutes, a school bus accident in the news, an English e-mail with a guest director from Mexico, a glamping ledger, a Won Buddhist memorial register, a CPAP rental record, a found wallet post, a youth soccer academy's open chat, Thai massage therapists' LINE group, a plumber's job log, indie game developers' Discord, a flower shop's Parents' Day orders, a used camera deal chat, a travel agency's Slack about a shared passport folder, an unfair dismissal hearing record, an island fisherman couple in the news, Joseonjok restaurant workers' WeChat group, a children's art exhibition list, a psychiatric admission record, a delivery truck accident chat, an IVF consent, a badminton club's cafe, a telecom billing dispute call record, a Twitch variety stream chat, a jeonse lease and broker chat, visiting nurses' KakaoTalk group, a photo studio's family portrait bookings, a police box's lost child log, a fintech company's London Slack, Kazakh students' Telegram group, a used car sale mediation) and wired in it
+/// after a pass tuned on batch 82 (a market's name and time in one bracket, a Latin name with an English one in brackets, a name in Chinese characters after a label), adds planted documents only (<c>person-private-docs83.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -586,6 +588,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath80, 80));
         items.AddRange(Planted(DocsPath81, 81));
         items.AddRange(Planted(DocsPath82, 82));
+        items.AddRange(Planted(DocsPath83, 83));
         return items;
     }
 
@@ -943,8 +946,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath82 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs82.txt");
 
+    private static string DocsPath83 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs83.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs82.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs83.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
