@@ -58,7 +58,7 @@ internal static class Person
     // Staff words (상담원, 강사, 총무) are everyday nouns of running text: a name after one only with a colon or in a form cell.
     private static readonly HashSet<string> s_staffLabels = new(PrivateContext.Staff.ToArray().Except(s_formLabels), StringComparer.Ordinal);
 
-    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: ", "Cc: ", "CC: ", "Bcc: "];
+    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Mr ", "Mrs ", "Ms ", "Dr ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: ", "Cc: ", "CC: ", "Bcc: "];
 
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");
@@ -71,7 +71,7 @@ internal static class Person
     [
         "회원님", "고객님", "어머님", "아버님", "어머니", "아버지", "집사님", "권사님", "장로님", "선생님", "학생", "환자분", "어르신", "보호자님",
         "원장님", "과장님", "팀장님", "대표님", "사장님", "기사님", "간호사님", "수녀님", "목사님", "할머니", "할아버지", "산모님", "선배님", "후배님",
-        "소장님", "실장님", "부장님", "지배인님",
+        "소장님", "실장님", "부장님", "지배인님", "자매님", "형제님",
     ];
 
     private static readonly WordFinder s_words = new([.. s_titles.Where(t => t.Length > 1), .. s_addressTitles, .. s_labels, .. s_englishLabels,
@@ -2406,7 +2406,7 @@ internal static class Person
     private static readonly string[] s_kinAfterGivenName =
     [
         "어르신", "할머니", "할아버지", "할매", "할배", "이모", "고모", "삼촌", "언니", "오빠", "누나", "형님", "아지매", "아재",
-        "어머님", "아버님", "권사님", "집사님", "장로님", "여사님",
+        "어머님", "아버님", "권사님", "집사님", "장로님", "여사님", "자매님", "형제님",
     ];
 
     /// <summary>

@@ -4319,7 +4319,7 @@ internal static class PersonLayout
         var decorated = Decoration(text, end, lineEnd);
         var kana = text.AsSpan(p, han - p).ContainsAnyInRange('\u3041', '\u30FA');
         if (han - p is < 2 or > 6 || Context.At(text, decorated) is not ('：' or ':') || decorated + 1 >= lineEnd || text[decorated + 1] is '/'
-            || (kana ? end > han || text.AsSpan(p, han - p).ContainsAnyExceptInRange('\u3041', '\u30FA') : han - p > 4 || !HanSpeakerOpening(text, p, han, decorated > end) || text[decorated + 1] == ' '))
+            || (kana ? end > han || text.AsSpan(p, han - p).ContainsAnyExceptInRange('\u3041', '\u30FA') : han - p > 4 || !HanSpeakerOpening(text, p, han, decorated > end) || text[decorated + 1] == ' ' && text[decorated] == '：'))
         {
             return null;
         }

@@ -3042,4 +3042,21 @@ public class PersonLayoutTests
         Persons("환자명: 刘雨桐 (LIU YUTONG) / 생년월일: 1976. 2. 3.").ShouldContain("刘雨桐");
         Persons("상호: 三星電子株式會社 / 대표: 이재용").ShouldNotContain(p => p.Contains('三'));
     }
+
+    // A parish's forms of address after a name (문새벽 자매님, 은성 형제님); English titles without a dot (Ms Nguyen, Mr
+    // Okafor); a Chinese chat copied with an ASCII colon and a space (金春花: 好的姐 …).
+    [Fact]
+    public void ParishAddress_UndottedTitles_AndChineseSpeakersWithAsciiColons()
+    {
+        Persons("반주는 문새벽 자매님, 현악 4중주는 청년부에서 섭외해 주셨어요.").ShouldContain("문새벽");
+        Persons("목요일 저녁에 은성 형제님이랑 셋이 맞춰봐요").ShouldContain("은성");
+        var english = Persons("I'll call Ms Nguyen tomorrow and Mr Okafor after lunch.");
+        english.ShouldContain("Nguyen");
+        english.ShouldContain("Okafor");
+        var chat = Persons("大林店 工作群 (8)\n崔美兰: 各位早上好~ 今天中午12点 단체 20명 예약\n金春花: 好的姐 我10点到\n李明哲: 我今天晚班 下午四点到。\n"
+            + "崔美兰: 아이고 괜찮아요 언니 先走吧\n金春花: 对了 这个月工资什么时候发?");
+        chat.ShouldContain("金春花");
+        chat.ShouldContain("李明哲");
+        chat.ShouldContain("崔美兰");
+    }
 }
