@@ -602,7 +602,7 @@ public static class PrivateContext
     // not that word. (Not 스토리지, storage: 스토리지만 is a story in reviews.) (Not 스타일: reviews that say 강남스타일 are
     // about public figures as a rule, measured on NSMC.)
     private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트",
-        "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족", "상하차", "승하차",
+        "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족", "상하차", "승하차", "지사장",
         // (배우 the verb, to learn: 한국어를 배우러 왔다; 경기 the province before a city: 경기 안산에서.)
         "배우러", "배우고", "배우는", "배우며", "배우면", "배우기", "배우던", "배우지", "배우게",
         "경기도", "경기지역", "경기북부", "경기남부", "경기 안산", "경기 수원", "경기 화성", "경기 평택", "경기 김포", "경기 고양", "경기 성남",

@@ -3361,7 +3361,9 @@ internal static class PersonLayout
 
     /// <summary>Past a reply's mark and the spaces after it at <paramref name="p"/> (<c>└ </c>, <c>↳ </c>, <c>ㄴ </c>), or <paramref name="p"/>.</summary>
     private static int ReplyMarkEnd(string text, int p, int lineEnd) =>
-        p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd) : p;
+        p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd)
+        // (A speech balloon marks a comment in some copies: 💬 콩떡이네: 헐 저희도 ….)
+        : text.AsSpan(p, lineEnd - p).StartsWith("💬", StringComparison.Ordinal) ? SkipSpaces(text, p + 2, lineEnd) : p;
 
     /// <summary>The writer of a comment line under a comments header: a handle (<see cref="CommentHandle"/>), a colon and the comment.</summary>
     private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)
@@ -3660,7 +3662,7 @@ internal static class PersonLayout
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
-        "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보",
+        "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보", "후원", "구독", "팔로우", "알림장",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest).
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십",

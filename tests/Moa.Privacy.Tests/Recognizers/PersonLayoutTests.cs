@@ -3059,4 +3059,23 @@ public class PersonLayoutTests
         chat.ShouldContain("李明哲");
         chat.ShouldContain("崔美兰");
     }
+
+    // Comments marked with a speech balloon (💬 콩떡이네: …) name their writers; a stream's donation line (후원: …), a
+    // notice book's tag ([알림장]) and a form of address before a colon (사장님: …) name no one.
+    [Fact]
+    public void BalloonComments_AndSystemSpeakers()
+    {
+        var board = Persons("[자유게시판] 택배 또 없어졌습니다 — 107동햇님 · 2025. 1. 24. 21:47 · 조회 412\n같은 피해 있으신 분 계세요?\n"
+            + "💬 콩떡이네: 헐 저희도 107동인데 지난주에 없어졌어요\n💬 107동햇님: 콩떡이네님 감사해요 ㅠ 내일 관리사무소 앞에서 봬요\n"
+            + "💬 마당쇠_0312: 혹시 1층 상가 쪽 문으로 나가는 거 아닐까요");
+        board.ShouldContain("콩떡이네");
+        board.ShouldContain("마당쇠_0312");
+        var stream = Persons("[21:03:40] 밤양갱좋아: 형 오늘은 야스오 금지\n[21:09:55] 후원: SeoulNightOwl님이 치즈 1,000개를 후원했습니다\n"
+            + "[21:15:48] 징크스장인_03: 형 상대 정글 조심\n[21:22:06] 후원: 다은이아빠님이 치즈 5,000개를 후원했습니다\n[21:25:01] 밤양갱좋아: ㅋㅋㅋ 진짜");
+        stream.ShouldNotContain("후원");
+        var shop = Persons("[사장님 휴대폰 문자]\n옥경순: 사장님 지난번 가지나물 맛있었어요.\n사장님: 네 어머님~ 병원 잘 다녀오세요.\n"
+            + "제갈유나: 안녕하세요 제갈현수 님 딸이에요.\n사장님: 네 따님, 명심할게요.");
+        shop.ShouldContain("옥경순");
+        shop.ShouldNotContain("사장님");
+    }
 }
