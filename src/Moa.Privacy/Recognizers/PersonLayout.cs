@@ -1972,6 +1972,13 @@ internal static class PersonLayout
                 return (timedWriter.Start, timedWriter.End, true);
             }
 
+            // (Or the time alone before the comment, two spaces after it: └ 율무차한잔 18:58  쌍둥이맘 하나 ….)
+            if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var timeGap and > 0 && ClockEnd(text, timeGap + 1, lineEnd) is var timedEnd and > 0
+                && text.AsSpan(timedEnd, Math.Max(0, Math.Min(2, lineEnd - timedEnd))) is "  " && ReplyWriter(text, p, timeGap) is { } timeWriter)
+            {
+                return (timeWriter.Start, timeWriter.End, true);
+            }
+
             // (Or the date and the time without brackets before the colon: └ 댓글 여름밤 2025-10-18 22:50: 발제 ….)
             if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var dateGap and > 0 && DateEnd(text, dateGap + 1, lineEnd) is var plainDate && plainDate - dateGap > 8
                 && ClockEnd(text, plainDate, lineEnd) is var plainClock and > 0 && TalkFollows(text, plainClock, lineEnd, spaceNeeded: true, timed: true)
@@ -2362,6 +2369,20 @@ internal static class PersonLayout
         else if (end - start >= 2 && p + 1 < lineEnd && char.IsHighSurrogate(text[p]) && char.IsLowSurrogate(text[p + 1]))
         {
             p += 2;
+        }
+        else if (timed && end - start >= 3 && Context.IsLatinUpper(Context.At(text, p)))
+        {
+            // (Or a capital letter or two after a timed handle of Hangul, which the handle keeps: [오후 3:12] 초보골퍼J: ….)
+            var tail = p;
+            while (tail < lineEnd && tail - p < 2 && Context.IsLatinUpper(text[tail]))
+            {
+                tail++;
+            }
+
+            if (TalkFollows(text, tail, lineEnd, spaceNeeded: false, timed))
+            {
+                (p, end) = (tail, tail);
+            }
         }
 
         // A role in brackets between the speaker and the colon, as a community's or a game server's log writes its staff
@@ -3663,6 +3684,7 @@ internal static class PersonLayout
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보", "후원", "구독", "팔로우", "알림장",
+        "급해요", "급구", "질문", "후기", "잡담", "정보", "나눔", "분실", "실종", "제보",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest).
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십",

@@ -3078,4 +3078,20 @@ public class PersonLayoutTests
         shop.ShouldContain("옥경순");
         shop.ShouldNotContain("사장님");
     }
+
+    // A timed handle of Hangul may end with a capital letter ([오후 3:12] 초보골퍼J: …); a reply may give the time alone after
+    // its writer, two spaces before the comment (└ 율무차한잔 18:58  …); a board's tag in brackets ([급해요]) names no one.
+    [Fact]
+    public void HandlesEndingInCapitals_RepliesWithTimes_AndBoardTags()
+    {
+        var market = Persons("골프 풀세트 · 450,000원\n[오후 3:12] 초보골퍼J: 안녕하세요 골프채 아직 있나요?\n[오후 3:15] 영통골프왕: 네 있어요~ 장인어른 쓰시던 거예요\n"
+            + "[오후 3:18] 초보골퍼J: 혹시 네고 될까요?\n[오후 3:20] 영통골프왕: 40까지 해 드릴게요.");
+        market.ShouldContain("초보골퍼J");
+        market.ShouldContain("영통골프왕");
+        var board = Persons("[급해요] 저희 아버지 찾습니다 ㅠㅠ\n오늘 오후 4시쯤 나가셨어요.\n└ 율무차한잔 18:58  감사해요ㅠ 동생한테도 말했어요\n"
+            + "└ 도토리묵 19:10  저희 남편이 택시 하는데 단톡에 사진 올렸대요\n└ SoraMama 19:22  I saw a grandpa at the bus stop");
+        board.ShouldContain("율무차한잔");
+        board.ShouldContain("SoraMama");
+        board.ShouldNotContain("급해요");
+    }
 }
