@@ -1296,10 +1296,9 @@ internal static class PersonLayout
 
                 // (A streaming site's log writes the viewer's id in brackets after the nickname, 자취요정루루(lulu_cook) :
                 // …: the id names the speaker too.)
-                if (Context.At(text, end) == '(' && text.IndexOf(')', end, Math.Min(24, text.Length - end)) is var idEnd and > 0 && idEnd - end >= 4
-                    && LatinHandle(text.AsSpan(end + 1, idEnd - end - 1)) && !text.AsSpan(end + 1, idEnd - end - 1).ContainsAnyExcept(s_handleChars))
+                if (IdInBracketsEnd(text, end, text.Length) is var idEnd and > 0)
                 {
-                    Add(text, candidates, from, end + 1, idEnd, AddedScore);
+                    Add(text, candidates, from, end + 1, idEnd - 1, AddedScore);
                 }
 
                 // In a conversation a handle (not a Korean name's shape) stands for its speaker wherever it occurs as a
@@ -2511,10 +2510,9 @@ internal static class PersonLayout
         }
 
         // (A streaming site's log writes the viewer's id in brackets after the nickname: [20:01:14] 자취요정루루(lulu_cook) : ….)
-        if (timed && Context.At(text, p) == '(' && text.IndexOf(')', p, Math.Min(24, lineEnd - p)) is var idEnd and > 0 && idEnd - p >= 4
-            && LatinHandle(text.AsSpan(p + 1, idEnd - p - 1)) && !text.AsSpan(p + 1, idEnd - p - 1).ContainsAnyExcept(s_handleChars))
+        if (timed && IdInBracketsEnd(text, p, lineEnd) is var idEnd and > 0)
         {
-            return idEnd + 1;
+            return idEnd;
         }
 
         // (A stream's chat sets the role in square brackets: 솜사탕나래 [스트리머]: ….)
@@ -2543,6 +2541,22 @@ internal static class PersonLayout
         var department = timed && (role.Length >= 3 && role[^1] == '팀' || role is "보안" or "법무" or "인사" or "개발" or "디자인" or "마케팅" or "영업" or "재무" or "회계" or "기획" or "홍보" or "운영");
         return role.Length is >= 2 and <= 6 && !role.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             && (IsRoleWord(role) || s_channelTags.Contains(role) || IsRoleWord(deputy) || s_channelTags.Contains(deputy) || department) ? close + 1 : p;
+    }
+
+    /// <summary>
+    /// The position after a viewer's id in brackets at <paramref name="open"/> (<c>(lulu_cook)</c>, <c>(mai0815)</c>: a handle of
+    /// Latin letters with a digit, a dot or an underscore, three characters or more), as a streaming site's log writes it
+    /// after the nickname; -1 otherwise.
+    /// </summary>
+    private static int IdInBracketsEnd(string text, int open, int lineEnd)
+    {
+        if (Context.At(text, open) != '(' || text.IndexOf(')', open, Math.Min(24, lineEnd - open)) is not (var close and > 0) || close - open < 4)
+        {
+            return -1;
+        }
+
+        var id = text.AsSpan(open + 1, close - open - 1);
+        return LatinHandle(id) && !id.ContainsAnyExcept(s_handleChars) ? close + 1 : -1;
     }
 
     // What a post in Latin letters is written with (QA Lead, R&D, Ops/Infra, Front-end).
