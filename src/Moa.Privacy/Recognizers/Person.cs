@@ -4712,12 +4712,13 @@ internal static class Person
 
             var lineStart = start == 0 || text[start - 1] is '\n' or '\r';
             var length = end - start;
+
+            // (A form of address speaks for no one by name: 사장님: 네 어머님~.)
             if (lineStart && length is 3 && !NumberFieldLabel(text, end) && !PrivateContext.IsContextWord(text.AsSpan(start, length))
                 && !PrivateContext.IsFieldWord(text.AsSpan(start, length)) && s_surnames.Contains(text[start]) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length))
                 && !EndsWithTitle(text.AsSpan(start, length)) && !s_labels.Contains(text[start..end]) && !IsInflectedCommonWord(text.AsSpan(start, length))
                 && !IsTitleOrRole(text.AsSpan(start, length)))
             {
-                // (A form of address speaks for no one by name: 사장님: 네 어머님~.)
                 sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.7));
             }
 
