@@ -4149,6 +4149,12 @@ internal static class PersonLayout
             q += 3;
         }
 
+        // (A phone set to English writes the half of the day after the clock: 2025. 1. 9. 9:16 PM Anisha Rai: ….)
+        if (q > 0 && Context.At(text, q) == ' ' && Context.At(text, q + 1) is 'A' or 'P' && Context.At(text, q + 2) == 'M' && Context.At(text, q + 3) == ' ')
+        {
+            q += 3;
+        }
+
         return q < 0 || Context.At(text, q) != ' ' ? p : SkipSpaces(text, q, lineEnd);
     }
 

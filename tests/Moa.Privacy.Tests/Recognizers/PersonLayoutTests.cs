@@ -3094,4 +3094,14 @@ public class PersonLayoutTests
         board.ShouldContain("SoraMama");
         board.ShouldNotContain("급해요");
     }
+
+    // A phone set to English writes the half of the day after the clock (2025. 1. 9. 9:16 PM Anisha Rai: …).
+    [Fact]
+    public void DatedLinesWithEnglishHalfOfTheDay()
+    {
+        var chat = Persons("2025. 1. 9. 9:14 PM Suman Thapa: 내일 시험 몇 시예요?\n2025. 1. 9. 9:16 PM Anisha Rai: 10시요 🙏\n"
+            + "2025. 1. 9. 9:20 PM Suman Thapa: 고마워요\n2025. 1. 9. 9:27 PM Anisha Rai: 행정실에 신청하면 하루 걸려요");
+        chat.ShouldContain("Anisha Rai");
+        chat.ShouldContain("Suman Thapa");
+    }
 }
