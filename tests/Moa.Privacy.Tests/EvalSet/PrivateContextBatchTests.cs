@@ -603,8 +603,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(84, 0.93, 0.56, 0.93, 0.98, 0.93, 0.96)]
     // Batch 85, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 84,
     // scored once (0.875; 57 detector misses by the analysis script, the session's start tree 59). One pass tuned on it
-    // since (timed handles ending with a capital, replies with the time alone, board tags: 0.900 now).
-    [InlineData(85, 0.89, 0.60, 0.89, 0.99, 0.89, 0.93)]
+    // since (timed handles ending with a capital, replies with the time alone, board tags: 0.900), and a second (a dated
+    // line's clock followed by AM or PM: 0.905 now).
+    [InlineData(85, 0.90, 0.60, 0.90, 0.99, 0.90, 0.93)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
