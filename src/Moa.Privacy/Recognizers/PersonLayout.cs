@@ -2022,7 +2022,7 @@ internal static class PersonLayout
         if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 30), StringComparison.Ordinal) is var mid and > 0 && DateEnd(text, mid + 3, lineEnd) is var bookedDate
             && bookedDate - mid > 11 && ClockEnd(text, bookedDate, lineEnd) is var stamped and > 0 && TalkFollows(text, stamped, lineEnd, spaceNeeded: true, timed: true))
         {
-            var bookedStart = text.IndexOf(' ', p, mid - p) is var roleEnd and > 0 && (IsRoleWord(text.AsSpan(p, roleEnd - p)) || s_channelTags.Contains(text.AsSpan(p, roleEnd - p)))
+            var bookedStart = text.IndexOf(' ', p, mid - p) is var roleEnd and > 0 && IsRoleOrTag(text.AsSpan(p, roleEnd - p))
                 ? roleEnd + 1 : p;
             return (ExportSlotName(text, bookedStart, mid) ?? BookedName(text, bookedStart, mid)) is { } booked ? (booked.Start, booked.End, true) : null;
         }
@@ -2231,13 +2231,13 @@ internal static class PersonLayout
 
         // (A stream's log tags the speaker's role in brackets after a time without brackets: 00:15:20 [매니저] 민트초코단: ….)
         if (p > untimed && Context.At(text, p) == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var roleTag and > 0 && roleTag - p >= 3
-            && (IsRoleWord(text.AsSpan(p + 1, roleTag - p - 1)) || s_channelTags.Contains(text.AsSpan(p + 1, roleTag - p - 1))))
+            && IsRoleOrTag(text.AsSpan(p + 1, roleTag - p - 1)))
         {
             p = SkipSpaces(text, roleTag + 1, lineEnd);
         }
         else if (p > untimed && Context.At(text, p) == '[' && text.IndexOf(']', p, Math.Min(24, lineEnd - p)) is var tagClose and > 0
             && text.IndexOf(' ', p, tagClose - p) is var tagSpace and > 0 && text.AsSpan(p + 1, tagSpace - p - 1) is var tagWord
-            && (IsRoleWord(tagWord) || s_channelTags.Contains(tagWord) || tagWord is "채널"))
+            && (IsRoleOrTag(tagWord) || tagWord is "채널"))
         {
             // (Or a paid message's tag with its amount, 21:04 [슈퍼챗 ₩10,000] 붕어빵아저씨88: …, before the speaker; or the
             // speaker's role and name in one bracket before the colon, 21:12 [모더레이터 덕배동생]: …, [채널 운영자 바다덕배]: ….)
@@ -2300,7 +2300,7 @@ internal static class PersonLayout
 
         // (A stream's chat may put the speaker's role after the name, before the colon: 21:03:05 한밤의부엌 스트리머: ….)
         if (timed && end - start is >= 2 and <= 10 && Context.At(text, end) == ' ' && text.IndexOf(':', end, Math.Min(8, lineEnd - end)) is var roleColon and > 0
-            && text.AsSpan(end + 1, roleColon - end - 1) is var roleAfter && (s_channelTags.Contains(roleAfter) || roleAfter is "매니저" or "스트리머" or "운영자")
+            && text.AsSpan(end + 1, roleColon - end - 1) is var roleAfter && s_channelTags.Contains(roleAfter)
             && TalkFollows(text, roleColon, lineEnd, spaceNeeded: false, timed) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !IsRoleWord(text.AsSpan(start, end - start)))
         {
             return (start, end, false);
@@ -2430,7 +2430,7 @@ internal static class PersonLayout
             foreach (var range in text.AsSpan(start, Math.Max(0, end - start)).Split(' '))
             {
                 var word = text.AsSpan(start + range.Start.Value, range.End.Value - range.Start.Value);
-                if (!word.IsEmpty && !IsRoleWord(word) && !s_channelTags.Contains(word))
+                if (!word.IsEmpty && !IsRoleOrTag(word))
                 {
                     return false;
                 }
@@ -2504,7 +2504,7 @@ internal static class PersonLayout
         if (timed && text.AsSpan(p, Math.Max(0, lineEnd - p)).StartsWith(" | ", StringComparison.Ordinal)
             && text.AsSpan(p + 3, Math.Min(12, lineEnd - p - 3)).IndexOfAny(':', '：') is var barColon and >= 2
             && text.AsSpan(p + 3, barColon).TrimEnd(' ') is var barRole
-            && (IsRoleWord(barRole) || s_channelTags.Contains(barRole) || s_latinRoles.Contains(barRole)))
+            && (IsRoleOrTag(barRole) || s_latinRoles.Contains(barRole)))
         {
             return p + 3 + barColon;
         }
@@ -2540,7 +2540,7 @@ internal static class PersonLayout
         // (After a time, a team may stand there too: [09:21] 한결 (보안): …, 소재윤 (법무팀): ….)
         var department = timed && (role.Length >= 3 && role[^1] == '팀' || role is "보안" or "법무" or "인사" or "개발" or "디자인" or "마케팅" or "영업" or "재무" or "회계" or "기획" or "홍보" or "운영");
         return role.Length is >= 2 and <= 6 && !role.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
-            && (IsRoleWord(role) || s_channelTags.Contains(role) || IsRoleWord(deputy) || s_channelTags.Contains(deputy) || department) ? close + 1 : p;
+            && (IsRoleOrTag(role) || IsRoleOrTag(deputy) || department) ? close + 1 : p;
     }
 
     /// <summary>
@@ -4951,6 +4951,9 @@ internal static class PersonLayout
     /// <summary>Whether a word before a name says what the person is: a title, role, context, staff or kinship word, or a label (교사, 회장, 상담사, 이모).</summary>
     private static bool IsRoleWord(ReadOnlySpan<char> word) =>
         Person.IsTitleOrRole(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsStaffOrKin(word) || Person.IsLabel(word);
+
+    /// <summary>Whether <paramref name="word"/> is a role word (<see cref="IsRoleWord"/>) or a channel's own tag (공지, 매니저, 후원 …).</summary>
+    private static bool IsRoleOrTag(ReadOnlySpan<char> word) => IsRoleWord(word) || s_channelTags.Contains(word);
 
     /// <summary>A whole Hangul word of a Korean name's shape (not a masked one: 이○○), no role, title or label.</summary>
     internal static bool KoreanNameShaped(string text, int start, int end)
