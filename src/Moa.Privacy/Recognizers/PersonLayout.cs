@@ -2583,7 +2583,8 @@ internal static class PersonLayout
             // 오후 6:15 - ….)
             // (Or with a comma after it: 2025년 2월 6일, 21:15 - ….)
             clockAt = DateEnd(text, p, lineEnd);
-            clockAt = Context.At(text, clockAt) == ',' && Context.At(text, clockAt + 1) == ' ' && text[clockAt - 1] == '일' ? clockAt + 2 : clockAt;
+            // (No date read leaves the position at the line's start, where a comma may stand too: , 윤상현 ….)
+            clockAt = clockAt > p && Context.At(text, clockAt) == ',' && Context.At(text, clockAt + 1) == ' ' && text[clockAt - 1] == '일' ? clockAt + 2 : clockAt;
             if (clockAt - p < 8 || text[clockAt - 1] != ' ')
             {
                 return null;

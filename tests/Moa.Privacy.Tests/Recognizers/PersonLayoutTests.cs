@@ -3104,4 +3104,14 @@ public class PersonLayoutTests
         chat.ShouldContain("Anisha Rai");
         chat.ShouldContain("Suman Thapa");
     }
+
+
+    // A text cut mid-sentence may open with a comma and a space (a truncated document): the export readers that look for a
+    // date before ", " must not read before the text's start.
+    [Fact]
+    public void TextOpeningWithACommaIsReadWithoutError()
+    {
+        Should.NotThrow(() => Persons(", 윤상현, 강길부 의원과 장제원 당선인 등은 본인들이 원"));
+        Should.NotThrow(() => new PiiAnalyzer(null, 0.5, PersonPolicy.Private).Analyze(", 윤상현, 강길부 의원과 장제원 당선인 등은"));
+    }
 }
