@@ -596,6 +596,10 @@ internal static class Person
         TryNameAndOthers(text, sink);
         TrySsaem(text, sink);
         TryGivenNamesBeforeKin(text, sink);
+        if (text.Contains("입금자", StringComparison.Ordinal) || text.Contains("예금주", StringComparison.Ordinal))
+        {
+            TryDepositorNames(text, sink);
+        }
 
         for (var open = text.IndexOf('(', StringComparison.Ordinal); open > 0; open = text.IndexOf('(', open + 1))
         {
@@ -775,7 +779,8 @@ internal static class Person
                     break;
                 }
 
-                if (q - p >= 3 && (NameGazetteer.CyrillicKind(span[p..q]) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0)
+                if (q - p >= 3 && (NameGazetteer.CyrillicKind(span[p..q]) & (NameGazetteer.LatinGivenKind | NameGazetteer.LatinFamilyKind)) != 0
+                    && !s_russianFunctionWords.Contains(span[p..q]))
                 {
                     // (The name starts at its first listed word: Сегодня Вера is "today Vera".)
                     listed++;
@@ -797,7 +802,17 @@ internal static class Person
                 continue;
             }
 
-            var person = listed > 0;
+            // A Korean surname as Russian spells it before a second word (Ким Сора, Ян Дончхоль, Чон Хёну): a Korean
+            // colleague or official named in a Russian-speaking chat.
+            var surname = i;
+            while (surname < end && Context.IsCyrillicLetter(text[surname]))
+            {
+                surname++;
+            }
+
+            var person = listed > 0 || words >= 2 && s_cyrillicKoreanSurnames.Contains(span[i..surname]);
+            listed = person && listed == 0 ? 1 : listed;
+            first = first < 0 ? i : first;
             if (!person && words == 1 && end - i >= 3)
             {
                 foreach (var particle in s_personParticlesAfterName)
@@ -820,6 +835,19 @@ internal static class Person
             i = end;
         }
     }
+
+    // Korean surnames as they are spelled in Russian (the Koryo-saram's spellings and the ones the Russian press uses),
+    // from knowledge; left out are those that are Russian words too (Но, Со, Ко, О, Нам, Им, Ха, Он).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_cyrillicKoreanSurnames = FrozenSet.Create(StringComparer.Ordinal,
+        ["Ким", "Ли", "Пак", "Цой", "Чхве", "Чой", "Чве", "Чон", "Чжон", "Тен", "Кан", "Хан", "Юн", "Шин", "Син", "Хван", "Квон", "Ан", "Пэ", "Пэк",
+         "Мун", "Лим", "Хон", "Сон", "Ян", "Тхак", "Мин", "Чо", "Чжо", "Хо", "Хэ", "Пён", "Нох", "Ку", "Гу", "Сун", "Рю", "Чан", "Чха"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Russian words that begin a sentence and romanise to a name of the Latin list (Там "there" is Tam, Это Eto): general
+    // Russian, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_russianFunctionWords = FrozenSet.Create(StringComparer.Ordinal,
+        ["Там", "Тут", "Это", "Эта", "Этот", "Оно", "Она", "Они", "Так", "Как", "Вот", "Все", "Всё", "Кто", "Что", "Где", "Уже", "Еще", "Ещё", "Мир"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Russian forms of address before a surname or name (господин Пак, госпоже Ким, г-н Ли), in their cases: general
     // Russian, from knowledge.
@@ -2406,8 +2434,22 @@ internal static class Person
     private static readonly string[] s_kinAfterGivenName =
     [
         "어르신", "할머니", "할아버지", "할매", "할배", "이모", "고모", "삼촌", "언니", "오빠", "누나", "형님", "아지매", "아재",
-        "어머님", "아버님", "권사님", "집사님", "장로님", "여사님", "자매님", "형제님",
+        "어머님", "아버님", "권사님", "집사님", "장로님", "여사님", "자매님", "형제님", "보살님", "거사님",
     ];
+
+    /// <summary>Whether <paramref name="word"/> is a kinship word or an elder's form of address (할매, 아재, 언니, 권사님).</summary>
+    internal static bool IsKinAfterGivenName(ReadOnlySpan<char> word)
+    {
+        foreach (var kin in s_kinAfterGivenName)
+        {
+            if (word.SequenceEqual(kin))
+            {
+                return true;
+            }
+        }
+
+        return word is "할매" or "할배" or "아재" or "아지매";
+    }
 
     /// <summary>
     /// A given name alone, two syllables, right before a kinship word or an elder's form of address after one space
@@ -2590,7 +2632,8 @@ internal static class Person
             // (A list separator alone is not enough: lists of contributors, products and bands are the common case. A title
             // after the name is: Tsering Dolma 간호사, Angela Merkel 총리.)
             if (!RoleOrKinBefore(text, i) && !PersonSuffixAfter(text, end)
-                && !(Context.At(text, end) == ' ' && TitleAt(text, end + 1, s_titlesAfterLatinByFirst, endsWord: true) && NotAName(text, i, end) < 0))
+                && !(Context.At(text, end) == ' ' && TitleAt(text, end + 1, s_titlesAfterLatinByFirst, endsWord: true) && NotAName(text, i, end) < 0)
+                && !(EnglishRoleBefore(text, i) && NotAName(text, i, end) < 0))
             {
                 continue;
             }
@@ -2599,6 +2642,98 @@ internal static class Person
             i = end;
         }
     }
+
+    /// <summary>
+    /// The name a payment will come in or go out under, said in a sentence (<c>입금자명은 은보라로 들어갑니다</c>, <c>예금주는
+    /// 탁미선이에요</c>): after 입금자(명) or 예금주(명) with a topic or subject particle, a Korean name's shape (a surname and one or two
+    /// given-name syllables) closed by 로/으로, the copula or a comma.
+    /// </summary>
+    private static void TryDepositorNames(string text, List<PiiFinding> sink)
+    {
+        foreach (var cue in (ReadOnlySpan<string>)["입금자명은 ", "입금자명이 ", "입금자는 ", "입금자가 ", "예금주는 ", "예금주가 ", "예금주명은 ", "예금주명이 "])
+        {
+            for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + 1, StringComparison.Ordinal))
+            {
+                var (p, end) = (at + cue.Length, at + cue.Length);
+                while (end < text.Length && Context.IsHangulSyllable(text[end]))
+                {
+                    end++;
+                }
+
+                var word = text.AsSpan(p, end - p);
+                var close = 0;
+                foreach (var ending in (ReadOnlySpan<string>)["으로", "로", "이에요", "예요", "입니다", "이고", "이요", ""])
+                {
+                    if (word.Length - ending.Length is 2 or 3 && word.EndsWith(ending, StringComparison.Ordinal) && (ending.Length > 0 || Context.At(text, end) == ','))
+                    {
+                        close = ending.Length;
+                        break;
+                    }
+                }
+
+                var nameEnd = end - close;
+                if ((close > 0 || Context.At(text, end) == ',') && !Context.IsHangulSyllable(Context.At(text, at - 1)) && GivenNameShaped(text, p, nameEnd, strict: false)
+                    && !NameGazetteer.IsCommonWord(text.AsSpan(p, nameEnd - p)))
+                {
+                    sink.Add(new PiiFinding(p, nameEnd, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether an English role or kinship word is the word before <paramref name="start"/>, one space between: an
+    /// officer's acronym (<c>CTO Adetunde Bello</c>) or a role after a possessive or an article (<c>our engineer Kwame
+    /// Mensah</c>, <c>my wife Ifeoma Obi</c>).
+    /// </summary>
+    private static bool EnglishRoleBefore(string text, int start)
+    {
+        if (Context.At(text, start - 1) != ' ')
+        {
+            return false;
+        }
+
+        var (end, begin) = (start - 1, start - 1);
+        while (begin > 0 && (Context.IsAsciiLetter(text[begin - 1]) || text[begin - 1] == '-'))
+        {
+            begin--;
+        }
+
+        var word = text.AsSpan(begin, end - begin);
+        if (s_officerAcronyms.Contains(word))
+        {
+            return true;
+        }
+
+        if (!s_englishRolesBefore.Contains(word) || Context.At(text, begin - 1) != ' ')
+        {
+            return false;
+        }
+
+        var determinerStart = begin - 1;
+        while (determinerStart > 0 && Context.IsAsciiLetter(text[determinerStart - 1]))
+        {
+            determinerStart--;
+        }
+
+        return s_possessives.Contains(text.AsSpan(determinerStart, begin - 1 - determinerStart));
+    }
+
+    // Officers named by their acronym before the name (general English business usage).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_officerAcronyms = FrozenSet.Create(StringComparer.Ordinal,
+        ["CEO", "CTO", "CFO", "COO", "CPO", "CMO", "CIO", "CSO", "VP", "PM"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // Roles and kin a name follows after a possessive or an article (our engineer, my wife, the founder): general English.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishRolesBefore = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["founder", "co-founder", "cofounder", "colleague", "coworker", "co-worker", "engineer", "developer", "designer", "manager", "intern",
+         "assistant", "lawyer", "accountant", "advisor", "adviser", "mentor", "tutor", "nanny", "caregiver", "landlord", "tenant", "roommate",
+         "flatmate", "neighbour", "neighbor", "classmate", "friend", "wife", "husband", "son", "daughter", "brother", "sister", "mother",
+         "father", "mom", "mum", "dad", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandmother",
+         "grandfather", "boyfriend", "girlfriend", "fiancé", "fiancee", "fiance", "partner", "supervisor", "coordinator", "translator",
+         "interpreter", "driver", "teammate", "client", "customer"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_possessives = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["my", "our", "your", "his", "her", "their", "the", "a", "an"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether a particle that follows a person's name ends a word at <paramref name="at"/> (이, 가, 는, 은, 한테, 에게, 랑, and
@@ -5329,7 +5464,9 @@ internal static class Person
         while (words < 3 && Context.IsLatinUpper(Context.At(text, p)))
         {
             var q = p + 1;
-            while (q < text.Length && (Context.IsLatinLower(text[q]) || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1)))
+            // (An apostrophe inside a name, O'Neil, not the possessive after it: Nguyen's.)
+            while (q < text.Length && (Context.IsLatinLower(text[q]) || (text[q] == '\'' && Context.IsAsciiLetter(Context.At(text, q + 1))
+                    && !(Context.At(text, q + 1) == 's' && !Context.IsAsciiLetter(Context.At(text, q + 2))))
                 || text[q] == '-' && q > p + 1 && Context.IsLatinLower(text[q - 1]) && Context.IsLatinLower(Context.At(text, q + 1))))
             {
                 q++;

@@ -30,6 +30,8 @@ internal static class PersonLayout
     [
         "성명", "이름", "성함", "환자명", "학생명", "원아명", "아동명", "고객명", "회원명", "보호자", "보호자명", "신청인", "대상자", "대상자명",
         "수령인", "참석자", "담당자", "작성자", "예금주", "대표자", "조합원", "입주자", "세대주", "학생", "환자", "이용자", "본명",
+        // (A temple's register lists the Buddhist name a lay believer was given beside the name: 법명.)
+        "법명",
     ];
 
     // What may follow a name inside its word (particles, honorifics, vocatives, kinship and the copula), written from
@@ -179,6 +181,11 @@ internal static class PersonLayout
                     }
                 }
             }
+        }
+
+        if (text.Contains('님', StringComparison.Ordinal))
+        {
+            ShortenedHandles(text, candidates, from);
         }
 
         seeds = candidates.Count;
@@ -2115,6 +2122,16 @@ internal static class PersonLayout
                 return (clocked.Start, clocked.End, true);
             }
 
+            // A chat copied with the name in brackets and the time after it, no bracket around the time ([콩알맘될사람] 오전
+            // 9:15 선생님~ …, [Coach Marcus] 오후 8:40 …): the slot's name, where another line opens the same way.
+            if (Context.At(text, close + 1) == ' ' && Context.At(text, close + 2) == '오' && ClockEnd(text, close + 2, lineEnd) is var clocked12 and > 0
+                && Context.At(text, clocked12) == ' ' && clocked12 + 1 < lineEnd
+                && ExportSlotName(text, p + 1, close) is { } slot && !IsRoleOrTag(text.AsSpan(slot.Start, slot.End - slot.Start))
+                && BracketClockLineBesides(text, lineStart))
+            {
+                return (slot.Start, slot.End, true);
+            }
+
             // A messenger's export on a computer puts the speaker in brackets before the time: [권나래] [오후 9:48] ….
             if (BracketedSpeaker(text, p + 1, close, lineEnd) is { } bracketed)
             {
@@ -2854,6 +2871,28 @@ internal static class PersonLayout
     /// The display name before a time of 오전 or 오후 that ends a bracket's inside (<c>딸기우유좋아 오후 2:14</c>, a weekday of
     /// one syllable between: <c>하얀목련🤍 토 오후 4:41</c>), as an export's slot would hold it; null otherwise.
     /// </summary>
+    /// <summary>
+    /// Whether a line of <paramref name="text"/> other than the one at <paramref name="lineStart"/> opens with a bracket and
+    /// a 12-hour time after it (<c>[카카오톡 채널 ○○의원] 오전 9:02 …</c>): the layout of a chat copied from a phone.
+    /// </summary>
+    private static bool BracketClockLineBesides(string text, int lineStart)
+    {
+        for (var ls = 0; ls < text.Length;)
+        {
+            var le = text.IndexOf('\n', ls);
+            le = le < 0 ? text.Length : le;
+            if (ls != lineStart && le - ls > 4 && text[ls] == '[' && text.IndexOf(']', ls, Math.Min(40, le - ls)) is var close and > 0
+                && Context.At(text, close + 1) == ' ' && Context.At(text, close + 2) == '오' && ClockEnd(text, close + 2, le) > 0)
+            {
+                return true;
+            }
+
+            ls = le + 1;
+        }
+
+        return false;
+    }
+
     private static (int Start, int End)? NameBeforeClock(string text, int start, int close)
     {
         var half = text.AsSpan(start, close - start).LastIndexOf(" 오");
@@ -3171,6 +3210,57 @@ internal static class PersonLayout
     // Words of a text about pets (general Korean): there a parent's handle names a pet (뭉치엄마), no child.
     private static readonly System.Buffers.SearchValues<string> s_petWords = System.Buffers.SearchValues.Create(
         ["강아지", "고양이", "반려", "동물병원", "수의사", "애견", "애묘", "사료", "견종", "품종"], StringComparison.Ordinal);
+
+    // Words for a person by rank or status that a handle may end with and a chat may call anyone by (청풍군주 … 군주님):
+    // general Korean and game usage, from knowledge.
+    private static readonly HashSet<string> s_epithetParts = new(StringComparer.Ordinal)
+    {
+        "군주", "공주", "왕자", "대장", "장군", "영주", "마스터", "고수", "초보", "막내", "형아", "누님", "언냐", "아씨", "도령", "총각", "처자",
+    };
+
+    /// <summary>
+    /// A handle called by its first or last part with 님, as a chat shortens long nicknames (노을빛고래 … 고래님 하이~,
+    /// 떡볶이는국물 … 떡볶이님 감사합니다): for each confident handle of four to eight Hangul syllables that is no Korean name,
+    /// its first or last two or three syllables glued to 님 and standing alone (not inside a word; a particle may follow),
+    /// where the part with 님 is no title, role or relation (선생님, 고객님).
+    /// </summary>
+    private static void ShortenedHandles(string text, List<PiiFinding> candidates, int from)
+    {
+        var seeds = candidates.Count;
+        HashSet<string>? done = null;
+        for (var i = from; i < seeds; i++)
+        {
+            var seed = candidates[i];
+            var handle = text.AsSpan(seed.Start, seed.End - seed.Start);
+            if (seed.Type != PiiTypes.Person || seed.Score < SeedScore || handle.Length is < 4 or > 8 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                || KoreanNameShaped(text, seed.Start, seed.End) || !(done ??= new(StringComparer.Ordinal)).Add(handle.ToString()))
+            {
+                continue;
+            }
+
+            for (var length = 2; length <= 3 && length <= handle.Length - 2; length++)
+            {
+                foreach (var part in (ReadOnlySpan<string>)[handle[..length].ToString(), handle[^length..].ToString()])
+                {
+                    var called = part + "님";
+                    if (IsRoleOrTag(part) || IsRelationWord(part) || IsFormWord(part) || Person.IsTitleOrRole(part) || Person.IsTitleOrRole(called) || NameGazetteer.IsCommonWord(called)
+                        || Person.IsKinAfterGivenName(part) || PrivateContext.IsStaffOrKin(part) || s_epithetParts.Contains(part))
+                    {
+                        continue;
+                    }
+
+                    for (var at = text.IndexOf(called, StringComparison.Ordinal); at >= 0; at = text.IndexOf(called, at + called.Length, StringComparison.Ordinal))
+                    {
+                        var after = Context.At(text, at + called.Length);
+                        if (!Context.IsHangulSyllable(Context.At(text, at - 1)) && (!Context.IsHangulSyllable(after) || after is '이' or '은' or '께' or '의' or '도' or '과' or '한' or '들'))
+                        {
+                            Add(text, candidates, from, at, at + part.Length, AddedScore - 0.05);
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     /// <summary>
     /// A speaker's handle that names a parent by the child (로아엄마, 하늘맘, <c>Thu Hà 로아엄마</c>, <see cref="KinHandle"/>):
@@ -4224,9 +4314,22 @@ internal static class PersonLayout
         // (Or a 24-hour time after the day: 갓생준비생 — 오늘 05:02 기상 인증 📸.)
         talks |= after == 3 && !korean && clock > p + gap + after && c > 0 && c + 1 < end && text[c] == ' ' && text[c + 1] != ' ';
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
+        return !timed ? null : (after == 3 ? TwoWordHandle(text, p, p + gap) : null) ?? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
             ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap) ?? ShortHandle(text, p, Trim(text, p, p + gap).End)
                 : talks ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
+
+        // (Or, after Discord's dash, a display name of two Hangul words, 카드덕후 민트, 보드게임 하는 곰: no role or tag.)
+        static (int Start, int End)? TwoWordHandle(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            var word = text.AsSpan(start, end - start);
+            var space = word.IndexOf(' ');
+            return word.Length is >= 4 and <= 13 && space is >= 1 and <= 6 && word.Length - space - 1 is >= 1 and <= 6 && word[(space + 1)..].IndexOf(' ') < 0
+                && IsHangulOnly(word[..space]) && IsHangulOnly(word[(space + 1)..])
+                && !IsRoleOrTag(word[..space]) && !IsRoleOrTag(word[(space + 1)..]) && !IsRoleOrTag(word) ? (start, end) : null;
+
+            static bool IsHangulOnly(ReadOnlySpan<char> w) => !w.ContainsAnyExceptInRange('\uAC00', '\uD7A3');
+        }
 
         // (Or, after Discord's dash, a handle that mixes scripts, letters and digits or an underscore: 누룽지GM, ゆき_Yuki.)
         static (int Start, int End)? MixedHandle(string text, int start, int end)
@@ -4619,7 +4722,10 @@ internal static class PersonLayout
                     q++;
                 }
 
-                if (KoreanNameShaped(text, p, q) && AllGiven(text.AsSpan(p, q - p)) && !NameGazetteer.IsCommonWord(text.AsSpan(p, q - p))
+                // (A common word is a name too where it opens its item before a bracket, as the seed's list writes each
+                // person with what they are: 도예린(변호사), 조경수(퇴직 교원).)
+                if (KoreanNameShaped(text, p, q) && AllGiven(text.AsSpan(p, q - p))
+                    && (!NameGazetteer.IsCommonWord(text.AsSpan(p, q - p)) || p == ls && Context.At(text, q) == '(' && Context.At(text, seed.End) == '(')
                     && !(Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1))) && !IsPlaceInAddress(text, p, q))
                 {
                     Add(text, candidates, from, p, q, AddedScore - 0.05);

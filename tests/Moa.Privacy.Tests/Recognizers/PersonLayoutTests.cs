@@ -3114,4 +3114,81 @@ public class PersonLayoutTests
         Should.NotThrow(() => Persons(", 윤상현, 강길부 의원과 장제원 당선인 등은 본인들이 원"));
         Should.NotThrow(() => new PiiAnalyzer(null, 0.5, PersonPolicy.Private).Analyze(", 윤상현, 강길부 의원과 장제원 당선인 등은"));
     }
+
+    // A chat copied from a phone with the name in brackets and the 12-hour time after it, unbracketed ([민트초코러버] 오전
+    // 9:20 …): a speaker where another line opens the same way; a channel's own bracket is none.
+    [Fact]
+    public void BracketedNamesBeforeAnUnbracketedClock()
+    {
+        var chat = Persons("[카카오톡 채널 ○○치과] 오전 9:02 내일 10시 교정 예약 안내드려요.\n[민트초코러버] 오전 9:20 네 엄마랑 같이 갈게요\n"
+            + "[카카오톡 채널 ○○치과] 오전 9:21 네 확인했습니다.\n[Sofia Reyes 🌻] 오후 1:05 선생님 내일 30분 늦어요");
+        chat.ShouldContain("민트초코러버");
+        chat.ShouldContain("Sofia Reyes");
+        chat.ShouldNotContain(n => n.Contains("채널"));
+    }
+
+    // After Discord's dash a display name may be two Hangul words (카드덕후 민트 — 오늘 오후 9:31: …).
+    [Fact]
+    public void DiscordDisplayNamesOfTwoWords()
+    {
+        var server = Persons("등대지기_하람 — 오늘 오후 9:02: 룰북 올렸어요\n보드게임 하는곰 — 오늘 오후 9:10: 확인했어요\n"
+            + "등대지기_하람 — 오늘 오후 9:12: 금요일 정모 오세요?\n보드게임 하는곰 — 오늘 오후 9:15: 저 야근이라 못 가요");
+        server.ShouldContain("보드게임 하는곰");
+        server.ShouldContain("등대지기_하람");
+    }
+
+    // A chat calls a long handle by its first or last part with 님 (새벽별고래 … 고래님); not by a rank or kinship word the
+    // handle ends with (청풍군주 … 군주님, 뜨개할매 … 할매님).
+    [Fact]
+    public void ShortenedHandlesWithNim()
+    {
+        var stream = Persons("[21:00:01] 새벽별고래 : 언니 오늘 목 괜찮아?\n[21:00:10] 라온이 : 고래님 하이~ 다 나았어요\n"
+            + "[21:01:00] 청풍군주 : 신청곡 됩니까\n[21:01:10] 라온이 : 군주님 잠시만요\n[21:02:00] 뜨개할매 : 나도 왔어\n[21:02:30] 라온이 : 할매님 반가워요");
+        stream.ShouldContain("고래");
+        stream.ShouldNotContain("군주");
+        stream.ShouldNotContain("할매");
+    }
+
+    // Korean surnames as Russian spells them before a second word (Ким Сора, Чон Хёну) name Korean colleagues in a Russian
+    // chat; a Russian word that opens a sentence (Там "there") is no name although it romanises to one.
+    [Fact]
+    public void KoreanSurnamesInCyrillic()
+    {
+        var chat = Persons("Нурлан: Сегодня 잔업 до 21:00, 반장님 Ким Сора сказал.\nАсхат: Там бесплатная консультация по 퇴직금, 안전관리자 Чон Хёну с ним.");
+        chat.ShouldContain("Ким Сора");
+        chat.ShouldContain("Чон Хёну");
+        chat.ShouldNotContain("Там");
+    }
+
+    // An English officer's acronym or a role after a possessive stands before a name (our CTO Adetunde Bello); a possessive
+    // 's after a name is not part of it.
+    [Fact]
+    public void EnglishRolesBeforeNames_AndPossessives()
+    {
+        var mail = Persons("안녕하세요 김민지 매니저님,\nOur CTO Adetunde Bello cannot travel until June. Also our intern Thu Trang Nguyen's last day is Friday.");
+        mail.ShouldContain("Adetunde Bello");
+        mail.ShouldContain(n => n.StartsWith("Thu Trang") || n == "Trang Nguyen");
+        mail.ShouldNotContain(n => n.EndsWith("'s"));
+    }
+
+    // The name a payment comes in under, said in a sentence (입금자명은 김보라로 들어갑니다); a firm's name is none.
+    [Fact]
+    public void DepositorNamesInSentences()
+    {
+        Persons("내일 아내가 이체할 거예요. 입금자명은 김보라로 들어갑니다.").ShouldContain("김보라");
+        Persons("입금자명은 회사명으로 해 주세요.").ShouldBeEmpty();
+    }
+
+    // A temple's register lists each believer's Buddhist name (법명) beside the name; a list of members written as name(what
+    // they are) holds a name that is also a common word (조경수(퇴직 교원)).
+    [Fact]
+    public void BuddhistNamesAndListItemsBeforeBrackets()
+    {
+        var register = Persons("번호\t성명\t법명\t연락처\n1\t기윤서\t자운\t010-2345-6789\n2\t도한빛\t무진\t010-3456-7890");
+        register.ShouldContain("자운");
+        register.ShouldContain("무진");
+        var minutes = Persons("참석 위원: 위원장 차성균, 도예린(변호사), 조경수(퇴직 교원), 임보람(학부모 위원)");
+        minutes.ShouldContain("조경수");
+        Persons("정원에 조경수(소나무) 세 그루를 심었다.").ShouldNotContain("조경수");
+    }
 }
