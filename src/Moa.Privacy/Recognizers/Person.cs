@@ -558,7 +558,8 @@ internal static class Person
         TrySelfIntroductions(text, sink);
         TryNamesCalled(text, sink);
         TryFamiliarNames(text, sink);
-        if (text.Contains("si ", StringComparison.OrdinalIgnoreCase) || text.Contains("ni ", StringComparison.Ordinal) || text.Contains("kay ", StringComparison.Ordinal))
+        if (text.Contains("si ", StringComparison.OrdinalIgnoreCase) || text.Contains("ni ", StringComparison.Ordinal) || text.Contains("kay ", StringComparison.Ordinal)
+            || text.Contains("ate ", StringComparison.OrdinalIgnoreCase) || text.Contains("kuya ", StringComparison.OrdinalIgnoreCase))
         {
             TryTagalogPersonMarkers(text, sink);
         }
@@ -5301,6 +5302,29 @@ internal static class Person
             }
         }
 
+        // A kin title alone before a name, as Filipinos address each other (salamat ate Weng, kuya Bong magkano?).
+        foreach (var kin in s_tagalogKin)
+        {
+            foreach (var title in (ReadOnlySpan<string>)[kin, kin.ToLowerInvariant()])
+            {
+                for (var at = text.IndexOf(title, StringComparison.Ordinal); at >= 0; at = text.IndexOf(title, at + 1, StringComparison.Ordinal))
+                {
+                    if (at > 0 && (Context.IsLatinLetter(text[at - 1]) || Context.IsDigit(text[at - 1])))
+                    {
+                        continue;
+                    }
+
+                    var p = at + title.Length;
+                    var (words, end) = LatinWords(text, p);
+                    if (words is 1 or 2 && NotAName(text, p, end) < 0 && !IsRomanisedPlaceWord(text.AsSpan(p, end - p)) && !IsCountry(text.AsSpan(p, end - p))
+                        && !Context.IsLatinLetter(Context.At(text, end)))
+                    {
+                        sink.Add(new PiiFinding(p, end, PiiTypes.Person, 0.75));
+                    }
+                }
+            }
+        }
+
         static bool IsRomanisedPlaceWord(ReadOnlySpan<char> words) => words.IndexOf(' ') < 0 && IsRomanisedPlace(words);
     }
 
@@ -5425,6 +5449,19 @@ internal static class Person
         return false;
     }
 
+    // The same in Myanmar letters, glued to the name: ကို (Ko), မ (Ma), ဒေါ် (Daw), ဦး (U), မောင် (Maung), ညီ (Nyi, a younger
+    // man), အစ်ကို and အမ (elder brother, sister). General knowledge of Burmese.
+    private static readonly string[] s_burmeseScriptHonorifics = ["အစ်ကို", "ကို", "ဒေါ်", "ဦး", "မောင်", "ညီ", "အမ", "မ"];
+
+    // Particles of Burmese verbs and sentences (ပါ polite, ဘူး negation's end, တယ် and မယ် tense, နဲ့ "with/don't", တို့
+    // plural, လား and လဲ questions, ရင် "if", ပြီ "done", သည် formal): a word holding one is no name.
+    private static readonly System.Buffers.SearchValues<string> s_burmeseParticleValues = System.Buffers.SearchValues.Create(
+        ["ပါ", "ဘူး", "တယ်", "မယ်", "နဲ့", "လား", "လဲ", "ရင်", "ပြီ", "သည်", "နေ", "ချင်", "တို့"], StringComparison.Ordinal);
+
+    // Stems that မ negates (မသိ "not know", မလာ "not come") and words that open with မ (မနက် morning, မနေ့ yesterday).
+    private static readonly string[] s_burmeseVerbStems =
+        ["နက်", "နေ့", "နှစ်", "လုပ်", "သိ", "ရ", "လာ", "ဟုတ်", "ကြာ", "တတ်", "သွား", "စား", "ရှိ", "တင်", "ပြော", "ကောင်း", "လို", "ဖြစ်", "ပေး", "ယူ"];
+
     // Burmese honorifics before a given name (Ko Phyo, Ma Thida, Daw Khin, Maung Aye, Mg Mg): general knowledge.
     private static readonly string[] s_burmeseHonorifics = ["Ko ", "Ma ", "Daw ", "Maung ", "Mg "];
 
@@ -5434,6 +5471,48 @@ internal static class Person
     /// </summary>
     private static void TryBurmeseHonorifics(string text, List<PiiFinding> sink)
     {
+        // In Myanmar letters the honorific is glued to the name, which runs to the next space or other script (ကိုဇော်မင်း,
+        // မသီတာ, ဒေါ်ခင်မာဝင်း): the name has one to four syllables, opens with a consonant (not a vowel sign: ကိုယ် is
+        // "self") and holds no particle of a verb (မတင်ပါနဲ့ is "don't post").
+        foreach (var honorific in s_burmeseScriptHonorifics)
+        {
+            for (var at = text.IndexOf(honorific, StringComparison.Ordinal); at >= 0; at = text.IndexOf(honorific, at + 1, StringComparison.Ordinal))
+            {
+                if (at > 0 && IsMyanmar(text[at - 1]))
+                {
+                    continue;
+                }
+
+                var (p, end) = (at + honorific.Length, at + honorific.Length);
+                while (end < text.Length && IsMyanmar(text[end]))
+                {
+                    end++;
+                }
+
+                var name = text.AsSpan(p, end - p);
+                if (name.Length is >= 2 and <= 16 && name[0] is >= '\u1000' and <= '\u102A' && !name.ContainsAny(s_burmeseParticleValues)
+                    && !(honorific == "မ" && StartsWithAny(name, s_burmeseVerbStems)))
+                {
+                    sink.Add(new PiiFinding(p, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+
+        static bool IsMyanmar(char c) => c is >= '\u1000' and <= '\u109F';
+
+        static bool StartsWithAny(ReadOnlySpan<char> name, string[] stems)
+        {
+            foreach (var stem in stems)
+            {
+                if (name.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         foreach (var honorific in s_burmeseHonorifics)
         {
             for (var at = text.IndexOf(honorific, StringComparison.Ordinal); at >= 0; at = text.IndexOf(honorific, at + 1, StringComparison.Ordinal))

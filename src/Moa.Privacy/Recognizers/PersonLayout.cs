@@ -1985,6 +1985,15 @@ internal static class PersonLayout
                 return (timeWriter.Start, timeWriter.End, true);
             }
 
+            // (Or the year's date and the time, the comment after one space: └ 캠핑하는곰돌이 2025년 6월 27일 21:30 넵!, └ 달빛타프
+            // 2025. 9. 17. 22:10 가람님 ….)
+            if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var datedGap and > 0 && Context.IsDigit(Context.At(text, datedGap + 1))
+                && DatedClockEnd(text, datedGap + 1, lineEnd) is var datedClock and > 0 && Context.At(text, datedClock) == ' '
+                && datedClock + 1 < lineEnd && text[datedClock + 1] != ' ' && ReplyWriter(text, p, datedGap) is { } yearWriter)
+            {
+                return (yearWriter.Start, yearWriter.End, true);
+            }
+
             // (Or the date and the time without brackets before the colon: └ 댓글 여름밤 2025-10-18 22:50: 발제 ….)
             if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var dateGap and > 0 && DateEnd(text, dateGap + 1, lineEnd) is var plainDate && plainDate - dateGap > 8
                 && ClockEnd(text, plainDate, lineEnd) is var plainClock and > 0 && TalkFollows(text, plainClock, lineEnd, spaceNeeded: true, timed: true)
@@ -2154,7 +2163,7 @@ internal static class PersonLayout
             if (talk + 1 < lineEnd && text[talk] == ' ' && text[talk + 1] is not ('[' or ' ')
                 && (DisplayName(text, p + 1, close) ?? ExportedNickname(text, p + 1, close) ?? MixedBracketHandle(text, p + 1, close)) is { } name
                 && !(name.End - name.Start >= 4 && s_organisationEnds.Contains(text[name.End - 1]))
-                && !text.AsSpan(name.Start, name.End - name.Start).EndsWith("게시판", StringComparison.Ordinal))
+                && !EndsWithBoardTag(text.AsSpan(name.Start, name.End - name.Start)))
             {
                 bracketName = name;
             }
@@ -2893,6 +2902,46 @@ internal static class PersonLayout
         return false;
     }
 
+    // What a board's tag in brackets ends with (a board, a notice, a review, a question, a call for members: [정모공지],
+    // [캠핑후기], [자유게시판]): general Korean of online boards, from knowledge.
+    private static readonly string[] s_boardTagEnds = ["게시판", "공지", "후기", "질문", "모집", "정보", "나눔", "잡담"];
+
+    /// <summary>Whether a bracket's word ends as a board's tag does (<c>정모공지</c>, <c>자유게시판</c>): then it names no writer.</summary>
+    private static bool EndsWithBoardTag(ReadOnlySpan<char> word)
+    {
+        foreach (var end in s_boardTagEnds)
+        {
+            if (word.EndsWith(end, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The end of a year's date and a clock time at <paramref name="start"/> (<c>2025년 6월 27일 21:30</c>, <c>2025. 9. 17.
+    /// 22:10</c>, <c>2025-03-05 오후 9:12</c>), the time after one space; -1 otherwise.
+    /// </summary>
+    private static int DatedClockEnd(string text, int start, int lineEnd)
+    {
+        for (var space = text.IndexOf(' ', start, Math.Min(lineEnd - start, 16)); space > start; space = text.IndexOf(' ', space + 1, Math.Min(lineEnd - space - 1, start + 16 - space)))
+        {
+            if (DateEnd(text, start, space) is var date && date >= space - 1 && date - start >= 8 && ClockEnd(text, space + 1, lineEnd) is var clock and > 0)
+            {
+                return clock;
+            }
+
+            if (space + 1 >= lineEnd || space + 1 >= start + 16)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
     private static (int Start, int End)? NameBeforeClock(string text, int start, int close)
     {
         var half = text.AsSpan(start, close - start).LastIndexOf(" 오");
@@ -3460,6 +3509,15 @@ internal static class PersonLayout
         }
 
         var bar = text.IndexOf(" | ", lineStart, lineEnd - lineStart, StringComparison.Ordinal);
+
+        // (The writer may open the byline with a role in brackets: 솔바람지기 (운영자) | 2025-01-01 21:14 | 조회 187.)
+        if (bar > p + 4 && text[bar - 1] == ')' && text.LastIndexOf(" (", bar - 1, bar - p, StringComparison.Ordinal) is var open and > 0 && open > p
+            && IsRoleOrTag(text.AsSpan(open + 2, bar - 1 - open - 2)) && DateEnd(text, bar + 3, lineEnd) is var roleDate && roleDate - bar > 11
+            && ClockEnd(text, roleDate, lineEnd) > 0 && CommentHandle(text, p, open) is { } roled)
+        {
+            return roled;
+        }
+
         while (bar > lineStart)
         {
             var cell = bar + 3;
@@ -4003,8 +4061,9 @@ internal static class PersonLayout
             q++;
         }
 
-        // (A name with an English one in brackets between its words is a person's without a listed word.)
-        if (words >= 2 && (listed || nicknamed))
+        // (A name with an English one in brackets between its words is a person's without a listed word, and so is a given and
+        // a family name after a time in brackets, the layout of a chat's export: [07:48] Jhen Villacorte: ….)
+        if (words >= 2 && (listed || nicknamed || words == 2 && timedLine && UnlistedPair(text, p, q)))
         {
             // (After a time the talk may open with a number: [10:30] Piotr Wiśniewski: 8D draft ….)
             var clock = Context.At(text, q) == ' ' ? ClockEnd(text, q + 1, lineEnd) : -1;
@@ -4019,6 +4078,16 @@ internal static class PersonLayout
         // may be joined by a hyphen (Han Seul-ki: …).
         return Person.RomanisedKoreanName(text, p) is var romanised and > 0 && romanised <= lineEnd
             && TalkFollows(text, RoleInBracketsEnd(text, romanised, lineEnd, timedLine), lineEnd, spaceNeeded: true, timedLine) ? (p, romanised) : null;
+    }
+
+    /// <summary>Two capitalised words between <paramref name="start"/> and <paramref name="end"/>, neither a role nor an English word that names no one (Team Meeting).</summary>
+    private static bool UnlistedPair(string text, int start, int end)
+    {
+        var pair = text.AsSpan(start, end - start);
+        var space = pair.IndexOf(' ');
+        return space > 0 && pair[(space + 1)..].IndexOf(' ') < 0 && !pair.ContainsAny('(', '.')
+            && !s_latinRoles.Contains(pair[..space]) && !s_latinRoles.Contains(pair[(space + 1)..])
+            && !Person.IsEnglishNotName(pair[..space]) && !Person.IsEnglishNotName(pair[(space + 1)..]);
     }
 
     // How nicknames of people end (general Korean, from knowledge): a teacher (샘, 쌤), kin and familiar address, a keeper

@@ -613,8 +613,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // (a bracketed name before an unbracketed clock, Korean surnames in Cyrillic, shortened handles with 님: 0.960 now).
     [InlineData(86, 0.96, 0.57, 0.95, 0.99, 0.95, 0.96)]
     // Batch 87, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 86,
-    // scored once (0.931; 48 detector misses by the analysis script, the session's start tree 48 too).
-    [InlineData(87, 0.93, 0.48, 0.92, 0.99, 0.92, 0.96)]
+    // scored once (0.931; 48 detector misses by the analysis script, the session's start tree 48 too). One pass tuned on it
+    // since (Burmese honorifics in Myanmar letters, Tagalog kin titles, cafe replies with dates: 0.961 now); its public
+    // ceiling 0.48 -> 0.49 then: a politician named after ဒေါ် in a workers' chat is found and, no public context, judged private.
+    [InlineData(87, 0.96, 0.49, 0.95, 0.99, 0.95, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

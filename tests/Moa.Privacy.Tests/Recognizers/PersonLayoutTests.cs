@@ -3191,4 +3191,48 @@ public class PersonLayoutTests
         minutes.ShouldContain("조경수");
         Persons("정원에 조경수(소나무) 세 그루를 심었다.").ShouldNotContain("조경수");
     }
+
+
+    // After a time in brackets a given and a family name, neither listed, speak (a chat's export: [07:48] Jhen Villacorte: …);
+    // Filipinos call each other by ate and kuya before the name (salamat ate Weng, kuya Bong).
+    [Fact]
+    public void UnlistedLatinSpeakersAfterATime_AndTagalogKinTitles()
+    {
+        var chat = Persons("[07:12] Ate Lorna: Magandang umaga mga kapatid!\n[07:48] Jhen Villacorte: Guys help po, yung lola ko sa ospital\n"
+            + "[07:52] Rowena Pacis: picture-an mo lang yung form\n[07:55] Jhen Villacorte: salamat ate Weng ❤️\n[08:34] Rowena Pacis: kuya Bong magkano per day?");
+        chat.ShouldContain("Jhen Villacorte");
+        chat.ShouldContain("Weng");
+        chat.ShouldContain("Bong");
+        Persons("[09:00] Team Meeting: starts now\n[09:05] Team Meeting: agenda posted").ShouldNotContain("Team Meeting");
+    }
+
+    // In Myanmar letters the honorific is glued to the name (ကိုဇော်မင်း, မသီတာ, ဒေါ်ခင်မာဝင်း); a negated verb (မသိဘူး) or a
+    // plural (အစ်ကိုတို့) is none.
+    [Fact]
+    public void BurmeseHonorificsInMyanmarLetters()
+    {
+        var chat = Persons("[6:45 AM] Thida Aung: ဟုတ်ကဲ့ ကိုဇော်မင်း ✅ 내일 봐요\n[6:47 AM] Zaw Min Htet: မသီတာ 2라인은 6시\n[9:12 AM] Aung Ko Latt: ဒေါ်ခင်မာဝင်း ဆေးရုံ");
+        chat.ShouldContain("ဇော်မင်း");
+        chat.ShouldContain("သီတာ");
+        chat.ShouldContain("ခင်မာဝင်း");
+        var talk = Persons("[7:00 AM] Thida Aung: မသိဘူး 사장님\n[7:01 AM] Zaw Min Htet: အစ်ကိုတို့ 8시까지");
+        talk.ShouldNotContain(n => n.Contains("သိ") || n.Contains("တို့"));
+    }
+
+    // A cafe's reply may give the year's date and the time before the comment, one space after (└ 캠핑하는곰돌이 2025년 6월
+    // 27일 21:30 넵!); a byline may carry the writer's role in brackets (솔바람지기 (운영자) | 2025-01-01 21:14 | 조회 187); a
+    // board's tag in brackets ([정모공지], [캠핑후기]) names no writer.
+    [Fact]
+    public void CafeRepliesWithDates_BylinesWithRoles_AndBoardTags()
+    {
+        var cafe = Persons("[정모공지] 10월 가평 정모 명단 | 정모게시판\n솔바람지기 (운영자) | 2025-01-01 21:14 | 조회 187\n사이트 배정은 아래와 같습니다.\n"
+            + "└ 캠핑하는곰돌이 2025년 6월 27일 21:30 넵! 고기는 제가 살게요\n  └ 달빛타프 2025. 9. 17. 22:10 환영해요 ㅋㅋ\n"
+            + "[캠핑후기] 가평 정모 후기 | 정모게시판\n장작패는남자 | 2025-03-05 10:41 | 조회 96\n└ 별헤는밤 2025. 9. 23. 11:20 회비 정산 공지 올렸습니다");
+        cafe.ShouldContain("솔바람지기");
+        cafe.ShouldContain("캠핑하는곰돌이");
+        cafe.ShouldContain("달빛타프");
+        cafe.ShouldContain("별헤는밤");
+        cafe.ShouldNotContain("정모공지");
+        cafe.ShouldNotContain("캠핑후기");
+    }
 }
