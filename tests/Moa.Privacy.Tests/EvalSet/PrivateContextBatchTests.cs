@@ -617,6 +617,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // since (Burmese honorifics in Myanmar letters, Tagalog kin titles, cafe replies with dates: 0.961 now); its public
     // ceiling 0.48 -> 0.49 then: a politician named after ဒေါ် in a workers' chat is found and, no public context, judged private.
     [InlineData(87, 0.96, 0.49, 0.95, 0.99, 0.95, 0.96)]
+    // Batch 88, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 87,
+    // scored once (0.903; 68 detector misses by the analysis script, the session's start tree 69). One mark mended before
+    // its first score, as the builder asked: «별님» split across «한별»님 became «별»님.
+    [InlineData(88, 0.90, 0.63, 0.90, 0.99, 0.90, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();
