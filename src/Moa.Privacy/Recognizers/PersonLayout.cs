@@ -78,6 +78,11 @@ internal static class PersonLayout
             StreamAlerts(text, candidates, from);
         }
 
+        if (text.AsSpan().IndexOfAny(s_englishAlertValues) >= 0)
+        {
+            EnglishStreamAlerts(text, candidates, from);
+        }
+
         if (honoured || text.Contains("님을 내보냈습니다", StringComparison.Ordinal))
         {
             JoinNotices(text, candidates, from);
@@ -383,6 +388,56 @@ internal static class PersonLayout
             }
         }
     }
+
+    // What a live stream's alert in English says after the viewer's handle (Twitch, YouTube): general knowledge of the sites.
+    private static readonly string[] s_englishAlerts =
+        [" subscribed at ", " subscribed for ", " subscribed with ", " just subscribed", " cheered ", " gifted ", " is now following", " raided ", " is raiding", " became a member"];
+
+    private static readonly System.Buffers.SearchValues<string> s_englishAlertValues = System.Buffers.SearchValues.Create(s_englishAlerts, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The viewers a live stream's alerts in English name at a line's start, after a time or a star
+    /// (<c>[21:03:10] ★ dalbit_0930 subscribed at Tier 1.</c>, <c>SleepyPanda_CA cheered 500: lets go</c>, <c>★ yuna_lee94 gifted
+    /// 5 Tier 1 subs</c>): the handle before the alert's words, where it opens the line's talk.
+    /// </summary>
+    private static void EnglishStreamAlerts(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? seen = null;
+        foreach (var alert in s_englishAlerts)
+        {
+            for (var at = text.IndexOf(alert, StringComparison.Ordinal); at >= 0; at = text.IndexOf(alert, at + alert.Length, StringComparison.Ordinal))
+            {
+                if (HandleBefore(text, at + 1, certain: true) is not { } handle || !IsLatinHandleToken(text.AsSpan(handle.Start, handle.End - handle.Start)))
+                {
+                    continue;
+                }
+
+                // (The handle opens the line, after a time in brackets and a mark: only an alert's layout, not a sentence.)
+                var lineStart = handle.Start == 0 ? 0 : text.LastIndexOf('\n', handle.Start - 1) + 1;
+                var p = SkipSpaces(text, lineStart, handle.Start);
+                if (p < handle.Start && text[p] == '[' && text.IndexOf(']', p, handle.Start - p) is var close and > 0)
+                {
+                    p = SkipSpaces(text, close + 1, handle.Start);
+                }
+
+                while (p < handle.Start && (IsDecoration(text[p]) || text[p] == ' '))
+                {
+                    p++;
+                }
+
+                if (p == handle.Start)
+                {
+                    AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
+                }
+            }
+        }
+
+        static bool IsLatinHandleToken(ReadOnlySpan<char> token) =>
+            token.Length is >= 3 and <= 25 && !token.ContainsAnyExcept(s_latinHandleChars) && !s_latinRoles.Contains(token) && !Person.IsEnglishNotName(token);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_latinHandleChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.");
 
     /// <summary>
     /// Whether <paramref name="rest"/>, what follows 님이 on a line, is a live stream's alert: a gift, a subscription, a
@@ -2033,6 +2088,15 @@ internal static class PersonLayout
             return (commenter.Start, commenter.End, true);
         }
 
+        // A market's chat copied with the time in brackets after the name, a colon after them (상점482913호 (오후 3:02): …,
+        // 맥잘알_정리중 (다음 날 오전 11:40): …): the name, a handle or a display name.
+        if (text.IndexOf("):", p, Math.Min(lineEnd - p, 44), StringComparison.Ordinal) is var timeClose and > 0
+            && text.IndexOf(" (", p, timeClose - p, StringComparison.Ordinal) is var timeOpen and > 0 && BracketedClock(text, timeOpen + 2, timeClose)
+            && TalkFollows(text, timeClose + 1, lineEnd, spaceNeeded: false) && (CommentHandle(text, p, timeOpen) ?? DisplayName(text, p, timeOpen)) is { } timedName)
+        {
+            return (timedName.Start, timedName.End, true);
+        }
+
         // A booking app's messages copied as the writer, a middle dot, the date and time and a colon (호스트 Seonghee · 2025년
         // 9월 12일 14:30: Hi Sophie!, 森 健 · 2025-06-07 20:15: …); a role before the name is left out.
         if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 30), StringComparison.Ordinal) is var mid and > 0 && DateEnd(text, mid + 3, lineEnd) is var bookedDate
@@ -2919,6 +2983,22 @@ internal static class PersonLayout
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a bracket from <paramref name="start"/> to <paramref name="close"/> holds a clock time, perhaps after a few
+    /// words of the day (<c>오후 3:02</c>, <c>다음 날 오전 11:40</c>, <c>이틀 뒤 오후 8:22</c>).
+    /// </summary>
+    private static bool BracketedClock(string text, int start, int close)
+    {
+        var inside = text.AsSpan(start, close - start);
+        var half = Math.Max(inside.IndexOf("오전 ", StringComparison.Ordinal), inside.IndexOf("오후 ", StringComparison.Ordinal));
+        var clock = half >= 0 ? start + half : start + inside.LastIndexOf(' ') + 1;
+        var day = text.AsSpan(start, clock - start).Trim(' ');
+        return clock - start <= 9 && !day.ContainsAnyExcept(s_dayWordChars) && ClockEnd(text, clock, close) == close;
+    }
+
+    // What the words of a day before a time are written with (다음 날, 이틀 뒤, 어제, 2일 후).
+    private static readonly System.Buffers.SearchValues<char> s_dayWordChars = System.Buffers.SearchValues.Create("다음날이틀사흘뒤후어제오늘내일그저께모레0123456789일 ");
 
     /// <summary>
     /// The end of a year's date and a clock time at <paramref name="start"/> (<c>2025년 6월 27일 21:30</c>, <c>2025. 9. 17.
@@ -4385,6 +4465,7 @@ internal static class PersonLayout
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : (after == 3 ? TwoWordHandle(text, p, p + gap) : null) ?? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
             ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap) ?? ShortHandle(text, p, Trim(text, p, p + gap).End)
+                    ?? CommentHandle(text, p, Trim(text, p, p + gap).End)
                 : talks ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
 
         // (Or, after Discord's dash, a display name of two Hangul words, 카드덕후 민트, 보드게임 하는 곰: no role or tag.)
@@ -4694,7 +4775,10 @@ internal static class PersonLayout
     private static int ClockEnd(string text, int p, int lineEnd)
     {
         var q = p;
-        if (text.AsSpan(q, lineEnd - q).StartsWith("오전 ", StringComparison.Ordinal) || text.AsSpan(q, lineEnd - q).StartsWith("오후 ", StringComparison.Ordinal))
+        // (A phone set to Chinese writes the half of the day in its own words: 上午 7:12, 下午 3:22.)
+        if (text.AsSpan(q, lineEnd - q) is var half && (half.StartsWith("오전 ", StringComparison.Ordinal) || half.StartsWith("오후 ", StringComparison.Ordinal)
+            || half.StartsWith("上午 ", StringComparison.Ordinal) || half.StartsWith("下午 ", StringComparison.Ordinal) || half.StartsWith("中午 ", StringComparison.Ordinal)
+            || half.StartsWith("晚上 ", StringComparison.Ordinal) || half.StartsWith("凌晨 ", StringComparison.Ordinal)))
         {
             q += 3;
         }

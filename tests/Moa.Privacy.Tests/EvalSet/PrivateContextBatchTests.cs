@@ -619,8 +619,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(87, 0.96, 0.49, 0.95, 0.99, 0.95, 0.96)]
     // Batch 88, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 87,
     // scored once (0.903; 68 detector misses by the analysis script, the session's start tree 69). One mark mended before
-    // its first score, as the builder asked: «별님» split across «한별»님 became «별»님.
-    [InlineData(88, 0.90, 0.63, 0.90, 0.99, 0.90, 0.96)]
+    // its first score, as the builder asked: «별님» split across «한별»님 became «별»님. One pass tuned on it since (Chinese
+    // halves of the day, a market's time in brackets after the name, English stream alerts: 0.941 now).
+    [InlineData(88, 0.94, 0.63, 0.93, 0.99, 0.93, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

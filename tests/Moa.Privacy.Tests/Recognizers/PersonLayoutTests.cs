@@ -3235,4 +3235,41 @@ public class PersonLayoutTests
         cafe.ShouldNotContain("정모공지");
         cafe.ShouldNotContain("캠핑후기");
     }
+
+
+    // A phone set to Chinese writes the half of the day in Chinese (2025년 1월 10일 上午 7:12 金春花: …); a market's chat puts
+    // the time in brackets after the name, perhaps after the day (상점482913호 (오후 3:02): …, (다음 날 오전 11:40)); a phone
+    // number in brackets is no time.
+    [Fact]
+    public void ChineseHalvesOfTheDay_AndTimesInBracketsAfterTheName()
+    {
+        var wechat = Persons("2025년 1월 10일 上午 7:12 金春花: 姐妹们早上好 ○○병원 6층 간병 교대 구해요\n2025. 2. 26. 上午 8:10 老王: 恭喜恭喜\n"
+            + "2025. 1. 14. 下午 3:22 朴美玲: 방금 할머니 환자분이 노래 틀어요");
+        wechat.ShouldContain("金春花");
+        wechat.ShouldContain("朴美玲");
+        var market = Persons("상점482913호 (오후 3:02): 안녕하세요 배터리 사이클 몇이에요?\n맥북정리중 (오후 3:10): 87회요\n"
+            + "맥북정리중 (다음 날 오전 11:40): 발송했어요\n상점482913호 (이틀 뒤 오후 8:22): 받았어요");
+        market.ShouldContain("상점482913호");
+        market.ShouldContain("맥북정리중");
+        const string Line = "문의 (010-1234-5678): 연락주세요";
+        PersonLayout.SpeakerAt(Line, 0, Line.Length).ShouldBeNull();
+    }
+
+    // After Discord's dash and a date a handle in mixed case speaks (MegaDon — 2025년 4월 25일 오후 10:06); a stream's alerts in
+    // English name the viewer before subscribed, cheered or gifted, at the line's start after a time or a star; a sentence
+    // that says so names no one.
+    [Fact]
+    public void DiscordHandlesAfterDates_AndEnglishStreamAlerts()
+    {
+        var server = Persons("MegaDon — 2025년 4월 25일 오후 10:06\n택배로 보내 주시면 돼요\nMegaDon — 2025-07-18 오후 9:20 | 검증 완료했습니다");
+        server.ShouldContain("MegaDon");
+        var stream = Persons("[21:02:40] 치즈볶이중독: 오늘 챌 가나요\n[21:03:10] ★ dalbit_0930 subscribed at Tier 1.\n"
+            + "[21:09:15] SleepyPanda_CA cheered 500: lets go diamond!!\n[21:42:30] ★ yuna_lee94 gifted 5 Tier 1 subs to the community!\n"
+            + "The crowd cheered loudly and Everyone gifted flowers.");
+        stream.ShouldContain("dalbit_0930");
+        stream.ShouldContain("SleepyPanda_CA");
+        stream.ShouldContain("yuna_lee94");
+        stream.ShouldNotContain("crowd");
+        stream.ShouldNotContain("Everyone");
+    }
 }
