@@ -2107,6 +2107,19 @@ internal static class PersonLayout
             return (ExportSlotName(text, bookedStart, mid) ?? BookedName(text, bookedStart, mid)) is { } booked ? (booked.Start, booked.End, true) : null;
         }
 
+        // (Or the writer, its role on the app and the time, each after a middle dot, perhaps after the app's tag in brackets:
+        // [Airbnb 메시지] Eunseo · 호스트 · 오후 4:20  Hi Sophie!)
+        var app = Context.At(text, p) == '[' && text.IndexOf("] ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var appTag and > 0 ? appTag + 2 : p;
+        if (text.IndexOf(" · ", app, Math.Min(lineEnd - app, 30), StringComparison.Ordinal) is var roleDot and > 0
+            && text.IndexOf(" · ", roleDot + 3, Math.Min(lineEnd - roleDot - 3, 14), StringComparison.Ordinal) is var timeDot and > 0
+            && text.AsSpan(roleDot + 3, timeDot - roleDot - 3) is var appRole && (IsRoleOrTag(appRole) || s_latinRoles.Contains(appRole))
+            && ClockEnd(text, timeDot + 3, lineEnd) is var roleClock and > 0 && (TalkFollows(text, roleClock, lineEnd, spaceNeeded: true, timed: true) || roleClock == lineEnd
+                || text.AsSpan(roleClock, lineEnd - roleClock) is [' ', ' ', not ' ', ..])
+            && (ExportSlotName(text, app, roleDot) ?? BookedName(text, app, roleDot)) is { } appWriter)
+        {
+            return (appWriter.Start, appWriter.End, true);
+        }
+
         // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
         // 오후 2:13, ppojang  오후 2:31); a channel's tag may stand before it ([#잡담] jake.m — 오후 3:40 | …).
         var channel = Context.At(text, p) == '[' && Context.At(text, p + 1) == '#' && text.IndexOf("] ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var channelTag and > 0
@@ -2199,7 +2212,9 @@ internal static class PersonLayout
             // 9:15 선생님~ …, [Coach Marcus] 오후 8:40 …): the slot's name, where another line opens the same way.
             if (Context.At(text, close + 1) == ' ' && Context.At(text, close + 2) == '오' && ClockEnd(text, close + 2, lineEnd) is var clocked12 and > 0
                 && Context.At(text, clocked12) == ' ' && clocked12 + 1 < lineEnd
+                && text.AsSpan(clocked12, Math.Min(20, lineEnd - clocked12)).IndexOfAny(':', '：') < 0
                 && ExportSlotName(text, p + 1, close) is { } slot && !IsRoleOrTag(text.AsSpan(slot.Start, slot.End - slot.Start))
+                && !IsMessageKind(text.AsSpan(slot.Start, slot.End - slot.Start))
                 && BracketClockLineBesides(text, lineStart))
             {
                 return (slot.Start, slot.End, true);
@@ -2944,6 +2959,13 @@ internal static class PersonLayout
     /// The display name before a time of 오전 or 오후 that ends a bracket's inside (<c>딸기우유좋아 오후 2:14</c>, a weekday of
     /// one syllable between: <c>하얀목련🤍 토 오후 4:41</c>), as an export's slot would hold it; null otherwise.
     /// </summary>
+    /// <summary>Whether a bracket's words say what kind of message follows (받은 문자, 보낸 메시지, 카톡 답장), not who sent it.</summary>
+    private static bool IsMessageKind(ReadOnlySpan<char> words)
+    {
+        var last = words[(words.LastIndexOf(' ') + 1)..];
+        return last is "문자" or "메시지" or "메세지" or "카톡" or "답장" or "쪽지" or "메일" or "DM" or "알림";
+    }
+
     /// <summary>
     /// Whether a line of <paramref name="text"/> other than the one at <paramref name="lineStart"/> opens with a bracket and
     /// a 12-hour time after it (<c>[카카오톡 채널 ○○의원] 오전 9:02 …</c>): the layout of a chat copied from a phone.
@@ -4462,11 +4484,14 @@ internal static class PersonLayout
 
         // (Or a 24-hour time after the day: 갓생준비생 — 오늘 05:02 기상 인증 📸.)
         talks |= after == 3 && !korean && clock > p + gap + after && c > 0 && c + 1 < end && text[c] == ' ' && text[c + 1] != ' ';
+        // (Discord shows a member's role in brackets after the name: 밤까마귀 [플레이어] — 오늘 오후 9:14, Sora_Mod [관리자] — ….)
+        var nameEnd = after == 3 && text[p + gap - 1] == ']' && text.LastIndexOf(" [", p + gap - 1, gap, StringComparison.Ordinal) is var tagOpen and > 0
+            && tagOpen > p && p + gap - tagOpen - 3 is >= 1 and <= 10 ? tagOpen : p + gap;
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : (after == 3 ? TwoWordHandle(text, p, p + gap) : null) ?? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, p + gap).End)) ?? FamilyCommaGiven(text, p, p + gap)
-            ?? (after == 3 ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) ?? MixedHandle(text, p, p + gap) ?? ShortHandle(text, p, Trim(text, p, p + gap).End)
-                    ?? CommentHandle(text, p, Trim(text, p, p + gap).End)
-                : talks ? ExportedNickname(text, p, p + gap) ?? DigitHandle(text, p, p + gap) : null);
+        return !timed ? null : (after == 3 ? TwoWordHandle(text, p, nameEnd) : null) ?? DisplayName(text, p, nameEnd) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, nameEnd).End)) ?? FamilyCommaGiven(text, p, nameEnd)
+            ?? (after == 3 ? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) ?? MixedHandle(text, p, nameEnd) ?? ShortHandle(text, p, Trim(text, p, nameEnd).End)
+                    ?? CommentHandle(text, p, Trim(text, p, nameEnd).End)
+                : talks ? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) : null);
 
         // (Or, after Discord's dash, a display name of two Hangul words, 카드덕후 민트, 보드게임 하는 곰: no role or tag.)
         static (int Start, int End)? TwoWordHandle(string text, int start, int end)

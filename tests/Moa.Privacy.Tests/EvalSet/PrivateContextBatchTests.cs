@@ -623,8 +623,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // halves of the day, a market's time in brackets after the name, English stream alerts: 0.941 now).
     [InlineData(88, 0.94, 0.63, 0.93, 0.99, 0.93, 0.96)]
     // Batch 89, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 88,
-    // scored once (0.918; 51 detector misses by the analysis script, the session's start tree 54).
-    [InlineData(89, 0.91, 0.60, 0.90, 0.99, 0.90, 0.96)]
+    // scored once (0.918; 51 detector misses by the analysis script, the session's start tree 54). One pass tuned on it
+    // since (Discord role tags after the name, an app's role between middle dots: 0.938 now).
+    [InlineData(89, 0.93, 0.60, 0.92, 0.99, 0.92, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3272,4 +3272,23 @@ public class PersonLayoutTests
         stream.ShouldNotContain("crowd");
         stream.ShouldNotContain("Everyone");
     }
+
+
+    // Discord shows a member's role in brackets after the name (밤까마귀 [플레이어] — 오늘 오후 9:14); a booking app's copy puts
+    // the writer, the app's role and the time between middle dots ([Airbnb 메시지] Eunseo · 호스트 · 오후 4:20  Hi …); a
+    // bracket that says what kind of message follows ([받은 문자] 오후 7:20 …) names no sender.
+    [Fact]
+    public void DiscordRoleTags_AppRolesBetweenDots_AndMessageKinds()
+    {
+        var server = Persons("밤까마귀 [플레이어] — 오늘 오후 9:14  창고 털렸어요 ㅠ\nSora_Mod [관리자] — 오늘 오후 9:17  로그 볼게요\n"
+            + "밤까마귀 [플레이어] — 오늘 오후 9:18  감사합니다\nSora_Mod [관리자] — 오늘 오후 9:31  복구했어요");
+        server.ShouldContain("밤까마귀");
+        server.ShouldContain("Sora_Mod");
+        server.ShouldNotContain(n => n.Contains('['));
+        var stay = Persons("[Airbnb 메시지] Sophie Martin · 게스트 · 오후 2:10  Hi! We arrive around 3pm.\n[Airbnb 메시지] Eunseo · 호스트 · 오후 4:20  Take a taxi (10 min).");
+        stay.ShouldContain("Eunseo");
+        stay.ShouldContain("Sophie Martin");
+        var texts = Persons("[받은 문자] 오후 7:20 수강생 어머니: 관장님 감사합니다\n[보낸 문자] 오후 7:25 네 다음 주에 봬요\n[받은 문자] 오후 8:02 감사합니다");
+        texts.ShouldNotContain(n => n.Contains("문자"));
+    }
 }
