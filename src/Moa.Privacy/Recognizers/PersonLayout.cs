@@ -2131,6 +2131,16 @@ internal static class PersonLayout
             return (header.Start, header.End, !talks);
         }
 
+        // A neighbourhood app's comments copied with the writer, a middle dot and the writer's neighbourhood, the comment after
+        // two spaces (하늘땅별땅 · ○○2동  남편분이 …, Mina_Park · 역삼동  지구대에 …).
+        if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var townDot and > 0
+            && text.IndexOf("  ", townDot + 3, Math.Min(lineEnd - townDot - 3, 12), StringComparison.Ordinal) is var townEnd and > 0
+            && townEnd + 2 < lineEnd && text[townEnd + 2] != ' ' && text.AsSpan(townDot + 3, townEnd - townDot - 3) is [.., '동' or '읍' or '면' or '리' or '가'] town
+            && town.IndexOf(' ') < 0 && (CommentHandle(text, p, townDot) ?? DisplayName(text, p, townDot)) is { } townWriter)
+        {
+            return (townWriter.Start, townWriter.End, true);
+        }
+
         // A video's comments copied with the writer, a middle dot and how long ago (봄비내리는날 · 2일 전 · …).
         if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 34), StringComparison.Ordinal) is var agedDot and > 0 && RelativeTimeEnd(text, agedDot + 3, lineEnd) > 0
             && (CommentHandle(text, p, agedDot) ?? DisplayName(text, p, agedDot)) is { } agedWriter)
@@ -2333,6 +2343,15 @@ internal static class PersonLayout
         var untimed = p;
         p = SkipTime(text, p, lineEnd);
         var timed = p > untimed || clockInBrackets;
+
+        // (A market's chat copied with the date and the time before the name in brackets and a colon: 2025. 11. 23. 오후 3:15
+        // [하늘정비소]: 네 판매중입니다.)
+        if (log && p > untimed && Context.At(text, p) == '[' && text.IndexOf("]:", p, Math.Min(26, lineEnd - p), StringComparison.Ordinal) is var datedClose and > 0
+            && TalkFollows(text, datedClose + 1, lineEnd, spaceNeeded: false, timed: true) && ExportSlotName(text, p + 1, datedClose) is { } datedSlot
+            && !IsRoleOrTag(text.AsSpan(datedSlot.Start, datedSlot.End - datedSlot.Start)))
+        {
+            return (datedSlot.Start, datedSlot.End, true);
+        }
 
         // (A stream's log tags the speaker's role in brackets after a time without brackets: 00:15:20 [매니저] 민트초코단: ….)
         if (p > untimed && Context.At(text, p) == '[' && text.IndexOf(']', p, Math.Min(8, lineEnd - p)) is var roleTag and > 0 && roleTag - p >= 3

@@ -3291,4 +3291,20 @@ public class PersonLayoutTests
         var texts = Persons("[받은 문자] 오후 7:20 수강생 어머니: 관장님 감사합니다\n[보낸 문자] 오후 7:25 네 다음 주에 봬요\n[받은 문자] 오후 8:02 감사합니다");
         texts.ShouldNotContain(n => n.Contains("문자"));
     }
+
+
+    // A market's chat may put the date and time before the name in brackets and a colon (2025. 11. 23. 오후 3:15 [하늘정비소]:
+    // …); a neighbourhood app's comment names its writer before a middle dot and the writer's neighbourhood, the comment after
+    // two spaces (하늘땅별땅 · ○○2동  남편분이 …).
+    [Fact]
+    public void DatedBracketedSellers_AndNeighbourhoodComments()
+    {
+        var deal = Persons("2025. 11. 23. 오후 3:12 [드론초보]: 안녕하세요 판매중인가요?\n2025. 11. 23. 오후 3:15 [하늘정비소]: 네 판매중입니다\n");
+        deal.ShouldContain("드론초보");
+        deal.ShouldContain("하늘정비소");
+        var post = Persons("결혼반지 잃어버렸어요 ㅠㅠ\n댓글 2\nMina_Park · 역삼동  지구대에 습득물 신고해 보세요\n하늘땅별땅 · ○○2동  저도 찾았어요");
+        post.ShouldContain("Mina_Park");
+        post.ShouldContain("하늘땅별땅");
+        post.ShouldNotContain("역삼동");
+    }
 }
