@@ -812,8 +812,10 @@ internal static class Person
             }
 
             var person = listed > 0 || words >= 2 && s_cyrillicKoreanSurnames.Contains(span[i..surname]);
-            listed = person && listed == 0 ? 1 : listed;
-            first = first < 0 ? i : first;
+            if (person && listed == 0)
+            {
+                (listed, first) = (1, i);
+            }
             if (!person && words == 1 && end - i >= 3)
             {
                 foreach (var particle in s_personParticlesAfterName)
@@ -2645,7 +2647,7 @@ internal static class Person
     }
 
     /// <summary>
-    /// The name a payment will come in or go out under, said in a sentence (<c>입금자명은 은보라로 들어갑니다</c>, <c>예금주는
+    /// The name a payment will come in or go out under, said in a sentence (<c>입금자명은 김보라로 들어갑니다</c>, <c>예금주는
     /// 탁미선이에요</c>): after 입금자(명) or 예금주(명) with a topic or subject particle, a Korean name's shape (a surname and one or two
     /// given-name syllables) closed by 로/으로, the copula or a comma.
     /// </summary>
@@ -5242,6 +5244,7 @@ internal static class Person
     private static readonly string[] s_tagalogWords = [" ng ", " ang ", " mga ", " ko ", " po ", " naman ", " lang ", " yung ", " kasi ", " talaga ", " salamat "];
     private static readonly SearchValues<string> s_tagalogWordValues = SearchValues.Create(s_tagalogWords, StringComparison.OrdinalIgnoreCase);
     private static readonly string[] s_tagalogKin = ["Ate ", "Kuya ", "Tita ", "Tito ", "Lola ", "Lolo ", "Mang ", "Aling ", "Manang ", "Manong "];
+    private static readonly string[] s_tagalogKinLower = [.. s_tagalogKin.Select(k => k.ToLowerInvariant())];
 
     /// <summary>
     /// A name after Tagalog's article of personal names, as Filipino writes every person (<c>Si Jun (asawa ko)</c>, <c>Birthday
@@ -5303,9 +5306,9 @@ internal static class Person
         }
 
         // A kin title alone before a name, as Filipinos address each other (salamat ate Weng, kuya Bong magkano?).
-        foreach (var kin in s_tagalogKin)
+        for (var k = 0; k < s_tagalogKin.Length; k++)
         {
-            foreach (var title in (ReadOnlySpan<string>)[kin, kin.ToLowerInvariant()])
+            foreach (var title in (ReadOnlySpan<string>)[s_tagalogKin[k], s_tagalogKinLower[k]])
             {
                 for (var at = text.IndexOf(title, StringComparison.Ordinal); at >= 0; at = text.IndexOf(title, at + 1, StringComparison.Ordinal))
                 {
