@@ -1167,7 +1167,34 @@ internal static class Person
                 i = end;
             }
         }
+
+        // A name called with the vocative ơi after it (Ánh ơi em nộp giúp chị nhé): one capitalised word that is no word of
+        // address or exclamation (Trời ơi, Mẹ ơi, Anh ơi).
+        for (var at = text.IndexOf(" ơi", StringComparison.Ordinal); at > 0; at = text.IndexOf(" ơi", at + 1, StringComparison.Ordinal))
+        {
+            var start = at;
+            while (start > 0 && Context.IsLatinLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (at - start >= 2 && Context.IsLatinUpper(text[start]) && !text.AsSpan(start + 1, at - start - 1).ContainsAny(s_upperLatin)
+                && (start == 0 || !Context.IsLatinLetter(text[start - 1]) && !Context.IsDigit(text[start - 1]))
+                && !Context.IsLatinLetter(Context.At(text, at + 3)) && !s_vietnameseNotNames.Contains(span[start..at]) && !s_vietnameseAddress.Contains(span[start..at])
+                && !s_vietnameseCalls.Contains(span[start..at]))
+            {
+                sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.75));
+            }
+        }
     }
+
+    // Words called with ơi that name no one by name (Trời ơi "oh heavens", Mẹ ơi "mum", mọi người ơi "everyone"): general
+    // Vietnamese, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_vietnameseCalls = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["Trời", "Mẹ", "Má", "Mạ", "Bố", "Ba", "Cha", "Người", "Ôi", "Con", "Cháu", "Nội", "Ngoại", "Vợ", "Chồng", "Sếp", "Bác", "Dì", "Cậu", "Mợ", "Thím",
+         "Chú", "Cô", "Ông", "Bà", "Anh", "Chị", "Em", "Bạn", "Thầy", "Các", "Mọi", "Hỡi"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly SearchValues<char> s_upperLatin = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ");
 
     /// <summary>Whether the word ending at <paramref name="end"/> is a Vietnamese word of address (<c>chị</c>, or <c>chủ</c> after one).</summary>
     private static bool VietnameseAddressBefore(string text, int end)

@@ -2540,7 +2540,8 @@ internal static class PersonLayout
         var word = text.AsSpan(start, end - start);
         // (A message log's direction is no speaker: [23:20] 발신: …, [23:41] 수신: ….)
         return (word.Length < 2 || word.Length > longest) && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
-            || s_channelTags.Contains(word) || IsTitleAlone(word) || log && !LogSpeakerName(text, start, end) ? Bracketed(bracketName) : (start, end, log);
+            || s_channelTags.Contains(word) || IsTitleAlone(word) || log && !LogSpeakerName(text, start, end) && !(word.Length >= 4 && LogHandleAgain(text, start, end, lineStart))
+            ? Bracketed(bracketName) : (start, end, log);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
 
@@ -2561,6 +2562,23 @@ internal static class PersonLayout
             }
 
             return true;
+        }
+
+        // (Or by a handle of four syllables or more that opens another dated line with its colon too, as a market's chat
+        // copies both sides: 2025. 11. 23. 오후 3:15 하늘정비소: …; a schedule's items are not repeated.)
+        static bool LogHandleAgain(string text, int start, int end, int lineStart)
+        {
+            var colon = text.AsSpan(start, end - start).ToString() + ":";
+            for (var at = text.IndexOf(colon, StringComparison.Ordinal); at >= 0; at = text.IndexOf(colon, at + 1, StringComparison.Ordinal))
+            {
+                var ls = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+                if (ls != lineStart && at > ls && text[at - 1] == ' ' && Context.IsDigit(text[ls]) && !Context.IsHangulSyllable(Context.At(text, at - 2)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // (A dated log names its speaker for certain only by a name: a Korean name's shape, given-name syllables or a

@@ -3307,4 +3307,22 @@ public class PersonLayoutTests
         post.ShouldContain("하늘땅별땅");
         post.ShouldNotContain("역삼동");
     }
+
+
+    // A dated log names a handle of four syllables or more as its speaker where the handle opens another dated line with its
+    // colon too (2025. 11. 23. 오후 3:15 하늘정비소: …), as a market's chat copies both sides; a schedule's item, said once,
+    // does not. Vietnamese calls a name with ơi after it (Ánh ơi …), not an exclamation or a word of address (Trời ơi, Mẹ ơi).
+    [Fact]
+    public void RepeatedHandlesInDatedLogs_AndVietnameseVocatives()
+    {
+        var deal = Persons("2025년 2월 10일 오후 3:12 재민이드론: 안녕하세요 아직 판매 중인가요?\n2025. 11. 23. 오후 3:15 하늘정비소: 네 판매중입니다\n"
+            + "2025년 11월 12일 오후 3:16 재민이드론: 안전결제면 좋아요\n2025-04-08 오후 3:33 하늘정비소: 링크 보내 드릴게요");
+        deal.ShouldContain("재민이드론");
+        deal.ShouldContain("하늘정비소");
+        Persons("2025-04-19 09:00 오리엔테이션진행: 강당\n2025-04-19 10:00 안전교육: 3층").ShouldBeEmpty();
+        var chat = Persons("21:20 Lê Ngọc Hân: Ánh ơi em nộp giúp chị nhé\n21:21 Phạm Long: Trời ơi mệt quá\n21:22 Lê Ngọc Hân: Mẹ ơi con về rồi");
+        chat.ShouldContain("Ánh");
+        chat.ShouldNotContain("Trời");
+        chat.ShouldNotContain("Mẹ");
+    }
 }
