@@ -827,7 +827,7 @@ internal static class Person
                     }
                 }
 
-                person |= RoleOrKinBefore(text, i) || RussianAddressBefore(text, i);
+                person |= RoleOrKinBefore(text, i) || RussianAddressBefore(text, i) || CyrillicKinAfter(text, i, end);
             }
 
             if (person)
@@ -850,6 +850,37 @@ internal static class Person
     // Russian, from knowledge.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_russianFunctionWords = FrozenSet.Create(StringComparer.Ordinal,
         ["Там", "Тут", "Это", "Эта", "Этот", "Оно", "Она", "Они", "Так", "Как", "Вот", "Все", "Всё", "Кто", "Что", "Где", "Уже", "Еще", "Ещё", "Мир"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Whether a kin word follows the Cyrillic word from <paramref name="start"/> to <paramref name="end"/> (Mongolian
+    /// <c>Оюунаа эгч</c>, <c>Энхжин дүү</c>, <c>Батаа ах</c>; Russian <c>Дархан брат</c>), the word no greeting or thanks
+    /// (<c>Баярлалаа ах</c> is "thank you, brother").
+    /// </summary>
+    private static bool CyrillicKinAfter(string text, int start, int end)
+    {
+        if (Context.At(text, end) != ' ' || s_cyrillicGreetings.Contains(text.AsSpan(start, end - start)))
+        {
+            return false;
+        }
+
+        foreach (var kin in (ReadOnlySpan<string>)["эгч", "дүү", "ах", "брат", "сестра", "сестрёнка", "апа", "ака"])
+        {
+            if (text.AsSpan(end + 1).StartsWith(kin, StringComparison.Ordinal) && !Context.IsCyrillicLetter(Context.At(text, end + 1 + kin.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Greetings, thanks, answers, possessives and adjectives that stand before a kin word in Mongolian and Russian chats
+    // (Баярлалаа ах, Спасибо брат, За эгч "OK, sister", Мой брат "my brother", Шинэ эгч "a new sister", Монгол эгч нар
+    // "Mongolian sisters"): general knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_cyrillicGreetings = FrozenSet.Create(StringComparer.Ordinal,
+        ["Баярлалаа", "Спасибо", "Привет", "Сайн", "Сайнуу", "Ок", "Окей", "Да", "Нет", "Тийм", "Үгүй", "Мэнд", "Здравствуй", "Пока", "Ладно", "Хорошо", "Давай", "Братан", "Слушай",
+         "Мой", "Моя", "Мои", "Наш", "Наша", "Твой", "Твоя", "Ваш", "Ваша", "Манай", "Миний", "Чиний", "Хайрт", "Шинэ", "Монгол", "Их", "Бага", "Том", "Ахмад"])
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Russian forms of address before a surname or name (господин Пак, госпоже Ким, г-н Ли), in their cases: general

@@ -73,7 +73,7 @@ internal static class PersonLayout
         Nicknames(text, candidates, from);
         WriterHandles(text, candidates, from);
         var honoured = text.Contains("님이 ", StringComparison.Ordinal);
-        if (honoured || text.Contains("새 회원 ", StringComparison.Ordinal))
+        if (honoured || text.Contains("새 회원 ", StringComparison.Ordinal) || text.Contains("님 별풍선 ", StringComparison.Ordinal))
         {
             StreamAlerts(text, candidates, from);
         }
@@ -349,7 +349,7 @@ internal static class PersonLayout
 
     // What a live stream's alert says a viewer did (general knowledge of Korean streaming sites: balloons, subscriptions,
     // donations, cheese, follows, gifts).
-    private static readonly string[] s_streamAlerts = ["별풍선", "구독", "후원", "치즈", "도네", "팔로우", "선물", "Tier", "티어", "애드벌룬", "스티커", "팬클럽"];
+    private static readonly string[] s_streamAlerts = ["별풍선", "구독", "후원", "치즈", "도네", "팔로우", "선물", "Tier", "티어", "애드벌룬", "스티커", "팬클럽", "미션 등록", "미션을"];
 
     /// <summary>
     /// A live stream's alert names the viewer before 님이 and what they did (<c>🎈 치즈볶이님이 별풍선 50개를 선물했습니다!</c>,
@@ -370,6 +370,16 @@ internal static class PersonLayout
             if (IsStreamAlert(rest) && HandleBefore(text, at) is { } handle)
             {
                 AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
+            }
+        }
+
+        // (Some sites drop 이 before the gift: ★ 매운맛조교님 별풍선 300개 선물!)
+        for (var at = text.IndexOf("님 별풍선 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("님 별풍선 ", at + 6, StringComparison.Ordinal))
+        {
+            var lineEnd = text.IndexOf('\n', at) is var n2 and >= 0 ? n2 : text.Length;
+            if (text.AsSpan(at, Math.Min(lineEnd - at, 24)).Contains("선물", StringComparison.Ordinal) && HandleBefore(text, at) is { } gifter)
+            {
+                AddHandle(text, gifter.Start, gifter.End, candidates, from, ref seen);
             }
         }
 
@@ -2088,6 +2098,13 @@ internal static class PersonLayout
             return (commenter.Start, commenter.End, true);
         }
 
+        // A messenger's export saved as CSV: the date, the time and the sender as fields, the message after them
+        // (2025-06-27,08:55:02,Anish Shrestha,010…,छु छु didi …; 2025-01-12,21:50:10,"박보람",…).
+        if (CsvSender(text, p, lineEnd) is { } csv)
+        {
+            return (csv.Start, csv.End, true);
+        }
+
         // A market's chat copied with the time in brackets after the name, a colon after them (상점482913호 (오후 3:02): …,
         // 맥잘알_정리중 (다음 날 오전 11:40): …): the name, a handle or a display name.
         if (text.IndexOf("):", p, Math.Min(lineEnd - p, 44), StringComparison.Ordinal) is var timeClose and > 0
@@ -2187,7 +2204,7 @@ internal static class PersonLayout
         }
 
         (int Start, int End)? bracketName = null;
-        var (clockInBrackets, direct) = (false, false);
+        var (clockInBrackets, direct, fanTagged) = (false, false, false);
         if (p < lineEnd && text[p] == '[')
         {
             var close = text.IndexOf(']', p, lineEnd - p);
@@ -2195,6 +2212,10 @@ internal static class PersonLayout
             {
                 return null;
             }
+
+            // (A stream's chat may open a viewer's line with the fan's rank in brackets, as a time opens others: [열혈팬]
+            // 간장종지(soysauce_01) : ….)
+            fanTagged = text.AsSpan(p + 1, close - p - 1) is "열혈팬" or "구독팬" or "팬" or "정기구독자" or "서포터" or "매니저";
 
             // (The app a message came through may tag the line before the export's slot: [카톡] [보람보람🌸] [오후 6:15] ….)
             if (close + 2 < lineEnd && text[close + 1] == ' ' && text[close + 2] == '[' && s_channelTags.Contains(text.AsSpan(p + 1, close - p - 1))
@@ -2342,7 +2363,7 @@ internal static class PersonLayout
         // (21:03 치즈냥: 5,000원 후원): a label's line has no time before it.
         var untimed = p;
         p = SkipTime(text, p, lineEnd);
-        var timed = p > untimed || clockInBrackets;
+        var timed = p > untimed || clockInBrackets || fanTagged;
 
         // (A market's chat copied with the date and the time before the name in brackets and a colon: 2025. 11. 23. 오후 3:15
         // [하늘정비소]: 네 판매중입니다.)
@@ -3041,6 +3062,35 @@ internal static class PersonLayout
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The sender's field of a chat exported as CSV at <paramref name="p"/>: a date of digits, a comma, a time with seconds or
+    /// without, a comma, then the sender (perhaps in quotes) up to the next comma, a display name of the export's slot; null
+    /// otherwise.
+    /// </summary>
+    private static (int Start, int End)? CsvSender(string text, int p, int lineEnd)
+    {
+        if (p + 16 > lineEnd || !Context.IsDigit(text[p]) || text.IndexOf(',', p, Math.Min(12, lineEnd - p)) is not (var dateComma and > 0)
+            || DateEnd(text, p, dateComma) is var date && date < dateComma - 1 || dateComma - p < 8)
+        {
+            return null;
+        }
+
+        var clock = ClockEnd(text, dateComma + 1, lineEnd);
+        clock = clock > 0 && Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
+        if (clock < 0 || Context.At(text, clock) != ',' || text.IndexOf(',', clock + 1, Math.Min(34, lineEnd - clock - 1)) is not (var nameComma and > 0))
+        {
+            return null;
+        }
+
+        var (start, end) = (clock + 1, nameComma);
+        if (Context.At(text, start) == '"' && text[end - 1] == '"')
+        {
+            (start, end) = (start + 1, end - 1);
+        }
+
+        return end - start >= 2 && !text.AsSpan(start, end - start).ContainsAnyInRange('0', '9') ? ExportSlotName(text, start, end) : null;
     }
 
     /// <summary>
@@ -3988,8 +4038,10 @@ internal static class PersonLayout
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보", "후원", "구독", "팔로우", "알림장",
         "급해요", "급구", "질문", "후기", "잡담", "정보", "나눔", "분실", "실종", "제보",
 
-        // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest).
-        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십",
+        // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest), and the
+        // ranks of a streamer's fans before a viewer's name ([열혈팬] 간장종지(soysauce_01) : …).
+        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십", "열혈팬", "구독팬", "팬",
+        "정기구독자", "서포터",
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
         .. s_bookingApps, "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",

@@ -632,8 +632,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // 0.967), and a second (a handle repeated in a dated log, Vietnamese vocatives: 0.933 now).
     [InlineData(90, 0.93, 0.48, 0.92, 0.99, 0.92, 0.96)]
     // Batch 91, written blind by two helpers in this session and committed unread, wired after the two passes tuned on
-    // batch 90, scored once (0.924; 58 detector misses by the analysis script, the session's start tree 76).
-    [InlineData(91, 0.92, 0.67, 0.91, 0.99, 0.91, 0.96)]
+    // batch 90, scored once (0.924; 58 detector misses by the analysis script, the session's start tree 76). One pass tuned
+    // on it since (fans' ranks before a stream's viewers, CSV exports, kin words after Cyrillic names: 0.949 now).
+    [InlineData(91, 0.94, 0.67, 0.93, 0.99, 0.93, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

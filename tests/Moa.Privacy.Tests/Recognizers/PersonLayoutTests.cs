@@ -3325,4 +3325,27 @@ public class PersonLayoutTests
         chat.ShouldNotContain("Trời");
         chat.ShouldNotContain("Mẹ");
     }
+
+
+    // A stream's chat opens a viewer's line with the fan's rank in brackets ([열혈팬] 간장종지(soysauce_01) : …) and may drop
+    // 이 before a gift (★ 매운맛조교님 별풍선 300개 선물!); a messenger's CSV export puts the sender in the field after the
+    // date and time (2025-06-27,08:55:02,Anish Shrestha,…); Mongolian and Russian put a kin word after a name (Оюунаа эгч,
+    // Дархан брат), not after a greeting or a possessive (Баярлалаа ах, Мой брат).
+    [Fact]
+    public void FanRanks_GiftsWithoutI_CsvSenders_AndCyrillicKin()
+    {
+        var stream = Persons("[열혈팬] 간장종지(soysauce_01) : 이모 오늘 갈비 몇 kg이에요??\n★ 매운맛조교님 별풍선 300개 선물! ★ \"노래 틀어 주세요\"\n"
+            + "[팬] 매운맛조교(hotcoach92) : 신청곡이요\n[매니저] 양념통 : 채팅창 정리합니다\n[열혈팬] 간장종지(soysauce_01) : 이모 화이팅!!");
+        stream.ShouldContain("간장종지");
+        stream.ShouldContain("매운맛조교");
+        stream.ShouldNotContain("열혈팬");
+        var csv = Persons("2025-06-27,08:55:02,Anish Shrestha,01039128888,어제 편의점 야간 했어요\n2025-01-12,21:50:10,\"박보람\",010,잘 자요");
+        csv.ShouldContain("Anish Shrestha");
+        csv.ShouldContain("박보람");
+        var kin = Persons("Enkhjin Bold: 저 벌써 공장 앞이에요 ㅋㅋ Оюунаа эгч кофе авах уу?\nРуслан: ок, спасибо Дархан брат\nАсхат: Баярлалаа ах. Мой брат придёт");
+        kin.ShouldContain("Оюунаа");
+        kin.ShouldContain("Дархан");
+        kin.ShouldNotContain("Баярлалаа");
+        kin.ShouldNotContain("Мой");
+    }
 }
