@@ -859,7 +859,7 @@ internal static class Person
     /// </summary>
     private static bool CyrillicKinAfter(string text, int start, int end)
     {
-        if (Context.At(text, end) != ' ' || s_cyrillicGreetings.Contains(text.AsSpan(start, end - start)))
+        if (Context.At(text, end) != ' ' || s_cyrillicNotNamesBeforeKin.Contains(text.AsSpan(start, end - start)))
         {
             return false;
         }
@@ -878,7 +878,7 @@ internal static class Person
     // Greetings, thanks, answers, possessives and adjectives that stand before a kin word in Mongolian and Russian chats
     // (Баярлалаа ах, Спасибо брат, За эгч "OK, sister", Мой брат "my brother", Шинэ эгч "a new sister", Монгол эгч нар
     // "Mongolian sisters"): general knowledge.
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_cyrillicGreetings = FrozenSet.Create(StringComparer.Ordinal,
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_cyrillicNotNamesBeforeKin = FrozenSet.Create(StringComparer.Ordinal,
         ["Баярлалаа", "Спасибо", "Привет", "Сайн", "Сайнуу", "Ок", "Окей", "Да", "Нет", "Тийм", "Үгүй", "Мэнд", "Здравствуй", "Пока", "Ладно", "Хорошо", "Давай", "Братан", "Слушай",
          "Мой", "Моя", "Мои", "Наш", "Наша", "Твой", "Твоя", "Ваш", "Ваша", "Манай", "Миний", "Чиний", "Хайрт", "Шинэ", "Монгол", "Их", "Бага", "Том", "Ахмад"])
         .GetAlternateLookup<ReadOnlySpan<char>>();

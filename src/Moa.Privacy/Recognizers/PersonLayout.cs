@@ -2215,7 +2215,7 @@ internal static class PersonLayout
 
             // (A stream's chat may open a viewer's line with the fan's rank in brackets, as a time opens others: [열혈팬]
             // 간장종지(soysauce_01) : ….)
-            fanTagged = text.AsSpan(p + 1, close - p - 1) is "열혈팬" or "구독팬" or "팬" or "정기구독자" or "서포터" or "매니저";
+            fanTagged = s_fanRankLookup.Contains(text.AsSpan(p + 1, close - p - 1));
 
             // (The app a message came through may tag the line before the export's slot: [카톡] [보람보람🌸] [오후 6:15] ….)
             if (close + 2 < lineEnd && text[close + 1] == ' ' && text[close + 2] == '[' && s_channelTags.Contains(text.AsSpan(p + 1, close - p - 1))
@@ -4032,6 +4032,13 @@ internal static class PersonLayout
         return false;
     }
 
+    // The ranks a streamer's chat shows in brackets before a viewer's line ([열혈팬] 간장종지(soysauce_01) : …): one list for
+    // the channel tags and for the line reader (SpeakerAt), general knowledge of Korean streaming sites.
+    private static readonly string[] s_fanRanks = ["열혈팬", "구독팬", "팬", "정기구독자", "서포터", "매니저"];
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_fanRankLookup =
+        FrozenSet.Create(StringComparer.Ordinal, s_fanRanks).GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_channelTags = FrozenSet.Create(StringComparer.Ordinal,
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
@@ -4039,9 +4046,8 @@ internal static class PersonLayout
         "급해요", "급구", "질문", "후기", "잡담", "정보", "나눔", "분실", "실종", "제보",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest), and the
-        // ranks of a streamer's fans before a viewer's name ([열혈팬] 간장종지(soysauce_01) : …).
-        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십", "열혈팬", "구독팬", "팬",
-        "정기구독자", "서포터",
+        // ranks of a streamer's fans before a viewer's name.
+        "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십", .. s_fanRanks,
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
         .. s_bookingApps, "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
