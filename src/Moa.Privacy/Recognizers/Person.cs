@@ -577,6 +577,11 @@ internal static class Person
 
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
+        if (text.AsSpan().IndexOfAny(s_indonesianWordValues) >= 0)
+        {
+            TryIndonesianAddress(text, sink);
+        }
+
         TryPassengerNames(text, sink);
         TryHandles(text, sink);
         TryLetterSpacedNames(text, sink);
@@ -3315,6 +3320,74 @@ internal static class Person
         "Also", "Wife", "Husband", "Yes", "Yeah", "Thanks", "Sorry", "And", "But", "So", "Salamat", "Congrats", "Okay", "Ok", "Oh",
     }.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    // Indonesian and Malay forms of address and relations before a given name (Kak Rizky, Mbak Nabila, Mas Fajar, Pak
+    // Hendra, Bu Siti, Bang Dedi, Dek Ayu, istrinya Dewi), and words only Indonesian or Malay text holds, which tell the
+    // language: Pak and Bang are Korean surnames romanised too (Pak Svetlana, Bang Sooyeon). General knowledge of
+    // Indonesian.
+    private static readonly string[] s_indonesianAddress =
+    [
+        "Kak ", "Mbak ", "Mas ", "Pak ", "Bu ", "Bang ", "Dek ", "Bapak ", "Ibu ",
+        // (And the relations before a name: Istrinya Dewi, suaminya Hendra, adiknya Rina.)
+        "istrinya ", "Istrinya ", "suaminya ", "Suaminya ", "istri ", "suami ", "adiknya ", "kakaknya ", "anaknya ", "temannya ",
+    ];
+    private static readonly string[] s_indonesianWords = [" yang ", " aku ", " sama ", " tapi ", " bisa ", " nanti ", " sudah ", " belum ", " kalau ", " untuk ", " dengan ", " kita ", " saya ", " juga ", " tidak ", " ga "];
+    private static readonly SearchValues<string> s_indonesianWordValues = SearchValues.Create(s_indonesianWords, StringComparison.Ordinal);
+
+    /// <summary>
+    /// A given name after an Indonesian or Malay form of address (<c>Kak Rizky</c>, <c>Mbak Nabila</c>, <c>Pak Hendra</c>), in
+    /// a text that holds two different words only Indonesian or Malay has: the name without the form of address, which a
+    /// finding of the whole (<c>Mas Fajar</c> as two listed words) loses too.
+    /// </summary>
+    private static void TryIndonesianAddress(string text, List<PiiFinding> sink)
+    {
+        var first = -1;
+        var indonesian = false;
+        for (var at = text.AsSpan().IndexOfAny(s_indonesianWordValues); at >= 0 && !indonesian;)
+        {
+            var word = 0;
+            while (!text.AsSpan(at).StartsWith(s_indonesianWords[word], StringComparison.Ordinal))
+            {
+                word++;
+            }
+
+            indonesian = first >= 0 && word != first;
+            first = first < 0 ? word : first;
+            var next = text.AsSpan(at + 1).IndexOfAny(s_indonesianWordValues);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+
+        if (!indonesian)
+        {
+            return;
+        }
+
+        foreach (var cue in s_indonesianAddress)
+        {
+            for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + cue.Length, StringComparison.Ordinal))
+            {
+                if (at > 0 && Context.IsLatinLetter(text[at - 1]))
+                {
+                    continue;
+                }
+
+                var start = at + cue.Length;
+                for (var i = 0; i < sink.Count; i++)
+                {
+                    if (sink[i].Start == at && sink[i].End > start && sink[i].Type == PiiTypes.Person)
+                    {
+                        sink[i] = sink[i] with { Start = start };
+                    }
+                }
+
+                var (words, end) = LatinWords(text, start);
+                if (words is 1 or 2 && end - start >= 3 && !Context.IsLatinLetter(Context.At(text, end)) && NotAName(text, start, end) < 0)
+                {
+                    sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+                }
+            }
+        }
+    }
+
     // A Filipino or Malay form of address before a name (Ate Lyn, Kuya Jun, Ustaz Hafiz), or a family's (Grandma Ok-ja:
     // a Korean given name romanised with a hyphen is one word).
     private static void EnglishFormOfAddress(string text, int at, string title, List<PiiFinding> sink)
@@ -5296,12 +5369,13 @@ internal static class Person
     }
 
     // Tagalog's articles of personal names (si, ni, kay and their plurals) and words that only Tagalog text holds, which
-    // tell the language; the kin titles that may stand between the article and the name (si Ate Lorna, ni Tita Baby).
+    // tell the language; the kin titles that may stand between the article and the name (si Ate Lorna, ni Tita Baby), with
+    // the English ones Filipinos use so (si misis Cherry, si Sir Park).
     // General knowledge of Filipino grammar.
     private static readonly string[] s_tagalogArticles = [" si ", " ni ", " kay ", " sina ", " nina ", "Si ", "Ni "];
     private static readonly string[] s_tagalogWords = [" ng ", " ang ", " mga ", " ko ", " po ", " naman ", " lang ", " yung ", " kasi ", " talaga ", " salamat "];
     private static readonly SearchValues<string> s_tagalogWordValues = SearchValues.Create(s_tagalogWords, StringComparison.OrdinalIgnoreCase);
-    private static readonly string[] s_tagalogKin = ["Ate ", "Kuya ", "Tita ", "Tito ", "Lola ", "Lolo ", "Mang ", "Aling ", "Manang ", "Manong "];
+    private static readonly string[] s_tagalogKin = ["Ate ", "Kuya ", "Tita ", "Tito ", "Lola ", "Lolo ", "Mang ", "Aling ", "Manang ", "Manong ", "Misis ", "Mister ", "Sir "];
     private static readonly string[] s_tagalogKinLower = [.. s_tagalogKin.Select(k => k.ToLowerInvariant())];
 
     /// <summary>

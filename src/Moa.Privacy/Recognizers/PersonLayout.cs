@@ -235,6 +235,8 @@ internal static class PersonLayout
             SeededColumns(text, candidates, from);
         }
 
+        SureNamesAgain(text, candidates, from);
+
         // A span that says who a person is (어머님, 손녀가, 어르신) names no one, whichever pass took it for a name.
         for (var i = candidates.Count - 1; i >= from; i--)
         {
@@ -244,6 +246,123 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>The score from which a person candidate is sure enough to name the same person wherever else it stands (<see cref="SureNamesAgain"/>).</summary>
+    internal const double SureScore = 0.95;
+
+    /// <summary>
+    /// A name the text names for certain (a candidate of <see cref="SureScore"/> or more after the re-ranker and the passes
+    /// above: a chat's speaker, a name in a form's field) is the same person wherever else it stands as a word: a handle in
+    /// a bracket the layouts did not read (<c>[하늘다람쥐] 오후 1:05</c>), a given name in a roster, a Latin name in a table.
+    /// Two characters at least, three for Latin letters alone; not glued to a letter or a digit before, and after it no
+    /// letter but a particle, an honorific or a kin word (<see cref="FreeAfter"/>); no common, role or person word, no
+    /// word with 님 (<c>감독님</c>), no inflected common word (<c>오늘은</c>), no surname alone (<c>남궁</c>) and no name of an office
+    /// (<c>International Office</c>); and only where the text names it no more often without a finding than with one.
+    /// </summary>
+    private static void SureNamesAgain(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? names = null;
+        var count = candidates.Count;
+        for (var i = from; i < count; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != PiiTypes.Person || c.Score < SureScore || c.End - c.Start < 2)
+            {
+                continue;
+            }
+
+            var name = text.AsSpan(c.Start, c.End - c.Start);
+            if (name.ContainsAny(s_lineOrTab) || !IsLatinOnly(name) && name.Length < 2 || IsLatinOnly(name) && name.Length < 3 || NameGazetteer.IsCommonWord(name)
+                || PrivateContext.IsPersonWord(name) || Person.IsTitleOrRole(name) || IsFormWord(name) || OfficeName(name) || name[^1] == '님'
+                || Person.IsInflectedCommonWord(name) || NameGazetteer.CompoundSurnames.AsSpan().Contains(name.ToString()))
+            {
+                continue;
+            }
+
+            (names ??= new(StringComparer.Ordinal)).Add(name.ToString());
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        // (The candidates of 0.5 or more by their start, so that what an occurrence overlaps is found by a binary search, not
+        // a pass over all of them: a long text names a sure name many times.)
+        var spans = new List<(int Start, int End, bool Person)>(count);
+        var longest = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (candidates[i].Score >= 0.5)
+            {
+                spans.Add((candidates[i].Start, candidates[i].End, candidates[i].Type == PiiTypes.Person));
+                longest = Math.Max(longest, candidates[i].End - candidates[i].Start);
+            }
+        }
+
+        spans.Sort();
+        List<int>? free = null;
+        foreach (var name in names)
+        {
+            // (Where the text names it more often without a finding than with one, the sure finding is the odd one out: a
+            // word of a manual, 파이썬, or of a question, 남자애, that one sentence made look like a name.)
+            var found = 0;
+            (free ??= []).Clear();
+            for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+            {
+                var end = at + name.Length;
+                if (IsWordChar(Context.At(text, at - 1)) || IsWordChar(Context.At(text, end)) && !(Context.IsHangulSyllable(text[end - 1]) && FreeAfter(text, end)))
+                {
+                    continue;
+                }
+
+                var (taken, same) = (false, false);
+                var (lo, hi) = (0, spans.Count);
+                while (lo < hi)
+                {
+                    var mid = (lo + hi) >>> 1;
+                    (lo, hi) = spans[mid].Start < at - longest ? (mid + 1, hi) : (lo, mid);
+                }
+
+                for (var k = lo; k < spans.Count && spans[k].Start < end; k++)
+                {
+                    taken |= at < spans[k].End;
+                    same |= spans[k].Person && spans[k].Start == at && spans[k].End == end;
+                }
+
+                found += same ? 1 : 0;
+                if (!taken)
+                {
+                    free.Add(at);
+                }
+            }
+
+            if (free.Count <= found)
+            {
+                foreach (var at in free)
+                {
+                    Add(text, candidates, from, at, at + name.Length, AddedScore);
+                }
+            }
+        }
+
+        static bool IsLatinOnly(ReadOnlySpan<char> name) => !name.ContainsAnyExcept(s_latinNameChars);
+
+        static bool IsWordChar(char c) => c != '\0' && (char.IsLetterOrDigit(c) || c == '_');
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_lineOrTab = System.Buffers.SearchValues.Create("\n\r\t");
+    private static readonly System.Buffers.SearchValues<char> s_latinNameChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz -'.");
+
+    /// <summary>Whether the first or the last word of a name in Latin letters names an office or a team (<c>International Healthcare Center</c>, <c>Studio Dalbit</c>).</summary>
+    private static bool OfficeName(ReadOnlySpan<char> name) =>
+        s_officeWords.Contains(name[(name.LastIndexOf(' ') + 1)..]) || name.IndexOf(' ') is var space and > 0 && s_officeWords.Contains(name[..space]);
+
+    // Words that end the name of an office, a desk or a team in English signatures and headers (general English).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_officeWords = new HashSet<string>(
+        ["Center", "Centre", "Office", "Team", "Affairs", "Relations", "Support", "Secretariat", "Reservations", "Studio", "Department", "Desk", "Division", "Services"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// A span of a given name and the press's 양 or 군 glued to it (<c>새봄양</c>) where a confident full name ends with that
@@ -2191,6 +2310,12 @@ internal static class PersonLayout
             return (cjkColon.Start, cjkColon.End, false);
         }
 
+        // Messenger's copy: the day of the week, the time, a dash, the name and a colon (Sat 9:07 PM — Mary Grace Tolentino: …).
+        if (WeekdaySpeaker(text, p, lineEnd) is { } weekday)
+        {
+            return (weekday.Start, weekday.End, true);
+        }
+
         // A chat copied with the name, the time and the talk on one line (여보민 오후 9:03 황선재? 키 큰?).
         if (SpeakerBeforeClock(text, p, lineEnd) is { } beforeClock)
         {
@@ -2779,7 +2904,38 @@ internal static class PersonLayout
             return null;
         }
 
-        var start = clock + skip + 3;
+        return NameBeforeColon(text, clock + skip + 3, lineEnd);
+    }
+
+    /// <summary>
+    /// The speaker of a line that Facebook Messenger's copy opens with the day of the week, the time and a dash (<c>Sat 9:07
+    /// PM — Mary Grace Tolentino: Dalhin …</c>, <c>Sun 6:41 AM - 김상철: …</c>): the display name before <c>: </c>, as an
+    /// export's slot holds it (<see cref="NameBeforeColon"/>).
+    /// </summary>
+    private static (int Start, int End)? WeekdaySpeaker(string text, int p, int lineEnd)
+    {
+        if (lineEnd - p < 12 || !s_weekdays.Contains(text.AsSpan(p, 3)) || text[p + 3] != ' ' || ClockEnd(text, p + 4, lineEnd) is not (var clock and > 0))
+        {
+            return null;
+        }
+
+        var rest = text.AsSpan(clock, lineEnd - clock);
+        var skip = rest.StartsWith(" AM", StringComparison.Ordinal) || rest.StartsWith(" PM", StringComparison.Ordinal) ? 3 : 0;
+        return rest[skip..].StartsWith(" — ", StringComparison.Ordinal) || rest[skip..].StartsWith(" - ", StringComparison.Ordinal)
+            ? NameBeforeColon(text, clock + skip + 3, lineEnd) : null;
+    }
+
+    // The days of the week as English apps abbreviate them before a time.
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_weekdays =
+        new HashSet<string>(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"], StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// The display name at <paramref name="start"/> before <c>: </c> where an export's layout puts its speaker after the date
+    /// and time: a slot's name (<see cref="ExportSlotName"/>), two to four capitalised Latin words, one capitalised Latin
+    /// word, capitalised Cyrillic words, words of a script of their own, or a Chinese name; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? NameBeforeColon(string text, int start, int lineEnd)
+    {
         var colon = text.IndexOf(": ", start, Math.Min(lineEnd - start, 32), StringComparison.Ordinal);
         if (colon <= start)
         {
@@ -2787,7 +2943,7 @@ internal static class PersonLayout
         }
 
         // (The export's layout names a speaker for certain, as a messenger's slot does (阿朗, 미니 Mandy 🐰): one capitalised
-        // word in Latin letters is a given name, Anjali.)
+        // word in Latin letters is a given name, Anjali; so are up to four, Mary Grace Tolentino.)
         var word = text.AsSpan(start, colon - start);
         if (ExportSlotName(text, start, colon) is { } name)
         {
@@ -2797,9 +2953,29 @@ internal static class PersonLayout
         // (Or capitalised Cyrillic words, or words of a script of their own: Нұрлан, Ерлан Сейтқали, සුරේෂ්; or a Chinese
         // name as a speaker's slot holds one, 阿朗.)
         return word.Length is >= 3 and <= 20 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z') && !s_latinRoles.Contains(word)
-            || ScriptName(word) || word.Length is >= 2 and <= 4 && CjkWordEnd(text, start, colon) == colon && HanSpeakerOpening(text, start, colon, decorated: false)
+            || LatinWordsName(word) || ScriptName(word) || word.Length is >= 2 and <= 4 && CjkWordEnd(text, start, colon) == colon && HanSpeakerOpening(text, start, colon, decorated: false)
             ? (start, colon) : null;
     }
+
+    /// <summary>Two to four capitalised words of Latin letters (a hyphen inside a word allowed), none a role: a full name.</summary>
+    private static bool LatinWordsName(ReadOnlySpan<char> name)
+    {
+        var words = 0;
+        foreach (var range in name.Split(' '))
+        {
+            var w = name[range];
+            if (w.Length < 2 || !Context.IsLatinUpper(w[0]) || w[1..].ContainsAnyExcept(s_lowerOrHyphen) || w[^1] == '-' || s_latinRoles.Contains(w))
+            {
+                return false;
+            }
+
+            words++;
+        }
+
+        return words is >= 2 and <= 4;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> s_lowerOrHyphen = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz-");
 
     /// <summary>
     /// A display name of one to three words in a script other than Latin, Hangul and Chinese, as an export's slot holds it:
@@ -5438,6 +5614,15 @@ internal static class PersonLayout
         }
         Span<Range> words = stackalloc Range[4];
         var count = name.Split(words, ' ');
+
+        // (A listed given name found alone after a form of address, Mas Fajar, is the person wherever else it stands alone.)
+        if (count == 1 && name.Length >= 3 && AllLatinLetters(name) && AddressBefore(text, seed.Start)
+            && (NameGazetteer.LatinKind(name) & NameGazetteer.LatinGivenKind) != 0 && !NameGazetteer.IsCommonWord(name))
+        {
+            WordOccurrences(text, name, candidates, from);
+            return;
+        }
+
         if (count is < 2 or > 3)
         {
             return;
@@ -5463,9 +5648,13 @@ internal static class PersonLayout
         for (var k = 0; k < count; k++)
         {
             var word = name[words[k]];
+            // (Or the first word of a name the text repeats whole, in no list, as a chat's export repeats its speakers: Rizky
+            // Ramadhan … Kak Rizky.)
             var given = (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
                 || count == 2 && Person.IsRomanisedSurname(name[words[1 - k]]) && !Person.IsRomanisedSurname(word)
-                || familyFirst && k == 2;
+                || familyFirst && k == 2
+                || k == 0 && !familyFirst && NameGazetteer.LatinKind(word) == 0 && !NameGazetteer.IsCommonWord(word) && !Person.IsEnglishNotName(word) && !s_addressBefore.Contains(word)
+                    && text.AsSpan(seed.End).IndexOf(name, StringComparison.Ordinal) >= 0;
             if (!given || Person.IsRomanisedSurname(word))
             {
                 // Any other word of the name alone before a word that says who a person is (Marcus Bell … Bell 감독,
@@ -5489,7 +5678,7 @@ internal static class PersonLayout
         {
             var end = at + word.Length;
             if (!Context.IsLatinLetter(Context.At(text, at - 1)) && !Context.IsLatinLetter(Context.At(text, end))
-                && !CapitalisedWordBeside(text, at, end))
+                && (!CapitalisedWordBeside(text, at, end) || AddressBefore(text, at) && !(Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z')))
             {
                 Add(text, candidates, from, at, end, AddedScore - 0.05);
             }
@@ -5513,6 +5702,29 @@ internal static class PersonLayout
     }
 
     /// <summary>Whether a word with a capital first stands right before or after the span, one space between.</summary>
+    /// <summary>Whether a form of address or a word that opens a reply to someone stands right before <paramref name="at"/> (<c>Kak Rizky</c>, <c>Iya Putri</c>, <c>Salamat Tess</c>).</summary>
+    private static bool AddressBefore(string text, int at)
+    {
+        if (Context.At(text, at - 1) != ' ')
+        {
+            return false;
+        }
+
+        var begin = at - 1;
+        while (begin > 0 && Context.IsAsciiLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return s_addressBefore.Contains(text.AsSpan(begin, at - 1 - begin));
+    }
+
+    // Forms of address and reply words before a given name in chats of Indonesian, Malay, Filipino and English speakers
+    // (general knowledge of the languages).
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressBefore = new HashSet<string>(
+        ["Kak", "Mbak", "Mas", "Pak", "Bu", "Bang", "Dek", "Ate", "Kuya", "Tita", "Tito", "Iya", "Makasih", "Terima", "Salamat", "Thanks", "Hi", "Hey", "Hello", "Dear"],
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     internal static bool CapitalisedWordBeside(string text, int start, int end) =>
         Context.At(text, start - 1) == ' ' && Context.At(text, start - 2) is var b && Context.IsAsciiLetter(b) && WordStart(text, start - 2) is >= 'A' and <= 'Z'
         || Context.At(text, end) == ' ' && Context.At(text, end + 1) is >= 'A' and <= 'Z';

@@ -637,8 +637,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(91, 0.94, 0.67, 0.93, 0.99, 0.93, 0.96)]
     // Batch 92, written blind by two helpers at the end of the session before and committed unread, wired first in the
     // next session after the pass tuned on batch 91, scored once (0.939, detector 0.933 / 0.961, 43 of 68 public persons
-    // replaced; 37 detector misses by the analysis script).
-    [InlineData(92, 0.93, 0.64, 0.93, 0.99, 0.93, 0.96)]
+    // replaced; 37 detector misses by the analysis script). One pass tuned on it since (Messenger's weekday lines, Indonesian
+    // forms of address, a speaker's given name, sure names elsewhere in the text: 0.950, detector 0.943 / 0.976 now).
+    [InlineData(92, 0.95, 0.64, 0.94, 0.99, 0.94, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

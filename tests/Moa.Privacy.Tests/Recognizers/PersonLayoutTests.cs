@@ -3348,4 +3348,42 @@ public class PersonLayoutTests
         kin.ShouldNotContain("Баярлалаа");
         kin.ShouldNotContain("Мой");
     }
+
+
+    // Messenger's copy opens a line with the day of the week, the time and a dash before the name (Sat 9:07 PM — Mary Joy
+    // Dimaculangan: …): the name of up to four words speaks, the day does not. Indonesian calls a person with a form of
+    // address (Kak Bayu, Mas Gilang): the name without it, where the text is Indonesian; and a speaker's first word, a given
+    // name in no list, is the person where the text repeats the full name (Wulan Sari … Iya Wulan).
+    [Fact]
+    public void WeekdayMessengerLines_IndonesianAddress_AndSpeakersGivenNames()
+    {
+        var messenger = Persons("Sat 9:07 PM — Mary Joy Dimaculangan: Guys may meeting daw bukas\nSat 9:09 PM — Carlo Reyes: Noted po\n"
+            + "Sun 6:40 AM — 박정호: 오늘 7시 출발");
+        messenger.ShouldContain("Mary Joy Dimaculangan");
+        messenger.ShouldContain("Carlo Reyes");
+        messenger.ShouldContain("박정호");
+        messenger.ShouldNotContain("Sat");
+        messenger.ShouldNotContain("Sun");
+        var chat = Persons("2025-03-02 20.05 - Wulan Sari: Kak Bayu, aku sudah sampai di 정문 ya\n"
+            + "2025-03-02 20.07 - Bayu Pratama: Iya Wulan, tunggu sebentar. Mas Gilang juga mau ikut tapi belum bisa\n2025-03-02 20.09 - Wulan Sari: Oke, makasih");
+        chat.ShouldContain("Bayu");
+        chat.ShouldContain("Wulan");
+        chat.ShouldContain("Gilang");
+        chat.ShouldNotContain("Mas Gilang");
+        chat.ShouldNotContain("Kak Bayu");
+
+        // (Not Indonesian: Pak is a Korean surname romanised, and no form of address is cut off.)
+        Persons("Pak Svetlana: 내일 출근합니다\nКим Сора: 네 알겠습니다").ShouldNotContain("Svetlana");
+    }
+
+    // A name the text names for certain is the same person where else it stands as a word (하린 가방 after 하린이는 in a
+    // family chat), but not where the text names it more often without a finding than with one, and no office's name.
+    [Fact]
+    public void SureNamesStandForThePersonElsewhere()
+    {
+        var family = Persons("[아빠 민혁] [오전 7:30] 오늘 반차 냈어. 도윤이랑 하린이 둘 다 봐?\n[엄마 지윤] [오전 7:33] 하린이는 수요일에 할머니가 데려가요\n"
+            + "[친할머니 정순애] [오전 7:40] 그래 하린이 간식 챙길게\n[엄마 지윤] [오전 7:41] 하린 가방에 약 있어요");
+        family.Count(n => n == "하린").ShouldBe(4);
+        Persons("Warm regards, 서하은 | Lead Photographer | Studio Dalbit | 032-916-4559\nStudio Dalbit books the hall.").ShouldNotContain("Studio Dalbit");
+    }
 }
