@@ -582,6 +582,8 @@ internal static class Person
             TryIndonesianAddress(text, sink);
         }
 
+        TryUzbekKin(text, sink);
+
         TryPassengerNames(text, sink);
         TryHandles(text, sink);
         TryLetterSpacedNames(text, sink);
@@ -3361,7 +3363,31 @@ internal static class Person
             return;
         }
 
-        foreach (var cue in s_indonesianAddress)
+        NamesAfterCues(text, s_indonesianAddress, sink);
+    }
+
+    // Uzbek kin words with the possessive, before a name (Ukam Aziz, Amakim Rustam, Onam Dilorom): general knowledge of Uzbek.
+    private static readonly string[] s_uzbekKin =
+        ["Ukam ", "ukam ", "Akam ", "akam ", "Opam ", "opam ", "Onam ", "onam ", "Otam ", "otam ", "Amakim ", "amakim ", "Singlim ", "singlim ", "Xolam ", "xolam "];
+
+    private static readonly SearchValues<string> s_uzbekKinValues = SearchValues.Create(s_uzbekKin, StringComparison.Ordinal);
+
+    /// <summary>A name in Latin letters after an Uzbek kin word with the possessive (<c>Ukam Aziz</c>, <c>Amakim Rustam</c>).</summary>
+    private static void TryUzbekKin(string text, List<PiiFinding> sink)
+    {
+        if (text.AsSpan().IndexOfAny(s_uzbekKinValues) >= 0)
+        {
+            NamesAfterCues(text, s_uzbekKin, sink);
+        }
+    }
+
+    /// <summary>
+    /// One or two capitalised Latin words after each cue (a form of address or a kin word) that no letter precedes: the
+    /// name without the cue, which a finding of the whole that opens at the cue loses too.
+    /// </summary>
+    private static void NamesAfterCues(string text, string[] cues, List<PiiFinding> sink)
+    {
+        foreach (var cue in cues)
         {
             for (var at = text.IndexOf(cue, StringComparison.Ordinal); at >= 0; at = text.IndexOf(cue, at + cue.Length, StringComparison.Ordinal))
             {

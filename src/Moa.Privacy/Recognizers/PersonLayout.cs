@@ -486,7 +486,7 @@ internal static class PersonLayout
             var gifted = rest.IndexOf("님에게 ", StringComparison.Ordinal) is var to and >= 0 ? rest[(to + 4)..] : [];
             // (A member's anniversary counts the months: 보람찬하루님이 12개월 동안 회원으로 활동했습니다!)
             var digits = rest.IndexOfAnyExceptInRange('0', '9');
-            if (IsStreamAlert(rest) && HandleBefore(text, at) is { } handle)
+            if (IsStreamAlert(rest) && HandleBefore(text, at, titled: true) is { } handle)
             {
                 AddHandle(text, handle.Start, handle.End, candidates, from, ref seen);
             }
@@ -496,7 +496,7 @@ internal static class PersonLayout
         for (var at = text.IndexOf("님 별풍선 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("님 별풍선 ", at + 6, StringComparison.Ordinal))
         {
             var lineEnd = text.IndexOf('\n', at) is var n2 and >= 0 ? n2 : text.Length;
-            if (text.AsSpan(at, Math.Min(lineEnd - at, 24)).Contains("선물", StringComparison.Ordinal) && HandleBefore(text, at) is { } gifter)
+            if (text.AsSpan(at, Math.Min(lineEnd - at, 24)).Contains("선물", StringComparison.Ordinal) && HandleBefore(text, at, titled: true) is { } gifter)
             {
                 AddHandle(text, gifter.Start, gifter.End, candidates, from, ref seen);
             }
@@ -614,9 +614,10 @@ internal static class PersonLayout
     /// The handle that ends before 님 at <paramref name="at"/>, perhaps decorated or spaced from it (<c>두부조림🍲님이</c>,
     /// <c>하루종일롤 님이</c>): two to twenty letters, digits, dots or underscores that open the line or follow a space, a
     /// bracket, a quote or a symbol; no role or common word (a common word counts where the layout names a handle for
-    /// certain, <paramref name="certain"/>: 하늘님을 초대했습니다), no anonymous one (<c>익명 님이</c>); else null.
+    /// certain, <paramref name="certain"/>: 하늘님을 초대했습니다; a nickname that ends with a title where a stream's alert names
+    /// it, <paramref name="titled"/>: 두부사장님이 10,000치즈 후원), no anonymous one (<c>익명 님이</c>); else null.
     /// </summary>
-    private static (int Start, int End)? HandleBefore(string text, int at, bool certain = false)
+    private static (int Start, int End)? HandleBefore(string text, int at, bool certain = false, bool titled = false)
     {
         // (A stream's alert may set the handle in corner brackets: ★ 「김치볶음밥러」님이 별풍선 100개를 선물했습니다!)
         if (at > 2 && text[at - 1] == '」' && text.LastIndexOf('「', at - 2, Math.Min(at - 1, 22)) is var open and >= 0)
@@ -641,8 +642,22 @@ internal static class PersonLayout
 
         var handle = text.AsSpan(start, end - start);
         return handle.Length is < 2 or > 20 || start > 0 && !(text[start - 1] is ' ' or ']' or '"' or '\n' || IsDecoration(text[start - 1]))
-            || IsRoleWord(handle) || !certain && NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle)
+            || IsRoleWord(handle) && !(titled && TitledNickname(handle)) || !certain && NameGazetteer.IsCommonWord(handle) || s_latinRoles.Contains(handle)
             || handle.StartsWith("익명", StringComparison.Ordinal) || handle.StartsWith("Anonymous", StringComparison.OrdinalIgnoreCase) ? null : (start, end);
+    }
+
+    /// <summary>
+    /// A viewer's nickname of a word and a title (<c>두부사장</c>, <c>떡볶이대장</c>): four Hangul syllables or more, the word before
+    /// the title two syllables or more, no role or title itself, and no head of a department, an office or a branch (not
+    /// 영업부장, 총무과장, 관리소장).
+    /// </summary>
+    private static bool TitledNickname(ReadOnlySpan<char> handle)
+    {
+        var title = Person.TitleEndingLength(handle);
+        var word = handle[..^title];
+        return title > 0 && handle.Length >= 4 && word.Length >= 2 && !handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !PrivateContext.IsContextWord(handle)
+            && !PrivateContext.IsStaffOrKin(handle) && !Person.IsLabel(handle) && !IsRoleWord(word)
+            && handle[^2..] is not ("부장" or "과장" or "팀장" or "실장" or "소장" or "국장" or "처장" or "원장" or "점장" or "단장");
     }
 
     // What a handle in corner brackets does not hold: spaces, brackets, line ends.
@@ -4758,6 +4773,13 @@ internal static class PersonLayout
         // (Discord shows a member's role in brackets after the name: 밤까마귀 [플레이어] — 오늘 오후 9:14, Sora_Mod [관리자] — ….)
         var nameEnd = after == 3 && text[p + gap - 1] == ']' && text.LastIndexOf(" [", p + gap - 1, gap, StringComparison.Ordinal) is var tagOpen and > 0
             && tagOpen > p && p + gap - tagOpen - 3 is >= 1 and <= 10 ? tagOpen : p + gap;
+
+        // (Or the whole name in brackets before the dash, as some copies set the author: [초록주사위] — 2025-06-03 오후 2:20.)
+        if (after == 3 && text[p] == '[' && nameEnd == p + gap && text[nameEnd - 1] == ']' && text.IndexOf(']', p) == nameEnd - 1)
+        {
+            (p, nameEnd) = (p + 1, nameEnd - 1);
+        }
+
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
         return !timed ? null : (after == 3 ? TwoWordHandle(text, p, nameEnd) : null) ?? DisplayName(text, p, nameEnd) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, nameEnd).End)) ?? FamilyCommaGiven(text, p, nameEnd)
             ?? (after == 3 ? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) ?? MixedHandle(text, p, nameEnd) ?? ShortHandle(text, p, Trim(text, p, nameEnd).End)

@@ -642,8 +642,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(92, 0.95, 0.64, 0.94, 0.99, 0.94, 0.97)]
     // Batch 93, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 92,
     // scored once (0.935, detector 0.921 / 0.948, 40 of 69 public persons replaced; 36 detector misses by the analysis
-    // script, the session's start tree 38).
-    [InlineData(93, 0.93, 0.59, 0.92, 0.99, 0.92, 0.94)]
+    // script, the session's start tree 38). One pass tuned on it since (titled nicknames in a stream's alerts, Uzbek kin
+    // words, common words of records: 0.941, detector 0.927 / 0.964 now).
+    [InlineData(93, 0.94, 0.59, 0.92, 0.99, 0.92, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

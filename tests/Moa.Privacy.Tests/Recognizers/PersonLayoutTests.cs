@@ -3386,4 +3386,22 @@ public class PersonLayoutTests
         family.Count(n => n == "하린").ShouldBe(4);
         Persons("Warm regards, 서하은 | Lead Photographer | Studio Dalbit | 032-916-4559\nStudio Dalbit books the hall.").ShouldNotContain("Studio Dalbit");
     }
+
+
+    // A stream's alert names a viewer whose nickname ends with a title (두부사장님이 10,000치즈 후원), not a department's head
+    // (영업부장님이 …); Uzbek puts a kin word with the possessive before a name (Ukam Aziz, Amakim Rustam); a copy may set
+    // the author in brackets before Discord's dash ([봄바람22] — 2025-06-03 오후 2:20  …).
+    [Fact]
+    public void TitledNicknamesInAlerts_UzbekKin_AndBracketedAuthorsBeforeTheDash()
+    {
+        var stream = Persons("[22:14:03] 감자튀김중독: 67트 ㄷㄷ\n[22:14:30] 💰 두부사장님이 10,000치즈 후원 — \"치킨 쏩니다\"\n"
+            + "[22:18:31] 🎁 두부사장님이 구독권 5개를 선물했습니다!");
+        stream.Count(n => n == "두부사장").ShouldBe(2);
+        Persons("[22:14:30] 💰 영업부장님이 10,000치즈 후원").ShouldNotContain("영업부장");
+        var uzbek = Persons("[06.06.2025 15:02] Nodira Ahmedova: Ukam Aziz ham kelasi semestrda keladi. Amakim Rustam 공장에서 통역 kerak deyapti");
+        uzbek.ShouldContain("Aziz");
+        uzbek.ShouldContain("Rustam");
+        var discord = Persons("[봄바람22] — 2025-06-03 오후 2:20  저 갑니다\n사장님_곰돌 — 2025-06-03 오후 2:25  네 오세요\n[봄바람22] — 2025-06-03 오후 9:10  오늘 재밌었어요");
+        discord.ShouldContain("봄바람22");
+    }
 }
