@@ -72,6 +72,11 @@ internal static class PersonLayout
 
         Nicknames(text, candidates, from);
         WriterHandles(text, candidates, from);
+        if (text.Contains("**)", StringComparison.Ordinal))
+        {
+            MaskedIdHandles(text, candidates, from);
+        }
+
         var honoured = text.Contains("님이 ", StringComparison.Ordinal);
         if (honoured || text.Contains("새 회원 ", StringComparison.Ordinal) || text.Contains("님 별풍선 ", StringComparison.Ordinal))
         {
@@ -681,6 +686,62 @@ internal static class PersonLayout
             Occurrences(text, name, candidates, from, AddedScore);
         }
     }
+
+    /// <summary>
+    /// A member a community shows by the nickname with the account's id masked in brackets right after it, as Naver cafes
+    /// and streaming sites show a writer (<c>작성자 달려라곰돌이(gom****)</c>, <c>└ [Run_Jae](run****)</c>, <c>먹방입문자(newbie**)</c>):
+    /// the nickname, two to twenty letters, digits, dots or underscores, perhaps in brackets, is a person wherever the text
+    /// names it. The id is one to twelve lower-case letters, digits, dots or underscores and two stars or more (not a
+    /// masked number, 마스킹(M*******)); no role word speaks so.
+    /// </summary>
+    private static void MaskedIdHandles(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? seen = null;
+        for (var stars = text.IndexOf("**)", StringComparison.Ordinal); stars >= 0; stars = text.IndexOf("**)", stars + 3, StringComparison.Ordinal))
+        {
+            var open = text.LastIndexOf('(', stars, Math.Min(stars + 1, 18));
+            var idEnd = open + 1;
+            while (idEnd < stars && (text[idEnd] is >= 'a' and <= 'z' || Context.IsDigit(text[idEnd]) || text[idEnd] is '_' or '.'))
+            {
+                idEnd++;
+            }
+
+            var masked = idEnd;
+            while (masked < stars + 2 && text[masked] == '*')
+            {
+                masked++;
+            }
+
+            if (open < 2 || idEnd - open - 1 is < 1 or > 12 || masked != stars + 2)
+            {
+                continue;
+            }
+
+            // (The nickname right before the bracket, or in square brackets there: [Run_Jae](run****).)
+            var (start, end) = text[open - 1] == ']' && text.LastIndexOf('[', open - 2, Math.Min(open - 1, 22)) is var square and >= 0 ? (square + 1, open - 1) : (open, open);
+            if (start == end)
+            {
+                while (start > 0 && IsHandleChar(text[start - 1]))
+                {
+                    start--;
+                }
+
+                if (start > 0 && !(text[start - 1] is ' ' or '\n' or '\t' or '[' or '|' || IsDecoration(text[start - 1])))
+                {
+                    continue;
+                }
+            }
+
+            var nickname = text.AsSpan(start, end - start);
+            if (nickname.Length is >= 2 and <= 20 && !nickname.ContainsAny(s_notInNicknames) && !IsRoleOrTag(nickname) && !s_latinRoles.Contains(nickname))
+            {
+                AddHandle(text, start, end, candidates, from, ref seen);
+            }
+        }
+    }
+
+    // What a nickname before a masked id does not hold: spaces, line ends, brackets, stars, colons and bars.
+    private static readonly System.Buffers.SearchValues<char> s_notInNicknames = System.Buffers.SearchValues.Create(" \n\t()[]*:|");
 
     // What KakaoTalk writes after a handle and 님이 when someone joins or leaves a room, or invites another.
     private static readonly string[] s_joinNotices = ["들어왔습니다", "나갔습니다", "입장하셨습니다", "퇴장하셨습니다", "입장했습니다", "퇴장했습니다"];
@@ -1437,7 +1498,10 @@ internal static class PersonLayout
         HashSet<string>? repeated = null;
         foreach (var (start, end) in exported ?? [])
         {
-            if (IsBot(text.AsSpan(start, end - start)))
+            // (A bot speaks for no person, nor does an organisation's, a clinic's or a shop's channel: [카톡 채널] 오후 2:05
+            // [바른교정치과]: …; a nickname that goes on after such a word does, [반찬가게언니].)
+            if (IsBot(text.AsSpan(start, end - start)) || end - start >= 4 && EndsWithAny(text.AsSpan(start, end - start), s_organisationWords)
+                && !Context.IsHangulSyllable(Context.At(text, end)))
             {
                 continue;
             }
@@ -4225,7 +4289,7 @@ internal static class PersonLayout
 
     // The ranks a streamer's chat shows in brackets before a viewer's line ([열혈팬] 간장종지(soysauce_01) : …): one list for
     // the channel tags and for the line reader (SpeakerAt), general knowledge of Korean streaming sites.
-    private static readonly string[] s_fanRanks = ["열혈팬", "구독팬", "팬", "정기구독자", "서포터", "매니저"];
+    private static readonly string[] s_fanRanks = ["열혈팬", "구독팬", "팬", "정기구독자", "서포터", "매니저", "팬클럽", "일반", "BJ"];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_fanRankLookup =
         FrozenSet.Create(StringComparer.Ordinal, s_fanRanks).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -5768,11 +5832,11 @@ internal static class PersonLayout
     // kinship words (PrivateContext.Relations, Kin). General Korean, from knowledge.
     private static readonly string[] s_familyOrder = ["막내", "첫째", "둘째", "셋째", "장모", "장인", "이모부", "고모부", "와이프"];
 
-    // Words that end an organisation's or a shop's name, as its account speaks in a chat (관현악단, 총학생회, 행정지원센터,
-    // 렌탈샵): general Korean.
+    // Words that end an organisation's, a clinic's or a shop's name, as its account speaks in a chat (관현악단, 총학생회,
+    // 행정지원센터, 렌탈샵, 바른교정치과): general Korean.
     private static readonly string[] s_organisationWords =
         ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행",
-         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점", "가게폰", "업무폰"];
+         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점", "가게폰", "업무폰", "치과", "의원"];
 
     // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
     // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.

@@ -647,8 +647,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(93, 0.94, 0.59, 0.92, 0.99, 0.92, 0.96)]
     // Batch 94, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 93,
     // scored once (0.936, detector 0.934 / 0.935, 51 of 80 public persons replaced; 35 detector misses by the analysis
-    // script, the session's start tree 35).
-    [InlineData(94, 0.93, 0.64, 0.93, 0.99, 0.93, 0.93)]
+    // script, the session's start tree 35). One pass tuned on it since (nicknames before a masked id, a clinic's channel,
+    // a stream's fan-club tag, common words of records: 0.951, detector 0.948 / 0.951 now).
+    [InlineData(94, 0.95, 0.64, 0.94, 0.99, 0.94, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

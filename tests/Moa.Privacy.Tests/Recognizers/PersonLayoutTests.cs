@@ -3404,4 +3404,23 @@ public class PersonLayoutTests
         var discord = Persons("[봄바람22] — 2025-06-03 오후 2:20  저 갑니다\n사장님_곰돌 — 2025-06-03 오후 2:25  네 오세요\n[봄바람22] — 2025-06-03 오후 9:10  오늘 재밌었어요");
         discord.ShouldContain("봄바람22");
     }
+
+
+    // A community shows a writer by the nickname and the account's id masked in brackets (작성자 달려라곰돌이(gom****),
+    // └ [Run_Jae](run****) 21:42 …): the nickname is a person wherever the text names it; a role is not (운영진(adm***)).
+    // A clinic's channel speaks for no person ([카톡 채널] 오후 2:05 [바른교정치과]: …), nor does a stream's fan-club tag.
+    [Fact]
+    public void MaskedIdNicknames_ClinicChannels_AndFanClubTags()
+    {
+        var cafe = Persons("[후기] 하프 첫 완주했습니다 | 작성자 달려라곰돌이(gom****) | 2025.04.06. 21:14\n └ [Run_Jae](run****) 21:42 곰돌이님 고생하셨어요\n"
+            + " └ 철인할배(iro****) 22:03 축하해요\n └ 달려라곰돌이 22:10 감사합니다 @Run_Jae\n공지 | 작성자 운영진(adm***)");
+        cafe.ShouldContain("달려라곰돌이");
+        cafe.Count(n => n == "Run_Jae").ShouldBe(2);
+        cafe.ShouldContain("철인할배");
+        cafe.ShouldNotContain("운영진");
+        var clinic = Persons("[카톡 채널] 오후 2:05 [바른교정치과]: 하람 아버님, 내일 오후 4시 예약 확인 부탁드립니다.\n[카톡 채널] 오후 2:09 [오하람 아버지]: 네 갈게요\n"
+            + "[카톡 채널] 오후 3:10 [바른교정치과]: 감사합니다");
+        clinic.ShouldNotContain("바른교정치과");
+        Persons("[[팬클럽]] 짭짤한감자(salty**) : 가입했어요\n[[팬클럽]] 곱창좋아(gopchang**) : 반가워요").ShouldNotContain("팬클럽");
+    }
 }
