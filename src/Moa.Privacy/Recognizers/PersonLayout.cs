@@ -2554,8 +2554,10 @@ internal static class PersonLayout
         p = log ? dated : p;
 
         // (So may a Chinese chat's copy, the display name in Chinese characters, perhaps with Latin letters or symbols, before
-        // a colon, full-width or not: 2025년 9월 19일 20:14 王浩然：大家好 …, 阿杰：…, Leo张：…, 2025-07-26 07:05 延吉小妹🌷: ….)
-        if (log && SkipTime(text, p, lineEnd) is var afterClock && afterClock > p
+        // a colon, full-width or not: 2025년 9월 19일 20:14 王浩然：大家好 …, 阿杰：…, Leo张：…, 2025-07-26 07:05 延吉小妹🌷: …; or
+        // after a time in brackets: [07:15] 金玉花: 我去 ….)
+        var afterClock = log ? SkipTime(text, p, lineEnd) : clockInBrackets ? p : -1;
+        if ((log ? afterClock > p : afterClock >= 0 && afterClock < lineEnd)
             && text.AsSpan(afterClock, Math.Min(16, lineEnd - afterClock)).IndexOfAny('：', ':') is var wideAt and >= 0 && afterClock + wideAt is var wide && wide + 1 < lineEnd
             && text.AsSpan(afterClock, wide - afterClock).ContainsAnyInRange('\u4E00', '\u9FFF') && !text.AsSpan(afterClock, wide - afterClock).ContainsAnyInRange('\uAC00', '\uD7A3')
             && (ExportSlotName(text, afterClock, wide) ?? CjkRun(text, afterClock, Undecorated(text, afterClock, wide))) is { } datedCjk)

@@ -652,8 +652,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(94, 0.95, 0.64, 0.94, 0.99, 0.94, 0.95)]
     // Batch 95, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 94,
     // scored once (0.928, detector 0.922 / 0.948, 45 of 75 public persons replaced; 44 detector misses by the analysis
-    // script, the session's start tree 44).
-    [InlineData(95, 0.92, 0.60, 0.92, 0.99, 0.92, 0.94)]
+    // script, the session's start tree 44). One pass tuned on it since (a Chinese name after a time in brackets in a
+    // WeChat copy: 0.951, detector 0.942 / 0.949 now).
+    [InlineData(95, 0.95, 0.60, 0.94, 0.99, 0.94, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

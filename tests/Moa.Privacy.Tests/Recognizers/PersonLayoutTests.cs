@@ -3423,4 +3423,15 @@ public class PersonLayoutTests
         clinic.ShouldNotContain("바른교정치과");
         Persons("[[팬클럽]] 짭짤한감자(salty**) : 가입했어요\n[[팬클럽]] 곱창좋아(gopchang**) : 반가워요").ShouldNotContain("팬클럽");
     }
+
+
+    // A WeChat copy puts a Chinese name after a time in brackets ([07:15] 金玉花: 我去 …), as a dated line does.
+    [Fact]
+    public void WeChatNamesAfterATimeInBrackets()
+    {
+        var wechat = Persons("群聊: 护工姐妹们(38)\n[07:12] 延边春梅: 姐妹们早上好 오늘 7층 교대 누가 가능해?\n[07:15] 金玉花: 我去 你放心\n[07:20] 崔明子: 那个女儿人挺好的");
+        wechat.ShouldContain("延边春梅");
+        wechat.ShouldContain("金玉花");
+        wechat.ShouldContain("崔明子");
+    }
 }
