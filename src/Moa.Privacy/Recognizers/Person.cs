@@ -3342,28 +3342,38 @@ internal static class Person
     /// </summary>
     private static void TryIndonesianAddress(string text, List<PiiFinding> sink)
     {
+        if (HoldsTwoOf(text, s_indonesianWords, s_indonesianWordValues, StringComparison.Ordinal))
+        {
+            NamesAfterCues(text, s_indonesianAddress, sink);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> holds two different words of <paramref name="words"/>, which tell its language (one
+    /// search over the text with <paramref name="values"/>, made of the same words, not one per word).
+    /// </summary>
+    private static bool HoldsTwoOf(string text, string[] words, SearchValues<string> values, StringComparison comparison)
+    {
         var first = -1;
-        var indonesian = false;
-        for (var at = text.AsSpan().IndexOfAny(s_indonesianWordValues); at >= 0 && !indonesian;)
+        for (var at = text.AsSpan().IndexOfAny(values); at >= 0;)
         {
             var word = 0;
-            while (!text.AsSpan(at).StartsWith(s_indonesianWords[word], StringComparison.Ordinal))
+            while (!text.AsSpan(at).StartsWith(words[word], comparison))
             {
                 word++;
             }
 
-            indonesian = first >= 0 && word != first;
+            if (first >= 0 && word != first)
+            {
+                return true;
+            }
+
             first = first < 0 ? word : first;
-            var next = text.AsSpan(at + 1).IndexOfAny(s_indonesianWordValues);
+            var next = text.AsSpan(at + 1).IndexOfAny(values);
             at = next < 0 ? -1 : at + 1 + next;
         }
 
-        if (!indonesian)
-        {
-            return;
-        }
-
-        NamesAfterCues(text, s_indonesianAddress, sink);
+        return false;
     }
 
     // Uzbek kin words with the possessive, before a name (Ukam Aziz, Amakim Rustam, Onam Dilorom): general knowledge of Uzbek.
@@ -5411,24 +5421,8 @@ internal static class Person
     /// </summary>
     private static void TryTagalogPersonMarkers(string text, List<PiiFinding> sink)
     {
-        // (Two different Tagalog words tell the language: one search over the text, not one per word.)
-        var first = -1;
-        var tagalog = false;
-        for (var at = text.AsSpan().IndexOfAny(s_tagalogWordValues); at >= 0 && !tagalog;)
-        {
-            var word = 0;
-            while (!text.AsSpan(at).StartsWith(s_tagalogWords[word], StringComparison.OrdinalIgnoreCase))
-            {
-                word++;
-            }
-
-            tagalog = first >= 0 && word != first;
-            first = first < 0 ? word : first;
-            var next = text.AsSpan(at + 1).IndexOfAny(s_tagalogWordValues);
-            at = next < 0 ? -1 : at + 1 + next;
-        }
-
-        if (!tagalog)
+        // (Two different Tagalog words tell the language.)
+        if (!HoldsTwoOf(text, s_tagalogWords, s_tagalogWordValues, StringComparison.OrdinalIgnoreCase))
         {
             return;
         }

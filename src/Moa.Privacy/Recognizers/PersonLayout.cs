@@ -277,7 +277,7 @@ internal static class PersonLayout
             }
 
             var name = text.AsSpan(c.Start, c.End - c.Start);
-            if (name.ContainsAny(s_lineOrTab) || !IsLatinOnly(name) && name.Length < 2 || IsLatinOnly(name) && name.Length < 3 || NameGazetteer.IsCommonWord(name)
+            if (name.ContainsAny(s_lineOrTab) || IsLatinOnly(name) && name.Length < 3 || NameGazetteer.IsCommonWord(name)
                 || PrivateContext.IsPersonWord(name) || Person.IsTitleOrRole(name) || IsFormWord(name) || OfficeName(name) || name[^1] == '님'
                 || Person.IsInflectedCommonWord(name) || NameGazetteer.CompoundSurnames.AsSpan().Contains(name.ToString()))
             {
