@@ -2339,6 +2339,14 @@ internal static class PersonLayout
         // 오후 2:13, ppojang  오후 2:31); a channel's tag may stand before it ([#잡담] jake.m — 오후 3:40 | …).
         var channel = Context.At(text, p) == '[' && Context.At(text, p + 1) == '#' && text.IndexOf("] ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var channelTag and > 0
             ? channelTag + 2 : p;
+
+        // (A board's comment copied with 댓글, the writer, the date, the time and a bar before the talk names its writer for
+        // certain: 댓글 감성돔헌터 2025.07.02. 21:40 | 참석합니다.)
+        if (text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) && HeaderSpeaker(text, p + 3, lineEnd, out var commented) is { } commentWriter && commented)
+        {
+            return (commentWriter.Start, commentWriter.End, true);
+        }
+
         if (HeaderSpeaker(text, channel, lineEnd, out var talks) is { } header)
         {
             // (With the talk on its line the layout is a schedule's too, 대강당  오후 4:00  전체 교육: a speaker only where

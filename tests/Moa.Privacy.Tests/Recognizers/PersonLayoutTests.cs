@@ -3434,4 +3434,15 @@ public class PersonLayoutTests
         wechat.ShouldContain("金玉花");
         wechat.ShouldContain("崔明子");
     }
+
+
+    // A board's comment copied with 댓글, the writer, the date, the time and a bar names its writer for certain (댓글
+    // 감성돔헌터 2025.07.02. 21:40 | …); a schedule's bracketed item after a 24-hour time is no writer (09:00 [개회]: 강당).
+    [Fact]
+    public void DatedCommentsWithABar()
+    {
+        var cafe = Persons("[정출] 거제 야간 선상 참가 명단\n댓글 감성돔헌터 2025.07.02. 21:40 | 참석합니다\n └ 방파제지박령 2025.07.02. 22:10 | 네 환영해요");
+        cafe.ShouldContain("감성돔헌터");
+        Persons("09:00 [개회]: 강당\n10:00 [공지]: 3층 회의실").ShouldBeEmpty();
+    }
 }
