@@ -577,11 +577,7 @@ internal static class Person
 
         TryLatinNames(text, sink);
         TryEnglishAddress(text, sink);
-        if (text.AsSpan().IndexOfAny(s_indonesianWordValues) >= 0)
-        {
-            TryIndonesianAddress(text, sink);
-        }
-
+        TryIndonesianAddress(text, sink);
         TryUzbekKin(text, sink);
 
         TryPassengerNames(text, sink);
@@ -4614,10 +4610,16 @@ internal static class Person
         new HashSet<string>(["re", "de", "un", "non", "co", "pro", "semi", "bi", "pre"], StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Whether the word before start is one that a name follows in English (Hi, Dear, Thanks, Ms.).
-    private static bool AddressedAfter(string text, int start)
+    private static bool AddressedAfter(string text, int start) => s_addressWords.Contains(LatinWordBefore(text, start, skipPunctuation: true));
+
+    /// <summary>
+    /// The word of ASCII letters that ends one character (a space) before <paramref name="start"/>, after a full stop or a
+    /// comma there too when <paramref name="skipPunctuation"/> (<c>Dear Minji</c>, <c>Ms. Park</c>); empty when there is none.
+    /// </summary>
+    internal static ReadOnlySpan<char> LatinWordBefore(string text, int start, bool skipPunctuation)
     {
         var end = start - 1;
-        while (end > 0 && text[end - 1] is '.' or ',')
+        while (skipPunctuation && end > 0 && text[end - 1] is '.' or ',')
         {
             end--;
         }
@@ -4628,7 +4630,7 @@ internal static class Person
             begin--;
         }
 
-        return s_addressWords.Contains(text.AsSpan(begin, end - begin));
+        return end > 0 ? text.AsSpan(begin, end - begin) : default;
     }
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> s_addressWords = new HashSet<string>(

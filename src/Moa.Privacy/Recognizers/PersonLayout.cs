@@ -5799,21 +5799,8 @@ internal static class PersonLayout
 
     /// <summary>Whether a word with a capital first stands right before or after the span, one space between.</summary>
     /// <summary>Whether a form of address or a word that opens a reply to someone stands right before <paramref name="at"/> (<c>Kak Rizky</c>, <c>Iya Putri</c>, <c>Salamat Tess</c>).</summary>
-    private static bool AddressBefore(string text, int at)
-    {
-        if (Context.At(text, at - 1) != ' ')
-        {
-            return false;
-        }
-
-        var begin = at - 1;
-        while (begin > 0 && Context.IsAsciiLetter(text[begin - 1]))
-        {
-            begin--;
-        }
-
-        return s_addressBefore.Contains(text.AsSpan(begin, at - 1 - begin));
-    }
+    private static bool AddressBefore(string text, int at) =>
+        Context.At(text, at - 1) == ' ' && s_addressBefore.Contains(Person.LatinWordBefore(text, at, skipPunctuation: false));
 
     // Forms of address and reply words before a given name in chats of Indonesian, Malay, Filipino and English speakers
     // (general knowledge of the languages).
