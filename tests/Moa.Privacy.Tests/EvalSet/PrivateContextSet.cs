@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–95 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–96 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 96;
+    public const int HeldOutBatch = 97;
 
-    /// <summary>The batch held out whole before batch 96 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 95;
+    /// <summary>The batch held out whole before batch 97 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 96;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -292,7 +292,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an ophthalmology clinic's dry eye bookings, Nepali farm workers' Viber group, a school counsellor's notes on school refusal, a daycare sports day Band, a church building committee's loan minutes, a river path bicycle collision in the news, an English e-mail with a postdoc from Brazil, a hanok stay ledger, a family's jesa duty chart and chat, a speech therapy record, a barking dog community post, a gateball open chat, Koryoin workers' Telegram group, a pest control job log, a webtoon fan Discord, a kimbap shop's group orders, a used piano deal chat, an admissions office's Slack channel about files shared by a public link, a leaking ceiling mediation record, a father and daughter's island ferry in the news, Joseonjok caregivers' WeChat group, a youth baseball roster and texts, hospice ward notes, a scaffold collapse chat, a spinal surgery consent, a camping club's cafe, a mobile carrier's complaint record, a cooking channel's live chat, a goshiwon contract and chat, neighbourhood patrol volunteers' chat, a photo studio's bookings, a collapsed house rescue log, a fintech company's London Slack, Mongolian students' Messenger group, an overseas tour mediation) and wired in it
 /// after a pass tuned on batch 94 (nicknames before a masked id, a clinic's channel, a stream's fan-club tags, common words of records), adds planted documents only (<c>person-private-docs95.txt</c>). Batch 96, written blind in that session by
 /// two writers (a fertility clinic's transfer schedule, Sri Lankan fishermen's WhatsApp group, a multicultural family centre's case notes, a robotics class parents' Band, a farmers' cooperative's lease minutes, a carbon monoxide poisoning in the news, an English e-mail with a patient's family from Kazakhstan, a surf school ledger, a lantern offering list and chat, a home hospice record, a stolen bicycle community post, a tennis open chat, Kazakh students' Telegram group, a handyman's job log, a speedrun Discord, a fruit shop's gift orders, a used children's bicycle deal chat, a city hall Teams channel about a resident list attached by mistake, a PE injury committee record, a photo studio couple in the news, Thai farm workers' LINE group, a swimming meet entry list and texts, paediatric ward notes, a conveyor injury chat, a rhinoplasty consent, a fishing club's cafe, a gas company's complaint record, a singing stream's chat, a villa rent contract and chat, soup kitchen volunteers' chat, a wedding dress shop's fittings, a lifeguard log, a shipping company's Singapore Teams channel, Nepali students' Viber group, a robot vacuum mediation) and wired in it
-/// after a pass tuned on batch 95 (a WeChat copy's Chinese name after a time in brackets), adds planted documents only (<c>person-private-docs96.txt</c>).
+/// after a pass tuned on batch 95 (a WeChat copy's Chinese name after a time in brackets), adds planted documents only (<c>person-private-docs96.txt</c>). Batch 97, written blind at that session's end by
+/// two writers (a plastic surgery clinic's bookings and follow-ups, Bangladeshi factory workers' WhatsApp group, suicide prevention counselling notes, a kindergarten graduation Band, village elders' minutes on a bus stop, an elevator accident in the news, an English e-mail with an applicant from Ethiopia, a Jeju guest house ledger, a church newcomer register and small group chat, stroke rehabilitation records, a scratched car community post, a bowling club open chat, Kazakh workers' Telegram group, a locksmith's job log, a tabletop RPG Discord, a chicken shop's party orders, a used treadmill deal chat, a health centre Slack channel about misdirected vaccination records, a tenants' association record on deposit fraud, a rural library couple in the news, Cambodian farm workers' Messenger group, a youth basketball roster and texts, rehabilitation nursing notes, a finger amputation report and line chat, a thyroid surgery consent, a bird-watching club's cafe, an electricity complaint record, an esports watch party chat, a studio rent contract and pest chat, children's library volunteers' chat, a nail shop's bookings, a mountain rescue log, an Austin office Slack channel, Kyrgyz students' WhatsApp group, a laptop mediation record) and wired at the next session's start
+/// after a pass tuned on batch 96 (a board's comment copied with 댓글, the writer, the date and the time), adds planted documents only (<c>person-private-docs97.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -628,6 +630,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath94, 94));
         items.AddRange(Planted(DocsPath95, 95));
         items.AddRange(Planted(DocsPath96, 96));
+        items.AddRange(Planted(DocsPath97, 97));
         return items;
     }
 
@@ -1013,8 +1016,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath96 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs96.txt");
 
+    private static string DocsPath97 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs97.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs96.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs97.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
