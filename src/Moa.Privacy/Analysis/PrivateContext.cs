@@ -396,6 +396,18 @@ public static class PrivateContext
             return "age record";
         }
 
+        // The press gives a private person's age in brackets after the name (추말례(84) 할머니는, 편하람(11) 양은); a public
+        // figure is named by an office or a fame word, which the age does not displace (오세진(58) 의원, 박도윤(71) 민주당
+        // 의원, 배우 한지석(45), 야구선수 구민혁(22)씨, an institution's head: 염상훈(70) 원장은); a Korean name's shape only
+        // (호크(37), 머레이(21): world news).
+        if (AgeInBrackets(next) is var aged and > 0 && person.End - person.Start >= 3 && PersonLayout.KoreanNameShaped(text, person.Start, person.End)
+            && next[aged..].TrimStart(' ') is var rest && !StartsWithOffice(rest)
+            && !(rest.IndexOf(' ') is var bodyEnd and > 0 && StartsWithOffice(rest[(bodyEnd + 1)..]))
+            && !EndsWithPublicWord(previousWord))
+        {
+            return "age in brackets";
+        }
+
         foreach (var closing in s_closings)
         {
             if (next.StartsWith(closing, StringComparison.Ordinal))
@@ -604,7 +616,9 @@ public static class PrivateContext
     private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트",
         "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족", "상하차", "승하차", "지사장",
         // (배우 the verb, to learn: 한국어를 배우러 왔다; 경기 the province before a city: 경기 안산에서.)
-        "배우러", "배우고", "배우는", "배우며", "배우면", "배우기", "배우던", "배우지", "배우게",
+        "배우러", "배우고", "배우는", "배우며", "배우면", "배우기", "배우던", "배우지", "배우게", "배우니", "배우려", "배우시", "배우셨", "배우겠",
+        // (A newspaper read at home is no public life: 신문을 본다, 신문 읽는.)
+        "신문을 보", "신문을 읽", "신문 보", "신문 읽",
         "경기도", "경기지역", "경기북부", "경기남부", "경기 안산", "경기 수원", "경기 화성", "경기 평택", "경기 김포", "경기 고양", "경기 성남",
         "경기 용인", "경기 부천", "경기 시흥", "경기 남양주", "경기 의정부", "경기 파주", "경기 광주", "경기 이천", "경기 포천", "경기 안성",
         "경기 오산", "경기 양주", "경기 하남", "경기 구리", "경기 군포", "경기 의왕", "경기 광명", "경기 안양", "경기 여주", "경기 양평", "경기 가평",
@@ -831,6 +845,72 @@ public static class PrivateContext
         }
 
         return null;
+    }
+
+    /// <summary>The end of an age in brackets that opens <paramref name="next"/> (<c>(84)</c>: one to three digits alone), or 0.</summary>
+    private static int AgeInBrackets(ReadOnlySpan<char> next)
+    {
+        var n = 1;
+        while (n < next.Length && n <= 3 && char.IsAsciiDigit(next[n]))
+        {
+            n++;
+        }
+
+        return next.Length > 2 && next[0] == '(' && n > 1 && n < next.Length && next[n] == ')' ? n + 1 : 0;
+    }
+
+    // Words of public life written before a name, beside the titles and the fame words: a model, a band's member.
+    private static readonly string[] s_publicBefore = ["모델", "멤버", "선수", "개그맨", "개그우먼", "방송인", "아나운서", "의사"];
+
+    /// <summary>
+    /// Whether the word before a name ends with a public title, a fame word or another word of public life (<c>야구선수</c>,
+    /// <c>모델</c>, <c>가수</c>): the age after the name is then a public figure's.
+    /// </summary>
+    private static bool EndsWithPublicWord(ReadOnlySpan<char> previousWord)
+    {
+        foreach (var list in (ReadOnlySpan<string[]>)[s_publicTitles, s_fame, s_professions, s_publicBefore])
+        {
+            foreach (var word in list)
+            {
+                if (previousWord.EndsWith(word, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // Heads of an institution the press names by the office after the age (염상훈(70) 원장은, 김도성(54) ○○센터 소장은).
+    private static readonly string[] s_heads = ["원장", "소장", "센터장", "관장", "교장"];
+
+    /// <summary>Whether <paramref name="next"/> opens with a public title or an institution head's office (<see cref="s_heads"/>).</summary>
+    private static bool StartsWithOffice(ReadOnlySpan<char> next)
+    {
+        foreach (var head in s_heads)
+        {
+            if (next.StartsWith(head, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return StartsWithPublicTitle(next);
+    }
+
+    /// <summary>Whether <paramref name="next"/> opens with a public title (<see cref="s_publicTitles"/>).</summary>
+    private static bool StartsWithPublicTitle(ReadOnlySpan<char> next)
+    {
+        foreach (var title in s_publicTitles)
+        {
+            if (next.StartsWith(title, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A record's age right after the name: <c>홍길동 님, 만 30세</c>, <c>홍길동(만 30세)</c>.</summary>

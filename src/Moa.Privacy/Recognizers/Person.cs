@@ -709,7 +709,9 @@ internal static class Person
                 continue;
             }
 
-            var alone = i < 2 || !(Context.IsHangulSyllable(text[i - 2]) || Context.IsAsciiLetter(text[i - 2]) || Context.IsDigit(text[i - 2]));
+            // (A particle glued to a closing bracket is no surname: 인증(1365)은 관장님 ….)
+            var alone = i < 2 || !(Context.IsHangulSyllable(text[i - 2]) || Context.IsAsciiLetter(text[i - 2]) || Context.IsDigit(text[i - 2])
+                || text[i - 2] is ')' or ']' or '』' or '」');
             var lone = s_loneSurnames.Contains(text[i - 1]) && alone;
             if (!lone && alone && s_rareLoneSurnames.Contains(text[i - 1]) && HonorificTitleAt(text, i + 1))
             {

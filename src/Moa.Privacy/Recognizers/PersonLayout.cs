@@ -1439,6 +1439,12 @@ internal static class PersonLayout
                 {
                     (exported ??= []).Add(writer);
                 }
+                else if (comments && !blank && DatedWriter(text, SkipSpaces(text, lineStart, lineEnd), lineEnd) is { } dated)
+                {
+                    // (A comment that opens with its writer, the year's date and the time names its writer for certain, as a
+                    // reply does: 판교라이더 2025-05-14 23:05 혹시 ….)
+                    (exported ??= []).Add(dated);
+                }
                 else if (comments && !blank && BareCommentWriter(text, lineStart, lineEnd) is { } bare)
                 {
                     (bareWriters ??= []).Add(bare);
@@ -2250,9 +2256,7 @@ internal static class PersonLayout
 
             // (Or the year's date and the time, the comment after one space: └ 캠핑하는곰돌이 2025년 6월 27일 21:30 넵!, └ 달빛타프
             // 2025. 9. 17. 22:10 가람님 ….)
-            if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var datedGap and > 0 && Context.IsDigit(Context.At(text, datedGap + 1))
-                && DatedClockEnd(text, datedGap + 1, lineEnd) is var datedClock and > 0 && Context.At(text, datedClock) == ' '
-                && datedClock + 1 < lineEnd && text[datedClock + 1] != ' ' && ReplyWriter(text, p, datedGap) is { } yearWriter)
+            if (DatedWriter(text, p, lineEnd) is { } yearWriter)
             {
                 return (yearWriter.Start, yearWriter.End, true);
             }
@@ -2416,7 +2420,7 @@ internal static class PersonLayout
         }
 
         (int Start, int End)? bracketName = null;
-        var (clockInBrackets, direct, fanTagged) = (false, false, false);
+        var (clockInBrackets, direct, fanTagged, messageStamp) = (false, false, false, false);
         if (p < lineEnd && text[p] == '[')
         {
             var close = text.IndexOf(']', p, lineEnd - p);
@@ -2497,6 +2501,15 @@ internal static class PersonLayout
             // (So does a server's export with the date before the time: [2025. 5. 14. 23:02] 초코송이🍫: ….)
             clockInBrackets = Context.IsDigit(text[close - 1]) && (ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0
                 || DateEnd(text, p + 1, close) is var bracketDate && bracketDate > p + 1 && ClockEnd(text, bracketDate, close) > 0);
+
+            // (A message log's record names the message's kind before its time, [문자 2025. 3. 21. 10:15] 하르방사랑: …, [문자 오후
+            // 9:41] …: the writer after it is named for certain, as an export's slot names it.)
+            if (!clockInBrackets && Context.IsDigit(text[close - 1]) && text.IndexOf(' ', p + 1, close - p - 1) is var kindEnd and > 0
+                && IsMessageKind(text.AsSpan(p + 1, kindEnd - p - 1)) && SkipSpaces(text, kindEnd + 1, close) is var stampAt
+                && (ClockEnd(text, stampAt, close) == close || DateEnd(text, stampAt, close) is var stampDate && stampDate > stampAt && ClockEnd(text, stampDate, close) == close))
+            {
+                (clockInBrackets, messageStamp) = (true, true);
+            }
             p = SkipSpaces(text, close + 1, lineEnd);
             if (clockInBrackets && Decoration(text, p, lineEnd) is var marked && marked > p)
             {
@@ -2520,6 +2533,13 @@ internal static class PersonLayout
             {
                 p = SkipSpaces(text, tagEnd + 1, lineEnd);
             }
+        }
+
+        // (A message log may write the sender, an arrow and the recipient before the colon: [문자 오후 9:41] Grace Okafor → 코치:
+        // …, 진혁 아빠 어상철 → 코치: …: the sender, named for certain.)
+        if (clockInBrackets && ArrowSender(text, p, lineEnd) is { } sender)
+        {
+            return (sender.Start, sender.End, true);
         }
 
         // A channel before the speaker, as chat exports write it (#잡담 | 여우비: …).
@@ -2628,7 +2648,7 @@ internal static class PersonLayout
                 return (korean.Start, korean.End, false);
             }
 
-            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, direct)
+            return LatinSpeakerAt(text, p, lineEnd, timed) is { } latin ? (latin.Start, latin.End, direct || messageStamp)
                 : MixedHandleEnd(text, p, lineEnd) is var mixed and > 0 && TalkFollows(text, mixed, lineEnd, spaceNeeded: false, timed) ? (p, mixed, false)
                 : Bracketed(bracketName);
         }
@@ -2647,6 +2667,13 @@ internal static class PersonLayout
         if (p > lineStart && text[p - 1] == '○')
         {
             return Bracketed(bracketName);
+        }
+
+        // (A handle of three initial consonants after a time, as a server's members sign with their initials: [오후 10:31]
+        // ㅇㅈㅇ: ….)
+        if (timed && InitialsHandleEnd(text, p, lineEnd) is var initials and > 0 && TalkFollows(text, initials, lineEnd, spaceNeeded: false, timed))
+        {
+            return (p, initials, false);
         }
 
         var start = p;
@@ -2728,9 +2755,10 @@ internal static class PersonLayout
         {
             p += 2;
         }
-        else if (timed && end - start >= 3 && Context.IsLatinUpper(Context.At(text, p)))
+        else if (timed && (end - start >= 3 || end - start == 2 && Context.IsLatinUpper(Context.At(text, p + 1))) && Context.IsLatinUpper(Context.At(text, p)))
         {
-            // (Or a capital letter or two after a timed handle of Hangul, which the handle keeps: [오후 3:12] 초보골퍼J: ….)
+            // (Or a capital letter or two after a timed handle of Hangul, which the handle keeps: [오후 3:12] 초보골퍼J: …; two
+            // after two syllables, a server's role glued to the nickname, perhaps before its badge: [오후 8:02] 유령GM 🎲: ….)
             var tail = p;
             while (tail < lineEnd && tail - p < 2 && Context.IsLatinUpper(text[tail]))
             {
@@ -2776,7 +2804,8 @@ internal static class PersonLayout
         // (A message log's direction is no speaker: [23:20] 발신: …, [23:41] 수신: ….)
         return (word.Length < 2 || word.Length > longest) && !(word.Length <= 12 && word.Contains('_')) || word.Length > 4 && NameGazetteer.IsCommonWord(word) || PrivateContext.IsContextWord(word) || PrivateContext.IsFieldWord(word)
             || s_channelTags.Contains(word) || IsTitleAlone(word) || log && !LogSpeakerName(text, start, end) && !(word.Length >= 4 && LogHandleAgain(text, start, end, lineStart))
-            ? Bracketed(bracketName) : (start, end, log);
+            || messageStamp && (NameGazetteer.IsCommonWord(word) || IsFormWord(word))
+            ? Bracketed(bracketName) : (start, end, log || messageStamp);
 
         static (int Start, int End, bool Exported)? Bracketed((int Start, int End)? name) => name is { } n ? (n.Start, n.End, false) : null;
 
@@ -2828,7 +2857,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// The end of a handle that joins Latin letters and Hangul at <paramref name="p"/> (<c>DP장인</c>, <c>Rustam_대리</c>,
-    /// <c>K팝러버</c>): one to twelve letters or digits, an underscore or not, then one to six syllables; 0 where there is none.
+    /// <c>K팝러버</c>, <c>xX탑솔장인Xx</c>): one to twelve letters or digits, an underscore or not, one to six syllables, then up
+    /// to four letters or digits; 0 where there is none.
     /// </summary>
     private static int MixedHandleEnd(string text, int p, int lineEnd)
     {
@@ -2845,7 +2875,79 @@ internal static class PersonLayout
             h++;
         }
 
-        return h - q is >= 1 and <= 6 && !(h < lineEnd && (Context.IsAsciiLetter(text[h]) || Context.IsDigit(text[h]))) ? h : 0;
+        if (h - q is < 1 or > 6)
+        {
+            return 0;
+        }
+
+        // (Letters may close it as they open it, up to four: xX탑솔장인Xx.)
+        var tail = h;
+        while (tail < lineEnd && tail - h < 4 && (Context.IsAsciiLetter(text[tail]) || Context.IsDigit(text[tail])))
+        {
+            tail++;
+        }
+
+        return tail < lineEnd && (Context.IsAsciiLetter(text[tail]) || Context.IsDigit(text[tail])) ? 0 : tail;
+    }
+
+    /// <summary>
+    /// The writer of a comment at <paramref name="p"/> written before the year's date and the time, the comment after one
+    /// space (<c>캠핑하는곰돌이 2025년 6월 27일 21:30 넵!</c>, <c>달빛타프 2025. 9. 17. 22:10 가람님 …</c>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? DatedWriter(string text, int p, int lineEnd) =>
+        text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var gap and > 0 && Context.IsDigit(Context.At(text, gap + 1))
+        && DatedClockEnd(text, gap + 1, lineEnd) is var clock and > 0 && Context.At(text, clock) == ' '
+        && clock + 1 < lineEnd && text[clock + 1] != ' ' ? ReplyWriter(text, p, gap) : null;
+
+    /// <summary>
+    /// The sender of a message line at <paramref name="p"/> written as the sender, an arrow and the recipient before a colon
+    /// (<c>Grace Okafor → 코치: …</c>, <c>시우맘 남희수 → 코치: …</c>): a full name in Latin letters, the last word where it has a
+    /// Korean name's shape (a role or a relation before it), or one word alone: a given name of common given-name syllables,
+    /// a listed Latin given name or a handle; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? ArrowSender(string text, int p, int lineEnd)
+    {
+        if (text.IndexOf(" → ", p, Math.Min(32, lineEnd - p), StringComparison.Ordinal) is not (var arrow and > 0)
+            || text.AsSpan(arrow + 3, Math.Min(24, lineEnd - arrow - 3)).IndexOfAny(':', '：') is not (var colon and > 0)
+            || !TalkFollows(text, arrow + 3 + colon, lineEnd, spaceNeeded: false, timed: true))
+        {
+            return null;
+        }
+
+        var segment = text.AsSpan(p, arrow - p);
+        if (IsLatinName(segment))
+        {
+            return (p, arrow);
+        }
+
+        // (A shop's phone or a masked shop speaks for no one: 가게폰 → 채유리, ○○안경 → 한결 고객님; nor does a title alone,
+        // 관장 → 시우 어머님.)
+        var last = segment.LastIndexOf(' ') + 1;
+        var word = segment[last..];
+        return segment.Contains('○') || word.IsEmpty || word[^1] == '폰' ? null
+            : Context.IsAsciiLetter(word[0]) ? last == 0 && (ListedGiven(word) || IsHandle(word)) ? (p, arrow) : null
+            : (KoreanNameShaped(text, p + last, arrow) || last == 0 && word.Length is 2 or 3 && AllGivenSyllables(word))
+                && !NameGazetteer.IsCommonWord(word) && !IsRoleWord(word) && !Person.IsTitleOrRole(word) ? (p + last, arrow) : null;
+    }
+
+    /// <summary>
+    /// The end of three initial consonants at <paramref name="p"/> that stand for a name (<c>ㅇㅈㅇ</c>, <c>ㄱㅁㅅ</c>), not
+    /// laughter or a cry (<c>ㅋㅋㅋ</c>, <c>ㄷㄷㄷ</c>: one letter repeated, or only the letters of laughter); 0 otherwise.
+    /// </summary>
+    private static int InitialsHandleEnd(string text, int p, int lineEnd)
+    {
+        if (p + 3 > lineEnd || Context.IsHangulSyllable(Context.At(text, p + 3)) || IsInitial(Context.At(text, p + 3)))
+        {
+            return 0;
+        }
+
+        var (a, b, c) = (text[p], text[p + 1], text[p + 2]);
+        return IsInitial(a) && IsInitial(b) && IsInitial(c) && !(a == b && b == c)
+            && !(IsLaughter(a) && IsLaughter(b) && IsLaughter(c)) ? p + 3 : 0;
+
+        // (The consonants of Hangul Compatibility Jamo, ㄱ to ㅎ; the laughter's and the shiver's, ㅋ ㅎ ㄷ.)
+        static bool IsInitial(char ch) => ch is >= '\u3131' and <= '\u314E';
+        static bool IsLaughter(char ch) => ch is 'ㅋ' or 'ㅎ' or 'ㄷ';
     }
 
     /// <summary>
@@ -3473,6 +3575,15 @@ internal static class PersonLayout
             if (word.Length is >= 2 and <= 20 && Context.IsCyrillicUpper(word[0]) && IsCyrillicWord(word[1..]))
             {
                 return (start, end);
+            }
+
+            // (A full name and the speaker's job after it, as a library's or a clinic's staff show themselves: [모해인 사서]: the
+            // name.)
+            if (word.Length is >= 6 and <= 7 && word[3] == ' ' && !word[..3].ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                && !word[4..].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && KoreanNameShaped(text, start, start + 3)
+                && !NameGazetteer.IsCommonWord(word[..3]) && !IsDeskWord(word[..3]) && !KoreanNameShaped(text, start + 4, end))
+            {
+                return (start, start + 3);
             }
 
             return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)

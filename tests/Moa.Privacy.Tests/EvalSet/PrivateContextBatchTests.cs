@@ -662,8 +662,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(96, 0.88, 0.56, 0.88, 0.99, 0.88, 0.93)]
     // Batch 97, written blind by two helpers at the last session's end and committed unread, wired at this session's start
     // after the pass tuned on batch 96, scored once (0.917, detector 0.909 / 0.966, 37 of 82 public persons replaced; 51 detector misses by the analysis
-    // script, the session's start tree 51).
-    [InlineData(97, 0.91, 0.46, 0.90, 0.98, 0.90, 0.96)]
+    // script, the session's start tree 51). One pass tuned on it since (a server's badges and initials, a message log's
+    // kind and arrows, a slot's name and job, dated comments, ages in brackets in the news: 0.952, detector 0.935 / 0.983 now).
+    [InlineData(97, 0.95, 0.46, 0.93, 0.99, 0.93, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

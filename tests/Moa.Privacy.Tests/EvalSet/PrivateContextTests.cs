@@ -310,14 +310,16 @@ public class PrivateContextTests(ITestOutputHelper output)
         // Batch 3's held-out half (never tuned on), measured a second time after the private-by-default judge and the new
         // name rules (docs/privacy/pii.md): recall 0.924 (61 of 66) on the detector's persons, 0.939 on gold spans; real
         // part 3 of 3; public persons replaced 0.265 (18 of 68). First measurement, before: 0.455 / 0.470, public 0 of 68.
-        // Blind batches 4-7 (PrivateContextBatchTests) are the later held-out figures.
+        // Blind batches 4-7 (PrivateContextBatchTests) are the later held-out figures. Since the sixty-fourth pass (a Korean
+        // name with an age in brackets in the news is private) one more public gold span is judged private: 0.279 (19 of 68,
+        // a farmer the news names with his age, 농민 백○○(69)씨).
         score.Private.ShouldBeGreaterThanOrEqualTo(60);
         score.Public.ShouldBeGreaterThanOrEqualTo(60);
         score.Recall.ShouldBeGreaterThanOrEqualTo(0.92);
         score.GoldRecall.ShouldBeGreaterThanOrEqualTo(0.93);
         real.GoldRecall.ShouldBeGreaterThanOrEqualTo(1.0);
         score.PublicRate.ShouldBeLessThanOrEqualTo(0.27);
-        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.27);
+        score.GoldPublicRate.ShouldBeLessThanOrEqualTo(0.28);
     }
 
     [Theory]

@@ -3445,4 +3445,69 @@ public class PersonLayoutTests
         cafe.ShouldContain("감성돔헌터");
         Persons("09:00 [개회]: 강당\n10:00 [공지]: 3층 회의실").ShouldBeEmpty();
     }
+
+    // A server's chat may set a badge after the nickname ([오후 8:02] 늑대GM 🎲: …), sign with three initials ([오후 10:31] ㄱㅁㅅ:
+    // …) or close a Latin-and-Hangul handle with letters (xX정글장인Xx); laughter is no handle (ㅋㅋㅋ:).
+    [Fact]
+    public void BadgedNicknames_InitialsHandles_AndClosedMixedHandles()
+    {
+        var server = Persons("── #모집 ──\n[2025-10-01 오후 8:02] 늑대GM 🎲: 신규 캠페인 모집합니다\n[2025. 10. 2. 오후 8:10] Dice_Hana: 저요\n"
+            + "[2025. 10. 2. 오후 8:12] 늑대GM 🎲: 환영해요\n[2025. 10. 3. 오후 10:31] ㄱㅁㅅ: 저도 갈게요\n[2025. 10. 3. 오후 10:35] ㄱㅁㅅ: 회비는요?");
+        server.ShouldContain("늑대GM");
+        server.ShouldContain("ㄱㅁㅅ");
+        Persons("[21:00] 보리차: 웃겨\n[21:01] ㅋㅋㅋ: 진짜\n[21:02] 보리차: ㅇㅇ").ShouldNotContain("ㅋㅋㅋ");
+        var stream = Persons("[20:03:40] xX정글장인Xx: 1세트 밴픽 뭐냐\n[20:03:41] 라면먹는곰: 미쳤다\n[20:03:45] xX정글장인Xx: ㅋㅋ");
+        stream.ShouldContain("xX정글장인Xx");
+    }
+
+
+    // A message log names the kind before the time ([문자 2025. 3. 21. 10:15] 귤밭사랑: …) or writes the sender, an arrow and
+    // the recipient ([문자 오후 9:41] Grace Bello → 코치: …): the sender is named for certain; a shop's phone, a masked shop or
+    // a title alone is no sender (가게폰 → 채유리, 관장 → 시우 어머님). A slot may hold a name and a job ([표다온 사서]), not a desk
+    // and a name ([상황실 다래]: the name).
+    [Fact]
+    public void MessageLogSenders_Arrows_AndNamesWithAJob()
+    {
+        var log = Persons("[문자 2025. 3. 21. 10:15] 귤밭사랑: 입금자 이름 현다은으로 보냈어요\n[메모] 귤밭사랑 = 현다은 님 입금 확인");
+        log.Count(n => n == "귤밭사랑").ShouldBe(2);
+        var arrows = Persons("[문자 오후 9:41] Grace Bello → 코치: Coach, Sam will come late.\n[문자 오후 9:44] 코치 남궁혜린 → Grace Bello: No problem!\n"
+            + "[문자 오후 10:05] 진우 아빠 어상준 → 코치: 발목이 부었어요");
+        arrows.ShouldContain("Grace Bello");
+        arrows.ShouldContain("남궁혜린");
+        arrows.ShouldContain("어상준");
+        var shop = Persons("[문자 2025-11-06 09:30] 가게폰 → 채유리: 네 바꿔 드릴게요\n[문자 2025-11-06 09:40] 관장 → 시우 어머님: 합격했습니다\n"
+            + "[문자 2025-11-06 09:50] ○○안경 → 한결 고객님: 입고되었습니다");
+        shop.ShouldNotContain("가게폰");
+        shop.ShouldNotContain("관장");
+        shop.ShouldNotContain("안경");
+        var library = Persons("[표다온 사서] [오전 10:02] 봉사자님들 확인 부탁드려요\n[곽민서] [오전 10:15] 넵!\n[표다온 사서] [오전 10:33] 감사해요");
+        library.ShouldContain("표다온");
+        library.ShouldNotContain("표다온 사서");
+        var desk = Persons("[상황실 다래] [오후 2:31] 기사님 콜이 멈췄어요\n[반준호] [오후 2:33] 사고 났어요\n[상황실 다래] [오후 2:34] 괜찮으세요?");
+        desk.ShouldContain("다래");
+        desk.ShouldNotContain("상황실");
+    }
+
+
+    // Under a comments header a comment may open with its writer, the year's date and the time, no reply mark (은솔맘아님
+    // 2025-06-28 00:12 …): the writer is named for certain.
+    [Fact]
+    public void DatedCommentWritersWithoutAReplyMark()
+    {
+        var board = Persons("[자유게시판] 차 긁고 가셨네요\n검은콩두유 | 2025. 6. 10. 22:14 | 조회 3,412\n어제 주차해 둔 차가 긁혔어요\n댓글 3\n"
+            + "판교라이더 2025-05-14 23:05 혹시 흰색 투싼 아닌가요?\n└ 검은콩두유 2025-05-15 07:40 @판교라이더 감사합니다");
+        board.Count(n => n == "판교라이더").ShouldBe(2);
+    }
+
+    // The press gives a private person's age in brackets (편소라(11) 양은, 주말분(84) 할머니는), also in a feature whose line
+    // says 글을 배우니 or 신문을 본다 (the verb and the daily paper are no public life); an office after the age, a public word
+    // before the name or a foreign name keeps the figure public (박도윤(71) 민주당 의원, 야구선수 구민혁(22)씨, 호크(37)는).
+    [Fact]
+    public void AgesInBracketsInTheNews()
+    {
+        Reason("지난해 시집을 낸 주말분(84) 할머니는 \"글을 배우니 편지를 쓸 수 있다\"고 했다.", "주말분").ShouldBe("age in brackets");
+        Reason("이장 국태호(71) 씨는 \"다들 여기 와서 신문을 본다\"고 웃었다.", "국태호").ShouldBe("age in brackets");
+        Reason("검찰은 기소된 박도윤(71) 민주당 의원에게 징역 2년을 구형했다.", "박도윤").ShouldStartWith(PersonPolicies.PublicPrefix);
+        Reason("배우 채수아(21)씨와 야구선수 구민혁(22)씨가 열애 중이라는 보도가 나왔다.", "구민혁").ShouldStartWith(PersonPolicies.PublicPrefix);
+    }
 }
