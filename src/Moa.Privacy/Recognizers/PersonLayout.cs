@@ -1477,6 +1477,8 @@ internal static class PersonLayout
 
         // A band's or a cafe's comments copied without a colon (댓글 4, then 라벤더맘 저희 엄마도 …): the line's first word is
         // its writer where the same word opens another line of the text (a second comment, the post's own byline).
+        var confirmed = 0;
+        List<(int Start, int End)>? unconfirmed = null;
         foreach (var (start, end) in bareWriters ?? [])
         {
             var opens = 0;
@@ -1494,6 +1496,24 @@ internal static class PersonLayout
             // 쭈꾸미라이더🐙, or that an underscore joins, 클라이머_J.)
             if (opens >= 2 || IsDigitHandle(text.AsSpan(start, end - start)) || char.IsSurrogate(Context.At(text, end))
                 || text.AsSpan(start, end - start) is var joined && joined.IndexOf('_') > 0 && joined[^1] != '_')
+            {
+                (exported ??= []).Add((start, end));
+                confirmed++;
+            }
+            else
+            {
+                (unconfirmed ??= []).Add((start, end));
+            }
+        }
+
+        // (Where two comments' writers are so confirmed, the comments' layout is: a parent's handle by a child's name opens a
+        // comment too (준우아빠 우퍼 이런 건 …), and so does a handle of three syllables or more that is no word of Korean and
+        // ends with no particle (먹보곰 근데 글에 …).)
+        foreach (var (start, end) in confirmed >= 2 ? unconfirmed ?? [] : [])
+        {
+            var word = text.AsSpan(start, end - start);
+            if (KinHandle(word) || word.Length >= 3 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !Person.IsParticle(word[^1]) && !IsFormWord(word)
+                && !PrivateContext.IsContextWord(word) && !IsRoleWord(word))
             {
                 (exported ??= []).Add((start, end));
             }
@@ -1645,7 +1665,11 @@ internal static class PersonLayout
             && (handle.Length >= 3 || handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')) ? (start, end, true) : null;
     }
 
-    /// <summary>Whether a chat's line is the exporter's own, as a market's app copies it: <c>나: …</c>, <c>Me: …</c>.</summary>
+    // A shop's own side in a copy of its messages: general Korean of small businesses, from knowledge.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_ownSides =
+        FrozenSet.Create(StringComparer.Ordinal, ["가게", "매장", "사장", "사장님", "업체", "식당", "공방", "본점"]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Whether a chat's line is the exporter's own, as a market's app copies it: <c>나: …</c>, <c>Me: …</c>, a shop's <c>[가게] …</c>.</summary>
     private static bool SelfLine(ReadOnlySpan<char> line)
     {
         // (After a time in brackets too, and with the exporter's own nickname in parentheses: [오후 7:06] 나: …, [오후 7:02]
@@ -1658,6 +1682,12 @@ internal static class PersonLayout
         if (line.StartsWith("나(", StringComparison.Ordinal) && line.IndexOf(')') is var own and > 2 and <= 16)
         {
             return line[(own + 1)..] is [':', ' ', _, ..];
+        }
+
+        // (So does a shop's own side of copied messages, [가게] 네 가능해요~, [매장] ….)
+        if (line.StartsWith('[') && line.IndexOf(']') is var side and > 2 and <= 5 && s_ownSides.Contains(line[1..side]) && line.Length > side + 2 && line[side + 1] == ' ')
+        {
+            return true;
         }
 
         // (A business's channel answers under its own masked name, [오후 9:20] [○○피부과의원] 네 …: the exporter's side.)
@@ -2684,9 +2714,11 @@ internal static class PersonLayout
 
         var end = p;
 
-        // (A stream's chat may put the speaker's role after the name, before the colon: 21:03:05 한밤의부엌 스트리머: ….)
-        if (timed && end - start is >= 2 and <= 10 && Context.At(text, end) == ' ' && text.IndexOf(':', end, Math.Min(8, lineEnd - end)) is var roleColon and > 0
-            && text.AsSpan(end + 1, roleColon - end - 1) is var roleAfter && s_channelTags.Contains(roleAfter)
+        // (A stream's chat may put the speaker's role after the name, before the colon: 21:03:05 한밤의부엌 스트리머: …, perhaps
+        // after the role's badge and the word 채널: 0:00:41 곰손키친 🔧채널 운영자: ….)
+        if (timed && end - start is >= 2 and <= 10 && Context.At(text, end) == ' ' && text.IndexOf(':', end, Math.Min(14, lineEnd - end)) is var roleColon and > 0
+            && text.AsSpan(Decoration(text, end + 1, roleColon), roleColon - Decoration(text, end + 1, roleColon)) is var roleAfter
+            && (s_channelTags.Contains(roleAfter) || roleAfter.StartsWith("채널 ", StringComparison.Ordinal) && s_channelTags.Contains(roleAfter[3..]))
             && TalkFollows(text, roleColon, lineEnd, spaceNeeded: false, timed) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start)) && !IsRoleWord(text.AsSpan(start, end - start)))
         {
             return (start, end, false);
@@ -3808,7 +3840,7 @@ internal static class PersonLayout
     /// </summary>
     private static bool KinHandle(ReadOnlySpan<char> word)
     {
-        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "이모", "삼촌", "할머니", "할배", "집사", "아내", "남편"])
+        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "형", "이모", "삼촌", "할머니", "할배", "집사", "아내", "남편"])
         {
             if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
                 && !EndsWithAny(prefix, s_familyOrder) && !IsFormWord(prefix) && !PrivateContext.IsStaffOrKin(prefix)

@@ -667,8 +667,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(97, 0.95, 0.46, 0.93, 0.99, 0.93, 0.98)]
     // Batch 98, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 97,
     // scored once (0.935, detector 0.934 / 0.964, 41 of 72 public persons replaced; 35 detector misses by the analysis
-    // script, the session's start tree 35).
-    [InlineData(98, 0.93, 0.57, 0.93, 0.98, 0.93, 0.96)]
+    // script, the session's start tree 35). One pass tuned on it since (a shop's own side of copied messages, comment
+    // blocks' writers, handles that end with 형, a stream's badged role: 0.947, detector 0.947 / 0.965 now).
+    [InlineData(98, 0.94, 0.57, 0.94, 0.98, 0.94, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3510,4 +3510,26 @@ public class PersonLayoutTests
         Reason("검찰은 기소된 박도윤(71) 민주당 의원에게 징역 2년을 구형했다.", "박도윤").ShouldStartWith(PersonPolicies.PublicPrefix);
         Reason("배우 채수아(21)씨와 야구선수 구민혁(22)씨가 열애 중이라는 보도가 나왔다.", "구민혁").ShouldStartWith(PersonPolicies.PublicPrefix);
     }
+
+    // A shop's own side of copied messages ([가게] 네 …) speaks as the exporter does, so the customers' bracketed lines make a
+    // conversation; under a comments header, where two writers are confirmed, a parent's handle or a handle of three
+    // syllables opens a comment too (준호아빠 우퍼는 …), not a word with a particle (저희는 …); a phone's export keeps a handle
+    // that ends with 형 (셔틀왕민형 : …); a stream's role may follow a badge and 채널 (달빛키친 🔧채널 운영자: …).
+    [Fact]
+    public void ShopSides_CommentBlocks_KinHandlesWithHyeong_AndBadgedRoles()
+    {
+        var shop = Persons("픽업일\t주문자\t케이크\n3월 5일\t양미선\t생크림\n3월 6일\t탁민성\t도시락\n3월 7일\t별하맘\t캐릭터\n문자\n"
+            + "[양미선] 레터링 한글로만 해주세요\n[가게] 네~ 한글로 넣을게요\n[별하맘] 사장님~ 하츄핑으로 바꿀 수 있나요?\n[가게] 네 가능해요!");
+        shop.ShouldContain("별하맘");
+        shop.ShouldNotContain("가게");
+        var board = Persons("윗집 소음 어떻게들 하세요\n별이맘 · 2025-10-02 23:48 · 조회 412\n댓글\n라벤더향기 저희도 작년에 똑같았어요\nMia_in_Korea 저는 미국에서 왔어요\n"
+            + "준호아빠 우퍼는 하지 마시고요ㅋㅋ\n먹보너구리 근데 글에 이름 쓰시면 알아봐요\n저희는 매트 깔았어요\n라벤더향기 쪽지 드렸어요~");
+        board.ShouldContain("준호아빠");
+        board.ShouldContain("먹보너구리");
+        board.ShouldNotContain("저희는");
+        var phone = Persons("2025-10-25 오후 8:01, 셔틀왕민형 : 오늘 7코트 예약 잡았습니다.\n2025-10-25 오후 8:03, 민트초코 : 네 갈게요");
+        phone.ShouldContain("셔틀왕민형");
+        var stream = Persons("0:00:41 달빛키친 🔧채널 운영자: 안녕하세요 여러분~\n0:01:05 yumyum_jisoo: 안녕하세요!!\n0:03:58 달빛키친 🔧채널 운영자: 네 돼요~");
+        stream.ShouldContain("달빛키친");
+    }
 }
