@@ -2277,9 +2277,12 @@ internal static class PersonLayout
                 return (timedWriter.Start, timedWriter.End, true);
             }
 
-            // (Or the time alone before the comment, two spaces after it: └ 율무차한잔 18:58  쌍둥이맘 하나 ….)
+            // (Or the time alone before the comment, two spaces after it: └ 율무차한잔 18:58  쌍둥이맘 하나 …; or one, after a handle
+            // that is no word of Korean: └ 쭈니 21:30 팔꿈치 괜찮아요~.)
             if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var timeGap and > 0 && ClockEnd(text, timeGap + 1, lineEnd) is var timedEnd and > 0
-                && text.AsSpan(timedEnd, Math.Max(0, Math.Min(2, lineEnd - timedEnd))) is "  " && ReplyWriter(text, p, timeGap) is { } timeWriter)
+                && (text.AsSpan(timedEnd, Math.Max(0, Math.Min(2, lineEnd - timedEnd))) is "  "
+                    || Context.At(text, timedEnd) == ' ' && timedEnd + 1 < lineEnd && text[timedEnd + 1] != ' ' && !NameGazetteer.IsCommonWord(text.AsSpan(p, timeGap - p)))
+                && ReplyWriter(text, p, timeGap) is { } timeWriter)
             {
                 return (timeWriter.Start, timeWriter.End, true);
             }
@@ -2570,6 +2573,12 @@ internal static class PersonLayout
         if (clockInBrackets && ArrowSender(text, p, lineEnd) is { } sender)
         {
             return (sender.Start, sender.End, true);
+        }
+
+        // (A stream's log marks the streamer's own lines with BJ before the handle: BJ 먹깨비순돌 : ….)
+        if (text.AsSpan(p, lineEnd - p).StartsWith("BJ ", StringComparison.Ordinal) && Context.IsHangulSyllable(Context.At(text, p + 3)))
+        {
+            (p, fanTagged) = (p + 3, true);
         }
 
         // A channel before the speaker, as chat exports write it (#잡담 | 여우비: …).
@@ -2964,10 +2973,29 @@ internal static class PersonLayout
 
     /// <summary>
     /// The end of three initial consonants at <paramref name="p"/> that stand for a name (<c>ㅇㅈㅇ</c>, <c>ㄱㅁㅅ</c>), not
-    /// laughter or a cry (<c>ㅋㅋㅋ</c>, <c>ㄷㄷㄷ</c>: one letter repeated, or only the letters of laughter); 0 otherwise.
+    /// laughter or a cry (<c>ㅋㅋㅋ</c>, <c>ㄷㄷㄷ</c>: one letter repeated, or only the letters of laughter), or of two or three
+    /// initials and two to four digits (<c>ㅇㅇ1234</c>); 0 otherwise.
     /// </summary>
     private static int InitialsHandleEnd(string text, int p, int lineEnd)
     {
+        // (Or initials and digits, a streaming site's or a board's anonymous handle: ㅇㅇ1234.)
+        var initials = p;
+        while (initials < lineEnd && initials - p < 3 && IsInitial(text[initials]))
+        {
+            initials++;
+        }
+
+        var digits = initials;
+        while (digits < lineEnd && digits - initials < 5 && Context.IsDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        if (initials - p >= 2 && digits - initials is >= 2 and <= 4 && !Context.IsDigit(Context.At(text, digits)))
+        {
+            return digits;
+        }
+
         if (p + 3 > lineEnd || Context.IsHangulSyllable(Context.At(text, p + 3)) || IsInitial(Context.At(text, p + 3)))
         {
             return 0;
@@ -3087,8 +3115,10 @@ internal static class PersonLayout
             q++;
         }
 
-        var clockAt = q + 2;
-        if (q - p < 4 || !text.AsSpan(p, q - p).ContainsAny('/', '.', '-') || !text.AsSpan(q, lineEnd - q).StartsWith(", ", StringComparison.Ordinal))
+        // (Some locales leave the comma out after a date with slashes: 02/06/25 04.02 - Bos Ha: ….)
+        var spaced = q - p >= 6 && text.AsSpan(p, q - p).Count('/') == 2 && Context.At(text, q) == ' ' && Context.IsDigit(Context.At(text, q + 1));
+        var clockAt = spaced ? q + 1 : q + 2;
+        if (!spaced && (q - p < 4 || !text.AsSpan(p, q - p).ContainsAny('/', '.', '-') || !text.AsSpan(q, lineEnd - q).StartsWith(", ", StringComparison.Ordinal)))
         {
             // (A Korean phone's export writes the date its own way, with no comma: 2025. 2. 3. 06:20 - …, 2025년 9월 21일
             // 오후 6:15 - ….)
@@ -4099,10 +4129,13 @@ internal static class PersonLayout
         }
 
         var dot = text.IndexOf(" · ", p, Math.Min(lineEnd - p, 22), StringComparison.Ordinal);
+        // (A cafe's byline may set the writer's rank after the handle and the views after the time: 페달밟는곰 매니저 · 2025년 6월
+        // 18일 21:14 · 조회 212; the handle is the first word.)
         if (dot > p && DateEnd(text, dot + 3, lineEnd) is var dated && dated - dot > 11 && ClockEnd(text, dated, lineEnd) is var time and > 0
-            && (text.AsSpan(time, lineEnd - time).Trim(" \r").IsEmpty || underComments && Context.At(text, time) == ' ' && time + 1 < lineEnd && text[time + 1] != ' '))
+            && (text.AsSpan(time, lineEnd - time).Trim(" \r").IsEmpty || underComments && Context.At(text, time) == ' ' && time + 1 < lineEnd && text[time + 1] != ' '
+                || text.AsSpan(time, lineEnd - time).StartsWith(" · 조회", StringComparison.Ordinal)))
         {
-            return CommentHandle(text, p, dot);
+            return CommentHandle(text, p, dot) ?? (text.IndexOf(' ', p, dot - p) is var rank and > 0 && !Context.IsAsciiLetter(text[p]) ? CommentHandle(text, p, rank) : null);
         }
 
         var bar = text.IndexOf(" | ", lineStart, lineEnd - lineStart, StringComparison.Ordinal);

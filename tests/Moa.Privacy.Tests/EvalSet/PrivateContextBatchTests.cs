@@ -672,8 +672,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(98, 0.94, 0.57, 0.94, 0.98, 0.94, 0.96)]
     // Batch 99, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 98,
     // scored once (0.927, detector 0.921 / 0.969, 49 of 80 public persons replaced; 56 detector misses by the analysis
-    // script, the session's start tree 56).
-    [InlineData(99, 0.92, 0.62, 0.92, 0.99, 0.92, 0.96)]
+    // script, the session's start tree 56). One pass tuned on it since (WhatsApp's dotted times without a comma, a stream's
+    // BJ and anonymous viewers, a reply's single space after the time, a cafe byline's rank: 0.963, detector 0.954 / 0.970 now).
+    [InlineData(99, 0.96, 0.62, 0.95, 0.99, 0.95, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

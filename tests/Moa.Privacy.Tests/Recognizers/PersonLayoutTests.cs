@@ -3532,4 +3532,23 @@ public class PersonLayoutTests
         var stream = Persons("0:00:41 달빛키친 🔧채널 운영자: 안녕하세요 여러분~\n0:01:05 yumyum_jisoo: 안녕하세요!!\n0:03:58 달빛키친 🔧채널 운영자: 네 돼요~");
         stream.ShouldContain("달빛키친");
     }
+
+    // Some WhatsApp locales leave the comma out after the date and write the time with a dot (02/06/25 04.02 - Bos Kim: …);
+    // a stream's log marks the streamer with BJ (BJ 매운맛순돌 : …) and a viewer may be anonymous initials and digits ([일반]
+    // ㅇㅇ5678 : …); a cafe's reply may put one space after the time (└ 쪼니 21:30 괜찮아요~), and its byline the writer's rank
+    // after the handle and the views after the time (페달곰 매니저 · 2025년 6월 18일 21:14 · 조회 212): the handle, not the rank.
+    [Fact]
+    public void DotTimedWhatsApp_StreamersAndAnonymousViewers_AndCafeRanks()
+    {
+        var whatsApp = Persons("02/06/25 04.02 - Bos Kim: 오늘 4시 반 출항\n02/06/25 04.05 - Agus Setiawan: Siap kapten\n02/06/25 04.13 - Bos Kim: 빨리 나와");
+        whatsApp.ShouldContain("Bos Kim");
+        var stream = Persons("[열혈팬] 곱창러버 : 오늘 가능??\nBJ 매운맛순돌 : 헐 감사합니다\n[일반] ㅇㅇ5678 : 살 좀 빼라\n[매니저] 순돌지킴이 : 경고입니다\nBJ 매운맛순돌 : 자 갑니다");
+        stream.ShouldContain("매운맛순돌");
+        stream.ShouldContain("ㅇㅇ5678");
+        var cafe = Persons("[정모후기] 팔당 번개 후기\n페달곰 매니저 · 2025년 6월 18일 21:14 · 조회 212 · 댓글 9\n총 14명 참가했습니다.\n"
+            + "└ 쪼니 21:30 팔꿈치 괜찮아요~\n  └ 페달곰 21:33 다행이에요 쪼니님");
+        cafe.ShouldContain("페달곰");
+        cafe.ShouldContain("쪼니");
+        cafe.ShouldNotContain("매니저");
+    }
 }
