@@ -866,47 +866,24 @@ public static class PrivateContext
     /// Whether the word before a name ends with a public title, a fame word or another word of public life (<c>야구선수</c>,
     /// <c>모델</c>, <c>가수</c>): the age after the name is then a public figure's.
     /// </summary>
-    private static bool EndsWithPublicWord(ReadOnlySpan<char> previousWord)
-    {
-        foreach (var list in (ReadOnlySpan<string[]>)[s_publicTitles, s_fame, s_professions, s_publicBefore])
-        {
-            foreach (var word in list)
-            {
-                if (previousWord.EndsWith(word, StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool EndsWithPublicWord(ReadOnlySpan<char> previousWord) =>
+        PersonLayout.EndsWithAny(previousWord, s_publicTitles) || PersonLayout.EndsWithAny(previousWord, s_fame)
+        || PersonLayout.EndsWithAny(previousWord, s_professions) || PersonLayout.EndsWithAny(previousWord, s_publicBefore);
 
     // Heads of an institution the press names by the office after the age (염상훈(70) 원장은, 김도성(54) ○○센터 소장은).
     private static readonly string[] s_heads = ["원장", "소장", "센터장", "관장", "교장"];
 
-    /// <summary>Whether <paramref name="next"/> opens with a public title or an institution head's office (<see cref="s_heads"/>).</summary>
+    /// <summary>Whether <paramref name="next"/> opens with a public title (<see cref="s_publicTitles"/>) or an institution head's office (<see cref="s_heads"/>).</summary>
     private static bool StartsWithOffice(ReadOnlySpan<char> next)
     {
-        foreach (var head in s_heads)
+        foreach (var offices in (ReadOnlySpan<string[]>)[s_heads, s_publicTitles])
         {
-            if (next.StartsWith(head, StringComparison.Ordinal))
+            foreach (var office in offices)
             {
-                return true;
-            }
-        }
-
-        return StartsWithPublicTitle(next);
-    }
-
-    /// <summary>Whether <paramref name="next"/> opens with a public title (<see cref="s_publicTitles"/>).</summary>
-    private static bool StartsWithPublicTitle(ReadOnlySpan<char> next)
-    {
-        foreach (var title in s_publicTitles)
-        {
-            if (next.StartsWith(title, StringComparison.Ordinal))
-            {
-                return true;
+                if (next.StartsWith(office, StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
         }
 

@@ -1506,8 +1506,8 @@ internal static class PersonLayout
             }
         }
 
-        // (Where two comments' writers are so confirmed, the comments' layout is: a parent's handle by a child's name opens a
-        // comment too (준우아빠 우퍼 이런 건 …), and so does a handle of three syllables or more that is no word of Korean and
+        // (Where two writers are so confirmed, the lines are comments laid out alike: a parent's handle by a child's name opens
+        // a comment too (준우아빠 우퍼 이런 건 …), and so does a handle of three syllables or more that is no word of Korean and
         // ends with no particle (먹보곰 근데 글에 …).)
         foreach (var (start, end) in confirmed >= 2 ? unconfirmed ?? [] : [])
         {
@@ -2708,8 +2708,8 @@ internal static class PersonLayout
             return Bracketed(bracketName);
         }
 
-        // (A handle of three initial consonants after a time, as a server's members sign with their initials: [오후 10:31]
-        // ㅇㅈㅇ: ….)
+        // (A handle of three initial consonants after a time, as a server's members sign with their initials, [오후 10:31]
+        // ㅇㅈㅇ: …, or of initials and digits, a stream's anonymous viewer: [일반] ㅇㅇ1234 : ….)
         if (timed && InitialsHandleEnd(text, p, lineEnd) is var initials and > 0 && TalkFollows(text, initials, lineEnd, spaceNeeded: false, timed))
         {
             return (p, initials, false);
