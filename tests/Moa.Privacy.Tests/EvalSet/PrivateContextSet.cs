@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–98 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–99 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 99;
+    public const int HeldOutBatch = 100;
 
-    /// <summary>The batch held out whole before batch 99 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 98;
+    /// <summary>The batch held out whole before batch 100 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 99;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -298,7 +298,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a dermatology clinic's laser bookings and patients' messages, Vietnamese married immigrants' Zalo group, a school violence committee record, an after-school class Band, apartment residents' minutes on parking fees, a market fire in the news, an English e-mail with a Mongolian patient's family, a campsite ledger, a templestay list and group chat, dialysis records, a noise complaint community post, a badminton club open chat, Uzbek construction workers' Telegram group, a moving company's job log, a fan subtitle team's Discord, a bakery's cake orders, a used stroller deal chat, a district office Teams channel about a misdirected welfare list, a labour attorney's record on unpaid wages, women divers in the news, Filipino caregivers' Messenger group, a middle school orchestra roster and texts, psychiatric ward notes, a construction fall report and crew chat, a cataract surgery consent, a hiking club's Daum cafe, a water utility complaint record, a cooking stream's live chat, an officetel lease and leak chat, senior centre volunteers' chat, a hair salon's bookings, a coast guard rescue log, a Hungary plant Teams channel, Mongolian students' Facebook group, a wedding hall deposit mediation) and wired in it
 /// after a pass tuned on batch 97 (a server's badges and initials, a message log's kind and arrows, a slot's name and job, dated comments, ages in brackets in the news), adds planted documents only (<c>person-private-docs98.txt</c>). Batch 99, written blind in that session by
 /// two writers (an orthodontic clinic's schedule and parents' messages, Nepali pig farm workers' Viber group, domestic violence counselling notes, a daycare field trip Band, village water supply minutes, a restaurant gas explosion in the news, an English e-mail with a postdoc applicant from Brazil, a pet hotel ledger, a parish baptism register and youth chat, a hospice family meeting record, a lost wallet community post, a futsal club open chat, Koryoin residents' Telegram group, a piano tuner's job log, a webtoon writers' Discord, a flower shop's wreath orders, a used camera deal chat, a university Slack channel about a grade list posted by mistake, an insurance adjuster's accident record, a village barber couple in the news, Indonesian fishermen's WhatsApp group, a debate club roster and texts, NICU nursing notes, a delivery rider's injury report and riders' chat, a knee replacement consent, a cycling club's cafe, a gas safety complaint record, a mukbang stream chat, a one-room lease renewal chat, a church choir chat, an eyelash shop's bookings, an ambulance dispatch log, a Montreal studio Slack channel, Uzbek students' Telegram group, a cancelled tour package mediation) and wired in it
-/// after a pass tuned on batch 98 (a shop's own side of copied messages, comment blocks' writers, handles that end with 형, a stream's badged role), adds planted documents only (<c>person-private-docs99.txt</c>).
+/// after a pass tuned on batch 98 (a shop's own side of copied messages, comment blocks' writers, handles that end with 형, a stream's badged role), adds planted documents only (<c>person-private-docs99.txt</c>). Batch 100, written blind in that session by
+/// two writers (an ophthalmology clinic's LASIK log and patients' messages, Sri Lankan shipyard workers' WhatsApp group, gambling addiction counselling notes, a class parents' KakaoTalk group, a fishing cooperative's minutes on aquaculture licences, an expressway bus crash in the news, an English e-mail with a student from Kenya, a hanok guesthouse ledger, a mosque's Korean class list and Telegram chat, a home-visit nursing record, a witness search for a rider's accident, a table tennis club open chat, Mongolian workers' Messenger group, a plumber's job log, an indie developers' Discord, a rice cake shop's holiday orders, a used bicycle deal chat, a county office Slack channel about a relief fund list on a notice board, a debt counselling intake record, a blind piano tuner in the news, Thai massage therapists' LINE group, a girls' football roster and texts, spinal cord injury ward notes, a forklift accident report and shift chat, a caesarean section consent, a camping club's cafe, a telecom complaint record, a game stream's chat, a villa lease and boiler chat, food bank volunteers' chat, a tattoo studio's bookings and DMs, an elevator rescue log, a Houston office Teams channel, Tajik students' Telegram group, a washing machine mediation) and wired in it
+/// after a pass tuned on batch 99 (WhatsApp's dotted times, a stream's BJ and anonymous viewers, a reply's single space after the time, a cafe byline's rank), adds planted documents only (<c>person-private-docs100.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -637,6 +639,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath97, 97));
         items.AddRange(Planted(DocsPath98, 98));
         items.AddRange(Planted(DocsPath99, 99));
+        items.AddRange(Planted(DocsPath100, 100));
         return items;
     }
 
@@ -1028,8 +1031,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath99 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs99.txt");
 
+    private static string DocsPath100 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs100.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs99.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs100.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
