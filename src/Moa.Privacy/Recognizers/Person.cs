@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
@@ -199,6 +200,13 @@ internal static class Person
                 // The English name a person goes by, in brackets after the name (정시우 (Leo), 단비(Luna)), as academies and
                 // international offices write them.
                 sink.Add(new PiiFinding(english.Start, english.End, PiiTypes.Person, sink[i].Score));
+            }
+
+            // So is the name in its own script in brackets after the name in Latin letters or Hangul, as registers of
+            // foreign residents write it (Abdullah Al-Harbi (عبدالله الحربي), Imran Qureshi (عمران قریشی), 바트 (Батбаяр)).
+            if (OwnScriptNameInBrackets(text, sink[i].End) is { } own)
+            {
+                sink.Add(new PiiFinding(own.Start, own.End, PiiTypes.Person, sink[i].Score));
             }
         }
 
@@ -435,6 +443,53 @@ internal static class Person
         var word = text.AsSpan(open + 1, close - open - 1);
         return Context.At(text, close) == ')' && word.Length >= 2 && IsTitleCase(word) && (NameGazetteer.LatinKind(word) & NameGazetteer.LatinGivenKind) != 0
             ? (open + 1, close) : null;
+    }
+
+    /// <summary>
+    /// The span of one to four words in a script of their own (Arabic, Cyrillic, Thai, Devanagari, Sinhala, Khmer, Georgian:
+    /// letters and their marks, not Latin, Hangul, Chinese characters or kana) alone in brackets right after
+    /// <paramref name="end"/>; null when there is none.
+    /// </summary>
+    private static (int Start, int End)? OwnScriptNameInBrackets(string text, int end)
+    {
+        var open = OpenBracketAfter(text, end);
+        var close = open < 0 ? -1 : text.IndexOf(')', open + 1, Math.Min(40, text.Length - open - 1));
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var (start, stop) = (open + 1, close);
+        while (start < stop && text[start] == ' ')
+        {
+            start++;
+        }
+
+        while (stop > start && text[stop - 1] == ' ')
+        {
+            stop--;
+        }
+
+        var (letters, words) = (0, stop > start ? 1 : 0);
+        for (var k = start; k < stop; k++)
+        {
+            var c = text[k];
+            if (c == ' ')
+            {
+                words++;
+                continue;
+            }
+
+            if (c < '\u0370' || Context.IsHangulSyllable(c) || ScriptProfile.IsHan(c) || PersonLayout.IsKana(c) || c >= '\u3000'
+                || !(char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+            {
+                return null;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters >= 2 && words <= 4 ? (start, stop) : null;
     }
 
     /// <summary>The position of a <c>(</c> right after <paramref name="end"/> or after one space, or -1.</summary>

@@ -2441,9 +2441,12 @@ internal static class PersonLayout
         }
 
         // A chat copied with the name, the time and the talk on one line (여보민 오후 9:03 황선재? 키 큰?).
-        if (SpeakerBeforeClock(text, p, lineEnd) is { } beforeClock)
+        // (A handle of Latin letters with a dot or an underscore, a 12-hour time and a colon, as Instagram's messages are copied,
+        // names its writer for certain: haein.t 오전 10:12: …; the account's own side may keep its @: @mujin.ink 오전 10:40: ….)
+        var at = Context.At(text, p) == '@' && Context.IsAsciiLetter(Context.At(text, p + 1)) ? p + 1 : p;
+        if (SpeakerBeforeClock(text, at, lineEnd) is { } beforeClock && (at == p || InstagramHandle(text, beforeClock.Start, beforeClock.End, lineEnd)))
         {
-            return (beforeClock.Start, beforeClock.End, false);
+            return (beforeClock.Start, beforeClock.End, InstagramHandle(text, beforeClock.Start, beforeClock.End, lineEnd));
         }
 
         // A Chinese family chat's header in brackets, perhaps after a kinship word ([外婆 刘秀英] 07:45).
@@ -4998,8 +5001,13 @@ internal static class PersonLayout
             return talks ? DisplayName(text, p, p + gap) ?? PlainHandle(text, p, p + gap) ?? CommentHandle(text, p, p + gap) : null;
         }
 
-        // (The time in Korean, 오후 2:31, or as an English workspace writes it, 10:02 AM.)
+        // (The time in Korean, 오후 2:31, or as an English workspace writes it, 10:02 AM, perhaps after the month and the day:
+        // Yeom, Jaehoon  3/10 8:42 AM  Morning all.)
         var clock = SkipSpaces(text, p + gap + after, end);
+        if (after == 0 && MonthSlashDayEnd(text, clock, end) is var monthDay and > 0)
+        {
+            clock = monthDay;
+        }
 
         // (Discord's copy may say the day before the time: Rekka — 오늘 오후 10:43, 어제 오후 9:12, 2025.03.04. 오후 9:12.)
         if (after > 0)
@@ -5083,9 +5091,14 @@ internal static class PersonLayout
                 end = Trim(text, start, open).End;
             }
 
+            // (A romanised Korean name in no list is written so too: Yeom, Jaehoon; Bang, Sook-hee.)
             var comma = text.IndexOf(", ", start, end - start, StringComparison.Ordinal);
-            return comma > start && IsLatinName(text.AsSpan(start, comma - start)) && comma + 2 < end && IsLatinName(text.AsSpan(comma + 2, end - comma - 2))
+            return comma > start && NamePart(text.AsSpan(start, comma - start)) && comma + 2 < end && NamePart(text.AsSpan(comma + 2, end - comma - 2))
                 ? (start, end) : null;
+
+            static bool NamePart(ReadOnlySpan<char> part) => IsLatinName(part) || part.Length is >= 2 and <= 14 && Context.IsLatinUpper(part[0])
+                && part[1..].IndexOfAnyExceptInRange('a', 'z') is var other && (other < 0 || part[1 + other] == '-' && other >= 1 && part.Length - other - 2 >= 2
+                    && !part[(other + 2)..].ContainsAnyExceptInRange('a', 'z'));
         }
 
         // (Two spaces, then the talk, or a bar: pixel — 2025. 10. 2. 오후 11:02 | 빌드 ….)
@@ -5331,6 +5344,28 @@ internal static class PersonLayout
     private static (int Start, int End)? ShortHandle(string text, int start, int end) =>
         text.AsSpan(start, end - start) is { Length: 2 } word && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word)
         && !IsRoleWord(word) && !PrivateContext.IsFieldWord(word) && !s_channelTags.Contains(word) && !IsFormWord(word) ? (start, end) : null;
+
+    /// <summary>
+    /// Whether the speaker before a time (<see cref="SpeakerBeforeClock"/>) is a handle of Latin letters with a dot or an
+    /// underscore (<c>haein.t</c>, <c>jiseong__e</c>) and a colon follows the 12-hour time after it (<c>오전 10:12: …</c>).
+    /// </summary>
+    private static bool InstagramHandle(string text, int start, int end, int lineEnd) =>
+        text.AsSpan(start, end - start) is var handle && Context.IsAsciiLetter(handle[0]) && handle.IndexOfAny('.', '_') > 0 && IsHandle(handle)
+        && text.AsSpan(end, Math.Min(lineEnd - end, 11)) is var clock && (clock.StartsWith(" 오전 ", StringComparison.Ordinal) || clock.StartsWith(" 오후 ", StringComparison.Ordinal))
+        && ClockEnd(text, end + 4, lineEnd) is var clockEnd and > 0 && Context.At(text, clockEnd) == ':';
+
+    /// <summary>Past a month and a day with a slash and the space after them at <paramref name="p"/> (<c>3/10 </c>, <c>12/1 </c>), or -1.</summary>
+    private static int MonthSlashDayEnd(string text, int p, int lineEnd)
+    {
+        var slash = Context.At(text, p + 1) == '/' ? p + 1 : Context.At(text, p + 2) == '/' ? p + 2 : -1;
+        if (slash < 0 || !Context.IsDigit(Context.At(text, p)) || !Context.IsDigit(text[slash - 1]) || !Context.IsDigit(Context.At(text, slash + 1)))
+        {
+            return -1;
+        }
+
+        var q = slash + 1 + (Context.IsDigit(Context.At(text, slash + 2)) ? 2 : 1);
+        return q < lineEnd && text[q] == ' ' ? q + 1 : -1;
+    }
 
     /// <summary>The position right after a time written with a dot at <paramref name="p"/> (<c>07.11</c>, <c>9.05</c>) before a space, or -1.</summary>
     private static int DotClockEnd(string text, int p, int lineEnd)

@@ -677,8 +677,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(99, 0.96, 0.62, 0.95, 0.99, 0.95, 0.97)]
     // Batch 100, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 99,
     // scored once (0.941, detector 0.930 / 0.972, 55 of 93 public persons replaced; 44 detector misses by the analysis
-    // script, the session's start tree 47).
-    [InlineData(100, 0.94, 0.60, 0.93, 0.99, 0.93, 0.97)]
+    // script, the session's start tree 47). One pass tuned on it since (Instagram's handles before a time and a colon, Teams'
+    // family-comma-given names after a month and day, names in their own script in brackets: 0.961, detector 0.948 / 0.972 now).
+    [InlineData(100, 0.96, 0.60, 0.94, 0.99, 0.94, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

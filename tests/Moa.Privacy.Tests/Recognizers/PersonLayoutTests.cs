@@ -3551,4 +3551,25 @@ public class PersonLayoutTests
         cafe.ShouldContain("쪼니");
         cafe.ShouldNotContain("매니저");
     }
+
+    // Instagram's messages copied as a handle with a dot or an underscore, a 12-hour time and a colon name their writer for
+    // certain, the account's own side with its @ too (haein.k 오전 10:12: …, @studio.ink 오전 10:40: …); a Teams copy writes
+    // "Family, Given" and the month and day before the time (Yeom, Jaeho  3/10 8:42 AM  …); a register gives the name in its
+    // own script in brackets after the Latin one (Abdullah Al-Harbi (عبدالله الحربي)), not a role in Latin letters.
+    [Fact]
+    public void InstagramHandles_TeamsFamilyCommaGiven_AndOwnScriptNamesInBrackets()
+    {
+        var dm = Persons("예약표\t고객\n수\t탁해온\n금\t음지원\n목\t왕도윤\n[인스타그램 DM]\nhaein.k 오전 10:12: 안녕하세요! 수요일 예약했어요\n"
+            + "@studio.ink 오전 10:40: 네 해온님~\nnoah.b_seoul 오후 1:05: Hi! Can I move my session?");
+        dm.ShouldContain("haein.k");
+        dm.ShouldContain("noah.b_seoul");
+        var teams = Persons("Teams › Houston Office › General\nYeom, Jaeho  3/10 8:42 AM  Morning all.\nBang, Sook-ja  3/10 11:20 AM  Reminder: housing\n"
+            + "Danielle Ortez  3/11 2:48 PM  Update: numbers ready\nYeom, Jaeho  3/11 3:02 PM  Thanks all");
+        teams.ShouldContain("Yeom, Jaeho");
+        teams.ShouldContain(n => n.Contains("Sook-ja"));
+        var register = Persons("이름\t국적\nAbdullah Al-Harbi (عبدالله الحربي)\t사우디아라비아\nImran Qureshi (عمران قریشی)\t파키스탄");
+        register.ShouldContain("عبدالله الحربي");
+        register.ShouldContain("عمران قریشی");
+        Persons("담당: Sarah Kim (Manager)").ShouldNotContain("Manager");
+    }
 }
