@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–99 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–100 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 100;
+    public const int HeldOutBatch = 101;
 
-    /// <summary>The batch held out whole before batch 100 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 99;
+    /// <summary>The batch held out whole before batch 101 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 100;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -300,7 +300,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an orthodontic clinic's schedule and parents' messages, Nepali pig farm workers' Viber group, domestic violence counselling notes, a daycare field trip Band, village water supply minutes, a restaurant gas explosion in the news, an English e-mail with a postdoc applicant from Brazil, a pet hotel ledger, a parish baptism register and youth chat, a hospice family meeting record, a lost wallet community post, a futsal club open chat, Koryoin residents' Telegram group, a piano tuner's job log, a webtoon writers' Discord, a flower shop's wreath orders, a used camera deal chat, a university Slack channel about a grade list posted by mistake, an insurance adjuster's accident record, a village barber couple in the news, Indonesian fishermen's WhatsApp group, a debate club roster and texts, NICU nursing notes, a delivery rider's injury report and riders' chat, a knee replacement consent, a cycling club's cafe, a gas safety complaint record, a mukbang stream chat, a one-room lease renewal chat, a church choir chat, an eyelash shop's bookings, an ambulance dispatch log, a Montreal studio Slack channel, Uzbek students' Telegram group, a cancelled tour package mediation) and wired in it
 /// after a pass tuned on batch 98 (a shop's own side of copied messages, comment blocks' writers, handles that end with 형, a stream's badged role), adds planted documents only (<c>person-private-docs99.txt</c>). Batch 100, written blind in that session by
 /// two writers (an ophthalmology clinic's LASIK log and patients' messages, Sri Lankan shipyard workers' WhatsApp group, gambling addiction counselling notes, a class parents' KakaoTalk group, a fishing cooperative's minutes on aquaculture licences, an expressway bus crash in the news, an English e-mail with a student from Kenya, a hanok guesthouse ledger, a mosque's Korean class list and Telegram chat, a home-visit nursing record, a witness search for a rider's accident, a table tennis club open chat, Mongolian workers' Messenger group, a plumber's job log, an indie developers' Discord, a rice cake shop's holiday orders, a used bicycle deal chat, a county office Slack channel about a relief fund list on a notice board, a debt counselling intake record, a blind piano tuner in the news, Thai massage therapists' LINE group, a girls' football roster and texts, spinal cord injury ward notes, a forklift accident report and shift chat, a caesarean section consent, a camping club's cafe, a telecom complaint record, a game stream's chat, a villa lease and boiler chat, food bank volunteers' chat, a tattoo studio's bookings and DMs, an elevator rescue log, a Houston office Teams channel, Tajik students' Telegram group, a washing machine mediation) and wired in it
-/// after a pass tuned on batch 99 (WhatsApp's dotted times, a stream's BJ and anonymous viewers, a reply's single space after the time, a cafe byline's rank), adds planted documents only (<c>person-private-docs100.txt</c>).
+/// after a pass tuned on batch 99 (WhatsApp's dotted times, a stream's BJ and anonymous viewers, a reply's single space after the time, a cafe byline's rank), adds planted documents only (<c>person-private-docs100.txt</c>). Batch 101, written blind in that session by
+/// two writers (a hearing aid centre's fittings and customers' messages, Pakistani factory workers' WhatsApp group, youth shelter counselling notes, a school trip Band, reconstruction association minutes, a tunnel pile-up in the news, an English e-mail with a nurse applicant from the Philippines, a ski rental ledger, a Won Buddhist memorial register and chat, dementia day care records, a dog bite community post, a golf club open chat, Russian-speaking seafarers' Telegram group, an air-conditioner installer's job log, a Minecraft server Discord, a side dish subscription book, a used console deal chat, a hospital Teams channel about misfaxed records, a personal rehabilitation filing, a shoe repair stall in the news, Vietnamese students' Zalo group, a swimming class roster and texts, burn unit notes, a welding burn report and team chat, a cochlear implant consent, a fishing club's cafe, a gas meter complaint record, a virtual streamer's chat, a studio flat lease and noise chat, hospice volunteers' chat, a pet grooming shop's bookings, a missing elderly person patrol log, a Boston office Slack channel, Kazakh students' WhatsApp group, an e-bike mediation) and wired in it
+/// after a pass tuned on batch 100 (Instagram's handles before a time and a colon, Teams' family-comma-given names after a month and day, names in their own script in brackets), adds planted documents only (<c>person-private-docs101.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -640,6 +642,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath98, 98));
         items.AddRange(Planted(DocsPath99, 99));
         items.AddRange(Planted(DocsPath100, 100));
+        items.AddRange(Planted(DocsPath101, 101));
         return items;
     }
 
@@ -1033,8 +1036,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath100 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs100.txt");
 
+    private static string DocsPath101 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs101.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs100.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs101.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
