@@ -2456,7 +2456,7 @@ internal static class PersonLayout
         }
 
         (int Start, int End)? bracketName = null;
-        var (clockInBrackets, direct, fanTagged, messageStamp) = (false, false, false, false);
+        var (clockInBrackets, direct, fanTagged, messageStamp, messageTag) = (false, false, false, false, false);
         if (p < lineEnd && text[p] == '[')
         {
             var close = text.IndexOf(']', p, lineEnd - p);
@@ -2532,6 +2532,7 @@ internal static class PersonLayout
 
             // (A direct message's tag, [DM] hyemin.kwon: …, opens the writer's line as an export's slot does.)
             direct = text.AsSpan(p + 1, close - p - 1) is "DM" or "디엠" || text.AsSpan(p + 1, close - p - 1).EndsWith(" DM", StringComparison.Ordinal);
+            messageTag = direct || IsMessageKind(text.AsSpan(p + 1, close - p - 1)) || text.AsSpan(p + 1, close - p - 1).EndsWith(" 상담", StringComparison.Ordinal);
 
             // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
             // (So does a server's export with the date before the time: [2025. 5. 14. 23:02] 초코송이🍫: ….)
@@ -2569,6 +2570,14 @@ internal static class PersonLayout
             {
                 p = SkipSpaces(text, tagEnd + 1, lineEnd);
             }
+        }
+
+        // (After a message's tag, the writer, the date, the time and a colon name the writer for certain: [인스타그램 DM]
+        // sophie.in.seoul 2025-07-09 09:05: …, [카카오톡 채널 상담] 구아름 2025. 11. 13. 08:12: ….)
+        if (messageTag && text.IndexOf(' ', p, Math.Min(lineEnd - p, 26)) is var stampGap and > 0 && Context.IsDigit(Context.At(text, stampGap + 1))
+            && DatedClockEnd(text, stampGap + 1, lineEnd) is var stampEnd and > 0 && Context.At(text, stampEnd) == ':' && ReplyWriter(text, p, stampGap) is { } tagWriter)
+        {
+            return (tagWriter.Start, tagWriter.End, true);
         }
 
         // (A message log may write the sender, an arrow and the recipient before the colon: [문자 오후 9:41] Grace Okafor → 코치:

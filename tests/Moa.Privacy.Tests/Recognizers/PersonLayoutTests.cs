@@ -3572,4 +3572,16 @@ public class PersonLayoutTests
         register.ShouldContain("عمران قریشی");
         Persons("담당: Sarah Kim (Manager)").ShouldNotContain("Manager");
     }
+
+    // After a message's tag in brackets, the writer, the date, the time and a colon name the writer for certain ([인스타그램
+    // DM] mina.in.seoul 2025-07-09 09:05: …, [카카오톡 채널 상담] 구다름 2025. 11. 13. 08:12: …); a notice's word does not.
+    [Fact]
+    public void WritersAfterAMessageTagAndADatedTime()
+    {
+        var log = Persons("[카카오톡 채널 상담] 구다름 2025. 11. 13. 08:12: 안녕하세요 오늘 10시 예약했어요\n"
+            + "[인스타그램 DM] mina.in.seoul 2025-07-09 09:05: Hi! Can I book grooming?\n[인스타그램 DM] 공지 2025-07-09 09:05: 휴무 안내");
+        log.ShouldContain("구다름");
+        log.ShouldContain("mina.in.seoul");
+        log.ShouldNotContain("공지");
+    }
 }
