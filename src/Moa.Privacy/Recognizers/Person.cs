@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Moa.Privacy.Analysis;
 using Moa.Privacy.Names;
@@ -480,8 +479,8 @@ internal static class Person
                 continue;
             }
 
-            if (c < '\u0370' || Context.IsHangulSyllable(c) || ScriptProfile.IsHan(c) || PersonLayout.IsKana(c) || c >= '\u3000'
-                || !(char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+            // (Kana and the scripts of East Asia above U+3000 are read by the Chinese and Japanese rules.)
+            if (c >= '\u3000' || !PersonLayout.IsOtherScriptLetterOrMark(c))
             {
                 return null;
             }

@@ -2444,9 +2444,10 @@ internal static class PersonLayout
         // (A handle of Latin letters with a dot or an underscore, a 12-hour time and a colon, as Instagram's messages are copied,
         // names its writer for certain: haein.t 오전 10:12: …; the account's own side may keep its @: @mujin.ink 오전 10:40: ….)
         var at = Context.At(text, p) == '@' && Context.IsAsciiLetter(Context.At(text, p + 1)) ? p + 1 : p;
-        if (SpeakerBeforeClock(text, at, lineEnd) is { } beforeClock && (at == p || InstagramHandle(text, beforeClock.Start, beforeClock.End, lineEnd)))
+        if (SpeakerBeforeClock(text, at, lineEnd) is { } beforeClock && InstagramHandle(text, beforeClock.Start, beforeClock.End, lineEnd) is var instagram
+            && (at == p || instagram))
         {
-            return (beforeClock.Start, beforeClock.End, InstagramHandle(text, beforeClock.Start, beforeClock.End, lineEnd));
+            return (beforeClock.Start, beforeClock.End, instagram);
         }
 
         // A Chinese family chat's header in brackets, perhaps after a kinship word ([外婆 刘秀英] 07:45).
@@ -3734,8 +3735,7 @@ internal static class PersonLayout
             var letters = 0;
             foreach (var c in w)
             {
-                if (Context.IsHangulSyllable(c) || c < '\u0370' || ScriptProfile.IsHan(c)
-                    || !(char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark))
+                if (!IsOtherScriptLetterOrMark(c))
                 {
                     return false;
                 }
@@ -3816,6 +3816,15 @@ internal static class PersonLayout
             && (IsHandle(peer) || DisplayName(text, peerStart, peerEnd) is not null || ExportedNickname(text, peerStart, peerEnd) is not null || IsLatinName(peer))
             ? (peerStart, peerEnd) : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="c"/> is a letter or a combining mark of a script other than Latin (and the code points below
+    /// Greek), Hangul and Chinese characters (Arabic, Cyrillic, Thai, Devanagari, Sinhala, Khmer …): how a name in its own script
+    /// is read, in an export's slot and in brackets after a name.
+    /// </summary>
+    internal static bool IsOtherScriptLetterOrMark(char c) =>
+        !(Context.IsHangulSyllable(c) || c < '\u0370' || ScriptProfile.IsHan(c))
+        && (char.IsLetter(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark);
 
     /// <summary>A letter of Japanese kana (hiragana, katakana, the long-vowel mark ー), as names are written in it.</summary>
     internal static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FA' or '\u30FC';
