@@ -685,6 +685,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // script, the session's start tree 44). One pass tuned on it since (a writer after a message's tag and a dated time:
     // 0.942, detector 0.928 / 0.960 now).
     [InlineData(101, 0.94, 0.54, 0.92, 0.99, 0.92, 0.95)]
+    // Batch 102, written blind by two helpers at the end of the session before and committed unread, wired at this
+    // session's start after the pass tuned on batch 101, scored once (0.925, detector 0.930 / 0.951, 49 of 84 public
+    // persons replaced; 47 detector misses by the analysis script, no pass between).
+    [InlineData(102, 0.92, 0.59, 0.92, 0.98, 0.92, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–100 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–101 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 101;
+    public const int HeldOutBatch = 102;
 
-    /// <summary>The batch held out whole before batch 101 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 100;
+    /// <summary>The batch held out whole before batch 102 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 101;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -302,7 +302,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an ophthalmology clinic's LASIK log and patients' messages, Sri Lankan shipyard workers' WhatsApp group, gambling addiction counselling notes, a class parents' KakaoTalk group, a fishing cooperative's minutes on aquaculture licences, an expressway bus crash in the news, an English e-mail with a student from Kenya, a hanok guesthouse ledger, a mosque's Korean class list and Telegram chat, a home-visit nursing record, a witness search for a rider's accident, a table tennis club open chat, Mongolian workers' Messenger group, a plumber's job log, an indie developers' Discord, a rice cake shop's holiday orders, a used bicycle deal chat, a county office Slack channel about a relief fund list on a notice board, a debt counselling intake record, a blind piano tuner in the news, Thai massage therapists' LINE group, a girls' football roster and texts, spinal cord injury ward notes, a forklift accident report and shift chat, a caesarean section consent, a camping club's cafe, a telecom complaint record, a game stream's chat, a villa lease and boiler chat, food bank volunteers' chat, a tattoo studio's bookings and DMs, an elevator rescue log, a Houston office Teams channel, Tajik students' Telegram group, a washing machine mediation) and wired in it
 /// after a pass tuned on batch 99 (WhatsApp's dotted times, a stream's BJ and anonymous viewers, a reply's single space after the time, a cafe byline's rank), adds planted documents only (<c>person-private-docs100.txt</c>). Batch 101, written blind in that session by
 /// two writers (a hearing aid centre's fittings and customers' messages, Pakistani factory workers' WhatsApp group, youth shelter counselling notes, a school trip Band, reconstruction association minutes, a tunnel pile-up in the news, an English e-mail with a nurse applicant from the Philippines, a ski rental ledger, a Won Buddhist memorial register and chat, dementia day care records, a dog bite community post, a golf club open chat, Russian-speaking seafarers' Telegram group, an air-conditioner installer's job log, a Minecraft server Discord, a side dish subscription book, a used console deal chat, a hospital Teams channel about misfaxed records, a personal rehabilitation filing, a shoe repair stall in the news, Vietnamese students' Zalo group, a swimming class roster and texts, burn unit notes, a welding burn report and team chat, a cochlear implant consent, a fishing club's cafe, a gas meter complaint record, a virtual streamer's chat, a studio flat lease and noise chat, hospice volunteers' chat, a pet grooming shop's bookings, a missing elderly person patrol log, a Boston office Slack channel, Kazakh students' WhatsApp group, an e-bike mediation) and wired in it
-/// after a pass tuned on batch 100 (Instagram's handles before a time and a colon, Teams' family-comma-given names after a month and day, names in their own script in brackets), adds planted documents only (<c>person-private-docs101.txt</c>).
+/// after a pass tuned on batch 100 (Instagram's handles before a time and a colon, Teams' family-comma-given names after a month and day, names in their own script in brackets), adds planted documents only (<c>person-private-docs101.txt</c>). Batch 102, written blind at that session's end by
+/// two writers (a plastic surgery aftercare call log and patients' messages, Myanmar factory workers' Viber group, Wee class counselling notes, a taekwondo promotion notice and Band comments, island village minutes on a ferry schedule, a collapsed retaining wall in the news, an English e-mail with a German exchange student, a glamping site's ledger, a Presbyterian funeral record and cell group chat, speech therapy records, a lost cat community post, a running crew's open chat, Kyrgyz and Uzbek meat plant workers' Telegram group, an interior repair job log, a board game café Discord, a kimchi maker's order book, a used piano deal chat, a health centre Slack channel about a misdirected screening list, a fraud victim's intake record, a free English class for seniors in the news, Nepali students' Messenger group, a school baseball team's roster and texts, stroke unit notes, a conveyor belt injury report and night shift chat, a tonsillectomy consent, a photography club's cafe, a district heating complaint record, a singing contest fan chat, a shop lease and rent dispute chat, youth centre tutors' chat, a nail and lash shop's bookings and DMs, a 112 domestic dispute log, a Singapore office Slack channel, Mongolian students' Telegram group, a wedding photo package mediation) and wired at the next session's start
+/// after a pass tuned on batch 101 (a message's tag in brackets, then the writer, the year's date, the time and a colon), adds planted documents only (<c>person-private-docs102.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -643,6 +645,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath99, 99));
         items.AddRange(Planted(DocsPath100, 100));
         items.AddRange(Planted(DocsPath101, 101));
+        items.AddRange(Planted(DocsPath102, 102));
         return items;
     }
 
@@ -1038,8 +1041,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath101 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs101.txt");
 
+    private static string DocsPath102 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs102.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs101.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs102.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
