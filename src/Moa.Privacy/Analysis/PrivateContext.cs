@@ -158,7 +158,7 @@ public static class PrivateContext
     [
         "친구", "지인", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "부인", "딸", "아들", "조카", "이웃", "손자", "손녀", "며느리",
         "사위", "우리 반", "짝꿍", "남자친구", "여자친구", "남친", "여친", "애인", "옆집", "동기", "동료", "사촌", "이모", "고모",
-        "삼촌", "외삼촌", "버디",
+        "삼촌", "외삼촌", "버디", "손주", "외손자", "외손녀", "증손자", "증손녀",
 
         // Parents and grandparents (함께 온 아버지 류정택(43) 씨는, 어머니 권점례 님): a member of the public named through the
         // family, as the press names a child's or a victim's parents.

@@ -870,7 +870,10 @@ internal static class Person
                 surname++;
             }
 
-            var person = listed > 0 || words >= 2 && s_cyrillicKoreanSurnames.Contains(span[i..surname]);
+            // (Or after the given name, as Russian orders a name: Карина Пак, Виктор Цой.)
+            var lastWord = span[i..end].LastIndexOf(' ') + 1;
+            var person = listed > 0 || words >= 2 && s_cyrillicKoreanSurnames.Contains(span[i..surname])
+                || words == 2 && surname - i >= 3 && s_cyrillicKoreanSurnames.Contains(span[(i + lastWord)..end]);
             if (person && listed == 0)
             {
                 (listed, first) = (1, i);
@@ -918,28 +921,50 @@ internal static class Person
     /// </summary>
     private static bool CyrillicKinAfter(string text, int start, int end)
     {
-        if (Context.At(text, end) != ' ' || s_cyrillicNotNamesBeforeKin.Contains(text.AsSpan(start, end - start)))
+        // (Nor a word in the genitive, which names whose teacher or brother: Байрны багш "the dormitory's teacher".)
+        if (Context.At(text, end) != ' ' || s_cyrillicNotNamesBeforeKin.Contains(text.AsSpan(start, end - start))
+            || end - start >= 5 && text.AsSpan(start, end - start) is [.., 'н', 'ы'] or [.., 'н', 'и', 'й'] or [.., 'и', 'й', 'н'] or [.., 'ы', 'н'])
         {
             return false;
         }
 
-        foreach (var kin in (ReadOnlySpan<string>)["эгч", "дүү", "ах", "брат", "сестра", "сестрёнка", "апа", "ака"])
+        foreach (var kin in (ReadOnlySpan<string>)["эгч", "дүү", "ах", "багш", "брат", "сестра", "сестрёнка", "апа", "ака", "эже", "байке", "апай", "ага", "аға"])
         {
-            if (text.AsSpan(end + 1).StartsWith(kin, StringComparison.Ordinal) && !Context.IsCyrillicLetter(Context.At(text, end + 1 + kin.Length)))
+            if (text.AsSpan(end + 1).StartsWith(kin, StringComparison.Ordinal) && end + 1 + kin.Length is var after
+                && (!Context.IsCyrillicLetter(Context.At(text, after)) || kin is "эгч" or "дүү" or "ах" or "багш" && MongolianCaseEnding(text, after)))
             {
                 return true;
             }
         }
 
         return false;
+
+        // (Mongolian puts the case after the kin word or the teacher's title: Болд ахаас "from brother Bold", Ганаа ахын,
+        // Оюунаа эгчид, Карина багшийн.)
+        static bool MongolianCaseEnding(string text, int at)
+        {
+            var q = at;
+            while (q < text.Length && Context.IsCyrillicLetter(text[q]))
+            {
+                q++;
+            }
+
+            return s_mongolianCaseEndings.Contains(text.AsSpan(at, q - at));
+        }
     }
+
+    // Mongolian case endings after a kin word or a title (ablative -аас/-ээс, genitive -ын/-ийн, dative -ад/-ид/-д,
+    // comitative -тай/-тэй, accusative -ыг/-ийг/-г, with their vowel harmony): general Mongolian grammar.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_mongolianCaseEndings = FrozenSet.Create(StringComparer.Ordinal,
+        ["аас", "ээс", "оос", "өөс", "гаас", "гээс", "ын", "ийн", "гийн", "ад", "ид", "д", "тай", "тэй", "той", "ыг", "ийг", "г"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Greetings, thanks, answers, possessives and adjectives that stand before a kin word in Mongolian and Russian chats
     // (Баярлалаа ах, Спасибо брат, За эгч "OK, sister", Мой брат "my brother", Шинэ эгч "a new sister", Монгол эгч нар
     // "Mongolian sisters"): general knowledge.
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_cyrillicNotNamesBeforeKin = FrozenSet.Create(StringComparer.Ordinal,
         ["Баярлалаа", "Спасибо", "Привет", "Сайн", "Сайнуу", "Ок", "Окей", "Да", "Нет", "Тийм", "Үгүй", "Мэнд", "Здравствуй", "Пока", "Ладно", "Хорошо", "Давай", "Братан", "Слушай",
-         "Мой", "Моя", "Мои", "Наш", "Наша", "Твой", "Твоя", "Ваш", "Ваша", "Манай", "Миний", "Чиний", "Хайрт", "Шинэ", "Монгол", "Их", "Бага", "Том", "Ахмад"])
+         "Админ", "Менежер", "Уучлаарай", "Мой", "Моя", "Мои", "Наш", "Наша", "Твой", "Твоя", "Ваш", "Ваша", "Манай", "Миний", "Чиний", "Хайрт", "Шинэ", "Монгол", "Их", "Бага", "Том", "Ахмад"])
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     // Russian forms of address before a surname or name (господин Пак, госпоже Ким, г-н Ли), in their cases: general
@@ -3782,6 +3807,17 @@ internal static class Person
         }
 
         var q = end + 1;
+        if (Context.At(text, q) is >= '\u1000' and <= '\u109F')
+        {
+            // (Burmese calls a person with ရေ after the name, or an elder sister's or brother's word: Thandar ရေ, Thandar မမ.)
+            while (q < text.Length && text[q] is >= '\u1000' and <= '\u109F')
+            {
+                q++;
+            }
+
+            return text[end] == ' ' && text.AsSpan(end + 1, q - end - 1) is "ရေ" or "မမ" or "အစ်မ" or "အမ" or "ညီမ" or "အကို" or "ကိုကို";
+        }
+
         while (q < text.Length && text[q] is >= 'a' and <= 'z')
         {
             q++;

@@ -207,6 +207,11 @@ internal static class PersonLayout
             }
         }
 
+        if (text.AsSpan().IndexOfAnyInRange('\u0400', '\u04FF') >= 0)
+        {
+            CrossScriptNames(text, candidates, from);
+        }
+
         seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
@@ -919,6 +924,7 @@ internal static class PersonLayout
         "나라", "바다", "구슬", "마루", "새롬", "로운", "단비", "온유", "하람", "가람", "다온", "라온", "이든", "보늬", "소라", "겨레", "여름",
         "다운", "미리", "노을", "빛나", "은별", "샛별", "한울", "한솔", "푸름", "그루", "도담", "아리", "라희", "별님", "봄이", "단아",
         "하나", "두리", "산들", "시내", "해님", "달님", "보라", "초원", "가온", "이룸", "다올", "새론", "우람", "힘찬", "으뜸", "한빛", "단우",
+        "보름", "여울", "해솔", "바름", "아라", "햇살", "사랑", "소망", "기쁨", "마음",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -2373,9 +2379,12 @@ internal static class PersonLayout
         }
 
         // A workspace messenger's export puts the speaker and the time on a line of their own, the talk below (먼지곰 (작가)
-        // 오후 2:13, ppojang  오후 2:31); a channel's tag may stand before it ([#잡담] jake.m — 오후 3:40 | …).
+        // 오후 2:13, ppojang  오후 2:31); a channel's tag may stand before it ([#잡담] jake.m — 오후 3:40 | …), or the channel
+        // and Discord's dash (#모임-모집 — 밤샘미플 — 오후 2:15).
         var channel = Context.At(text, p) == '[' && Context.At(text, p + 1) == '#' && text.IndexOf("] ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var channelTag and > 0
-            ? channelTag + 2 : p;
+            ? channelTag + 2
+            : Context.At(text, p) == '#' && text.IndexOf(" — ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var channelDash and > 0 && text.IndexOf(' ', p, channelDash - p) < 0
+                ? channelDash + 3 : p;
 
         // (A board's comment copied with 댓글, the writer, the date, the time and a bar before the talk names its writer for
         // certain: 댓글 감성돔헌터 2025.07.02. 21:40 | 참석합니다.)
@@ -3730,22 +3739,6 @@ internal static class PersonLayout
             w.Length is >= 2 and <= 5 && !w.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
             && (w[^1] is '실' or '팀' or '과' || w.EndsWith("센터", StringComparison.Ordinal) || w.EndsWith("본부", StringComparison.Ordinal));
 
-        static bool OtherScriptName(ReadOnlySpan<char> w)
-        {
-            var letters = 0;
-            foreach (var c in w)
-            {
-                if (!IsOtherScriptLetterOrMark(c))
-                {
-                    return false;
-                }
-
-                letters += char.IsLetter(c) ? 1 : 0;
-            }
-
-            return letters >= 2;
-        }
-
         static bool IsCjkWord(ReadOnlySpan<char> w)
         {
             foreach (var c in w)
@@ -3815,6 +3808,23 @@ internal static class PersonLayout
         return peer.Length is >= 2 and <= 20 && !s_channelTags.Contains(peer) && !IsFormWord(peer) && !IsRelationWord(peer) && !Person.IsTitleOrRole(peer)
             && (IsHandle(peer) || DisplayName(text, peerStart, peerEnd) is not null || ExportedNickname(text, peerStart, peerEnd) is not null || IsLatinName(peer))
             ? (peerStart, peerEnd) : null;
+    }
+
+    /// <summary>A word of letters and their marks in a script of its own (Thai, Devanagari, Myanmar: พี่ต้อย, သန္တာဝင်း), two letters or more.</summary>
+    private static bool OtherScriptName(ReadOnlySpan<char> w)
+    {
+        var letters = 0;
+        foreach (var c in w)
+        {
+            if (!IsOtherScriptLetterOrMark(c))
+            {
+                return false;
+            }
+
+            letters += char.IsLetter(c) ? 1 : 0;
+        }
+
+        return letters >= 2;
     }
 
     /// <summary>
@@ -4413,6 +4423,14 @@ internal static class PersonLayout
             && AllGiven(whole[..lastSpace]) && !s_organisationEnds.Contains(whole[lastSpace - 1]) && Person.TitleEndingLength(whole[..lastSpace]) == 0
             && whole.Length - lastSpace - 1 >= 2
             && !whole[(lastSpace + 1)..].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !KoreanNameShaped(text, start + lastSpace + 1, end))
+        {
+            return (start, start + lastSpace);
+        }
+
+        // (A full name of three syllables and a licensed trade of three in 사 after it, which has a name's shape too: [변아름
+        // 지도사], [모해솔 상담사]: the name.)
+        if (lastSpace == 3 && whole.Length == 7 && whole.IndexOf(' ') == lastSpace && whole[4..] is [_, _, '사'] && KoreanNameShaped(text, start, start + 3)
+            && !NameGazetteer.IsCommonWord(whole[..3]) && !whole[4..].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && Person.TitleEndingLength(whole[..3]) == 0)
         {
             return (start, start + lastSpace);
         }
@@ -5327,7 +5345,9 @@ internal static class PersonLayout
             }
 
             var talkAt = Context.At(text, hours + 1) == ' ' ? hours + 2 : hours + 1;
-            return talkAt < lineEnd && text[talkAt] != ' ' ? DisplayName(text, p, p + digit - 1) ?? CjkDisplayName(text, p, p + digit - 1) : null;
+            // (A name in a script of its own speaks there too: သန္တာဝင်း 21:06  ….)
+            return talkAt < lineEnd && text[talkAt] != ' '
+                ? DisplayName(text, p, p + digit - 1) ?? CjkDisplayName(text, p, p + digit - 1) ?? (OtherScriptName(text.AsSpan(p, digit - 1)) ? (p, p + digit - 1) : null) : null;
         }
 
         // (One space before the talk, or two as a workspace copies it: doyun.kang  오전 9:58  ① 제가 봅니다; or a colon after
@@ -5953,13 +5973,15 @@ internal static class PersonLayout
             return;
         }
 
-        // (The last word may be a family name's initial, Karthik S, Pablo R., or a word of two parts, Ailyn Reyes-Park.)
+        // (The last word may be a family name's initial, Karthik S, Pablo R., or a word of two parts, Ailyn Reyes-Park; so
+        // may a Korean given name before a Korean surname's spelling, Jae-won Seo.)
         var initial = count == 2 && name[words[1]] is { Length: 1 or 2 } last && Context.IsLatinUpper(last[0]) && (last.Length == 1 || last[1] == '.');
         count -= initial ? 1 : 0;
+        var koreanGiven = count == 2 && Person.IsRomanisedSurname(name[words[1]]);
         for (var k = 0; k < count; k++)
         {
             var word = name[words[k]];
-            if (word.Length < 3 || !(AllLatinLetters(word) || k > 0 && word.IndexOf('-') is var hyphen and >= 2 && AllLatinLetters(word[..hyphen]) && AllLatinLetters(word[(hyphen + 1)..]))
+            if (word.Length < 3 || !(AllLatinLetters(word) || (k > 0 || koreanGiven) && word.IndexOf('-') is var hyphen and >= 2 && AllLatinLetters(word[..hyphen]) && AllLatinLetters(word[(hyphen + 1)..]))
                 || !Context.IsLatinUpper(word[0]))
             {
                 return;
@@ -6527,6 +6549,104 @@ internal static class PersonLayout
 
     // Particles after the familiar 이 of a given name (하늘이가, 하늘이랑, 하늘이한테): general Korean, from knowledge.
     private static readonly string[] s_diminutiveParticles = ["가", "는", "랑", "도", "를", "한테", "에게", "의", "네", "와", "하고", "만", "처럼", "까지"];
+
+    /// <summary>
+    /// A word of a confident name in Cyrillic letters wherever it stands in Latin letters, and the other way round, as chats
+    /// of Central Asian and Mongolian workers write one person both ways (<c>Айбек Токтогулов</c> … <c>Aybek aka</c>,
+    /// <c>Gulnora Karimova</c> … <c>Гульнора эже</c>): the two spellings are compared by a loose key that maps Cyrillic to
+    /// Latin letters and folds the spellings that differ between the languages' romanisations (kh and x, zh and j, y and i).
+    /// Words of four letters or more only.
+    /// </summary>
+    private static void CrossScriptNames(string text, List<PiiFinding> candidates, int from)
+    {
+        Dictionary<string, bool>? keys = null;
+        var seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != PiiTypes.Person || c.Score < SeedScore)
+            {
+                continue;
+            }
+
+            foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
+            {
+                var start = c.Start + range.Start.Value;
+                var length = range.End.Value - range.Start.Value;
+                if (length >= 4 && ScriptWordEnd(text, start) == start + length)
+                {
+                    (keys ??= new(StringComparer.Ordinal)).TryAdd(LooseLatinKey(text.AsSpan(start, length)), Context.IsCyrillicLetter(text[start]));
+                }
+            }
+        }
+
+        if (keys is null)
+        {
+            return;
+        }
+
+        for (var p = 0; p < text.Length;)
+        {
+            if (!(Context.IsLatinUpper(text[p]) || Context.IsCyrillicUpper(text[p])) || p > 0 && (Context.IsLatinLetter(text[p - 1]) || Context.IsCyrillicLetter(text[p - 1])))
+            {
+                p++;
+                continue;
+            }
+
+            var end = ScriptWordEnd(text, p);
+            if (end - p >= 4 && keys.TryGetValue(LooseLatinKey(text.AsSpan(p, end - p)), out var seedCyrillic) && seedCyrillic != Context.IsCyrillicLetter(text[p])
+                && !Covered(candidates, from, p, end))
+            {
+                Add(text, candidates, from, p, end, AddedScore - 0.05);
+            }
+
+            p = Math.Max(end, p + 1);
+        }
+
+        // The end of a capitalised word of one script from start (Айбек, Aybek); start itself where the word is no such
+        // word or a letter of the other script follows it.
+        static int ScriptWordEnd(string text, int start)
+        {
+            var cyrillic = Context.IsCyrillicUpper(text[start]);
+            if (!cyrillic && !Context.IsLatinUpper(text[start]))
+            {
+                return start;
+            }
+
+            var q = start + 1;
+            while (q < text.Length && (cyrillic ? Context.IsCyrillicLetter(text[q]) : Context.IsLatinLetter(text[q]) && !char.IsUpper(text[q])))
+            {
+                q++;
+            }
+
+            return Context.IsLatinLetter(Context.At(text, q)) || Context.IsCyrillicLetter(Context.At(text, q)) ? start : q;
+        }
+    }
+
+    /// <summary>
+    /// The loose Latin key of a word in Cyrillic or Latin letters (<see cref="CrossScriptNames"/>): Айбек and Aybek are
+    /// both <c>aibek</c>, Жасур and Jasur <c>jasur</c>, Хуршида and Xurshida <c>hurshida</c>. The Cyrillic letters of
+    /// Russian, Kyrgyz, Kazakh, Uzbek and Mongolian as their Latin spellings commonly write them: general knowledge.
+    /// </summary>
+    internal static string LooseLatinKey(ReadOnlySpan<char> word)
+    {
+        var sb = new System.Text.StringBuilder(word.Length + 4);
+        foreach (var ch in word)
+        {
+            var c = char.ToLowerInvariant(ch);
+            sb.Append(c switch
+            {
+                'а' or 'ә' => "a", 'б' => "b", 'в' => "v", 'г' or 'ғ' => "g", 'д' => "d", 'е' or 'э' => "e", 'ё' => "yo", 'ж' => "j", 'з' => "z",
+                'и' or 'і' => "i", 'й' => "y", 'к' or 'қ' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'ң' => "ng", 'о' or 'ө' => "o", 'п' => "p",
+                'р' => "r", 'с' => "s", 'т' => "t", 'у' or 'ү' or 'ұ' => "u", 'ф' => "f", 'х' or 'һ' => "h", 'ц' => "ts", 'ч' => "ch", 'ш' or 'щ' => "sh",
+                'ъ' or 'ь' => "", 'ы' => "y", 'ю' => "yu", 'я' => "ya",
+                'ü' => "u", 'ö' => "o", 'x' => "h", 'q' => "k", 'w' => "v",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.Replace("dzh", "j").Replace("zh", "j").Replace("kh", "h").Replace("ts", "c").Replace('y', 'i').ToString();
+    }
 
     /// <summary>Whether a person candidate of score 0.5 or more covers [<paramref name="start"/>, <paramref name="end"/>).</summary>
     private static bool Covered(List<PiiFinding> candidates, int from, int start, int end)

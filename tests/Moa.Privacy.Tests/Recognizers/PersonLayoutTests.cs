@@ -3584,4 +3584,56 @@ public class PersonLayoutTests
         log.ShouldContain("mina.in.seoul");
         log.ShouldNotContain("공지");
     }
+
+    // Discord copied with the channel before the dash names the writer (#모임-모집 — 밤샘미플 — 오후 2:15); a full name and a
+    // licensed trade in 사 in an export's slot name the person, not the trade ([변아름 지도사]); a name in a script of its own
+    // before a 24-hour time speaks (သန္တာဝင်း 21:06  …), and Burmese calls a Latin name with ရေ or မမ after it.
+    [Fact]
+    public void DiscordChannelDash_SlotTrades_AndBurmeseNames()
+    {
+        var discord = Persons("#공지 — 사장_곰돌 — 2025년 12월 21일 오후 2:03\n이번 주 토요일 모임!\n#모임-모집 — 밤샘미플 — 오후 2:15\n저 갑니다 🙋\n"
+            + "#모임-모집 — JunBeom — 오후 3:04\n↪ @밤샘미플 좋아요");
+        discord.ShouldContain("사장_곰돌");
+        discord.ShouldContain("밤샘미플");
+        discord.ShouldContain("JunBeom");
+        discord.ShouldNotContain(n => n.Contains('#'));
+        var slot = Persons("----- 2025-03-15 -----\n[변아름 지도사] [오후 6:02] 멘토쌤들 출석 부탁드려요\n[서진호] [오후 9:18] 네 가능합니다!");
+        slot.ShouldContain("변아름");
+        slot.ShouldNotContain("지도사");
+        var viber = Persons("Zaw Min Htet 21:05  반장님이 7시 반까지 오래요.\nသန္တာဝင်း 21:06  Ko Zaw, 치과 가야 돼\nZaw Min Htet 21:07  Thandar ရေ OK ပြောပေးမယ်.");
+        viber.ShouldContain("သန္တာဝင်း");
+        viber.ShouldContain("Thandar");
+        Persons("OK ရေ ဘာလဲ").ShouldBeEmpty();
+    }
+
+    // One person written in Cyrillic and in Latin letters in one chat is found both ways (Айбек Токтогулов … Aybek aka,
+    // Gulnora Karimova … Гульнора эже); Mongolian kin words and the teacher's title take their case after them (Болд ахаас,
+    // Карина Пак багшид), not after a word in the genitive (Байрны багш) or an apology (Уучлаарай эгчээ).
+    [Fact]
+    public void CrossScriptNames_AndMongolianKinCases()
+    {
+        var chat = Persons("Айбек Токтогулов, [2025-05-03 05:48] Салам баарына!\nDilshod Rahimov, [2025-05-03 05:50] Assalomu alaykum, Aybek aka, men bugun\n"
+            + "Gulnora Karimova, [2025-05-03 12:07] Rahmat\nSardor Yusupov, [2025-05-03 12:08] Гульнора эже спасибо! Moscow Москва");
+        chat.ShouldContain("Aybek");
+        chat.ShouldContain("Гульнора");
+        chat.ShouldNotContain("Москва");
+        Persons("동대문 몽골타운 дэлгүүрийн Болд ахаас хонины мах захиалъя").ShouldContain("Болд");
+        Persons("Гадаад оюутны зөвлөх Карина Пак багшид 예약 яаж хийхийг асуусан").ShouldContain("Карина Пак");
+        Persons("[Байрны] багш 선생님 хэлсэн").ShouldBeEmpty();
+        Persons("[Уучлаарай] эгчээ 🙈 지웠어요").ShouldBeEmpty();
+        PersonLayout.LooseLatinKey("Айбек").ShouldBe(PersonLayout.LooseLatinKey("Aybek"));
+        PersonLayout.LooseLatinKey("Хуршида").ShouldBe(PersonLayout.LooseLatinKey("Xurshida"));
+    }
+
+    // A given name alone after its full name: a native Korean one that is also a word (서보름 … 보름 씨가), a romanised
+    // Korean one with a hyphen (@Jae-won Seo … @Jae-won send); a relation of great-grandchildren before a name (증손녀 Chloe).
+    [Fact]
+    public void NativeAndRomanisedGivenNames_AndGreatGrandchildren()
+    {
+        Persons("본인 부재 → 아내 서보름 씨 번호로 문자 후 연결\n- 눈 밑 멍 설명. 보름 씨가 걱정이 많으셔서 사진 상담 권함.").Count(n => n == "보름").ShouldBe(1);
+        Persons("보름 뒤에 다시 오세요").ShouldBeEmpty();
+        Persons("Priya Ramasamy  9:02 AM  Morning all. @Jae-won Seo can you move the call?\nMarcus Lim  9:07 AM  I'll grab her. @Jae-won send me her mobile pls")
+            .ShouldContain("Jae-won");
+        Persons("샌프란시스코 사는 증손녀 Chloe하고 영상통화할 때").ShouldContain("Chloe");
+    }
 }
