@@ -892,6 +892,12 @@ internal static class Person
                 person |= RoleOrKinBefore(text, i) || RussianAddressBefore(text, i) || CyrillicKinAfter(text, i, end);
             }
 
+            // (A form of address or a kin word capitalised at a sentence's start before the name: Мама Гулнора из Ташкента.)
+            if (!person && words == 2 && s_russianAddress.Contains(span[i..(i + lastWord - 1)]) && end - i - lastWord >= 3)
+            {
+                sink.Add(new PiiFinding(i + lastWord, end, PiiTypes.Person, 0.7));
+            }
+
             if (person)
             {
                 sink.Add(new PiiFinding(listed > 0 ? first : i, end, PiiTypes.Person, listed > 0 ? 0.8 : 0.7));
@@ -2739,7 +2745,20 @@ internal static class Person
             // Two or three words (Okafor, Xiaoyu, O'Neil), not glued to a letter or digit; one word only before a form of
             // address (Karimova 님, Sanjay 씨가).
             var (words, end) = LatinWords(text, i);
-            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && (PersonSuffixAfter(text, end) || ForeignHonorificAfter(text, i, end)))
+
+            // (A Japanese or Korean form of address joined with a hyphen, Tanabe-san, Minjun-ssi: the name before it; of three
+            // letters a listed one, Ito-san. Not in brackets, where it stands for the name before them, 宮本茂 (Miyamoto-san),
+            // as the rules of aliases read it.)
+            if (words == 1 && text.AsSpan(i, end - i).LastIndexOf('-') is var joined and >= 3 && text.AsSpan(i + joined + 1, end - i - joined - 1) is "san" or "sama" or "kun" or "chan" or "ssi" or "nim"
+                && !IsEnglishNotName(text.AsSpan(i, joined)) && (joined >= 4 || NameGazetteer.LatinKind(text.AsSpan(i, joined)) != 0) && Context.At(text, i - 1) != '(')
+            {
+                sink.Add(new PiiFinding(i, i + joined, PiiTypes.Person, 0.8));
+                i = end;
+                continue;
+            }
+
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end))
+                && (PersonSuffixAfter(text, end) || ForeignHonorificAfter(text, i, end) || KinBeforeBracket(text, i, end)))
             {
                 sink.Add(new PiiFinding(i, end, PiiTypes.Person, 0.8));
                 i = end;
@@ -2825,6 +2844,31 @@ internal static class Person
             }
         }
     }
+
+    /// <summary>
+    /// Whether the word from <paramref name="start"/> to <paramref name="end"/> stands alone in brackets after an English
+    /// kinship word (<c>Mom (Patricia) is not well</c>, <c>my brother (Daniel)</c>): the family member's name.
+    /// </summary>
+    private static bool KinBeforeBracket(string text, int start, int end)
+    {
+        if (Context.At(text, start - 1) != '(' || Context.At(text, end) != ')' || Context.At(text, start - 2) != ' ' || IsEnglishNotName(text.AsSpan(start, end - start)))
+        {
+            return false;
+        }
+
+        var begin = start - 2;
+        while (begin > 0 && Context.IsAsciiLetter(text[begin - 1]))
+        {
+            begin--;
+        }
+
+        return s_englishKin.Contains(text.AsSpan(begin, start - 2 - begin));
+    }
+
+    // Family words an English text writes before a relative's name (general English).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_englishKin = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        ["mom", "mum", "mother", "dad", "father", "wife", "husband", "son", "daughter", "brother", "sister", "grandma", "grandpa", "grandmother",
+         "grandfather", "uncle", "aunt", "nephew", "niece", "cousin", "grandson", "granddaughter"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether an English role or kinship word is the word before <paramref name="start"/>, one space between: an

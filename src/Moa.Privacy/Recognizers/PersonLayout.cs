@@ -4368,7 +4368,9 @@ internal static class PersonLayout
             start = time + 1;
         }
 
-        if (text.IndexOf(' ', start, end - start) is var appEnd and > 0 && IsBookingApp(text.AsSpan(start, appEnd - start)) && appEnd + 1 < end)
+        // (So is the language an interpreter serves in, as a volunteer group's members show themselves: [베트남어 Lê Thu Trang].)
+        if (text.IndexOf(' ', start, end - start) is var appEnd and > 0 && (IsBookingApp(text.AsSpan(start, appEnd - start)) || s_languages.Contains(text.AsSpan(start, appEnd - start)))
+            && appEnd + 1 < end)
         {
             start = appEnd + 1;
         }
@@ -4458,6 +4460,12 @@ internal static class PersonLayout
             || notHangul || word.Length == 2 && !AllGivenSyllables(word) && !related || lastSpace < 0 && IsRelationWord(word)
             || NameGazetteer.IsCommonWord(word) || s_channelTags.Contains(word) || IsFormWord(word) && !surnameTitle ? null : (start, end);
     }
+
+    // The languages of the residents an interpreters' or a multicultural centre's chat names (general Korean).
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_languages = FrozenSet.Create(StringComparer.Ordinal,
+        ["영어", "중국어", "일본어", "베트남어", "몽골어", "러시아어", "태국어", "캄보디아어", "크메르어", "네팔어", "우즈베크어", "우즈베키스탄어", "필리핀어", "타갈로그어",
+         "인도네시아어", "미얀마어", "스리랑카어", "싱할라어", "벵골어", "우르두어", "아랍어", "스페인어", "프랑스어", "독일어", "카자흐어", "키르기스어", "라오어"])
+        .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether <paramref name="word"/> says what a person is to the writer (외할머니, 큰언니, 막내, 형부, 둘째): a family chat's
@@ -5385,12 +5393,14 @@ internal static class PersonLayout
 
     /// <summary>
     /// Whether the speaker before a time (<see cref="SpeakerBeforeClock"/>) is a handle of Latin letters with a dot or an
-    /// underscore (<c>haein.t</c>, <c>jiseong__e</c>) and a colon follows the 12-hour time after it (<c>오전 10:12: …</c>).
+    /// underscore (<c>haein.t</c>, <c>jiseong__e</c>) and a colon or a middle dot follows the 12-hour time after it
+    /// (<c>오전 10:12: …</c>, <c>오후 9:12 · …</c>).
     /// </summary>
     private static bool InstagramHandle(string text, int start, int end, int lineEnd) =>
         text.AsSpan(start, end - start) is var handle && Context.IsAsciiLetter(handle[0]) && handle.IndexOfAny('.', '_') > 0 && IsHandle(handle)
         && text.AsSpan(end, Math.Min(lineEnd - end, 11)) is var clock && (clock.StartsWith(" 오전 ", StringComparison.Ordinal) || clock.StartsWith(" 오후 ", StringComparison.Ordinal))
-        && ClockEnd(text, end + 4, lineEnd) is var clockEnd and > 0 && Context.At(text, clockEnd) == ':';
+        && ClockEnd(text, end + 4, lineEnd) is var clockEnd and > 0
+        && (Context.At(text, clockEnd) == ':' || text.AsSpan(clockEnd, lineEnd - clockEnd).StartsWith(" · ", StringComparison.Ordinal));
 
     /// <summary>Past a month and a day with a slash and the space after them at <paramref name="p"/> (<c>3/10 </c>, <c>12/1 </c>), or -1.</summary>
     private static int MonthSlashDayEnd(string text, int p, int lineEnd)
@@ -6162,13 +6172,15 @@ internal static class PersonLayout
         var start = Person.OpenBracketAfter(text, seed.End) + 1;
         var end = start;
 
-        // (A name in Latin letters with the person's own name in Chinese characters: Tan Wei Ling (陳慧玲).)
+        // (A name in Latin letters with the person's own name in Chinese characters: Tan Wei Ling (陳慧玲); after a full name
+        // of two words or more, a Japanese name whose family name is no Chinese surname too: Yuki Nakamura (中村由貴).)
         while (end < text.Length && end - start < 5 && ScriptProfile.IsHan(text[end]))
         {
             end++;
         }
 
-        if (end - start is >= 2 and <= 4 && start > 0 && Context.At(text, end) == ')' && IsHanSurname(text[start]) && Context.IsLatinUpper(text[seed.Start]))
+        if (end - start is >= 2 and <= 4 && start > 0 && Context.At(text, end) == ')' && Context.IsLatinUpper(text[seed.Start])
+            && (IsHanSurname(text[start]) || text.AsSpan(seed.Start, seed.End - seed.Start) is var full && full.IndexOf(' ') > 0 && !full.ContainsAnyInRange('\uAC00', '\uD7A3')))
         {
             Add(text, candidates, from, start, end, AddedScore);
             return;

@@ -695,8 +695,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(102, 0.96, 0.59, 0.96, 0.99, 0.96, 0.95)]
     // Batch 103, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 102,
     // scored once (0.947, detector 0.939 / 0.967, 53 of 85 public persons replaced; 30 detector misses by the analysis
-    // script, the session's start tree 32).
-    [InlineData(103, 0.94, 0.63, 0.93, 0.99, 0.93, 0.96)]
+    // script, the session's start tree 32). One pass tuned on it since (Japanese names in Chinese characters in brackets after
+    // the Latin name, a name before -san, an Instagram handle before a time and a middle dot, a name in brackets after an
+    // English kin word, an interpreter's language before the name in a slot: 0.962, detector 0.952 / 0.968 now).
+    [InlineData(103, 0.96, 0.63, 0.95, 0.99, 0.95, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

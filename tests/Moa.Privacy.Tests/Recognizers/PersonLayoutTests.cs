@@ -3636,4 +3636,31 @@ public class PersonLayoutTests
             .ShouldContain("Jae-won");
         Persons("샌프란시스코 사는 증손녀 Chloe하고 영상통화할 때").ShouldContain("Chloe");
     }
+
+    // A Teams copy gives a Japanese writer's name in Chinese characters in brackets after the Latin one (Yuki Nakamura
+    // (中村由貴) 9:41 AM — …); a name joined to -san or -ssi is the person; Instagram's handles before a time and a middle dot
+    // write the message; a name alone in brackets after an English kin word is the relative (Mom (Patricia)); an
+    // interpreter's language stands before the name in a slot ([베트남어 Lê Thu Trang]); a Russian kin word capitalised
+    // before a Cyrillic name (Мама Гулнора).
+    [Fact]
+    public void JapaneseNamesInBrackets_SanSuffix_InstagramDots_KinBrackets_AndLanguageTags()
+    {
+        var teams = Persons("Teams › Office › General · Posts\nYuki Nakamura (中村由貴) 9:41 AM — Good morning all. @Kenta Saito can you tell the studio?\n"
+            + "    ↳ Kenta Saito (斉藤健太) 9:48 AM — Done.\nRyo Kimura (木村亮) 11:03 AM — I will ask Tanabe-san at the vendor today.");
+        teams.ShouldContain("中村由貴");
+        teams.ShouldContain("斉藤健太");
+        teams.ShouldContain("木村亮");
+        teams.ShouldContain("Tanabe");
+        Persons("It is Non-san stuff").ShouldBeEmpty();
+        var dm = Persons("@arum_sul 오후 9:12 · 내일 10시 뿌리염색 그대로죠?\n@sofia.rmn 오후 10:03 · Hi! Can I get layers\n@boram_mom 오후 11:40 · 딸이 단발 하고 싶대요");
+        dm.ShouldContain("arum_sul");
+        dm.ShouldContain("sofia.rmn");
+        Persons("could he stay with Dad? Mom (Patricia) is not well.").ShouldContain("Patricia");
+        Persons("the manager (Sales) said so").ShouldBeEmpty();
+        var interpreters = Persons("---- 2025년 11월 23일 ----\n[가족센터 권다솔] [오전 9:12] 좋은 아침입니다.\n[베트남어 Lê Thu Trang] [오전 9:50] 제가 작년에도 했어요.\n"
+            + "[가족센터 권다솔] [오전 10:00] 감사합니다");
+        interpreters.ShouldContain("Lê Thu Trang");
+        interpreters.ShouldNotContain(n => n.Contains("베트남어"));
+        Persons("Men dori ichdim. Мама Гулнора из Ташкента тоже переживает").ShouldContain("Гулнора");
+    }
 }
