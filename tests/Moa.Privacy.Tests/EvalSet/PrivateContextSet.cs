@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–102 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–103 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 103;
+    public const int HeldOutBatch = 104;
 
-    /// <summary>The batch held out whole before batch 103 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 102;
+    /// <summary>The batch held out whole before batch 104 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 103;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -306,7 +306,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a plastic surgery aftercare call log and patients' messages, Myanmar factory workers' Viber group, Wee class counselling notes, a taekwondo promotion notice and Band comments, island village minutes on a ferry schedule, a collapsed retaining wall in the news, an English e-mail with a German exchange student, a glamping site's ledger, a Presbyterian funeral record and cell group chat, speech therapy records, a lost cat community post, a running crew's open chat, Kyrgyz and Uzbek meat plant workers' Telegram group, an interior repair job log, a board game café Discord, a kimchi maker's order book, a used piano deal chat, a health centre Slack channel about a misdirected screening list, a fraud victim's intake record, a free English class for seniors in the news, Nepali students' Messenger group, a school baseball team's roster and texts, stroke unit notes, a conveyor belt injury report and night shift chat, a tonsillectomy consent, a photography club's cafe, a district heating complaint record, a singing contest fan chat, a shop lease and rent dispute chat, youth centre tutors' chat, a nail and lash shop's bookings and DMs, a 112 domestic dispute log, a Singapore office Slack channel, Mongolian students' Telegram group, a wedding photo package mediation) and wired at the next session's start
 /// after a pass tuned on batch 101 (a message's tag in brackets, then the writer, the year's date, the time and a colon), adds planted documents only (<c>person-private-docs102.txt</c>). Batch 103, written blind in that session by
 /// two writers (a dermatology clinic's laser chart and reservation chat, Cambodian farm workers' Messenger group, a court mediation on neighbour noise, a swimming school notice and Band comments, resident representatives' minutes on a parking barrier, a fishing boat capsizing in the news, an English e-mail with an American patient's family, a pension guesthouse's ledger, a temple's memorial register and believers' chat, adult occupational therapy records, a hit-and-run witness post, a hiking club's open chat, Kazakh and Koryoin workers' WhatsApp group, a moving company's job log, a game guild's Discord, a rice cake shop's order book, a used car deal chat, a library Slack channel about misdirected overdue notices, a wage arrears legal aid intake, elderly women learning Hangul in the news, Vietnamese married immigrants' Zalo group, a school volleyball roster and texts, ICU notes, a scaffold fall report and foremen's chat, a cataract surgery consent, a birdwatching club's cafe, a water billing complaint record, an idol survival show fan chat, a studio flat lease and deposit chat, interpreters' volunteer chat, a hair salon's bookings and DMs, a 119 fall dispatch log, a Tokyo office Teams channel, Uzbek students' Telegram group, an overseas tour mediation) and wired in it
-/// after a pass tuned on batch 102 (Discord's channel before the dash, a licensed trade after a name in a slot, names in Cyrillic and Latin letters found both ways, Mongolian kin words' cases, Burmese names and calls, hyphenated Korean given names), adds planted documents only (<c>person-private-docs103.txt</c>).
+/// after a pass tuned on batch 102 (Discord's channel before the dash, a licensed trade after a name in a slot, names in Cyrillic and Latin letters found both ways, Mongolian kin words' cases, Burmese names and calls, hyphenated Korean given names), adds planted documents only (<c>person-private-docs103.txt</c>). Batch 104, written blind in that session by
+/// two writers (an orthodontic chart and patients' messages, Thai workers' LINE group, juvenile probation notes, a ballet recital notice and Band comments, a village cooperative's solar panel meeting, an expressway bus crash in the news, an English e-mail with a French student's host family, a camping car rental ledger, a parish baptism register and Legio Mariae chat, play therapy records, a stolen parcel community post, a badminton club's open chat, Joseonjok caregivers' WeChat group, a plumbing job log, a civil service exam study Discord, a flower shop's wreath order book, a used stroller deal chat, a hospital Teams channel about a misdirected discharge summary, a dating violence shelter intake, a rural bakery couple in the news, Indonesian fishermen's WhatsApp group, a youth football roster and texts, maternity ward notes, a food factory hand injury report and day shift chat, a knee replacement consent, a cycling club's cafe, a mobile carrier double-charge complaint, a trot contest fan chat, an officetel lease and boiler chat, hospice volunteers' chat, a tattoo studio's bookings and DMs, a coast guard kayak rescue log, a Los Angeles office Slack channel, Russian-speaking students' Telegram group, a massage chair mediation) and wired in it
+/// after a pass tuned on batch 103 (Japanese names in Chinese characters in brackets after the Latin name, names before -san, Instagram handles before a middle dot, a name in brackets after an English kin word, an interpreter's language in a slot), adds planted documents only (<c>person-private-docs104.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -649,6 +651,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath101, 101));
         items.AddRange(Planted(DocsPath102, 102));
         items.AddRange(Planted(DocsPath103, 103));
+        items.AddRange(Planted(DocsPath104, 104));
         return items;
     }
 
@@ -1048,8 +1051,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath103 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs103.txt");
 
+    private static string DocsPath104 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs104.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs103.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs104.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
