@@ -58,7 +58,8 @@ internal static class Person
     // Staff words (상담원, 강사, 총무) are everyday nouns of running text: a name after one only with a colon or in a form cell.
     private static readonly HashSet<string> s_staffLabels = new(PrivateContext.Staff.ToArray().Except(s_formLabels), StringComparer.Ordinal);
 
-    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Mr ", "Mrs ", "Ms ", "Dr ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: ", "Cc: ", "CC: ", "Bcc: "];
+    private static readonly string[] s_englishLabels = ["Mr. ", "Mrs. ", "Ms. ", "Dr. ", "Prof. ", "Mr ", "Mrs ", "Ms ", "Dr ", "Name: ", "name: ", "Contact: ", "Dear ", "Attn: ", "From: ", "To: ", "Cc: ", "CC: ", "Bcc: ",
+        "real name ", "real name: ", "Real name: ", "call me ", "full name: ", "Full name: ", "legal name: ", "Legal name: "];
 
     // Single-character honorifics get a vectorised char search; the longer words a multi-string (Teddy) search.
     private static readonly SearchValues<char> s_honorifics = SearchValues.Create("씨님");

@@ -2546,8 +2546,10 @@ internal static class PersonLayout
 
             // (A streaming site's log marks the line's kind with an emoji after the time: [21:03:40] 🎙️ 노을빛하루: ….)
             // (So does a server's export with the date before the time: [2025. 5. 14. 23:02] 초코송이🍫: ….)
+            // (Or the month and the day alone, as a WeChat copy writes them: [06-12 08:03] 延吉大姐: ….)
             clockInBrackets = Context.IsDigit(text[close - 1]) && (ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0
-                || DateEnd(text, p + 1, close) is var bracketDate && bracketDate > p + 1 && ClockEnd(text, bracketDate, close) > 0);
+                || DateEnd(text, p + 1, close) is var bracketDate && bracketDate > p + 1 && ClockEnd(text, bracketDate, close) > 0
+                || MonthSlashDayEnd(text, p + 1, close, '-') is var monthDay and > 0 && ClockEnd(text, monthDay, close) > 0);
 
             // (A message log's record names the message's kind before its time, [문자 2025. 3. 21. 10:15] 하르방사랑: …, [문자 오후
             // 9:41] …: the writer after it is named for certain, as an export's slot names it.)
@@ -2588,6 +2590,14 @@ internal static class PersonLayout
             && DatedClockEnd(text, stampGap + 1, lineEnd) is var stampEnd and > 0 && Context.At(text, stampEnd) == ':' && ReplyWriter(text, p, stampGap) is { } tagWriter)
         {
             return (tagWriter.Start, tagWriter.End, true);
+        }
+
+        // (Or the date and the time first, then the direction and the other side: [문자 수신] 2025-04-12 21:02 ← Grace Okafor: ….)
+        if (messageTag && Context.IsDigit(Context.At(text, p)) && DatedClockEnd(text, p, lineEnd) is var arrowAt and > 0
+            && text.AsSpan(arrowAt, Math.Min(3, lineEnd - arrowAt)) is " ← " or " → " && text.IndexOf(':', arrowAt + 3, Math.Min(30, lineEnd - arrowAt - 3)) is var sideEnd and > 0
+            && ReplyWriter(text, arrowAt + 3, sideEnd) is { } side && !IsRoleOrTag(text.AsSpan(side.Start, side.End - side.Start)))
+        {
+            return (side.Start, side.End, true);
         }
 
         // (A message log may write the sender, an arrow and the recipient before the colon: [문자 오후 9:41] Grace Okafor → 코치:
@@ -3471,7 +3481,16 @@ internal static class PersonLayout
     /// <summary>Whether a bracket's words say what kind of message follows (받은 문자, 보낸 메시지, 카톡 답장), not who sent it.</summary>
     private static bool IsMessageKind(ReadOnlySpan<char> words)
     {
-        var last = words[(words.LastIndexOf(' ') + 1)..];
+        var space = words.LastIndexOf(' ');
+        var last = words[(space + 1)..];
+
+        // (With its direction after it: 문자 수신, 문자 발송.)
+        if (space > 0 && last is "수신" or "발신" or "발송")
+        {
+            words = words[..space].TrimEnd(' ');
+            last = words[(words.LastIndexOf(' ') + 1)..];
+        }
+
         return last is "문자" or "메시지" or "메세지" or "카톡" or "답장" or "쪽지" or "메일" or "DM" or "알림";
     }
 
@@ -4522,7 +4541,7 @@ internal static class PersonLayout
 
     // The ranks a streamer's chat shows in brackets before a viewer's line ([열혈팬] 간장종지(soysauce_01) : …): one list for
     // the channel tags and for the line reader (SpeakerAt), general knowledge of Korean streaming sites.
-    private static readonly string[] s_fanRanks = ["열혈팬", "구독팬", "팬", "정기구독자", "서포터", "매니저", "팬클럽", "일반", "BJ"];
+    private static readonly string[] s_fanRanks = ["열혈팬", "구독팬", "팬", "정기구독자", "서포터", "매니저", "팬클럽", "일반", "BJ", "VIP", "열혈"];
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_fanRankLookup =
         FrozenSet.Create(StringComparer.Ordinal, s_fanRanks).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -5402,10 +5421,13 @@ internal static class PersonLayout
         && ClockEnd(text, end + 4, lineEnd) is var clockEnd and > 0
         && (Context.At(text, clockEnd) == ':' || text.AsSpan(clockEnd, lineEnd - clockEnd).StartsWith(" · ", StringComparison.Ordinal));
 
-    /// <summary>Past a month and a day with a slash and the space after them at <paramref name="p"/> (<c>3/10 </c>, <c>12/1 </c>), or -1.</summary>
-    private static int MonthSlashDayEnd(string text, int p, int lineEnd)
+    /// <summary>
+    /// Past a month and a day with a slash (or <paramref name="separator"/>) and the space after them at <paramref name="p"/>
+    /// (<c>3/10 </c>, <c>12/1 </c>, <c>06-12 </c>), or -1.
+    /// </summary>
+    private static int MonthSlashDayEnd(string text, int p, int lineEnd, char separator = '/')
     {
-        var slash = Context.At(text, p + 1) == '/' ? p + 1 : Context.At(text, p + 2) == '/' ? p + 2 : -1;
+        var slash = Context.At(text, p + 1) == separator ? p + 1 : Context.At(text, p + 2) == separator ? p + 2 : -1;
         if (slash < 0 || !Context.IsDigit(Context.At(text, p)) || !Context.IsDigit(text[slash - 1]) || !Context.IsDigit(Context.At(text, slash + 1)))
         {
             return -1;

@@ -701,8 +701,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(103, 0.96, 0.63, 0.95, 0.99, 0.95, 0.96)]
     // Batch 104, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 103,
     // scored once (0.896, detector 0.895 / 0.938, 53 of 95 public persons replaced; 50 detector misses by the analysis
-    // script, the session's start tree 51).
-    [InlineData(104, 0.89, 0.56, 0.89, 0.99, 0.89, 0.93)]
+    // script, the session's start tree 51). One pass tuned on it since (a WeChat copy's month and day before the time, a
+    // message log's direction and arrow before the other side, a stream's VIP and 열혈 tags, "real name" and "call me":
+    // 0.917, detector 0.913 / 0.945 now).
+    [InlineData(104, 0.91, 0.56, 0.91, 0.99, 0.91, 0.94)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3663,4 +3663,26 @@ public class PersonLayoutTests
         interpreters.ShouldNotContain(n => n.Contains("베트남어"));
         Persons("Men dori ichdim. Мама Гулнора из Ташкента тоже переживает").ShouldContain("Гулнора");
     }
+
+    // A WeChat copy writes the month and day before the time in brackets ([06-12 08:03] 延吉大姐: …); a message log's tag
+    // with its direction, the date and time, an arrow and the other side ([문자 수신] 2025-04-12 21:02 ← Grace Okafor: …);
+    // a stream's VIP or 열혈 tag after the time (22:03 [VIP] 트롯사랑정미: …); English labels "real name" and "call me".
+    [Fact]
+    public void MonthDayStamps_MessageDirections_StreamTags_AndEnglishNameLabels()
+    {
+        var wechat = Persons("[06-12 08:03] 延吉大姐: 我去 8시 반까지 가요.\n[06-12 08:22] 崔明哲: 真的 남자 간병인 더 필요하대.\n[06-12 12:45] 金春花: 交了 어제 냈어.");
+        wechat.ShouldContain("延吉大姐");
+        wechat.ShouldContain("崔明哲");
+        var texts = Persons("[문자 발송] 2025-04-10 20:00 → Grace Okafor: 안녕하세요 어머님\n[문자 수신] 2025-04-12 21:02 ← Grace Okafor: Hi, Jayden has a trip\n"
+            + "[문자 수신] 2025-04-13 21:02 ← 독고민철: 코치님, 장갑 사이즈 맞나요?");
+        texts.ShouldContain("Grace Okafor");
+        texts.ShouldContain("독고민철");
+        var stream = Persons("22:01 [VIP] 트롯사랑정미: 김성주 MC님 오늘 넥타이 멋지네\n22:02 부산갈매기: 그러게요\n22:03 [VIP] 트롯사랑정미: 점수 98점!!!\n"
+            + "22:10 [열혈] 하온맘쓰: 심사위원 표정 봤어요?");
+        stream.ShouldContain("하온맘쓰");
+        stream.ShouldContain("트롯사랑정미");
+        Persons("FYI the creator @glowwithbri (real name Brianna Coleman) posted our review").ShouldContain("Brianna Coleman");
+        Persons("Please call me Cami, everybody does.").ShouldContain("Cami");
+        Persons("Call me Maybe was a hit").ShouldBeEmpty();
+    }
 }
