@@ -2317,10 +2317,16 @@ internal static class Person
     /// </summary>
     private static void TrySelfIntroductions(string text, List<PiiFinding> sink)
     {
-        foreach (var ending in (ReadOnlySpan<string>)["입니다", "이에요", "이예요", "이고요", "인데요"])
+        foreach (var ending in (ReadOnlySpan<string>)["입니다", "이에요", "이예요", "이고요", "인데요", "인데"])
         {
             for (var at = text.IndexOf(ending, StringComparison.Ordinal); at >= 3; at = text.IndexOf(ending, at + 1, StringComparison.Ordinal))
             {
+                // (인데 alone before a space or a mark: 연보름인데 10분 늦어요; 인데요 is read as itself.)
+                if (ending == "인데" && Context.IsHangulSyllable(Context.At(text, at + 2)))
+                {
+                    continue;
+                }
+
                 var s = at;
                 while (s > 0 && Context.IsHangulSyllable(text[s - 1]) && at - s < 5)
                 {
@@ -2342,8 +2348,10 @@ internal static class Person
                         ? GivenNameShaped(text, s, at, strict: true) || GivenNameShaped(text, s, at, strict: false) && !"원생인가사부자".Contains(text[at - 1], StringComparison.Ordinal)
                         : (before.EndsWith("호") || before.EndsWith("주민") || before.EndsWith("회원") || before.EndsWith("학생") || before.EndsWith("엄마")
                             || before.EndsWith("아빠")) && GivenNameShaped(text, s, at, strict: false)
-                        // (After a unit or a floor, any Korean name's shape or a foreign name word: 302호 천여름인데요, 1층 러스탐입니다.)
-                        || UnitBefore(before) && (PersonLayout.KoreanNameShaped(text, s, at) || IsForeignNameWord(text.AsSpan(s, at - s)))
+                        // (After a unit or a floor, any Korean name's shape or a foreign name word: 302호 천여름인데요, 1층 러스탐입니다;
+                        // so after the booking, 11시 예약한 은가을인데요, 저 17시 연보름인데.)
+                        || (UnitBefore(before) || before.EndsWith("예약한") || before.EndsWith("예약자") || TimeAfterSelf(before))
+                            && (PersonLayout.KoreanNameShaped(text, s, at) || IsForeignNameWord(text.AsSpan(s, at - s)))
                             && !PersonLayout.IsFormWord(text.AsSpan(s, at - s));
                 if (!ok)
                 {
@@ -2353,6 +2361,28 @@ internal static class Person
                 sink.Add(new PiiFinding(s, at, PiiTypes.Person, 0.8));
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the text before a self-introduction ends with 저 and a booking's hour (<c>저 17시 연보름인데요</c>, <c>저 오후 3시</c>),
+    /// as a customer names themselves by the booking.
+    /// </summary>
+    private static bool TimeAfterSelf(ReadOnlySpan<char> before)
+    {
+        if (before.Length < 4 || before[^1] != '시' || !Context.IsDigit(before[^2]))
+        {
+            return false;
+        }
+
+        var q = before.Length - 2;
+        while (q > 0 && Context.IsDigit(before[q - 1]))
+        {
+            q--;
+        }
+
+        var rest = before[..q].TrimEnd(' ');
+        rest = rest.EndsWith("오전") || rest.EndsWith("오후") ? rest[..^2].TrimEnd(' ') : rest;
+        return rest.EndsWith("저") && (rest.Length == 1 || !Context.IsHangulSyllable(rest[^2]));
     }
 
     /// <summary>Whether the text before a self-introduction ends with a unit or a floor's number (<c>302호</c>, <c>1층</c>).</summary>
@@ -3062,6 +3092,7 @@ internal static class Person
         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March", "April", "May", "June",
         "July", "August", "September", "October", "November", "December", "Python", "Java", "Google", "Apple", "Kakao", "Naver",
         "Uncle", "Aunt", "Auntie", "Grandma", "Grandpa", "Granny", "Mom", "Mum", "Dad", "Mommy", "Daddy", "Sis", "Bro", "Honey", "Dear",
+        "His", "Her", "My", "Our", "Your", "Their", "Coach",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="word"/> is an English word that a name's slot holds instead of a name (All, Team, Uncle).</summary>
@@ -3878,7 +3909,9 @@ internal static class Person
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_foreignHonorifics = FrozenSet.Create(StringComparer.Ordinal,
         ["aka", "opa", "dai", "didi", "bhai", "bhaiya", "ji", "san", "kun", "chan", "sama", "apa", "abla", "bey", "hanim", "ssi",
-            "aiya", "akka", "akki", "malli", "nangi", "ayya", "bhabhi", "bahini"]).GetAlternateLookup<ReadOnlySpan<char>>();
+            "aiya", "akka", "akki", "malli", "nangi", "ayya", "bhabhi", "bahini",
+            // (Sinhala puts the case after the word: ayyata "to brother", ayyage, akkata, akkage, mallita.)
+            "ayyata", "ayyage", "aiyata", "aiyage", "akkata", "akkage", "mallita", "mallige", "nangita", "nangige"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Whether the word before <paramref name="at"/> (one space between) is a possessive: my, our, your, his, her, their, in

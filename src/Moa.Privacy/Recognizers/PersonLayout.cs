@@ -2670,6 +2670,12 @@ internal static class PersonLayout
         p = SkipTime(text, p, lineEnd);
         var timed = p > untimed || clockInBrackets || fanTagged;
 
+        // (A phone's message log may say the message's direction after the time: 2025-01-02 오후 10:15 보냄 Grace Okafor: ….)
+        if (log && p > untimed && text.AsSpan(p, Math.Min(3, lineEnd - p)) is "보냄 " or "받음 " or "수신 " or "발신 ")
+        {
+            p += 3;
+        }
+
         // (A market's chat copied with the date and the time before the name in brackets and a colon: 2025. 11. 23. 오후 3:15
         // [하늘정비소]: 네 판매중입니다.)
         if (log && p > untimed && Context.At(text, p) == '[' && text.IndexOf("]:", p, Math.Min(26, lineEnd - p), StringComparison.Ordinal) is var datedClose and > 0
@@ -4189,6 +4195,16 @@ internal static class PersonLayout
         }
 
         var bar = text.IndexOf(" | ", lineStart, lineEnd - lineStart, StringComparison.Ordinal);
+
+        // (Or the title, a dash and the writer before the views or the date: [유기견 제보] … 임보 중이에요 — 콩떡이네집사 | 조회
+        // 1,284 | 2025-02-21 21:37.)
+        if (bar > p + 4 && text.LastIndexOf(" — ", bar - 1, bar - p, StringComparison.Ordinal) is var titleDash and > 0 && titleDash > p
+            && (text.AsSpan(bar + 3, lineEnd - bar - 3).StartsWith("조회 ", StringComparison.Ordinal)
+                || DateEnd(text, bar + 3, lineEnd) is var dashDate && dashDate - bar > 11 && ClockEnd(text, dashDate, lineEnd) > 0)
+            && CommentHandle(text, titleDash + 3, bar) is { } dashed)
+        {
+            return dashed;
+        }
 
         // (The writer may open the byline with a role in brackets: 솔바람지기 (운영자) | 2025-01-01 21:14 | 조회 187.)
         if (bar > p + 4 && text[bar - 1] == ')' && text.LastIndexOf(" (", bar - 1, bar - p, StringComparison.Ordinal) is var open and > 0 && open > p

@@ -707,8 +707,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(104, 0.91, 0.56, 0.91, 0.99, 0.91, 0.94)]
     // Batch 105, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 104,
     // scored once (0.941, detector 0.928 / 0.966, 52 of 86 public persons replaced; 40 detector misses by the analysis
-    // script, the session's start tree 40).
-    [InlineData(105, 0.94, 0.61, 0.92, 0.99, 0.92, 0.96)]
+    // script, the session's start tree 40). One pass tuned on it since (a byline's writer after the title and a dash, a phone
+    // log's direction after the time, a customer naming themselves by the booking, Sinhala kin words' cases: 736 of 775, 0.9497,
+    // detector 0.936 / 0.968 now).
+    [InlineData(105, 0.94, 0.61, 0.93, 0.99, 0.93, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3685,4 +3685,24 @@ public class PersonLayoutTests
         Persons("Please call me Cami, everybody does.").ShouldContain("Cami");
         Persons("Call me Maybe was a hit").ShouldBeEmpty();
     }
+
+    // A cafe post's byline may put the writer after the title and a dash, before the views (… 임보 중이에요 — 콩떡이네집사 |
+    // 조회 1,284 | …); a phone's log says the direction after the time (2025-01-02 오후 10:15 보냄 Grace Okafor: …); a customer
+    // names themselves by the booking (11시 예약한 은가을인데요, 저 17시 연보름인데); Sinhala kin words take their case (Chamara
+    // ayyata); English possessives are no names (His dad Chidi).
+    [Fact]
+    public void DashedBylines_LogDirections_BookingSelfIntroductions_AndSinhalaCases()
+    {
+        var post = Persons("[유기견 제보] 휴게소에 묶여 있던 진돗개 임보 중이에요 — 콩떡이네집사 | 조회 1,284 | 2025-02-21 21:37\n오늘 발견했어요.\n댓글 42\n"
+            + "나비언니77 세상에… 콩떡이네집사님 복 받으실 거예요\n ㄴ 콩떡이네집사 헐 감사합니다!!");
+        post.Count(n => n == "콩떡이네집사").ShouldBeGreaterThanOrEqualTo(2);
+        var log = Persons("2025-01-02 오후 10:15 보냄 Grace Okafor: Hi Grace, David is in the starting five\n"
+            + "2025-12-03 오후 10:21 받음 Grace Okafor: Thank you! His dad Chidi will drive him.\n2025-12-03 오후 10:25 받음 봉시우 할머니: 감사합니다");
+        log.ShouldContain("Grace Okafor");
+        log.ShouldNotContain("His");
+        Persons("원장님ㅠㅠ 오늘 11시 예약한 은가을인데요 길게 가능할까요?").ShouldContain("은가을");
+        Persons("실장님 저 17시 연보름인데 10분 늦어요ㅠ").ShouldContain("연보름");
+        Persons("저 3시 회의인데 늦어요").ShouldBeEmpty();
+        Persons("salli yawanna ona. Chamara ayyata 5만원 ganna thibba eka").ShouldContain("Chamara");
+    }
 }
