@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–104 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–105 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 105;
+    public const int HeldOutBatch = 106;
 
-    /// <summary>The batch held out whole before batch 105 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 104;
+    /// <summary>The batch held out whole before batch 106 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 105;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -310,7 +310,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (an orthodontic chart and patients' messages, Thai workers' LINE group, juvenile probation notes, a ballet recital notice and Band comments, a village cooperative's solar panel meeting, an expressway bus crash in the news, an English e-mail with a French student's host family, a camping car rental ledger, a parish baptism register and Legio Mariae chat, play therapy records, a stolen parcel community post, a badminton club's open chat, Joseonjok caregivers' WeChat group, a plumbing job log, a civil service exam study Discord, a flower shop's wreath order book, a used stroller deal chat, a hospital Teams channel about a misdirected discharge summary, a dating violence shelter intake, a rural bakery couple in the news, Indonesian fishermen's WhatsApp group, a youth football roster and texts, maternity ward notes, a food factory hand injury report and day shift chat, a knee replacement consent, a cycling club's cafe, a mobile carrier double-charge complaint, a trot contest fan chat, an officetel lease and boiler chat, hospice volunteers' chat, a tattoo studio's bookings and DMs, a coast guard kayak rescue log, a Los Angeles office Slack channel, Russian-speaking students' Telegram group, a massage chair mediation) and wired in it
 /// after a pass tuned on batch 103 (Japanese names in Chinese characters in brackets after the Latin name, names before -san, Instagram handles before a middle dot, a name in brackets after an English kin word, an interpreter's language in a slot), adds planted documents only (<c>person-private-docs104.txt</c>). Batch 105, written blind in that session by
 /// two writers (a fertility clinic's IVF record and patients' messages, Filipino caregivers' Messenger group, a school violence committee record on cyberbullying, a piano recital notice and Band comments, redevelopment tenants' minutes on relocation, a traditional market fire in the news, an English e-mail with an Indian PhD applicant, a farm stay ledger, a church wedding record and youth group chat, disability day centre records, an abandoned dog community post, a futsal team's open chat, Sri Lankan shipyard workers' Viber group, an electrician's job log, a book club Discord, a side dish subscription book, a used laptop deal chat, a city hall messenger about a misdirected benefit notice, an unfair dismissal intake, a retired teacher's village study room in the news, Thai farm workers' LINE group, a youth basketball roster and texts, NICU notes, a recycling plant injury report and shift chat, a spinal surgery consent, a fishing club's cafe, a meter reading complaint record, a baseball fan chat, a jeonse contract and deposit chat, hospital volunteer guides' chat, an eyelash shop's bookings and DMs, a missing child log at an amusement park, a Boston lab Slack channel, Kazakh and Kyrgyz students' WhatsApp group, an air purifier rental mediation) and wired in it
-/// after a pass tuned on batch 104 (a WeChat copy's month and day before the time, a message log's direction and arrow before the other side, a stream's VIP and 열혈 tags, English name labels), adds planted documents only (<c>person-private-docs105.txt</c>).
+/// after a pass tuned on batch 104 (a WeChat copy's month and day before the time, a message log's direction and arrow before the other side, a stream's VIP and 열혈 tags, English name labels), adds planted documents only (<c>person-private-docs105.txt</c>). Batch 106, written blind in that session by
+/// two writers (a Korean medicine clinic's acupuncture chart and patients' messages, Nepali factory workers' Viber group, student counselling notes, a children's choir notice and Band comments, a fishing village's offshore wind farm minutes, a landslide in the news, an English e-mail with a Canadian new hire, a hanok guesthouse ledger, a Won Buddhist wedding record and members' chat, senior home visit records, a noisy neighbour community post, a climbing gym crew's open chat, Uzbek and Tajik construction workers' Telegram group, an air-conditioner cleaning job log, a drama subtitling team's Discord, a custom cake order book, a used bicycle deal chat, a district Slack channel about a misdirected vaccination list, a stalking victim's intake, a young farmer returning home in the news, Cambodian students' Telegram group, a youth ice hockey roster and texts, psychiatric ward notes, a forklift accident report and evening shift chat, a thyroid surgery consent, a camping club's cafe, a missed gas inspection complaint record, an e-sports fan chat, a shared house contract and utility chat, library storytellers' chat, a pet grooming salon's bookings and DMs, a lost wallet 112 log, a Houston office Teams channel, Koryoin families' WhatsApp group, a gym membership mediation) and wired in it
+/// after a pass tuned on batch 105 (a byline's writer after the title and a dash, a phone log's direction after the time, a customer naming themselves by the booking, Sinhala kin words' cases), adds planted documents only (<c>person-private-docs106.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -655,6 +657,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath103, 103));
         items.AddRange(Planted(DocsPath104, 104));
         items.AddRange(Planted(DocsPath105, 105));
+        items.AddRange(Planted(DocsPath106, 106));
         return items;
     }
 
@@ -1058,8 +1061,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath105 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs105.txt");
 
+    private static string DocsPath106 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs106.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs105.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs106.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
