@@ -4223,8 +4223,9 @@ internal static class PersonLayout
                 return null;
             }
 
-            if (next - cell is >= 2 and <= 20 && DateEnd(text, next + 3, lineEnd) is var dateEnd && dateEnd - next > 11 && ClockEnd(text, dateEnd, lineEnd) is var clock and > 0
-                && (clock == lineEnd || text.AsSpan(clock, lineEnd - clock).TrimStart(' ') is [] or ['|', ..]) && CommentHandle(text, cell, next) is { } writer)
+            if (next - cell is >= 2 and <= 24 && DateEnd(text, next + 3, lineEnd) is var dateEnd && dateEnd - next > 11 && ClockEnd(text, dateEnd, lineEnd) is var clock and > 0
+                && (clock == lineEnd || text.AsSpan(clock, lineEnd - clock).TrimStart(' ') is [] or ['|', ..]) && UnrankedEnd(text, cell, next) is var cellEnd and > 0
+                && CommentHandle(text, cell, cellEnd) is { } writer)
             {
                 return writer;
             }
@@ -4249,8 +4250,34 @@ internal static class PersonLayout
     private static (int Start, int End)? CommentWriterAt(string text, int lineStart, int lineEnd)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
+
+        // (Or a bar after the writer and perhaps the cafe's rank: 두부엄마 매니저 | 저 예전 …, 밤샘간호사 일반멤버 | ….)
+        if (text.IndexOf(" | ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal) is var bar and > 0 && bar + 3 < lineEnd && text[bar + 3] != ' '
+            && UnrankedEnd(text, p, bar) is var handleEnd and > 0 && CommentHandle(text, p, handleEnd) is { } ranked)
+        {
+            return ranked;
+        }
+
         var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
         return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: true) ? CommentHandle(text, p, p + colon) : null;
+    }
+
+    /// <summary>
+    /// The end of a writer's handle from <paramref name="start"/> to <paramref name="end"/>, a cafe's rank after it left out
+    /// (<c>두부엄마 매니저</c>, <c>쿵쿵지옥탈출 새싹멤버</c>, <c>하미선 동대표</c>): <paramref name="end"/> for one word, -1 where the
+    /// second word is no rank or role.
+    /// </summary>
+    private static int UnrankedEnd(string text, int start, int end)
+    {
+        var space = text.IndexOf(' ', start, end - start);
+        if (space < 0)
+        {
+            return end;
+        }
+
+        var rank = text.AsSpan(space + 1, end - space - 1);
+        return space > start && rank.IndexOf(' ') < 0 && (IsRoleOrTag(rank) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("회원", StringComparison.Ordinal)
+            || rank.EndsWith("등급", StringComparison.Ordinal) || rank.EndsWith("대표", StringComparison.Ordinal)) ? space : -1;
     }
 
     /// <summary>
@@ -5087,6 +5114,11 @@ internal static class PersonLayout
         {
             clock = monthDay;
         }
+        else if (after == 0 && text.AsSpan(clock, Math.Min(4, end - clock)) is "Mon " or "Tue " or "Wed " or "Thu " or "Fri " or "Sat " or "Sun ")
+        {
+            // (Or the day of the week: Whitfield, Grace (Office Manager)  Mon 8:02 AM.)
+            clock += 4;
+        }
 
         // (Discord's copy may say the day before the time: Rekka — 오늘 오후 10:43, 어제 오후 9:12, 2025.03.04. 오후 9:12.)
         if (after > 0)
@@ -5118,7 +5150,9 @@ internal static class PersonLayout
         }
 
         var timed = talks || (korean ? c == end : c > 0 && text.AsSpan(c, end - c) is " AM" or " PM");
-        return !timed ? null : (after == 3 ? TwoWordHandle(text, p, nameEnd) : null) ?? DisplayName(text, p, nameEnd) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, nameEnd).End)) ?? FamilyCommaGiven(text, p, nameEnd)
+        // (A workspace's role in brackets after "Family, Given": Whitfield, Grace (Office Manager).)
+        var roleless = text[nameEnd - 1] == ')' && text.LastIndexOf(" (", nameEnd - 1, nameEnd - p, StringComparison.Ordinal) is var roleOpen and > 0 && roleOpen > p ? roleOpen : nameEnd;
+        return !timed ? null : (after == 3 ? TwoWordHandle(text, p, nameEnd) : null) ?? DisplayName(text, p, nameEnd) ?? PlainHandle(text, p, Undecorated(text, p, Trim(text, p, nameEnd).End)) ?? FamilyCommaGiven(text, p, roleless)
             ?? (after == 3 ? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) ?? MixedHandle(text, p, nameEnd) ?? ShortHandle(text, p, Trim(text, p, nameEnd).End)
                     ?? CommentHandle(text, p, Trim(text, p, nameEnd).End)
                 : talks ? ExportedNickname(text, p, nameEnd) ?? DigitHandle(text, p, nameEnd) : null);
@@ -6635,6 +6669,7 @@ internal static class PersonLayout
             return;
         }
 
+        var forms = CyrillicCaseForms(text, candidates, from, seeds);
         for (var p = 0; p < text.Length;)
         {
             if (!(Context.IsLatinUpper(text[p]) || Context.IsCyrillicUpper(text[p])) || p > 0 && (Context.IsLatinLetter(text[p - 1]) || Context.IsCyrillicLetter(text[p - 1])))
@@ -6644,7 +6679,8 @@ internal static class PersonLayout
             }
 
             var end = ScriptWordEnd(text, p);
-            if (end - p >= 4 && keys.TryGetValue(LooseLatinKey(text.AsSpan(p, end - p)), out var seedCyrillic) && seedCyrillic != Context.IsCyrillicLetter(text[p])
+            if (end - p >= 4 && (keys.TryGetValue(LooseLatinKey(text.AsSpan(p, end - p)), out var seedCyrillic) && seedCyrillic != Context.IsCyrillicLetter(text[p])
+                    || forms is not null && forms.Contains(text[p..end]))
                 && !Covered(candidates, from, p, end))
             {
                 Add(text, candidates, from, p, end, AddedScore - 0.05);
@@ -6671,6 +6707,49 @@ internal static class PersonLayout
 
             return Context.IsLatinLetter(Context.At(text, q)) || Context.IsCyrillicLetter(Context.At(text, q)) ? start : q;
         }
+    }
+
+    /// <summary>
+    /// The case forms of the confident names' words in Cyrillic letters, as Russian declines a name (Лариса … от Ларисы,
+    /// Мария … Марии, Тимур … Тимура, Сергей … Сергея): the forms of a feminine name in а or я and of a masculine name in a
+    /// consonant or й, for words of four letters or more; null where none.
+    /// </summary>
+    private static HashSet<string>? CyrillicCaseForms(string text, List<PiiFinding> candidates, int from, int seeds)
+    {
+        HashSet<string>? forms = null;
+        for (var i = from; i < seeds; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != PiiTypes.Person || c.Score < SeedScore || !Context.IsCyrillicUpper(text[c.Start]))
+            {
+                continue;
+            }
+
+            foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
+            {
+                var word = text.Substring(c.Start + range.Start.Value, range.End.Value - range.Start.Value);
+                if (word.Length < 4 || !Context.IsCyrillicUpper(word[0]) || word.AsSpan(1).ContainsAnyExceptInRange('а', 'я') && word.AsSpan(1).IndexOfAnyExcept("абвгдеёжзийклмнопрстуфхцчшщъыьэюя") >= 0)
+                {
+                    continue;
+                }
+
+                var stem = word[..^1];
+                string[] endings = word[^1] switch
+                {
+                    'а' => ["ы", "и", "е", "у", "ой", "ою"],
+                    'я' => ["и", "е", "ю", "ей"],
+                    'й' => ["я", "ю", "ем", "е"],
+                    'ь' or 'ы' or 'и' or 'о' or 'у' or 'е' or 'э' or 'ю' => [],
+                    _ => ["а", "у", "ом", "е"],
+                };
+                foreach (var ending in endings)
+                {
+                    (forms ??= new(StringComparer.Ordinal)).Add((word[^1] is 'а' or 'я' or 'й' ? stem : word) + ending);
+                }
+            }
+        }
+
+        return forms;
     }
 
     /// <summary>

@@ -713,8 +713,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(105, 0.94, 0.61, 0.93, 0.99, 0.93, 0.96)]
     // Batch 106, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 105,
     // scored once (0.946, detector 0.940 / 0.963, 45 of 79 public persons replaced; 39 detector misses by the analysis
-    // script, the session's start tree 40).
-    [InlineData(106, 0.94, 0.57, 0.93, 0.99, 0.93, 0.96)]
+    // script, the session's start tree 40). One pass tuned on it since (a Teams header's day of the week and role in
+    // brackets, Russian case forms of a confident name, a cafe's ranks after the writer: 0.958, detector 0.952 / 0.964 now).
+    [InlineData(106, 0.95, 0.57, 0.95, 0.99, 0.95, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3705,4 +3705,26 @@ public class PersonLayoutTests
         Persons("저 3시 회의인데 늦어요").ShouldBeEmpty();
         Persons("salli yawanna ona. Chamara ayyata 5만원 ganna thibba eka").ShouldContain("Chamara");
     }
+
+    // A Teams copy's header with "Family, Given", a role in brackets and the day of the week (Whitfield, Grace (Office
+    // Manager)  Mon 8:02 AM); Russian case forms of a confident name (Лариса Огай … от Ларисы, Ким Мария … Марии); a cafe's
+    // comments with the writer's rank before a bar (두부엄마 매니저 | …) and the post's byline with it (| 쿵쿵지옥탈출 새싹멤버 | …).
+    [Fact]
+    public void TeamsWeekdays_RussianCaseForms_AndCafeRanks()
+    {
+        var teams = Persons("Teams › Houston Office › General\nWhitfield, Grace (Office Manager)  Mon 8:02 AM\nMorning all. The sea trial moved.\n"
+            + "Seok Dongha (Project Lead)  Mon 8:10 AM\nGrace, is Luis still driving?");
+        teams.ShouldContain("Whitfield, Grace");
+        teams.ShouldNotContain(n => n.Contains("Office Manager"));
+        var russian = Persons("15.04.2025, 19:05 - Сергей Ким: спасибо.\n15.04.2025, 19:10 - Лариса Огай 🌷: Скажите что от Ларисы 😄\n"
+            + "15.04.2025, 19:12 - Ольга Тен: Бабушка Ким Мария тоже придёт\n15.04.2025, 19:31 - Лариса Огай 🌷: передайте Марии привет");
+        russian.ShouldContain("Ларисы");
+        russian.ShouldContain("Марии");
+        var cafe = Persons("[자유게시판] 새벽 2시 쿵쿵… | 쿵쿵지옥탈출 새싹멤버 | 2025-02-21 07:12 | 조회 312\n윗집에서 밤마다 뛰어요.\n댓글\n"
+            + "두부엄마 매니저 | 저 예전 1102호 살 때 똑같았어요ㅠ\n밤샘간호사 일반멤버 | 저도 교대라 남 일 같지 않네요.\n└ 쿵쿵지옥탈출 | 감사해요");
+        cafe.ShouldContain("쿵쿵지옥탈출");
+        cafe.ShouldContain("두부엄마");
+        cafe.ShouldContain("밤샘간호사");
+        cafe.ShouldNotContain(n => n.Contains("멤버"));
+    }
 }
