@@ -2261,6 +2261,13 @@ internal static class PersonLayout
     internal static (int Start, int End, bool Exported)? SpeakerAt(string text, int lineStart, int lineEnd)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
+
+        // A cafe's comment copied with the writer, the member's rank and a middle dot before the comment (바람꽃 우수회원 · 저
+        // 이번이 …, └ 길동무영숙 정회원 · ㅎㅎ …): the writer, named for certain.
+        if (RankDotWriter(text, ReplyMarkEnd(text, p, lineEnd), lineEnd) is { } rankWriter)
+        {
+            return (rankWriter.Start, rankWriter.End, true);
+        }
         if (ReplyMarkEnd(text, p, lineEnd) is var afterMark && afterMark > p)
         {
             // A comment's reply names its writer before the colon (└ 포도알맘 : 저는 중고로요).
@@ -2273,6 +2280,12 @@ internal static class PersonLayout
                 && CommentHandle(text, p, dot) is { } replyWriter)
             {
                 return (replyWriter.Start, replyWriter.End, true);
+            }
+
+            // (Or a workspace's header after the reply mark, the talk on the line: ↳ Tanya Brooks  7:31 AM  Badges ready ….)
+            if (HeaderSpeaker(text, p, lineEnd, out var replyTalks) is { } replyHeader && replyTalks)
+            {
+                return (replyHeader.Start, replyHeader.End, true);
             }
 
             // (Or the month, the day and the time before the comment: └ 책벌레하나 3월 14일 오후 9:41 간식 콜!)
@@ -4260,6 +4273,23 @@ internal static class PersonLayout
 
         var colon = text.AsSpan(p, lineEnd - p).IndexOfAny(':', '：');
         return colon is > 0 and <= 20 && TalkFollows(text, p + colon, lineEnd, spaceNeeded: true) ? CommentHandle(text, p, p + colon) : null;
+    }
+
+    /// <summary>
+    /// The writer of a cafe comment laid out as a handle, the member's rank and a middle dot before the comment (<c>바람꽃
+    /// 우수회원 · …</c>, <c>해피산행 운영진 · …</c>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? RankDotWriter(string text, int p, int lineEnd)
+    {
+        var dot = text.IndexOf(" · ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
+        if (dot < 0 || dot + 3 >= lineEnd || text[dot + 3] == ' ' || text.IndexOf(' ', p, dot - p) is not (var space and > 0) || text.IndexOf(' ', space + 1, dot - space - 1) >= 0)
+        {
+            return null;
+        }
+
+        var rank = text.AsSpan(space + 1, dot - space - 1);
+        return rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저"
+            ? CommentHandle(text, p, space) : null;
     }
 
     /// <summary>

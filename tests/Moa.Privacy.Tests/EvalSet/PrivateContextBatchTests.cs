@@ -718,8 +718,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(106, 0.95, 0.57, 0.95, 0.99, 0.95, 0.96)]
     // Batch 107, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 106,
     // scored once (0.920, detector 0.914 / 0.962, 57 of 83 public persons replaced; 51 detector misses by the analysis
-    // script, the session's start tree 55).
-    [InlineData(107, 0.91, 0.69, 0.91, 0.99, 0.91, 0.96)]
+    // script, the session's start tree 55). One pass tuned on it since (a cafe comment's writer before the member's rank and
+    // a middle dot, a workspace's header after a reply mark: 0.944, detector 0.936 / 0.963 now).
+    [InlineData(107, 0.94, 0.69, 0.93, 0.99, 0.93, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

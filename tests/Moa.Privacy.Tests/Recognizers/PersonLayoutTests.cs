@@ -3727,4 +3727,21 @@ public class PersonLayoutTests
         cafe.ShouldContain("밤샘간호사");
         cafe.ShouldNotContain(n => n.Contains("멤버"));
     }
+
+    // A cafe's comment with the writer, the member's rank and a middle dot before it (바람꽃 우수회원 · …, └ 길동무영숙 정회원 ·
+    // …) names the writer, and the names list elsewhere follows; a workspace's header after a reply mark (↳ Tanya Brooks
+    // 7:31 AM  …) names the writer.
+    [Fact]
+    public void CafeRankDots_AndReplyMarkedHeaders()
+    {
+        var cafe = Persons("[정기산행] 6월 지리산 종주 안내\n참가(3명): 바람꽃, 천왕봉가즈아, 길동무영숙\n바람꽃 우수회원 · 저 이번이 첫 종주라 떨려요ㅠ\n"
+            + " └ 길동무영숙 정회원 · ㅎㅎ 김밥 싸 갈게~\n천왕봉가즈아 정회원 · 누님 이번에도 김밥 싸 오시는 거죠?");
+        cafe.Count(n => n == "바람꽃").ShouldBe(2);
+        cafe.ShouldContain("길동무영숙");
+        cafe.ShouldNotContain(n => n.Contains("회원"));
+        Persons("오늘 날씨 · 맑음\n내일 날씨 · 흐림").ShouldBeEmpty();
+        var slack = Persons("Jessica Moore  7:12 AM  Got it. I'll ping HR to push the badges. 2 replies\n  ↳ Tanya Brooks  7:31 AM  Badges ready by 10 AM\n"
+            + "  ↳ Jessica Moore  7:33 AM  Thanks!");
+        slack.ShouldContain("Tanya Brooks");
+    }
 }
