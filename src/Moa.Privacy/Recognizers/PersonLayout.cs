@@ -4282,15 +4282,14 @@ internal static class PersonLayout
     private static (int Start, int End)? RankDotWriter(string text, int p, int lineEnd)
     {
         var dot = text.IndexOf(" · ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
-        if (dot < 0 || dot + 3 >= lineEnd || text[dot + 3] == ' ' || text.IndexOf(' ', p, dot - p) is not (var space and > 0) || text.IndexOf(' ', space + 1, dot - space - 1) >= 0)
-        {
-            return null;
-        }
-
-        var rank = text.AsSpan(space + 1, dot - space - 1);
-        return rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저"
-            ? CommentHandle(text, p, space) : null;
+        return dot > 0 && dot + 3 < lineEnd && text[dot + 3] != ' ' && UnrankedEnd(text, p, dot) is var handleEnd and > 0 && handleEnd < dot
+            && IsCafeRank(text.AsSpan(handleEnd + 1, dot - handleEnd - 1)) ? CommentHandle(text, p, handleEnd) : null;
     }
+
+    /// <summary>A cafe member's rank or a board's own role after a handle (우수회원, 새싹멤버, 운영진, 작성자, 스탭).</summary>
+    private static bool IsCafeRank(ReadOnlySpan<char> rank) =>
+        rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("등급", StringComparison.Ordinal)
+        || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저";
 
     /// <summary>
     /// The end of a writer's handle from <paramref name="start"/> to <paramref name="end"/>, a cafe's rank after it left out
@@ -4306,8 +4305,7 @@ internal static class PersonLayout
         }
 
         var rank = text.AsSpan(space + 1, end - space - 1);
-        return space > start && rank.IndexOf(' ') < 0 && (IsRoleOrTag(rank) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("회원", StringComparison.Ordinal)
-            || rank.EndsWith("등급", StringComparison.Ordinal) || rank.EndsWith("대표", StringComparison.Ordinal)) ? space : -1;
+        return space > start && rank.IndexOf(' ') < 0 && (IsCafeRank(rank) || IsRoleOrTag(rank) || rank.EndsWith("대표", StringComparison.Ordinal)) ? space : -1;
     }
 
     /// <summary>
@@ -6699,7 +6697,7 @@ internal static class PersonLayout
             return;
         }
 
-        var forms = CyrillicCaseForms(text, candidates, from, seeds);
+        var forms = CyrillicCaseForms(text, candidates, from, seeds)?.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var p = 0; p < text.Length;)
         {
             if (!(Context.IsLatinUpper(text[p]) || Context.IsCyrillicUpper(text[p])) || p > 0 && (Context.IsLatinLetter(text[p - 1]) || Context.IsCyrillicLetter(text[p - 1])))
@@ -6710,7 +6708,7 @@ internal static class PersonLayout
 
             var end = ScriptWordEnd(text, p);
             if (end - p >= 4 && (keys.TryGetValue(LooseLatinKey(text.AsSpan(p, end - p)), out var seedCyrillic) && seedCyrillic != Context.IsCyrillicLetter(text[p])
-                    || forms is not null && forms.Contains(text[p..end]))
+                    || forms is { } caseForms && caseForms.Contains(text.AsSpan(p, end - p)))
                 && !Covered(candidates, from, p, end))
             {
                 Add(text, candidates, from, p, end, AddedScore - 0.05);
@@ -6758,7 +6756,7 @@ internal static class PersonLayout
             foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
             {
                 var word = text.Substring(c.Start + range.Start.Value, range.End.Value - range.Start.Value);
-                if (word.Length < 4 || !Context.IsCyrillicUpper(word[0]) || word.AsSpan(1).ContainsAnyExceptInRange('а', 'я') && word.AsSpan(1).IndexOfAnyExcept("абвгдеёжзийклмнопрстуфхцчшщъыьэюя") >= 0)
+                if (word.Length < 4 || !Context.IsCyrillicUpper(word[0]) || word.AsSpan(1).IndexOfAnyExcept("абвгдеёжзийклмнопрстуфхцчшщъыьэюя") >= 0)
                 {
                     continue;
                 }
