@@ -2887,13 +2887,20 @@ internal static class Person
             return false;
         }
 
-        var begin = start - 2;
-        while (begin > 0 && Context.IsAsciiLetter(text[begin - 1]))
+        var begin = EnglishWordStart(text, start - 2, hyphens: false);
+        return s_englishKin.Contains(text.AsSpan(begin, start - 2 - begin));
+    }
+
+    /// <summary>The start of the word of ASCII letters (and hyphens, with <paramref name="hyphens"/>) that ends at <paramref name="end"/>.</summary>
+    private static int EnglishWordStart(string text, int end, bool hyphens)
+    {
+        var begin = end;
+        while (begin > 0 && (Context.IsAsciiLetter(text[begin - 1]) || hyphens && text[begin - 1] == '-'))
         {
             begin--;
         }
 
-        return s_englishKin.Contains(text.AsSpan(begin, start - 2 - begin));
+        return begin;
     }
 
     // Family words an English text writes before a relative's name (general English).
@@ -2913,12 +2920,7 @@ internal static class Person
             return false;
         }
 
-        var (end, begin) = (start - 1, start - 1);
-        while (begin > 0 && (Context.IsAsciiLetter(text[begin - 1]) || text[begin - 1] == '-'))
-        {
-            begin--;
-        }
-
+        var (end, begin) = (start - 1, EnglishWordStart(text, start - 1, hyphens: true));
         var word = text.AsSpan(begin, end - begin);
         if (s_officerAcronyms.Contains(word))
         {
@@ -2930,12 +2932,7 @@ internal static class Person
             return false;
         }
 
-        var determinerStart = begin - 1;
-        while (determinerStart > 0 && Context.IsAsciiLetter(text[determinerStart - 1]))
-        {
-            determinerStart--;
-        }
-
+        var determinerStart = EnglishWordStart(text, begin - 1, hyphens: false);
         return s_possessives.Contains(text.AsSpan(determinerStart, begin - 1 - determinerStart));
     }
 
@@ -3093,6 +3090,8 @@ internal static class Person
         "July", "August", "September", "October", "November", "December", "Python", "Java", "Google", "Apple", "Kakao", "Naver",
         "Uncle", "Aunt", "Auntie", "Grandma", "Grandpa", "Granny", "Mom", "Mum", "Dad", "Mommy", "Daddy", "Sis", "Bro", "Honey", "Dear",
         "His", "Her", "My", "Our", "Your", "Their", "Coach",
+        // (Scripts, named in texts about names: names in Cyrillic and Latin letters.)
+        "Latin", "Cyrillic", "Greek", "Arabic", "Hangul", "Devanagari",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Whether <paramref name="word"/> is an English word that a name's slot holds instead of a name (All, Team, Uncle).</summary>

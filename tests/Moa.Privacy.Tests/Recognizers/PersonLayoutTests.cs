@@ -3683,6 +3683,7 @@ public class PersonLayoutTests
         stream.ShouldContain("트롯사랑정미");
         Persons("FYI the creator @glowwithbri (real name Brianna Coleman) posted our review").ShouldContain("Brianna Coleman");
         Persons("Please call me Cami, everybody does.").ShouldContain("Cami");
+        Persons("The round found names again across Cyrillic and Latin letters, and Latin names in Hangul.").ShouldBeEmpty();
         Persons("Call me Maybe was a hit").ShouldBeEmpty();
     }
 
