@@ -6782,28 +6782,14 @@ internal static class PersonLayout
 
     /// <summary>
     /// The loose Latin key of a word in Cyrillic or Latin letters (<see cref="CrossScriptNames"/>): Айбек and Aybek are
-    /// both <c>aibek</c>, Жасур and Jasur <c>jasur</c>, Хуршида and Xurshida <c>hurshida</c>. The Cyrillic letters of
-    /// Russian, Kyrgyz, Kazakh, Uzbek and Mongolian as their Latin spellings commonly write them: general knowledge.
+    /// both <c>aibek</c>, Жасур and Jasur <c>jasur</c>, Хуршида and Xurshida <c>hurshida</c>. AnyAscii transliterates the
+    /// Cyrillic letters (those of Kazakh and Mongolian too); the key then folds the spellings that the romanisations of
+    /// Russian, Uzbek, Kyrgyz and Mongolian names differ in (kh, x and h; zh and j; y and i; q and k).
     /// </summary>
-    internal static string LooseLatinKey(ReadOnlySpan<char> word)
-    {
-        var sb = new System.Text.StringBuilder(word.Length + 4);
-        foreach (var ch in word)
-        {
-            var c = char.ToLowerInvariant(ch);
-            sb.Append(c switch
-            {
-                'а' or 'ә' => "a", 'б' => "b", 'в' => "v", 'г' or 'ғ' => "g", 'д' => "d", 'е' or 'э' => "e", 'ё' => "yo", 'ж' => "j", 'з' => "z",
-                'и' or 'і' => "i", 'й' => "y", 'к' or 'қ' => "k", 'л' => "l", 'м' => "m", 'н' => "n", 'ң' => "ng", 'о' or 'ө' => "o", 'п' => "p",
-                'р' => "r", 'с' => "s", 'т' => "t", 'у' or 'ү' or 'ұ' => "u", 'ф' => "f", 'х' or 'һ' => "h", 'ц' => "ts", 'ч' => "ch", 'ш' or 'щ' => "sh",
-                'ъ' or 'ь' => "", 'ы' => "y", 'ю' => "yu", 'я' => "ya",
-                'ü' => "u", 'ö' => "o", 'x' => "h", 'q' => "k", 'w' => "v",
-                _ => c.ToString(),
-            });
-        }
-
-        return sb.Replace("dzh", "j").Replace("zh", "j").Replace("kh", "h").Replace("ts", "c").Replace('y', 'i').ToString();
-    }
+    internal static string LooseLatinKey(ReadOnlySpan<char> word) =>
+        new System.Text.StringBuilder(AnyAscii.Transliteration.Transliterate(word.ToString()).ToLowerInvariant())
+            .Replace("'", "").Replace("dzh", "j").Replace("zh", "j").Replace("kh", "h").Replace("ts", "c")
+            .Replace('x', 'h').Replace('q', 'k').Replace('w', 'v').Replace('y', 'i').ToString();
 
     /// <summary>Whether a person candidate of score 0.5 or more covers [<paramref name="start"/>, <paramref name="end"/>).</summary>
     private static bool Covered(List<PiiFinding> candidates, int from, int start, int end)
