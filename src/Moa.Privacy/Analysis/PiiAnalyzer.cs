@@ -155,6 +155,7 @@ public sealed class PiiAnalyzer
     private IReadOnlyList<PiiFinding> ApplyPersonPolicy(string text, IReadOnlyList<PiiFinding> findings)
     {
         List<PiiFinding>? judged = null;
+        var (previousEnd, previousReason) = (-1, "");
         for (var i = 0; i < findings.Count; i++)
         {
             var f = findings[i];
@@ -165,7 +166,12 @@ public sealed class PiiAnalyzer
             }
 
             judged ??= [.. findings.Take(i)];
-            var reason = PrivateContext.Judge(text, f, findings, Sensitive);
+
+            // The same person written another way in the brackets that give the name's age takes the name's reason (비카스
+            // 라이(Bikash Rai·34) 씨는: a private person's age).
+            var alias = previousEnd >= 0 && f.Start == previousEnd + 1 && text[previousEnd] == '(' && previousReason == "age in brackets";
+            var reason = alias ? previousReason : PrivateContext.Judge(text, f, findings, Sensitive);
+            (previousEnd, previousReason) = (f.End, reason);
             if (PersonPolicy == PersonPolicy.All || PersonPolicies.IsPrivate(reason))
             {
                 judged.Add(f with { Reason = reason });

@@ -158,7 +158,7 @@ public static class PrivateContext
     [
         "친구", "지인", "동생", "언니", "오빠", "형", "누나", "남편", "아내", "부인", "딸", "아들", "조카", "이웃", "손자", "손녀", "며느리",
         "사위", "우리 반", "짝꿍", "남자친구", "여자친구", "남친", "여친", "애인", "옆집", "동기", "동료", "사촌", "이모", "고모",
-        "삼촌", "외삼촌", "버디", "손주", "외손자", "외손녀", "증손자", "증손녀",
+        "삼촌", "외삼촌", "버디", "손주", "외손자", "외손녀", "증손자", "증손녀", "큰아이", "작은아이",
 
         // Parents and grandparents (함께 온 아버지 류정택(43) 씨는, 어머니 권점례 님): a member of the public named through the
         // family, as the press names a child's or a victim's parents.
@@ -166,6 +166,9 @@ public static class PrivateContext
 
         // In-laws (남편 한도윤이랑 시누 한미래가, 형부 차민석).
         "시누", "시누이", "올케", "형부", "처제", "처형", "매형", "매제", "제부", "시동생", "새언니", "동서",
+
+        // Someone's wife as a neighbour or a congregation calls her (할아버지 사모님 연복순 여사님이).
+        "사모님",
     ];
 
     // Second-person words after a name that opens its line (홍길동, 너 어제 …): the name is a vocative in a private message.
@@ -399,9 +402,10 @@ public static class PrivateContext
         // The press gives a private person's age in brackets after the name (추말례(84) 할머니는, 편하람(11) 양은); a public
         // figure is named by an office or a fame word, which the age does not displace (오세진(58) 의원, 박도윤(71) 민주당
         // 의원, 배우 한지석(45), 야구선수 구민혁(22)씨, an institution's head: 염상훈(70) 원장은); a Korean name's shape only
-        // (호크(37), 머레이(21): world news).
-        if (AgeInBrackets(next) is var aged and > 0 && person.End - person.Start >= 3 && PersonLayout.KoreanNameShaped(text, person.Start, person.End)
-            && next[aged..].TrimStart(' ') is var rest && !StartsWithOffice(rest)
+        // (호크(37), 머레이(21): world news), or any name where 씨 follows, as the press writes a resident from abroad
+        // (비카스 라이(Bikash Rai·34) 씨는).
+        if (AgeInBrackets(next) is var aged and > 0 && person.End - person.Start >= 3 && next[aged..].TrimStart(' ') is var rest
+            && (PersonLayout.KoreanNameShaped(text, person.Start, person.End) || rest.StartsWith("씨", StringComparison.Ordinal)) && !StartsWithOffice(rest)
             && !(rest.IndexOf(' ') is var bodyEnd and > 0 && StartsWithOffice(rest[(bodyEnd + 1)..]))
             && !EndsWithPublicWord(previousWord))
         {
@@ -847,9 +851,20 @@ public static class PrivateContext
         return null;
     }
 
-    /// <summary>The end of an age in brackets that opens <paramref name="next"/> (<c>(84)</c>: one to three digits alone), or 0.</summary>
+    /// <summary>
+    /// The end of an age in brackets that opens <paramref name="next"/> (<c>(84)</c>: one to three digits alone, or after the
+    /// name in its own letters and a middle dot or a comma, <c>(Bikash Rai·34)</c>), or 0.
+    /// </summary>
     private static int AgeInBrackets(ReadOnlySpan<char> next)
     {
+        if (next.Length > 4 && next[0] == '(' && next[..Math.Min(next.Length, 40)].IndexOf(')') is var close and > 3
+            && next[1..close].LastIndexOfAny('·', ',') is var dot and > 0 && next[(dot + 2)..close].TrimStart(' ') is { Length: >= 1 and <= 3 } years
+            && !years.ContainsAnyExceptInRange('0', '9') && next[1..(dot + 1)] is var own && char.IsLetter(own[0])
+            && !own.ContainsAnyExcept(s_nameInBracketChars))
+        {
+            return close + 1;
+        }
+
         var n = 1;
         while (n < next.Length && n <= 3 && char.IsAsciiDigit(next[n]))
         {
@@ -858,6 +873,9 @@ public static class PrivateContext
 
         return next.Length > 2 && next[0] == '(' && n > 1 && n < next.Length && next[n] == ')' ? n + 1 : 0;
     }
+
+    private static readonly System.Buffers.SearchValues<char> s_nameInBracketChars = System.Buffers.SearchValues.Create(
+        " -'.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿ");
 
     // Words of public life written before a name, beside the titles and the fame words: a model, a band's member.
     private static readonly string[] s_publicBefore = ["모델", "멤버", "선수", "개그맨", "개그우먼", "방송인", "아나운서", "의사"];

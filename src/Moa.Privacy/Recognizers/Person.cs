@@ -94,6 +94,7 @@ internal static class Person
         "장난아", "장난이", "양부모", "시부모", "주지사", "도지사", "대한민국", "정부", "국민", "시민", "고인", "이름", "성명",
         "자기", "담임", "별난", "미녀", "선녀", "소녀", "상담", "간호", "소금", "주임", "친정", "시댁", "동네", "옆집", "이웃",
         "지점장", "부지점장", "반대표", "조정장", "셀리더", "신원미상", "가즈아", "위생사", "심판정", "빌리루빈", "초보", "영감", "경기도", "계약서", "레이드",
+        "주니어", "시니어", "소유주", "함장", "부함장", "선장", "기관장", "갑판장", "전산",
     };
 
     // Final syllables that end no Korean name: of modifiers and particles ("표현한 감독", "최고의 배우") and of parties,
@@ -165,9 +166,11 @@ internal static class Person
 
             // A role or label word taken for a name (민원인, 보호자, 연락처) names no one, nor does a field label whose value
             // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger
-            // finds, alone or after a syllable that is a surname (빈 문자열: an empty string).
+            // finds, alone or after a syllable that is a surname (빈 문자열: an empty string); nor a word of two syllables glued to a number, a unit (시정 2해리; a full name may be glued so in reviews, 시즌2홍선희).
             var name = text.AsSpan(n.Start, n.End - n.Start);
-            if (!overlapsFound && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
+            // (Nor a place's office in one word, 괴산군수, 부산시장, nor a word of three syllables or more that names no one,
+            // 주니어, 소유주; 초보 may be a member's handle, 초보님.)
+            if (!overlapsFound && !(n.Start > 0 && Context.IsDigit(text[n.Start - 1]) && name.Length <= 2) && !PlaceOffice(name) && !(name.Length >= 3 && s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
                 && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
                 && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)) && !ParticleAfterJamo(text, n.Start, name))
             {
@@ -226,6 +229,11 @@ internal static class Person
         && name[1..] is "한테" or "가" or "는" or "랑" or "도" or "에게" or "네" or "한테서" or "한테는";
 
     /// <summary>Whether the span ends inside a Hangul word that is a common word, with or without a particle (정형외 of 정형외과).</summary>
+    /// <summary>A place's office written as one word of four syllables or more: 괴산군수, 부산시장, 강남구청장, 경기도지사.</summary>
+    private static bool PlaceOffice(ReadOnlySpan<char> name) =>
+        name.Length >= 4 && (name.EndsWith("군수") || name.EndsWith("시장") || name.EndsWith("구청장") || name.EndsWith("도지사") || name.EndsWith("교육감")
+            || name.EndsWith("군의원") || name.EndsWith("시의원") || name.EndsWith("도의원") || name.EndsWith("구의원"));
+
     internal static bool CutFromCommonWord(string text, int start, int end) =>
         end - start >= 2 && Context.IsHangulSyllable(Context.At(text, end)) && Context.IsHangulSyllable(text[end - 1])
         && IsInflectedCommonWord(text.AsSpan(start, Context.HangulEnd(text, end) - start));
@@ -793,8 +801,9 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(i - 1, i, PiiTypes.Person, 0.6));
             }
+            // (A post ending with 장 before the rank is the person's post, no name: 3009함 부함장 경감 하도겸.)
             else if (NameBefore(text, i, false) is var start and >= 0 && !IsLabel(text.AsSpan(start, i - start)) && !PrivateContext.IsContextWord(text.AsSpan(start, i - start))
-                && !NameGazetteer.IsCommonWord(text.AsSpan(start, i - start)))
+                && !NameGazetteer.IsCommonWord(text.AsSpan(start, i - start)) && text[i - 1] != '장')
             {
                 sink.Add(new PiiFinding(start, i, PiiTypes.Person, 0.75));
             }
@@ -2984,7 +2993,8 @@ internal static class Person
 
         var w = Context.HangulStart(text, start - 1);
         var word = text.AsSpan(w, start - 1 - w);
-        return word is "딸" or "아들" or "남편" or "아내" or "부인" or "조카" or "손자" or "손녀" or "사촌" or "동생" or "처" or "형" or "누나" or "언니" or "오빠" or "며느리" or "사위";
+        return word is "딸" or "아들" or "남편" or "아내" or "부인" or "조카" or "손자" or "손녀" or "사촌" or "동생" or "처" or "형" or "누나" or "언니" or "오빠" or "며느리" or "사위"
+            or "큰아이" or "작은아이" or "큰딸" or "작은딸" or "큰아들" or "작은아들" or "막내";
     }
 
     /// <summary>
@@ -3751,6 +3761,37 @@ internal static class Person
             }
         }
 
+        // A handle named as "someone called …": 카메라매니아88이라는 분이, jjiny_0912라는 사람 (a handle of Hangul and digits or
+        // of Latin letters, digits and marks, then (이)라는 and a word for a person).
+        for (var at = text.IndexOf("라는 ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("라는 ", at + 3, StringComparison.Ordinal))
+        {
+            var next = text.AsSpan(at + 3);
+            if (!(next.StartsWith("분") || next.StartsWith("사람") || next.StartsWith("닉네임") || next.StartsWith("유저") || next.StartsWith("회원")
+                || next.StartsWith("아이디") || next.StartsWith("계정")))
+            {
+                continue;
+            }
+
+            var end = at > 0 && text[at - 1] == '이' && Context.IsDigit(Context.At(text, at - 2)) ? at - 1 : at;
+            if (HangulHandleBefore(text, end) is var hangul and >= 0)
+            {
+                sink.Add(new PiiFinding(hangul, end, PiiTypes.Person, 0.75));
+                continue;
+            }
+
+            var start = end;
+            while (start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1]) || text[start - 1] is '_' or '.'))
+            {
+                start--;
+            }
+
+            if (end - start is >= 4 and <= 30 && Context.IsAsciiLetter(text[start]) && PersonLayout.LatinHandle(text.AsSpan(start, end - start))
+                && (start == 0 || !Context.IsHangulSyllable(text[start - 1]) && text[start - 1] != '@'))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.75));
+            }
+        }
+
         // The start of a handle of Hangul and digits (PersonLayout.IsHandle) with two to four digits ending at end, standing
         // alone; -1 if none.
         static int HangulHandleBefore(string text, int end)
@@ -3874,7 +3915,7 @@ internal static class Person
     /// didi, Suresh aiya, Dilani akka, Tanaka-san): Uzbek, Nepali, Hindi, Sinhala, Tamil, Turkish and Japanese words, from
     /// knowledge.
     /// </summary>
-    private static bool ForeignHonorificAfter(string text, int start, int end)
+    internal static bool ForeignHonorificAfter(string text, int start, int end)
     {
         if (Context.At(text, end) is not (' ' or '-'))
         {
@@ -5356,6 +5397,9 @@ internal static class Person
         if (s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name) || PrivateContext.IsFieldWord(name) || PrivateContext.IsContextWord(name)
             || !colon && IsInflectedCommonWord(name) || IsLabelWithParticle(name) || IsTitleOrRole(name) || TitleEndingLength(name) == name.Length
             || NameGazetteer.IsCommonWord(name) && name[^1] == '님'
+            // (Nor a noun with 하다's forms, as a message opens after its sender's title: 과장: 조회해 보니 ….)
+            || length == 3 && name[^1] is '해' or '했' or '함' && (NameGazetteer.IsCommonWord(name[..2])
+                || name[^1] == '해' && Context.At(text, start + 3) == ' ' && "보봐봤주줘드놓둬야버볼".Contains(Context.At(text, start + 4), StringComparison.Ordinal))
             // (A common word of two syllables that a sentence goes on from is the talk's first word: 주치의: 최근 1주 ….)
             || length == 2 && NameGazetteer.IsCommonWord(name) && Context.At(text, start + 2) == ' ' && (Context.IsHangulSyllable(Context.At(text, start + 3)) || Context.IsDigit(Context.At(text, start + 3))))
         {
@@ -5658,7 +5702,9 @@ internal static class Person
     // චමින්ද අයියේ): general knowledge; romanised, they are forms of address after a Latin name (ForeignHonorificAfter).
     // जी is left out: it also says yes (हाँ जी); so is Mongolian's ах: Баярлалаа ах is "thank you, brother".
     private static readonly string[] s_southAsianKin =
-        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " අයියා", " අයියේ", " අක්කා", " අක්කේ", " මල්ලි", " නංගි"];
+        [" दाइ", " भाई", " भाइ", " दीदी", " दिदी", " बहिनी", " भैया", " भाउजु", " අයියා", " අයියේ", " අක්කා", " අක්කේ", " මල්ලි", " නංගි",
+            // (Bengali and Urdu: brother, elder sister, sister-in-law.)
+            " ভাই", " ভাইয়া", " আপা", " দিদি", " দাদা", " ভাবি", " بھائی", " باجی", " آپا", " بھابھی"];
 
     // Words of Nepali, Hindi and Sinhala talk that stand before a kin word without being a name (ओके दाइ, धन्यवाद दिदी, हजुर
     // दाइ), in their scripts or romanised; Sinhala's හරි (hari, "all right"): Hari aiya is "OK, brother".
@@ -5666,6 +5712,9 @@ internal static class Person
     [
         "ओके", "हाँ", "हो", "ठिक", "ठीक", "नमस्ते", "नमस्कार", "धन्यवाद", "अरे", "हजुर", "जी", "मेरो", "तपाईं", "आप", "मेरा", "හරි", "ඔව්",
         "Hari", "Ok", "Okay", "Yes", "No", "Thanks", "Sorry", "Hello", "Hi", "Haan", "Thik", "Theek", "Namaste", "Ayubowan", "Good", "Bro",
+        // (Bengali and Urdu: my, your, our, his, elder, younger, yes, thanks, all right, OK, peace, and the language's name.)
+        "আমার", "তোমার", "আপনার", "আমাদের", "তার", "ওর", "বড়", "ছোট", "হ্যাঁ", "ধন্যবাদ", "আচ্ছা", "ঠিক", "ওকে", "সালাম", "আসসালাম", "বাংলা",
+        "میرے", "میرا", "میری", "تمہارے", "آپ", "ہمارے", "اس", "ان", "بڑے", "چھوٹے", "جی", "شکریہ", "ٹھیک", "ہاں", "اوکے", "سلام",
     ];
 
     // The same words, found by one search over the text.
@@ -5686,19 +5735,23 @@ internal static class Person
             }
 
             var after = at + s_southAsianKin[kin].Length;
-            if (at > 0 && !(after < text.Length && (char.IsLetter(text[after]) || text[after] is >= '\u0900' and <= '\u0DFF')))
+            if (at > 0 && !(after < text.Length && (char.IsLetter(text[after]) || text[after] is >= '\u0900' and <= '\u0DFF' or >= '\u0620' and <= '\u06D3')))
             {
-                // (The word before, in an Indic script, Devanagari to Sinhala, or a capitalised romanised one: Bikash भाइ.)
+                // (The word before, in an Indic script, Devanagari to Sinhala, in the Arabic script as Urdu writes it, or a
+                // capitalised romanised one: Bikash भाइ, شفیق بھائی.)
                 var start = at;
-                while (start > 0 && (text[start - 1] is >= '\u0900' and <= '\u0DFF' && text[start - 1] is not ('\u0964' or '\u0965') || Context.IsAsciiLetter(text[start - 1])))
+                while (start > 0 && (text[start - 1] is >= '\u0900' and <= '\u0DFF' && text[start - 1] is not ('\u0964' or '\u0965') || text[start - 1] is >= '\u0620' and <= '\u06D3'
+                    || Context.IsAsciiLetter(text[start - 1])))
                 {
                     start--;
                 }
 
                 var word = text.AsSpan(start, at - start);
-                var indic = word.Length >= 2 && !word.ContainsAnyExceptInRange('\u0900', '\u0DFF');
+                var indic = word.Length >= 2 && (!word.ContainsAnyExceptInRange('\u0900', '\u0DFF') || !word.ContainsAnyExceptInRange('\u0620', '\u06D3'));
                 var latin = word.Length >= 3 && Context.IsLatinUpper(word[0]) && !word[1..].ContainsAnyExceptInRange('a', 'z');
-                if ((indic || latin) && !IsAssentWord(word) && (start == 0 || !char.IsLetter(text[start - 1])))
+                // (A polite verb is no name either: Bengali's ends in -েন, কেউ জানেন ভাই? "does anyone know, brother?", and Urdu's
+                // in -یں.)
+                if ((indic || latin) && !IsAssentWord(word) && (start == 0 || !char.IsLetter(text[start - 1])) && !word.EndsWith("েন") && !word.EndsWith("یں"))
                 {
                     sink.Add(new PiiFinding(start, at, PiiTypes.Person, 0.8));
                 }

@@ -2274,6 +2274,14 @@ internal static class PersonLayout
             p = afterMark;
             p = text.AsSpan(p, lineEnd - p).StartsWith("댓글 ", StringComparison.Ordinal) ? SkipSpaces(text, p + 3, lineEnd) : p;
 
+            // (A board's role may stand before the writer: └ 운영진 호수바람 2025-01-23 21:30 ….)
+            // (Not where the date follows the role: the role's account writes, └ 카페지기 2025. 6. 8. 13:20 : ….)
+            if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 6)) is var roleEnd and > 0 && text.AsSpan(p, roleEnd - p) is "운영진" or "스탭" or "스태프" or "매니저" or "부매니저" or "카페지기"
+                && Context.IsHangulSyllable(Context.At(text, SkipSpaces(text, roleEnd + 1, lineEnd))))
+            {
+                p = SkipSpaces(text, roleEnd + 1, lineEnd);
+            }
+
             // (Or a middle dot and the date before the comment: └ 빌라왕잡자 · 2025-12-05 저도 ….)
             if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 24), StringComparison.Ordinal) is var dot and > 0
                 && (DateEnd(text, dot + 3, lineEnd) - dot > 11 || RelativeTimeEnd(text, dot + 3, lineEnd) > 0)
@@ -3283,8 +3291,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// A display name of one to three words in a script other than Latin, Hangul and Chinese, as an export's slot holds it:
-    /// capitalised Cyrillic words (<c>Нұрлан</c>, <c>Ерлан Сейтқали</c>) or words of one Indic or South-East Asian script
-    /// (<c>සුරේෂ්</c>, <c>สมชาย</c>).
+    /// capitalised Cyrillic words (<c>Нұрлан</c>, <c>Ерлан Сейтқали</c>), words of one Indic or South-East Asian script
+    /// (<c>සුරේෂ්</c>, <c>สมชาย</c>) or of the Arabic script as Arabic, Persian and Urdu write it (<c>نوید اختر</c>).
     /// </summary>
     private static bool ScriptName(ReadOnlySpan<char> name)
     {
@@ -3294,7 +3302,8 @@ internal static class PersonLayout
             var w = name[range];
             var cyrillic = w.Length >= 2 && Context.IsCyrillicUpper(w[0]) && IsLowerCyrillic(w[1..]);
             var script = w.Length >= 2 && IndicOrSoutheastAsian(w[0]) is var block and not 0 && AllOfScript(w, block);
-            if (!(cyrillic || script) || ++words > 3)
+            var arabic = w.Length >= 2 && IsArabicLetterOrMark(w[0]) && !w.ContainsAnyExcept(s_arabicLetters);
+            if (!(cyrillic || script || arabic) || ++words > 3)
             {
                 return false;
             }
@@ -4426,7 +4435,15 @@ internal static class PersonLayout
         var nameStart = SkipSpaces(text, q + 1, lineEnd);
         var colon = text.AsSpan(nameStart, lineEnd - nameStart).IndexOf(" : ", StringComparison.Ordinal);
         return colon is <= 0 or > 40 ? null : DisplayName(text, nameStart, nameStart + colon) ?? ExportedNickname(text, nameStart, nameStart + colon)
-            ?? GivenWordInSlot(text, nameStart, nameStart + colon) ?? ExportSlotName(text, nameStart, Undecorated(text, nameStart, nameStart + colon));
+            ?? GivenWordInSlot(text, nameStart, nameStart + colon) ?? ExportSlotName(text, nameStart, Undecorated(text, nameStart, nameStart + colon))
+            ?? DigitHandleInSlot(text, nameStart, nameStart + colon);
+
+        // (So does a handle of a word and digits, 우재키185 : ….)
+        static (int Start, int End)? DigitHandleInSlot(string text, int start, int end)
+        {
+            (start, end) = Trim(text, start, end);
+            return end - start is >= 3 and <= 20 && IsDigitHandle(text.AsSpan(start, end - start)) ? (start, end) : null;
+        }
 
         // (The export's slot holds a display name for certain: two syllables that are also a word name a person there,
         // 하늘 : …, unless a label's, a role's or a channel's word.)
@@ -4742,6 +4759,12 @@ internal static class PersonLayout
 
         return TalkFollows(text, q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
     }
+
+    /// <summary>A letter or mark of the Arabic script's main block (Arabic, Persian and Urdu letters; no digits or punctuation).</summary>
+    private static bool IsArabicLetterOrMark(char c) => s_arabicLetters.Contains(c);
+
+    private static readonly System.Buffers.SearchValues<char> s_arabicLetters = System.Buffers.SearchValues.Create(
+        string.Concat(Enumerable.Range(0x0620, 0x0660 - 0x0620).Concat(Enumerable.Range(0x066E, 0x06D4 - 0x066E)).Select(c => (char)c)));
 
     /// <summary>
     /// The script of a letter or mark of Devanagari, Bengali and the other Indic scripts to Sinhala, Thai, Lao, Myanmar or
@@ -6015,6 +6038,7 @@ internal static class PersonLayout
         }
 
         Occurrences(text, name, candidates, from, Math.Min(seed.Score, AddedScore), skipCovered: wholeOnly);
+
         if (!wholeOnly && name.Length is 3 or 4 && !name.ContainsAnyExceptInRange('\uAC00', '\uD7A3'))
         {
             var compound = false;
@@ -6037,6 +6061,7 @@ internal static class PersonLayout
                     Occurrences(text, given, candidates, from, AddedScore - 0.05, beforePersonWord: true);
                     DiminutiveOccurrences(text, given, candidates, from, AddedScore - 0.05);
                     VocativeOccurrences(text, given, candidates, from, AddedScore - 0.05);
+                    SelfNamingOccurrences(text, given, candidates, from, AddedScore - 0.05);
                 }
             }
 
@@ -6070,8 +6095,9 @@ internal static class PersonLayout
         Span<Range> words = stackalloc Range[4];
         var count = name.Split(words, ' ');
 
-        // (A listed given name found alone after a form of address, Mas Fajar, is the person wherever else it stands alone.)
-        if (count == 1 && name.Length >= 3 && AllLatinLetters(name) && AddressBefore(text, seed.Start)
+        // (A listed given name found alone after a form of address, Mas Fajar, or before one of the speakers' own languages,
+        // Rakib bhai, is the person wherever else it stands alone.)
+        if (count == 1 && name.Length >= 3 && AllLatinLetters(name) && (AddressBefore(text, seed.Start) || Person.ForeignHonorificAfter(text, seed.Start, seed.End))
             && (NameGazetteer.LatinKind(name) & NameGazetteer.LatinGivenKind) != 0 && !NameGazetteer.IsCommonWord(name))
         {
             WordOccurrences(text, name, candidates, from);
@@ -6194,7 +6220,10 @@ internal static class PersonLayout
     // 행정지원센터, 렌탈샵, 바른교정치과): general Korean.
     private static readonly string[] s_organisationWords =
         ["악단", "합창단", "재단", "협회", "학회", "본부", "센터", "사무소", "사무국", "위원회", "학생회", "동호회", "상회", "교회", "성당", "학원", "공단", "공사", "은행",
-         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점", "가게폰", "업무폰", "치과", "의원"];
+         "샵", "마트", "가게", "매장", "식당", "약국", "병원", "지점", "본점", "가게폰", "업무폰", "치과", "의원",
+         // (Clinics by their field, and the other businesses that write to customers from an account of their own.)
+         "안과", "외과", "내과", "피부과", "소아과", "산부인과", "이비인후과", "비뇨기과", "비뇨의학과", "신경과", "정신과", "한의원", "클리닉", "의료원",
+         "요양원", "어린이집", "유치원", "부동산", "미용실", "세탁소", "펜션", "호텔", "여행사", "교습소"];
 
     // Last syllables of organisations, places and things, which a person's handle before a name in brackets does not end
     // with (푸른숲환경연대(소재원) names the group's head, not a nickname). General Korean, written from knowledge.
@@ -6659,6 +6688,34 @@ internal static class PersonLayout
         }
     }
 
+    /// <summary>
+    /// The given name where its bearer names themselves with it (마하늘 … 안녕하세요 302호 하늘입니다, 하늘이에요): the given
+    /// name, then 입니다 or 이에요 (예요 after a vowel), then the sentence's end, a space or a mark.
+    /// </summary>
+    private static void SelfNamingOccurrences(string text, ReadOnlySpan<char> given, List<PiiFinding> candidates, int from, double score)
+    {
+        if (!Context.IsHangulSyllable(given[^1]))
+        {
+            return;
+        }
+
+        var vowelFinal = (given[^1] - '가') % 28 == 0;
+        for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
+        {
+            var end = at + given.Length;
+            var rest = text.AsSpan(end);
+            var copula = rest.StartsWith("입니다") ? 3 : rest.StartsWith(vowelFinal ? "예요" : "이에요") ? (vowelFinal ? 2 : 3) : 0;
+            if ((at == 0 || !IsLetter(text[at - 1])) && copula > 0
+                && Context.At(text, end + copula) is '\0' or ' ' or '\n' or '\r' or ',' or '!' or '.' or '~' or '^' or '?' or '…')
+            {
+                Add(text, candidates, from, at, end, score);
+            }
+
+            var next = text.AsSpan(end).IndexOf(given, StringComparison.Ordinal);
+            at = next < 0 ? -1 : end + next;
+        }
+    }
+
     // Particles after the familiar 이 of a given name (하늘이가, 하늘이랑, 하늘이한테): general Korean, from knowledge.
     private static readonly string[] s_diminutiveParticles = ["가", "는", "랑", "도", "를", "한테", "에게", "의", "네", "와", "하고", "만", "처럼", "까지"];
 
@@ -6756,29 +6813,58 @@ internal static class PersonLayout
             foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
             {
                 var word = text.Substring(c.Start + range.Start.Value, range.End.Value - range.Start.Value);
-                if (word.Length < 4 || !Context.IsCyrillicUpper(word[0]) || word.AsSpan(1).IndexOfAnyExcept("абвгдеёжзийклмнопрстуфхцчшщъыьэюя") >= 0)
+                if (word.Length < 4 || !Context.IsCyrillicUpper(word[0]) || word.AsSpan(1).IndexOfAnyExcept("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґ") >= 0)
                 {
                     continue;
                 }
 
+                // (Ukrainian adds its own: the vocative, Оксана … Оксано, Марія … Маріє, Богдан … Богдане, and the dative in
+                // і and ові; Russian talk calls a woman by the stem alone, Марина … Марин.)
                 var stem = word[..^1];
                 string[] endings = word[^1] switch
                 {
-                    'а' => ["ы", "и", "е", "у", "ой", "ою"],
-                    'я' => ["и", "е", "ю", "ей"],
-                    'й' => ["я", "ю", "ем", "е"],
-                    'ь' or 'ы' or 'и' or 'о' or 'у' or 'е' or 'э' or 'ю' => [],
-                    _ => ["а", "у", "ом", "е"],
+                    'а' => ["ы", "и", "е", "у", "ой", "ою", "о", "і", stem.Length >= 4 ? "" : "у"],
+                    'я' => ["и", "е", "ю", "ей", "є", "ї", "ею"],
+                    'й' => ["я", "ю", "ем", "е", "єм"],
+                    'ь' or 'ы' or 'и' or 'о' or 'у' or 'е' or 'э' or 'ю' or 'і' or 'ї' or 'є' => [],
+                    _ => ["а", "у", "ом", "е", "ові"],
                 };
                 foreach (var ending in endings)
                 {
                     (forms ??= new(StringComparer.Ordinal)).Add((word[^1] is 'а' or 'я' or 'й' ? stem : word) + ending);
+                }
+
+                // (And by the name's everyday short form: Сергей … Серёжа, Ольга … Оля, Олександр … Сашко.)
+                if (s_diminutives.TryGetValue(word, out var shortForms))
+                {
+                    foreach (var shortForm in shortForms.Split(' '))
+                    {
+                        (forms ??= new(StringComparer.Ordinal)).Add(shortForm);
+                    }
                 }
             }
         }
 
         return forms;
     }
+
+    // The everyday short forms of Russian and Ukrainian given names, as friends call each other (general knowledge of
+    // the languages; ё written either way).
+    private static readonly FrozenDictionary<string, string> s_diminutives = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["Александр"] = "Саша Саня Шура", ["Александра"] = "Саша Саня", ["Алексей"] = "Лёша Леша Алёша Алеша", ["Анастасия"] = "Настя",
+        ["Анатолий"] = "Толя", ["Андрей"] = "Андрюша", ["Анна"] = "Аня", ["Антон"] = "Тоша", ["Борис"] = "Боря", ["Валентина"] = "Валя",
+        ["Валерий"] = "Валера", ["Василий"] = "Вася", ["Виктор"] = "Витя", ["Виктория"] = "Вика", ["Владимир"] = "Володя Вова",
+        ["Владислав"] = "Влад Владик", ["Галина"] = "Галя", ["Григорий"] = "Гриша", ["Дмитрий"] = "Дима", ["Евгений"] = "Женя",
+        ["Евгения"] = "Женя", ["Екатерина"] = "Катя", ["Елена"] = "Лена", ["Елизавета"] = "Лиза", ["Иван"] = "Ваня", ["Ирина"] = "Ира",
+        ["Константин"] = "Костя", ["Ксения"] = "Ксюша", ["Людмила"] = "Люда", ["Максим"] = "Макс", ["Мария"] = "Маша",
+        ["Михаил"] = "Миша", ["Надежда"] = "Надя", ["Наталья"] = "Наташа", ["Наталия"] = "Наташа", ["Николай"] = "Коля",
+        ["Ольга"] = "Оля", ["Павел"] = "Паша", ["Пётр"] = "Петя", ["Петр"] = "Петя", ["Светлана"] = "Света", ["Сергей"] = "Серёжа Сережа Серёга",
+        ["Станислав"] = "Стас", ["Татьяна"] = "Таня", ["Юлия"] = "Юля", ["Юрий"] = "Юра", ["Ярослав"] = "Ярик",
+        ["Олександр"] = "Сашко Саша", ["Олексій"] = "Льоша Олексійко", ["Олена"] = "Лена Оленка", ["Богдан"] = "Бодя", ["Микола"] = "Коля Миколка",
+        ["Сергій"] = "Сергійко Сєрьожа", ["Дмитро"] = "Діма Дмитрик", ["Іван"] = "Ваня Івасик", ["Юлія"] = "Юля", ["Марія"] = "Маша Марійка",
+        ["Наталія"] = "Наташа Наталка", ["Андрій"] = "Андрійко", ["Петро"] = "Петрик", ["Катерина"] = "Катя Катруся", ["Тетяна"] = "Таня",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>
     /// The loose Latin key of a word in Cyrillic or Latin letters (<see cref="CrossScriptNames"/>): Айбек and Aybek are

@@ -723,8 +723,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(107, 0.94, 0.69, 0.93, 0.99, 0.93, 0.96)]
     // Batch 108, written blind by two helpers at the end of the session before and committed unread, wired at this session's
     // start after the pass tuned on batch 107, scored once (0.959, detector 0.956 / 0.976, 54 of 93 public persons replaced;
-    // 26 detector misses by the analysis script).
-    [InlineData(108, 0.95, 0.59, 0.95, 0.99, 0.95, 0.97)]
+    // 26 detector misses by the analysis script). One pass tuned on it since (a speaker in the Arabic script, Bengali and
+    // Urdu kin words, Ukrainian vocatives and Russian short forms, digit handles, a board's role before the writer, a
+    // resident's age with the own spelling: 0.981, detector 0.972 / 0.991 now).
+    [InlineData(108, 0.98, 0.59, 0.97, 0.99, 0.97, 0.99)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

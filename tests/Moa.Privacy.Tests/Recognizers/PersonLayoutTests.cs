@@ -3745,4 +3745,80 @@ public class PersonLayoutTests
             + "  ↳ Jessica Moore  7:33 AM  Thanks!");
         slack.ShouldContain("Tanya Brooks");
     }
+
+    // A WhatsApp speaker in the Arabic script (نوید اختر) and names before Bengali and Urdu kin words (শফিক ভাই, شفیق بھائی),
+    // not a possessive or a polite verb before them (আমার ভাই, কেউ জানেন ভাই?); a listed given name found before such a word
+    // (Rakib bhai) is the person wherever else it stands alone.
+    [Fact]
+    public void ArabicScriptSpeakers_BengaliAndUrduKin_AndRepeatedGivenNames()
+    {
+        var chat = Persons("05/10/25, 07:14 - রাকিব হাসান: আজ শফিক ভাই আসবে না, আমার ভাই ও কেউ জানেন ভাই?\n"
+            + "05/10/25, 07:15 - Imran Qureshi: Rakib bhai, kya hua?\n05/10/25, 07:17 - نوید اختر: شفیق بھائی کو میں کلینک لے جاؤں گا۔ میرے بھائی\n"
+            + "05/10/25, 12:40 - Tanvir Ahmed: bhai lunch Rakib tumi rice");
+        chat.ShouldContain("نوید اختر");
+        chat.ShouldContain("শফিক");
+        chat.ShouldContain("شفیق");
+        chat.Count(n => n == "Rakib").ShouldBe(2);
+        chat.ShouldNotContain("আমার");
+        chat.ShouldNotContain("জানেন");
+        chat.ShouldNotContain("میرے");
+    }
+
+    // Ukrainian case forms and the vocative (Оксана … Оксано), and a name's everyday short form (Сергей … Серёжа), from a
+    // confident name of the same chat; a short form whose full name the chat does not hold stays unfound by this rule.
+    [Fact]
+    public void CyrillicVocatives_AndShortForms()
+    {
+        var chat = Persons("[05:52] Оксана Мельник: Добрий ранок!\n[05:55] Богдан Кравець: Оксано, візьми мені рукавиці. Сергей Тен тоже.\n"
+            + "[06:12] Ольга Ким: Серёжа, запиши нас");
+        chat.ShouldContain("Оксано");
+        chat.ShouldContain("Серёжа");
+        Persons("[06:12] Ольга Ким: Серёжа, запиши нас").ShouldNotContain("Серёжа");
+    }
+
+    // A handle of a word and digits in a phone export's slot (우재키185 : …) and after "someone called" (카메라매니아88이라는 분이);
+    // a board's role before a comment's writer (└ 운영진 호수바람 date time …); a speaker's given name where she names herself
+    // (302호 하늘입니다), not the word elsewhere (하늘이 맑네요).
+    [Fact]
+    public void DigitHandles_CafeRoles_AndSelfNaming()
+    {
+        var export = Persons("2025년 6월 11일 오후 6:29, 콩떡 : 공지입니다\n2025년 6월 11일 오후 6:31, 우재키185 : BGM 나만 웃겨?ㅋㅋㅋ");
+        export.ShouldContain("우재키185");
+        Persons("[오후 2:50] 근데 아까 카메라매니아88이라는 분이 같은 사진으로 링크 보내줬는데").ShouldContain("카메라매니아88");
+        Persons("모델명은 v2.0이라는 버전이에요").ShouldBeEmpty();
+        var cafe = Persons("[대회후기] 완주했습니다\n댓글\n└ 달리는곰탱이 2025-01-23 20:03 축하해요!!\n└ 운영진 호수바람 2025-01-23 21:30 회식 있습니다");
+        cafe.ShouldContain("호수바람");
+        cafe.ShouldNotContain("운영진");
+        var tenant = Persons("소재지: 302호\n2025년 12월 13일 오후 9:14, 마하늘 : 사장님 안녕하세요 302호 하늘입니다. 곰팡이가 심해서\n"
+            + "2025년 12월 13일 오후 9:20, 집주인 : 네 확인할게요. 하늘이 맑네요");
+        tenant.Count(n => n == "하늘").ShouldBe(1);
+    }
+
+    // No person: a clinic's channel speaking (밝은눈안과), a post before a rank (부함장 경감), a unit glued to a number (2해리),
+    // a place's office in one word (괴산군수), a junior barber's post, a noun with 하다's form after a sender's title (조회해 보니).
+    [Fact]
+    public void ClinicChannels_Posts_Units_AndVerbsAreNoPersons()
+    {
+        var found = Persons("[밝은눈안과] [오후 2:14] 소진아 고객님, 검진 결과 안내드립니다.\n[소진아] [오후 2:20] 네 감사합니다\n"
+            + "[밝은눈안과] [오후 2:22] 빛번짐은 보통 줄어듭니다.");
+        found.ShouldNotContain("밝은눈안과");
+        found.ShouldContain("소진아");
+        Persons("위치: ○○항 남동방 약 4.2해리 / 시정 2해리(해무) / 3009함 부함장 경감 하도겸").ShouldBe(["하도겸"]);
+        Persons("내일 송인헌 괴산군수 님 농가 방문").ShouldNotContain("괴산군수");
+        Persons("바버: 원장 남궁태오, 도하진, 주니어 범서진 / 데스크: 진아름").ShouldNotContain("주니어");
+        Persons("[11:20] 공예슬 과장: 조회해 보니 같은 패턴 3건 더 있어요.").ShouldBe(["공예슬"]);
+    }
+
+    // A Latin name after 큰아이; a resident named with the age in brackets and 씨 in the press, and the spelling in her own
+    // letters in those brackets, is private (비카스 라이(Bikash Rai·34) 씨); a boss's wife after 사모님 is private.
+    [Fact]
+    public void EldestChild_AgeWithOwnSpelling_AndBossesWives()
+    {
+        Persons("마리 님 큰아이 Grâce가 초등 입학 앞두고 있는데").ShouldContain("Grâce");
+        var news = "일요일 오후 공연 연습이 한창이다.\n테너 파트장 비카스 라이(Bikash Rai·34) 씨는 네팔 출신으로 8년째 공장에서 일한다.";
+        var kept = Persons(news, PersonPolicy.Private);
+        kept.ShouldContain("비카스 라이");
+        kept.ShouldContain("Bikash Rai");
+        Reason("손자가 임영웅 팬이래서 콘서트 굿즈를 드렸어요. 마길남 할아버지 사모님 연복순 여사님이 식혜를 주셨어요.", "연복순").ShouldBe("relation:사모님");
+    }
 }
