@@ -277,7 +277,9 @@ public static class PrivateContext
         var after = text.AsSpan(person.End, hi - person.End);
         if (Office(before, after) is { } office)
         {
-            return PersonPolicies.PublicPrefix + "office " + office;
+            // (Officials talking among themselves, in a chat whose speakers carry the title, name colleagues in an internal
+            // record, no official document: [09:14] 주무관 용재석: … 정보보호팀 권도윤 주무관한테 물어봤어요.)
+            return office == "주무관" && OfficialsChat(text) ? "colleague in an officials' chat" : PersonPolicies.PublicPrefix + "office " + office;
         }
 
         foreach (var f in findings)
@@ -619,6 +621,8 @@ public static class PrivateContext
     // about public figures as a rule, measured on NSMC.)
     private static readonly string[] s_lookAlikes = ["배우자", "감독관", "부감독", "대의원", "선수금", "장관급", "무대감독", "현장감독", "시험감독", "방송부", "안타깝", "안타까", "스타트",
         "감사장", "상인회장", "부녀회장", "노인회장", "부서장", "조선소", "조선업", "조선족", "상하차", "승하차", "지사장",
+        // (An apartment's or a school's announcements over its speakers: 안내방송, 교내방송, 구내방송, 방송실.)
+        "안내방송", "교내방송", "구내방송", "단지방송", "방송실",
         // (배우 the verb, to learn: 한국어를 배우러 왔다; 경기 the province before a city: 경기 안산에서.)
         "배우러", "배우고", "배우는", "배우며", "배우면", "배우기", "배우던", "배우지", "배우게", "배우니", "배우려", "배우시", "배우셨", "배우겠",
         // (A newspaper read at home is no public life: 신문을 본다, 신문 읽는.)
@@ -1013,6 +1017,67 @@ public static class PrivateContext
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a line of the text opens with a speaker who carries the title 주무관, before or after the name, perhaps after
+    /// a time in brackets, then a colon or a bracket (<c>[09:14] 주무관 용재석: …</c>, <c>권도윤 주무관: …</c>, <c>[권도윤 주무관]
+    /// [오전 9:12] …</c>): officials talking among themselves.
+    /// </summary>
+    private static bool OfficialsChat(string text)
+    {
+        for (var at = text.IndexOf("주무관", StringComparison.Ordinal); at >= 0; at = text.IndexOf("주무관", at + 3, StringComparison.Ordinal))
+        {
+            var lineStart = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+            var p = lineStart;
+            while (p < at && text[p] is ' ' or '\t')
+            {
+                p++;
+            }
+
+            // (A time in brackets before the speaker: [09:14], [오전 9:12].)
+            if (p < at && text[p] == '[' && text.IndexOf(']', p, at - p) is var close and > 0 && close - p <= 12 && Context.IsDigit(text[close - 1]))
+            {
+                p = close + 1;
+                while (p < at && text[p] == ' ')
+                {
+                    p++;
+                }
+            }
+
+            p += p < at && text[p] == '[' ? 1 : 0;
+
+            // (The name before the title, 권도윤 주무관:, or after it, 주무관 용재석:.)
+            var (nameStart, nameEnd, end) = (p, p, at + 3);
+            if (at == p)
+            {
+                nameStart = end;
+                while (nameStart < text.Length && text[nameStart] == ' ')
+                {
+                    nameStart++;
+                }
+
+                nameEnd = nameStart;
+                while (nameEnd < text.Length && Context.IsHangulSyllable(text[nameEnd]))
+                {
+                    nameEnd++;
+                }
+
+                end = nameEnd;
+            }
+            else
+            {
+                nameEnd = text.AsSpan(p, at - p).TrimEnd(' ').Length + p;
+            }
+
+            if (nameEnd - nameStart is >= 2 and <= 4 && !text.AsSpan(nameStart, nameEnd - nameStart).ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                && Context.At(text, end) is ':' or ']')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The label ends right before the name, with at most a colon, a topic particle and spaces between.</summary>

@@ -87,7 +87,7 @@ internal static class Person
 
     private static readonly HashSet<string> s_notNames = new(StringComparer.Ordinal)
     {
-        "하나님", "하느님", "부처님", "시어머", "시아버", "주인공", "공주", "왕자", "고객", "손님", "선배", "후배", "여러분", "조카", "사모", "트레이너",
+        "하나님", "하느님", "부처님", "예수", "예수님", "성모", "성모님", "시어머", "시아버", "주인공", "공주", "왕자", "고객", "손님", "선배", "후배", "여러분", "조카", "사모", "트레이너",
         "도련", "장모", "장인", "부모", "사위", "며느리", "아기", "우리", "여자", "남자", "주인", "감독", "배우", "작가", "기자", "교수",
         "이번", "이분", "그분", "저분", "이사람", "여자인", "남자인", "주인공인", "신인", "무명", "유명",
         "정말", "진짜", "하긴", "역시", "그냥", "너무", "완전", "아주", "제일", "가장", "다시", "최고", "모두", "이건", "이런", "그런", "저런",
@@ -2817,7 +2817,7 @@ internal static class Person
             // One listed or romanised given name after a kinship or role word (사촌 Bekzod, 딸 Svetlana); after a kinship
             // word, any capitalised word with a person's particle glued to it or its name said after it (아들 Arjun이, 딸
             // Anisha 이름은) is the child's or the spouse's name, as a brand or a place takes other particles (남편 Samsung에).
-            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && RoleOrKinBefore(text, i)
+            if (words == 1 && end - i >= 3 && !Context.IsAsciiLetter(Context.At(text, end)) && (RoleOrKinBefore(text, i) || KinBefore(text, i))
                 && (GivenNameWord(text.AsSpan(i, end - i))
                     || KinBefore(text, i) && IsTitleCase(text.AsSpan(i, end - i)) && !s_englishNotNames.Contains(text.AsSpan(i, end - i)) && NotAName(text, i, end) < 0
                         && PersonParticleAt(text, end)))
@@ -2994,7 +2994,8 @@ internal static class Person
         var w = Context.HangulStart(text, start - 1);
         var word = text.AsSpan(w, start - 1 - w);
         return word is "딸" or "아들" or "남편" or "아내" or "부인" or "조카" or "손자" or "손녀" or "사촌" or "동생" or "처" or "형" or "누나" or "언니" or "오빠" or "며느리" or "사위"
-            or "큰아이" or "작은아이" or "큰딸" or "작은딸" or "큰아들" or "작은아들" or "막내";
+            or "큰아이" or "작은아이" or "큰딸" or "작은딸" or "큰아들" or "작은아들" or "막내" or "와이프" or "남자친구" or "여자친구" or "남친" or "여친"
+            or "약혼자" or "약혼녀" or "엄마" or "아빠";
     }
 
     /// <summary>

@@ -212,6 +212,11 @@ internal static class PersonLayout
             CrossScriptNames(text, candidates, from);
         }
 
+        if (text.AsSpan().IndexOfAnyInRange('\u0900', '\u0DFF') >= 0)
+        {
+            IndicCrossScriptNames(text, candidates, from);
+        }
+
         seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
@@ -2660,6 +2665,13 @@ internal static class PersonLayout
             return (han.Start, han.End, true);
         }
 
+        // Or with the month's day, the time and two spaces before the message on the same line (朴明玉 04-02 21:05  收到), as
+        // WeChat's chat record is copied.
+        if (HanTalkSpeaker(text, p, lineEnd) is { } hanTalk)
+        {
+            return (hanTalk.Start, hanTalk.End, true);
+        }
+
         // Telegram's copy: the name, a comma and the date and time in brackets on a line of their own, the message below
         // (Азамат, [2025년 6월 9일 06:05], Sardor_91, [2025-03-13 06:07]).
         if (TelegramSpeaker(text, p, lineEnd) is { } telegram)
@@ -3368,6 +3380,54 @@ internal static class PersonLayout
         return headers >= 2 ? name : null;
     }
 
+    /// <summary>
+    /// The speaker of a line that opens with a name in Chinese characters (two or three, the first a surname's), a date or the
+    /// month's day (<c>04-02</c>) or none, a 24-hour time and two spaces before the message (<c>朴明玉 04-02 21:05  收到👌</c>),
+    /// with another such line in the text; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? HanTalkSpeaker(string text, int p, int lineEnd)
+    {
+        if (HanTalkHeader(text, p, lineEnd) is not { End: > 0 } name)
+        {
+            return null;
+        }
+
+        var headers = 0;
+        for (var lineStart = 0; lineStart < text.Length && headers < 2;)
+        {
+            var end = text.IndexOf('\n', lineStart) is var e and >= 0 ? e : text.Length;
+            headers += HanTalkHeader(text, lineStart, end).End > 0 ? 1 : 0;
+            lineStart = end + 1;
+        }
+
+        return headers >= 2 ? name : null;
+
+        static (int Start, int End) HanTalkHeader(string text, int p, int lineEnd)
+        {
+            if (p >= lineEnd || !IsHanSurname(text[p]))
+            {
+                return default;
+            }
+
+            var q = p;
+            while (q < lineEnd && ScriptProfile.IsHan(text[q]))
+            {
+                q++;
+            }
+
+            if (q - p is not (2 or 3) || Context.At(text, q) != ' ')
+            {
+                return default;
+            }
+
+            var r = q + 1;
+            r = Context.IsDigit(Context.At(text, r)) && Context.IsDigit(Context.At(text, r + 1)) && Context.At(text, r + 2) is '-' or '/' && Context.IsDigit(Context.At(text, r + 3))
+                && Context.IsDigit(Context.At(text, r + 4)) && Context.At(text, r + 5) == ' ' ? r + 6 : DateEnd(text, r, lineEnd);
+            var clock = ClockEnd(text, r, lineEnd);
+            return clock > 0 && clock + 2 < lineEnd && text[clock] == ' ' && text[clock + 1] == ' ' && text[clock + 2] != ' ' ? (p, q) : default;
+        }
+    }
+
     // Kinship words a family's chat puts before a name in its header (外婆 刘秀英 07:45), general Chinese.
     private static readonly string[] s_hanKin = ["外婆", "外公", "奶奶", "爷爷", "妈妈", "爸爸", "姐姐", "哥哥", "妹妹", "弟弟", "老公", "老婆", "舅舅", "姑姑", "阿姨"];
 
@@ -3717,8 +3777,23 @@ internal static class PersonLayout
                 return (start, start + 3);
             }
 
-            return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word) && !IsFormWord(word)
+            // (A common word too where the chat calls it with 님 elsewhere: [망고] … 망고님 첫 참석 환영해요.)
+            return word.Length == 2 && !word.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && (!NameGazetteer.IsCommonWord(word) || CalledWithNim(text, word)) && !IsFormWord(word)
                 && !IsRelationWord(word) && !s_channelTags.Contains(word) ? (start, end) : null;
+        }
+
+        static bool CalledWithNim(string text, ReadOnlySpan<char> word)
+        {
+            var called = string.Concat(word, "님");
+            for (var at = text.IndexOf(called, StringComparison.Ordinal); at >= 0; at = text.IndexOf(called, at + called.Length, StringComparison.Ordinal))
+            {
+                if (!Context.IsHangulSyllable(Context.At(text, at - 1)) && !Context.IsHangulSyllable(Context.At(text, at + called.Length)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // (The slot holds an account's display name whatever its words: a shop's or a nickname of two words, [순덕이네 전집],
@@ -3948,6 +4023,12 @@ internal static class PersonLayout
     /// </summary>
     private static bool KinHandle(ReadOnlySpan<char> word)
     {
+        // (Not a mothers' cafe's rank: 새싹맘, 우수맘.)
+        if (IsCafeRank(word))
+        {
+            return false;
+        }
+
         foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "형", "이모", "삼촌", "할머니", "할배", "집사", "아내", "남편"])
         {
             if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
@@ -4286,11 +4367,12 @@ internal static class PersonLayout
 
     /// <summary>
     /// The writer of a cafe comment laid out as a handle, the member's rank and a middle dot before the comment (<c>바람꽃
-    /// 우수회원 · …</c>, <c>해피산행 운영진 · …</c>); null otherwise.
+    /// 우수회원 · …</c>, <c>해피산행 운영진 · …</c>), or a dash (<c>솔솔바람 우수맘 — …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? RankDotWriter(string text, int p, int lineEnd)
     {
         var dot = text.IndexOf(" · ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
+        dot = dot > 0 ? dot : text.IndexOf(" — ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
         return dot > 0 && dot + 3 < lineEnd && text[dot + 3] != ' ' && UnrankedEnd(text, p, dot) is var handleEnd and > 0 && handleEnd < dot
             && IsCafeRank(text.AsSpan(handleEnd + 1, dot - handleEnd - 1)) ? CommentHandle(text, p, handleEnd) : null;
     }
@@ -4298,7 +4380,9 @@ internal static class PersonLayout
     /// <summary>A cafe member's rank or a board's own role after a handle (우수회원, 새싹멤버, 운영진, 작성자, 스탭).</summary>
     private static bool IsCafeRank(ReadOnlySpan<char> rank) =>
         rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("등급", StringComparison.Ordinal)
-        || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저";
+        || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저"
+        // (A mothers' cafe names its ranks with 맘: 새싹맘, 씨앗맘, 우수맘.)
+        || rank is "새싹맘" or "씨앗맘" or "새내기맘" or "우수맘" or "열심맘" or "일반맘" or "성실맘" or "최우수맘" or "특별맘" or "열매맘" or "나무맘" or "꽃잎맘";
 
     /// <summary>
     /// The end of a writer's handle from <paramref name="start"/> to <paramref name="end"/>, a cafe's rank after it left out
@@ -4638,7 +4722,7 @@ internal static class PersonLayout
     [
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보", "후원", "구독", "팔로우", "알림장",
-        "급해요", "급구", "질문", "후기", "잡담", "정보", "나눔", "분실", "실종", "제보",
+        "급해요", "급구", "질문", "후기", "잡담", "정보", "나눔", "분실", "실종", "제보", "판매글", "구매글", "판매", "구매", "삭제된", "최신순", "등록순", "인기순",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest), and the
         // ranks of a streamer's fans before a viewer's name.
@@ -5092,7 +5176,10 @@ internal static class PersonLayout
                 || rest.StartsWith("년 전", StringComparison.Ordinal) ? 3
             : rest.StartsWith("시간 전", StringComparison.Ordinal) || rest.StartsWith("개월 전", StringComparison.Ordinal) ? 4 : 0;
         var end = q + unit;
-        return unit > 0 && (end == lineEnd || text.AsSpan(end, lineEnd - end).StartsWith(" · ", StringComparison.Ordinal) || text.AsSpan(end, lineEnd - end).StartsWith(" (수정됨)", StringComparison.Ordinal))
+        // (A portal's news comments put a dash before the comment: 산타는곰돌이 · 2시간 전 — 고생 많으셨습니다.)
+        var after = text.AsSpan(end, lineEnd - end);
+        return unit > 0 && (end == lineEnd || after.StartsWith(" · ", StringComparison.Ordinal) || after.StartsWith(" (수정됨)", StringComparison.Ordinal)
+            || after.StartsWith(" — ", StringComparison.Ordinal) || after.StartsWith(" - ", StringComparison.Ordinal))
             ? end : -1;
     }
 
@@ -6792,6 +6879,125 @@ internal static class PersonLayout
 
             return Context.IsLatinLetter(Context.At(text, q)) || Context.IsCyrillicLetter(Context.At(text, q)) ? start : q;
         }
+    }
+
+    /// <summary>
+    /// A word of a confident name in Latin letters wherever it stands in an Indic script, Devanagari to Sinhala, and the
+    /// other way round, as chats of Nepali, Bangladeshi and Sri Lankan workers write one person both ways (<c>Bikash Rai</c> …
+    /// <c>बिकास</c>, <c>Chaminda Bandara</c> … <c>චමින්ද</c>, <c>রাকিব হাসান</c> … <c>Rakib</c>): the two spellings are compared
+    /// by their consonants (<see cref="ConsonantSkeleton"/>), three or more, as the Indic scripts leave the inherent vowel
+    /// unwritten; the word in Latin letters is capitalised, of four letters or more.
+    /// </summary>
+    private static void IndicCrossScriptNames(string text, List<PiiFinding> candidates, int from)
+    {
+        Dictionary<string, bool>? keys = null;
+        var seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != PiiTypes.Person || c.Score < SeedScore)
+            {
+                continue;
+            }
+
+            foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
+            {
+                var start = c.Start + range.Start.Value;
+                var length = range.End.Value - range.Start.Value;
+                if (length > 0 && IndicOrLatinWordEnd(text, start) == start + length && ConsonantSkeleton(text.AsSpan(start, length)) is { Length: >= 5 } key)
+                {
+                    (keys ??= new(StringComparer.Ordinal)).TryAdd(key, IsIndic(text[start]));
+                }
+            }
+        }
+
+        if (keys is null)
+        {
+            return;
+        }
+
+        for (var p = 0; p < text.Length;)
+        {
+            if (!(Context.IsLatinUpper(text[p]) || IsIndic(text[p]) && char.IsLetter(text[p])) || p > 0 && (Context.IsLatinLetter(text[p - 1]) || IsIndic(text[p - 1])))
+            {
+                p++;
+                continue;
+            }
+
+            var end = IndicOrLatinWordEnd(text, p);
+            if (end > p && keys.TryGetValue(ConsonantSkeleton(text.AsSpan(p, end - p)), out var seedIndic) && seedIndic != IsIndic(text[p])
+                && !Covered(candidates, from, p, end))
+            {
+                Add(text, candidates, from, p, end, AddedScore - 0.05);
+            }
+
+            p = Math.Max(end, p + 1);
+        }
+
+        static bool IsIndic(char c) => c is >= '\u0900' and <= '\u0DFF';
+
+        // The end of a word from start: letters and marks of one Indic script, three or more; or a capitalised word of
+        // Latin letters, four or more; start itself otherwise.
+        static int IndicOrLatinWordEnd(string text, int start)
+        {
+            var q = start;
+            if (IsIndic(text[start]))
+            {
+                var block = text[start] >> 7;
+                while (q < text.Length && IsIndic(text[q]) && text[q] >> 7 == block && text[q] is not ('\u0964' or '\u0965'))
+                {
+                    q++;
+                }
+
+                return q - start >= 3 && !Context.IsLatinLetter(Context.At(text, q)) ? q : start;
+            }
+
+            if (!Context.IsLatinUpper(text[start]))
+            {
+                return start;
+            }
+
+            q++;
+            while (q < text.Length && Context.IsLatinLower(text[q]))
+            {
+                q++;
+            }
+
+            return q - start >= 4 && !Context.IsLatinLetter(Context.At(text, q)) && !IsIndic(Context.At(text, q)) ? q : start;
+        }
+    }
+
+    /// <summary>
+    /// The word's first letter and its consonants as Latin letters (AnyAscii's reading, lower case): the digraphs of
+    /// aspirates and sibilants folded (sh to s, ch to c, ph to f, kh to k …), q to k, w to v, z to j, vowels, y and h left
+    /// out, a letter repeated once (Bikash and बिकास are b:bks, Chaminda and චමින්ද c:cmnd, Nuwan and නුවන් n:nvn; the
+    /// greeting আসসালামু, a:slm, is not Islam, i:slm).
+    /// </summary>
+    internal static string ConsonantSkeleton(ReadOnlySpan<char> word)
+    {
+        var ascii = AnyAscii.Transliteration.Transliterate(word.ToString()).ToLowerInvariant();
+        var skeleton = new System.Text.StringBuilder(ascii.Length + 2);
+        if (ascii.Length > 0)
+        {
+            skeleton.Append(ascii[0]).Append(':');
+        }
+
+        for (var k = 0; k < ascii.Length; k++)
+        {
+            var c = ascii[k];
+            if (c is 's' or 'c' or 'p' or 'k' or 'g' or 't' or 'd' or 'b' or 'j' && k + 1 < ascii.Length && ascii[k + 1] == 'h')
+            {
+                k++;
+            }
+
+            c = c switch { 'q' or 'x' => 'k', 'w' => 'v', 'z' => 'j', 'p' when k < ascii.Length && ascii[k] == 'h' => 'f', _ => c };
+            if (c is >= 'a' and <= 'z' and not ('a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'h') && (skeleton.Length <= 2 || skeleton[^1] != c))
+            {
+                skeleton.Append(c);
+            }
+        }
+
+        return skeleton.ToString();
     }
 
     /// <summary>

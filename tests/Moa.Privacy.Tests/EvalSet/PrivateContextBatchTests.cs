@@ -729,8 +729,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(108, 0.98, 0.59, 0.97, 0.99, 0.97, 0.99)]
     // Batch 109, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 108,
     // scored once (0.931, detector 0.924 / 0.950, 40 of 79 public persons replaced; 50 detector misses by the analysis
-    // script, the session's start tree 50).
-    [InlineData(109, 0.93, 0.51, 0.92, 0.99, 0.92, 0.95)]
+    // script, the session's start tree 50). One pass tuned on it since (WeChat's one-line headers, names across Latin and
+    // Indic letters, a mothers' cafe's ranks, a portal comment's dash, officials' chats, a common-word nickname called
+    // with 님: 0.966, detector 0.954 / 0.963 now).
+    [InlineData(109, 0.96, 0.51, 0.95, 0.99, 0.95, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3821,4 +3821,54 @@ public class PersonLayoutTests
         kept.ShouldContain("Bikash Rai");
         Reason("손자가 임영웅 팬이래서 콘서트 굿즈를 드렸어요. 마길남 할아버지 사모님 연복순 여사님이 식혜를 주셨어요.", "연복순").ShouldBe("relation:사모님");
     }
+
+    // WeChat's chat record copied with the name, the month's day and the time before the message on one line (朴明玉 04-02
+    // 21:05  收到), the given names after it; names in Latin letters and in Devanagari or Sinhala letters of one person
+    // (Bikash Rai … बिकास, Chaminda … චමින්ද), not a greeting that shares a name's consonants (আসসালামু, Islam).
+    [Fact]
+    public void WeChatHeaders_AndIndicCrossScriptNames()
+    {
+        var wechat = Persons("金春花 04-02 21:03  姐妹们辛苦了~ 明天早班 别忘了\n朴明玉 04-02 21:05  收到👌 할머니 저녁 죽 반만 드셨어요\n"
+            + "金春花 04-02 21:45  晚安姐妹们 🌙 내일 봐요，明玉아 夜班 조심해");
+        wechat.ShouldContain("朴明玉");
+        wechat.ShouldContain("金春花");
+        Persons("王府井 04-02 21:03  去吃饭").ShouldBeEmpty();
+        var farm = Persons("[05:42] Ram Thapa: सबैलाई नमस्ते 🙏 aaja 청소 first.\n[05:44] Nuwan Perera: okay dai. Chaminda aiya still sick.\n"
+            + "[05:45] Ram Thapa: ओहो 😟 चमिन्दा दाइलाई औषधि चाहियो?\n[06:10] Nuwan Perera: චමින්ද 병원 가요.\n[12:30] Bikash Rai: बिकास यहाँ 😅 점심 뭐예요?");
+        farm.ShouldContain("चमिन्दा");
+        farm.ShouldContain("චමින්ද");
+        farm.ShouldContain("बिकास");
+        var greeting = Persons("[20:41] Md. Rafiqul Islam: আসসালামু আলাইকুম সবাই। kal theke 2nd shift");
+        greeting.ShouldNotContain("আসসালামু");
+    }
+
+    // A mothers' cafe's ranks after the writer and a dash (└ 솔솔바람 우수맘 — …) are no persons nor a child's name; a portal's
+    // comment with how long ago and a dash (산타는곰돌이 · 2시간 전 — …) names its writer; a display name that is a common word
+    // speaks where the chat calls it with 님 ([망고] … 망고님).
+    [Fact]
+    public void CafeMomRanks_DashedComments_AndCommonWordNicknames()
+    {
+        var cafe = Persons("[자유게시판] 윗집이랑 결국 경찰까지 불렀어요\n쌍둥이맘유진 새싹맘 | 2025-12-24 23:48 | 조회 1,284\n층간소음 때문에 미칠 것 같아요.\n댓글\n"
+            + "└ 솔솔바람 우수맘 — 이웃사이센터 신청하세요.\n└ 민트초코러버 씨앗맘 — 저희 윗집도 그래요\n└ 삭제된 댓글입니다.");
+        cafe.ShouldContain("솔솔바람");
+        cafe.ShouldContain("민트초코러버");
+        cafe.ShouldNotContain(n => n.Contains("우수") || n.Contains("씨앗") || n.Contains("새싹") || n.Contains("삭제"));
+        var news = Persons("▶ 댓글 123 | 최신순\n산타는곰돌이 · 2시간 전 — 대원분들 고생 많으셨습니다.\n ㄴ dreamhiker_J · 58분 전 — 맞아요.");
+        news.ShouldContain("산타는곰돌이");
+        news.ShouldContain("dreamhiker_J");
+        Persons("[쥬디] [오후 10:12] 망고님 첫 참석 환영해요 🥭\n[망고] [오후 10:14] 감사합니다!!\n[쥬디] [오후 10:15] 네").ShouldContain("망고");
+        Persons("[쥬디] [오후 10:12] 오늘 과일은\n[망고] [오후 10:14] 맛있어요\n[쥬디] [오후 10:15] 네").ShouldNotContain("망고");
+    }
+
+    // An official named with 주무관 is private where officials talk among themselves ([09:14] 주무관 용재석: …), public on a
+    // contact line; 안내방송 is no broadcasting of public life; a Latin name after 와이프 is the wife's.
+    [Fact]
+    public void OfficialsChats_Announcements_AndWives()
+    {
+        Reason("[09:14] 주무관 용재석: 주민번호는 앞자리만 찍혀요.\n[09:15] 주무관 연하린: 정보보호팀 권도윤 주무관한테 물어봤어요.", "권도윤")
+            .ShouldBe("colleague in an officials' chat");
+        Reason("담당: 맞춤형복지팀 주무관 편승우 (02-123-4567)\n문의: 권도윤 주무관", "권도윤").ShouldBe("public:office 주무관");
+        Reason("관리사무소 조태웅 소장님은 안내방송만 해주시고요. 윗집 할머니도 모르신대요.", "조태웅").ShouldNotStartWith("public:");
+        Persons("제 와이프 Júlia가 한국어로 대신 물어볼 수 있어요.").ShouldContain("Júlia");
+    }
 }
