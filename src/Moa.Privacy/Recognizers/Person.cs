@@ -754,8 +754,11 @@ internal static class Person
     ];
 
     // Titles after a lone surname only, not after a full word taken for a name (연락은 집사): church titles, a pharmacist,
-    // guards, auctioneers, cooks, a crew's or a site's foreman, a pastor's or a boss's wife (general Korean, from knowledge).
-    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원", "반장", "사모"];
+    // guards, auctioneers, cooks, a crew's or a site's foreman, a pastor's or a boss's wife, a boat's officers (general
+    // Korean, from knowledge).
+    private static readonly string[] s_loneOnlyTitles = ["약사", "집사", "권사", "장로", "요원", "경비원", "경매사", "수간호사", "조리사", "미화원", "반장", "사모",
+        // (A boat's captain, chief engineer and boatswain: 조 선장님.)
+        "선장", "기관장", "갑판장"];
 
     /// <summary>
     /// A name before a title after one space that the title rules leave: a surname alone (<c>김 군은</c>, <c>서 교수는</c>, the

@@ -2436,6 +2436,13 @@ internal static class PersonLayout
             return (townWriter.Start, townWriter.End, true);
         }
 
+        // A band's comments copied with the writer, perhaps in brackets, the month's day, the time and a dash before the
+        // comment ([찬이엄마] 9월 3일 오전 7:02 — 후보면 …).
+        if (DatedDashWriter(text, p, lineEnd) is { } datedDash)
+        {
+            return (datedDash.Start, datedDash.End, true);
+        }
+
         // A video's comments copied with the writer, a middle dot and how long ago (봄비내리는날 · 2일 전 · …).
         if (text.IndexOf(" · ", p, Math.Min(lineEnd - p, 34), StringComparison.Ordinal) is var agedDot and > 0 && RelativeTimeEnd(text, agedDot + 3, lineEnd) > 0
             && (CommentHandle(text, p, agedDot) ?? DisplayName(text, p, agedDot)) is { } agedWriter)
@@ -3730,12 +3737,60 @@ internal static class PersonLayout
     }
 
     /// <summary>
+    /// The nickname of a slot written as an open chat's rule of names asks (<c>석봄/B/94</c>, <c>왕코치/지도자/82</c>,
+    /// <c>하늘/여/서울</c>): two or three parts split by <c>/</c>, the first a word of two to twelve letters or digits, the
+    /// others short (at most five characters), one of them a year of birth (two or four digits) or a gender (남, 여, M, F);
+    /// null otherwise.
+    /// </summary>
+    private static (int Start, int End)? SlashedNickname(string text, int start, int end)
+    {
+        (start, end) = Trim(text, start, end);
+        var slot = text.AsSpan(start, end - start);
+        var slash = slot.IndexOf('/');
+        if (slash is < 2 or > 12 || slot.Count('/') > 2 || slot[..slash].ContainsAny(' ', '\t'))
+        {
+            return null;
+        }
+
+        var (marked, parts) = (false, 0);
+        foreach (var range in slot[(slash + 1)..].Split('/'))
+        {
+            var part = slot[(slash + 1)..][range].Trim(' ');
+            if (part.IsEmpty || part.Length > 5)
+            {
+                return null;
+            }
+
+            marked |= part.Length is 2 or 4 && !part.ContainsAnyExceptInRange('0', '9') || part is "남" or "여" or "M" or "F" or "m" or "f";
+            parts++;
+        }
+
+        var name = slot[..slash];
+        foreach (var c in name)
+        {
+            if (!(Context.IsHangulSyllable(c) || Context.IsAsciiLetter(c) || Context.IsDigit(c) || c == '_'))
+            {
+                return null;
+            }
+        }
+
+        return marked && parts is 1 or 2 && !IsFormWord(name) && !s_channelTags.Contains(name) ? (start, start + slash) : null;
+    }
+
+    /// <summary>
     /// The display name in a messenger export's slot, which holds one for certain (<c>[권나래] [오후 9:48]</c>, <c>2025년 3월
     /// 23일 오후 3:15, Гульнора : …</c>): a display name, a nickname, a name in Chinese characters or kana, and the shapes only
     /// a slot makes a name (below).
     /// </summary>
     private static (int Start, int End)? ExportSlotName(string text, int start, int close)
     {
+        // (An open chat's rule of names, the nickname and then the level, the gender or the year of birth after slashes:
+        // [석봄/B/94], [왕코치/지도자/82], [하늘/여/서울]: the nickname.)
+        if (SlashedNickname(text, start, close) is { } nickname)
+        {
+            return nickname;
+        }
+
         // (Symbols that decorate a name in Chinese characters, kana or another script are left out: [ゆい🍓].)
         var bare = Undecorated(text, start, close);
         return DisplayName(text, start, close) ?? ExportedNickname(text, start, close) ?? CjkDisplayName(text, start, bare) ?? SlotName(text, start, bare)
@@ -4343,6 +4398,26 @@ internal static class PersonLayout
     private static (int Start, int End)? ReplyWriter(string text, int start, int end) =>
         CommentHandle(text, start, Undecorated(text, start, end)) ?? DisplayName(text, start, end);
 
+    /// <summary>
+    /// The writer of a comment line laid out as the writer's name (in brackets or not), the month's day, the time and a dash
+    /// before the comment (<c>[찬이엄마] 9월 3일 오전 7:02 — …</c>, <c>소이할머니 9월 2일 오후 10:31 — …</c>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? DatedDashWriter(string text, int p, int lineEnd)
+    {
+        var bracketed = p < lineEnd && text[p] == '[';
+        var nameStart = bracketed ? p + 1 : p;
+        var nameEnd = bracketed ? text.IndexOf(']', nameStart, Math.Min(lineEnd - nameStart, 24)) : text.IndexOf(' ', nameStart, Math.Min(lineEnd - nameStart, 24));
+        if (nameEnd <= nameStart || Context.At(text, bracketed ? nameEnd + 1 : nameEnd) != ' ')
+        {
+            return null;
+        }
+
+        var dateAt = bracketed ? nameEnd + 2 : nameEnd + 1;
+        return MonthDayEnd(text, dateAt, lineEnd) is var monthDay and > 0 && ClockEnd(text, monthDay, lineEnd) is var clock and > 0
+            && text.AsSpan(clock, lineEnd - clock).StartsWith(" — ", StringComparison.Ordinal) && clock + 3 < lineEnd
+            ? ReplyWriter(text, nameStart, nameEnd) : null;
+    }
+
     /// <summary>Past a reply's mark and the spaces after it at <paramref name="p"/> (<c>└ </c>, <c>↳ </c>, <c>ㄴ </c>), or <paramref name="p"/>.</summary>
     private static int ReplyMarkEnd(string text, int p, int lineEnd) =>
         p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd)
@@ -4382,7 +4457,9 @@ internal static class PersonLayout
         rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("등급", StringComparison.Ordinal)
         || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저"
         // (A mothers' cafe names its ranks with 맘: 새싹맘, 씨앗맘, 우수맘.)
-        || rank is "새싹맘" or "씨앗맘" or "새내기맘" or "우수맘" or "열심맘" or "일반맘" or "성실맘" or "최우수맘" or "특별맘" or "열매맘" or "나무맘" or "꽃잎맘";
+        || rank is "새싹맘" or "씨앗맘" or "새내기맘" or "우수맘" or "열심맘" or "일반맘" or "성실맘" or "최우수맘" or "특별맘" or "열매맘" or "나무맘" or "꽃잎맘"
+        // (And a hobby cafe's beginners by the -린이 of 어린이: 캠린이, 등린이, 헬린이.)
+        || rank is "캠린이" or "등린이" or "헬린이" or "주린이" or "골린이" or "런린이" or "요린이" or "초린이";
 
     /// <summary>
     /// The end of a writer's handle from <paramref name="start"/> to <paramref name="end"/>, a cafe's rank after it left out
@@ -4723,6 +4800,7 @@ internal static class PersonLayout
         "공지사항", "운영진", "운영자", "관리자", "시스템", "알림톡", "자동응답", "방장", "부방장", "알림봇", "챗봇", "게시글", "공지글", "새글",
         "공지", "안내", "알림", "필독", "긴급", "공고", "광고", "홍보", "이벤트", "속보", "후원", "구독", "팔로우", "알림장",
         "급해요", "급구", "질문", "후기", "잡담", "정보", "나눔", "분실", "실종", "제보", "판매글", "구매글", "판매", "구매", "삭제된", "최신순", "등록순", "인기순",
+        "고정됨", "고정", "목격자찾기", "주인찾기", "가족찾기",
 
         // A live stream's or a booking app's own roles (the streamer, the channel's manager, the host and the guest), and the
         // ranks of a streamer's fans before a viewer's name.

@@ -735,8 +735,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(109, 0.96, 0.51, 0.95, 0.99, 0.95, 0.96)]
     // Batch 110, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 109,
     // scored once (0.933, detector 0.925 / 0.958, 51 of 91 public persons replaced; 39 detector misses by the analysis
-    // script, the session's start tree 39).
-    [InlineData(110, 0.93, 0.57, 0.92, 0.99, 0.92, 0.95)]
+    // script, the session's start tree 39). One pass tuned on it since (an open chat's slashed nicknames, a band comment's
+    // date and dash, a captain by the surname, pinned tags and beginners' ranks: 0.938, detector 0.929 / 0.966 now).
+    [InlineData(110, 0.93, 0.57, 0.92, 0.99, 0.92, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

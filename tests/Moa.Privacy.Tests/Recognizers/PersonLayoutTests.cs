@@ -3871,4 +3871,24 @@ public class PersonLayoutTests
         Reason("관리사무소 조태웅 소장님은 안내방송만 해주시고요. 윗집 할머니도 모르신대요.", "조태웅").ShouldNotStartWith("public:");
         Persons("제 와이프 Júlia가 한국어로 대신 물어볼 수 있어요.").ShouldContain("Júlia");
     }
+
+    // An open chat's rule of names in the slot (석봄/B/94: the nickname), not a slash of another kind ([공지/필독]); a band's
+    // comment with the month's day, the time and a dash ([찬이엄마] 9월 3일 오전 7:02 — …), not a schedule's line; a boat's
+    // captain by the surname (조 선장님); a hobby cafe's beginner rank (캠린이) and pinned tags ([고정됨]) no persons.
+    [Fact]
+    public void SlashedNicknames_DatedDashComments_AndCaptains()
+    {
+        var chat = Persons("[석봄/B/94] [오후 9:05] 하윤이 서브 리시브 미쳤음ㅋㅋ\n[하늘/여/서울] [오후 9:06] ㅋㅋ\n[석봄/B/94] [오후 9:07] ㄱㄱ");
+        chat.ShouldContain("석봄");
+        chat.ShouldContain("하늘");
+        chat.ShouldNotContain(n => n.Contains('/'));
+        Persons("[공지/필독] [오후 9:05] 규칙 확인하세요\n[공지/필독] [오후 9:06] 감사합니다").ShouldBeEmpty();
+        var band = Persons("[소이할머니] 9월 2일 오후 10:31 — 우리 소이 잘한다\n[찬이엄마] 9월 3일 오전 7:02 — 후보면 경기 못 뛰는 건가요?");
+        band.ShouldContain("소이할머니");
+        band.ShouldContain("찬이엄마");
+        Persons("오늘 일정 9월 3일 오전 7:02 — 출발").ShouldBeEmpty();
+        Persons("hari ini 조 선장님 bilang 7시 출항").ShouldContain("조");
+        Persons("[분실물] 텐트 보관 중입니다\n물멍하는곰 🥉 캠린이 | 2025년 5월 18일 22:14 | 조회 1,208\n[[고정됨]] 롤밥집사장TV: 오늘 결승")
+            .ShouldNotContain(n => n == "캠린이" || n == "고정됨");
+    }
 }
