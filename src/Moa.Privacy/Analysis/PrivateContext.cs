@@ -407,7 +407,8 @@ public static class PrivateContext
         // (호크(37), 머레이(21): world news), or any name where 씨 follows, as the press writes a resident from abroad
         // (비카스 라이(Bikash Rai·34) 씨는).
         if (AgeInBrackets(next) is var aged and > 0 && person.End - person.Start >= 3 && next[aged..].TrimStart(' ') is var rest
-            && (PersonLayout.KoreanNameShaped(text, person.Start, person.End) || rest.StartsWith("씨", StringComparison.Ordinal)) && !StartsWithOffice(rest)
+            && ((PersonLayout.KoreanNameShaped(text, person.Start, person.End) && !next.StartsWith("(당시", StringComparison.Ordinal)) || rest.StartsWith("씨", StringComparison.Ordinal))
+            && !StartsWithOffice(rest)
             && !(rest.IndexOf(' ') is var bodyEnd and > 0 && StartsWithOffice(rest[(bodyEnd + 1)..]))
             && !EndsWithPublicWord(previousWord))
         {
@@ -867,6 +868,14 @@ public static class PrivateContext
             && !own.ContainsAnyExcept(s_nameInBracketChars))
         {
             return close + 1;
+        }
+
+        // (The press writes an age at death or a past event with 당시 and 세: 카순 반다라(당시 27세) 씨; a history names its
+        // figures so too, 김경숙(당시 21세)이, so this form counts only before 씨.)
+        if (next.StartsWith("(당시 ") && next.Length > 6 && next[4..].IndexOf(')') is var at and >= 1 and <= 4 && next[4..(4 + at)].TrimEnd('세') is { Length: >= 1 and <= 3 } age
+            && !age.ContainsAnyExceptInRange('0', '9'))
+        {
+            return 4 + at + 1;
         }
 
         var n = 1;

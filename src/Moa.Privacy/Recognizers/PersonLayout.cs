@@ -2436,6 +2436,14 @@ internal static class PersonLayout
             return (townWriter.Start, townWriter.End, true);
         }
 
+        // A chat copied with the time (perhaps the date) in brackets, a badge, the speaker's handle, perhaps the account's
+        // masked id in brackets, and " : " or a dash before the talk ([22:01:40] 💎 야식요정뽀삐(ppo***) : …, [2025. 3. 4. 오후
+        // 9:12] 회장_세린 — …), as live streams' chats and exporters write them.
+        if (TimedSlotSpeaker(text, p, lineEnd) is { } timedSlot)
+        {
+            return (timedSlot.Start, timedSlot.End, true);
+        }
+
         // A band's comments copied with the writer, perhaps in brackets, the month's day, the time and a dash before the
         // comment ([찬이엄마] 9월 3일 오전 7:02 — 후보면 …).
         if (DatedDashWriter(text, p, lineEnd) is { } datedDash)
@@ -4399,8 +4407,61 @@ internal static class PersonLayout
         CommentHandle(text, start, Undecorated(text, start, end)) ?? DisplayName(text, start, end);
 
     /// <summary>
+    /// The speaker of a line that opens with a time in brackets (<c>[22:01:40]</c>, <c>[2025. 3. 4. 오후 9:12]</c>), then
+    /// perhaps a badge's symbols, a handle of one word (<see cref="CommentHandle"/>), perhaps the account's masked id in
+    /// brackets (<c>(ppo***)</c>), and <c> : </c> or <c> — </c> before the talk; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? TimedSlotSpeaker(string text, int p, int lineEnd)
+    {
+        if (p >= lineEnd || text[p] != '[' || text.IndexOf(']', p, Math.Min(lineEnd - p, 32)) is not (var close and > 0))
+        {
+            return null;
+        }
+
+        var clock = ClockEnd(text, DateEnd(text, p + 1, close), close);
+        clock = clock > 0 && Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
+        if (clock != close)
+        {
+            return null;
+        }
+
+        var nameStart = SkipSpaces(text, close + 1, lineEnd);
+
+        // (Or the speaker in brackets of its own, perhaps the title after it, and a colon: [오후 2:41] [어수경] 조사관: ….)
+        if (Context.At(text, nameStart) == '[' && text.IndexOf(']', nameStart, Math.Min(lineEnd - nameStart, 16)) is var nameClose and > 0
+            && text.IndexOf(": ", nameClose, Math.Min(lineEnd - nameClose, 8), StringComparison.Ordinal) is var titledColon and > 0
+            && (titledColon == nameClose + 1 || text.AsSpan(nameClose + 1, titledColon - nameClose - 1).Trim(' ') is { Length: >= 1 and <= 5 } title
+                && !title.ContainsAnyExceptInRange('\uAC00', '\uD7A3')))
+        {
+            return DisplayName(text, nameStart + 1, nameClose);
+        }
+
+        if (Decoration(text, nameStart, lineEnd) is var decorated && decorated > nameStart)
+        {
+            nameStart = Context.At(text, decorated) == ' ' ? SkipSpaces(text, decorated, lineEnd) : nameStart;
+        }
+
+        var nameEnd = nameStart;
+        while (nameEnd < lineEnd && nameEnd - nameStart <= 20 && !char.IsWhiteSpace(text[nameEnd]) && text[nameEnd] is not ('(' or ':' or '['))
+        {
+            nameEnd++;
+        }
+
+        var q = nameEnd;
+        if (Context.At(text, q) == '(' && text.IndexOf(')', q, Math.Min(lineEnd - q, 16)) is var masked and > 0 && text.AsSpan(q, masked - q).Contains('*'))
+        {
+            q = masked + 1;
+        }
+
+        var rest = text.AsSpan(q, lineEnd - q);
+        return nameEnd > nameStart && (rest.StartsWith(" : ", StringComparison.Ordinal) || rest.StartsWith(" — ", StringComparison.Ordinal)) && rest.Length > 3
+            ? CommentHandle(text, nameStart, nameEnd) : null;
+    }
+
+    /// <summary>
     /// The writer of a comment line laid out as the writer's name (in brackets or not), the month's day, the time and a dash
-    /// before the comment (<c>[찬이엄마] 9월 3일 오전 7:02 — …</c>, <c>소이할머니 9월 2일 오후 10:31 — …</c>); null otherwise.
+    /// before the comment (<c>[찬이엄마] 9월 3일 오전 7:02 — …</c>, <c>소이할머니 9월 2일 오후 10:31 — …</c>), or the name in
+    /// brackets, the year's date and the time (<c>[베란다가드너_J] 2025년 6월 5일 22:03 …</c>); null otherwise.
     /// </summary>
     private static (int Start, int End)? DatedDashWriter(string text, int p, int lineEnd)
     {
@@ -4413,8 +4474,19 @@ internal static class PersonLayout
         }
 
         var dateAt = bracketed ? nameEnd + 2 : nameEnd + 1;
-        return MonthDayEnd(text, dateAt, lineEnd) is var monthDay and > 0 && ClockEnd(text, monthDay, lineEnd) is var clock and > 0
-            && text.AsSpan(clock, lineEnd - clock).StartsWith(" — ", StringComparison.Ordinal) && clock + 3 < lineEnd
+        if (MonthDayEnd(text, dateAt, lineEnd) is var monthDay and > 0 && ClockEnd(text, monthDay, lineEnd) is var clock and > 0
+            && text.AsSpan(clock, lineEnd - clock).StartsWith(" — ", StringComparison.Ordinal) && clock + 3 < lineEnd)
+        {
+            return ReplyWriter(text, nameStart, nameEnd);
+        }
+
+        // (Or the writer in brackets, the year's date and the time, and the comment after one space: [베란다가드너_J] 2025년 6월
+        // 5일 22:03 혹시 ….)
+        // (A tag of the copy in brackets opens such lines too, [메시지], [DM], [간호기록], and a message's direction, [관장 →
+        // 학부모]: only one word, a handle or a nickname of five letters or more.)
+        return bracketed && DateEnd(text, dateAt, lineEnd) is var dated && dated - dateAt >= 8 && ClockEnd(text, dated, lineEnd) is var datedClock and > 0
+            && Context.At(text, datedClock) == ' ' && datedClock + 1 < lineEnd && text[datedClock + 1] != ' '
+            && text.AsSpan(nameStart, nameEnd - nameStart).IndexOfAny(' ', '→') < 0 && (IsHandle(text.AsSpan(nameStart, nameEnd - nameStart)) || nameEnd - nameStart >= 5)
             ? ReplyWriter(text, nameStart, nameEnd) : null;
     }
 

@@ -740,8 +740,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(110, 0.93, 0.57, 0.92, 0.99, 0.92, 0.96)]
     // Batch 111, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 110,
     // scored once (0.881, detector 0.883 / 0.926, 41 of 70 public persons replaced; 69 detector misses by the analysis
-    // script, the session's start tree 69).
-    [InlineData(111, 0.88, 0.59, 0.88, 0.98, 0.88, 0.92)]
+    // script, the session's start tree 69). One pass tuned on it since (a stream's or an exporter's timed slot with " : "
+    // or a dash, a bracketed speaker with the title, a bracketed writer before the year's date, an age at the time before
+    // 씨: 0.911, detector 0.910 / 0.928 now).
+    [InlineData(111, 0.91, 0.59, 0.91, 0.98, 0.91, 0.92)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

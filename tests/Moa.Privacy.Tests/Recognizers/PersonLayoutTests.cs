@@ -3891,4 +3891,35 @@ public class PersonLayoutTests
         Persons("[분실물] 텐트 보관 중입니다\n물멍하는곰 🥉 캠린이 | 2025년 5월 18일 22:14 | 조회 1,208\n[[고정됨]] 롤밥집사장TV: 오늘 결승")
             .ShouldNotContain(n => n == "캠린이" || n == "고정됨");
     }
+
+    // A chat with the time in brackets, a badge, the handle, perhaps the masked id, and " : " or a dash ([22:01:40] 💎
+    // 야식요정뽀삐(ppo***) : …, [2025. 3. 4. 오후 9:12] 회장_세린 — …), or the speaker in brackets and the title ([오후 2:41]
+    // [어수경] 조사관: …); a tag there speaks for no one ([09:00] 공지 : …). The writer in brackets before the year's date and the
+    // time ([베란다가드너_J] 2025년 6월 5일 22:03 …), not a copy's tag ([메시지] …) nor a message's direction.
+    [Fact]
+    public void TimedSlots_AndBracketedDatedWriters()
+    {
+        var stream = Persons("[22:01:40] 💎 야식요정뽀삐(ppo***) : 보름님 하이요~\n[22:01:55] 보름달먹짱 : 뽀삐님 하이하이~\n[22:03:31] 보름달먹짱 : 감사합니다!!");
+        stream.ShouldContain("야식요정뽀삐");
+        stream.ShouldContain("보름달먹짱");
+        var discord = Persons("[2025. 3. 4. 오후 9:12] 회장_세린 — 로스터 확정!\n[2025. 3. 4. 오후 9:15] 서휘 — 미드는 연습 중.\n[2025. 3. 4. 오후 11:48] 모과 — 한 판 더?");
+        discord.ShouldContain("회장_세린");
+        discord.ShouldContain("모과");
+        Persons("[09:00] 공지 : 오늘 휴무\n[09:10] 안내 — 점검").ShouldBeEmpty();
+        Persons("환급팀 · 2025-02-17\n[오후 2:41] [어수경] 조사관: 큰일났어요\n[오후 2:43] [어수경] 조사관: 성명, 생년월일").ShouldContain("어수경");
+        var board = Persons("댓글\n[베란다가드너_J] 2025년 6월 5일 22:03 혹시 조선오이 남았나요\n[허브랑민트랑] 2025-08-17 07:52 와 귀하죠.");
+        board.ShouldContain("베란다가드너_J");
+        board.ShouldContain("허브랑민트랑");
+        Persons("[메시지] 2025-05-20 09:12 안녕하세요\n[간호기록] 2025. 6. 19. 02:10 SpO2 84%까지 저하").ShouldBeEmpty();
+    }
+
+    // The press's age at death with 당시 before 씨 (카순 반다라(당시 27세) 씨) makes a private person; a history's figure so
+    // written without 씨 stays as judged before.
+    [Fact]
+    public void AgeAtTheTime_BeforeSsi()
+    {
+        Reason("2023년 겨울 경기도의 한 주물공장에서 숨진 카순 반다라(당시 27세) 씨다. 스님과 신도들은 유해 송환 비용을 모았다.", "카순 반다라")
+            .ShouldBe("age in brackets");
+        Reason("YH무역 여공 김경숙(당시 21세)이 시위 도중 신민당사 4층에서 추락하여 사망하였다.", "김경숙").ShouldNotBe("age in brackets");
+    }
 }
