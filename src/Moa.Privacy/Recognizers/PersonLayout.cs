@@ -2267,6 +2267,14 @@ internal static class PersonLayout
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
 
+        // (A word for the day may stand before the time, as a stream's or an app's chat copies today's lines: 오늘 21:09
+        // 주걱든곰: …, 어제 오후 9:12 ….)
+        if (text.AsSpan(p, lineEnd - p) is var day && (day.StartsWith("오늘 ", StringComparison.Ordinal) || day.StartsWith("어제 ", StringComparison.Ordinal))
+            && ClockEnd(text, p + 3, lineEnd) > 0)
+        {
+            p += 3;
+        }
+
         // A cafe's comment copied with the writer, the member's rank and a middle dot before the comment (바람꽃 우수회원 · 저
         // 이번이 …, └ 길동무영숙 정회원 · ㅎㅎ …): the writer, named for certain.
         if (RankDotWriter(text, ReplyMarkEnd(text, p, lineEnd), lineEnd) is { } rankWriter)
@@ -4527,7 +4535,7 @@ internal static class PersonLayout
     /// <summary>A cafe member's rank or a board's own role after a handle (우수회원, 새싹멤버, 운영진, 작성자, 스탭).</summary>
     private static bool IsCafeRank(ReadOnlySpan<char> rank) =>
         rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("등급", StringComparison.Ordinal)
-        || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저"
+        || rank is "운영진" or "작성자" or "스탭" or "스태프" or "매니저" or "부매니저" or "카페매니저" or "카페지기" or "부운영자"
         // (A mothers' cafe names its ranks with 맘: 새싹맘, 씨앗맘, 우수맘.)
         || rank is "새싹맘" or "씨앗맘" or "새내기맘" or "우수맘" or "열심맘" or "일반맘" or "성실맘" or "최우수맘" or "특별맘" or "열매맘" or "나무맘" or "꽃잎맘"
         // (And a hobby cafe's beginners by the -린이 of 어린이: 캠린이, 등린이, 헬린이.)

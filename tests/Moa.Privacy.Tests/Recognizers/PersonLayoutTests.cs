@@ -3922,4 +3922,15 @@ public class PersonLayoutTests
             .ShouldBe("age in brackets");
         Reason("YH무역 여공 김경숙(당시 21세)이 시위 도중 신민당사 4층에서 추락하여 사망하였다.", "김경숙").ShouldNotBe("age in brackets");
     }
+
+    // A word for the day before the time (오늘 21:09 주걱든곰: …) leaves the speaker as without it; a line that opens with 오늘
+    // and no time names no one.
+    [Fact]
+    public void DayWordsBeforeTheTime_AndCafeManagers()
+    {
+        var chat = Persons("오늘 21:09 주걱든곰: 근데 대표님 이번 시즌엔 안 나와요?\n오늘 21:10 솥뚜껑매니저: @주걱든곰 이번 시즌 심사\n오늘 21:14 주걱든곰: ㅋㅋ");
+        chat.ShouldContain("주걱든곰");
+        chat.ShouldContain("솥뚜껑매니저");
+        Persons("오늘 점심: 김치찌개\n오늘 저녁: 된장국").ShouldBeEmpty();
+    }
 }
