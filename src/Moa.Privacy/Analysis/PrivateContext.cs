@@ -864,8 +864,7 @@ public static class PrivateContext
     {
         if (next.Length > 4 && next[0] == '(' && next[..Math.Min(next.Length, 40)].IndexOf(')') is var close and > 3
             && next[1..close].LastIndexOfAny('·', ',') is var dot and > 0 && next[(dot + 2)..close].TrimStart(' ') is { Length: >= 1 and <= 3 } years
-            && !years.ContainsAnyExceptInRange('0', '9') && next[1..(dot + 1)] is var own && char.IsLetter(own[0])
-            && !own.ContainsAnyExcept(s_nameInBracketChars))
+            && !years.ContainsAnyExceptInRange('0', '9') && next[1..(dot + 1)] is var own && Context.IsLatinLetter(own[0]) && LatinName(own))
         {
             return close + 1;
         }
@@ -887,8 +886,19 @@ public static class PrivateContext
         return next.Length > 2 && next[0] == '(' && n > 1 && n < next.Length && next[n] == ')' ? n + 1 : 0;
     }
 
-    private static readonly System.Buffers.SearchValues<char> s_nameInBracketChars = System.Buffers.SearchValues.Create(
-        " -'.ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿ");
+    /// <summary>Whether <paramref name="name"/> holds only Latin letters (with diacritics), spaces, hyphens, apostrophes and dots.</summary>
+    private static bool LatinName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!(Context.IsLatinLetter(c) || c is ' ' or '-' or '\'' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     // Words of public life written before a name, beside the titles and the fame words: a model, a band's member.
     private static readonly string[] s_publicBefore = ["모델", "멤버", "선수", "개그맨", "개그우먼", "방송인", "아나운서", "의사"];

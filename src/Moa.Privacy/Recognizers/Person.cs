@@ -166,11 +166,14 @@ internal static class Person
 
             // A role or label word taken for a name (민원인, 보호자, 연락처) names no one, nor does a field label whose value
             // is a number (방문일: 2025-06-08), nor a common word of a name's shape (문자열, 정규식) that only the tagger
-            // finds, alone or after a syllable that is a surname (빈 문자열: an empty string); nor a word of two syllables glued to a number, a unit (시정 2해리; a full name may be glued so in reviews, 시즌2홍선희).
+            // finds, alone or after a syllable that is a surname (빈 문자열: an empty string); nor a word of two syllables glued
+            // to a number, a unit (시정 2해리; a full name may be glued so in reviews, 시즌2홍선희); nor a place's office in one
+            // word, 괴산군수, 부산시장, nor a word of three syllables or more that names no one, 주니어, 소유주 (초보 may be a
+            // member's handle, 초보님).
             var name = text.AsSpan(n.Start, n.End - n.Start);
-            // (Nor a place's office in one word, 괴산군수, 부산시장, nor a word of three syllables or more that names no one,
-            // 주니어, 소유주; 초보 may be a member's handle, 초보님.)
-            if (!overlapsFound && !(n.Start > 0 && Context.IsDigit(text[n.Start - 1]) && name.Length <= 2) && !PlaceOffice(name) && !(name.Length >= 3 && s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name)) && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
+            if (!overlapsFound && !(n.Start > 0 && Context.IsDigit(text[n.Start - 1]) && name.Length <= 2) && !PlaceOffice(name)
+                && !(name.Length >= 3 && s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name))
+                && !PrivateContext.IsContextWord(name) && !PrivateContext.IsFieldWord(name) && !IsInflectedCommonWord(name)
                 && !(name.Length > 3 && name[1] == ' ' && NameGazetteer.SurnameRank(name[0]) > 0 && NameGazetteer.IsCommonWord(name[2..]))
                 && !NumberFieldLabel(text, n.End) && (name.Length > 1 || SurnameBeforeTitle(text, n.Start)) && !ParticleAfterJamo(text, n.Start, name))
             {
