@@ -6973,51 +6973,9 @@ internal static class PersonLayout
     /// </summary>
     private static void CrossScriptNames(string text, List<PiiFinding> candidates, int from)
     {
-        Dictionary<string, bool>? keys = null;
-        var seeds = candidates.Count;
-        for (var i = from; i < seeds; i++)
-        {
-            var c = candidates[i];
-            if (c.Type != PiiTypes.Person || c.Score < SeedScore)
-            {
-                continue;
-            }
-
-            foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
-            {
-                var start = c.Start + range.Start.Value;
-                var length = range.End.Value - range.Start.Value;
-                if (length >= 4 && ScriptWordEnd(text, start) == start + length)
-                {
-                    (keys ??= new(StringComparer.Ordinal)).TryAdd(LooseLatinKey(text.AsSpan(start, length)), Context.IsCyrillicLetter(text[start]));
-                }
-            }
-        }
-
-        if (keys is null)
-        {
-            return;
-        }
-
-        var forms = CyrillicCaseForms(text, candidates, from, seeds)?.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (var p = 0; p < text.Length;)
-        {
-            if (!(Context.IsLatinUpper(text[p]) || Context.IsCyrillicUpper(text[p])) || p > 0 && (Context.IsLatinLetter(text[p - 1]) || Context.IsCyrillicLetter(text[p - 1])))
-            {
-                p++;
-                continue;
-            }
-
-            var end = ScriptWordEnd(text, p);
-            if (end - p >= 4 && (keys.TryGetValue(LooseLatinKey(text.AsSpan(p, end - p)), out var seedCyrillic) && seedCyrillic != Context.IsCyrillicLetter(text[p])
-                    || forms is { } caseForms && caseForms.Contains(text.AsSpan(p, end - p)))
-                && !Covered(candidates, from, p, end))
-            {
-                Add(text, candidates, from, p, end, AddedScore - 0.05);
-            }
-
-            p = Math.Max(end, p + 1);
-        }
+        var forms = CyrillicCaseForms(text, candidates, from, candidates.Count)?.GetAlternateLookup<ReadOnlySpan<char>>();
+        MatchAcrossScripts(text, candidates, from, ScriptWordEnd, static (text, start, length) => length >= 4 ? LooseLatinKey(text.AsSpan(start, length)) : null,
+            Context.IsCyrillicLetter, forms);
 
         // The end of a capitalised word of one script from start (Айбек, Aybek); start itself where the word is no such
         // word or a letter of the other script follows it.
@@ -7048,49 +7006,8 @@ internal static class PersonLayout
     /// </summary>
     private static void IndicCrossScriptNames(string text, List<PiiFinding> candidates, int from)
     {
-        Dictionary<string, bool>? keys = null;
-        var seeds = candidates.Count;
-        for (var i = from; i < seeds; i++)
-        {
-            var c = candidates[i];
-            if (c.Type != PiiTypes.Person || c.Score < SeedScore)
-            {
-                continue;
-            }
-
-            foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
-            {
-                var start = c.Start + range.Start.Value;
-                var length = range.End.Value - range.Start.Value;
-                if (length > 0 && IndicOrLatinWordEnd(text, start) == start + length && ConsonantSkeleton(text.AsSpan(start, length)) is { Length: >= 5 } key)
-                {
-                    (keys ??= new(StringComparer.Ordinal)).TryAdd(key, IsIndic(text[start]));
-                }
-            }
-        }
-
-        if (keys is null)
-        {
-            return;
-        }
-
-        for (var p = 0; p < text.Length;)
-        {
-            if (!(Context.IsLatinUpper(text[p]) || IsIndic(text[p]) && char.IsLetter(text[p])) || p > 0 && (Context.IsLatinLetter(text[p - 1]) || IsIndic(text[p - 1])))
-            {
-                p++;
-                continue;
-            }
-
-            var end = IndicOrLatinWordEnd(text, p);
-            if (end > p && keys.TryGetValue(ConsonantSkeleton(text.AsSpan(p, end - p)), out var seedIndic) && seedIndic != IsIndic(text[p])
-                && !Covered(candidates, from, p, end))
-            {
-                Add(text, candidates, from, p, end, AddedScore - 0.05);
-            }
-
-            p = Math.Max(end, p + 1);
-        }
+        MatchAcrossScripts(text, candidates, from, IndicOrLatinWordEnd,
+            static (text, start, length) => ConsonantSkeleton(text.AsSpan(start, length)) is { Length: >= 5 } key ? key : null, IsIndic);
 
         static bool IsIndic(char c) => c is >= '\u0900' and <= '\u0DFF';
 
@@ -7122,6 +7039,61 @@ internal static class PersonLayout
             }
 
             return q - start >= 4 && !Context.IsLatinLetter(Context.At(text, q)) && !IsIndic(Context.At(text, q)) ? q : start;
+        }
+    }
+
+    /// <summary>
+    /// The words of the confident names found again in another script: each word's key (<paramref name="key"/>, null for a
+    /// word too short to compare) is taken from the candidates found so far; then every word of the text
+    /// (<paramref name="wordEnd"/>: the end of a word that opens at a position, or the position itself) whose key is a
+    /// confident word's of the other script (<paramref name="isOther"/> tells a letter of the script beside Latin), or that is
+    /// one of <paramref name="forms"/>, becomes a candidate.
+    /// </summary>
+    private static void MatchAcrossScripts(string text, List<PiiFinding> candidates, int from, Func<string, int, int> wordEnd, Func<string, int, int, string?> key,
+        Func<char, bool> isOther, HashSet<string>.AlternateLookup<ReadOnlySpan<char>>? forms = null)
+    {
+        Dictionary<string, bool>? keys = null;
+        var seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            var c = candidates[i];
+            if (c.Type != PiiTypes.Person || c.Score < SeedScore)
+            {
+                continue;
+            }
+
+            foreach (var range in text.AsSpan(c.Start, c.End - c.Start).Split(' '))
+            {
+                var start = c.Start + range.Start.Value;
+                var length = range.End.Value - range.Start.Value;
+                if (length > 0 && wordEnd(text, start) == start + length && key(text, start, length) is { } seedKey)
+                {
+                    (keys ??= new(StringComparer.Ordinal)).TryAdd(seedKey, isOther(text[start]));
+                }
+            }
+        }
+
+        if (keys is null)
+        {
+            return;
+        }
+
+        for (var p = 0; p < text.Length;)
+        {
+            if (p > 0 && (Context.IsLatinLetter(text[p - 1]) || isOther(text[p - 1])) || wordEnd(text, p) is var end && end == p)
+            {
+                p++;
+                continue;
+            }
+
+            if ((key(text, p, end - p) is { } wordKey && keys.TryGetValue(wordKey, out var seedOther) && seedOther != isOther(text[p])
+                    || forms is { } caseForms && caseForms.Contains(text.AsSpan(p, end - p)))
+                && !Covered(candidates, from, p, end))
+            {
+                Add(text, candidates, from, p, end, AddedScore - 0.05);
+            }
+
+            p = end;
         }
     }
 
