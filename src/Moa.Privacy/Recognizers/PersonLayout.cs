@@ -3392,15 +3392,21 @@ internal static class PersonLayout
             return null;
         }
 
+        return TwoLinesOpen(text, HanHeader) ? name : null;
+    }
+
+    /// <summary>Whether at least two lines of the text open with what <paramref name="header"/> reads (its end above 0).</summary>
+    private static bool TwoLinesOpen(string text, Func<string, int, int, (int Start, int End)> header)
+    {
         var headers = 0;
         for (var lineStart = 0; lineStart < text.Length && headers < 2;)
         {
             var end = text.IndexOf('\n', lineStart) is var e and >= 0 ? e : text.Length;
-            headers += HanHeader(text, lineStart, end).End > 0 ? 1 : 0;
+            headers += header(text, lineStart, end).End > 0 ? 1 : 0;
             lineStart = end + 1;
         }
 
-        return headers >= 2 ? name : null;
+        return headers >= 2;
     }
 
     /// <summary>
@@ -3415,15 +3421,7 @@ internal static class PersonLayout
             return null;
         }
 
-        var headers = 0;
-        for (var lineStart = 0; lineStart < text.Length && headers < 2;)
-        {
-            var end = text.IndexOf('\n', lineStart) is var e and >= 0 ? e : text.Length;
-            headers += HanTalkHeader(text, lineStart, end).End > 0 ? 1 : 0;
-            lineStart = end + 1;
-        }
-
-        return headers >= 2 ? name : null;
+        return TwoLinesOpen(text, HanTalkHeader) ? name : null;
 
         static (int Start, int End) HanTalkHeader(string text, int p, int lineEnd)
         {
