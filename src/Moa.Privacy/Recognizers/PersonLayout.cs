@@ -2277,7 +2277,7 @@ internal static class PersonLayout
 
         // A cafe's comment copied with the writer, the member's rank and a middle dot before the comment (바람꽃 우수회원 · 저
         // 이번이 …, └ 길동무영숙 정회원 · ㅎㅎ …): the writer, named for certain.
-        if (RankDotWriter(text, ReplyMarkEnd(text, p, lineEnd), lineEnd) is { } rankWriter)
+        if (RankMarkWriter(text, ReplyMarkEnd(text, p, lineEnd), lineEnd) is { } rankWriter)
         {
             return (rankWriter.Start, rankWriter.End, true);
         }
@@ -4522,7 +4522,7 @@ internal static class PersonLayout
     /// The writer of a cafe comment laid out as a handle, the member's rank and a middle dot before the comment (<c>바람꽃
     /// 우수회원 · …</c>, <c>해피산행 운영진 · …</c>), or a dash (<c>솔솔바람 우수맘 — …</c>); null otherwise.
     /// </summary>
-    private static (int Start, int End)? RankDotWriter(string text, int p, int lineEnd)
+    private static (int Start, int End)? RankMarkWriter(string text, int p, int lineEnd)
     {
         var dot = text.IndexOf(" · ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
         dot = dot > 0 ? dot : text.IndexOf(" — ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
@@ -6879,17 +6879,7 @@ internal static class PersonLayout
             return;
         }
 
-        for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
-        {
-            var end = at + given.Length;
-            if ((at == 0 || !IsLetter(text[at - 1])) && Context.At(text, end) == '이' && DiminutiveParticleAt(text, end + 1))
-            {
-                Add(text, candidates, from, at, end, score);
-            }
-
-            var next = text.AsSpan(end).IndexOf(given, StringComparison.Ordinal);
-            at = next < 0 ? -1 : end + next;
-        }
+        Followed(text, given, candidates, from, score, static (text, end) => Context.At(text, end) == '이' && DiminutiveParticleAt(text, end + 1));
 
         static bool DiminutiveParticleAt(string text, int p)
         {
@@ -6917,18 +6907,8 @@ internal static class PersonLayout
         }
 
         var vocative = (given[^1] - '\uAC00') % 28 == 0 ? '야' : '아';
-        for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
-        {
-            var end = at + given.Length;
-            if ((at == 0 || !IsLetter(text[at - 1])) && Context.At(text, end) == vocative
-                && Context.At(text, end + 1) is '\0' or ' ' or '\n' or '\r' or ',' or '!' or '.' or '~' or '?' or '…')
-            {
-                Add(text, candidates, from, at, end, score);
-            }
-
-            var next = text.AsSpan(end).IndexOf(given, StringComparison.Ordinal);
-            at = next < 0 ? -1 : end + next;
-        }
+        Followed(text, given, candidates, from, score, (text, end) => Context.At(text, end) == vocative
+            && Context.At(text, end + 1) is '\0' or ' ' or '\n' or '\r' or ',' or '!' or '.' or '~' or '?' or '…');
     }
 
     /// <summary>
@@ -6942,14 +6922,25 @@ internal static class PersonLayout
             return;
         }
 
-        var vowelFinal = (given[^1] - '가') % 28 == 0;
+        var vowelFinal = (given[^1] - '\uAC00') % 28 == 0;
+        Followed(text, given, candidates, from, score, (text, end) =>
+        {
+            var rest = text.AsSpan(end);
+            var copula = rest.StartsWith("입니다") ? 3 : rest.StartsWith(vowelFinal ? "예요" : "이에요") ? (vowelFinal ? 2 : 3) : 0;
+            return copula > 0 && Context.At(text, end + copula) is '\0' or ' ' or '\n' or '\r' or ',' or '!' or '.' or '~' or '^' or '?' or '…';
+        });
+    }
+
+    /// <summary>
+    /// Each occurrence of <paramref name="given"/> that opens a word (no letter before it) and that
+    /// <paramref name="followedBy"/> accepts at its end (the text and the position after the name): a candidate.
+    /// </summary>
+    private static void Followed(string text, ReadOnlySpan<char> given, List<PiiFinding> candidates, int from, double score, Func<string, int, bool> followedBy)
+    {
         for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;)
         {
             var end = at + given.Length;
-            var rest = text.AsSpan(end);
-            var copula = rest.StartsWith("입니다") ? 3 : rest.StartsWith(vowelFinal ? "예요" : "이에요") ? (vowelFinal ? 2 : 3) : 0;
-            if ((at == 0 || !IsLetter(text[at - 1])) && copula > 0
-                && Context.At(text, end + copula) is '\0' or ' ' or '\n' or '\r' or ',' or '!' or '.' or '~' or '^' or '?' or '…')
+            if ((at == 0 || !IsLetter(text[at - 1])) && followedBy(text, end))
             {
                 Add(text, candidates, from, at, end, score);
             }
