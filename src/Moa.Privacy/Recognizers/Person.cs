@@ -197,7 +197,7 @@ internal static class Person
             {
                 sink.Add(new PiiFinding(sink[i].End + 1, hanjaEnd, PiiTypes.Person, sink[i].Score));
             }
-            else if (Context.IsAsciiLetter(text[sink[i].End - 1]))
+            else if (Context.IsAsciiLetter(text[sink[i].End - 1]) || Context.IsCyrillicLetter(text[sink[i].End - 1]))
             {
                 AddRendering(text, sink[i].Start, sink[i].End, sink[i].Score, sink);
             }
@@ -914,6 +914,13 @@ internal static class Person
                 sink.Add(new PiiFinding(i + lastWord, end, PiiTypes.Person, 0.7));
             }
 
+            // (After a kin word in lower case, the first of two capitalised words is the name, the second perhaps a place's
+            // case: ээж Оюунчимэг Улаанбаатараас "mother O. from Ulaanbaatar".)
+            else if (!person && words == 2 && lastWord >= 4 && RussianAddressBefore(text, i))
+            {
+                sink.Add(new PiiFinding(i, i + lastWord - 1, PiiTypes.Person, 0.7));
+            }
+
             if (person)
             {
                 sink.Add(new PiiFinding(listed > 0 ? first : i, end, PiiTypes.Person, listed > 0 ? 0.8 : 0.7));
@@ -995,7 +1002,9 @@ internal static class Person
         ["господин", "господина", "господину", "господином", "госпожа", "госпожи", "госпоже", "госпожу", "госпожой", "г-н", "г-жа", "мистер", "миссис", "мисс",
          // Kin and companions before a name (мой муж Костя, моя дочь Алина; general Russian).
          "муж", "жена", "сын", "дочь", "дочка", "брат", "сестра", "мама", "папа", "мать", "отец", "бабушка", "дедушка", "внук", "внучка",
-         "друг", "подруга", "сосед", "соседка", "коллега"])
+         "друг", "подруга", "сосед", "соседка", "коллега",
+         // Mongolian kin before a name (Манай ээж Оюунчимэг "our mother O.", миний нөхөр Бат): general Mongolian.
+         "ээж", "аав", "эхнэр", "нөхөр", "охин", "хүү"])
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
@@ -1238,6 +1247,29 @@ internal static class Person
         var before = start > 0 ? text[start - 1] : ' ';
         return start < 0 || Context.IsHangulSyllable(before) || Context.IsLatinLetter(before) || Context.IsCyrillicLetter(before) || IsUncasedScriptLetter(before) || Context.IsDigit(before)
             ? (-1, false) : (start, uncased);
+    }
+
+    /// <summary>
+    /// The words of a name in Cyrillic letters as Latin ones enough for <see cref="SoundsLike"/>: each word's first letter
+    /// spelt (<c>Пак</c> P, <c>Цой</c> Ts), the rest of the word as lower-case filler.
+    /// </summary>
+    private static string CyrillicWordInitials(ReadOnlySpan<char> name)
+    {
+        Span<char> latin = stackalloc char[name.Length * 4 + 4];
+        var n = 0;
+        for (var p = 0; p < name.Length; p++)
+        {
+            if (Context.IsCyrillicUpper(name[p]) && (p == 0 || !Context.IsCyrillicLetter(name[p - 1])))
+            {
+                n += CyrillicInitial(name[p], latin[n..]);
+            }
+            else
+            {
+                latin[n++] = Context.IsCyrillicLetter(name[p]) ? 'x' : name[p];
+            }
+        }
+
+        return latin[..n].ToString();
     }
 
     /// <summary>The Latin spelling of a Cyrillic first letter (<c>Ц</c> Ts, <c>Э</c> E), written to <paramref name="latin"/>; its length.</summary>
@@ -2840,8 +2872,8 @@ internal static class Person
             }
 
             // (A list separator alone is not enough: lists of contributors, products and bands are the common case. A title
-            // after the name is: Tsering Dolma 간호사, Angela Merkel 총리.)
-            if (!RoleOrKinBefore(text, i) && !PersonSuffixAfter(text, end)
+            // after the name is: Tsering Dolma 간호사, Angela Merkel 총리; so is a family word before it: 내 와이프 Fathima Rinoza.)
+            if (!RoleOrKinBefore(text, i) && !(KinBefore(text, i) && NotAName(text, i, end) < 0) && !PersonSuffixAfter(text, end)
                 && !(Context.At(text, end) == ' ' && TitleAt(text, end + 1, s_titlesAfterLatinByFirst, endsWord: true) && NotAName(text, i, end) < 0)
                 && !(EnglishRoleBefore(text, i) && NotAName(text, i, end) < 0))
             {
@@ -3547,7 +3579,9 @@ internal static class Person
 
     // Uzbek kin words with the possessive, before a name (Ukam Aziz, Amakim Rustam, Onam Dilorom): general knowledge of Uzbek.
     private static readonly string[] s_uzbekKin =
-        ["Ukam ", "ukam ", "Akam ", "akam ", "Opam ", "opam ", "Onam ", "onam ", "Otam ", "otam ", "Amakim ", "amakim ", "Singlim ", "singlim ", "Xolam ", "xolam "];
+        ["Ukam ", "ukam ", "Akam ", "akam ", "Opam ", "opam ", "Onam ", "onam ", "Otam ", "otam ", "Amakim ", "amakim ", "Singlim ", "singlim ", "Xolam ", "xolam ",
+         // (A spouse's and a child's: erim "my husband", xotinim "my wife", o'g'lim "my son", qizim "my daughter".)
+         "Erim ", "erim ", "Xotinim ", "xotinim ", "O'g'lim ", "o'g'lim ", "Qizim ", "qizim "];
 
     private static readonly SearchValues<string> s_uzbekKinValues = SearchValues.Create(s_uzbekKin, StringComparison.Ordinal);
 
@@ -3957,6 +3991,8 @@ internal static class Person
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_foreignHonorifics = FrozenSet.Create(StringComparer.Ordinal,
         ["aka", "opa", "dai", "didi", "bhai", "bhaiya", "ji", "san", "kun", "chan", "sama", "apa", "abla", "bey", "hanim", "ssi",
             "aiya", "akka", "akki", "malli", "nangi", "ayya", "bhabhi", "bahini",
+            // (Tamil's elder and younger brother after the name: Selva anna, Kumar thambi.)
+            "anna", "thambi",
             // (Sinhala puts the case after the word: ayyata "to brother", ayyage, akkata, akkage, mallita.)
             "ayyata", "ayyage", "aiyata", "aiyage", "akkata", "akkage", "mallita", "mallige", "nangita", "nangige"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -4079,7 +4115,8 @@ internal static class Person
         // A note may come before or after the rendering, split by a comma (Temirlan Abenov(테미를란, 1학년), Bina Shrestha
         // (네팔 새댁, 비나)); the rendering may be spaced syllable by syllable (Pham Thi Hoa ( 팜 티 호 아 )); the sound test
         // reads the name without its diacritics (Lê Văn Thành(탄)).
-        var latin = NameGazetteer.WithoutDiacritics(text.AsSpan(start, end - start));
+        // (A name in Cyrillic letters is heard by its words' first letters spelt in Latin ones: Сергей Пак (박세르게이).)
+        var latin = Context.IsCyrillicLetter(text[end - 1]) ? CyrillicWordInitials(text.AsSpan(start, end - start)) : NameGazetteer.WithoutDiacritics(text.AsSpan(start, end - start));
         for (var item = open + 1; item < close;)
         {
             var comma = text.IndexOf(',', item, close - item);

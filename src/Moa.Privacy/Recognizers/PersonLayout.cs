@@ -2309,6 +2309,13 @@ internal static class PersonLayout
                 return (replyHeader.Start, replyHeader.End, true);
             }
 
+            // (Or the writer in brackets or written surname first, then the time and a dash: ↪ [Ану] 20:33 — …, ↳ Seo, Junggeun
+            // (Site Mgr) 9:02 AM — ….)
+            if ((ClockDashSpeaker(text, p, lineEnd) ?? SurnameFirstSpeaker(text, p, lineEnd)) is { } replyClocked)
+            {
+                return (replyClocked.Start, replyClocked.End, false);
+            }
+
             // (Or the month, the day and the time before the comment: └ 책벌레하나 3월 14일 오후 9:41 간식 콜!)
             if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 24)) is var gap and > 0 && MonthDayEnd(text, gap + 1, lineEnd) is var monthDay and > 0
                 && ClockEnd(text, monthDay, lineEnd) is var clocked and > 0 && Context.At(text, clocked) == ' '
@@ -2450,6 +2457,14 @@ internal static class PersonLayout
         if (TimedSlotSpeaker(text, p, lineEnd) is { } timedSlot)
         {
             return (timedSlot.Start, timedSlot.End, true);
+        }
+
+        // A channel's copy with the speaker in brackets, the time and a dash before the talk ([Ану] 20:06 — …), or the
+        // speaker surname first, perhaps the role in brackets, the time and a dash (Ramirez, Luis (Procurement) 10:15 AM — …),
+        // as workspace exporters write them: a speaker where such lines make a conversation.
+        if ((ClockDashSpeaker(text, p, lineEnd) ?? SurnameFirstSpeaker(text, p, lineEnd)) is { } clockDash)
+        {
+            return (clockDash.Start, clockDash.End, false);
         }
 
         // A band's comments copied with the writer, perhaps in brackets, the month's day, the time and a dash before the
@@ -2739,6 +2754,15 @@ internal static class PersonLayout
             && !IsRoleOrTag(text.AsSpan(datedSlot.Start, datedSlot.End - datedSlot.Start)))
         {
             return (datedSlot.Start, datedSlot.End, true);
+        }
+
+        // (A stream's log may put the handle in brackets after a time without brackets, the colon after them: 19:02:40
+        // [龍虎바둑교실_원장]: ….)
+        if (p > untimed && Context.At(text, p) == '[' && text.IndexOf("]:", p, Math.Min(26, lineEnd - p), StringComparison.Ordinal) is var handleClose and > 0
+            && TalkFollows(text, handleClose + 1, lineEnd, spaceNeeded: false, timed: true) && !IsRoleOrTag(text.AsSpan(p + 1, handleClose - p - 1))
+            && (ExportSlotName(text, p + 1, handleClose) ?? CommentHandle(text, p + 1, handleClose)) is { } timedHandle)
+        {
+            return (timedHandle.Start, timedHandle.End, false);
         }
 
         // (A stream's log tags the speaker's role in brackets after a time without brackets: 00:15:20 [매니저] 민트초코단: ….)
@@ -3946,19 +3970,20 @@ internal static class PersonLayout
         static bool IsSlotHangul(ReadOnlySpan<char> w) =>
             w.Length is >= 2 and <= 4 && !w.ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(w) && !IsFormWord(w) && !IsRelationWord(w)
             && !s_channelTags.Contains(w);
+    }
 
-        static bool IsCyrillicWord(ReadOnlySpan<char> w)
+    /// <summary>Whether every character of <paramref name="w"/> is a lower-case Cyrillic letter (a name's rest after its capital).</summary>
+    private static bool IsCyrillicWord(ReadOnlySpan<char> w)
+    {
+        foreach (var c in w)
         {
-            foreach (var c in w)
+            if (!Context.IsCyrillicLetter(c) || char.IsUpper(c))
             {
-                if (!Context.IsCyrillicLetter(c) || char.IsUpper(c))
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>Whether every character of <paramref name="word"/> is a handle's (<see cref="s_handleChars"/>) or a Hangul syllable.</summary>
@@ -4088,7 +4113,8 @@ internal static class PersonLayout
 
     /// <summary>
     /// A handle of a parent or sibling by a child's or a pet's name (콩이누나, 뭉치엄마, ㅈㅎ맘), as community boards' writers
-    /// call themselves: the kinship word after a name of two letters or more that is no relation, family order or form word.
+    /// call themselves: the kinship word after a name of two letters or more that is no relation, family order or form word;
+    /// or the youngest's word after a place's (시장통막내).
     /// </summary>
     private static bool KinHandle(ReadOnlySpan<char> word)
     {
@@ -4098,7 +4124,7 @@ internal static class PersonLayout
             return false;
         }
 
-        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "형", "이모", "삼촌", "할머니", "할배", "집사", "아내", "남편"])
+        foreach (var kin in (ReadOnlySpan<string>)["엄마", "맘", "아빠", "누나", "언니", "오빠", "형", "이모", "삼촌", "할머니", "할배", "집사", "아내", "남편", "막내"])
         {
             if (word.EndsWith(kin, StringComparison.Ordinal) && word[..^kin.Length] is var prefix && prefix.Length >= 2 && !EndsWithRelation(prefix)
                 && !EndsWithAny(prefix, s_familyOrder) && !IsFormWord(prefix) && !PrivateContext.IsStaffOrKin(prefix)
@@ -4442,6 +4468,15 @@ internal static class PersonLayout
             return DisplayName(text, nameStart + 1, nameClose);
         }
 
+        // (Or the name in its own script and the name in Latin letters in brackets after it, then the colon: [오전 6:52] [චාමර]
+        // (Chamara W.): ….)
+        if (Context.At(text, nameStart) == '[' && text.IndexOf(']', nameStart, Math.Min(lineEnd - nameStart, 26)) is var ownClose and > 0
+            && text.AsSpan(ownClose, Math.Min(3, lineEnd - ownClose)) is "] (" && text.IndexOf("):", ownClose, Math.Min(lineEnd - ownClose, 28), StringComparison.Ordinal) is var aliasClose and > 0
+            && TalkFollows(text, aliasClose + 1, lineEnd, spaceNeeded: false, timed: true) && !IsRoleOrTag(text.AsSpan(nameStart + 1, ownClose - nameStart - 1)))
+        {
+            return ExportSlotName(text, nameStart + 1, ownClose);
+        }
+
         if (Decoration(text, nameStart, lineEnd) is var decorated && decorated > nameStart)
         {
             nameStart = Context.At(text, decorated) == ' ' ? SkipSpaces(text, decorated, lineEnd) : nameStart;
@@ -4462,6 +4497,116 @@ internal static class PersonLayout
         var rest = text.AsSpan(q, lineEnd - q);
         return nameEnd > nameStart && (rest.StartsWith(" : ", StringComparison.Ordinal) || rest.StartsWith(" — ", StringComparison.Ordinal)) && rest.Length > 3
             ? CommentHandle(text, nameStart, nameEnd) : null;
+    }
+
+    /// <summary>
+    /// The speaker of a line laid out as the name in brackets, a time (perhaps with seconds, AM or PM) and a dash before the
+    /// talk (<c>[Ану] 20:06 — …</c>, <c>[하늘소] 오후 9:12 - …</c>): the slot's name (<see cref="ExportSlotName"/>), no role
+    /// or tag (<c>[공지] 20:00 — …</c>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? ClockDashSpeaker(string text, int p, int lineEnd)
+    {
+        if (p >= lineEnd)
+        {
+            return null;
+        }
+
+        if (text[p] != '[')
+        {
+            // (Or without brackets, a name of one or two words, Cyrillic or Latin, or a handle with Hangul: Ану 20:06 — …,
+            // Solongo Ganbold 20:15 — …; not a weekday's word, Sat 9:07 PM — ….)
+            var space = text.IndexOf(' ', p, Math.Min(lineEnd - p, 26));
+            if (space > p && ClockAndDashEnd(text, space + 1, lineEnd) < 0)
+            {
+                space = text.IndexOf(' ', space + 1, Math.Min(lineEnd - space - 1, 26));
+            }
+
+            return space > p && ClockAndDashEnd(text, space + 1, lineEnd) > 0 && WeekdaySpeaker(text, p, lineEnd) is null && !IsRoleOrTag(text.AsSpan(p, space - p)) && !s_latinRoles.Contains(text.AsSpan(p, space - p))
+                && (text.AsSpan(p, space - p) is var words && (Context.IsCyrillicUpper(words[0]) && CyrillicWords(words) || IsLatinName(words))
+                    ? (p, space) : words.ContainsAnyInRange('\uAC00', '\uD7A3') ? CommentHandle(text, p, space) : null) is { } plain ? plain : null;
+        }
+
+        if (text.IndexOf(']', p, Math.Min(lineEnd - p, 26)) is not (var close and > 0) || Context.At(text, close + 1) != ' '
+            || ClockAndDashEnd(text, close + 2, lineEnd) < 0 || IsRoleOrTag(text.AsSpan(p + 1, close - p - 1)))
+        {
+            return null;
+        }
+
+        return ExportSlotName(text, p + 1, close);
+
+        // One or two capitalised words of Cyrillic letters (Ану, Тэмүүлэн Баатар).
+        static bool CyrillicWords(ReadOnlySpan<char> words)
+        {
+            foreach (var range in words.Split(' '))
+            {
+                var word = words[range];
+                if (word.Length < 2 || !Context.IsCyrillicUpper(word[0]) || !IsCyrillicWord(word[1..]))
+                {
+                    return false;
+                }
+            }
+
+            return words.Count(' ') <= 1;
+        }
+    }
+
+    /// <summary>
+    /// The end of a time (<c>20:06</c>, <c>오후 9:12</c>, <c>9:02 AM</c>, <c>19:02:40</c>) and the dash after it (<c> — </c> or
+    /// <c> - </c>) at <paramref name="p"/>, where talk follows; -1 otherwise.
+    /// </summary>
+    private static int ClockAndDashEnd(string text, int p, int lineEnd)
+    {
+        var clock = ClockEnd(text, p, lineEnd);
+        if (clock < 0)
+        {
+            return -1;
+        }
+
+        clock = Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
+        clock = text.AsSpan(clock, Math.Min(3, lineEnd - clock)) is " AM" or " PM" or " am" or " pm" ? clock + 3 : clock;
+        var rest = text.AsSpan(clock, lineEnd - clock);
+        return (rest.StartsWith(" — ", StringComparison.Ordinal) || rest.StartsWith(" - ", StringComparison.Ordinal)) && rest.Length > 3 && rest[3] != ' ' ? clock + 3 : -1;
+    }
+
+    /// <summary>
+    /// A speaker written surname first with a comma, as company directories and workspace exports show staff (<c>Seo,
+    /// Junggeun (Site Mgr) 9:02 AM — …</c>, <c>Ramirez, Luis 10:15 — …</c>): two capitalised words in Latin letters (the
+    /// given name perhaps joined by a hyphen), perhaps a role in brackets, then a time and a dash before the talk; null
+    /// otherwise.
+    /// </summary>
+    private static (int Start, int End)? SurnameFirstSpeaker(string text, int p, int lineEnd)
+    {
+        var surnameEnd = CapitalisedWordEnd(text, p, lineEnd);
+        if (surnameEnd < 0 || text.AsSpan(surnameEnd, Math.Min(2, lineEnd - surnameEnd)) is not ", " || CapitalisedWordEnd(text, surnameEnd + 2, lineEnd) is not (var end and > 0))
+        {
+            return null;
+        }
+
+        var q = end;
+        if (text.AsSpan(q, Math.Min(2, lineEnd - q)) is " (" && text.IndexOf(')', q, Math.Min(lineEnd - q, 28)) is var roleClose and > 0)
+        {
+            q = roleClose + 1;
+        }
+
+        return Context.At(text, q) == ' ' && ClockAndDashEnd(text, q + 1, lineEnd) > 0 && !s_latinRoles.Contains(text.AsSpan(p, surnameEnd - p))
+            && !s_latinRoles.Contains(text.AsSpan(surnameEnd + 2, end - surnameEnd - 2)) ? (p, end) : null;
+
+        // The end of a capitalised word of two to twenty Latin letters (a hyphen and a capital may join two parts) at p; -1.
+        static int CapitalisedWordEnd(string text, int p, int lineEnd)
+        {
+            if (p >= lineEnd || !Context.IsLatinUpper(text[p]))
+            {
+                return -1;
+            }
+
+            var q = p + 1;
+            while (q < lineEnd && (Context.IsLatinLetter(text[q]) && !Context.IsLatinUpper(text[q]) || text[q] == '-' && Context.IsLatinLetter(Context.At(text, q + 1))))
+            {
+                q++;
+            }
+
+            return q - p is >= 2 and <= 20 && !Context.IsLatinLetter(Context.At(text, q)) ? q : -1;
+        }
     }
 
     /// <summary>
@@ -4498,7 +4643,7 @@ internal static class PersonLayout
 
     /// <summary>Past a reply's mark and the spaces after it at <paramref name="p"/> (<c>└ </c>, <c>↳ </c>, <c>ㄴ </c>), or <paramref name="p"/>.</summary>
     private static int ReplyMarkEnd(string text, int p, int lineEnd) =>
-        p < lineEnd && (text[p] is '└' or '↳' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd)
+        p < lineEnd && (text[p] is '└' or '↳' or '↪' || text[p] == 'ㄴ' && Context.At(text, p + 1) == ' ') ? SkipSpaces(text, p + 1, lineEnd)
         // (A speech balloon marks a comment in some copies: 💬 콩떡이네: 헐 저희도 ….)
         : text.AsSpan(p, lineEnd - p).StartsWith("💬", StringComparison.Ordinal) ? SkipSpaces(text, p + 2, lineEnd) : p;
 
@@ -4997,7 +5142,10 @@ internal static class PersonLayout
             q++;
         }
 
-        return TalkFollows(text, q, lineEnd, spaceNeeded: true, timed) ? (p, q) : null;
+        // (The name in Latin letters may follow in brackets before the colon: [오전 6:52] චාමර (Chamara W.): ….)
+        var talk = text.AsSpan(q, Math.Min(2, lineEnd - q)) is " (" && text.IndexOf("):", q, Math.Min(lineEnd - q, 28), StringComparison.Ordinal) is var alias and > 0
+            ? alias + 1 : q;
+        return TalkFollows(text, talk, lineEnd, spaceNeeded: talk == q, timed) ? (p, q) : null;
     }
 
     /// <summary>A letter or mark of the Arabic script's main block (Arabic, Persian and Urdu letters; no digits or punctuation).</summary>

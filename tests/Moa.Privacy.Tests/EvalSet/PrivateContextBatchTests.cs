@@ -751,8 +751,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(112, 0.91, 0.53, 0.91, 0.99, 0.91, 0.96)]
     // Batch 113, written blind by two helpers at the previous session's end and committed unread, wired at this session's
     // start after the pass tuned on batch 112, scored once (0.948, detector 0.930 / 0.968, 49 of 89 public persons
-    // replaced; 36 detector misses by the analysis script).
-    [InlineData(113, 0.94, 0.56, 0.92, 0.99, 0.92, 0.96)]
+    // replaced; 36 detector misses by the analysis script). One pass tuned on it since (a speaker in brackets or not before
+    // the time and a dash, a speaker written surname first, a stream log's bracketed handle after the time, a name in its own
+    // script with the Latin one in brackets, migrants' kin words, a Cyrillic name's Hangul rendering: 0.975, detector
+    // 0.955 / 0.970 now).
+    [InlineData(113, 0.97, 0.56, 0.95, 0.99, 0.95, 0.96)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -3933,4 +3933,63 @@ public class PersonLayoutTests
         chat.ShouldContain("솥뚜껑매니저");
         Persons("오늘 점심: 김치찌개\n오늘 저녁: 된장국").ShouldBeEmpty();
     }
+
+    // A channel's lines with the speaker in brackets, the time and a dash ([Ану] 20:06 — …), a reply arrow before them, and a
+    // workspace's speaker written surname first with the role in brackets (Seo, Junggeun (Site Mgr) 9:02 AM — …) name the
+    // speaker; a notice's tag in the same layout names no one.
+    [Fact]
+    public void ClockDashAndSurnameFirstSpeakers()
+    {
+        var mongolian = Persons("[Ану] 20:06 — Баярлалаа ах 🙏\n[Батжаргал] 20:10 — Сайн байна уу\n  ↪ [Ану] 20:33 — Батжаргал ах, дана\n[Батжаргал] 20:40 — Мах авах мөнгө");
+        mongolian.Count(n => n == "Ану").ShouldBe(2);
+        var plain = Persons("Тэмүүлэн Баатар 20:04 — Сайн байцгаана уу 👋\nАну 20:06 — Баярлалаа Тэмүүлэн ах 🙏\nТэмүүлэн Баатар 20:07 — 1 хувь + 성적증명서\n"
+            + "  ↪ Ану 20:33 — Батжаргал ах, 기숙사 행정실");
+        plain.Count(n => n == "Ану").ShouldBe(2);
+        Persons("Total 10:15 — see the sheet\nTotal 10:20 — see it again\nTotal 10:30 — and again").ShouldBeEmpty();
+        var teams = Persons("[Dana Whitfield] (HR) 8:55 AM — Need names for the gate pass by EOD.\n  ↳ Seo, Junggeun (Site Mgr) 9:02 AM — Thanks Dana. Three of us.\n"
+            + "Ramirez, Luis (Procurement) 10:15 AM — FYI the paint arrives a day later.\nWhitfield, Dana (HR) 10:20 AM — yard wants a call.\n"
+            + "  ↳ Seo, Junggeun (Site Mgr) 10:21 AM — 2pm ok. Luis, pls join.");
+        teams.ShouldContain("Seo, Junggeun");
+        teams.ShouldContain("Ramirez, Luis");
+        Persons("[공지] 20:00 — 방송 시작합니다 많이 와 주세요\n[안내] 20:30 — 점검이 있습니다 참고해 주세요\n[공지] 21:00 — 종료합니다 감사합니다").ShouldBeEmpty();
+        Persons("Total, Amount (KRW) 10:15 AM — see the sheet").ShouldBeEmpty();
+    }
+
+    // A stream log's handle in brackets after a time without brackets (19:02:35 [바둑두는간호사_슬이]: …), and a name in its
+    // own script with the Latin one in brackets after a bracketed time ([오전 6:52] [චාමර] (Chamara W.): …), speak.
+    [Fact]
+    public void TimedBracketedHandles_AndOwnScriptSpeakers()
+    {
+        var stream = Persons("19:02:35 [바둑두는간호사_슬이]: 진서 9단 화이팅 우리 애들 다 봐요\n19:02:50 [바둑할배]: 오늘 끝내자 진서야 화이팅\n19:03:10 [바둑두는간호사_슬이]: 곧 퇴근해요 다들");
+        stream.ShouldContain("바둑두는간호사_슬이");
+        stream.ShouldContain("바둑할배");
+        Persons("[오전 6:50] [Tharindu]: machan අද වැඩ තියෙනවද\n[오전 6:52] [චාමර] (Chamara W.): Tharindu thanks 👍").ShouldContain("චාමර");
+        Persons("[오전 6:50] Nuwan Bandara: machan අද වැඩ තියෙනවද\n[오전 6:52] චාමර (Chamara W.): Tharindu thanks 👍\n[오전 6:53] Nuwan Bandara: 밤 9시 까지\n"
+            + "[오후 9:24] චාමර (Chamara W.): machan අද commentary").ShouldContain("චාමර");
+        Persons("19:02:35 [공지]: 방송 시작합니다 다들 오세요").ShouldBeEmpty();
+    }
+
+    // A reply's writer whose handle ends with the youngest's word after a place (ㄴ 시장통막내: …) is a person; 우리막내 is no handle.
+    [Fact]
+    public void YoungestHandles()
+    {
+        Persons("ㄴ 달빛정원: 헉 연락처 아시면 쪽지 부탁드려요\nㄴ 시장통막내: 저 그 자리에 있었어요 기사님이 대단\nㄴ 달빛정원: 대박").ShouldContain("시장통막내");
+        Persons("ㄴ 우리막내: 저 그 자리에 있었어요 기사님이 대단").ShouldNotContain("우리막내");
+    }
+
+    // Kin words of the migrants' languages before or after a name: Uzbek's erim and xotinim (Erim Bahodir), Tamil's anna
+    // after it (Selva anna), Mongolian's ээж before it (ээж Оюунчимэг Улаанбаатараас: the first word only); a family word
+    // before two Latin words (내 와이프 Fathima Rinoza); a Cyrillic name's Hangul rendering in brackets (Сергей Пак (박세르게이)).
+    [Fact]
+    public void MigrantKinWords_AndCyrillicRenderings()
+    {
+        RuleSpans("Dilnoza: Inshalloh Erim Bahodir ham keladi").ShouldContain("Bahodir");
+        RuleSpans("Xotinim Shahnoza osh qiladi").ShouldContain("Shahnoza");
+        RuleSpans("Rizwan: Selva anna 👍 저도 조금").ShouldContain("Selva");
+        RuleSpans("Манай ээж Оюунчимэг Улаанбаатараас аарц явуулсан").ShouldContain("Оюунчимэг");
+        RuleSpans("Манай ээж Оюунчимэг Улаанбаатараас аарц явуулсан").ShouldNotContain("Оюунчимэг Улаанбаатараас");
+        RuleSpans("비자 서류는 내 와이프 Fathima Rinoza 것도 같이").ShouldContain("Fathima Rinoza");
+        Persons("딸 박나타샤 연락. Сергей Пак (박세르게이) 55세 남.").ShouldContain("박세르게이");
+        Persons("Сергей Пак (러시아) 55세 남.").ShouldNotContain("러시아");
+    }
 }
