@@ -754,6 +754,8 @@ internal static class Person
         "비서관", "비서실장", "수석", "점장", "지사", "도지사", "시장", "군수", "구청장", "청장", "처장", "차관", "판사", "검사", "경감",
         "경정", "총경", "경사", "중사", "하사", "상사", "소위", "소령", "중령", "대령", "준장", "소장", "중장", "대장", "훈련병", "목사",
         "스님", "선생님", "단장", "위원", "사무총장", "최고위원", "이사장", "관장", "교육감", "모씨", "모 씨",
+        // (A bank's and an office's ranks, a branch's head, an office's manager: 곽 계장, 탁 지사장님.)
+        "계장", "지사장", "지점장", "사무장",
     ];
 
     // Titles after a lone surname only, not after a full word taken for a name (연락은 집사): church titles, a pharmacist,
@@ -2158,6 +2160,37 @@ internal static class Person
         }
 
         var length = end - start;
+
+        // A foreign name in Hangul with the age and 씨 after it, as the press writes a migrant (토시풀라토프(33) 씨, 자말리딘
+        // 토시풀라토프(33) 씨는): the word before the bracket, and the word before that too when it is no common, role, label,
+        // country, place or relation word, nor a modifier (총무 라크말 피리스, 일하는 자말리딘 토시풀라토프; 동료 쇼흐루흐);
+        // not the press's masked name, 김모(75)씨.
+        var ssi = Context.At(text, q + 1) == '씨' ? q + 1 : Context.At(text, q + 1) == ' ' && Context.At(text, q + 2) == '씨' ? q + 2 : -1;
+        if (Context.At(text, q) == ')' && ssi > 0 && (!Context.IsHangulSyllable(Context.At(text, ssi + 1)) || s_particles.Contains(text[ssi + 1]))
+            && Context.HangulStart(text, open) is var word && open - word is >= 2 and <= 8 && (word == 0 || !Context.IsHangulSyllable(text[word - 1]))
+            && !(open - word == 2 && text[open - 1] == '모')
+            && !NameGazetteer.IsCommonWord(text.AsSpan(word, open - word)) && !IsTitleOrRole(text.AsSpan(word, open - word)) && !PrivateContext.IsContextWord(text.AsSpan(word, open - word))
+            && !PrivateContext.IsStaffOrKin(text.AsSpan(word, open - word)) && !s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(word, open - word))
+            && (length is < 3 or > 4 || !s_surnames.Contains(text[start]) || !NameShaped(text, start, length)))
+        {
+            var first = word;
+            if (word >= 2 && text[word - 1] == ' ' && Context.HangulStart(text, word - 1) is var before && word - 1 - before is >= 2 and <= 6
+                && !s_nonNameEndings.Contains(text[word - 2]) && text[word - 2] is not ('리' or '동' or '면' or '읍' or '군' or '시' or '구' or '도')
+                && text.AsSpan(before, word - 1 - before) is var given
+                && !NameGazetteer.IsCommonWord(given) && !IsInflectedCommonWord(given) && !IsTitleOrRole(given) && !PrivateContext.IsContextWord(given)
+                && !PrivateContext.IsStaffOrKin(given) && !PrivateContext.IsFieldWord(given) && !IsCountry(given) && !IsLabel(given) && !IsRelation(given))
+            {
+                first = before;
+            }
+
+            // (A Korean name is the tagger's and the rule's below; a foreign one has two words or three syllables at least.)
+            if (first < word || open - word >= 3 && !PersonLayout.KoreanNameShaped(text, word, open))
+            {
+                sink.Add(new PiiFinding(first, open, PiiTypes.Person, 0.8));
+                return;
+            }
+        }
+
         if (length is < 3 or > 4 || (start > 0 && Context.IsHangulSyllable(text[start - 1])) || !s_surnames.Contains(text[start])
             || (length == 4 && !IsCompoundSurname(text, start)) || !NameShaped(text, start, length)
             || s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, length)) || EndsWithTitle(text.AsSpan(start, length)))
@@ -2994,7 +3027,8 @@ internal static class Person
          "flatmate", "neighbour", "neighbor", "classmate", "friend", "wife", "husband", "son", "daughter", "brother", "sister", "mother",
          "father", "mom", "mum", "dad", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandmother",
          "grandfather", "boyfriend", "girlfriend", "fiancé", "fiancee", "fiance", "partner", "supervisor", "coordinator", "translator",
-         "interpreter", "driver", "teammate", "client", "customer"]).GetAlternateLookup<ReadOnlySpan<char>>();
+         "interpreter", "driver", "teammate", "client", "customer", "producer", "director", "editor", "agent", "teacher", "coach", "doctor",
+         "nurse", "representative", "contact"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_possessives = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         ["my", "our", "your", "his", "her", "their", "the", "a", "an"]).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -3084,6 +3118,20 @@ internal static class Person
 
     // Countries and peoples as Korean rosters of foreign residents, workers and students write them (general Korean,
     // written from knowledge).
+    /// <summary>Whether <paramref name="word"/> is one of the relations a private person is named after (동료, 아내, 친구).</summary>
+    private static bool IsRelation(ReadOnlySpan<char> word)
+    {
+        foreach (var relation in PrivateContext.Relations)
+        {
+            if (word.SequenceEqual(relation))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Whether <paramref name="word"/> is a country or a people's name in Hangul (나이지리아, 조선족).</summary>
     internal static bool IsCountry(ReadOnlySpan<char> word) => s_countries.Contains(word);
 
@@ -3532,6 +3580,8 @@ internal static class Person
         "Kak ", "Mbak ", "Mas ", "Pak ", "Bu ", "Bang ", "Dek ", "Bapak ", "Ibu ",
         // (And the relations before a name: Istrinya Dewi, suaminya Hendra, adiknya Rina.)
         "istrinya ", "Istrinya ", "suaminya ", "Suaminya ", "istri ", "suami ", "adiknya ", "kakaknya ", "anaknya ", "temannya ",
+        // (With the first person's -ku, and Javanese bojo "spouse": anakku Rafa, istriku Sari, bojoku Siti.)
+        "anakku ", "istriku ", "suamiku ", "adikku ", "kakakku ", "bojoku ",
     ];
     private static readonly string[] s_indonesianWords = [" yang ", " aku ", " sama ", " tapi ", " bisa ", " nanti ", " sudah ", " belum ", " kalau ", " untuk ", " dengan ", " kita ", " saya ", " juga ", " tidak ", " ga "];
     private static readonly SearchValues<string> s_indonesianWordValues = SearchValues.Create(s_indonesianWords, StringComparison.Ordinal);
@@ -3671,7 +3721,9 @@ internal static class Person
     private static readonly string[] s_englishParents = [" mom", " dad", " mum", "'s mom", "'s dad", "'s mum", " grandma", " grandpa", "'s grandma", "'s grandpa"];
 
     // Forms of address before a Filipino or Malay name, and the family's before a first name (Grandma Ok-ja, Uncle Minsoo).
-    private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz ", "Grandma ", "Grandpa ", "Auntie ", "Aunt ", "Uncle "];
+    private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz ", "Grandma ", "Grandpa ", "Auntie ", "Aunt ", "Uncle ",
+        // (And a coach called so by parents and players: Hello coach Taeo, Coach Marcus.)
+        "Coach ", "coach "];
 
     // Every cue of TryEnglishAddress's passes in the order the passes run (their findings keep that order).
     private static readonly (string Text, Action<string, int, string, List<PiiFinding>> Pass)[] s_englishCues =
@@ -5183,14 +5235,14 @@ internal static class Person
         StringComparer.Ordinal);
 
     /// <summary>
-    /// A person before 쌤, the spoken form of 선생님 in schools, hospitals and academies (<c>슬기쌤</c>, <c>다연쌤이</c>,
-    /// <c>채쌤한테</c>, <c>김슬기쌤</c>): a surname alone, a given name of common given-name syllables or a full name of a
-    /// Korean name's shape glued to 쌤, which ends its word or takes a particle; not a subject or an office (<c>영어쌤</c>,
-    /// <c>담임쌤</c>, <c>수쌤</c> the head nurse).
+    /// A person before 쌤 or 샘, the spoken forms of 선생님 in schools, hospitals and academies (<c>슬기쌤</c>, <c>다연쌤이</c>,
+    /// <c>채쌤한테</c>, <c>김슬기쌤</c>, <c>경희 샘</c>): a surname alone (glued to 쌤), a given name of common given-name
+    /// syllables (glued or a space apart) or a full name of a Korean name's shape glued to it, which ends its word or takes a
+    /// particle; not a subject or an office (<c>영어쌤</c>, <c>담임쌤</c>, <c>수쌤</c> the head nurse).
     /// </summary>
     private static void TrySsaem(string text, List<PiiFinding> sink)
     {
-        for (var k = text.IndexOf('쌤', StringComparison.Ordinal); k >= 0; k = text.IndexOf('쌤', k + 1))
+        for (var k = text.AsSpan().IndexOfAny('쌤', '샘'); k >= 0; k = text.AsSpan(k + 1).IndexOfAny('쌤', '샘') is var next and >= 0 ? k + 1 + next : -1)
         {
             var after = Context.At(text, k + 1);
             if (k == 0 || Context.IsHangulSyllable(after) && !s_particles.Contains(after) && after is not ('한' or '께'))
@@ -5198,23 +5250,27 @@ internal static class Person
                 continue;
             }
 
-            var start = Context.HangulStart(text, k);
-            var word = text.AsSpan(start, k - start);
-            if (word.IsEmpty || start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])) || s_notBeforeSsaem.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            // (샘 is written for 쌤 too, and either may stand a space after a given name: 경희 샘 차 타고 가면.)
+            var spaced = text[k - 1] == ' ' && k >= 3 && Context.IsHangulSyllable(text[k - 2]);
+            var wordEnd = spaced ? k - 1 : k;
+            var start = Context.HangulStart(text, wordEnd);
+            var word = text.AsSpan(start, wordEnd - start);
+            if (word.IsEmpty || start > 0 && (Context.IsAsciiLetter(text[start - 1]) || Context.IsDigit(text[start - 1])) || s_notBeforeSsaem.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+                || spaced && word.Length != 2)
             {
                 continue;
             }
 
             var person = word.Length switch
             {
-                1 => NameGazetteer.SurnameRank(word[0]) > 0,
+                1 => NameGazetteer.SurnameRank(word[0]) > 0 && text[k] == '쌤',
                 2 => NameGazetteer.IsGivenSyllable(word[0]) && NameGazetteer.IsGivenSyllable(word[1]) && !NameGazetteer.IsCommonWord(word) && !IsTitleOrRole(word) && !PrivateContext.IsContextWord(word),
                 3 or 4 => PersonLayout.KoreanNameShaped(text, start, k) && !NameGazetteer.IsCommonWord(word),
                 _ => false,
             };
             if (person)
             {
-                sink.Add(new PiiFinding(start, k, PiiTypes.Person, 0.75));
+                sink.Add(new PiiFinding(start, wordEnd, PiiTypes.Person, 0.75));
             }
         }
     }

@@ -2281,6 +2281,14 @@ internal static class PersonLayout
         {
             return (rankWriter.Start, rankWriter.End, true);
         }
+        // (A reply's mark before a time in brackets leaves the line as without it: ↳ [Mon 11:41 AM] Megan O'Leary: ….)
+        if (ReplyMarkEnd(text, p, lineEnd) is var replyStamp && replyStamp > p && Context.At(text, replyStamp) == '['
+            && text.IndexOf(']', replyStamp, Math.Min(lineEnd - replyStamp, 24)) is var stampClose and > 0
+            && (BracketedClock(text, replyStamp + 1, stampClose) || WeekdayOrDayMonthClock(text, replyStamp + 1, stampClose)))
+        {
+            p = replyStamp;
+        }
+
         if (ReplyMarkEnd(text, p, lineEnd) is var afterMark && afterMark > p)
         {
             // A comment's reply names its writer before the colon (└ 포도알맘 : 저는 중고로요).
@@ -2613,7 +2621,9 @@ internal static class PersonLayout
             // (Or the month and the day alone, as a WeChat copy writes them: [06-12 08:03] 延吉大姐: ….)
             clockInBrackets = Context.IsDigit(text[close - 1]) && (ClockEnd(text, SkipSpaces(text, p + 1, close), close) > 0
                 || DateEnd(text, p + 1, close) is var bracketDate && bracketDate > p + 1 && ClockEnd(text, bracketDate, close) > 0
-                || MonthSlashDayEnd(text, p + 1, close, '-') is var monthDay and > 0 && ClockEnd(text, monthDay, close) > 0);
+                || MonthSlashDayEnd(text, p + 1, close, '-') is var monthDay and > 0 && ClockEnd(text, monthDay, close) > 0)
+                // (Or the weekday or the day and the month before a 12- or 24-hour time: [Mon 11:30 AM] …, [14/09 20:11] ….)
+                || WeekdayOrDayMonthClock(text, p + 1, close);
 
             // (A message log's record names the message's kind before its time, [문자 2025. 3. 21. 10:15] 하르방사랑: …, [문자 오후
             // 9:41] …: the writer after it is named for certain, as an export's slot names it.)
@@ -3697,6 +3707,50 @@ internal static class PersonLayout
     }
 
     /// <summary>
+    /// Whether a bracket from <paramref name="start"/> to <paramref name="close"/> holds a weekday's abbreviation or a day
+    /// and a month with a slash before a 12- or 24-hour time (<c>Mon 11:30 AM</c>, <c>14/09 20:11</c>), as English and
+    /// Vietnamese phones copy a chat.
+    /// </summary>
+    private static bool WeekdayOrDayMonthClock(string text, int start, int close)
+    {
+        var q = start;
+        if (close - start >= 8 && text.AsSpan(start, 3) is "Mon" or "Tue" or "Wed" or "Thu" or "Fri" or "Sat" or "Sun" && text[start + 3] == ' ')
+        {
+            q = start + 4;
+        }
+        else
+        {
+            var (day, month) = (q, 0);
+            while (q < close && Context.IsDigit(text[q]) && q - day < 2)
+            {
+                q++;
+            }
+
+            if (q == day || Context.At(text, q) != '/')
+            {
+                return false;
+            }
+
+            month = ++q;
+            while (q < close && Context.IsDigit(text[q]) && q - month < 2)
+            {
+                q++;
+            }
+
+            if (q == month || Context.At(text, q) != ' ')
+            {
+                return false;
+            }
+
+            q++;
+        }
+
+        var clock = ClockEnd(text, q, close);
+        clock = clock > 0 && text.AsSpan(clock, close - clock) is " AM" or " PM" or " am" or " pm" ? close : clock;
+        return clock == close;
+    }
+
+    /// <summary>
     /// Whether a bracket from <paramref name="start"/> to <paramref name="close"/> holds a clock time, perhaps after a few
     /// words of the day (<c>오후 3:02</c>, <c>다음 날 오전 11:40</c>, <c>이틀 뒤 오후 8:22</c>).
     /// </summary>
@@ -3857,6 +3911,14 @@ internal static class PersonLayout
             }
 
             if (word.Length is >= 2 and <= 20 && Context.IsCyrillicUpper(word[0]) && IsCyrillicWord(word[1..]))
+            {
+                return (start, end);
+            }
+
+            // (A nickname and the surname after it, as a volunteer group's members show themselves: [은빛샘 최].)
+            if (word.IndexOf(' ') is var gap and >= 2 && gap == word.Length - 2 && NameGazetteer.SurnameRank(word[^1]) > 0 && gap <= 8
+                && !word[..gap].ContainsAnyExceptInRange('\uAC00', '\uD7A3') && !NameGazetteer.IsCommonWord(word[..gap]) && !IsFormWord(word[..gap])
+                && !IsRelationWord(word[..gap]) && !Person.IsTitleOrRole(word[..gap]) && !PrivateContext.IsContextWord(word[..gap]) && !s_channelTags.Contains(word[..gap]))
             {
                 return (start, end);
             }
@@ -6080,6 +6142,10 @@ internal static class PersonLayout
                     {
                         Add(text, candidates, from, a, stemEnd, AddedScore - 0.05);
                     }
+                    else if (words == 0 && q == p + 1 && text[p] == '·' && DottedKoreanName(text, seed, a, b))
+                    {
+                        Add(text, candidates, from, a, b, AddedScore - 0.05);
+                    }
 
                     break;
                 }
@@ -6111,7 +6177,7 @@ internal static class PersonLayout
         if (e > 0 && Context.IsHangulSyllable(Context.At(text, e - 1)))
         {
             var a = Context.HangulStart(text, e);
-            if (CoordinatedKoreanName(text, a, e))
+            if (CoordinatedKoreanName(text, a, e) || e == seed.Start - 1 && text[e] == '·' && DottedKoreanName(text, seed, a, e))
             {
                 Add(text, candidates, from, a, e, AddedScore - 0.05);
                 return;
@@ -6139,6 +6205,18 @@ internal static class PersonLayout
             }
         }
     }
+
+    /// <summary>
+    /// A word of a Korean name's shape joined to a full Korean name by a middle dot with no space, as a doubles pair or a
+    /// duo is written (<c>단보름·황현수</c>, <c>권이랑·맹소희</c>): no particle can stand before the dot, so the word's last
+    /// syllable may be one (이랑, 보름); it is no common word, role or place, and the two stand alone, no longer list of
+    /// places or things (백천동·태상동·구성동).
+    /// </summary>
+    private static bool DottedKoreanName(string text, PiiFinding seed, int start, int end) =>
+        end - start == 3 && seed.End - seed.Start == 3 && Context.At(text, Math.Min(start, seed.Start) - 1) != '·' && Context.At(text, Math.Max(end, seed.End)) != '·'
+        && Context.IsHangulSyllable(text[seed.Start]) && (start == 0 || !Context.IsHangulSyllable(text[start - 1]))
+        && KoreanNameShaped(text, start, end) && KoreanNameShaped(text, seed.Start, seed.End) && !NameGazetteer.IsCommonWord(text.AsSpan(start, end - start))
+        && !Person.IsInflectedCommonWord(text.AsSpan(start, end - start)) && !IsPlaceInAddress(text, start, end) && !Person.IsTitleOrRole(text.AsSpan(start, end - start));
 
     /// <summary>A whole word of a Korean name's shape (a surname and two syllables) that is no common word, at a word start.</summary>
     private static bool CoordinatedKoreanName(string text, int start, int end) =>

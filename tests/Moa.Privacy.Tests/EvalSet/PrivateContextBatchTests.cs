@@ -758,8 +758,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(113, 0.97, 0.56, 0.95, 0.99, 0.95, 0.96)]
     // Batch 114, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 113,
     // scored once (0.906, detector 0.899 / 0.972, 54 of 101 public persons replaced; 56 detector misses by the analysis
-    // script, the session's start tree 56).
-    [InlineData(114, 0.90, 0.54, 0.89, 0.98, 0.89, 0.97)]
+    // script, the session's start tree 56). One pass tuned on it since (a lone surname before a bank's or an office's rank,
+    // a foreign name with the age and 씨, a doubles pair joined by a middle dot, 샘 for 쌤, a coach and a producer before a
+    // name, Indonesian kin with -ku, a nickname and a surname in an export's slot, a weekday's or a day-month time in
+    // brackets: 0.929, detector 0.919 / 0.972 now).
+    [InlineData(114, 0.92, 0.54, 0.91, 0.98, 0.91, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

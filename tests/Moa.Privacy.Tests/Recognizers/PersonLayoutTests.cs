@@ -3992,4 +3992,51 @@ public class PersonLayoutTests
         Persons("딸 박나타샤 연락. Сергей Пак (박세르게이) 55세 남.").ShouldContain("박세르게이");
         Persons("Сергей Пак (러시아) 55세 남.").ShouldNotContain("러시아");
     }
+
+    // A foreign name in Hangul with the age in brackets and 씨 after it, the word before it too after a modifier (일하는
+    // 자말리딘 토시풀라토프(33) 씨), not a relation word (동료 쇼흐루흐(28) 씨: the name alone); a thing with a number in
+    // brackets and no 씨 stays unnamed.
+    [Fact]
+    public void ForeignNamesWithAgeAndSsi()
+    {
+        var news = RuleSpans("주물공장에서 일하는 자말리딘 토시풀라토프(33) 씨. 같은 공장 동료 쇼흐루흐(28) 씨와 왔다. 고려인 4세 박스베틀라나(58) 씨는 손녀와 왔다.");
+        news.ShouldContain("자말리딘 토시풀라토프");
+        news.ShouldContain("쇼흐루흐");
+        news.ShouldContain("박스베틀라나");
+        news.ShouldNotContain("동료 쇼흐루흐");
+        RuleSpans("아이폰(15) 씨리즈 출시").ShouldBeEmpty();
+        RuleSpans("회의실(3) 배정").ShouldBeEmpty();
+    }
+
+    // A doubles pair joined by a middle dot (권이랑·맹소희, 단보름·황현수 for a found 황현수) makes the other word a name though
+    // its end reads as a particle; a longer list of places so joined (백천동·태상동·구성동) does not.
+    [Fact]
+    public void DottedPairs()
+    {
+        Persons("2번(C·D조)\t남보름·천동욱 vs 권이랑·맹소희\t신입 레슨").ShouldContain("권이랑");
+        Persons("백천동·태상동·구성동 골짜기 등의 유명한 폭포가 많다.").ShouldNotContain("구성동");
+    }
+
+    // Titles after a lone surname of banks and offices (곽 계장, 탁 지사장님); 쌤 spelt 샘 and a space before it after a given
+    // name (경희 샘 차 타고); a coach, a producer and the Indonesian first person's kin (coach Taeo, Our producer Do Habin,
+    // anakku Rafa); a nickname with the surname in an export's slot (은빛샘 최 : …); a reply's mark before a bracketed weekday's
+    // time (↳ [Mon 4:02 PM] Dawit Tesfaye: …).
+    [Fact]
+    public void OfficeRanks_SsaemSpelling_CoachesAndExportNicknames()
+    {
+        RuleSpans("피재홍: 곽 계장 잘 한 거야").ShouldContain("곽");
+        RuleSpans("콜 남은 거 내가 받을게. 탁 지사장님한테 말했냐").ShouldContain("탁");
+        RuleSpans("경희 샘 차 타고 가면 저도 좀").ShouldContain("경희");
+        RuleSpans("수학 샘 숙제 많아").ShouldBeEmpty();
+        RuleSpans("Hello coach Taeo, Amira has a cold this week").ShouldContain("Taeo");
+        RuleSpans("Our producer Do Habin approved the fee").ShouldContain("Do Habin");
+        RuleSpans("kirim ke bojoku Siti di Brebes, anakku Rafa mau masuk SD yang baru, kita tidak bisa").ShouldContain("Rafa");
+        Persons("2025. 10. 2. 오전 9:12, 함소정 : 선생님들~ 행사 명단 부탁드려요\n2025. 10. 2. 오전 9:20, 은빛샘 최 : 제 담당은 두 분 참가요\n"
+            + "2025. 10. 2. 오전 9:21, 회장 김 : 앗 너무 좋네요").ShouldContain("은빛샘 최");
+        Persons("2025. 10. 2. 오전 9:21, 회장 김 : 앗 너무 좋네요").ShouldNotContain("회장 김");
+        var thread = Persons("[Mon 11:30 AM] Tamika Reed: Shift swap request: Jordan wants my Friday night\n   ↳ [Mon 4:02 PM] Dawit Tesfaye: In. Bringing injera.\n"
+            + "[Mon 3:55 PM] Carlos Mendoza: Who's in for the watch party Sunday?\n   ↳ [Mon 4:12 PM] Dawit Tesfaye: Of course! He will teach you everything.");
+        thread.ShouldContain("Tamika Reed");
+        thread.Count(n => n == "Dawit Tesfaye").ShouldBe(2);
+    }
 }
