@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–113 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–114 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 114;
+    public const int HeldOutBatch = 115;
 
-    /// <summary>The batch held out whole before batch 114 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 113;
+    /// <summary>The batch held out whole before batch 115 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 114;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -328,7 +328,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a urology follow-up chart and patients' messages, Uzbek and Koryo-saram workers' Telegram group, a school violence committee's minutes, a kids' ballet recital notice and Band comments, a fishing cooperative's typhoon meeting, a guesthouse carbon monoxide poisoning in the news, an English e-mail with an Indian exchange student's parents, a camping car rental ledger, hospice volunteers' schedule and chat, a play therapy record, a community post on a delivery driver who helped a fainted man, a tennis club's open chat, Filipino and Indonesian caregivers' Messenger group, an electrician's job log, a retro game collectors' Discord, a kimchi order book, a used golf club deal chat, a city hall's messenger about a misdirected parking fine, a deposit legal aid intake, a Nepali Himalayan guide in the news, Sri Lankan workers' Viber group, a taekwondo team roster and coach's texts, psychiatric nursing notes and the family's call log, a conveyor belt injury report and shift chat, a wisdom tooth extraction plan and consent, a motorcycle touring club's Naver cafe, a hospital complaint record about a nurse, a baduk stream chat, a shop lease key money chat, defector mentors' KakaoTalk group, a yoga studio's bookings, a missing child dispatch log, a shipbuilder's Houston Teams channel, Mongolian students' Messenger group, a tour package mediation) and wired at the next session's start
 /// after a pass tuned on batch 112 (today's or yesterday's word before a time, a cafe manager's rank), adds planted documents only (<c>person-private-docs113.txt</c>). Batch 114, written blind in that session by
 /// two writers (a knee injection chart and patients' messages, Kazakh and Russian warehouse workers' Telegram group, a parents' association meeting, a children's swimming class notice and Band comments, an apartment parking dispute meeting, a factory chemical leak in the news, an English e-mail with a Brazilian voice actor's agent, a Yangyang surfing school ledger, a temple stay register and chat, a dementia day-care record, a community post on a neighbour's noise note, a badminton club's open chat, Thai and Cambodian farm workers' LINE group, a plumber's job log, an indie label's Discord, a rice cake holiday order book, a used camera deal chat, a district office's messenger about a misdirected welfare letter, an unpaid wages intake, an Uzbek doctor at a migrant clinic in the news, Indonesian fishermen's WhatsApp group, a youth volleyball roster and coach's texts, an emergency triage record and the family's call log, a delivery rider's accident report and riders' chat, a cataract surgery plan and consent, a fishing club's Naver cafe, a bank's complaint record about a teller, a chess stream chat, a studio sublet boiler chat, multicultural centre tutors' KakaoTalk group, a boxing gym's records, a capsized kayak dispatch log, a battery plant's Michigan Teams channel, Vietnamese brides' Zalo group, a wedding photo studio mediation) and wired in it
-/// after a pass tuned on batch 113 (a speaker in brackets or not before the time and a dash, a speaker written surname first, a stream log's bracketed handle, a name in an Indic script with the Latin one in brackets, migrants' kin words, a Cyrillic name's Hangul rendering), adds planted documents only (<c>person-private-docs114.txt</c>).
+/// after a pass tuned on batch 113 (a speaker in brackets or not before the time and a dash, a speaker written surname first, a stream log's bracketed handle, a name in an Indic script with the Latin one in brackets, migrants' kin words, a Cyrillic name's Hangul rendering), adds planted documents only (<c>person-private-docs114.txt</c>). Batch 115, written blind in that session by
+/// two writers (a laser treatment chart and patients' messages, Mongolian and Buryat construction workers' Facebook group, a graduate students' union meeting, a kids' art academy exhibition notice and Band comments, a market merchants' association meeting, a landslide evacuation in the news, an English e-mail with a Russian medical tourism agency, a Gapyeong glamping ledger, a church choir's schedule and chat, a hospice social worker's record, a community post on a bicycle recovered via CCTV, a running crew's open chat, Filipino seafarers' Messenger group, a locksmith's job log, a webtoon fan translation Discord, a wedding bouquet order book, a used bicycle deal chat, a health insurance branch's messenger about a misdirected notice, a juvenile shelter intake, a Ghanaian chef in Itaewon in the news, Pakistani and Afghan recycling workers' WhatsApp group, a middle school baseball roster and manager's texts, ICU nursing notes and the family's call log, a forklift accident report and night shift chat, a gastric bypass plan and consent, a vintage audio Naver cafe, a telecom shop's complaint record, a cooking contest stream chat, a goshiwon deposit chat, refugee NGO lawyers' KakaoTalk group, a pilates studio's bookings, an apartment fire dispatch log, a robotics startup's Berlin Slack channel, Joseonjok caregivers' WeChat group, a mattress mediation) and wired in it
+/// after a pass tuned on batch 114 (a lone surname before an office's rank, a foreign name with the age and 씨, a doubles pair joined by a middle dot, 샘 for 쌤, a coach before a name, Indonesian kin with -ku, a nickname and a surname in an export's slot, a weekday's or a day-month time in brackets), adds planted documents only (<c>person-private-docs115.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -682,6 +684,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath112, 112));
         items.AddRange(Planted(DocsPath113, 113));
         items.AddRange(Planted(DocsPath114, 114));
+        items.AddRange(Planted(DocsPath115, 115));
         return items;
     }
 
@@ -1103,8 +1106,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath114 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs114.txt");
 
+    private static string DocsPath115 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs115.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs114.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs115.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
