@@ -3722,8 +3722,8 @@ internal static class Person
 
     // Forms of address before a Filipino or Malay name, and the family's before a first name (Grandma Ok-ja, Uncle Minsoo).
     private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz ", "Grandma ", "Grandpa ", "Auntie ", "Aunt ", "Uncle ",
-        // (And a coach called so by parents and players: Hello coach Taeo, Coach Marcus.)
-        "Coach ", "coach "];
+        // (And a coach called so by parents and players: Hello coach Taeo, Coach Marcus; German's Herr and Frau: Herr Yilmaz.)
+        "Coach ", "coach ", "Herr ", "Frau "];
 
     // Every cue of TryEnglishAddress's passes in the order the passes run (their findings keep that order).
     private static readonly (string Text, Action<string, int, string, List<PiiFinding>> Pass)[] s_englishCues =

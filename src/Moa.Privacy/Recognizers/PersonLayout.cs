@@ -2319,7 +2319,7 @@ internal static class PersonLayout
 
             // (Or the writer in brackets or written surname first, then the time and a dash: ↪ [Ану] 20:33 — …, ↳ Seo, Junggeun
             // (Site Mgr) 9:02 AM — ….)
-            if ((ClockDashSpeaker(text, p, lineEnd) ?? SurnameFirstSpeaker(text, p, lineEnd)) is { } replyClocked)
+            if ((ClockDashSpeaker(text, p, lineEnd) ?? SurnameFirstSpeaker(text, p, lineEnd) ?? AgedCommentWriter(text, p, lineEnd)) is { } replyClocked)
             {
                 return (replyClocked.Start, replyClocked.End, false);
             }
@@ -2470,7 +2470,12 @@ internal static class PersonLayout
         // A channel's copy with the speaker in brackets, the time and a dash before the talk ([Ану] 20:06 — …), or the
         // speaker surname first, perhaps the role in brackets, the time and a dash (Ramirez, Luis (Procurement) 10:15 AM — …),
         // as workspace exporters write them: a speaker where such lines make a conversation.
-        if ((ClockDashSpeaker(text, p, lineEnd) ?? SurnameFirstSpeaker(text, p, lineEnd)) is { } clockDash)
+        if (ClockDashSpeaker(text, p, lineEnd, stamped: true) is { } stampedWriter)
+        {
+            return (stampedWriter.Start, stampedWriter.End, true);
+        }
+
+        if ((ClockDashSpeaker(text, p, lineEnd) ?? SurnameFirstSpeaker(text, p, lineEnd) ?? AgedCommentWriter(text, p, lineEnd)) is { } clockDash)
         {
             return (clockDash.Start, clockDash.End, false);
         }
@@ -4566,8 +4571,11 @@ internal static class PersonLayout
     /// talk (<c>[Ану] 20:06 — …</c>, <c>[하늘소] 오후 9:12 - …</c>): the slot's name (<see cref="ExportSlotName"/>), no role
     /// or tag (<c>[공지] 20:00 — …</c>); null otherwise.
     /// </summary>
-    private static (int Start, int End)? ClockDashSpeaker(string text, int p, int lineEnd)
+    private static (int Start, int End)? ClockDashSpeaker(string text, int p, int lineEnd, bool stamped = false)
     {
+        // (With stamped, the stamp is how long ago or the year's date instead of the time, which names a comment's writer
+        // for certain: 지리산아재 2시간 전 — ….)
+        Func<string, int, int, int> stampEnd = stamped ? StampAndDashEnd : ClockAndDashEnd;
         if (p >= lineEnd)
         {
             return null;
@@ -4578,18 +4586,18 @@ internal static class PersonLayout
             // (Or without brackets, a name of one or two words, Cyrillic or Latin, or a handle with Hangul: Ану 20:06 — …,
             // Solongo Ganbold 20:15 — …; not a weekday's word, Sat 9:07 PM — ….)
             var space = text.IndexOf(' ', p, Math.Min(lineEnd - p, 26));
-            if (space > p && ClockAndDashEnd(text, space + 1, lineEnd) < 0)
+            if (space > p && stampEnd(text, space + 1, lineEnd) < 0)
             {
                 space = text.IndexOf(' ', space + 1, Math.Min(lineEnd - space - 1, 26));
             }
 
-            return space > p && ClockAndDashEnd(text, space + 1, lineEnd) > 0 && WeekdaySpeaker(text, p, lineEnd) is null && !IsRoleOrTag(text.AsSpan(p, space - p)) && !s_latinRoles.Contains(text.AsSpan(p, space - p))
+            return space > p && stampEnd(text, space + 1, lineEnd) > 0 && WeekdaySpeaker(text, p, lineEnd) is null && !IsRoleOrTag(text.AsSpan(p, space - p)) && !s_latinRoles.Contains(text.AsSpan(p, space - p))
                 && (text.AsSpan(p, space - p) is var words && (Context.IsCyrillicUpper(words[0]) && CyrillicWords(words) || IsLatinName(words))
                     ? (p, space) : words.ContainsAnyInRange('\uAC00', '\uD7A3') ? CommentHandle(text, p, space) : null) is { } plain ? plain : null;
         }
 
         if (text.IndexOf(']', p, Math.Min(lineEnd - p, 26)) is not (var close and > 0) || Context.At(text, close + 1) != ' '
-            || ClockAndDashEnd(text, close + 2, lineEnd) < 0 || IsRoleOrTag(text.AsSpan(p + 1, close - p - 1)))
+            || stampEnd(text, close + 2, lineEnd) < 0 || IsRoleOrTag(text.AsSpan(p + 1, close - p - 1)))
         {
             return null;
         }
@@ -4610,6 +4618,94 @@ internal static class PersonLayout
 
             return words.Count(' ') <= 1;
         }
+    }
+
+    /// <summary>
+    /// The writer of a comment copied from a social network's group, the full name, the comment and how long ago at the line's
+    /// end (<c>Баир Цыденов Понял, брат 👍 … · 2시간</c>, <c>↳ Аюна Балданова Энхтуяа эгч, … · 1시간 · 좋아요</c>): two
+    /// capitalised words in Cyrillic or Latin letters opening the line; null otherwise.
+    /// </summary>
+    private static (int Start, int End)? AgedCommentWriter(string text, int p, int lineEnd)
+    {
+        if (p >= lineEnd || !(Context.IsCyrillicUpper(text[p]) || Context.IsLatinUpper(text[p])) || AgedEnd(text, p, lineEnd) < 0)
+        {
+            return null;
+        }
+
+        var q = p;
+        for (var words = 0; words < 2; words++)
+        {
+            var w = q + 1;
+            while (w < lineEnd && (Context.IsCyrillicLetter(text[w]) || Context.IsLatinLetter(text[w])) && !char.IsUpper(text[w]))
+            {
+                w++;
+            }
+
+            if (w - q is < 2 or > 20 || !(Context.IsCyrillicUpper(text[q]) || Context.IsLatinUpper(text[q])) || Context.IsCyrillicLetter(text[q]) != Context.IsCyrillicLetter(text[p]))
+            {
+                return null;
+            }
+
+            q = w;
+            if (words == 0 && (Context.At(text, q) != ' ' || !char.IsUpper(Context.At(text, q + 1))))
+            {
+                return null;
+            }
+
+            q += words == 0 ? 1 : 0;
+        }
+
+        var name = text.AsSpan(p, q - p);
+        return Context.At(text, q) == ' ' && !s_latinRoles.Contains(name[..name.IndexOf(' ')]) && !Person.IsEnglishNotName(name[..name.IndexOf(' ')]) ? (p, q) : null;
+
+        // The start of " · N분" (시간, 일, 주) at the line's end or before another " · "; -1 when there is none.
+        static int AgedEnd(string text, int p, int lineEnd)
+        {
+            for (var dot = text.IndexOf(" · ", p, lineEnd - p, StringComparison.Ordinal); dot > p; dot = text.IndexOf(" · ", dot + 3, lineEnd - dot - 3, StringComparison.Ordinal))
+            {
+                var q = dot + 3;
+                while (q < lineEnd && Context.IsDigit(text[q]) && q - dot - 3 < 3)
+                {
+                    q++;
+                }
+
+                var unit = text.AsSpan(q, lineEnd - q);
+                var length = unit.StartsWith("시간", StringComparison.Ordinal) ? 2 : unit.Length > 0 && unit[0] is '분' or '일' or '주' ? 1 : 0;
+                if (q > dot + 3 && length > 0 && (q + length == lineEnd || text.AsSpan(q + length, lineEnd - q - length).StartsWith(" · ", StringComparison.Ordinal)))
+                {
+                    return dot;
+                }
+
+                if (dot + 3 >= lineEnd)
+                {
+                    break;
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>
+    /// The end of a comment's stamp and the dash after it at <paramref name="p"/>: how long ago (<c>2시간 전 — </c>), or the
+    /// year's date and the time, perhaps after the member's rank (<c>2025.05.11. 14:22 — </c>, <c>실버회원 2025.04.18. 21:10 —
+    /// </c>), as portals' and cafes' comments are copied; -1 otherwise.
+    /// </summary>
+    private static int StampAndDashEnd(string text, int p, int lineEnd)
+    {
+        if (RelativeTimeEnd(text, p, lineEnd) is var ago and > 0)
+        {
+            return text.AsSpan(ago, lineEnd - ago).StartsWith(" — ", StringComparison.Ordinal) ? ago + 3 : -1;
+        }
+
+        // (The member's rank may stand before the date: 실버회원, 일반회원.)
+        if (text.IndexOf(' ', p, Math.Min(lineEnd - p, 8)) is var rankEnd and > 0 && IsCafeRank(text.AsSpan(p, rankEnd - p)))
+        {
+            p = rankEnd + 1;
+        }
+
+        var dated = DatedClockEnd(text, p, lineEnd);
+        return dated > 0 && text.AsSpan(dated, lineEnd - dated).StartsWith(" — ", StringComparison.Ordinal) && dated + 3 < lineEnd ? dated + 3 : -1;
     }
 
     /// <summary>

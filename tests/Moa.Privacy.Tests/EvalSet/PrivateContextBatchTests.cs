@@ -765,8 +765,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(114, 0.92, 0.54, 0.91, 0.98, 0.91, 0.97)]
     // Batch 115, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 114,
     // scored once (0.917, detector 0.922 / 0.957, 61 of 96 public persons replaced; 39 detector misses by the analysis
-    // script, the session's start tree 43).
-    [InlineData(115, 0.91, 0.64, 0.92, 0.98, 0.92, 0.95)]
+    // script, the session's start tree 43). One pass tuned on it since (a social network group's comment with the writer's
+    // full name and how long ago, a portal's or a cafe's comment with how long ago or the date and a dash, German's Herr and
+    // Frau: 0.932, detector 0.935 / 0.958 now).
+    [InlineData(115, 0.93, 0.64, 0.93, 0.98, 0.93, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -4039,4 +4039,25 @@ public class PersonLayoutTests
         thread.ShouldContain("Tamika Reed");
         thread.Count(n => n == "Dawit Tesfaye").ShouldBe(2);
     }
+
+    // A social network group's comments copied as the writer's full name, the comment and how long ago (Баир Цыденов Понял,
+    // брат … · 2시간), a reply's arrow before them; a portal's or a cafe's comment with how long ago, the date and time or the
+    // member's rank and a dash (지리산아재 2시간 전 — …, JBL4343매니아 실버회원 2025.04.18. 21:10 — …); German's Herr before a
+    // name. A line of prose that ends with a time stays unnamed.
+    [Fact]
+    public void AgedComments_AndPortalStamps()
+    {
+        var group = Persons("Баир Цыденов Понял, брат 👍 Автобус как всегда у выхода? · 2시간 · 좋아요\n  ↳ Аюна Балданова Энхтуяа эгч, я из Улан-Удэ, могу помочь · 1시간\n"
+            + "Отгонбаярын Энхтуяа Болдоо ах, манай нөхөр өчигдөр гараа зүсчихсэн · 1시간\nБаир Цыденов Кстати, в субботу кто смотрит сборную Кореи? · 40분");
+        group.ShouldContain("Баир Цыденов");
+        group.ShouldContain("Аюна Балданова");
+        var portal = Persons("▶ 댓글 42\n지리산아재 2시간 전 — 우리 외갓집 동네네요ㅠ 이장님 고생 많으십니다.\n산청토박이 48분 전 — @지리산아재 체육관에 명단 붙어 있어요.\n"
+            + "지리산아재 30분 전 — 감사합니다 가 볼게요\n산청토박이 20분 전 — 조심히 다녀오세요 다들");
+        portal.ShouldContain("산청토박이");
+        var cafe = Persons("댓글 23\nJBL4343매니아 실버회원 2025.04.18. 21:10 — 와 할배님 이걸 내놓으시다니\n진공관소년 일반회원 2025.04.18. 21:20 — 저도 탐나네요 정말로\n"
+            + "JBL4343매니아 실버회원 2025.04.18. 21:30 — 직거래만 되나요 혹시\n진공관소년 일반회원 2025.04.18. 21:40 — 용달 부르시면 됩니다");
+        cafe.ShouldContain("JBL4343매니아");
+        RuleSpans("the technician Herr Yilmaz said the valve was from 1987").ShouldContain("Yilmaz");
+        Persons("Meeting moved to Friday afternoon · 2시간").ShouldBeEmpty();
+    }
 }
