@@ -193,6 +193,8 @@ internal static class PersonLayout
             }
         }
 
+        HanGivenNames(text, candidates, from);
+
         if (text.Contains('님', StringComparison.Ordinal))
         {
             ShortenedHandles(text, candidates, from);
@@ -5407,6 +5409,12 @@ internal static class PersonLayout
 
         // (A name with an English one in brackets between its words is a person's without a listed word, and so is a given and
         // a family name after a time in brackets, the layout of a chat's export: [07:48] Jhen Villacorte: ….)
+        // (A generational suffix may close the name: Christian Dumalagan Jr.: ….)
+        if (words >= 3 && Context.At(text, q) == '.' && q >= 3 && text.AsSpan(q - 3, 3) is " Jr" or " Sr")
+        {
+            q++;
+        }
+
         if (words >= 2 && (listed || nicknamed || words == 2 && timedLine && UnlistedPair(text, p, q)))
         {
             // (After a time the talk may open with a number: [10:30] Piotr Wiśniewski: 8D draft ….)
@@ -7132,6 +7140,35 @@ internal static class PersonLayout
 
     /// <summary>Whether <paramref name="c"/> is a common Chinese or Korean surname in Chinese characters (traditional or simplified).</summary>
     internal static bool IsHanSurname(char c) => s_hanSurnames.Contains(c);
+
+    /// <summary>
+    /// The given name of a confident Chinese name in Chinese characters (a surname and two characters: 崔美兰, 韩春梅) where
+    /// the chat calls the person by it, with an elder's or a familiar word or a comma after it (<c>美兰姐，</c>, <c>谢谢春梅姐</c>,
+    /// <c>美兰啊</c>): Chinese writes no spaces, so only these ends mark the name's end.
+    /// </summary>
+    private static void HanGivenNames(string text, List<PiiFinding> candidates, int from)
+    {
+        for (int i = from, n = candidates.Count; i < n; i++)
+        {
+            var seed = candidates[i];
+            if (seed.End - seed.Start != 3 || seed.Type != PiiTypes.Person || !IsHanSurname(text[seed.Start]) || !ScriptProfile.IsHan(text[seed.Start + 1])
+                || !ScriptProfile.IsHan(text[seed.Start + 2]))
+            {
+                continue;
+            }
+
+            var given = text.AsSpan(seed.Start + 1, 2);
+            for (var at = text.AsSpan().IndexOf(given, StringComparison.Ordinal); at >= 0;
+                 at = text.AsSpan(at + 2).IndexOf(given, StringComparison.Ordinal) is var next and >= 0 ? at + 2 + next : -1)
+            {
+                if (at != seed.Start + 1 && Context.At(text, at + 2) is '姐' or '哥' or '妹' or '姨' or '啊' or '呀' or '，' or '、'
+                    && !(at > 0 && IsHanSurname(text[at - 1]) && ScriptProfile.IsHan(text[at - 1]) && at - 1 != seed.Start && text.AsSpan(at - 1, 3).SequenceEqual(text.AsSpan(seed.Start, 3))))
+                {
+                    Add(text, candidates, from, at, at + 2, AddedScore - 0.05);
+                }
+            }
+        }
+    }
 
     // Common Chinese, Korean and Vietnamese surnames in Chinese characters, traditional and simplified (general knowledge).
     private static readonly System.Buffers.SearchValues<char> s_hanSurnames = System.Buffers.SearchValues.Create(

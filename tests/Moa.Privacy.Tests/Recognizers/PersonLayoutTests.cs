@@ -4060,4 +4060,18 @@ public class PersonLayoutTests
         RuleSpans("the technician Herr Yilmaz said the valve was from 1987").ShouldContain("Yilmaz");
         Persons("Meeting moved to Friday afternoon · 2시간").ShouldBeEmpty();
     }
+
+    // A speaker's generational suffix closes the name (Christian Dumalagan Jr.: …); a confident Chinese name's given name is
+    // the person where the chat calls her by it with 姐 or 啊 after it (韩春梅 … 谢谢春梅姐), not where it runs on in a word.
+    [Fact]
+    public void GenerationalSuffixes_AndChineseGivenNames()
+    {
+        var crew = Persons("Marvin Reyes: Guys kuha na sa locker\nChristian Dumalagan Jr.: Guys si Captain says no\nMarvin Reyes: sige bos\nChristian Dumalagan Jr.: haha pwede ba");
+        crew.ShouldContain("Christian Dumalagan Jr.");
+        var chat = Persons("韩春梅 21:20  美兰啊，你录音了吗？\n崔美兰 21:24  谢谢春梅姐 내일 다시 전화해 볼게요\n韩春梅 21:25  好的好的 明天见\n崔美兰 21:26  春梅姐，谢谢");
+        chat.ShouldContain("美兰");
+        chat.Count(n => n == "春梅").ShouldBe(2);
+
+        Persons("春梅花开了，春梅很美。").ShouldNotContain("春梅");
+    }
 }
