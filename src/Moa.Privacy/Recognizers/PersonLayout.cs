@@ -3483,8 +3483,7 @@ internal static class PersonLayout
             }
 
             var r = q + 1;
-            r = Context.IsDigit(Context.At(text, r)) && Context.IsDigit(Context.At(text, r + 1)) && Context.At(text, r + 2) is '-' or '/' && Context.IsDigit(Context.At(text, r + 3))
-                && Context.IsDigit(Context.At(text, r + 4)) && Context.At(text, r + 5) == ' ' ? r + 6 : DateEnd(text, r, lineEnd);
+            r = MonthSlashDayEnd(text, r, lineEnd, '-') is var dashed and > 0 ? dashed : MonthSlashDayEnd(text, r, lineEnd) is var slashed and > 0 ? slashed : DateEnd(text, r, lineEnd);
             var clock = ClockEnd(text, r, lineEnd);
             return clock > 0 && clock + 2 < lineEnd && text[clock] == ' ' && text[clock + 1] == ' ' && text[clock + 2] != ' ' ? (p, q) : default;
         }
@@ -3698,7 +3697,7 @@ internal static class PersonLayout
         }
 
         var clock = ClockEnd(text, dateComma + 1, lineEnd);
-        clock = clock > 0 && Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
+        clock = WithSeconds(text, clock);
         if (clock < 0 || Context.At(text, clock) != ',' || text.IndexOf(',', clock + 1, Math.Min(34, lineEnd - clock - 1)) is not (var nameComma and > 0))
         {
             return null;
@@ -3720,42 +3719,18 @@ internal static class PersonLayout
     /// </summary>
     private static bool WeekdayOrDayMonthClock(string text, int start, int close)
     {
-        var q = start;
-        if (close - start >= 8 && text.AsSpan(start, 3) is "Mon" or "Tue" or "Wed" or "Thu" or "Fri" or "Sat" or "Sun" && text[start + 3] == ' ')
-        {
-            q = start + 4;
-        }
-        else
-        {
-            var (day, month) = (q, 0);
-            while (q < close && Context.IsDigit(text[q]) && q - day < 2)
-            {
-                q++;
-            }
-
-            if (q == day || Context.At(text, q) != '/')
-            {
-                return false;
-            }
-
-            month = ++q;
-            while (q < close && Context.IsDigit(text[q]) && q - month < 2)
-            {
-                q++;
-            }
-
-            if (q == month || Context.At(text, q) != ' ')
-            {
-                return false;
-            }
-
-            q++;
-        }
-
-        var clock = ClockEnd(text, q, close);
-        clock = clock > 0 && text.AsSpan(clock, close - clock) is " AM" or " PM" or " am" or " pm" ? close : clock;
-        return clock == close;
+        var q = close - start >= 8 && text.AsSpan(start, 3) is "Mon" or "Tue" or "Wed" or "Thu" or "Fri" or "Sat" or "Sun" && text[start + 3] == ' '
+            ? start + 4 : MonthSlashDayEnd(text, start, close);
+        return q > 0 && WithHalfOfDay(text, ClockEnd(text, q, close), close) == close;
     }
+
+    /// <summary>Past the seconds after a clock time that ends at <paramref name="clock"/> (<c>19:02</c><c>:40</c>); <paramref name="clock"/> itself when none follow or it is -1.</summary>
+    private static int WithSeconds(string text, int clock) =>
+        clock > 0 && Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
+
+    /// <summary>Past an English half of the day after a clock time that ends at <paramref name="clock"/> (<c>9:02</c><c> AM</c>); <paramref name="clock"/> itself otherwise.</summary>
+    private static int WithHalfOfDay(string text, int clock, int lineEnd) =>
+        clock > 0 && text.AsSpan(clock, Math.Min(3, lineEnd - clock)) is " AM" or " PM" or " am" or " pm" ? clock + 3 : clock;
 
     /// <summary>
     /// Whether a bracket from <paramref name="start"/> to <paramref name="close"/> holds a clock time, perhaps after a few
@@ -4520,7 +4495,7 @@ internal static class PersonLayout
         }
 
         var clock = ClockEnd(text, DateEnd(text, p + 1, close), close);
-        clock = clock > 0 && Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
+        clock = WithSeconds(text, clock);
         if (clock != close)
         {
             return null;
@@ -4722,8 +4697,7 @@ internal static class PersonLayout
             return -1;
         }
 
-        clock = Context.At(text, clock) == ':' && Context.IsDigit(Context.At(text, clock + 1)) && Context.IsDigit(Context.At(text, clock + 2)) ? clock + 3 : clock;
-        clock = text.AsSpan(clock, Math.Min(3, lineEnd - clock)) is " AM" or " PM" or " am" or " pm" ? clock + 3 : clock;
+        clock = WithHalfOfDay(text, WithSeconds(text, clock), lineEnd);
         var rest = text.AsSpan(clock, lineEnd - clock);
         return (rest.StartsWith(" — ", StringComparison.Ordinal) || rest.StartsWith(" - ", StringComparison.Ordinal)) && rest.Length > 3 && rest[3] != ' ' ? clock + 3 : -1;
     }
