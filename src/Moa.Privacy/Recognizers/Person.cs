@@ -3028,7 +3028,7 @@ internal static class Person
          "father", "mom", "mum", "dad", "cousin", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandmother",
          "grandfather", "boyfriend", "girlfriend", "fiancé", "fiancee", "fiance", "partner", "supervisor", "coordinator", "translator",
          "interpreter", "driver", "teammate", "client", "customer", "producer", "director", "editor", "agent", "teacher", "coach", "doctor",
-         "nurse", "representative", "contact"]).GetAlternateLookup<ReadOnlySpan<char>>();
+         "nurse", "representative", "contact", "dispatcher"]).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_possessives = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         ["my", "our", "your", "his", "her", "their", "the", "a", "an"]).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -3722,8 +3722,10 @@ internal static class Person
 
     // Forms of address before a Filipino or Malay name, and the family's before a first name (Grandma Ok-ja, Uncle Minsoo).
     private static readonly string[] s_formsOfAddress = ["Ate ", "Kuya ", "Tita ", "Tito ", "Ustaz ", "Ustadz ", "Grandma ", "Grandpa ", "Auntie ", "Aunt ", "Uncle ",
-        // (And a coach called so by parents and players: Hello coach Taeo, Coach Marcus; German's Herr and Frau: Herr Yilmaz.)
-        "Coach ", "coach ", "Herr ", "Frau "];
+        // (And a coach called so by parents and players: Hello coach Taeo, Coach Marcus; German's Herr and Frau: Herr Yilmaz;
+        // Spanish, French and Italian forms as host families and parents write them: Estimada señora Chae, Madame Lefèvre.)
+        "Coach ", "coach ", "Herr ", "Frau ", "señora ", "Señora ", "señor ", "Señor ", "Sra. ", "Srta. ", "Madame ", "Monsieur ", "Mme ",
+        "Signora ", "signora "];
 
     // Every cue of TryEnglishAddress's passes in the order the passes run (their findings keep that order).
     private static readonly (string Text, Action<string, int, string, List<PiiFinding>> Pass)[] s_englishCues =
@@ -6100,9 +6102,10 @@ internal static class Person
 
     internal static bool IsTitleOrRole(ReadOnlySpan<char> word) =>
         s_notNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || EndsWithTitle(word) || word is "씨" or "님"
-        || word.Length >= 3 && word[^1] == '님' && s_addressTitleSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        || word.Length >= 3 && word[^1] == '님' && (s_addressTitleSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word)
+            || EndsWithTitle(word[..^1]));
 
-    // The forms of address in 님 (선생님, 어머님, 회원님): titles too, not names (학생지원팀 구성태 선생님).
+    // The forms of address in 님 (선생님, 어머님, 회원님) and a title with 님 (감독님, 주임님): titles too, not names (학생지원팀 구성태 선생님).
     private static readonly HashSet<string> s_addressTitleSet = new(s_addressTitles.Where(t => t.EndsWith('님')), StringComparer.Ordinal);
 
     /// <summary>Titles specific enough to accept a two-syllable name before them (이황 선생, 허준 교수).</summary>

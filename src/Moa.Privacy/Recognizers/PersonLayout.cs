@@ -219,6 +219,8 @@ internal static class PersonLayout
             IndicCrossScriptNames(text, candidates, from);
         }
 
+        HangulRenderings(text, candidates, from);
+
         seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
@@ -2265,6 +2267,9 @@ internal static class PersonLayout
     /// layout, which names a speaker for certain: <c>[권나래] [오후 9:48] …</c> (a computer's export) or
     /// <c>2025. 1. 28. 오후 8:15, 고등어맘 : …</c> (a phone's). A comment's reply mark may open the line (<c>└ 콩이맘 : …</c>).
     /// </summary>
+    // The badges a community board puts before its best comments (general Korean web use, from knowledge).
+    private static readonly string[] s_bestCommentBadges = ["[베스트] ", "[BEST] ", "[Best] ", "[베댓] ", "[best] "];
+
     internal static (int Start, int End, bool Exported)? SpeakerAt(string text, int lineStart, int lineEnd)
     {
         var p = SkipSpaces(text, lineStart, lineEnd);
@@ -2275,6 +2280,16 @@ internal static class PersonLayout
             && ClockEnd(text, p + 3, lineEnd) > 0)
         {
             p += 3;
+        }
+
+        // (A board's best comment is badged before its writer: [베스트] 야간택시9년차: ….)
+        foreach (var badge in s_bestCommentBadges)
+        {
+            if (text.AsSpan(p, lineEnd - p).StartsWith(badge, StringComparison.Ordinal))
+            {
+                p += badge.Length;
+                break;
+            }
         }
 
         // A cafe's comment copied with the writer, the member's rank and a middle dot before the comment (바람꽃 우수회원 · 저
@@ -7450,6 +7465,213 @@ internal static class PersonLayout
         }
 
         return skeleton.ToString();
+    }
+
+    /// <summary>
+    /// A word of a confident name in Latin, Cyrillic or Chinese letters wherever the text writes it in Hangul as it sounds,
+    /// as mixed chats and records do (<c>Фаррух Раҳимов</c> … <c>파루흐</c>, <c>Bakyt</c> … <c>바키트</c>, <c>Tevita</c> …
+    /// <c>테비타</c>, <c>李春花</c> … <c>춘화</c>): the two spellings are compared by <see cref="SoundKey"/>, three consonants or
+    /// more; a Hangul word of one syllable renders a name of one, a longer word (to five syllables, perhaps with a particle after it) a longer name.
+    /// </summary>
+    private static void HangulRenderings(string text, List<PiiFinding> candidates, int from)
+    {
+        // The keys of the confident names' words, each with its syllables (Trần, Hùng one; Farrukh two).
+        Dictionary<string, int>? keys = null;
+        var seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            // (A full name only: two words or more in Latin or Cyrillic letters, or three or four Chinese characters, a
+            // surname first; a lone capitalised word may be anything.)
+            var c = candidates[i];
+            var span = text.AsSpan(c.Start, c.End - c.Start);
+            if (c.Type != PiiTypes.Person || c.Score < SeedScore
+                || !(span.Length is 3 or 4 && IsHanSurname(span[0]) && span.IndexOfAnyExceptInRange('\u4E00', '\u9FFF') < 0
+                    || (Context.IsLatinUpper(span[0]) || Context.IsCyrillicUpper(span[0])) && span.IndexOf(' ') > 0))
+            {
+                continue;
+            }
+
+            foreach (var range in span.SplitAny(" -"))
+            {
+                var word = text.AsSpan(c.Start + range.Start.Value, range.End.Value - range.Start.Value);
+                if (IsHanSurname(word[0]) && word.Length is 3 or 4)
+                {
+                    // (A Chinese name is called by its given name: 李春花 … 춘화.)
+                    word = word[1..];
+                }
+
+                if (word.Length >= 2 && SoundKey(word) is { Length: >= 5 } key)
+                {
+                    (keys ??= new(StringComparer.Ordinal)).TryAdd(key, Syllables(word));
+                }
+            }
+        }
+
+        if (keys is null)
+        {
+            return;
+        }
+
+        for (var p = 0; p < text.Length; p++)
+        {
+            if (!Context.IsHangulSyllable(text[p]) || p > 0 && Context.IsHangulSyllable(text[p - 1]))
+            {
+                continue;
+            }
+
+            var run = p;
+            while (run < text.Length && Context.IsHangulSyllable(text[run]))
+            {
+                run++;
+            }
+
+            // A word of one syllable renders a name of one (Hùng … 훙이가, Hồng … 홍 씨) where the familiar 이, 씨 or 님
+            // follows it; a longer word renders a longer name, as many syllables as the name's or one more or fewer, not
+            // counting the ㅡ Korean puts between consonants (파루흐 is two, as Farrukh; 다른 is no Trần), and it does not
+            // end as a particle or a verb does (테이블로, 있다면, 근데).
+            for (var end = Math.Min(run, p + 5); end >= p + 1; end--)
+            {
+                var word = text.AsSpan(p, end - p);
+                var oneSyllable = end == p + 1;
+                if ((oneSyllable ? Context.At(text, end) is '이' or '씨' or '님' || text.AsSpan(end).StartsWith(" 씨", StringComparison.Ordinal) : FreeAfter(text, end) && word[^1] is not ('에' or '요' or '면' or '역' or '데' or '는' or '을' or '를' or '은' or '고'))
+                    && keys.TryGetValue(SoundKey(word), out var seedSyllables) && (oneSyllable ? seedSyllables == 1 : seedSyllables > 1 && Math.Abs(HangulSyllables(word) - seedSyllables) <= 1)
+                    && !Person.IsInflectedCommonWord(word))
+                {
+                    if (!Covered(candidates, from, p, end))
+                    {
+                        Add(text, candidates, from, p, end, AddedScore - 0.05);
+                    }
+
+                    break;
+                }
+            }
+
+            p = run - 1;
+        }
+
+        // The syllables of a word in Latin, Cyrillic or Chinese letters: its runs of vowels in AnyAscii's reading (y a
+        // consonant before a vowel: Batbayar three).
+        static int Syllables(ReadOnlySpan<char> word)
+        {
+            var ascii = AnyAscii.Transliteration.Transliterate(word.ToString()).ToLowerInvariant();
+            var (count, inVowel) = (0, false);
+            for (var k = 0; k < ascii.Length; k++)
+            {
+                var vowel = ascii[k] is 'a' or 'e' or 'i' or 'o' or 'u' || ascii[k] == 'y' && !(k + 1 < ascii.Length && ascii[k + 1] is 'a' or 'e' or 'i' or 'o' or 'u');
+                count += vowel && !inVowel ? 1 : 0;
+                inVowel = vowel;
+            }
+
+            return count;
+        }
+
+        // The syllables of a Hangul word less those of ㅡ without a final (프라카시 three, 누를란 three).
+        static int HangulSyllables(ReadOnlySpan<char> word)
+        {
+            var count = 0;
+            foreach (var c in word)
+            {
+                count += (c - '\uAC00') % 588 is var rest && rest / 28 == 18 && rest % 28 == 0 ? 0 : 1;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// The first vowel and the consonants of a word as Korean hears them, for matching a name with its Hangul rendering (the
+    /// vowel as a, e, i, o or u, ㅡ left out as Korean adds it between consonants; ㅓ as o): Hangul read by its
+    /// letters (a final ㅇ as ng); Latin, Cyrillic or Chinese letters by AnyAscii's reading, with b, f, v and p one sound,
+    /// d and t, g, k, q and a hard c, j, z, ch and a soft c as Korean has one letter for each pair (ㅂ, ㄷ, ㄱ, ㅈ), l and r
+    /// one (ㄹ), kh and x as h (ㅎ), sh as s, th as t, ts as ㅊ; vowels, w and y left out, a sound repeated once
+    /// (<c>Farrukh</c> and <c>파루흐</c> are a:prh, <c>Tevita</c> and <c>테비타</c> e:tpt, <c>ChunHua</c> and <c>춘화</c> u:cnh).
+    /// </summary>
+    internal static string SoundKey(ReadOnlySpan<char> word)
+    {
+        var key = new System.Text.StringBuilder(word.Length * 2 + 2);
+        var vowel = '\0';
+        if (Context.IsHangulSyllable(word[0]))
+        {
+            foreach (var c in word)
+            {
+                if (!Context.IsHangulSyllable(c))
+                {
+                    return "";
+                }
+
+                var index = c - '\uAC00';
+                if (vowel == '\0')
+                {
+                    vowel = "aeaeoeoeoaeeouoeiu\0ii"[index % 588 / 28];
+                }
+
+                Append(key, "kknttrmppss\0cccktph"[index / 588]);
+                foreach (var f in (index % 28) switch { 0 => "", 1 or 2 or 3 or 24 => "k", 4 or 5 or 6 => "n", 8 or >= 9 and <= 15 => "r", 16 => "m", 17 or 18 or 26 => "p", 21 => "nk", _ => "t" })
+                {
+                    Append(key, f);
+                }
+            }
+
+            return vowel == '\0' ? "" : vowel + ":" + key;
+        }
+
+        var ascii = AnyAscii.Transliteration.Transliterate(word.ToString()).ToLowerInvariant();
+        var first = ascii.AsSpan().IndexOfAny("aeiouy");
+        if (first >= 0 && ascii[first] == 'y' && first + 1 < ascii.Length && ascii[first + 1] is 'a' or 'e' or 'i' or 'o' or 'u')
+        {
+            first++;
+        }
+
+        if (first < 0)
+        {
+            return "";
+        }
+
+        vowel = ascii[first] == 'y' ? 'i' : ascii[first];
+
+        for (var k = 0; k < ascii.Length; k++)
+        {
+            var c = ascii[k];
+            var next = k + 1 < ascii.Length ? ascii[k + 1] : ' ';
+            char sound;
+            if (next == 'h' && c is 'c' or 's' or 'k' or 't' or 'p' or 'g' or 'z')
+            {
+                sound = c switch { 'c' or 'z' => 'c', 's' => 's', 'k' => 'h', 't' => 't', 'p' => 'p', _ => 'k' };
+                k++;
+            }
+            else if (c == 't' && next is 's' or 'z')
+            {
+                sound = 'c';
+                k++;
+            }
+            else
+            {
+                sound = c switch
+                {
+                    'b' or 'f' or 'v' or 'p' => 'p',
+                    'd' or 't' => 't',
+                    'g' or 'k' or 'q' => 'k',
+                    'c' => next is 'e' or 'i' or 'y' ? 's' : 'k',
+                    'j' or 'z' => 'c',
+                    'x' => 'h',
+                    'l' or 'r' => 'r',
+                    's' or 'm' or 'n' or 'h' => c,
+                    _ => '\0',
+                };
+            }
+
+            Append(key, sound);
+        }
+
+        return vowel + ":" + key;
+
+        static void Append(System.Text.StringBuilder key, char sound)
+        {
+            if (sound != '\0' && (key.Length == 0 || key[^1] != sound))
+            {
+                key.Append(sound);
+            }
+        }
     }
 
     /// <summary>

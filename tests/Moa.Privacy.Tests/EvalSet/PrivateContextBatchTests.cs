@@ -772,8 +772,10 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     [InlineData(115, 0.93, 0.64, 0.93, 0.98, 0.93, 0.95)]
     // Batch 116, written blind by two helpers at the end of the session before and committed unread, wired first in the
     // next session after the two passes tuned on batch 115, scored once (0.947, detector 0.935 / 0.954, 50 of 85 public
-    // persons replaced).
-    [InlineData(116, 0.94, 0.59, 0.93, 0.99, 0.93, 0.95)]
+    // persons replaced). One pass tuned on it since (a confident foreign name's word found again in Hangul as it sounds,
+    // a table's and a record's everyday words, a title with 님, a best comment's badge, Spanish and French forms of
+    // address: 0.953, detector 0.941 / 0.972).
+    [InlineData(116, 0.95, 0.59, 0.94, 0.99, 0.94, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

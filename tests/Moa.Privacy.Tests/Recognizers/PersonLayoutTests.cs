@@ -4074,4 +4074,50 @@ public class PersonLayoutTests
 
         Persons("春梅花开了，春梅很美。").ShouldNotContain("春梅");
     }
+
+    // A confident foreign name's word is found again where the text writes it in Hangul as it sounds (Фаррух Раҳимов …
+    // 파루흐, Tevita Fonua … 테비타, 李春花 … 춘화, Trần Văn Hùng … 훙이가); an everyday Korean word that sounds like one (다른
+    // and Trần, 테이블로 with a particle) is not, nor a lone capitalised word's echo.
+    [Fact]
+    public void HangulRenderings_OfConfidentForeignNames()
+    {
+        var farm = Persons("2025-05-14, 06:07 - Фаррух Раҳимов: салом\n2025-05-14, 06:08 - 어태식 반장: 3동 환풍기 내가 고칠게. 파루흐 소독 발판 약 바꿨어?");
+        farm.ShouldContain("파루흐");
+        var roster = Persons("[답장 21:50] Tevita Fonua: coach sorry I am late today\n[답장 22:02] 모상진 목사: 감독님, 테비타 외국인등록증 만료가 다음 달이라 같이 가야 합니다");
+        roster.ShouldContain("테비타");
+        roster.ShouldNotContain("감독님");
+        var shop = Persons("李春花, [09:40] 美兰姐 我今天5点到\n金美兰, [09:42] 没事没事 천천히 와. 사장님 춘화 5시 출근이에요");
+        shop.ShouldContain("춘화");
+        var site = Persons("[09:02] Trần Văn Hùng: dạ em đến rồi\n[09:05] 육상철 반장: 다들 비계 쪽 접근 금지!! 훙이가 병원 갔음. 다른 사람은 대기");
+        site.ShouldContain("훙");
+        site.ShouldNotContain("다른");
+
+        var plain = Persons("[09:02] Trần Văn Hùng: dạ em đến rồi\n[09:05] 육상철 반장: 다른 팀은 쉬운 테이블로 옮겨 주세요. 근데 훙 문제는 없음");
+        plain.ShouldNotContain("다른");
+        plain.ShouldNotContain("테이블로");
+        plain.ShouldNotContain("훙");
+        Persons("Python 3.12 릴리스. 파이썬 문서를 참고하세요").ShouldNotContain("파이썬");
+        PersonLayout.SoundKey("Farrukh").ShouldBe(PersonLayout.SoundKey("파루흐"));
+        PersonLayout.SoundKey("Nguyen").ShouldBe(PersonLayout.SoundKey("응우옌"));
+        PersonLayout.SoundKey("Tran").ShouldNotBe(PersonLayout.SoundKey("테이블"));
+    }
+
+    // A table's and a record's everyday words are no names (확인 (선우진), 이용중, 클램프), nor a title with 님 (감독님); a
+    // board's best comment is badged before its writer; Spanish and French forms of address and a dispatcher take a name.
+    [Fact]
+    public void RecordWords_BestCommentBadges_AndFormsOfAddress()
+    {
+        var gym = Persons("C-2231\tLéa Fontaine\t10회권\t2025-09-17\t이용중\t프랑스 교환학생, 암벽화 대여 포함 (선우진)\n"
+            + "C-2240\t하빛나\t3개월권\t2025-06-12\t정지(30일)\t손가락 부상, 진단서 확인 (선우진)");
+        gym.ShouldContain("하빛나");
+        gym.ShouldNotContain("이용중");
+        gym.ShouldNotContain("확인");
+        gym.ShouldNotContain("포함");
+        Persons("[엄기태 반장] [오전 10:50] 줄걸이 바흐티요르 맞는데 신규 아니고 3년 차임다 ㅠ 클램프 하나가 헐거웠음").ShouldNotContain("클램프");
+        var board = Persons("[베스트] 콩콩이: 저도 기사인데 그 형님 맞아요\n퇴근하고싶다: 이런 글 보려고 커뮤 함 ㅠㅠ\n콩콩이: 원래 그런 분이에요\n퇴근하고싶다: 복 받으실 거예요");
+        board.Count(n => n == "콩콩이").ShouldBe(2);
+        board.ShouldNotContain("베스트");
+        RuleSpans("Estimada señora Chae: muchas gracias por cuidar a mi hija").ShouldContain("Chae");
+        RuleSpans("Their dispatcher Rick Hollis wants a PO by Monday").ShouldContain("Rick Hollis");
+    }
 }
