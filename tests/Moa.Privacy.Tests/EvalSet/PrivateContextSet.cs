@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–115 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–116 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 116;
+    public const int HeldOutBatch = 117;
 
-    /// <summary>The batch held out whole before batch 116 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 115;
+    /// <summary>The batch held out whole before batch 117 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 116;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -332,7 +332,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a laser treatment chart and patients' messages, Mongolian and Buryat construction workers' Facebook group, a graduate students' union meeting, a kids' art academy exhibition notice and Band comments, a market merchants' association meeting, a landslide evacuation in the news, an English e-mail with a Russian medical tourism agency, a Gapyeong glamping ledger, a church choir's schedule and chat, a hospice social worker's record, a community post on a bicycle recovered via CCTV, a running crew's open chat, Filipino seafarers' Messenger group, a locksmith's job log, a webtoon fan translation Discord, a wedding bouquet order book, a used bicycle deal chat, a health insurance branch's messenger about a misdirected notice, a juvenile shelter intake, a Ghanaian chef in Itaewon in the news, Pakistani and Afghan recycling workers' WhatsApp group, a middle school baseball roster and manager's texts, ICU nursing notes and the family's call log, a forklift accident report and night shift chat, a gastric bypass plan and consent, a vintage audio Naver cafe, a telecom shop's complaint record, a cooking contest stream chat, a goshiwon deposit chat, refugee NGO lawyers' KakaoTalk group, a pilates studio's bookings, an apartment fire dispatch log, a robotics startup's Berlin Slack channel, Joseonjok caregivers' WeChat group, a mattress mediation) and wired in it
 /// after a pass tuned on batch 114 (a lone surname before an office's rank, a foreign name with the age and 씨, a doubles pair joined by a middle dot, 샘 for 쌤, a coach before a name, Indonesian kin with -ku, a nickname and a surname in an export's slot, a weekday's or a day-month time in brackets), adds planted documents only (<c>person-private-docs115.txt</c>). Batch 116, written blind at that session's end by
 /// two writers (a migraine chart and patients' messages, Tajik and Kyrgyz poultry farm workers' WhatsApp group, a student union's election committee minutes, a kids' robotics academy notice and Band comments, a hail damage cooperative meeting, a ferry engine fire in the news, an English e-mail with a Mexican student's host family, a Jeju horse riding camp ledger, a Won Buddhist volunteers' chat, a speech therapy record, a community post on a taxi driver returning a wallet, a table tennis club's open chat, Nepali and Bhutanese greenhouse workers' Viber group, a glazier's job log, a film photography Discord, a doenjang maker's order book, a used car seat deal chat, a county office's messenger about a misdirected relief payment, a domestic violence shelter intake, a Kazakh pianist in the news, Vietnamese and Thai fish farm workers' Zalo group, a high school rugby roster and coach's texts, a NICU record and the parents' call log, a tower crane near-miss report and chat, a knee replacement plan and consent, a birdwatchers' Naver cafe, an insurer's complaint record and messenger, a rhythm game stream chat, a villa jeonse contract and mould chat, activity assistants' KakaoTalk group, a climbing gym's records, a hypothermia dispatch log, a semiconductor firm's Austin Slack channel, Uzbek and Korean-Chinese restaurant workers' Telegram group, a wedding hall mediation) and wired at the next session's start
-/// after two passes tuned on batch 115 (a social network comment's writer with how long ago, a portal comment's stamp and dash, Herr and Frau; a speaker's generational suffix, a Chinese given name before 姐), adds planted documents only (<c>person-private-docs116.txt</c>).
+/// after two passes tuned on batch 115 (a social network comment's writer with how long ago, a portal comment's stamp and dash, Herr and Frau; a speaker's generational suffix, a Chinese given name before 姐), adds planted documents only (<c>person-private-docs116.txt</c>). Batch 117, written blind in that session by
+/// two writers (a laser treatment consent and patients' inquiries, Kazakh and Kyrgyz meat plant workers' WhatsApp group, a field trip accident conference, a youth orchestra's audition notice and Band comments, a reconstruction association's general meeting, a valley campsite flash flood in the news, a game studio's Montreal Slack channel, a Gapyeong pension ledger, a temple's lantern festival chat, a speech therapy centre's notes, a community post thanking a taxi driver, a badminton club's open chat, Vietnamese brides' Zalo group, a plumber's log, a keyboard enthusiasts' Discord, a rice cake shop's order book, a used camera deal chat, a district office's messenger about a misdelivered notice, a voice phishing victim's legal aid intake, a Peruvian chef in the news, Bangladeshi furniture workers' IMO group, ward nurses' handover notes, a church youth retreat chat, an insurance adjuster's accident report, a Twitch cooking stream chat, a village elders' hall minutes and diary, a daycare allergy incident report, a labour attorney's overtime consultation, a wedding planner's sheet and chat, a used car contract and texts, an orthodontic record, a hiking fall dispatch log, a battery maker's Poland Teams chat, Thai massage therapists' LINE group, a lease mediation record) and wired in it
+/// after a pass tuned on batch 116 (a confident foreign name's word in Hangul as it sounds, a table's everyday words, a title with 님, a best comment's badge, Spanish and French forms of address), adds planted documents only (<c>person-private-docs117.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -688,6 +690,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath114, 114));
         items.AddRange(Planted(DocsPath115, 115));
         items.AddRange(Planted(DocsPath116, 116));
+        items.AddRange(Planted(DocsPath117, 117));
         return items;
     }
 
@@ -1113,8 +1116,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath116 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs116.txt");
 
+    private static string DocsPath117 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs117.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs116.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs117.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
