@@ -3172,7 +3172,7 @@ internal static class Person
         "co-host ", "host ", "teacher ", "co-teacher ", "tutor ", "coach ", "classmate ", "nephew ", "niece ", "grandson ",
         "granddaughter ", "buddy ", "landlord ", "landlady ", "supervisor ", "assistant ", "mentor ", "caregiver ",
         "nurse ", "doctor ", "interpreter ", "translator ", "coordinator ", "driver ", "student ", "intern ", "secretary ", "nanny ",
-        "babysitter ", "therapist ", "counselor ", "counsellor ", "pharmacist ", "lawyer ", "agent ",
+        "babysitter ", "baby ", "therapist ", "counselor ", "counsellor ", "pharmacist ", "lawyer ", "agent ",
     ];
 
     // Capitalised words after a greeting, thanks or a relation that address no one by name.
@@ -3744,6 +3744,40 @@ internal static class Person
     private static readonly SearchValues<string> s_englishCueValues = SearchValues.Create(s_englishCues.Select(c => c.Text).Distinct().ToArray(), StringComparison.Ordinal);
 
     /// <summary>
+    /// The end of a given name of the Latin lists from <paramref name="start"/> (each part of a hyphenated one: Marc-André),
+    /// three letters or more, that no letter, digit, bracket or dotted word follows; 0 otherwise.
+    /// </summary>
+    private static int MentionedGivenNameEnd(string text, int start)
+    {
+        var end = start;
+        while (true)
+        {
+            var part = end;
+            while (end < text.Length && Context.IsLatinLetter(text[end]))
+            {
+                end++;
+            }
+
+            if (end - part < 2 || !char.IsUpper(text[part]) || text.AsSpan(part + 1, end - part - 1).ContainsAnyInRange('A', 'Z')
+                || (NameGazetteer.LatinKind(text.AsSpan(part, end - part)) & NameGazetteer.LatinGivenKind) == 0)
+            {
+                return 0;
+            }
+
+            if (Context.At(text, end) == '-' && Context.IsLatinUpper(Context.At(text, end + 1)))
+            {
+                end++;
+                continue;
+            }
+
+            // (A capitalised word after it may be the surname, which the rules of full names take: @Priya Raman.)
+            return end - start >= 3 && !Context.IsDigit(Context.At(text, end)) && Context.At(text, end) is not ('(' or '_' or '@')
+                && !(Context.At(text, end) == '.' && Context.IsAsciiLetter(Context.At(text, end + 1)))
+                && !(Context.At(text, end) == ' ' && Context.IsLatinUpper(Context.At(text, end + 1)) && Context.IsLatinLower(Context.At(text, end + 2))) ? end : 0;
+        }
+    }
+
+    /// <summary>
     /// A person's handle in Latin letters where a handle is written: after <c>@</c> in running text or a cell (<c>(@mino_b)</c>,
     /// <c>| @bori_daily |</c>; not a decorator opening its line, not an address's domain, not a path's <c>[@attrib]</c>), or
     /// before 님 (<c>Luka_Kim 님</c>, <c>woodpecker_0님</c>). A handle is three to thirty letters, digits, <c>_</c> or <c>.</c>
@@ -3810,6 +3844,14 @@ internal static class Person
             if (Context.IsLatinUpper(Context.At(text, at + 1)) && RomanisedKoreanName(text, at + 1) is var romanised and > 0)
             {
                 sink.Add(new PiiFinding(at + 1, romanised, PiiTypes.Person, 0.8));
+                continue;
+            }
+
+            // (Or a given name alone, as a workspace's members mention each other: @Olivier, @Marc-André; not an annotation,
+            // @Override, nor a word of the lists that is no given name.)
+            if (Context.IsLatinUpper(Context.At(text, at + 1)) && MentionedGivenNameEnd(text, at + 1) is var given and > 0)
+            {
+                sink.Add(new PiiFinding(at + 1, given, PiiTypes.Person, 0.75));
                 continue;
             }
 
@@ -4849,6 +4891,12 @@ internal static class Person
 
         // A surname of two letters (also an English word: Do, Oh, An) before a given name with a hyphen (Do Ji-geon).
         if (n == 2 && !caps && s_shortSurnames.Contains(first) && last.Contains('-'))
+        {
+            return words[1].End;
+        }
+
+        // (Or after it, as names are written in English: Seo-yeon Ha, Dong-gyu Ma.)
+        if (n == 2 && !caps && s_shortSurnames.Contains(last) && first.Contains('-'))
         {
             return words[1].End;
         }

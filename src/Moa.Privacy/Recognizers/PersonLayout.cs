@@ -224,6 +224,11 @@ internal static class PersonLayout
         seeds = candidates.Count;
         for (var i = from; i < seeds; i++)
         {
+            if (candidates[i].Type == PiiTypes.Person && candidates[i].Score >= SeedScore && Person.OpenBracketAfter(text, candidates[i].End) > 0)
+            {
+                HandleAfter(text, candidates[i], candidates, from);
+            }
+
             if (candidates[i].Start > 0 && text[candidates[i].Start - 1] == '(' && IsSeed(text, candidates[i]))
             {
                 Alias(text, candidates[i], candidates, from);
@@ -2298,6 +2303,13 @@ internal static class PersonLayout
         {
             return (rankWriter.Start, rankWriter.End, true);
         }
+
+        // A board's comment copied with its votes after a middle dot and a colon before the comment (└ 모범시민K · 추천 38 :
+        // 요즘 …): the writer, named for certain.
+        if (VoteCountWriter(text, ReplyMarkEnd(text, p, lineEnd), lineEnd) is { } voted)
+        {
+            return (voted.Start, voted.End, true);
+        }
         // (A reply's mark before a time in brackets leaves the line as without it: ↳ [Mon 11:41 AM] Megan O'Leary: ….)
         if (ReplyMarkEnd(text, p, lineEnd) is var replyStamp && replyStamp > p && Context.At(text, replyStamp) == '['
             && text.IndexOf(']', replyStamp, Math.Min(lineEnd - replyStamp, 24)) is var stampClose and > 0
@@ -3198,8 +3210,9 @@ internal static class PersonLayout
             return p + 3 + barColon;
         }
 
-        // (A streaming site's log writes the viewer's id in brackets after the nickname: [20:01:14] 자취요정루루(lulu_cook) : ….)
-        if (timed && IdInBracketsEnd(text, p, lineEnd) is var idEnd and > 0)
+        // (A streaming site's log writes the viewer's id in brackets after the nickname: [20:01:14] 자취요정루루(lulu_cook) : …,
+        // [20:03:11] 쿡쿡민호 (cookcook_minho): ….)
+        if (timed && IdInBracketsEnd(text, Context.At(text, p) == ' ' ? p + 1 : p, lineEnd) is var idEnd and > 0)
         {
             return idEnd;
         }
@@ -4824,6 +4837,38 @@ internal static class PersonLayout
             && IsCafeRank(text.AsSpan(handleEnd + 1, dot - handleEnd - 1)) ? CommentHandle(text, p, handleEnd) : null;
     }
 
+    /// <summary>
+    /// The writer of a board's comment laid out as a handle, a middle dot, the votes (<c>추천 38</c>, <c>공감 5</c>,
+    /// <c>좋아요 12</c>) and a colon before the comment (<c>모범시민K · 추천 38 : …</c>); null otherwise.
+    /// </summary>
+    private static (int Start, int End)? VoteCountWriter(string text, int p, int lineEnd)
+    {
+        var dot = text.IndexOf(" · ", p, Math.Min(24, lineEnd - p), StringComparison.Ordinal);
+        if (dot <= p)
+        {
+            return null;
+        }
+
+        var q = dot + 3;
+        foreach (var vote in (ReadOnlySpan<string>)["추천 ", "공감 ", "좋아요 ", "비추 "])
+        {
+            if (text.AsSpan(q, lineEnd - q).StartsWith(vote, StringComparison.Ordinal))
+            {
+                var digits = q + vote.Length;
+                var end = digits;
+                while (end < lineEnd && (Context.IsDigit(text[end]) || text[end] == ',' && end > digits))
+                {
+                    end++;
+                }
+
+                var colon = Context.At(text, end) == ' ' ? end + 1 : end;
+                return end > digits && Context.At(text, colon) is ':' or '：' && TalkFollows(text, colon, lineEnd, spaceNeeded: true) ? CommentHandle(text, p, dot) : null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A cafe member's rank or a board's own role after a handle (우수회원, 새싹멤버, 운영진, 작성자, 스탭).</summary>
     private static bool IsCafeRank(ReadOnlySpan<char> rank) =>
         rank.EndsWith("회원", StringComparison.Ordinal) || rank.EndsWith("멤버", StringComparison.Ordinal) || rank.EndsWith("등급", StringComparison.Ordinal)
@@ -6322,7 +6367,7 @@ internal static class PersonLayout
         "abcdefghijklmnopqrstuvwxyzßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿ");
 
     /// <summary>
-    /// One to three capitalised Latin words (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>, <c>Nguyễn Thu Thủy</c>,
+    /// One to three capitalised Latin words, four for a Vietnamese name with Thị or Văn (<c>Oyunbileg</c>, <c>Maria Lopez</c>, <c>Li Xiaoyu</c>, <c>Nguyễn Thu Thủy</c>,
     /// <c>Şahin</c>): a capital, then one to fourteen lower-case letters each (<see cref="Context.IsLatinLower"/>: the
     /// diacritics of Vietnamese, Turkish or Polish names too), one space apart; or two or three words in capitals as passports write them, one
     /// of them a listed name word (<c>NGUYEN VAN HUNG</c>; <see cref="NameGazetteer.LatinKind"/>), not an abbreviation
@@ -6330,6 +6375,11 @@ internal static class PersonLayout
     /// </summary>
     internal static bool IsLatinName(ReadOnlySpan<char> cell)
     {
+        // (A Vietnamese name of four words has the middle word of a woman's or a man's name second: Võ Thị Kim Yến, Trần Văn
+        // Minh Đức.)
+        static bool IsVietnameseFullName(ReadOnlySpan<char> cell) =>
+            cell.IndexOf(' ') is var first and > 0 && cell[(first + 1)..] is var rest && (rest.StartsWith("Thị ", StringComparison.Ordinal) || rest.StartsWith("Văn ", StringComparison.Ordinal));
+
         var (words, capitals, listed, initial) = (0, 0, false, false);
         foreach (var range in cell.Split(' '))
         {
@@ -6371,7 +6421,7 @@ internal static class PersonLayout
         }
 
         return initial ? capitals == 0 && words is 1 or 2 && (NameGazetteer.LatinKind(cell[..cell.IndexOf(' ')]) & NameGazetteer.LatinGivenKind) != 0
-            : capitals == 0 ? words is >= 1 and <= 3 : capitals == words && words is 2 or 3 && listed;
+            : capitals == 0 ? words is >= 1 and <= 3 || words == 4 && IsVietnameseFullName(cell) : capitals == words && words is 2 or 3 && listed;
 
         // (Each part of a hyphened word capitalised, two letters or more.)
         static bool HyphenedParts(ReadOnlySpan<char> w)
@@ -6849,6 +6899,27 @@ internal static class PersonLayout
         "요아킴", "시몬", "다니엘", "다미아노", "바실리오", "필립보", "세바스티아노", "라우렌시오", "그레고리오", "니콜라오", "암브로시오",
         "바르나바", "마티아", "유스티노", "치릴로", "보니파시오", "펠릭스", "하상바오로", "대건안드레아",
     ]).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// A handle in Latin letters in brackets right after a confident name or handle, as a stream's or a server's log shows
+    /// the display name and the account (<c>쿡쿡민호 (cookcook_minho)</c>): lower-case letters with a digit, an underscore or
+    /// a dot (<see cref="LatinHandle"/>), not a file's or a site's name (<c>report_v2.pdf</c>, <c>naver.com</c>).
+    /// </summary>
+    private static void HandleAfter(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
+    {
+        var start = Person.OpenBracketAfter(text, seed.End) + 1;
+        var end = start;
+        while (end < text.Length && end - start <= 30 && (Context.IsAsciiLetter(text[end]) || Context.IsDigit(text[end]) || text[end] is '_' or '.'))
+        {
+            end++;
+        }
+
+        var handle = text.AsSpan(start, end - start);
+        if (Context.At(text, end) == ')' && handle.Length >= 3 && LatinHandle(handle) && handle.IndexOf('.') < 0 && !handle.ContainsAnyInRange('A', 'Z'))
+        {
+            Add(text, candidates, from, start, end, AddedScore);
+        }
+    }
 
     /// <summary>
     /// Another name of a confident name in brackets right after it: a name in Latin letters of the name lists or a Korean
@@ -7471,7 +7542,7 @@ internal static class PersonLayout
     /// A word of a confident name in Latin, Cyrillic or Chinese letters wherever the text writes it in Hangul as it sounds,
     /// as mixed chats and records do (<c>Фаррух Раҳимов</c> … <c>파루흐</c>, <c>Bakyt</c> … <c>바키트</c>, <c>Tevita</c> …
     /// <c>테비타</c>, <c>李春花</c> … <c>춘화</c>): the two spellings are compared by <see cref="SoundKey"/>, three consonants or
-    /// more; a Hangul word of one syllable renders a name of one, a longer word (to five syllables, perhaps with a particle after it) a longer name.
+    /// more; a Hangul word of one syllable renders a name of one, a longer word (to seven syllables, perhaps with a particle after it) a longer name.
     /// </summary>
     private static void HangulRenderings(string text, List<PiiFinding> candidates, int from)
     {
@@ -7500,9 +7571,9 @@ internal static class PersonLayout
                     word = word[1..];
                 }
 
-                if (word.Length >= 2 && SoundKey(word) is { Length: >= 5 } key)
+                if (word.Length >= 2 && SoundKey(word) is { Length: >= 3 } key && Syllables(word) is var syllables && (key.Length >= 5 || syllables == 1))
                 {
-                    (keys ??= new(StringComparer.Ordinal)).TryAdd(key, Syllables(word));
+                    (keys ??= new(StringComparer.Ordinal)).TryAdd(key, syllables);
                 }
             }
         }
@@ -7525,16 +7596,18 @@ internal static class PersonLayout
                 run++;
             }
 
-            // A word of one syllable renders a name of one (Hùng … 훙이가, Hồng … 홍 씨) where the familiar 이, 씨 or 님
-            // follows it; a longer word renders a longer name, as many syllables as the name's or one more or fewer, not
+            // A word of one syllable renders a name of one (Hùng … 훙이가, Hồng … 홍 씨, Yến … 옌 언니) where the familiar 이,
+            // 씨, 님 or an elder's word follows it (a name of one consonant only where 씨 or the elder's word stands apart: 안이,
+            // 따님 and 마씨네 are words); a longer word renders a longer name, as many syllables as the name's or one more or fewer, not
             // counting the ㅡ Korean puts between consonants (파루흐 is two, as Farrukh; 다른 is no Trần), and it does not
             // end as a particle or a verb does (테이블로, 있다면, 근데).
-            for (var end = Math.Min(run, p + 5); end >= p + 1; end--)
+            for (var end = Math.Min(run, p + 7); end >= p + 1; end--)
             {
                 var word = text.AsSpan(p, end - p);
                 var oneSyllable = end == p + 1;
-                if ((oneSyllable ? Context.At(text, end) is '이' or '씨' or '님' || text.AsSpan(end).StartsWith(" 씨", StringComparison.Ordinal) : FreeAfter(text, end) && word[^1] is not ('에' or '요' or '면' or '역' or '데' or '는' or '을' or '를' or '은' or '고'))
-                    && keys.TryGetValue(SoundKey(word), out var seedSyllables) && (oneSyllable ? seedSyllables == 1 : seedSyllables > 1 && Math.Abs(HangulSyllables(word) - seedSyllables) <= 1)
+                if ((oneSyllable ? Context.At(text, end) is '이' or '씨' or '님' || OneSyllableAddressed(text.AsSpan(end)) : FreeAfter(text, end) && word[^1] is not ('에' or '요' or '면' or '역' or '데' or '는' or '을' or '를' or '은' or '고'))
+                    && SoundKey(word) is var key && keys.TryGetValue(key, out var seedSyllables)
+                    && (oneSyllable ? seedSyllables == 1 && (key.Length >= 5 || OneSyllableAddressed(text.AsSpan(end))) : seedSyllables > 1 && key.Length >= 5 && Math.Abs(HangulSyllables(word) - seedSyllables) <= 1)
                     && !Person.IsInflectedCommonWord(word))
                 {
                     if (!Covered(candidates, from, p, end))
@@ -7548,6 +7621,11 @@ internal static class PersonLayout
 
             p = run - 1;
         }
+
+        // (씨 or an elder's word after a space: 홍 씨, 옌 언니.)
+        static bool OneSyllableAddressed(ReadOnlySpan<char> after) =>
+            after.StartsWith(" 씨", StringComparison.Ordinal) || after.StartsWith(" 언니", StringComparison.Ordinal) || after.StartsWith(" 오빠", StringComparison.Ordinal)
+            || after.StartsWith(" 누나", StringComparison.Ordinal) || after.StartsWith(" 형", StringComparison.Ordinal) && !(after.Length > 2 && Context.IsHangulSyllable(after[2]));
 
         // The syllables of a word in Latin, Cyrillic or Chinese letters: its runs of vowels in AnyAscii's reading (y a
         // consonant before a vowel: Batbayar three).

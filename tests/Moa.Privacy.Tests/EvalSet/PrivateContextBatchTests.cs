@@ -777,8 +777,12 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // address: 0.953, detector 0.941 / 0.972).
     [InlineData(116, 0.95, 0.59, 0.94, 0.99, 0.94, 0.97)]
     // Batch 117, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 116,
-    // scored once (0.934, detector 0.920 / 0.967, 55 of 91 public persons replaced).
-    [InlineData(117, 0.93, 0.61, 0.91, 0.99, 0.91, 0.96)]
+    // scored once (0.934, detector 0.920 / 0.967, 55 of 91 public persons replaced; 44 detector misses by the analysis
+    // script, the session's start tree 44). One pass tuned on it since (a board's comment with its votes, a workspace's
+    // mention of a given name, a romanised name with the surname after it, a handle in brackets after a speaker, a
+    // Vietnamese name of four words, a one-syllable name in Hangul before an elder's word, Polish short forms, a baby's
+    // name: 0.959, detector 0.942 / 0.974).
+    [InlineData(117, 0.95, 0.61, 0.94, 0.99, 0.94, 0.97)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -4120,4 +4120,50 @@ public class PersonLayoutTests
         RuleSpans("Estimada señora Chae: muchas gracias por cuidar a mi hija").ShouldContain("Chae");
         RuleSpans("Their dispatcher Rick Hollis wants a PO by Monday").ShouldContain("Rick Hollis");
     }
+
+    // A board's comment with its votes before the colon names its writer (└ 모범시민K · 추천 38 : …); a workspace's mention of
+    // a listed given name is a person (@Olivier, @Marc-André; not @Override) and so is a romanised Korean name with the
+    // surname after it (Seo-yeon Ha); a handle in brackets after a confident speaker is the same person (쿡쿡민호
+    // (cookcook_minho)), not a file's name; a Vietnamese name of four words speaks; a Vietnamese name of one syllable is
+    // found in Hangul before an elder's word (Yến … 옌 언니), not in 따님 or 마씨네.
+    [Fact]
+    public void VoteCounts_Mentions_HandlesInBrackets_AndVietnameseNames()
+    {
+        var board = Persons("└ 모범시민K · 추천 38 : 요즘 이런 분 보기 힘든데 진짜\n└ jjong_94 · 추천 17 : 혹시 상훈 기사님 흰색 K5 모시는 분?");
+        board.ShouldContain("모범시민K");
+        board.ShouldContain("jjong_94");
+        Persons("공지 · 추천 3개월 이상 회원만 신청 가능").ShouldBeEmpty();
+
+        var slack = Persons("Olivier Gagnon  10:02 AM  ok\nÉmilie Tremblay  10:05 AM  It has names. @Olivier I think you posted it? @Marc-André can you own the upload?");
+        slack.Count(n => n == "Olivier").ShouldBe(1);
+        slack.ShouldContain("Marc-André");
+        RuleSpans("Lost cells. @Seo-yeon Ha do we switch the recipe?").ShouldContain("Seo-yeon Ha");
+        RuleSpans("public @Override void run() { @Nullable String x; }").ShouldBeEmpty();
+
+        var stream = Persons("[20:03:11] 쿡쿡민호 (cookcook_minho): 오늘 재료는 묵은지!\n[20:03:40] jen_eats: is that kimchi homemade?\n[20:04:15] 쿡쿡민호 (cookcook_minho): yes my mom made it");
+        stream.ShouldContain("cookcook_minho");
+        Persons("[10:00] 김민수: 보고서 올렸어요\n[10:01] 김민수 (report_v2.pdf) 확인 부탁").ShouldNotContain("report_v2.pdf");
+
+        var zalo = Persons("[Võ Thị Kim Yến] 13:40  Các chị xem trận đấu tối qua chưa\n[Nguyễn Thu Hà] 13:42  Xem rồi em\n[Võ Thị Kim Yến] 13:45  Hay quá\n"
+            + "[Nguyễn Thu Hà] 20:34  1577-1366 có tiếng Việt 24 giờ. 옌 언니 괜찮아요?");
+        zalo.ShouldContain("Võ Thị Kim Yến");
+        zalo.ShouldContain("옌");
+        var ward = Persons("[09:00] Tạ Thị Mai: chào\n[09:01] 김민수: 따님이 오셨어요. 마씨네떡집에 주문했어요");
+        ward.ShouldNotContain("따");
+        ward.ShouldNotContain("마");
+    }
+
+    // Polish short forms are given names (Thanks Kasia!), a baby before a name is a relative's (baby Zosia; not baby Yoda, not
+    // a listed name), and a record's words of blind batch 117 are no names (예비합격:, 탁송은).
+    [Fact]
+    public void PolishShortForms_Babies_AndRecordWords()
+    {
+        var teams = Persons("Thanks Kasia! My husband and I will run 5 km. Back from leave on the 1st (baby Zosia is doing great). Baby shark and baby Yoda toys");
+        teams.ShouldContain("Kasia");
+        teams.ShouldContain("Zosia");
+        teams.ShouldNotContain("Yoda");
+        var results = Persons("합격: 바이올린 소하람(고1) / 첼로: 편지안(중3)\n예비합격: 바이올린 함서진(순번 1)\n잔금 입금했어요. 탁송은 토요일 오전 맞죠?");
+        results.ShouldNotContain("예비합격");
+        results.ShouldNotContain("탁송");
+    }
 }
