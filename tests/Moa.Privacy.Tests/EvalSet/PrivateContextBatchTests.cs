@@ -783,6 +783,9 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // Vietnamese name of four words, a one-syllable name in Hangul before an elder's word, Polish short forms, a baby's
     // name: 0.959, detector 0.942 / 0.974).
     [InlineData(117, 0.95, 0.61, 0.94, 0.99, 0.94, 0.97)]
+    // Batch 118, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 117,
+    // scored once (0.940, detector 0.939 / 0.960, 56 of 97 public persons replaced).
+    [InlineData(118, 0.94, 0.58, 0.93, 0.99, 0.93, 0.95)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

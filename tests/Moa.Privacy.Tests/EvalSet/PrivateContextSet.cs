@@ -25,12 +25,12 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 
     /// <summary>
     /// The batch written blind and held out whole (every item is test data): none of it was looked at, judged by the
-    /// rules or scored while the rules were changed. Batches 1–116 are the tuning data.
+    /// rules or scored while the rules were changed. Batches 1–117 are the tuning data.
     /// </summary>
-    public const int HeldOutBatch = 117;
+    public const int HeldOutBatch = 118;
 
-    /// <summary>The batch held out whole before batch 117 was wired (scored once; now part of the tuning data).</summary>
-    public const int PreviousHeldOutBatch = 116;
+    /// <summary>The batch held out whole before batch 118 was wired (scored once; now part of the tuning data).</summary>
+    public const int PreviousHeldOutBatch = 117;
 
     /// <summary>Batch 11 (held out whole before batch 12 was written, scored once).</summary>
     public const int Batch11 = 11;
@@ -334,7 +334,9 @@ internal sealed record PrivateItem(string Id, int Batch, string Part, string Sou
 /// two writers (a migraine chart and patients' messages, Tajik and Kyrgyz poultry farm workers' WhatsApp group, a student union's election committee minutes, a kids' robotics academy notice and Band comments, a hail damage cooperative meeting, a ferry engine fire in the news, an English e-mail with a Mexican student's host family, a Jeju horse riding camp ledger, a Won Buddhist volunteers' chat, a speech therapy record, a community post on a taxi driver returning a wallet, a table tennis club's open chat, Nepali and Bhutanese greenhouse workers' Viber group, a glazier's job log, a film photography Discord, a doenjang maker's order book, a used car seat deal chat, a county office's messenger about a misdirected relief payment, a domestic violence shelter intake, a Kazakh pianist in the news, Vietnamese and Thai fish farm workers' Zalo group, a high school rugby roster and coach's texts, a NICU record and the parents' call log, a tower crane near-miss report and chat, a knee replacement plan and consent, a birdwatchers' Naver cafe, an insurer's complaint record and messenger, a rhythm game stream chat, a villa jeonse contract and mould chat, activity assistants' KakaoTalk group, a climbing gym's records, a hypothermia dispatch log, a semiconductor firm's Austin Slack channel, Uzbek and Korean-Chinese restaurant workers' Telegram group, a wedding hall mediation) and wired at the next session's start
 /// after two passes tuned on batch 115 (a social network comment's writer with how long ago, a portal comment's stamp and dash, Herr and Frau; a speaker's generational suffix, a Chinese given name before 姐), adds planted documents only (<c>person-private-docs116.txt</c>). Batch 117, written blind in that session by
 /// two writers (a laser treatment consent and patients' inquiries, Kazakh and Kyrgyz meat plant workers' WhatsApp group, a field trip accident conference, a youth orchestra's audition notice and Band comments, a reconstruction association's general meeting, a valley campsite flash flood in the news, a game studio's Montreal Slack channel, a Gapyeong pension ledger, a temple's lantern festival chat, a speech therapy centre's notes, a community post thanking a taxi driver, a badminton club's open chat, Vietnamese brides' Zalo group, a plumber's log, a keyboard enthusiasts' Discord, a rice cake shop's order book, a used camera deal chat, a district office's messenger about a misdelivered notice, a voice phishing victim's legal aid intake, a Peruvian chef in the news, Bangladeshi furniture workers' IMO group, ward nurses' handover notes, a church youth retreat chat, an insurance adjuster's accident report, a Twitch cooking stream chat, a village elders' hall minutes and diary, a daycare allergy incident report, a labour attorney's overtime consultation, a wedding planner's sheet and chat, a used car contract and texts, an orthodontic record, a hiking fall dispatch log, a battery maker's Poland Teams chat, Thai massage therapists' LINE group, a lease mediation record) and wired in it
-/// after a pass tuned on batch 116 (a confident foreign name's word in Hangul as it sounds, a table's everyday words, a title with 님, a best comment's badge, Spanish and French forms of address), adds planted documents only (<c>person-private-docs117.txt</c>).
+/// after a pass tuned on batch 116 (a confident foreign name's word in Hangul as it sounds, a table's everyday words, a title with 님, a best comment's badge, Spanish and French forms of address), adds planted documents only (<c>person-private-docs117.txt</c>). Batch 118, written blind in that session by
+/// two writers (a cataract surgery schedule and patients' messages, Cambodian strawberry farm workers' Telegram group, a parents' association meeting on a school bus route, a taekwondo academy's belt test notice and Band comments, a tenants' meeting on a heating outage, a boat capsizing in the news, an English e-mail with a German visiting scientist, a Jeju bicycle rental ledger, a soup kitchen's volunteer chat, an art therapy record, a community post on a neighbour who rescued a child from a fire, a futsal club's open chat, Joseonjok caregivers' WeChat group, a locksmith's job log, a board game café's Discord, a side dish shop's order book, a used stroller deal chat, a police station's messenger about a lost wallet, a franchise fraud legal aid intake, a Ghanaian drummer in the news, Nepali pig farm workers' Viber group, a nursing home's care log, a university club's MT chat, a traffic accident investigation report, a mukbang stream chat, a farmers' cooperative shipping meeting, a kindergarten field trip incident report, a divorce mediation record, a funeral hall's mourner register and family chat, a moving company's contract and texts, a physiotherapy record, a coast guard's rescue log, a cosmetics brand's Los Angeles Google Chat space, Indonesian fishermen's WhatsApp group, an air conditioner mediation) and wired in it
+/// after a pass tuned on batch 117 (a board's comment with its votes, a workspace's mention of a given name, a handle in brackets after a speaker, a Vietnamese name of four words, Polish short forms), adds planted documents only (<c>person-private-docs118.txt</c>).
 /// Stored as <c>person-private.jsonl</c> beside this file; a test checks the stored file matches this builder.
 /// </summary>
 internal static class PrivateContextSet
@@ -691,6 +693,7 @@ internal static class PrivateContextSet
         items.AddRange(Planted(DocsPath115, 115));
         items.AddRange(Planted(DocsPath116, 116));
         items.AddRange(Planted(DocsPath117, 117));
+        items.AddRange(Planted(DocsPath118, 118));
         return items;
     }
 
@@ -1118,8 +1121,10 @@ internal static class PrivateContextSet
 
     private static string DocsPath117 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs117.txt");
 
+    private static string DocsPath118 => Path.Combine(TestPaths.RepoRoot, "tests", "Moa.Privacy.Tests", "EvalSet", "person-private-docs118.txt");
+
     /// <summary>
-    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs117.txt</c>): one item per
+    /// The planted documents of a batch (<c>person-private-docs4.txt</c> to <c>person-private-docs118.txt</c>): one item per
     /// document, its persons marked «name|code» and its identifiers generated by <see cref="ValueFactory"/> with a fixed
     /// seed of the batch (valid check digits where the type has one). A malformed document, or a name that also occurs
     /// unmarked in its document (every mention must be labelled), is an error naming the file and the line of the document.
