@@ -642,6 +642,11 @@ internal static class Person
         }
 
         TryLatinNames(text, sink);
+        if (text.Contains('씨', StringComparison.Ordinal))
+        {
+            TryLatinNamesWithSsi(text, sink);
+        }
+
         TryEnglishAddress(text, sink);
         TryIndonesianAddress(text, sink);
         TryUzbekKin(text, sink);
@@ -3160,7 +3165,9 @@ internal static class Person
 
     private static readonly string[] s_englishThanks = ["Thank you, ", "Thanks, ", "thank you, ", "thanks, ", "Thank you ", "Thanks ", "thank you ", "thanks "];
 
-    private static readonly string[] s_englishIntroductions = ["I'm ", "I am ", "My name is ", "my name is ", "This is ", "this is "];
+    private static readonly string[] s_englishIntroductions = ["I'm ", "I am ", "My name is ", "my name is ", "This is ", "this is ",
+        // (And the same in the languages of the migrants' chats: Indonesian's namanya and nama saya, Vietnamese's tên là.)
+        "namanya ", "Namanya ", "nama saya ", "Nama saya ", "tên là ", "Tên là "];
 
     private static readonly string[] s_englishRelations =
     [
@@ -3711,6 +3718,51 @@ internal static class Person
         }
     }
 
+    /// <summary>
+    /// A full name in Latin letters with 씨 after it, as Korean records and chats call a foreign resident (<c>습득자
+    /// Tserenbat Bold 씨한테</c>, <c>Ana Lucía Torres 씨는</c>): two or three capitalised words of three letters or more
+    /// (diacritics allowed), the honorific apart or glued, and no syllable after it but a particle's.
+    /// </summary>
+    private static void TryLatinNamesWithSsi(string text, List<PiiFinding> sink)
+    {
+        for (var at = text.IndexOf('씨', StringComparison.Ordinal); at > 0; at = text.IndexOf('씨', at + 1))
+        {
+            var end = text[at - 1] == ' ' ? at - 1 : at;
+            if (end == 0 || !Context.IsLatinLower(text[end - 1]) || Context.IsHangulSyllable(Context.At(text, at + 1)) && !s_particles.Contains(Context.At(text, at + 1)) && Context.At(text, at + 1) is not ('한' or '에'))
+            {
+                continue;
+            }
+
+            var (start, words, q) = (end, 0, end);
+            while (words < 3)
+            {
+                var w = q;
+                while (w > 0 && Context.IsLatinLower(text[w - 1]))
+                {
+                    w--;
+                }
+
+                if (w == 0 || !Context.IsLatinUpper(text[w - 1]) || q - w < 2)
+                {
+                    break;
+                }
+
+                (start, words) = (w - 1, words + 1);
+                if (start < 2 || text[start - 1] != ' ' || !Context.IsLatinLower(text[start - 2]))
+                {
+                    break;
+                }
+
+                q = start - 1;
+            }
+
+            if (words >= 2 && !Context.IsAsciiLetter(Context.At(text, start - 1)) && NotAName(text, start, end) < 0 && !text.AsSpan(start).StartsWith("The ", StringComparison.Ordinal))
+            {
+                sink.Add(new PiiFinding(start, end, PiiTypes.Person, 0.8));
+            }
+        }
+    }
+
     [ThreadStatic]
     private static List<(int Cue, int At)>? t_englishHits;
 
@@ -3787,6 +3839,8 @@ internal static class Person
     /// </summary>
     private static void TryHandles(string text, List<PiiFinding> sink)
     {
+        static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FF' and not '\u30FB';
+
         // The end of a mention's display name in Hangul (digits and '_' allowed) at p, an honorific glued to it left out
         // (@하늘님); -1 for a word cut by a letter or too long, and for a mention addressed to everyone (@모두, @전체).
         static int HangulMentionEnd(string text, int p)
@@ -3822,6 +3876,23 @@ internal static class Person
                 if (HangulMentionEnd(text, at + 1) is var mentioned and > 0 && PersonLayout.CommentHandle(text, at + 1, mentioned) is { } display)
                 {
                     sink.Add(new PiiFinding(display.Start, display.End, PiiTypes.Person, 0.75));
+                }
+
+                continue;
+            }
+
+            // (Or in kana, as a Japanese viewer's handle in a stream's chat: @たこやきパパ: ….)
+            if (IsKana(Context.At(text, at + 1)))
+            {
+                var kana = at + 1;
+                while (kana < text.Length && kana - at <= 16 && (IsKana(text[kana]) || ScriptProfile.IsHan(text[kana]) || Context.IsDigit(text[kana]) || Context.IsAsciiLetter(text[kana])))
+                {
+                    kana++;
+                }
+
+                if (kana - at - 1 >= 2 && kana - at <= 16 && Context.At(text, kana) is ':' or '：' or ' ' or ')')
+                {
+                    sink.Add(new PiiFinding(at + 1, kana, PiiTypes.Person, 0.75));
                 }
 
                 continue;
@@ -3863,7 +3934,9 @@ internal static class Person
             var honorific = Context.At(text, end) == ' ' ? end + 1 : end;
             var honoured = Context.At(text, honorific) is '님' or '씨'
                 && (!Context.IsHangulSyllable(Context.At(text, honorific + 1)) || s_particles.Contains(Context.At(text, honorific + 1)));
-            if (handle.Length is >= 3 and <= 30 && (PersonLayout.LatinHandle(handle) || honoured && Context.IsAsciiLetter(handle[0]))
+            // (A handle in capitals joined by an underscore is one too: @BORA_EATS.)
+            if (handle.Length is >= 3 and <= 30 && (PersonLayout.LatinHandle(handle) || honoured && Context.IsAsciiLetter(handle[0])
+                    || handle.IndexOf('_') > 0 && handle[^1] != '_' && !handle.ContainsAnyInRange('a', 'z') && handle.ContainsAnyInRange('A', 'Z'))
                 && Context.At(text, end) is not ('(' or '@') && (!Context.IsHangulSyllable(Context.At(text, end)) || honoured)
                 && !IsDomain(handle))
             {

@@ -4827,13 +4827,17 @@ internal static class PersonLayout
 
     /// <summary>
     /// The writer of a cafe comment laid out as a handle, the member's rank and a middle dot before the comment (<c>바람꽃
-    /// 우수회원 · …</c>, <c>해피산행 운영진 · …</c>), or a dash (<c>솔솔바람 우수맘 — …</c>); null otherwise.
+    /// 우수회원 · …</c>, <c>해피산행 운영진 · …</c>), a dash (<c>솔솔바람 우수맘 — …</c>) or two spaces; null otherwise.
     /// </summary>
     private static (int Start, int End)? RankMarkWriter(string text, int p, int lineEnd)
     {
         var dot = text.IndexOf(" · ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
         dot = dot > 0 ? dot : text.IndexOf(" — ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
-        return dot > 0 && dot + 3 < lineEnd && text[dot + 3] != ' ' && UnrankedEnd(text, p, dot) is var handleEnd and > 0 && handleEnd < dot
+
+        // (Or two spaces, as a cafe's comment is copied without its dot: 302호이웃 새싹멤버  제 남편이에요.)
+        var gap = dot > 0 ? 3 : 2;
+        dot = dot > 0 ? dot : text.IndexOf("  ", p, Math.Min(30, lineEnd - p), StringComparison.Ordinal);
+        return dot > 0 && dot + gap < lineEnd && text[dot + gap] != ' ' && UnrankedEnd(text, p, dot) is var handleEnd and > 0 && handleEnd < dot
             && IsCafeRank(text.AsSpan(handleEnd + 1, dot - handleEnd - 1)) ? CommentHandle(text, p, handleEnd) : null;
     }
 
@@ -5224,7 +5228,7 @@ internal static class PersonLayout
         "스트리머", "매니저", "모더레이터", "크리에이터", "호스트", "게스트", "슈퍼챗", "멤버십", .. s_fanRanks,
 
         // The app a message came through, as a log tags its lines ([에어비앤비] 호스트 …, [왓츠앱] …).
-        .. s_bookingApps, "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
+        .. s_bookingApps, "받은 문자", "보낸 문자", "오픈채팅", "왓츠앱", "카카오톡", "카톡", "인스타", "인스타그램", "텔레그램", "위챗", "페이스북", "메신저", "사내메신저", "문자", "이메일", "디엠",
 
         // A message log's direction of a message (received, sent).
         "수신", "발신", "받음", "보냄", "송신", "답장", "전송", "부재중",
@@ -7596,7 +7600,7 @@ internal static class PersonLayout
                 run++;
             }
 
-            // A word of one syllable renders a name of one (Hùng … 훙이가, Hồng … 홍 씨, Yến … 옌 언니) where the familiar 이,
+            // A word of one syllable (ㅡ not counted: 볼드 is one) renders a name of one (Hùng … 훙이가, Hồng … 홍 씨, Yến … 옌 언니) where the familiar 이,
             // 씨, 님 or an elder's word follows it (a name of one consonant only where 씨 or the elder's word stands apart: 안이,
             // 따님 and 마씨네 are words); a longer word renders a longer name, as many syllables as the name's or one more or fewer, not
             // counting the ㅡ Korean puts between consonants (파루흐 is two, as Farrukh; 다른 is no Trần), and it does not
@@ -7604,7 +7608,7 @@ internal static class PersonLayout
             for (var end = Math.Min(run, p + 7); end >= p + 1; end--)
             {
                 var word = text.AsSpan(p, end - p);
-                var oneSyllable = end == p + 1;
+                var oneSyllable = HangulSyllables(word) == 1;
                 if ((oneSyllable ? Context.At(text, end) is '이' or '씨' or '님' || OneSyllableAddressed(text.AsSpan(end)) : FreeAfter(text, end) && word[^1] is not ('에' or '요' or '면' or '역' or '데' or '는' or '을' or '를' or '은' or '고'))
                     && SoundKey(word) is var key && keys.TryGetValue(key, out var seedSyllables)
                     && (oneSyllable ? seedSyllables == 1 && (key.Length >= 5 || OneSyllableAddressed(text.AsSpan(end))) : seedSyllables > 1 && key.Length >= 5 && Math.Abs(HangulSyllables(word) - seedSyllables) <= 1)

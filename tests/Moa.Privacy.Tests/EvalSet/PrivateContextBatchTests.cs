@@ -784,8 +784,11 @@ public class PrivateContextBatchTests(ITestOutputHelper output)
     // name: 0.959, detector 0.942 / 0.974).
     [InlineData(117, 0.95, 0.61, 0.94, 0.99, 0.94, 0.97)]
     // Batch 118, written blind by two helpers in this session and committed unread, wired after the pass tuned on batch 117,
-    // scored once (0.940, detector 0.939 / 0.960, 56 of 97 public persons replaced).
-    [InlineData(118, 0.94, 0.58, 0.93, 0.99, 0.93, 0.95)]
+    // scored once (0.940, detector 0.939 / 0.960, 56 of 97 public persons replaced; 36 detector misses by the analysis
+    // script, the session's start tree 37). One pass tuned on it since (a cafe's comment with two spaces after the rank, a
+    // Japanese handle in kana and a handle in capitals after @, a full name in Latin letters before 씨, Indonesian
+    // namanya, a record's words: 0.951, detector 0.949 / 0.984).
+    [InlineData(118, 0.95, 0.58, 0.94, 0.99, 0.94, 0.98)]
     public void Batch_PrivatePolicyAndDetector_Figures(int batch, double minRecall, double maxPublicRate, double minDetectorRecall, double minGoldRecall, double minPlantedRecall, double minPlantedPrecision)
     {
         var items = s_items.Value.Where(i => i.Batch == batch).ToList();

@@ -4166,4 +4166,23 @@ public class PersonLayoutTests
         results.ShouldNotContain("예비합격");
         results.ShouldNotContain("탁송");
     }
+
+    // A cafe's comment copied with two spaces after the rank names its writer; a Japanese viewer's handle in kana after @ and
+    // a handle in capitals with an underscore are persons; a baby's name after Indonesian namanya; a full name in Latin
+    // letters before 씨 is a person and its Hangul rendering of one syllable with 씨 (Bold … 볼드 씨), not before 씨앗.
+    [Fact]
+    public void CafeRanks_KanaHandles_AndLatinNamesWithSsi()
+    {
+        var cafe = Persons("봄비엄마 새싹멤버 · 2025.01.02 — 감사합니다\n솔향기 열심멤버  탁용준 씨 원래 동네 일 앞장서는 분이에요.\n달빛여우 새싹멤버  제 남편이에요.");
+        cafe.ShouldContain("솔향기");
+        cafe.ShouldContain("달빛여우");
+        var stream = Persons("0:05:12 @たこやきパパ: 娘と一緒に見てます\n0:10:05 @BORA_EATS (채널 운영자): 언니 지아는 오늘 카메라 뒤에 있어요");
+        stream.ShouldContain("たこやきパパ");
+        stream.ShouldContain("BORA_EATS");
+        RuleSpans("Adik saya sudah melahirkan tadi pagi, namanya Nabila").ShouldContain("Nabila");
+        var desk = Persons("[생활안전과 경사 오은정] 11:10 습득자 Tserenbat Bold 씨한테 감사 문자 보내 드리고\n[○○지구대 순경 모하늘] 11:15 네 문자 보냈습니다. 볼드 씨가 답장 왔어요.");
+        desk.ShouldContain("Tserenbat Bold");
+        desk.ShouldContain("볼드");
+        RuleSpans("Apple Music 씨앗 키우기, MAX_VALUE_ 값").ShouldBeEmpty();
+    }
 }
