@@ -194,6 +194,7 @@ internal static class PersonLayout
         }
 
         HanGivenNames(text, candidates, from);
+        ParentHandleChildren(text, candidates, from);
 
         if (text.Contains('님', StringComparison.Ordinal))
         {
@@ -4277,12 +4278,14 @@ internal static class PersonLayout
 
         // (The slot's display name may have left the handle's kinship word after or before it: [Thu Hà 로아엄마] speaks as
         // Thu Hà, [하늘맘 윤지수] as 윤지수.)
-        if (Context.At(text, end) == ' ' && Context.HangulEnd(text, end + 1) is var after && after - end - 1 is >= 3 and <= 5
+        // (Unless the handle itself names the parent: 봄비엄마 새싹멤버 · ….)
+        var kinned = last.EndsWith("엄마", StringComparison.Ordinal) || last.EndsWith("아빠", StringComparison.Ordinal) || last.EndsWith("맘", StringComparison.Ordinal);
+        if (!kinned && Context.At(text, end) == ' ' && Context.HangulEnd(text, end + 1) is var after && after - end - 1 is >= 3 and <= 5
             && Context.At(text, after) is ']' or ':' or ' ')
         {
             last = text.AsSpan(end + 1, after - end - 1);
         }
-        else if (start > 1 && text[start - 1] == ' ' && Context.HangulStart(text, start - 1) is var before && start - 1 - before is >= 3 and <= 5
+        else if (!kinned && start > 1 && text[start - 1] == ' ' && Context.HangulStart(text, start - 1) is var before && start - 1 - before is >= 3 and <= 5
             && Context.At(text, before - 1) is '[' or ' ' or '\n')
         {
             last = text.AsSpan(before, start - 1 - before);
@@ -4296,8 +4299,9 @@ internal static class PersonLayout
             }
 
             var child = last[..^kin.Length];
-            // (Three syllables name a child only when each is a given name's: 테슬라아빠 drives a car.)
+            // (Three syllables name a child only when each is a given name's: 테슬라아빠 drives a car; 아이엄마 and 쌍둥맘 name no one.)
             if (child.Length is < 2 or > 3 || child.Length == 3 && !AllGivenSyllables(child) || child.ContainsAnyExceptInRange('\uAC00', '\uD7A3') || !KinHandle(last) || IsRelationWord(child)
+                || child is "아이" or "애기" or "아기" or "쌍둥" or "우리"
                 || IsFormWord(child) || text.AsSpan().IndexOfAny(s_petWords) >= 0)
             {
                 return;
@@ -7199,6 +7203,27 @@ internal static class PersonLayout
 
             var next = text.AsSpan(at + 2).IndexOf(given, StringComparison.Ordinal);
             at = next < 0 ? -1 : at + 2 + next;
+        }
+    }
+
+    /// <summary>
+    /// The child's name in a parent's confident handle wherever the handle stands, not only as a chat's speaker: a cafe's
+    /// or a board's writer, a table's cell (<c>봄비엄마 새싹멤버 · …</c> … <c>우리 봄비 업고</c>), by <see cref="ChildOfHandle"/>.
+    /// </summary>
+    private static void ParentHandleChildren(string text, List<PiiFinding> candidates, int from)
+    {
+        HashSet<string>? done = null;
+        var seeds = candidates.Count;
+        for (var i = from; i < seeds; i++)
+        {
+            var c = candidates[i];
+            var handle = text.AsSpan(c.Start, c.End - c.Start);
+            if (c.Type == PiiTypes.Person && c.Score >= SeedScore && handle.Length is >= 3 and <= 5 && !handle.ContainsAnyExceptInRange('\uAC00', '\uD7A3')
+                && (handle[^1] == '맘' || handle.EndsWith("엄마", StringComparison.Ordinal) || handle.EndsWith("아빠", StringComparison.Ordinal))
+                && (done ??= new(StringComparer.Ordinal)).Add(handle.ToString()))
+            {
+                ChildOfHandle(text, c.Start, c.End, candidates, from);
+            }
         }
     }
 

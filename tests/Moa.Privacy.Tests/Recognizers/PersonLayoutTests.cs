@@ -4185,4 +4185,18 @@ public class PersonLayoutTests
         desk.ShouldContain("볼드");
         RuleSpans("Apple Music 씨앗 키우기, MAX_VALUE_ 값").ShouldBeEmpty();
     }
+
+    // A parent's handle names the child wherever the handle stands, a cafe's writer too (봄비엄마 새싹멤버 · … 우리 봄비); not
+    // 아이엄마, and not in a text about pets (뭉치엄마 … 뭉치는 대형견).
+    [Fact]
+    public void ParentHandles_NameTheChild_WhereverTheyStand()
+    {
+        var cafe = Persons("[칭찬합니다] 어제 불났을 때 우리 봄비 업고 나와 주신 302호 아저씨 찾습니다\n봄비엄마 새싹멤버 · 2025.01.02 — 감사합니다 다섯 살 봄비가 혼자 방에 있었는데\n"
+            + "하늘맘 새싹멤버 · 2025.01.02 — 아이는 괜찮아요?");
+        cafe.Count(n => n == "봄비").ShouldBeGreaterThanOrEqualTo(2);
+        var parents = Persons("아이엄마 새싹멤버 · 2025.01.02 — 저희 아이는 괜찮아요\n솔향기 새싹멤버 · 2025.01.02 — 아이한테 제일 큰 스트레스래요");
+        parents.ShouldNotContain("아이");
+        var dogs = Persons("뭉치엄마 새싹멤버 · 2025.01.02 — 저희 뭉치는 대형견이라 안 되겠죠\n두부아빠 새싹멤버 · 2025.01.02 — 강아지 산책 같이 가요 뭉치도요");
+        dogs.ShouldNotContain("뭉치");
+    }
 }
