@@ -7625,6 +7625,20 @@ internal static class PersonLayout
                 run++;
             }
 
+            // (A word's key begins its longer words' keys: where no name's key begins the run's, no part of it renders one.)
+            var runKey = SoundKey(text.AsSpan(p, Math.Min(run, p + 7) - p));
+            var begins = false;
+            foreach (var k in keys.Keys)
+            {
+                begins |= runKey.StartsWith(k, StringComparison.Ordinal);
+            }
+
+            if (!begins)
+            {
+                p = run - 1;
+                continue;
+            }
+
             // A word of one syllable (ㅡ not counted: 볼드 is one) renders a name of one (Hùng … 훙이가, Hồng … 홍 씨, Yến … 옌 언니) where the familiar 이,
             // 씨, 님 or an elder's word follows it (a name of one consonant only where 씨 or the elder's word stands apart: 안이,
             // 따님 and 마씨네 are words); a longer word renders a longer name, as many syllables as the name's or one more or fewer, not
