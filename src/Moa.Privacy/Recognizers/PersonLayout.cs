@@ -6910,22 +6910,17 @@ internal static class PersonLayout
 
     /// <summary>
     /// A handle in Latin letters in brackets right after a confident name or handle, as a stream's or a server's log shows
-    /// the display name and the account (<c>쿡쿡민호 (cookcook_minho)</c>): lower-case letters with a digit, an underscore or
-    /// a dot (<see cref="LatinHandle"/>), not a file's or a site's name (<c>report_v2.pdf</c>, <c>naver.com</c>).
+    /// the display name and the account (<c>쿡쿡민호 (cookcook_minho)</c>): the id a stream's speaker slot reads
+    /// (<see cref="IdInBracketsEnd"/>), lower-case and without a dot (not a file's or a site's name: <c>report_v2.pdf</c>).
     /// </summary>
     private static void HandleAfter(string text, PiiFinding seed, List<PiiFinding> candidates, int from)
     {
-        var start = Person.OpenBracketAfter(text, seed.End) + 1;
-        var end = start;
-        while (end < text.Length && end - start <= 30 && (Context.IsAsciiLetter(text[end]) || Context.IsDigit(text[end]) || text[end] is '_' or '.'))
+        var open = Person.OpenBracketAfter(text, seed.End);
+        var lineEnd = text.IndexOf('\n', open) is var newline and >= 0 ? newline : text.Length;
+        if (IdInBracketsEnd(text, open, lineEnd) is var close and > 0 && text.AsSpan(open + 1, close - open - 2) is var handle
+            && handle.IndexOf('.') < 0 && !handle.ContainsAnyInRange('A', 'Z'))
         {
-            end++;
-        }
-
-        var handle = text.AsSpan(start, end - start);
-        if (Context.At(text, end) == ')' && handle.Length >= 3 && LatinHandle(handle) && handle.IndexOf('.') < 0 && !handle.ContainsAnyInRange('A', 'Z'))
-        {
-            Add(text, candidates, from, start, end, AddedScore);
+            Add(text, candidates, from, open + 1, close - 1, AddedScore);
         }
     }
 
