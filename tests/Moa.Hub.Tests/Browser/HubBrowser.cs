@@ -52,6 +52,11 @@ internal sealed class HubBrowser : IAsyncDisposable
             Locale = "ko-KR",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
+
+        // (CI runs the suite on two cores beside the other test classes: a step that takes a few seconds alone once waited
+        // past Playwright's 30-second default there, so a wait may take 90 seconds before it fails.)
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return new HubBrowser(playwright, browser, await context.NewPageAsync());
     }
 
