@@ -3839,7 +3839,6 @@ internal static class Person
     /// </summary>
     private static void TryHandles(string text, List<PiiFinding> sink)
     {
-        static bool IsKana(char c) => c is >= '\u3041' and <= '\u30FF' and not '\u30FB';
 
         // The end of a mention's display name in Hangul (digits and '_' allowed) at p, an honorific glued to it left out
         // (@하늘님); -1 for a word cut by a letter or too long, and for a mention addressed to everyone (@모두, @전체).
@@ -3882,10 +3881,10 @@ internal static class Person
             }
 
             // (Or in kana, as a Japanese viewer's handle in a stream's chat: @たこやきパパ: ….)
-            if (IsKana(Context.At(text, at + 1)))
+            if (PersonLayout.IsKana(Context.At(text, at + 1)))
             {
                 var kana = at + 1;
-                while (kana < text.Length && kana - at <= 16 && (IsKana(text[kana]) || ScriptProfile.IsHan(text[kana]) || Context.IsDigit(text[kana]) || Context.IsAsciiLetter(text[kana])))
+                while (kana < text.Length && kana - at <= 16 && (PersonLayout.IsKana(text[kana]) || ScriptProfile.IsHan(text[kana]) || Context.IsDigit(text[kana]) || Context.IsAsciiLetter(text[kana])))
                 {
                     kana++;
                 }

@@ -7580,7 +7580,7 @@ internal static class PersonLayout
             var c = candidates[i];
             var span = text.AsSpan(c.Start, c.End - c.Start);
             if (c.Type != PiiTypes.Person || c.Score < SeedScore
-                || !(span.Length is 3 or 4 && IsHanSurname(span[0]) && span.IndexOfAnyExceptInRange('\u4E00', '\u9FFF') < 0
+                || !(span.Length is 3 or 4 && IsHanSurname(span[0]) && AllHan(span)
                     || (Context.IsLatinUpper(span[0]) || Context.IsCyrillicUpper(span[0])) && span.IndexOf(' ') > 0))
             {
                 continue;
@@ -7664,6 +7664,19 @@ internal static class PersonLayout
         static bool OneSyllableAddressed(ReadOnlySpan<char> after) =>
             after.StartsWith(" 씨", StringComparison.Ordinal) || after.StartsWith(" 언니", StringComparison.Ordinal) || after.StartsWith(" 오빠", StringComparison.Ordinal)
             || after.StartsWith(" 누나", StringComparison.Ordinal) || after.StartsWith(" 형", StringComparison.Ordinal) && !(after.Length > 2 && Context.IsHangulSyllable(after[2]));
+
+        static bool AllHan(ReadOnlySpan<char> span)
+        {
+            foreach (var c in span)
+            {
+                if (!ScriptProfile.IsHan(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         // The syllables of a word in Latin, Cyrillic or Chinese letters: its runs of vowels in AnyAscii's reading (y a
         // consonant before a vowel: Batbayar three).
